@@ -1,0 +1,37 @@
+package fr.parcours.ans;
+
+/** Names shared by {@code bpmn/ans-certification.bpmn} and its Java glue. */
+public final class AnsProcess {
+
+  public static final String KEY = "ans-certification";
+
+  // variables set by Parcours
+  public static final String APPLICANT = "applicant";
+  public static final String VENDOR_GROUP = "vendorGroup";
+  public static final String DOSSIER_ID = "dossierId";
+  public static final String OUTCOME = "ansOutcome";
+  public static final String EVIDENCE_COMPLETE_AT = "evidenceCompleteAt";
+  public static final String EVIDENCE_QUEUED_AT = "evidenceQueuedAt";
+  public static final String DEPRIORITISED = "deprioritised";
+  public static final String CERTIFICATE_NUMBER = "certificateNumber";
+  public static final String CERTIFICATE_ISSUED_AT = "certificateIssuedAt";
+  public static final String ANALYSIS_OVERDUE = "analysisOverdue";
+  public static final String ANALYSIS_CLOCK_REPORT = "analysisClockReport";
+
+  // variables set by the forms
+  public static final String DEPOSIT_ACTION = "depositAction";
+  public static final String ADMISSIBILITY_DECISION = "admissibilityDecision";
+  public static final String ADMISSIBILITY_COMMENT = "admissibilityComment";
+  public static final String EVIDENCE_DECISION = "evidenceDecision";
+  public static final String EVIDENCE_COMMENT = "evidenceComment";
+  public static final String LAPSED_DECISION = "lapsedDecision";
+  public static final String DORMANT_DECISION = "dormantDecision";
+  public static final String ALL_EVIDENCE_DEPOSITED = "allEvidenceDeposited";
+  public static final String DEPOSITED_SECTIONS = "depositedSections";
+
+  /** How the track ended, for the vendor and for the pathways that call it. */
+  public enum Outcome { CERTIFIED, INADMISSIBLE, REFUSED, ABANDONED }
+
+  private AnsProcess() {
+  }
+}

@@ -1,0 +1,41 @@
+package fr.parcours.clock;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How a diagram names a response window: every timer and every due date is one call of the
+ * {@code clocks} bean with the window's id from the deadlines table, and nothing else.
+ *
+ * <ul>
+ *   <li>{@code ${clocks.due(execution, 'ANS_COMPLEMENTS')}} — a due date (timer date, task due date);</li>
+ *   <li>{@code ${clocks.cycle(execution, 'ANS_INACTIVITY')}} — a repeating timer.</li>
+ * </ul>
+ */
+final class ClockExpressions {
+
+  /** Extension property on an activity: while it is active, the named clock is paused. */
+  static final String PAUSES_CLOCK_PROPERTY = "pausesClock";
+
+  private static final Pattern CALL = Pattern.compile(
+      "^\\s*\\$\\{\\s*clocks\\.(due|cycle)\\(\\s*execution\\s*,\\s*'([A-Za-z0-9_]+)'\\s*\\)\\s*}\\s*$");
+
+  private ClockExpressions() {
+  }
+
+  /** The window id named by a timer or due-date expression, or empty when it is not a clock call. */
+  static Optional<String> clockId(String expression) {
+    if (expression == null) {
+      return Optional.empty();
+    }
+    Matcher matcher = CALL.matcher(expression);
+    return matcher.matches() ? Optional.of(matcher.group(2)) : Optional.empty();
+  }
+
+  static String example(String kind) {
+    return "cycle".equals(kind)
+        ? "${clocks.cycle(execution, 'ANS_INACTIVITY')}"
+        : "${clocks.due(execution, 'ANS_COMPLEMENTS')}";
+  }
+}

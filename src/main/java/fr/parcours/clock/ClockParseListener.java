@@ -1,0 +1,222 @@
+package fr.parcours.clock;
+
+import fr.parcours.deadline.DeadlineTable;
+import fr.parcours.deadline.DeadlineTableReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+
+/**
+ * Binds the diagrams to the deadlines table when they are parsed.
+ *
+ * <p>At deployment it refuses a timer or due date that writes its own duration, or names a window the
+ * deadlines table does not have, naming the element. At every parse it wires the clocks: the element that
+ * arms a window stops it when it ends (so the next time the window opens afresh), an activity marked with
+ * the extension property {@code pausesClock} pauses that clock while it is active (the agency is waiting
+ * for the vendor), and every completed user task counts as progress of the dossier.
+ */
+public class ClockParseListener extends AbstractBpmnParseListener {
+
+  private final Supplier<Clocks> clocks;
+
+  public ClockParseListener(Supplier<Clocks> clocks) {
+    this.clocks = clocks;
+  }
+
+  @Override
+  public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+    TaskListener progress = task -> clocks.get().dossierMoved(task);
+    ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+        .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, progress);
+  }
+
+  @Override
+  public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
+    Scan scan = new Scan();
+    scan.walk(processElement, null, processElement);
+
+    DeploymentEntity deployment = deploymentOf(definition);
+    if (deployment != null && deployment.isNew()) {
+      validate(scan, definition, deployment);
+    }
+
+    scan.owners.forEach((clockId, ownerId) -> {
+      ScopeImpl owner = ownerId == null ? definition : definition.findActivity(ownerId);
+      ExecutionListener stop = execution -> clocks.get().windowClosed(execution, clockId);
+      owner.addBuiltInListener(ExecutionListener.EVENTNAME_END, stop);
+    });
+    scan.pausing.forEach((activityId, clockId) -> {
+      ActivityImpl activity = definition.findActivity(activityId);
+      activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+          execution -> clocks.get().pauseWhileWaiting(execution, clockId));
+      activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+          execution -> clocks.get().resumeAfterWaiting(execution, clockId));
+    });
+  }
+
+  private void validate(Scan scan, ProcessDefinitionEntity definition, DeploymentEntity deployment) {
+    List<String> problems = new ArrayList<>(scan.problems);
+    if (!scan.references.isEmpty()) {
+      DeadlineTable table = deadlinesFor(deployment);
+      if (table == null) {
+        problems.add("it uses response windows " + scan.references.values()
+            + " but no deadlines table is deployed: deploy bpmn/deadlines.dmn with it");
+      } else {
+        scan.references.forEach((elementId, clockId) -> {
+          if (table.find(clockId).isEmpty()) {
+            problems.add("element " + elementId + " names the window '" + clockId
+                + "', which is not a row of the deadlines table (bpmn/deadlines.dmn): add the row or fix the id");
+          }
+        });
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ProcessEngineException("Process '" + definition.getKey() + "' (" + definition.getResourceName()
+          + ") cannot be deployed: " + String.join("; ", problems) + ".");
+    }
+  }
+
+  private static DeploymentEntity deploymentOf(ProcessDefinitionEntity definition) {
+    CommandContext context = Context.getCommandContext();
+    if (context == null || definition.getDeploymentId() == null) {
+      return null;
+    }
+    return context.getDbEntityManager().selectById(DeploymentEntity.class, definition.getDeploymentId());
+  }
+
+  /** The deadlines table deployed with the diagram, or else the latest one deployed before it. */
+  private static DeadlineTable deadlinesFor(DeploymentEntity deployment) {
+    for (ResourceEntity resource : deployment.getResources().values()) {
+      if (resource.getName().endsWith(DeadlineTable.DECISION_KEY + ".dmn")) {
+        return DeadlineTableReader.read(resource.getBytes(), "being deployed");
+      }
+    }
+    CommandContext context = Context.getCommandContext();
+    DecisionDefinition latest = context.getDecisionDefinitionManager()
+        .findLatestDecisionDefinitionByKey(DeadlineTable.DECISION_KEY);
+    if (latest == null) {
+      return null;
+    }
+    ResourceEntity resource = context.getResourceManager()
+        .findResourceByDeploymentIdAndResourceName(latest.getDeploymentId(), latest.getResourceName());
+    return DeadlineTableReader.read(resource.getBytes(), DeadlineTable.DECISION_KEY + ":" + latest.getVersion());
+  }
+
+  /** What one walk over a process element finds. */
+  private static final class Scan {
+    /** element id → window id, for every clock call in the process. */
+    final Map<String, String> references = new LinkedHashMap<>();
+    /** window id → id of the activity whose end closes the window (null: the process itself). */
+    final Map<String, String> owners = new LinkedHashMap<>();
+    /** activity id → window id paused while the activity is active. */
+    final Map<String, String> pausing = new LinkedHashMap<>();
+    final List<String> problems = new ArrayList<>();
+    private final Map<String, String> taskDueDates = new LinkedHashMap<>();
+
+    void walk(Element element, Element parent, Element process) {
+      for (Element child : element.elements()) {
+        String tag = child.getTagName();
+        switch (tag) {
+          case "userTask" -> userTask(child);
+          case "boundaryEvent", "intermediateCatchEvent", "startEvent" -> timer(child, element, process);
+          default -> { }
+        }
+        pausesClock(child);
+        walk(child, element, process);
+      }
+      if (element == process) {
+        // a window only a task's due date uses is armed and closed by that task
+        taskDueDates.forEach((taskId, clockId) -> owners.putIfAbsent(clockId, taskId));
+      }
+    }
+
+    private void userTask(Element task) {
+      for (String attribute : List.of("dueDate", "followUpDate")) {
+        String expression = task.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, attribute);
+        if (expression == null) {
+          continue;
+        }
+        String id = task.attribute("id");
+        ClockExpressions.clockId(expression).ifPresentOrElse(clockId -> {
+          references.put(id, clockId);
+          taskDueDates.putIfAbsent(id, clockId);
+        }, () -> problems.add("user task " + id + " sets its " + attribute + " to '" + expression
+            + "'; take it from the deadlines table instead: " + ClockExpressions.example("due")));
+      }
+    }
+
+    private void timer(Element event, Element container, Element process) {
+      Element timer = event.element("timerEventDefinition");
+      if (timer == null) {
+        return;
+      }
+      String id = event.attribute("id");
+      Element definition = null;
+      String kind = null;
+      for (String candidate : List.of("timeDate", "timeDuration", "timeCycle")) {
+        if (timer.element(candidate) != null) {
+          definition = timer.element(candidate);
+          kind = candidate;
+        }
+      }
+      String expression = definition == null ? null : definition.getText();
+      String expected = "timeCycle".equals(kind) ? "cycle" : "due";
+      if (!"timeDuration".equals(kind)) {
+        var clockId = ClockExpressions.clockId(expression)
+            .filter(found -> expression.contains("clocks." + expected + "("));
+        if (clockId.isPresent()) {
+          references.put(id, clockId.get());
+          owners.put(clockId.get(), ownerOf(event, container, process));
+          return;
+        }
+      }
+      problems.add("timer " + id + " is '" + (expression == null ? "" : expression.trim())
+          + "'; every timer takes its date from the deadlines table: set it as a "
+          + ("timeCycle".equals(kind) ? "cycle" : "date") + " to " + ClockExpressions.example(expected));
+    }
+
+    private static String ownerOf(Element event, Element container, Element process) {
+      if ("boundaryEvent".equals(event.getTagName())) {
+        return event.attribute("attachedToRef");
+      }
+      if ("startEvent".equals(event.getTagName())) {
+        // the start of an event sub-process: the window belongs to the scope around it
+        return container == process ? null : container.attribute("id");
+      }
+      return event.attribute("id");
+    }
+
+    private void pausesClock(Element activity) {
+      Element extensions = activity.element("extensionElements");
+      Element properties = extensions == null ? null
+          : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
+      if (properties == null) {
+        return;
+      }
+      for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
+        if (ClockExpressions.PAUSES_CLOCK_PROPERTY.equals(property.attribute("name"))) {
+          String clockId = property.attribute("value");
+          references.put(activity.attribute("id"), clockId);
+          pausing.put(activity.attribute("id"), clockId);
+        }
+      }
+    }
+  }
+}

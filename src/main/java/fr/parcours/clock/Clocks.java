@@ -1,0 +1,242 @@
+package fr.parcours.clock;
+
+import fr.parcours.deadline.DeadlineCatalogue;
+import fr.parcours.deadline.DeadlineRule;
+import fr.parcours.deadline.DeadlineRule.WhileWaiting;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The regulatory clocks of the running dossiers: one per process instance and response window, with its
+ * ledger of starts, pauses, resumes and restarts. Diagrams reach it as {@code clocks} in timer and due-date
+ * expressions; pauses and progress are wired by {@link ClockParseListener}.
+ *
+ * <p>Camunda timers cannot pause, so when a clock pauses its armed timer is suspended (job only, never the
+ * process instance) and when it resumes the timer gets the new due date; open tasks bound by the window
+ * get it too.
+ */
+@Component("clocks")
+public class Clocks {
+
+  private final DeadlineCatalogue deadlines;
+  private final ZoneId zone;
+  private final Map<String, Map<String, String>> timersByDefinition = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> tasksByDefinition = new ConcurrentHashMap<>();
+
+  Clocks(DeadlineCatalogue deadlines, @Value("${parcours.zone:Europe/Paris}") String zone) {
+    this.deadlines = deadlines;
+    this.zone = ZoneId.of(zone);
+  }
+
+  // ---- used by the diagrams ----
+
+  /** The due date of a window; opens it now if it is not open. */
+  public Date due(DelegateExecution execution, String clockId) {
+    RegulatoryClock clock = open(execution, clockId);
+    return Date.from(clock.read(now()).dueAt());
+  }
+
+  /** A repeating timer for a window: it first fires at the due date, then again every budget. */
+  public String cycle(DelegateExecution execution, String clockId) {
+    RegulatoryClock clock = open(execution, clockId);
+    return "R/" + clock.read(now()).dueAt() + "/" + clock.terms().budget();
+  }
+
+  // ---- wired by the parse listener ----
+
+  void windowClosed(DelegateExecution execution, String clockId) {
+    VariableScope instance = execution.getProcessInstance();
+    RegulatoryClock clock = ClockStore.load(instance, clockId);
+    if (clock != null && clock.state() != ClockState.STOPPED && clock.state() != ClockState.NOT_STARTED) {
+      ClockStore.save(instance, clock.stop(now(), "Closed: " + nameOf(execution)));
+    }
+  }
+
+  void pauseWhileWaiting(DelegateExecution execution, String clockId) {
+    change(execution.getProcessInstance(), execution.getProcessEngineServices(), clockId,
+        clock -> switch (clock.state()) {
+          case RUNNING -> clock.pause(now(), "Waiting for the vendor: " + nameOf(execution), actor());
+          default -> clock; // not open yet, already paused or closed: nothing to pause
+        });
+  }
+
+  void resumeAfterWaiting(DelegateExecution execution, String clockId) {
+    DeadlineRule rule = deadlines.rule(clockId);
+    change(execution.getProcessInstance(), execution.getProcessEngineServices(), clockId,
+        clock -> {
+          if (clock.state() != ClockState.PAUSED) {
+            return clock;
+          }
+          RegulatoryClock resumed = clock.resume(now(), actor());
+          return rule.whileWaiting() == WhileWaiting.RESTARTS
+              ? resumed.restart(now(), "The vendor answered: " + nameOf(execution), actor())
+              : resumed;
+        });
+  }
+
+  /** A user task was completed: windows that restart with every move of the dossier start again. */
+  void dossierMoved(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
+    DelegateExecution instance = execution.getProcessInstance();
+    for (String name : instance.getVariableNamesLocal()) {
+      if (!name.startsWith(ClockStore.VARIABLE_PREFIX)) {
+        continue;
+      }
+      String clockId = name.substring(ClockStore.VARIABLE_PREFIX.length());
+      Optional<DeadlineRule> rule = deadlines.current().find(clockId);
+      if (rule.isEmpty() || rule.get().whileWaiting() != WhileWaiting.RESTARTS) {
+        continue;
+      }
+      change(instance, execution.getProcessEngineServices(), clockId, clock -> clock.state() == ClockState.RUNNING
+          ? clock.restart(now(), "The dossier moved: '" + task.getName() + "' completed", actor())
+          : clock);
+    }
+  }
+
+  // ---- used by people, through the application's API ----
+
+  public List<ClockReading> readings(VariableScope instance) {
+    List<ClockReading> readings = new ArrayList<>();
+    Instant now = now();
+    for (String name : instance.getVariableNamesLocal()) {
+      if (name.startsWith(ClockStore.VARIABLE_PREFIX)) {
+        readings.add(ClockStore.load(instance, name.substring(ClockStore.VARIABLE_PREFIX.length())).read(now));
+      }
+    }
+    return readings;
+  }
+
+  /** What a reviewer reads about a window in a task: remaining days and the pauses. */
+  public String report(VariableScope instance, String clockId) {
+    RegulatoryClock clock = ClockStore.load(instance, clockId);
+    return clock == null ? "This window has not opened yet." : clock.describe(now());
+  }
+
+  // ---- inside ----
+
+  private RegulatoryClock open(DelegateExecution execution, String clockId) {
+    VariableScope instance = execution.getProcessInstance();
+    RegulatoryClock clock = ClockStore.load(instance, clockId);
+    if (clock != null && (clock.state() == ClockState.RUNNING || clock.state() == ClockState.PAUSED)) {
+      return clock;
+    }
+    DeadlineRule rule = deadlines.rule(clockId);
+    ClockTerms terms = new ClockTerms(rule.duration(), rule.workingDays(), zone);
+    String reason = "Opened: " + nameOf(execution);
+    RegulatoryClock opened = clock == null
+        ? RegulatoryClock.notStarted(clockId, terms).start(now(), actor())
+        : RegulatoryClock.of(clockId, terms, clock.ledger()).restart(now(), reason, actor());
+    ClockStore.save(instance, opened);
+    return opened;
+  }
+
+  private interface Change {
+    RegulatoryClock apply(RegulatoryClock clock);
+  }
+
+  private void change(DelegateExecution instance, ProcessEngineServices services, String clockId, Change change) {
+    RegulatoryClock clock = ClockStore.load(instance, clockId);
+    if (clock == null) {
+      return;
+    }
+    RegulatoryClock changed = change.apply(clock);
+    if (changed == clock) {
+      return;
+    }
+    ClockStore.save(instance, changed);
+    moveArmedTimers(instance.getProcessInstanceId(), instance.getProcessDefinitionId(), services, changed);
+  }
+
+  private void moveArmedTimers(String processInstanceId, String processDefinitionId,
+      ProcessEngineServices services, RegulatoryClock clock) {
+    ClockReading reading = clock.read(now());
+    Date due = reading.dueAt() == null ? null : Date.from(reading.dueAt());
+    ManagementService management = services.getManagementService();
+    Map<String, String> timers = timersByDefinition.computeIfAbsent(processDefinitionId,
+        id -> references(services, id, true));
+    for (Job job : management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
+      JobDefinition definition = management.createJobDefinitionQuery()
+          .jobDefinitionId(job.getJobDefinitionId()).singleResult();
+      if (definition == null || !clock.clockId().equals(timers.get(definition.getActivityId()))) {
+        continue;
+      }
+      if (reading.state() == ClockState.STOPPED) {
+        continue;
+      }
+      management.setJobDuedate(job.getId(), due);
+      if (reading.state() == ClockState.PAUSED && !job.isSuspended()) {
+        management.suspendJobById(job.getId());
+      } else if (reading.state() == ClockState.RUNNING && job.isSuspended()) {
+        management.activateJobById(job.getId());
+      }
+    }
+    Map<String, String> tasks = tasksByDefinition.computeIfAbsent(processDefinitionId,
+        id -> references(services, id, false));
+    TaskService taskService = services.getTaskService();
+    for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
+      if (clock.clockId().equals(tasks.get(task.getTaskDefinitionKey())) && due != null) {
+        task.setDueDate(due);
+        taskService.saveTask(task);
+      }
+    }
+  }
+
+  /** Element id → window id, for the timers (or the task due dates) of one process definition. */
+  private static Map<String, String> references(ProcessEngineServices services, String processDefinitionId,
+      boolean timers) {
+    BpmnModelInstance model = services.getRepositoryService().getBpmnModelInstance(processDefinitionId);
+    Map<String, String> found = new ConcurrentHashMap<>();
+    if (timers) {
+      for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+        String text = timer.getTimeDate() != null ? timer.getTimeDate().getTextContent()
+            : timer.getTimeCycle() != null ? timer.getTimeCycle().getTextContent() : null;
+        ModelElementInstance event = timer.getParentElement();
+        ClockExpressions.clockId(text).ifPresent(id -> found.put(event.getAttributeValue("id"), id));
+      }
+    } else {
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        ClockExpressions.clockId(task.getCamundaDueDate()).ifPresent(id -> found.put(task.getId(), id));
+      }
+    }
+    return found;
+  }
+
+  private static String nameOf(DelegateExecution execution) {
+    String name = execution.getCurrentActivityName();
+    return name == null ? execution.getCurrentActivityId() : name;
+  }
+
+  /** Who caused the change: the signed-in user, or null for the engine itself (a timer, a job). */
+  private static String actor() {
+    CommandContext context = Context.getCommandContext();
+    return context == null ? null : context.getAuthenticatedUserId();
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}

@@ -1,0 +1,32 @@
+package fr.parcours.deadline;
+
+/**
+ * One row of the deadlines table ({@code bpmn/deadlines.dmn}): a response window as the regulation
+ * states it.
+ *
+ * @param row the row's number in the table as a process owner sees it in Modeler (1-based)
+ * @param reminderBefore how long before the due date the vendor is reminded, or {@code null}
+ */
+public record DeadlineRule(
+    String id,
+    String pathway,
+    String measures,
+    RegulatoryDuration duration,
+    String startsOn,
+    Owner owner,
+    OnExpiry onExpiry,
+    WhileWaiting whileWaiting,
+    boolean workingDays,
+    RegulatoryDuration reminderBefore,
+    String source,
+    int row) {
+
+  /** Whose window it is. */
+  public enum Owner { VENDOR, AGENCY }
+
+  /** What happens when the window passes. */
+  public enum OnExpiry { DEEMED_ABANDONED, DEPRIORITISED, REMINDER, DECISION_DUE }
+
+  /** How the window behaves while the agency waits for the vendor. */
+  public enum WhileWaiting { RUNS, PAUSES, RESTARTS }
+}

@@ -1,0 +1,194 @@
+package fr.parcours.deadline;
+
+import fr.parcours.deadline.DeadlineRule.OnExpiry;
+import fr.parcours.deadline.DeadlineRule.Owner;
+import fr.parcours.deadline.DeadlineRule.WhileWaiting;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
+
+/**
+ * Reads the deadlines decision table as process owners write it in Camunda Modeler, and refuses a
+ * table that timers could not use, naming the row and the fix.
+ */
+public final class DeadlineTableReader {
+
+  private static final Pattern QUOTED = Pattern.compile("^\\s*\"([^\"]*)\"\\s*$");
+  private static final Pattern ID = Pattern.compile("^[A-Z][A-Z0-9_]*$");
+  private static final List<String> OUTPUTS = List.of("pathway", "measures", "duration", "startsOn",
+      "owner", "onExpiry", "whileWaiting", "workingDays", "reminderBefore", "source");
+
+  private DeadlineTableReader() {
+  }
+
+  public static DeadlineTable read(byte[] dmnXml, String version) {
+    DmnModelInstance model;
+    try {
+      model = Dmn.readModelFromStream(new ByteArrayInputStream(dmnXml));
+    } catch (RuntimeException e) {
+      throw new DeadlineTableException("The deadlines table (bpmn/deadlines.dmn) is not a readable DMN file: "
+          + e.getMessage() + ". Open it in Camunda Modeler and save it again.");
+    }
+    return read(model, version);
+  }
+
+  public static DeadlineTable read(DmnModelInstance model, String version) {
+    Decision decision = model.getModelElementById(DeadlineTable.DECISION_KEY);
+    if (decision == null || !(decision.getExpression() instanceof DecisionTable)) {
+      throw new DeadlineTableException("bpmn/deadlines.dmn must hold a decision table with the id '"
+          + DeadlineTable.DECISION_KEY + "': set the decision's id in Camunda Modeler.");
+    }
+    return read((DecisionTable) decision.getExpression(), version);
+  }
+
+  static DeadlineTable read(DecisionTable table, String version) {
+    List<Output> outputs = new ArrayList<>(table.getOutputs());
+    Map<String, Integer> column = new HashMap<>();
+    for (int i = 0; i < outputs.size(); i++) {
+      column.put(outputs.get(i).getName(), i);
+    }
+    List<String> missing = OUTPUTS.stream().filter(name -> !column.containsKey(name)).toList();
+    if (!missing.isEmpty() || table.getInputs().size() != 1) {
+      throw new DeadlineTableException("The deadlines table must have one input (the window's id) and the"
+          + " output columns " + OUTPUTS + "; missing: " + missing
+          + ". Restore the columns in Camunda Modeler (output names are case-sensitive).");
+    }
+
+    List<DeadlineRule> rules = new ArrayList<>();
+    Map<String, Integer> rowOfId = new HashMap<>();
+    int row = 0;
+    for (Rule rule : table.getRules()) {
+      row++;
+      RowReader cells = new RowReader(row, rule, column);
+      String id = cells.id();
+      Integer previous = rowOfId.putIfAbsent(id, row);
+      if (previous != null) {
+        throw new DeadlineTableException("Deadlines table, rows " + previous + " and " + row
+            + ": both are '" + id + "'. Each window needs its own id: rename or delete one of them.");
+      }
+      rules.add(new DeadlineRule(
+          id,
+          cells.text("pathway", true),
+          cells.text("measures", true),
+          cells.duration("duration", true),
+          cells.text("startsOn", true),
+          cells.choice("owner", Owner.class),
+          cells.choice("onExpiry", OnExpiry.class),
+          cells.choice("whileWaiting", WhileWaiting.class),
+          cells.bool("workingDays"),
+          cells.duration("reminderBefore", false),
+          cells.text("source", false),
+          row));
+    }
+    if (rules.isEmpty()) {
+      throw new DeadlineTableException("The deadlines table has no rows: every timer needs its window there.");
+    }
+    return new DeadlineTable(rules, version);
+  }
+
+  /** The cells of one row, each read with a message that names the row, the window and the column. */
+  private static final class RowReader {
+    private final int row;
+    private final Rule rule;
+    private final Map<String, Integer> column;
+    private String id;
+
+    RowReader(int row, Rule rule, Map<String, Integer> column) {
+      this.row = row;
+      this.rule = rule;
+      this.column = column;
+    }
+
+    String id() {
+      String raw = rule.getInputEntries().isEmpty() || rule.getInputEntries().iterator().next().getText() == null
+          ? "" : rule.getInputEntries().iterator().next().getText().getTextContent();
+      Matcher quoted = QUOTED.matcher(raw == null ? "" : raw);
+      if (!quoted.matches() || !ID.matcher(quoted.group(1)).matches()) {
+        throw new DeadlineTableException("Deadlines table, row " + row + ": the window id must be one quoted"
+            + " name in capitals such as \"ANS_ANALYSIS\", not " + describe(raw) + ".");
+      }
+      id = quoted.group(1);
+      return id;
+    }
+
+    String text(String name, boolean required) {
+      String raw = cell(name);
+      if (raw == null || raw.isBlank()) {
+        if (required) {
+          throw problem(name, "is empty: write it as quoted text");
+        }
+        return "";
+      }
+      Matcher quoted = QUOTED.matcher(raw);
+      if (!quoted.matches()) {
+        throw problem(name, "must be quoted text such as \"P30D\", not " + describe(raw));
+      }
+      String value = quoted.group(1).trim();
+      if (required && value.isEmpty()) {
+        throw problem(name, "is empty: fill it in");
+      }
+      return value;
+    }
+
+    RegulatoryDuration duration(String name, boolean required) {
+      String text = text(name, required);
+      if (text.isEmpty()) {
+        return null;
+      }
+      try {
+        return RegulatoryDuration.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw problem(name, e.getMessage());
+      }
+    }
+
+    <E extends Enum<E>> E choice(String name, Class<E> type) {
+      String text = text(name, true);
+      try {
+        return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw problem(name, "is \"" + text + "\"; use one of " + Arrays.toString(type.getEnumConstants()));
+      }
+    }
+
+    boolean bool(String name) {
+      String raw = cell(name);
+      String value = raw == null ? "" : raw.trim();
+      if (value.equals("true") || value.equals("false")) {
+        return Boolean.parseBoolean(value);
+      }
+      throw problem(name, "must be true or false, not " + describe(raw));
+    }
+
+    private String cell(String name) {
+      int index = column.get(name);
+      List<OutputEntry> entries = new ArrayList<>(rule.getOutputEntries());
+      if (index >= entries.size() || entries.get(index).getText() == null) {
+        return null;
+      }
+      return entries.get(index).getText().getTextContent();
+    }
+
+    private DeadlineTableException problem(String columnName, String what) {
+      return new DeadlineTableException("Deadlines table, row " + row + (id == null ? "" : " (" + id + ")")
+          + ", column '" + columnName + "': " + what + ".");
+    }
+
+    private static String describe(String raw) {
+      return raw == null || raw.isBlank() ? "an empty cell" : "'" + raw.trim() + "'";
+    }
+  }
+}

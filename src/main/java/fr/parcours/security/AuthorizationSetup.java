@@ -1,0 +1,116 @@
+package fr.parcours.security;
+
+import java.util.Arrays;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Component;
+
+/**
+ * Grants, idempotently, what each role may do. Vendors get nothing global: they reach a dossier through
+ * the tasks of their company's group and the grants made on each of their process instances
+ * ({@link DossierAccess}).
+ */
+@Component
+public class AuthorizationSetup {
+
+  private final AuthorizationService authorizations;
+  private final IdentityService identity;
+
+  AuthorizationSetup(AuthorizationService authorizations, IdentityService identity) {
+    this.authorizations = authorizations;
+    this.identity = identity;
+  }
+
+  /** Creates the role groups if missing and grants them their rights. */
+  public void grantRoles() {
+    ensureGroup(Roles.ADMIN, "Camunda administrators", Roles.SYSTEM_GROUP_TYPE);
+    for (Resource resource : Resources.values()) {
+      grant(Roles.ADMIN, resource, Authorization.ANY, Permissions.ALL);
+    }
+
+    ensureGroup(Roles.PROCESS_OWNER, "Process owners", Roles.SYSTEM_GROUP_TYPE);
+    grant(Roles.PROCESS_OWNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Roles.PROCESS_OWNER, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ, Permissions.CREATE);
+    grant(Roles.PROCESS_OWNER, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+        ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
+    grant(Roles.PROCESS_OWNER, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ,
+        Permissions.READ_HISTORY);
+    grant(Roles.PROCESS_OWNER, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
+    grant(Roles.PROCESS_OWNER, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+    grant(Roles.PROCESS_OWNER, Resources.TASK, Authorization.ANY, Permissions.READ);
+    grant(Roles.PROCESS_OWNER, Resources.HISTORIC_PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+    grant(Roles.PROCESS_OWNER, Resources.HISTORIC_TASK, Authorization.ANY, Permissions.READ);
+
+    for (Roles.Reviewer reviewer : Roles.REVIEWERS) {
+      ensureGroup(reviewer.groupId(), reviewer.name(), Roles.REVIEWER_GROUP_TYPE);
+      grant(reviewer.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      // to show the process and diagram of a task; instances and tasks stay out of reach
+      // except through the tasks of the group
+      grant(reviewer.groupId(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+    }
+
+    for (Group vendor : identity.createGroupQuery().groupType(Roles.VENDOR_GROUP_TYPE).list()) {
+      grantVendor(vendor.getId());
+    }
+  }
+
+  /** What a vendor company's group may do: use Tasklist and start the pathways. */
+  public void grantVendor(String vendorGroupId) {
+    grant(vendorGroupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    for (String process : Roles.VENDOR_STARTABLE_PROCESSES) {
+      grant(vendorGroupId, Resources.PROCESS_DEFINITION, process, Permissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+    }
+    grant(vendorGroupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+  }
+
+  void ensureGroup(String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).singleResult() == null) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    }
+  }
+
+  /** Adds the permissions to the group's grant on the resource, creating the grant if needed. */
+  public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .singleResult();
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = authorization.getId() == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AuthorizationSetup" + Arrays.toString(Roles.REVIEWERS.toArray());
+  }
+}

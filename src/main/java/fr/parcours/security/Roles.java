@@ -1,0 +1,39 @@
+package fr.parcours.security;
+
+import java.util.List;
+
+/** The candidate groups of Parcours (see ../shared/DOMAIN.md, "Roles"). */
+public final class Roles {
+
+  public static final String ANS_REVIEWER = "ans-reviewer";
+  public static final String HAS_REVIEWER = "has-reviewer";
+  public static final String CNEDIMTS = "cnedimts";
+  public static final String MINISTRY = "ministry";
+  public static final String CNAM = "cnam";
+  public static final String PROCESS_OWNER = "process-owner";
+  public static final String ADMIN = "camunda-admin";
+
+  /** Group type of a vendor company's group; one group per company, its id starting with "vendor-". */
+  public static final String VENDOR_GROUP_TYPE = "vendor";
+  public static final String VENDOR_GROUP_PREFIX = "vendor-";
+  /** Group type of the agencies' reviewer groups. */
+  public static final String REVIEWER_GROUP_TYPE = "reviewer";
+  public static final String SYSTEM_GROUP_TYPE = "SYSTEM";
+
+  /** The reviewer groups and how Tasklist names them. */
+  public static final List<Reviewer> REVIEWERS = List.of(
+      new Reviewer(ANS_REVIEWER, "ANS reviewers", "ANS"),
+      new Reviewer(HAS_REVIEWER, "HAS desk (Sésame)", "HAS desk"),
+      new Reviewer(CNEDIMTS, "CNEDiMTS", "CNEDiMTS"),
+      new Reviewer(MINISTRY, "Ministers (health and social security)", "Ministry"),
+      new Reviewer(CNAM, "Assurance Maladie (CNAM)", "CNAM"));
+
+  /** Processes a vendor starts from Tasklist. */
+  public static final List<String> VENDOR_STARTABLE_PROCESSES = List.of("ans-certification");
+
+  private Roles() {
+  }
+
+  public record Reviewer(String groupId, String name, String shortName) {
+  }
+}

@@ -1,0 +1,40 @@
+package fr.parcours.system;
+
+import fr.parcours.clock.ClockParseListener;
+import fr.parcours.deadline.DeadlineTableTransformListener;
+import java.util.ArrayList;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Engine settings that belong to Parcours rather than to a deployment: only changed diagrams get a new
+ * version at start-up, and every diagram and deadlines table is checked against the deadlines source
+ * when it is deployed.
+ */
+@Component
+class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration instanceof SpringProcessEngineConfiguration spring) {
+      // A process owner who changes one diagram gets a new version of that diagram only;
+      // running instances keep the version they started with.
+      spring.setDeployChangedOnly(true);
+    }
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<BpmnParseListener>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new ClockParseListener());
+
+    DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() == null
+        ? (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
+        : (DefaultDmnEngineConfiguration) configuration.getDmnEngineConfiguration();
+    dmn.getCustomPostDmnTransformListeners().add(new DeadlineTableTransformListener());
+    configuration.setDmnEngineConfiguration(dmn);
+  }
+}

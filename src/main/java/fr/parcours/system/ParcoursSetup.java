@@ -1,0 +1,31 @@
+package fr.parcours.system;
+
+import fr.parcours.demo.DemoData;
+import fr.parcours.security.AuthorizationSetup;
+import fr.parcours.tasklist.TasklistFilters;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Once the engine has deployed the diagrams: roles and their rights, demo users (demo only), filters. */
+@Component
+class ParcoursSetup {
+
+  private final AuthorizationSetup authorizations;
+  private final ObjectProvider<DemoData> demoData;
+  private final TasklistFilters filters;
+
+  ParcoursSetup(AuthorizationSetup authorizations, ObjectProvider<DemoData> demoData, TasklistFilters filters) {
+    this.authorizations = authorizations;
+    this.demoData = demoData;
+    this.filters = filters;
+  }
+
+  @EventListener(PostDeployEvent.class)
+  void setUp() {
+    authorizations.grantRoles();
+    demoData.ifAvailable(DemoData::load);
+    filters.ensureFilters();
+  }
+}
