@@ -1,0 +1,6 @@
+package fr.parcours.clock;
+
+/** Where a regulatory clock stands. */
+public enum ClockState {
+  NOT_STARTED, RUNNING, PAUSED, STOPPED
+}

@@ -1,0 +1,405 @@
+package fr.parcours.clock;
+
+import fr.parcours.clock.ClockEntry.Kind;
+import fr.parcours.clock.ClockReading.Pause;
+import fr.parcours.deadline.FrenchWorkingDays;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A regulatory clock: a time budget (say 60 days) that can be started, paused while the agency
+ * waits for someone else, resumed, restarted from zero and stopped. Every change is a line of an
+ * append-only ledger; the due date is computed from the ledger on demand.
+ *
+ * <p>Immutable: each transition returns a new clock and leaves the receiver unchanged.
+ *
+ * <p>Arithmetic: the current cycle starts at the last start or restart {@code s}. Due date =
+ * {@code s} + budget (calendar arithmetic in the terms' zone) + paused time of the cycle (exact
+ * elapsed time). A pause still open at a restart counts from the restart; an open pause runs until
+ * now; pause time after a stop does not count. With working days, a due date on a weekend or French
+ * public holiday moves to the next working day at the same local time.
+ */
+public final class RegulatoryClock {
+
+  private final String clockId;
+  private final ClockTerms terms;
+  private final List<ClockEntry> ledger;
+  private final ClockState state;
+
+  private RegulatoryClock(String clockId, ClockTerms terms, List<ClockEntry> ledger,
+      ClockState state) {
+    this.clockId = clockId;
+    this.terms = terms;
+    this.ledger = ledger;
+    this.state = state;
+  }
+
+  /** A clock that has not started yet. */
+  public static RegulatoryClock notStarted(String clockId, ClockTerms terms) {
+    Objects.requireNonNull(clockId, "clockId");
+    Objects.requireNonNull(terms, "terms");
+    return new RegulatoryClock(clockId, terms, List.of(), ClockState.NOT_STARTED);
+  }
+
+  /**
+   * Rebuilds a clock from a stored ledger, checking every entry as if it were recorded now.
+   *
+   * @throws ClockStateException if the ledger holds a transition its state did not allow
+   */
+  public static RegulatoryClock of(String clockId, ClockTerms terms, List<ClockEntry> ledger) {
+    RegulatoryClock clock = notStarted(clockId, terms);
+    for (ClockEntry entry : ledger) {
+      clock = clock.record(entry);
+    }
+    return clock;
+  }
+
+  public String clockId() {
+    return clockId;
+  }
+
+  public ClockTerms terms() {
+    return terms;
+  }
+
+  /** The entries in time order (unmodifiable). */
+  public List<ClockEntry> ledger() {
+    return ledger;
+  }
+
+  public ClockState state() {
+    return state;
+  }
+
+  public RegulatoryClock start(Instant at, String actor) {
+    return record(new ClockEntry(Kind.STARTED, at, null, actor));
+  }
+
+  public RegulatoryClock pause(Instant at, String reason, String actor) {
+    return record(new ClockEntry(Kind.PAUSED, at, reason, actor));
+  }
+
+  public RegulatoryClock resume(Instant at, String actor) {
+    return record(new ClockEntry(Kind.RESUMED, at, null, actor));
+  }
+
+  /**
+   * Counts again from zero. Allowed when running, paused or stopped; a restart while paused keeps
+   * the pause open ("starts again from zero, but the agency is still waiting").
+   */
+  public RegulatoryClock restart(Instant at, String reason, String actor) {
+    return record(new ClockEntry(Kind.RESTARTED, at, reason, actor));
+  }
+
+  public RegulatoryClock stop(Instant at, String reason) {
+    return record(new ClockEntry(Kind.STOPPED, at, reason, null));
+  }
+
+  private RegulatoryClock record(ClockEntry entry) {
+    Objects.requireNonNull(entry, "entry");
+    ClockState next = nextState(entry.kind());
+    if ((entry.kind() == Kind.PAUSED || entry.kind() == Kind.RESTARTED)
+        && (entry.reason() == null || entry.reason().isBlank())) {
+      throw new IllegalArgumentException("Clock " + clockId + " cannot be " + verb(entry.kind())
+          + " without a reason: say why, e.g. '"
+          + (entry.kind() == Kind.PAUSED ? "Complements requested" : "New application filed")
+          + "'");
+    }
+    if (!ledger.isEmpty()) {
+      ClockEntry last = ledger.get(ledger.size() - 1);
+      if (entry.at().isBefore(last.at())) {
+        throw refused("Clock " + clockId + " cannot be " + verb(entry.kind()) + " at "
+            + entry.at() + ": its last entry (" + last.kind() + ") is at " + last.at()
+            + " and entries must be recorded in time order; record it at " + last.at()
+            + " or later");
+      }
+    }
+    List<ClockEntry> longer = new ArrayList<>(ledger);
+    longer.add(entry);
+    return new RegulatoryClock(clockId, terms, List.copyOf(longer), next);
+  }
+
+  private ClockState nextState(Kind kind) {
+    if (state == ClockState.NOT_STARTED) {
+      if (kind == Kind.STARTED) {
+        return ClockState.RUNNING;
+      }
+      throw refused("Clock " + clockId + " has not started, so it cannot be " + verb(kind)
+          + "; start it first");
+    }
+    return switch (kind) {
+      case STARTED -> throw refused("Clock " + clockId + " has already started ("
+          + currentSituation() + "); restart it to count again from zero");
+      case PAUSED -> switch (state) {
+        case RUNNING -> ClockState.PAUSED;
+        case PAUSED -> throw refused("Clock " + clockId + " is already " + currentSituation()
+            + "; resume it before pausing it again");
+        default -> throw refused("Clock " + clockId + " is " + currentSituation()
+            + ", so it cannot be paused; restart it to count again from zero");
+      };
+      case RESUMED -> switch (state) {
+        case PAUSED -> ClockState.RUNNING;
+        case RUNNING -> throw refused("Clock " + clockId + " is not paused (" + currentSituation()
+            + "); only a paused clock can be resumed");
+        default -> throw refused("Clock " + clockId + " is " + currentSituation()
+            + ", so it cannot be resumed; restart it to count again from zero");
+      };
+      case RESTARTED -> state == ClockState.PAUSED ? ClockState.PAUSED : ClockState.RUNNING;
+      case STOPPED -> {
+        if (state == ClockState.STOPPED) {
+          throw refused("Clock " + clockId + " is already " + currentSituation()
+              + "; restart it first if it must count again");
+        }
+        yield ClockState.STOPPED;
+      }
+    };
+  }
+
+  private ClockStateException refused(String message) {
+    return new ClockStateException(clockId, state, message);
+  }
+
+  /** "running since …", "paused since … (reason)", "stopped since … (reason)". */
+  private String currentSituation() {
+    return switch (state) {
+      case NOT_STARTED -> "not started";
+      case RUNNING -> "running since " + lastOf(Kind.STARTED, Kind.RESTARTED, Kind.RESUMED).at();
+      case PAUSED -> "paused since " + withReason(lastOf(Kind.PAUSED));
+      case STOPPED -> "stopped since " + withReason(lastOf(Kind.STOPPED));
+    };
+  }
+
+  private static String withReason(ClockEntry entry) {
+    return entry.reason() == null || entry.reason().isBlank()
+        ? entry.at().toString()
+        : entry.at() + " (" + entry.reason() + ")";
+  }
+
+  private ClockEntry lastOf(Kind... kinds) {
+    for (int i = ledger.size() - 1; i >= 0; i--) {
+      for (Kind kind : kinds) {
+        if (ledger.get(i).kind() == kind) {
+          return ledger.get(i);
+        }
+      }
+    }
+    throw new IllegalStateException("No " + List.of(kinds) + " in the ledger of clock " + clockId);
+  }
+
+  private static String verb(Kind kind) {
+    return switch (kind) {
+      case STARTED -> "started";
+      case PAUSED -> "paused";
+      case RESUMED -> "resumed";
+      case RESTARTED -> "restarted";
+      case STOPPED -> "stopped";
+    };
+  }
+
+  /** What the clock says at {@code now}. */
+  public ClockReading read(Instant now) {
+    return compute(now).reading();
+  }
+
+  private record Figures(ClockReading reading, Instant dueBeforeRolling, ClockEntry cycleStart) {
+  }
+
+  private Figures compute(Instant now) {
+    Objects.requireNonNull(now, "now");
+    if (state == ClockState.NOT_STARTED) {
+      return new Figures(new ClockReading(clockId, state, null, null, Duration.ZERO, null, false,
+          List.of()), null, null);
+    }
+    ClockEntry cycleStart = lastOf(Kind.STARTED, Kind.RESTARTED);
+    Instant start = cycleStart.at();
+    Instant end = state == ClockState.STOPPED ? lastOf(Kind.STOPPED).at() : now;
+
+    List<Pause> pauses = countedPauses(start);
+    Duration pausedTime = Duration.ZERO;
+    for (Pause pause : pauses) {
+      pausedTime = pausedTime.plus(overlap(pause.from(), pause.to() == null ? now : pause.to(),
+          start, end));
+    }
+
+    ZoneId zone = terms.zone();
+    Instant base = terms.budget().addTo(start.atZone(zone)).toInstant();
+    Instant dueBeforeRolling = base.plus(pausedTime);
+    Instant due = terms.workingDays() ? rollToWorkingDay(dueBeforeRolling, zone) : dueBeforeRolling;
+
+    Instant reference = state == ClockState.STOPPED ? end : now;
+    ClockReading reading = new ClockReading(clockId, state, start, due, pausedTime,
+        Duration.between(reference, due), reference.isAfter(due), pauses);
+    return new Figures(reading, dueBeforeRolling, cycleStart);
+  }
+
+  /** Pauses of the whole ledger that reach into the cycle, clipped to its start. */
+  private List<Pause> countedPauses(Instant cycleStart) {
+    List<Pause> pauses = new ArrayList<>();
+    ClockEntry open = null;
+    for (ClockEntry entry : ledger) {
+      if (entry.kind() == Kind.PAUSED) {
+        open = entry;
+      } else if (open != null && (entry.kind() == Kind.RESUMED || entry.kind() == Kind.STOPPED)) {
+        addIfInCycle(pauses, open, entry.at(), cycleStart);
+        open = null;
+      }
+    }
+    if (open != null) {
+      addIfInCycle(pauses, open, null, cycleStart);
+    }
+    return pauses;
+  }
+
+  private static void addIfInCycle(List<Pause> pauses, ClockEntry pausedEntry, Instant to,
+      Instant cycleStart) {
+    Instant from = pausedEntry.at();
+    boolean endedBeforeCycle = to != null
+        && (to.isBefore(cycleStart) || (to.equals(cycleStart) && from.isBefore(cycleStart)));
+    if (!endedBeforeCycle) {
+      Instant counted = from.isBefore(cycleStart) ? cycleStart : from;
+      pauses.add(new Pause(counted, to, pausedEntry.reason()));
+    }
+  }
+
+  private static Duration overlap(Instant from, Instant to, Instant start, Instant end) {
+    Instant lower = from.isAfter(start) ? from : start;
+    Instant upper = to.isBefore(end) ? to : end;
+    return upper.isAfter(lower) ? Duration.between(lower, upper) : Duration.ZERO;
+  }
+
+  private static Instant rollToWorkingDay(Instant due, ZoneId zone) {
+    ZonedDateTime local = due.atZone(zone);
+    LocalDate day = local.toLocalDate();
+    if (FrenchWorkingDays.isWorkingDay(day)) {
+      return due;
+    }
+    LocalDate working = FrenchWorkingDays.firstWorkingDayFrom(day);
+    return ZonedDateTime.of(working, local.toLocalTime(), zone).toInstant();
+  }
+
+  /**
+   * A few lines of plain English for a reviewer, such as:
+   * <pre>
+   * Started 2026-09-01 (Paris). 60 days, paused 12 days. Due 2026-11-12. 20 days remain.
+   * Paused 2026-10-01 → 2026-10-13 (12 days): Complements requested
+   * </pre>
+   */
+  public String describe(Instant now) {
+    Figures figures = compute(now);
+    ClockReading reading = figures.reading();
+    ZoneId zone = terms.zone();
+    if (state == ClockState.NOT_STARTED) {
+      return "Not started. Once started, it runs " + terms.budget().describe()
+          + (terms.workingDays()
+              ? ", moved to the next French working day if it ends on a weekend or public holiday"
+              : "")
+          + ".";
+    }
+    StringBuilder text = new StringBuilder();
+    ClockEntry cycleStart = figures.cycleStart();
+    text.append(cycleStart.kind() == Kind.RESTARTED ? "Restarted " : "Started ")
+        .append(date(reading.startedAt(), zone)).append(" (").append(city(zone)).append(')');
+    if (cycleStart.kind() == Kind.RESTARTED) {
+      text.append(": ").append(withoutFinalStop(cycleStart.reason()));
+    }
+    text.append(". ").append(capitalised(terms.budget().describe()));
+    text.append(reading.pausedTime().isZero() ? ", not paused. "
+        : ", paused " + days(reading.pausedTime()) + ". ");
+    text.append("Due ").append(date(reading.dueAt(), zone));
+    if (!reading.dueAt().equals(figures.dueBeforeRolling())) {
+      LocalDate unrolled = figures.dueBeforeRolling().atZone(zone).toLocalDate();
+      text.append(" (moved from ")
+          .append(unrolled.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
+          .append(' ').append(unrolled).append(", not a working day)");
+    }
+    text.append(". ");
+    if (state == ClockState.STOPPED) {
+      ClockEntry stop = lastOf(Kind.STOPPED);
+      text.append("Stopped ").append(date(stop.at(), zone));
+      if (stop.reason() != null && !stop.reason().isBlank()) {
+        text.append(" (").append(withoutFinalStop(stop.reason())).append(')');
+      }
+      text.append(", ").append(days(reading.remaining().abs()))
+          .append(reading.overdue() ? " after" : " before").append(" the due date.");
+    } else if (reading.overdue()) {
+      text.append("Overdue by ").append(days(reading.remaining().abs())).append('.');
+    } else {
+      String left = days(reading.remaining());
+      text.append(capitalised(left)).append(left.equals("1 day") || left.startsWith("less")
+          ? " remains." : " remain.");
+    }
+    for (Pause pause : reading.pauses()) {
+      text.append('\n');
+      if (pause.to() == null) {
+        text.append("Paused since ").append(date(pause.from(), zone)).append(" (")
+            .append(days(nonNegative(Duration.between(pause.from(), now)))).append(" so far)");
+      } else {
+        text.append("Paused ").append(date(pause.from(), zone)).append(" → ")
+            .append(date(pause.to(), zone)).append(" (")
+            .append(days(Duration.between(pause.from(), pause.to()))).append(')');
+      }
+      if (pause.reason() != null && !pause.reason().isBlank()) {
+        text.append(": ").append(pause.reason());
+      }
+    }
+    return text.toString();
+  }
+
+  /** Whole days, rounded down; "less than 1 day" for a non-zero duration under a day. */
+  private static String days(Duration duration) {
+    long days = duration.toDays();
+    if (days == 0 && !duration.isZero()) {
+      return "less than 1 day";
+    }
+    return days == 1 ? "1 day" : days + " days";
+  }
+
+  private static Duration nonNegative(Duration duration) {
+    return duration.isNegative() ? Duration.ZERO : duration;
+  }
+
+  private static LocalDate date(Instant instant, ZoneId zone) {
+    return instant.atZone(zone).toLocalDate();
+  }
+
+  /** "Europe/Paris" → "Paris". */
+  private static String city(ZoneId zone) {
+    String id = zone.getId();
+    return id.substring(id.lastIndexOf('/') + 1).replace('_', ' ');
+  }
+
+  private static String capitalised(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  private static String withoutFinalStop(String text) {
+    String stripped = text.strip();
+    return stripped.endsWith(".") ? stripped.substring(0, stripped.length() - 1) : stripped;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof RegulatoryClock clock
+        && clockId.equals(clock.clockId)
+        && terms.equals(clock.terms)
+        && ledger.equals(clock.ledger);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(clockId, terms, ledger);
+  }
+
+  @Override
+  public String toString() {
+    return "RegulatoryClock[" + clockId + ", " + state + ", " + terms + ", " + ledger + "]";
+  }
+}

@@ -1,0 +1,316 @@
+package fr.parcours.clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.parcours.clock.ClockReading.Pause;
+import fr.parcours.deadline.RegulatoryDuration;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RegulatoryClockReadingTest {
+
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final String COMPLEMENTS = "Complements requested";
+
+  /** 2026-09-01 10:00 Paris (summer time). */
+  private static final Instant SEPT_1 = Instant.parse("2026-09-01T08:00:00Z");
+
+  private static RegulatoryClock clock(String budget, boolean workingDays) {
+    return RegulatoryClock.notStarted("ANS_ANALYSIS",
+        new ClockTerms(RegulatoryDuration.parse(budget), workingDays, PARIS));
+  }
+
+  private static RegulatoryClock sixtyDaysFromSeptemberFirst() {
+    return clock("P60D", false).start(SEPT_1, "ans-agent");
+  }
+
+  private static Instant at(String instant) {
+    return Instant.parse(instant);
+  }
+
+  @Test
+  void shouldKeepParisWallClockTimeWhenSixtyDaysCrossTheEndOfSummerTime() {
+    // Given a 60-day clock started 2026-09-01 at 10:00 Paris (08:00Z), summer time ending 25 Oct
+    RegulatoryClock clock = sixtyDaysFromSeptemberFirst();
+
+    // When it is read on 10 September
+    ClockReading reading = clock.read(at("2026-09-10T08:00:00Z"));
+
+    // Then it is due 31 October at 10:00 Paris, which is 09:00Z in winter time
+    assertThat(reading.state()).isEqualTo(ClockState.RUNNING);
+    assertThat(reading.startedAt()).isEqualTo(SEPT_1);
+    assertThat(reading.dueAt()).isEqualTo(at("2026-10-31T09:00:00Z"));
+    assertThat(reading.pausedTime()).isZero();
+    assertThat(reading.remaining()).isEqualTo(Duration.ofDays(51).plusHours(1));
+    assertThat(reading.overdue()).isFalse();
+    assertThat(reading.pauses()).isEmpty();
+  }
+
+  @Test
+  void shouldFireAtDaySeventyTwoWhenVendorTookTwelveDaysToAnswer() {
+    // Given a 60-day clock paused 12 days while waiting for the vendor
+    RegulatoryClock clock = sixtyDaysFromSeptemberFirst()
+        .pause(at("2026-10-01T07:00:00Z"), COMPLEMENTS, "ans-agent")
+        .resume(at("2026-10-13T07:00:00Z"), "vendor");
+
+    // When it is read
+    ClockReading reading = clock.read(at("2026-10-20T00:00:00Z"));
+
+    // Then it is due 12 days after the unpaused due date
+    assertThat(reading.dueAt()).isEqualTo(at("2026-11-12T09:00:00Z"));
+    assertThat(reading.pausedTime()).isEqualTo(Duration.ofDays(12));
+    assertThat(reading.pauses()).containsExactly(
+        new Pause(at("2026-10-01T07:00:00Z"), at("2026-10-13T07:00:00Z"), COMPLEMENTS));
+    assertThat(reading.state()).isEqualTo(ClockState.RUNNING);
+  }
+
+  @Test
+  void shouldAddEveryPauseWhenPausedSeveralTimes() {
+    // Given pauses of 2 days and of 5 days 12 hours
+    RegulatoryClock clock = sixtyDaysFromSeptemberFirst()
+        .pause(at("2026-10-01T07:00:00Z"), COMPLEMENTS, "ans-agent")
+        .resume(at("2026-10-03T07:00:00Z"), "vendor")
+        .pause(at("2026-10-05T07:00:00Z"), "Hearing requested", "ans-agent")
+        .resume(at("2026-10-10T19:00:00Z"), "vendor");
+
+    // When it is read
+    ClockReading reading = clock.read(at("2026-10-20T00:00:00Z"));
+
+    // Then both count, as exact elapsed time
+    assertThat(reading.pausedTime()).isEqualTo(Duration.ofHours(180));
+    assertThat(reading.dueAt()).isEqualTo(at("2026-11-07T21:00:00Z"));
+    assertThat(reading.pauses()).extracting(Pause::reason)
+        .containsExactly(COMPLEMENTS, "Hearing requested");
+    assertThat(reading.pauses().stream().map(p -> Duration.between(p.from(), p.to()))
+        .reduce(Duration.ZERO, Duration::plus)).isEqualTo(reading.pausedTime());
+  }
+
+  @Test
+  void shouldMoveDueDateAndKeepRemainingWhenPauseIsStillOpen() {
+    // Given a clock paused on 1 October and not resumed
+    RegulatoryClock clock = sixtyDaysFromSeptemberFirst()
+        .pause(at("2026-10-01T07:00:00Z"), COMPLEMENTS, "ans-agent");
+
+    // When it is read 4 days and then 8 days later
+    ClockReading fourDaysLater = clock.read(at("2026-10-05T07:00:00Z"));
+    ClockReading eightDaysLater = clock.read(at("2026-10-09T07:00:00Z"));
+
+    // Then the due date moves with now while the remaining time stays the same
+    assertThat(fourDaysLater.state()).isEqualTo(ClockState.PAUSED);
+    assertThat(fourDaysLater.pausedTime()).isEqualTo(Duration.ofDays(4));
+    assertThat(fourDaysLater.dueAt()).isEqualTo(at("2026-11-04T09:00:00Z"));
+    assertThat(eightDaysLater.pausedTime()).isEqualTo(Duration.ofDays(8));
+    assertThat(eightDaysLater.dueAt()).isEqualTo(at("2026-11-08T09:00:00Z"));
+    assertThat(eightDaysLater.remaining()).isEqualTo(fourDaysLater.remaining())
+        .isEqualTo(Duration.ofDays(30).plusHours(2));
+    assertThat(eightDaysLater.pauses()).containsExactly(
+        new Pause(at("2026-10-01T07:00:00Z"), null, COMPLEMENTS));
+  }
+
+  @Test
+  void shouldCountPauseFromRestartWhenPauseBeganBeforeTheClockRestarted() {
+    // Given a pause opened on 20 September, a restart on 1 October, and a resume on 11 October
+    RegulatoryClock clock = sixtyDaysFromSeptemberFirst()
+        .pause(at("2026-09-20T08:00:00Z"), COMPLEMENTS, "ans-agent")
+        .restart(at("2026-10-01T08:00:00Z"), "New version of the file", "ans-agent")
+        .resume(at("2026-10-11T08:00:00Z"), "vendor");
+
+    // When it is read
+    ClockReading reading = clock.read(at("2026-10-20T00:00:00Z"));
+
+    // Then only the 10 days after the restart count: 1 Oct 10:00 Paris + 60 days + 10 days
+    assertThat(reading.startedAt()).isEqualTo(at("2026-10-01T08:00:00Z"));
+    assertThat(reading.pausedTime()).isEqualTo(Duration.ofDays(10));
+    assertThat(reading.dueAt()).isEqualTo(at("2026-12-10T09:00:00Z"));
+    assertThat(reading.pauses()).containsExactly(
+        new Pause(at("2026-10-01T08:00:00Z"), at("2026-10-11T08:00:00Z"), COMPLEMENTS));
+  }
+
+  @Test
+  void shouldIgnoreEarlierPausesWhenClockRestarts() {
+    // Given a 10-day pause, then a restart on 1 October
+    RegulatoryClock clock = sixtyDaysFromSeptemberFirst()
+        .pause(at("2026-09-05T08:00:00Z"), COMPLEMENTS, "ans-agent")
+        .resume(at("2026-09-15T08:00:00Z"), "vendor")
+        .restart(at("2026-10-01T08:00:00Z"), "New version of the file", "ans-agent");
+
+    // When it is read
+    ClockReading reading = clock.read(at("2026-10-20T00:00:00Z"));
+
+    // Then it counts 60 days from the restart, without the old pause
+    assertThat(reading.state()).isEqualTo(ClockState.RUNNING);
+    assertThat(reading.startedAt()).isEqualTo(at("2026-10-01T08:00:00Z"));
+    assertThat(reading.pausedTime()).isZero();
+    assertThat(reading.pauses()).isEmpty();
+    assertThat(reading.dueAt()).isEqualTo(at("2026-11-30T09:00:00Z"));
+  }
+
+  @Test
+  void shouldKeepPauseOpenWhenClockRestartsWhilePaused() {
+    // Given a clock paused on 20 September and restarted on 1 October, still waiting
+    RegulatoryClock clock = sixtyDaysFromSeptemberFirst()
+        .pause(at("2026-09-20T08:00:00Z"), COMPLEMENTS, "ans-agent")
+        .restart(at("2026-10-01T08:00:00Z"), "New version of the file", "ans-agent");
+
+    // When it is read on 6 October
+    ClockReading reading = clock.read(at("2026-10-06T08:00:00Z"));
+
+    // Then it is still paused, and the pause counts from the restart only
+    assertThat(clock.state()).isEqualTo(ClockState.PAUSED);
+    assertThat(reading.pausedTime()).isEqualTo(Duration.ofDays(5));
+    assertThat(reading.dueAt()).isEqualTo(at("2026-12-05T09:00:00Z"));
+    assertThat(reading.remaining()).isEqualTo(Duration.ofDays(60).plusHours(1));
+    assertThat(reading.pauses()).containsExactly(
+        new Pause(at("2026-10-01T08:00:00Z"), null, COMPLEMENTS));
+  }
+
+  @Test
+  void shouldCountAgainFromZeroWhenStoppedClockRestarts() {
+    // Given a stopped clock restarted on 1 October
+    RegulatoryClock clock = sixtyDaysFromSeptemberFirst()
+        .stop(at("2026-09-15T08:00:00Z"), "Application withdrawn")
+        .restart(at("2026-10-01T08:00:00Z"), "Application filed again", "vendor");
+
+    // When it is read
+    ClockReading reading = clock.read(at("2026-10-20T00:00:00Z"));
+
+    // Then it runs 60 days from the restart
+    assertThat(reading.state()).isEqualTo(ClockState.RUNNING);
+    assertThat(reading.dueAt()).isEqualTo(at("2026-11-30T09:00:00Z"));
+  }
+
+  @Test
+  void shouldMeasureRemainingAtTheStopWhenClockIsStopped() {
+    // Given a clock paused 12 days, then stopped on 20 October
+    RegulatoryClock clock = sixtyDaysFromSeptemberFirst()
+        .pause(at("2026-10-01T07:00:00Z"), COMPLEMENTS, "ans-agent")
+        .resume(at("2026-10-13T07:00:00Z"), "vendor")
+        .stop(at("2026-10-20T08:00:00Z"), "Opinion issued");
+
+    // When it is read long after
+    ClockReading reading = clock.read(at("2027-01-01T00:00:00Z"));
+
+    // Then the remaining time is the one left at the stop, and it is not overdue
+    assertThat(reading.state()).isEqualTo(ClockState.STOPPED);
+    assertThat(reading.dueAt()).isEqualTo(at("2026-11-12T09:00:00Z"));
+    assertThat(reading.remaining()).isEqualTo(Duration.ofDays(23).plusHours(1));
+    assertThat(reading.overdue()).isFalse();
+  }
+
+  @Test
+  void shouldNotCountPauseTimeAfterTheStopWhenStoppedWhilePaused() {
+    // Given a clock paused on 1 October and stopped 4 days later
+    RegulatoryClock clock = sixtyDaysFromSeptemberFirst()
+        .pause(at("2026-10-01T07:00:00Z"), COMPLEMENTS, "ans-agent")
+        .stop(at("2026-10-05T07:00:00Z"), "Application withdrawn");
+
+    // When it is read a month later
+    ClockReading reading = clock.read(at("2026-11-05T07:00:00Z"));
+
+    // Then only the 4 days up to the stop count, and the stop closes the pause
+    assertThat(reading.pausedTime()).isEqualTo(Duration.ofDays(4));
+    assertThat(reading.dueAt()).isEqualTo(at("2026-11-04T09:00:00Z"));
+    assertThat(reading.pauses()).containsExactly(
+        new Pause(at("2026-10-01T07:00:00Z"), at("2026-10-05T07:00:00Z"), COMPLEMENTS));
+    assertThat(reading.overdue()).isFalse();
+  }
+
+  @Test
+  void shouldBeOverdueWhenStoppedAfterTheDueDate() {
+    RegulatoryClock clock = sixtyDaysFromSeptemberFirst()
+        .stop(at("2026-11-02T09:00:00Z"), "Opinion issued");
+
+    ClockReading reading = clock.read(at("2027-01-01T00:00:00Z"));
+
+    assertThat(reading.overdue()).isTrue();
+    assertThat(reading.remaining()).isEqualTo(Duration.ofHours(-48));
+  }
+
+  @ParameterizedTest(name = "read at {0}: remaining {1}, overdue {2}")
+  @CsvSource({
+      "2026-10-31T08:00:00Z, PT1H, false",
+      "2026-10-31T09:00:00Z, PT0S, false",
+      "2026-10-31T09:00:01Z, PT-1S, true",
+      "2026-11-02T09:00:00Z, PT-48H, true"})
+  void shouldBeOverdueOnlyWhenNowIsAfterTheDueInstant(Instant now, Duration remaining,
+      boolean overdue) {
+    ClockReading reading = sixtyDaysFromSeptemberFirst().read(now);
+
+    assertThat(reading.remaining()).isEqualTo(remaining);
+    assertThat(reading.overdue()).isEqualTo(overdue);
+  }
+
+  @Test
+  void shouldGiveNoDatesWhenClockHasNotStarted() {
+    ClockReading reading = clock("P60D", false).read(SEPT_1);
+
+    assertThat(reading).isEqualTo(new ClockReading("ANS_ANALYSIS", ClockState.NOT_STARTED, null,
+        null, Duration.ZERO, null, false, java.util.List.of()));
+  }
+
+  @Test
+  void shouldFallBeforeTheStartWhenBudgetIsNegative() {
+    // Given "at the latest 120 days before" a reference date of 1 December 10:00 Paris
+    RegulatoryClock clock = clock("-P120D", false)
+        .start(at("2026-12-01T09:00:00Z"), "system");
+
+    // When it is read, then it is due 3 August 10:00 Paris (summer time), already past
+    ClockReading reading = clock.read(at("2026-12-01T09:00:00Z"));
+    assertThat(reading.dueAt()).isEqualTo(at("2026-08-03T08:00:00Z"));
+    assertThat(reading.overdue()).isTrue();
+  }
+
+  @ParameterizedTest(name = "{1} from {0} → {2}")
+  @CsvSource({
+      "2026-01-31T09:00:00Z, P1M, 2026-02-28T09:00:00Z",
+      "2027-08-31T08:00:00Z, P6M, 2028-02-29T09:00:00Z",
+      "2028-02-29T09:00:00Z, P1Y, 2029-02-28T09:00:00Z",
+      "2026-03-25T09:00:00Z, P10D, 2026-04-04T08:00:00Z",
+      "2026-10-20T08:00:00Z, P10D, 2026-10-30T09:00:00Z",
+      "2026-03-25T09:00:00Z, PT240H, 2026-04-04T09:00:00Z",
+      "2026-09-01T08:00:00Z, P6M, 2027-03-01T09:00:00Z"})
+  void shouldCountCalendarInParisWhenMonthEndsLeapYearsOrDaylightSavingAreCrossed(
+      Instant start, String budget, Instant due) {
+    ClockReading reading = clock(budget, false).start(start, "system").read(start);
+
+    assertThat(reading.dueAt()).isEqualTo(due);
+  }
+
+  @ParameterizedTest(name = "due {0}: {3} → {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      2026-06-12T08:00:00Z | P1D  | 2026-06-15T08:00:00Z | Saturday to Monday
+      2027-03-28T08:00:00Z | P1D  | 2027-03-30T08:00:00Z | Easter Monday 2027-03-29 to Tuesday
+      2026-05-13T08:00:00Z | P1D  | 2026-05-15T08:00:00Z | Ascension 2026-05-14 to Friday
+      2026-05-24T08:00:00Z | P1D  | 2026-05-26T08:00:00Z | Whit Monday 2026-05-25 to Tuesday
+      2026-07-13T08:00:00Z | P1D  | 2026-07-15T08:00:00Z | 14 July on a Tuesday to Wednesday
+      2026-04-30T08:00:00Z | P1D  | 2026-05-04T08:00:00Z | Friday 1 May then weekend to Monday
+      2026-12-24T09:00:00Z | P1D  | 2026-12-28T09:00:00Z | Christmas on a Friday to Monday
+      2026-10-23T08:00:00Z | P1D  | 2026-10-26T09:00:00Z | Saturday before winter time to Monday 10:00
+      2026-09-01T08:00:00Z | P60D | 2026-11-02T09:00:00Z | Saturday 31 Oct then All Saints Sunday
+      2026-07-14T08:00:00Z | P1D  | 2026-07-15T08:00:00Z | already a working day
+      """)
+  void shouldMoveToNextFrenchWorkingDayAtSameLocalTimeWhenDueOnDayOff(Instant start,
+      String budget, Instant due, String why) {
+    // Given a clock counted in working days
+    RegulatoryClock clock = clock(budget, true).start(start, "system");
+
+    // When it is read, then a due date on a day off moves to the next working day
+    assertThat(clock.read(start).dueAt()).isEqualTo(due);
+  }
+
+  @Test
+  void shouldRollAfterAddingPausesWhenCountedInWorkingDays() {
+    // Given 60 working-day-rolled days, paused 5 days: base 31 Oct + 5 days = Thursday 5 Nov
+    RegulatoryClock clock = clock("P60D", true).start(SEPT_1, "ans-agent")
+        .pause(at("2026-10-01T07:00:00Z"), COMPLEMENTS, "ans-agent")
+        .resume(at("2026-10-06T07:00:00Z"), "vendor");
+
+    // When it is read, then no roll is needed
+    assertThat(clock.read(at("2026-10-07T00:00:00Z")).dueAt())
+        .isEqualTo(at("2026-11-05T09:00:00Z"));
+  }
+}
