@@ -64,10 +64,10 @@ public class ClockParseListener extends AbstractBpmnParseListener {
     });
     scan.pausing.forEach((activityId, clockId) -> {
       ActivityImpl activity = definition.findActivity(activityId);
-      activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
-          execution -> clocks.get().pauseWhileWaiting(execution, clockId));
-      activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
-          execution -> clocks.get().resumeAfterWaiting(execution, clockId));
+      ExecutionListener pause = execution -> clocks.get().pauseWhileWaiting(execution, clockId);
+      ExecutionListener resume = execution -> clocks.get().resumeAfterWaiting(execution, clockId);
+      activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, pause);
+      activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, resume);
     });
   }
 

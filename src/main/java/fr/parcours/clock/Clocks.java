@@ -136,6 +136,11 @@ public class Clocks {
     return clock == null ? "This window has not opened yet." : clock.describe(now());
   }
 
+  /** Puts the report of a window on a task, for its form to show ({@code {{variable}}}). */
+  public void reportOn(DelegateTask task, String clockId, String variable) {
+    task.setVariableLocal(variable, report(task.getExecution().getProcessInstance(), clockId));
+  }
+
   // ---- inside ----
 
   private RegulatoryClock open(DelegateExecution execution, String clockId) {

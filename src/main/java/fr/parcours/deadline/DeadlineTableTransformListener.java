@@ -1,12 +1,17 @@
 package fr.parcours.deadline;
 
-import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
 import org.camunda.bpm.dmn.engine.impl.spi.transform.DmnTransformListener;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.Definitions;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 
 /**
  * Checks the deadlines table whenever it is deployed, so that a bad row fails the deployment (and the
@@ -19,6 +24,21 @@ public class DeadlineTableTransformListener implements DmnTransformListener {
     if (DeadlineTable.DECISION_KEY.equals(dmnDecision.getId())) {
       DeadlineTableReader.read((DmnModelInstance) dmnDecision.getModelInstance(), "being deployed");
     }
+  }
+
+  @Override
+  public void transformDecisionTableInput(Input input, DmnDecisionTableInputImpl decisionTableInput) {
+    // checked with the whole table
+  }
+
+  @Override
+  public void transformDecisionTableOutput(Output output, DmnDecisionTableOutputImpl decisionTableOutput) {
+    // checked with the whole table
+  }
+
+  @Override
+  public void transformDecisionTableRule(Rule rule, DmnDecisionTableRuleImpl decisionTableRule) {
+    // checked with the whole table
   }
 
   @Override

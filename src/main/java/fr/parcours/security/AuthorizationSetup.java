@@ -1,6 +1,5 @@
 package fr.parcours.security;
 
-import java.util.Arrays;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -107,10 +106,5 @@ public class AuthorizationSetup {
     if (changed) {
       authorizations.saveAuthorization(authorization);
     }
-  }
-
-  @Override
-  public String toString() {
-    return "AuthorizationSetup" + Arrays.toString(Roles.REVIEWERS.toArray());
   }
 }

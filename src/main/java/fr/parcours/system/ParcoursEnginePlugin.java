@@ -1,6 +1,8 @@
 package fr.parcours.system;
 
 import fr.parcours.clock.ClockParseListener;
+import fr.parcours.clock.Clocks;
+import org.springframework.beans.factory.ObjectProvider;
 import fr.parcours.deadline.DeadlineTableTransformListener;
 import java.util.ArrayList;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
@@ -19,6 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
 
+  private final ObjectProvider<Clocks> clocks;
+
+  ParcoursEnginePlugin(ObjectProvider<Clocks> clocks) {
+    this.clocks = clocks;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (configuration instanceof SpringProcessEngineConfiguration spring) {
@@ -29,12 +37,12 @@ class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<BpmnParseListener>());
     }
-    configuration.getCustomPostBPMNParseListeners().add(new ClockParseListener());
+    configuration.getCustomPostBPMNParseListeners().add(new ClockParseListener(clocks::getObject));
 
     DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() == null
         ? (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
         : (DefaultDmnEngineConfiguration) configuration.getDmnEngineConfiguration();
-    dmn.getCustomPostDmnTransformListeners().add(new DeadlineTableTransformListener());
+    dmn.getTransformer().getTransformListeners().add(new DeadlineTableTransformListener());
     configuration.setDmnEngineConfiguration(dmn);
   }
 }

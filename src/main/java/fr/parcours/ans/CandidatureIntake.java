@@ -1,0 +1,65 @@
+package fr.parcours.ans;
+
+import fr.parcours.ans.candidature.Candidature;
+import fr.parcours.ans.candidature.CandidatureRejectedException;
+import fr.parcours.ans.candidature.CandidatureValidator;
+import fr.parcours.ans.candidature.FieldProblem;
+import fr.parcours.security.DossierAccess;
+import fr.parcours.security.VendorCompanies;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Component;
+
+/**
+ * Receives a candidature from the start form: refuses it whole when the vendor, the device or a field is not
+ * acceptable (no process instance is left behind), otherwise names the dossier and opens it to the
+ * vendor's company only.
+ */
+@Component("candidatureIntake")
+class CandidatureIntake implements ExecutionListener {
+
+  private final VendorCompanies vendors;
+  private final DossierAccess access;
+  private final DossierNumbers numbers;
+  private final CandidatureValidator validator = new CandidatureValidator();
+
+  CandidatureIntake(VendorCompanies vendors, DossierAccess access, DossierNumbers numbers) {
+    this.vendors = vendors;
+    this.access = access;
+    this.numbers = numbers;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String applicant = (String) execution.getVariable(AnsProcess.APPLICANT);
+    if (applicant == null) {
+      throw new ProcessEngineException("An application is started by a signed-in vendor user: sign in to"
+          + " Tasklist with your company account and start it again.");
+    }
+    Group company = vendors.companyOf(applicant);
+
+    List<FieldProblem> problems = validator.problemsAtStart(Candidature.from(execution.getVariables()));
+    if (!problems.isEmpty()) {
+      throw new CandidatureRejectedException(problems);
+    }
+
+    for (String flag : List.of("hasConvergenceAccount", "handlesIns", "plannedDatePublishable")) {
+      if (execution.getVariable(flag) == null) {
+        execution.setVariable(flag, false);
+      }
+    }
+    if (execution.getVariable("correspondenceLanguage") == null) {
+      execution.setVariable("correspondenceLanguage", "FR");
+    }
+    execution.setVariable("siren", Candidature.normaliseSiren((String) execution.getVariable("siren")));
+
+    String dossierId = numbers.next();
+    execution.setVariable(AnsProcess.DOSSIER_ID, dossierId);
+    execution.setVariable(AnsProcess.VENDOR_GROUP, company.getId());
+    execution.getProcessInstance().setProcessBusinessKey(dossierId);
+    access.openTo(company.getId(), execution.getProcessInstanceId());
+  }
+}

@@ -1,0 +1,328 @@
+package fr.parcours.ans;
+
+import static fr.parcours.support.Candidatures.json;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.parcours.support.Candidatures;
+import fr.parcours.support.ProcessTestBase;
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Every path of bpmn/ans-certification.bpmn, driven as the vendor and the ANS reviewer would. */
+class AnsCertificationProcessTest extends ProcessTestBase {
+
+  static final String VENDOR = "alice";
+  static final String REVIEWER = "ana";
+
+  // ---- the steps, as people take them ----
+
+  ProcessInstance apply(Map<String, Object> form) {
+    return startApplication(VENDOR, AnsProcess.KEY, form);
+  }
+
+  ProcessInstance applyWithAccount() {
+    return apply(Candidatures.valid());
+  }
+
+  void submitDossier(ProcessInstance pi) {
+    complete(VENDOR, pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+  }
+
+  void admit(ProcessInstance pi) {
+    complete(REVIEWER, pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+  }
+
+  void signConvention(ProcessInstance pi) {
+    complete(VENDOR, pi, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "Alice Martin"));
+  }
+
+  void depositAllEvidence(ProcessInstance pi) {
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("depositedSections",
+        json("[\"PSC\",\"USER_IDENTIFICATION\",\"PORTABILITY\",\"SECURITY\",\"PERSONAL_DATA\"]"),
+        "allEvidenceDeposited", true));
+  }
+
+  ProcessInstance atEvidenceReview() {
+    ProcessInstance pi = applyWithAccount();
+    submitDossier(pi);
+    admit(pi);
+    signConvention(pi);
+    depositAllEvidence(pi);
+    return pi;
+  }
+
+  void review(ProcessInstance pi, String decision, String comment) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("evidenceDecision", decision);
+    form.put("evidenceComment", comment);
+    complete(REVIEWER, pi, "Task_ReviewEvidence", form);
+  }
+
+  void provideComplements(ProcessInstance pi) {
+    complete(VENDOR, pi, "Task_ProvideComplements", Map.of("complementsAnswer", "Logs added for SECURITY 3.2"));
+  }
+
+  // ---- paths ----
+
+  @Test
+  void shouldIssueCertificateWhenVendorWithAccountAndReviewerWalkTheHappyPath() {
+    ProcessInstance pi = applyWithAccount();
+
+    assertThat(pi).isWaitingAt("Task_DepositAdministrativeDossier");
+    assertThat(pi).task().hasCandidateGroup("vendor-medisoft");
+    Assertions.assertThat(pi.getBusinessKey()).matches("DMN-2026-[2-9A-HJ-NP-Z]{5}");
+    submitDossier(pi);
+    assertThat(pi).isWaitingAt("Task_ReviewAdmissibility").task().hasCandidateGroup("ans-reviewer");
+    admit(pi);
+    assertThat(pi).isWaitingAt("Task_SignConvention");
+    signConvention(pi);
+    depositAllEvidence(pi);
+    assertThat(pi).isWaitingAt("Task_ReviewEvidence").task().hasCandidateGroup("ans-reviewer");
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "evidenceQueuedAt")).isEqualTo(day(0));
+    review(pi, "CONFORMS", null);
+
+    assertThat(pi).isEnded().hasPassed("Task_IssueCertificate", "EndEvent_CertificateIssued");
+    assertThat(pi).variables().containsEntry("ansOutcome", "CERTIFIED")
+        .containsEntry("certificateNumber", "CC-" + pi.getBusinessKey());
+  }
+
+  @Test
+  void shouldOpenConvergenceAccountWithinThreeDaysWhenVendorHasNone() {
+    ProcessInstance pi = apply(Candidatures.with("hasConvergenceAccount", false));
+
+    assertThat(pi).isWaitingAt("Task_RequestConvergenceAccount").task().hasCandidateGroup("vendor-medisoft");
+    complete(VENDOR, pi, "Task_RequestConvergenceAccount",
+        Map.of("kbisProvided", true, "officerIdVerified", true, "representativeRegistered", true));
+    Task open = task(pi, "Task_OpenConvergenceAccount");
+    assertThat(open).hasCandidateGroup("ans-reviewer");
+    Assertions.assertThat(open.getDueDate()).isEqualTo(day(3));
+    complete(REVIEWER, pi, "Task_OpenConvergenceAccount", Map.of("convergenceAccountId", "CVG-1234"));
+
+    assertThat(pi).isWaitingAt("Task_DepositAdministrativeDossier");
+  }
+
+  @Test
+  void shouldKeepTheDossierAsDraftUntilTheVendorSubmitsIt() {
+    ProcessInstance pi = applyWithAccount();
+
+    complete(VENDOR, pi, "Task_DepositAdministrativeDossier",
+        Map.of("depositAction", "DRAFT", "softwareVersion", "2.2", "docFunctional", false));
+
+    assertThat(pi).isWaitingAt("Task_DepositAdministrativeDossier").hasPassed("Gateway_DraftMerge");
+    assertThat(pi).variables().containsEntry("softwareVersion", "2.2");
+    complete(VENDOR, pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT",
+        "docFunctional", true));
+    assertThat(pi).isWaitingAt("Task_ReviewAdmissibility");
+  }
+
+  @Test
+  void shouldAskThePrecisionsAndReviewAgainWhenTheReviewerNeedsThem() {
+    ProcessInstance pi = applyWithAccount();
+    submitDossier(pi);
+
+    complete(REVIEWER, pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "PRECISIONS",
+        "admissibilityComment", "The HDS certificate is expired: upload the current one."));
+    assertThat(pi).isWaitingAt("Task_ProvidePrecisions").task().hasCandidateGroup("vendor-medisoft");
+    complete(VENDOR, pi, "Task_ProvidePrecisions", Map.of("precisionsAnswer", "Uploaded the 2026 certificate."));
+    assertThat(pi).isWaitingAt("Task_ReviewAdmissibility");
+    admit(pi);
+    assertThat(pi).isWaitingAt("Task_SignConvention");
+  }
+
+  @Test
+  void shouldEndInadmissibleWithTheReasonsWhenTheReviewerRefusesTheDossier() {
+    ProcessInstance pi = applyWithAccount();
+    submitDossier(pi);
+
+    complete(REVIEWER, pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "INADMISSIBLE",
+        "admissibilityComment", "The device is not a telemonitoring device."));
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_Inadmissible");
+    assertThat(pi).variables().containsEntry("ansOutcome", "INADMISSIBLE")
+        .containsEntry("admissibilityComment", "The device is not a telemonitoring device.");
+  }
+
+  @Test
+  void shouldAcceptEvidenceSectionBySectionUntilTheVendorDeclaresItComplete() {
+    ProcessInstance pi = applyWithAccount();
+    submitDossier(pi);
+    admit(pi);
+    signConvention(pi);
+
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("depositedSections", json("[\"PSC\"]"),
+        "allEvidenceDeposited", false));
+    assertThat(pi).isWaitingAt("Task_DepositEvidence").hasPassed("Flow_MoreEvidenceToCome");
+    advance(Duration.ofDays(20));
+    depositAllEvidence(pi);
+
+    assertThat(pi).isWaitingAt("Task_ReviewEvidence");
+    assertThat(pi).variables().containsEntry("evidenceCompleteAt", day(20));
+  }
+
+  @Test
+  void shouldHoldTheInsTestDayWithinFourWeeksWhenTheDeviceUsesTheIns() {
+    ProcessInstance pi = apply(Candidatures.with("handlesIns", true));
+    submitDossier(pi);
+    admit(pi);
+    signConvention(pi);
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("depositedSections",
+        json("[\"INS\",\"PSC\",\"USER_IDENTIFICATION\",\"PORTABILITY\",\"SECURITY\",\"PERSONAL_DATA\"]"),
+        "allEvidenceDeposited", true));
+
+    Task testDay = task(pi, "Task_RecordInsTestDay");
+    assertThat(testDay).hasCandidateGroup("ans-reviewer");
+    // 4 weeks from Monday 2026-11-02 is Monday 2026-11-30, a working day
+    Assertions.assertThat(testDay.getDueDate()).isEqualTo(day(28));
+    complete(REVIEWER, pi, "Task_RecordInsTestDay", Map.of("insTestDayDate", "2026-09-20",
+        "insTestDayPassed", true, "insTestDayReport", "All INS scenarios passed."));
+    assertThat(pi).isWaitingAt("Task_ReviewEvidence");
+  }
+
+  @Test
+  void shouldRefuseCertificationWhenTheEvidenceDoesNotConform() {
+    ProcessInstance pi = atEvidenceReview();
+
+    review(pi, "REFUSED", "The device stores health data outside an HDS host.");
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_EvidenceRefused", "EndEvent_CertificationRefused");
+    assertThat(pi).variables().containsEntry("ansOutcome", "REFUSED");
+  }
+
+  @Nested
+  class Complements {
+
+    @Test
+    void shouldReviewAgainWhenTheVendorProvidesTheComplementsInTime() {
+      ProcessInstance pi = atEvidenceReview();
+      review(pi, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
+
+      Task complements = task(pi, "Task_ProvideComplements");
+      assertThat(complements).hasCandidateGroup("vendor-medisoft");
+      Assertions.assertThat(complements.getDueDate()).isEqualTo(day(30));
+      advance(Duration.ofDays(5));
+      provideComplements(pi);
+
+      assertThat(pi).isWaitingAt("Task_ReviewEvidence");
+      Assertions.assertThat(timer(pi, "Timer_ComplementsWindow")).isNull();
+    }
+
+    @Test
+    void shouldDeprioritiseTheApplicationWhenTheComplementsMissThirtyDays() {
+      ProcessInstance pi = atEvidenceReview();
+      review(pi, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
+
+      fire(pi, "Timer_ComplementsWindow");
+      Assertions.assertThat(Date.from(now())).isEqualTo(day(30));
+      assertThat(pi).isWaitingAt("Task_DecideOnLapsedComplements").task().hasCandidateGroup("ans-reviewer");
+      complete(REVIEWER, pi, "Task_DecideOnLapsedComplements", Map.of("lapsedDecision", "DEPRIORITISE"));
+
+      assertThat(pi).isWaitingAt("Task_ProvideComplements");
+      assertThat(pi).variables().containsEntry("deprioritised", true)
+          .containsEntry("evidenceQueuedAt", day(30));
+      provideComplements(pi);
+      assertThat(pi).isWaitingAt("Task_ReviewEvidence");
+    }
+
+    @Test
+    void shouldDeemTheApplicationAbandonedWhenTheComplementsMissThirtyDaysAndTheReviewerSaysSo() {
+      ProcessInstance pi = atEvidenceReview();
+      review(pi, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
+
+      fire(pi, "Timer_ComplementsWindow");
+      complete(REVIEWER, pi, "Task_DecideOnLapsedComplements", Map.of("lapsedDecision", "ABANDON"));
+
+      assertThat(pi).isEnded().hasPassed("EndEvent_ComplementsAbandoned", "EndEvent_DeemedAbandoned");
+      assertThat(pi).variables().containsEntry("ansOutcome", "ABANDONED");
+    }
+  }
+
+  @Nested
+  class AnalysisClock {
+
+    @Test
+    void shouldFlagTheAnalysisOverdueAtDaySixtyWhenNobodyWaited() {
+      ProcessInstance pi = atEvidenceReview();
+
+      Job analysis = timer(pi, "Timer_AnalysisTimeElapsed");
+      Assertions.assertThat(analysis.getDuedate()).isEqualTo(day(60));
+      Assertions.assertThat(task(pi, "Task_ReviewEvidence").getDueDate())
+          .isEqualTo(day(60));
+      fire(pi, "Timer_AnalysisTimeElapsed");
+
+      assertThat(pi).hasPassed("Task_FlagAnalysisOverdue", "EndEvent_AnalysisOverdueFlagged")
+          .isWaitingAt("Task_ReviewEvidence");
+      assertThat(pi).variables().containsEntry("analysisOverdue", true);
+      Assertions.assertThat(task(pi, "Task_ReviewEvidence").getPriority()).isEqualTo(90);
+    }
+
+    @Test
+    void shouldFireTheAnalysisTimerAtDaySeventyTwoWhenTheVendorTookTwelveDaysToAnswer() {
+      ProcessInstance pi = atEvidenceReview();
+      advance(Duration.ofDays(10));
+      review(pi, "COMPLEMENTS", "PORTABILITY 1.1: the export sample is empty.");
+
+      Job paused = timer(pi, "Timer_AnalysisTimeElapsed");
+      Assertions.assertThat(paused.isSuspended()).as("the analysis timer waits while the vendor works").isTrue();
+      advance(Duration.ofDays(12));
+      provideComplements(pi);
+
+      Job resumed = timer(pi, "Timer_AnalysisTimeElapsed");
+      Assertions.assertThat(resumed.isSuspended()).isFalse();
+      Assertions.assertThat(resumed.getDuedate()).isEqualTo(day(72));
+      Assertions.assertThat(task(pi, "Task_ReviewEvidence").getDueDate())
+          .isEqualTo(day(72));
+      Assertions.assertThat((String) taskService.getVariableLocal(task(pi, "Task_ReviewEvidence").getId(),
+          "analysisClockReport")).contains("12 days").contains("2027-01-13");
+      fire(pi, "Timer_AnalysisTimeElapsed");
+      Assertions.assertThat(Date.from(now())).isEqualTo(day(72));
+      assertThat(pi).hasPassed("Task_FlagAnalysisOverdue");
+    }
+  }
+
+  @Nested
+  class Dormancy {
+
+    @Test
+    void shouldAskTheReviewerAfterSixMonthsWithoutMoveAndKeepTheApplicationOpen() {
+      ProcessInstance pi = applyWithAccount();
+      Job dormancy = timer(pi, "StartEvent_ApplicationDormant");
+      Assertions.assertThat(dormancy.getDuedate()).isEqualTo(Date.from(plusMonths(T0, 6)));
+
+      advance(Duration.ofDays(40));
+      submitDossier(pi);
+      Assertions.assertThat(timer(pi, "StartEvent_ApplicationDormant").getDuedate())
+          .as("the dossier moved: six months from now")
+          .isEqualTo(Date.from(plusMonths(day(40).toInstant(), 6)));
+
+      fire(pi, "StartEvent_ApplicationDormant");
+      assertThat(pi).isWaitingAt("Task_ReviewAdmissibility", "Task_ReviewDormantApplication");
+      complete(REVIEWER, pi, "Task_ReviewDormantApplication", Map.of("dormantDecision", "KEEP_OPEN"));
+
+      assertThat(pi).hasPassed("EndEvent_KeptOpen").isWaitingAt("Task_ReviewAdmissibility");
+      Assertions.assertThat(timer(pi, "StartEvent_ApplicationDormant").getDuedate())
+          .as("asked again six months after the decision to keep it open")
+          .isEqualTo(Date.from(plusMonths(plusMonths(day(40).toInstant(), 6), 6)));
+    }
+
+    @Test
+    void shouldDeemTheApplicationAbandonedWhenTheReviewerConfirmsItIsDormant() {
+      ProcessInstance pi = applyWithAccount();
+
+      fire(pi, "StartEvent_ApplicationDormant");
+      complete(REVIEWER, pi, "Task_ReviewDormantApplication", Map.of("dormantDecision", "ABANDON",
+          "dormantComment", "No news since the candidature."));
+
+      assertThat(pi).isEnded().hasPassed("EndEvent_AbandonmentConfirmed", "StartEvent_AbandonmentConfirmed",
+          "EndEvent_DormantApplicationAbandoned");
+      assertThat(pi).variables().containsEntry("ansOutcome", "ABANDONED");
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package fr.parcours.support;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Process tests on the real application context: the diagrams, forms and deadlines table of the
+ * repository, the real beans, authorization checks on, the demo users, an in-memory database; timers are
+ * fired by the tests with the engine clock moved.
+ */
+@SpringBootTest
+@ActiveProfiles({"test", "demo"})
+@Import(ProcessEngineCoverageConfiguration.class)
+public abstract class ProcessTestBase {
+
+  /** Monday 2 November 2026, 10:00 in Paris: no daylight-saving change in the next 60 days. */
+  public static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
+  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  /** T0 plus whole days (exact: no daylight-saving change before March 2027). */
+  public static Date day(int days) {
+    return Date.from(T0.plus(Duration.ofDays(days)));
+  }
+
+  /** An instant plus months, counted on the Paris calendar as the regulation does. */
+  public static Instant plusMonths(Instant from, int months) {
+    return from.atZone(PARIS).plusMonths(months).toInstant();
+  }
+
+  @Autowired protected ProcessEngine engine;
+  @Autowired protected RuntimeService runtimeService;
+  @Autowired protected TaskService taskService;
+  @Autowired protected FormService formService;
+  @Autowired protected IdentityService identityService;
+  @Autowired protected ManagementService managementService;
+  @Autowired protected HistoryService historyService;
+  @Autowired protected RepositoryService repositoryService;
+
+  @BeforeEach
+  void setUpEngine() {
+    init(engine);
+    ClockUtil.setCurrentTime(Date.from(T0));
+  }
+
+  @AfterEach
+  void resetEngine() {
+    identityService.clearAuthentication();
+    ClockUtil.reset();
+  }
+
+  /** Runs an action as a user, with that user's groups, as a web request would. */
+  protected <T> T as(String userId, Supplier<T> action) {
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).toList();
+    identityService.setAuthentication(userId, groups);
+    try {
+      return action.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  protected void as(String userId, Runnable action) {
+    as(userId, () -> {
+      action.run();
+      return null;
+    });
+  }
+
+  protected ProcessInstance startApplication(String vendorUser, String processKey, Map<String, Object> form) {
+    return as(vendorUser, () -> {
+      String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey)
+          .latestVersion().singleResult().getId();
+      return formService.submitStartForm(definitionId, form);
+    });
+  }
+
+  /** The open task of that definition key in the instance (or its sub-processes), looked up as the engine. */
+  protected Task task(ProcessInstance instance, String taskKey) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
+        .singleResult();
+  }
+
+  protected void complete(String user, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+    Task task = task(instance, taskKey);
+    if (task == null) {
+      throw new AssertionError("No open task " + taskKey + " in " + instance.getId() + "; open tasks: "
+          + taskService.createTaskQuery().processInstanceId(instance.getId()).list().stream()
+              .map(Task::getTaskDefinitionKey).toList());
+    }
+    as(user, () -> formService.submitTaskForm(task.getId(), variables));
+  }
+
+  protected void advance(Duration duration) {
+    ClockUtil.setCurrentTime(Date.from(now().plus(duration)));
+  }
+
+  protected void advanceTo(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+  }
+
+  protected static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /** The timer job armed by that timer event in the instance, or null. */
+  protected Job timer(ProcessInstance instance, String timerEventId) {
+    for (Job job : managementService.createJobQuery().processInstanceId(instance.getId()).timers().list()) {
+      JobDefinition definition = managementService.createJobDefinitionQuery()
+          .jobDefinitionId(job.getJobDefinitionId()).singleResult();
+      if (definition != null && timerEventId.equals(definition.getActivityId())) {
+        return job;
+      }
+    }
+    return null;
+  }
+
+  /** Moves the engine clock to the timer's due date and fires it, as the job executor would. */
+  protected void fire(ProcessInstance instance, String timerEventId) {
+    Job job = timer(instance, timerEventId);
+    if (job == null) {
+      throw new AssertionError("No armed timer " + timerEventId + " in " + instance.getId());
+    }
+    advanceTo(job.getDuedate().toInstant());
+    managementService.executeJob(job.getId());
+  }
+}

@@ -1,0 +1,193 @@
+package fr.parcours.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reads every file a process owner edits ({@code bpmn/}, {@code forms/}) and fails on what would break a
+ * deployment or a reader: no history time to live, a user task without form or candidate group, a form
+ * reference to no form, an element without layout, a generated id.
+ */
+class ModelFilesTest {
+
+  /** Ids Camunda Modeler generates: a type, an underscore and 7 random characters with a digit. */
+  static final Pattern GENERATED_ID = Pattern.compile("^[A-Za-z]+_(?=[0-9a-z]*[0-9])[0-9a-z]{7}$|^sid-.*");
+
+  @Test
+  void shouldFindTheFilesTheProcessOwnersEdit() throws IOException {
+    assertThat(files("bpmn", ".bpmn")).isNotEmpty();
+    assertThat(files("bpmn", ".dmn")).isNotEmpty();
+    assertThat(files("forms", ".form")).isNotEmpty();
+  }
+
+  @Test
+  void everyProcessAndDecisionShouldKeepItsHistoryForAStatedTime() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("bpmn", ".bpmn")) {
+      for (Process process : bpmn(file).getModelElementsByType(Process.class)) {
+        if (process.isExecutable() && process.getCamundaHistoryTimeToLiveString() == null) {
+          problems.add(file + ": process " + process.getId() + " has no camunda:historyTimeToLive");
+        }
+      }
+    }
+    for (Path file : files("bpmn", ".dmn")) {
+      for (Decision decision : dmn(file).getModelElementsByType(Decision.class)) {
+        if (decision.getCamundaHistoryTimeToLiveString() == null) {
+          problems.add(file + ": decision " + decision.getId() + " has no camunda:historyTimeToLive");
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyUserTaskShouldHaveAFormThatExistsAndACandidateGroup() throws IOException {
+    Set<String> formIds = formIds();
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("bpmn", ".bpmn")) {
+      BpmnModelInstance model = bpmn(file);
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        String formRef = task.getCamundaFormRef();
+        if (formRef == null && task.getCamundaFormKey() == null) {
+          problems.add(file + ": user task " + task.getId() + " has no form");
+        }
+        if (formRef != null && !formIds.contains(formRef)) {
+          problems.add(file + ": user task " + task.getId() + " refers to form '" + formRef
+              + "', which no file in forms/ declares");
+        }
+        if (task.getCamundaCandidateGroups() == null || task.getCamundaCandidateGroups().isBlank()) {
+          problems.add(file + ": user task " + task.getId() + " has no candidate group");
+        }
+      }
+      for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+        String formRef = start.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+        if (formRef != null && !formIds.contains(formRef)) {
+          problems.add(file + ": start event " + start.getId() + " refers to form '" + formRef
+              + "', which no file in forms/ declares");
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyElementShouldHaveItsLayoutSoThatModelerDrawsIt() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("bpmn", ".bpmn")) {
+      BpmnModelInstance model = bpmn(file);
+      Set<String> drawn = new HashSet<>();
+      model.getModelElementsByType(BpmnShape.class).forEach(shape -> drawn.add(shape.getBpmnElement().getId()));
+      model.getModelElementsByType(BpmnEdge.class).forEach(edge -> drawn.add(edge.getBpmnElement().getId()));
+      for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+        if (!drawn.contains(element.getId())) {
+          problems.add(file + ": " + element.getElementType().getTypeName() + " " + element.getId()
+              + " has no diagram layout");
+        }
+      }
+    }
+    for (Path file : files("bpmn", ".dmn")) {
+      String xml = Files.readString(file);
+      for (Decision decision : dmn(file).getModelElementsByType(Decision.class)) {
+        if (!xml.contains("dmnElementRef=\"" + decision.getId() + "\"")) {
+          problems.add(file + ": decision " + decision.getId() + " has no diagram layout");
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void noIdShouldBeAGeneratedOne() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("bpmn", ".bpmn")) {
+      for (BaseElement element : bpmn(file).getModelElementsByType(BaseElement.class)) {
+        check(file, element.getId(), problems);
+      }
+    }
+    for (Path file : files("bpmn", ".dmn")) {
+      for (ModelElementInstance element : dmn(file).getModelElementsByType(
+          dmn(file).getModel().getType(org.camunda.bpm.model.dmn.instance.DmnElement.class))) {
+        check(file, element.getAttributeValue("id"), problems);
+      }
+    }
+    for (Path file : files("forms", ".form")) {
+      collectFormIds(new ObjectMapper().readTree(file.toFile()), file, problems);
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyFormFileShouldDeclareTheIdOfItsFileName() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("forms", ".form")) {
+      JsonNode form = new ObjectMapper().readTree(file.toFile());
+      String expected = file.getFileName().toString().replace(".form", "");
+      if (!expected.equals(form.path("id").asText())) {
+        problems.add(file + " declares the id '" + form.path("id").asText() + "'; name it '" + expected + "'");
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  private static void collectFormIds(JsonNode node, Path file, List<String> problems) {
+    if (node.has("id")) {
+      check(file, node.get("id").asText(), problems);
+    }
+    for (JsonNode child : node.path("components")) {
+      collectFormIds(child, file, problems);
+    }
+  }
+
+  private static void check(Path file, String id, List<String> problems) {
+    if (id != null && GENERATED_ID.matcher(id).matches()) {
+      problems.add(file + ": '" + id + "' is a generated id; give it a meaningful one (e.g. Task_ReviewAdmissibility)");
+    }
+  }
+
+  private static Set<String> formIds() throws IOException {
+    Set<String> ids = new HashSet<>();
+    for (Path file : files("forms", ".form")) {
+      ids.add(new ObjectMapper().readTree(file.toFile()).path("id").asText());
+    }
+    return ids;
+  }
+
+  private static List<Path> files(String folder, String suffix) throws IOException {
+    try (Stream<Path> paths = Files.walk(Path.of(folder))) {
+      return paths.filter(path -> path.toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+
+  private static BpmnModelInstance bpmn(Path file) {
+    return Bpmn.readModelFromFile(file.toFile());
+  }
+
+  private static DmnModelInstance dmn(Path file) {
+    return Dmn.readModelFromFile(file.toFile());
+  }
+}
