@@ -1,0 +1,84 @@
+package fr.parcours.ans.candidature;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The two dossier forms carry exactly the fields the validator reads, and every form is well formed. */
+class CandidatureFormsTest {
+
+  private static final Path FORMS = Path.of("forms");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static JsonNode read(String formId) throws IOException {
+    return JSON.readTree(Files.readString(FORMS.resolve(formId + ".form")));
+  }
+
+  /** Keys of fields and paths of dynamic lists, in order. */
+  private static Set<String> keys(JsonNode form) {
+    Set<String> keys = new LinkedHashSet<>();
+    collect(form.get("components"), keys, new ArrayList<>());
+    return keys;
+  }
+
+  private static void collect(JsonNode components, Set<String> keys, List<String> ids) {
+    for (JsonNode c : components) {
+      ids.add(c.get("id").asText());
+      if (c.has("key")) {
+        keys.add(c.get("key").asText());
+      }
+      if (c.has("path") && !c.get("path").asText().isEmpty()) {
+        keys.add(c.get("path").asText());
+      }
+      if (c.has("components")) {
+        collect(c.get("components"), keys, ids);
+      }
+    }
+  }
+
+  static Stream<String> formIds() throws IOException {
+    try (Stream<Path> files = Files.list(FORMS)) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".form"))
+          .map(n -> n.substring(0, n.length() - ".form".length())).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("formIds")
+  void shouldDeclareCamunda724FormWithMeaningfulIds(String formId) throws IOException {
+    JsonNode form = read(formId);
+    assertThat(form.get("id").asText()).isEqualTo(formId);
+    assertThat(form.get("schemaVersion").asInt()).isEqualTo(16);
+    assertThat(form.get("executionPlatform").asText()).isEqualTo("Camunda Platform");
+    assertThat(form.get("executionPlatformVersion").asText()).isEqualTo("7.24.0");
+    List<String> ids = new ArrayList<>();
+    collect(form.get("components"), new LinkedHashSet<>(), ids);
+    assertThat(ids).doesNotHaveDuplicates()
+        .allMatch(id -> id.matches("(Field|Text|Group|List)_[A-Z][A-Za-z]+"), "meaningful ids");
+  }
+
+  @Test
+  void shouldAskInCandidatureFormForEveryFieldTheValidatorReads() throws IOException {
+    assertThat(keys(read("candidature"))).containsExactlyInAnyOrderElementsOf(CandidatureFields.dossierKeys());
+  }
+
+  @Test
+  void shouldKeepAdministrativeDossierConsistentWithCandidature() throws IOException {
+    Set<String> expected = new LinkedHashSet<>(keys(read("candidature")));
+    expected.remove(CandidatureFields.CE_MARKED);
+    expected.add("depositAction");
+    assertThat(keys(read("administrative-dossier"))).containsExactlyInAnyOrderElementsOf(expected);
+  }
+}
