@@ -4,6 +4,7 @@ import fr.parcours.ans.candidature.Candidature;
 import fr.parcours.ans.candidature.CandidatureRejectedException;
 import fr.parcours.ans.candidature.CandidatureValidator;
 import fr.parcours.ans.candidature.FieldProblem;
+import fr.parcours.ans.candidature.Siren;
 import fr.parcours.security.DossierAccess;
 import fr.parcours.security.VendorCompanies;
 import java.util.List;
@@ -54,7 +55,7 @@ class CandidatureIntake implements ExecutionListener {
     if (execution.getVariable("correspondenceLanguage") == null) {
       execution.setVariable("correspondenceLanguage", "FR");
     }
-    execution.setVariable("siren", Candidature.normaliseSiren((String) execution.getVariable("siren")));
+    execution.setVariable("siren", Siren.normaliseSiren((String) execution.getVariable("siren")));
 
     String dossierId = numbers.next();
     execution.setVariable(AnsProcess.DOSSIER_ID, dossierId);

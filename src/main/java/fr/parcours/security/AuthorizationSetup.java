@@ -3,6 +3,8 @@ package fr.parcours.security;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -47,8 +49,9 @@ public class AuthorizationSetup {
     grant(Roles.PROCESS_OWNER, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
     grant(Roles.PROCESS_OWNER, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
     grant(Roles.PROCESS_OWNER, Resources.TASK, Authorization.ANY, Permissions.READ);
-    grant(Roles.PROCESS_OWNER, Resources.HISTORIC_PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
-    grant(Roles.PROCESS_OWNER, Resources.HISTORIC_TASK, Authorization.ANY, Permissions.READ);
+    grant(Roles.PROCESS_OWNER, Resources.HISTORIC_PROCESS_INSTANCE, Authorization.ANY,
+        HistoricProcessInstancePermissions.READ);
+    grant(Roles.PROCESS_OWNER, Resources.HISTORIC_TASK, Authorization.ANY, HistoricTaskPermissions.READ);
 
     for (Roles.Reviewer reviewer : Roles.REVIEWERS) {
       ensureGroup(reviewer.groupId(), reviewer.name(), Roles.REVIEWER_GROUP_TYPE);

@@ -3,14 +3,14 @@ package fr.parcours.system;
 import fr.parcours.demo.DemoData;
 import fr.parcours.security.AuthorizationSetup;
 import fr.parcours.tasklist.TasklistFilters;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.event.EventListener;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /** Once the engine has deployed the diagrams: roles and their rights, demo users (demo only), filters. */
 @Component
-class ParcoursSetup {
+class ParcoursSetup implements ApplicationRunner {
 
   private final AuthorizationSetup authorizations;
   private final ObjectProvider<DemoData> demoData;
@@ -22,8 +22,8 @@ class ParcoursSetup {
     this.filters = filters;
   }
 
-  @EventListener(PostDeployEvent.class)
-  void setUp() {
+  @Override
+  public void run(ApplicationArguments arguments) {
     authorizations.grantRoles();
     demoData.ifAvailable(DemoData::load);
     filters.ensureFilters();
