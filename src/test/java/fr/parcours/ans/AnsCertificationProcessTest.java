@@ -4,6 +4,7 @@ import static fr.parcours.support.Candidatures.json;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import fr.parcours.support.Candidatures;
+import fr.parcours.support.FullProcessCoverage;
 import fr.parcours.support.ProcessTestBase;
 import java.time.Duration;
 import java.util.Date;
@@ -13,10 +14,14 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 
-/** Every path of bpmn/ans-certification.bpmn, driven as the vendor and the ANS reviewer would. */
+/**
+ * Every path of bpmn/ans-certification.bpmn, driven as the vendor and the ANS reviewer would. The class
+ * fails unless its tests together pass every flow node and sequence flow of the diagram.
+ */
+@Import(FullProcessCoverage.class)
 class AnsCertificationProcessTest extends ProcessTestBase {
 
   static final String VENDOR = "alice";
@@ -197,133 +202,127 @@ class AnsCertificationProcessTest extends ProcessTestBase {
     assertThat(pi).variables().containsEntry("ansOutcome", "REFUSED");
   }
 
-  @Nested
-  class Complements {
+  // ---- complements ----
 
-    @Test
-    void shouldReviewAgainWhenTheVendorProvidesTheComplementsInTime() {
-      ProcessInstance pi = atEvidenceReview();
-      review(pi, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
+  @Test
+  void shouldReviewAgainWhenTheVendorProvidesTheComplementsInTime() {
+    ProcessInstance pi = atEvidenceReview();
+    review(pi, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
 
-      Task complements = task(pi, "Task_ProvideComplements");
-      assertThat(complements).hasCandidateGroup("vendor-medisoft");
-      Assertions.assertThat(complements.getDueDate()).isEqualTo(day(30));
-      advance(Duration.ofDays(5));
-      provideComplements(pi);
+    Task complements = task(pi, "Task_ProvideComplements");
+    assertThat(complements).hasCandidateGroup("vendor-medisoft");
+    Assertions.assertThat(complements.getDueDate()).isEqualTo(day(30));
+    advance(Duration.ofDays(5));
+    provideComplements(pi);
 
-      assertThat(pi).isWaitingAt("Task_ReviewEvidence");
-      Assertions.assertThat(timer(pi, "Timer_ComplementsWindow")).isNull();
-    }
-
-    @Test
-    void shouldDeprioritiseTheApplicationWhenTheComplementsMissThirtyDays() {
-      ProcessInstance pi = atEvidenceReview();
-      review(pi, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
-
-      fire(pi, "Timer_ComplementsWindow");
-      Assertions.assertThat(Date.from(now())).isEqualTo(day(30));
-      assertThat(pi).isWaitingAt("Task_DecideOnLapsedComplements").task().hasCandidateGroup("ans-reviewer");
-      complete(REVIEWER, pi, "Task_DecideOnLapsedComplements", Map.of("lapsedDecision", "DEPRIORITISE"));
-
-      assertThat(pi).isWaitingAt("Task_ProvideComplements");
-      assertThat(pi).variables().containsEntry("deprioritised", true)
-          .containsEntry("evidenceQueuedAt", day(30));
-      provideComplements(pi);
-      assertThat(pi).isWaitingAt("Task_ReviewEvidence");
-    }
-
-    @Test
-    void shouldDeemTheApplicationAbandonedWhenTheComplementsMissThirtyDaysAndTheReviewerSaysSo() {
-      ProcessInstance pi = atEvidenceReview();
-      review(pi, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
-
-      fire(pi, "Timer_ComplementsWindow");
-      complete(REVIEWER, pi, "Task_DecideOnLapsedComplements", Map.of("lapsedDecision", "ABANDON"));
-
-      assertThat(pi).isEnded().hasPassed("EndEvent_ComplementsAbandoned", "EndEvent_DeemedAbandoned");
-      assertThat(pi).variables().containsEntry("ansOutcome", "ABANDONED");
-    }
+    assertThat(pi).isWaitingAt("Task_ReviewEvidence");
+    Assertions.assertThat(timer(pi, "Timer_ComplementsWindow")).isNull();
   }
 
-  @Nested
-  class AnalysisClock {
+  @Test
+  void shouldDeprioritiseTheApplicationWhenTheComplementsMissThirtyDays() {
+    ProcessInstance pi = atEvidenceReview();
+    review(pi, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
 
-    @Test
-    void shouldFlagTheAnalysisOverdueAtDaySixtyWhenNobodyWaited() {
-      ProcessInstance pi = atEvidenceReview();
+    fire(pi, "Timer_ComplementsWindow");
+    Assertions.assertThat(Date.from(now())).isEqualTo(day(30));
+    assertThat(pi).isWaitingAt("Task_DecideOnLapsedComplements").task().hasCandidateGroup("ans-reviewer");
+    complete(REVIEWER, pi, "Task_DecideOnLapsedComplements", Map.of("lapsedDecision", "DEPRIORITISE"));
 
-      Job analysis = timer(pi, "Timer_AnalysisTimeElapsed");
-      Assertions.assertThat(analysis.getDuedate()).isEqualTo(day(60));
-      Assertions.assertThat(task(pi, "Task_ReviewEvidence").getDueDate())
-          .isEqualTo(day(60));
-      fire(pi, "Timer_AnalysisTimeElapsed");
-
-      assertThat(pi).hasPassed("Task_FlagAnalysisOverdue", "EndEvent_AnalysisOverdueFlagged")
-          .isWaitingAt("Task_ReviewEvidence");
-      assertThat(pi).variables().containsEntry("analysisOverdue", true);
-      Assertions.assertThat(task(pi, "Task_ReviewEvidence").getPriority()).isEqualTo(90);
-    }
-
-    @Test
-    void shouldFireTheAnalysisTimerAtDaySeventyTwoWhenTheVendorTookTwelveDaysToAnswer() {
-      ProcessInstance pi = atEvidenceReview();
-      advance(Duration.ofDays(10));
-      review(pi, "COMPLEMENTS", "PORTABILITY 1.1: the export sample is empty.");
-
-      Job paused = timer(pi, "Timer_AnalysisTimeElapsed");
-      Assertions.assertThat(paused.isSuspended()).as("the analysis timer waits while the vendor works").isTrue();
-      advance(Duration.ofDays(12));
-      provideComplements(pi);
-
-      Job resumed = timer(pi, "Timer_AnalysisTimeElapsed");
-      Assertions.assertThat(resumed.isSuspended()).isFalse();
-      Assertions.assertThat(resumed.getDuedate()).isEqualTo(day(72));
-      Assertions.assertThat(task(pi, "Task_ReviewEvidence").getDueDate())
-          .isEqualTo(day(72));
-      Assertions.assertThat((String) taskService.getVariableLocal(task(pi, "Task_ReviewEvidence").getId(),
-          "analysisClockReport")).contains("12 days").contains("2027-01-13");
-      fire(pi, "Timer_AnalysisTimeElapsed");
-      Assertions.assertThat(Date.from(now())).isEqualTo(day(72));
-      assertThat(pi).hasPassed("Task_FlagAnalysisOverdue");
-    }
+    assertThat(pi).isWaitingAt("Task_ProvideComplements");
+    assertThat(pi).variables().containsEntry("deprioritised", true)
+        .containsEntry("evidenceQueuedAt", day(30));
+    provideComplements(pi);
+    assertThat(pi).isWaitingAt("Task_ReviewEvidence");
   }
 
-  @Nested
-  class Dormancy {
+  @Test
+  void shouldDeemTheApplicationAbandonedWhenTheComplementsMissThirtyDaysAndTheReviewerSaysSo() {
+    ProcessInstance pi = atEvidenceReview();
+    review(pi, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
 
-    @Test
-    void shouldAskTheReviewerAfterSixMonthsWithoutMoveAndKeepTheApplicationOpen() {
-      ProcessInstance pi = applyWithAccount();
-      Job dormancy = timer(pi, "StartEvent_ApplicationDormant");
-      Assertions.assertThat(dormancy.getDuedate()).isEqualTo(Date.from(plusMonths(T0, 6)));
+    fire(pi, "Timer_ComplementsWindow");
+    complete(REVIEWER, pi, "Task_DecideOnLapsedComplements", Map.of("lapsedDecision", "ABANDON"));
 
-      advance(Duration.ofDays(40));
-      submitDossier(pi);
-      Assertions.assertThat(timer(pi, "StartEvent_ApplicationDormant").getDuedate())
-          .as("the dossier moved: six months from now")
-          .isEqualTo(Date.from(plusMonths(day(40).toInstant(), 6)));
+    assertThat(pi).isEnded().hasPassed("EndEvent_ComplementsAbandoned", "EndEvent_DeemedAbandoned");
+    assertThat(pi).variables().containsEntry("ansOutcome", "ABANDONED");
+  }
 
-      fire(pi, "StartEvent_ApplicationDormant");
-      assertThat(pi).isWaitingAt("Task_ReviewAdmissibility", "Task_ReviewDormantApplication");
-      complete(REVIEWER, pi, "Task_ReviewDormantApplication", Map.of("dormantDecision", "KEEP_OPEN"));
+  // ---- the analysis clock ----
 
-      assertThat(pi).hasPassed("EndEvent_KeptOpen").isWaitingAt("Task_ReviewAdmissibility");
-      Assertions.assertThat(timer(pi, "StartEvent_ApplicationDormant").getDuedate())
-          .as("asked again six months after the decision to keep it open")
-          .isEqualTo(Date.from(plusMonths(plusMonths(day(40).toInstant(), 6), 6)));
-    }
+  @Test
+  void shouldFlagTheAnalysisOverdueAtDaySixtyWhenNobodyWaited() {
+    ProcessInstance pi = atEvidenceReview();
 
-    @Test
-    void shouldDeemTheApplicationAbandonedWhenTheReviewerConfirmsItIsDormant() {
-      ProcessInstance pi = applyWithAccount();
+    Job analysis = timer(pi, "Timer_AnalysisTimeElapsed");
+    Assertions.assertThat(analysis.getDuedate()).isEqualTo(day(60));
+    Assertions.assertThat(task(pi, "Task_ReviewEvidence").getDueDate())
+        .isEqualTo(day(60));
+    fire(pi, "Timer_AnalysisTimeElapsed");
 
-      fire(pi, "StartEvent_ApplicationDormant");
-      complete(REVIEWER, pi, "Task_ReviewDormantApplication", Map.of("dormantDecision", "ABANDON",
-          "dormantComment", "No news since the candidature."));
+    assertThat(pi).hasPassed("Task_FlagAnalysisOverdue", "EndEvent_AnalysisOverdueFlagged")
+        .isWaitingAt("Task_ReviewEvidence");
+    assertThat(pi).variables().containsEntry("analysisOverdue", true);
+    Assertions.assertThat(task(pi, "Task_ReviewEvidence").getPriority()).isEqualTo(90);
+  }
 
-      assertThat(pi).isEnded().hasPassed("EndEvent_AbandonmentConfirmed", "StartEvent_AbandonmentConfirmed",
-          "EndEvent_DormantApplicationAbandoned");
-      assertThat(pi).variables().containsEntry("ansOutcome", "ABANDONED");
-    }
+  @Test
+  void shouldFireTheAnalysisTimerAtDaySeventyTwoWhenTheVendorTookTwelveDaysToAnswer() {
+    ProcessInstance pi = atEvidenceReview();
+    advance(Duration.ofDays(10));
+    review(pi, "COMPLEMENTS", "PORTABILITY 1.1: the export sample is empty.");
+
+    Job paused = timer(pi, "Timer_AnalysisTimeElapsed");
+    Assertions.assertThat(paused.isSuspended()).as("the analysis timer waits while the vendor works").isTrue();
+    advance(Duration.ofDays(12));
+    provideComplements(pi);
+
+    Job resumed = timer(pi, "Timer_AnalysisTimeElapsed");
+    Assertions.assertThat(resumed.isSuspended()).isFalse();
+    Assertions.assertThat(resumed.getDuedate()).isEqualTo(day(72));
+    Assertions.assertThat(task(pi, "Task_ReviewEvidence").getDueDate())
+        .isEqualTo(day(72));
+    Assertions.assertThat((String) taskService.getVariableLocal(task(pi, "Task_ReviewEvidence").getId(),
+        "analysisClockReport")).contains("12 days").contains("2027-01-13");
+    fire(pi, "Timer_AnalysisTimeElapsed");
+    Assertions.assertThat(Date.from(now())).isEqualTo(day(72));
+    assertThat(pi).hasPassed("Task_FlagAnalysisOverdue");
+  }
+
+  // ---- dormancy ----
+
+  @Test
+  void shouldAskTheReviewerAfterSixMonthsWithoutMoveAndKeepTheApplicationOpen() {
+    ProcessInstance pi = applyWithAccount();
+    Job dormancy = timer(pi, "StartEvent_ApplicationDormant");
+    Assertions.assertThat(dormancy.getDuedate()).isEqualTo(Date.from(plusMonths(T0, 6)));
+
+    advance(Duration.ofDays(40));
+    submitDossier(pi);
+    Assertions.assertThat(timer(pi, "StartEvent_ApplicationDormant").getDuedate())
+        .as("the dossier moved: six months from now")
+        .isEqualTo(Date.from(plusMonths(day(40).toInstant(), 6)));
+
+    fire(pi, "StartEvent_ApplicationDormant");
+    assertThat(pi).isWaitingAt("Task_ReviewAdmissibility", "Task_ReviewDormantApplication");
+    complete(REVIEWER, pi, "Task_ReviewDormantApplication", Map.of("dormantDecision", "KEEP_OPEN"));
+
+    assertThat(pi).hasPassed("EndEvent_KeptOpen").isWaitingAt("Task_ReviewAdmissibility");
+    Assertions.assertThat(timer(pi, "StartEvent_ApplicationDormant").getDuedate())
+        .as("asked again six months after the decision to keep it open")
+        .isEqualTo(Date.from(plusMonths(plusMonths(day(40).toInstant(), 6), 6)));
+  }
+
+  @Test
+  void shouldDeemTheApplicationAbandonedWhenTheReviewerConfirmsItIsDormant() {
+    ProcessInstance pi = applyWithAccount();
+
+    fire(pi, "StartEvent_ApplicationDormant");
+    complete(REVIEWER, pi, "Task_ReviewDormantApplication", Map.of("dormantDecision", "ABANDON",
+        "dormantComment", "No news since the candidature."));
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_AbandonmentConfirmed", "StartEvent_AbandonmentConfirmed",
+        "EndEvent_DormantApplicationAbandoned");
+    assertThat(pi).variables().containsEntry("ansOutcome", "ABANDONED");
   }
 }
