@@ -8,7 +8,7 @@ import fr.parcours.ans.candidature.Siren;
 import fr.parcours.security.DossierAccess;
 import fr.parcours.security.VendorCompanies;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
+import fr.parcours.system.BadInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.identity.Group;
@@ -37,7 +37,7 @@ class CandidatureIntake implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     String applicant = (String) execution.getVariable(AnsProcess.APPLICANT);
     if (applicant == null) {
-      throw new ProcessEngineException("An application is started by a signed-in vendor user: sign in to"
+      throw new BadInputException("An application is started by a signed-in vendor user: sign in to"
           + " Tasklist with your company account and start it again.");
     }
     Group company = vendors.companyOf(applicant);

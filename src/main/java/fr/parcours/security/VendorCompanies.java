@@ -1,5 +1,6 @@
 package fr.parcours.security;
 
+import fr.parcours.system.BadInputException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Service;
@@ -47,7 +48,7 @@ public class VendorCompanies {
   }
 
   /** Only a user of exactly one vendor company can apply. */
-  public static class NotAVendorException extends RuntimeException {
+  public static class NotAVendorException extends BadInputException {
     NotAVendorException(String userId, int companies) {
       super(companies == 0
           ? "User '" + userId + "' belongs to no vendor company, so cannot apply: an administrator must add"

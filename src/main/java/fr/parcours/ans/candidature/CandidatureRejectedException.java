@@ -1,5 +1,6 @@
 package fr.parcours.ans.candidature;
 
+import fr.parcours.system.BadInputException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -7,7 +8,7 @@ import java.util.stream.Collectors;
  * The candidature dossier breaks the rules of {@link CandidatureValidator}. Its message is one line of plain
  * text, shown as it is in Tasklist's error notification.
  */
-public class CandidatureRejectedException extends RuntimeException {
+public class CandidatureRejectedException extends BadInputException {
 
   private final transient List<FieldProblem> problems;
 

@@ -1,0 +1,206 @@
+package fr.parcours.ans;
+
+import static fr.parcours.support.Candidatures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.parcours.support.Candidatures;
+import fr.parcours.support.ProcessTestBase;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Bad input on the ANS track: each is refused with a message that names the field and the fix, and leaves
+ * nothing behind (no process instance, no variable, the task still open).
+ */
+class AnsBadInputTest extends ProcessTestBase {
+
+  long instancesBefore;
+  long variablesBefore;
+
+  void countBefore() {
+    instancesBefore = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(AnsProcess.KEY).count();
+    variablesBefore = historyService.createHistoricVariableInstanceQuery().count();
+  }
+
+  void assertNothingLeft() {
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(AnsProcess.KEY).count())
+        .as("no process instance, not even in history").isEqualTo(instancesBefore);
+    assertThat(historyService.createHistoricVariableInstanceQuery().count())
+        .as("no variable, not even in history").isEqualTo(variablesBefore);
+  }
+
+  void assertRefused(Map<String, Object> form, String... messageParts) {
+    countBefore();
+    assertThatThrownBy(() -> startApplication("alice", AnsProcess.KEY, form))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContainingAll(messageParts);
+    assertNothingLeft();
+  }
+
+  // ---- the start form ----
+
+  @Test
+  void shouldNotStartWithoutCeMarkingAndSayWhy() {
+    assertRefused(Candidatures.with("ceMarked", false), "must be CE marked", "Obtain CE marking first");
+  }
+
+  @Test
+  void shouldRefuseSirenWhoseChecksumFails() {
+    assertRefused(Candidatures.with("siren", "123456789"), "SIREN", "'123456789'", "checksum", "Kbis");
+  }
+
+  @Test
+  void shouldRefuseSirenWithLetters() {
+    assertRefused(Candidatures.with("siren", "55210055A"), "SIREN");
+  }
+
+  @Test
+  void shouldRefuseMalformedEmail() {
+    assertRefused(Candidatures.with("legalRepEmail", "alice.medisoft.example"), "Legal representative", "email");
+  }
+
+  @Test
+  void shouldRefuseEmailCarryingAHeaderInjection() {
+    assertRefused(Candidatures.with("contactEmail", "jean@medisoft.example\r\nBcc: spy@rival.example"),
+        "Contact", "email");
+  }
+
+  @Test
+  void shouldRefuseMalformedPhone() {
+    assertRefused(Candidatures.with("contactPhone", "12-34"), "Contact", "phone");
+  }
+
+  @Test
+  void shouldRefuseGroupLeadWithoutMembers() {
+    assertRefused(Candidatures.with("applicantKind", "GROUP_LEAD"), "group lead", "member");
+  }
+
+  @Test
+  void shouldRefuseProfileRiWithoutNieAndNil() {
+    assertRefused(Candidatures.with("softwareProfiles", json("[\"SOCLE\",\"RI\"]")), "NIE", "NIL", "CNDA");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"companyName", "siren", "legalRepEmail", "contactPhone", "softwareName",
+      "softwareVersion", "plannedEvidenceDate", "deviceClass"})
+  void shouldRefuseACandidatureMissingARequiredField(String field) {
+    Map<String, Object> form = Candidatures.valid();
+    form.remove(field);
+    assertRefused(form, "The candidature cannot be accepted");
+  }
+
+  @Test
+  void shouldNotLetAReviewerApplyAsAVendor() {
+    countBefore();
+    assertThatThrownBy(() -> startApplication("ana", AnsProcess.KEY, Candidatures.valid()))
+        .isInstanceOf(AuthorizationException.class);
+    assertNothingLeft();
+  }
+
+  // ---- the tasks ----
+
+  ProcessInstance applied() {
+    return startApplication("alice", AnsProcess.KEY, Candidatures.valid());
+  }
+
+  void assertTaskRefused(String user, ProcessInstance pi, String taskKey, Map<String, Object> form,
+      String... messageParts) {
+    Task before = task(pi, taskKey);
+    assertThatThrownBy(() -> complete(user, pi, taskKey, form))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContainingAll(messageParts);
+    assertThat(task(pi, taskKey)).as("the task stays open").isNotNull()
+        .extracting(Task::getId).isEqualTo(before.getId());
+    for (String variable : form.keySet()) {
+      if (!Candidatures.valid().containsKey(variable)) {
+        assertThat(runtimeService.getVariable(pi.getId(), variable)).as(variable + " is not stored").isNull();
+      }
+    }
+  }
+
+  @Test
+  void shouldNotSubmitTheDossierWithoutTheRequiredDocuments() {
+    ProcessInstance pi = applied();
+    assertTaskRefused("alice", pi, "Task_DepositAdministrativeDossier",
+        Map.of("depositAction", "SUBMIT", "docCeDeclaration", false), "CE marking declaration");
+    assertThat(runtimeService.getVariable(pi.getId(), "docCeDeclaration")).isEqualTo(true);
+  }
+
+  @Test
+  void shouldNotAcceptADepositWithoutSayingDraftOrSubmit() {
+    assertTaskRefused("alice", applied(), "Task_DepositAdministrativeDossier", Map.of("depositAction", "LATER"),
+        "Save as draft", "Submit");
+  }
+
+  @Test
+  void shouldNotAskForPrecisionsWithoutSayingWhich() {
+    ProcessInstance pi = applied();
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    assertTaskRefused("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "PRECISIONS"),
+        "admissibilityComment", "must say why");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownDecision() {
+    ProcessInstance pi = applied();
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    assertTaskRefused("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "MAYBE"),
+        "'MAYBE' is not one of them");
+  }
+
+  @Test
+  void shouldNotDeclareAllEvidenceDepositedWhileSectionsAreMissing() {
+    ProcessInstance pi = applied();
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    complete("alice", pi, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "A. Martin"));
+    Map<String, Object> form = new HashMap<>();
+    form.put("depositedSections", json("[\"PSC\",\"SECURITY\"]"));
+    form.put("allEvidenceDeposited", true);
+    assertTaskRefused("alice", pi, "Task_DepositEvidence", form, "USER_IDENTIFICATION", "PORTABILITY",
+        "PERSONAL_DATA", "untick");
+  }
+
+  @Test
+  void shouldNotSignTheConventionWithoutTickingIt() {
+    ProcessInstance pi = applied();
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    assertTaskRefused("alice", pi, "Task_SignConvention", Map.of("conventionSigned", false,
+        "signatoryName", "A. Martin"), "conventionSigned");
+  }
+
+  // ---- one company never reaches another's dossier ----
+
+  @Test
+  void shouldHideAVendorsDossierFromAnotherVendor() {
+    ProcessInstance pi = applied();
+    Task task = task(pi, "Task_DepositAdministrativeDossier");
+
+    assertThat(as("alice", () -> taskService.createTaskQuery().processInstanceId(pi.getId()).count())).isEqualTo(1);
+    assertThat(as("bruno", () -> taskService.createTaskQuery().processInstanceId(pi.getId()).count())).isZero();
+    assertThat(as("bruno", () -> runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count()))
+        .isZero();
+    assertThat(as("bruno", () -> historyService.createHistoricProcessInstanceQuery()
+        .processInstanceId(pi.getId()).count())).isZero();
+    assertThat(as("bruno", () -> historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).count())).isZero();
+    assertThatThrownBy(() -> as("bruno", () -> taskService.getVariables(task.getId())))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> as("bruno", () -> formService.submitTaskForm(task.getId(),
+        Map.of("depositAction", "SUBMIT")))).isInstanceOf(AuthorizationException.class);
+
+    assertThat(as("alice", () -> runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count()))
+        .as("the owner reads her dossier").isEqualTo(1);
+    assertThat(as("alice", () -> historyService.createHistoricProcessInstanceQuery()
+        .processInstanceId(pi.getId()).count())).isEqualTo(1);
+  }
+}
