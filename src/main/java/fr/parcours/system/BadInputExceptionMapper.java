@@ -1,0 +1,35 @@
+package fr.parcours.system;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+
+/**
+ * Some REST resources (starting a process from its form, for one) wrap every engine exception into a
+ * "500 Cannot instantiate process definition ...". When the cause is bad input, the person who sent it gets
+ * a 400 and our message alone; anything else goes to Camunda's own handler unchanged.
+ */
+@Provider
+@Priority(1)
+public class BadInputExceptionMapper implements ExceptionMapper<RestException> {
+
+  private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+  @Override
+  public Response toResponse(RestException exception) {
+    for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof BadInputException badInput) {
+        return Response.status(Response.Status.BAD_REQUEST)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("type", "BadInputException", "message", badInput.getMessage(), "code", 0))
+            .build();
+      }
+    }
+    return camunda.toResponse(exception);
+  }
+}
