@@ -1,0 +1,77 @@
+package fr.parcours.system;
+
+import static fr.parcours.support.Candidatures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.parcours.support.Candidatures;
+import fr.parcours.support.ProcessTestBase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Production runs on PostgreSQL: the application starts on a real PostgreSQL (embedded binaries, not a
+ * mock), creates its schema, and a device goes from candidature to certificate on it, clocks included.
+ */
+class PostgresTest extends ProcessTestBase {
+
+  static final EmbeddedPostgres POSTGRES = start();
+
+  static EmbeddedPostgres start() {
+    try {
+      return EmbeddedPostgres.builder().start();
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot start the embedded PostgreSQL", e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "postgres");
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    POSTGRES.close();
+  }
+
+  @Autowired DataSource dataSource;
+
+  @Test
+  void shouldRunTheAnsTrackOnPostgresql() throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+      try (ResultSet tables = connection.getMetaData().getTables(null, null, "act_ru_job", null)) {
+        assertThat(tables.next()).as("Camunda's schema was created").isTrue();
+      }
+    }
+
+    ProcessInstance pi = startApplication("alice", "ans-certification", Candidatures.valid());
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    complete("alice", pi, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "A. Martin"));
+    complete("alice", pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true, "depositedSections",
+        json("[\"PSC\",\"USER_IDENTIFICATION\",\"PORTABILITY\",\"SECURITY\",\"PERSONAL_DATA\"]")));
+    complete("ana", pi, "Task_ReviewEvidence", Map.of("evidenceDecision", "COMPLEMENTS",
+        "evidenceComment", "SECURITY 3.2 logs"));
+    assertThat(timer(pi, "Timer_AnalysisTimeElapsed").isSuspended()).isTrue();
+    advance(java.time.Duration.ofDays(12));
+    complete("alice", pi, "Task_ProvideComplements", Map.of("complementsAnswer", "Logs attached"));
+    assertThat(timer(pi, "Timer_AnalysisTimeElapsed").getDuedate()).isEqualTo(day(72));
+    complete("ana", pi, "Task_ReviewEvidence", Map.of("evidenceDecision", "CONFORMS"));
+
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("ansOutcome").singleResult().getValue()).isEqualTo("CERTIFIED");
+  }
+}
