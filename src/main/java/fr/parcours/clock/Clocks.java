@@ -11,7 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import fr.parcours.system.BadInputException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -27,6 +33,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -43,12 +50,15 @@ import org.springframework.stereotype.Component;
 public class Clocks {
 
   private final DeadlineCatalogue deadlines;
+  private final ObjectProvider<ProcessEngine> engine;
   private final ZoneId zone;
   private final Map<String, Map<String, String>> timersByDefinition = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> tasksByDefinition = new ConcurrentHashMap<>();
 
-  Clocks(DeadlineCatalogue deadlines, @Value("${parcours.zone:Europe/Paris}") String zone) {
+  Clocks(DeadlineCatalogue deadlines, ObjectProvider<ProcessEngine> engine,
+      @Value("${parcours.zone:Europe/Paris}") String zone) {
     this.deadlines = deadlines;
+    this.engine = engine;
     this.zone = ZoneId.of(zone);
   }
 
@@ -135,6 +145,72 @@ public class Clocks {
   }
 
   // ---- used by people, through the application's API ----
+
+  /**
+   * Pauses a window of a running dossier by hand, for a wait the diagram does not show; the armed timer
+   * stops with it. Needs the right to update the process instance.
+   *
+   * @throws BadInputException when the dossier or window is unknown, or the clock cannot pause (already
+   *     paused, stopped, never started); the ledger is then unchanged
+   */
+  public ClockReading pause(String processInstanceId, String clockId, String reason) {
+    return byHand(processInstanceId, clockId, clock -> clock.pause(now(), reason, actor()));
+  }
+
+  /** Resumes a window paused by hand; the armed timer gets the due date moved by the pause. */
+  public ClockReading resume(String processInstanceId, String clockId) {
+    return byHand(processInstanceId, clockId, clock -> clock.resume(now(), actor()));
+  }
+
+  /** Starts a window again from zero, for a new event that the regulation says restarts it. */
+  public ClockReading restart(String processInstanceId, String clockId, String reason) {
+    return byHand(processInstanceId, clockId, clock -> clock.restart(now(), reason, actor()));
+  }
+
+  /** The windows of a running dossier, read as the engine (the caller checks who may see them). */
+  public List<ClockReading> readings(String processInstanceId) {
+    return commandExecutor().execute(context -> context.runWithoutAuthorization(() -> {
+      ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
+      return instance == null ? List.<ClockReading>of() : readings(instance);
+    }));
+  }
+
+  private ClockReading byHand(String processInstanceId, String clockId, Change change) {
+    return commandExecutor().execute(context -> {
+      ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
+      if (instance == null || !instance.isProcessInstanceExecution()) {
+        throw new BadInputException("No running dossier has the process instance id '" + processInstanceId
+            + "': check the id in Tasklist or Cockpit.");
+      }
+      for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+        checker.checkUpdateProcessInstanceById(processInstanceId);
+      }
+      RegulatoryClock clock = ClockStore.load(instance, clockId);
+      if (clock == null) {
+        throw new BadInputException("The window " + clockId + " is not open in this dossier; open windows: "
+            + readings(instance).stream().map(ClockReading::clockId).toList() + ".");
+      }
+      RegulatoryClock changed;
+      try {
+        changed = change.apply(clock);
+      } catch (ClockStateException | IllegalArgumentException e) {
+        throw new BadInputException(e.getMessage());
+      }
+      RegulatoryClock[] result = new RegulatoryClock[1];
+      privileged(() -> {
+        ClockStore.save(instance, changed);
+        moveArmedTimers(processInstanceId, instance.getProcessDefinitionId(), instance.getProcessEngineServices(),
+            changed);
+        result[0] = changed;
+      });
+      return result[0].read(now());
+    });
+  }
+
+  private CommandExecutor commandExecutor() {
+    return ((ProcessEngineConfigurationImpl) engine.getObject().getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
+  }
 
   public List<ClockReading> readings(VariableScope instance) {
     List<ClockReading> readings = new ArrayList<>();

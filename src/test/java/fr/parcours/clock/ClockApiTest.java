@@ -1,0 +1,119 @@
+package fr.parcours.clock;
+
+import static fr.parcours.support.Candidatures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.parcours.support.Candidatures;
+import fr.parcours.support.ProcessTestBase;
+import fr.parcours.system.BadInputException;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Pausing, resuming and restarting a window by hand; a wrong move is refused and changes nothing. */
+class ClockApiTest extends ProcessTestBase {
+
+  @Autowired Clocks clocks;
+  ProcessInstance pi;
+
+  @BeforeEach
+  void dossierUnderReview() {
+    pi = startApplication("alice", "ans-certification", Candidatures.valid());
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    complete("alice", pi, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "A. Martin"));
+    complete("alice", pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true, "depositedSections",
+        json("[\"PSC\",\"USER_IDENTIFICATION\",\"PORTABILITY\",\"SECURITY\",\"PERSONAL_DATA\"]")));
+  }
+
+  String ledger() {
+    return (String) runtimeService.getVariable(pi.getId(), "clock_ANS_ANALYSIS");
+  }
+
+  @Test
+  void shouldStopTheTimerWhileAWindowIsPausedByHandAndMoveItOnResume() {
+    advance(Duration.ofDays(5));
+    ClockReading paused = as("admin", () -> clocks.pause(pi.getId(), "ANS_ANALYSIS", "Waiting for the notified body"));
+    assertThat(paused.state()).isEqualTo(ClockState.PAUSED);
+    assertThat(timer(pi, "Timer_AnalysisTimeElapsed").isSuspended()).isTrue();
+
+    advance(Duration.ofDays(3));
+    ClockReading resumed = as("admin", () -> clocks.resume(pi.getId(), "ANS_ANALYSIS"));
+
+    assertThat(resumed.state()).isEqualTo(ClockState.RUNNING);
+    assertThat(timer(pi, "Timer_AnalysisTimeElapsed").isSuspended()).isFalse();
+    assertThat(timer(pi, "Timer_AnalysisTimeElapsed").getDuedate()).isEqualTo(day(63));
+    assertThat(task(pi, "Task_ReviewEvidence").getDueDate()).isEqualTo(day(63));
+    assertThat(ledger()).contains("Waiting for the notified body").contains("\"actor\":\"admin\"");
+  }
+
+  @Test
+  void shouldRefuseToPauseAPausedClockAndLeaveTheLedgerAsItWas() {
+    as("admin", () -> clocks.pause(pi.getId(), "ANS_ANALYSIS", "Waiting for the notified body"));
+    String before = ledger();
+
+    assertThatThrownBy(() -> as("admin", () -> clocks.pause(pi.getId(), "ANS_ANALYSIS", "Again")))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("ANS_ANALYSIS is already paused").hasMessageContaining("resume it");
+    assertThat(ledger()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldRefuseToResumeARunningClockAndLeaveTheLedgerAsItWas() {
+    String before = ledger();
+
+    assertThatThrownBy(() -> as("admin", () -> clocks.resume(pi.getId(), "ANS_ANALYSIS")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("ANS_ANALYSIS");
+    assertThat(ledger()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldRefuseAPauseWithoutReason() {
+    String before = ledger();
+    assertThatThrownBy(() -> as("admin", () -> clocks.pause(pi.getId(), "ANS_ANALYSIS", " ")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("reason");
+    assertThat(ledger()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldNameTheOpenWindowsWhenAskedForOneThatIsNotOpen() {
+    assertThatThrownBy(() -> as("admin", () -> clocks.pause(pi.getId(), "ANS_COMPLEMENTS", "Why not")))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("ANS_COMPLEMENTS is not open").hasMessageContaining("ANS_ANALYSIS");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownDossier() {
+    assertThatThrownBy(() -> as("admin", () -> clocks.pause("no-such-instance", "ANS_ANALYSIS", "Why not")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("'no-such-instance'");
+  }
+
+  @Test
+  void shouldNotLetTheVendorStopTheAgencysClock() {
+    String before = ledger();
+    assertThatThrownBy(() -> as("alice", () -> clocks.pause(pi.getId(), "ANS_ANALYSIS", "We are slow")))
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(ledger()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldStartTheWindowAgainFromZeroOnRestart() {
+    advance(Duration.ofDays(10));
+    ClockReading restarted = as("admin", () -> clocks.restart(pi.getId(), "ANS_ANALYSIS",
+        "New evidence dossier after a major evolution"));
+
+    assertThat(java.util.Date.from(restarted.dueAt())).isEqualTo(day(70));
+    assertThat(timer(pi, "Timer_AnalysisTimeElapsed").getDuedate()).isEqualTo(day(70));
+  }
+
+  @Test
+  void shouldListTheWindowsOfADossier() {
+    assertThat(clocks.readings(pi.getId())).extracting(ClockReading::clockId)
+        .contains("ANS_ANALYSIS", "ANS_INACTIVITY");
+  }
+}
