@@ -2,6 +2,7 @@ package fr.parcours.clock;
 
 import fr.parcours.deadline.DeadlineTable;
 import fr.parcours.deadline.DeadlineTableReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,9 +89,27 @@ public class ClockParseListener extends AbstractBpmnParseListener {
       }
     }
     if (!problems.isEmpty()) {
-      throw new ProcessEngineException("Process '" + definition.getKey() + "' (" + definition.getResourceName()
-          + ") cannot be deployed: " + String.join("; ", problems) + ".");
+      String file = fileOf(definition, deployment);
+      throw new ProcessEngineException("Process '" + definition.getKey() + "'"
+          + (file == null ? "" : " (" + file + ")") + " cannot be deployed: " + String.join("; ", problems) + ".");
     }
+  }
+
+  /**
+   * The file the process comes from. The engine names the definition's resource only after parsing, so
+   * while parsing it is the deployment's diagram that declares the process id; null if that is ambiguous.
+   */
+  private static String fileOf(ProcessDefinitionEntity definition, DeploymentEntity deployment) {
+    if (definition.getResourceName() != null) {
+      return definition.getResourceName();
+    }
+    String declaration = "id=\"" + definition.getKey() + "\"";
+    List<String> files = deployment.getResources().values().stream()
+        .filter(resource -> resource.getName().endsWith(".bpmn") || resource.getName().endsWith(".bpmn20.xml"))
+        .filter(resource -> new String(resource.getBytes(), StandardCharsets.UTF_8).contains(declaration))
+        .map(ResourceEntity::getName)
+        .toList();
+    return files.size() == 1 ? files.get(0) : null;
   }
 
   private static DeploymentEntity deploymentOf(ProcessDefinitionEntity definition) {

@@ -40,9 +40,23 @@ public final class DeadlineTableReader {
       model = Dmn.readModelFromStream(new ByteArrayInputStream(dmnXml));
     } catch (RuntimeException e) {
       throw new DeadlineTableException("The deadlines table (bpmn/deadlines.dmn) is not a readable DMN file: "
-          + e.getMessage() + ". Open it in Camunda Modeler and save it again.");
+          + sentence(rootCause(e).getMessage()) + " Open it in Camunda Modeler and save it again.");
     }
     return read(model, version);
+  }
+
+  /** The parser's own words ("Line=1: Content is not allowed in prolog."), not "Unable to parse model". */
+  private static Throwable rootCause(Throwable thrown) {
+    Throwable cause = thrown;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  private static String sentence(String text) {
+    String trimmed = text == null ? "" : text.strip();
+    return trimmed.endsWith(".") ? trimmed : trimmed + ".";
   }
 
   public static DeadlineTable read(DmnModelInstance model, String version) {

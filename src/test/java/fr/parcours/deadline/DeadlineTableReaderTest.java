@@ -1,0 +1,263 @@
+package fr.parcours.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.parcours.deadline.DeadlineRule.OnExpiry;
+import fr.parcours.deadline.DeadlineRule.Owner;
+import fr.parcours.deadline.DeadlineRule.WhileWaiting;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Period;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deadlines table as process owners edit it in Modeler: the shipped file reads, and every mistake a
+ * process owner can make is refused with a message naming the row, the window and the column.
+ * Each bad table is the shipped {@code bpmn/deadlines.dmn} with one cell, row or column changed.
+ */
+class DeadlineTableReaderTest {
+
+  /** Row 3 of the shipped table, the vendor's complements window of the ANS track. */
+  static final String COMPLEMENTS = "LiteralExpression_AnsComplements_";
+
+  @Test
+  void shouldReadTheShippedTable() {
+    DeadlineTable table = DeadlineTableReader.read(shipped().getBytes(StandardCharsets.UTF_8), "undeployed");
+
+    assertThat(table.rules()).hasSize(26);
+    DeadlineRule analysis = table.require("ANS_ANALYSIS");
+    assertThat(analysis.row()).isEqualTo(2);
+    assertThat(analysis.pathway()).isEqualTo("ANS");
+    assertThat(analysis.duration()).isEqualTo(RegulatoryDuration.parse("P60D"));
+    assertThat(analysis.startsOn()).isEqualTo("All evidence submitted");
+    assertThat(analysis.owner()).isEqualTo(Owner.AGENCY);
+    assertThat(analysis.onExpiry()).isEqualTo(OnExpiry.DECISION_DUE);
+    assertThat(analysis.whileWaiting()).isEqualTo(WhileWaiting.PAUSES);
+    assertThat(analysis.workingDays()).isFalse();
+    assertThat(analysis.reminderBefore()).isNull();
+    assertThat(analysis.source()).isEqualTo("002 §11.a");
+
+    DeadlineRule complements = table.require("ANS_COMPLEMENTS");
+    assertThat(complements.row()).isEqualTo(3);
+    assertThat(complements.duration().period()).isEqualTo(Period.ofDays(30));
+    assertThat(complements.owner()).isEqualTo(Owner.VENDOR);
+    assertThat(complements.onExpiry()).isEqualTo(OnExpiry.DEPRIORITISED);
+    assertThat(complements.whileWaiting()).isEqualTo(WhileWaiting.RUNS);
+    assertThat(complements.workingDays()).isTrue();
+    assertThat(complements.reminderBefore()).isEqualTo(RegulatoryDuration.parse("P7D"));
+    assertThat(table.require("BRAND_RENEWAL_FILING").duration().isNegative()).isTrue();
+    assertThat(table.require("ANS_INACTIVITY").whileWaiting()).isEqualTo(WhileWaiting.RESTARTS);
+  }
+
+  @Test
+  void shouldNameTheWindowAndTheRowThatAreMissingWhenATimerAsksForAnUnknownWindow() {
+    DeadlineTable table = DeadlineTableReader.read(shipped().getBytes(StandardCharsets.UTF_8), "deadlines:4");
+
+    assertThatThrownBy(() -> table.require("NO_SUCH_WINDOW"))
+        .isInstanceOf(DeadlineTableException.class)
+        .hasMessageStartingWith("No response window 'NO_SUCH_WINDOW' in the deadlines table"
+            + " (bpmn/deadlines.dmn, deadlines:4): add a row for it or use one of [CONVERGENCE_ACCOUNT,");
+  }
+
+  // ---- one bad cell ----
+
+  @Test
+  void shouldRefuseADurationWrittenInWords() {
+    String dmn = withCell(shipped(), COMPLEMENTS + "Duration", "\"30 days\"");
+
+    assertRefused(dmn, "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'duration': '30 days' is not an"
+        + " ISO-8601 duration: write it like P30D (30 days), P4W (4 weeks), P6M (6 months) or PT72H (72 hours).");
+  }
+
+  @Test
+  void shouldRefuseAnEmptyDuration() {
+    String dmn = withCell(shipped(), COMPLEMENTS + "Duration", "\"\"");
+
+    assertRefused(dmn, "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'duration': is empty: fill it in.");
+  }
+
+  @Test
+  void shouldRefuseAnEmptyDurationCell() {
+    String dmn = withCell(shipped(), COMPLEMENTS + "Duration", "");
+
+    assertRefused(dmn,
+        "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'duration': is empty: write it as quoted text.");
+  }
+
+  @Test
+  void shouldRefuseADurationWithoutQuotes() {
+    String dmn = withCell(shipped(), COMPLEMENTS + "Duration", "P30D");
+
+    assertRefused(dmn, "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'duration': must be quoted text"
+        + " such as \"P30D\", not 'P30D'.");
+  }
+
+  @Test
+  void shouldRefuseTwoRowsWithTheSameWindowId() {
+    String dmn = withCell(shipped(), "UnaryTests_AnsComplements", "\"ANS_ANALYSIS\"");
+
+    assertRefused(dmn, "Deadlines table, rows 2 and 3: both are 'ANS_ANALYSIS'. Each window needs its own id:"
+        + " rename or delete one of them.");
+  }
+
+  @Test
+  void shouldRefuseAWindowIdInLowerCase() {
+    String dmn = withCell(shipped(), "UnaryTests_AnsComplements", "\"ans_complements\"");
+
+    assertRefused(dmn, "Deadlines table, row 3: the window id must be one quoted name in capitals such as"
+        + " \"ANS_ANALYSIS\", not '\"ans_complements\"'.");
+  }
+
+  @Test
+  void shouldRefuseAWindowIdWithoutQuotes() {
+    String dmn = withCell(shipped(), "UnaryTests_AnsComplements", "ANS_COMPLEMENTS");
+
+    assertRefused(dmn, "Deadlines table, row 3: the window id must be one quoted name in capitals such as"
+        + " \"ANS_ANALYSIS\", not 'ANS_COMPLEMENTS'.");
+  }
+
+  @Test
+  void shouldRefuseAnEmptyWindowId() {
+    String dmn = withCell(shipped(), "UnaryTests_AnsComplements", "");
+
+    assertRefused(dmn, "Deadlines table, row 3: the window id must be one quoted name in capitals such as"
+        + " \"ANS_ANALYSIS\", not an empty cell.");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownOwner() {
+    String dmn = withCell(shipped(), COMPLEMENTS + "Owner", "\"SUPPLIER\"");
+
+    assertRefused(dmn, "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'owner': is \"SUPPLIER\";"
+        + " use one of [VENDOR, AGENCY].");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownOnExpiry() {
+    String dmn = withCell(shipped(), COMPLEMENTS + "OnExpiry", "\"CANCELLED\"");
+
+    assertRefused(dmn, "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'onExpiry': is \"CANCELLED\";"
+        + " use one of [DEEMED_ABANDONED, DEPRIORITISED, REMINDER, DECISION_DUE].");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownWhileWaiting() {
+    String dmn = withCell(shipped(), COMPLEMENTS + "WhileWaiting", "\"STOPS\"");
+
+    assertRefused(dmn, "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'whileWaiting': is \"STOPS\";"
+        + " use one of [RUNS, PAUSES, RESTARTS].");
+  }
+
+  @Test
+  void shouldRefuseWorkingDaysThatIsNotABoolean() {
+    String dmn = withCell(shipped(), COMPLEMENTS + "WorkingDays", "\"yes\"");
+
+    assertRefused(dmn,
+        "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'workingDays': must be true or false, not '\"yes\"'.");
+  }
+
+  @Test
+  void shouldRefuseAnUnreadableReminder() {
+    String dmn = withCell(shipped(), COMPLEMENTS + "ReminderBefore", "\"a week\"");
+
+    assertRefused(dmn, "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'reminderBefore': 'a week' is not an"
+        + " ISO-8601 duration: write it like P30D (30 days), P4W (4 weeks), P6M (6 months) or PT72H (72 hours).");
+  }
+
+  // ---- the shape of the table ----
+
+  @Test
+  void shouldRefuseATableWithoutAnOutputColumn() {
+    String dmn = replaceOnce(shipped(), " name=\"source\"", " name=\"reference\"");
+
+    assertRefused(dmn, "The deadlines table must have one input (the window's id) and the output columns"
+        + " [pathway, measures, duration, startsOn, owner, onExpiry, whileWaiting, workingDays, reminderBefore,"
+        + " source]; missing: [source]. Restore the columns in Camunda Modeler (output names are case-sensitive).");
+  }
+
+  @Test
+  void shouldRefuseATableWithoutRows() {
+    String dmn = Pattern.compile("\\s*<rule id=.*?</rule>", Pattern.DOTALL).matcher(shipped()).replaceAll("");
+    assertThat(dmn).doesNotContain("<rule ");
+
+    assertRefused(dmn, "The deadlines table has no rows: every timer needs its window there.");
+  }
+
+  @Test
+  void shouldRefuseATableWhoseDecisionHasAnotherId() {
+    String dmn = replaceOnce(replaceOnce(shipped(), "<decision id=\"deadlines\"", "<decision id=\"windows\""),
+        "dmnElementRef=\"deadlines\"", "dmnElementRef=\"windows\"");
+
+    assertRefused(dmn, "bpmn/deadlines.dmn must hold a decision table with the id 'deadlines': set the"
+        + " decision's id in Camunda Modeler.");
+  }
+
+  @Test
+  void shouldRefuseAFileThatIsNotDmn() {
+    String bpmn = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"Definitions_1\""
+        + " targetNamespace=\"http://parcours.fr/bpmn\"><process id=\"deadlines\" isExecutable=\"true\"/>"
+        + "</definitions>";
+
+    assertThatThrownBy(() -> DeadlineTableReader.read(bpmn.getBytes(StandardCharsets.UTF_8), "undeployed"))
+        .isInstanceOf(DeadlineTableException.class)
+        .hasMessageStartingWith("The deadlines table (bpmn/deadlines.dmn) is not a readable DMN file: ")
+        .hasMessageContaining("Line=2: ")
+        .hasMessageEndingWith(". Open it in Camunda Modeler and save it again.");
+  }
+
+  @Test
+  void shouldRefuseAFileThatIsNotXml() {
+    byte[] text = "Window;Duration\nANS_COMPLEMENTS;P30D\n".getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> DeadlineTableReader.read(text, "undeployed"))
+        .isInstanceOf(DeadlineTableException.class)
+        .hasMessageStartingWith("The deadlines table (bpmn/deadlines.dmn) is not a readable DMN file: ")
+        .hasMessageContaining("Line=1: ")
+        .hasMessageEndingWith(". Open it in Camunda Modeler and save it again.");
+  }
+
+  // ---- helpers ----
+
+  static void assertRefused(String dmn, String message) {
+    assertThatThrownBy(() -> DeadlineTableReader.read(dmn.getBytes(StandardCharsets.UTF_8), "undeployed"))
+        .isInstanceOf(DeadlineTableException.class)
+        .hasMessage(message);
+  }
+
+  /** The table as shipped in {@code bpmn/deadlines.dmn}, from the classpath the application deploys. */
+  static String shipped() {
+    try (InputStream in = DeadlineTableReaderTest.class.getResourceAsStream("/bpmn/deadlines.dmn")) {
+      assertThat(in).as("bpmn/deadlines.dmn on the classpath").isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The table with the text of one cell (an input or output entry, by its id) replaced. */
+  static String withCell(String dmn, String entryId, String text) {
+    Matcher cell = Pattern.compile("(<(?:inputEntry|outputEntry) id=\"" + Pattern.quote(entryId)
+        + "\">\\s*<text>)[^<]*(</text>)").matcher(dmn);
+    assertThat(cell.find()).as("cell " + entryId + " in deadlines.dmn").isTrue();
+    String changed = dmn.substring(0, cell.start()) + cell.group(1) + escape(text) + cell.group(2)
+        + dmn.substring(cell.end());
+    assertThat(changed).as("cell " + entryId + " changed").isNotEqualTo(dmn);
+    return changed;
+  }
+
+  static String replaceOnce(String text, String from, String to) {
+    int at = text.indexOf(from);
+    assertThat(at).as("'" + from + "' in deadlines.dmn").isNotNegative();
+    assertThat(text.indexOf(from, at + 1)).as("'" + from + "' only once in deadlines.dmn").isNegative();
+    return text.substring(0, at) + to + text.substring(at + from.length());
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;");
+  }
+}

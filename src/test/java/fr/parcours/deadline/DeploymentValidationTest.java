@@ -1,0 +1,366 @@
+package fr.parcours.deadline;
+
+import static fr.parcours.deadline.DeadlineTableReaderTest.shipped;
+import static fr.parcours.deadline.DeadlineTableReaderTest.withCell;
+import static fr.parcours.support.Candidatures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.parcours.ans.AnsProcess;
+import fr.parcours.support.Candidatures;
+import fr.parcours.support.ProcessTestBase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * What a process owner meets when a deployment goes wrong, and what a change of the deadlines table does,
+ * on the real engine: a bad row or a diagram that does not take its deadlines from the table is refused at
+ * deployment with a message naming the row or the element; a changed row times the windows opened from
+ * then on, without any Java change and without redeploying the diagram, while windows already open keep
+ * the terms they opened with.
+ *
+ * <p>It deploys extra versions of the table and small diagrams, so it runs in a context of its own (the
+ * property below), closed after the class.
+ */
+@SpringBootTest
+@ActiveProfiles({"test", "demo"})
+@TestPropertySource(properties = "parcours.test.context=deployment-validation")
+@DirtiesContext
+class DeploymentValidationTest extends ProcessTestBase {
+
+  static final String VENDOR = "alice";
+  static final String REVIEWER = "ana";
+
+  @Autowired DeadlineCatalogue deadlines;
+
+  @AfterEach
+  void restoreTheShippedTable() {
+    if (!latestTable().equals(shipped())) {
+      deploy("Shipped deadlines table", "deadlines.dmn", shipped());
+    }
+  }
+
+  // ---- the deadlines table ----
+
+  @Test
+  void shouldRefuseATableWithABadRowNamingTheRow() {
+    long versions = tableVersions();
+    String dmn = withCell(shipped(), "LiteralExpression_AnsComplements_Duration", "\"30 days\"");
+
+    Throwable refused = deployExpectingFailure("deadlines.dmn", dmn);
+
+    assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
+        .contains("Deadlines table, row 3 (ANS_COMPLEMENTS), column 'duration': '30 days' is not an ISO-8601"
+            + " duration"));
+    assertThat(tableVersions()).as("nothing deployed").isEqualTo(versions);
+    assertThat(deadlines.rule("ANS_COMPLEMENTS").duration()).isEqualTo(RegulatoryDuration.parse("P30D"));
+  }
+
+  @Test
+  void shouldRefuseATableWithTwoRowsOfTheSameIdNamingBoth() {
+    String dmn = withCell(shipped(), "UnaryTests_AnsComplements", "\"ANS_ANALYSIS\"");
+
+    Throwable refused = deployExpectingFailure("deadlines.dmn", dmn);
+
+    assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
+        .contains("Deadlines table, rows 2 and 3: both are 'ANS_ANALYSIS'."));
+  }
+
+  // ---- the diagrams ----
+
+  @Test
+  void shouldRefuseATimerNamingAWindowTheTableLacks() {
+    BpmnModelInstance model = waitingTask("deadline-check-unknown-window")
+        .boundaryEvent("Timer_UnknownWindow").timerWithDate("${clocks.due(execution, 'NO_SUCH_WINDOW')}")
+        .endEvent("EndEvent_Late")
+        .done();
+
+    Throwable refused = deployExpectingFailure(model);
+
+    assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
+        .contains("Process 'deadline-check-unknown-window' (deadline-check-unknown-window.bpmn) cannot be"
+            + " deployed: element Timer_UnknownWindow names the window 'NO_SUCH_WINDOW', which is not a row of"
+            + " the deadlines table (bpmn/deadlines.dmn): add the row or fix the id."));
+  }
+
+  @Test
+  void shouldRefuseATimerWithALiteralDuration() {
+    BpmnModelInstance model = waitingTask("deadline-check-literal-timer")
+        .boundaryEvent("Timer_ThirtyDays").timerWithDuration("P30D")
+        .endEvent("EndEvent_Late")
+        .done();
+
+    Throwable refused = deployExpectingFailure(model);
+
+    assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
+        .contains("timer Timer_ThirtyDays is 'P30D'; every timer takes its date from the deadlines table: set"
+            + " it as a date to ${clocks.due(execution, 'ANS_COMPLEMENTS')}"));
+  }
+
+  @Test
+  void shouldRefuseATimerCycleThatIsNotAClocksCycle() {
+    BpmnModelInstance model = waitingTask("deadline-check-literal-cycle")
+        .boundaryEvent("Timer_EveryWeek").cancelActivity(false).timerWithCycle("R/P1W")
+        .endEvent("EndEvent_Reminded")
+        .done();
+
+    Throwable refused = deployExpectingFailure(model);
+
+    assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
+        .contains("timer Timer_EveryWeek is 'R/P1W'; every timer takes its date from the deadlines table: set"
+            + " it as a cycle to ${clocks.cycle(execution, 'ANS_INACTIVITY')}"));
+  }
+
+  @Test
+  void shouldRefuseAUserTaskWithALiteralDueDate() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("deadline-check-literal-due-date")
+        .camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check")
+        .userTask("Task_AnswerInThreeDays").name("Answer in three days").camundaDueDate("P3D")
+        .endEvent("EndEvent_Done")
+        .done();
+
+    Throwable refused = deployExpectingFailure(model);
+
+    assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
+        .contains("user task Task_AnswerInThreeDays sets its dueDate to 'P3D'; take it from the deadlines"
+            + " table instead: ${clocks.due(execution, 'ANS_COMPLEMENTS')}"));
+  }
+
+  @Test
+  void shouldRefuseATaskThatPausesAnUnknownClock() {
+    BpmnModelInstance model = waitingTask("deadline-check-unknown-paused-clock").endEvent("EndEvent_Done").done();
+    pausesClock(model, "Task_Wait", "NO_SUCH_WINDOW");
+
+    Throwable refused = deployExpectingFailure(model);
+
+    assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
+        .contains("element Task_Wait names the window 'NO_SUCH_WINDOW', which is not a row of the deadlines"
+            + " table (bpmn/deadlines.dmn)"));
+  }
+
+  @Test
+  void shouldDeployAndTimeAProcessThatTakesItsDeadlinesFromTheTable() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("deadline-check-valid")
+        .camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check")
+        .userTask("Task_Wait").name("Wait").camundaDueDate("${clocks.due(execution, 'ANS_COMPLEMENTS')}")
+        .boundaryEvent("Timer_WindowPassed").timerWithDate("${clocks.due(execution, 'ANS_COMPLEMENTS')}")
+        .endEvent("EndEvent_Late")
+        .moveToActivity("Task_Wait")
+        .userTask("Task_Review").name("Review")
+        .endEvent("EndEvent_Done")
+        .done();
+    pausesClock(model, "Task_Review", "ANS_ANALYSIS");
+
+    Deployment deployment = deploy("Valid diagram", "deadline-check-valid.bpmn", Bpmn.convertToString(model));
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey("deadline-check-valid");
+
+    assertThat(deployment.getId()).isNotNull();
+    // Monday 2 November 2026 + 30 days: Wednesday 2 December, a working day
+    assertThat(timer(pi, "Timer_WindowPassed").getDuedate()).isEqualTo(day(30));
+    assertThat(task(pi, "Task_Wait").getDueDate()).isEqualTo(day(30));
+  }
+
+  @Test
+  void shouldDeployATimerWithTheNewRowItNeedsInTheSameDeployment() {
+    String dmn = DeadlineTableReaderTest.replaceOnce(shipped(), "    </decisionTable>",
+        newRow("NEW_WINDOW", "\"P10D\"") + "    </decisionTable>");
+    BpmnModelInstance model = waitingTask("deadline-check-new-window")
+        .boundaryEvent("Timer_NewWindow").timerWithDate("${clocks.due(execution, 'NEW_WINDOW')}")
+        .endEvent("EndEvent_Late")
+        .done();
+
+    repositoryService.createDeployment().name("New window and its row")
+        .addString("deadlines.dmn", dmn)
+        .addModelInstance("deadline-check-new-window.bpmn", model)
+        .deploy();
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey("deadline-check-new-window");
+
+    assertThat(timer(pi, "Timer_NewWindow").getDuedate()).isEqualTo(day(10));
+  }
+
+  // ---- a changed row ----
+
+  @Test
+  void shouldTimeTheComplementsWindowFromAChangedRowWithoutRedeployingTheDiagram() throws IOException {
+    ProcessInstance before = atEvidenceReview();
+    review(before, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
+    assertThat(timer(before, "Timer_ComplementsWindow").getDuedate()).isEqualTo(day(30));
+    String diagram = before.getProcessDefinitionId();
+
+    deploy("Complements in 20 days", "deadlines.dmn",
+        withCell(shipped(), "LiteralExpression_AnsComplements_Duration", "\"P20D\""));
+
+    // Tuesday 3 November: 20 days later is Monday 23 November, a working day (30 days: Thursday 3 December)
+    advance(Duration.ofDays(1));
+    ProcessInstance after = atEvidenceReview();
+    review(after, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
+
+    assertThat(after.getProcessDefinitionId()).as("the same diagram").isEqualTo(diagram);
+    assertThat(timer(after, "Timer_ComplementsWindow").getDuedate()).isEqualTo(day(21));
+    assertThat(task(after, "Task_ProvideComplements").getDueDate()).isEqualTo(day(21));
+
+    // the window opened before the change keeps its 30 days: the clock stored them when it opened
+    assertThat(timer(before, "Timer_ComplementsWindow").getDuedate()).isEqualTo(day(30));
+    assertThat(task(before, "Task_ProvideComplements").getDueDate()).isEqualTo(day(30));
+    assertThat(storedBudget(before, "ANS_COMPLEMENTS")).isEqualTo("P30D");
+    assertThat(storedBudget(after, "ANS_COMPLEMENTS")).isEqualTo("P20D");
+
+    // when it passes and the reviewer asks again, the new window follows the new row
+    fire(before, "Timer_ComplementsWindow");
+    complete(REVIEWER, before, "Task_DecideOnLapsedComplements", Map.of("lapsedDecision", "DEPRIORITISE"));
+    // Wednesday 2 December + 20 days: Tuesday 22 December
+    assertThat(timer(before, "Timer_ComplementsWindow").getDuedate()).isEqualTo(day(50));
+    assertThat(task(before, "Task_ProvideComplements").getDueDate()).isEqualTo(day(50));
+  }
+
+  @Test
+  void shouldKeepTheAnalysisBudgetAPausedClockOpenedWithWhenItsRowChanges() {
+    ProcessInstance before = atEvidenceReview();
+    assertThat(timer(before, "Timer_AnalysisTimeElapsed").getDuedate()).isEqualTo(day(60));
+    advance(Duration.ofDays(10));
+    review(before, "COMPLEMENTS", "PORTABILITY 1.1: the export sample is empty.");
+
+    deploy("Analysis in 40 days", "deadlines.dmn",
+        withCell(shipped(), "LiteralExpression_AnsAnalysis_Duration", "\"P40D\""));
+    advance(Duration.ofDays(12));
+    complete(VENDOR, before, "Task_ProvideComplements", Map.of("complementsAnswer", "Export sample added."));
+
+    // resumed with the 60 days it opened with, plus the 12 days of waiting: not 40 + 12
+    assertThat(timer(before, "Timer_AnalysisTimeElapsed").getDuedate()).isEqualTo(day(72));
+    assertThat(task(before, "Task_ReviewEvidence").getDueDate()).isEqualTo(day(72));
+
+    ProcessInstance after = atEvidenceReview();
+    assertThat(timer(after, "Timer_AnalysisTimeElapsed").getDuedate()).isEqualTo(day(22 + 40));
+  }
+
+  // ---- the ANS track, as the vendor and the reviewer walk it ----
+
+  ProcessInstance atEvidenceReview() {
+    ProcessInstance pi = startApplication(VENDOR, AnsProcess.KEY, Candidatures.valid());
+    complete(VENDOR, pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete(REVIEWER, pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    complete(VENDOR, pi, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "Alice Martin"));
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("depositedSections",
+        json("[\"PSC\",\"USER_IDENTIFICATION\",\"PORTABILITY\",\"SECURITY\",\"PERSONAL_DATA\"]"),
+        "allEvidenceDeposited", true));
+    return pi;
+  }
+
+  void review(ProcessInstance pi, String decision, String comment) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("evidenceDecision", decision);
+    form.put("evidenceComment", comment);
+    complete(REVIEWER, pi, "Task_ReviewEvidence", form);
+  }
+
+  // ---- helpers ----
+
+  /** A process whose only task waits; the caller attaches a timer or ends it. */
+  static UserTaskBuilder waitingTask(String processId) {
+    return Bpmn.createExecutableProcess(processId)
+        .camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check")
+        .userTask("Task_Wait").name("Wait");
+  }
+
+  static void pausesClock(BpmnModelInstance model, String activityId, String clockId) {
+    UserTask task = model.getModelElementById(activityId);
+    CamundaProperties properties = model.newInstance(CamundaProperties.class);
+    CamundaProperty property = model.newInstance(CamundaProperty.class);
+    property.setCamundaName("pausesClock");
+    property.setCamundaValue(clockId);
+    properties.addChildElement(property);
+    task.builder().addExtensionElement(properties);
+  }
+
+  Deployment deploy(String name, String resourceName, String text) {
+    return repositoryService.createDeployment().name(name).addString(resourceName, text).deploy();
+  }
+
+  Throwable deployExpectingFailure(BpmnModelInstance model) {
+    String processId = model.getDefinitions().getChildElementsByType(
+        org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next().getId();
+    Throwable refused = deployExpectingFailure(processId + ".bpmn", Bpmn.convertToString(model));
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(processId).count())
+        .as("nothing deployed").isZero();
+    return refused;
+  }
+
+  Throwable deployExpectingFailure(String resourceName, String text) {
+    long deployments = repositoryService.createDeploymentQuery().count();
+    Throwable refused = catchThrowable(() -> deploy("Refused " + resourceName, resourceName, text));
+    assertThat(refused).as("the deployment of " + resourceName + " fails").isNotNull();
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+    return refused;
+  }
+
+  /** The messages of an exception and of its causes, outermost first. */
+  static List<String> messages(Throwable thrown) {
+    List<String> messages = new ArrayList<>();
+    for (Throwable t = thrown; t != null && !messages.contains(String.valueOf(t.getMessage())); t = t.getCause()) {
+      messages.add(String.valueOf(t.getMessage()));
+    }
+    return messages;
+  }
+
+  long tableVersions() {
+    return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(DeadlineTable.DECISION_KEY)
+        .count();
+  }
+
+  String latestTable() {
+    DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(DeadlineTable.DECISION_KEY).latestVersion().singleResult();
+    try (InputStream in = repositoryService.getDecisionModel(latest.getId())) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The budget a window's clock stored when it opened, from the instance's variable clock_ID. */
+  String storedBudget(ProcessInstance pi, String clockId) throws IOException {
+    String stored = (String) runtimeService.getVariable(pi.getId(), "clock_" + clockId);
+    return new ObjectMapper().readTree(stored).get("budget").asText();
+  }
+
+  static String newRow(String id, String duration) {
+    StringBuilder row = new StringBuilder("      <rule id=\"Rule_NewWindow\">\n")
+        .append("        <inputEntry id=\"UnaryTests_NewWindow\"><text>\"").append(id).append("\"</text></inputEntry>\n");
+    String[][] cells = {
+        {"Pathway", "\"ANS\""}, {"Measures", "\"A window added by the test.\""}, {"Duration", duration},
+        {"StartsOn", "\"Task created\""}, {"Owner", "\"AGENCY\""}, {"OnExpiry", "\"REMINDER\""},
+        {"WhileWaiting", "\"RUNS\""}, {"WorkingDays", "false"}, {"ReminderBefore", "\"\""},
+        {"Source", "\"test\""}};
+    for (String[] cell : cells) {
+      row.append("        <outputEntry id=\"LiteralExpression_NewWindow_").append(cell[0]).append("\"><text>")
+          .append(cell[1]).append("</text></outputEntry>\n");
+    }
+    return row.append("      </rule>\n").toString();
+  }
+}
