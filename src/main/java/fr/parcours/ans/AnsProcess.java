@@ -17,6 +17,9 @@ public final class AnsProcess {
   public static final String CERTIFICATE_ISSUED_AT = "certificateIssuedAt";
   public static final String ANALYSIS_OVERDUE = "analysisOverdue";
   public static final String ANALYSIS_CLOCK_REPORT = "analysisClockReport";
+  /** Set by a calling pathway (PECAN): the instruction waits for the ministers' acknowledgement of receipt. */
+  public static final String WAITS_FOR_ACKNOWLEDGEMENT = "waitsForAcknowledgement";
+  public static final String MESSAGE_ACKNOWLEDGEMENT_RECEIVED = "AcknowledgementReceived";
 
   // variables set by the forms
   public static final String DEPOSIT_ACTION = "depositAction";

@@ -4,6 +4,12 @@ import fr.parcours.ans.candidature.Candidature;
 import fr.parcours.ans.candidature.CandidatureRejectedException;
 import fr.parcours.ans.candidature.CandidatureValidator;
 import fr.parcours.ans.candidature.FieldProblem;
+import static fr.parcours.system.TaskInputs.decision;
+import static fr.parcours.system.TaskInputs.defaultFalse;
+import static fr.parcours.system.TaskInputs.required;
+import static fr.parcours.system.TaskInputs.text;
+import static fr.parcours.system.TaskInputs.ticked;
+
 import fr.parcours.system.BadInputException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -93,50 +99,6 @@ class AnsTaskChecks implements TaskListener {
       throw new BadInputException("You declared all evidence deposited, but these sections are not recorded as"
           + " deposited: " + String.join(", ", missing) + ". Tick each section once its evidence is deposited,"
           + " or untick 'All evidence is deposited' to save your progress.");
-    }
-  }
-
-  private static void decision(DelegateTask task, String variable, Set<String> allowed, String withoutComment,
-      String commentVariable, String commentMeaning) {
-    Object value = task.getVariable(variable);
-    if (value == null || !allowed.contains(value.toString())) {
-      throw new BadInputException("Choose a decision (" + variable + "): one of " + allowed
-          + (value == null ? "" : "; '" + value + "' is not one of them") + ".");
-    }
-    if (commentVariable != null && !value.equals(withoutComment)) {
-      Object comment = task.getVariable(commentVariable);
-      if (comment == null || comment.toString().isBlank()) {
-        throw new BadInputException("Write " + commentMeaning + " (" + commentVariable + "): a decision '"
-            + value + "' must say why.");
-      }
-    }
-  }
-
-  private static void ticked(DelegateTask task, String... variablesAndMeanings) {
-    for (int i = 0; i < variablesAndMeanings.length; i += 2) {
-      if (!Boolean.TRUE.equals(task.getVariable(variablesAndMeanings[i]))) {
-        throw new BadInputException("Tick '" + variablesAndMeanings[i] + "' to confirm that "
-            + variablesAndMeanings[i + 1] + "; the task cannot be completed before.");
-      }
-    }
-  }
-
-  private static void text(DelegateTask task, String variable, String label) {
-    Object value = task.getVariable(variable);
-    if (value == null || value.toString().isBlank()) {
-      throw new BadInputException(label + " (" + variable + ") is empty: fill it in, then complete the task.");
-    }
-  }
-
-  private static void required(DelegateTask task, String variable, String label) {
-    if (task.getVariable(variable) == null || task.getVariable(variable).toString().isBlank()) {
-      throw new BadInputException(label + " (" + variable + ") is missing: fill it in, then complete the task.");
-    }
-  }
-
-  private static void defaultFalse(DelegateTask task, String variable) {
-    if (task.getVariable(variable) == null) {
-      task.setVariable(variable, false);
     }
   }
 }

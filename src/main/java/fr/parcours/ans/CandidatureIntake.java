@@ -15,9 +15,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
 /**
- * Receives a candidature from the start form: refuses it whole when the vendor, the device or a field is not
- * acceptable (no process instance is left behind), otherwise names the dossier and opens it to the
- * vendor's company only.
+ * Receives a candidature from a start form (the ANS track's, or a pathway's that calls it): refuses it whole
+ * when the vendor, the device or a field is not acceptable (no process instance is left behind), otherwise
+ * names the dossier and opens it to the vendor's company only.
  */
 @Component("candidatureIntake")
 class CandidatureIntake implements ExecutionListener {
@@ -47,7 +47,8 @@ class CandidatureIntake implements ExecutionListener {
       throw new CandidatureRejectedException(problems);
     }
 
-    for (String flag : List.of("hasConvergenceAccount", "handlesIns", "plannedDatePublishable")) {
+    for (String flag : List.of("hasConvergenceAccount", "handlesIns", "plannedDatePublishable",
+        AnsProcess.WAITS_FOR_ACKNOWLEDGEMENT)) {
       if (execution.getVariable(flag) == null) {
         execution.setVariable(flag, false);
       }
@@ -57,7 +58,9 @@ class CandidatureIntake implements ExecutionListener {
     }
     execution.setVariable("siren", Siren.normaliseSiren((String) execution.getVariable("siren")));
 
-    String dossierId = numbers.next();
+    // a pathway that calls this track passes its dossier number down: one dossier, one number
+    String dossierId = execution.getVariable(AnsProcess.DOSSIER_ID) instanceof String given
+        ? given : numbers.next();
     execution.setVariable(AnsProcess.DOSSIER_ID, dossierId);
     execution.setVariable(AnsProcess.VENDOR_GROUP, company.getId());
     execution.getProcessInstance().setProcessBusinessKey(dossierId);

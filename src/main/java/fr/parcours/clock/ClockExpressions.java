@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code ${clocks.due(execution, 'ANS_COMPLEMENTS')}} — a due date (timer date, task due date);</li>
- *   <li>{@code ${clocks.cycle(execution, 'ANS_INACTIVITY')}} — a repeating timer.</li>
+ *   <li>{@code ${clocks.cycle(execution, 'ANS_INACTIVITY')}} — a repeating timer;</li>
+ *   <li>{@code ${clocks.reminder(execution, 'PECAN_LPPR_FILING')}} — the date the vendor is reminded, the
+ *   window's "remind before" ahead of its due date.</li>
  * </ul>
  */
 final class ClockExpressions {
@@ -19,7 +21,7 @@ final class ClockExpressions {
   static final String PAUSES_CLOCK_PROPERTY = "pausesClock";
 
   private static final Pattern CALL = Pattern.compile(
-      "^\\s*\\$\\{\\s*clocks\\.(due|cycle)\\(\\s*execution\\s*,\\s*'([A-Za-z0-9_]+)'\\s*\\)\\s*}\\s*$");
+      "^\\s*\\$\\{\\s*clocks\\.(due|cycle|reminder)\\(\\s*execution\\s*,\\s*'([A-Za-z0-9_]+)'\\s*\\)\\s*}\\s*$");
 
   private ClockExpressions() {
   }
@@ -31,6 +33,15 @@ final class ClockExpressions {
     }
     Matcher matcher = CALL.matcher(expression);
     return matcher.matches() ? Optional.of(matcher.group(2)) : Optional.empty();
+  }
+
+  /** Which call it is: due, cycle or reminder; empty when it is not a clock call. */
+  static Optional<String> kind(String expression) {
+    if (expression == null) {
+      return Optional.empty();
+    }
+    Matcher matcher = CALL.matcher(expression);
+    return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
   }
 
   static String example(String kind) {

@@ -198,11 +198,16 @@ public class ClockParseListener extends AbstractBpmnParseListener {
       String expression = definition == null ? null : definition.getText();
       String expected = "timeCycle".equals(kind) ? "cycle" : "due";
       if (!"timeDuration".equals(kind)) {
+        var call = ClockExpressions.kind(expression).orElse("");
         var clockId = ClockExpressions.clockId(expression)
-            .filter(found -> expression.contains("clocks." + expected + "("));
+            .filter(found -> call.equals(expected) || ("due".equals(expected) && "reminder".equals(call)));
         if (clockId.isPresent()) {
           references.put(id, clockId.get());
-          owners.put(clockId.get(), ownerOf(event, container, process));
+          if ("reminder".equals(call)) {
+            owners.putIfAbsent(clockId.get(), ownerOf(event, container, process));
+          } else {
+            owners.put(clockId.get(), ownerOf(event, container, process));
+          }
           return;
         }
       }

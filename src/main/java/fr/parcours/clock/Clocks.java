@@ -81,6 +81,22 @@ public class Clocks {
     return cycle[0];
   }
 
+  /** When the vendor is reminded: the window's due date less its "remind before" from the deadlines table. */
+  public Date reminder(DelegateExecution execution, String clockId) {
+    Date[] reminder = new Date[1];
+    privileged(() -> reminder[0] = Date.from(remindAt(open(execution, clockId))));
+    return reminder[0];
+  }
+
+  private Instant remindAt(RegulatoryClock clock) {
+    Instant due = clock.read(now()).dueAt();
+    DeadlineRule rule = deadlines.current().find(clock.clockId()).orElse(null);
+    if (rule == null || rule.reminderBefore() == null) {
+      return due;
+    }
+    return due.atZone(zone).minus(rule.reminderBefore().period()).minus(rule.reminderBefore().time()).toInstant();
+  }
+
   // ---- wired by the parse listener ----
 
   void windowClosed(DelegateExecution execution, String clockId) {
@@ -294,11 +310,12 @@ public class Clocks {
     // the job entities themselves, in this transaction: the management service's bulk suspension would
     // race with the due date update of the same row
     for (JobEntity job : Context.getCommandContext().getJobManager().findJobsByProcessInstanceId(processInstanceId)) {
-      if (!(job instanceof TimerEntity) || !clock.clockId().equals(timers.get(job.getActivityId()))
-          || reading.state() == ClockState.STOPPED) {
+      String reference = timers.get(job.getActivityId());
+      if (!(job instanceof TimerEntity) || reference == null || reading.state() == ClockState.STOPPED
+          || !clock.clockId().equals(reference.substring(reference.indexOf(':') + 1))) {
         continue;
       }
-      job.setDuedate(due);
+      job.setDuedate(reference.startsWith("reminder:") ? Date.from(remindAt(clock)) : due);
       job.setSuspensionState(reading.state() == ClockState.PAUSED
           ? SuspensionState.SUSPENDED.getStateCode() : SuspensionState.ACTIVE.getStateCode());
     }
@@ -313,7 +330,10 @@ public class Clocks {
     }
   }
 
-  /** Element id → window id, for the timers (or the task due dates) of one process definition. */
+  /**
+   * For the timers of one process definition: element id → "kind:window id" (kind: due, cycle, reminder);
+   * for its user tasks: task id → window id of the due date.
+   */
   private static Map<String, String> references(ProcessEngineServices services, String processDefinitionId,
       boolean timers) {
     BpmnModelInstance model = services.getRepositoryService().getBpmnModelInstance(processDefinitionId);
@@ -323,7 +343,8 @@ public class Clocks {
         String text = timer.getTimeDate() != null ? timer.getTimeDate().getTextContent()
             : timer.getTimeCycle() != null ? timer.getTimeCycle().getTextContent() : null;
         ModelElementInstance event = timer.getParentElement();
-        ClockExpressions.clockId(text).ifPresent(id -> found.put(event.getAttributeValue("id"), id));
+        ClockExpressions.clockId(text).ifPresent(id -> found.put(event.getAttributeValue("id"),
+            ClockExpressions.kind(text).orElseThrow() + ":" + id));
       }
     } else {
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
