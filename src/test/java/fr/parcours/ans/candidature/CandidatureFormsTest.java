@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The two dossier forms carry exactly the fields the validator reads, and every form is well formed. */
+/**
+ * The dossier forms (ANS candidature, administrative dossier, PECAN application) carry exactly the fields the
+ * validator reads, and every form is well formed.
+ */
 class CandidatureFormsTest {
 
   private static final Path FORMS = Path.of("forms");
@@ -80,5 +83,12 @@ class CandidatureFormsTest {
     expected.remove(CandidatureFields.CE_MARKED);
     expected.add("depositAction");
     assertThat(keys(read("administrative-dossier"))).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void shouldAskInPecanApplicationFormForTheCandidatureAndTheSesameFields() throws IOException {
+    Set<String> expected = new LinkedHashSet<>(keys(read("candidature")));
+    expected.addAll(List.of("hasSesameAccount", "hasMeeting", "telemonitoring"));
+    assertThat(keys(read("pecan-application"))).containsExactlyInAnyOrderElementsOf(expected);
   }
 }
