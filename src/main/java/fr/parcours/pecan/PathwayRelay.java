@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * track, whose instruction then starts.
  */
 @Component("pathwayRelay")
-class PathwayRelay implements JavaDelegate {
+public class PathwayRelay implements JavaDelegate {
 
   /** In the ANS track: tell the calling pathway that the Convergence file is complete. */
   @Override

@@ -29,7 +29,7 @@ public final class Roles {
       new Reviewer(CNAM, "Assurance Maladie (CNAM)", "CNAM"));
 
   /** Processes a vendor starts from Tasklist. */
-  public static final List<String> VENDOR_STARTABLE_PROCESSES = List.of("ans-certification");
+  public static final List<String> VENDOR_STARTABLE_PROCESSES = List.of("ans-certification", "pecan");
 
   private Roles() {
   }

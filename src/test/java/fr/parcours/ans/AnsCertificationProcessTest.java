@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Import;
  * Every path of bpmn/ans-certification.bpmn, driven as the vendor and the ANS reviewer would. The class
  * fails unless its tests together pass every flow node and sequence flow of the diagram.
  */
-@Import(FullProcessCoverage.class)
+@Import(FullProcessCoverage.OfAnsTrack.class)
 class AnsCertificationProcessTest extends ProcessTestBase {
 
   static final String VENDOR = "alice";
@@ -200,6 +200,30 @@ class AnsCertificationProcessTest extends ProcessTestBase {
 
     assertThat(pi).isEnded().hasPassed("EndEvent_EvidenceRefused", "EndEvent_CertificationRefused");
     assertThat(pi).variables().containsEntry("ansOutcome", "REFUSED");
+  }
+
+  @Test
+  void shouldStartTheInstructionOnlyAtTheAcknowledgementOfReceiptWhenPecanCallsTheTrack() {
+    Map<String, Object> form = Candidatures.valid();
+    form.put("hasSesameAccount", true);
+    ProcessInstance pecan = startApplication(VENDOR, "pecan", form);
+    ProcessInstance pi = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pecan.getId())
+        .singleResult();
+    submitDossier(pi);
+    admit(pi);
+    signConvention(pi);
+    depositAllEvidence(pi);
+
+    assertThat(pi).isWaitingAt("Event_AcknowledgementReceived");
+    Assertions.assertThat(task(pi, "Task_ReviewEvidence")).isNull();
+    advance(Duration.ofDays(5));
+    runtimeService.createMessageCorrelation(AnsProcess.MESSAGE_ACKNOWLEDGEMENT_RECEIVED).processInstanceId(pi.getId())
+        .correlate();
+
+    assertThat(pi).isWaitingAt("Task_ReviewEvidence");
+    assertThat(pi).variables().containsEntry("evidenceQueuedAt", day(5));
+    Assertions.assertThat(timer(pi, "Timer_AnalysisTimeElapsed").getDuedate()).as("60 days from the AR")
+        .isEqualTo(day(65));
   }
 
   // ---- complements ----

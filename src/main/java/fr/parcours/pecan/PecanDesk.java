@@ -1,0 +1,75 @@
+package fr.parcours.pecan;
+
+import fr.parcours.system.BadInputException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * Decisions that reach a PECAN dossier from outside Tasklist (the ministers' acknowledgement of receipt, the
+ * CNEDiMTS opinion, as Sésame reports them). Each is taken only when the dossier waits for it: an opinion
+ * before the acknowledgement, or a second acknowledgement, is refused with a message and changes nothing.
+ * The step is completed as the calling user, so the engine's authorizations apply.
+ */
+@Service
+public class PecanDesk {
+
+  private final ProcessEngine engine;
+  private final TaskService tasks;
+  private final FormService forms;
+
+  PecanDesk(ProcessEngine engine, TaskService tasks, FormService forms) {
+    this.engine = engine;
+    this.tasks = tasks;
+    this.forms = forms;
+  }
+
+  public void acknowledge(String dossierId, LocalDate date, String reference) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("acknowledgementDate", date == null ? null : date.toString());
+    form.put("acknowledgementReference", reference);
+    complete(dossierId, "Task_SendAcknowledgement", "an acknowledgement of receipt", form);
+  }
+
+  public void recordOpinion(String dossierId, String decision, String comment) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("cnedimtsDecision", decision);
+    form.put("cnedimtsComment", comment);
+    complete(dossierId, "Task_ExamineApplication", "the CNEDiMTS opinion", form);
+  }
+
+  private void complete(String dossierId, String taskKey, String what, Map<String, Object> form) {
+    Task step = engineLookup(() -> {
+      ProcessInstance dossier = engine.getRuntimeService().createProcessInstanceQuery()
+          .processDefinitionKey(PecanProcess.KEY).processInstanceBusinessKey(dossierId).singleResult();
+      if (dossier == null) {
+        throw new BadInputException("No running PECAN dossier is numbered '" + dossierId
+            + "': check the number (DMN-yyyy-xxxxx) in Tasklist.");
+      }
+      Task task = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(taskKey)
+          .singleResult();
+      if (task == null) {
+        List<String> waiting = tasks.createTaskQuery().processInstanceId(dossier.getId()).list().stream()
+            .map(Task::getName).toList();
+        throw new BadInputException("Dossier " + dossierId + " is not waiting for " + what + "; nothing was"
+            + " changed. It is waiting for: " + (waiting.isEmpty() ? "the ANS track" : String.join(", ", waiting))
+            + ".");
+      }
+      return task;
+    });
+    forms.submitTaskForm(step.getId(), form);
+  }
+
+  private <T> T engineLookup(java.util.concurrent.Callable<T> lookup) {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> context.runWithoutAuthorization(lookup));
+  }
+}

@@ -1,0 +1,416 @@
+package fr.parcours.pecan;
+
+import static fr.parcours.support.Candidatures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.parcours.support.Candidatures;
+import fr.parcours.support.FullProcessCoverage;
+import fr.parcours.support.ProcessTestBase;
+import fr.parcours.system.BadInputException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Every branch of bpmn/pecan.bpmn (seed 002), walked as the vendor, the ANS, the HAS desk, the CNEDiMTS and
+ * the ministers would, with time moved. The class fails unless its tests pass every flow node and sequence
+ * flow of the diagram.
+ */
+@Import(FullProcessCoverage.OfPecan.class)
+class PecanProcessTest extends ProcessTestBase {
+
+  static final String VENDOR = "alice";
+  static final String ANS = "ana";
+  static final String HAS = "hugo";
+  static final String CNEDIMTS = "claire";
+  static final String MINISTRY = "marc";
+
+  @Autowired PecanDesk desk;
+
+  // ---- the steps ----
+
+  ProcessInstance apply(Map<String, Object> extra) {
+    Map<String, Object> form = Candidatures.valid();
+    form.put("hasSesameAccount", true);
+    form.put("hasMeeting", "NONE");
+    form.put("telemonitoring", true);
+    form.putAll(extra);
+    return startApplication(VENDOR, PecanProcess.KEY, form);
+  }
+
+  ProcessInstance apply() {
+    return apply(Map.of());
+  }
+
+  ProcessInstance ansTrack(ProcessInstance pecan) {
+    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(pecan.getId()).singleResult();
+  }
+
+  void completeConvergence(ProcessInstance pecan) {
+    ProcessInstance ans = ansTrack(pecan);
+    complete(VENDOR, ans, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete(ANS, ans, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    complete(VENDOR, ans, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "A. Martin"));
+    complete(VENDOR, ans, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true, "depositedSections",
+        json("[\"PSC\",\"USER_IDENTIFICATION\",\"PORTABILITY\",\"SECURITY\",\"PERSONAL_DATA\"]")));
+  }
+
+  void completeSesame(ProcessInstance pecan) {
+    complete(VENDOR, pecan, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",
+        "sesameFiled", true, "cnpCopySent", true));
+    complete(MINISTRY, pecan, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
+  }
+
+  void acknowledge(ProcessInstance pecan) {
+    complete(MINISTRY, pecan, "Task_SendAcknowledgement", Map.of("acknowledgementDate", "2026-11-02"));
+  }
+
+  ProcessInstance acknowledged() {
+    ProcessInstance pecan = apply();
+    completeConvergence(pecan);
+    completeSesame(pecan);
+    acknowledge(pecan);
+    return pecan;
+  }
+
+  void ansConforms(ProcessInstance pecan) {
+    complete(ANS, ansTrack(pecan), "Task_ReviewEvidence", Map.of("evidenceDecision", "CONFORMS"));
+  }
+
+  void opinion(ProcessInstance pecan, String decision) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("cnedimtsDecision", decision);
+    form.put("cnedimtsComment", "FAVOURABLE".equals(decision) ? null : "Clinical benefit not shown");
+    complete(CNEDIMTS, pecan, "Task_ExamineApplication", form);
+    complete(HAS, pecan, "Task_PublishOpinion", Map.of("opinionPublished", true, "opinionSentToCnp", true,
+        "opinionReference", "AVIS-2026-17"));
+  }
+
+  ProcessInstance withBothOpinions() {
+    ProcessInstance pecan = acknowledged();
+    ansConforms(pecan);
+    opinion(pecan, "FAVOURABLE");
+    return pecan;
+  }
+
+  void decide(ProcessInstance pecan, String decision, String comment) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("ministersDecision", decision);
+    form.put("ministersComment", comment);
+    complete(MINISTRY, pecan, "Task_EvaluateApplication", form);
+  }
+
+  void fileBoth(ProcessInstance pecan) {
+    complete(VENDOR, pecan, "Task_FileLpprApplication", Map.of("lpprFilingReference", "LPPR-1", "lpprFiled", true));
+    complete(VENDOR, pecan, "Task_FileLatmApplication", Map.of("latmFilingReference", "LATM-1", "latmFiled", true));
+  }
+
+  // ---- happy paths ----
+
+  @Test
+  void shouldGrantEarlyCoverageWhenTheAnsFinishesFirst() {
+    ProcessInstance pecan = apply();
+    assertThat(pecan).isWaitingAt("CallActivity_AnsCertification", "Event_ConvergenceFileComplete",
+        "Task_DepositSesameApplication");
+    assertThat(ansTrack(pecan).getBusinessKey()).isEqualTo(pecan.getBusinessKey());
+    completeConvergence(pecan);
+    completeSesame(pecan);
+    assertThat(ansTrack(pecan)).isWaitingAt("Event_AcknowledgementReceived");
+    acknowledge(pecan);
+
+    assertThat(ansTrack(pecan)).isWaitingAt("Task_ReviewEvidence");
+    Task examine = task(pecan, "Task_ExamineApplication");
+    assertThat(examine).hasCandidateGroup("cnedimts");
+    assertThat(examine.getDueDate()).isEqualTo(day(60));
+    ansConforms(pecan);
+    assertThat(pecan).isWaitingAt("Gateway_OpinionsJoin", "Task_ExamineApplication");
+    advance(Duration.ofDays(20));
+    opinion(pecan, "FAVOURABLE");
+
+    Task evaluate = task(pecan, "Task_EvaluateApplication");
+    assertThat(evaluate).hasCandidateGroup("ministry");
+    assertThat(evaluate.getDueDate()).isEqualTo(day(50));
+    advance(Duration.ofDays(10));
+    decide(pecan, "FAVOURABLE", null);
+
+    assertThat(pecan).variables().containsEntry("earlyCoverageDecidedAt", day(30))
+        .containsEntry("earlyCoverageEndsAt", Date.from(plusMonths(day(30).toInstant(), 12)));
+    Task lppr = task(pecan, "Task_FileLpprApplication");
+    assertThat(lppr).hasCandidateGroup("vendor-medisoft");
+    assertThat(lppr.getDueDate()).isEqualTo(Date.from(plusMonths(day(30).toInstant(), 6)));
+    assertThat(task(pecan, "Task_FileLatmApplication").getDueDate())
+        .isEqualTo(Date.from(plusMonths(day(30).toInstant(), 9)));
+    fileBoth(pecan);
+    assertThat(pecan).isEnded().hasPassed("EndEvent_EarlyCoverageGranted");
+    assertThat(pecan).variables().containsEntry("pecanOutcome", "EARLY_COVERAGE_GRANTED")
+        .containsEntry("ansOutcome", "CERTIFIED");
+  }
+
+  @Test
+  void shouldGrantEarlyCoverageWhenTheCnedimtsFinishesFirst() {
+    ProcessInstance pecan = acknowledged();
+    opinion(pecan, "FAVOURABLE");
+    assertThat(pecan).isWaitingAt("CallActivity_AnsCertification", "Gateway_OpinionsJoin");
+    ansConforms(pecan);
+
+    assertThat(pecan).isWaitingAt("Task_EvaluateApplication");
+    decide(pecan, "FAVOURABLE", null);
+    fileBoth(pecan);
+    assertThat(pecan).isEnded().hasPassed("EndEvent_EarlyCoverageGranted");
+  }
+
+  // ---- the acknowledgement waits for both files ----
+
+  @Test
+  void shouldWaitForConvergenceWhenSesameIsCompleteFirst() {
+    ProcessInstance pecan = apply();
+    completeSesame(pecan);
+
+    assertThat(task(pecan, "Task_SendAcknowledgement")).isNull();
+    assertThat(pecan).variables().containsEntry("acknowledgementWaitsFor", "CONVERGENCE");
+    completeConvergence(pecan);
+    assertThat(task(pecan, "Task_SendAcknowledgement")).isNotNull();
+    assertThat(pecan).variables().containsEntry("acknowledgementWaitsFor", "NOTHING");
+  }
+
+  @Test
+  void shouldWaitForSesameWhenConvergenceIsCompleteFirstAndLoopUntilItIsComplete() {
+    ProcessInstance pecan = apply(Map.of("hasSesameAccount", false, "hasMeeting", "PRE_DEPOSIT_MEETING"));
+    completeConvergence(pecan);
+    assertThat(pecan).variables().containsEntry("acknowledgementWaitsFor", "SESAME");
+    assertThat(ansTrack(pecan)).isWaitingAt("Event_AcknowledgementReceived");
+
+    complete(VENDOR, pecan, "Task_RequestSesameAccount", Map.of("sesameAccountRequested", true));
+    complete(HAS, pecan, "Task_OpenSesameAccount", Map.of("sesameAccountId", "SES-ACC-7"));
+    assertThat(task(pecan, "Task_HoldHasMeeting")).hasCandidateGroup("has-reviewer");
+    complete(HAS, pecan, "Task_HoldHasMeeting", Map.of("hasMeetingDate", "2026-11-10"));
+    complete(VENDOR, pecan, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-1", "sesameFiled", true));
+    complete(MINISTRY, pecan, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "INCOMPLETE",
+        "sesameMissing", "The clinical study report is missing."));
+    assertThat(task(pecan, "Task_SendAcknowledgement")).isNull();
+    assertThat(pecan).isWaitingAt("Task_DepositSesameApplication");
+    completeSesame(pecan);
+
+    assertThat(task(pecan, "Task_SendAcknowledgement")).isNotNull();
+  }
+
+  // ---- windows ----
+
+  @Test
+  void shouldFlagTheOpinionOverdueSixtyDaysAfterTheAcknowledgement() {
+    ProcessInstance pecan = acknowledged();
+    fire(pecan, "Timer_OpinionDue");
+
+    assertThat(java.util.Date.from(now())).isEqualTo(day(60));
+    assertThat(pecan).hasPassed("Task_FlagOverdueOpinion", "EndEvent_OverdueOpinionFlagged")
+        .isWaitingAt("Task_ExamineApplication");
+    assertThat(pecan).variables().containsEntry("opinionOverdue", true);
+  }
+
+  @Test
+  void shouldKeepTheOpinionWindowRunningThroughTheComplementsAndDeemAbandonedAfterThirtyDays() {
+    ProcessInstance pecan = acknowledged();
+    advance(Duration.ofDays(3));
+    complete(CNEDIMTS, pecan, "Task_ExamineApplication", Map.of("cnedimtsDecision", "COMPLEMENTS",
+        "cnedimtsComment", "Send the study protocol."));
+    Task complements = task(pecan, "Task_ProvideCnedimtsComplements");
+    assertThat(complements).hasCandidateGroup("vendor-medisoft");
+    // day 33 is Saturday 5 December 2026: a vendor's window rolls to Monday 7 December
+    assertThat(complements.getDueDate()).isEqualTo(day(35));
+
+    fire(pecan, "Timer_CnedimtsComplementsWindow");
+
+    assertThat(pecan).isEnded().hasPassed("EndEvent_CnedimtsComplementsLapsed", "EndEvent_AbandonedAtCnedimts");
+    assertThat(pecan).variables().containsEntry("pecanOutcome", "ABANDONED_CNEDIMTS_COMPLEMENTS");
+    assertThat(historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(pecan.getId())
+        .singleResult().getState()).as("the ANS track is stopped too").isEqualTo("INTERNALLY_TERMINATED");
+  }
+
+  @Test
+  void shouldExamineAgainWhenTheVendorAnswersTheCommissionInTime() {
+    ProcessInstance pecan = acknowledged();
+    complete(CNEDIMTS, pecan, "Task_ExamineApplication", Map.of("cnedimtsDecision", "COMPLEMENTS",
+        "cnedimtsComment", "Send the study protocol."));
+    complete(VENDOR, pecan, "Task_ProvideCnedimtsComplements", Map.of("cnedimtsComplementsAnswer", "Attached."));
+
+    Task examine = task(pecan, "Task_ExamineApplication");
+    assertThat(examine.getDueDate()).as("still 60 days from the acknowledgement").isEqualTo(day(60));
+  }
+
+  @Test
+  void shouldFlagTheDecisionOverdueThirtyDaysAfterTheLastOpinionAndLoopOnMissingInformation() {
+    ProcessInstance pecan = withBothOpinions();
+    decide(pecan, "COMPLEMENTS", "The price proposal is missing.");
+    assertThat(task(pecan, "Task_ProvideMinistersComplements").getDueDate()).isEqualTo(day(10));
+    complete(VENDOR, pecan, "Task_ProvideMinistersComplements", Map.of("ministersComplementsAnswer", "Sent."));
+    assertThat(pecan).isWaitingAt("Task_EvaluateApplication");
+
+    fire(pecan, "Timer_DecisionDue");
+    assertThat(java.util.Date.from(now())).isEqualTo(day(30));
+    assertThat(pecan).hasPassed("Task_FlagOverdueDecision").variables().containsEntry("decisionOverdue", true);
+    decide(pecan, "UNFAVOURABLE", "Benefit not established; appeal before the administrative court within 2 months.");
+    assertThat(pecan).isEnded().hasPassed("EndEvent_EarlyCoverageRefused");
+    assertThat(pecan).variables().containsEntry("pecanOutcome", "EARLY_COVERAGE_REFUSED");
+  }
+
+  @Test
+  void shouldDeemAbandonedWhenTheMinistersInformationMissesTenDays() {
+    ProcessInstance pecan = withBothOpinions();
+    decide(pecan, "COMPLEMENTS", "The price proposal is missing.");
+
+    fire(pecan, "Timer_MinistersComplementsWindow");
+
+    assertThat(pecan).isEnded().hasPassed("EndEvent_MinistersComplementsLapsed", "EndEvent_AbandonedAtMinisters");
+    assertThat(pecan).variables().containsEntry("pecanOutcome", "ABANDONED_MINISTERS_COMPLEMENTS");
+  }
+
+  @Test
+  void shouldRemindTheVendorAMonthBeforeEachFilingWindowCloses() {
+    ProcessInstance pecan = withBothOpinions();
+    decide(pecan, "FAVOURABLE", null);
+
+    Job lppr = timer(pecan, "Timer_LpprReminder");
+    // 6 months from the decision is Sunday 2 May 2027: the window closes Monday 3 May, the reminder comes a
+    // month before that, on 3 April
+    assertThat(task(pecan, "Task_FileLpprApplication").getDueDate())
+        .isEqualTo(Date.from(plusMonths(T0, 6).plus(Duration.ofDays(1))));
+    assertThat(lppr.getDuedate()).isEqualTo(Date.from(plusMonths(T0, 5).plus(Duration.ofDays(1))));
+    fire(pecan, "Timer_LpprReminder");
+    fire(pecan, "Timer_LatmReminder");
+    assertThat(java.util.Date.from(now())).isEqualTo(Date.from(plusMonths(T0, 8)));
+
+    assertThat(pecan).hasPassed("Task_RemindLpprFiling", "EndEvent_LpprReminded", "Task_RemindLatmFiling",
+        "EndEvent_LatmReminded").isWaitingAt("Task_FileLpprApplication", "Task_FileLatmApplication");
+    assertThat(pecan).variables().containsKeys("remindedAt_Task_RemindLpprFiling", "remindedAt_Task_RemindLatmFiling");
+  }
+
+  // ---- one track stops the other ----
+
+  @Test
+  void shouldStopTheCnedimtsTrackWhenTheAnsRefusesTheCertification() {
+    ProcessInstance pecan = acknowledged();
+    complete(ANS, ansTrack(pecan), "Task_ReviewEvidence", Map.of("evidenceDecision", "REFUSED",
+        "evidenceComment", "Health data hosted outside an HDS host."));
+
+    assertThat(pecan).isEnded().hasPassed("EndEvent_AnsTrackStopped", "EndEvent_AnsCertificationNotObtained");
+    assertThat(task(pecan, "Task_ExamineApplication")).as("the CNEDiMTS task is withdrawn").isNull();
+    assertThat(pecan).variables().containsEntry("pecanOutcome", "ANS_CERTIFICATION_NOT_OBTAINED")
+        .containsEntry("ansOutcome", "REFUSED");
+  }
+
+  @Test
+  void shouldStopTheHasTrackWhenTheAnsDeemsTheApplicationAbandoned() {
+    ProcessInstance pecan = apply();
+    ProcessInstance ans = ansTrack(pecan);
+    fire(ans, "StartEvent_ApplicationDormant");
+    complete(ANS, ans, "Task_ReviewDormantApplication", Map.of("dormantDecision", "ABANDON"));
+
+    assertThat(pecan).isEnded().hasPassed("EndEvent_AnsCertificationNotObtained");
+    assertThat(pecan).variables().containsEntry("ansOutcome", "ABANDONED");
+    assertThat(taskService.createTaskQuery().processInstanceId(pecan.getId()).count()).isZero();
+  }
+
+  @Test
+  void shouldStopTheAnsTrackWhenTheCnedimtsOpinionIsUnfavourable() {
+    ProcessInstance pecan = acknowledged();
+    String ans = ansTrack(pecan).getId();
+    opinion(pecan, "UNFAVOURABLE");
+
+    assertThat(pecan).isEnded().hasPassed("EndEvent_OpinionUnfavourable", "EndEvent_CnedimtsOpinionUnfavourable");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(ans).count())
+        .as("the ANS track is withdrawn").isZero();
+    assertThat(pecan).variables().containsEntry("pecanOutcome", "CNEDIMTS_OPINION_UNFAVOURABLE");
+  }
+
+  // ---- wrong state and races ----
+
+  @Test
+  void shouldRefuseAnOpinionBeforeTheAcknowledgementAndChangeNothing() {
+    ProcessInstance pecan = apply();
+    completeSesame(pecan);
+    long tasksBefore = taskService.createTaskQuery().processInstanceId(pecan.getId()).count();
+
+    assertThatThrownBy(() -> as(CNEDIMTS, () -> desk.recordOpinion(pecan.getBusinessKey(), "FAVOURABLE", null)))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("is not waiting for the CNEDiMTS opinion").hasMessageContaining("nothing was changed");
+    assertThat(taskService.createTaskQuery().processInstanceId(pecan.getId()).count()).isEqualTo(tasksBefore);
+    assertThat(runtimeService.getVariable(pecan.getId(), "cnedimtsDecision")).isNull();
+  }
+
+  @Test
+  void shouldRefuseASecondAcknowledgement() {
+    ProcessInstance pecan = apply();
+    completeConvergence(pecan);
+    completeSesame(pecan);
+    as(MINISTRY, () -> desk.acknowledge(pecan.getBusinessKey(), LocalDate.of(2026, 11, 2), "AR-1"));
+    assertThat(pecan).isWaitingAt("Task_ExamineApplication");
+
+    assertThatThrownBy(() -> as(MINISTRY, () -> desk.acknowledge(pecan.getBusinessKey(), LocalDate.of(2026, 11, 3),
+        "AR-2"))).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("is not waiting for an acknowledgement of receipt")
+        .hasMessageContaining("Examine application");
+    assertThat(runtimeService.getVariable(pecan.getId(), "acknowledgementReference")).isEqualTo("AR-1");
+  }
+
+  @Test
+  void shouldRefuseADecisionForAnUnknownDossier() {
+    assertThatThrownBy(() -> as(MINISTRY, () -> desk.acknowledge("DMN-2026-NOPE0", LocalDate.of(2026, 11, 2), null)))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("'DMN-2026-NOPE0'");
+  }
+
+  @Test
+  void shouldLeaveOneCleanOutcomeWhenTheWindowClosesWhileTheVendorAnswers() throws Exception {
+    ProcessInstance pecan = acknowledged();
+    complete(CNEDIMTS, pecan, "Task_ExamineApplication", Map.of("cnedimtsDecision", "COMPLEMENTS",
+        "cnedimtsComment", "Send the study protocol."));
+    Job window = timer(pecan, "Timer_CnedimtsComplementsWindow");
+    Task answer = task(pecan, "Task_ProvideCnedimtsComplements");
+    advanceTo(window.getDuedate().toInstant());
+
+    CyclicBarrier together = new CyclicBarrier(2);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+    Future<?> timerFires = threads.submit(() -> run(together, failures,
+        () -> managementService.executeJob(window.getId())));
+    Future<?> vendorAnswers = threads.submit(() -> run(together, failures, () -> as(VENDOR,
+        () -> formService.submitTaskForm(answer.getId(), Map.of("cnedimtsComplementsAnswer", "Attached.")))));
+    timerFires.get();
+    vendorAnswers.get();
+    threads.shutdown();
+
+    boolean abandoned = historyService.createHistoricProcessInstanceQuery().processInstanceId(pecan.getId())
+        .finished().count() == 1;
+    boolean examinedAgain = task(pecan, "Task_ExamineApplication") != null;
+    assertThat(abandoned ^ examinedAgain).as("exactly one of the two outcomes").isTrue();
+    assertThat(failures).as("the loser is refused, not half-applied").hasSizeLessThanOrEqualTo(1);
+    if (examinedAgain) {
+      assertThat(timer(pecan, "Timer_CnedimtsComplementsWindow")).isNull();
+    }
+  }
+
+  private void run(CyclicBarrier together, List<Throwable> failures, Runnable action) {
+    try {
+      together.await();
+      action.run();
+    } catch (Exception e) {
+      failures.add(e);
+    }
+  }
+}
