@@ -56,9 +56,12 @@ public class AuthorizationSetup {
     for (Roles.Reviewer reviewer : Roles.REVIEWERS) {
       ensureGroup(reviewer.groupId(), reviewer.name(), Roles.REVIEWER_GROUP_TYPE);
       grant(reviewer.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      // to show the process and diagram of a task; instances and tasks stay out of reach
-      // except through the tasks of the group
+      // to show the process and diagram of a task
       grant(reviewer.groupId(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+      for (String process : Roles.INSTRUCTED_PROCESSES.getOrDefault(reviewer.groupId(), java.util.List.of())) {
+        grant(reviewer.groupId(), Resources.PROCESS_DEFINITION, process, Permissions.READ,
+            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+      }
     }
 
     for (Group vendor : identity.createGroupQuery().groupType(Roles.VENDOR_GROUP_TYPE).list()) {

@@ -202,5 +202,9 @@ class AnsBadInputTest extends ProcessTestBase {
         .as("the owner reads her dossier").isEqualTo(1);
     assertThat(as("alice", () -> historyService.createHistoricProcessInstanceQuery()
         .processInstanceId(pi.getId()).count())).isEqualTo(1);
+    assertThat(as("ana", () -> runtimeService.getVariable(pi.getId(), "dossierId")))
+        .as("the ANS instructs every vendor's dossier").isEqualTo(pi.getBusinessKey());
+    assertThat(as("claire", () -> runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count()))
+        .as("the CNEDiMTS has no business in an ANS-only dossier").isZero();
   }
 }

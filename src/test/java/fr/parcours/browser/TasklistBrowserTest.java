@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -255,9 +254,6 @@ class TasklistBrowserTest {
 
   @Test
   @Order(3)
-  @Disabled("Product bug: ANS reviewers may not read the variables of a dossier (no READ on its process instance,"
-      + " no READ_INSTANCE on the definition), so Tasklist shows no Dossier / Company / Device on the cards of"
-      + " their filters. Enable once AuthorizationSetup grants them that.")
   void shouldShowTheDossierNumberOnTheCardsOfTheAnsQueue() {
     ProcessInstance dossier = as("alice", () -> formService.submitStartForm(
         repositoryService.createProcessDefinitionQuery().processDefinitionKey("ans-certification").latestVersion()
