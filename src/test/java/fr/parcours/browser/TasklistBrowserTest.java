@@ -221,6 +221,8 @@ class TasklistBrowserTest {
         By.xpath("//*[contains(@class,'fjs-form')]//*[contains(normalize-space(.),'Analysis clock')]")));
     waiting.until(d -> formText().contains(firstLine(clockReport)));
     assertThat(formText()).contains("Dossier " + dossierId).contains(firstLine(clockReport));
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
+        .as("no Camunda 8 migration banner for Parcours users").isTrue();
     screenshot("04-ana-review-evidence-with-analysis-clock");
     assertThat(form.isDisplayed()).isTrue();
     signOut();
