@@ -4,6 +4,7 @@ import fr.parcours.clock.ClockParseListener;
 import fr.parcours.clock.Clocks;
 import org.springframework.beans.factory.ObjectProvider;
 import fr.parcours.deadline.DeadlineTableTransformListener;
+import fr.parcours.security.FormFieldsOnly;
 import java.util.ArrayList;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -42,6 +43,10 @@ class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
     }
     configuration.getCustomPreCommandInterceptorsTxRequired().add(new BadInputUnwrapping());
+    if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPostCommandInterceptorsTxRequired().add(new FormFieldsOnly());
 
     DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() == null
         ? (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration()

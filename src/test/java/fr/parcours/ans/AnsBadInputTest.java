@@ -178,6 +178,38 @@ class AnsBadInputTest extends ProcessTestBase {
         "signatoryName", "A. Martin"), "conventionSigned");
   }
 
+  // ---- a task takes the fields of its form, and nothing else ----
+
+  @Test
+  void shouldRefuseAFieldThatIsNotOnTheTasksForm() {
+    ProcessInstance pi = applied();
+    assertThatThrownBy(() -> complete("alice", pi, "Task_DepositAdministrativeDossier",
+        Map.of("depositAction", "SUBMIT", "vendorGroup", "vendor-telecardio")))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContainingAll("takes only the fields of its form", "vendorGroup is not one of them");
+    assertThat(runtimeService.getVariable(pi.getId(), "vendorGroup")).isEqualTo("vendor-medisoft");
+    assertThat(runtimeService.getVariable(pi.getId(), "depositAction")).isNull();
+    assertThat(task(pi, "Task_DepositAdministrativeDossier")).isNotNull();
+  }
+
+  @Test
+  void shouldNotLetAReviewerChangeTheQueueDateThroughACompletion() {
+    ProcessInstance pi = applied();
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    assertTaskRefused("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE",
+        "evidenceQueuedAt", new java.util.Date(0)), "evidenceQueuedAt is not one of them", "admissibilityDecision");
+  }
+
+  @Test
+  void shouldNotLetAVendorSetDossierVariablesOutsideAForm() {
+    ProcessInstance pi = applied();
+    Task task = task(pi, "Task_DepositAdministrativeDossier");
+    assertThatThrownBy(() -> as("alice", () -> taskService.setVariable(task.getId(), "evidenceQueuedAt",
+        new java.util.Date(0)))).isInstanceOf(AuthorizationException.class)
+        .hasMessageContaining("only through the forms");
+    assertThat(runtimeService.getVariable(pi.getId(), "evidenceQueuedAt")).isNull();
+  }
+
   // ---- one company never reaches another's dossier ----
 
   @Test

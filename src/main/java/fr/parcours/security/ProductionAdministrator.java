@@ -1,0 +1,46 @@
+package fr.parcours.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Outside the demo, the first administrator comes from the environment ({@code PARCOURS_ADMIN_USER},
+ * {@code PARCOURS_ADMIN_PASSWORD}), never from a default: without them, no user is created, and an
+ * administrator must be added to the database by other means. An existing user is never touched.
+ */
+@Component
+public class ProductionAdministrator {
+
+  static final int MINIMUM_PASSWORD_LENGTH = 12;
+
+  private final IdentityService identity;
+  private final String userId;
+  private final String password;
+
+  ProductionAdministrator(IdentityService identity, @Value("${parcours.admin.user:}") String userId,
+      @Value("${parcours.admin.password:}") String password) {
+    this.identity = identity;
+    this.userId = userId;
+    this.password = password;
+  }
+
+  public void ensure() {
+    if (userId.isBlank()) {
+      return;
+    }
+    if (password.length() < MINIMUM_PASSWORD_LENGTH) {
+      throw new IllegalStateException("PARCOURS_ADMIN_PASSWORD must have at least " + MINIMUM_PASSWORD_LENGTH
+          + " characters to create the administrator '" + userId + "'; set a longer one.");
+    }
+    if (identity.createUserQuery().userId(userId).singleResult() == null) {
+      User user = identity.newUser(userId);
+      user.setFirstName("Administrator");
+      user.setLastName("Parcours");
+      user.setPassword(password);
+      identity.saveUser(user);
+      identity.createMembership(userId, Roles.ADMIN);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package fr.parcours.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Parcours as it runs in production (no demo profile): no default user or password, the administrator from
+ * the environment, authorization checks on, Java serialization off, login throttling, no H2 console, the
+ * REST API closed to anonymous callers, the webapps' CSRF protection on.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"parcours.admin.user=root", "parcours.admin.password=a-long-secret-42"})
+@ActiveProfiles("test")
+class ProductionSettingsTest {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired IdentityService identity;
+  @Autowired ProcessEngine engine;
+
+  @Test
+  void shouldCreateNoUserButTheAdministratorFromTheEnvironment() {
+    assertThat(identity.createUserQuery().list()).extracting(user -> user.getId()).containsExactly("root");
+    assertThat(identity.createGroupQuery().groupMember("root").list()).extracting(group -> group.getId())
+        .containsExactly(Roles.ADMIN);
+    assertThat(identity.checkPassword("alice", "alice")).as("no demo user outside demo").isFalse();
+  }
+
+  @Test
+  void shouldRunTheEngineWithItsProtectionsOn() {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.isAuthorizationEnabled()).isTrue();
+    assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
+    assertThat(configuration.getLoginMaxAttempts()).isEqualTo(10);
+  }
+
+  @Test
+  void shouldNotServeTheH2Console() {
+    assertThat(rest.getForEntity("/h2-console", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void shouldRefuseAnonymousRestCallsAndServeTheAdministrator() {
+    assertThat(rest.getForEntity("/engine-rest/user", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("root", "a-long-secret-42").getForEntity("/engine-rest/user", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void shouldRefuseAWebappWriteWithoutItsCsrfToken() {
+    HttpHeaders login = new HttpHeaders();
+    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+    List<String> cookies = page.getHeaders().get(HttpHeaders.SET_COOKIE);
+    assertThat(cookies).as("the webapp hands out a CSRF cookie").anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN"));
+    login.put(HttpHeaders.COOKIE, cookies.stream().map(cookie -> cookie.split(";")[0]).toList());
+
+    ResponseEntity<String> withoutToken = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+        HttpMethod.POST, new HttpEntity<>("username=root&password=a-long-secret-42", login), String.class);
+
+    assertThat(withoutToken.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+}
