@@ -88,10 +88,13 @@ class EvidenceAccess {
     });
   }
 
-  /** Whether the person sees an open task of the dossier among those keys (so may act through it). */
+  /**
+   * Whether the person may work an open task of the dossier among those keys: they see it, and it is
+   * theirs or offered to one of their groups (a process owner reads every task but works none).
+   */
   boolean seesTask(String userId, String processInstanceId, String... taskKeys) {
     return as(userId, () -> tasks.createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKeyIn(taskKeys).count() > 0);
+        .taskDefinitionKeyIn(taskKeys).or().taskCandidateUser(userId).taskAssignee(userId).endOr().count() > 0);
   }
 
   private <T> T as(String userId, Supplier<T> question) {

@@ -167,7 +167,7 @@ class EvidencePage {
 
   private static boolean wantsJson(HttpServletRequest request) {
     String accept = request.getHeader(HttpHeaders.ACCEPT);
-    return accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE);
+    return accept != null && accept.trim().startsWith(MediaType.APPLICATION_JSON_VALUE);
   }
 
   private ResponseEntity<String> unauthenticated(HttpServletRequest request) {
@@ -183,7 +183,7 @@ class EvidencePage {
             + "<p><a href=\"/camunda/app/tasklist/\">Back to Tasklist</a></p>";
       } else {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-            .body(jsonMessage(message));
+            .header("X-Content-Type-Options", "nosniff").body(jsonMessage(message));
       }
     }
     return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))

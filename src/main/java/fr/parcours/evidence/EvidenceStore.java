@@ -12,13 +12,13 @@ import org.springframework.stereotype.Repository;
  * The files themselves are on disk under {@code parcours.evidence.storage}.
  */
 @Repository
-class EvidenceStore {
+public class EvidenceStore {
 
   /** One proof file as kept. */
-  record StoredProof(String id, String processInstanceId, int sendNumber, String entryName, String proofNumber,
+  public record StoredProof(String id, String processInstanceId, int sendNumber, String entryName, String proofNumber,
       String sha256, long size, String storedFile, String invalidReason, String invalidatedBy) {
 
-    boolean invalid() {
+    public boolean invalid() {
       return invalidReason != null;
     }
   }
