@@ -1,18 +1,18 @@
 package fr.parcours.ans;
 
-import fr.parcours.ans.candidature.Candidature;
-import fr.parcours.ans.candidature.CandidatureRejectedException;
-import fr.parcours.ans.candidature.CandidatureValidator;
-import fr.parcours.ans.candidature.FieldProblem;
 import static fr.parcours.system.TaskInputs.decision;
 import static fr.parcours.system.TaskInputs.defaultFalse;
 import static fr.parcours.system.TaskInputs.required;
 import static fr.parcours.system.TaskInputs.text;
 import static fr.parcours.system.TaskInputs.ticked;
 
+import fr.parcours.ans.candidature.Candidature;
+import fr.parcours.ans.candidature.CandidatureRejectedException;
+import fr.parcours.ans.candidature.CandidatureValidator;
+import fr.parcours.ans.candidature.FieldProblem;
+import fr.parcours.evidence.EvidenceDeposits;
+import fr.parcours.evidence.EvidenceReport;
 import fr.parcours.system.BadInputException;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -26,11 +26,12 @@ import org.springframework.stereotype.Component;
 @Component("ansTaskChecks")
 class AnsTaskChecks implements TaskListener {
 
-  /** Evidence sections of the referential, in the order of the deposit form. */
-  static final List<String> SECTIONS = List.of("INS", "PSC", "USER_IDENTIFICATION", "PORTABILITY", "SECURITY",
-      "PERSONAL_DATA");
-
   private final CandidatureValidator validator = new CandidatureValidator();
+  private final EvidenceDeposits evidence;
+
+  AnsTaskChecks(EvidenceDeposits evidence) {
+    this.evidence = evidence;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -55,10 +56,16 @@ class AnsTaskChecks implements TaskListener {
         text(task, "insTestDayReport", "Test day report");
         defaultFalse(task, "insTestDayPassed");
       }
-      case "Task_ReviewEvidence" -> decision(task, AnsProcess.EVIDENCE_DECISION,
+      case "Task_ReviewEvidence" -> {
+        invalidProofsInComment(task);
+        decision(task, AnsProcess.EVIDENCE_DECISION,
           Set.of("CONFORMS", "COMPLEMENTS", "REFUSED"), "CONFORMS", AnsProcess.EVIDENCE_COMMENT,
           "what the vendor must provide or correct, or why the evidence does not conform");
-      case "Task_ProvideComplements" -> text(task, "complementsAnswer", "Your answer");
+      }
+      case "Task_ProvideComplements" -> {
+        text(task, "complementsAnswer", "Your answer");
+        invalidProofsCorrected(task);
+      }
       case "Task_DecideOnLapsedComplements" -> decision(task, AnsProcess.LAPSED_DECISION,
           Set.of("DEPRIORITISE", "ABANDON"), null, null, null);
       case "Task_ReviewDormantApplication" -> decision(task, AnsProcess.DORMANT_DECISION,
@@ -82,23 +89,45 @@ class AnsTaskChecks implements TaskListener {
     }
   }
 
-  private static void evidenceDeposit(DelegateTask task) {
+  /**
+   * The evidence is complete when the report computed over every archive received says so; the sections
+   * ticked in the form always become the report's.
+   */
+  private void evidenceDeposit(DelegateTask task) {
     defaultFalse(task, AnsProcess.ALL_EVIDENCE_DEPOSITED);
-    if (!Boolean.TRUE.equals(task.getVariable(AnsProcess.ALL_EVIDENCE_DEPOSITED))) {
+    EvidenceReport report = evidence.report(task.getProcessInstanceId(), task.getVariables());
+    task.setVariable(AnsProcess.DEPOSITED_SECTIONS, EvidenceDeposits.sectionsValue(report));
+    if (Boolean.TRUE.equals(task.getVariable(AnsProcess.ALL_EVIDENCE_DEPOSITED)) && !report.complete()) {
+      throw new BadInputException("You declared all evidence deposited, but the evidence received is not"
+          + " complete: " + String.join("; ", report.outstanding()) + ". Send these proofs from the evidence"
+          + " page, or untick 'All evidence is deposited' to save your progress.");
+    }
+  }
+
+  /** Proofs the reviewer marked invalid: not a conforming dossier, and listed in what the vendor reads. */
+  private void invalidProofsInComment(DelegateTask task) {
+    List<String> invalid = evidence.report(task.getProcessInstanceId(), task.getVariables()).invalidProofs();
+    if (invalid.isEmpty()) {
       return;
     }
-    Collection<String> deposited = Candidature.stringList(task.getVariable(AnsProcess.DEPOSITED_SECTIONS));
-    List<String> missing = new ArrayList<>();
-    for (String section : SECTIONS) {
-      boolean applies = !"INS".equals(section) || Boolean.TRUE.equals(task.getVariable("handlesIns"));
-      if (applies && !deposited.contains(section)) {
-        missing.add(section);
-      }
+    Object decision = task.getVariable(AnsProcess.EVIDENCE_DECISION);
+    if ("CONFORMS".equals(decision)) {
+      throw new BadInputException("You marked proofs invalid (" + String.join("; ", invalid) + "): the evidence"
+          + " cannot conform. Ask for complements, or refuse.");
     }
-    if (!missing.isEmpty()) {
-      throw new BadInputException("You declared all evidence deposited, but these sections are not recorded as"
-          + " deposited: " + String.join(", ", missing) + ". Tick each section once its evidence is deposited,"
-          + " or untick 'All evidence is deposited' to save your progress.");
+    if ("COMPLEMENTS".equals(decision)) {
+      Object comment = task.getVariable(AnsProcess.EVIDENCE_COMMENT);
+      String listed = "Proofs to send again, corrected:\n- " + String.join("\n- ", invalid);
+      task.setVariable(AnsProcess.EVIDENCE_COMMENT, comment == null || comment.toString().isBlank()
+          ? listed : listed + "\n\n" + comment);
+    }
+  }
+
+  private void invalidProofsCorrected(DelegateTask task) {
+    List<String> invalid = evidence.report(task.getProcessInstanceId(), task.getVariables()).invalidProofs();
+    if (!invalid.isEmpty()) {
+      throw new BadInputException("Send these proofs again, corrected, from the evidence page, then complete the"
+          + " task; the ANS marked them invalid: " + String.join("; ", invalid));
     }
   }
 }

@@ -1,5 +1,6 @@
 package fr.parcours.ans;
 
+import fr.parcours.evidence.EvidenceVariables;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -13,10 +14,15 @@ import org.springframework.stereotype.Component;
 @Component("evidenceQueue")
 public class EvidenceQueue {
 
+  /**
+   * The dossier's place is the moment the send that completed its evidence was received
+   * ({@link EvidenceVariables#RECEIVED_COMPLETE_AT}), not the later moment the vendor declared it.
+   */
   public void evidenceComplete(DelegateExecution execution) {
-    Date now = ClockUtil.getCurrentTime();
-    execution.setVariable(AnsProcess.EVIDENCE_COMPLETE_AT, now);
-    execution.setVariable(AnsProcess.EVIDENCE_QUEUED_AT, now);
+    Object received = execution.getVariable(EvidenceVariables.RECEIVED_COMPLETE_AT);
+    Date completeAt = received instanceof Date date ? date : ClockUtil.getCurrentTime();
+    execution.setVariable(AnsProcess.EVIDENCE_COMPLETE_AT, completeAt);
+    execution.setVariable(AnsProcess.EVIDENCE_QUEUED_AT, completeAt);
     execution.setVariable(AnsProcess.DEPRIORITISED, false);
   }
 

@@ -157,7 +157,7 @@ class AnsBadInputTest extends ProcessTestBase {
   }
 
   @Test
-  void shouldNotDeclareAllEvidenceDepositedWhileSectionsAreMissing() {
+  void shouldNotDeclareAllEvidenceDepositedWhileProofsAreMissingWhateverSectionsAreTicked() {
     ProcessInstance pi = applied();
     complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
     complete("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
@@ -165,8 +165,8 @@ class AnsBadInputTest extends ProcessTestBase {
     Map<String, Object> form = new HashMap<>();
     form.put("depositedSections", json("[\"PSC\",\"SECURITY\"]"));
     form.put("allEvidenceDeposited", true);
-    assertTaskRefused("alice", pi, "Task_DepositEvidence", form, "USER_IDENTIFICATION", "PORTABILITY",
-        "PERSONAL_DATA", "untick");
+    assertTaskRefused("alice", pi, "Task_DepositEvidence", form, "the evidence received is not complete",
+        "PSC 1.1.1 (missing)", "RGPD 1.1.1 (missing)", "untick");
   }
 
   @Test

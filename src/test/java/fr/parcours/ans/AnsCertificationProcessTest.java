@@ -49,10 +49,13 @@ class AnsCertificationProcessTest extends ProcessTestBase {
     complete(VENDOR, pi, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "Alice Martin"));
   }
 
+  void sendAllProofs(ProcessInstance pi, String... extraProofs) {
+    sendCompleteEvidence(VENDOR, pi, extraProofs);
+  }
+
   void depositAllEvidence(ProcessInstance pi) {
-    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("depositedSections",
-        json("[\"PSC\",\"USER_IDENTIFICATION\",\"PORTABILITY\",\"SECURITY\",\"PERSONAL_DATA\"]"),
-        "allEvidenceDeposited", true));
+    sendAllProofs(pi);
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
   }
 
   ProcessInstance atEvidenceReview() {
@@ -162,8 +165,7 @@ class AnsCertificationProcessTest extends ProcessTestBase {
     admit(pi);
     signConvention(pi);
 
-    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("depositedSections", json("[\"PSC\"]"),
-        "allEvidenceDeposited", false));
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", false));
     assertThat(pi).isWaitingAt("Task_DepositEvidence");
     assertThat(pi).variables().containsEntry("allEvidenceDeposited", false);
     advance(Duration.ofDays(20));
@@ -179,9 +181,11 @@ class AnsCertificationProcessTest extends ProcessTestBase {
     submitDossier(pi);
     admit(pi);
     signConvention(pi);
-    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("depositedSections",
-        json("[\"INS\",\"PSC\",\"USER_IDENTIFICATION\",\"PORTABILITY\",\"SECURITY\",\"PERSONAL_DATA\"]"),
-        "allEvidenceDeposited", true));
+    sendAllProofs(pi, "INS_1.1.1.png", "INS_1.1.2.log", "INS_2.1.1.jpeg");
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+    assertThat(pi).variables().containsKey("depositedSections");
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "depositedSections").toString())
+        .isEqualTo("[\"INS\",\"PSC\",\"USER_IDENTIFICATION\",\"PORTABILITY\",\"SECURITY\",\"PERSONAL_DATA\"]");
 
     Task testDay = task(pi, "Task_RecordInsTestDay");
     assertThat(testDay).hasCandidateGroup("ans-reviewer");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.parcours.evidence.EvidenceDeposits;
+import fr.parcours.evidence.Zips;
 import fr.parcours.support.Candidatures;
 import java.util.Map;
 import org.camunda.spin.plugin.variable.value.JsonValue;
@@ -31,6 +33,7 @@ class AnsRestIntegrationTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired TestRestTemplate rest;
+  @Autowired EvidenceDeposits evidence;
 
   @Test
   void shouldTakeADeviceFromCandidatureToCertificateThroughTheRestApi() throws Exception {
@@ -43,8 +46,13 @@ class AnsRestIntegrationTest {
     completeTask("ana", instance, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
     completeTask("alice", instance, "Task_SignConvention", Map.of("conventionSigned", true,
         "signatoryName", "Alice Martin"));
-    completeTask("alice", instance, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true,
-        "depositedSections", "[\"PSC\",\"USER_IDENTIFICATION\",\"PORTABILITY\",\"SECURITY\",\"PERSONAL_DATA\"]"));
+    String dossier = dossierOf(instance);
+    ResponseEntity<String> sent = upload("alice", dossier, evidence.nextArchiveName(instance), Zips.with(ALL_PROOFS)
+        .bytes());
+    assertThat(sent.getStatusCode()).as(sent.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(JSON.readTree(sent.getBody()).get("message").asText())
+        .isEqualTo("Send 1 accepted: 7 proof file(s). Evidence complete.");
+    completeTask("alice", instance, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
     completeTask("ana", instance, "Task_ReviewEvidence", Map.of("evidenceDecision", "CONFORMS"));
 
     JsonNode history = JSON.readTree(get("alice", "/engine-rest/history/process-instance/" + instance).getBody());
@@ -63,6 +71,96 @@ class AnsRestIntegrationTest {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(refused.getBody()).get("message").asText())
         .startsWith("The candidature cannot be accepted: SIREN").contains("checksum");
+  }
+
+  // ---- the evidence page ----
+
+  static final String[] ALL_PROOFS = {"PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png", "POR_1.1.1.json",
+      "SEC_1.1.1.csv", "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf"};
+
+  String atEvidenceDeposit() throws Exception {
+    ResponseEntity<String> started = post("alice", "/engine-rest/process-definition/key/ans-certification/submit-form",
+        Map.of("variables", asTasklistSendsThem(Candidatures.valid())));
+    String instance = JSON.readTree(started.getBody()).get("id").asText();
+    completeTask("alice", instance, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    completeTask("ana", instance, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    completeTask("alice", instance, "Task_SignConvention", Map.of("conventionSigned", true,
+        "signatoryName", "Alice Martin"));
+    return instance;
+  }
+
+  @Test
+  void shouldShowTheEvidencePageOnlyToThoseWhoMayReadTheDossier() throws Exception {
+    String instance = atEvidenceDeposit();
+    String dossier = dossierOf(instance);
+
+    ResponseEntity<String> page = get("alice", "/evidence/" + dossier);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getHeaders().getFirst("Content-Security-Policy")).startsWith("default-src 'none'");
+    assertThat(page.getBody()).contains("Evidence of dossier " + dossier).contains("ILLUSTRATIVE SAMPLE")
+        .contains("<input type=file name=archive").contains(evidence.nextArchiveName(instance));
+    assertThat(rest.getForEntity("/evidence/" + dossier, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(get("bruno", "/evidence/" + dossier).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(upload("bruno", dossier, evidence.nextArchiveName(instance), Zips.with(ALL_PROOFS).bytes())
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<String> byReviewer = upload("paul", dossier, evidence.nextArchiveName(instance),
+        Zips.with(ALL_PROOFS).bytes());
+    assertThat(byReviewer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(JSON.readTree(byReviewer.getBody()).get("message").asText()).isEqualTo("You cannot deposit evidence"
+        + " for dossier " + dossier + ": only its vendor can, while 'Deposit evidence' or 'Provide complements' is open.");
+  }
+
+  @Test
+  void shouldAnswerABadArchiveWithFourHundredAndTheMessage() throws Exception {
+    String instance = atEvidenceDeposit();
+    String name = evidence.nextArchiveName(instance);
+    ResponseEntity<String> refused = upload("alice", dossierOf(instance), name, "not a zip".getBytes());
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(refused.getBody()).get("message").asText())
+        .isEqualTo("'" + name + "' is not a ZIP archive: send the proofs in one .zip file.");
+  }
+
+  @Test
+  void shouldServeAProofAsAnAttachmentNeverInline() throws Exception {
+    String instance = atEvidenceDeposit();
+    String dossier = dossierOf(instance);
+    upload("alice", dossier, evidence.nextArchiveName(instance), Zips.with(ALL_PROOFS)
+        .entry("SEC_1.2.1.html", "<script>alert(1)</script>".getBytes()).bytes());
+    String proofId = evidence.report(instance).requirements().stream()
+        .flatMap(r -> r.proofs().stream()).filter(p -> p.proof().number().equals("SEC 1.2.1"))
+        .flatMap(p -> p.current().stream()).filter(f -> f.entryName().endsWith(".html")).findFirst().orElseThrow()
+        .id();
+
+    ResponseEntity<String> file = get("alice", "/evidence/" + dossier + "/proofs/" + proofId);
+
+    assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(file.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_OCTET_STREAM);
+    assertThat(file.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+        .isEqualTo("attachment; filename=\"SEC_1.2.1.html\"");
+    assertThat(file.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(get("bruno", "/evidence/" + dossier + "/proofs/" + proofId).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  String dossierOf(String instance) throws Exception {
+    return JSON.readTree(get("alice", "/engine-rest/process-instance/" + instance).getBody()).get("businessKey")
+        .asText();
+  }
+
+  ResponseEntity<String> upload(String user, String dossier, String fileName, byte[] zip) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+    headers.setBasicAuth(user, user);
+    org.springframework.util.LinkedMultiValueMap<String, Object> body = new org.springframework.util.LinkedMultiValueMap<>();
+    body.add("archive", new org.springframework.core.io.ByteArrayResource(zip) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    return rest.exchange("/evidence/" + dossier, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
   }
 
   @Test

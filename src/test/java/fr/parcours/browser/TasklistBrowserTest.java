@@ -2,6 +2,8 @@ package fr.parcours.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.parcours.evidence.EvidenceDeposits;
+import fr.parcours.evidence.Zips;
 import fr.parcours.support.Candidatures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,6 +89,7 @@ class TasklistBrowserTest {
   @Autowired IdentityService identityService;
   @Autowired HistoryService historyService;
   @Autowired RepositoryService repositoryService;
+  @Autowired EvidenceDeposits evidenceDeposits;
 
   WebDriverWait waiting;
 
@@ -498,9 +501,15 @@ class TasklistBrowserTest {
     complete("ana", dossier, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
     complete("alice", dossier, "Task_SignConvention",
         Map.of("conventionSigned", true, "signatoryName", "Alice Martin"));
-    complete("alice", dossier, "Task_DepositEvidence", Map.of("depositedSections",
-        Candidatures.json("[\"PSC\",\"USER_IDENTIFICATION\",\"PORTABILITY\",\"SECURITY\",\"PERSONAL_DATA\"]"),
-        "allEvidenceDeposited", true));
+    identityService.setAuthentication("alice", List.of("vendor-medisoft"));
+    try {
+      evidenceDeposits.deposit(dossier.getId(), "alice", evidenceDeposits.nextArchiveName(dossier.getId()),
+          new java.io.ByteArrayInputStream(Zips.with("PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png",
+              "POR_1.1.1.json", "SEC_1.1.1.csv", "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf").bytes()));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    complete("alice", dossier, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
     Task review = task(dossier, "Task_ReviewEvidence");
     String clockReport = (String) taskService.getVariableLocal(review.getId(), "analysisClockReport");
     assertThat(clockReport).startsWith("Started ");

@@ -1,6 +1,5 @@
 package fr.parcours.clock;
 
-import static fr.parcours.support.Candidatures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,8 +26,8 @@ class ClockApiTest extends ProcessTestBase {
     complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
     complete("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
     complete("alice", pi, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "A. Martin"));
-    complete("alice", pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true, "depositedSections",
-        json("[\"PSC\",\"USER_IDENTIFICATION\",\"PORTABILITY\",\"SECURITY\",\"PERSONAL_DATA\"]")));
+    sendCompleteEvidence("alice", pi);
+    complete("alice", pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
   }
 
   String ledger() {

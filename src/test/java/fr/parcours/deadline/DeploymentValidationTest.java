@@ -2,7 +2,6 @@ package fr.parcours.deadline;
 
 import static fr.parcours.deadline.DeadlineTableReaderTest.shipped;
 import static fr.parcours.deadline.DeadlineTableReaderTest.withCell;
-import static fr.parcours.support.Candidatures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -265,9 +264,8 @@ class DeploymentValidationTest extends ProcessTestBase {
     complete(VENDOR, pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
     complete(REVIEWER, pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
     complete(VENDOR, pi, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "Alice Martin"));
-    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("depositedSections",
-        json("[\"PSC\",\"USER_IDENTIFICATION\",\"PORTABILITY\",\"SECURITY\",\"PERSONAL_DATA\"]"),
-        "allEvidenceDeposited", true));
+    sendCompleteEvidence(VENDOR, pi);
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
     return pi;
   }
 

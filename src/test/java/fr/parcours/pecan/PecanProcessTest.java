@@ -1,6 +1,5 @@
 package fr.parcours.pecan;
 
-import static fr.parcours.support.Candidatures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -68,8 +67,8 @@ class PecanProcessTest extends ProcessTestBase {
     complete(VENDOR, ans, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
     complete(ANS, ans, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
     complete(VENDOR, ans, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "A. Martin"));
-    complete(VENDOR, ans, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true, "depositedSections",
-        json("[\"PSC\",\"USER_IDENTIFICATION\",\"PORTABILITY\",\"SECURITY\",\"PERSONAL_DATA\"]")));
+    sendCompleteEvidence(VENDOR, ans);
+    complete(VENDOR, ans, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
   }
 
   void completeSesame(ProcessInstance pecan) {

@@ -2,6 +2,8 @@ package fr.parcours.support;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import fr.parcours.evidence.EvidenceDeposits;
+import fr.parcours.evidence.Zips;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -63,6 +65,7 @@ public abstract class ProcessTestBase {
   @Autowired protected ManagementService managementService;
   @Autowired protected HistoryService historyService;
   @Autowired protected RepositoryService repositoryService;
+  @Autowired protected EvidenceDeposits evidenceDeposits;
 
   @BeforeEach
   void setUpEngine() {
@@ -141,6 +144,19 @@ public abstract class ProcessTestBase {
       }
     }
     return null;
+  }
+
+  /**
+   * The vendor sends, as the next send dated today, one archive holding every proof the illustrative
+   * catalogue asks of the standard test candidature (profile SOCLE, no INS), plus any extra proofs.
+   */
+  protected void sendCompleteEvidence(String vendorUser, ProcessInstance instance, String... extraProofs) {
+    List<String> proofs = new java.util.ArrayList<>(List.of("PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png",
+        "POR_1.1.1.json", "SEC_1.1.1.csv", "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf"));
+    proofs.addAll(List.of(extraProofs));
+    String name = evidenceDeposits.nextArchiveName(instance.getId());
+    as(vendorUser, () -> evidenceDeposits.deposit(instance.getId(), vendorUser, name,
+        new java.io.ByteArrayInputStream(Zips.with(proofs.toArray(String[]::new)).bytes())));
   }
 
   /** Moves the engine clock to the timer's due date and fires it, as the job executor would. */

@@ -1,0 +1,73 @@
+package fr.parcours.evidence;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The name of an evidence archive, {@code <Operator>_<DeviceName>_<Version>_<DDMMYY>_<sendNumber>.zip}
+ * (seed 004 §6.3). The underscore separates the parts, so inside a part every character that is not a
+ * letter, a digit, a dot or a hyphen (spaces, apostrophes, underscores, slashes...) is written as one
+ * hyphen, accents are dropped, and parts compare without regard to case:
+ * company "TéléCardio SARL", device "Cardio'Watch", version "2.1" →
+ * {@code TeleCardio-SARL_Cardio-Watch_2.1_021126_1.zip}.
+ */
+record ArchiveName(String operator, String device, String version, LocalDate date, int sendNumber) {
+
+  static final String RULE = "<Operator>_<DeviceName>_<Version>_<DDMMYY>_<sendNumber>.zip";
+
+  private static final Pattern NAME = Pattern.compile(
+      "([A-Za-z0-9.-]+)_([A-Za-z0-9.-]+)_([A-Za-z0-9.-]+)_([0-9]{6})_([0-9]{1,4})\\.[zZ][iI][pP]");
+  private static final DateTimeFormatter DDMMYY = DateTimeFormatter.ofPattern("ddMMuu")
+      .withResolverStyle(ResolverStyle.STRICT);
+
+  /** A dossier's field as it must appear in an archive name. */
+  static String normalise(String text) {
+    if (text == null) {
+      return "";
+    }
+    String ascii = Normalizer.normalize(text.trim(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    return ascii.replaceAll("[^A-Za-z0-9.-]+", "-").replaceAll("^-+|-+$", "");
+  }
+
+  /** The name a dossier's archive must start with: {@code Operator_DeviceName_Version}. */
+  static String prefixFor(String company, String device, String version) {
+    return normalise(company) + "_" + normalise(device) + "_" + normalise(version);
+  }
+
+  static String dated(LocalDate date) {
+    return date.format(DDMMYY);
+  }
+
+  /**
+   * @throws EvidenceRejectedException naming the rule, and the expected name, when the name does not follow it
+   */
+  static ArchiveName parse(String fileName, String expectedPrefix) {
+    Matcher m = NAME.matcher(fileName == null ? "" : fileName);
+    if (!m.matches()) {
+      throw new EvidenceRejectedException("'" + fileName + "' is not named as the ANS requires: " + RULE
+          + ", here " + expectedPrefix + "_<DDMMYY>_<sendNumber>.zip.");
+    }
+    LocalDate date;
+    try {
+      date = LocalDate.parse(m.group(4), DDMMYY);
+    } catch (DateTimeParseException e) {
+      throw new EvidenceRejectedException("'" + fileName + "' carries '" + m.group(4)
+          + "', which is not a date DDMMYY (day, month, year on two digits each).");
+    }
+    return new ArchiveName(m.group(1), m.group(2), m.group(3), date, Integer.parseInt(m.group(5)));
+  }
+
+  String prefix() {
+    return operator + "_" + device + "_" + version;
+  }
+
+  boolean isFor(String expectedPrefix) {
+    return prefix().toLowerCase(Locale.ROOT).equals(expectedPrefix.toLowerCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,109 @@
+package fr.parcours.evidence;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is asking, and what the engine lets them do. The person is the one signed in to Tasklist (the
+ * Camunda webapps' session, so the link from a task opens the page without a second login) or, for
+ * scripts, one given by HTTP Basic and checked against the engine's users. Every question is then put to
+ * the engine as that person, with authorization checks on: a dossier they cannot read does not exist
+ * for them.
+ */
+@Component
+class EvidenceAccess {
+
+  private final ProcessEngine engine;
+  private final IdentityService identity;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+
+  EvidenceAccess(ProcessEngine engine, IdentityService identity, RuntimeService runtime, TaskService tasks) {
+    this.engine = engine;
+    this.identity = identity;
+    this.runtime = runtime;
+    this.tasks = tasks;
+  }
+
+  /** The signed-in person. */
+  record Person(String userId, boolean fromSession) {
+  }
+
+  /** The person making the request, or null when nobody is signed in. */
+  Person person(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
+      Authentication auth = auths == null ? null : auths.getAuthenticationForProcessEngine(engine.getName());
+      if (auth != null && auth.getName() != null) {
+        return new Person(auth.getName(), true);
+      }
+    }
+    String header = request.getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      String decoded;
+      try {
+        decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+      int colon = decoded.indexOf(':');
+      if (colon > 0 && identity.checkPassword(decoded.substring(0, colon), decoded.substring(colon + 1))) {
+        return new Person(decoded.substring(0, colon), false);
+      }
+    }
+    return null;
+  }
+
+  /** The running dossier with that number, if the person may read it or one of its tasks; else null. */
+  ProcessInstance dossier(String userId, String dossierId) {
+    return as(userId, () -> {
+      ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(dossierId)
+          .singleResult();
+      if (instance != null) {
+        return instance;
+      }
+      List<Task> visible = tasks.createTaskQuery().processInstanceBusinessKey(dossierId).listPage(0, 1);
+      if (visible.isEmpty()) {
+        return null;
+      }
+      identity.clearAuthentication();
+      return runtime.createProcessInstanceQuery().processInstanceId(visible.get(0).getProcessInstanceId())
+          .singleResult();
+    });
+  }
+
+  /**
+   * Whether the person may work an open task of the dossier among those keys: they see it, and it is
+   * theirs or offered to one of their groups (a process owner reads every task but works none).
+   */
+  boolean seesTask(String userId, String processInstanceId, String... taskKeys) {
+    return as(userId, () -> tasks.createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKeyIn(taskKeys).or().taskCandidateUser(userId).taskAssignee(userId).endOr().count() > 0);
+  }
+
+  private <T> T as(String userId, Supplier<T> question) {
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(userId, groups);
+    try {
+      return question.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}

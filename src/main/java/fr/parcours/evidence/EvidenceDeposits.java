@@ -1,0 +1,298 @@
+package fr.parcours.evidence;
+
+import fr.parcours.ans.candidature.Candidature;
+import fr.parcours.evidence.ArchiveReader.ReadEntry;
+import fr.parcours.evidence.EvidenceStore.Send;
+import fr.parcours.evidence.EvidenceStore.StoredProof;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Receives evidence archives for a dossier, keeps their proofs outside the process (files on disk, rows in
+ * the database), and keeps the dossier's variables in step: the completeness report, the sections
+ * deposited, and when the evidence became complete. Callers check who may do what
+ * ({@link EvidenceAccess}); this service checks the dossier's state.
+ */
+@Service
+public class EvidenceDeposits {
+
+  /** Longest report kept in a process variable (Camunda's text column holds 4,000 characters). */
+  static final int REPORT_VARIABLE_LENGTH = 3900;
+
+  private final EvidenceCatalogue catalogue;
+  private final EvidenceStore store;
+  private final EvidenceProperties properties;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final ZoneId zone;
+
+  EvidenceDeposits(EvidenceCatalogue catalogue, EvidenceStore store, EvidenceProperties properties,
+      RuntimeService runtime, TaskService tasks, IdentityService identity,
+      @org.springframework.beans.factory.annotation.Value("${parcours.zone:Europe/Paris}") String zone) {
+    this.catalogue = catalogue;
+    this.store = store;
+    this.properties = properties;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.identity = identity;
+    this.zone = ZoneId.of(zone);
+  }
+
+  /** What a deposit became. */
+  public record Deposit(int sendNumber, int proofFiles, EvidenceReport report) {
+  }
+
+  /**
+   * Checks an archive against the dossier and the catalogue and keeps it, or refuses it whole.
+   *
+   * @throws EvidenceRejectedException naming the problem; nothing of the archive is kept
+   */
+  @Transactional
+  public Deposit deposit(String processInstanceId, String userId, String archiveName, InputStream content) {
+    return asEngine(() -> {
+      Map<String, Object> dossier = openDossier(processInstanceId, EvidenceVariables.TASK_DEPOSIT,
+          EvidenceVariables.TASK_COMPLEMENTS, "deposits are accepted while 'Deposit evidence' or 'Provide"
+              + " complements' is open");
+      String dossierId = String.valueOf(dossier.get("dossierId"));
+      String prefix = ArchiveName.prefixFor((String) dossier.get("companyName"),
+          (String) dossier.get("softwareName"), (String) dossier.get("softwareVersion"));
+      ArchiveName name = ArchiveName.parse(archiveName, prefix);
+      if (!name.isFor(prefix)) {
+        throw new EvidenceRejectedException("'" + archiveName + "' is not for this dossier: dossier " + dossierId
+            + " takes archives named " + prefix + "_<DDMMYY>_<sendNumber>.zip (operator, device name, version).");
+      }
+      List<Send> sends = store.sends(processInstanceId);
+      int next = sends.size() + 1;
+      if (name.sendNumber() != next) {
+        throw new EvidenceRejectedException("'" + archiveName + "' is send number " + name.sendNumber()
+            + ", but the next send of dossier " + dossierId + " is number " + next + ".");
+      }
+      Instant now = ClockUtil.getCurrentTime().toInstant();
+      LocalDate today = LocalDate.ofInstant(now, zone);
+      if (name.date().isAfter(today)) {
+        throw new EvidenceRejectedException("'" + archiveName + "' is dated " + ArchiveName.dated(name.date())
+            + ", a day still to come: date it " + ArchiveName.dated(today) + ", the day you send it.");
+      }
+      if (!sends.isEmpty()) {
+        LocalDate previous = LocalDate.ofInstant(sends.get(sends.size() - 1).sentAt(), zone);
+        if (name.date().isBefore(previous)) {
+          throw new EvidenceRejectedException("'" + archiveName + "' is dated " + ArchiveName.dated(name.date())
+              + ", before send " + (next - 1) + " (" + ArchiveName.dated(previous) + "): date it the day you send it.");
+        }
+      }
+      return keep(processInstanceId, userId, archiveName, content, dossier, next, now);
+    });
+  }
+
+  private Deposit keep(String processInstanceId, String userId, String archiveName, InputStream content,
+      Map<String, Object> dossier, int sendNumber, Instant now) {
+    Path root = properties.storage().toAbsolutePath().normalize();
+    Path work = createFolder(root.resolve(".incoming").resolve(UUID.randomUUID().toString()));
+    Path sendFolder = root.resolve(safeFolder(processInstanceId)).resolve(String.valueOf(sendNumber));
+    List<Path> kept = new ArrayList<>();
+    try {
+      List<ReadEntry> entries = new ArchiveReader(properties).read(archiveName, content, work);
+      createFolder(sendFolder);
+      store.addSend(processInstanceId, new Send(sendNumber, archiveName, now, userId));
+      for (ReadEntry entry : entries) {
+        String id = UUID.randomUUID().toString();
+        Path target = sendFolder.resolve(id + ".bin");
+        Files.move(entry.tempFile(), target, StandardCopyOption.ATOMIC_MOVE);
+        kept.add(target);
+        store.addProof(new StoredProof(id, processInstanceId, sendNumber, entry.entryName(), entry.proofNumber(),
+            entry.sha256(), entry.size(), root.relativize(target).toString(), null, null));
+      }
+      if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        // a later failure of the surrounding transaction must not leave files nobody references
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+          @Override
+          public void afterCompletion(int status) {
+            if (status != STATUS_COMMITTED) {
+              deleteAll(kept);
+            }
+          }
+        });
+      }
+      EvidenceReport report = refreshVariables(processInstanceId, dossier);
+      return new Deposit(sendNumber, entries.size(), report);
+    } catch (DuplicateKeyException e) {
+      deleteAll(kept);
+      throw new EvidenceRejectedException("'" + archiveName + "': another send of this dossier was accepted at"
+          + " the same moment; reload the evidence page to see the next send number.");
+    } catch (IOException e) {
+      deleteAll(kept);
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      deleteAll(kept);
+      throw e;
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  /**
+   * The reviewer marks the current file of a proof invalid; the vendor must send it again.
+   *
+   * @throws EvidenceRejectedException when the dossier is not in review or the proof has no current file
+   */
+  @Transactional
+  public EvidenceReport invalidate(String processInstanceId, String proofNumber, String reason, String userId) {
+    return asEngine(() -> {
+      Map<String, Object> dossier = openDossier(processInstanceId, EvidenceVariables.TASK_REVIEW, null,
+          "proofs are marked invalid while 'Review evidence' is open");
+      if (reason == null || reason.isBlank()) {
+        throw new EvidenceRejectedException("Write why proof " + proofNumber + " is invalid: the vendor reads it.");
+      }
+      EvidenceReport report = report(processInstanceId, dossier);
+      StoredProof current = report.applicableProofs().stream()
+          .filter(p -> p.proof().number().equals(proofNumber) && p.status() == EvidenceReport.ProofStatus.DEPOSITED)
+          .map(p -> p.current().get(0)).findFirst()
+          .orElseThrow(() -> new EvidenceRejectedException("Proof '" + proofNumber + "' has no valid deposited file"
+              + " in this dossier: only a deposited proof can be marked invalid."));
+      store.invalidate(current.id(), reason.strip(), userId, ClockUtil.getCurrentTime().toInstant());
+      return refreshVariables(processInstanceId, dossier);
+    });
+  }
+
+  /** The report over every send, from the dossier's variables (as a task listener has them). */
+  public EvidenceReport report(String processInstanceId, Map<String, Object> dossier) {
+    Candidature c = Candidature.from(dossier);
+    return EvidenceReport.compute(catalogue, c.softwareProfiles(), c.handlesIns(), store.proofs(processInstanceId),
+        store.sends(processInstanceId).size());
+  }
+
+  public EvidenceReport report(String processInstanceId) {
+    return asEngine(() -> report(processInstanceId, runtime.getVariables(processInstanceId)));
+  }
+
+  List<Send> sends(String processInstanceId) {
+    return store.sends(processInstanceId);
+  }
+
+  List<StoredProof> proofs(String processInstanceId) {
+    return store.proofs(processInstanceId);
+  }
+
+  /** The stored file of a proof of that dossier, or null. */
+  Path file(String processInstanceId, String proofId) {
+    return store.proofs(processInstanceId).stream().filter(p -> p.id().equals(proofId)).findFirst()
+        .map(p -> properties.storage().toAbsolutePath().normalize().resolve(p.storedFile())).orElse(null);
+  }
+
+  /** Archive name the next send of the dossier must carry, today. */
+  public String nextArchiveName(String processInstanceId) {
+    return asEngine(() -> {
+      Map<String, Object> v = runtime.getVariables(processInstanceId);
+      return ArchiveName.prefixFor((String) v.get("companyName"), (String) v.get("softwareName"),
+          (String) v.get("softwareVersion")) + "_"
+          + ArchiveName.dated(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone)) + "_"
+          + (store.sends(processInstanceId).size() + 1) + ".zip";
+    });
+  }
+
+  private EvidenceReport refreshVariables(String processInstanceId, Map<String, Object> dossier) {
+    EvidenceReport report = report(processInstanceId, dossier);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(EvidenceVariables.REPORT, report.toMarkdown(REPORT_VARIABLE_LENGTH));
+    variables.put(EvidenceVariables.REPORT_COMPLETE, report.complete());
+    variables.put(EvidenceVariables.SENDS, report.sends());
+    variables.put(EvidenceVariables.DEPOSITED_SECTIONS, sectionsValue(report));
+    if (report.complete() && dossier.get(EvidenceVariables.RECEIVED_COMPLETE_AT) == null) {
+      variables.put(EvidenceVariables.RECEIVED_COMPLETE_AT, ClockUtil.getCurrentTime());
+    }
+    runtime.setVariables(processInstanceId, variables);
+    return report;
+  }
+
+  /** The deposited sections as the deposit form's checklist holds them. */
+  public static Object sectionsValue(EvidenceReport report) {
+    return SpinValues.jsonValue(report.depositedSections().stream().map(s -> "\"" + s + "\"")
+        .reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]")).create();
+  }
+
+  private Map<String, Object> openDossier(String processInstanceId, String task, String otherTask, String rule) {
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId)
+        .singleResult();
+    if (instance == null) {
+      throw new EvidenceRejectedException("There is no running dossier " + processInstanceId + ".");
+    }
+    long open = tasks.createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKeyIn(otherTask == null ? new String[] {task} : new String[] {task, otherTask}).count();
+    if (open == 0) {
+      throw new EvidenceRejectedException("Dossier " + instance.getBusinessKey() + " is not waiting for this: "
+          + rule + ".");
+    }
+    return runtime.getVariables(processInstanceId);
+  }
+
+  /** Runs engine calls as the engine itself: the caller has checked the person's rights already. */
+  private <T> T asEngine(Supplier<T> action) {
+    Authentication current = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return action.get();
+    } finally {
+      if (current != null) {
+        identity.setAuthentication(current);
+      }
+    }
+  }
+
+  private static String safeFolder(String processInstanceId) {
+    if (!processInstanceId.matches("[A-Za-z0-9-]+")) {
+      throw new IllegalArgumentException("Unexpected process instance id " + processInstanceId);
+    }
+    return processInstanceId;
+  }
+
+  private static Path createFolder(Path folder) {
+    try {
+      return Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create evidence folder " + folder, e);
+    }
+  }
+
+  private static void deleteAll(List<Path> files) {
+    files.forEach(f -> f.toFile().delete());
+  }
+
+  private static void deleteTree(Path folder) {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // leftovers under .incoming are harmless and never referenced
+    }
+  }
+}

@@ -1,0 +1,311 @@
+package fr.parcours.evidence;
+
+import static org.springframework.web.util.HtmlUtils.htmlEscape;
+
+import fr.parcours.evidence.EvidenceAccess.Person;
+import fr.parcours.evidence.EvidenceReport.ProofLine;
+import fr.parcours.evidence.EvidenceReport.RequirementLine;
+import fr.parcours.evidence.EvidenceReport.RequirementStatus;
+import fr.parcours.evidence.EvidenceStore.StoredProof;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The evidence page of a dossier, {@code /evidence/<dossier number>}, linked from the deposit, complements
+ * and review forms in Tasklist (whose Camunda Forms have no file field): the completeness report, the
+ * proofs received (downloaded as attachments, never shown inline), an upload field for the vendor while a
+ * deposit task is open, and "mark invalid" for the reviewer while the review task is open.
+ * A client that asks for JSON gets {@code {"message": ...}} instead of HTML.
+ */
+@RestController
+class EvidencePage {
+
+  static final String CSRF = "evidenceCsrf";
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
+      + " frame-ancestors 'self'";
+
+  private final EvidenceAccess access;
+  private final EvidenceDeposits deposits;
+  private final EvidenceCatalogue catalogue;
+  private final EvidenceProperties properties;
+
+  EvidencePage(EvidenceAccess access, EvidenceDeposits deposits, EvidenceCatalogue catalogue,
+      EvidenceProperties properties) {
+    this.access = access;
+    this.deposits = deposits;
+    this.catalogue = catalogue;
+    this.properties = properties;
+  }
+
+  @GetMapping("/evidence/{dossierId}")
+  ResponseEntity<String> show(@PathVariable String dossierId, HttpServletRequest request) {
+    Person person = access.person(request);
+    if (person == null) {
+      return unauthenticated(request);
+    }
+    ProcessInstance dossier = access.dossier(person.userId(), dossierId);
+    if (dossier == null) {
+      return answer(request, HttpStatus.NOT_FOUND, "No running dossier " + dossierId + " that you can see.", null);
+    }
+    return answer(request, HttpStatus.OK, null, page(request, person, dossier, null, null));
+  }
+
+  @PostMapping("/evidence/{dossierId}")
+  ResponseEntity<String> upload(@PathVariable String dossierId, @RequestParam("archive") MultipartFile archive,
+      @RequestParam(name = "csrf", required = false) String csrf, HttpServletRequest request) throws IOException {
+    Person person = access.person(request);
+    if (person == null) {
+      return unauthenticated(request);
+    }
+    ProcessInstance dossier = access.dossier(person.userId(), dossierId);
+    if (dossier == null) {
+      return answer(request, HttpStatus.NOT_FOUND, "No running dossier " + dossierId + " that you can see.", null);
+    }
+    if (!csrfOk(person, csrf, request)) {
+      return answer(request, HttpStatus.FORBIDDEN, "The page has expired: reload it and send again.", null);
+    }
+    if (!access.seesTask(person.userId(), dossier.getId(), EvidenceVariables.TASK_DEPOSIT,
+        EvidenceVariables.TASK_COMPLEMENTS)) {
+      return answer(request, HttpStatus.FORBIDDEN, "You cannot deposit evidence for dossier " + dossierId
+          + ": only its vendor can, while 'Deposit evidence' or 'Provide complements' is open.", null);
+    }
+    String original = archive.getOriginalFilename() == null ? "" : archive.getOriginalFilename().replace('\\', '/');
+    String name = original.substring(original.lastIndexOf('/') + 1);
+    try {
+      if (archive.getSize() > properties.maxArchiveSize().toBytes()) {
+        throw ArchiveReader.refused(name, "is larger than " + ArchiveReader.human(properties.maxArchiveSize()
+            .toBytes()) + ", the largest archive accepted: split the proofs over several sends.");
+      }
+      EvidenceDeposits.Deposit done;
+      try (InputStream in = archive.getInputStream()) {
+        done = deposits.deposit(dossier.getId(), person.userId(), name, in);
+      }
+      String message = "Send " + done.sendNumber() + " accepted: " + done.proofFiles() + " proof file(s). Evidence "
+          + (done.report().complete() ? "complete." : "still incomplete.");
+      return answer(request, HttpStatus.OK, message, page(request, person, dossier, message, null));
+    } catch (EvidenceRejectedException e) {
+      return answer(request, HttpStatus.BAD_REQUEST, e.getMessage(), page(request, person, dossier, null,
+          e.getMessage()));
+    }
+  }
+
+  @PostMapping("/evidence/{dossierId}/invalid")
+  ResponseEntity<String> invalidate(@PathVariable String dossierId, @RequestParam String proofNumber,
+      @RequestParam(required = false) String reason, @RequestParam(name = "csrf", required = false) String csrf,
+      HttpServletRequest request) {
+    Person person = access.person(request);
+    if (person == null) {
+      return unauthenticated(request);
+    }
+    ProcessInstance dossier = access.dossier(person.userId(), dossierId);
+    if (dossier == null) {
+      return answer(request, HttpStatus.NOT_FOUND, "No running dossier " + dossierId + " that you can see.", null);
+    }
+    if (!csrfOk(person, csrf, request)) {
+      return answer(request, HttpStatus.FORBIDDEN, "The page has expired: reload it and send again.", null);
+    }
+    if (!access.seesTask(person.userId(), dossier.getId(), EvidenceVariables.TASK_REVIEW)) {
+      return answer(request, HttpStatus.FORBIDDEN, "You cannot mark proofs invalid in dossier " + dossierId
+          + ": only the ANS reviewer can, while 'Review evidence' is open.", null);
+    }
+    try {
+      deposits.invalidate(dossier.getId(), proofNumber, reason, person.userId());
+      String message = "Proof " + proofNumber + " marked invalid.";
+      return answer(request, HttpStatus.OK, message, page(request, person, dossier, message, null));
+    } catch (EvidenceRejectedException e) {
+      return answer(request, HttpStatus.BAD_REQUEST, e.getMessage(), page(request, person, dossier, null,
+          e.getMessage()));
+    }
+  }
+
+  @GetMapping("/evidence/{dossierId}/proofs/{proofId}")
+  ResponseEntity<Resource> download(@PathVariable String dossierId, @PathVariable String proofId,
+      HttpServletRequest request) {
+    Person person = access.person(request);
+    ProcessInstance dossier = person == null ? null : access.dossier(person.userId(), dossierId);
+    if (dossier == null) {
+      return ResponseEntity.status(person == null ? HttpStatus.UNAUTHORIZED : HttpStatus.NOT_FOUND).build();
+    }
+    StoredProof proof = deposits.proofs(dossier.getId()).stream().filter(p -> p.id().equals(proofId)).findFirst()
+        .orElse(null);
+    Path file = deposits.file(dossier.getId(), proofId);
+    if (proof == null || file == null || !Files.isRegularFile(file)) {
+      return ResponseEntity.notFound().build();
+    }
+    String fileName = proof.entryName().substring(proof.entryName().lastIndexOf('/') + 1);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "default-src 'none'; sandbox")
+        .body(new FileSystemResource(file));
+  }
+
+  // ---- answers ----
+
+  private static boolean wantsJson(HttpServletRequest request) {
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    return accept != null && accept.trim().startsWith(MediaType.APPLICATION_JSON_VALUE);
+  }
+
+  private ResponseEntity<String> unauthenticated(HttpServletRequest request) {
+    return answer(request, HttpStatus.UNAUTHORIZED, "Sign in to Tasklist first, then open this page from your"
+        + " task.", null);
+  }
+
+  private static ResponseEntity<String> answer(HttpServletRequest request, HttpStatus status, String message,
+      String html) {
+    if (wantsJson(request) || html == null) {
+      if (!wantsJson(request)) {
+        html = "<!doctype html><meta charset=utf-8><title>Evidence</title><p>" + htmlEscape(message) + "</p>"
+            + "<p><a href=\"/camunda/app/tasklist/\">Back to Tasklist</a></p>";
+      } else {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+            .header("X-Content-Type-Options", "nosniff").body(jsonMessage(message));
+      }
+    }
+    return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        .header("Content-Security-Policy", POLICY).header("X-Content-Type-Options", "nosniff").body(html);
+  }
+
+  static String jsonMessage(String message) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("message",
+          message == null ? "" : message));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean csrfOk(Person person, String token, HttpServletRequest request) {
+    if (!person.fromSession()) {
+      return true; // HTTP Basic: no ambient cookie to abuse
+    }
+    Object expected = request.getSession().getAttribute(CSRF);
+    return expected != null && expected.equals(token);
+  }
+
+  private static String csrfToken(HttpServletRequest request) {
+    HttpSession session = request.getSession();
+    Object token = session.getAttribute(CSRF);
+    if (token == null) {
+      byte[] bytes = new byte[24];
+      RANDOM.nextBytes(bytes);
+      token = HexFormat.of().formatHex(bytes);
+      session.setAttribute(CSRF, token);
+    }
+    return token.toString();
+  }
+
+  // ---- the page ----
+
+  private String page(HttpServletRequest request, Person person, ProcessInstance dossier, String done,
+      String problem) {
+    String dossierId = dossier.getBusinessKey();
+    EvidenceReport report = deposits.report(dossier.getId());
+    boolean canDeposit = access.seesTask(person.userId(), dossier.getId(), EvidenceVariables.TASK_DEPOSIT,
+        EvidenceVariables.TASK_COMPLEMENTS);
+    boolean canReview = access.seesTask(person.userId(), dossier.getId(), EvidenceVariables.TASK_REVIEW);
+    String csrf = person.fromSession() ? csrfToken(request) : "";
+    String base = "/evidence/" + htmlEscape(dossierId);
+    StringBuilder h = new StringBuilder("<!doctype html><html lang=en><head><meta charset=utf-8>")
+        .append("<title>Evidence — ").append(htmlEscape(dossierId)).append("</title><style>")
+        .append("body{font-family:sans-serif;max-width:70em;margin:1em auto;padding:0 1em}")
+        .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .5em;text-align:left}")
+        .append(".ok{color:#176f2c}.ko{color:#a4000f}.na{color:#666}.notice{background:#fff4ce;padding:.5em}")
+        .append("</style></head><body>");
+    h.append("<p><a href=\"/camunda/app/tasklist/\">← Back to Tasklist</a></p>");
+    h.append("<h1>Evidence of dossier ").append(htmlEscape(dossierId)).append("</h1>");
+    if (done != null) {
+      h.append("<p class=ok role=status>").append(htmlEscape(done)).append("</p>");
+    }
+    if (problem != null) {
+      h.append("<p class=ko role=alert><strong>Refused:</strong> ").append(htmlEscape(problem))
+          .append(" Nothing of this archive was kept.</p>");
+    }
+    if (!catalogue.notice().isBlank()) {
+      h.append("<p class=notice>").append(htmlEscape(catalogue.notice())).append("</p>");
+    }
+    h.append("<p><strong>").append(report.complete() ? "Complete" : "Incomplete").append("</strong>: ")
+        .append(report.depositedCount()).append(" of ").append(report.applicableProofs().size())
+        .append(" proofs deposited in ").append(report.sends()).append(" send(s); profiles ")
+        .append(htmlEscape(String.join(", ", report.profiles())))
+        .append(report.handlesIns() ? "; uses the INS." : "; does not use the INS.").append("</p>");
+    h.append("<table><tr><th>Requirement</th><th>Proof</th><th>Status</th><th>File</th>")
+        .append(canReview ? "<th>Mark invalid</th>" : "").append("</tr>");
+    for (RequirementLine line : report.requirements()) {
+      for (ProofLine p : line.proofs()) {
+        boolean na = line.status() == RequirementStatus.NOT_APPLICABLE;
+        String css = na ? "na" : p.status() == EvidenceReport.ProofStatus.DEPOSITED ? "ok" : "ko";
+        h.append("<tr><td>").append(htmlEscape(line.requirement().id() + " " + line.requirement().title()))
+            .append("</td><td>").append(htmlEscape(p.proof().number())).append(" — ")
+            .append(htmlEscape(p.proof().asks() == null ? "" : p.proof().asks())).append("</td><td class=")
+            .append(css).append('>').append(na ? "not applicable to the profile"
+                : htmlEscape(EvidenceReport.describe(p))).append("</td><td>");
+        for (StoredProof f : p.current()) {
+          h.append("<a href=\"").append(base).append("/proofs/").append(htmlEscape(f.id())).append("\">")
+              .append(htmlEscape(f.entryName())).append("</a> ").append(f.size()).append(" bytes, SHA-256 <code>")
+              .append(htmlEscape(f.sha256().substring(0, 12))).append("…</code><br>");
+        }
+        h.append("</td>");
+        if (canReview) {
+          h.append("<td>");
+          if (!na && p.status() == EvidenceReport.ProofStatus.DEPOSITED) {
+            h.append("<form method=post action=\"").append(base).append("/invalid\">")
+                .append("<input type=hidden name=csrf value=\"").append(htmlEscape(csrf)).append("\">")
+                .append("<input type=hidden name=proofNumber value=\"").append(htmlEscape(p.proof().number()))
+                .append("\"><input name=reason required maxlength=2000 placeholder=\"Reason\" aria-label=\"Reason\">")
+                .append("<button>Mark invalid</button></form>");
+          }
+          h.append("</td>");
+        }
+        h.append("</tr>");
+      }
+    }
+    h.append("</table>");
+    if (!report.unknownProofs().isEmpty()) {
+      h.append("<h2>Unknown proofs</h2><p>Named like proofs but not in the catalogue; they count for nothing:</p><ul>");
+      report.unknownProofs().forEach(u -> h.append("<li>").append(htmlEscape(u.entryName())).append(" (send ")
+          .append(u.sendNumber()).append(")</li>"));
+      h.append("</ul>");
+    }
+    if (canDeposit) {
+      h.append("<h2>Send an archive</h2><p>Name it <code>").append(htmlEscape(deposits.nextArchiveName(dossier.getId())))
+          .append("</code>; name each proof after its number, spaces as underscores, any extension")
+          .append(" (<code>INS_2.1.1.jpeg</code>). Largest archive ")
+          .append(ArchiveReader.human(properties.maxArchiveSize().toBytes())).append(".</p>")
+          .append("<form method=post enctype=multipart/form-data action=\"").append(base).append("\">")
+          .append("<input type=hidden name=csrf value=\"").append(htmlEscape(csrf)).append("\">")
+          .append("<input type=file name=archive accept=\".zip,application/zip\" required aria-label=\"Archive\"> ")
+          .append("<button>Send</button></form>");
+    }
+    h.append("<h2>Sends</h2><ol>");
+    deposits.sends(dossier.getId()).forEach(s -> h.append("<li>").append(htmlEscape(s.archiveName()))
+        .append(", ").append(htmlEscape(String.valueOf(s.sentAt()))).append(", by ")
+        .append(htmlEscape(String.valueOf(s.sentBy()))).append("</li>"));
+    h.append("</ol></body></html>");
+    return h.toString();
+  }
+}

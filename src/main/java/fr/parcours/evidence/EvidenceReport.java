@@ -1,0 +1,158 @@
+package fr.parcours.evidence;
+
+import fr.parcours.evidence.EvidenceCatalogue.Proof;
+import fr.parcours.evidence.EvidenceCatalogue.Requirement;
+import fr.parcours.evidence.EvidenceStore.StoredProof;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The dossier's evidence, computed over every send against the catalogue and the device's profiles. A
+ * proof counts as it stands in its latest send: one valid file there is DEPOSITED; two files for it in that
+ * send are a DUPLICATE; a file the reviewer marked invalid is INVALID; until a later send holds it again.
+ */
+public record EvidenceReport(List<RequirementLine> requirements, List<StoredProof> unknownProofs,
+    int sends, List<String> profiles, boolean handlesIns) {
+
+  public enum ProofStatus { DEPOSITED, MISSING, DUPLICATE, INVALID }
+
+  public enum RequirementStatus { COMPLETE, INCOMPLETE, NOT_APPLICABLE }
+
+  /** One proof of an applicable requirement; {@code current} is the file that counts, if any. */
+  public record ProofLine(Proof proof, ProofStatus status, List<StoredProof> current) {
+  }
+
+  public record RequirementLine(Requirement requirement, RequirementStatus status, List<ProofLine> proofs) {
+  }
+
+  static EvidenceReport compute(EvidenceCatalogue catalogue, List<String> profiles, boolean handlesIns,
+      List<StoredProof> stored, int sends) {
+    Map<String, List<StoredProof>> byNumber = stored.stream()
+        .collect(Collectors.groupingBy(StoredProof::proofNumber));
+    List<RequirementLine> lines = new ArrayList<>();
+    for (Requirement requirement : catalogue.requirements()) {
+      List<ProofLine> proofs = new ArrayList<>();
+      for (Proof proof : requirement.proofs()) {
+        List<StoredProof> files = byNumber.getOrDefault(proof.number(), List.of());
+        int latest = files.stream().mapToInt(StoredProof::sendNumber).max().orElse(0);
+        List<StoredProof> current = files.stream().filter(f -> f.sendNumber() == latest).toList();
+        ProofStatus status = current.isEmpty() ? ProofStatus.MISSING
+            : current.size() > 1 ? ProofStatus.DUPLICATE
+            : current.get(0).invalid() ? ProofStatus.INVALID
+            : ProofStatus.DEPOSITED;
+        proofs.add(new ProofLine(proof, status, current));
+      }
+      RequirementStatus status = !requirement.appliesTo(profiles, handlesIns) ? RequirementStatus.NOT_APPLICABLE
+          : proofs.stream().allMatch(p -> p.status() == ProofStatus.DEPOSITED) ? RequirementStatus.COMPLETE
+          : RequirementStatus.INCOMPLETE;
+      lines.add(new RequirementLine(requirement, status, proofs));
+    }
+    Set<String> known = catalogue.requirementsByProof().keySet();
+    List<StoredProof> unknown = stored.stream().filter(p -> !known.contains(p.proofNumber()))
+        .sorted(Comparator.comparing(StoredProof::sendNumber)).toList();
+    return new EvidenceReport(lines, unknown, sends, List.copyOf(profiles), handlesIns);
+  }
+
+  /** Every proof of every applicable requirement is deposited, valid, once. */
+  public boolean complete() {
+    return requirements.stream().noneMatch(r -> r.status() == RequirementStatus.INCOMPLETE);
+  }
+
+  List<ProofLine> applicableProofs() {
+    return requirements.stream().filter(r -> r.status() != RequirementStatus.NOT_APPLICABLE)
+        .flatMap(r -> r.proofs().stream()).toList();
+  }
+
+  /** Applicable proofs not (validly) deposited, with why: {@code SEC 1.2.1 (missing)}. */
+  public List<String> outstanding() {
+    return applicableProofs().stream().filter(p -> p.status() != ProofStatus.DEPOSITED)
+        .map(p -> p.proof().number() + " (" + describe(p) + ")").toList();
+  }
+
+  /** Applicable proofs whose current file the reviewer marked invalid, with the reason. */
+  public List<String> invalidProofs() {
+    return applicableProofs().stream().filter(p -> p.status() == ProofStatus.INVALID)
+        .map(p -> p.proof().number() + ": " + p.current().get(0).invalidReason()).toList();
+  }
+
+  /** Sections whose applicable requirements are all complete (the deposit form's checklist). */
+  public List<String> depositedSections() {
+    Set<String> sections = new LinkedHashSet<>();
+    for (String section : EvidenceCatalogue.SECTIONS) {
+      List<RequirementLine> applicable = requirements.stream()
+          .filter(r -> r.requirement().section().equals(section) && r.status() != RequirementStatus.NOT_APPLICABLE)
+          .toList();
+      if (!applicable.isEmpty() && applicable.stream().allMatch(r -> r.status() == RequirementStatus.COMPLETE)) {
+        sections.add(section);
+      }
+    }
+    return List.copyOf(sections);
+  }
+
+  int depositedCount() {
+    return (int) applicableProofs().stream().filter(p -> p.status() == ProofStatus.DEPOSITED).count();
+  }
+
+  static String describe(ProofLine p) {
+    return switch (p.status()) {
+      case DEPOSITED -> "deposited in send " + p.current().get(0).sendNumber();
+      case MISSING -> "missing";
+      case DUPLICATE -> "duplicate: " + p.current().size() + " files in send " + p.current().get(0).sendNumber()
+          + " (" + p.current().stream().map(StoredProof::entryName).collect(Collectors.joining(", "))
+          + "); send it again alone";
+      case INVALID -> "invalid: " + p.current().get(0).invalidReason();
+    };
+  }
+
+  /** The report as Markdown for the Tasklist forms; every text that came from a person is escaped. */
+  public String toMarkdown(int maxLength) {
+    StringBuilder md = new StringBuilder();
+    md.append("**").append(complete() ? "Complete" : "Incomplete").append("**: ").append(depositedCount())
+        .append(" of ").append(applicableProofs().size()).append(" proofs deposited in ").append(sends)
+        .append(sends == 1 ? " send" : " sends").append(" (profiles ").append(String.join(", ", profiles))
+        .append(handlesIns ? ", uses the INS" : ", does not use the INS").append(").\n\n");
+    for (RequirementLine line : requirements) {
+      md.append("- **").append(line.requirement().id()).append("** ").append(escape(line.requirement().title()))
+          .append(": ");
+      if (line.status() == RequirementStatus.NOT_APPLICABLE) {
+        md.append("not applicable to the profile");
+      } else {
+        md.append(line.status() == RequirementStatus.COMPLETE ? "complete" : "INCOMPLETE").append(" — ")
+            .append(line.proofs().stream().map(p -> p.proof().number() + " " + escape(describe(p)))
+                .collect(Collectors.joining("; ")));
+      }
+      md.append('\n');
+    }
+    if (!unknownProofs.isEmpty()) {
+      md.append("\nUnknown proofs (not in the catalogue): ").append(unknownProofs.stream()
+          .map(p -> escape(p.entryName()) + " (send " + p.sendNumber() + ")").collect(Collectors.joining(", ")))
+          .append('\n');
+    }
+    String text = md.toString();
+    String cut = "\n\n… (cut: see the evidence page for the full report)";
+    return text.length() <= maxLength ? text : text.substring(0, maxLength - cut.length()) + cut;
+  }
+
+  /** Markdown and HTML characters of a person's text shown as plain characters. */
+  static String escape(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '<' -> out.append('‹');
+        case '>' -> out.append('›');
+        case '\n', '\r' -> out.append(' ');
+        case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '|', '{', '}', '!', '~' -> out.append('\\').append(c);
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

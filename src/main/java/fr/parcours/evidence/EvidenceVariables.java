@@ -1,0 +1,25 @@
+package fr.parcours.evidence;
+
+/** Process variables the evidence deposit writes: references and summaries only, never the files. */
+public final class EvidenceVariables {
+
+  /** The completeness report, Markdown, shown in the deposit, complements and review forms. */
+  public static final String REPORT = "evidenceReport";
+  /** Whether every applicable proof is deposited, valid, once. */
+  public static final String REPORT_COMPLETE = "evidenceReportComplete";
+  /** How many archives were accepted. */
+  public static final String SENDS = "evidenceSends";
+  /** Sections whose applicable requirements are complete (Json list, the deposit form's checklist). */
+  public static final String DEPOSITED_SECTIONS = "depositedSections";
+  /** When the send that completed the evidence was received: the dossier's place in the ANS queue. */
+  public static final String RECEIVED_COMPLETE_AT = "evidenceReceivedCompleteAt";
+
+  /** Tasks during which the vendor may send archives. */
+  public static final String TASK_DEPOSIT = "Task_DepositEvidence";
+  public static final String TASK_COMPLEMENTS = "Task_ProvideComplements";
+  /** Task during which the reviewer may mark proofs invalid. */
+  public static final String TASK_REVIEW = "Task_ReviewEvidence";
+
+  private EvidenceVariables() {
+  }
+}

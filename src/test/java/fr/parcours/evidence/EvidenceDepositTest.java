@@ -1,0 +1,351 @@
+package fr.parcours.evidence;
+
+import static fr.parcours.support.Candidatures.json;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.parcours.support.Candidatures;
+import fr.parcours.support.ProcessTestBase;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The vendor sends evidence archives to a dossier waiting for its evidence; bad archives are refused with a
+ * message naming the problem and leave nothing behind; good ones accumulate until the evidence is complete;
+ * the reviewer's invalid proofs go back to the vendor through the complements loop.
+ */
+class EvidenceDepositTest extends ProcessTestBase {
+
+  static final String VENDOR = "alice";
+  static final String REVIEWER = "ana";
+  /** MediSoft SAS, CardioWatch 2.1, on Monday 2 November 2026. */
+  static final String SEND_1 = "MediSoft-SAS_CardioWatch_2.1_021126_1.zip";
+  static final String[] ALL_SOCLE = {"PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png", "POR_1.1.1.json",
+      "SEC_1.1.1.csv", "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf"};
+
+  @Autowired EvidenceDeposits deposits;
+  @Autowired EvidenceProperties properties;
+
+  // ---- steps ----
+
+  ProcessInstance atEvidenceDeposit(Map<String, Object> candidature) {
+    ProcessInstance pi = startApplication(VENDOR, "ans-certification", candidature);
+    complete(VENDOR, pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete(REVIEWER, pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    complete(VENDOR, pi, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "Alice Martin"));
+    assertThat(pi).isWaitingAt("Task_DepositEvidence");
+    return pi;
+  }
+
+  ProcessInstance atEvidenceDeposit() {
+    return atEvidenceDeposit(Candidatures.valid());
+  }
+
+  EvidenceDeposits.Deposit send(ProcessInstance pi, String archiveName, byte[] zip) {
+    return as(VENDOR, () -> deposits.deposit(pi.getId(), VENDOR, archiveName, new ByteArrayInputStream(zip)));
+  }
+
+  void refused(ProcessInstance pi, String archiveName, byte[] zip, String message) {
+    Assertions.assertThatThrownBy(() -> send(pi, archiveName, zip))
+        .isInstanceOf(EvidenceRejectedException.class).hasMessage(message);
+    nothingKept(pi);
+  }
+
+  void nothingKept(ProcessInstance pi) {
+    Assertions.assertThat(deposits.sends(pi.getId())).isEmpty();
+    Assertions.assertThat(deposits.proofs(pi.getId())).isEmpty();
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), EvidenceVariables.SENDS)).isNull();
+    Path root = properties.storage().toAbsolutePath();
+    Assertions.assertThat(root.resolve(pi.getId())).doesNotExist();
+    if (Files.exists(root.resolve(".incoming"))) {
+      try (Stream<Path> left = Files.list(root.resolve(".incoming"))) {
+        Assertions.assertThat(left).as("temporary files of a refused archive").isEmpty();
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  void declareComplete(ProcessInstance pi) {
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+  }
+
+  // ---- bad input: each refused whole, with its message ----
+
+  @Test
+  void shouldRefuseAFileThatIsNotAZip() {
+    refused(atEvidenceDeposit(), SEND_1, "%PDF-1.7 not an archive".getBytes(),
+        "'" + SEND_1 + "' is not a ZIP archive: send the proofs in one .zip file.");
+  }
+
+  @Test
+  void shouldRefuseAnEncryptedZip() {
+    refused(atEvidenceDeposit(), SEND_1, Zips.with("PSC_1.1.1.mp4").encrypted(), "'" + SEND_1 + "' is encrypted"
+        + " (protected by a password): send it without a password, the ANS cannot open protected archives.");
+  }
+
+  @Test
+  void shouldRefuseACorruptZip() {
+    byte[] zip = new Zips().entry("PSC_1.1.1.mp4", Zips.random(1)).truncated();
+    refused(atEvidenceDeposit(), SEND_1, zip, "'" + SEND_1 + "' is damaged and cannot be read (at entry"
+        + " 'PSC_1.1.1.mp4'): create the archive again and resend it.");
+  }
+
+  @Test
+  void shouldRefuseAnEmptyZip() {
+    refused(atEvidenceDeposit(), SEND_1, Zips.empty(), "'" + SEND_1 + "' is empty: it holds no proof file.");
+  }
+
+  @Test
+  void shouldRefuseAZipHoldingOnlyFolders() {
+    refused(atEvidenceDeposit(), SEND_1, Zips.with("INS/", "PSC/").bytes(),
+        "'" + SEND_1 + "' is empty: it holds no proof file.");
+  }
+
+  @Test
+  void shouldRefuseAnEntryThatClimbsOutOfTheFolder() {
+    refused(atEvidenceDeposit(), SEND_1, Zips.with("PSC_1.1.1.mp4", "../../etc/PSC_1.1.2.log").bytes(),
+        "'" + SEND_1 + "' holds an entry whose path leaves the archive's folder: '../../etc/PSC_1.1.2.log'."
+            + " Entries must be plain file names such as INS_2.1.1.jpeg.");
+  }
+
+  @Test
+  void shouldRefuseAnEntryWithAnAbsolutePath() {
+    refused(atEvidenceDeposit(), SEND_1, Zips.with("/tmp/PSC_1.1.1.mp4").bytes(),
+        "'" + SEND_1 + "' holds an entry whose path leaves the archive's folder: '/tmp/PSC_1.1.1.mp4'."
+            + " Entries must be plain file names such as INS_2.1.1.jpeg.");
+  }
+
+  @Test
+  void shouldRefuseAnEntryWithADriveLetter() {
+    refused(atEvidenceDeposit(), SEND_1, Zips.with("C:\\evidence\\PSC_1.1.1.mp4").bytes(),
+        "'" + SEND_1 + "' holds an entry whose path leaves the archive's folder: 'C:\\evidence\\PSC_1.1.1.mp4'."
+            + " Entries must be plain file names such as INS_2.1.1.jpeg.");
+  }
+
+  @Test
+  void shouldRefuseAnArchiveThatExpandsBeyondTheTotalLimit() {
+    // 8 MB in the tests (parcours.evidence.max-uncompressed-size); random bytes do not compress
+    byte[] zip = new Zips().entry("PSC_1.1.1.mp4", Zips.random(5)).entry("PSC_1.1.2.mp4", Zips.random(5)).bytes();
+    refused(atEvidenceDeposit(), SEND_1, zip, "'" + SEND_1 + "' expands to more than 8 MB once uncompressed"
+        + " (the limit of one archive): split the proofs over several sends.");
+  }
+
+  @Test
+  void shouldRefuseAnArchiveWithTooManyEntries() {
+    // 50 in the tests (parcours.evidence.max-entries)
+    Zips zips = new Zips();
+    for (int i = 1; i <= 51; i++) {
+      zips.entry("SEC_1.1." + i + ".log", new byte[] {1});
+    }
+    refused(atEvidenceDeposit(), SEND_1, zips.bytes(),
+        "'" + SEND_1 + "' holds more than 50 entries: split the proofs over several sends.");
+  }
+
+  @Test
+  void shouldRefuseAnEntryCompressedBeyondTheRatio() {
+    byte[] bomb = new Zips().entry("SEC_1.1.1.log", Zips.zeros(4)).bytes();
+    Assertions.assertThat(bomb.length).as("4 MB of zeros shrink to a few KB").isLessThan(10_000);
+    refused(atEvidenceDeposit(), SEND_1, bomb, "'" + SEND_1 + "' holds an entry compressed more than 100 to 1"
+        + " ('SEC_1.1.1.log'): this looks like a ZIP bomb and was refused.");
+  }
+
+  @Test
+  void shouldRefuseANestedArchive() {
+    refused(atEvidenceDeposit(), SEND_1, Zips.with("PSC_1.1.1.mp4", "SEC_1.1.1.zip").bytes(),
+        "'" + SEND_1 + "' holds another archive, 'SEC_1.1.1.zip': put the proof files directly in the ZIP, not in"
+            + " an inner archive.");
+  }
+
+  @Test
+  void shouldRefuseAnArchiveHiddenUnderAnotherExtension() {
+    byte[] inner = Zips.with("PSC_1.1.1.mp4").bytes();
+    refused(atEvidenceDeposit(), SEND_1, new Zips().entry("SEC_1.2.1.jpeg", inner).bytes(),
+        "'" + SEND_1 + "' holds another archive, 'SEC_1.2.1.jpeg': put the proof files directly in the ZIP, not in"
+            + " an inner archive.");
+  }
+
+  @Test
+  void shouldRefuseAnEntryNamedOutsideTheRule() {
+    refused(atEvidenceDeposit(), SEND_1, Zips.with("PSC_1.1.1.mp4", "capture d'écran PSC.png").bytes(),
+        "'" + SEND_1 + "' holds an entry named 'capture d'écran PSC.png', outside the naming rule: name each proof"
+            + " after its number with spaces as underscores and any extension, such as INS_2.1.1.jpeg for proof"
+            + " INS 2.1.1.");
+  }
+
+  @Test
+  void shouldRefuseASendNumberOutOfSequence() {
+    String third = "MediSoft-SAS_CardioWatch_2.1_021126_3.zip";
+    ProcessInstance pi = atEvidenceDeposit();
+    refused(pi, third, Zips.with("PSC_1.1.1.mp4").bytes(), "'" + third + "' is send number 3, but the next send of"
+        + " dossier " + pi.getBusinessKey() + " is number 1.");
+  }
+
+  @Test
+  void shouldRefuseAnArchiveForAnotherDossier() {
+    String other = "TeleCardio-SARL_CardioWatch_2.1_021126_1.zip";
+    ProcessInstance pi = atEvidenceDeposit();
+    refused(pi, other, Zips.with("PSC_1.1.1.mp4").bytes(), "'" + other + "' is not for this dossier: dossier "
+        + pi.getBusinessKey() + " takes archives named MediSoft-SAS_CardioWatch_2.1_<DDMMYY>_<sendNumber>.zip"
+        + " (operator, device name, version).");
+  }
+
+  @Test
+  void shouldRefuseAnArchiveNotNamedAsTheAnsRequires() {
+    refused(atEvidenceDeposit(), "evidence.zip", Zips.with("PSC_1.1.1.mp4").bytes(), "'evidence.zip' is not named"
+        + " as the ANS requires: <Operator>_<DeviceName>_<Version>_<DDMMYY>_<sendNumber>.zip, here"
+        + " MediSoft-SAS_CardioWatch_2.1_<DDMMYY>_<sendNumber>.zip.");
+  }
+
+  @Test
+  void shouldRefuseAnArchiveDatedInTheFuture() {
+    String tomorrow = "MediSoft-SAS_CardioWatch_2.1_031126_1.zip";
+    refused(atEvidenceDeposit(), tomorrow, Zips.with("PSC_1.1.1.mp4").bytes(), "'" + tomorrow + "' is dated"
+        + " 031126, a day still to come: date it 021126, the day you send it.");
+  }
+
+  @Test
+  void shouldRefuseAnArchiveWhenTheDossierIsNotWaitingForEvidence() {
+    ProcessInstance pi = startApplication(VENDOR, "ans-certification", Candidatures.valid());
+    Assertions.assertThatThrownBy(() -> send(pi, SEND_1, Zips.with("PSC_1.1.1.mp4").bytes()))
+        .hasMessage("Dossier " + pi.getBusinessKey() + " is not waiting for this: deposits are accepted while"
+            + " 'Deposit evidence' or 'Provide complements' is open.");
+  }
+
+  // ---- good deposits ----
+
+  @Test
+  void shouldMakeTheEvidenceCompleteOverSeveralSendsAndQueueTheDossierFromTheCompletingSend() {
+    ProcessInstance pi = atEvidenceDeposit();
+
+    EvidenceDeposits.Deposit first = send(pi, SEND_1, Zips.with("PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png",
+        "POR_2.1.1.log", "ABC_9.9.9.txt").bytes());
+    Assertions.assertThat(first.sendNumber()).isEqualTo(1);
+    Assertions.assertThat(first.report().complete()).isFalse();
+    Assertions.assertThat(first.report().outstanding()).containsExactly("POR 1.1.1 (missing)",
+        "SEC 1.1.1 (missing)", "SEC 1.2.1 (missing)", "RGPD 1.1.1 (missing)");
+    Assertions.assertThat(first.report().unknownProofs()).extracting(EvidenceStore.StoredProof::entryName)
+        .containsExactly("ABC_9.9.9.txt");
+    assertThat(pi).variables().containsEntry(EvidenceVariables.SENDS, 1)
+        .containsEntry(EvidenceVariables.REPORT_COMPLETE, false);
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), EvidenceVariables.REPORT).toString())
+        .contains("**Incomplete**: 3 of 7 proofs deposited in 1 send")
+        .contains("**POR 2** Feed the shared medical record \\(DMP\\): not applicable to the profile")
+        .contains("Unknown proofs (not in the catalogue): ABC\\_9.9.9.txt (send 1)");
+    Assertions.assertThatThrownBy(() -> declareComplete(pi)).hasMessageContaining("You declared all evidence"
+        + " deposited, but the evidence received is not complete: POR 1.1.1 (missing); SEC 1.1.1 (missing);"
+        + " SEC 1.2.1 (missing); RGPD 1.1.1 (missing).");
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", false,
+        "depositedSections", json("[\"SECURITY\",\"INS\"]")));
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "depositedSections").toString())
+        .as("the sections are the report's, whatever the form sent").isEqualTo("[\"PSC\",\"USER_IDENTIFICATION\"]");
+
+    advance(Duration.ofDays(3));
+    EvidenceDeposits.Deposit second = send(pi, "MediSoft-SAS_CardioWatch_2.1_051126_2.zip",
+        Zips.with("POR_1.1.1.json", "SEC_1.1.1.csv", "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf").bytes());
+    Assertions.assertThat(second.report().complete()).isTrue();
+    Assertions.assertThat(second.report().depositedSections()).containsExactly("PSC", "USER_IDENTIFICATION",
+        "PORTABILITY", "SECURITY", "PERSONAL_DATA");
+    assertThat(pi).variables().containsEntry(EvidenceVariables.RECEIVED_COMPLETE_AT, day(3));
+
+    advance(Duration.ofDays(2));
+    declareComplete(pi);
+    assertThat(pi).isWaitingAt("Task_ReviewEvidence");
+    assertThat(pi).variables().containsEntry("evidenceQueuedAt", day(3)).containsEntry("evidenceCompleteAt", day(3));
+
+    EvidenceStore.StoredProof rgpd = deposits.proofs(pi.getId()).stream()
+        .filter(p -> p.proofNumber().equals("RGPD 1.1.1")).findFirst().orElseThrow();
+    Assertions.assertThat(rgpd.sendNumber()).isEqualTo(2);
+    Assertions.assertThat(rgpd.size()).isEqualTo("proof RGPD_1.1.1.pdf".length());
+    Assertions.assertThat(rgpd.sha256()).isEqualTo(sha256("proof RGPD_1.1.1.pdf"));
+    Assertions.assertThat(deposits.file(pi.getId(), rgpd.id())).hasContent("proof RGPD_1.1.1.pdf");
+    Assertions.assertThat(runtimeService.getVariables(pi.getId()).values())
+        .as("the process holds references and summaries, never the files")
+        .noneMatch(v -> v instanceof byte[]);
+  }
+
+  @Test
+  void shouldReportADuplicateProofUntilALaterSendHoldsItOnce() {
+    ProcessInstance pi = atEvidenceDeposit();
+    Zips zips = Zips.with(ALL_SOCLE).entry("SEC_1.1.1.xlsx", new byte[] {1, 2});
+
+    EvidenceReport report = send(pi, SEND_1, zips.bytes()).report();
+
+    Assertions.assertThat(report.complete()).isFalse();
+    Assertions.assertThat(report.outstanding()).containsExactly("SEC 1.1.1 (duplicate: 2 files in send 1"
+        + " (SEC_1.1.1.csv, SEC_1.1.1.xlsx); send it again alone)");
+    report = send(pi, "MediSoft-SAS_CardioWatch_2.1_021126_2.zip", Zips.with("SEC_1.1.1.csv").bytes()).report();
+    Assertions.assertThat(report.complete()).isTrue();
+  }
+
+  @Test
+  void shouldSendBackTheProofsTheReviewerMarksInvalidThroughTheComplementsLoop() {
+    ProcessInstance pi = atEvidenceDeposit();
+    send(pi, SEND_1, Zips.with(ALL_SOCLE).bytes());
+    declareComplete(pi);
+    assertThat(pi).isWaitingAt("Task_ReviewEvidence");
+    advance(Duration.ofDays(10));
+
+    as(REVIEWER, () -> deposits.invalidate(pi.getId(), "SEC 1.1.1", "The traces show real patient names.", REVIEWER));
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), EvidenceVariables.REPORT).toString())
+        .contains("SEC 1.1.1 invalid: The traces show real patient names.");
+    Assertions.assertThatThrownBy(() -> complete(REVIEWER, pi, "Task_ReviewEvidence",
+        Map.of("evidenceDecision", "CONFORMS"))).hasMessageContaining("You marked proofs invalid (SEC 1.1.1: The"
+            + " traces show real patient names.): the evidence cannot conform.");
+    Map<String, Object> review = new HashMap<>();
+    review.put("evidenceDecision", "COMPLEMENTS");
+    review.put("evidenceComment", "");
+    complete(REVIEWER, pi, "Task_ReviewEvidence", review);
+
+    assertThat(pi).isWaitingAt("Task_ProvideComplements");
+    assertThat(pi).variables().containsEntry("evidenceComment",
+        "Proofs to send again, corrected:\n- SEC 1.1.1: The traces show real patient names.");
+    Job paused = timer(pi, "Timer_AnalysisTimeElapsed");
+    Assertions.assertThat(paused.isSuspended()).as("the analysis clock waits for the vendor").isTrue();
+    advance(Duration.ofDays(4));
+    Assertions.assertThatThrownBy(() -> complete(VENDOR, pi, "Task_ProvideComplements",
+        Map.of("complementsAnswer", "Done"))).hasMessageContaining("Send these proofs again, corrected, from the"
+            + " evidence page, then complete the task; the ANS marked them invalid: SEC 1.1.1: The traces show real"
+            + " patient names.");
+    send(pi, "MediSoft-SAS_CardioWatch_2.1_161126_2.zip", Zips.with("SEC_1.1.1.csv").bytes());
+    complete(VENDOR, pi, "Task_ProvideComplements", Map.of("complementsAnswer", "Anonymised traces sent."));
+
+    assertThat(pi).isWaitingAt("Task_ReviewEvidence");
+    Assertions.assertThat(timer(pi, "Timer_AnalysisTimeElapsed").getDuedate())
+        .as("60 days plus the 4 the vendor took").isEqualTo(day(64));
+    Assertions.assertThat(deposits.report(pi.getId()).complete()).isTrue();
+  }
+
+  @Test
+  void shouldRefuseToInvalidateOutsideTheReview() {
+    ProcessInstance pi = atEvidenceDeposit();
+    send(pi, SEND_1, Zips.with("PSC_1.1.1.mp4").bytes());
+    Assertions.assertThatThrownBy(() -> deposits.invalidate(pi.getId(), "PSC 1.1.1", "Blurred", REVIEWER))
+        .hasMessage("Dossier " + pi.getBusinessKey() + " is not waiting for this: proofs are marked invalid while"
+            + " 'Review evidence' is open.");
+  }
+
+  static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes()));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<String> names(String... names) {
+    return List.of(names);
+  }
+}
