@@ -65,7 +65,8 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver}; without them the test is skipped, or fails
  * on CI. Screenshots of each step go to {@code target/screenshots/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// its own application context (the property makes it distinct), so its queue holds only its own dossiers
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "parcours.test.context=browser")
 @ActiveProfiles({"test", "demo"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TasklistBrowserTest {
@@ -151,6 +152,7 @@ class TasklistBrowserTest {
 
   @BeforeEach
   void startSignedOut() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset(); // real time, whatever a test before left
     waiting = new WebDriverWait(browser, WAIT);
     browser.manage().deleteAllCookies();
     browser.get("about:blank"); // the next page is a fresh load of Tasklist: no modal or state left over
