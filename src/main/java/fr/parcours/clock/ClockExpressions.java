@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code ${clocks.due(execution, 'ANS_COMPLEMENTS')}} — a due date (timer date, task due date);</li>
- *   <li>{@code ${clocks.cycle(execution, 'ANS_INACTIVITY')}} — a repeating timer.</li>
+ *   <li>{@code ${clocks.cycle(execution, 'ANS_INACTIVITY')}} — a repeating timer;</li>
+ *   <li>{@code ${clocks.reminder(execution, 'ANS_COMPLEMENTS')}} — the date the vendor is reminded: the due date
+ *   minus the window's {@code reminderBefore} (a timer date).</li>
  * </ul>
  */
 final class ClockExpressions {
@@ -19,7 +21,7 @@ final class ClockExpressions {
   static final String PAUSES_CLOCK_PROPERTY = "pausesClock";
 
   private static final Pattern CALL = Pattern.compile(
-      "^\\s*\\$\\{\\s*clocks\\.(due|cycle)\\(\\s*execution\\s*,\\s*'([A-Za-z0-9_]+)'\\s*\\)\\s*}\\s*$");
+      "^\\s*\\$\\{\\s*clocks\\.(due|cycle|reminder)\\(\\s*execution\\s*,\\s*'([A-Za-z0-9_]+)'\\s*\\)\\s*}\\s*$");
 
   private ClockExpressions() {
   }
@@ -31,6 +33,12 @@ final class ClockExpressions {
     }
     Matcher matcher = CALL.matcher(expression);
     return matcher.matches() ? Optional.of(matcher.group(2)) : Optional.empty();
+  }
+
+  /** True for a reminder timer: it fires the window's {@code reminderBefore} ahead of the due date. */
+  static boolean isReminder(String expression) {
+    Matcher matcher = expression == null ? null : CALL.matcher(expression);
+    return matcher != null && matcher.matches() && "reminder".equals(matcher.group(1));
   }
 
   static String example(String kind) {

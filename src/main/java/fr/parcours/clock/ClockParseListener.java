@@ -199,7 +199,8 @@ public class ClockParseListener extends AbstractBpmnParseListener {
       String expected = "timeCycle".equals(kind) ? "cycle" : "due";
       if (!"timeDuration".equals(kind)) {
         var clockId = ClockExpressions.clockId(expression)
-            .filter(found -> expression.contains("clocks." + expected + "("));
+            .filter(found -> expression.contains("clocks." + expected + "(")
+                || "due".equals(expected) && ClockExpressions.isReminder(expression));
         if (clockId.isPresent()) {
           references.put(id, clockId.get());
           owners.put(clockId.get(), ownerOf(event, container, process));

@@ -54,6 +54,7 @@ public class Clocks {
   private final ZoneId zone;
   private final Map<String, Map<String, String>> timersByDefinition = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> tasksByDefinition = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Set<String>> reminders = new ConcurrentHashMap<>();
 
   Clocks(DeadlineCatalogue deadlines, ObjectProvider<ProcessEngine> engine,
       @Value("${parcours.zone:Europe/Paris}") String zone) {
@@ -79,6 +80,24 @@ public class Clocks {
       cycle[0] = "R/" + clock.read(now()).dueAt() + "/" + clock.terms().budget();
     });
     return cycle[0];
+  }
+
+  /**
+   * The date the vendor is reminded that a window closes: its due date minus the window's
+   * {@code reminderBefore} in the deadlines table; opens the window now if it is not open.
+   */
+  public Date reminder(DelegateExecution execution, String clockId) {
+    return reminderDate(due(execution, clockId), clockId);
+  }
+
+  private Date reminderDate(Date due, String clockId) {
+    DeadlineRule rule = deadlines.rule(clockId);
+    if (rule.reminderBefore() == null) {
+      throw new BadInputException("The window " + clockId + " has no reminder in the deadlines table"
+          + " (bpmn/deadlines.dmn, row " + rule.row() + ", column 'Remind before'): set one or remove the reminder timer.");
+    }
+    var before = rule.reminderBefore();
+    return Date.from(due.toInstant().atZone(zone).minus(before.period()).minus(before.time()).toInstant());
   }
 
   // ---- wired by the parse listener ----
@@ -298,7 +317,9 @@ public class Clocks {
           || reading.state() == ClockState.STOPPED) {
         continue;
       }
-      job.setDuedate(due);
+      boolean reminder = reminders.computeIfAbsent(processDefinitionId, id -> reminderTimers(services, id))
+          .contains(job.getActivityId());
+      job.setDuedate(reminder && due != null ? reminderDate(due, clock.clockId()) : due);
       job.setSuspensionState(reading.state() == ClockState.PAUSED
           ? SuspensionState.SUSPENDED.getStateCode() : SuspensionState.ACTIVE.getStateCode());
     }
@@ -311,6 +332,18 @@ public class Clocks {
         taskService.saveTask(task);
       }
     }
+  }
+
+  /** The ids of the reminder timers of one process definition. */
+  private static java.util.Set<String> reminderTimers(ProcessEngineServices services, String processDefinitionId) {
+    BpmnModelInstance model = services.getRepositoryService().getBpmnModelInstance(processDefinitionId);
+    java.util.Set<String> found = ConcurrentHashMap.newKeySet();
+    for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+      if (timer.getTimeDate() != null && ClockExpressions.isReminder(timer.getTimeDate().getTextContent())) {
+        found.add(timer.getParentElement().getAttributeValue("id"));
+      }
+    }
+    return found;
   }
 
   /** Element id → window id, for the timers (or the task due dates) of one process definition. */

@@ -26,6 +26,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -54,6 +57,11 @@ public abstract class ProcessTestBase {
   public static Instant plusMonths(Instant from, int months) {
     return from.atZone(PARIS).plusMonths(months).toInstant();
   }
+
+  /** A real SMTP server on the port of application-test.yml, fresh for every test. */
+  @RegisterExtension
+  protected static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP)
+      .withPerMethodLifecycle(true);
 
   @Autowired protected ProcessEngine engine;
   @Autowired protected RuntimeService runtimeService;
@@ -95,12 +103,31 @@ public abstract class ProcessTestBase {
     });
   }
 
+  /** Starts an application as the vendor, then runs its asynchronous steps (the mails) as the job executor would. */
   protected ProcessInstance startApplication(String vendorUser, String processKey, Map<String, Object> form) {
-    return as(vendorUser, () -> {
+    ProcessInstance instance = as(vendorUser, () -> {
       String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey)
           .latestVersion().singleResult().getId();
       return formService.submitStartForm(definitionId, form);
     });
+    executeJobs(instance);
+    return instance;
+  }
+
+  /**
+   * Runs the instance's pending asynchronous continuations (the notification steps), one after the other
+   * and until none is left, as the job executor would; never its timers. A failing job throws.
+   */
+  protected void executeJobs(ProcessInstance instance) {
+    for (int round = 0; round < 200; round++) {
+      List<Job> jobs = managementService.createJobQuery().processInstanceId(instance.getId()).messages()
+          .withRetriesLeft().active().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      managementService.executeJob(jobs.get(0).getId());
+    }
+    throw new AssertionError("The asynchronous steps of " + instance.getId() + " never settle");
   }
 
   /** The open task of that definition key in the instance (or its sub-processes), looked up as the engine. */
@@ -117,6 +144,7 @@ public abstract class ProcessTestBase {
               .map(Task::getTaskDefinitionKey).toList());
     }
     as(user, () -> formService.submitTaskForm(task.getId(), variables));
+    executeJobs(instance);
   }
 
   protected void advance(Duration duration) {
@@ -151,5 +179,6 @@ public abstract class ProcessTestBase {
     }
     advanceTo(job.getDuedate().toInstant());
     managementService.executeJob(job.getId());
+    executeJobs(instance);
   }
 }
