@@ -24,4 +24,17 @@ class RestAuthentication {
     registration.setOrder(1);
     return registration;
   }
+
+  /** The application's own API ({@code /api}, e.g. a dossier's notification journal): same rule. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> applicationApiAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.addUrlPatterns("/api/*");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.setName("api-authentication");
+    registration.setOrder(1);
+    return registration;
+  }
 }

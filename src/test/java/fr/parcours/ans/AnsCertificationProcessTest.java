@@ -6,7 +6,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.FullProcessCoverage;
 import fr.parcours.support.ProcessTestBase;
+import jakarta.mail.MessagingException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -246,6 +248,30 @@ class AnsCertificationProcessTest extends ProcessTestBase {
 
     assertThat(pi).isWaitingAt("Task_ReviewEvidence");
     Assertions.assertThat(timer(pi, "Timer_ComplementsWindow")).isNull();
+  }
+
+  @Test
+  void shouldRemindTheVendorSevenDaysBeforeTheComplementsWindowCloses() {
+    ProcessInstance pi = atEvidenceReview();
+    review(pi, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
+
+    // reminderBefore of ANS_COMPLEMENTS in the deadlines table: P7D before day 30
+    Assertions.assertThat(timer(pi, "Timer_ComplementsReminder").getDuedate()).isEqualTo(day(23));
+    int before = MAIL.getReceivedMessages().length;
+    fire(pi, "Timer_ComplementsReminder");
+
+    assertThat(pi).hasPassed("Event_NotifyComplementsReminder", "EndEvent_VendorReminded")
+        .isWaitingAt("Task_ProvideComplements");
+    Assertions.assertThat(MAIL.getReceivedMessages()).hasSize(before + 2);
+    Assertions.assertThat(Arrays.stream(MAIL.getReceivedMessages()).map(message -> {
+      try {
+        return message.getSubject();
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    })).filteredOn(subject -> subject.contains("rappel")).containsExactly(
+        "Dossier " + pi.getBusinessKey() + " : rappel, réponse attendue avant le 2 décembre 2026",
+        "Dossier " + pi.getBusinessKey() + " : rappel, réponse attendue avant le 2 décembre 2026");
   }
 
   @Test

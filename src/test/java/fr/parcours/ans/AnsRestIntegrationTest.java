@@ -11,6 +11,11 @@ import fr.parcours.support.Candidatures;
 import java.util.Map;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -32,8 +37,13 @@ class AnsRestIntegrationTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The mails of the track go to a real SMTP server. */
+  @RegisterExtension
+  static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+
   @Autowired TestRestTemplate rest;
   @Autowired EvidenceDeposits evidence;
+  @Autowired ManagementService managementService;
 
   @Test
   void shouldTakeADeviceFromCandidatureToCertificateThroughTheRestApi() throws Exception {
@@ -54,6 +64,7 @@ class AnsRestIntegrationTest {
         .isEqualTo("Send 1 accepted: 7 proof file(s). Evidence complete.");
     completeTask("alice", instance, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
     completeTask("ana", instance, "Task_ReviewEvidence", Map.of("evidenceDecision", "CONFORMS"));
+    runJobs(instance);
 
     JsonNode history = JSON.readTree(get("alice", "/engine-rest/history/process-instance/" + instance).getBody());
     assertThat(history.get("state").asText()).isEqualTo("COMPLETED");
@@ -176,6 +187,7 @@ class AnsRestIntegrationTest {
     ResponseEntity<String> started = post("alice", "/engine-rest/process-definition/key/ans-certification/submit-form",
         Map.of("variables", asTasklistSendsThem(Candidatures.valid())));
     String instance = JSON.readTree(started.getBody()).get("id").asText();
+    runJobs(instance);
 
     assertThat(JSON.readTree(get("bruno", "/engine-rest/task?processInstanceId=" + instance).getBody())).isEmpty();
     assertThat(get("bruno", "/engine-rest/process-instance/" + instance + "/variables").getStatusCode())
@@ -205,7 +217,19 @@ class AnsRestIntegrationTest {
     return variables;
   }
 
+  /** The asynchronous steps (the mails), run as the job executor would (it is off in tests). */
+  void runJobs(String instance) {
+    for (int round = 0; round < 100; round++) {
+      java.util.List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).messages().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      managementService.executeJob(jobs.get(0).getId());
+    }
+  }
+
   void completeTask(String user, String instance, String taskKey, Map<String, Object> form) throws Exception {
+    runJobs(instance);
     JsonNode tasks = JSON.readTree(get(user, "/engine-rest/task?processInstanceId=" + instance
         + "&taskDefinitionKey=" + taskKey).getBody());
     assertThat(tasks).as(user + " sees " + taskKey).hasSize(1);

@@ -28,6 +28,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -56,6 +59,11 @@ public abstract class ProcessTestBase {
   public static Instant plusMonths(Instant from, int months) {
     return from.atZone(PARIS).plusMonths(months).toInstant();
   }
+
+  /** A real SMTP server on the port of application-test.yml, fresh for every test. */
+  @RegisterExtension
+  protected static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP)
+      .withPerMethodLifecycle(true);
 
   @Autowired protected ProcessEngine engine;
   @Autowired protected RuntimeService runtimeService;
@@ -98,12 +106,53 @@ public abstract class ProcessTestBase {
     });
   }
 
+  /** Starts an application as the vendor, then runs its asynchronous steps (the mails) as the job executor would. */
   protected ProcessInstance startApplication(String vendorUser, String processKey, Map<String, Object> form) {
-    return as(vendorUser, () -> {
+    ProcessInstance instance = as(vendorUser, () -> {
       String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey)
           .latestVersion().singleResult().getId();
       return formService.submitStartForm(definitionId, form);
     });
+    executeJobs(instance);
+    return instance;
+  }
+
+  /**
+   * Runs the instance's pending asynchronous continuations (the notification steps), one after the other
+   * and until none is left, as the job executor would; never its timers. A failing job throws.
+   */
+  protected void executeJobs(ProcessInstance instance) {
+    for (int round = 0; round < 200; round++) {
+      List<Job> jobs = new java.util.ArrayList<>();
+      for (String member : family(instance.getId())) {
+        jobs.addAll(managementService.createJobQuery().processInstanceId(member).messages()
+            .withRetriesLeft().active().list());
+      }
+      if (jobs.isEmpty()) {
+        return;
+      }
+      managementService.executeJob(jobs.get(0).getId());
+    }
+    throw new AssertionError("The asynchronous steps of " + instance.getId() + " never settle");
+  }
+
+  /** The instance's whole call hierarchy: the pathway that called it and the tracks it calls, still running. */
+  private List<String> family(String instanceId) {
+    String root = instanceId;
+    for (ProcessInstance parent = runtimeService.createProcessInstanceQuery().subProcessInstanceId(root)
+        .singleResult(); parent != null; parent = runtimeService.createProcessInstanceQuery()
+        .subProcessInstanceId(root).singleResult()) {
+      root = parent.getId();
+    }
+    List<String> members = new java.util.ArrayList<>();
+    java.util.Deque<String> next = new java.util.ArrayDeque<>(List.of(root));
+    while (!next.isEmpty()) {
+      String member = next.pop();
+      members.add(member);
+      runtimeService.createProcessInstanceQuery().superProcessInstanceId(member).list()
+          .forEach(child -> next.push(child.getId()));
+    }
+    return members;
   }
 
   /** The open task of that definition key in the instance (or its sub-processes), looked up as the engine. */
@@ -120,6 +169,7 @@ public abstract class ProcessTestBase {
               .map(Task::getTaskDefinitionKey).toList());
     }
     as(user, () -> formService.submitTaskForm(task.getId(), variables));
+    executeJobs(instance);
   }
 
   protected void advance(Duration duration) {
@@ -167,5 +217,6 @@ public abstract class ProcessTestBase {
     }
     advanceTo(job.getDuedate().toInstant());
     managementService.executeJob(job.getId());
+    executeJobs(instance);
   }
 }

@@ -1,0 +1,29 @@
+package fr.parcours.notification;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One notification of a dossier, before it is sent.
+ *
+ * @param key the same for every attempt at this notification (the engine job that sends it), so that a
+ *     retried job sends each recipient the mail once
+ * @param recipients the addresses as the dossier holds them, not yet checked, with the variable holding each
+ * @param model what the templates may show
+ * @param certificateLines the attached certificate's lines, or null when the mail has no attachment
+ */
+record Notification(
+    String key,
+    String processInstanceId,
+    String dossierId,
+    String activityId,
+    NotificationEvent event,
+    Language language,
+    List<Recipient> recipients,
+    Map<String, Object> model,
+    List<String> certificateLines) {
+
+  /** An address as the dossier holds it, and the dossier variable that holds it. */
+  record Recipient(String address, String variable) {
+  }
+}

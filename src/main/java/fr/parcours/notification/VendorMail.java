@@ -1,0 +1,182 @@
+package fr.parcours.notification;
+
+import fr.parcours.clock.Clocks;
+import fr.parcours.deadline.DeadlineCatalogue;
+import fr.parcours.deadline.RegulatoryDuration;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The notification steps of the diagrams: an intermediate message throw event with
+ * {@code camunda:delegateExpression="${vendorMail}"} and the extension property {@code mail} naming a
+ * {@link NotificationEvent}; the optional property {@code window} names the response window (a row of
+ * {@code bpmn/deadlines.dmn}) whose due date, and reminder lead time, the mail states.
+ *
+ * <p>Why steps in the diagram rather than a hidden outbox: process owners see in Modeler and Cockpit when
+ * each mail goes out, and the engine's own job machinery gives what a mail needs. Each step is
+ * {@code asyncBefore} (the user who completed the previous task never waits for SMTP; the mail is sent by
+ * the job executor in its own transaction), {@code asyncAfter} (the step's success is committed before the
+ * process moves on, so a rollback of a later step never runs it again) and has
+ * {@code camunda:failedJobRetryTimeCycle} (a failure is retried, then becomes an incident on the dossier).
+ * The journal, keyed by the job, keeps each recipient from getting the mail twice when a job is retried.
+ *
+ * <p>The mail goes to the dossier's contact ({@code contactEmail}) and legal representative
+ * ({@code legalRepEmail}), in the dossier's language ({@code correspondenceLanguage}).
+ */
+@Component("vendorMail")
+class VendorMail implements JavaDelegate {
+
+  static final String MAIL_PROPERTY = "mail";
+  static final String WINDOW_PROPERTY = "window";
+  static final List<String> RECIPIENT_VARIABLES = List.of("contactEmail", "legalRepEmail");
+
+  private final VendorMailer mailer;
+  private final Clocks clocks;
+  private final DeadlineCatalogue deadlines;
+  private final ZoneId zone;
+
+  VendorMail(VendorMailer mailer, Clocks clocks, DeadlineCatalogue deadlines,
+      @Value("${parcours.zone:Europe/Paris}") String zone) {
+    this.mailer = mailer;
+    this.clocks = clocks;
+    this.deadlines = deadlines;
+    this.zone = ZoneId.of(zone);
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Map<String, String> properties = properties(execution.getBpmnModelElementInstance());
+    NotificationEvent event = event(execution, properties.get(MAIL_PROPERTY));
+    Language language = Language.of(execution.getVariable(Language.VARIABLE));
+    Map<String, Object> model = model(execution, language, properties.get(WINDOW_PROPERTY));
+
+    List<Notification.Recipient> recipients = new ArrayList<>();
+    for (String variable : RECIPIENT_VARIABLES) {
+      Object address = execution.getVariable(variable);
+      if (address != null) {
+        recipients.add(new Notification.Recipient(address.toString(), variable));
+      }
+    }
+    if (recipients.isEmpty()) {
+      throw new ProcessEngineException("Dossier " + model.get("dossierId") + " has no email address to notify ("
+          + String.join(", ", RECIPIENT_VARIABLES) + " are empty): set one, then retry the job.");
+    }
+    String dossierId = (String) execution.getVariable("dossierId");
+    mailer.send(new Notification(key(execution), execution.getProcessInstanceId(), dossierId,
+        execution.getCurrentActivityId(), event, language, recipients, model,
+        event.attachesCertificate() ? certificateLines(model, language) : null));
+  }
+
+  /** What the templates may show: the dossier's plain variables, dates written out in its language. */
+  private Map<String, Object> model(DelegateExecution execution, Language language, String window) {
+    DateTimeFormatter dates = DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale()).withZone(zone);
+    Map<String, Object> model = new HashMap<>();
+    execution.getVariables().forEach((name, value) -> {
+      if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+        model.put(name, value);
+      } else if (value instanceof Date date) {
+        model.put(name, dates.format(date.toInstant()));
+      }
+    });
+    if (window != null) {
+      model.put("window", window);
+      model.put("dueDate", dates.format(clocks.due(execution, window).toInstant()));
+      RegulatoryDuration before = deadlines.rule(window).reminderBefore();
+      if (before != null) {
+        model.put("reminderBefore", describe(before.period(), language));
+      }
+    }
+    return model;
+  }
+
+  private static List<String> certificateLines(Map<String, Object> model, Language language) {
+    boolean en = language == Language.EN;
+    return List.of(
+        en ? "Certificate of conformity" : "Certificat de conformité",
+        en ? "Agence du numérique en santé (ANS) — Convergence" : "Agence du numérique en santé (ANS) — Convergence",
+        "",
+        (en ? "Certificate number: " : "Numéro de certificat : ") + model.get("certificateNumber"),
+        (en ? "Issued on: " : "Délivré le : ") + model.get("certificateIssuedAt"),
+        (en ? "Holder: " : "Titulaire : ") + model.get("companyName") + " (SIREN " + model.get("siren") + ")",
+        (en ? "Device: " : "Dispositif : ") + model.get("softwareName") + " " + model.get("softwareVersion"),
+        (en ? "Dossier: " : "Dossier : ") + model.get("dossierId"),
+        "",
+        en ? "Conformity to the interoperability and security referential of the ANS."
+            : "Conformité au référentiel d'interopérabilité et de sécurité de l'ANS.",
+        en ? "Document generated by Parcours; the signed certificate is available on Convergence."
+            : "Document généré par Parcours ; le certificat signé est disponible sur Convergence.");
+  }
+
+  /** "7 jours", "1 mois", "7 days", "1 month and 2 days". */
+  static String describe(Period period, Language language) {
+    boolean en = language == Language.EN;
+    Period p = period.isNegative() ? period.negated() : period;
+    List<String> parts = new ArrayList<>();
+    if (p.getYears() != 0) {
+      parts.add(p.getYears() + (en ? (p.getYears() == 1 ? " year" : " years") : (p.getYears() == 1 ? " an" : " ans")));
+    }
+    if (p.getMonths() != 0) {
+      parts.add(p.getMonths() + (en ? (p.getMonths() == 1 ? " month" : " months") : " mois"));
+    }
+    if (p.getDays() != 0 || parts.isEmpty()) {
+      parts.add(p.getDays() + (en ? (p.getDays() == 1 ? " day" : " days") : (p.getDays() == 1 ? " jour" : " jours")));
+    }
+    return String.join(en ? " and " : " et ", parts);
+  }
+
+  /**
+   * The same for every attempt at this step: the id of the engine job running it (an asynchronous
+   * continuation keeps its id across retries and incident resolution). Without a job (the step was run
+   * synchronously), the activity instance.
+   */
+  private static String key(DelegateExecution execution) {
+    if (Context.getCommandContext() != null) {
+      for (JobEntity job : Context.getCommandContext().getJobManager().findJobsByExecutionId(execution.getId())) {
+        if (!(job instanceof TimerEntity) && execution.getCurrentActivityId().equals(job.getActivityId())) {
+          return "job:" + job.getId();
+        }
+      }
+    }
+    return "activity:" + execution.getActivityInstanceId();
+  }
+
+  private static NotificationEvent event(DelegateExecution execution, String name) {
+    try {
+      return NotificationEvent.valueOf(name == null ? "" : name.trim());
+    } catch (IllegalArgumentException e) {
+      throw new ProcessEngineException("The notification step " + execution.getCurrentActivityId()
+          + " names the mail '" + name + "'; set its extension property 'mail' to one of "
+          + List.of(NotificationEvent.values()) + ".");
+    }
+  }
+
+  private static Map<String, String> properties(BaseElement element) {
+    Map<String, String> found = new HashMap<>();
+    if (element == null || element.getExtensionElements() == null) {
+      return found;
+    }
+    for (CamundaProperties properties : element.getExtensionElements().getChildElementsByType(CamundaProperties.class)) {
+      for (CamundaProperty property : properties.getCamundaProperties()) {
+        found.put(property.getCamundaName(), property.getCamundaValue());
+      }
+    }
+    return found;
+  }
+}

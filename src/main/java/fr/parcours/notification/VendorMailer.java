@@ -1,0 +1,148 @@
+package fr.parcours.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends a dossier's notification to each of its recipients, through the SMTP server of
+ * {@code spring.mail.*}, and writes every attempt in the {@link NotificationJournal}.
+ *
+ * <p>Called from an asynchronous notification step of a diagram: a failure throws, the engine retries the
+ * job on its retry cycle and, after the last retry, raises an incident on the dossier in Cockpit with this
+ * failure's message. A recipient whose mail the journal already records as sent for this notification is
+ * skipped, so a retried job — after a partial failure, or after a rollback that followed the sending — does
+ * not send anyone the same mail twice.
+ */
+@Service
+class VendorMailer {
+
+  private final JavaMailSender sender;
+  private final MailTemplates templates;
+  private final NotificationJournal journal;
+  private final String from;
+
+  VendorMailer(JavaMailSender sender, MailTemplates templates, NotificationJournal journal,
+      @Value("${parcours.mail.from:Parcours <no-reply@parcours.example>}") String from) {
+    this.sender = sender;
+    this.templates = templates;
+    this.journal = journal;
+    this.from = from;
+  }
+
+  void send(Notification notification) {
+    RenderedMail mail = templates.render(notification.event(), notification.language(), notification.model());
+    byte[] certificate = notification.certificateLines() == null ? null
+        : CertificateDocument.pdf(notification.certificateLines());
+    List<String> failures = new ArrayList<>();
+    for (Notification.Recipient each : distinct(notification.recipients())) {
+      String recipient = each.address();
+      if (journal.find(notification.key(), recipient)
+          .filter(row -> row.status() == NotificationRecord.Status.SENT).isPresent()) {
+        continue;
+      }
+      String row = journal.attempt(notification.key(), notification.processInstanceId(), notification.dossierId(),
+          notification.event(), notification.activityId(), recipient, notification.language(), mail.subject());
+      try {
+        String messageId = sendOne(each, mail, certificate, notification);
+        journal.sent(row, messageId);
+      } catch (InvalidRecipientException e) {
+        journal.failed(row, e.getMessage());
+        failures.add(e.getMessage());
+      } catch (MailException | MessagingException e) {
+        String problem = "The SMTP server did not take the mail to " + recipient + ": " + rootMessage(e);
+        journal.failed(row, problem);
+        failures.add(problem);
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new ProcessEngineException("Mail '" + notification.event().template() + "' of dossier "
+          + notification.dossierId() + " not sent. " + String.join(" ", failures)
+          + " Once this is fixed, retry the job (Cockpit: the incident's 'Retry'); recipients already served get"
+          + " nothing twice.");
+    }
+  }
+
+  private String sendOne(Notification.Recipient recipient, RenderedMail mail, byte[] certificate,
+      Notification notification) throws MessagingException {
+    InternetAddress to = address(recipient);
+    MimeMessage message = sender.createMimeMessage();
+    MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+    helper.setFrom(from);
+    helper.setTo(to);
+    helper.setSubject(mail.subject());
+    helper.setText(mail.text(), mail.html());
+    if (certificate != null) {
+      helper.addAttachment(certificateFileName(notification), new ByteArrayResource(certificate), "application/pdf");
+    }
+    sender.send(message);
+    return message.getMessageID();
+  }
+
+  static String certificateFileName(Notification notification) {
+    Object number = notification.model().get("certificateNumber");
+    return (notification.language() == Language.EN ? "certificate-" : "certificat-")
+        + (number == null ? notification.dossierId() : number) + ".pdf";
+  }
+
+  /** A single address, strictly checked: no display name tricks, no line breaks, no list. */
+  private static InternetAddress address(Notification.Recipient each) {
+    String recipient = each.address();
+    String variable = " (variable " + each.variable() + ")";
+    if (recipient.chars().anyMatch(c -> c == '\r' || c == '\n') || recipient.contains(",")) {
+      throw new InvalidRecipientException("The address '" + recipient.replaceAll("[\\r\\n]", "\\\\n") + "'" + variable
+          + " is not a valid email address: correct it in the dossier.");
+    }
+    try {
+      InternetAddress address = new InternetAddress(recipient, true);
+      address.validate();
+      if (address.getPersonal() != null || !recipient.contains("@")) {
+        throw new AddressException("not a bare address");
+      }
+      return address;
+    } catch (AddressException e) {
+      throw new InvalidRecipientException("The address '" + recipient + "'" + variable
+          + " is not a valid email address: correct it in the dossier.");
+    }
+  }
+
+  private static List<Notification.Recipient> distinct(List<Notification.Recipient> recipients) {
+    Map<String, Notification.Recipient> byLowerCase = new LinkedHashMap<>();
+    for (Notification.Recipient recipient : recipients) {
+      String address = recipient.address();
+      if (address != null && !address.isBlank()) {
+        byLowerCase.putIfAbsent(address.trim().toLowerCase(Locale.ROOT),
+            recipient);
+      }
+    }
+    return new ArrayList<>(byLowerCase.values());
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
+  }
+
+  /** A recipient address that no server could deliver to: fixing it is a person's job. */
+  static class InvalidRecipientException extends RuntimeException {
+    InvalidRecipientException(String message) {
+      super(message);
+    }
+  }
+}

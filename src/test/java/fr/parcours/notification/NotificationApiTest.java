@@ -1,0 +1,78 @@
+package fr.parcours.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import fr.parcours.ans.AnsProcess;
+import fr.parcours.support.Candidatures;
+import java.util.List;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A dossier's journal over HTTP: the vendor's own, the reviewer's, nobody else's. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class NotificationApiTest {
+
+  @RegisterExtension
+  static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired TestRestTemplate rest;
+  @Autowired FormService formService;
+  @Autowired IdentityService identityService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired ManagementService managementService;
+
+  @Test
+  void shouldShowTheJournalToTheVendorAndTheReviewerButNotToAnotherVendor() throws Exception {
+    String pi = applyAsAlice();
+    String path = "/api/dossiers/" + pi + "/notifications";
+
+    JsonNode journal = JSON.readTree(get("alice", path).getBody());
+    assertThat(journal).hasSize(2);
+    assertThat(journal.get(0).get("event").asText()).isEqualTo("APPLICATION_RECEIVED");
+    assertThat(journal.get(0).get("status").asText()).isEqualTo("SENT");
+    assertThat(journal.get(0).get("messageId").asText()).isNotBlank();
+    assertThat(JSON.readTree(get("paul", path).getBody())).hasSize(2);
+
+    assertThat(get("bruno", path).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(rest.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  private String applyAsAlice() {
+    identityService.setAuthentication("alice", List.of("vendor-medisoft"));
+    ProcessInstance pi;
+    try {
+      String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(AnsProcess.KEY)
+          .latestVersion().singleResult().getId();
+      pi = formService.submitStartForm(definition, Candidatures.valid());
+    } finally {
+      identityService.clearAuthentication();
+    }
+    for (Job job : managementService.createJobQuery().processInstanceId(pi.getId()).messages().list()) {
+      managementService.executeJob(job.getId());
+    }
+    return pi.getId();
+  }
+
+  private ResponseEntity<String> get(String user, String path) {
+    return rest.withBasicAuth(user, user).getForEntity(path, String.class);
+  }
+}

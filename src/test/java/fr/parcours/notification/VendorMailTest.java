@@ -1,0 +1,277 @@
+package fr.parcours.notification;
+
+import static fr.parcours.support.Candidatures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import fr.parcours.ans.AnsProcess;
+import fr.parcours.notification.NotificationRecord.Status;
+import fr.parcours.support.Candidatures;
+import fr.parcours.support.ProcessTestBase;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The mails of the ANS track, received by a real SMTP server, and their journal. */
+class VendorMailTest extends ProcessTestBase {
+
+  static final String CONTACT = "jean.dupont@medisoft.example";
+  static final String LEGAL_REP = "alice.martin@medisoft.example";
+
+  @Autowired NotificationJournal journal;
+
+  // ---- what the vendor receives ----
+
+  @Test
+  void shouldMailTheReceiptOfTheApplicationToContactAndLegalRepresentativeInFrench() throws Exception {
+    ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.valid());
+
+    List<MimeMessage> mails = mails("candidature reçue");
+    assertThat(mails).hasSize(2);
+    assertThat(mails).flatExtracting(mail -> Arrays.asList(mail.getRecipients(Message.RecipientType.TO)))
+        .extracting(Object::toString).containsExactlyInAnyOrder(CONTACT, LEGAL_REP);
+    MimeMessage mail = mails.get(0);
+    assertThat(mail.getSubject()).isEqualTo("Dossier " + pi.getBusinessKey() + " : candidature reçue");
+    assertThat(text(mail)).contains("Madame, Monsieur,", "MediSoft SAS", "CardioWatch (version 2.1)",
+        "Votre dossier porte le numéro " + pi.getBusinessKey());
+    assertThat(html(mail)).contains("<strong>CardioWatch</strong>").contains("lang=\"fr\"");
+
+    List<NotificationRecord> rows = journal.ofDossier(pi.getId());
+    assertThat(rows).hasSize(2).allSatisfy(row -> {
+      assertThat(row.status()).isEqualTo(Status.SENT);
+      assertThat(row.event()).isEqualTo("APPLICATION_RECEIVED");
+      assertThat(row.language()).isEqualTo("FR");
+      assertThat(row.attempts()).isEqualTo(1);
+      assertThat(row.dossierId()).isEqualTo(pi.getBusinessKey());
+      assertThat(row.sentAt()).isEqualTo(T0);
+      assertThat(row.messageId()).isNotBlank();
+    });
+    assertThat(rows).extracting(NotificationRecord::messageId)
+        .containsExactlyInAnyOrder(mails.get(0).getMessageID(), mails.get(1).getMessageID());
+  }
+
+  @Test
+  void shouldWriteInEnglishWhenTheDossierAsksForIt() throws Exception {
+    ProcessInstance pi = startApplication("alice", AnsProcess.KEY,
+        Candidatures.with("correspondenceLanguage", "EN"));
+
+    MimeMessage mail = mails("application received").get(0);
+    assertThat(mail.getSubject()).isEqualTo("Dossier " + pi.getBusinessKey() + ": application received");
+    assertThat(text(mail)).contains("Dear Sir or Madam,", "Your dossier number is " + pi.getBusinessKey());
+    assertThat(journal.ofDossier(pi.getId())).extracting(NotificationRecord::language).containsOnly("EN");
+  }
+
+  @Test
+  void shouldMailEachStepOfTheTrackUpToTheCertificateWithThePdfAttached() throws Exception {
+    ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.valid());
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    assertThat(mails("dossier administratif reçu")).hasSize(2);
+    complete("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    assertThat(mails("candidature recevable")).hasSize(2);
+    assertThat(mails("convention à signer")).hasSize(2);
+    complete("alice", pi, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "Alice Martin"));
+    complete("alice", pi, "Task_DepositEvidence", Map.of("depositedSections",
+        json("[\"PSC\",\"USER_IDENTIFICATION\",\"PORTABILITY\",\"SECURITY\",\"PERSONAL_DATA\"]"),
+        "allEvidenceDeposited", true));
+    assertThat(mails("dossier de preuves complet reçu")).hasSize(2);
+    complete("ana", pi, "Task_ReviewEvidence", Map.of("evidenceDecision", "COMPLEMENTS",
+        "evidenceComment", "SECURITY 3.2 : les journaux d'audit manquent."));
+
+    MimeMessage complements = mails("compléments demandés").get(0);
+    assertThat(complements.getSubject()).isEqualTo("Dossier " + pi.getBusinessKey()
+        + " : compléments demandés avant le 2 décembre 2026");
+    assertThat(text(complements)).contains("SECURITY 3.2 : les journaux d'audit manquent.",
+        "au plus tard le 2 décembre 2026");
+
+    complete("alice", pi, "Task_ProvideComplements", Map.of("complementsAnswer", "Logs added"));
+    Map<String, Object> conforms = new HashMap<>();
+    conforms.put("evidenceDecision", "CONFORMS");
+    conforms.put("evidenceComment", null);
+    complete("ana", pi, "Task_ReviewEvidence", conforms);
+
+    MimeMessage certificate = mails("certificat de conformité délivré").get(0);
+    assertThat(text(certificate)).contains("n° CC-" + pi.getBusinessKey(), "le 2 novembre 2026");
+    Part pdf = attachment(certificate);
+    assertThat(pdf.getFileName()).isEqualTo("certificat-CC-" + pi.getBusinessKey() + ".pdf");
+    assertThat(pdf.getContentType()).startsWith("application/pdf");
+    String content = new String(pdf.getInputStream().readAllBytes(), "windows-1252");
+    assertThat(content).startsWith("%PDF-1.4").contains("CC-" + pi.getBusinessKey()).endsWith("%%EOF\n");
+
+    assertThat(journal.ofDossier(pi.getId())).extracting(NotificationRecord::event).containsExactlyInAnyOrder(
+        "APPLICATION_RECEIVED", "APPLICATION_RECEIVED", "ADMINISTRATIVE_FILE_RECEIVED",
+        "ADMINISTRATIVE_FILE_RECEIVED", "ADMISSIBLE", "ADMISSIBLE", "CONVENTION_TO_SIGN", "CONVENTION_TO_SIGN",
+        "EVIDENCE_RECEIVED", "EVIDENCE_RECEIVED", "COMPLEMENTS_REQUESTED", "COMPLEMENTS_REQUESTED",
+        "CERTIFICATE_ISSUED", "CERTIFICATE_ISSUED");
+  }
+
+  @Test
+  void shouldGiveTheReasonsOfInadmissibilityEscapedInHtml() throws Exception {
+    ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.valid());
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "INADMISSIBLE",
+        "admissibilityComment", "Pas un dispositif <script>alert('x')</script> & co"));
+
+    MimeMessage mail = mails("non recevable").get(0);
+    assertThat(html(mail)).contains("Pas un dispositif &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co")
+        .doesNotContain("<script>");
+    assertThat(text(mail)).contains("Pas un dispositif <script>alert('x')</script> & co");
+  }
+
+  // ---- failures ----
+
+  @Test
+  void shouldRaiseAnIncidentWhileSmtpIsDownAndSendOnceWhenItIsBackAndTheIncidentResolved() throws Exception {
+    ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.valid());
+    MAIL.stop();
+    long started = System.nanoTime();
+    as("alice", () -> formService.submitTaskForm(task(pi, "Task_DepositAdministrativeDossier").getId(),
+        Map.of("depositAction", "SUBMIT")));
+    assertThat((System.nanoTime() - started) / 1_000_000).as("the vendor does not wait for SMTP").isLessThan(2_000);
+
+    Job mailJob = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(
+        "Event_NotifyAdministrativeFileReceived").singleResult();
+    for (int attempt = 0; attempt < 5; attempt++) {
+      assertThatThrownBy(() -> managementService.executeJob(mailJob.getId())).isInstanceOf(ProcessEngineException.class);
+    }
+    Incident incident = runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo("Event_NotifyAdministrativeFileReceived");
+    assertThat(incident.getIncidentMessage()).contains("SMTP server did not take the mail to " + CONTACT);
+    assertThat(journal.ofDossier(pi.getId())).filteredOn(row -> row.event().equals("ADMINISTRATIVE_FILE_RECEIVED"))
+        .hasSize(2).allSatisfy(row -> {
+          assertThat(row.status()).isEqualTo(Status.FAILED);
+          assertThat(row.attempts()).isEqualTo(5);
+        });
+
+    MAIL.start();
+    managementService.setJobRetries(mailJob.getId(), 1); // "Retry" in Cockpit
+    executeJobs(pi);
+
+    assertThat(mails("dossier administratif reçu")).hasSize(2);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(task(pi, "Task_ReviewAdmissibility")).isNotNull();
+    assertThat(journal.ofDossier(pi.getId())).filteredOn(row -> row.event().equals("ADMINISTRATIVE_FILE_RECEIVED"))
+        .hasSize(2).allSatisfy(row -> {
+          assertThat(row.status()).isEqualTo(Status.SENT);
+          assertThat(row.attempts()).isEqualTo(6);
+        });
+  }
+
+  @Test
+  void shouldSendNobodyTwiceWhenARetriedJobFindsPartOfTheMailsAlreadySent() throws Exception {
+    ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.valid());
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"), false);
+    // the address checked at entry, then changed by hand (Cockpit) before the mail goes out
+    runtimeService.setVariable(pi.getId(), "contactEmail", "jean.dupont@@medisoft");
+
+    Job mailJob = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(
+        "Event_NotifyAdministrativeFileReceived").singleResult();
+    assertThatThrownBy(() -> managementService.executeJob(mailJob.getId()))
+        .hasMessageContaining("The address 'jean.dupont@@medisoft' (variable contactEmail) is not a valid email address");
+    assertThatThrownBy(() -> managementService.executeJob(mailJob.getId())).isInstanceOf(ProcessEngineException.class);
+    assertThat(mails("dossier administratif reçu")).as("the legal representative's mail went out once").hasSize(1);
+
+    runtimeService.setVariable(pi.getId(), "contactEmail", CONTACT);
+    executeJobs(pi);
+
+    assertThat(mails("dossier administratif reçu")).extracting(mail -> mail.getRecipients(Message.RecipientType.TO)[0]
+        .toString()).containsExactlyInAnyOrder(LEGAL_REP, CONTACT);
+    assertThat(journal.ofDossier(pi.getId())).filteredOn(row -> row.event().equals("ADMINISTRATIVE_FILE_RECEIVED"))
+        .extracting(NotificationRecord::recipient, NotificationRecord::status, NotificationRecord::attempts)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(LEGAL_REP, Status.SENT, 1),
+            org.assertj.core.groups.Tuple.tuple("jean.dupont@@medisoft", Status.FAILED, 2),
+            org.assertj.core.groups.Tuple.tuple(CONTACT, Status.SENT, 1));
+  }
+
+  @Test
+  void shouldRefuseAMailAddressWithALineBreakAtEntry() {
+    for (String field : List.of("contactEmail", "legalRepEmail")) {
+      assertThatThrownBy(() -> startApplication("alice", AnsProcess.KEY,
+          Candidatures.with(field, "jean.dupont@medisoft.example\r\nBcc: everyone@example.org")))
+          .hasMessageContaining("The candidature cannot be accepted").hasMessageContaining("must be on one line");
+    }
+    for (String field : List.of("contactName", "legalRepName")) {
+      assertThatThrownBy(() -> startApplication("alice", AnsProcess.KEY,
+          Candidatures.with(field, "Jean Dupont\r\nBcc: everyone@example.org")))
+          .hasMessageContaining("The candidature cannot be accepted").hasMessageContaining("must be on one line");
+    }
+    assertThat(MAIL.getReceivedMessages()).isEmpty();
+  }
+
+  // ---- helpers ----
+
+  private void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables,
+      boolean runJobs) {
+    as(user, () -> formService.submitTaskForm(task(pi, taskKey).getId(), variables));
+  }
+
+  static List<MimeMessage> mails(String subjectPart) throws Exception {
+    List<MimeMessage> found = new ArrayList<>();
+    for (MimeMessage message : MAIL.getReceivedMessages()) {
+      if (message.getSubject().contains(subjectPart)) {
+        found.add(message);
+      }
+    }
+    return found;
+  }
+
+  static String text(MimeMessage mail) throws Exception {
+    return part(mail, "text/plain");
+  }
+
+  static String html(MimeMessage mail) throws Exception {
+    return part(mail, "text/html");
+  }
+
+  private static String part(Part part, String type) throws Exception {
+    if (part.isMimeType(type) && part.getFileName() == null) {
+      return (String) part.getContent();
+    }
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = part(multipart.getBodyPart(i), type);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Part attachment(Part part) throws Exception {
+    if (part.getFileName() != null) {
+      return part;
+    }
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart body = multipart.getBodyPart(i);
+        Part found = attachment(body);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  @SuppressWarnings("unused")
+  private static String body(MimeMessage mail) {
+    return GreenMailUtil.getBody(mail);
+  }
+}
