@@ -34,6 +34,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -66,7 +69,9 @@ import org.springframework.test.context.ActiveProfiles;
  * on CI. Screenshots of each step go to {@code target/screenshots/}.
  */
 // its own application context (the property makes it distinct), so its queue holds only its own dossiers
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "parcours.test.context=browser")
+// the job executor runs, as in the application: the notification steps go out to a real SMTP server
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"parcours.test.context=browser", "camunda.bpm.job-execution.enabled=true"})
 @ActiveProfiles({"test", "demo"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TasklistBrowserTest {
@@ -84,6 +89,9 @@ class TasklistBrowserTest {
   static Path profileDirectory;
 
   @LocalServerPort int port;
+  @RegisterExtension
+  static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired FormService formService;
@@ -518,9 +526,22 @@ class TasklistBrowserTest {
     return clockReport;
   }
 
+  /** The open task, once the job executor has run the notification steps before it (up to 20 s). */
   Task task(ProcessInstance instance, String taskKey) {
-    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
-        .singleResult();
+    long deadline = System.currentTimeMillis() + WAIT.toMillis();
+    Task task = null;
+    while (task == null && System.currentTimeMillis() < deadline) {
+      task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
+          .singleResult();
+      if (task == null) {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
     assertThat(task).as("open task %s", taskKey).isNotNull();
     return task;
   }
