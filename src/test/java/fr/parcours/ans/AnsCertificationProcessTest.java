@@ -225,6 +225,7 @@ class AnsCertificationProcessTest extends ProcessTestBase {
     advance(Duration.ofDays(5));
     runtimeService.createMessageCorrelation(AnsProcess.MESSAGE_ACKNOWLEDGEMENT_RECEIVED).processInstanceId(pi.getId())
         .correlate();
+    executeJobs(pi);
 
     assertThat(pi).isWaitingAt("Task_ReviewEvidence");
     assertThat(pi).variables().as("the queue keeps the order complete evidence was received")

@@ -1,6 +1,5 @@
 package fr.parcours.notification;
 
-import static fr.parcours.support.Candidatures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -84,9 +83,8 @@ class VendorMailTest extends ProcessTestBase {
     assertThat(mails("candidature recevable")).hasSize(2);
     assertThat(mails("convention à signer")).hasSize(2);
     complete("alice", pi, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "Alice Martin"));
-    complete("alice", pi, "Task_DepositEvidence", Map.of("depositedSections",
-        json("[\"PSC\",\"USER_IDENTIFICATION\",\"PORTABILITY\",\"SECURITY\",\"PERSONAL_DATA\"]"),
-        "allEvidenceDeposited", true));
+    sendCompleteEvidence("alice", pi);
+    complete("alice", pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
     assertThat(mails("dossier de preuves complet reçu")).hasSize(2);
     complete("ana", pi, "Task_ReviewEvidence", Map.of("evidenceDecision", "COMPLEMENTS",
         "evidenceComment", "SECURITY 3.2 : les journaux d'audit manquent."));
