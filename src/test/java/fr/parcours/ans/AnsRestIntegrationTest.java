@@ -31,6 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
  * One application driven from the start form to the certificate through the real entry points: the REST
  * API that Tasklist calls, with each person's credentials, on a running server.
  */
+@org.junit.jupiter.api.extension.ExtendWith(fr.parcours.support.ThisContextsEngine.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class AnsRestIntegrationTest {

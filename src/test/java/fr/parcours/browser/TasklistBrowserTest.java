@@ -70,6 +70,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 // its own application context (the property makes it distinct), so its queue holds only its own dossiers
 // the job executor runs, as in the application: the notification steps go out to a real SMTP server
+@org.junit.jupiter.api.extension.ExtendWith(fr.parcours.support.ThisContextsEngine.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"parcours.test.context=browser", "camunda.bpm.job-execution.enabled=true"})
 @ActiveProfiles({"test", "demo"})

@@ -23,6 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
  * the environment, authorization checks on, Java serialization off, login throttling, no H2 console, the
  * REST API closed to anonymous callers, the webapps' CSRF protection on.
  */
+@org.junit.jupiter.api.extension.ExtendWith(fr.parcours.support.ThisContextsEngine.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"parcours.admin.user=root", "parcours.admin.password=a-long-secret-42"})
 @ActiveProfiles("test")
