@@ -1,0 +1,168 @@
+package fr.parcours.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import fr.parcours.support.Candidatures;
+import fr.parcours.support.ThisContextsEngine;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Every way a vendor's user could reach another company's dossier over HTTP, tried with company B's
+ * credentials on company A's dossier: each answers nothing, or refuses. The owner's user, tried the same way,
+ * gets her data, so that an empty answer is never an empty database.
+ */
+@ExtendWith(ThisContextsEngine.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class VendorIsolationRestTest {
+
+  @RegisterExtension
+  static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired TestRestTemplate rest;
+  @Autowired FormService forms;
+  @Autowired IdentityService identity;
+  @Autowired RepositoryService repository;
+  @Autowired ManagementService management;
+  @Autowired TaskService tasks;
+
+  static ProcessInstance dossier;
+  static Task task;
+
+  @BeforeEach
+  void aliceHasADossierWithATask() {
+    if (dossier != null) {
+      return;
+    }
+    identity.setAuthentication("alice", List.of("vendor-medisoft"));
+    try {
+      String definition = repository.createProcessDefinitionQuery().processDefinitionKey("ans-certification")
+          .latestVersion().singleResult().getId();
+      dossier = forms.submitStartForm(definition, Candidatures.valid());
+    } finally {
+      identity.clearAuthentication();
+    }
+    // the notification steps before the first task run as the job executor would
+    for (int round = 0; round < 20; round++) {
+      List<Job> jobs = management.createJobQuery().processInstanceId(dossier.getId()).messages().list();
+      if (jobs.isEmpty()) {
+        break;
+      }
+      management.executeJob(jobs.get(0).getId());
+    }
+    task = tasks.createTaskQuery().processInstanceId(dossier.getId()).singleResult();
+    assertThat(task).isNotNull();
+  }
+
+  /** Lists that must hold A's data for alice and nothing for bruno; {pi} and {task} are A's ids. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "/engine-rest/process-instance?processInstanceIds={pi}",
+      "/engine-rest/execution?processInstanceId={pi}",
+      "/engine-rest/variable-instance?processInstanceIdIn={pi}",
+      "/engine-rest/task?processInstanceId={pi}",
+      "/engine-rest/history/process-instance?processInstanceId={pi}",
+      "/engine-rest/history/activity-instance?processInstanceId={pi}",
+      "/engine-rest/history/task?processInstanceId={pi}",
+      "/engine-rest/history/variable-instance?processInstanceId={pi}",
+      "/engine-rest/history/detail?processInstanceId={pi}"})
+  void shouldListNothingOfAnotherCompanysDossier(String list) throws Exception {
+    String path = list.replace("{pi}", dossier.getId());
+    assertThat(JSON.readTree(get("alice", path).getBody())).as("alice reads her own: " + path).isNotEmpty();
+    ResponseEntity<String> bruno = get("bruno", path);
+    assertThat(bruno.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(JSON.readTree(bruno.getBody())).as("bruno: " + path).isEmpty();
+  }
+
+  /** Single resources: alice reads them, bruno is refused or told they do not exist. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "/engine-rest/process-instance/{pi}",
+      "/engine-rest/process-instance/{pi}/variables",
+      "/engine-rest/task/{task}",
+      "/engine-rest/task/{task}/variables",
+      "/engine-rest/task/{task}/form-variables",
+      "/engine-rest/history/process-instance/{pi}",
+      "/api/dossiers/{pi}/notifications"})
+  void shouldRefuseAnotherCompanysResource(String resource) {
+    String path = resource.replace("{pi}", dossier.getId()).replace("{task}", task.getId());
+    assertThat(get("alice", path).getStatusCode()).as("alice: " + path).isEqualTo(HttpStatus.OK);
+    assertThat(get("bruno", path).getStatusCode()).as("bruno: " + path)
+        .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void shouldRefuseAnotherCompanysWrites() {
+    assertThat(post("bruno", "/engine-rest/task/" + task.getId() + "/submit-form",
+        Map.of("variables", Map.of("depositAction", Map.of("value", "DRAFT")))).getStatusCode())
+        .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(post("bruno", "/engine-rest/process-instance/" + dossier.getId() + "/variables",
+        Map.of("modifications", Map.of("vendorGroup", Map.of("value", "vendor-telecardio")))).getStatusCode())
+        .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(rest.exchange("/engine-rest/process-instance/" + dossier.getId(), HttpMethod.DELETE,
+        new HttpEntity<>(auth("bruno")), String.class).getStatusCode())
+        .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still there").isEqualTo(1);
+  }
+
+  @Test
+  void shouldNotLetAVendorDeployOrChangeItsOwnDossierVariables() {
+    assertThat(post("alice", "/engine-rest/process-instance/" + dossier.getId() + "/variables",
+        Map.of("modifications", Map.of("vendorGroup", Map.of("value", "vendor-telecardio")))).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(get("alice", "/engine-rest/deployment").getBody()).as("a vendor sees no deployment").isEqualTo("[]");
+  }
+
+  @Test
+  void shouldRefuseEveryCallWithoutCredentials() {
+    for (String path : List.of("/engine-rest/task", "/engine-rest/process-instance", "/engine-rest/history/task",
+        "/api/dossiers/" + dossier.getId() + "/notifications")) {
+      assertThat(rest.getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+  }
+
+  private HttpHeaders auth(String user) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, user);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return headers;
+  }
+
+  private ResponseEntity<String> get(String user, String path) {
+    return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(auth(user)), String.class);
+  }
+
+  private ResponseEntity<String> post(String user, String path, Object body) {
+    return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, auth(user)), String.class);
+  }
+}
