@@ -204,6 +204,15 @@ class TasklistBrowserTest {
     WebElement card = taskCard("Deposit administrative dossier", dossierId);
     assertThat(card.getText()).contains("Dossier:").contains("Company:").contains("MediSoft SAS");
     screenshot("02-alice-company-tasks");
+
+    // she opens it and submits the administrative dossier to the ANS from the form
+    card.findElement(By.cssSelector("a")).click();
+    claimInTasklist();
+    radio("Field_DepositAction", "Submit the administrative dossier to the ANS");
+    screenshot("02b-alice-submits-the-dossier");
+    completeInTasklist();
+    task(dossier, "Task_ReviewAdmissibility");
+    assertThat(runtimeService.getVariable(dossier.getId(), "depositAction")).isEqualTo("SUBMIT");
     signOut();
 
     // bruno, of another company, sees nothing of it in any of his filters
@@ -239,6 +248,16 @@ class TasklistBrowserTest {
         .as("no Camunda 8 migration banner for Parcours users").isTrue();
     screenshot("04-ana-review-evidence-with-analysis-clock");
     assertThat(form.isDisplayed()).isTrue();
+
+    // she claims it and works it: the evidence conforms, the certificate is issued
+    claimInTasklist();
+    radio("Field_EvidenceDecision", "Conforms: issue the certificate");
+    completeInTasklist();
+    waiting.until(d -> historyService.createHistoricProcessInstanceQuery().processInstanceId(dossier.getId())
+        .finished().count() == 1);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(dossier.getId())
+        .variableName("ansOutcome").singleResult().getValue()).isEqualTo("CERTIFIED");
+    screenshot("04b-ana-certified-the-device");
     signOut();
   }
 
@@ -443,6 +462,23 @@ class TasklistBrowserTest {
     waiting.until(d -> fieldBox(fieldId).getText().contains(optionLabel));
   }
 
+  /** Takes the open task (Tasklist's Claim): its form is read-only until then. */
+  void claimInTasklist() {
+    WebElement claim = waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
+    claim.click();
+    waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+    waiting.until(d -> d.findElements(By.cssSelector(".disabled-form")).isEmpty());
+  }
+
+  /** Clicks Tasklist's Complete button under the open task's form and waits for the form to go. */
+  void completeInTasklist() {
+    WebElement complete = waiting.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='Complete']")));
+    scrollTo(complete);
+    complete.click();
+    waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//button[normalize-space(.)='Complete']")));
+  }
+
   void radio(String fieldId, String optionLabel) {
     WebElement option = fieldBox(fieldId).findElement(By.xpath(
         ".//label[normalize-space(.)='" + optionLabel + "']/input"));
@@ -508,7 +544,10 @@ class TasklistBrowserTest {
 
   /** The vendor submits, the ANS admits, the vendor signs and deposits all evidence; returns the clock report. */
   String moveToEvidenceReview(ProcessInstance dossier) {
-    complete("alice", dossier, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    if (historyService.createHistoricTaskInstanceQuery().processInstanceId(dossier.getId())
+        .taskDefinitionKey("Task_DepositAdministrativeDossier").finished().count() == 0) {
+      complete("alice", dossier, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    }
     complete("ana", dossier, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
     complete("alice", dossier, "Task_SignConvention",
         Map.of("conventionSigned", true, "signatoryName", "Alice Martin"));
