@@ -139,14 +139,6 @@ public record Candidature(
         r.unreadable);
   }
 
-  /**
-   * A list of plain values as a form's checklist sends it (a List, a JSON text or a Spin JSON node);
-   * empty when absent or unreadable.
-   */
-  public static List<String> stringList(Object value) {
-    return new Reader(value == null ? Map.of() : Map.of("list", value)).strings("list");
-  }
-
   /** Whether the applicant leads a group of companies. */
   public boolean isGroupLead() {
     return GROUP_LEAD.equals(applicantKind);
