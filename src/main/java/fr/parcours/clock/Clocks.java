@@ -2,6 +2,7 @@ package fr.parcours.clock;
 
 import fr.parcours.deadline.DeadlineCatalogue;
 import fr.parcours.deadline.DeadlineRule;
+import fr.parcours.deadline.DeadlineTable;
 import fr.parcours.deadline.DeadlineRule.WhileWaiting;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -145,12 +146,14 @@ public class Clocks {
   private void restartOnProgress(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
     DelegateExecution instance = execution.getProcessInstance();
+    DeadlineTable table = null; // read once per completion, and only when the dossier has clocks
     for (String name : instance.getVariableNamesLocal()) {
       if (!name.startsWith(ClockStore.VARIABLE_PREFIX)) {
         continue;
       }
       String clockId = name.substring(ClockStore.VARIABLE_PREFIX.length());
-      Optional<DeadlineRule> rule = deadlines.current().find(clockId);
+      table = table == null ? deadlines.current() : table;
+      Optional<DeadlineRule> rule = table.find(clockId);
       if (rule.isEmpty() || rule.get().whileWaiting() != WhileWaiting.RESTARTS) {
         continue;
       }
