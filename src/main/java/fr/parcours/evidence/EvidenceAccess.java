@@ -98,7 +98,7 @@ class EvidenceAccess {
   }
 
   private <T> T as(String userId, Supplier<T> question) {
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    List<String> groups = identity.createGroupQuery().groupMember(userId).unlimitedList().stream().map(Group::getId).toList();
     identity.setAuthentication(userId, groups);
     try {
       return question.get();

@@ -57,7 +57,7 @@ public class PecanDesk {
       Task task = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(taskKey)
           .singleResult();
       if (task == null) {
-        List<String> waiting = tasks.createTaskQuery().processInstanceId(dossier.getId()).list().stream()
+        List<String> waiting = tasks.createTaskQuery().processInstanceId(dossier.getId()).unlimitedList().stream()
             .map(Task::getName).toList();
         throw new BadInputException("Dossier " + dossierId + " is not waiting for " + what + "; nothing was"
             + " changed. It is waiting for: " + (waiting.isEmpty() ? "the ANS track" : String.join(", ", waiting))

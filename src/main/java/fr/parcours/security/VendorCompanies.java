@@ -40,7 +40,7 @@ public class VendorCompanies {
    * @throws NotAVendorException when the user belongs to no vendor company, or to several
    */
   public Group companyOf(String userId) {
-    var groups = identity.createGroupQuery().groupMember(userId).groupType(Roles.VENDOR_GROUP_TYPE).list();
+    var groups = identity.createGroupQuery().groupMember(userId).groupType(Roles.VENDOR_GROUP_TYPE).unlimitedList();
     if (groups.size() != 1) {
       throw new NotAVendorException(userId, groups.size());
     }

@@ -69,8 +69,8 @@ class AnsRestIntegrationTest {
 
     JsonNode history = JSON.readTree(get("alice", "/engine-rest/history/process-instance/" + instance).getBody());
     assertThat(history.get("state").asText()).isEqualTo("COMPLETED");
-    JsonNode outcome = JSON.readTree(get("alice",
-        "/engine-rest/history/variable-instance?processInstanceId=" + instance + "&variableName=ansOutcome").getBody());
+    JsonNode outcome = JSON.readTree(get("alice", "/engine-rest/history/variable-instance?maxResults=50"
+        + "&processInstanceId=" + instance + "&variableName=ansOutcome").getBody());
     assertThat(outcome.get(0).get("value").asText()).isEqualTo("CERTIFIED");
   }
 
@@ -190,12 +190,13 @@ class AnsRestIntegrationTest {
     String instance = JSON.readTree(started.getBody()).get("id").asText();
     runJobs(instance);
 
-    assertThat(JSON.readTree(get("bruno", "/engine-rest/task?processInstanceId=" + instance).getBody())).isEmpty();
+    String tasksOfTheDossier = "/engine-rest/task?maxResults=50&processInstanceId=" + instance;
+    assertThat(JSON.readTree(get("bruno", tasksOfTheDossier).getBody())).isEmpty();
     assertThat(get("bruno", "/engine-rest/process-instance/" + instance + "/variables").getStatusCode())
         .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
-    assertThat(JSON.readTree(get("bruno", "/engine-rest/history/variable-instance?processInstanceId=" + instance)
-        .getBody())).isEmpty();
-    assertThat(JSON.readTree(get("alice", "/engine-rest/task?processInstanceId=" + instance).getBody())).hasSize(1);
+    assertThat(JSON.readTree(get("bruno",
+        "/engine-rest/history/variable-instance?maxResults=50&processInstanceId=" + instance).getBody())).isEmpty();
+    assertThat(JSON.readTree(get("alice", tasksOfTheDossier).getBody())).hasSize(1);
   }
 
   // ---- as Tasklist talks to the engine ----
@@ -231,7 +232,7 @@ class AnsRestIntegrationTest {
 
   void completeTask(String user, String instance, String taskKey, Map<String, Object> form) throws Exception {
     runJobs(instance);
-    JsonNode tasks = JSON.readTree(get(user, "/engine-rest/task?processInstanceId=" + instance
+    JsonNode tasks = JSON.readTree(get(user, "/engine-rest/task?maxResults=50&processInstanceId=" + instance
         + "&taskDefinitionKey=" + taskKey).getBody());
     assertThat(tasks).as(user + " sees " + taskKey).hasSize(1);
     ResponseEntity<String> done = post(user, "/engine-rest/task/" + tasks.get(0).get("id").asText() + "/submit-form",

@@ -304,6 +304,37 @@ class TasklistBrowserTest {
     assertThat(card.getText()).contains("Dossier:").contains("MediSoft SAS");
   }
 
+  /**
+   * Cockpit and Admin work under the query limit (2000 rows per query, see application.yml): the process
+   * owner lists the pathways and a dossier's instances, the administrator lists users, groups and grants,
+   * and neither sees an error.
+   */
+  @Test
+  @Order(4)
+  void shouldLetTheProcessOwnerUseCockpitAndTheAdministratorAdmin() {
+    signInTo("cockpit", "paul");
+    browser.get(webapp("cockpit") + "#/processes");
+    WebElement ans = waiting.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//table//a[normalize-space(.)='" + PROCESS_NAME + "']")));
+    assertNoErrorShown("Cockpit, process definitions");
+    screenshot("06-paul-cockpit-processes");
+    ans.click();
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".process-instances, "
+        + "[cam-widget-search], .ctn-tabbed-content")));
+    waitForCockpitTables();
+    assertNoErrorShown("Cockpit, ANS process instances");
+    screenshot("07-paul-cockpit-ans-instances");
+
+    browser.manage().deleteAllCookies();
+    signInTo("admin", "admin");
+    for (String page : List.of("users", "groups", "authorization?resource=0")) {
+      browser.get(webapp("admin") + "#/" + page);
+      waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table tbody tr")));
+      assertNoErrorShown("Admin, " + page);
+    }
+    screenshot("08-admin-authorizations");
+  }
+
   // ---- what a user does in Tasklist ----
 
   String tasklist() {
@@ -323,6 +354,33 @@ class TasklistBrowserTest {
     waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account .dropdown-toggle")));
     waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
     dismissBanners();
+  }
+
+  String webapp(String app) {
+    return "http://localhost:" + port + "/camunda/app/" + app + "/default/";
+  }
+
+  /** Signs in on the login page of Cockpit or Admin (Tasklist: {@link #signIn}). */
+  void signInTo(String app, String user) {
+    browser.get(webapp(app) + "#/login");
+    WebElement name = waiting.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+    name.sendKeys(user);
+    browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys(user);
+    browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account .dropdown-toggle")));
+    dismissBanners();
+  }
+
+  void waitForCockpitTables() {
+    waiting.until(d -> d.findElements(By.cssSelector("table tbody tr, .no-results, .loader-state"))
+        .stream().anyMatch(WebElement::isDisplayed));
+  }
+
+  /** No red notification: a refused query (e.g. over the result limit) shows up there. */
+  void assertNoErrorShown(String where) {
+    assertThat(browser.findElements(By.cssSelector(".alert-danger, .alert-error")).stream()
+        .filter(WebElement::isDisplayed).map(WebElement::getText).toList()).as(where).isEmpty();
   }
 
   void signOut() {

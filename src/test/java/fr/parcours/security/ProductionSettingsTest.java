@@ -48,6 +48,24 @@ class ProductionSettingsTest {
     assertThat(configuration.isAuthorizationEnabled()).isTrue();
     assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
     assertThat(configuration.getLoginMaxAttempts()).isEqualTo(10);
+    assertThat(configuration.getQueryMaxResultsLimit()).isEqualTo(2000);
+  }
+
+  /** Bad inputs: a list without maxResults, and a page of 2001; a page of 2000 is served. */
+  @Test
+  void shouldRefuseAQueryForMoreThan2000Rows() {
+    TestRestTemplate root = rest.withBasicAuth("root", "a-long-secret-42");
+    ResponseEntity<String> unbound = root.getForEntity("/engine-rest/history/process-instance", String.class);
+    assertThat(unbound.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unbound.getBody()).contains("An unbound number of results is forbidden!");
+
+    ResponseEntity<String> tooMany = root.getForEntity("/engine-rest/task?firstResult=0&maxResults=2001",
+        String.class);
+    assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(tooMany.getBody()).contains("Max results limit of 2000 exceeded!");
+
+    assertThat(root.getForEntity("/engine-rest/task?firstResult=0&maxResults=2000", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 
   @Test
@@ -59,8 +77,8 @@ class ProductionSettingsTest {
   void shouldRefuseAnonymousRestCallsAndServeTheAdministrator() {
     assertThat(rest.getForEntity("/engine-rest/user", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(rest.withBasicAuth("root", "a-long-secret-42").getForEntity("/engine-rest/user", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.withBasicAuth("root", "a-long-secret-42")
+        .getForEntity("/engine-rest/user?maxResults=50", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
   @Test
@@ -75,6 +93,6 @@ class ProductionSettingsTest {
     ResponseEntity<String> withoutToken = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
         HttpMethod.POST, new HttpEntity<>("username=root&password=a-long-secret-42", login), String.class);
 
-    assertThat(withoutToken.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(withoutToken.getStatusCode()).as(withoutToken.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 }

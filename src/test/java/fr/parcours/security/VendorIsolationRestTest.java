@@ -87,15 +87,15 @@ class VendorIsolationRestTest {
   /** Lists that must hold A's data for alice and nothing for bruno; {pi} and {task} are A's ids. */
   @ParameterizedTest
   @ValueSource(strings = {
-      "/engine-rest/process-instance?processInstanceIds={pi}",
-      "/engine-rest/execution?processInstanceId={pi}",
-      "/engine-rest/variable-instance?processInstanceIdIn={pi}",
-      "/engine-rest/task?processInstanceId={pi}",
-      "/engine-rest/history/process-instance?processInstanceId={pi}",
-      "/engine-rest/history/activity-instance?processInstanceId={pi}",
-      "/engine-rest/history/task?processInstanceId={pi}",
-      "/engine-rest/history/variable-instance?processInstanceId={pi}",
-      "/engine-rest/history/detail?processInstanceId={pi}"})
+      "/engine-rest/process-instance?processInstanceIds={pi}&maxResults=50",
+      "/engine-rest/execution?processInstanceId={pi}&maxResults=50",
+      "/engine-rest/variable-instance?processInstanceIdIn={pi}&maxResults=50",
+      "/engine-rest/task?processInstanceId={pi}&maxResults=50",
+      "/engine-rest/history/process-instance?processInstanceId={pi}&maxResults=50",
+      "/engine-rest/history/activity-instance?processInstanceId={pi}&maxResults=50",
+      "/engine-rest/history/task?processInstanceId={pi}&maxResults=50",
+      "/engine-rest/history/variable-instance?processInstanceId={pi}&maxResults=50",
+      "/engine-rest/history/detail?processInstanceId={pi}&maxResults=50"})
   void shouldListNothingOfAnotherCompanysDossier(String list) throws Exception {
     String path = list.replace("{pi}", dossier.getId());
     assertThat(JSON.readTree(get("alice", path).getBody())).as("alice reads her own: " + path).isNotEmpty();
@@ -140,7 +140,8 @@ class VendorIsolationRestTest {
     assertThat(post("alice", "/engine-rest/process-instance/" + dossier.getId() + "/variables",
         Map.of("modifications", Map.of("vendorGroup", Map.of("value", "vendor-telecardio")))).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(get("alice", "/engine-rest/deployment").getBody()).as("a vendor sees no deployment").isEqualTo("[]");
+    assertThat(get("alice", "/engine-rest/deployment?maxResults=50").getBody()).as("a vendor sees no deployment")
+        .isEqualTo("[]");
   }
 
   @Test
