@@ -1,5 +1,6 @@
 package fr.parcours.security;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -35,6 +36,20 @@ class RestAuthentication {
         HttpBasicAuthenticationProvider.class.getName());
     registration.setName("api-authentication");
     registration.setOrder(1);
+    return registration;
+  }
+
+  /**
+   * After the HTTP Basic filters: Cockpit's and Admin's plugin endpoints for their own users only, and the
+   * figures summed over every dossier for Cockpit's users only ({@link ApplicationAccessFilter}).
+   */
+  @Bean
+  FilterRegistrationBean<ApplicationAccessFilter> applicationAccess(ProcessEngine engine) {
+    FilterRegistrationBean<ApplicationAccessFilter> registration =
+        new FilterRegistrationBean<>(new ApplicationAccessFilter(engine));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setName("application-access");
+    registration.setOrder(2);
     return registration;
   }
 }

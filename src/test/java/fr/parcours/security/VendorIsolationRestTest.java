@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import fr.parcours.support.Candidatures;
+import fr.parcours.support.Dossiers;
 import fr.parcours.support.ThisContextsEngine;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,10 +46,7 @@ class VendorIsolationRestTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired TestRestTemplate rest;
-  @Autowired FormService forms;
-  @Autowired IdentityService identity;
-  @Autowired RepositoryService repository;
-  @Autowired ManagementService management;
+  @Autowired ProcessEngine engine;
   @Autowired TaskService tasks;
 
   static ProcessInstance dossier;
@@ -64,22 +57,7 @@ class VendorIsolationRestTest {
     if (dossier != null) {
       return;
     }
-    identity.setAuthentication("alice", List.of("vendor-medisoft"));
-    try {
-      String definition = repository.createProcessDefinitionQuery().processDefinitionKey("ans-certification")
-          .latestVersion().singleResult().getId();
-      dossier = forms.submitStartForm(definition, Candidatures.valid());
-    } finally {
-      identity.clearAuthentication();
-    }
-    // the notification steps before the first task run as the job executor would
-    for (int round = 0; round < 20; round++) {
-      List<Job> jobs = management.createJobQuery().processInstanceId(dossier.getId()).messages().list();
-      if (jobs.isEmpty()) {
-        break;
-      }
-      management.executeJob(jobs.get(0).getId());
-    }
+    dossier = Dossiers.applyAs(engine, "alice", "vendor-medisoft");
     task = tasks.createTaskQuery().processInstanceId(dossier.getId()).singleResult();
     assertThat(task).isNotNull();
   }
