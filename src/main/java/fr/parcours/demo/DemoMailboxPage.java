@@ -1,5 +1,10 @@
 package fr.parcours.demo;
 
+import fr.parcours.security.WebappSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
@@ -8,7 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The demo mailbox, {@code /demo/mailbox}: every mail Parcours sent, newest first, with its text and HTML
- * parts and its attachments. Demo only; it shows every dossier's mails to anyone who opens it.
+ * parts and its attachments. Demo only. It holds every company's mails, so it opens only for the users of
+ * Cockpit (the process owner, the administrator), signed in to the webapps; a vendor reads the mails of her
+ * own dossiers in their journal ({@code /api/dossiers/{id}/notifications}).
  */
 @Controller
 @Profile("demo")
@@ -16,13 +23,28 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DemoMailboxPage {
 
   private final DemoMailbox mailbox;
+  private final ProcessEngine engine;
 
-  DemoMailboxPage(DemoMailbox mailbox) {
+  DemoMailboxPage(DemoMailbox mailbox, ProcessEngine engine) {
     this.mailbox = mailbox;
+    this.engine = engine;
   }
 
   @GetMapping("/demo/mailbox")
-  String mailbox(Model model) {
+  String mailbox(HttpServletRequest request, HttpServletResponse response, Model model) {
+    UserAuthentication user = WebappSession.user(request, engine.getName());
+    if (user == null) {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      model.addAttribute("refusal", "Sign in to Cockpit first (as paul or admin), then open this page again:"
+          + " the demo mailbox holds every company's mails.");
+      return "demo/mailbox";
+    }
+    if (!user.isAuthorizedForApp(WebappSession.COCKPIT)) {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      model.addAttribute("refusal", "The demo mailbox holds every company's mails: only the users of Cockpit"
+          + " (paul, admin) may read it, and " + user.getIdentityId() + " is not one. Sign in as paul or admin.");
+      return "demo/mailbox";
+    }
     model.addAttribute("mails", mailbox.mails());
     return "demo/mailbox";
   }

@@ -5,7 +5,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,8 +15,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -44,7 +41,7 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
   static final Pattern REST_FIGURES =
       Pattern.compile("^/engine-rest(/engine/[^/]+)?/(process-definition/statistics/?|metrics(/.*)?)$");
 
-  static final String COCKPIT = "cockpit";
+  static final String COCKPIT = WebappSession.COCKPIT;
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final ProcessEngine engine;
@@ -61,14 +58,14 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
     Matcher webappFigures = WEBAPP_FIGURES.matcher(path);
     if (plugin.matches()) {
       String app = plugin.group(1);
-      UserAuthentication user = webappUser(request, plugin.group(2));
+      UserAuthentication user = WebappSession.user(request, plugin.group(2));
       if (user != null && !user.isAuthorizedForApp(app)) {
         refuse(response, "Only users of " + name(app) + " may call " + path + "; " + user.getIdentityId()
             + " may not open " + name(app) + ". An administrator grants access to it in Admin.");
         return;
       }
     } else if (webappFigures.matches()) {
-      UserAuthentication user = webappUser(request, webappFigures.group(1));
+      UserAuthentication user = WebappSession.user(request, webappFigures.group(1));
       if (user != null && !user.isAuthorizedForApp(COCKPIT)) {
         refuseFigures(response, path, user.getIdentityId());
         return;
@@ -82,17 +79,6 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
       }
     }
     chain.doFilter(request, response);
-  }
-
-  /** The user signed in to the webapps for that engine; null when nobody is (the webapps answer 401). */
-  private static UserAuthentication webappUser(HttpServletRequest request, String engineName) {
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      return null;
-    }
-    Authentications signedIn = AuthenticationUtil.getAuthsFromSession(session);
-    return signedIn == null ? null
-        : (UserAuthentication) signedIn.getAuthenticationForProcessEngine(engineName);
   }
 
   private boolean mayOpenCockpit(String userId, List<String> groupIds) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.parcours.system.BadInputException;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -44,11 +43,11 @@ public class FormFieldsOnly extends CommandInterceptor {
   public <T> T execute(Command<T> command) {
     CommandContext context = Context.getCommandContext();
     Authentication user = context == null ? null : context.getAuthentication();
-    if (user != null && !isRepairer(user)) {
+    if (user != null && !Roles.isRepairer(user.getGroupIds())) {
       if (command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd) {
-        String taskId = (String) field(command, "taskId");
-        Map<?, ?> variables = (Map<?, ?>) field(command, command instanceof SubmitTaskFormCmd ? "properties"
-            : "variables");
+        String taskId = (String) CommandFields.read(command, "taskId");
+        Map<?, ?> variables = (Map<?, ?>) CommandFields.read(command,
+            command instanceof SubmitTaskFormCmd ? "properties" : "variables");
         if (variables != null && !variables.isEmpty()) {
           checkFormFields(context, taskId, variables.keySet());
         }
@@ -118,29 +117,8 @@ public class FormFieldsOnly extends CommandInterceptor {
     }
   }
 
-  private static boolean isRepairer(Authentication user) {
-    return user.getGroupIds() != null
-        && (user.getGroupIds().contains(Roles.ADMIN) || user.getGroupIds().contains(Roles.PROCESS_OWNER));
-  }
-
   private static boolean isVendor(Authentication user) {
     return user.getGroupIds() != null
         && user.getGroupIds().stream().anyMatch(group -> group.startsWith(Roles.VENDOR_GROUP_PREFIX));
-  }
-
-  private static Object field(Object command, String name) {
-    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(command);
-      } catch (NoSuchFieldException e) {
-        // look in the superclass
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException("Cannot read " + name + " of " + command.getClass().getName(), e);
-      }
-    }
-    throw new IllegalStateException(command.getClass().getName() + " has no field " + name
-        + ": Camunda changed; update " + FormFieldsOnly.class.getSimpleName());
   }
 }

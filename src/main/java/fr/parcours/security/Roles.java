@@ -45,6 +45,11 @@ public final class Roles {
   private Roles() {
   }
 
+  /** Administrators and process owners repair dossiers: the hand-work rules do not bind them. */
+  public static boolean isRepairer(List<String> groupIds) {
+    return groupIds != null && (groupIds.contains(ADMIN) || groupIds.contains(PROCESS_OWNER));
+  }
+
   public record Reviewer(String groupId, String name, String shortName) {
   }
 }

@@ -5,6 +5,7 @@ import fr.parcours.clock.Clocks;
 import org.springframework.beans.factory.ObjectProvider;
 import fr.parcours.deadline.DeadlineTableTransformListener;
 import fr.parcours.security.FormFieldsOnly;
+import fr.parcours.security.TaskHandover;
 import java.util.ArrayList;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -43,6 +44,7 @@ class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
     }
     configuration.getCustomPreCommandInterceptorsTxRequired().add(new BadInputUnwrapping());
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(new TaskHandover(configuration));
     if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
     }

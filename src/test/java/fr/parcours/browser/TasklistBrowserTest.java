@@ -46,6 +46,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -206,7 +207,7 @@ class TasklistBrowserTest {
     screenshot("02-alice-company-tasks");
 
     // she opens it and submits the administrative dossier to the ANS from the form
-    card.findElement(By.cssSelector("a")).click();
+    openTask("Deposit administrative dossier", dossierId);
     claimInTasklist();
     radio("Field_DepositAction", "Submit the administrative dossier to the ANS");
     screenshot("02b-alice-submits-the-dossier");
@@ -238,8 +239,7 @@ class TasklistBrowserTest {
     openFilter(EVIDENCE_QUEUE);
     // the only dossier in the queue; its card should show the dossier number too: see
     // shouldShowTheDossierNumberOnTheCardsOfTheAnsQueue
-    WebElement reviewCard = taskCard("Review evidence", "ANS certification of conformity");
-    reviewCard.findElement(By.cssSelector("a")).click();
+    openTask("Review evidence", "ANS certification of conformity");
     WebElement form = waiting.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-form')]//*[contains(normalize-space(.),'Analysis clock')]")));
     waiting.until(d -> formText().contains(firstLine(clockReport)));
@@ -475,6 +475,14 @@ class TasklistBrowserTest {
     By card = By.xpath("//*[@cam-tasks]//li[contains(@class,'task')]"
         + "[contains(normalize-space(.),'" + taskName + "')][contains(normalize-space(.),'" + dossierId + "')]");
     return waiting.until(ExpectedConditions.visibilityOfElementLocated(card));
+  }
+
+  /** Opens a task from its card; the filter may redraw its list meanwhile (it refreshes itself). */
+  void openTask(String taskName, String dossierId) {
+    waiting.ignoring(StaleElementReferenceException.class).until(d -> {
+      taskCard(taskName, dossierId).findElement(By.cssSelector("a")).click();
+      return true;
+    });
   }
 
   String formText() {

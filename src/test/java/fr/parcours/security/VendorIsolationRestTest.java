@@ -7,6 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import fr.parcours.support.Dossiers;
 import fr.parcours.support.ThisContextsEngine;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -120,6 +121,63 @@ class VendorIsolationRestTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(get("alice", "/engine-rest/deployment?maxResults=50").getBody()).as("a vendor sees no deployment")
         .isEqualTo("[]");
+  }
+
+  /**
+   * A vendor works her task (claim, give back) and nothing more: she cannot hand it, and with it her dossier,
+   * to another company's user, offer it to another group, or move its regulatory due date; she cannot push
+   * her dossier on by a message or by moving its token. Each refusal leaves the task and dossier unchanged.
+   */
+  @Test
+  void shouldLetAVendorWorkHerTaskButNotHandItOnOrMoveItsDates() throws Exception {
+    String taskPath = "/engine-rest/task/" + task.getId();
+    assertThat(post("alice", taskPath + "/claim", Map.of("userId", "alice")).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(post("alice", taskPath + "/unclaim", Map.of()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    assertThat(post("alice", taskPath + "/assignee", Map.of("userId", "alice")).getStatusCode())
+        .as("to herself, who may work it").isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(post("alice", taskPath + "/assignee", Map.of()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    // bad inputs: the task to another company's user, to another group, a new due date
+    Map<String, Object> taskWrites = new LinkedHashMap<>();
+    taskWrites.put("/assignee", Map.of("userId", "bruno"));
+    taskWrites.put("/delegate", Map.of("userId", "bruno"));
+    taskWrites.put("/claim", Map.of("userId", "bruno"));
+    taskWrites.put("/identity-links", Map.of("userId", "bruno", "type", "candidate"));
+    taskWrites.put("/identity-links ", Map.of("groupId", "vendor-telecardio", "type", "candidate"));
+    for (Map.Entry<String, Object> write : taskWrites.entrySet()) {
+      ResponseEntity<String> answer = post("alice", taskPath + write.getKey().trim(), write.getValue());
+      assertThat(answer.getStatusCode()).as(write.getKey() + " " + answer.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(answer.getBody()).as(write.getKey()).containsAnyOf("'bruno' is not one of them",
+          "cannot be offered to group 'vendor-telecardio' by hand");
+    }
+    Map<String, Object> redated = new LinkedHashMap<>();
+    redated.put("name", task.getName());
+    redated.put("due", "2030-01-01T00:00:00.000+0000");
+    ResponseEntity<String> update = rest.exchange(taskPath, HttpMethod.PUT, new HttpEntity<>(redated, auth("alice")),
+        String.class);
+    assertThat(update.getStatusCode()).as(update.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(update.getBody()).contains("comes from the deadlines table");
+
+    // nor can she push her dossier on: a message meant for the agency, a token moved by hand
+    for (Map.Entry<String, Object> write : Map.<String, Object>of(
+        "/engine-rest/message", Map.of("messageName", "AcknowledgementReceived", "processInstanceId", dossier.getId()),
+        "/engine-rest/process-instance/" + dossier.getId() + "/modification", Map.of("instructions",
+            List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_ReviewEvidence")))).entrySet()) {
+      ResponseEntity<String> answer = post("alice", write.getKey(), write.getValue());
+      assertThat(answer.getStatusCode()).as(write.getKey() + " " + answer.getBody())
+          .isIn(HttpStatus.FORBIDDEN, HttpStatus.BAD_REQUEST);
+    }
+
+    Task unchanged = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+    assertThat(unchanged.getAssignee()).isNull();
+    assertThat(unchanged.getDueDate()).isEqualTo(task.getDueDate());
+    assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(link -> link.getGroupId())
+        .doesNotContain("vendor-telecardio");
+    assertThat(tasks.createTaskQuery().processInstanceId(dossier.getId()).count()).as("no task added").isEqualTo(1);
+    assertThat(JSON.readTree(get("bruno", "/engine-rest/task?maxResults=50").getBody()).toString())
+        .doesNotContain(task.getId());
   }
 
   @Test

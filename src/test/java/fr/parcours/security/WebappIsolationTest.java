@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import fr.parcours.support.BrowserSession;
 import fr.parcours.support.Dossiers;
 import fr.parcours.support.ThisContextsEngine;
 import java.util.ArrayList;
@@ -79,10 +80,10 @@ class WebappIsolationTest {
   @Autowired FilterService filters;
 
   static Map<String, String> ids;
-  static Session alice;
-  static Session bruno;
-  static Session paul;
-  static Session admin;
+  static BrowserSession alice;
+  static BrowserSession bruno;
+  static BrowserSession paul;
+  static BrowserSession admin;
 
   @BeforeEach
   void aliceHasADossierWithATaskAndAnIncident() {
@@ -107,10 +108,10 @@ class WebappIsolationTest {
         .variableName("companyName").singleResult().getId());
     found.put("{companyFilter}", filters.createFilterQuery().filterName("My company's tasks").singleResult().getId());
     ids = found;
-    alice = loggedIn("alice");
-    bruno = loggedIn("bruno");
-    paul = loggedIn("paul");
-    admin = loggedIn("admin");
+    alice = BrowserSession.signedIn(rest, "alice");
+    bruno = BrowserSession.signedIn(rest, "bruno");
+    paul = BrowserSession.signedIn(rest, "paul");
+    admin = BrowserSession.signedIn(rest, "admin");
   }
 
   /** Lists that hold A's data for alice and nothing for bruno. */
@@ -238,7 +239,7 @@ class WebappIsolationTest {
     assertThat(owner.getStatusCode()).as("paul: " + path).isEqualTo(HttpStatus.OK);
     JsonNode found = JSON.readTree(owner.getBody());
     assertThat(found.isArray() ? found.size() : found.path("count").asLong()).as("paul: " + path).isPositive();
-    for (Session vendor : List.of(alice, bruno)) {
+    for (BrowserSession vendor : List.of(alice, bruno)) {
       ResponseEntity<String> answer = vendor.send(HttpMethod.valueOf(method), path, json);
       assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(answer.getBody()).contains("may not open Cockpit");
@@ -258,12 +259,14 @@ class WebappIsolationTest {
       "/engine-rest/process-definition/statistics?incidents=true"})
   void shouldShowDefinitionStatisticsToCockpitsUsersOnly(String path) throws Exception {
     boolean rest = path.startsWith("/engine-rest");
-    JsonNode counted = certificationStatistics((rest ? Session.basic(this.rest, "paul") : paul).get(path));
+    BrowserSession owner = rest ? BrowserSession.basic(this.rest, "paul") : paul;
+    JsonNode counted = certificationStatistics(owner.get(path));
     assertThat(counted.path("instances").asLong()).as("paul counts A's dossier: " + path).isEqualTo(1);
     assertThat(incidents(counted)).as("paul counts A's incident: " + path).isEqualTo(1);
 
     for (String vendor : List.of("alice", "bruno")) {
-      Session session = rest ? Session.basic(this.rest, vendor) : vendor.equals("alice") ? alice : bruno;
+      BrowserSession session = rest ? BrowserSession.basic(this.rest, vendor)
+          : vendor.equals("alice") ? alice : bruno;
       ResponseEntity<String> answer = session.get(path);
       assertThat(answer.getStatusCode()).as(vendor + ": " + path + " " + answer.getBody())
           .isEqualTo(HttpStatus.FORBIDDEN);
@@ -285,7 +288,7 @@ class WebappIsolationTest {
       "/engine-rest/metrics/",
       "/engine-rest/engine/default/metrics/root-process-instance-start/sum"})
   void shouldRefuseTheFiguresWhateverTheSpelling(String path) {
-    ResponseEntity<String> answer = Session.basic(rest, "bruno").get(path);
+    ResponseEntity<String> answer = BrowserSession.basic(rest, "bruno").get(path);
     assertThat(answer.getStatusCode()).as(path + " " + answer.getBody())
         .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.BAD_REQUEST);
     assertThat(String.valueOf(answer.getBody())).as(path).doesNotContain("\"instances\"", "\"result\"");
@@ -306,7 +309,8 @@ class WebappIsolationTest {
   void shouldShowThePlatformsFiguresToStaffOnly(String template, String reader) throws Exception {
     String path = path(template);
     boolean rest = path.startsWith("/engine-rest");
-    Session staff = rest ? Session.basic(this.rest, reader) : reader.equals("paul") ? paul : admin;
+    BrowserSession staff = rest ? BrowserSession.basic(this.rest, reader)
+        : reader.equals("paul") ? paul : admin;
     ResponseEntity<String> figures = staff.get(path);
     assertThat(figures.getStatusCode()).as(reader + ": " + path).isEqualTo(HttpStatus.OK);
     assertThat(total(figures)).as("A's dossier was counted: " + path).isPositive();
@@ -316,7 +320,7 @@ class WebappIsolationTest {
       refused.add("paul");
     }
     for (String user : refused) {
-      Session session = rest ? Session.basic(this.rest, user)
+      BrowserSession session = rest ? BrowserSession.basic(this.rest, user)
           : user.equals("alice") ? alice : user.equals("bruno") ? bruno : paul;
       ResponseEntity<String> answer = session.get(path);
       assertThat(answer.getStatusCode()).as(user + ": " + path + " " + answer.getBody())
@@ -327,7 +331,8 @@ class WebappIsolationTest {
   @Test
   void shouldShowAVendorNoUserOrGroupOfAnotherCompany() throws Exception {
     assertThat(idsOf(bruno.get(ENGINE + "/user?maxResults=50"))).as("users bruno lists").containsExactly("bruno");
-    assertThat(idsOf(bruno.get(ENGINE + "/group?maxResults=50"))).as("groups bruno lists").containsExactly("vendor-telecardio");
+    assertThat(idsOf(bruno.get(ENGINE + "/group?maxResults=50"))).as("groups bruno lists")
+        .containsExactly("vendor-telecardio");
     assertThat(idsOf(bruno.get(ENGINE + "/group?member=alice&maxResults=50"))).as("alice's groups, to bruno").isEmpty();
     assertThat(idsOf(bruno.get(ENGINE + "/user?memberOfGroup=vendor-medisoft&maxResults=50"))).as("A's users, to bruno")
         .isEmpty();
@@ -342,7 +347,7 @@ class WebappIsolationTest {
   @Test
   void shouldKeepAVendorOutOfCockpitAndAdmin() {
     for (String app : List.of("cockpit", "admin")) {
-      assertThat(Session.login(rest, "bruno", app).getStatusCode()).as("bruno logs into " + app)
+      assertThat(BrowserSession.login(rest, "bruno", app).getStatusCode()).as("bruno logs into " + app)
           .isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(bruno.get("/camunda/app/" + app + "/default/").getStatusCode())
           .as("bruno's Tasklist session opens " + app).isIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
@@ -401,27 +406,16 @@ class WebappIsolationTest {
       AGGREGATED_METRICS,
       "/camunda/api/tasklist/plugin/tasklistPlugins/default/anything"})
   void shouldRefuseASessionThatIsNotLoggedIn(String resource) {
-    Session anonymous = Session.anonymous(rest);
+    BrowserSession anonymous = BrowserSession.anonymous(rest);
     String path = path(resource);
     assertThat(anonymous.get(path).getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test
   void shouldRefuseASearchFromASessionThatIsNotLoggedIn() {
-    assertThat(Session.anonymous(rest).post(COCKPIT + "/process-instance", path("{\"processDefinitionId\":\"{pd}\"}"))
-        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-  }
-
-  private Session loggedIn(String user) {
-    Session session = Session.anonymous(rest);
-    ResponseEntity<String> login = session.send(HttpMethod.POST,
-        "/camunda/api/admin/auth/user/default/login/tasklist", "username=" + user + "&password=" + user,
-        MediaType.APPLICATION_FORM_URLENCODED);
-    assertThat(login.getStatusCode()).as(user + " logs into Tasklist").isEqualTo(HttpStatus.OK);
-    // signing in starts a new session without a CSRF token; the page loaded next hands out the new one (a
-    // write sent with the old token is refused, and the webapps then end the session)
-    assertThat(session.get("/camunda/app/tasklist/default/").getStatusCode()).isEqualTo(HttpStatus.OK);
-    return session;
+    assertThat(BrowserSession.anonymous(rest)
+        .post(COCKPIT + "/process-instance", path("{\"processDefinitionId\":\"{pd}\"}")).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   /** Fills in A's ids, and {engine} and {cockpit} in the POST searches. */
@@ -485,76 +479,5 @@ class WebappIsolationTest {
     List<String> found = new ArrayList<>();
     JSON.readTree(answer.getBody()).forEach(entry -> found.add(entry.path("id").asText()));
     return found;
-  }
-
-  /**
-   * One browser: the cookies the application set (JSESSIONID, XSRF-TOKEN) sent back with every request, and
-   * the CSRF token echoed in the X-XSRF-TOKEN header, as the webapps' scripts do. Or, for the engine REST
-   * outside the webapps, HTTP Basic credentials.
-   */
-  static final class Session {
-
-    private final TestRestTemplate rest;
-    private final Map<String, String> cookies = new LinkedHashMap<>();
-    private String basicUser;
-
-    private Session(TestRestTemplate rest) {
-      this.rest = rest;
-    }
-
-    /** Opens Tasklist's page, which hands out the session and CSRF cookies. */
-    static Session anonymous(TestRestTemplate rest) {
-      Session session = new Session(rest);
-      assertThat(session.get("/camunda/app/tasklist/default/").getStatusCode()).isEqualTo(HttpStatus.OK);
-      assertThat(session.cookies).containsKey("XSRF-TOKEN");
-      return session;
-    }
-
-    static Session basic(TestRestTemplate rest, String user) {
-      Session session = new Session(rest);
-      session.basicUser = user;
-      return session;
-    }
-
-    static ResponseEntity<String> login(TestRestTemplate rest, String user, String app) {
-      return anonymous(rest).send(HttpMethod.POST, "/camunda/api/admin/auth/user/default/login/" + app,
-          "username=" + user + "&password=" + user, MediaType.APPLICATION_FORM_URLENCODED);
-    }
-
-    ResponseEntity<String> get(String path) {
-      return send(HttpMethod.GET, path, null, null);
-    }
-
-    ResponseEntity<String> post(String path, String json) {
-      return send(HttpMethod.POST, path, json);
-    }
-
-    ResponseEntity<String> send(HttpMethod method, String path, String json) {
-      return send(method, path, json, MediaType.APPLICATION_JSON);
-    }
-
-    ResponseEntity<String> send(HttpMethod method, String path, String body, MediaType type) {
-      HttpHeaders headers = new HttpHeaders();
-      headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.ALL));
-      if (type != null) {
-        headers.setContentType(type);
-      }
-      if (basicUser != null) {
-        headers.setBasicAuth(basicUser, basicUser);
-      }
-      if (!cookies.isEmpty()) {
-        headers.add(HttpHeaders.COOKIE, String.join("; ",
-            cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue()).toList()));
-      }
-      if (cookies.containsKey("XSRF-TOKEN")) {
-        headers.add("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
-      }
-      ResponseEntity<String> answer = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-      for (String cookie : answer.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
-        String[] nameAndValue = cookie.split(";", 2)[0].split("=", 2);
-        cookies.put(nameAndValue[0].trim(), nameAndValue.length > 1 ? nameAndValue[1] : "");
-      }
-      return answer;
-    }
   }
 }

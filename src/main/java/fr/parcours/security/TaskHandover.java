@@ -1,0 +1,149 @@
+package fr.parcours.security;
+
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskDueDateCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+
+/**
+ * A task goes only to people who may work it, and keeps the due date its deadline gave it. Out of the box,
+ * whoever may update a task may assign it, delegate it or offer it to anyone: a vendor (or a reviewer, by a
+ * slip) could hand a task, and with it the dossier's data, to another company's user. Here a person's own
+ * call (not one the engine makes while running a process) may give a task only to a user of the groups it is
+ * offered to, may not offer it to another group, and may not move its due date, which comes from the
+ * deadlines table and the regulatory clock. Administrators and process owners, who repair dossiers, are not
+ * restricted. Refusals are {@link AuthorizationException}s (403 over REST) that say why and what to do.
+ */
+public class TaskHandover extends CommandInterceptor {
+
+  private final ProcessEngineConfigurationImpl engine;
+
+  public TaskHandover(ProcessEngineConfigurationImpl engine) {
+    this.engine = engine;
+  }
+
+  /** What a task is and who may work it, read before the command runs. */
+  private record Offer(String name, Date due, String assignee, String owner, Set<String> groups,
+      Set<String> users) {
+  }
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    // outermost: a command run inside another one (a listener, the clocks) is the engine's, not a person's
+    if (Context.getCommandContext() == null) {
+      Authentication user = engine.getIdentityService().getCurrentAuthentication();
+      if (user != null && !Roles.isRepairer(user.getGroupIds())) {
+        check(command);
+      }
+    }
+    return next.execute(command);
+  }
+
+  private void check(Command<?> command) {
+    if (command instanceof AddGroupIdentityLinkCmd) {
+      Offer offer = offer((String) CommandFields.read(command, "taskId"));
+      if (offer != null) {
+        throw new AuthorizationException("Who may work task '" + offer.name() + "' comes from the diagram: it"
+            + " is offered to " + offer.groups() + " and cannot be offered to group '"
+            + CommandFields.read(command, "groupId") + "' by hand. A process owner changes the diagram.");
+      }
+    } else if (command instanceof AbstractAddIdentityLinkCmd || command instanceof ClaimTaskCmd
+        || command instanceof DelegateTaskCmd) {
+      // assignee, owner, candidate user, claim, delegation: the user named must be one who may work it
+      checkReceiver((String) CommandFields.read(command, "taskId"), (String) CommandFields.read(command, "userId"));
+    } else if (command instanceof SetTaskDueDateCmd) {
+      Offer offer = offer((String) CommandFields.read(command, "taskId"));
+      if (offer != null && !Objects.equals(offer.due(), CommandFields.read(command, "value"))) {
+        refuseDueDate(offer);
+      }
+    } else if (command instanceof SaveTaskCmd) {
+      TaskEntity changed = (TaskEntity) CommandFields.read(command, "task");
+      Offer offer = changed.getId() == null ? null : offer(changed.getId());
+      if (offer != null) {
+        if (!Objects.equals(offer.due(), changed.getDueDate())) {
+          refuseDueDate(offer);
+        }
+        if (!Objects.equals(offer.assignee(), changed.getAssignee())) {
+          checkReceiver(changed.getId(), changed.getAssignee());
+        }
+        if (!Objects.equals(offer.owner(), changed.getOwner())) {
+          checkReceiver(changed.getId(), changed.getOwner());
+        }
+      }
+    }
+  }
+
+  private void checkReceiver(String taskId, String userId) {
+    if (userId == null) {
+      return; // giving a task back
+    }
+    Offer offer = offer(taskId);
+    if (offer == null || offer.users().contains(userId) || Objects.equals(offer.assignee(), userId)) {
+      return; // no such task: the command says so
+    }
+    Set<String> groupsOfUser = engine.getCommandExecutorTxRequired().execute(context ->
+        context.runWithoutAuthorization(() -> {
+          Set<String> ids = new HashSet<>();
+          for (Group group : context.getProcessEngineConfiguration().getIdentityService().createGroupQuery()
+              .groupMember(userId).unlimitedList()) {
+            ids.add(group.getId());
+          }
+          return ids;
+        }));
+    groupsOfUser.retainAll(offer.groups());
+    if (groupsOfUser.isEmpty()) {
+      throw new AuthorizationException("Task '" + offer.name() + "' is offered to " + offer.groups()
+          + (offer.users().isEmpty() ? "" : " and " + new TreeSet<>(offer.users())) + "; '" + userId
+          + "' is not one of them, so the task cannot go to that user. Choose someone of these groups.");
+    }
+  }
+
+  private static void refuseDueDate(Offer offer) {
+    throw new AuthorizationException("The due date of task '" + offer.name() + "' comes from the deadlines table"
+        + " (bpmn/deadlines.dmn) and the dossier's regulatory clock; it cannot be moved by hand. While the"
+        + " agency waits for the vendor, the clock pauses by itself; a process owner changes the table.");
+  }
+
+  /** The task as stored, read without the caller's authorizations; null when there is no such task. */
+  private Offer offer(String taskId) {
+    if (taskId == null) {
+      return null;
+    }
+    return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      if (task == null) {
+        return null;
+      }
+      Set<String> groups = new TreeSet<>();
+      Set<String> users = new HashSet<>();
+      for (IdentityLinkEntity link : task.getIdentityLinks()) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+          if (link.getGroupId() != null) {
+            groups.add(link.getGroupId());
+          } else if (link.getUserId() != null) {
+            users.add(link.getUserId());
+          }
+        }
+      }
+      return new Offer(task.getName(), task.getDueDate(), task.getAssignee(),
+          task.getOwner(), groups, users);
+    }));
+  }
+}

@@ -1,0 +1,26 @@
+package fr.parcours.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+
+/** The user signed in to the Camunda webapps, as their session holds it. */
+public final class WebappSession {
+
+  public static final String COCKPIT = "cockpit";
+
+  private WebappSession() {
+  }
+
+  /** The user signed in for that engine, with the webapps they may open; null when nobody is. */
+  public static UserAuthentication user(HttpServletRequest request, String engineName) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Authentications signedIn = AuthenticationUtil.getAuthsFromSession(session);
+    return signedIn == null ? null : (UserAuthentication) signedIn.getAuthenticationForProcessEngine(engineName);
+  }
+}

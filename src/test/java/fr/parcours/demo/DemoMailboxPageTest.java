@@ -1,0 +1,48 @@
+package fr.parcours.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.parcours.support.BrowserSession;
+import fr.parcours.support.Dossiers;
+import fr.parcours.support.ThisContextsEngine;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The demo mailbox holds every company's mails: it opens for Cockpit's users (paul, admin) signed in to the
+ * webapps, and refuses, with a sentence, a visitor who has not signed in and a vendor.
+ */
+@ExtendWith(ThisContextsEngine.class)
+// the demo's own SMTP server, on a port of its own, receives the mails as in the demo
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "parcours.demo.mailbox.enabled=true", "parcours.demo.mailbox.smtp-port=3027", "spring.mail.port=3027"})
+@ActiveProfiles({"test", "demo"})
+class DemoMailboxPageTest {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+
+  @Test
+  void shouldShowEveryMailToCockpitsUsersOnly() {
+    Dossiers.applyAs(engine, "alice", "vendor-medisoft");
+
+    ResponseEntity<String> anonymous = rest.getForEntity("/demo/mailbox", String.class);
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(anonymous.getBody()).contains("Sign in to Cockpit first").doesNotContain("medisoft.example");
+
+    ResponseEntity<String> vendor = BrowserSession.signedIn(rest, "bruno").get("/demo/mailbox");
+    assertThat(vendor.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(vendor.getBody()).contains("may read it, and bruno is not one").doesNotContain("medisoft.example");
+
+    ResponseEntity<String> owner = BrowserSession.signedIn(rest, "paul").get("/demo/mailbox");
+    assertThat(owner.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(owner.getBody()).as("the candidature's acknowledgement to A's contact").contains("medisoft.example");
+  }
+}

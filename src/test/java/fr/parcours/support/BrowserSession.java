@@ -1,0 +1,100 @@
+package fr.parcours.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * One browser: the cookies the application set (JSESSIONID, XSRF-TOKEN) sent back with every request, and
+ * the CSRF token echoed in the X-XSRF-TOKEN header, as the webapps' scripts do. Or, for the engine REST
+ * outside the webapps, HTTP Basic credentials.
+ */
+public final class BrowserSession {
+
+  private final TestRestTemplate rest;
+  private final Map<String, String> cookies = new LinkedHashMap<>();
+  private String basicUser;
+
+  private BrowserSession(TestRestTemplate rest) {
+    this.rest = rest;
+  }
+
+  /** Opens Tasklist's page, which hands out the session and CSRF cookies. */
+  public static BrowserSession anonymous(TestRestTemplate rest) {
+    BrowserSession session = new BrowserSession(rest);
+    assertThat(session.get("/camunda/app/tasklist/default/").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(session.cookies).containsKey("XSRF-TOKEN");
+    return session;
+  }
+
+  public static BrowserSession basic(TestRestTemplate rest, String user) {
+    BrowserSession session = new BrowserSession(rest);
+    session.basicUser = user;
+    return session;
+  }
+
+  /**
+   * Signs in through the webapps' login, as their login page does. Signing in starts a new session without
+   * a CSRF token; the page loaded next hands out the new one (a write sent with the old token is refused,
+   * and the webapps then end the session).
+   */
+  public static BrowserSession signedIn(TestRestTemplate rest, String user) {
+    BrowserSession session = anonymous(rest);
+    ResponseEntity<String> login = session.send(HttpMethod.POST,
+        "/camunda/api/admin/auth/user/default/login/tasklist", "username=" + user + "&password=" + user,
+        MediaType.APPLICATION_FORM_URLENCODED);
+    assertThat(login.getStatusCode()).as(user + " signs in").isEqualTo(HttpStatus.OK);
+    assertThat(session.get("/camunda/app/tasklist/default/").getStatusCode()).isEqualTo(HttpStatus.OK);
+    return session;
+  }
+
+  public static ResponseEntity<String> login(TestRestTemplate rest, String user, String app) {
+    return anonymous(rest).send(HttpMethod.POST, "/camunda/api/admin/auth/user/default/login/" + app,
+        "username=" + user + "&password=" + user, MediaType.APPLICATION_FORM_URLENCODED);
+  }
+
+  public ResponseEntity<String> get(String path) {
+    return send(HttpMethod.GET, path, null, null);
+  }
+
+  public ResponseEntity<String> post(String path, String json) {
+    return send(HttpMethod.POST, path, json);
+  }
+
+  public ResponseEntity<String> send(HttpMethod method, String path, String json) {
+    return send(method, path, json, MediaType.APPLICATION_JSON);
+  }
+
+  public ResponseEntity<String> send(HttpMethod method, String path, String body, MediaType type) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.ALL));
+    if (type != null) {
+      headers.setContentType(type);
+    }
+    if (basicUser != null) {
+      headers.setBasicAuth(basicUser, basicUser);
+    }
+    if (!cookies.isEmpty()) {
+      headers.add(HttpHeaders.COOKIE, String.join("; ",
+          cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue()).toList()));
+    }
+    if (cookies.containsKey("XSRF-TOKEN")) {
+      headers.add("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
+    }
+    ResponseEntity<String> answer = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    for (String cookie : answer.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
+      String[] nameAndValue = cookie.split(";", 2)[0].split("=", 2);
+      cookies.put(nameAndValue[0].trim(), nameAndValue.length > 1 ? nameAndValue[1] : "");
+    }
+    return answer;
+  }
+}
