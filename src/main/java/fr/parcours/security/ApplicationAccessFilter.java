@@ -29,6 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   may, to start it) and the engine's metrics. Under {@code /engine-rest} and the webapps' engine API they
  *   answer only Cockpit's users (process owners, administrators).</li>
  * </ul>
+ * And Camunda's first-administrator setup ({@code /camunda/api/admin/setup/...}), which lets whoever comes
+ * first create an administrator while none exists, is closed: the administrator comes from the environment.
  * Refusals are 403 with the REST API's error shape and a sentence saying who may call the endpoint.
  */
 class ApplicationAccessFilter extends OncePerRequestFilter {
@@ -40,6 +42,9 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
       Pattern.compile("^/camunda/api/engine/engine/([^/]+)/(process-definition/statistics/?|metrics(/.*)?)$");
   static final Pattern REST_FIGURES =
       Pattern.compile("^/engine-rest(/engine/[^/]+)?/(process-definition/statistics/?|metrics(/.*)?)$");
+
+  /** Camunda's first-administrator setup, open to anyone while no administrator exists. */
+  static final Pattern ADMIN_SETUP = Pattern.compile("^/camunda/api/admin/setup(/.*)?$");
 
   static final String COCKPIT = WebappSession.COCKPIT;
   static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +59,12 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    if (ADMIN_SETUP.matcher(path).matches()) {
+      refuse(response, "Parcours creates its first administrator from the environment (PARCOURS_ADMIN_USER and"
+          + " PARCOURS_ADMIN_PASSWORD, 12 characters at least): set them and restart. The webapps' setup page,"
+          + " which would let the first visitor become administrator, is closed.");
+      return;
+    }
     Matcher plugin = PLUGIN.matcher(path);
     Matcher webappFigures = WEBAPP_FIGURES.matcher(path);
     if (plugin.matches()) {

@@ -2,6 +2,8 @@ package fr.parcours.security;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
 public class ProductionAdministrator {
 
   static final int MINIMUM_PASSWORD_LENGTH = 12;
+  private static final Logger LOG = LoggerFactory.getLogger(ProductionAdministrator.class);
 
   private final IdentityService identity;
   private final String userId;
@@ -28,6 +31,10 @@ public class ProductionAdministrator {
 
   public void ensure() {
     if (userId.isBlank()) {
+      if (identity.createUserQuery().memberOfGroup(Roles.ADMIN).count() == 0) {
+        LOG.warn("Parcours has no administrator: set PARCOURS_ADMIN_USER and PARCOURS_ADMIN_PASSWORD and restart"
+            + " (the webapps' own setup page is closed).");
+      }
       return;
     }
     if (password.length() < MINIMUM_PASSWORD_LENGTH) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,6 +80,24 @@ class ProductionSettingsTest {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(rest.withBasicAuth("root", "a-long-secret-42")
         .getForEntity("/engine-rest/user?maxResults=50", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  /** Bad input: a wrong password. The right one, given at once after it, is refused too (login throttling). */
+  @Test
+  void shouldMakeAGuesserWaitAfterAWrongPassword() {
+    User target = identity.newUser("throttled");
+    target.setPassword("a-long-secret-43");
+    identity.saveUser(target);
+
+    try {
+      assertThat(rest.withBasicAuth("throttled", "guess").getForEntity("/engine-rest/user?maxResults=1",
+          String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(rest.withBasicAuth("throttled", "a-long-secret-43").getForEntity("/engine-rest/user?maxResults=1",
+          String.class).getStatusCode()).as("the right password, too soon after a wrong one")
+          .isEqualTo(HttpStatus.UNAUTHORIZED);
+    } finally {
+      identity.deleteUser("throttled");
+    }
   }
 
   @Test

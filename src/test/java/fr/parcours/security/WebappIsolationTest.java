@@ -391,6 +391,16 @@ class WebappIsolationTest {
     assertThat(runtime.getVariable(dossier.getId(), "vendorGroup")).isEqualTo("vendor-medisoft");
   }
 
+  /** Another site's page makes alice's browser claim her task: her cookies go along, the CSRF token does not. */
+  @Test
+  void shouldRefuseASignedInWriteWithoutItsCsrfToken() {
+    BrowserSession victim = BrowserSession.signedIn(rest, "alice");
+    ResponseEntity<String> forged = victim.forged(HttpMethod.POST, path(ENGINE + "/task/{task}/claim"),
+        "{\"userId\":\"alice\"}");
+    assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(tasks.createTaskQuery().taskId(ids.get("{task}")).singleResult().getAssignee()).isNull();
+  }
+
   /** A browser session that has not logged in: the page gave it a session and a CSRF cookie, nothing more. */
   @ParameterizedTest
   @ValueSource(strings = {

@@ -75,6 +75,16 @@ public final class BrowserSession {
   }
 
   public ResponseEntity<String> send(HttpMethod method, String path, String body, MediaType type) {
+    return send(method, path, body, type, true);
+  }
+
+  /** The request another site's page would make this browser send: its cookies go along, no CSRF token. */
+  public ResponseEntity<String> forged(HttpMethod method, String path, String json) {
+    return send(method, path, json, MediaType.APPLICATION_JSON, false);
+  }
+
+  private ResponseEntity<String> send(HttpMethod method, String path, String body, MediaType type,
+      boolean csrfHeader) {
     HttpHeaders headers = new HttpHeaders();
     headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.ALL));
     if (type != null) {
@@ -87,7 +97,7 @@ public final class BrowserSession {
       headers.add(HttpHeaders.COOKIE, String.join("; ",
           cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue()).toList()));
     }
-    if (cookies.containsKey("XSRF-TOKEN")) {
+    if (csrfHeader && cookies.containsKey("XSRF-TOKEN")) {
       headers.add("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
     }
     ResponseEntity<String> answer = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
