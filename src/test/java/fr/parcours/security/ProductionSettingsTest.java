@@ -3,8 +3,10 @@ package fr.parcours.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ class ProductionSettingsTest {
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identity;
   @Autowired ProcessEngine engine;
+  @Autowired AuthorizationService authorizations;
 
   @Test
   void shouldCreateNoUserButTheAdministratorFromTheEnvironment() {
@@ -67,6 +70,14 @@ class ProductionSettingsTest {
 
     assertThat(root.getForEntity("/engine-rest/task?firstResult=0&maxResults=2000", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
+  }
+
+  /** No default left open: nothing is granted to every user, globally or through the "*" user. */
+  @Test
+  void shouldGrantNothingToEveryone() {
+    assertThat(authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL).count())
+        .isZero();
+    assertThat(authorizations.createAuthorizationQuery().userIdIn(Authorization.ANY).count()).isZero();
   }
 
   @Test

@@ -7,10 +7,12 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import fr.parcours.support.Dossiers;
 import fr.parcours.support.ThisContextsEngine;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -23,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -30,6 +33,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Every way a vendor's user could reach another company's dossier over HTTP, tried with company B's
@@ -49,6 +54,7 @@ class VendorIsolationRestTest {
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
   @Autowired TaskService tasks;
+  @Autowired RepositoryService repository;
 
   static ProcessInstance dossier;
   static Task task;
@@ -178,6 +184,54 @@ class VendorIsolationRestTest {
     assertThat(tasks.createTaskQuery().processInstanceId(dossier.getId()).count()).as("no task added").isEqualTo(1);
     assertThat(JSON.readTree(get("bruno", "/engine-rest/task?maxResults=50").getBody()).toString())
         .doesNotContain(task.getId());
+  }
+
+  /**
+   * Each role its rights: no reviewer sees the vendor's task, the ANS reads the dossier it instructs and the
+   * HAS desk does not; the process owner deploys, a vendor and a reviewer may not.
+   */
+  @Test
+  void shouldGiveEachRoleItsOwnRights() throws Exception {
+    String tasksOfTheDossier = "/engine-rest/task?maxResults=50&processInstanceId=" + dossier.getId();
+    assertThat(JSON.readTree(get("alice", tasksOfTheDossier).getBody())).hasSize(1);
+    for (String reviewer : List.of("ana", "hugo", "claire", "marc", "nadia")) {
+      assertThat(JSON.readTree(get(reviewer, tasksOfTheDossier).getBody())).as(reviewer + ", the vendor's task")
+          .isEmpty();
+    }
+    String theDossier = "/engine-rest/process-instance?maxResults=50&processInstanceIds=" + dossier.getId();
+    assertThat(JSON.readTree(get("ana", theDossier).getBody())).as("the ANS instructs it").hasSize(1);
+    assertThat(JSON.readTree(get("hugo", theDossier).getBody())).as("the HAS desk does not").isEmpty();
+
+    String bpmn = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+        + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"parcours-test\">"
+        + "<process id=\"role-check\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\">"
+        + "<startEvent id=\"Start\"/></process></definitions>";
+    for (String user : List.of("alice", "ana", "paul")) {
+      ResponseEntity<String> deployed = deploy(user, bpmn);
+      if (user.equals("paul")) {
+        assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.OK);
+        repository.deleteDeployment(JSON.readTree(deployed.getBody()).get("id").asText(), true);
+      } else {
+        assertThat(deployed.getStatusCode()).as(user + " deploys").isEqualTo(HttpStatus.FORBIDDEN);
+      }
+    }
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("role-check").count()).isZero();
+  }
+
+  private ResponseEntity<String> deploy(String user, String bpmn) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("deployment-name", "role-check");
+    parts.add("role-check.bpmn", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "role-check.bpmn";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, user);
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
+        String.class);
   }
 
   @Test
