@@ -67,7 +67,7 @@ class EvidencePage {
     }
     ProcessInstance dossier = access.dossier(person.userId(), dossierId);
     if (dossier == null) {
-      return answer(request, HttpStatus.NOT_FOUND, "No running dossier " + dossierId + " that you can see.", null);
+      return answer(request, HttpStatus.NOT_FOUND, noSuchDossier(dossierId), null);
     }
     return answer(request, HttpStatus.OK, null, page(request, person, dossier, null, null));
   }
@@ -81,7 +81,7 @@ class EvidencePage {
     }
     ProcessInstance dossier = access.dossier(person.userId(), dossierId);
     if (dossier == null) {
-      return answer(request, HttpStatus.NOT_FOUND, "No running dossier " + dossierId + " that you can see.", null);
+      return answer(request, HttpStatus.NOT_FOUND, noSuchDossier(dossierId), null);
     }
     if (!csrfOk(person, csrf, request)) {
       return answer(request, HttpStatus.FORBIDDEN, "The page has expired: reload it and send again.", null);
@@ -121,7 +121,7 @@ class EvidencePage {
     }
     ProcessInstance dossier = access.dossier(person.userId(), dossierId);
     if (dossier == null) {
-      return answer(request, HttpStatus.NOT_FOUND, "No running dossier " + dossierId + " that you can see.", null);
+      return answer(request, HttpStatus.NOT_FOUND, noSuchDossier(dossierId), null);
     }
     if (!csrfOk(person, csrf, request)) {
       return answer(request, HttpStatus.FORBIDDEN, "The page has expired: reload it and send again.", null);
@@ -175,12 +175,23 @@ class EvidencePage {
         + " task.", null);
   }
 
+  static String noSuchDossier(String dossierId) {
+    return "No running dossier " + dossierId + " that you can see. Check the number (DMN-yyyy-xxxxx) on the"
+        + " dossier's task in Tasklist; only the company that applied and the agencies instructing it can see it.";
+  }
+
+  /** The look of the evidence pages. */
+  static final String STYLE = "body{font-family:sans-serif;max-width:70em;margin:1em auto;padding:0 1em}"
+      + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .5em;text-align:left}"
+      + ".ok{color:#176f2c}.ko{color:#a4000f}.na{color:#666}.notice{background:#fff4ce;padding:.5em}";
+
   private static ResponseEntity<String> answer(HttpServletRequest request, HttpStatus status, String message,
       String html) {
     if (wantsJson(request) || html == null) {
       if (!wantsJson(request)) {
-        html = "<!doctype html><meta charset=utf-8><title>Evidence</title><p>" + htmlEscape(message) + "</p>"
-            + "<p><a href=\"/camunda/app/tasklist/\">Back to Tasklist</a></p>";
+        html = "<!doctype html><html lang=en><head><meta charset=utf-8><title>Evidence</title><style>" + STYLE
+            + "</style></head><body><p><a href=\"/camunda/app/tasklist/\">← Back to Tasklist</a></p>"
+            + "<h1>Evidence</h1><p class=ko role=alert>" + htmlEscape(message) + "</p></body></html>";
       } else {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
             .header("X-Content-Type-Options", "nosniff").body(jsonMessage(message));
@@ -231,10 +242,7 @@ class EvidencePage {
     String csrf = person.fromSession() ? csrfToken(request) : "";
     String base = "/evidence/" + htmlEscape(dossierId);
     StringBuilder h = new StringBuilder("<!doctype html><html lang=en><head><meta charset=utf-8>")
-        .append("<title>Evidence — ").append(htmlEscape(dossierId)).append("</title><style>")
-        .append("body{font-family:sans-serif;max-width:70em;margin:1em auto;padding:0 1em}")
-        .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .5em;text-align:left}")
-        .append(".ok{color:#176f2c}.ko{color:#a4000f}.na{color:#666}.notice{background:#fff4ce;padding:.5em}")
+        .append("<title>Evidence — ").append(htmlEscape(dossierId)).append("</title><style>").append(STYLE)
         .append("</style></head><body>");
     h.append("<p><a href=\"/camunda/app/tasklist/\">← Back to Tasklist</a></p>");
     h.append("<h1>Evidence of dossier ").append(htmlEscape(dossierId)).append("</h1>");

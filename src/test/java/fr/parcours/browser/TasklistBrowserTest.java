@@ -335,6 +335,70 @@ class TasklistBrowserTest {
     screenshot("08-admin-authorizations");
   }
 
+  /**
+   * The evidence page as the vendor uses it: from her "Deposit evidence" task she follows the link to the
+   * dossier's evidence page (her Tasklist sign-in opens it), sends a wrongly named archive and reads why it
+   * was refused, then sends the proofs under the name the page gives and reads that the evidence is complete.
+   * bruno, of another company, following the same address, is told there is no such dossier for him.
+   */
+  @Test
+  @Order(5)
+  void shouldLetTheVendorSendHerEvidenceFromTheTaskAndHideItFromAnotherCompany() throws IOException {
+    ProcessInstance dossier = as("alice", () -> formService.submitStartForm(
+        repositoryService.createProcessDefinitionQuery().processDefinitionKey("ans-certification").latestVersion()
+            .singleResult().getId(), Candidatures.valid()));
+    moveToEvidenceDeposit(dossier);
+    String dossierId = dossier.getBusinessKey();
+    task(dossier, "Task_DepositEvidence");
+
+    signIn("alice");
+    openFilter(VENDOR_FILTER);
+    openTask("Deposit evidence", dossierId);
+    WebElement link = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//*[contains(@class,'fjs-form')]//a[normalize-space(.)='evidence page of the dossier']")));
+    String evidencePage = link.getAttribute("href");
+    assertThat(evidencePage).endsWith("/evidence/" + dossierId);
+    browser.get(evidencePage);
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//h1[normalize-space(.)='Evidence of dossier " + dossierId + "']")));
+    String archiveName = browser.findElement(By.xpath("//h2[.='Send an archive']/following-sibling::p[1]/code[1]"))
+        .getText();
+    assertThat(archiveName).isEqualTo(evidenceDeposits.nextArchiveName(dossier.getId()));
+
+    Path folder = Files.createTempDirectory("parcours-evidence-");
+    byte[] proofs = Zips.with("PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png", "POR_1.1.1.json", "SEC_1.1.1.csv",
+        "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf").bytes();
+    Path misnamed = Files.write(folder.resolve("proofs.zip"), proofs);
+    send(misnamed);
+    WebElement refusal = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=alert]")));
+    String prefix = archiveName.substring(0, archiveName.lastIndexOf('_', archiveName.lastIndexOf('_') - 1));
+    assertThat(refusal.getText()).startsWith("Refused:").contains("proofs.zip")
+        .contains(prefix + "_<DDMMYY>_<sendNumber>.zip").endsWith("Nothing of this archive was kept.");
+    assertThat(evidenceDeposits.nextArchiveName(dossier.getId())).as("nothing kept: still send 1")
+        .isEqualTo(archiveName);
+    screenshot("09-alice-evidence-misnamed-archive-refused");
+
+    send(Files.write(folder.resolve(archiveName), proofs));
+    WebElement accepted = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]")));
+    assertThat(accepted.getText()).isEqualTo("Send 1 accepted: 7 proof file(s). Evidence complete.");
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Complete: 7 of 7 proofs deposited");
+    screenshot("10-alice-evidence-complete");
+
+    browser.manage().deleteAllCookies();
+    signIn("bruno");
+    browser.get(evidencePage);
+    String seenByBruno = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("body"))).getText();
+    assertThat(seenByBruno).contains("No running dossier " + dossierId + " that you can see.")
+        .doesNotContain("PSC_1.1.1").doesNotContain("MediSoft");
+    screenshot("11-bruno-cannot-see-the-evidence");
+  }
+
+  void send(Path archive) {
+    WebElement file = waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type=file]")));
+    file.sendKeys(archive.toAbsolutePath().toString());
+    browser.findElement(By.xpath("//button[normalize-space(.)='Send']")).click();
+  }
+
   // ---- what a user does in Tasklist ----
 
   String tasklist() {
@@ -608,8 +672,8 @@ class TasklistBrowserTest {
 
   // ---- what the other users do through the API ----
 
-  /** The vendor submits, the ANS admits, the vendor signs and deposits all evidence; returns the clock report. */
-  String moveToEvidenceReview(ProcessInstance dossier) {
+  /** The vendor submits, the ANS admits, the vendor signs: the dossier waits for its evidence. */
+  void moveToEvidenceDeposit(ProcessInstance dossier) {
     if (historyService.createHistoricTaskInstanceQuery().processInstanceId(dossier.getId())
         .taskDefinitionKey("Task_DepositAdministrativeDossier").finished().count() == 0) {
       complete("alice", dossier, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
@@ -617,6 +681,11 @@ class TasklistBrowserTest {
     complete("ana", dossier, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
     complete("alice", dossier, "Task_SignConvention",
         Map.of("conventionSigned", true, "signatoryName", "Alice Martin"));
+  }
+
+  /** Up to the evidence review, the evidence deposited through the Java API; returns the clock report. */
+  String moveToEvidenceReview(ProcessInstance dossier) {
+    moveToEvidenceDeposit(dossier);
     identityService.setAuthentication("alice", List.of("vendor-medisoft"));
     try {
       evidenceDeposits.deposit(dossier.getId(), "alice", evidenceDeposits.nextArchiveName(dossier.getId()),
