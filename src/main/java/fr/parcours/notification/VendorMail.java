@@ -3,6 +3,7 @@ package fr.parcours.notification;
 import fr.parcours.clock.Clocks;
 import fr.parcours.deadline.DeadlineCatalogue;
 import fr.parcours.deadline.RegulatoryDuration;
+import fr.parcours.system.PermanentFailure;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +12,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -75,7 +75,7 @@ class VendorMail implements JavaDelegate {
       }
     }
     if (recipients.isEmpty()) {
-      throw new ProcessEngineException("Dossier " + model.get("dossierId") + " has no email address to notify ("
+      throw new PermanentFailure("Dossier " + model.get("dossierId") + " has no email address to notify ("
           + String.join(", ", RECIPIENT_VARIABLES) + " are empty): set one, then retry the job.");
     }
     String dossierId = (String) execution.getVariable("dossierId");
@@ -161,7 +161,7 @@ class VendorMail implements JavaDelegate {
     try {
       return NotificationEvent.valueOf(name == null ? "" : name.trim());
     } catch (IllegalArgumentException e) {
-      throw new ProcessEngineException("The notification step " + execution.getCurrentActivityId()
+      throw new PermanentFailure("The notification step " + execution.getCurrentActivityId()
           + " names the mail '" + name + "'; set its extension property 'mail' to one of "
           + List.of(NotificationEvent.values()) + ".");
     }

@@ -1,5 +1,6 @@
 package fr.parcours.notification;
 
+import fr.parcours.system.PermanentFailure;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -48,6 +49,7 @@ class VendorMailer {
     byte[] certificate = notification.certificateLines() == null ? null
         : CertificateDocument.pdf(notification.certificateLines());
     List<String> failures = new ArrayList<>();
+    boolean undeliverable = false;
     for (Notification.Recipient each : distinct(notification.recipients())) {
       String recipient = each.address();
       if (journal.find(notification.key(), recipient)
@@ -62,6 +64,7 @@ class VendorMailer {
       } catch (InvalidRecipientException e) {
         journal.failed(row, e.getMessage());
         failures.add(e.getMessage());
+        undeliverable = true;
       } catch (MailException | MessagingException e) {
         String problem = "The SMTP server did not take the mail to " + recipient + ": " + rootMessage(e);
         journal.failed(row, problem);
@@ -69,10 +72,11 @@ class VendorMailer {
       }
     }
     if (!failures.isEmpty()) {
-      throw new ProcessEngineException("Mail '" + notification.event().template() + "' of dossier "
-          + notification.dossierId() + " not sent. " + String.join(" ", failures)
-          + " Once this is fixed, retry the job (Cockpit: the incident's 'Retry'); recipients already served get"
-          + " nothing twice.");
+      String message = "Mail '" + notification.event().template() + "' of dossier " + notification.dossierId()
+          + " not sent. " + String.join(" ", failures) + " Once this is fixed, retry the job (Cockpit: the"
+          + " incident's 'Retry'); recipients already served get nothing twice.";
+      // an undeliverable address stays so until a person corrects it: no automatic retry
+      throw undeliverable ? new PermanentFailure(message) : new ProcessEngineException(message);
     }
   }
 

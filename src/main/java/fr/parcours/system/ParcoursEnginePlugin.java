@@ -50,6 +50,9 @@ class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
     }
     configuration.getCustomPostCommandInterceptorsTxRequired().add(new FormFieldsOnly());
 
+    // a mail to an address no server can deliver to: the incident at once, not after the retry cycle
+    configuration.setFailedJobCommandFactory(new NoRetryForPermanentFailures());
+
     DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() == null
         ? (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
         : (DefaultDmnEngineConfiguration) configuration.getDmnEngineConfiguration();

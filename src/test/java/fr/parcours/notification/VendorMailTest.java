@@ -179,11 +179,18 @@ class VendorMailTest extends ProcessTestBase {
         "Event_NotifyAdministrativeFileReceived").singleResult();
     assertThatThrownBy(() -> managementService.executeJob(mailJob.getId()))
         .hasMessageContaining("The address 'jean.dupont@@medisoft' (variable contactEmail) is not a valid email address");
+    // no retry can mend an address: the incident is there at once, not after the 5 tries of the step
+    assertThat(managementService.createJobQuery().jobId(mailJob.getId()).singleResult().getRetries()).isZero();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getIncidentMessage())
+        .contains("(variable contactEmail) is not a valid email address: correct it in the dossier")
+        .contains("retry the job");
     assertThatThrownBy(() -> managementService.executeJob(mailJob.getId())).isInstanceOf(ProcessEngineException.class);
     assertThat(mails("dossier administratif reçu")).as("the legal representative's mail went out once").hasSize(1);
 
     runtimeService.setVariable(pi.getId(), "contactEmail", CONTACT);
+    managementService.setJobRetries(mailJob.getId(), 1); // Cockpit's "Retry" on the incident
     executeJobs(pi);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
 
     assertThat(mails("dossier administratif reçu")).extracting(mail -> mail.getRecipients(Message.RecipientType.TO)[0]
         .toString()).containsExactlyInAnyOrder(LEGAL_REP, CONTACT);

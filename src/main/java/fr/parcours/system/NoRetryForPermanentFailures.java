@@ -1,0 +1,41 @@
+package fr.parcours.system;
+
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultFailedJobCommandFactory;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+
+/**
+ * After a job fails: the engine's usual handling (the exception recorded, one retry fewer, the next try per
+ * the step's retry cycle), then, when the failure is a {@link PermanentFailure}, no retry left, so that the
+ * incident shows at once instead of after the whole cycle.
+ */
+class NoRetryForPermanentFailures implements FailedJobCommandFactory {
+
+  private final FailedJobCommandFactory standard = new DefaultFailedJobCommandFactory();
+
+  @Override
+  public Command<Object> getCommand(String jobId, Throwable exception) {
+    Command<Object> usual = standard.getCommand(jobId, exception);
+    if (!isPermanent(exception)) {
+      return usual;
+    }
+    return context -> {
+      usual.execute(context);
+      JobEntity job = context.getJobManager().findJobById(jobId);
+      if (job != null && job.getRetries() > 0) {
+        job.setRetries(0); // creates the failed-job incident, with the job's exception message
+      }
+      return null;
+    };
+  }
+
+  static boolean isPermanent(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof PermanentFailure) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
