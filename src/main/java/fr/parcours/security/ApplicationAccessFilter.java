@@ -6,8 +6,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,18 +33,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * </ul>
  * And Camunda's first-administrator setup ({@code /camunda/api/admin/setup/...}), which lets whoever comes
  * first create an administrator while none exists, is closed: the administrator comes from the environment.
+ * Filtering the process definitions on incidents ({@code incidentMessageLike=...}) is Cockpit's too: the
+ * engine joins every dossier's incidents, whose texts name dossiers and addresses, with a definition-level check.
+ * Access is asked of the engine on each call, so a withdrawn grant counts at once.
  * Refusals are 403 with the REST API's error shape and a sentence saying who may call the endpoint.
  */
 class ApplicationAccessFilter extends OncePerRequestFilter {
 
   /** Webapp plugin endpoints: group 1 the webapp, group 2 the engine. */
   static final Pattern PLUGIN = Pattern.compile("^/camunda/api/(cockpit|admin)/plugin/[^/]+/([^/]+)(/.*)?$");
-  /** Figures over every dossier, in the webapps' engine API (group 1 the engine) or in /engine-rest. */
-  static final Pattern WEBAPP_FIGURES =
-      Pattern.compile("^/camunda/api/engine/engine/([^/]+)/(process-definition/statistics/?|metrics(/.*)?)$");
-  static final Pattern REST_FIGURES =
-      Pattern.compile("^/engine-rest(/engine/[^/]+)?/(process-definition/statistics/?|metrics(/.*)?)$");
-
+  /** The engine API, in the webapps (group 2 the engine) or under /engine-rest; group 3 the resource path. */
+  static final Pattern ENGINE_API =
+      Pattern.compile("^(/camunda/api/engine/engine/([^/]+)|/engine-rest(?:/engine/[^/]+)?)(/.*)?$");
+  /** Figures summed over every dossier. */
+  static final Pattern FIGURES = Pattern.compile("^/(process-definition/statistics/?|metrics(/.*)?)$");
+  /** The process definitions, which may be filtered on the texts of every dossier's incidents. */
+  static final Pattern DEFINITIONS = Pattern.compile("^/process-definition(/count)?/?$");
   /** Camunda's first-administrator setup, open to anyone while no administrator exists. */
   static final Pattern ADMIN_SETUP = Pattern.compile("^/camunda/api/admin/setup(/.*)?$");
 
@@ -53,6 +59,10 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
 
   ApplicationAccessFilter(ProcessEngine engine) {
     this.engine = engine;
+  }
+
+  /** Who asks: the webapps' signed-in user or the REST API's authenticated one. */
+  private record Caller(String userId, List<String> groupIds) {
   }
 
   @Override
@@ -66,40 +76,66 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
       return;
     }
     Matcher plugin = PLUGIN.matcher(path);
-    Matcher webappFigures = WEBAPP_FIGURES.matcher(path);
+    Matcher api = ENGINE_API.matcher(path);
     if (plugin.matches()) {
       String app = plugin.group(1);
-      UserAuthentication user = WebappSession.user(request, plugin.group(2));
-      if (user != null && !user.isAuthorizedForApp(app)) {
-        refuse(response, "Only users of " + name(app) + " may call " + path + "; " + user.getIdentityId()
+      Caller caller = webappCaller(request, plugin.group(2));
+      if (caller != null && !mayOpen(caller, app)) {
+        refuse(response, "Only users of " + name(app) + " may call " + path + "; " + caller.userId()
             + " may not open " + name(app) + ". An administrator grants access to it in Admin.");
         return;
       }
-    } else if (webappFigures.matches()) {
-      UserAuthentication user = WebappSession.user(request, webappFigures.group(1));
-      if (user != null && !user.isAuthorizedForApp(COCKPIT)) {
-        refuseFigures(response, path, user.getIdentityId());
-        return;
-      }
-    } else if (REST_FIGURES.matcher(path).matches()) {
-      // after the HTTP Basic filter, which has set the caller as the engine's current user
-      Authentication caller = engine.getIdentityService().getCurrentAuthentication();
-      if (caller == null || !mayOpenCockpit(caller.getUserId(), caller.getGroupIds())) {
-        refuseFigures(response, path, caller == null ? "a caller without a user" : caller.getUserId());
-        return;
+    } else if (api.matches()) {
+      String resource = api.group(3) == null ? "" : api.group(3);
+      boolean figures = FIGURES.matcher(resource).matches();
+      boolean incidentTexts = DEFINITIONS.matcher(resource).matches() && filtersOnIncidents(request);
+      if (figures || incidentTexts) {
+        // /engine-rest: after the HTTP Basic filter, which has set the caller as the engine's current user
+        Caller caller = api.group(2) != null ? webappCaller(request, api.group(2)) : restCaller();
+        if ((api.group(2) == null && caller == null) || (caller != null && !mayOpen(caller, COCKPIT))) {
+          String who = caller == null ? "a caller without a user" : caller.userId();
+          refuse(response, figures
+              ? path + " sums up every company's dossiers: only users of Cockpit (process owners, administrators)"
+                  + " may call it, and " + who + " is not one."
+              : "Filtering process definitions on incidents reads the incidents of every company's dossiers: only"
+                  + " users of Cockpit (process owners, administrators) may, and " + who + " is not one.");
+          return;
+        }
       }
     }
     chain.doFilter(request, response);
   }
 
-  private boolean mayOpenCockpit(String userId, List<String> groupIds) {
-    return engine.getAuthorizationService().isUserAuthorized(userId, groupIds, Permissions.ACCESS,
-        Resources.APPLICATION, COCKPIT);
+  /** The user signed in to the webapps for that engine; null when nobody is (the webapps answer 401). */
+  private static Caller webappCaller(HttpServletRequest request, String engineName) {
+    UserAuthentication user = WebappSession.user(request, engineName);
+    return user == null ? null : new Caller(user.getIdentityId(), user.getGroupIds());
   }
 
-  private static void refuseFigures(HttpServletResponse response, String path, String userId) throws IOException {
-    refuse(response, path + " sums up every company's dossiers: only users of Cockpit (process owners,"
-        + " administrators) may call it, and " + userId + " is not one.");
+  private Caller restCaller() {
+    Authentication current = engine.getIdentityService().getCurrentAuthentication();
+    return current == null ? null : new Caller(current.getUserId(), current.getGroupIds());
+  }
+
+  /** Asked of the engine now, not of the sign-in's cache: a withdrawn access counts at once. */
+  private boolean mayOpen(Caller caller, String app) {
+    return engine.getAuthorizationService().isUserAuthorized(caller.userId(), caller.groupIds(),
+        Permissions.ACCESS, Resources.APPLICATION, app);
+  }
+
+  /** Any query parameter on incidents (incidentId, incidentType, incidentMessage, incidentMessageLike...). */
+  private static boolean filtersOnIncidents(HttpServletRequest request) {
+    String query = request.getQueryString();
+    if (query == null) {
+      return false;
+    }
+    for (String pair : query.split("&")) {
+      String name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
+      if (name.trim().toLowerCase(Locale.ROOT).startsWith("incident")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String name(String app) {

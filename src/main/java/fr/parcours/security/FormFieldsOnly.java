@@ -12,27 +12,38 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveExecutionVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.CamundaFormRefImpl;
+import org.camunda.bpm.engine.impl.form.FormDefinition;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 
 /**
- * A person completes a task with the fields of its form, and nothing else. Without this, whoever may
- * complete a task could also overwrite any variable of the dossier through the REST API (the company that
- * owns it, the queue date, the outcome), since Camunda accepts any variable with a completion. Vendors may
- * not set or remove dossier variables outside a task form at all. Administrators and process owners, who
- * repair dossiers, are not restricted.
+ * A person changes a dossier through its forms, and nothing else. A task is completed with the fields of its
+ * form, a pathway started with the fields of its start form (not who applies, the dossier number or its
+ * company); variables are not set, patched or removed directly, a task does not throw a BPMN error or
+ * escalation by hand, and a pathway does not start at a chosen step. Without this, whoever may work a task or
+ * start a pathway could rewrite the company that owns a dossier, its clocks or its outcome, or skip the review.
+ * Administrators and process owners, who repair dossiers, are not restricted.
  */
 public class FormFieldsOnly extends CommandInterceptor {
 
@@ -51,13 +62,66 @@ public class FormFieldsOnly extends CommandInterceptor {
         if (variables != null && !variables.isEmpty()) {
           checkFormFields(context, taskId, variables.keySet());
         }
-      } else if (isVendor(user) && (command instanceof AbstractSetVariableCmd
-          || command instanceof RemoveTaskVariablesCmd || command instanceof RemoveExecutionVariablesCmd)) {
-        throw new AuthorizationException("A vendor's user changes a dossier only through the forms of the"
-            + " company's tasks; user '" + user.getUserId() + "' may not set or remove variables directly.");
+      } else if (command instanceof SubmitStartFormCmd) {
+        checkStartFields(context, (String) CommandFields.read(command, "processDefinitionId"),
+            (Map<?, ?>) CommandFields.read(command, "variables"));
+      } else if (command instanceof StartProcessInstanceCmd) {
+        ProcessInstantiationBuilderImpl start =
+            (ProcessInstantiationBuilderImpl) CommandFields.read(command, "instantiationBuilder");
+        checkStartFields(context, definitionId(context, start), start.getVariables());
+      } else if (command instanceof StartProcessInstanceAtActivitiesCmd) {
+        throw new AuthorizationException("A dossier starts at the beginning of its pathway; user '"
+            + user.getUserId() + "' may not start one at a chosen step. Start it from Tasklist.");
+      } else if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+        throw new AuthorizationException("A task ends through its form; user '" + user.getUserId()
+            + "' may not throw a BPMN error or escalation from it, which would move the dossier on by hand.");
+      } else if (command instanceof AbstractSetVariableCmd || command instanceof AbstractPatchVariablesCmd
+          || command instanceof RemoveTaskVariablesCmd || command instanceof RemoveExecutionVariablesCmd) {
+        throw new AuthorizationException("A dossier's variables change only through the forms of its tasks; user '"
+            + user.getUserId() + "' may not set or remove them directly. A process owner repairs a dossier.");
       }
     }
     return next.execute(command);
+  }
+
+  /** The start form's fields, and nothing else: not who applies, not the dossier number, not its company. */
+  private void checkStartFields(CommandContext context, String processDefinitionId, Map<?, ?> variables) {
+    if (processDefinitionId == null || variables == null || variables.isEmpty()) {
+      return; // the command itself says what is missing
+    }
+    ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
+        .findDeployedProcessDefinitionById(processDefinitionId);
+    FormDefinition start = definition.getStartFormDefinition();
+    Set<String> allowed = Set.of();
+    if (start != null && start.getCamundaFormDefinitionKey() != null) {
+      CamundaFormRef formRef = new CamundaFormRefImpl(start.getCamundaFormDefinitionKey().getExpressionText(),
+          start.getCamundaFormDefinitionBinding());
+      allowed = fieldsOf(context, formRef, processDefinitionId);
+    }
+    Set<String> refused = new TreeSet<>();
+    for (Object name : variables.keySet()) {
+      if (!allowed.contains(String.valueOf(name))) {
+        refused.add(String.valueOf(name));
+      }
+    }
+    if (!refused.isEmpty()) {
+      throw new BadInputException("Starting '" + (definition.getName() == null ? definition.getKey()
+          : definition.getName()) + "' takes only the fields of its start form; " + String.join(", ", refused)
+          + (refused.size() == 1 ? " is not one of them" : " are not among them") + ". Start it from Tasklist,"
+          + " or send only these fields: " + new TreeSet<>(allowed) + ".");
+    }
+  }
+
+  private static String definitionId(CommandContext context, ProcessInstantiationBuilderImpl start) {
+    if (start.getProcessDefinitionId() != null) {
+      return start.getProcessDefinitionId();
+    }
+    if (start.getProcessDefinitionKey() == null) {
+      return null;
+    }
+    ProcessDefinitionEntity latest = context.getProcessEngineConfiguration().getDeploymentCache()
+        .findDeployedLatestProcessDefinitionByKey(start.getProcessDefinitionKey());
+    return latest == null ? null : latest.getId();
   }
 
   private void checkFormFields(CommandContext context, String taskId, Collection<?> submitted) {
@@ -117,8 +181,4 @@ public class FormFieldsOnly extends CommandInterceptor {
     }
   }
 
-  private static boolean isVendor(Authentication user) {
-    return user.getGroupIds() != null
-        && user.getGroupIds().stream().anyMatch(group -> group.startsWith(Roles.VENDOR_GROUP_PREFIX));
-  }
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskDueDateCmd;
@@ -57,7 +58,14 @@ public class TaskHandover extends CommandInterceptor {
   }
 
   private void check(Command<?> command) {
-    if (command instanceof AddGroupIdentityLinkCmd) {
+    if (command instanceof DeleteGroupIdentityLinkCmd) {
+      Offer offer = offer((String) CommandFields.read(command, "taskId"));
+      if (offer != null && IdentityLinkType.CANDIDATE.equals(CommandFields.read(command, "type"))) {
+        throw new AuthorizationException("Who may work task '" + offer.name() + "' comes from the diagram: it is"
+            + " offered to " + offer.groups() + ", and group '" + CommandFields.read(command, "groupId")
+            + "' cannot be taken off by hand. A process owner changes the diagram.");
+      }
+    } else if (command instanceof AddGroupIdentityLinkCmd) {
       Offer offer = offer((String) CommandFields.read(command, "taskId"));
       if (offer != null) {
         throw new AuthorizationException("Who may work task '" + offer.name() + "' comes from the diagram: it"
@@ -121,9 +129,12 @@ public class TaskHandover extends CommandInterceptor {
         + " agency waits for the vendor, the clock pauses by itself; a process owner changes the table.");
   }
 
-  /** The task as stored, read without the caller's authorizations; null when there is no such task. */
+  /**
+   * The task as stored; null when there is no such task or the caller may not read it (the command then says
+   * so itself, and the refusal tells nothing of a task the caller cannot see).
+   */
   private Offer offer(String taskId) {
-    if (taskId == null) {
+    if (taskId == null || engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
       return null;
     }
     return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {

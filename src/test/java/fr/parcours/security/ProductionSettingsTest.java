@@ -35,6 +35,8 @@ class ProductionSettingsTest {
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identity;
   @Autowired ProcessEngine engine;
+  @Autowired ProductionAdministrator administrator;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired AuthorizationService authorizations;
 
   @Test
@@ -109,6 +111,21 @@ class ProductionSettingsTest {
     } finally {
       identity.deleteUser("throttled");
     }
+  }
+
+  /** A guesser locked the administrator out (ten wrong passwords); restarting Parcours unlocks him. */
+  @Test
+  void shouldUnlockTheAdministratorFromTheEnvironmentAtStart() {
+    jdbc.update("update ACT_ID_USER set ATTEMPTS_ = 10, LOCK_EXP_TIME_ = ? where ID_ = 'root'",
+        java.sql.Timestamp.from(java.time.Instant.now().plus(java.time.Duration.ofDays(1))));
+    TestRestTemplate root = rest.withBasicAuth("root", "a-long-secret-42");
+    assertThat(root.getForEntity("/engine-rest/user?maxResults=1", String.class).getStatusCode())
+        .as("locked out").isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    administrator.ensure(); // what a restart runs
+
+    assertThat(root.getForEntity("/engine-rest/user?maxResults=1", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import fr.parcours.support.Candidatures;
 import fr.parcours.support.Dossiers;
 import fr.parcours.support.ThisContextsEngine;
 import java.nio.charset.StandardCharsets;
@@ -184,6 +185,70 @@ class VendorIsolationRestTest {
     assertThat(tasks.createTaskQuery().processInstanceId(dossier.getId()).count()).as("no task added").isEqualTo(1);
     assertThat(JSON.readTree(get("bruno", "/engine-rest/task?maxResults=50").getBody()).toString())
         .doesNotContain(task.getId());
+  }
+
+  /**
+   * Bad inputs a vendor could send to move her own dossier outside its forms: variables through her task
+   * (patch, local), a BPMN error or escalation thrown from it, her company's group taken off it, a start at a
+   * chosen step, a start carrying who applies, the company or the dossier number. Each is refused and changes
+   * nothing.
+   */
+  @Test
+  void shouldKeepAVendorToHerForms() throws Exception {
+    String taskPath = "/engine-rest/task/" + task.getId();
+    Map<String, Object> refused = new LinkedHashMap<>();
+    refused.put(taskPath + "/variables",
+        Map.of("modifications", Map.of("vendorGroup", Map.of("value", "vendor-telecardio"))));
+    refused.put(taskPath + "/localVariables", Map.of("modifications", Map.of("x", Map.of("value", "y"))));
+    refused.put(taskPath + "/bpmnError", Map.of("errorCode", "ABANDONMENT_CONFIRMED"));
+    refused.put(taskPath + "/bpmnEscalation", Map.of("escalationCode", "DORMANT"));
+    refused.put(taskPath + "/identity-links/delete", Map.of("groupId", "vendor-medisoft", "type", "candidate"));
+    refused.put("/engine-rest/process-definition/key/ans-certification/start", Map.of("startInstructions",
+        List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_IssueCertificate"))));
+    for (Map.Entry<String, Object> write : refused.entrySet()) {
+      ResponseEntity<String> answer = post("alice", write.getKey(), write.getValue());
+      assertThat(answer.getStatusCode()).as(write.getKey() + " " + answer.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(engine.getRuntimeService().getVariable(dossier.getId(), "vendorGroup")).isEqualTo("vendor-medisoft");
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult()).as("the task is still open").isNotNull();
+    assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(link -> link.getGroupId())
+        .contains("vendor-medisoft");
+
+    long dossiers = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+    Map<String, Object> variables = new LinkedHashMap<>();
+    Candidatures.valid().forEach((name, value) -> variables.put(name, Map.of("value", String.valueOf(value))));
+    variables.put("applicant", Map.of("value", "bruno"));
+    variables.put("vendorGroup", Map.of("value", "vendor-telecardio"));
+    variables.put("dossierId", Map.of("value", dossier.getBusinessKey()));
+    ResponseEntity<String> start = post("alice", "/engine-rest/process-definition/key/ans-certification/start",
+        Map.of("variables", variables));
+    assertThat(start.getStatusCode()).as(start.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(start.getBody()).get("message").asText())
+        .contains("takes only the fields of its start form; applicant, dossierId, vendorGroup are not among them");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).as("nothing started")
+        .isEqualTo(dossiers);
+  }
+
+  /** A reviewer, too, changes a dossier through forms: not its company, by a slip or otherwise. */
+  @Test
+  void shouldKeepAReviewerToHisForms() throws Exception {
+    ProcessInstance submitted = Dossiers.applyAs(engine, "alice", "vendor-medisoft");
+    Task deposit = tasks.createTaskQuery().processInstanceId(submitted.getId()).singleResult();
+    engine.getIdentityService().setAuthentication("alice", List.of("vendor-medisoft"));
+    try {
+      engine.getFormService().submitTaskForm(deposit.getId(), Map.of("depositAction", "SUBMIT"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    Dossiers.runMailSteps(engine, submitted.getId());
+    Task review = tasks.createTaskQuery().processInstanceId(submitted.getId()).singleResult();
+    assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewAdmissibility");
+
+    ResponseEntity<String> answer = rest.exchange("/engine-rest/task/" + review.getId() + "/variables/vendorGroup",
+        HttpMethod.PUT, new HttpEntity<>(Map.of("value", "vendor-telecardio"), auth("ana")), String.class);
+    assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(answer.getBody()).contains("change only through the forms of its tasks");
+    assertThat(engine.getRuntimeService().getVariable(submitted.getId(), "vendorGroup")).isEqualTo("vendor-medisoft");
   }
 
   /**

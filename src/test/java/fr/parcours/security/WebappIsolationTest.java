@@ -276,6 +276,33 @@ class WebappIsolationTest {
     }
   }
 
+  /**
+   * The process definitions filtered on incidents: the engine joins every company's incidents (whose texts
+   * name dossiers and addresses) with a definition-level check only. The process owner counts A's incident;
+   * vendors get 403, webapp session or {@code /engine-rest} alike.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      ENGINE + "/process-definition/count?incidentType=parcours-probe",
+      ENGINE + "/process-definition?incidentType=parcours-probe&maxResults=50",
+      "/engine-rest/process-definition/count?incidentType=parcours-probe",
+      "/engine-rest/engine/default/process-definition/count?IncidentType=parcours-probe"})
+  void shouldKeepOtherCompaniesIncidentsOutOfTheDefinitionsFilters(String path) throws Exception {
+    boolean rest = path.startsWith("/engine-rest");
+    ResponseEntity<String> owner = (rest ? BrowserSession.basic(this.rest, "paul") : paul).get(path);
+    assertThat(owner.getStatusCode()).as(owner.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode found = JSON.readTree(owner.getBody());
+    assertThat(found.isArray() ? found.size() : found.path("count").asLong()).as("paul: " + path).isPositive();
+    for (String vendor : List.of("alice", "bruno")) {
+      BrowserSession session = rest ? BrowserSession.basic(this.rest, vendor)
+          : vendor.equals("alice") ? alice : bruno;
+      ResponseEntity<String> answer = session.get(path);
+      assertThat(answer.getStatusCode()).as(vendor + ": " + path + " " + answer.getBody())
+          .isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(answer.getBody()).contains("reads the incidents of every company's dossiers");
+    }
+  }
+
   /** Other spellings of the statistics' address: a vendor gets no figure from any of them. */
   @ParameterizedTest
   @ValueSource(strings = {
