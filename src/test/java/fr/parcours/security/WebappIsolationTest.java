@@ -264,14 +264,8 @@ class WebappIsolationTest {
     assertThat(counted.path("instances").asLong()).as("paul counts A's dossier: " + path).isEqualTo(1);
     assertThat(incidents(counted)).as("paul counts A's incident: " + path).isEqualTo(1);
 
-    for (String vendor : List.of("alice", "bruno")) {
-      BrowserSession session = rest ? BrowserSession.basic(this.rest, vendor)
-          : vendor.equals("alice") ? alice : bruno;
-      ResponseEntity<String> answer = session.get(path);
-      assertThat(answer.getStatusCode()).as(vendor + ": " + path + " " + answer.getBody())
-          .isEqualTo(HttpStatus.FORBIDDEN);
-      assertThat(answer.getBody()).as(vendor).containsAnyOf("sums up every company's dossiers",
-              "may not open Cockpit")
+    for (ResponseEntity<String> answer : vendorsAsking(path)) {
+      assertThat(answer.getBody()).containsAnyOf("sums up every company's dossiers", "may not open Cockpit")
           .doesNotContain("\"instances\"");
     }
   }
@@ -293,14 +287,24 @@ class WebappIsolationTest {
     assertThat(owner.getStatusCode()).as(owner.getBody()).isEqualTo(HttpStatus.OK);
     JsonNode found = JSON.readTree(owner.getBody());
     assertThat(found.isArray() ? found.size() : found.path("count").asLong()).as("paul: " + path).isPositive();
+    for (ResponseEntity<String> answer : vendorsAsking(path)) {
+      assertThat(answer.getBody()).contains("reads the incidents of every company's dossiers");
+    }
+  }
+
+  /** alice's and bruno's answers to a GET, through their webapp sessions or HTTP Basic; each must be 403. */
+  private List<ResponseEntity<String>> vendorsAsking(String path) {
+    boolean rest = path.startsWith("/engine-rest");
+    List<ResponseEntity<String>> answers = new ArrayList<>();
     for (String vendor : List.of("alice", "bruno")) {
       BrowserSession session = rest ? BrowserSession.basic(this.rest, vendor)
           : vendor.equals("alice") ? alice : bruno;
       ResponseEntity<String> answer = session.get(path);
       assertThat(answer.getStatusCode()).as(vendor + ": " + path + " " + answer.getBody())
           .isEqualTo(HttpStatus.FORBIDDEN);
-      assertThat(answer.getBody()).contains("reads the incidents of every company's dossiers");
+      answers.add(answer);
     }
+    return answers;
   }
 
   /** Other spellings of the statistics' address: a vendor gets no figure from any of them. */
