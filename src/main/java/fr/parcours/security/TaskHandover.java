@@ -14,7 +14,10 @@ import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskDescriptionCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskDueDateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskNameCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskPriorityCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -24,13 +27,13 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
- * A task goes only to people who may work it, and keeps the due date its deadline gave it. Out of the box,
- * whoever may update a task may assign it, delegate it or offer it to anyone: a vendor (or a reviewer, by a
- * slip) could hand a task, and with it the dossier's data, to another company's user. Here a person's own
- * call (not one the engine makes while running a process) may give a task only to a user of the groups it is
- * offered to, may not offer it to another group, and may not move its due date, which comes from the
- * deadlines table and the regulatory clock. Administrators and process owners, who repair dossiers, are not
- * restricted. Refusals are {@link AuthorizationException}s (403 over REST) that say why and what to do.
+ * A task goes only to people who may work it, and keeps the due date its deadline gave it. Out of the box, whoever
+ * may update a task may assign it, delegate it or offer it to anyone: a vendor (or a reviewer, by a slip) could hand
+ * a task, and with it the dossier's data, to another company's user. Here a person's own call (not one the engine
+ * makes while running a process) may give a task only to a user of the groups it is offered to, may not offer it to
+ * another group, may not move its due date, which comes from the deadlines table and the regulatory clock, and may
+ * not change its name, description or priority. Administrators and process owners, who repair dossiers, are not restricted.
+ * Refusals are {@link AuthorizationException}s (403 over REST) that say why and what to do.
  */
 public class TaskHandover extends CommandInterceptor {
 
@@ -41,8 +44,8 @@ public class TaskHandover extends CommandInterceptor {
   }
 
   /** What a task is and who may work it, read before the command runs. */
-  private record Offer(String name, Date due, String assignee, String owner, Set<String> groups,
-      Set<String> users) {
+  private record Offer(String name, String description, int priority, Date due, String assignee, String owner,
+      Set<String> groups, Set<String> users) {
   }
 
   @Override
@@ -81,12 +84,23 @@ public class TaskHandover extends CommandInterceptor {
       if (offer != null && !Objects.equals(offer.due(), CommandFields.read(command, "value"))) {
         refuseDueDate(offer);
       }
+    } else if (command instanceof SetTaskNameCmd || command instanceof SetTaskDescriptionCmd
+        || command instanceof SetTaskPriorityCmd) {
+      Offer offer = offer((String) CommandFields.read(command, "taskId"));
+      if (offer != null) {
+        refuseRenaming(offer);
+      }
     } else if (command instanceof SaveTaskCmd) {
       TaskEntity changed = (TaskEntity) CommandFields.read(command, "task");
       Offer offer = changed.getId() == null ? null : offer(changed.getId());
       if (offer != null) {
         if (!Objects.equals(offer.due(), changed.getDueDate())) {
           refuseDueDate(offer);
+        }
+        if (!Objects.equals(offer.name(), changed.getName())
+            || !Objects.equals(offer.description(), changed.getDescription())
+            || offer.priority() != changed.getPriority()) {
+          refuseRenaming(offer);
         }
         if (!Objects.equals(offer.assignee(), changed.getAssignee())) {
           checkReceiver(changed.getId(), changed.getAssignee());
@@ -123,6 +137,12 @@ public class TaskHandover extends CommandInterceptor {
     }
   }
 
+  private static void refuseRenaming(Offer offer) {
+    throw new AuthorizationException("The name, description and priority of task '" + offer.name() + "' come"
+        + " from the diagram, where every queue and reviewer reads them; they cannot be changed by hand."
+        + " A process owner changes the diagram.");
+  }
+
   private static void refuseDueDate(Offer offer) {
     throw new AuthorizationException("The due date of task '" + offer.name() + "' comes from the deadlines table"
         + " (bpmn/deadlines.dmn) and the dossier's regulatory clock; it cannot be moved by hand. While the"
@@ -153,8 +173,8 @@ public class TaskHandover extends CommandInterceptor {
           }
         }
       }
-      return new Offer(task.getName(), task.getDueDate(), task.getAssignee(),
-          task.getOwner(), groups, users);
+      return new Offer(task.getName(), task.getDescription(), task.getPriority(), task.getDueDate(),
+          task.getAssignee(), task.getOwner(), groups, users);
     }));
   }
 }

@@ -166,6 +166,15 @@ class VendorIsolationRestTest {
         String.class);
     assertThat(update.getStatusCode()).as(update.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(update.getBody()).contains("comes from the deadlines table");
+    Map<String, Object> renamed = new LinkedHashMap<>();
+    renamed.put("name", "Nothing to do");
+    renamed.put("due", task.getDueDate() == null ? null
+        : new java.text.SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(task.getDueDate()));
+    ResponseEntity<String> rename = rest.exchange(taskPath, HttpMethod.PUT, new HttpEntity<>(renamed, auth("alice")),
+        String.class);
+    assertThat(rename.getStatusCode()).as(rename.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rename.getBody()).contains("cannot be changed by hand");
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getName()).isEqualTo(task.getName());
 
     // nor can she push her dossier on: a message meant for the agency, a token moved by hand
     for (Map.Entry<String, Object> write : Map.<String, Object>of(
