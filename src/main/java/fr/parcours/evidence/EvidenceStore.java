@@ -2,7 +2,9 @@ package fr.parcours.evidence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -81,6 +83,11 @@ public class EvidenceStore {
         + " proof_number, sha256, size_bytes, stored_file) values (?, ?, ?, ?, ?, ?, ?, ?)", proof.id(),
         proof.processInstanceId(), proof.sendNumber(), proof.entryName(), proof.proofNumber(), proof.sha256(),
         proof.size(), proof.storedFile());
+  }
+
+  /** Every kept proof's file, relative to the storage folder. */
+  Set<String> storedFiles() {
+    return new HashSet<>(jdbc.queryForList("select stored_file from parcours_evidence_proof", String.class));
   }
 
   void invalidate(String proofId, String reason, String by, Instant at) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,28 +17,53 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, removes what a send cut short left in the evidence storage's {@code .incoming} folder (the
- * application stopped while unpacking an archive). A send takes minutes at most; only folders untouched for a
- * day go, so that a send in progress on another node sharing the storage is never touched.
+ * At start-up, removes what a send cut short by a stop left in the evidence storage: its folder under
+ * {@code .incoming} (the archive being unpacked), and proof files moved into a send folder whose database rows
+ * were never committed (no proof refers to them). A send takes minutes at most; only what has been untouched
+ * for a day goes, so that a send in progress on another node sharing the storage is never touched.
  */
 @Component
-class IncomingSweep implements ApplicationRunner {
+class EvidenceSweep implements ApplicationRunner {
 
   static final Duration LEFT_FOR = Duration.ofDays(1);
-  private static final Logger LOG = LoggerFactory.getLogger(IncomingSweep.class);
+  private static final Logger LOG = LoggerFactory.getLogger(EvidenceSweep.class);
 
   private final EvidenceProperties properties;
+  private final EvidenceStore store;
 
-  IncomingSweep(EvidenceProperties properties) {
+  EvidenceSweep(EvidenceProperties properties, EvidenceStore store) {
     this.properties = properties;
+    this.store = store;
   }
 
   @Override
   public void run(ApplicationArguments arguments) {
-    int removed = sweep(Instant.now());
-    if (removed > 0) {
-      LOG.info("Removed {} unfinished evidence send(s) left in {}", removed, incoming());
+    Instant now = Instant.now();
+    int unfinished = sweep(now);
+    int orphans = sweepOrphanProofs(now);
+    if (unfinished + orphans > 0) {
+      LOG.info("Removed {} unfinished evidence send(s) and {} proof file(s) no dossier refers to", unfinished,
+          orphans);
     }
+  }
+
+  /** Removes the proof files no proof row refers to, last touched before {@code now} minus a day. */
+  int sweepOrphanProofs(Instant now) {
+    Path root = properties.storage().toAbsolutePath().normalize();
+    if (!Files.isDirectory(root)) {
+      return 0;
+    }
+    Set<String> referenced = store.storedFiles();
+    List<Path> orphans;
+    try (Stream<Path> files = Files.walk(root)) {
+      orphans = files.filter(file -> !file.startsWith(incoming()) && Files.isRegularFile(file)
+          && file.getFileName().toString().endsWith(".bin") && !referenced.contains(root.relativize(file).toString())
+          && lastTouched(file).isBefore(now.minus(LEFT_FOR))).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + root, e);
+    }
+    orphans.forEach(EvidenceSweep::delete);
+    return orphans.size();
   }
 
   /** Removes the unfinished sends last touched before {@code now} minus a day; returns how many. */
@@ -52,7 +78,7 @@ class IncomingSweep implements ApplicationRunner {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + incoming, e);
     }
-    stale.forEach(IncomingSweep::delete);
+    stale.forEach(EvidenceSweep::delete);
     return stale.size();
   }
 
