@@ -292,7 +292,7 @@ public class EvidenceDeposits {
     try (Stream<Path> walk = Files.walk(folder)) {
       walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
-      // leftovers under .incoming are never referenced; IncomingSweep removes them at a later start
+      // leftovers under .incoming are never referenced; EvidenceSweep removes them at a later start
     }
   }
 }
