@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
@@ -66,9 +67,12 @@ class VendorMailer {
         failures.add(e.getMessage());
         undeliverable = true;
       } catch (MailException | MessagingException e) {
-        String problem = "The SMTP server did not take the mail to " + recipient + ": " + rootMessage(e);
+        boolean refused = refusedForGood(e);
+        String problem = "The SMTP server did not take the mail to " + recipient + ": " + rootMessage(e)
+            + (refused ? " The server refuses this address for good: correct it in the dossier." : "");
         journal.failed(row, problem);
         failures.add(problem);
+        undeliverable |= refused;
       }
     }
     if (!failures.isEmpty()) {
@@ -141,6 +145,19 @@ class VendorMailer {
       root = root.getCause();
     }
     return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
+  }
+
+  /**
+   * Whether the SMTP server refused the recipient with a permanent (5xx) reply, such as "550 user unknown":
+   * retrying will not deliver it. A 4xx reply, or a server out of reach, may pass later.
+   */
+  static boolean refusedForGood(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof SMTPAddressFailedException refused && refused.getReturnCode() >= 500) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A recipient address that no server could deliver to: fixing it is a person's job. */
