@@ -43,6 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -605,7 +606,12 @@ class TasklistBrowserTest {
     WebElement complete = waiting.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//button[normalize-space(.)='Complete']")));
     scrollTo(complete);
-    complete.click();
+    dismissBanners();
+    // a notice ("task claimed") may still cover the button's corner for a moment: click once it has gone
+    waiting.ignoring(ElementClickInterceptedException.class).until(d -> {
+      complete.click();
+      return true;
+    });
     waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//button[normalize-space(.)='Complete']")));
   }
 
