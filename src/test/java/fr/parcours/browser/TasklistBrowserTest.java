@@ -461,8 +461,12 @@ class TasklistBrowserTest {
   void dismissBanners() {
     for (WebElement close : browser.findElements(By.cssSelector(
         ".notifications-panel .alert button.close, .alert-info button.close"))) {
-      if (close.isDisplayed()) {
-        close.click();
+      try {
+        if (close.isDisplayed()) {
+          close.click();
+        }
+      } catch (StaleElementReferenceException | ElementClickInterceptedException gone) {
+        // the notice went away by itself meanwhile
       }
     }
   }
