@@ -4,8 +4,6 @@ import fr.parcours.security.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Profile;
@@ -41,8 +39,8 @@ class DemoMailboxPage {
           + " the demo mailbox holds every company's mails.");
       return "demo/mailbox";
     }
-    if (!engine.getAuthorizationService().isUserAuthorized(user.getIdentityId(), user.getGroupIds(),
-        Permissions.ACCESS, Resources.APPLICATION, WebappSession.COCKPIT)) {
+    if (!WebappSession.mayOpen(engine.getAuthorizationService(), user.getIdentityId(), user.getGroupIds(),
+        WebappSession.COCKPIT)) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
       model.addAttribute("refusal", "The demo mailbox holds every company's mails: only the users of Cockpit"
           + " (paul, admin) may read it, and " + user.getIdentityId() + " is not one. Sign in as paul or admin.");

@@ -1,7 +1,7 @@
 package fr.parcours.evidence;
 
+import fr.parcours.security.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -13,9 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,13 +44,9 @@ class EvidenceAccess {
 
   /** The person making the request, or null when nobody is signed in. */
   Person person(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session != null) {
-      Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
-      Authentication auth = auths == null ? null : auths.getAuthenticationForProcessEngine(engine.getName());
-      if (auth != null && auth.getName() != null) {
-        return new Person(auth.getName(), true);
-      }
+    UserAuthentication signedIn = WebappSession.user(request, engine.getName());
+    if (signedIn != null && signedIn.getName() != null) {
+      return new Person(signedIn.getName(), true);
     }
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {

@@ -61,36 +61,22 @@ class EvidencePage {
 
   @GetMapping("/evidence/{dossierId}")
   ResponseEntity<String> show(@PathVariable String dossierId, HttpServletRequest request) {
-    Person person = access.person(request);
-    if (person == null) {
-      return unauthenticated(request);
-    }
-    ProcessInstance dossier = access.dossier(person.userId(), dossierId);
-    if (dossier == null) {
-      return answer(request, HttpStatus.NOT_FOUND, noSuchDossier(dossierId), null);
-    }
-    return answer(request, HttpStatus.OK, null, page(request, person, dossier, null, null));
+    Visit visit = visit(request, dossierId);
+    return visit.refusal() != null ? visit.refusal()
+        : answer(request, HttpStatus.OK, null, page(request, visit.person(), visit.dossier(), null, null));
   }
 
   @PostMapping("/evidence/{dossierId}")
   ResponseEntity<String> upload(@PathVariable String dossierId, @RequestParam("archive") MultipartFile archive,
       @RequestParam(name = "csrf", required = false) String csrf, HttpServletRequest request) throws IOException {
-    Person person = access.person(request);
-    if (person == null) {
-      return unauthenticated(request);
+    Visit visit = change(request, dossierId, csrf, "You cannot deposit evidence for dossier " + dossierId
+        + ": only its vendor can, while 'Deposit evidence' or 'Provide complements' is open.",
+        EvidenceVariables.TASK_DEPOSIT, EvidenceVariables.TASK_COMPLEMENTS);
+    if (visit.refusal() != null) {
+      return visit.refusal();
     }
-    ProcessInstance dossier = access.dossier(person.userId(), dossierId);
-    if (dossier == null) {
-      return answer(request, HttpStatus.NOT_FOUND, noSuchDossier(dossierId), null);
-    }
-    if (!csrfOk(person, csrf, request)) {
-      return answer(request, HttpStatus.FORBIDDEN, "The page has expired: reload it and send again.", null);
-    }
-    if (!access.seesTask(person.userId(), dossier.getId(), EvidenceVariables.TASK_DEPOSIT,
-        EvidenceVariables.TASK_COMPLEMENTS)) {
-      return answer(request, HttpStatus.FORBIDDEN, "You cannot deposit evidence for dossier " + dossierId
-          + ": only its vendor can, while 'Deposit evidence' or 'Provide complements' is open.", null);
-    }
+    Person person = visit.person();
+    ProcessInstance dossier = visit.dossier();
     String original = archive.getOriginalFilename() == null ? "" : archive.getOriginalFilename().replace('\\', '/');
     String name = original.substring(original.lastIndexOf('/') + 1);
     try {
@@ -115,21 +101,13 @@ class EvidencePage {
   ResponseEntity<String> invalidate(@PathVariable String dossierId, @RequestParam String proofNumber,
       @RequestParam(required = false) String reason, @RequestParam(name = "csrf", required = false) String csrf,
       HttpServletRequest request) {
-    Person person = access.person(request);
-    if (person == null) {
-      return unauthenticated(request);
+    Visit visit = change(request, dossierId, csrf, "You cannot mark proofs invalid in dossier " + dossierId
+        + ": only the ANS reviewer can, while 'Review evidence' is open.", EvidenceVariables.TASK_REVIEW);
+    if (visit.refusal() != null) {
+      return visit.refusal();
     }
-    ProcessInstance dossier = access.dossier(person.userId(), dossierId);
-    if (dossier == null) {
-      return answer(request, HttpStatus.NOT_FOUND, noSuchDossier(dossierId), null);
-    }
-    if (!csrfOk(person, csrf, request)) {
-      return answer(request, HttpStatus.FORBIDDEN, "The page has expired: reload it and send again.", null);
-    }
-    if (!access.seesTask(person.userId(), dossier.getId(), EvidenceVariables.TASK_REVIEW)) {
-      return answer(request, HttpStatus.FORBIDDEN, "You cannot mark proofs invalid in dossier " + dossierId
-          + ": only the ANS reviewer can, while 'Review evidence' is open.", null);
-    }
+    Person person = visit.person();
+    ProcessInstance dossier = visit.dossier();
     try {
       deposits.invalidate(dossier.getId(), proofNumber, reason, person.userId());
       String message = "Proof " + proofNumber + " marked invalid.";
@@ -161,6 +139,39 @@ class EvidencePage {
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", "default-src 'none'; sandbox")
         .body(new FileSystemResource(file));
+  }
+
+  /** Who asks about which dossier; or, when they may not, the answer that says why. */
+  private record Visit(Person person, ProcessInstance dossier, ResponseEntity<String> refusal) {
+  }
+
+  private Visit visit(HttpServletRequest request, String dossierId) {
+    Person person = access.person(request);
+    if (person == null) {
+      return new Visit(null, null, unauthenticated(request));
+    }
+    ProcessInstance dossier = access.dossier(person.userId(), dossierId);
+    if (dossier == null) {
+      return new Visit(person, null, answer(request, HttpStatus.NOT_FOUND, noSuchDossier(dossierId), null));
+    }
+    return new Visit(person, dossier, null);
+  }
+
+  /** A change to the dossier: also the page's CSRF token, and one of these tasks open to the person. */
+  private Visit change(HttpServletRequest request, String dossierId, String csrf, String cannot,
+      String... taskKeys) {
+    Visit visit = visit(request, dossierId);
+    if (visit.refusal() != null) {
+      return visit;
+    }
+    if (!csrfOk(visit.person(), csrf, request)) {
+      return new Visit(visit.person(), visit.dossier(), answer(request, HttpStatus.FORBIDDEN,
+          "The page has expired: reload it and send again.", null));
+    }
+    if (!access.seesTask(visit.person().userId(), visit.dossier().getId(), taskKeys)) {
+      return new Visit(visit.person(), visit.dossier(), answer(request, HttpStatus.FORBIDDEN, cannot, null));
+    }
+    return visit;
   }
 
   // ---- answers ----

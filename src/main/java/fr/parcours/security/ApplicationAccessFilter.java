@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -117,10 +115,8 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
     return current == null ? null : new Caller(current.getUserId(), current.getGroupIds());
   }
 
-  /** Asked of the engine now, not of the sign-in's cache: a withdrawn access counts at once. */
   private boolean mayOpen(Caller caller, String app) {
-    return engine.getAuthorizationService().isUserAuthorized(caller.userId(), caller.groupIds(),
-        Permissions.ACCESS, Resources.APPLICATION, app);
+    return WebappSession.mayOpen(engine.getAuthorizationService(), caller.userId(), caller.groupIds(), app);
   }
 
   /** Any query parameter on incidents (incidentId, incidentType, incidentMessage, incidentMessageLike...). */

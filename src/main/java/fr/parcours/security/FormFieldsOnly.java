@@ -98,18 +98,8 @@ public class FormFieldsOnly extends CommandInterceptor {
           start.getCamundaFormDefinitionBinding());
       allowed = fieldsOf(context, formRef, processDefinitionId);
     }
-    Set<String> refused = new TreeSet<>();
-    for (Object name : variables.keySet()) {
-      if (!allowed.contains(String.valueOf(name))) {
-        refused.add(String.valueOf(name));
-      }
-    }
-    if (!refused.isEmpty()) {
-      throw new BadInputException("Starting '" + (definition.getName() == null ? definition.getKey()
-          : definition.getName()) + "' takes only the fields of its start form; " + String.join(", ", refused)
-          + (refused.size() == 1 ? " is not one of them" : " are not among them") + ". Start it from Tasklist,"
-          + " or send only these fields: " + new TreeSet<>(allowed) + ".");
-    }
+    refuseOutside(allowed, variables.keySet(), "Starting '" + (definition.getName() == null ? definition.getKey()
+        : definition.getName()) + "' takes only the fields of its start form", "Start it from Tasklist");
   }
 
   private static String definitionId(CommandContext context, ProcessInstantiationBuilderImpl start) {
@@ -132,6 +122,12 @@ public class FormFieldsOnly extends CommandInterceptor {
     task.initializeFormKey();
     CamundaFormRef formRef = task.getCamundaFormRef();
     Set<String> allowed = formRef == null ? Set.of() : fieldsOf(context, formRef, task.getProcessDefinitionId());
+    refuseOutside(allowed, submitted, "Task '" + task.getName() + "' takes only the fields of its form",
+        "Complete the task from its form in Tasklist");
+  }
+
+  /** Refuses, naming them, the submitted variables that are not among the form's fields. */
+  private static void refuseOutside(Set<String> allowed, Collection<?> submitted, String rule, String instead) {
     Set<String> refused = new TreeSet<>();
     for (Object name : submitted) {
       if (!allowed.contains(String.valueOf(name))) {
@@ -139,10 +135,9 @@ public class FormFieldsOnly extends CommandInterceptor {
       }
     }
     if (!refused.isEmpty()) {
-      throw new BadInputException("Task '" + task.getName() + "' takes only the fields of its form; "
-          + String.join(", ", refused) + (refused.size() == 1 ? " is not one of them" : " are not among them")
-          + ". Complete the task from its form in Tasklist, or send only these fields: " + new TreeSet<>(allowed)
-          + ".");
+      throw new BadInputException(rule + "; " + String.join(", ", refused) + (refused.size() == 1
+          ? " is not one of them" : " are not among them") + ". " + instead + ", or send only these fields: "
+          + new TreeSet<>(allowed) + ".");
     }
   }
 

@@ -41,11 +41,10 @@ public class ProductionAdministrator {
       throw new IllegalStateException("PARCOURS_ADMIN_PASSWORD must have at least " + MINIMUM_PASSWORD_LENGTH
           + " characters to create the administrator '" + userId + "'; set a longer one.");
     }
-    // a guesser may have locked the account (login throttling): the operator who restarts gets it back
-    if (identity.createUserQuery().userId(userId).singleResult() != null) {
+    if (identity.createUserQuery().userId(userId).count() > 0) {
+      // a guesser may have locked the account (login throttling): the operator who restarts gets it back
       identity.unlockUser(userId);
-    }
-    if (identity.createUserQuery().userId(userId).singleResult() == null) {
+    } else {
       User user = identity.newUser(userId);
       user.setFirstName("Administrator");
       user.setLastName("Parcours");

@@ -27,13 +27,14 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
- * A task goes only to people who may work it, and keeps the due date its deadline gave it. Out of the box, whoever
- * may update a task may assign it, delegate it or offer it to anyone: a vendor (or a reviewer, by a slip) could hand
- * a task, and with it the dossier's data, to another company's user. Here a person's own call (not one the engine
- * makes while running a process) may give a task only to a user of the groups it is offered to, may not offer it to
- * another group, may not move its due date, which comes from the deadlines table and the regulatory clock, and may
- * not change its name, description or priority. Administrators and process owners, who repair dossiers, are not restricted.
- * Refusals are {@link AuthorizationException}s (403 over REST) that say why and what to do.
+ * A task goes only to people who may work it, and keeps the due date its deadline gave it. Out of the box,
+ * whoever may update a task may assign it, delegate it or offer it to anyone: a vendor (or a reviewer, by a
+ * slip) could hand a task, and with it the dossier's data, to another company's user. Here a person's own call
+ * (not one the engine makes while running a process) may give a task only to a user of the groups it is offered
+ * to, may not offer it to another group, may not move its due date, which comes from the deadlines table and the
+ * regulatory clock, and may not change its name, description or priority. Administrators and process owners, who
+ * repair dossiers, are not restricted. Refusals are {@link AuthorizationException}s (403 over REST) that say why
+ * and what to do.
  */
 public class TaskHandover extends CommandInterceptor {
 
@@ -61,64 +62,67 @@ public class TaskHandover extends CommandInterceptor {
   }
 
   private void check(Command<?> command) {
+    String taskId = taskId(command);
+    Offer offer = taskId == null ? null : offer(taskId);
+    if (offer == null) {
+      return; // not about a task, or no task the caller can see: the command says so itself
+    }
     if (command instanceof DeleteGroupIdentityLinkCmd) {
-      Offer offer = offer((String) CommandFields.read(command, "taskId"));
-      if (offer != null && IdentityLinkType.CANDIDATE.equals(CommandFields.read(command, "type"))) {
-        throw new AuthorizationException("Who may work task '" + offer.name() + "' comes from the diagram: it is"
-            + " offered to " + offer.groups() + ", and group '" + CommandFields.read(command, "groupId")
-            + "' cannot be taken off by hand. A process owner changes the diagram.");
+      if (IdentityLinkType.CANDIDATE.equals(CommandFields.read(command, "type"))) {
+        refuseGroupChange(offer, "group '" + CommandFields.read(command, "groupId") + "' cannot be taken off");
       }
     } else if (command instanceof AddGroupIdentityLinkCmd) {
-      Offer offer = offer((String) CommandFields.read(command, "taskId"));
-      if (offer != null) {
-        throw new AuthorizationException("Who may work task '" + offer.name() + "' comes from the diagram: it"
-            + " is offered to " + offer.groups() + " and cannot be offered to group '"
-            + CommandFields.read(command, "groupId") + "' by hand. A process owner changes the diagram.");
-      }
+      refuseGroupChange(offer, "it cannot be offered to group '" + CommandFields.read(command, "groupId") + "'");
     } else if (command instanceof AbstractAddIdentityLinkCmd || command instanceof ClaimTaskCmd
         || command instanceof DelegateTaskCmd) {
       // assignee, owner, candidate user, claim, delegation: the user named must be one who may work it
-      checkReceiver((String) CommandFields.read(command, "taskId"), (String) CommandFields.read(command, "userId"));
+      checkReceiver(offer, (String) CommandFields.read(command, "userId"));
     } else if (command instanceof SetTaskDueDateCmd) {
-      Offer offer = offer((String) CommandFields.read(command, "taskId"));
-      if (offer != null && !Objects.equals(offer.due(), CommandFields.read(command, "value"))) {
+      if (!Objects.equals(offer.due(), CommandFields.read(command, "value"))) {
         refuseDueDate(offer);
       }
     } else if (command instanceof SetTaskNameCmd || command instanceof SetTaskDescriptionCmd
         || command instanceof SetTaskPriorityCmd) {
-      Offer offer = offer((String) CommandFields.read(command, "taskId"));
-      if (offer != null) {
-        refuseRenaming(offer);
-      }
+      refuseRenaming(offer);
     } else if (command instanceof SaveTaskCmd) {
       TaskEntity changed = (TaskEntity) CommandFields.read(command, "task");
-      Offer offer = changed.getId() == null ? null : offer(changed.getId());
-      if (offer != null) {
-        if (!Objects.equals(offer.due(), changed.getDueDate())) {
-          refuseDueDate(offer);
-        }
-        if (!Objects.equals(offer.name(), changed.getName())
-            || !Objects.equals(offer.description(), changed.getDescription())
-            || offer.priority() != changed.getPriority()) {
-          refuseRenaming(offer);
-        }
-        if (!Objects.equals(offer.assignee(), changed.getAssignee())) {
-          checkReceiver(changed.getId(), changed.getAssignee());
-        }
-        if (!Objects.equals(offer.owner(), changed.getOwner())) {
-          checkReceiver(changed.getId(), changed.getOwner());
-        }
+      if (!Objects.equals(offer.due(), changed.getDueDate())) {
+        refuseDueDate(offer);
+      }
+      if (!Objects.equals(offer.name(), changed.getName())
+          || !Objects.equals(offer.description(), changed.getDescription())
+          || offer.priority() != changed.getPriority()) {
+        refuseRenaming(offer);
+      }
+      if (!Objects.equals(offer.assignee(), changed.getAssignee())) {
+        checkReceiver(offer, changed.getAssignee());
+      }
+      if (!Objects.equals(offer.owner(), changed.getOwner())) {
+        checkReceiver(offer, changed.getOwner());
       }
     }
   }
 
-  private void checkReceiver(String taskId, String userId) {
-    if (userId == null) {
-      return; // giving a task back
+  /** The task a command changes who works, or how it reads; null for any other command (or a new task). */
+  private static String taskId(Command<?> command) {
+    if (command instanceof SaveTaskCmd) {
+      return ((TaskEntity) CommandFields.read(command, "task")).getId();
     }
-    Offer offer = offer(taskId);
-    if (offer == null || offer.users().contains(userId) || Objects.equals(offer.assignee(), userId)) {
-      return; // no such task: the command says so
+    boolean aboutATask = command instanceof DeleteGroupIdentityLinkCmd || command instanceof AbstractAddIdentityLinkCmd
+        || command instanceof ClaimTaskCmd || command instanceof DelegateTaskCmd
+        || command instanceof SetTaskDueDateCmd || command instanceof SetTaskNameCmd
+        || command instanceof SetTaskDescriptionCmd || command instanceof SetTaskPriorityCmd;
+    return aboutATask ? (String) CommandFields.read(command, "taskId") : null;
+  }
+
+  private static void refuseGroupChange(Offer offer, String change) {
+    throw new AuthorizationException("Who may work task '" + offer.name() + "' comes from the diagram: it is"
+        + " offered to " + offer.groups() + ", and " + change + " by hand. A process owner changes the diagram.");
+  }
+
+  private void checkReceiver(Offer offer, String userId) {
+    if (userId == null || offer.users().contains(userId) || Objects.equals(offer.assignee(), userId)) {
+      return; // giving a task back, or to someone it is offered to already
     }
     Set<String> groupsOfUser = engine.getCommandExecutorTxRequired().execute(context ->
         context.runWithoutAuthorization(() -> {
