@@ -34,10 +34,14 @@ public class DemoMailbox implements DisposableBean {
       List<String> attachments) {
   }
 
+  static final int DEFAULT_PORT = 3025;
+  static final String BIND_ADDRESS = "localhost";
+
   private final GreenMail server;
 
-  DemoMailbox(@Value("${parcours.demo.mailbox.smtp-port:3025}") int port) {
-    server = new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTP));
+  /** The port is free: {@link DemoMailboxPort} chose another one at start-up if it was taken. */
+  DemoMailbox(@Value("${parcours.demo.mailbox.smtp-port:" + DEFAULT_PORT + "}") int port) {
+    server = new GreenMail(new ServerSetup(port, BIND_ADDRESS, ServerSetup.PROTOCOL_SMTP));
     server.start();
   }
 

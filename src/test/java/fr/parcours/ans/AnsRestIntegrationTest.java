@@ -13,7 +13,7 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import fr.parcours.support.TestSmtp;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +40,7 @@ class AnsRestIntegrationTest {
 
   /** The mails of the track go to a real SMTP server. */
   @RegisterExtension
-  static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+  static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP).withPerMethodLifecycle(true);
 
   @Autowired TestRestTemplate rest;
   @Autowired EvidenceDeposits evidence;

@@ -20,9 +20,10 @@ import org.springframework.test.context.ActiveProfiles;
  * webapps, and refuses, with a sentence, a visitor who has not signed in and a vendor.
  */
 @ExtendWith(ThisContextsEngine.class)
-// the demo's own SMTP server, on a port of its own, receives the mails as in the demo
+// the demo's own SMTP server, on a free port of its own (0: DemoMailboxPort chooses), receives the mails as in
+// the demo
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "parcours.demo.mailbox.enabled=true", "parcours.demo.mailbox.smtp-port=3027", "spring.mail.port=3027"})
+    "parcours.demo.mailbox.enabled=true", "parcours.demo.mailbox.smtp-port=0"})
 @ActiveProfiles({"test", "demo"})
 class DemoMailboxPageTest {
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import fr.parcours.support.TestSmtp;
 import fr.parcours.ans.AnsProcess;
 import fr.parcours.support.Candidatures;
 import java.util.List;
@@ -31,7 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 class NotificationApiTest {
 
   @RegisterExtension
-  static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+  static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP).withPerMethodLifecycle(true);
 
   static final ObjectMapper JSON = new ObjectMapper();
 

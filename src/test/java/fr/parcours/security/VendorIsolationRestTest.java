@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import fr.parcours.support.TestSmtp;
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.Dossiers;
 import fr.parcours.support.ThisContextsEngine;
@@ -48,7 +48,7 @@ import org.springframework.util.MultiValueMap;
 class VendorIsolationRestTest {
 
   @RegisterExtension
-  static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+  static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP);
 
   static final ObjectMapper JSON = new ObjectMapper();
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import fr.parcours.support.TestSmtp;
 import fr.parcours.support.BrowserSession;
 import fr.parcours.support.Dossiers;
 import fr.parcours.support.ThisContextsEngine;
@@ -61,7 +61,7 @@ import org.springframework.test.context.ActiveProfiles;
 class WebappIsolationTest {
 
   @RegisterExtension
-  static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+  static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP);
 
   static final String ENGINE = "/camunda/api/engine/engine/default";
   static final String COCKPIT = "/camunda/api/cockpit/plugin/base/default";

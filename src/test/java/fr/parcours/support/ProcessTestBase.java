@@ -30,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -62,7 +61,7 @@ public abstract class ProcessTestBase {
 
   /** A real SMTP server on the port of application-test.yml, fresh for every test. */
   @RegisterExtension
-  protected static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP)
+  protected static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP)
       .withPerMethodLifecycle(true);
 
   @Autowired protected ProcessEngine engine;
