@@ -1,5 +1,6 @@
 package fr.parcours.evidence;
 
+import fr.parcours.dossier.Dossiers;
 import fr.parcours.security.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +31,15 @@ class EvidenceAccess {
   private final IdentityService identity;
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final Dossiers dossiers;
 
-  EvidenceAccess(ProcessEngine engine, IdentityService identity, RuntimeService runtime, TaskService tasks) {
+  EvidenceAccess(ProcessEngine engine, IdentityService identity, RuntimeService runtime, TaskService tasks,
+      Dossiers dossiers) {
     this.engine = engine;
     this.identity = identity;
     this.runtime = runtime;
     this.tasks = tasks;
+    this.dossiers = dossiers;
   }
 
   /** The signed-in person. */
@@ -64,22 +68,19 @@ class EvidenceAccess {
     return null;
   }
 
-  /** The running dossier with that number, if the person may read it or one of its tasks; else null. */
+  /**
+   * The process instance that holds the evidence of the running dossier with that number (the track whose
+   * diagram has the evidence deposit, wherever the dossier's pathway calls it from), if the person may read
+   * it or one of its tasks; else null, whether there is no such dossier or it is not theirs.
+   */
   ProcessInstance dossier(String userId, String dossierId) {
-    return as(userId, () -> {
-      ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(dossierId)
-          .singleResult();
-      if (instance != null) {
-        return instance;
-      }
-      List<Task> visible = tasks.createTaskQuery().processInstanceBusinessKey(dossierId).listPage(0, 1);
-      if (visible.isEmpty()) {
-        return null;
-      }
-      identity.clearAuthentication();
-      return runtime.createProcessInstanceQuery().processInstanceId(visible.get(0).getProcessInstanceId())
-          .singleResult();
-    });
+    ProcessInstance holder = dossiers.runningInstanceWith(dossierId, EvidenceVariables.TASK_DEPOSIT).orElse(null);
+    if (holder == null) {
+      return null;
+    }
+    boolean visible = as(userId, () -> runtime.createProcessInstanceQuery().processInstanceId(holder.getId())
+        .count() > 0 || tasks.createTaskQuery().processInstanceId(holder.getId()).count() > 0);
+    return visible ? holder : null;
   }
 
   /**

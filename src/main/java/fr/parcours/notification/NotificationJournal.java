@@ -37,8 +37,17 @@ public class NotificationJournal {
 
   /** The journal of one dossier, oldest first. */
   public List<NotificationRecord> ofDossier(String processInstanceId) {
-    return jdbc.query("SELECT * FROM parcours_notification WHERE process_instance_id = ?"
-        + " ORDER BY created_at, event, recipient", NotificationJournal::row, processInstanceId);
+    return ofDossier(List.of(processInstanceId));
+  }
+
+  /** The rows of the process instances of one dossier (its pathway and the tracks it calls), oldest first. */
+  public List<NotificationRecord> ofDossier(List<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(processInstanceIds.size(), "?"));
+    return jdbc.query("SELECT * FROM parcours_notification WHERE process_instance_id IN (" + marks + ")"
+        + " ORDER BY created_at, event, recipient", NotificationJournal::row, processInstanceIds.toArray());
   }
 
   Optional<NotificationRecord> find(String key, String recipient) {

@@ -1,5 +1,7 @@
 package fr.parcours.pecan;
 
+import fr.parcours.dossier.Dossier;
+import fr.parcours.dossier.Dossiers;
 import fr.parcours.system.BadInputException;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -9,7 +11,6 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
@@ -25,11 +26,13 @@ public class PecanDesk {
   private final ProcessEngine engine;
   private final TaskService tasks;
   private final FormService forms;
+  private final Dossiers dossiers;
 
-  PecanDesk(ProcessEngine engine, TaskService tasks, FormService forms) {
+  PecanDesk(ProcessEngine engine, TaskService tasks, FormService forms, Dossiers dossiers) {
     this.engine = engine;
     this.tasks = tasks;
     this.forms = forms;
+    this.dossiers = dossiers;
   }
 
   public void acknowledge(String dossierId, LocalDate date, String reference) {
@@ -47,17 +50,16 @@ public class PecanDesk {
   }
 
   private void complete(String dossierId, String taskKey, String what, Map<String, Object> form) {
+    Dossier dossier = dossiers.running(dossierId)
+        .filter(d -> PecanProcess.KEY.equals(engine.getRepositoryService()
+            .getProcessDefinition(d.root().getProcessDefinitionId()).getKey()))
+        .orElseThrow(() -> new BadInputException("No running PECAN dossier is numbered '" + dossierId
+            + "': check the number (DMN-yyyy-xxxxx) in Tasklist."));
+    String[] instances = dossier.processInstanceIds().toArray(String[]::new);
     Task step = engineLookup(() -> {
-      ProcessInstance dossier = engine.getRuntimeService().createProcessInstanceQuery()
-          .processDefinitionKey(PecanProcess.KEY).processInstanceBusinessKey(dossierId).singleResult();
-      if (dossier == null) {
-        throw new BadInputException("No running PECAN dossier is numbered '" + dossierId
-            + "': check the number (DMN-yyyy-xxxxx) in Tasklist.");
-      }
-      Task task = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey(taskKey)
-          .singleResult();
+      Task task = tasks.createTaskQuery().processInstanceIdIn(instances).taskDefinitionKey(taskKey).singleResult();
       if (task == null) {
-        List<String> waiting = tasks.createTaskQuery().processInstanceId(dossier.getId()).unlimitedList().stream()
+        List<String> waiting = tasks.createTaskQuery().processInstanceIdIn(instances).unlimitedList().stream()
             .map(Task::getName).toList();
         throw new BadInputException("Dossier " + dossierId + " is not waiting for " + what + "; nothing was"
             + " changed. It is waiting for: " + (waiting.isEmpty() ? "the ANS track" : String.join(", ", waiting))

@@ -1,0 +1,206 @@
+package fr.parcours.pecan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import fr.parcours.evidence.EvidenceDeposits;
+import fr.parcours.evidence.Zips;
+import fr.parcours.support.Candidatures;
+import fr.parcours.support.TestSmtp;
+import fr.parcours.support.ThisContextsEngine;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * A PECAN dossier through the pages its users use: its number names the PECAN instance and the ANS track it
+ * calls (both carry it), and the evidence page, the notification journal and the ministers' desk each find
+ * the one dossier. The vendor sends her evidence from the page and the dossier goes on to the acknowledgement.
+ */
+@ExtendWith(ThisContextsEngine.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class PecanEvidencePageTest {
+
+  @RegisterExtension
+  static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP);
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+  @Autowired EvidenceDeposits deposits;
+  @Autowired PecanDesk desk;
+
+  @Test
+  void shouldLetTheVendorDepositPecanEvidenceFromThePageAndMoveOnToTheAcknowledgement() throws Exception {
+    ProcessInstance pecan = applyForPecan();
+    String number = pecan.getBusinessKey();
+    ProcessInstance ans = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(pecan.getId()).singleResult();
+    assertThat(ans.getBusinessKey()).as("the ANS track carries the dossier's number too").isEqualTo(number);
+    complete("alice", ans, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete("ana", ans, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    complete("alice", ans, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "A. Martin"));
+    task(ans, "Task_DepositEvidence");
+
+    // alice opens the page of her dossier from the link of her task, and sends her proofs there
+    ResponseEntity<String> page = get("alice", "/evidence/" + number);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("Evidence of dossier " + number).contains("Send an archive");
+    ResponseEntity<String> sent = send("alice", number, deposits.nextArchiveName(ans.getId()));
+    assertThat(sent.getStatusCode()).as(sent.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(JSON.readTree(sent.getBody()).get("message").asText())
+        .isEqualTo("Send 1 accepted: 7 proof file(s). Evidence complete.");
+
+    // the ANS reviewer reads it; another company is told there is no such dossier
+    assertThat(get("ana", "/evidence/" + number).getBody()).contains("<strong>Complete</strong>: 7 of 7 proofs deposited");
+    ResponseEntity<String> bruno = get("bruno", "/evidence/" + number);
+    assertThat(bruno.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(bruno.getBody()).contains("No running dossier " + number + " that you can see")
+        .doesNotContain("PSC_1.1.1").doesNotContain("MediSoft");
+
+    // the deposit completes, the Sésame file is complete: the ministers are asked to acknowledge receipt
+    complete("alice", ans, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+    complete("alice", pecan, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",
+        "sesameFiled", true, "cnpCopySent", true));
+    complete("marc", pecan, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
+    assertThat(task(pecan, "Task_SendAcknowledgement").getName()).isEqualTo("Send acknowledgement of receipt");
+
+    // the ministers' desk finds the dossier by its number too, and acknowledges receipt: the analyses start
+    as("marc", () -> {
+      desk.acknowledge(number, LocalDate.of(2026, 12, 1), "AR-2026-0001");
+      return null;
+    });
+    runJobs();
+    task(ans, "Task_ReviewEvidence");
+
+    // the journal of the dossier, asked by its number, holds the mails of the PECAN instance and of its ANS track
+    JsonNode journal = JSON.readTree(api("alice", "/api/dossiers/" + number + "/notifications").getBody());
+    List<String> instances = new ArrayList<>();
+    journal.forEach(row -> instances.add(row.get("processInstanceId").asText()));
+    assertThat(instances).contains(pecan.getId(), ans.getId());
+    assertThat(JSON.readTree(api("alice", "/api/dossiers/" + ans.getId() + "/notifications").getBody()))
+        .as("asked by the id of one of its instances: the same dossier").hasSize(journal.size());
+    assertThat(api("bruno", "/api/dossiers/" + number + "/notifications").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void shouldAnswerAnUnknownNumberAsNoSuchDossier() {
+    ResponseEntity<String> page = get("alice", "/evidence/DMN-2026-NOPE0");
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(page.getBody()).contains("No running dossier DMN-2026-NOPE0 that you can see");
+    assertThat(api("alice", "/api/dossiers/DMN-2026-NOPE0/notifications").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  // ---- helpers ----
+
+  ProcessInstance applyForPecan() {
+    Map<String, Object> form = Candidatures.valid();
+    form.put("hasSesameAccount", true);
+    form.put("hasMeeting", "NONE");
+    form.put("telemonitoring", true);
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(PecanProcess.KEY).latestVersion().singleResult().getId();
+    ProcessInstance pecan = as("alice", () -> engine.getFormService().submitStartForm(definition, form));
+    runJobs();
+    return pecan;
+  }
+
+  ResponseEntity<String> get(String user, String path) {
+    return get(user, path, MediaType.TEXT_HTML);
+  }
+
+  ResponseEntity<String> api(String user, String path) {
+    return get(user, path, MediaType.APPLICATION_JSON);
+  }
+
+  ResponseEntity<String> get(String user, String path, MediaType accept) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setAccept(List.of(accept));
+    return rest.withBasicAuth(user, user).exchange(path, org.springframework.http.HttpMethod.GET,
+        new HttpEntity<>(headers), String.class);
+  }
+
+  ResponseEntity<String> send(String user, String number, String archiveName) {
+    byte[] zip = Zips.with("PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png", "POR_1.1.1.json", "SEC_1.1.1.csv",
+        "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf").bytes();
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("archive", new ByteArrayResource(zip) {
+      @Override
+      public String getFilename() {
+        return archiveName;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+    return rest.withBasicAuth(user, user).postForEntity("/evidence/" + number, new HttpEntity<>(body, headers),
+        String.class);
+  }
+
+  Task task(ProcessInstance instance, String key) {
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(key).singleResult();
+    assertThat(task).as("open task %s", key).isNotNull();
+    return task;
+  }
+
+  void complete(String user, ProcessInstance instance, String key, Map<String, Object> variables) {
+    Task task = task(instance, key);
+    as(user, () -> {
+      engine.getFormService().submitTaskForm(task.getId(), variables);
+      return null;
+    });
+    runJobs();
+  }
+
+  /** The mail steps, run as the job executor would (it is off in tests); never the timers. */
+  void runJobs() {
+    for (int round = 0; round < 100; round++) {
+      List<Job> jobs = engine.getManagementService().createJobQuery().messages().withRetriesLeft().active()
+          .listPage(0, 1);
+      if (jobs.isEmpty()) {
+        return;
+      }
+      engine.getManagementService().executeJob(jobs.get(0).getId());
+    }
+  }
+
+  <T> T as(String user, Supplier<T> action) {
+    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId).toList();
+    engine.getIdentityService().setAuthentication(user, groups);
+    try {
+      return action.get();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+}
