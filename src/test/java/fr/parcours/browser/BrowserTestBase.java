@@ -1,0 +1,494 @@
+package fr.parcours.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import fr.parcours.evidence.EvidenceDeposits;
+import fr.parcours.evidence.Zips;
+import fr.parcours.support.Candidatures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import fr.parcours.support.TestSmtp;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * What every browser walk shares: a real (headless) Chromium driven by Selenium, signed in as the demo users,
+ * and the steps a person takes in Tasklist (filters, task cards, Claim, form-js fields, Complete), Cockpit and
+ * Admin. A pathway's walk extends it with its own journeys, in its own application context.
+ *
+ * <p>Needs Debian's {@code chromium} and {@code chromium-driver}; without them the walks are skipped, or fail
+ * on CI. Screenshots of each step go to {@code target/screenshots/}; on a failure, the page and its HTML too.
+ */
+@org.junit.jupiter.api.extension.ExtendWith(fr.parcours.support.ThisContextsEngine.class)
+@ActiveProfiles({"test", "demo"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class BrowserTestBase {
+
+  static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  static final String VENDOR_FILTER = "My company's tasks";
+
+  static WebDriver browser;
+  static Path profileDirectory;
+
+  @LocalServerPort int port;
+  @RegisterExtension
+  static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP);
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired FormService formService;
+  @Autowired IdentityService identityService;
+  @Autowired HistoryService historyService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired EvidenceDeposits evidenceDeposits;
+
+  WebDriverWait waiting;
+
+  /** On failure, what the browser showed: a screenshot and the page's HTML. */
+  @RegisterExtension
+  static final TestWatcher FAILURE_EVIDENCE = new TestWatcher() {
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+      if (browser == null) {
+        return;
+      }
+      String name = "failed-" + context.getRequiredTestMethod().getName();
+      try {
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
+      } catch (IOException | RuntimeException e) {
+        cause.addSuppressed(e);
+      }
+    }
+  };
+
+  @BeforeAll
+  static void openBrowser() throws IOException {
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    String missing = "The browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+        + ": install them with `apt-get install -y chromium chromium-driver`.";
+    if (!installed && "true".equals(System.getenv("CI"))) {
+      Assertions.fail(missing);
+    }
+    Assumptions.assumeTrue(installed, missing);
+
+    // Selenium Manager must not look for (or download) a driver or a browser
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    profileDirectory = Files.createTempDirectory("parcours-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1600,1200", "--user-data-dir=" + profileDirectory);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void closeBrowser() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (profileDirectory != null) {
+      try (Stream<Path> files = Files.walk(profileDirectory)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+
+  @BeforeEach
+  void startSignedOut() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset(); // real time, whatever a test before left
+    waiting = new WebDriverWait(browser, WAIT);
+    browser.manage().deleteAllCookies();
+    browser.get("about:blank"); // the next page is a fresh load of Tasklist: no modal or state left over
+  }
+
+  @AfterEach
+  void forgetUser() {
+    identityService.clearAuthentication();
+  }
+
+  void send(Path archive) {
+    WebElement file = waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type=file]")));
+    file.sendKeys(archive.toAbsolutePath().toString());
+    browser.findElement(By.xpath("//button[normalize-space(.)='Send']")).click();
+  }
+
+  // ---- what a user does in Tasklist ----
+
+  String tasklist() {
+    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+  }
+
+  void signIn(String user) {
+    browser.get(tasklist() + "#/login");
+    WebElement name = waiting.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+    name.clear();
+    name.sendKeys(user);
+    WebElement password = browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']"));
+    password.clear();
+    password.sendKeys(user); // demo users: password = login
+    browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account .dropdown-toggle")));
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
+    dismissBanners();
+  }
+
+  String webapp(String app) {
+    return "http://localhost:" + port + "/camunda/app/" + app + "/default/";
+  }
+
+  /** Signs in on the login page of Cockpit or Admin (Tasklist: {@link #signIn}). */
+  void signInTo(String app, String user) {
+    browser.get(webapp(app) + "#/login");
+    WebElement name = waiting.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+    name.sendKeys(user);
+    browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys(user);
+    browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account .dropdown-toggle")));
+    dismissBanners();
+  }
+
+  void waitForCockpitTables() {
+    waiting.until(d -> d.findElements(By.cssSelector("table tbody tr, .no-results, .loader-state"))
+        .stream().anyMatch(WebElement::isDisplayed));
+  }
+
+  /** No red notification: a refused query (e.g. over the result limit) shows up there. */
+  void assertNoErrorShown(String where) {
+    assertThat(browser.findElements(By.cssSelector(".alert-danger, .alert-error")).stream()
+        .filter(WebElement::isDisplayed).map(WebElement::getText).toList()).as(where).isEmpty();
+  }
+
+  void signOut() {
+    WebElement account = waiting.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("li.account .dropdown-toggle")));
+    account.click();
+    waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account li.logout a"))).click();
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+  }
+
+  /** Closes the Camunda 8 and welcome notices when they cover the page. */
+  void dismissBanners() {
+    for (WebElement close : browser.findElements(By.cssSelector(
+        ".notifications-panel .alert button.close, .alert-info button.close"))) {
+      try {
+        if (close.isDisplayed()) {
+          close.click();
+        }
+      } catch (StaleElementReferenceException | ElementClickInterceptedException gone) {
+        // the notice went away by itself meanwhile
+      }
+    }
+  }
+
+  void openStartForm(String processName) {
+    waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))).click();
+    WebElement process = waiting.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//div[contains(@class,'modal-content')]//ul[contains(@class,'processes')]//a[normalize-space(.)='"
+            + processName + "']")));
+    process.click();
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(field("Field_Siren")));
+  }
+
+  void fillValidCandidature() {
+    setCheckbox("Field_CeMarked", true);
+    choose("Field_DeviceClass", "Class IIa");
+    setCheckbox("Field_HasConvergenceAccount", true);
+    type("Field_CompanyName", "MediSoft SAS");
+    type("Field_LegalForm", "SAS");
+    type("Field_HeadOffice", "12 rue de la Santé, 75013 Paris");
+    type("Field_Siren", "552100554");
+    choose("Field_RepresentativeCivility", "Ms");
+    type("Field_RepresentativeName", "Alice Martin");
+    type("Field_RepresentativeRole", "Présidente");
+    radio("Field_ApplicantKind", "Single device operator");
+    type("Field_LegalRepName", "Alice Martin");
+    type("Field_LegalRepEmail", "alice.martin@medisoft.example");
+    type("Field_LegalRepPhone", "+33 1 23 45 67 89");
+    type("Field_ContactName", "Jean Dupont");
+    type("Field_ContactEmail", "jean.dupont@medisoft.example");
+    type("Field_ContactPhone", "01 23 45 67 89");
+    type("Field_SoftwareName", "CardioWatch");
+    type("Field_SoftwareVersion", "2.1");
+    date("Field_PlannedEvidenceDate", "03/01/2027");
+    checklist("Field_SoftwareProfiles", "Base requirements (every device)", true);
+    for (String document : List.of("Field_DocFunctional", "Field_DocPersonalData", "Field_DocHealthDataHosting",
+        "Field_DocCeDeclaration", "Field_DocNotifiedBody")) {
+      setCheckbox(document, true);
+    }
+  }
+
+  void startProcess() {
+    WebElement start = waiting.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector(".modal-footer button[type='submit']")));
+    start.click();
+  }
+
+  void openFilter(String name) {
+    By filter = By.xpath("//*[contains(@class,'task-filters')]//div[contains(@class,'task-filter')]"
+        + "[.//h4[contains(@class,'name')]/a[starts-with(normalize-space(.),\"" + name + "\")]]");
+    waiting.until(ExpectedConditions.elementToBeClickable(filter)).click();
+    waiting.until(d -> d.findElement(filter).getAttribute("class").contains("active"));
+    waitForTaskList();
+  }
+
+  List<String> filterNames() {
+    return browser.findElements(By.cssSelector(".task-filters .task-filter h4.name a")).stream()
+        .map(a -> (String) ((JavascriptExecutor) browser).executeScript(
+            "return arguments[0].firstChild.textContent.trim();", a))
+        .toList();
+  }
+
+  /** Waits until the task list of the focused filter has loaded (empty or not). */
+  void waitForTaskList() {
+    waiting.until(d -> d.findElements(By.cssSelector("[cam-tasks] .well, [cam-tasks] li.task")).stream()
+        .anyMatch(WebElement::isDisplayed));
+  }
+
+  String visibleTaskListText() {
+    return browser.findElements(By.cssSelector("[cam-tasks]")).stream().filter(WebElement::isDisplayed)
+        .map(WebElement::getText).reduce("", String::concat);
+  }
+
+  WebElement taskCard(String taskName, String dossierId) {
+    By card = By.xpath("//*[@cam-tasks]//li[contains(@class,'task')]"
+        + "[contains(normalize-space(.),'" + taskName + "')][contains(normalize-space(.),'" + dossierId + "')]");
+    return waiting.until(ExpectedConditions.visibilityOfElementLocated(card));
+  }
+
+  /** Opens a task from its card; the filter may redraw its list meanwhile (it refreshes itself). */
+  void openTask(String taskName, String dossierId) {
+    waiting.ignoring(StaleElementReferenceException.class).until(d -> {
+      taskCard(taskName, dossierId).findElement(By.cssSelector("a")).click();
+      return true;
+    });
+  }
+
+  String formText() {
+    return browser.findElements(By.cssSelector(".fjs-form")).stream().filter(WebElement::isDisplayed)
+        .map(WebElement::getText).reduce("", String::concat);
+  }
+
+  // ---- form-js fields, found by their field id (inputs are fjs-form-<form>-<field id>) ----
+
+  static By field(String fieldId) {
+    return By.cssSelector("[id^='fjs-form-'][id$='-" + fieldId + "']");
+  }
+
+  /** The box of a field: label, input(s), description (radio and checklist inputs end in -0, -1...). */
+  WebElement fieldBox(String fieldId) {
+    WebElement input = waiting.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("[id^='fjs-form-'][id*='-" + fieldId + "']")));
+    return input.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
+  }
+
+  void type(String fieldId, String value) {
+    WebElement input = waiting.until(ExpectedConditions.elementToBeClickable(field(fieldId)));
+    input.clear();
+    input.sendKeys(value);
+  }
+
+  void setCheckbox(String fieldId, boolean ticked) {
+    WebElement box = waiting.until(ExpectedConditions.presenceOfElementLocated(field(fieldId)));
+    if (box.isSelected() != ticked) {
+      scrollTo(box);
+      box.click();
+    }
+    waiting.until(d -> d.findElement(field(fieldId)).isSelected() == ticked);
+  }
+
+  void choose(String fieldId, String optionLabel) {
+    WebElement box = fieldBox(fieldId);
+    scrollTo(box);
+    box.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")).click();
+    WebElement option = waiting.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + optionLabel + "']")));
+    option.click();
+    waiting.until(d -> fieldBox(fieldId).getText().contains(optionLabel));
+  }
+
+  /** Takes the open task (Tasklist's Claim): its form is read-only until then. */
+  void claimInTasklist() {
+    WebElement claim = waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
+    claim.click();
+    waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+    waiting.until(d -> d.findElements(By.cssSelector(".disabled-form")).isEmpty());
+  }
+
+  /** Clicks Tasklist's Complete button under the open task's form and waits for the form to go. */
+  void completeInTasklist() {
+    WebElement complete = waiting.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='Complete']")));
+    scrollTo(complete);
+    dismissBanners();
+    // a notice ("task claimed") may still cover the button's corner for a moment: click once it has gone
+    waiting.ignoring(ElementClickInterceptedException.class).until(d -> {
+      complete.click();
+      return true;
+    });
+    waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//button[normalize-space(.)='Complete']")));
+  }
+
+  void radio(String fieldId, String optionLabel) {
+    WebElement option = fieldBox(fieldId).findElement(By.xpath(
+        ".//label[normalize-space(.)='" + optionLabel + "']/input"));
+    scrollTo(option);
+    option.click();
+    waiting.until(d -> option.isSelected());
+  }
+
+  void checklist(String fieldId, String optionLabel, boolean ticked) {
+    WebElement box = fieldBox(fieldId).findElement(By.xpath(
+        ".//label[normalize-space(.)='" + optionLabel + "']/input"));
+    if (box.isSelected() != ticked) {
+      scrollTo(box);
+      box.click();
+    }
+    waiting.until(d -> box.isSelected() == ticked);
+  }
+
+  void date(String fieldId, String monthDayYear) {
+    WebElement input = waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+        "input[id^='fjs-form-'][id$='-" + fieldId + "-date']")));
+    scrollTo(input);
+    input.click();
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), monthDayYear, Keys.ENTER);
+    input.sendKeys(Keys.TAB);
+  }
+
+  void scrollTo(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  /** Saves what the user sees; the window grows for the shot so that a whole form or list is on it. */
+  void screenshot(String name) {
+    screenshot(name, true);
+  }
+
+  void screenshot(String name, boolean wholePage) {
+    Dimension usual = browser.manage().window().getSize();
+    long height = (Long) ((JavascriptExecutor) browser).executeScript(
+        "var h = document.documentElement.scrollHeight;"
+            + "document.querySelectorAll('.modal-dialog').forEach(function (m) {"
+            + "  h = Math.max(h, m.scrollHeight + 120); });"
+            + "return Math.min(h, 8000);");
+    if (wholePage && height > usual.getHeight()) {
+      browser.manage().window().setSize(new Dimension(usual.getWidth(), (int) height));
+    }
+    try {
+      Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not save screenshot " + name, e);
+    } finally {
+      browser.manage().window().setSize(usual);
+    }
+  }
+
+  static String firstLine(String text) {
+    int end = text.indexOf('.');
+    return end < 0 ? text : text.substring(0, end);
+  }
+
+  /** The open task, once the job executor has run the notification steps before it (up to 20 s). */
+  Task task(ProcessInstance instance, String taskKey) {
+    long deadline = System.currentTimeMillis() + WAIT.toMillis();
+    Task task = null;
+    while (task == null && System.currentTimeMillis() < deadline) {
+      task = taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+          .taskDefinitionKey(taskKey)
+          .singleResult();
+      if (task == null) {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    assertThat(task).as("open task %s", taskKey).isNotNull();
+    return task;
+  }
+
+  void complete(String user, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+    Task task = task(instance, taskKey);
+    as(user, () -> {
+      formService.submitTaskForm(task.getId(), variables);
+      return null;
+    });
+  }
+
+  <T> T as(String user, Supplier<T> action) {
+    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId).toList();
+    identityService.setAuthentication(user, groups);
+    try {
+      return action.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package fr.parcours.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.parcours.evidence.Zips;
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A PECAN dossier walked in a real browser from the start form to its end, through the pages its users use:
+ * Tasklist's start form and filters, every task form, the evidence page linked from the vendor's task. Each
+ * step is taken by the demo user whose group does it (alice for MediSoft, hugo at the HAS desk, ana at the
+ * ANS, marc for the ministers, claire for the CNEDiMTS), from the filter where that group looks for it.
+ * Screenshots of each step go to {@code target/screenshots/pecan-*.png}.
+ */
+// its own application context, so that its dossiers are alone in the queues; the job executor runs the mails
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"parcours.test.context=browser-pecan", "camunda.bpm.job-execution.enabled=true"})
+class PecanBrowserTest extends BrowserTestBase {
+
+  static final String PROCESS_NAME = "PECAN early coverage";
+  static final String ANS = "ANS — all tasks";
+  static final String ANS_QUEUE = "ANS — evidence queue (order of receipt)";
+  static final String HAS_DESK = "HAS desk — all tasks";
+  static final String CNEDIMTS = "CNEDiMTS — all tasks";
+  static final String MINISTRY = "Ministry — all tasks";
+  static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+
+  @Test
+  @Order(1)
+  void shouldTakeAPecanDossierFromTheStartFormToTheMinistersDecisionAndTheFilings() throws IOException {
+    // alice applies for early coverage; her company has neither a Sésame nor a Convergence account yet
+    signIn("alice");
+    openStartForm(PROCESS_NAME);
+    fillValidCandidature();
+    setCheckbox("Field_HasConvergenceAccount", false);
+    setCheckbox("Field_HasSesameAccount", false);
+    radio("Field_HasMeeting", "No meeting");
+    setCheckbox("Field_Telemonitoring", true);
+    screenshot("pecan-01-alice-start-form");
+    startProcess();
+    ProcessInstance dossier = waiting.until(d -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("pecan").list().stream()
+        .filter(pi -> "alice".equals(runtimeService.getVariable(pi.getId(), "applicant"))).findFirst().orElse(null));
+    String number = dossier.getBusinessKey();
+    assertThat(number).matches("DMN-\\d{4}-[2-9A-HJ-NP-Z]{5}");
+
+    // she asks the HAS for a Sésame account and the ANS for a Convergence account, from her company's filter
+    work(VENDOR_FILTER, dossier, "Task_RequestSesameAccount", "Request Sésame account", "pecan-02-alice-requests-sesame",
+        () -> setCheckbox("Field_SesameAccountRequested", true));
+    work(VENDOR_FILTER, dossier, "Task_RequestConvergenceAccount", "Request Convergence account",
+        "pecan-03-alice-requests-convergence", () -> {
+          setCheckbox("Field_KbisProvided", true);
+          setCheckbox("Field_OfficerIdVerified", true);
+          setCheckbox("Field_RepresentativeRegistered", true);
+        });
+    signOut();
+
+    signIn("hugo");
+    work(HAS_DESK, dossier, "Task_OpenSesameAccount", "Open Sésame account", "pecan-04-hugo-opens-sesame",
+        () -> type("Field_SesameAccountId", "SES-ACC-2026-17"));
+    signOut();
+
+    signIn("ana");
+    work(ANS, dossier, "Task_OpenConvergenceAccount", "Open Convergence account", "pecan-05-ana-opens-convergence",
+        () -> type("Field_ConvergenceAccountId", "CONV-2026-0042"));
+    signOut();
+
+    // alice submits the administrative dossier to the ANS and files her application on Sésame
+    signIn("alice");
+    work(VENDOR_FILTER, dossier, "Task_DepositAdministrativeDossier", "Deposit administrative dossier",
+        "pecan-06-alice-submits-administrative-dossier",
+        () -> radio("Field_DepositAction", "Submit the administrative dossier to the ANS"));
+    work(VENDOR_FILTER, dossier, "Task_DepositSesameApplication", "Deposit application on Sésame",
+        "pecan-07-alice-files-on-sesame", () -> {
+          type("Field_SesameReference", "SES-2026-0042");
+          setCheckbox("Field_SesameFiled", true);
+          setCheckbox("Field_CnpCopySent", true);
+        });
+    signOut();
+
+    signIn("marc");
+    work(MINISTRY, dossier, "Task_CheckSesameCompleteness", "Check admissibility and completeness",
+        "pecan-08-marc-finds-sesame-complete", () -> radio("Field_SesameCompleteness", "Admissible and complete"));
+    signOut();
+
+    signIn("ana");
+    work(ANS, dossier, "Task_ReviewAdmissibility", "Review admissibility", "pecan-09-ana-finds-it-admissible",
+        () -> radio("Field_AdmissibilityDecision", "Admissible"));
+    signOut();
+
+    // alice signs the convention, then sends her evidence from the page her task links to
+    signIn("alice");
+    work(VENDOR_FILTER, dossier, "Task_SignConvention", "Sign convention", "pecan-10-alice-signs-convention", () -> {
+      type("Field_SignatoryName", "Alice Martin");
+      setCheckbox("Field_ConventionSigned", true);
+    });
+    task(dossier, "Task_DepositEvidence");
+    openFilter(VENDOR_FILTER);
+    openTask("Deposit evidence", number);
+    WebElement link = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//*[contains(@class,'fjs-form')]//a[normalize-space(.)='evidence page of the dossier']")));
+    String evidencePage = link.getAttribute("href");
+    assertThat(evidencePage).endsWith("/evidence/" + number);
+    browser.get(evidencePage);
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//h1[normalize-space(.)='Evidence of dossier " + number + "']")));
+    String archiveName = browser.findElement(By.xpath("//h2[.='Send an archive']/following-sibling::p[1]/code[1]"))
+        .getText();
+    Path folder = Files.createTempDirectory("parcours-pecan-evidence-");
+    send(Files.write(folder.resolve(archiveName), Zips.with("PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png",
+        "POR_1.1.1.json", "SEC_1.1.1.csv", "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf").bytes()));
+    WebElement accepted = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]")));
+    assertThat(accepted.getText()).isEqualTo("Send 1 accepted: 7 proof file(s). Evidence complete.");
+    screenshot("pecan-11-alice-evidence-page-complete");
+    browser.get(tasklist());
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
+    work(VENDOR_FILTER, dossier, "Task_DepositEvidence", "Deposit evidence", "pecan-12-alice-submits-evidence",
+        () -> {
+          waiting.until(d -> formText().contains("Complete: 7 of 7 proofs"));
+          setCheckbox("Field_AllEvidenceDeposited", true);
+        });
+    signOut();
+
+    // both files are complete: the ministers acknowledge receipt, which starts both analyses
+    signIn("marc");
+    String today = LocalDate.now(ZoneId.of("Europe/Paris")).format(US_DATE);
+    work(MINISTRY, dossier, "Task_SendAcknowledgement", "Send acknowledgement of receipt",
+        "pecan-13-marc-acknowledges-receipt", () -> {
+          date("Field_AcknowledgementDate", today);
+          type("Field_AcknowledgementReference", "AR-2026-0017");
+        });
+    signOut();
+
+    signIn("ana");
+    work(ANS_QUEUE, dossier, "Task_ReviewEvidence", "Review evidence", "pecan-14-ana-certifies",
+        () -> radio("Field_EvidenceDecision", "Conforms: issue the certificate"));
+    signOut();
+
+    signIn("claire");
+    work(CNEDIMTS, dossier, "Task_ExamineApplication", "Examine application", "pecan-15-claire-gives-opinion",
+        () -> radio("Field_CnedimtsDecision", "Favourable opinion"));
+    signOut();
+
+    signIn("hugo");
+    work(HAS_DESK, dossier, "Task_PublishOpinion", "Publish opinion", "pecan-16-hugo-publishes-opinion", () -> {
+      type("Field_OpinionReference", "AVIS-2026-17");
+      setCheckbox("Field_OpinionPublished", true);
+      setCheckbox("Field_OpinionSentToCnp", true);
+    });
+    signOut();
+
+    // the ministers decide on the two favourable opinions
+    signIn("marc");
+    work(MINISTRY, dossier, "Task_EvaluateApplication", "Evaluate application", "pecan-17-marc-grants-coverage",
+        () -> radio("Field_MinistersDecision", "Early coverage granted (joint order)"));
+    signOut();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(dossier.getId())
+        .variableName("ministersDecision").singleResult().getValue()).isEqualTo("FAVOURABLE");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(dossier.getId())
+        .variableName("certificateNumber").singleResult().getValue()).isEqualTo("CC-" + number);
+
+    // the vendor was told at each status change: receipt acknowledged, certificate, decision
+    List<String> subjects = waiting.until(d -> {
+      List<String> received = mailSubjects();
+      return received.contains("Dossier " + number + " : décision favorable des ministres") ? received : null;
+    });
+    assertThat(subjects).contains("Dossier " + number + " : accusé de réception de votre demande complète",
+        "Dossier " + number + " : certificat de conformité délivré");
+
+    // alice files for the LPPR and the LATM: the dossier ends
+    signIn("alice");
+    work(VENDOR_FILTER, dossier, "Task_FileLpprApplication", "File for the LPPR", "pecan-18-alice-files-lppr", () -> {
+      type("Field_LpprFilingReference", "LPPR-2026-0099");
+      setCheckbox("Field_LpprFiled", true);
+    });
+    work(VENDOR_FILTER, dossier, "Task_FileLatmApplication", "File for the LATM", "pecan-19-alice-files-latm", () -> {
+      type("Field_LatmFilingReference", "LATM-2026-0099");
+      setCheckbox("Field_LatmFiled", true);
+    });
+    HistoricProcessInstance ended = waiting.until(d -> historyService.createHistoricProcessInstanceQuery()
+        .processInstanceId(dossier.getId()).finished().singleResult());
+    assertThat(ended.getEndActivityId()).isEqualTo("EndEvent_EarlyCoverageGranted");
+    openFilter(VENDOR_FILTER);
+    assertThat(visibleTaskListText()).doesNotContain(number);
+    screenshot("pecan-20-alice-nothing-left-to-do");
+    signOut();
+  }
+
+  List<String> mailSubjects() {
+    return Arrays.stream(MAIL.getReceivedMessages()).map(message -> {
+      try {
+        return message.getSubject();
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  /**
+   * One step as its user takes it: from the filter where the group looks, the task card of the dossier
+   * (once the job executor has put the task there), Claim, the form filled, a screenshot, Complete.
+   */
+  void work(String filter, ProcessInstance dossier, String taskKey, String taskName, String shot, Runnable fill) {
+    task(dossier, taskKey);
+    openFilter(filter);
+    openTask(taskName, dossier.getBusinessKey());
+    claimInTasklist();
+    fill.run();
+    screenshot(shot);
+    completeInTasklist();
+  }
+}
