@@ -166,6 +166,25 @@ abstract class BrowserTestBase {
     identityService.clearAuthentication();
   }
 
+  /**
+   * From the vendor's open "Deposit evidence" task, follows the link of its form to the evidence page of the
+   * dossier; returns the address and the archive name the page asks for.
+   */
+  String[] followEvidenceLink(String dossierId) {
+    openFilter(VENDOR_FILTER);
+    openTask("Deposit evidence", dossierId);
+    WebElement link = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//*[contains(@class,'fjs-form')]//a[normalize-space(.)='evidence page of the dossier']")));
+    String evidencePage = link.getAttribute("href");
+    assertThat(evidencePage).endsWith("/evidence/" + dossierId);
+    browser.get(evidencePage);
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//h1[normalize-space(.)='Evidence of dossier " + dossierId + "']")));
+    String archiveName = browser.findElement(By.xpath("//h2[.='Send an archive']/following-sibling::p[1]/code[1]"))
+        .getText();
+    return new String[] {evidencePage, archiveName};
+  }
+
   void send(Path archive) {
     WebElement file = waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type=file]")));
     file.sendKeys(archive.toAbsolutePath().toString());

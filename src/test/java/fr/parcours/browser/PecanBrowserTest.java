@@ -111,17 +111,8 @@ class PecanBrowserTest extends BrowserTestBase {
       setCheckbox("Field_ConventionSigned", true);
     });
     task(dossier, "Task_DepositEvidence");
-    openFilter(VENDOR_FILTER);
-    openTask("Deposit evidence", number);
-    WebElement link = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-        "//*[contains(@class,'fjs-form')]//a[normalize-space(.)='evidence page of the dossier']")));
-    String evidencePage = link.getAttribute("href");
-    assertThat(evidencePage).endsWith("/evidence/" + number);
-    browser.get(evidencePage);
-    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-        "//h1[normalize-space(.)='Evidence of dossier " + number + "']")));
-    String archiveName = browser.findElement(By.xpath("//h2[.='Send an archive']/following-sibling::p[1]/code[1]"))
-        .getText();
+    String[] evidence = followEvidenceLink(number);
+    String archiveName = evidence[1];
     Path folder = Files.createTempDirectory("parcours-pecan-evidence-");
     send(Files.write(folder.resolve(archiveName), Zips.with("PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png",
         "POR_1.1.1.json", "SEC_1.1.1.csv", "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf").bytes()));

@@ -254,17 +254,9 @@ class TasklistBrowserTest extends BrowserTestBase {
     task(dossier, "Task_DepositEvidence");
 
     signIn("alice");
-    openFilter(VENDOR_FILTER);
-    openTask("Deposit evidence", dossierId);
-    WebElement link = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-        "//*[contains(@class,'fjs-form')]//a[normalize-space(.)='evidence page of the dossier']")));
-    String evidencePage = link.getAttribute("href");
-    assertThat(evidencePage).endsWith("/evidence/" + dossierId);
-    browser.get(evidencePage);
-    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-        "//h1[normalize-space(.)='Evidence of dossier " + dossierId + "']")));
-    String archiveName = browser.findElement(By.xpath("//h2[.='Send an archive']/following-sibling::p[1]/code[1]"))
-        .getText();
+    String[] evidence = followEvidenceLink(dossierId);
+    String evidencePage = evidence[0];
+    String archiveName = evidence[1];
     assertThat(archiveName).isEqualTo(evidenceDeposits.nextArchiveName(dossier.getId()));
 
     Path folder = Files.createTempDirectory("parcours-evidence-");
