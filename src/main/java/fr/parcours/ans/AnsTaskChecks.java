@@ -1,18 +1,18 @@
 package fr.parcours.ans;
 
-import static fr.parcours.system.TaskInputs.decision;
-import static fr.parcours.system.TaskInputs.defaultFalse;
-import static fr.parcours.system.TaskInputs.required;
-import static fr.parcours.system.TaskInputs.text;
-import static fr.parcours.system.TaskInputs.ticked;
+import static fr.parcours.shared.TaskInputs.decision;
+import static fr.parcours.shared.TaskInputs.defaultFalse;
+import static fr.parcours.shared.TaskInputs.required;
+import static fr.parcours.shared.TaskInputs.text;
+import static fr.parcours.shared.TaskInputs.ticked;
 
-import fr.parcours.ans.candidature.Candidature;
-import fr.parcours.ans.candidature.CandidatureRejectedException;
-import fr.parcours.ans.candidature.CandidatureValidator;
-import fr.parcours.ans.candidature.FieldProblem;
+import fr.parcours.candidature.Candidature;
+import fr.parcours.candidature.CandidatureRejectedException;
+import fr.parcours.candidature.CandidatureValidator;
+import fr.parcours.candidature.FieldProblem;
 import fr.parcours.evidence.EvidenceDeposits;
 import fr.parcours.evidence.EvidenceReport;
-import fr.parcours.system.BadInputException;
+import fr.parcours.shared.BadInputException;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,14 +1,14 @@
 package fr.parcours.ans;
 
-import fr.parcours.ans.candidature.Candidature;
-import fr.parcours.ans.candidature.CandidatureRejectedException;
-import fr.parcours.ans.candidature.CandidatureValidator;
-import fr.parcours.ans.candidature.FieldProblem;
-import fr.parcours.ans.candidature.Siren;
+import fr.parcours.candidature.Candidature;
+import fr.parcours.candidature.CandidatureRejectedException;
+import fr.parcours.candidature.CandidatureValidator;
+import fr.parcours.candidature.FieldProblem;
+import fr.parcours.candidature.Siren;
 import fr.parcours.security.DossierAccess;
 import fr.parcours.security.VendorCompanies;
 import java.util.List;
-import fr.parcours.system.BadInputException;
+import fr.parcours.shared.BadInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.identity.Group;

@@ -1,6 +1,6 @@
 package fr.parcours.evidence;
 
-import fr.parcours.ans.candidature.Candidature;
+import fr.parcours.candidature.Candidature;
 import fr.parcours.evidence.ArchiveReader.ReadEntry;
 import fr.parcours.evidence.EvidenceStore.Send;
 import fr.parcours.evidence.EvidenceStore.StoredProof;

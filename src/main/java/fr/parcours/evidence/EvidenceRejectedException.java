@@ -1,6 +1,6 @@
 package fr.parcours.evidence;
 
-import fr.parcours.system.BadInputException;
+import fr.parcours.shared.BadInputException;
 
 /** An archive or a request about evidence is refused; the message names the problem. Nothing was kept. */
 public class EvidenceRejectedException extends BadInputException {

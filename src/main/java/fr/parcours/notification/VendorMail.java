@@ -3,7 +3,7 @@ package fr.parcours.notification;
 import fr.parcours.clock.Clocks;
 import fr.parcours.deadline.DeadlineCatalogue;
 import fr.parcours.deadline.RegulatoryDuration;
-import fr.parcours.system.PermanentFailure;
+import fr.parcours.shared.PermanentFailure;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,6 @@
 package fr.parcours.notification;
 
-import fr.parcours.system.PermanentFailure;
+import fr.parcours.shared.PermanentFailure;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;

@@ -2,7 +2,7 @@ package fr.parcours.pecan;
 
 import fr.parcours.dossier.Dossier;
 import fr.parcours.dossier.Dossiers;
-import fr.parcours.system.BadInputException;
+import fr.parcours.shared.BadInputException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package fr.parcours.pecan;
 
-import fr.parcours.system.BadInputException;
+import fr.parcours.shared.BadInputException;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

@@ -1,10 +1,10 @@
 package fr.parcours.pecan;
 
-import static fr.parcours.system.TaskInputs.decision;
-import static fr.parcours.system.TaskInputs.defaultFalse;
-import static fr.parcours.system.TaskInputs.required;
-import static fr.parcours.system.TaskInputs.text;
-import static fr.parcours.system.TaskInputs.ticked;
+import static fr.parcours.shared.TaskInputs.decision;
+import static fr.parcours.shared.TaskInputs.defaultFalse;
+import static fr.parcours.shared.TaskInputs.required;
+import static fr.parcours.shared.TaskInputs.text;
+import static fr.parcours.shared.TaskInputs.ticked;
 
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -2,7 +2,7 @@ package fr.parcours.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.parcours.system.BadInputException;
+import fr.parcours.shared.BadInputException;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package fr.parcours.security;
 
-import fr.parcours.system.BadInputException;
+import fr.parcours.shared.BadInputException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Service;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.ProcessTestBase;
-import fr.parcours.system.BadInputException;
+import fr.parcours.shared.BadInputException;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;

@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.FullProcessCoverage;
 import fr.parcours.support.ProcessTestBase;
-import fr.parcours.system.BadInputException;
+import fr.parcours.shared.BadInputException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;

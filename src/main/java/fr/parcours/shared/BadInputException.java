@@ -1,4 +1,4 @@
-package fr.parcours.system;
+package fr.parcours.shared;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 

@@ -1,5 +1,6 @@
-package fr.parcours.system;
+package fr.parcours.config;
 
+import fr.parcours.shared.PermanentFailure;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultFailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;

@@ -1,4 +1,4 @@
-package fr.parcours.ans.candidature;
+package fr.parcours.candidature;
 
 /**
  * The SIREN, the 9-digit number that identifies a French company (printed on its Kbis extract).

@@ -1,4 +1,4 @@
-package fr.parcours.ans.candidature;
+package fr.parcours.candidature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

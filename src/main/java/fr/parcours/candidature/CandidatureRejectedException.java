@@ -1,6 +1,6 @@
-package fr.parcours.ans.candidature;
+package fr.parcours.candidature;
 
-import fr.parcours.system.BadInputException;
+import fr.parcours.shared.BadInputException;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,6 +1,6 @@
-package fr.parcours.ans.candidature;
+package fr.parcours.candidature;
 
-import static fr.parcours.ans.candidature.CandidatureFields.*;
+import static fr.parcours.candidature.CandidatureFields.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

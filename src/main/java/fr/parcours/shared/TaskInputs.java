@@ -1,4 +1,4 @@
-package fr.parcours.system;
+package fr.parcours.shared;
 
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;

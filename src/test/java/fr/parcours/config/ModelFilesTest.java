@@ -1,4 +1,4 @@
-package fr.parcours.system;
+package fr.parcours.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

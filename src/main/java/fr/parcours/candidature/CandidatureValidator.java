@@ -1,9 +1,9 @@
-package fr.parcours.ans.candidature;
+package fr.parcours.candidature;
 
-import static fr.parcours.ans.candidature.CandidatureFields.*;
+import static fr.parcours.candidature.CandidatureFields.*;
 
-import fr.parcours.ans.candidature.Candidature.AdditionalComponent;
-import fr.parcours.ans.candidature.Candidature.GroupMember;
+import fr.parcours.candidature.Candidature.AdditionalComponent;
+import fr.parcours.candidature.Candidature.GroupMember;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

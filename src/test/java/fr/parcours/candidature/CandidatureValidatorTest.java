@@ -1,8 +1,8 @@
-package fr.parcours.ans.candidature;
+package fr.parcours.candidature;
 
-import static fr.parcours.ans.candidature.CandidatureFixtures.member;
-import static fr.parcours.ans.candidature.CandidatureFixtures.validGroupLeadVariables;
-import static fr.parcours.ans.candidature.CandidatureFixtures.validVariables;
+import static fr.parcours.candidature.CandidatureFixtures.member;
+import static fr.parcours.candidature.CandidatureFixtures.validGroupLeadVariables;
+import static fr.parcours.candidature.CandidatureFixtures.validVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;

@@ -1,4 +1,4 @@
-package fr.parcours.ans.candidature;
+package fr.parcours.candidature;
 
 /**
  * One thing wrong with a candidature dossier.

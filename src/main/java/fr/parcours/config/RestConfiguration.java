@@ -1,4 +1,4 @@
-package fr.parcours.system;
+package fr.parcours.config;
 
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package fr.parcours.system;
+package fr.parcours.config;
 
 import fr.parcours.clock.ClockParseListener;
 import fr.parcours.clock.Clocks;

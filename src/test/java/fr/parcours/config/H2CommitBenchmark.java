@@ -1,4 +1,4 @@
-package fr.parcours.system;
+package fr.parcours.config;
 
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,10 +1,10 @@
-package fr.parcours.ans.candidature;
+package fr.parcours.candidature;
 
-import static fr.parcours.ans.candidature.CandidatureFixtures.validVariables;
+import static fr.parcours.candidature.CandidatureFixtures.validVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.parcours.ans.candidature.Candidature.AdditionalComponent;
-import fr.parcours.ans.candidature.Candidature.GroupMember;
+import fr.parcours.candidature.Candidature.AdditionalComponent;
+import fr.parcours.candidature.Candidature.GroupMember;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;

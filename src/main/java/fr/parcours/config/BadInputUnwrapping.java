@@ -1,5 +1,6 @@
-package fr.parcours.system;
+package fr.parcours.config;
 
+import fr.parcours.shared.BadInputException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 

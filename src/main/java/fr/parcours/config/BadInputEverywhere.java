@@ -1,4 +1,4 @@
-package fr.parcours.system;
+package fr.parcours.config;
 
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.RuntimeType;

@@ -1,4 +1,4 @@
-package fr.parcours.system;
+package fr.parcours.config;
 
 import fr.parcours.demo.DemoData;
 import fr.parcours.security.AuthorizationSetup;

@@ -1,4 +1,4 @@
-package fr.parcours.system;
+package fr.parcours.config;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package fr.parcours.ans.candidature;
+package fr.parcours.candidature;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
-package fr.parcours.system;
+package fr.parcours.config;
 
+import fr.parcours.shared.BadInputException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
