@@ -1,5 +1,7 @@
 package fr.parcours.security;
 
+import fr.parcours.shared.Pathway;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -23,10 +25,12 @@ public class AuthorizationSetup {
 
   private final AuthorizationService authorizations;
   private final IdentityService identity;
+  private final List<Pathway> pathways;
 
-  AuthorizationSetup(AuthorizationService authorizations, IdentityService identity) {
+  AuthorizationSetup(AuthorizationService authorizations, IdentityService identity, List<Pathway> pathways) {
     this.authorizations = authorizations;
     this.identity = identity;
+    this.pathways = pathways;
   }
 
   /** Creates the role groups if missing and grants them their rights. */
@@ -58,9 +62,12 @@ public class AuthorizationSetup {
       grant(reviewer.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       // to show the process and diagram of a task
       grant(reviewer.groupId(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
-      for (String process : Roles.INSTRUCTED_PROCESSES.getOrDefault(reviewer.groupId(), java.util.List.of())) {
-        grant(reviewer.groupId(), Resources.PROCESS_DEFINITION, process, Permissions.READ,
-            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+      // the pathways it instructs: every dossier of them, whatever the vendor, as the agency it is
+      for (Pathway pathway : pathways) {
+        if (pathway.instructingGroups().contains(reviewer.groupId())) {
+          grant(reviewer.groupId(), Resources.PROCESS_DEFINITION, pathway.processKey(), Permissions.READ,
+              ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+        }
       }
     }
 
@@ -72,9 +79,11 @@ public class AuthorizationSetup {
   /** What a vendor company's group may do: use Tasklist and start the pathways. */
   public void grantVendor(String vendorGroupId) {
     grant(vendorGroupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    for (String process : Roles.VENDOR_STARTABLE_PROCESSES) {
-      grant(vendorGroupId, Resources.PROCESS_DEFINITION, process, Permissions.READ,
-          ProcessDefinitionPermissions.CREATE_INSTANCE);
+    for (Pathway pathway : pathways) {
+      if (pathway.startedByVendors()) {
+        grant(vendorGroupId, Resources.PROCESS_DEFINITION, pathway.processKey(), Permissions.READ,
+            ProcessDefinitionPermissions.CREATE_INSTANCE);
+      }
     }
     grant(vendorGroupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
   }

@@ -28,20 +28,6 @@ public final class Roles {
       new Reviewer(MINISTRY, "Ministers (health and social security)", "Ministry"),
       new Reviewer(CNAM, "Assurance Maladie (CNAM)", "CNAM"));
 
-  /**
-   * The pathways each reviewer group instructs: the group reads every dossier of these (its variables and
-   * history), whatever the vendor, as the agency it is; it still works only its own group's tasks.
-   */
-  public static final java.util.Map<String, List<String>> INSTRUCTED_PROCESSES = java.util.Map.of(
-      ANS_REVIEWER, List.of("ans-certification"),
-      HAS_REVIEWER, List.of("pecan"),
-      CNEDIMTS, List.of("pecan"),
-      MINISTRY, List.of("pecan"),
-      CNAM, List.of());
-
-  /** Processes a vendor starts from Tasklist. */
-  public static final List<String> VENDOR_STARTABLE_PROCESSES = List.of("ans-certification", "pecan");
-
   private Roles() {
   }
 

@@ -2,6 +2,7 @@ package fr.parcours.tasklist;
 
 import fr.parcours.security.AuthorizationSetup;
 import fr.parcours.security.Roles;
+import fr.parcours.shared.Pathway;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,24 +21,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Tasklist filters each group works from, created at start-up when missing (by name) and readable
- * only by the groups they are for. The ANS evidence queue is sorted by the date the complete evidence
- * dossier was received.
+ * only by the groups they are for: each reviewer group's filters, the vendors' filters, and the queues that the
+ * pathways declare ({@link Pathway.Queue}, such as the ANS evidence queue in the order evidence was received).
  */
 @Component
 public class TasklistFilters {
-
-  public static final String EVIDENCE_QUEUE = "ANS — evidence queue (order of receipt)";
-  /** Variable holding the date a dossier joined the ANS evidence queue. */
-  public static final String QUEUE_DATE_VARIABLE = "evidenceQueuedAt";
 
   private final FilterService filters;
   private final TaskService tasks;
   private final IdentityService identity;
   private final AuthorizationSetup grants;
+  private final List<Pathway> pathways;
 
-  TasklistFilters(FilterService filters, TaskService tasks, IdentityService identity, AuthorizationSetup grants) {
+  TasklistFilters(FilterService filters, TaskService tasks, IdentityService identity, AuthorizationSetup grants,
+      List<Pathway> pathways) {
     this.filters = filters;
     this.tasks = tasks;
+    this.pathways = pathways;
     this.identity = identity;
     this.grants = grants;
   }
@@ -66,11 +66,15 @@ public class TasklistFilters {
               + " whose response window has passed",
           overdue(tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()), List.of(group));
     }
-    ensure(EVIDENCE_QUEUE, -5, "Evidence dossiers to instruct, in the order complete evidence was received",
-        tasks.createTaskQuery().taskCandidateGroup(Roles.ANS_REVIEWER).includeAssignedTasks()
-            .processDefinitionKey("ans-certification").taskDefinitionKey("Task_ReviewEvidence")
-            .orderByProcessVariable(QUEUE_DATE_VARIABLE, ValueType.DATE).asc(),
-        List.of(Roles.ANS_REVIEWER));
+    for (Pathway pathway : pathways) {
+      for (Pathway.Queue queue : pathway.queues()) {
+        ensure(queue.name(), queue.priority(), queue.description(),
+            tasks.createTaskQuery().taskCandidateGroup(queue.group()).includeAssignedTasks()
+                .processDefinitionKey(pathway.processKey()).taskDefinitionKey(queue.taskKey())
+                .orderByProcessVariable(queue.orderedBy(), ValueType.DATE).asc(),
+            List.of(queue.group()));
+      }
+    }
 
     ensure("My company's tasks", -8, "Open tasks of my company",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()

@@ -1,0 +1,24 @@
+package fr.parcours.ans;
+
+import fr.parcours.security.Roles;
+import fr.parcours.shared.Pathway;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The ANS certification registers itself: vendors start it on its own, the ANS reviewers instruct it, and
+ * they take its evidence reviews from a queue in the order complete evidence was received (seed 004 §6.4).
+ */
+@Configuration(proxyBeanMethods = false)
+class AnsPathway {
+
+  static final String EVIDENCE_QUEUE = "ANS — evidence queue (order of receipt)";
+
+  @Bean
+  Pathway ansCertification() {
+    return new Pathway(AnsProcess.KEY, true, List.of(Roles.ANS_REVIEWER), List.of(new Pathway.Queue(EVIDENCE_QUEUE,
+        -5, "Evidence dossiers to instruct, in the order complete evidence was received", Roles.ANS_REVIEWER,
+        "Task_ReviewEvidence", AnsProcess.EVIDENCE_QUEUED_AT)));
+  }
+}

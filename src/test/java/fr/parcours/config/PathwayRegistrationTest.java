@@ -1,0 +1,73 @@
+package fr.parcours.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.parcours.shared.Pathway;
+import fr.parcours.support.ThisContextsEngine;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A pathway is added by declaring its {@link Pathway} bean in its own package, and nothing else: here a
+ * pathway that only this test knows gets, at start-up, the vendors' right to start it, its instructing
+ * group's right to read its dossiers, and its queue in Tasklist for that group alone.
+ */
+@ExtendWith(ThisContextsEngine.class)
+@SpringBootTest(properties = "parcours.test.context=pathway-registration")
+@ActiveProfiles({"test", "demo"})
+class PathwayRegistrationTest {
+
+  @TestConfiguration
+  static class AnotherPathway {
+    @Bean
+    Pathway genericLine() {
+      return new Pathway("generic-line", true, List.of("cnam"), List.of(new Pathway.Queue(
+          "CNAM — lines to register (order of receipt)", -4, "Lines to register, oldest first", "cnam",
+          "Task_RegisterLine", "lineReceivedAt")));
+    }
+  }
+
+  @Autowired AuthorizationService authorizations;
+  @Autowired FilterService filters;
+
+  @Test
+  void shouldGrantAndQueueADeclaredPathwayWithoutAnyOtherChange() {
+    assertThat(authorizations.isUserAuthorized("alice", List.of("vendor-medisoft"),
+        ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "generic-line"))
+        .as("a vendor may start it").isTrue();
+    assertThat(authorizations.isUserAuthorized("nadia", List.of("cnam"), ProcessDefinitionPermissions.READ_INSTANCE,
+        Resources.PROCESS_DEFINITION, "generic-line")).as("its instructing group reads its dossiers").isTrue();
+    assertThat(authorizations.isUserAuthorized("marc", List.of("ministry"),
+        ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, "generic-line"))
+        .as("another group does not").isFalse();
+
+    Filter queue = filters.createFilterQuery().filterName("CNAM — lines to register (order of receipt)")
+        .singleResult();
+    assertThat(queue).isNotNull();
+    assertThat(authorizations.isUserAuthorized("nadia", List.of("cnam"), Permissions.READ, Resources.FILTER,
+        queue.getId())).isTrue();
+    assertThat(authorizations.isUserAuthorized("ana", List.of("ans-reviewer"), Permissions.READ, Resources.FILTER,
+        queue.getId())).isFalse();
+  }
+
+  @Test
+  void shouldKeepTheShippedPathwaysRegistered() {
+    assertThat(authorizations.isUserAuthorized("alice", List.of("vendor-medisoft"),
+        ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "pecan")).isTrue();
+    assertThat(authorizations.isUserAuthorized("ana", List.of("ans-reviewer"),
+        ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, "ans-certification")).isTrue();
+    assertThat(filters.createFilterQuery().filterName("ANS — evidence queue (order of receipt)").count()).isOne();
+  }
+}
