@@ -17,9 +17,12 @@ public final class AnsProcess {
   public static final String CERTIFICATE_ISSUED_AT = "certificateIssuedAt";
   public static final String ANALYSIS_OVERDUE = "analysisOverdue";
   public static final String ANALYSIS_CLOCK_REPORT = "analysisClockReport";
-  /** Set by a calling pathway (PECAN): the instruction waits for the ministers' acknowledgement of receipt. */
-  public static final String WAITS_FOR_ACKNOWLEDGEMENT = "waitsForAcknowledgement";
-  public static final String MESSAGE_ACKNOWLEDGEMENT_RECEIVED = "AcknowledgementReceived";
+  /** Passed by a caller: the instruction waits for its message {@link #MESSAGE_GO_AHEAD}. */
+  public static final String WAITS_FOR_GO_AHEAD = "waitsForGoAhead";
+  /** The caller's go-ahead to start the instruction (PECAN: once the ministers acknowledged receipt). */
+  public static final String MESSAGE_GO_AHEAD = "InstructionGoAhead";
+  /** Escalated to the caller when the evidence is complete on Convergence. */
+  public static final String ESCALATION_EVIDENCE_COMPLETE = "EVIDENCE_COMPLETE";
 
   // variables set by the forms
   public static final String DEPOSIT_ACTION = "depositAction";

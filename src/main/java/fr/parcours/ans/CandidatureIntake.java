@@ -48,7 +48,7 @@ class CandidatureIntake implements ExecutionListener {
     }
 
     for (String flag : List.of("hasConvergenceAccount", "handlesIns", "plannedDatePublishable",
-        AnsProcess.WAITS_FOR_ACKNOWLEDGEMENT)) {
+        AnsProcess.WAITS_FOR_GO_AHEAD)) {
       if (execution.getVariable(flag) == null) {
         execution.setVariable(flag, false);
       }

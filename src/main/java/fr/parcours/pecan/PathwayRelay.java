@@ -8,12 +8,17 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Carries the two events that cross between a PECAN dossier and the ANS track it calls: "all evidence is
- * on Convergence" goes up to the PECAN dossier, "the ministers acknowledged receipt" goes down to the ANS
- * track, whose instruction then starts.
+ * For the PECAN dossiers started before the ANS track stopped naming its caller (their diagram versions call
+ * {@code ${pathwayRelay}}): carries "all evidence is on Convergence" up to the PECAN dossier and "the ministers
+ * acknowledged receipt" down to the ANS track. Those dossiers finish on the version they started with, so this
+ * bean stays until none is running; today's diagrams send the first as the escalation EVIDENCE_COMPLETE and the
+ * second as the message InstructionGoAhead ({@code dossier.MessageToCalledTracks}).
  */
 @Component("pathwayRelay")
 public class PathwayRelay implements JavaDelegate {
+
+  /** The message the ANS track of those versions waits for. */
+  static final String MESSAGE_ACKNOWLEDGEMENT_RECEIVED = "AcknowledgementReceived";
 
   /** In the ANS track: tell the calling pathway that the Convergence file is complete. */
   @Override
@@ -38,7 +43,7 @@ public class PathwayRelay implements JavaDelegate {
       throw new IllegalStateException("Dossier " + pecan.getVariable(AnsProcess.DOSSIER_ID)
           + " has no running ANS track to start the instruction of");
     }
-    runtime(pecan).createMessageCorrelation(AnsProcess.MESSAGE_ACKNOWLEDGEMENT_RECEIVED)
+    runtime(pecan).createMessageCorrelation(MESSAGE_ACKNOWLEDGEMENT_RECEIVED)
         .processInstanceId(ansTrack.getId())
         .correlateWithResult();
   }

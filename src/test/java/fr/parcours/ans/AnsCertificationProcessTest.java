@@ -209,29 +209,36 @@ class AnsCertificationProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void shouldStartTheInstructionOnlyAtTheAcknowledgementOfReceiptWhenPecanCallsTheTrack() {
-    Map<String, Object> form = Candidatures.valid();
-    form.put("hasSesameAccount", true);
-    ProcessInstance pecan = startApplication(VENDOR, "pecan", form);
-    ProcessInstance pi = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pecan.getId())
-        .singleResult();
+  void shouldTellTheCallerTheEvidenceIsCompleteAndWaitForItsGoAheadWhenAsked() {
+    // as a calling pathway starts the track: the candidature, who applies, and the wish to give the go-ahead
+    Map<String, Object> variables = Candidatures.valid();
+    variables.put(AnsProcess.APPLICANT, VENDOR);
+    variables.put(AnsProcess.WAITS_FOR_GO_AHEAD, true);
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(AnsProcess.KEY, variables);
+    executeJobs(pi);
     submitDossier(pi);
     admit(pi);
     signConvention(pi);
     depositAllEvidence(pi);
 
-    assertThat(pi).isWaitingAt("Event_AcknowledgementReceived");
+    assertThat(pi).hasPassed("Event_EvidenceComplete").isWaitingAt("Event_GoAheadReceived");
     Assertions.assertThat(task(pi, "Task_ReviewEvidence")).isNull();
     advance(Duration.ofDays(5));
-    runtimeService.createMessageCorrelation(AnsProcess.MESSAGE_ACKNOWLEDGEMENT_RECEIVED).processInstanceId(pi.getId())
-        .correlate();
+    runtimeService.createMessageCorrelation(AnsProcess.MESSAGE_GO_AHEAD).processInstanceId(pi.getId()).correlate();
     executeJobs(pi);
 
     assertThat(pi).isWaitingAt("Task_ReviewEvidence");
     assertThat(pi).variables().as("the queue keeps the order complete evidence was received")
         .containsEntry("evidenceQueuedAt", day(0));
-    Assertions.assertThat(timer(pi, "Timer_AnalysisTimeElapsed").getDuedate()).as("60 days from the AR")
+    Assertions.assertThat(timer(pi, "Timer_AnalysisTimeElapsed").getDuedate()).as("60 days from the go-ahead")
         .isEqualTo(day(65));
+  }
+
+  @Test
+  void shouldNameNoPathwayInTheTrack() throws Exception {
+    String diagram = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn", "ans-certification.bpmn"));
+    Assertions.assertThat(diagram).doesNotContainIgnoringCase("pecan").doesNotContain("pathwayRelay")
+        .doesNotContain("brand").doesNotContain("variables=\"all\"");
   }
 
   // ---- complements ----

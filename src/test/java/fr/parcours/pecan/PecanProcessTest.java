@@ -126,12 +126,12 @@ class PecanProcessTest extends ProcessTestBase {
   @Test
   void shouldGrantEarlyCoverageWhenTheAnsFinishesFirst() {
     ProcessInstance pecan = apply();
-    assertThat(pecan).isWaitingAt("CallActivity_AnsCertification", "Event_ConvergenceFileComplete",
-        "Task_DepositSesameApplication");
+    assertThat(pecan).isWaitingAt("CallActivity_AnsCertification", "Task_DepositSesameApplication");
     assertThat(ansTrack(pecan).getBusinessKey()).isEqualTo(pecan.getBusinessKey());
     completeConvergence(pecan);
+    assertThat(pecan).as("the ANS track escalated its complete evidence").hasPassed("Event_ConvergenceFileComplete");
     completeSesame(pecan);
-    assertThat(ansTrack(pecan)).isWaitingAt("Event_AcknowledgementReceived");
+    assertThat(ansTrack(pecan)).isWaitingAt("Event_GoAheadReceived");
     acknowledge(pecan);
 
     assertThat(ansTrack(pecan)).isWaitingAt("Task_ReviewEvidence");
@@ -194,7 +194,7 @@ class PecanProcessTest extends ProcessTestBase {
     ProcessInstance pecan = apply(Map.of("hasSesameAccount", false, "hasMeeting", "PRE_DEPOSIT_MEETING"));
     completeConvergence(pecan);
     assertThat(pecan).variables().containsEntry("acknowledgementWaitsFor", "SESAME");
-    assertThat(ansTrack(pecan)).isWaitingAt("Event_AcknowledgementReceived");
+    assertThat(ansTrack(pecan)).isWaitingAt("Event_GoAheadReceived");
 
     complete(VENDOR, pecan, "Task_RequestSesameAccount", Map.of("sesameAccountRequested", true));
     complete(HAS, pecan, "Task_OpenSesameAccount", Map.of("sesameAccountId", "SES-ACC-7"));

@@ -178,7 +178,7 @@ class VendorIsolationRestTest {
 
     // nor can she push her dossier on: a message meant for the agency, a token moved by hand
     for (Map.Entry<String, Object> write : Map.<String, Object>of(
-        "/engine-rest/message", Map.of("messageName", "AcknowledgementReceived", "processInstanceId", dossier.getId()),
+        "/engine-rest/message", Map.of("messageName", "InstructionGoAhead", "processInstanceId", dossier.getId()),
         "/engine-rest/process-instance/" + dossier.getId() + "/modification", Map.of("instructions",
             List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_ReviewEvidence")))).entrySet()) {
       ResponseEntity<String> answer = post("alice", write.getKey(), write.getValue());
