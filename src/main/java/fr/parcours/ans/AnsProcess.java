@@ -1,6 +1,6 @@
 package fr.parcours.ans;
 
-/** Names shared by {@code bpmn/ans-certification.bpmn} and its Java glue. */
+/** Names shared by {@code bpmn/tracks/ans-certification.bpmn} and its Java glue. */
 public final class AnsProcess {
 
   public static final String KEY = "ans-certification";

@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 public enum NotificationEvent {
 
-  // ---- the ANS track (bpmn/ans-certification.bpmn) ----
+  // ---- the ANS track (bpmn/tracks/ans-certification.bpmn) ----
   APPLICATION_RECEIVED,
   CONVERGENCE_ACCOUNT_TO_OPEN,
   ADMINISTRATIVE_FILE_RECEIVED,

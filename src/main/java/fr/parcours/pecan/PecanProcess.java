@@ -1,6 +1,6 @@
 package fr.parcours.pecan;
 
-/** Names shared by {@code bpmn/pecan.bpmn} and its Java glue. */
+/** Names shared by {@code bpmn/pathways/pecan.bpmn} and its Java glue. */
 public final class PecanProcess {
 
   public static final String KEY = "pecan";

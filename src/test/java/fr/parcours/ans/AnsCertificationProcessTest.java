@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 
 /**
- * Every path of bpmn/ans-certification.bpmn, driven as the vendor and the ANS reviewer would. The class
+ * Every path of bpmn/tracks/ans-certification.bpmn, driven as the vendor and the ANS reviewer would. The class
  * fails unless its tests together pass every flow node and sequence flow of the diagram.
  */
 @Import(FullProcessCoverage.OfAnsTrack.class)
@@ -236,7 +236,7 @@ class AnsCertificationProcessTest extends ProcessTestBase {
 
   @Test
   void shouldNameNoPathwayInTheTrack() throws Exception {
-    String diagram = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn", "ans-certification.bpmn"));
+    String diagram = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn", "tracks", "ans-certification.bpmn"));
     Assertions.assertThat(diagram).doesNotContainIgnoringCase("pecan").doesNotContain("pathwayRelay")
         .doesNotContain("brand").doesNotContain("variables=\"all\"");
   }

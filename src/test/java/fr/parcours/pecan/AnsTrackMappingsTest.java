@@ -24,7 +24,7 @@ class AnsTrackMappingsTest {
 
   @Test
   void shouldPassEveryCandidatureFieldToTheAnsTrackByName() throws Exception {
-    BpmnModelInstance pecan = Bpmn.readModelFromFile(new File("bpmn/pecan.bpmn"));
+    BpmnModelInstance pecan = Bpmn.readModelFromFile(new File("bpmn/pathways/pecan.bpmn"));
     CallActivity ans = pecan.getModelElementById("CallActivity_AnsCertification");
     List<CamundaIn> ins = ans.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list();
 

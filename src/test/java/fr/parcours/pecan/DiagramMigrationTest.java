@@ -27,13 +27,20 @@ class DiagramMigrationTest extends ProcessTestBase {
 
   @Test
   void shouldFinishADossierStartedOnTheEarlierDiagramsAfterTodaysAreDeployed() throws Exception {
-    deploy("parcours-2026-12-01", legacy("ans-certification-2026-12-01.bpmn"), legacy("pecan-2026-12-01.bpmn"));
+    // as they were deployed then, at the top of bpmn/
+    repositoryService.createDeployment().name("parcours-2026-12-01")
+        .addInputStream("bpmn/ans-certification.bpmn", legacy("ans-certification-2026-12-01.bpmn"))
+        .addInputStream("bpmn/pecan.bpmn", legacy("pecan-2026-12-01.bpmn")).deploy();
     ProcessInstance old = apply();
     ProcessInstance oldAns = ansTrack(old);
     ProcessDefinition oldPecanVersion = repositoryService.getProcessDefinition(old.getProcessDefinitionId());
 
-    deploy("parcours-today", Files.newInputStream(Path.of("bpmn", "ans-certification.bpmn")),
-        Files.newInputStream(Path.of("bpmn", "pecan.bpmn")));
+    // today's, from their folders
+    repositoryService.createDeployment().name("parcours-today")
+        .addInputStream("bpmn/tracks/ans-certification.bpmn",
+            Files.newInputStream(Path.of("bpmn", "tracks", "ans-certification.bpmn")))
+        .addInputStream("bpmn/pathways/pecan.bpmn", Files.newInputStream(Path.of("bpmn", "pathways", "pecan.bpmn")))
+        .deploy();
     assertThat(latest("pecan").getVersion()).isGreaterThan(oldPecanVersion.getVersion());
 
     // the old dossier goes on as it started: the relay carries the file's completeness and the go-ahead
@@ -89,10 +96,5 @@ class DiagramMigrationTest extends ProcessTestBase {
 
   private InputStream legacy(String name) {
     return getClass().getResourceAsStream("/legacy/" + name);
-  }
-
-  private void deploy(String name, InputStream ans, InputStream pecan) {
-    repositoryService.createDeployment().name(name).addInputStream("bpmn/ans-certification.bpmn", ans)
-        .addInputStream("bpmn/pecan.bpmn", pecan).deploy();
   }
 }

@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 /**
- * Every branch of bpmn/pecan.bpmn (seed 002), walked as the vendor, the ANS, the HAS desk, the CNEDiMTS and
+ * Every branch of bpmn/pathways/pecan.bpmn (seed 002), walked as the vendor, the ANS, the HAS desk, the CNEDiMTS and
  * the ministers would, with time moved. The class fails unless its tests pass every flow node and sequence
  * flow of the diagram.
  */
