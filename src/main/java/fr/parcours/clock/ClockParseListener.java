@@ -81,9 +81,10 @@ public class ClockParseListener extends AbstractBpmnParseListener {
             + " but no deadlines table is deployed: deploy bpmn/deadlines.dmn with it");
       } else {
         scan.references.forEach((elementId, clockId) -> {
-          if (table.find(clockId).isEmpty()) {
+          if (!table.names(clockId)) {
             problems.add("element " + elementId + " names the window '" + clockId
-                + "', which is not a row of the deadlines table (bpmn/deadlines.dmn): add the row or fix the id");
+                + "', which is not a row of the deadlines table (bpmn/deadlines.dmn) for any pathway: add the row"
+                + " or fix the id");
           }
         });
       }

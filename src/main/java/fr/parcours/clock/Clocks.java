@@ -85,13 +85,13 @@ public class Clocks {
   /** When the vendor is reminded: the window's due date less its "remind before" from the deadlines table. */
   public Date reminder(DelegateExecution execution, String clockId) {
     Date[] reminder = new Date[1];
-    privileged(() -> reminder[0] = Date.from(remindAt(open(execution, clockId))));
+    privileged(() -> reminder[0] = Date.from(remindAt(open(execution, clockId), pathwayOf(execution))));
     return reminder[0];
   }
 
-  private Instant remindAt(RegulatoryClock clock) {
+  private Instant remindAt(RegulatoryClock clock, String pathway) {
     Instant due = clock.read(now()).dueAt();
-    DeadlineRule rule = deadlines.current().find(clock.clockId()).orElse(null);
+    DeadlineRule rule = deadlines.current().find(clock.clockId(), pathway).orElse(null);
     if (rule == null || rule.reminderBefore() == null) {
       return due;
     }
@@ -125,7 +125,7 @@ public class Clocks {
   }
 
   private void resume(DelegateExecution execution, String clockId) {
-    DeadlineRule rule = deadlines.rule(clockId);
+    DeadlineRule rule = deadlines.rule(clockId, pathwayOf(execution));
     change(execution.getProcessInstance(), execution.getProcessEngineServices(), clockId,
         clock -> {
           if (clock.state() != ClockState.PAUSED) {
@@ -153,7 +153,7 @@ public class Clocks {
       }
       String clockId = name.substring(ClockStore.VARIABLE_PREFIX.length());
       table = table == null ? deadlines.current() : table;
-      Optional<DeadlineRule> rule = table.find(clockId);
+      Optional<DeadlineRule> rule = table.find(clockId, pathwayOf(instance));
       if (rule.isEmpty() || rule.get().whileWaiting() != WhileWaiting.RESTARTS) {
         continue;
       }
@@ -219,7 +219,7 @@ public class Clocks {
       privileged(() -> {
         ClockStore.save(instance, changed);
         moveArmedTimers(processInstanceId, instance.getProcessDefinitionId(), instance.getProcessEngineServices(),
-            changed);
+            changed, pathwayOf(instance));
         result[0] = changed;
       });
       return result[0].read(now());
@@ -271,13 +271,21 @@ public class Clocks {
     }
   }
 
+  /**
+   * The pathway a dossier runs in (its variable {@code pathway}, passed down to the tracks it calls): it picks
+   * the row of a window that a track names for every pathway that calls it. Null when the dossier names none.
+   */
+  static String pathwayOf(VariableScope scope) {
+    return scope.getVariable("pathway") instanceof String pathway ? pathway : null;
+  }
+
   private RegulatoryClock open(DelegateExecution execution, String clockId) {
     VariableScope instance = execution.getProcessInstance();
     RegulatoryClock clock = ClockStore.load(instance, clockId);
     if (clock != null && (clock.state() == ClockState.RUNNING || clock.state() == ClockState.PAUSED)) {
       return clock;
     }
-    DeadlineRule rule = deadlines.rule(clockId);
+    DeadlineRule rule = deadlines.rule(clockId, pathwayOf(execution));
     ClockTerms terms = new ClockTerms(rule.duration(), rule.workingDays(), zone);
     String reason = "Opened: " + nameOf(execution);
     RegulatoryClock opened = clock == null
@@ -301,11 +309,12 @@ public class Clocks {
       return;
     }
     ClockStore.save(instance, changed);
-    moveArmedTimers(instance.getProcessInstanceId(), instance.getProcessDefinitionId(), services, changed);
+    moveArmedTimers(instance.getProcessInstanceId(), instance.getProcessDefinitionId(), services, changed,
+        pathwayOf(instance));
   }
 
   private void moveArmedTimers(String processInstanceId, String processDefinitionId,
-      ProcessEngineServices services, RegulatoryClock clock) {
+      ProcessEngineServices services, RegulatoryClock clock, String pathway) {
     ClockReading reading = clock.read(now());
     Date due = reading.dueAt() == null ? null : Date.from(reading.dueAt());
     Map<String, String> timers = timersByDefinition.computeIfAbsent(processDefinitionId,
@@ -318,7 +327,7 @@ public class Clocks {
           || !clock.clockId().equals(reference.substring(reference.indexOf(':') + 1))) {
         continue;
       }
-      job.setDuedate(reference.startsWith("reminder:") ? Date.from(remindAt(clock)) : due);
+      job.setDuedate(reference.startsWith("reminder:") ? Date.from(remindAt(clock, pathway)) : due);
       job.setSuspensionState(reading.state() == ClockState.PAUSED
           ? SuspensionState.SUSPENDED.getStateCode() : SuspensionState.ACTIVE.getStateCode());
     }

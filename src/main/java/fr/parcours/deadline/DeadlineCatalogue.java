@@ -39,6 +39,11 @@ public class DeadlineCatalogue {
     return current().require(windowId);
   }
 
+  /** The window's row for the dossier's pathway (its variable {@code pathway}, null when it names none). */
+  public DeadlineRule rule(String windowId, String pathway) {
+    return current().require(windowId, pathway);
+  }
+
   private DeadlineTable load(DecisionDefinition definition) {
     try (InputStream in = repositoryService.getDecisionModel(definition.getId())) {
       return DeadlineTableReader.read(in.readAllBytes(),

@@ -4,6 +4,8 @@ package fr.parcours.deadline;
  * One row of the deadlines table ({@code bpmn/deadlines.dmn}): a response window as the regulation
  * states it.
  *
+ * @param id the window's name, as diagrams name it
+ * @param pathway the pathway the row is for, or "" for every pathway
  * @param row the row's number in the table as a process owner sees it in Modeler (1-based)
  * @param reminderBefore how long before the due date the vendor is reminded, or {@code null}
  */

@@ -1,40 +1,78 @@
 package fr.parcours.deadline;
 
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** The response windows of one version of {@code bpmn/deadlines.dmn}, by id. */
+/**
+ * The response windows of one version of {@code bpmn/deadlines.dmn}, by window and pathway. A window is looked
+ * up for the pathway of the dossier: its row for that pathway, else its row for every pathway, else its only
+ * row; a name of the form {@code PATHWAY_WINDOW} used by diagrams before the pathway column existed finds the
+ * row (WINDOW, PATHWAY).
+ */
 public final class DeadlineTable {
 
   /** The decision's key: timers, due dates and clocks look their windows up in it. */
   public static final String DECISION_KEY = "deadlines";
 
-  private final Map<String, DeadlineRule> rules;
+  private final List<DeadlineRule> rules;
   private final String version;
 
   DeadlineTable(List<DeadlineRule> rules, String version) {
-    Map<String, DeadlineRule> byId = new LinkedHashMap<>();
-    rules.forEach(rule -> byId.put(rule.id(), rule));
-    this.rules = Collections.unmodifiableMap(byId);
+    this.rules = List.copyOf(rules);
     this.version = version;
   }
 
+  /** The window's row whatever the pathway, when one serves every pathway or it has a single row. */
   public Optional<DeadlineRule> find(String id) {
-    return Optional.ofNullable(rules.get(id));
+    return find(id, null);
+  }
+
+  /** The window's row for that pathway (null or "" when the dossier names none). */
+  public Optional<DeadlineRule> find(String id, String pathway) {
+    String wanted = pathway == null ? "" : pathway;
+    List<DeadlineRule> ofWindow = rules.stream().filter(rule -> rule.id().equals(id)).toList();
+    Optional<DeadlineRule> exact = ofWindow.stream().filter(rule -> rule.pathway().equals(wanted)).findFirst();
+    if (exact.isPresent()) {
+      return exact;
+    }
+    Optional<DeadlineRule> every = ofWindow.stream().filter(rule -> rule.pathway().isEmpty()).findFirst();
+    if (every.isPresent()) {
+      return every;
+    }
+    if (ofWindow.size() == 1) {
+      return Optional.of(ofWindow.get(0));
+    }
+    if (ofWindow.isEmpty()) {
+      return rules.stream().filter(rule -> !rule.pathway().isEmpty() && id.equals(rule.pathway() + "_" + rule.id()))
+          .findFirst();
+    }
+    return Optional.empty();
+  }
+
+  /** Whether some row, for some pathway, is that window. */
+  public boolean names(String id) {
+    return rules.stream().anyMatch(rule -> rule.id().equals(id)) || find(id, null).isPresent();
   }
 
   public DeadlineRule require(String id) {
-    return find(id).orElseThrow(() -> new DeadlineTableException(
-        "No response window '" + id + "' in the deadlines table (bpmn/deadlines.dmn" + versionSuffix()
-            + "): add a row for it or use one of " + rules.keySet()));
+    return require(id, null);
+  }
+
+  public DeadlineRule require(String id, String pathway) {
+    return find(id, pathway).orElseThrow(() -> new DeadlineTableException(
+        "No response window '" + id + "'" + (pathway == null || pathway.isEmpty() ? "" : " for the pathway "
+            + pathway) + " in the deadlines table (bpmn/deadlines.dmn" + versionSuffix() + "): add a row for it"
+            + pathwaysOf(id) + " or use one of " + rules.stream().map(DeadlineRule::id).distinct().toList()));
+  }
+
+  private String pathwaysOf(String id) {
+    List<String> pathways = rules.stream().filter(rule -> rule.id().equals(id)).map(DeadlineRule::pathway).toList();
+    return pathways.isEmpty() ? "" : " (it has rows for " + pathways + ")";
   }
 
   public Collection<DeadlineRule> rules() {
-    return rules.values();
+    return rules;
   }
 
   /** Which deployed version this is (for example "deadlines:3"), or "undeployed". */

@@ -28,7 +28,7 @@ public final class DeadlineTableReader {
 
   private static final Pattern QUOTED = Pattern.compile("^\\s*\"([^\"]*)\"\\s*$");
   private static final Pattern ID = Pattern.compile("^[A-Z][A-Z0-9_]*$");
-  private static final List<String> OUTPUTS = List.of("pathway", "measures", "duration", "startsOn",
+  private static final List<String> OUTPUTS = List.of("measures", "duration", "startsOn",
       "owner", "onExpiry", "whileWaiting", "workingDays", "reminderBefore", "source");
 
   private DeadlineTableReader() {
@@ -75,9 +75,9 @@ public final class DeadlineTableReader {
       column.put(outputs.get(i).getName(), i);
     }
     List<String> missing = OUTPUTS.stream().filter(name -> !column.containsKey(name)).toList();
-    if (!missing.isEmpty() || table.getInputs().size() != 1) {
-      throw new DeadlineTableException("The deadlines table must have one input (the window's id) and the"
-          + " output columns " + OUTPUTS + "; missing: " + missing
+    if (!missing.isEmpty() || table.getInputs().size() != 2) {
+      throw new DeadlineTableException("The deadlines table must have two inputs (the window's id, then the"
+          + " pathway) and the output columns " + OUTPUTS + "; missing: " + missing
           + ". Restore the columns in Camunda Modeler (output names are case-sensitive).");
     }
 
@@ -88,14 +88,16 @@ public final class DeadlineTableReader {
       row++;
       RowReader cells = new RowReader(row, rule, column);
       String id = cells.id();
-      Integer previous = rowOfId.putIfAbsent(id, row);
+      String pathway = cells.pathway();
+      Integer previous = rowOfId.putIfAbsent(id + "/" + pathway, row);
       if (previous != null) {
         throw new DeadlineTableException("Deadlines table, rows " + previous + " and " + row
-            + ": both are '" + id + "'. Each window needs its own id: rename or delete one of them.");
+            + ": both are '" + id + "' for " + (pathway.isEmpty() ? "every pathway" : "the pathway " + pathway)
+            + ". Each window needs one row per pathway: change the pathway, rename or delete one of them.");
       }
       rules.add(new DeadlineRule(
           id,
-          cells.text("pathway", true),
+          pathway,
           cells.text("measures", true),
           cells.duration("duration", true),
           cells.text("startsOn", true),
@@ -136,6 +138,24 @@ public final class DeadlineTableReader {
       }
       id = quoted.group(1);
       return id;
+    }
+
+    /** The pathway the row is for, or "" for every pathway (an empty cell or -). */
+    String pathway() {
+      List<org.camunda.bpm.model.dmn.instance.InputEntry> entries = new ArrayList<>(rule.getInputEntries());
+      String raw = entries.size() < 2 || entries.get(1).getText() == null ? ""
+          : entries.get(1).getText().getTextContent();
+      String trimmed = raw == null ? "" : raw.trim();
+      if (trimmed.isEmpty() || trimmed.equals("-")) {
+        return "";
+      }
+      Matcher quoted = QUOTED.matcher(trimmed);
+      if (!quoted.matches() || !ID.matcher(quoted.group(1)).matches()) {
+        throw new DeadlineTableException("Deadlines table, row " + row + (id == null ? "" : " (" + id + ")")
+            + ": the pathway must be one quoted name in capitals such as \"PECAN\", or - for every pathway, not "
+            + describe(raw) + ".");
+      }
+      return quoted.group(1);
     }
 
     String text(String name, boolean required) {

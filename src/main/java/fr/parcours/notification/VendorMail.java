@@ -98,7 +98,8 @@ class VendorMail implements JavaDelegate {
     if (window != null) {
       model.put("window", window);
       model.put("dueDate", dates.format(clocks.due(execution, window).toInstant()));
-      RegulatoryDuration before = deadlines.rule(window).reminderBefore();
+      RegulatoryDuration before = deadlines.rule(window,
+          execution.getVariable("pathway") instanceof String pathway ? pathway : null).reminderBefore();
       if (before != null) {
         model.put("reminderBefore", describe(before.period(), language));
       }

@@ -31,7 +31,7 @@ class DeadlineTableReaderTest {
     assertThat(table.rules()).hasSize(26);
     DeadlineRule analysis = table.require("ANS_ANALYSIS");
     assertThat(analysis.row()).isEqualTo(2);
-    assertThat(analysis.pathway()).isEqualTo("ANS");
+    assertThat(analysis.pathway()).as("the ANS track's windows serve every pathway").isEmpty();
     assertThat(analysis.duration()).isEqualTo(RegulatoryDuration.parse("P60D"));
     assertThat(analysis.startsOn()).isEqualTo("All evidence submitted");
     assertThat(analysis.owner()).isEqualTo(Owner.AGENCY);
@@ -100,8 +100,8 @@ class DeadlineTableReaderTest {
   void shouldRefuseTwoRowsWithTheSameWindowId() {
     String dmn = withCell(shipped(), "UnaryTests_AnsComplements", "\"ANS_ANALYSIS\"");
 
-    assertRefused(dmn, "Deadlines table, rows 2 and 3: both are 'ANS_ANALYSIS'. Each window needs its own id:"
-        + " rename or delete one of them.");
+    assertRefused(dmn, "Deadlines table, rows 2 and 3: both are 'ANS_ANALYSIS' for every pathway. Each window"
+        + " needs one row per pathway: change the pathway, rename or delete one of them.");
   }
 
   @Test
@@ -174,9 +174,59 @@ class DeadlineTableReaderTest {
   void shouldRefuseATableWithoutAnOutputColumn() {
     String dmn = replaceOnce(shipped(), " name=\"source\"", " name=\"reference\"");
 
-    assertRefused(dmn, "The deadlines table must have one input (the window's id) and the output columns"
-        + " [pathway, measures, duration, startsOn, owner, onExpiry, whileWaiting, workingDays, reminderBefore,"
-        + " source]; missing: [source]. Restore the columns in Camunda Modeler (output names are case-sensitive).");
+    assertRefused(dmn, "The deadlines table must have two inputs (the window's id, then the pathway) and the"
+        + " output columns [measures, duration, startsOn, owner, onExpiry, whileWaiting, workingDays,"
+        + " reminderBefore, source]; missing: [source]. Restore the columns in Camunda Modeler (output names are"
+        + " case-sensitive).");
+  }
+
+  // ---- one window, a row per pathway ----
+
+  @Test
+  void shouldPickTheRowOfTheDossiersPathwayForAWindowThatATrackNames() {
+    DeadlineTable table = DeadlineTableReader.read(shipped().getBytes(StandardCharsets.UTF_8), "undeployed");
+
+    assertThat(table.require("CNEDIMTS_OPINION", "PECAN").duration()).isEqualTo(RegulatoryDuration.parse("P60D"));
+    assertThat(table.require("CNEDIMTS_OPINION", "BRAND_NAME").duration())
+        .isEqualTo(RegulatoryDuration.parse("P90D"));
+    assertThat(table.require("ANS_ANALYSIS", "PECAN").pathway()).as("a row for every pathway").isEmpty();
+    assertThat(table.require("PECAN_LPPR_FILING").pathway()).as("a window with one row needs no pathway")
+        .isEqualTo("PECAN");
+  }
+
+  @Test
+  void shouldFindTheRowThatEarlierDiagramsNamePathwayUnderscoreWindow() {
+    DeadlineTable table = DeadlineTableReader.read(shipped().getBytes(StandardCharsets.UTF_8), "undeployed");
+
+    assertThat(table.require("PECAN_CNEDIMTS_OPINION")).isEqualTo(table.require("CNEDIMTS_OPINION", "PECAN"));
+    assertThat(table.require("PECAN_MINISTERS_COMPLEMENTS"))
+        .isEqualTo(table.require("MINISTERS_COMPLEMENTS", "PECAN"));
+  }
+
+  @Test
+  void shouldSayWhichPathwaysHaveARowWhenTheDossiersHasNone() {
+    DeadlineTable table = DeadlineTableReader.read(shipped().getBytes(StandardCharsets.UTF_8), "undeployed");
+
+    assertThatThrownBy(() -> table.require("CNEDIMTS_OPINION", "GENERIC_LINE"))
+        .isInstanceOf(DeadlineTableException.class)
+        .hasMessageStartingWith("No response window 'CNEDIMTS_OPINION' for the pathway GENERIC_LINE in the"
+            + " deadlines table (bpmn/deadlines.dmn): add a row for it (it has rows for [PECAN, BRAND_NAME])");
+  }
+
+  @Test
+  void shouldRefuseTwoRowsOfOneWindowForOnePathway() {
+    String dmn = withCell(shipped(), "UnaryTests_BrandCnedimtsOpinion_Pathway", "\"PECAN\"");
+
+    assertRefused(dmn, "Deadlines table, rows 7 and 15: both are 'CNEDIMTS_OPINION' for the pathway PECAN. Each"
+        + " window needs one row per pathway: change the pathway, rename or delete one of them.");
+  }
+
+  @Test
+  void shouldRefuseAPathwayInLowerCase() {
+    String dmn = withCell(shipped(), "UnaryTests_PecanCnedimtsOpinion_Pathway", "\"pecan\"");
+
+    assertRefused(dmn, "Deadlines table, row 7 (CNEDIMTS_OPINION): the pathway must be one quoted name in capitals"
+        + " such as \"PECAN\", or - for every pathway, not '\"pecan\"'.");
   }
 
   @Test

@@ -85,7 +85,7 @@ class DeploymentValidationTest extends ProcessTestBase {
     Throwable refused = deployExpectingFailure("deadlines.dmn", dmn);
 
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
-        .contains("Deadlines table, rows 2 and 3: both are 'ANS_ANALYSIS'."));
+        .contains("Deadlines table, rows 2 and 3: both are 'ANS_ANALYSIS' for every pathway."));
   }
 
   // ---- the diagrams ----
@@ -102,7 +102,7 @@ class DeploymentValidationTest extends ProcessTestBase {
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
         .contains("Process 'deadline-check-unknown-window' (deadline-check-unknown-window.bpmn) cannot be"
             + " deployed: element Timer_UnknownWindow names the window 'NO_SUCH_WINDOW', which is not a row of"
-            + " the deadlines table (bpmn/deadlines.dmn): add the row or fix the id."));
+            + " the deadlines table (bpmn/deadlines.dmn) for any pathway: add the row or fix the id."));
   }
 
   @Test
@@ -349,9 +349,10 @@ class DeploymentValidationTest extends ProcessTestBase {
 
   static String newRow(String id, String duration) {
     StringBuilder row = new StringBuilder("      <rule id=\"Rule_NewWindow\">\n")
-        .append("        <inputEntry id=\"UnaryTests_NewWindow\"><text>\"").append(id).append("\"</text></inputEntry>\n");
+        .append("        <inputEntry id=\"UnaryTests_NewWindow\"><text>\"").append(id).append("\"</text></inputEntry>\n")
+        .append("        <inputEntry id=\"UnaryTests_NewWindow_Pathway\"><text></text></inputEntry>\n");
     String[][] cells = {
-        {"Pathway", "\"ANS\""}, {"Measures", "\"A window added by the test.\""}, {"Duration", duration},
+        {"Measures", "\"A window added by the test.\""}, {"Duration", duration},
         {"StartsOn", "\"Task created\""}, {"Owner", "\"AGENCY\""}, {"OnExpiry", "\"REMINDER\""},
         {"WhileWaiting", "\"RUNS\""}, {"WorkingDays", "false"}, {"ReminderBefore", "\"\""},
         {"Source", "\"test\""}};
