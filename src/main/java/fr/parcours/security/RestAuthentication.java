@@ -1,8 +1,11 @@
 package fr.parcours.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +16,21 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class RestAuthentication {
+
+  /** Before any password is checked: wrong ones slow down their address, never lock the account. */
+  @Bean
+  FilterRegistrationBean<LoginThrottle> loginThrottle(
+      @Value("${parcours.login.failures-per-account:5}") int perAccount,
+      @Value("${parcours.login.failures-per-address:20}") int perAddress,
+      @Value("${parcours.login.longest-wait:PT1H}") Duration longest,
+      @Value("${parcours.login.memory:PT24H}") Duration memory) {
+    FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(
+        new LoginThrottle(perAccount, perAddress, longest, memory, Clock.systemUTC()));
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/evidence/*", "/camunda/api/admin/auth/*");
+    registration.setName("login-throttle");
+    registration.setOrder(0);
+    return registration;
+  }
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {

@@ -53,7 +53,9 @@ class ProductionSettingsTest {
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     assertThat(configuration.isAuthorizationEnabled()).isTrue();
     assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
-    assertThat(configuration.getLoginMaxAttempts()).isEqualTo(10);
+    assertThat(configuration.getLoginMaxAttempts()).as("the engine locks no account (LoginThrottle instead)")
+        .isEqualTo(Integer.MAX_VALUE);
+    assertThat(configuration.getLoginDelayBase()).as("nor delays one").isZero();
     assertThat(configuration.getQueryMaxResultsLimit()).isEqualTo(2000);
   }
 
@@ -95,19 +97,42 @@ class ProductionSettingsTest {
         .getForEntity("/engine-rest/user?maxResults=50", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
-  /** Bad input: a wrong password. The right one, given at once after it, is refused too (login throttling). */
+  /**
+   * Bad input: wrong passwords. The right one, given at once after a wrong one, is accepted (an account is
+   * never delayed or locked for what others type); after five wrong ones, the address that sent them is
+   * refused (429, with when to try again) on the REST API and on the webapps' sign-in form alike, and the
+   * account still opens for its owner elsewhere.
+   */
   @Test
-  void shouldMakeAGuesserWaitAfterAWrongPassword() {
+  void shouldSlowDownTheGuessersAddressAndNeverLockTheAccount() {
     User target = identity.newUser("throttled");
     target.setPassword("a-long-secret-43");
     identity.saveUser(target);
 
     try {
-      assertThat(rest.withBasicAuth("throttled", "guess").getForEntity("/engine-rest/user?maxResults=1",
-          String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-      assertThat(rest.withBasicAuth("throttled", "a-long-secret-43").getForEntity("/engine-rest/user?maxResults=1",
-          String.class).getStatusCode()).as("the right password, too soon after a wrong one")
+      TestRestTemplate wrong = rest.withBasicAuth("throttled", "guess");
+      TestRestTemplate right = rest.withBasicAuth("throttled", "a-long-secret-43");
+      assertThat(wrong.getForEntity("/engine-rest/user?maxResults=1", String.class).getStatusCode())
           .isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(right.getForEntity("/engine-rest/user?maxResults=1", String.class).getStatusCode())
+          .as("the right password, at once after a wrong one").isEqualTo(HttpStatus.OK);
+      for (int i = 0; i < 5; i++) {
+        assertThat(wrong.getForEntity("/engine-rest/user?maxResults=1", String.class).getStatusCode())
+            .isEqualTo(HttpStatus.UNAUTHORIZED);
+      }
+      ResponseEntity<String> refused = right.getForEntity("/engine-rest/user?maxResults=1", String.class);
+      assertThat(refused.getStatusCode().value()).isEqualTo(429);
+      assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("60");
+      assertThat(refused.getBody()).contains("Too many wrong passwords from your address for 'throttled'");
+
+      HttpHeaders form = new HttpHeaders();
+      form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+      ResponseEntity<String> signIn = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+          HttpMethod.POST, new HttpEntity<>("username=throttled&password=a-long-secret-43", form), String.class);
+      assertThat(signIn.getStatusCode().value()).as("the sign-in form, from the same address").isEqualTo(429);
+
+      assertThat(identity.checkPassword("throttled", "a-long-secret-43"))
+          .as("the account itself is neither delayed nor locked").isTrue();
     } finally {
       identity.deleteUser("throttled");
     }
