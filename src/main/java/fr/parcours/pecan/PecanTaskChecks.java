@@ -1,49 +1,28 @@
 package fr.parcours.pecan;
 
-import static fr.parcours.shared.TaskInputs.decision;
-import static fr.parcours.shared.TaskInputs.defaultFalse;
 import static fr.parcours.shared.TaskInputs.required;
 import static fr.parcours.shared.TaskInputs.text;
 import static fr.parcours.shared.TaskInputs.ticked;
 
-import java.util.Set;
+import fr.parcours.has.HasTaskChecks;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Checks what a person submits with a PECAN task before it completes (the ANS track has its own). */
+/** Checks what a person submits with a task of the PECAN diagram itself (the tracks it calls have their own). */
 @Component("pecanTaskChecks")
 class PecanTaskChecks implements TaskListener {
+
+  private final HasTaskChecks tracks;
+
+  PecanTaskChecks(HasTaskChecks tracks) {
+    this.tracks = tracks;
+  }
 
   @Override
   public void notify(DelegateTask task) {
     switch (task.getTaskDefinitionKey()) {
-      case "Task_RequestSesameAccount" -> ticked(task, "sesameAccountRequested",
-          "the Sésame account was requested from the HAS");
-      case "Task_OpenSesameAccount" -> text(task, "sesameAccountId", "Sésame account id");
-      case "Task_HoldHasMeeting" -> required(task, "hasMeetingDate", "Date of the meeting");
-      case "Task_DepositSesameApplication" -> {
-        text(task, "sesameReference", "Sésame file number");
-        ticked(task, "sesameFiled", "the application is filed on Sésame");
-        defaultFalse(task, "cnpCopySent");
-      }
-      case "Task_CheckSesameCompleteness" -> decision(task, "sesameCompleteness", Set.of("COMPLETE", "INCOMPLETE"),
-          "COMPLETE", "sesameMissing", "what is missing (the vendor reads it)");
       case "Task_SendAcknowledgement" -> required(task, "acknowledgementDate", "Date of the acknowledgement");
-      case "Task_ExamineApplication" -> decision(task, "cnedimtsDecision",
-          Set.of("FAVOURABLE", "UNFAVOURABLE", "COMPLEMENTS"), "FAVOURABLE", "cnedimtsComment",
-          "the opinion's reasons or the complements requested");
-      case "Task_ProvideCnedimtsComplements" -> text(task, "cnedimtsComplementsAnswer", "Your answer");
-      case "Task_PublishOpinion" -> {
-        ticked(task, "opinionPublished", "the opinion is published and sent to the vendor");
-        if (Boolean.TRUE.equals(task.getVariable("telemonitoring"))) {
-          ticked(task, "opinionSentToCnp", "the opinion was sent to the relevant CNPs (telemonitoring)");
-        }
-      }
-      case "Task_EvaluateApplication" -> decision(task, "ministersDecision",
-          Set.of("FAVOURABLE", "UNFAVOURABLE", "COMPLEMENTS"), "FAVOURABLE", "ministersComment",
-          "the reasons of the refusal or the information requested");
-      case "Task_ProvideMinistersComplements" -> text(task, "ministersComplementsAnswer", "Your answer");
       case "Task_FileLpprApplication" -> {
         text(task, "lpprFilingReference", "LPPR filing reference");
         ticked(task, "lpprFiled", "the application for the LPPR is filed");
@@ -52,7 +31,8 @@ class PecanTaskChecks implements TaskListener {
         text(task, "latmFilingReference", "LATM filing reference");
         ticked(task, "latmFiled", "the application for the LATM is filed");
       }
-      default -> throw new IllegalStateException("No checks for task " + task.getTaskDefinitionKey());
+      // dossiers started before the HAS-side tracks had these steps in the PECAN diagram itself
+      default -> tracks.notify(task);
     }
   }
 }

@@ -83,6 +83,9 @@ public class AuthorizationSetup {
       if (pathway.startedByVendors()) {
         grant(vendorGroupId, Resources.PROCESS_DEFINITION, pathway.processKey(), Permissions.READ,
             ProcessDefinitionPermissions.CREATE_INSTANCE);
+      } else {
+        // a track: its vendor tasks show the track's name; its instances open one by one (CompanyAccess)
+        grant(vendorGroupId, Resources.PROCESS_DEFINITION, pathway.processKey(), Permissions.READ);
       }
     }
     grant(vendorGroupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);

@@ -17,7 +17,12 @@ public class DossierAccess {
     this.authorizations = authorizations;
   }
 
+  /** Idempotent: a dossier opened twice to its company (a track that opens itself too) has one grant. */
   public void openTo(String vendorGroupId, String processInstanceId) {
+    if (authorizations.createAuthorizationQuery().groupIdIn(vendorGroupId).resourceType(Resources.PROCESS_INSTANCE)
+        .resourceId(processInstanceId).count() > 0) {
+      return;
+    }
     Authorization runtime = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     runtime.setGroupId(vendorGroupId);
     runtime.setResource(Resources.PROCESS_INSTANCE);

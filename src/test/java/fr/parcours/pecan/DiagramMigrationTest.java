@@ -87,7 +87,8 @@ class DiagramMigrationTest extends ProcessTestBase {
   }
 
   private ProcessInstance ansTrack(ProcessInstance pecan) {
-    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(pecan.getId()).singleResult();
+    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(pecan.getId())
+        .processDefinitionKey("ans-certification").singleResult();
   }
 
   private ProcessDefinition latest(String key) {

@@ -136,7 +136,7 @@ public abstract class ProcessTestBase {
   }
 
   /** The instance's whole call hierarchy: the pathway that called it and the tracks it calls, still running. */
-  private List<String> family(String instanceId) {
+  protected List<String> family(String instanceId) {
     String root = instanceId;
     for (ProcessInstance parent = runtimeService.createProcessInstanceQuery().subProcessInstanceId(root)
         .singleResult(); parent != null; parent = runtimeService.createProcessInstanceQuery()
@@ -148,7 +148,7 @@ public abstract class ProcessTestBase {
     while (!next.isEmpty()) {
       String member = next.pop();
       members.add(member);
-      runtimeService.createProcessInstanceQuery().superProcessInstanceId(member).list()
+      runtimeService.createProcessInstanceQuery().superProcessInstanceId(member).unlimitedList()
           .forEach(child -> next.push(child.getId()));
     }
     return members;
@@ -156,15 +156,67 @@ public abstract class ProcessTestBase {
 
   /** The open task of that definition key in the instance (or its sub-processes), looked up as the engine. */
   protected Task task(ProcessInstance instance, String taskKey) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
-        .singleResult();
+    return taskService.createTaskQuery().processInstanceIdIn(family(instance.getId()).toArray(String[]::new))
+        .taskDefinitionKey(taskKey).singleResult();
+  }
+
+  /** Every instance of the dossier, running or ended: the root and the tracks it called, from history. */
+  protected List<String> dossierInstances(ProcessInstance root) {
+    List<String> ids = new java.util.ArrayList<>(List.of(root.getId()));
+    historyService.createHistoricProcessInstanceQuery().rootProcessInstanceId(root.getId()).unlimitedList().stream()
+        .map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId).filter(id -> !ids.contains(id))
+        .forEach(ids::add);
+    return ids;
+  }
+
+  /** The dossier (its pathway's instance or a track it called) has passed each of these steps. */
+  protected void assertPassed(ProcessInstance root, String... activityIds) {
+    List<String> passed = new java.util.ArrayList<>();
+    for (String instance : dossierInstances(root)) {
+      historyService.createHistoricActivityInstanceQuery().processInstanceId(instance).finished().unlimitedList()
+          .forEach(a -> passed.add(a.getActivityId()));
+    }
+    org.assertj.core.api.Assertions.assertThat(passed).as("steps the dossier %s passed", root.getBusinessKey())
+        .contains(activityIds);
+  }
+
+  /** The dossier waits at each of these steps, in its pathway's instance or in a track it calls. */
+  protected void assertWaitingAt(ProcessInstance root, String... activityIds) {
+    List<String> waiting = new java.util.ArrayList<>();
+    for (String instance : family(root.getId())) {
+      java.util.Deque<org.camunda.bpm.engine.runtime.ActivityInstance> tree = new java.util.ArrayDeque<>();
+      tree.push(runtimeService.getActivityInstance(instance));
+      while (!tree.isEmpty()) {
+        org.camunda.bpm.engine.runtime.ActivityInstance node = tree.pop();
+        waiting.add(node.getActivityId());
+        java.util.Arrays.stream(node.getChildTransitionInstances()).forEach(t -> waiting.add(t.getActivityId()));
+        java.util.Arrays.stream(node.getChildActivityInstances()).forEach(tree::push);
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(waiting).as("steps the dossier %s waits at", root.getBusinessKey())
+        .contains(activityIds);
+  }
+
+  /** The value of a variable of the dossier, wherever in its call hierarchy it was set (history). */
+  protected Object dossierVariable(ProcessInstance root, String name) {
+    return historyService.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(dossierInstances(root).toArray(String[]::new)).variableName(name).unlimitedList().stream()
+        .map(org.camunda.bpm.engine.history.HistoricVariableInstance::getValue).findFirst().orElse(null);
+  }
+
+  /** The running instance of the dossier's call hierarchy that runs that process (a track), or null. */
+  protected ProcessInstance instanceOf(ProcessInstance dossier, String processKey) {
+    List<String> members = family(dossier.getId());
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey).unlimitedList().stream()
+        .filter(instance -> members.contains(instance.getId())).findFirst().orElse(null);
   }
 
   protected void complete(String user, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
     Task task = task(instance, taskKey);
     if (task == null) {
       throw new AssertionError("No open task " + taskKey + " in " + instance.getId() + "; open tasks: "
-          + taskService.createTaskQuery().processInstanceId(instance.getId()).list().stream()
+          + taskService.createTaskQuery().processInstanceIdIn(family(instance.getId()).toArray(String[]::new)).unlimitedList()
+              .stream()
               .map(Task::getTaskDefinitionKey).toList());
     }
     as(user, () -> formService.submitTaskForm(task.getId(), variables));
@@ -185,7 +237,8 @@ public abstract class ProcessTestBase {
 
   /** The timer job armed by that timer event in the instance, or null. */
   protected Job timer(ProcessInstance instance, String timerEventId) {
-    for (Job job : managementService.createJobQuery().processInstanceId(instance.getId()).timers().list()) {
+    for (Job job : managementService.createJobQuery().processInstanceIds(new java.util.HashSet<>(
+        family(instance.getId()))).timers().unlimitedList()) {
       JobDefinition definition = managementService.createJobDefinitionQuery()
           .jobDefinitionId(job.getJobDefinitionId()).singleResult();
       if (definition != null && timerEventId.equals(definition.getActivityId())) {
