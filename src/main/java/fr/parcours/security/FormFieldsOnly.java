@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.CamundaFormRefImpl;
@@ -55,7 +56,11 @@ public class FormFieldsOnly extends CommandInterceptor {
     CommandContext context = Context.getCommandContext();
     Authentication user = context == null ? null : context.getAuthentication();
     if (user != null && !Roles.isRepairer(user.getGroupIds())) {
-      if (command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd) {
+      if (command instanceof ResolveTaskCmd) {
+        // a resolved task goes back to its owner without its form's checks: Parcours delegates no task
+        throw new AuthorizationException("A task is completed through its form; user '" + user.getUserId()
+            + "' may not resolve it, which would store its fields without their checks. Complete it in Tasklist.");
+      } else if (command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd) {
         String taskId = (String) CommandFields.read(command, "taskId");
         Map<?, ?> variables = (Map<?, ?>) CommandFields.read(command,
             command instanceof SubmitTaskFormCmd ? "properties" : "variables");

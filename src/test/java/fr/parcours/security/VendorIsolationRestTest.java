@@ -159,6 +159,18 @@ class VendorIsolationRestTest {
       assertThat(answer.getBody()).as(write.getKey()).containsAnyOf("'bruno' is not one of them",
           "cannot be offered to group 'vendor-telecardio' by hand");
     }
+    // bad input: her task resolved with a header injected in the contact's address and a one-letter company,
+    // which would skip the form's checks
+    Map<String, Object> injected = Map.of("variables", Map.of(
+        "contactEmail", Map.of("value", "jean@medisoft.example\r\nBcc: victim@evil.example", "type", "String"),
+        "companyName", Map.of("value", "M", "type", "String")));
+    ResponseEntity<String> resolved = post("alice", taskPath + "/resolve", injected);
+    assertThat(resolved.getStatusCode()).as(resolved.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(resolved.getBody()).contains("may not resolve it");
+    assertThat(engine.getRuntimeService().getVariable(dossier.getId(), "contactEmail"))
+        .isEqualTo("jean.dupont@medisoft.example");
+    assertThat(engine.getRuntimeService().getVariable(dossier.getId(), "companyName")).isEqualTo("MediSoft SAS");
+
     Map<String, Object> redated = new LinkedHashMap<>();
     redated.put("name", task.getName());
     redated.put("due", "2030-01-01T00:00:00.000+0000");
