@@ -20,6 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
+import java.util.HashSet;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -55,8 +57,44 @@ final class ArchiveReader {
    * @param workFolder an empty folder for this archive alone; the caller deletes it on refusal
    */
   List<ReadEntry> read(String archiveName, InputStream upload, Path workFolder) {
+    // kept whole first: the entries are read in order from their local headers, then checked against the
+    // archive's table of contents (its central directory), which a stream alone never reads
+    Path archive = workFolder.resolve("archive.zip");
+    try {
+      Files.copy(upload, archive);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> names = new ArrayList<>();
+    List<ReadEntry> entries;
+    try (InputStream in = Files.newInputStream(archive)) {
+      entries = readEntries(archiveName, in, workFolder, names);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    checkTableOfContents(archiveName, archive, names);
+    return entries;
+  }
+
+  /** The archive's central directory is whole and lists exactly the entries read from it, once each. */
+  private static void checkTableOfContents(String archiveName, Path archive, List<String> read) {
+    List<String> listed = new ArrayList<>();
+    try (ZipFile zip = new ZipFile(archive.toFile())) {
+      zip.stream().forEach(entry -> listed.add(entry.getName()));
+    } catch (IOException e) {
+      throw refused(archiveName, "is damaged: its table of contents (the ZIP's central directory) is missing or"
+          + " cut off, so files may be missing from it: create the archive again and resend it.");
+    }
+    if (listed.size() != read.size() || !new HashSet<>(listed).equals(new HashSet<>(read))) {
+      throw refused(archiveName, "is damaged: its table of contents lists " + listed.size() + " entries but it"
+          + " holds " + read.size() + ": create the archive again and resend it.");
+    }
+  }
+
+  private List<ReadEntry> readEntries(String archiveName, InputStream upload, Path workFolder, List<String> names) {
     CountingInputStream raw = new CountingInputStream(new BufferedInputStream(upload));
     checkSignature(archiveName, raw);
+    Set<String> seen = new HashSet<>();
     List<ReadEntry> entries = new ArrayList<>();
     long total = 0;
     int count = 0;
@@ -72,6 +110,11 @@ final class ArchiveReader {
         }
         String name = entry.getName();
         checkPath(archiveName, name);
+        names.add(name);
+        if (!seen.add(name.replace('\\', '/'))) {
+          throw refused(archiveName, "holds two entries named '" + name + "': a ZIP lists each file once, and one"
+              + " of them would be lost. Create the archive again and resend it.");
+        }
         String fileName = name.substring(name.replace('\\', '/').lastIndexOf('/') + 1);
         boolean skipped = entry.isDirectory() || name.startsWith("__MACOSX/") || ".DS_Store".equals(fileName);
         Matcher proof = PROOF_FILE.matcher(fileName);

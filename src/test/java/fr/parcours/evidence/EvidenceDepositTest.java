@@ -275,6 +275,40 @@ class EvidenceDepositTest extends ProcessTestBase {
         .noneMatch(v -> v instanceof byte[]);
   }
 
+  /** Bad input: 8 files for 7 proofs, one name listed twice (a ZIP tool never writes it; a crafted one can). */
+  @Test
+  void shouldRefuseAnArchiveHoldingTwoEntriesOfTheSameName() {
+    byte[] zip = Zips.with(ALL_SOCLE).entry("XEC_1.1.1.csv", new byte[] {1, 2}).bytes();
+    replaceAll(zip, "XEC_1.1.1.csv", "SEC_1.1.1.csv");
+
+    refused(atEvidenceDeposit(), SEND_1, zip, "'" + SEND_1 + "' holds two entries named 'SEC_1.1.1.csv': a ZIP"
+        + " lists each file once, and one of them would be lost. Create the archive again and resend it.");
+  }
+
+  /** Bad input: every file is there, but the archive's table of contents was cut off by the upload. */
+  @Test
+  void shouldRefuseAnArchiveWhoseTableOfContentsIsCutOff() {
+    byte[] whole = Zips.with(ALL_SOCLE).bytes();
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 40);
+
+    refused(atEvidenceDeposit(), SEND_1, cut, "'" + SEND_1 + "' is damaged: its table of contents (the ZIP's"
+        + " central directory) is missing or cut off, so files may be missing from it: create the archive again and"
+        + " resend it.");
+  }
+
+  static void replaceAll(byte[] zip, String from, String to) {
+    byte[] a = from.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] b = to.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    int replaced = 0;
+    for (int i = 0; i + a.length <= zip.length; i++) {
+      if (java.util.Arrays.equals(zip, i, i + a.length, a, 0, a.length)) {
+        System.arraycopy(b, 0, zip, i, b.length);
+        replaced++;
+      }
+    }
+    Assertions.assertThat(replaced).as("the name in the entry's header and in the table of contents").isEqualTo(2);
+  }
+
   @Test
   void shouldReportADuplicateProofUntilALaterSendHoldsItOnce() {
     ProcessInstance pi = atEvidenceDeposit();
