@@ -10,7 +10,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
@@ -62,6 +64,10 @@ public class TaskHandover extends CommandInterceptor {
   }
 
   private void check(Command<?> command) {
+    if (command instanceof AddCommentCmd || command instanceof CreateAttachmentCmd) {
+      checkWriter((String) CommandFields.read(command, "taskId"));
+      return;
+    }
     String taskId = taskId(command);
     Offer offer = taskId == null ? null : offer(taskId);
     if (offer == null) {
@@ -115,14 +121,43 @@ public class TaskHandover extends CommandInterceptor {
     return aboutATask ? (String) CommandFields.read(command, "taskId") : null;
   }
 
+  /**
+   * One rule for what a person writes on a task (a comment, an attachment or a link): only someone it is
+   * offered to, as for working it. The engine lets anyone who may read the dossier do it, so a reviewer could put
+   * a link ("pay the fee here") on a vendor's task. The refusal names no task, which the writer may not see.
+   */
+  private void checkWriter(String taskId) {
+    if (taskId == null) {
+      return; // a comment on a process instance: the engine's own rights decide
+    }
+    Offer offer = engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
+        () -> context.getTaskManager().findTaskById(taskId) == null ? null : offerOf(context.getTaskManager()
+            .findTaskById(taskId))));
+    String writer = engine.getIdentityService().getCurrentAuthentication().getUserId();
+    if (offer != null && !mayWork(offer, writer)) {
+      throw new AuthorizationException("Only those who work a task may add a comment or an attachment to it; '"
+          + writer + "' is not one of them. Write to the dossier's people through its own steps.");
+    }
+  }
+
   private static void refuseGroupChange(Offer offer, String change) {
     throw new AuthorizationException("Who may work task '" + offer.name() + "' comes from the diagram: it is"
         + " offered to " + offer.groups() + ", and " + change + " by hand. A process owner changes the diagram.");
   }
 
   private void checkReceiver(Offer offer, String userId) {
-    if (userId == null || offer.users().contains(userId) || Objects.equals(offer.assignee(), userId)) {
+    if (userId == null || mayWork(offer, userId)) {
       return; // giving a task back, or to someone it is offered to already
+    }
+    throw new AuthorizationException("Task '" + offer.name() + "' is offered to " + offer.groups()
+        + (offer.users().isEmpty() ? "" : " and " + new TreeSet<>(offer.users())) + "; '" + userId
+        + "' is not one of them, so the task cannot go to that user. Choose someone of these groups.");
+  }
+
+  /** Whether the task is offered to that user: assigned, a candidate, or of one of its candidate groups. */
+  private boolean mayWork(Offer offer, String userId) {
+    if (offer.users().contains(userId) || Objects.equals(offer.assignee(), userId)) {
+      return true;
     }
     Set<String> groupsOfUser = engine.getCommandExecutorTxRequired().execute(context ->
         context.runWithoutAuthorization(() -> {
@@ -134,11 +169,7 @@ public class TaskHandover extends CommandInterceptor {
           return ids;
         }));
     groupsOfUser.retainAll(offer.groups());
-    if (groupsOfUser.isEmpty()) {
-      throw new AuthorizationException("Task '" + offer.name() + "' is offered to " + offer.groups()
-          + (offer.users().isEmpty() ? "" : " and " + new TreeSet<>(offer.users())) + "; '" + userId
-          + "' is not one of them, so the task cannot go to that user. Choose someone of these groups.");
-    }
+    return !groupsOfUser.isEmpty();
   }
 
   private static void refuseRenaming(Offer offer) {
@@ -163,9 +194,12 @@ public class TaskHandover extends CommandInterceptor {
     }
     return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
       TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      if (task == null) {
-        return null;
-      }
+      return task == null ? null : offerOf(task);
+    }));
+  }
+
+  private static Offer offerOf(TaskEntity task) {
+    {
       Set<String> groups = new TreeSet<>();
       Set<String> users = new HashSet<>();
       for (IdentityLinkEntity link : task.getIdentityLinks()) {
@@ -179,6 +213,6 @@ public class TaskHandover extends CommandInterceptor {
       }
       return new Offer(task.getName(), task.getDescription(), task.getPriority(), task.getDueDate(),
           task.getAssignee(), task.getOwner(), groups, users);
-    }));
+    }
   }
 }

@@ -209,6 +209,37 @@ class VendorIsolationRestTest {
   }
 
   /**
+   * Bad input: an ANS reviewer writes on the vendor's task outside its form, a comment and a link "Pay the fee
+   * here". Only those who work a task write on it; the vendor may, on her own task.
+   */
+  @Test
+  void shouldLetOnlyThoseWhoWorkATaskCommentOrAttachOnIt() {
+    String taskPath = "/engine-rest/task/" + task.getId();
+    ResponseEntity<String> comment = post("ana", taskPath + "/comment/create",
+        Map.of("message", "Pay the fee here: http://evil.example/pay"));
+    assertThat(comment.getStatusCode()).as(comment.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(comment.getBody()).contains("may add a comment or an attachment to it; 'ana' is not one of them")
+        .doesNotContain(task.getName());
+
+    // and a link as an attachment (through the Java API the REST endpoint calls)
+    engine.getIdentityService().setAuthentication("ana", List.of("ans-reviewer"));
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService().createAttachment("link",
+          task.getId(), null, "Pay the fee here", "Convention fee", "http://evil.example/pay"))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class)
+          .hasMessageContaining("'ana' is not one of them");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+
+    assertThat(engine.getTaskService().getTaskComments(task.getId())).isEmpty();
+    assertThat(engine.getTaskService().getTaskAttachments(task.getId())).isEmpty();
+
+    ResponseEntity<String> own = post("alice", taskPath + "/comment/create", Map.of("message", "Kbis sent by post"));
+    assertThat(own.getStatusCode()).as(own.getBody()).isEqualTo(HttpStatus.OK);
+  }
+
+  /**
    * Bad inputs a vendor could send to move her own dossier outside its forms: variables through her task
    * (patch, local), a BPMN error or escalation thrown from it, her company's group taken off it, a start at a
    * chosen step, a start carrying who applies, the company or the dossier number. Each is refused and changes
