@@ -42,7 +42,8 @@ class CandidatureIntake implements ExecutionListener {
     }
     Group company = vendors.companyOf(applicant);
 
-    List<FieldProblem> problems = validator.problemsAtStart(Candidature.from(execution.getVariables()));
+    Candidature candidature = Candidature.from(execution.getVariables());
+    List<FieldProblem> problems = validator.problemsAtStart(candidature);
     if (!problems.isEmpty()) {
       throw new CandidatureRejectedException(problems);
     }
@@ -56,7 +57,8 @@ class CandidatureIntake implements ExecutionListener {
     if (execution.getVariable("correspondenceLanguage") == null) {
       execution.setVariable("correspondenceLanguage", "FR");
     }
-    execution.setVariable("siren", Siren.normaliseSiren((String) execution.getVariable("siren")));
+    // as text, whatever type it was sent as (a number is read as its digits)
+    execution.setVariable("siren", Siren.normaliseSiren(candidature.siren()));
 
     // a pathway that calls this track passes its dossier number down: one dossier, one number
     String dossierId = execution.getVariable(AnsProcess.DOSSIER_ID) instanceof String given

@@ -157,6 +157,9 @@ public record Candidature(
   }
 
   /** Reads variables, collecting those that cannot be read instead of failing on the first. */
+  /** The most values a choice list holds (the forms offer a handful; a crafted one held 200,000). */
+  static final int MAX_LIST = 100;
+
   private static final class Reader {
 
     private final Map<String, Object> variables;
@@ -171,7 +174,15 @@ public record Candidature(
       if (value == null) {
         return null;
       }
-      return blankToNull(value instanceof String s ? s : String.valueOf(value));
+      if (value instanceof Number number) {
+        return blankToNull(number.toString()); // a SIREN sent as a number
+      }
+      if (!(value instanceof String s)) {
+        // bytes, JSON, a date where the form sends text: refused before anything casts or mails it
+        unreadable.put(key, "it is not text (it was sent as another type): type it in the form's field.");
+        return null;
+      }
+      return blankToNull(s);
     }
 
     boolean bool(String key) {
@@ -236,6 +247,11 @@ public record Candidature(
       List<String> values = new ArrayList<>();
       if (array == null) {
         return values;
+      }
+      if (array.size() > MAX_LIST) {
+        unreadable.put(key, "it holds " + array.size() + " values, and the form offers a handful: choose them in"
+            + " the form.");
+        return List.of();
       }
       for (JsonNode element : array) {
         if (element.isValueNode() && !element.asText().isBlank()) {

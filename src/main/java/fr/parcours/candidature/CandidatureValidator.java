@@ -38,6 +38,8 @@ public final class CandidatureValidator {
   private static final Pattern PHONE_SEPARATORS = Pattern.compile("[ .()-]");
   private static final Pattern PHONE_DIGITS = Pattern.compile("0[0-9]{9}|\\+[0-9]{8,15}");
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}|[\\u2028\\u2029]");
+  /** Invisible format characters: zero-width spaces and joiners, direction overrides, byte-order marks. */
+  private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");
   private static final Pattern CONTROL_EXCEPT_LINE_BREAKS = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
   /** "X is missing: how to fix it." for each required field. */
@@ -337,6 +339,11 @@ public final class CandidatureValidator {
       if (required) {
         problems.add(field, label, missing != null ? missing : label + " is missing: fill it in.");
       }
+      return false;
+    }
+    if (INVISIBLE.matcher(value).find()) {
+      problems.add(field, label, label + " contains invisible characters (such as zero-width spaces or"
+          + " right-to-left overrides): type it again without them.");
       return false;
     }
     if (!multiLine && CONTROL.matcher(value).find()) {

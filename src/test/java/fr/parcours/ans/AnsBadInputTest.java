@@ -52,6 +52,24 @@ class AnsBadInputTest extends ProcessTestBase {
     assertRefused(Candidatures.with("ceMarked", false), "must be CE marked", "Obtain CE marking first");
   }
 
+  /** Bad inputs from the attack: a SIREN sent as a number (it was a 500), a company name sent as bytes. */
+  @Test
+  void shouldStoreASirenSentAsANumberAsItsDigits() {
+    ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.with("siren", 552100554));
+    assertThat(runtimeService.getVariable(pi.getId(), "siren")).isEqualTo("552100554");
+  }
+
+  @Test
+  void shouldRefuseACompanyNameSentAsBytes() {
+    assertRefused(Candidatures.with("companyName", "MediSoft".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        "Company name could not be read: it is not text");
+  }
+
+  @Test
+  void shouldRefuseACompanyNameOfZeroWidthSpaces() {
+    assertRefused(Candidatures.with("companyName", "\u200B\u200B\u200B"), "Company name contains invisible characters");
+  }
+
   @Test
   void shouldRefuseSirenWhoseChecksumFails() {
     assertRefused(Candidatures.with("siren", "123456789"), "SIREN", "'123456789'", "checksum", "Kbis");

@@ -43,6 +43,32 @@ class CandidatureValidatorTest {
     assertThat(atSubmission(validVariables())).isEmpty();
   }
 
+  /** Bad inputs from the attack: text sent as bytes or JSON, invisible text, a list of 200,000 choices. */
+  @Test
+  void shouldRefuseTextSentAsAnotherType() {
+    assertThat(atStart(with("companyName", "MediSoft SAS".getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+        .containsExactly(new FieldProblem("companyName", "Company name", "Company name could not be read: it is not"
+            + " text (it was sent as another type): type it in the form's field."));
+    assertThat(atStart(with("contactEmail", org.camunda.spin.Spin.JSON("{\"to\": \"x@evil.example\"}"))))
+        .extracting(FieldProblem::field).containsExactly("contactEmail");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\u200B\u200B\u200B", "MediSoft\u202E SAS", "\uFEFFMediSoft SAS", "Medi\u200DSoft"})
+  void shouldRefuseInvisibleCharacters(String name) {
+    assertThat(atStart(with("companyName", name))).containsExactly(new FieldProblem("companyName", "Company name",
+        "Company name contains invisible characters (such as zero-width spaces or right-to-left overrides): type"
+            + " it again without them."));
+  }
+
+  @Test
+  void shouldRefuseAChoiceListOfTwoHundredThousandValues() {
+    String huge = "[" + String.join(",", java.util.Collections.nCopies(200_000, "\"SOCLE\"")) + "]";
+    assertThat(atStart(with("softwareProfiles", huge))).extracting(FieldProblem::message)
+        .containsExactly("Software profiles could not be read: it holds 200000 values, and the form offers a"
+            + " handful: choose them in the form.");
+  }
+
   @Test
   void shouldAcceptValidGroupLeadCandidature() {
     assertThat(atSubmission(validGroupLeadVariables())).isEmpty();
