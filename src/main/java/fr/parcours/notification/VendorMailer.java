@@ -93,11 +93,27 @@ class VendorMailer {
     helper.setTo(to);
     helper.setSubject(mail.subject());
     helper.setText(mail.text(), mail.html());
+    // the same for every attempt of this notification to this recipient (Spring keeps a Message-ID set here):
+    // a copy sent again after a crash is recognisable as the same mail, by the recipient and in the journal
+    message.setHeader("Message-ID", messageId(notification.key(), recipient.address(), from));
     if (certificate != null) {
       helper.addAttachment(certificateFileName(notification), new ByteArrayResource(certificate), "application/pdf");
     }
     sender.send(message);
     return message.getMessageID();
+  }
+
+  /** The Message-ID of one notification to one recipient: derived from both, so every attempt carries it. */
+  static String messageId(String notificationKey, String recipient, String from) {
+    String domain = from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "")
+        : "parcours";
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest((notificationKey + "\n"
+          + recipient.trim().toLowerCase(Locale.ROOT)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "<" + java.util.HexFormat.of().formatHex(digest, 0, 16) + ".parcours@" + domain + ">";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String certificateFileName(Notification notification) {

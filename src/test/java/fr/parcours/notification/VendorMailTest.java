@@ -32,6 +32,8 @@ class VendorMailTest extends ProcessTestBase {
   static final String LEGAL_REP = "alice.martin@medisoft.example";
 
   @Autowired NotificationJournal journal;
+  @Autowired VendorMailer mailer;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   // ---- what the vendor receives ----
 
@@ -61,6 +63,49 @@ class VendorMailTest extends ProcessTestBase {
     });
     assertThat(rows).extracting(NotificationRecord::messageId)
         .containsExactlyInAnyOrder(mails.get(0).getMessageID(), mails.get(1).getMessageID());
+  }
+
+  /**
+   * A crash between the SMTP server's acceptance and the journal's update sends the mail again when the job's
+   * lock expires: the second copy carries the same Message-ID, so the recipient's mail program and an auditor
+   * see one mail, and the journal shows both attempts.
+   */
+  @Test
+  void shouldGiveTheCopySentAgainAfterACrashTheSameMessageId() throws Exception {
+    ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.valid());
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"), false);
+    Job mailJob = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(
+        "Event_NotifyAdministrativeFileReceived").singleResult();
+    managementService.executeJob(mailJob.getId());
+    String first = mails("dossier administratif reçu").stream().filter(this::toContact).findFirst().orElseThrow()
+        .getMessageID();
+
+    // as if the node had died after the SMTP server took the mail, before the journal said so
+    jdbc.update("UPDATE parcours_notification SET status = 'PENDING', message_id = NULL WHERE recipient = ?"
+        + " AND event = 'ADMINISTRATIVE_FILE_RECEIVED' AND process_instance_id = ?", CONTACT, pi.getId());
+    String key = jdbc.queryForObject("SELECT notification_key FROM parcours_notification WHERE recipient = ?"
+        + " AND event = 'ADMINISTRATIVE_FILE_RECEIVED' AND process_instance_id = ?", String.class, CONTACT, pi.getId());
+    Notification again = new Notification(key, pi.getId(), pi.getBusinessKey(), "Event_NotifyAdministrativeFileReceived",
+        NotificationEvent.ADMINISTRATIVE_FILE_RECEIVED, Language.FR,
+        List.of(new Notification.Recipient(CONTACT, "contactEmail")), Map.of("dossierId", pi.getBusinessKey()), null);
+    mailer.send(again);
+
+    List<MimeMessage> copies = mails("dossier administratif reçu").stream().filter(this::toContact).toList();
+    assertThat(copies).hasSize(2).extracting(MimeMessage::getMessageID).containsOnly(first);
+    assertThat(journal.ofDossier(pi.getId())).filteredOn(row -> row.recipient().equals(CONTACT)
+        && row.event().equals("ADMINISTRATIVE_FILE_RECEIVED")).singleElement()
+        .satisfies(row -> {
+          assertThat(row.attempts()).isEqualTo(2);
+          assertThat(row.messageId()).isEqualTo(first);
+        });
+  }
+
+  private boolean toContact(MimeMessage mail) {
+    try {
+      return mail.getRecipients(Message.RecipientType.TO)[0].toString().equals(CONTACT);
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
