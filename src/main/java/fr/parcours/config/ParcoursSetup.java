@@ -10,8 +10,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Once the engine has deployed the diagrams: roles and their rights, the administrator from the environment,
- * demo users (demo only), filters.
+ * Once the engine has deployed the diagrams: roles and their rights, demo users (demo only), the administrator
+ * from the environment (or a warning that there is none), filters.
  */
 @Component
 class ParcoursSetup implements ApplicationRunner {
@@ -32,8 +32,9 @@ class ParcoursSetup implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments arguments) {
     authorizations.grantRoles();
-    administrator.ensure();
+    // the demo's users first: the administrator check then finds the demo's admin instead of warning
     demoData.ifAvailable(DemoData::load);
+    administrator.ensure();
     filters.ensureFilters();
   }
 }
