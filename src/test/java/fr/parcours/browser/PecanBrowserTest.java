@@ -145,7 +145,12 @@ class PecanBrowserTest extends BrowserTestBase {
 
     signIn("claire");
     work(CNEDIMTS, dossier, "Task_ExamineApplication", "Examine application", "pecan-15-claire-gives-opinion",
-        () -> radio("Field_CnedimtsDecision", "Favourable opinion"));
+        () -> {
+          // the form quotes what the track received from the pathway: the Sésame file and the AR's date
+          waiting.until(d -> formText().contains("Sésame file SES-2026-0042, acknowledgement of receipt of "
+              + LocalDate.now(ZoneId.of("Europe/Paris"))));
+          radio("Field_CnedimtsDecision", "Favourable opinion");
+        });
     signOut();
 
     signIn("hugo");
