@@ -29,6 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class LoginThrottle extends OncePerRequestFilter {
 
+  /** The most (account, address) and address counts kept at once. */
+  static final int MAX_KEYS = 100_000;
+
   static final Pattern WEBAPP_LOGIN = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+$");
 
   final int perAccount;
@@ -37,6 +40,11 @@ public class LoginThrottle extends OncePerRequestFilter {
   final Duration memory;
   private final Clock clock;
   private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+
+  /** How many counts are kept now (for the test that sprays names). */
+  int counted() {
+    return failures.size();
+  }
 
   public LoginThrottle(int perAccount, int perAddress, Duration longest, Duration memory, Clock clock) {
     this.perAccount = perAccount;
@@ -110,6 +118,15 @@ public class LoginThrottle extends OncePerRequestFilter {
   }
 
   private void failed(String key, int allowed, Instant now) {
+    if (failures.size() >= MAX_KEYS) {
+      // a guesser spraying made-up names must not fill the memory: forget what has expired, then the oldest
+      failures.values().removeIf(known -> known.last().plus(memory).isBefore(now));
+      if (failures.size() >= MAX_KEYS) {
+        failures.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue(
+            java.util.Comparator.comparing(Failures::last))).limit(MAX_KEYS / 10).map(java.util.Map.Entry::getKey)
+            .toList().forEach(failures::remove);
+      }
+    }
     failures.compute(key, (k, known) -> {
       int count = known == null || known.last().plus(memory).isBefore(now) ? 1 : known.count() + 1;
       Instant until = null;

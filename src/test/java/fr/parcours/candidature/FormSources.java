@@ -73,10 +73,6 @@ final class FormSources {
     }
   }
 
-  public static void main(String[] args) throws IOException {
-    write();
-  }
-
   private static List<JsonNode> include(JsonNode dossier, JsonNode include, Path frameFile) {
     Set<String> wanted = new HashSet<>();
     include.path("groups").forEach(g -> wanted.add(g.asText()));

@@ -134,6 +134,14 @@ class LoginThrottleTest {
   }
 
   @Test
+  void shouldKeepItsMemoryBoundedWhenAGuesserSpraysMadeUpNames() throws Exception {
+    for (int i = 0; i < LoginThrottle.MAX_KEYS + 5_000; i++) {
+      call("198.18." + (i / 250 % 250) + "." + (i % 250), "nobody" + i, "guess");
+    }
+    assertThat(throttle.counted()).isLessThanOrEqualTo(LoginThrottle.MAX_KEYS + 1);
+  }
+
+  @Test
   void shouldLeaveRequestsWithoutPasswordAlone() throws Exception {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/camunda/app/tasklist/");
     request.setRemoteAddr(ATTACKER);
