@@ -208,17 +208,4 @@ class PecanBrowserTest extends BrowserTestBase {
     }).toList();
   }
 
-  /**
-   * One step as its user takes it: from the filter where the group looks, the task card of the dossier
-   * (once the job executor has put the task there), Claim, the form filled, a screenshot, Complete.
-   */
-  void work(String filter, ProcessInstance dossier, String taskKey, String taskName, String shot, Runnable fill) {
-    task(dossier, taskKey);
-    openFilter(filter);
-    openTask(taskName, dossier.getBusinessKey());
-    claimInTasklist();
-    fill.run();
-    screenshot(shot);
-    completeInTasklist();
-  }
 }

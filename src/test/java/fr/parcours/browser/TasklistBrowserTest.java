@@ -61,10 +61,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 /**
- * The ANS track as people see it in Tasklist, in a real (headless) Chromium: a vendor applies through the
- * start form, finds the next task in her company's filter, another vendor company sees none of it, and the
- * ANS reviewer finds the dossier in the evidence queue with its analysis clock. The steps between the
- * candidature and the evidence review are taken through the Java API, as the users would.
+ * The ANS certification on its own, as people see it in Tasklist, in a real (headless) Chromium: a vendor
+ * applies through the start form, submits her administrative dossier, another vendor company sees none of it,
+ * the ANS reviewer admits it, the vendor signs and sends her evidence from the evidence page, and the reviewer
+ * finds the dossier in the evidence queue with its analysis clock and certifies it. Other journeys of this
+ * class set their dossiers up through the Java API and test one page each.
  */
 // its own application context (the property makes it distinct), so its queue holds only its own dossiers
 // the job executor runs, as in the application: the notification steps go out to a real SMTP server
@@ -79,7 +80,7 @@ class TasklistBrowserTest extends BrowserTestBase {
 
   @Test
   @Order(1)
-  void shouldLetAVendorApplyAndShowTheDossierToHerCompanyOnlyThenToTheAnsQueue() {
+  void shouldLetAVendorApplyAndShowTheDossierToHerCompanyOnlyThenToTheAnsQueue() throws IOException {
     long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ans-certification")
         .count();
 
@@ -133,8 +134,32 @@ class TasklistBrowserTest extends BrowserTestBase {
         .as("tasks of alice's dossier that bruno may read").isZero();
     signOut();
 
-    // the dossier moves on to the ANS evidence queue, as alice and ana would move it
-    String clockReport = moveToEvidenceReview(dossier);
+    // ana admits it, alice signs the convention and sends her evidence from the page her task links to
+    signIn("ana");
+    work("ANS — all tasks", dossier, "Task_ReviewAdmissibility", "Review admissibility",
+        "03b-ana-finds-it-admissible", () -> radio("Field_AdmissibilityDecision", "Admissible"));
+    signOut();
+    signIn("alice");
+    work(VENDOR_FILTER, dossier, "Task_SignConvention", "Sign convention", "03c-alice-signs-convention", () -> {
+      type("Field_SignatoryName", "Alice Martin");
+      setCheckbox("Field_ConventionSigned", true);
+    });
+    task(dossier, "Task_DepositEvidence");
+    String archive = followEvidenceLink(dossierId)[1];
+    Path evidenceFolder = Files.createTempDirectory("parcours-ans-evidence-");
+    send(Files.write(evidenceFolder.resolve(archive), Zips.with("PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png",
+        "POR_1.1.1.json", "SEC_1.1.1.csv", "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf").bytes()));
+    assertThat(waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]")))
+        .getText()).isEqualTo("Send 1 accepted: 7 proof file(s). Evidence complete.");
+    browser.get(tasklist());
+    work(VENDOR_FILTER, dossier, "Task_DepositEvidence", "Deposit evidence", "03d-alice-submits-evidence", () -> {
+      waiting.until(d -> formText().contains("Complete: 7 of 7 proofs"));
+      setCheckbox("Field_AllEvidenceDeposited", true);
+    });
+    signOut();
+    String clockReport = (String) taskService.getVariableLocal(task(dossier, "Task_ReviewEvidence").getId(),
+        "analysisClockReport");
+    assertThat(clockReport).startsWith("Started ");
 
     // ana finds it in the evidence queue and opens it: the form shows the analysis clock
     signIn("ana");
