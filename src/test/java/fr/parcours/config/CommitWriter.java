@@ -6,7 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 
 /**
- * Run in a child JVM by {@link H2DurabilityTest}: commits one row at a time on the database URL it is given and
+ * Run in a child JVM by {@link H2DurabilityIT}: commits one row at a time on the database URL it is given and
  * continues after the last row already there, and prints "committed N" once each commit has returned, as Parcours answers a person once its transaction has
  * committed. It runs until it is killed.
  */

@@ -20,7 +20,7 @@ class H2CommitBenchmark {
 
   @Test
   void printTheCostOfWritingEveryCommit() throws Exception {
-    String url = H2DurabilityTest.applicationUrl();
+    String url = H2DurabilityIT.applicationUrl();
     String delayed = url.replace(";WRITE_DELAY=0", "").replace("./data/parcours", folder.resolve("delayed").toString());
     String immediate = url.replace("./data/parcours", folder.resolve("immediate").toString());
     run(delayed, 200); // warm-up

@@ -58,7 +58,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "parcours.test.context=webapp-isolation")
 @ActiveProfiles({"test", "demo"})
-class WebappIsolationTest {
+class WebappIsolationIT {
 
   @RegisterExtension
   static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP);

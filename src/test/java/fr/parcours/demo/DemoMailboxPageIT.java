@@ -25,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "parcours.demo.mailbox.enabled=true", "parcours.demo.mailbox.smtp-port=0"})
 @ActiveProfiles({"test", "demo"})
-class DemoMailboxPageTest {
+class DemoMailboxPageIT {
 
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;

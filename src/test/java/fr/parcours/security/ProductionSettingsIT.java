@@ -30,7 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"parcours.admin.user=root", "parcours.admin.password=a-long-secret-42"})
 @ActiveProfiles("test")
-class ProductionSettingsTest {
+class ProductionSettingsIT {
 
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identity;

@@ -31,7 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 // its own application context, so that its dossiers are alone in the queues; the job executor runs the mails
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"parcours.test.context=browser-pecan", "camunda.bpm.job-execution.enabled=true"})
-class PecanBrowserTest extends BrowserTestBase {
+class PecanBrowserIT extends BrowserTestBase {
 
   static final String PROCESS_NAME = "PECAN early coverage";
   static final String ANS = "ANS — all tasks";

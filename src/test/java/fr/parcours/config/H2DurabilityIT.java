@@ -24,7 +24,7 @@ import org.springframework.core.io.ClassPathResource;
  * (H2 writes committed transactions to its file up to {@code WRITE_DELAY} later, 500 ms by default: without
  * {@code WRITE_DELAY=0} in the URL the last half second of acknowledged starts was lost.)
  */
-class H2DurabilityTest {
+class H2DurabilityIT {
 
   @TempDir Path folder;
 

@@ -71,7 +71,7 @@ import org.springframework.test.context.ActiveProfiles;
 // the job executor runs, as in the application: the notification steps go out to a real SMTP server
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"parcours.test.context=browser", "camunda.bpm.job-execution.enabled=true"})
-class TasklistBrowserTest extends BrowserTestBase {
+class TasklistBrowserIT extends BrowserTestBase {
 
   static final String PROCESS_NAME = "ANS certification of conformity";
   static final String EVIDENCE_QUEUE = "ANS — evidence queue (order of receipt)";

@@ -28,7 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ExtendWith(ThisContextsEngine.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "https"})
-class HttpsProfileTest {
+class HttpsProfileIT {
 
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identity;

@@ -44,7 +44,7 @@ import org.springframework.util.MultiValueMap;
 @ExtendWith(ThisContextsEngine.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
-class PecanEvidencePageTest {
+class PecanEvidencePageIT {
 
   @RegisterExtension
   static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP);

@@ -34,7 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
 @org.junit.jupiter.api.extension.ExtendWith(fr.parcours.support.ThisContextsEngine.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
-class AnsRestIntegrationTest {
+class AnsRestIT {
 
   static final ObjectMapper JSON = new ObjectMapper();
 

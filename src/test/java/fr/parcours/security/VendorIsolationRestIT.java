@@ -45,7 +45,7 @@ import org.springframework.util.MultiValueMap;
 @ExtendWith(ThisContextsEngine.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
-class VendorIsolationRestTest {
+class VendorIsolationRestIT {
 
   @RegisterExtension
   static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP);

@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 // the context closes with the class (Spring closes it), and the database only when the JVM exits: stopped
 // first, it left the cached context waiting 30 s at exit for connections to it, and surefire killed the JVM
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class PostgresTest extends ProcessTestBase {
+class PostgresIT extends ProcessTestBase {
 
   static final EmbeddedPostgres POSTGRES = start();
 
