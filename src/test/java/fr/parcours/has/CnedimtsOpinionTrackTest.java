@@ -1,0 +1,121 @@
+package fr.parcours.has;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.parcours.support.TrackEngine;
+import fr.parcours.support.TrackTestBase;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * bpmn/tracks/cnedimts-opinion.bpmn on its own, without Spring, called by a stub pathway that catches what the
+ * track throws, as a real pathway does: an opinion after complements, an unfavourable opinion, complements that
+ * never came, an opinion overdue. The class fails below 100 % of the track's diagram.
+ */
+@Deployment(resources = "bpmn/tracks/cnedimts-opinion.bpmn")
+class CnedimtsOpinionTrackTest extends TrackTestBase {
+
+  /** A pathway reduced to its call of the track and what it catches. */
+  static final String CALLER = "caller-of-cnedimts-opinion";
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = TrackEngine.withFullCoverage(CALLER);
+
+  @BeforeEach
+  void deployTheCaller() {
+    BpmnModelInstance caller = Bpmn.createExecutableProcess(CALLER).camundaHistoryTimeToLive(1)
+        .startEvent()
+        .callActivity("Call_Opinion").calledElement("cnedimts-opinion")
+        .camundaIn("vendorGroup", "vendorGroup").camundaOut("cnedimtsDecision", "cnedimtsDecision")
+        .camundaOut("opinionOverdue", "opinionOverdue")
+        .endEvent("Caller_OpinionFavourable")
+        .moveToActivity("Call_Opinion").boundaryEvent("Caller_CatchUnfavourable").error("OPINION_UNFAVOURABLE")
+        .endEvent("Caller_OpinionUnfavourable")
+        .moveToActivity("Call_Opinion").boundaryEvent("Caller_CatchLapsed").error("CNEDIMTS_COMPLEMENTS_LAPSED")
+        .endEvent("Caller_ComplementsLapsed")
+        .done();
+    track.engine().getRepositoryService().createDeployment().addModelInstance(CALLER + ".bpmn", caller).deploy();
+  }
+
+  ProcessInstance opinion(ProcessInstance caller) {
+    return track.engine().getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caller.getId())
+        .singleResult();
+  }
+
+  ProcessInstance call() {
+    return track.start(CALLER, Map.of("vendorGroup", "vendor-medisoft"));
+  }
+
+  @Test
+  void shouldExamineAgainAfterComplementsThenPublishAFavourableOpinion() {
+    ProcessInstance caller = call();
+    ProcessInstance opinion = opinion(caller);
+
+    assertThat(track.task(opinion, "Task_ExamineApplication")).hasCandidateGroup("cnedimts")
+        .hasDueDate(TrackEngine.Stubs.DUE);
+    track.complete(opinion, "Task_ExamineApplication", Map.of("cnedimtsDecision", "COMPLEMENTS"));
+    assertThat(track.task(opinion, "Task_ProvideCnedimtsComplements")).hasCandidateGroup("vendor-medisoft")
+        .hasDueDate(TrackEngine.Stubs.DUE);
+    track.complete(opinion, "Task_ProvideCnedimtsComplements", Map.of());
+    track.complete(opinion, "Task_ExamineApplication", Map.of("cnedimtsDecision", "FAVOURABLE"));
+    assertThat(track.task(opinion, "Task_PublishOpinion")).hasCandidateGroup("has-reviewer");
+    track.complete(opinion, "Task_PublishOpinion", Map.of());
+    track.runJobs(opinion);
+
+    assertThat(stubs.mails).containsExactly("CNEDIMTS_OPINION");
+    assertThat(stubs.windowsAsked).contains("CNEDIMTS_OPINION", "CNEDIMTS_COMPLEMENTS");
+    assertThat(opinion).isEnded().hasPassed("EndEvent_OpinionFavourable");
+    assertThat(caller).isEnded().hasPassed("Caller_OpinionFavourable").variables()
+        .containsEntry("cnedimtsDecision", "FAVOURABLE");
+  }
+
+  @Test
+  void shouldHandTheCallerAnUnfavourableOpinionAsAnErrorOnceTheVendorIsTold() {
+    ProcessInstance caller = call();
+    ProcessInstance opinion = opinion(caller);
+
+    track.complete(opinion, "Task_ExamineApplication", Map.of("cnedimtsDecision", "UNFAVOURABLE"));
+    track.complete(opinion, "Task_PublishOpinion", Map.of());
+    track.runJobs(opinion);
+
+    assertThat(stubs.mails).containsExactly("CNEDIMTS_OPINION");
+    assertThat(opinion).isEnded().hasPassed("EndEvent_OpinionUnfavourable");
+    assertThat(caller).isEnded().hasPassed("Caller_OpinionUnfavourable");
+  }
+
+  @Test
+  void shouldEndTheTrackWhenTheComplementsWindowPassesWithoutAnAnswer() {
+    ProcessInstance caller = call();
+    ProcessInstance opinion = opinion(caller);
+    track.complete(opinion, "Task_ExamineApplication", Map.of("cnedimtsDecision", "COMPLEMENTS"));
+
+    track.fire(opinion, "Timer_CnedimtsComplementsWindow");
+
+    assertThat(opinion).isEnded().hasPassed("EndEvent_CnedimtsComplementsLapsed").hasNotPassed("Task_PublishOpinion");
+    assertThat(caller).isEnded().hasPassed("Caller_ComplementsLapsed");
+    assertThat(stubs.mails).isEmpty();
+  }
+
+  @Test
+  void shouldFlagAnOverdueOpinionAndKeepTheExaminationOpen() {
+    ProcessInstance caller = call();
+    ProcessInstance opinion = opinion(caller);
+
+    track.fire(opinion, "Timer_OpinionDue");
+
+    assertThat(opinion).hasPassed("Task_FlagOverdueOpinion", "EndEvent_OverdueOpinionFlagged")
+        .isWaitingAt("Task_ExamineApplication").variables().containsEntry("opinionOverdue", true);
+    track.complete(opinion, "Task_ExamineApplication", Map.of("cnedimtsDecision", "FAVOURABLE"));
+    track.complete(opinion, "Task_PublishOpinion", Map.of());
+    track.runJobs(opinion);
+    assertThat(caller).isEnded().variables().containsEntry("opinionOverdue", true);
+  }
+}

@@ -1,0 +1,69 @@
+package fr.parcours.has;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.parcours.support.TrackEngine;
+import fr.parcours.support.TrackTestBase;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * bpmn/tracks/ministers-decision.bpmn on its own, without Spring: a decision after complements, complements that
+ * never came (the decision reads ABANDONED), a decision overdue. The class fails below 100 % of the diagram.
+ */
+@Deployment(resources = "bpmn/tracks/ministers-decision.bpmn")
+class MinistersDecisionTrackTest extends TrackTestBase {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = TrackEngine.withFullCoverage();
+
+
+  ProcessInstance start() {
+    return track.start("ministers-decision", Map.of("vendorGroup", "vendor-medisoft"));
+  }
+
+  @Test
+  void shouldEvaluateAgainAfterComplementsThenDecide() {
+    ProcessInstance decision = start();
+
+    assertThat(track.task(decision, "Task_EvaluateApplication")).hasCandidateGroup("ministry")
+        .hasDueDate(TrackEngine.Stubs.DUE);
+    track.complete(decision, "Task_EvaluateApplication", Map.of("ministersDecision", "COMPLEMENTS"));
+    assertThat(track.task(decision, "Task_ProvideMinistersComplements")).hasCandidateGroup("vendor-medisoft")
+        .hasDueDate(TrackEngine.Stubs.DUE);
+    track.complete(decision, "Task_ProvideMinistersComplements", Map.of());
+    track.complete(decision, "Task_EvaluateApplication", Map.of("ministersDecision", "GRANTED"));
+
+    assertThat(stubs.windowsAsked).contains("MINISTERS_DECISION", "MINISTERS_COMPLEMENTS");
+    assertThat(decision).isEnded().hasPassed("EndEvent_Decided", "EndEvent_DecisionReached")
+        .variables().containsEntry("ministersDecision", "GRANTED");
+  }
+
+  @Test
+  void shouldEndAsAbandonedWhenTheComplementsWindowPassesWithoutAnAnswer() {
+    ProcessInstance decision = start();
+    track.complete(decision, "Task_EvaluateApplication", Map.of("ministersDecision", "COMPLEMENTS"));
+
+    track.fire(decision, "Timer_MinistersComplementsWindow");
+
+    assertThat(decision).isEnded().hasPassed("EndEvent_MinistersComplementsLapsed", "EndEvent_DecisionReached")
+        .hasNotPassed("EndEvent_Decided").variables().containsEntry("ministersDecision", "ABANDONED");
+  }
+
+  @Test
+  void shouldFlagAnOverdueDecisionAndKeepTheEvaluationOpen() {
+    ProcessInstance decision = start();
+
+    track.fire(decision, "Timer_DecisionDue");
+
+    assertThat(decision).hasPassed("Task_FlagOverdueDecision", "EndEvent_OverdueDecisionFlagged")
+        .isWaitingAt("Task_EvaluateApplication").variables().containsEntry("decisionOverdue", true);
+    track.complete(decision, "Task_EvaluateApplication", Map.of("ministersDecision", "REFUSED"));
+    assertThat(decision).isEnded().variables().containsEntry("ministersDecision", "REFUSED");
+  }
+}

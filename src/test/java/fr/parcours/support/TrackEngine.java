@@ -1,0 +1,143 @@
+package fr.parcours.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+
+/**
+ * A track diagram tested on its own, as a caller would use it, in seconds and without Spring: an in-memory engine
+ * of its own, the diagram of {@code bpmn/tracks/} deployed as it is, and the beans it names replaced by stubs that
+ * record what they were asked ({@link Stubs}). What the beans themselves do is tested with the whole application
+ * (the process tests and the pathways' tests); here it is the track's paths, its windows and what it hands back.
+ */
+public final class TrackEngine {
+
+  private TrackEngine() {
+  }
+
+  /** The engine of one test class, which fails below 100 % of the flow nodes and sequence flows it deploys. */
+  public static ProcessEngineCoverageExtension withFullCoverage(String... notCovered) {
+    // the coverage's own configuration: it registers the listeners that record what each test passed
+    ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
+    String name = "track-" + UUID.randomUUID(); // never "default", which the application's tests look up
+    configuration.setProcessEngineName(name);
+    configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=1000");
+    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    configuration.setJobExecutorActivate(false);
+    configuration.setExpressionManager(new MockExpressionManager());
+    configuration.setEnforceHistoryTimeToLive(true);
+    return ProcessEngineCoverageExtension.builder(configuration).assertClassCoverageAtLeast(1.0)
+        .excludeProcessDefinitionKeys(notCovered).build();
+  }
+
+  /** What a test does with a track: start it as a caller would, work its tasks, run its jobs, fire its timers. */
+  public record Driver(ProcessEngine engine) {
+
+    /** The assertions ({@code assertThat(instance).hasPassed(...)}) ask this engine from now on. */
+    public Driver {
+      BpmnAwareTests.init(engine);
+    }
+
+    public ProcessInstance start(String track, Map<String, Object> variables) {
+      return engine.getRuntimeService().startProcessInstanceByKey(track, "DMN-2026-00042", variables);
+    }
+
+    public Task task(ProcessInstance instance, String key) {
+      return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+          .taskDefinitionKey(key).singleResult();
+    }
+
+    public void complete(ProcessInstance instance, String key, Map<String, Object> variables) {
+      Task task = task(instance, key);
+      assertThat(task).as("open task %s", key).isNotNull();
+      engine.getTaskService().complete(task.getId(), variables);
+    }
+
+    /** Runs the jobs that are due (the notification steps are asynchronous before and after), until none is. */
+    public void runJobs(ProcessInstance instance) {
+      List<Job> jobs;
+      while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+          .executable().list()).isEmpty()) {
+        jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+      }
+    }
+
+    /** Fires the timer of a window, which falls due on {@link Stubs#DUE}; then the jobs that follow it. */
+    public void fire(ProcessInstance instance, String timerId) {
+      Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+          .activityId(timerId).timers().singleResult();
+      assertThat(timer).as("timer %s", timerId).isNotNull();
+      assertThat(timer.getDuedate()).as("due date of %s", timerId).isEqualTo(Stubs.DUE);
+      engine.getManagementService().executeJob(timer.getId());
+      runJobs(instance);
+    }
+  }
+
+  /**
+   * The beans the tracks' diagrams name, as stubs: {@code companyAccess}, {@code hasTaskChecks} and
+   * {@code ansTaskChecks} let everything through; {@code vendorMail} records the mail each notification step
+   * names; {@code overdueEscalation} sets the step's flag as the real one does; {@code clocks.due} answers a fixed
+   * date ({@link #DUE}), so that a test finds each window's timer and fires it.
+   */
+  public static final class Stubs {
+
+    /** The date every window falls due on in these tests. */
+    public static final Date DUE = Date.from(Instant.parse("2027-01-15T23:00:00Z"));
+
+    public final List<String> mails = new ArrayList<>();
+    public final List<String> windowsAsked = new ArrayList<>();
+
+    public static Stubs register() {
+      ClockUtil.reset();
+      Stubs stubs = new Stubs();
+      Mocks.register("companyAccess", (ExecutionListener) execution -> { });
+      Mocks.register("hasTaskChecks", (TaskListener) task -> { });
+      Mocks.register("ansTaskChecks", (TaskListener) task -> { });
+      Mocks.register("vendorMail", (JavaDelegate) stubs::mail);
+      Mocks.register("overdueEscalation", (JavaDelegate) execution ->
+          execution.getProcessInstance().setVariable((String) execution.getVariable("overdueFlag"), true));
+      Mocks.register("clocks", stubs.new Clocks());
+      return stubs;
+    }
+
+    private void mail(DelegateExecution execution) {
+      String mail = execution.getBpmnModelElementInstance()
+          .getExtensionElements().getElementsQuery().filterByType(
+              org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).singleResult()
+          .getCamundaProperties().stream().filter(p -> "mail".equals(p.getCamundaName()))
+          .map(CamundaProperty::getCamundaValue).findFirst().orElse("(no mail property)");
+      mails.add(mail);
+    }
+
+    /** What the diagrams call as {@code ${clocks.due(execution, 'WINDOW')}}. */
+    public final class Clocks {
+      public Date due(DelegateExecution execution, String window) {
+        windowsAsked.add(window);
+        return DUE;
+      }
+    }
+
+  }
+}
