@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.FeatureContext;
 import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 
 /**
- * Registers {@link BadInputExceptionMapper} in every REST application of the process, the webapps' own engine
+ * Registers {@link BadInputExceptionMapper} and {@link EngineExceptionMapper} in every REST application of the process, the webapps' own engine
  * API included ({@code /camunda/api/engine}, which Tasklist starts processes through and whose classes Camunda
  * fixes): a vendor whose candidature is refused reads our message, not "Cannot instantiate process definition
  * ans-certification:1:…: " before it. Found by Jersey through {@code META-INF/services}.
@@ -18,6 +18,9 @@ public class BadInputEverywhere implements AutoDiscoverable {
   public void configure(FeatureContext context) {
     if (!context.getConfiguration().isRegistered(BadInputExceptionMapper.class)) {
       context.register(BadInputExceptionMapper.class);
+    }
+    if (!context.getConfiguration().isRegistered(EngineExceptionMapper.class)) {
+      context.register(EngineExceptionMapper.class);
     }
   }
 }

@@ -10,5 +10,6 @@ class RestConfiguration extends CamundaJerseyResourceConfig {
   @Override
   protected void registerAdditionalResources() {
     register(BadInputExceptionMapper.class);
+    register(EngineExceptionMapper.class);
   }
 }

@@ -6,7 +6,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
@@ -15,6 +17,8 @@ import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
+
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskDescriptionCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskDueDateCmd;
@@ -55,6 +59,9 @@ public class TaskHandover extends CommandInterceptor {
   public <T> T execute(Command<T> command) {
     // outermost: a command run inside another one (a listener, the clocks) is the engine's, not a person's
     if (Context.getCommandContext() == null) {
+      if (command instanceof GetDeployedTaskFormCmd) {
+        requireTask((String) CommandFields.read(command, "taskId")); // the engine fails on a missing task (NPE)
+      }
       Authentication user = engine.getIdentityService().getCurrentAuthentication();
       if (user != null && !Roles.isRepairer(user.getGroupIds())) {
         check(command);
@@ -64,6 +71,11 @@ public class TaskHandover extends CommandInterceptor {
   }
 
   private void check(Command<?> command) {
+    if (command instanceof DeleteTaskCmd) {
+      // the engine says "is part of a running process" (500) before it checks rights, telling anyone the id exists
+      throw new AuthorizationException("The tasks of a dossier open and close with its diagram; none can be"
+          + " deleted by hand. Complete it from its form; a process owner repairs a dossier.");
+    }
     if (command instanceof AddCommentCmd || command instanceof CreateAttachmentCmd) {
       checkWriter((String) CommandFields.read(command, "taskId"));
       return;
@@ -106,6 +118,15 @@ public class TaskHandover extends CommandInterceptor {
       if (!Objects.equals(offer.owner(), changed.getOwner())) {
         checkReceiver(offer, changed.getOwner());
       }
+    }
+  }
+
+  private void requireTask(String taskId) {
+    boolean exists = taskId != null && engine.getCommandExecutorTxRequired().execute(context ->
+        context.runWithoutAuthorization(() -> context.getTaskManager().findTaskById(taskId) != null));
+    if (!exists) {
+      throw new NotFoundException("There is no task '" + taskId
+          + "' (it does not exist, or it was completed meanwhile): reload the task list.");
     }
   }
 

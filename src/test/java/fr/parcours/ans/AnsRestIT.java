@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.parcours.support.TestSmtp;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,7 @@ class AnsRestIT {
   @Autowired TestRestTemplate rest;
   @Autowired EvidenceDeposits evidence;
   @Autowired ManagementService managementService;
+  @Autowired HistoryService history;
 
   @Test
   void shouldTakeADeviceFromCandidatureToCertificateThroughTheRestApi() throws Exception {
@@ -83,6 +85,58 @@ class AnsRestIT {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(refused.getBody()).get("message").asText())
         .startsWith("The candidature cannot be accepted: SIREN").contains("checksum");
+  }
+
+  /**
+   * Values no form sends, sent straight to the REST API: each gets a 400 that names the variable and says what
+   * to send, where the engine answered 500 with a Java class in it, and no dossier is started.
+   */
+  @Test
+  void shouldAnswerValuesNoFormSendsWithFourHundredAndStoreNothing() throws Exception {
+    String start = "/engine-rest/process-definition/key/ans-certification/submit-form";
+    long dossiers = history.createHistoricProcessInstanceQuery().count();
+    Map<String, Map<String, Object>> bad = Map.of(
+        "a list that is not JSON", Map.of("value", "[\"SOCLE\"", "type", "Json"),
+        "a list nested 20,000 deep", Map.of("value", "[".repeat(20_000) + "]".repeat(20_000), "type", "Json"));
+    for (Map.Entry<String, Map<String, Object>> value : bad.entrySet()) {
+      ObjectNode variables = asTasklistSendsThem(Candidatures.valid());
+      variables.set("softwareProfiles", JSON.valueToTree(value.getValue()));
+      ResponseEntity<String> refused = post("alice", start, Map.of("variables", variables));
+      assertThat(refused.getStatusCode()).as(value.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(JSON.readTree(refused.getBody()).get("message").asText()).as(value.getKey())
+          .startsWith("Variable 'softwareProfiles' is not JSON that Parcours can read").contains("[\"SOCLE\"]");
+    }
+
+    ObjectNode serialised = asTasklistSendsThem(Candidatures.valid());
+    serialised.set("companyName", JSON.valueToTree(Map.of("value", "rO0ABXQABGFiY2Q=", "type", "Object",
+        "valueInfo", Map.of("objectTypeName", "java.lang.String",
+            "serializationDataFormat", "application/x-java-serialized-object"))));
+    ResponseEntity<String> refused = post("alice", start, Map.of("variables", serialised));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(refused.getBody()).get("message").asText())
+        .startsWith("Variable 'companyName' is sent as a Java-serialised object, which Parcours refuses");
+
+    assertThat(history.createHistoricProcessInstanceQuery().count()).as("no dossier started").isEqualTo(dossiers);
+  }
+
+  @Test
+  void shouldAnswerATaskFormWithAListThatIsNotJsonWithFourHundred() throws Exception {
+    ResponseEntity<String> started = post("alice", "/engine-rest/process-definition/key/ans-certification/submit-form",
+        Map.of("variables", asTasklistSendsThem(Candidatures.valid())));
+    String instance = JSON.readTree(started.getBody()).get("id").asText();
+    runJobs(instance);
+    String task = JSON.readTree(get("alice", "/engine-rest/task?maxResults=50&processInstanceId=" + instance).getBody())
+        .get(0).get("id").asText();
+
+    ResponseEntity<String> refused = post("alice", "/engine-rest/task/" + task + "/submit-form", Map.of("variables",
+        Map.of("depositAction", Map.of("value", "DRAFT"),
+            "softwareProfiles", Map.of("value", "[\"SOCLE\"", "type", "Json"))));
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(refused.getBody()).get("message").asText())
+        .startsWith("Variable 'softwareProfiles' is not JSON that Parcours can read");
+    assertThat(JSON.readTree(get("alice", "/engine-rest/task/" + task).getBody()).get("id").asText())
+        .as("the task is still open").isEqualTo(task);
   }
 
   // ---- the evidence page ----

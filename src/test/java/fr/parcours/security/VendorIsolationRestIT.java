@@ -121,6 +121,51 @@ class VendorIsolationRestIT {
     assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still there").isEqualTo(1);
   }
 
+  /**
+   * Calls the engine answered 500 before it checked rights, telling another company that an id exists: deleting
+   * a task, triggering a step's message. Now the answer is the same for another company's id and for an id that
+   * does not exist, and says what is wrong.
+   */
+  @Test
+  void shouldAnswerAnotherCompanysIdsAsUnknownOnesWithoutAFiveHundred() throws Exception {
+    for (String id : new String[] {task.getId(), "no-such-task"}) {
+      ResponseEntity<String> delete = rest.exchange("/engine-rest/task/" + id, HttpMethod.DELETE,
+          new HttpEntity<>(auth("bruno")), String.class);
+      assertThat(delete.getStatusCode()).as("bruno deletes " + id).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(JSON.readTree(delete.getBody()).get("message").asText())
+          .startsWith("The tasks of a dossier open and close with its diagram; none can be deleted by hand.");
+    }
+    ResponseEntity<String> own = rest.exchange("/engine-rest/task/" + task.getId(), HttpMethod.DELETE,
+        new HttpEntity<>(auth("alice")), String.class);
+    assertThat(own.getStatusCode()).as("alice deletes her own task").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still there").isEqualTo(1);
+
+    String execution = engine.getRuntimeService().createExecutionQuery().processInstanceId(dossier.getId()).list()
+        .get(0).getId();
+    for (String id : new String[] {execution, "no-such-execution"}) {
+      ResponseEntity<String> trigger = post("bruno", "/engine-rest/execution/" + id
+          + "/messageSubscriptions/InstructionGoAhead/trigger", Map.of());
+      assertThat(trigger.getStatusCode()).as("bruno triggers on " + id).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(JSON.readTree(trigger.getBody()).get("message").asText())
+          .isEqualTo("No step of a dossier with execution id '" + id + "' is waiting for this: check the execution"
+              + " id and the message name.");
+    }
+  }
+
+  /** A task that is gone (completed meanwhile, or never was): 404 and what to do, where the engine said 500. */
+  @Test
+  void shouldAnswerATaskThatIsGoneWithFourOFour() throws Exception {
+    for (String[] call : new String[][] {{"POST", "/claim"}, {"POST", "/complete"}, {"GET", "/deployed-form"}}) {
+      String path = "/engine-rest/task/no-such-task" + call[1];
+      ResponseEntity<String> answer = call[0].equals("GET") ? get("alice", path)
+          : post("alice", path, call[1].equals("/claim") ? Map.of("userId", "alice") : Map.of());
+      assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(JSON.readTree(answer.getBody()).get("message").asText()).as(path)
+          .isEqualTo("There is no task 'no-such-task' (it does not exist, or it was completed meanwhile):"
+              + " reload the task list.");
+    }
+  }
+
   @Test
   void shouldNotLetAVendorDeployOrChangeItsOwnDossierVariables() {
     assertThat(post("alice", "/engine-rest/process-instance/" + dossier.getId() + "/variables",
