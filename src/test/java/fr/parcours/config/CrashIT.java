@@ -1,0 +1,313 @@
+package fr.parcours.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.parcours.support.Candidatures;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged application, crashed on purpose: it runs in a child JVM ({@code java -jar}, the demo users, the
+ * default H2 file database in a folder of its own, its mails to an SMTP server of this test) while vendors start
+ * dossiers and submit them over REST; it is killed with SIGKILL at random moments, three times, and started again
+ * on the same database. Then nothing acknowledged is lost (every dossier answered 200 exists, every submission
+ * answered 204 has moved on), no dossier has two open tasks, and every mail is in the journal as sent, delivered at
+ * least once, every copy of one mail with the same Message-ID. A first phase runs with the SMTP server refusing
+ * (stopped): the mails wait, none is lost, and all leave once it accepts.
+ */
+class CrashIT {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static final Duration STARTUP = Duration.ofMinutes(3);
+
+  @TempDir Path folder;
+
+  Process application;
+  int port;
+  GreenMail smtp;
+  int smtpPort;
+  final Random random = new Random(20261202);
+
+  /** Dossiers whose start was answered 200: process instance id, and whether a submission was answered 204. */
+  final Map<String, Boolean> acknowledged = new ConcurrentHashMap<>();
+
+  @AfterEach
+  void stopEverything() {
+    if (application != null) {
+      application.destroyForcibly();
+    }
+    if (smtp != null) {
+      smtp.stop();
+    }
+  }
+
+  @Test
+  void shouldLoseNothingAcknowledgedAndSendEveryMailThroughKillNineAndAnSmtpOutage() throws Exception {
+    smtpPort = freePort();
+    port = freePort();
+
+    // the SMTP server refuses (is down) while the first dossiers come in and through the first crash
+    start();
+    load(Duration.ofSeconds(4 + random.nextInt(4)));
+    kill();
+    smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+    smtp.start();
+    for (int crash = 2; crash <= 3; crash++) {
+      start();
+      load(Duration.ofSeconds(3 + random.nextInt(5)));
+      kill();
+    }
+    start();
+    retryFailedMailsNow();
+
+    assertThat(acknowledged).as("dossiers acknowledged over the run").hasSizeGreaterThan(5);
+    for (Map.Entry<String, Boolean> dossier : acknowledged.entrySet()) {
+      JsonNode instance = json(get("alice", "/engine-rest/history/process-instance/" + dossier.getKey()));
+      assertThat(instance.path("id").asText()).as("acknowledged dossier %s exists", dossier.getKey())
+          .isEqualTo(dossier.getKey());
+      JsonNode open = json(get("alice", "/engine-rest/task?maxResults=50&processInstanceId=" + dossier.getKey()));
+      JsonNode reviewer = json(get("ana", "/engine-rest/task?maxResults=50&processInstanceId=" + dossier.getKey()));
+      assertThat(open.size() + reviewer.size()).as("open tasks of dossier %s", dossier.getKey()).isEqualTo(1);
+      if (dossier.getValue()) {
+        assertThat(reviewer.get(0).path("taskDefinitionKey").asText()).as("submitted dossier %s", dossier.getKey())
+            .isEqualTo("Task_ReviewAdmissibility");
+      }
+    }
+    Map<String, Set<String>> messageIds = everyMailSentOnce();
+    for (MimeMessage received : smtp.getReceivedMessages()) {
+      String key = received.getAllRecipients()[0] + " " + received.getSubject();
+      String messageId = received.getMessageID();
+      assertThat(messageIds.values().stream().anyMatch(ids -> ids.contains(messageId)))
+          .as("delivered %s carries a Message-ID of the journal", key).isTrue();
+    }
+  }
+
+  /** Waits until the journal shows every mail of every acknowledged dossier sent; their Message-IDs by dossier. */
+  private Map<String, Set<String>> everyMailSentOnce() throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    Map<String, Set<String>> messageIds = new HashMap<>();
+    List<String> missing = new ArrayList<>();
+    do {
+      missing.clear();
+      messageIds.clear();
+      for (Map.Entry<String, Boolean> dossier : acknowledged.entrySet()) {
+        JsonNode journal = json(get("alice", "/api/dossiers/" + dossier.getKey() + "/notifications"));
+        Set<String> expected = new HashSet<>(List.of("APPLICATION_RECEIVED"));
+        if (dossier.getValue()) {
+          expected.add("ADMINISTRATIVE_FILE_RECEIVED");
+        }
+        for (String event : expected) {
+          for (String recipient : List.of("jean.dupont@medisoft.example", "alice.martin@medisoft.example")) {
+            JsonNode row = find(journal, event, recipient);
+            if (row == null || !"SENT".equals(row.path("status").asText())) {
+              missing.add(dossier.getKey() + " " + event + " to " + recipient + ": "
+                  + (row == null ? "not in the journal" : row.path("status").asText()));
+            } else {
+              assertThat(row.path("attempts").asInt()).isPositive();
+              assertThat(row.path("sentAt").isNull()).isFalse();
+              messageIds.computeIfAbsent(dossier.getKey(), k -> new HashSet<>())
+                  .add(row.path("messageId").asText());
+            }
+          }
+        }
+      }
+      if (!missing.isEmpty()) {
+        retryFailedMailsNow();
+        Thread.sleep(2000);
+      }
+    } while (!missing.isEmpty() && Instant.now().isBefore(deadline));
+    assertThat(missing).as("mails not sent").isEmpty();
+    // at least once: each journalled mail reached the server, and every copy of it carries its one Message-ID
+    Map<String, Integer> copies = new HashMap<>();
+    for (MimeMessage received : smtp.getReceivedMessages()) {
+      copies.merge(received.getMessageID(), 1, Integer::sum);
+    }
+    messageIds.values().stream().flatMap(Set::stream).forEach(id ->
+        assertThat(copies).as("mail %s delivered", id).containsKey(id));
+    System.out.printf("CrashIT: %d dossiers acknowledged (%d submitted), %d mails journalled as sent, %d copies"
+        + " delivered, %d mails delivered more than once (each copy with its one Message-ID)%n",
+        acknowledged.size(), acknowledged.values().stream().filter(b -> b).count(),
+        messageIds.values().stream().mapToInt(Set::size).sum(), smtp.getReceivedMessages().length,
+        copies.values().stream().filter(n -> n > 1).count());
+    return messageIds;
+  }
+
+  private static JsonNode find(JsonNode journal, String event, String recipient) {
+    for (JsonNode row : journal) {
+      if (event.equals(row.path("event").asText()) && recipient.equals(row.path("recipient").asText())) {
+        return row;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A mail that failed while the server was down waits for its retry, 5 minutes later; a process owner presses
+   * "retry" in Cockpit rather than wait. Here: every job of the engine that failed is due now.
+   */
+  private void retryFailedMailsNow() throws Exception {
+    JsonNode failed = json(get("admin", "/engine-rest/job?withException=true&maxResults=500"));
+    for (JsonNode job : failed) {
+      send("admin", "PUT", "/engine-rest/job/" + job.path("id").asText() + "/duedate",
+          "{\"duedate\": null}");
+      if (job.path("retries").asInt() == 0) {
+        send("admin", "PUT", "/engine-rest/job/" + job.path("id").asText() + "/retries", "{\"retries\": 1}");
+      }
+    }
+  }
+
+  // ---- the application in a child JVM ----
+
+  private void start() throws Exception {
+    Path jar;
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      jar = files.filter(f -> f.getFileName().toString().matches("parcours-.*\\.jar")).findFirst().orElseThrow(
+          () -> new IllegalStateException("No packaged application in target/: CrashIT runs after `mvn package`."));
+    }
+    Path log = folder.resolve("application.log");
+    application = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx1g", "-jar", jar.toAbsolutePath().toString(),
+        "--spring.profiles.active=demo",
+        "--server.port=" + port,
+        "--parcours.demo.mailbox.enabled=false",
+        "--spring.mail.port=" + smtpPort,
+        "--spring.mail.properties.mail.smtp.connectiontimeout=1000",
+        // a job the crash left locked is taken again after 10 s rather than the 5 minutes of production
+        "--camunda.bpm.job-execution.lock-time-in-millis=10000"))
+        .directory(folder.toFile()) // the default database, ./data/parcours, in a folder of its own
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    Instant deadline = Instant.now().plus(STARTUP);
+    while (Instant.now().isBefore(deadline)) {
+      assertThat(application.isAlive()).as("the application runs (see %s)", log).isTrue();
+      try {
+        if (get("alice", "/engine-rest/process-definition/key/ans-certification").statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("The application did not start within " + STARTUP + ": " + Files.readString(log));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** SIGKILL: no shutdown hook, no close of the database, jobs left locked mid-flight. */
+  private void kill() throws InterruptedException {
+    application.destroyForcibly();
+    application.waitFor();
+  }
+
+  /** For a while, alice starts dossiers and submits some; what was answered with success is recorded. */
+  private void load(Duration during) throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread vendor = new Thread(() -> {
+      while (!stop.get()) {
+        try {
+          HttpResponse<String> started = send("alice", "POST",
+              "/engine-rest/process-definition/key/ans-certification/submit-form", candidature());
+          if (started.statusCode() != 200) {
+            continue;
+          }
+          String id = json(started).path("id").asText();
+          acknowledged.put(id, false);
+          if (random.nextBoolean()) {
+            submit(id);
+          }
+        } catch (IOException | InterruptedException crashed) {
+          return;
+        }
+      }
+    });
+    vendor.start();
+    Thread.sleep(during.toMillis());
+    stop.set(true);
+    vendor.join(Duration.ofSeconds(30).toMillis());
+  }
+
+  private void submit(String dossier) throws IOException, InterruptedException {
+    for (int tries = 0; tries < 20; tries++) {
+      JsonNode tasks = json(get("alice", "/engine-rest/task?maxResults=50&processInstanceId=" + dossier
+          + "&taskDefinitionKey=Task_DepositAdministrativeDossier"));
+      if (tasks.size() == 1) {
+        HttpResponse<String> done = send("alice", "POST", "/engine-rest/task/" + tasks.get(0).path("id").asText()
+            + "/submit-form", "{\"variables\": {\"depositAction\": {\"value\": \"SUBMIT\"}}}");
+        if (done.statusCode() == 204) {
+          acknowledged.put(dossier, true);
+        }
+        return;
+      }
+      Thread.sleep(100); // the task comes after the receipt mail's step, run by the job executor
+    }
+  }
+
+  private static String candidature() throws IOException {
+    ObjectNode variables = JSON.createObjectNode();
+    for (Map.Entry<String, Object> field : Candidatures.valid().entrySet()) {
+      ObjectNode value = variables.putObject(field.getKey());
+      if (field.getKey().equals("softwareProfiles")) {
+        value.put("value", "[\"SOCLE\"]").put("type", "Json");
+      } else {
+        value.set("value", JSON.valueToTree(field.getValue()));
+      }
+    }
+    return JSON.writeValueAsString(Map.of("variables", variables));
+  }
+
+  private HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
+    return send(user, "GET", path, null);
+  }
+
+  private HttpResponse<String> send(String user, String method, String path, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json");
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode json(HttpResponse<String> response) throws IOException {
+    assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+    return JSON.readTree(response.body());
+  }
+}
