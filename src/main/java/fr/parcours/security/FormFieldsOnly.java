@@ -37,6 +37,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * A person changes a dossier through its forms, and nothing else. A task is completed with the fields of its
@@ -66,6 +69,7 @@ public class FormFieldsOnly extends CommandInterceptor {
             command instanceof SubmitTaskFormCmd ? "properties" : "variables");
         if (variables != null && !variables.isEmpty()) {
           checkFormFields(context, taskId, variables.keySet());
+          checkSizes(variables);
         }
       } else if (command instanceof SubmitStartFormCmd) {
         checkStartFields(context, (String) CommandFields.read(command, "processDefinitionId"),
@@ -105,6 +109,41 @@ public class FormFieldsOnly extends CommandInterceptor {
     }
     refuseOutside(allowed, variables.keySet(), "Starting '" + (definition.getName() == null ? definition.getKey()
         : definition.getName()) + "' takes only the fields of its start form", "Start it from Tasklist");
+    checkSizes(variables);
+  }
+
+  /** Most characters of a text field: the database's text column holds 4,000. */
+  static final int MOST_TEXT = 4_000;
+  /** Most characters of a list (JSON) field: far more than any form's choices. */
+  static final int MOST_JSON = 100_000;
+
+  /**
+   * Sizes before anything is stored: a text longer than the database's column failed deep in the engine (500,
+   * "ProcessEnginePersistenceException") after the task's checks had run; a list of 200,000 items was stored.
+   */
+  private static void checkSizes(Map<?, ?> variables) {
+    for (Map.Entry<?, ?> variable : variables.entrySet()) {
+      // a VariableMap hands out values deserialised (a JSON list parsed): its typed value is the value as sent
+      Object value = variables instanceof VariableMap typedMap ? typedMap.getValueTyped((String) variable.getKey())
+          : variable.getValue();
+      if (value instanceof SerializableValue serializable) {
+        // its text as sent: reading its value would parse it here, before the engine names the variable
+        int length = serializable.getValueSerialized() == null ? 0 : serializable.getValueSerialized().length();
+        if (length > MOST_JSON) {
+          throw new BadInputException("Field '" + variable.getKey() + "' holds " + length + " characters of data; a"
+              + " list field holds at most " + MOST_JSON + ": send only the choices of the form.");
+        }
+        continue;
+      }
+      if (value instanceof TypedValue typed) {
+        value = typed.getValue();
+      }
+      if (value instanceof String text && text.length() > MOST_TEXT) {
+        throw new BadInputException("Field '" + variable.getKey() + "' holds " + text.length() + " characters; a"
+            + " text field holds at most " + MOST_TEXT + ": shorten it (a document goes with the evidence or on"
+            + " Sésame, not in a field).");
+      }
+    }
   }
 
   private static String definitionId(CommandContext context, ProcessInstantiationBuilderImpl start) {

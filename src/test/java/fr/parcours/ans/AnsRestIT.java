@@ -116,11 +116,19 @@ class AnsRestIT {
     assertThat(JSON.readTree(refused.getBody()).get("message").asText())
         .startsWith("Variable 'companyName' is sent as a Java-serialised object, which Parcours refuses");
 
+    ObjectNode huge = asTasklistSendsThem(Candidatures.valid());
+    huge.set("softwareProfiles", JSON.valueToTree(Map.of("type", "Json", "value",
+        "[" + String.join(",", java.util.Collections.nCopies(200_000, "\"SOCLE\"")) + "]")));
+    refused = post("alice", start, Map.of("variables", huge));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(refused.getBody()).get("message").asText()).isEqualTo("Field 'softwareProfiles' holds"
+        + " 1600001 characters of data; a list field holds at most 100000: send only the choices of the form.");
+
     assertThat(history.createHistoricProcessInstanceQuery().count()).as("no dossier started").isEqualTo(dossiers);
   }
 
   @Test
-  void shouldAnswerATaskFormWithAListThatIsNotJsonWithFourHundred() throws Exception {
+  void shouldAnswerATaskFormWithAListThatIsNotJsonOrAHugeTextWithFourHundred() throws Exception {
     ResponseEntity<String> started = post("alice", "/engine-rest/process-definition/key/ans-certification/submit-form",
         Map.of("variables", asTasklistSendsThem(Candidatures.valid())));
     String instance = JSON.readTree(started.getBody()).get("id").asText();
@@ -137,6 +145,16 @@ class AnsRestIT {
         .startsWith("Variable 'softwareProfiles' is not JSON that Parcours can read");
     assertThat(JSON.readTree(get("alice", "/engine-rest/task/" + task).getBody()).get("id").asText())
         .as("the task is still open").isEqualTo(task);
+
+    // a megabyte in a text field: the database's column holds 4,000 characters (it answered 500 after the checks)
+    refused = post("alice", "/engine-rest/task/" + task + "/submit-form", Map.of("variables",
+        Map.of("depositAction", Map.of("value", "DRAFT"), "headOffice", Map.of("value", "x".repeat(1_000_000)))));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(refused.getBody()).get("message").asText()).isEqualTo("Field 'headOffice' holds 1000000"
+        + " characters; a text field holds at most 4000: shorten it (a document goes with the evidence or on Sésame,"
+        + " not in a field).");
+    assertThat(JSON.readTree(get("alice", "/engine-rest/process-instance/" + instance + "/variables/headOffice")
+        .getBody()).get("value").asText()).as("nothing stored").isEqualTo("12 rue de la Santé, 75013 Paris");
   }
 
   // ---- the evidence page ----
