@@ -4,6 +4,7 @@ import fr.parcours.clock.ClockParseListener;
 import fr.parcours.clock.Clocks;
 import org.springframework.beans.factory.ObjectProvider;
 import fr.parcours.deadline.DeadlineTableTransformListener;
+import fr.parcours.notification.MailStepParseListener;
 import fr.parcours.security.FormFieldsOnly;
 import fr.parcours.security.TaskHandover;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<BpmnParseListener>());
     }
     configuration.getCustomPostBPMNParseListeners().add(new ClockParseListener(clocks::getObject));
+    configuration.getCustomPostBPMNParseListeners().add(new MailStepParseListener());
     if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
     }
