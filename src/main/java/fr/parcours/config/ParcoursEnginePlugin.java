@@ -7,6 +7,7 @@ import fr.parcours.deadline.DeadlineTableTransformListener;
 import fr.parcours.notification.MailStepParseListener;
 import fr.parcours.security.FormFieldsOnly;
 import fr.parcours.security.TaskHandover;
+import fr.parcours.shared.Outcomes;
 import java.util.ArrayList;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -25,9 +26,11 @@ import org.springframework.stereotype.Component;
 class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<Clocks> clocks;
+  private final ObjectProvider<Outcomes> outcomes;
 
-  ParcoursEnginePlugin(ObjectProvider<Clocks> clocks) {
+  ParcoursEnginePlugin(ObjectProvider<Clocks> clocks, ObjectProvider<Outcomes> outcomes) {
     this.clocks = clocks;
+    this.outcomes = outcomes;
   }
 
   @Override
@@ -42,6 +45,8 @@ class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
     }
     configuration.getCustomPostBPMNParseListeners().add(new ClockParseListener(clocks::getObject));
     configuration.getCustomPostBPMNParseListeners().add(new MailStepParseListener());
+    configuration.getCustomPostBPMNParseListeners().add(
+        new OutcomeParseListener(() -> outcomes.orderedStream().toList()));
     if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
     }
