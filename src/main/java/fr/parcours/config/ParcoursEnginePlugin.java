@@ -2,6 +2,7 @@ package fr.parcours.config;
 
 import fr.parcours.clock.ClockParseListener;
 import fr.parcours.clock.Clocks;
+import fr.parcours.clock.UntypedTimerCheck;
 import org.springframework.beans.factory.ObjectProvider;
 import fr.parcours.deadline.DeadlineTableTransformListener;
 import fr.parcours.notification.MailStepParseListener;
@@ -47,6 +48,10 @@ class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomPostBPMNParseListeners().add(new MailStepParseListener());
     configuration.getCustomPostBPMNParseListeners().add(
         new OutcomeParseListener(() -> outcomes.orderedStream().toList()));
+    if (configuration.getCustomPreDeployers() == null) {
+      configuration.setCustomPreDeployers(new ArrayList<>());
+    }
+    configuration.getCustomPreDeployers().add(new UntypedTimerCheck());
     if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
     }

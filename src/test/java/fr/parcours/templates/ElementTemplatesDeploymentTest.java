@@ -25,6 +25,8 @@ import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.camunda.bpm.model.bpmn.builder.ProcessBuilder;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -243,6 +245,19 @@ class ElementTemplatesDeploymentTest extends ProcessTestBase {
 
     assertThat(refused(model)).contains("timer Timer_Window is ''; every timer takes its date from the deadlines"
         + " table: set it as a date to ${clocks.due(execution, 'ANS_COMPLEMENTS')}");
+  }
+
+  @Test
+  void shouldRefuseATimerWithAWindowAndNoTypeGivingTheExpressionRatherThanTheEnginesGenericError() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("template-timer-untyped").camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check").intermediateCatchEvent("Timer_Window").endEvent("EndEvent_Done").done();
+    IntermediateCatchEvent timer = model.getModelElementById("Timer_Window");
+    timer.getEventDefinitions().add(model.newInstance(TimerEventDefinition.class));
+    property(timer, "window", "ANS_COMPLEMENTS");
+
+    assertThat(refused(model)).contains("template-timer-untyped.bpmn cannot be deployed: timer Timer_Window has the"
+        + " response window 'ANS_COMPLEMENTS' but no timer yet; set its Timer to the type Date and the value"
+        + " ${clocks.due(execution, 'ANS_COMPLEMENTS')}").doesNotContain("needs configuration");
   }
 
   @Test
