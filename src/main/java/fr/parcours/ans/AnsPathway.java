@@ -1,6 +1,7 @@
 package fr.parcours.ans;
 
 import fr.parcours.security.Roles;
+import fr.parcours.shared.Outcomes;
 import fr.parcours.shared.Pathway;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -20,5 +21,15 @@ class AnsPathway {
     return new Pathway(AnsProcess.KEY, true, List.of(Roles.ANS_REVIEWER), List.of(new Pathway.Queue(EVIDENCE_QUEUE,
         -5, "Evidence dossiers to instruct, in the order complete evidence was received", Roles.ANS_REVIEWER,
         "Task_ReviewEvidence", AnsProcess.EVIDENCE_QUEUED_AT)));
+  }
+
+  @Bean
+  Outcomes ansOutcomes() {
+    return AnsProcess.OUTCOMES;
+  }
+
+  @Bean
+  Outcomes ansInstructionOutcomes() {
+    return AnsProcess.INSTRUCTION_OUTCOMES;
   }
 }

@@ -1,5 +1,7 @@
 package fr.parcours.ans;
 
+import fr.parcours.shared.Outcomes;
+
 /** Names shared by {@code bpmn/tracks/ans-certification.bpmn} and its Java glue. */
 public final class AnsProcess {
 
@@ -37,6 +39,17 @@ public final class AnsProcess {
 
   /** How the track ended, for the vendor and for the pathways that call it. */
   public enum Outcome { CERTIFIED, INADMISSIBLE, REFUSED, ABANDONED }
+
+  /** Set by the end events of the instruction (its embedded sub-process), read by the gateway after it. */
+  public static final String INSTRUCTION_OUTCOME = "instructionOutcome";
+
+  /** How the instruction of the evidence ended. */
+  public enum InstructionOutcome { CONFORMS, REFUSED, ABANDONED }
+
+  public static final Outcomes OUTCOMES = Outcomes.of(KEY, OUTCOME, "Outcome of the ANS certification",
+      Outcome.class);
+  public static final Outcomes INSTRUCTION_OUTCOMES = Outcomes.of(KEY, INSTRUCTION_OUTCOME,
+      "Outcome of the ANS instruction", InstructionOutcome.class);
 
   private AnsProcess() {
   }

@@ -20,6 +20,13 @@ final class ClockExpressions {
   /** Extension property on an activity: while it is active, the named clock is paused. */
   static final String PAUSES_CLOCK_PROPERTY = "pausesClock";
 
+  /**
+   * Extension property on a timer event (and on a notification step): the window it is about. A timer still
+   * writes its date as a clock call, which must name the same window; Modeler's element templates cannot
+   * write inside a timer definition, so the deployment check tells the process owner the expression to paste.
+   */
+  static final String WINDOW_PROPERTY = "window";
+
   private static final Pattern CALL = Pattern.compile(
       "^\\s*\\$\\{\\s*clocks\\.(due|cycle|reminder)\\(\\s*execution\\s*,\\s*'([A-Za-z0-9_]+)'\\s*\\)\\s*}\\s*$");
 
@@ -42,6 +49,11 @@ final class ClockExpressions {
     }
     Matcher matcher = CALL.matcher(expression);
     return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+  }
+
+  /** The expression that takes a timer's or due date's value from that window. */
+  static String call(String kind, String clockId) {
+    return "${clocks." + kind + "(execution, '" + clockId + "')}";
   }
 
   static String example(String kind) {

@@ -2,13 +2,12 @@ package fr.parcours.clock;
 
 import fr.parcours.deadline.DeadlineTable;
 import fr.parcours.deadline.DeadlineTableReader;
-import java.nio.charset.StandardCharsets;
+import fr.parcours.shared.DeploymentChecks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -21,6 +20,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 
@@ -44,8 +44,13 @@ public class ClockParseListener extends AbstractBpmnParseListener {
   @Override
   public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
     TaskListener progress = task -> clocks.get().dossierMoved(task);
-    ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-        .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, progress);
+    TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+    definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, progress);
+    String dueDate = userTaskElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "dueDate");
+    if (dueDate != null && dueDate.isBlank()) {
+      // the element template's "no response window" choice
+      definition.setDueDateExpression(null);
+    }
   }
 
   @Override
@@ -53,8 +58,8 @@ public class ClockParseListener extends AbstractBpmnParseListener {
     Scan scan = new Scan();
     scan.walk(processElement, null, processElement);
 
-    DeploymentEntity deployment = deploymentOf(definition);
-    if (deployment != null && deployment.isNew()) {
+    DeploymentEntity deployment = DeploymentChecks.newDeploymentOf(definition);
+    if (deployment != null) {
       validate(scan, definition, deployment);
     }
 
@@ -89,36 +94,7 @@ public class ClockParseListener extends AbstractBpmnParseListener {
         });
       }
     }
-    if (!problems.isEmpty()) {
-      String file = fileOf(definition, deployment);
-      throw new ProcessEngineException("Process '" + definition.getKey() + "'"
-          + (file == null ? "" : " (" + file + ")") + " cannot be deployed: " + String.join("; ", problems) + ".");
-    }
-  }
-
-  /**
-   * The file the process comes from. The engine names the definition's resource only after parsing, so
-   * while parsing it is the deployment's diagram that declares the process id; null if that is ambiguous.
-   */
-  private static String fileOf(ProcessDefinitionEntity definition, DeploymentEntity deployment) {
-    if (definition.getResourceName() != null) {
-      return definition.getResourceName();
-    }
-    String declaration = "id=\"" + definition.getKey() + "\"";
-    List<String> files = deployment.getResources().values().stream()
-        .filter(resource -> resource.getName().endsWith(".bpmn") || resource.getName().endsWith(".bpmn20.xml"))
-        .filter(resource -> new String(resource.getBytes(), StandardCharsets.UTF_8).contains(declaration))
-        .map(ResourceEntity::getName)
-        .toList();
-    return files.size() == 1 ? files.get(0) : null;
-  }
-
-  private static DeploymentEntity deploymentOf(ProcessDefinitionEntity definition) {
-    CommandContext context = Context.getCommandContext();
-    if (context == null || definition.getDeploymentId() == null) {
-      return null;
-    }
-    return context.getDbEntityManager().selectById(DeploymentEntity.class, definition.getDeploymentId());
+    DeploymentChecks.refuseIfAny(problems, definition, deployment);
   }
 
   /** The deadlines table deployed with the diagram, or else the latest one deployed before it. */
@@ -159,6 +135,7 @@ public class ClockParseListener extends AbstractBpmnParseListener {
           default -> { }
         }
         pausesClock(child);
+        windowProperty(child);
         walk(child, element, process);
       }
       if (element == process) {
@@ -170,7 +147,7 @@ public class ClockParseListener extends AbstractBpmnParseListener {
     private void userTask(Element task) {
       for (String attribute : List.of("dueDate", "followUpDate")) {
         String expression = task.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, attribute);
-        if (expression == null) {
+        if (expression == null || expression.isBlank()) {
           continue;
         }
         String id = task.attribute("id");
@@ -198,10 +175,16 @@ public class ClockParseListener extends AbstractBpmnParseListener {
       }
       String expression = definition == null ? null : definition.getText();
       String expected = "timeCycle".equals(kind) ? "cycle" : "due";
+      String window = DeploymentChecks.properties(event).get(ClockExpressions.WINDOW_PROPERTY);
       if (!"timeDuration".equals(kind)) {
         var call = ClockExpressions.kind(expression).orElse("");
         var clockId = ClockExpressions.clockId(expression)
             .filter(found -> call.equals(expected) || ("due".equals(expected) && "reminder".equals(call)));
+        if (clockId.isPresent() && window != null && !window.equals(clockId.get())) {
+          problems.add("timer " + id + " has the response window '" + window + "' but its timer names '"
+              + clockId.get() + "'; set its timer (" + ("timeCycle".equals(kind) ? "Cycle" : "Date") + ") to "
+              + ClockExpressions.call(call, window) + ", or choose '" + clockId.get() + "' as its response window");
+        }
         if (clockId.isPresent()) {
           references.put(id, clockId.get());
           if ("reminder".equals(call)) {
@@ -214,7 +197,8 @@ public class ClockParseListener extends AbstractBpmnParseListener {
       }
       problems.add("timer " + id + " is '" + (expression == null ? "" : expression.trim())
           + "'; every timer takes its date from the deadlines table: set it as a "
-          + ("timeCycle".equals(kind) ? "cycle" : "date") + " to " + ClockExpressions.example(expected));
+          + ("timeCycle".equals(kind) ? "cycle" : "date") + " to "
+          + (window == null ? ClockExpressions.example(expected) : ClockExpressions.call(expected, window)));
     }
 
     private static String ownerOf(Element event, Element container, Element process) {
@@ -228,19 +212,19 @@ public class ClockParseListener extends AbstractBpmnParseListener {
       return event.attribute("id");
     }
 
-    private void pausesClock(Element activity) {
-      Element extensions = activity.element("extensionElements");
-      Element properties = extensions == null ? null
-          : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
-      if (properties == null) {
-        return;
+    /** A notification step or a timer names the window it is about: the window must be a row. */
+    private void windowProperty(Element element) {
+      String window = DeploymentChecks.properties(element).get(ClockExpressions.WINDOW_PROPERTY);
+      if (window != null) {
+        references.putIfAbsent(element.attribute("id"), window);
       }
-      for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
-        if (ClockExpressions.PAUSES_CLOCK_PROPERTY.equals(property.attribute("name"))) {
-          String clockId = property.attribute("value");
-          references.put(activity.attribute("id"), clockId);
-          pausing.put(activity.attribute("id"), clockId);
-        }
+    }
+
+    private void pausesClock(Element activity) {
+      String clockId = DeploymentChecks.properties(activity).get(ClockExpressions.PAUSES_CLOCK_PROPERTY);
+      if (clockId != null) {
+        references.put(activity.attribute("id"), clockId);
+        pausing.put(activity.attribute("id"), clockId);
       }
     }
   }

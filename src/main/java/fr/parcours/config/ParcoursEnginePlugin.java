@@ -2,10 +2,13 @@ package fr.parcours.config;
 
 import fr.parcours.clock.ClockParseListener;
 import fr.parcours.clock.Clocks;
+import fr.parcours.clock.UntypedTimerCheck;
 import org.springframework.beans.factory.ObjectProvider;
 import fr.parcours.deadline.DeadlineTableTransformListener;
+import fr.parcours.notification.MailStepParseListener;
 import fr.parcours.security.FormFieldsOnly;
 import fr.parcours.security.TaskHandover;
+import fr.parcours.shared.Outcomes;
 import java.util.ArrayList;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -24,9 +27,11 @@ import org.springframework.stereotype.Component;
 class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<Clocks> clocks;
+  private final ObjectProvider<Outcomes> outcomes;
 
-  ParcoursEnginePlugin(ObjectProvider<Clocks> clocks) {
+  ParcoursEnginePlugin(ObjectProvider<Clocks> clocks, ObjectProvider<Outcomes> outcomes) {
     this.clocks = clocks;
+    this.outcomes = outcomes;
   }
 
   @Override
@@ -40,6 +45,13 @@ class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<BpmnParseListener>());
     }
     configuration.getCustomPostBPMNParseListeners().add(new ClockParseListener(clocks::getObject));
+    configuration.getCustomPostBPMNParseListeners().add(new MailStepParseListener());
+    configuration.getCustomPostBPMNParseListeners().add(
+        new OutcomeParseListener(() -> outcomes.orderedStream().toList()));
+    if (configuration.getCustomPreDeployers() == null) {
+      configuration.setCustomPreDeployers(new ArrayList<>());
+    }
+    configuration.getCustomPreDeployers().add(new UntypedTimerCheck());
     if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
     }

@@ -24,10 +24,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The notification steps of the diagrams: an intermediate message throw event with
- * {@code camunda:delegateExpression="${vendorMail}"} and the extension property {@code mail} naming a
- * {@link NotificationEvent}; the optional property {@code window} names the response window (a row of
- * {@code bpmn/deadlines.dmn}) whose due date, and reminder lead time, the mail states.
+ * The notification steps of the diagrams: an intermediate message throw event with the extension property
+ * {@code mail} naming a {@link NotificationEvent} (the element template "Notify the vendor"; the engine makes it
+ * call this bean, see {@link MailStepParseListener}; older diagrams name {@code ${vendorMail}} themselves); the
+ * optional property {@code window} names the response window (a row of {@code bpmn/deadlines.dmn}) whose due
+ * date, and reminder lead time, the mail states.
  *
  * <p>Why steps in the diagram rather than a hidden outbox: process owners see in Modeler and Cockpit when
  * each mail goes out, and the engine's own job machinery gives what a mail needs. Each step is

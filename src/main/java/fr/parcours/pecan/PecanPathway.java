@@ -1,6 +1,7 @@
 package fr.parcours.pecan;
 
 import fr.parcours.security.Roles;
+import fr.parcours.shared.Outcomes;
 import fr.parcours.shared.Pathway;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -17,5 +18,10 @@ class PecanPathway {
   Pathway pecan() {
     return new Pathway(PecanProcess.KEY, true, List.of(Roles.HAS_REVIEWER, Roles.CNEDIMTS, Roles.MINISTRY),
         List.of());
+  }
+
+  @Bean
+  Outcomes pecanOutcomes() {
+    return PecanProcess.OUTCOMES;
   }
 }

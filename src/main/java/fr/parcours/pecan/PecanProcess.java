@@ -1,5 +1,7 @@
 package fr.parcours.pecan;
 
+import fr.parcours.shared.Outcomes;
+
 /** Names shared by {@code bpmn/pathways/pecan.bpmn} and its Java glue. */
 public final class PecanProcess {
 
@@ -20,6 +22,8 @@ public final class PecanProcess {
     EARLY_COVERAGE_GRANTED, EARLY_COVERAGE_REFUSED, ANS_CERTIFICATION_NOT_OBTAINED, CNEDIMTS_OPINION_UNFAVOURABLE,
     ABANDONED_CNEDIMTS_COMPLEMENTS, ABANDONED_MINISTERS_COMPLEMENTS
   }
+
+  public static final Outcomes OUTCOMES = Outcomes.of(KEY, OUTCOME, "Outcome of PECAN", Outcome.class);
 
   private PecanProcess() {
   }

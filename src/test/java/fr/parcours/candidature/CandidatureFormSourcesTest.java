@@ -68,7 +68,7 @@ class CandidatureFormSourcesTest {
         .createObjectNode().put("text", "é \"q\"\n").put("n", 16);
     node.putArray("empty");
     node.putObject("none");
-    assertThat(FormSources.stringify(node, "")).isEqualTo(
+    assertThat(fr.parcours.support.ModelerJson.stringify(node, "")).isEqualTo(
         "{\n  \"text\": \"é \\\"q\\\"\\n\",\n  \"n\": 16,\n  \"empty\": [],\n  \"none\": {}\n}");
   }
 }

@@ -1,10 +1,10 @@
 package fr.parcours.candidature;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.parcours.support.ModelerJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,7 @@ final class FormSources {
         if (!frameFile.getFileName().toString().equals(expectedName)) {
           throw new IllegalStateException(frameFile + " produces the form '" + id + "': name it " + expectedName);
         }
-        produced.put(Path.of("forms", id + ".form"), stringify(frame, "") + "\n");
+        produced.put(Path.of("forms", id + ".form"), ModelerJson.stringify(frame, "") + "\n");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -137,34 +137,5 @@ final class FormSources {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
     }
-  }
-
-  /** As Camunda Modeler and JSON.stringify(form, null, 2) write it. */
-  static String stringify(JsonNode node, String indent) {
-    String inner = indent + "  ";
-    if (node.isObject()) {
-      if (node.isEmpty()) {
-        return "{}";
-      }
-      List<String> fields = new ArrayList<>();
-      node.fields().forEachRemaining(f -> fields.add(inner + quote(f.getKey()) + ": " + stringify(f.getValue(), inner)));
-      return "{\n" + String.join(",\n", fields) + "\n" + indent + "}";
-    }
-    if (node.isArray()) {
-      if (node.isEmpty()) {
-        return "[]";
-      }
-      List<String> items = new ArrayList<>();
-      node.forEach(item -> items.add(inner + stringify(item, inner)));
-      return "[\n" + String.join(",\n", items) + "\n" + indent + "]";
-    }
-    if (node.isTextual()) {
-      return quote(node.asText());
-    }
-    return node.toString();
-  }
-
-  private static String quote(String text) {
-    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
   }
 }

@@ -1,0 +1,74 @@
+package fr.parcours.clock;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+
+/**
+ * Refuses, before the engine parses it, a diagram with a timer whose response window the element template
+ * chose ({@code window}) but whose timer has no type yet, naming the expression to paste. The engine would
+ * refuse it too, but only saying that a timer "needs configuration": it stops at such a timer before any
+ * parse listener could speak, and an element template cannot write a timer definition.
+ */
+public class UntypedTimerCheck implements Deployer {
+
+  @Override
+  public void deploy(DeploymentEntity deployment) {
+    if (!deployment.isNew()) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    for (ResourceEntity resource : deployment.getResources().values()) {
+      if (resource.getName().endsWith(".bpmn") || resource.getName().endsWith(".bpmn20.xml")) {
+        check(resource, problems);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ProcessEngineException(String.join("; ", problems) + ".");
+    }
+  }
+
+  private static void check(ResourceEntity resource, List<String> problems) {
+    BpmnModelInstance model;
+    try {
+      model = Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
+    } catch (RuntimeException unreadable) {
+      return; // the engine's parser says what is wrong with it
+    }
+    for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+      if (timer.getTimeDate() != null || timer.getTimeDuration() != null || timer.getTimeCycle() != null
+          || !(timer.getParentElement() instanceof BaseElement event)) {
+        continue;
+      }
+      String window = window(event);
+      if (window != null) {
+        problems.add(resource.getName() + " cannot be deployed: timer " + event.getId() + " has the response window '"
+            + window + "' but no timer yet; set its Timer to the type Date and the value "
+            + ClockExpressions.call("due", window) + " (or, for a repeating timer, the type Cycle and "
+            + ClockExpressions.call("cycle", window) + ")");
+      }
+    }
+  }
+
+  private static String window(BaseElement event) {
+    if (event.getExtensionElements() == null) {
+      return null;
+    }
+    return event.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(properties -> properties.getCamundaProperties().stream())
+        .filter(property -> ClockExpressions.WINDOW_PROPERTY.equals(property.getCamundaName()))
+        .map(CamundaProperty::getCamundaValue)
+        .filter(value -> value != null && !value.isBlank())
+        .findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,408 @@
+package fr.parcours.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.parcours.shared.Outcomes;
+import fr.parcours.support.ProcessTestBase;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.bpmn.parser.DefaultFailedJobParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.FailedJobRetryConfiguration;
+import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.camunda.bpm.model.bpmn.builder.ProcessBuilder;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What the engine makes of the element templates' values, on the real engine: a diagram built by applying each
+ * template with each of its choices deploys; the properties do what the bean names and listeners of the older
+ * diagrams did (a mail step mails, asynchronously, with its retry cycle; an end event sets its outcome; a task
+ * takes its due date from the window); and a value no template offers is refused at deployment with a message
+ * naming the element and the fix. The diagrams it deploys are removed after each test.
+ */
+class ElementTemplatesDeploymentTest extends ProcessTestBase {
+
+  static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+
+  @Autowired List<Outcomes> declaredOutcomes;
+
+  final List<String> deployments = new ArrayList<>();
+
+  @AfterEach
+  void removeTheDiagramsDeployedHere() {
+    deployments.forEach(id -> repositoryService.deleteDeployment(id, true));
+  }
+
+  // ---- every choice of every template deploys ----
+
+  @Test
+  void shouldDeployAMailStepForEveryMailAndWindowTheTemplateOffers() throws IOException {
+    JsonNode template = ElementTemplatesTest.template(ElementTemplates.NOTIFY_VENDOR);
+    List<String> mails = ElementTemplatesTest.values(template, "mail");
+    Iterator<String> windows = cycle(ElementTemplatesTest.values(template, "window"));
+    List<Map<String, String>> applied = new ArrayList<>();
+    mails.forEach(mail -> applied.add(Map.of("mail", mail, "window", windows.next())));
+
+    BpmnModelInstance model = chain("template-notify-all", applied.size(),
+        (builder, i) -> builder.intermediateThrowEvent("Event_Notify" + i).message("Message_Notify" + i));
+    for (int i = 0; i < applied.size(); i++) {
+      apply(model.getModelElementById("Event_Notify" + i), template, applied.get(i));
+    }
+
+    deploy(model);
+    assertThat(applied).hasSizeGreaterThan(20);
+  }
+
+  @Test
+  void shouldDeployAUserTaskForEveryWindowAndClockTheTemplateOffers() throws IOException {
+    JsonNode template = ElementTemplatesTest.template(ElementTemplates.TASK_WINDOW);
+    List<String> dueDates = ElementTemplatesTest.values(template, "camunda:dueDate");
+    Iterator<String> clocks = cycle(ElementTemplatesTest.values(template, "pausesClock"));
+
+    BpmnModelInstance model = chain("template-task-all", dueDates.size(),
+        (builder, i) -> builder.userTask("Task_Window" + i));
+    for (int i = 0; i < dueDates.size(); i++) {
+      apply(model.getModelElementById("Task_Window" + i), template,
+          Map.of("camunda:dueDate", dueDates.get(i), "pausesClock", clocks.next()));
+    }
+
+    deploy(model);
+  }
+
+  @Test
+  void shouldDeployATimerForEveryWindowTheTemplateOffersWithTheExpressionItTellsToPaste() throws IOException {
+    JsonNode template = ElementTemplatesTest.template(ElementTemplates.TIMER_WINDOW);
+    List<String> windows = ElementTemplatesTest.values(template, "window");
+
+    BpmnModelInstance model = chain("template-timer-all", windows.size(),
+        (builder, i) -> builder.intermediateCatchEvent("Timer_Window" + i)
+            .timerWithDate("${clocks.due(execution, '" + windows.get(i) + "')}"));
+    for (int i = 0; i < windows.size(); i++) {
+      apply(model.getModelElementById("Timer_Window" + i), template, Map.of("window", windows.get(i)));
+    }
+
+    deploy(model);
+  }
+
+  @Test
+  void shouldDeployEveryOutcomeOfEveryProcessAndKnowTheSameOutcomesAsTheTemplates() throws IOException {
+    assertThat(declaredOutcomes).containsExactlyInAnyOrderElementsOf(ElementTemplates.OUTCOMES);
+
+    for (String processKey : ElementTemplates.OUTCOMES.stream().map(Outcomes::processKey).distinct().toList()) {
+      List<String[]> ends = new ArrayList<>();
+      for (Outcomes outcomes : ElementTemplates.OUTCOMES) {
+        if (outcomes.processKey().equals(processKey)) {
+          outcomes.values().forEach(value -> ends.add(new String[] {outcomes.variable(), value}));
+        }
+      }
+      ProcessBuilder process = Bpmn.createExecutableProcess(processKey).camundaHistoryTimeToLive(30);
+      var fork = process.startEvent("StartEvent_Check").parallelGateway("Gateway_Fork");
+      for (int i = 0; i < ends.size(); i++) {
+        fork.endEvent("EndEvent_" + i).moveToNode("Gateway_Fork");
+      }
+      BpmnModelInstance model = fork.done();
+      for (int i = 0; i < ends.size(); i++) {
+        apply(model.getModelElementById("EndEvent_" + i),
+            ElementTemplatesTest.template(ElementTemplates.OUTCOME + ends.get(i)[0]),
+            Map.of(Outcomes.VALUE_PROPERTY, ends.get(i)[1]));
+      }
+
+      deploy(model);
+    }
+  }
+
+  // ---- what the properties do ----
+
+  @Test
+  void shouldMailFromAStepThatOnlyNamesItsMailAsynchronouslyWithARetryCycleAsTheOldFormDoes() throws IOException {
+    JsonNode template = ElementTemplatesTest.template(ElementTemplates.NOTIFY_VENDOR);
+    BpmnModelInstance model = Bpmn.createExecutableProcess("template-notify").camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check")
+        .intermediateThrowEvent("Event_NotifyNew").message("Message_New")
+        // the form of the diagrams deployed before the templates: bean, asynchronous steps and cycle written out
+        .intermediateThrowEvent("Event_NotifyOld").camundaAsyncBefore().camundaAsyncAfter()
+        .camundaFailedJobRetryTimeCycle("R5/PT5M").messageEventDefinition("MessageEventDefinition_Old")
+        .messageEventDefinitionDone()
+        .endEvent("EndEvent_Done")
+        .done();
+    ((BaseElement) model.getModelElementById("MessageEventDefinition_Old"))
+        .setAttributeValueNs(CAMUNDA, "delegateExpression", "${vendorMail}");
+    apply(model.getModelElementById("Event_NotifyNew"), template, Map.of("mail", "APPLICATION_RECEIVED", "window", ""));
+    property(model.getModelElementById("Event_NotifyOld"), "mail", "CERTIFICATION_REFUSED");
+    String definitionId = deploy(model);
+
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey("template-notify", "PAR-TPL-1",
+        Map.of("contactEmail", "jean.dupont@medisoft.example", "dossierId", "PAR-TPL-1"));
+
+    assertThat(MAIL.getReceivedMessages()).as("nothing sent in the transaction that reached the step").isEmpty();
+    assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId("Event_NotifyNew")
+        .count()).isEqualTo(1);
+    executeJobs(pi);
+    assertThat(MAIL.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly(
+        "Dossier PAR-TPL-1 : candidature reçue", "Dossier PAR-TPL-1 : certification refusée");
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+        .getEndTime()).isNotNull();
+    for (String step : List.of("Event_NotifyNew", "Event_NotifyOld")) {
+      assertThat(managementService.createJobDefinitionQuery().processDefinitionId(definitionId).activityIdIn(step)
+          .list()).extracting(JobDefinition::getJobConfiguration).as(step)
+          .containsExactlyInAnyOrder("async-before", "async-after");
+      FailedJobRetryConfiguration retries = activity(definitionId, step).getProperties()
+          .get(DefaultFailedJobParseListener.FAILED_JOB_CONFIGURATION);
+      assertThat(retries.getRetryIntervals()).as(step).containsExactly("R5/PT5M");
+    }
+  }
+
+  @Test
+  void shouldSetTheOutcomeAnEndEventStates() throws IOException {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("pecan").camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check").endEvent("EndEvent_Granted").done();
+    apply(model.getModelElementById("EndEvent_Granted"),
+        ElementTemplatesTest.template(ElementTemplates.OUTCOME + "pecanOutcome"),
+        Map.of(Outcomes.VALUE_PROPERTY, "EARLY_COVERAGE_GRANTED"));
+    String definitionId = deploy(model);
+
+    ProcessInstance pi = runtimeService.startProcessInstanceById(definitionId);
+
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("pecanOutcome").singleResult().getValue()).isEqualTo("EARLY_COVERAGE_GRANTED");
+  }
+
+  @Test
+  void shouldDueATaskAtItsWindowAndLeaveATaskWithoutOneWhenNoneIsChosen() throws IOException {
+    JsonNode template = ElementTemplatesTest.template(ElementTemplates.TASK_WINDOW);
+    BpmnModelInstance model = Bpmn.createExecutableProcess("template-task").camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check").userTask("Task_Windowed").userTask("Task_NoWindow").endEvent("EndEvent_Done")
+        .done();
+    apply(model.getModelElementById("Task_Windowed"), template,
+        Map.of("camunda:dueDate", "${clocks.due(execution, 'ANS_COMPLEMENTS')}", "pausesClock", "ANS_ANALYSIS"));
+    apply(model.getModelElementById("Task_NoWindow"), template, Map.of("camunda:dueDate", "", "pausesClock", ""));
+    deploy(model);
+
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey("template-task");
+    assertThat(task(pi, "Task_Windowed").getDueDate()).isEqualTo(day(30));
+    taskService.complete(task(pi, "Task_Windowed").getId());
+
+    assertThat(task(pi, "Task_NoWindow").getDueDate()).isNull();
+  }
+
+  // ---- what no template offers is refused at deployment ----
+
+  @Test
+  void shouldRefuseAMailParcoursDoesNotSendNamingTheStep() {
+    BpmnModelInstance model = oneStep("template-bad-mail");
+    property(model.getModelElementById("Event_Notify"), "mail", "NO_SUCH_MAIL");
+
+    assertThat(refused(model)).contains("notification step Event_Notify names the mail 'NO_SUCH_MAIL', which"
+        + " Parcours does not send; choose one in the element template \"Notify the vendor\"");
+  }
+
+  @Test
+  void shouldRefuseAMailQuotingAWindowTheTableLacks() {
+    BpmnModelInstance model = oneStep("template-bad-window");
+    property(model.getModelElementById("Event_Notify"), "mail", "COMPLEMENTS_REQUESTED");
+    property(model.getModelElementById("Event_Notify"), "window", "NO_SUCH_WINDOW");
+
+    assertThat(refused(model)).contains("element Event_Notify names the window 'NO_SUCH_WINDOW', which is not a row"
+        + " of the deadlines table (bpmn/deadlines.dmn)");
+  }
+
+  @Test
+  void shouldRefuseAMailOnAnEventThatIsNotAnEnvelope() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("template-mail-none-event").camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check").intermediateThrowEvent("Event_Notify").endEvent("EndEvent_Done").done();
+    property(model.getModelElementById("Event_Notify"), "mail", "ADMISSIBLE");
+
+    assertThat(refused(model)).contains("element Event_Notify names the mail 'ADMISSIBLE' but is not a message"
+        + " throw event");
+  }
+
+  @Test
+  void shouldRefuseATimerWithAWindowButNoTimerGivingTheExpressionToPaste() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("template-timer-empty").camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check").intermediateCatchEvent("Timer_Window").timerWithDate("")
+        .endEvent("EndEvent_Done").done();
+    property(model.getModelElementById("Timer_Window"), "window", "ANS_COMPLEMENTS");
+
+    assertThat(refused(model)).contains("timer Timer_Window is ''; every timer takes its date from the deadlines"
+        + " table: set it as a date to ${clocks.due(execution, 'ANS_COMPLEMENTS')}");
+  }
+
+  @Test
+  void shouldRefuseATimerWithAWindowAndNoTypeGivingTheExpressionRatherThanTheEnginesGenericError() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("template-timer-untyped").camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check").intermediateCatchEvent("Timer_Window").endEvent("EndEvent_Done").done();
+    IntermediateCatchEvent timer = model.getModelElementById("Timer_Window");
+    timer.getEventDefinitions().add(model.newInstance(TimerEventDefinition.class));
+    property(timer, "window", "ANS_COMPLEMENTS");
+
+    assertThat(refused(model)).contains("template-timer-untyped.bpmn cannot be deployed: timer Timer_Window has the"
+        + " response window 'ANS_COMPLEMENTS' but no timer yet; set its Timer to the type Date and the value"
+        + " ${clocks.due(execution, 'ANS_COMPLEMENTS')}").doesNotContain("needs configuration");
+  }
+
+  @Test
+  void shouldRefuseATimerThatNamesAnotherWindowThanItsTemplate() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("template-timer-other").camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check").intermediateCatchEvent("Timer_Window")
+        .timerWithDate("${clocks.reminder(execution, 'ANS_ANALYSIS')}").endEvent("EndEvent_Done").done();
+    property(model.getModelElementById("Timer_Window"), "window", "ANS_COMPLEMENTS");
+
+    assertThat(refused(model)).contains("timer Timer_Window has the response window 'ANS_COMPLEMENTS' but its timer"
+        + " names 'ANS_ANALYSIS'; set its timer (Date) to ${clocks.reminder(execution, 'ANS_COMPLEMENTS')}");
+  }
+
+  @Test
+  void shouldRefuseAnOutcomeItsProcessDoesNotHave() {
+    BpmnModelInstance model = endStating("pecan", "pecanOutcome", "CERTIFIED");
+
+    assertThat(refused(model)).contains("end event EndEvent_Done states the outcome 'CERTIFIED' of pecanOutcome,"
+        + " which is not one of [EARLY_COVERAGE_GRANTED");
+  }
+
+  @Test
+  void shouldRefuseAnOutcomeVariableOfAnotherProcessAndAnOutcomeOutsideAnEndEvent() {
+    BpmnModelInstance model = endStating("pecan", "ansOutcome", "CERTIFIED");
+    property(model.getModelElementById("StartEvent_Check"), Outcomes.VALUE_PROPERTY, "EARLY_COVERAGE_GRANTED");
+
+    assertThat(refused(model))
+        .contains("end event EndEvent_Done sets the outcome variable 'ansOutcome', which is not one of"
+            + " [pecanOutcome] of process pecan: apply the template [\"Outcome of PECAN\"]")
+        .contains("element StartEvent_Check states an outcome but is not an end event");
+  }
+
+  @Test
+  void shouldRefuseAnOutcomeInAProcessThatDeclaresNone() {
+    BpmnModelInstance model = endStating("template-no-outcomes", "pecanOutcome", "EARLY_COVERAGE_GRANTED");
+
+    assertThat(refused(model)).contains("end event EndEvent_Done states the outcome 'EARLY_COVERAGE_GRANTED' but"
+        + " the process template-no-outcomes declares no outcomes");
+  }
+
+  // ---- helpers ----
+
+  /** Applies a template as Modeler does: its bindings with the values chosen (or its Hidden values). */
+  static void apply(BaseElement element, JsonNode template, Map<String, String> chosen) {
+    element.setAttributeValueNs(CAMUNDA, "modelerTemplate", template.get("id").asText());
+    element.setAttributeValueNs(CAMUNDA, "modelerTemplateVersion", template.get("version").asText());
+    for (JsonNode property : template.get("properties")) {
+      JsonNode binding = property.get("binding");
+      String name = binding.get("name").asText();
+      String value = chosen.containsKey(name) ? chosen.get(name) : property.path("value").asText(null);
+      assertThat(value).as("a value for %s of %s", name, template.get("id")).isNotNull();
+      switch (binding.get("type").asText()) {
+        case "property" -> element.setAttributeValueNs(CAMUNDA, name.substring("camunda:".length()), value);
+        case "camunda:property" -> property(element, name, value);
+        default -> throw new AssertionError("no test applies the binding " + binding);
+      }
+    }
+  }
+
+  static void property(BaseElement element, String name, String value) {
+    ExtensionElements extensions = element.getExtensionElements();
+    if (extensions == null) {
+      extensions = element.getModelInstance().newInstance(ExtensionElements.class);
+      element.setExtensionElements(extensions);
+    }
+    CamundaProperties properties = extensions.getElementsQuery().filterByType(CamundaProperties.class).list()
+        .stream().findFirst().orElse(null);
+    if (properties == null) {
+      properties = extensions.addExtensionElement(CamundaProperties.class);
+    }
+    CamundaProperty property = element.getModelInstance().newInstance(CamundaProperty.class);
+    property.setCamundaName(name);
+    property.setCamundaValue(value);
+    properties.addChildElement(property);
+  }
+
+  interface Step {
+    AbstractFlowNodeBuilder<?, ?> add(AbstractFlowNodeBuilder<?, ?> builder, int index);
+  }
+
+  /** A process of n steps in a row. */
+  static BpmnModelInstance chain(String processKey, int n, Step step) {
+    AbstractFlowNodeBuilder<?, ?> builder = Bpmn.createExecutableProcess(processKey).camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check");
+    for (int i = 0; i < n; i++) {
+      builder = step.add(builder, i);
+    }
+    return builder.endEvent("EndEvent_Done").done();
+  }
+
+  /** A process that starts and ends at once, its end event stating an outcome without a template. */
+  static BpmnModelInstance endStating(String processKey, String variable, String outcome) {
+    BpmnModelInstance model = Bpmn.createExecutableProcess(processKey).camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check").endEvent("EndEvent_Done").done();
+    property(model.getModelElementById("EndEvent_Done"), Outcomes.VARIABLE_PROPERTY, variable);
+    property(model.getModelElementById("EndEvent_Done"), Outcomes.VALUE_PROPERTY, outcome);
+    return model;
+  }
+
+  static BpmnModelInstance oneStep(String processKey) {
+    return chain(processKey, 1, (builder, i) -> builder.intermediateThrowEvent("Event_Notify").message("Message_Notify"));
+  }
+
+  static <T> Iterator<T> cycle(List<T> values) {
+    return new Iterator<>() {
+      int next;
+
+      @Override
+      public boolean hasNext() {
+        return true;
+      }
+
+      @Override
+      public T next() {
+        return values.get(next++ % values.size());
+      }
+    };
+  }
+
+  /** Deploys the model; its definition id. */
+  String deploy(BpmnModelInstance model) {
+    String processKey = model.getDefinitions().getChildElementsByType(
+        org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next().getId();
+    String id = repositoryService.createDeployment().name("Template check " + processKey)
+        .addModelInstance(processKey + ".bpmn", model).deploy().getId();
+    deployments.add(id);
+    return repositoryService.createProcessDefinitionQuery().deploymentId(id).singleResult().getId();
+  }
+
+  /** The message of the refused deployment (and its causes). */
+  String refused(BpmnModelInstance model) {
+    long before = repositoryService.createDeploymentQuery().count();
+    Throwable refused = catchThrowable(() -> deploy(model));
+    assertThat(refused).as("the deployment is refused").isNotNull();
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(before);
+    StringBuilder messages = new StringBuilder();
+    for (Throwable t = refused; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      messages.append(t.getMessage()).append('\n');
+    }
+    return messages.toString();
+  }
+
+  ActivityImpl activity(String definitionId, String activityId) {
+    ProcessDefinitionEntity definition = (ProcessDefinitionEntity) ((RepositoryServiceImpl) repositoryService)
+        .getDeployedProcessDefinition(definitionId);
+    return definition.findActivity(activityId);
+  }
+}
