@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import fr.parcours.notification.MailStepParseListener;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.Job;
@@ -48,6 +49,8 @@ public final class TrackEngine {
     configuration.setJobExecutorActivate(false);
     configuration.setExpressionManager(new MockExpressionManager());
     configuration.setEnforceHistoryTimeToLive(true);
+    // the meaning the application gives a mail step's property "mail" (sent by the bean vendorMail, stubbed here)
+    configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(new MailStepParseListener())));
     return ProcessEngineCoverageExtension.builder(configuration).assertClassCoverageAtLeast(1.0)
         .excludeProcessDefinitionKeys(notCovered).build();
   }

@@ -1,6 +1,8 @@
 package fr.parcours.support;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -17,5 +19,11 @@ public abstract class TrackTestBase {
   void stubTheBeans(ProcessEngine engine) {
     stubs = TrackEngine.Stubs.register();
     track = new TrackEngine.Driver(engine);
+  }
+
+  /** The stubs live in a thread-local registry that the application's engine reads too: gone after each test. */
+  @AfterEach
+  void forgetTheStubs() {
+    Mocks.reset();
   }
 }
