@@ -99,7 +99,7 @@ public final class DeadlineTableReader {
           id,
           pathway,
           cells.text("measures", true),
-          cells.duration("duration", true),
+          cells.window("duration"),
           cells.text("startsOn", true),
           cells.choice("owner", Owner.class),
           cells.choice("onExpiry", OnExpiry.class),
@@ -187,6 +187,16 @@ public final class DeadlineTableReader {
       } catch (IllegalArgumentException e) {
         throw problem(name, e.getMessage());
       }
+    }
+
+    /** A window's length: days, weeks, months or years, as French law counts time limits; never hours. */
+    RegulatoryDuration window(String name) {
+      RegulatoryDuration duration = duration(name, true);
+      if (!duration.time().isZero()) {
+        throw problem(name, "is \"" + duration + "\", a length in hours; a time limit is counted in whole days"
+            + " (Code de procédure civile, art. 641): write it like P3D, P4W, P6M or P1Y");
+      }
+      return duration;
     }
 
     <E extends Enum<E>> E choice(String name, Class<E> type) {

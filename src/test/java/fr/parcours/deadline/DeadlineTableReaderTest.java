@@ -74,6 +74,15 @@ class DeadlineTableReaderTest {
   }
 
   @Test
+  void shouldRefuseAWindowInHoursBecauseTheLawCountsWholeDays() {
+    String dmn = withCell(shipped(), COMPLEMENTS + "Duration", "\"PT72H\"");
+
+    assertRefused(dmn, "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'duration': is \"PT72H\", a length in"
+        + " hours; a time limit is counted in whole days (Code de procédure civile, art. 641): write it like P3D,"
+        + " P4W, P6M or P1Y.");
+  }
+
+  @Test
   void shouldRefuseAnEmptyDuration() {
     String dmn = withCell(shipped(), COMPLEMENTS + "Duration", "\"\"");
 
