@@ -1,10 +1,12 @@
 package fr.parcours.clock;
 
 import fr.parcours.deadline.DeadlineCatalogue;
+import fr.parcours.deadline.FrenchTimeLimits;
 import fr.parcours.deadline.DeadlineRule;
 import fr.parcours.deadline.DeadlineTable;
 import fr.parcours.deadline.DeadlineRule.WhileWaiting;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
@@ -72,6 +74,21 @@ public class Clocks {
     return due[0];
   }
 
+  /**
+   * The last day of a window, included (opens it now if it is not open): what mails and forms tell people,
+   * "until 2 April 2026 included".
+   */
+  public LocalDate lastDay(DelegateExecution execution, String clockId) {
+    LocalDate[] lastDay = new LocalDate[1];
+    privileged(() -> lastDay[0] = open(execution, clockId).read(now()).lastDay());
+    return lastDay[0];
+  }
+
+  /** The last second of a window's last day (23:59:59 Paris), for a date variable people read as that day. */
+  public Date lastMoment(DelegateExecution execution, String clockId) {
+    return Date.from(FrenchTimeLimits.lastMoment(lastDay(execution, clockId), zone));
+  }
+
   /** A repeating timer for a window: it first fires at the due date, then again every budget. */
   public String cycle(DelegateExecution execution, String clockId) {
     String[] cycle = new String[1];
@@ -99,6 +116,23 @@ public class Clocks {
   }
 
   // ---- wired by the parse listener ----
+
+  /**
+   * A task whose due date names a window shows its last day in Tasklist: 23:59:59 (Paris) that day, not the
+   * midnight after it when the window's timer fires.
+   */
+  void showLastDayOn(DelegateTask task, String clockId) {
+    privileged(() -> {
+      RegulatoryClock clock = ClockStore.load(task.getExecution().getProcessInstance(), clockId);
+      if (clock != null && clock.state() != ClockState.NOT_STARTED) {
+        task.setDueDate(lastMoment(clock.read(now())));
+      }
+    });
+  }
+
+  private Date lastMoment(ClockReading reading) {
+    return Date.from(FrenchTimeLimits.lastMoment(reading.lastDay(), zone));
+  }
 
   void windowClosed(DelegateExecution execution, String clockId) {
     privileged(() -> close(execution, clockId));
@@ -336,7 +370,7 @@ public class Clocks {
     TaskService taskService = services.getTaskService();
     for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
       if (clock.clockId().equals(tasks.get(task.getTaskDefinitionKey())) && due != null) {
-        task.setDueDate(due);
+        task.setDueDate(lastMoment(reading));
         taskService.saveTask(task);
       }
     }

@@ -97,7 +97,8 @@ class VendorMail implements JavaDelegate {
     });
     if (window != null) {
       model.put("window", window);
-      model.put("dueDate", dates.format(clocks.due(execution, window).toInstant()));
+      // the window's last day, included: the timer fires at midnight after it
+      model.put("dueDate", dates.format(clocks.lastDay(execution, window)));
       RegulatoryDuration before = deadlines.rule(window,
           execution.getVariable("pathway") instanceof String pathway ? pathway : null).reminderBefore();
       if (before != null) {

@@ -137,7 +137,7 @@ class PecanProcessTest extends ProcessTestBase {
     assertThat(ansTrack(pecan)).isWaitingAt("Task_ReviewEvidence");
     Task examine = task(pecan, "Task_ExamineApplication");
     assertThat(examine).hasCandidateGroup("cnedimts");
-    assertThat(examine.getDueDate()).isEqualTo(day(60));
+    assertThat(examine.getDueDate()).isEqualTo(lastMomentOfDay(60));
     ansConforms(pecan);
     assertWaitingAt(pecan, "Gateway_OpinionsJoin", "Task_ExamineApplication");
     advance(Duration.ofDays(20));
@@ -145,17 +145,18 @@ class PecanProcessTest extends ProcessTestBase {
 
     Task evaluate = task(pecan, "Task_EvaluateApplication");
     assertThat(evaluate).hasCandidateGroup("ministry");
-    assertThat(evaluate.getDueDate()).isEqualTo(day(50));
+    assertThat(evaluate.getDueDate()).isEqualTo(lastMomentOfDay(50));
     advance(Duration.ofDays(10));
     decide(pecan, "FAVOURABLE", null);
 
     assertThat(pecan).variables().containsEntry("earlyCoverageDecidedAt", day(30))
-        .containsEntry("earlyCoverageEndsAt", Date.from(plusMonths(day(30).toInstant(), 12)));
+        .containsEntry("earlyCoverageEndsAt", lastMomentOf(LocalDate.of(2027, 12, 2)));
     Task lppr = task(pecan, "Task_FileLpprApplication");
     assertThat(lppr).hasCandidateGroup("vendor-medisoft");
-    assertThat(lppr.getDueDate()).isEqualTo(Date.from(plusMonths(day(30).toInstant(), 6)));
+    // decided on 2 December 2026: 6 and 9 months, per CPC 641, until 2 June and 2 September 2027 included
+    assertThat(lppr.getDueDate()).isEqualTo(lastMomentOf(LocalDate.of(2027, 6, 2)));
     assertThat(task(pecan, "Task_FileLatmApplication").getDueDate())
-        .isEqualTo(Date.from(plusMonths(day(30).toInstant(), 9)));
+        .isEqualTo(lastMomentOf(LocalDate.of(2027, 9, 2)));
     fileBoth(pecan);
     assertThat(pecan).isEnded();
     assertPassed(pecan, "EndEvent_EarlyCoverageGranted");
@@ -219,7 +220,7 @@ class PecanProcessTest extends ProcessTestBase {
     ProcessInstance pecan = acknowledged();
     fire(pecan, "Timer_OpinionDue");
 
-    assertThat(java.util.Date.from(now())).isEqualTo(day(60));
+    assertThat(java.util.Date.from(now())).as("at 00:00 after the last day, day 60").isEqualTo(endOfDay(60));
     assertPassed(pecan, "Task_FlagOverdueOpinion", "EndEvent_OverdueOpinionFlagged");
     assertWaitingAt(pecan, "Task_ExamineApplication");
     assertThat(dossierVariable(pecan, "opinionOverdue")).isEqualTo(true);
@@ -233,8 +234,8 @@ class PecanProcessTest extends ProcessTestBase {
         "cnedimtsComment", "Send the study protocol."));
     Task complements = task(pecan, "Task_ProvideCnedimtsComplements");
     assertThat(complements).hasCandidateGroup("vendor-medisoft");
-    // day 33 is Saturday 5 December 2026: a vendor's window rolls to Monday 7 December
-    assertThat(complements.getDueDate()).isEqualTo(day(35));
+    // day 33 is Saturday 5 December 2026: a vendor's window is extended to Monday 7 December included
+    assertThat(complements.getDueDate()).isEqualTo(lastMomentOfDay(35));
 
     fire(pecan, "Timer_CnedimtsComplementsWindow");
 
@@ -254,19 +255,19 @@ class PecanProcessTest extends ProcessTestBase {
     complete(VENDOR, pecan, "Task_ProvideCnedimtsComplements", Map.of("cnedimtsComplementsAnswer", "Attached."));
 
     Task examine = task(pecan, "Task_ExamineApplication");
-    assertThat(examine.getDueDate()).as("still 60 days from the acknowledgement").isEqualTo(day(60));
+    assertThat(examine.getDueDate()).as("still 60 days from the acknowledgement").isEqualTo(lastMomentOfDay(60));
   }
 
   @Test
   void shouldFlagTheDecisionOverdueThirtyDaysAfterTheLastOpinionAndLoopOnMissingInformation() {
     ProcessInstance pecan = withBothOpinions();
     decide(pecan, "COMPLEMENTS", "The price proposal is missing.");
-    assertThat(task(pecan, "Task_ProvideMinistersComplements").getDueDate()).isEqualTo(day(10));
+    assertThat(task(pecan, "Task_ProvideMinistersComplements").getDueDate()).isEqualTo(lastMomentOfDay(10));
     complete(VENDOR, pecan, "Task_ProvideMinistersComplements", Map.of("ministersComplementsAnswer", "Sent."));
     assertWaitingAt(pecan, "Task_EvaluateApplication");
 
     fire(pecan, "Timer_DecisionDue");
-    assertThat(java.util.Date.from(now())).isEqualTo(day(30));
+    assertThat(java.util.Date.from(now())).isEqualTo(endOfDay(30));
     assertPassed(pecan, "Task_FlagOverdueDecision");
     assertThat(dossierVariable(pecan, "decisionOverdue")).isEqualTo(true);
     decide(pecan, "UNFAVOURABLE", "Benefit not established; appeal before the administrative court within 2 months.");
@@ -293,14 +294,14 @@ class PecanProcessTest extends ProcessTestBase {
     decide(pecan, "FAVOURABLE", null);
 
     Job lppr = timer(pecan, "Timer_LpprReminder");
-    // 6 months from the decision is Sunday 2 May 2027: the window closes Monday 3 May, the reminder comes a
-    // month before that, on 3 April
-    assertThat(task(pecan, "Task_FileLpprApplication").getDueDate())
-        .isEqualTo(Date.from(plusMonths(T0, 6).plus(Duration.ofDays(1))));
-    assertThat(lppr.getDuedate()).isEqualTo(Date.from(plusMonths(T0, 5).plus(Duration.ofDays(1))));
+    // 6 months from the decision is Sunday 2 May 2027: the window runs until Monday 3 May included and passes
+    // at 00:00 on 4 May; the reminder comes a month before that, at 00:00 on 4 April
+    assertThat(task(pecan, "Task_FileLpprApplication").getDueDate()).isEqualTo(lastMomentOf(LocalDate.of(2027, 5, 3)));
+    assertThat(lppr.getDuedate()).isEqualTo(endOf(LocalDate.of(2027, 4, 3)));
     fire(pecan, "Timer_LpprReminder");
     fire(pecan, "Timer_LatmReminder");
-    assertThat(java.util.Date.from(now())).isEqualTo(Date.from(plusMonths(T0, 8)));
+    // 9 months: Monday 2 August 2027 included, reminded at 00:00 on 3 July
+    assertThat(java.util.Date.from(now())).isEqualTo(endOf(LocalDate.of(2027, 7, 2)));
 
     assertThat(pecan).hasPassed("Event_NotifyLpprReminder", "EndEvent_LpprReminded", "Event_NotifyLatmReminder",
         "EndEvent_LatmReminded").isWaitingAt("Task_FileLpprApplication", "Task_FileLatmApplication");
