@@ -282,8 +282,8 @@ class AnsCertificationProcessTest extends ProcessTestBase {
         throw new IllegalStateException(e);
       }
     })).filteredOn(subject -> subject.contains("rappel")).containsExactly(
-        "Dossier " + pi.getBusinessKey() + " : rappel, réponse attendue avant le 2 décembre 2026",
-        "Dossier " + pi.getBusinessKey() + " : rappel, réponse attendue avant le 2 décembre 2026");
+        "Dossier " + pi.getBusinessKey() + " : rappel, réponse attendue jusqu'au 2 décembre 2026 inclus",
+        "Dossier " + pi.getBusinessKey() + " : rappel, réponse attendue jusqu'au 2 décembre 2026 inclus");
   }
 
   @Test
