@@ -75,6 +75,20 @@ public class Clocks {
   }
 
   /**
+   * The due date of a window opened by an earlier event, whose date the variable {@code openedAtVariable}
+   * holds (the ANS analysis runs from the receipt of the complete evidence, not from the moment its timer is
+   * armed); opens it at that date if it is not open, or now when the variable holds no date.
+   */
+  public Date due(DelegateExecution execution, String clockId, String openedAtVariable) {
+    Date[] due = new Date[1];
+    privileged(() -> {
+      Instant openedAt = execution.getVariable(openedAtVariable) instanceof Date date ? date.toInstant() : now();
+      due[0] = Date.from(open(execution, clockId, openedAt).read(now()).dueAt());
+    });
+    return due[0];
+  }
+
+  /**
    * The last day of a window, included (opens it now if it is not open): what mails and forms tell people,
    * "until 2 April 2026 included".
    */
@@ -314,6 +328,10 @@ public class Clocks {
   }
 
   private RegulatoryClock open(DelegateExecution execution, String clockId) {
+    return open(execution, clockId, now());
+  }
+
+  private RegulatoryClock open(DelegateExecution execution, String clockId, Instant openedAt) {
     VariableScope instance = execution.getProcessInstance();
     RegulatoryClock clock = ClockStore.load(instance, clockId);
     if (clock != null && (clock.state() == ClockState.RUNNING || clock.state() == ClockState.PAUSED)) {
@@ -322,9 +340,12 @@ public class Clocks {
     DeadlineRule rule = deadlines.rule(clockId, pathwayOf(execution));
     ClockTerms terms = new ClockTerms(rule.duration(), rule.workingDays(), zone);
     String reason = "Opened: " + nameOf(execution);
+    Instant lastEntry = clock == null || clock.ledger().isEmpty() ? null
+        : clock.ledger().get(clock.ledger().size() - 1).at();
+    Instant at = lastEntry != null && openedAt.isBefore(lastEntry) ? now() : openedAt;
     RegulatoryClock opened = clock == null
-        ? RegulatoryClock.notStarted(clockId, terms).start(now(), actor())
-        : RegulatoryClock.of(clockId, terms, clock.ledger()).restart(now(), reason, actor());
+        ? RegulatoryClock.notStarted(clockId, terms).start(at, actor())
+        : RegulatoryClock.of(clockId, terms, clock.ledger()).restart(at, reason, actor());
     ClockStore.save(instance, opened);
     return opened;
   }

@@ -232,8 +232,35 @@ class AnsCertificationProcessTest extends ProcessTestBase {
     assertThat(pi).isWaitingAt("Task_ReviewEvidence");
     assertThat(pi).variables().as("the queue keeps the order complete evidence was received")
         .containsEntry("evidenceQueuedAt", day(0));
-    Assertions.assertThat(timer(pi, "Timer_AnalysisTimeElapsed").getDuedate()).as("60 days from the go-ahead")
-        .isEqualTo(endOfDay(65));
+    // seed 002 §11.a: at most 60 days of analysis "from the date of submission of ALL the evidence"; this
+    // assertion said 60 days from the go-ahead (day 65) before issue 15
+    Assertions.assertThat(timer(pi, "Timer_AnalysisTimeElapsed").getDuedate())
+        .as("60 days from the complete evidence (day 0), not from the go-ahead (day 5)")
+        .isEqualTo(endOfDay(60));
+    Assertions.assertThat(task(pi, "Task_ReviewEvidence").getDueDate()).isEqualTo(lastMomentOfDay(60));
+  }
+
+  @Test
+  void shouldCountTheInsTestDayFromTheCompleteEvidenceWhenTheInstructionWaitsForAGoAhead() {
+    // Given a caller's dossier using the INS, its evidence complete on day 0
+    Map<String, Object> variables = Candidatures.with("handlesIns", true);
+    variables.put(AnsProcess.APPLICANT, VENDOR);
+    variables.put(AnsProcess.WAITS_FOR_GO_AHEAD, true);
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(AnsProcess.KEY, variables);
+    executeJobs(pi);
+    submitDossier(pi);
+    admit(pi);
+    signConvention(pi);
+    sendAllProofs(pi, "INS_1.1.1.png", "INS_1.1.2.log", "INS_2.1.1.jpeg");
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+
+    // When the go-ahead comes on day 10
+    advance(Duration.ofDays(10));
+    runtimeService.createMessageCorrelation(AnsProcess.MESSAGE_GO_AHEAD).processInstanceId(pi.getId()).correlate();
+    executeJobs(pi);
+
+    // Then the test day is still due within 4 weeks of the deposit of all the evidence (seed 004 §6.4)
+    Assertions.assertThat(task(pi, "Task_RecordInsTestDay").getDueDate()).isEqualTo(lastMomentOfDay(28));
   }
 
   @Test

@@ -178,6 +178,21 @@ class PecanProcessTest extends ProcessTestBase {
     assertPassed(pecan, "EndEvent_EarlyCoverageGranted");
   }
 
+  @Test
+  void shouldCountTheAnsAnalysisFromTheCompleteEvidenceNotFromTheAcknowledgement() {
+    // Given evidence complete on Convergence on day 0 and the acknowledgement of receipt on day 20
+    ProcessInstance pecan = apply();
+    completeConvergence(pecan);
+    advance(Duration.ofDays(20));
+    completeSesame(pecan);
+    acknowledge(pecan);
+
+    // Then the ANS has 60 days from the complete evidence (seed 002 §11.a), the CNEDiMTS 60 from the
+    // acknowledgement (§11.b)
+    assertThat(timer(ansTrack(pecan), "Timer_AnalysisTimeElapsed").getDuedate()).isEqualTo(endOfDay(60));
+    assertThat(task(pecan, "Task_ExamineApplication").getDueDate()).isEqualTo(lastMomentOfDay(80));
+  }
+
   // ---- the acknowledgement waits for both files ----
 
   @Test
