@@ -330,6 +330,47 @@ class PecanProcessTest extends ProcessTestBase {
         .filteredOn(subject -> subject.contains("LPPR") || subject.contains("LATM")).hasSize(4);
   }
 
+  @Test
+  void shouldFlagALateDossierWhenTheOfficialInstructionPassesSixtyDaysAfterTheAcknowledgement() {
+    // Given a dossier acknowledged on day 0 (PECAN_INSTRUCTION: 60 days, seed 002 §10), still with the CNEDiMTS
+    ProcessInstance pecan = acknowledged();
+    assertThat(timer(pecan, "Timer_InstructionTimeElapsed").getDuedate()).isEqualTo(endOfDay(60));
+
+    // When the 60th day has ended
+    fire(pecan, "Timer_InstructionTimeElapsed");
+
+    // Then the dossier is flagged and its tasks, in the tracks too, show in the reviewers' "flagged late" filters
+    assertThat(java.util.Date.from(now())).isEqualTo(endOfDay(60));
+    assertPassed(pecan, "Task_FlagInstructionOverdue", "EndEvent_InstructionOverdueFlagged");
+    assertThat(dossierVariable(pecan, "instructionOverdue")).isEqualTo(true);
+    assertThat(task(pecan, "Task_ExamineApplication").getPriority()).isEqualTo(90);
+    assertThat(filteredTaskKeys("CNEDiMTS — dossiers flagged late", CNEDIMTS)).contains("Task_ExamineApplication");
+  }
+
+  @Test
+  void shouldStillWatchTheOfficialInstructionWhileTheMinistersDecide() {
+    // Given both opinions on day 0, the instruction window opened by the acknowledgement on day 0
+    ProcessInstance pecan = withBothOpinions();
+
+    // Then the ministers' step is watched by the same window, not one opened afresh
+    assertThat(timer(pecan, "Timer_InstructionTimeElapsedAtDecision").getDuedate()).isEqualTo(endOfDay(60));
+    fire(pecan, "Timer_InstructionTimeElapsedAtDecision");
+
+    assertPassed(pecan, "Task_FlagInstructionOverdueAtDecision", "EndEvent_InstructionOverdueFlaggedAtDecision");
+    assertThat(dossierVariable(pecan, "instructionOverdue")).isEqualTo(true);
+    assertThat(task(pecan, "Task_EvaluateApplication").getPriority()).isEqualTo(90);
+    assertThat(filteredTaskKeys("Ministry — dossiers flagged late", MINISTRY)).contains("Task_EvaluateApplication");
+  }
+
+  /** The task definition keys a filter lists to that user, as Tasklist shows them. */
+  List<String> filteredTaskKeys(String filterName, String user) {
+    return as(user, () -> {
+      org.camunda.bpm.engine.FilterService filters = engine.getFilterService();
+      String id = filters.createFilterQuery().filterName(filterName).singleResult().getId();
+      return filters.<Task>listPage(id, 0, 100).stream().map(Task::getTaskDefinitionKey).toList();
+    });
+  }
+
   // ---- one track stops the other ----
 
   @Test
