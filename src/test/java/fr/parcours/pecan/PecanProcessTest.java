@@ -362,6 +362,27 @@ class PecanProcessTest extends ProcessTestBase {
     assertThat(filteredTaskKeys("Ministry — dossiers flagged late", MINISTRY)).contains("Task_EvaluateApplication");
   }
 
+  @Test
+  void shouldFlagTheFilingsLateWhenTheirWindowsPassWithoutThem() {
+    ProcessInstance pecan = withBothOpinions();
+    decide(pecan, "FAVOURABLE", null);
+
+    // the LPPR window runs until Monday 3 May 2027 included, the LATM window until Monday 2 August 2027
+    fire(pecan, "Timer_LpprFilingWindowPassed");
+    assertThat(java.util.Date.from(now())).isEqualTo(endOf(LocalDate.of(2027, 5, 3)));
+    assertPassed(pecan, "Task_FlagLpprFilingLate", "EndEvent_LpprFilingLateFlagged");
+    assertThat(dossierVariable(pecan, "lpprFilingLate")).isEqualTo(true);
+    fire(pecan, "Timer_LatmFilingWindowPassed");
+    assertThat(java.util.Date.from(now())).isEqualTo(endOf(LocalDate.of(2027, 8, 2)));
+    assertPassed(pecan, "Task_FlagLatmFilingLate", "EndEvent_LatmFilingLateFlagged");
+    assertThat(dossierVariable(pecan, "latmFilingLate")).isEqualTo(true);
+
+    // the vendor may still file, late: the tasks stay, at the top of its lists
+    assertThat(task(pecan, "Task_FileLpprApplication").getPriority()).isEqualTo(90);
+    fileBoth(pecan);
+    assertThat(pecan).isEnded();
+  }
+
   /** The task definition keys a filter lists to that user, as Tasklist shows them. */
   List<String> filteredTaskKeys(String filterName, String user) {
     return as(user, () -> {
