@@ -1,7 +1,9 @@
 package fr.parcours.clock;
 
+import fr.parcours.deadline.AskedLength;
 import fr.parcours.deadline.DeadlineCatalogue;
 import fr.parcours.deadline.FrenchTimeLimits;
+import fr.parcours.deadline.RegulatoryDuration;
 import fr.parcours.deadline.DeadlineRule;
 import fr.parcours.deadline.DeadlineTable;
 import fr.parcours.deadline.DeadlineRule.WhileWaiting;
@@ -338,7 +340,8 @@ public class Clocks {
       return clock;
     }
     DeadlineRule rule = deadlines.rule(clockId, pathwayOf(execution));
-    ClockTerms terms = new ClockTerms(rule.duration(), rule.workingDays(), zone);
+    ClockTerms terms = new ClockTerms(lengthOf(rule, execution, FrenchTimeLimits.dateOf(openedAt, zone)),
+        rule.workingDays(), zone);
     String reason = "Opened: " + nameOf(execution);
     Instant lastEntry = clock == null || clock.ledger().isEmpty() ? null
         : clock.ledger().get(clock.ledger().size() - 1).at();
@@ -348,6 +351,22 @@ public class Clocks {
         : RegulatoryClock.of(clockId, terms, clock.ledger()).restart(at, reason, actor());
     ClockStore.save(instance, opened);
     return opened;
+  }
+
+  /** The row's duration, or the length the agency gave when it asked for a row it sets ({@code >= P10D}). */
+  private RegulatoryDuration lengthOf(DeadlineRule rule, VariableScope scope, LocalDate askedOn) {
+    return AskedLength.of(rule, askedOn, scope.getVariable(AskedLength.daysVariable(rule.id())),
+        scope.getVariable(AskedLength.lastDayVariable(rule.id())), date -> FrenchTimeLimits.dateOf(date.toInstant(), zone));
+  }
+
+  /**
+   * The form that asks for a window whose length the agency sets ({@code >= P10D}) gives a number of days or a
+   * last day: a complete listener {@code ${clocks.checkAskedLength(task, 'CNEDIMTS_COMPLEMENTS')}} refuses
+   * neither, both, or one below the minimum, with a message naming it.
+   */
+  public void checkAskedLength(DelegateTask task, String clockId) {
+    privileged(() -> lengthOf(deadlines.rule(clockId, pathwayOf(task.getExecution())), task,
+        FrenchTimeLimits.dateOf(now(), zone)));
   }
 
   private interface Change {

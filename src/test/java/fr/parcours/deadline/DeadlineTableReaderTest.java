@@ -51,6 +51,27 @@ class DeadlineTableReaderTest {
     assertThat(complements.reminderBefore()).isEqualTo(RegulatoryDuration.parse("P7D"));
     assertThat(table.require("BRAND_RENEWAL_FILING").duration().isNegative()).isTrue();
     assertThat(table.require("ANS_INACTIVITY").whileWaiting()).isEqualTo(WhileWaiting.RESTARTS);
+    assertThat(complements.agencySetsLength()).isFalse();
+  }
+
+  @Test
+  void shouldReadAnAgencySetLengthWithItsMinimumWhenTheCellSaysAtLeast() {
+    DeadlineTable table = DeadlineTableReader.read(shipped().getBytes(StandardCharsets.UTF_8), "undeployed");
+
+    // seed 000: the brand-name CNEDiMTS and ministers give "at least 10 days" for complements
+    DeadlineRule brand = table.require("CNEDIMTS_COMPLEMENTS", "BRAND_NAME");
+    assertThat(brand.agencySetsLength()).isTrue();
+    assertThat(brand.duration()).isEqualTo(RegulatoryDuration.parse("P10D"));
+    assertThat(table.require("MINISTERS_COMPLEMENTS", "BRAND_NAME").agencySetsLength()).isTrue();
+    assertThat(table.require("CNEDIMTS_COMPLEMENTS", "PECAN").agencySetsLength()).isFalse();
+  }
+
+  @Test
+  void shouldRefuseAnAgencySetLengthCountedBackwards() {
+    String dmn = withCell(shipped(), COMPLEMENTS + "Duration", "\">= -P10D\"");
+
+    assertRefused(dmn, "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'duration': is \">= -P10D\": an agency"
+        + " sets a length forwards; write it like >= P10D.");
   }
 
   @Test

@@ -202,6 +202,38 @@ class DeploymentValidationTest extends ProcessTestBase {
     assertThat(timer(pi, "Timer_NewWindow").getDuedate()).isEqualTo(endOfDay(10));
   }
 
+  @Test
+  void shouldTimeAWindowTheAgencySetsAndRefuseOneBelowItsMinimum() throws IOException {
+    // Given a row "at least 10 days" and a diagram whose asking task checks the length the agency gives
+    String dmn = DeadlineTableReaderTest.replaceOnce(shipped(), "    </decisionTable>",
+        newRow("ASKED_WINDOW", "\"&gt;= P10D\"") + "    </decisionTable>");
+    BpmnModelInstance model = Bpmn.createExecutableProcess("deadline-check-asked-window")
+        .camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check")
+        .userTask("Task_Ask").name("Ask for complements")
+        .camundaTaskListenerExpression("complete", "${clocks.checkAskedLength(task, 'ASKED_WINDOW')}")
+        .userTask("Task_Answer").name("Send complements").camundaDueDate("${clocks.due(execution, 'ASKED_WINDOW')}")
+        .endEvent("EndEvent_Done")
+        .done();
+    repositoryService.createDeployment().name("Asked window and its row")
+        .addString("deadlines.dmn", dmn)
+        .addModelInstance("deadline-check-asked-window.bpmn", model)
+        .deploy();
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey("deadline-check-asked-window");
+    String ask = task(pi, "Task_Ask").getId();
+
+    // When the agency gives 7 days, it is refused with the minimum named, and nothing moves
+    assertThat(catchThrowable(() -> taskService.complete(ask, Map.of(AskedLength.daysVariable("ASKED_WINDOW"), 7))))
+        .isInstanceOf(fr.parcours.shared.BadInputException.class)
+        .hasMessageContaining("must be at least 10 days").hasMessageContaining("until 9 November 2026 included");
+    assertThat(task(pi, "Task_Ask")).isNotNull();
+
+    // When it gives 15 days, the vendor's window runs 15 days from the next day
+    taskService.complete(ask, Map.of(AskedLength.daysVariable("ASKED_WINDOW"), 15));
+    assertThat(task(pi, "Task_Answer").getDueDate()).isEqualTo(lastMomentOfDay(15));
+    assertThat(storedBudget(pi, "ASKED_WINDOW")).isEqualTo("P15D");
+  }
+
   // ---- a changed row ----
 
   @Test
