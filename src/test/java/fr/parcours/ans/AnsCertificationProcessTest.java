@@ -212,12 +212,7 @@ class AnsCertificationProcessTest extends ProcessTestBase {
 
   @Test
   void shouldTellTheCallerTheEvidenceIsCompleteAndWaitForItsGoAheadWhenAsked() {
-    // as a calling pathway starts the track: the candidature, who applies, and the wish to give the go-ahead
-    Map<String, Object> variables = Candidatures.valid();
-    variables.put(AnsProcess.APPLICANT, VENDOR);
-    variables.put(AnsProcess.WAITS_FOR_GO_AHEAD, true);
-    ProcessInstance pi = runtimeService.startProcessInstanceByKey(AnsProcess.KEY, variables);
-    executeJobs(pi);
+    ProcessInstance pi = startedByACallerThatGivesTheGoAhead(Candidatures.valid());
     submitDossier(pi);
     admit(pi);
     signConvention(pi);
@@ -243,11 +238,7 @@ class AnsCertificationProcessTest extends ProcessTestBase {
   @Test
   void shouldCountTheInsTestDayFromTheCompleteEvidenceWhenTheInstructionWaitsForAGoAhead() {
     // Given a caller's dossier using the INS, its evidence complete on day 0
-    Map<String, Object> variables = Candidatures.with("handlesIns", true);
-    variables.put(AnsProcess.APPLICANT, VENDOR);
-    variables.put(AnsProcess.WAITS_FOR_GO_AHEAD, true);
-    ProcessInstance pi = runtimeService.startProcessInstanceByKey(AnsProcess.KEY, variables);
-    executeJobs(pi);
+    ProcessInstance pi = startedByACallerThatGivesTheGoAhead(Candidatures.with("handlesIns", true));
     submitDossier(pi);
     admit(pi);
     signConvention(pi);
@@ -261,6 +252,16 @@ class AnsCertificationProcessTest extends ProcessTestBase {
 
     // Then the test day is still due within 4 weeks of the deposit of all the evidence (seed 004 §6.4)
     Assertions.assertThat(task(pi, "Task_RecordInsTestDay").getDueDate()).isEqualTo(lastMomentOfDay(28));
+  }
+
+  /** As a calling pathway starts the track: the candidature, who applies, and the wish to give the go-ahead. */
+  ProcessInstance startedByACallerThatGivesTheGoAhead(Map<String, Object> candidature) {
+    Map<String, Object> variables = new HashMap<>(candidature);
+    variables.put(AnsProcess.APPLICANT, VENDOR);
+    variables.put(AnsProcess.WAITS_FOR_GO_AHEAD, true);
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(AnsProcess.KEY, variables);
+    executeJobs(pi);
+    return pi;
   }
 
   @Test
