@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  *   <li>{@code ${clocks.cycle(execution, 'ANS_INACTIVITY')}} — a repeating timer;</li>
  *   <li>{@code ${clocks.reminder(execution, 'PECAN_LPPR_FILING')}} — the date the vendor is reminded, the
  *   window's "remind before" ahead of its due date.</li>
+ *   <li>{@code ${clocks.due(execution, 'ANS_ANALYSIS', 'evidenceCompleteAt')}} — a due date of a window opened
+ *   by an earlier event, whose date a variable holds (the window opens then, not when the timer is armed).</li>
  * </ul>
  */
 final class ClockExpressions {
@@ -28,7 +30,8 @@ final class ClockExpressions {
   static final String WINDOW_PROPERTY = "window";
 
   private static final Pattern CALL = Pattern.compile(
-      "^\\s*\\$\\{\\s*clocks\\.(due|cycle|reminder)\\(\\s*execution\\s*,\\s*'([A-Za-z0-9_]+)'\\s*\\)\\s*}\\s*$");
+      "^\\s*\\$\\{\\s*clocks\\.(due|cycle|reminder)\\(\\s*execution\\s*,\\s*'([A-Za-z0-9_]+)'"
+          + "(?:\\s*,\\s*'([A-Za-z0-9_]+)')?\\s*\\)\\s*}\\s*$");
 
   private ClockExpressions() {
   }

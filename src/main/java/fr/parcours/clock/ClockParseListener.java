@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -31,7 +32,8 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
  * deadlines table does not have, naming the element. At every parse it wires the clocks: the element that
  * arms a window stops it when it ends (so the next time the window opens afresh), an activity marked with
  * the extension property {@code pausesClock} pauses that clock while it is active (the agency is waiting
- * for the vendor), and every completed user task counts as progress of the dossier.
+ * for the vendor), every completed user task counts as progress of the dossier, and a task whose due date
+ * names a window shows the window's last day.
  */
 public class ClockParseListener extends AbstractBpmnParseListener {
 
@@ -51,6 +53,8 @@ public class ClockParseListener extends AbstractBpmnParseListener {
       // the element template's "no response window" choice
       definition.setDueDateExpression(null);
     }
+    ClockExpressions.clockId(dueDate).ifPresent(clockId -> definition.addBuiltInTaskListener(
+        TaskListener.EVENTNAME_CREATE, task -> clocks.get().showLastDayOn(task, clockId)));
   }
 
   @Override

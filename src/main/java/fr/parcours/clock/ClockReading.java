@@ -2,6 +2,7 @@ package fr.parcours.clock;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -10,11 +11,14 @@ import java.util.List;
  * @param clockId the clock
  * @param state its state
  * @param startedAt start of the current cycle (last start or restart); null if not started
- * @param dueAt the due instant; null if not started
- * @param pausedTime the paused time counted in the current cycle
+ * @param dueAt when the window has passed: 00:00 (Paris) the day after its last day, the instant a timer
+ *     fires; null if not started
+ * @param pausedTime the whole days the pauses took out of the window (by date, see
+ *     {@link fr.parcours.deadline.FrenchTimeLimits})
  * @param remaining time from now (or from the stop, for a stopped clock) to the due instant;
  *     negative when overdue; null if not started
- * @param overdue whether now (or the stop) is after the due instant
+ * @param overdue whether now (or the stop) is at or after the due instant
+ * @param lastDay the last day on which the window still runs, included; null if not started
  * @param pauses the pauses counted in the current cycle, clipped to its start
  */
 public record ClockReading(
@@ -25,7 +29,8 @@ public record ClockReading(
     Duration pausedTime,
     Duration remaining,
     boolean overdue,
-    List<Pause> pauses) {
+    List<Pause> pauses,
+    LocalDate lastDay) {
 
   public ClockReading {
     pauses = List.copyOf(pauses);

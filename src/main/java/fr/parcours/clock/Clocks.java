@@ -1,10 +1,14 @@
 package fr.parcours.clock;
 
+import fr.parcours.deadline.AskedLength;
 import fr.parcours.deadline.DeadlineCatalogue;
+import fr.parcours.deadline.FrenchTimeLimits;
+import fr.parcours.deadline.RegulatoryDuration;
 import fr.parcours.deadline.DeadlineRule;
 import fr.parcours.deadline.DeadlineTable;
 import fr.parcours.deadline.DeadlineRule.WhileWaiting;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
@@ -72,6 +76,35 @@ public class Clocks {
     return due[0];
   }
 
+  /**
+   * The due date of a window opened by an earlier event, whose date the variable {@code openedAtVariable}
+   * holds (the ANS analysis runs from the receipt of the complete evidence, not from the moment its timer is
+   * armed); opens it at that date if it is not open, or now when the variable holds no date.
+   */
+  public Date due(DelegateExecution execution, String clockId, String openedAtVariable) {
+    Date[] due = new Date[1];
+    privileged(() -> {
+      Instant openedAt = execution.getVariable(openedAtVariable) instanceof Date date ? date.toInstant() : now();
+      due[0] = Date.from(open(execution, clockId, openedAt).read(now()).dueAt());
+    });
+    return due[0];
+  }
+
+  /**
+   * The last day of a window, included (opens it now if it is not open): what mails and forms tell people,
+   * "until 2 April 2026 included".
+   */
+  public LocalDate lastDay(DelegateExecution execution, String clockId) {
+    LocalDate[] lastDay = new LocalDate[1];
+    privileged(() -> lastDay[0] = open(execution, clockId).read(now()).lastDay());
+    return lastDay[0];
+  }
+
+  /** The last second of a window's last day (23:59:59 Paris), for a date variable people read as that day. */
+  public Date lastMoment(DelegateExecution execution, String clockId) {
+    return Date.from(FrenchTimeLimits.lastMoment(lastDay(execution, clockId), zone));
+  }
+
   /** A repeating timer for a window: it first fires at the due date, then again every budget. */
   public String cycle(DelegateExecution execution, String clockId) {
     String[] cycle = new String[1];
@@ -99,6 +132,23 @@ public class Clocks {
   }
 
   // ---- wired by the parse listener ----
+
+  /**
+   * A task whose due date names a window shows its last day in Tasklist: 23:59:59 (Paris) that day, not the
+   * midnight after it when the window's timer fires.
+   */
+  void showLastDayOn(DelegateTask task, String clockId) {
+    privileged(() -> {
+      RegulatoryClock clock = ClockStore.load(task.getExecution().getProcessInstance(), clockId);
+      if (clock != null && clock.state() != ClockState.NOT_STARTED) {
+        task.setDueDate(lastMoment(clock.read(now())));
+      }
+    });
+  }
+
+  private Date lastMoment(ClockReading reading) {
+    return Date.from(FrenchTimeLimits.lastMoment(reading.lastDay(), zone));
+  }
 
   void windowClosed(DelegateExecution execution, String clockId) {
     privileged(() -> close(execution, clockId));
@@ -280,19 +330,43 @@ public class Clocks {
   }
 
   private RegulatoryClock open(DelegateExecution execution, String clockId) {
+    return open(execution, clockId, now());
+  }
+
+  private RegulatoryClock open(DelegateExecution execution, String clockId, Instant openedAt) {
     VariableScope instance = execution.getProcessInstance();
     RegulatoryClock clock = ClockStore.load(instance, clockId);
     if (clock != null && (clock.state() == ClockState.RUNNING || clock.state() == ClockState.PAUSED)) {
       return clock;
     }
     DeadlineRule rule = deadlines.rule(clockId, pathwayOf(execution));
-    ClockTerms terms = new ClockTerms(rule.duration(), rule.workingDays(), zone);
+    ClockTerms terms = new ClockTerms(lengthOf(rule, execution, FrenchTimeLimits.dateOf(openedAt, zone)),
+        rule.workingDays(), zone);
     String reason = "Opened: " + nameOf(execution);
+    Instant lastEntry = clock == null || clock.ledger().isEmpty() ? null
+        : clock.ledger().get(clock.ledger().size() - 1).at();
+    Instant at = lastEntry != null && openedAt.isBefore(lastEntry) ? now() : openedAt;
     RegulatoryClock opened = clock == null
-        ? RegulatoryClock.notStarted(clockId, terms).start(now(), actor())
-        : RegulatoryClock.of(clockId, terms, clock.ledger()).restart(now(), reason, actor());
+        ? RegulatoryClock.notStarted(clockId, terms).start(at, actor())
+        : RegulatoryClock.of(clockId, terms, clock.ledger()).restart(at, reason, actor());
     ClockStore.save(instance, opened);
     return opened;
+  }
+
+  /** The row's duration, or the length the agency gave when it asked for a row it sets ({@code >= P10D}). */
+  private RegulatoryDuration lengthOf(DeadlineRule rule, VariableScope scope, LocalDate askedOn) {
+    return AskedLength.of(rule, askedOn, scope.getVariable(AskedLength.daysVariable(rule.id())),
+        scope.getVariable(AskedLength.lastDayVariable(rule.id())), date -> FrenchTimeLimits.dateOf(date.toInstant(), zone));
+  }
+
+  /**
+   * The form that asks for a window whose length the agency sets ({@code >= P10D}) gives a number of days or a
+   * last day: a complete listener {@code ${clocks.checkAskedLength(task, 'CNEDIMTS_COMPLEMENTS')}} refuses
+   * neither, both, or one below the minimum, with a message naming it.
+   */
+  public void checkAskedLength(DelegateTask task, String clockId) {
+    privileged(() -> lengthOf(deadlines.rule(clockId, pathwayOf(task.getExecution())), task,
+        FrenchTimeLimits.dateOf(now(), zone)));
   }
 
   private interface Change {
@@ -336,7 +410,7 @@ public class Clocks {
     TaskService taskService = services.getTaskService();
     for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
       if (clock.clockId().equals(tasks.get(task.getTaskDefinitionKey())) && due != null) {
-        task.setDueDate(due);
+        task.setDueDate(lastMoment(reading));
         taskService.saveTask(task);
       }
     }

@@ -2,12 +2,13 @@ package fr.parcours.clock;
 
 import fr.parcours.clock.ClockEntry.Kind;
 import fr.parcours.clock.ClockReading.Pause;
-import fr.parcours.deadline.FrenchWorkingDays;
+import fr.parcours.deadline.FrenchTimeLimits;
+import fr.parcours.deadline.FrenchTimeLimits.Count;
+import fr.parcours.deadline.FrenchTimeLimits.Suspension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,12 @@ import java.util.Objects;
  *
  * <p>Immutable: each transition returns a new clock and leaves the receiver unchanged.
  *
- * <p>Arithmetic: the current cycle starts at the last start or restart {@code s}. Due date =
- * {@code s} + budget (calendar arithmetic in the terms' zone) + paused time of the cycle (exact
- * elapsed time). A pause still open at a restart counts from the restart; an open pause runs until
- * now; pause time after a stop does not count. With working days, a due date on a weekend or French
- * public holiday moves to the next working day at the same local time.
+ * <p>Arithmetic, on the calendar dates of the terms' zone ({@link FrenchTimeLimits}, the one place it is
+ * done): the current cycle opens at the last start or restart; its date is not counted; the budget runs
+ * from the next day and the window passes at 00:00 the day after its last day. Every pause takes whole
+ * dates out, from the date it began to the date it ended, both included; a pause still open runs to today;
+ * a pause open at a restart counts from the restart; pause time after a stop does not count. With working
+ * days, a last day on a weekend or French public holiday moves to the next working day, after the pauses.
  */
 public final class RegulatoryClock {
 
@@ -209,35 +211,37 @@ public final class RegulatoryClock {
     return compute(now).reading();
   }
 
-  private record Figures(ClockReading reading, Instant dueBeforeRolling, ClockEntry cycleStart) {
+  private record Figures(ClockReading reading, Count count, ClockEntry cycleStart) {
   }
 
   private Figures compute(Instant now) {
     Objects.requireNonNull(now, "now");
     if (state == ClockState.NOT_STARTED) {
       return new Figures(new ClockReading(clockId, state, null, null, Duration.ZERO, null, false,
-          List.of()), null, null);
+          List.of(), null), null, null);
     }
     ClockEntry cycleStart = lastOf(Kind.STARTED, Kind.RESTARTED);
     Instant start = cycleStart.at();
     Instant end = state == ClockState.STOPPED ? lastOf(Kind.STOPPED).at() : now;
+    ZoneId zone = terms.zone();
 
     List<Pause> pauses = countedPauses(start);
-    Duration pausedTime = Duration.ZERO;
+    List<Suspension> suspensions = new ArrayList<>();
     for (Pause pause : pauses) {
-      pausedTime = pausedTime.plus(overlap(pause.from(), pause.to() == null ? now : pause.to(),
-          start, end));
+      Instant to = pause.to() == null || pause.to().isAfter(end) ? end : pause.to();
+      LocalDate from = date(pause.from(), zone);
+      LocalDate until = date(to, zone);
+      if (!until.isBefore(from)) {
+        suspensions.add(new Suspension(from, until));
+      }
     }
-
-    ZoneId zone = terms.zone();
-    Instant base = terms.budget().addTo(start.atZone(zone)).toInstant();
-    Instant dueBeforeRolling = base.plus(pausedTime);
-    Instant due = terms.workingDays() ? rollToWorkingDay(dueBeforeRolling, zone) : dueBeforeRolling;
+    Count count = FrenchTimeLimits.count(date(start, zone), terms.budget(), terms.workingDays(), suspensions);
+    Instant due = FrenchTimeLimits.expiry(count.lastDay(), zone);
 
     Instant reference = state == ClockState.STOPPED ? end : now;
-    ClockReading reading = new ClockReading(clockId, state, start, due, pausedTime,
-        Duration.between(reference, due), reference.isAfter(due), pauses);
-    return new Figures(reading, dueBeforeRolling, cycleStart);
+    ClockReading reading = new ClockReading(clockId, state, start, due, Duration.ofDays(count.suspendedDays()),
+        Duration.between(reference, due), !reference.isBefore(due), pauses, count.lastDay());
+    return new Figures(reading, count, cycleStart);
   }
 
   /** Pauses of the whole ledger that reach into the cycle, clipped to its start. */
@@ -269,27 +273,11 @@ public final class RegulatoryClock {
     }
   }
 
-  private static Duration overlap(Instant from, Instant to, Instant start, Instant end) {
-    Instant lower = from.isAfter(start) ? from : start;
-    Instant upper = to.isBefore(end) ? to : end;
-    return upper.isAfter(lower) ? Duration.between(lower, upper) : Duration.ZERO;
-  }
-
-  private static Instant rollToWorkingDay(Instant due, ZoneId zone) {
-    ZonedDateTime local = due.atZone(zone);
-    LocalDate day = local.toLocalDate();
-    if (FrenchWorkingDays.isWorkingDay(day)) {
-      return due;
-    }
-    LocalDate working = FrenchWorkingDays.firstWorkingDayFrom(day);
-    return ZonedDateTime.of(working, local.toLocalTime(), zone).toInstant();
-  }
-
   /**
    * A few lines of plain English for a reviewer, such as:
    * <pre>
-   * Started 2026-09-01 (Paris). 60 days, paused 12 days. Due 2026-11-12. 20 days remain.
-   * Paused 2026-10-01 → 2026-10-13 (12 days): Complements requested
+   * Started 2026-09-01 (Paris). 60 days, paused 13 days. Until 2026-11-13 included. 22 days left after today.
+   * Paused 2026-10-01 → 2026-10-13 (13 days, both included): Complements requested
    * </pre>
    */
   public String describe(Instant now) {
@@ -298,8 +286,9 @@ public final class RegulatoryClock {
     ZoneId zone = terms.zone();
     if (state == ClockState.NOT_STARTED) {
       return "Not started. Once started, it runs " + terms.budget().describe()
+          + " from the day after it opens, to the end of its last day"
           + (terms.workingDays()
-              ? ", moved to the next French working day if it ends on a weekend or public holiday"
+              ? ", moved to the next French working day if that is a weekend or public holiday"
               : "")
           + ".";
     }
@@ -312,39 +301,40 @@ public final class RegulatoryClock {
     }
     text.append(". ").append(capitalised(terms.budget().describe()));
     text.append(reading.pausedTime().isZero() ? ", not paused. "
-        : ", paused " + days(reading.pausedTime()) + ". ");
-    text.append("Due ").append(date(reading.dueAt(), zone));
-    if (!reading.dueAt().equals(figures.dueBeforeRolling())) {
-      LocalDate unrolled = figures.dueBeforeRolling().atZone(zone).toLocalDate();
+        : ", paused " + days(reading.pausedTime().toDays()) + ". ");
+    LocalDate lastDay = reading.lastDay();
+    text.append("Until ").append(lastDay).append(" included");
+    if (figures.count().extended()) {
+      LocalDate unextended = figures.count().lastDayBeforeExtension();
       text.append(" (moved from ")
-          .append(unrolled.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
-          .append(' ').append(unrolled).append(", not a working day)");
+          .append(unextended.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
+          .append(' ').append(unextended).append(", not a working day)");
     }
     text.append(". ");
     if (state == ClockState.STOPPED) {
       ClockEntry stop = lastOf(Kind.STOPPED);
-      text.append("Stopped ").append(date(stop.at(), zone));
+      LocalDate stopped = date(stop.at(), zone);
+      text.append("Stopped ").append(stopped);
       if (stop.reason() != null && !stop.reason().isBlank()) {
         text.append(" (").append(withoutFinalStop(stop.reason())).append(')');
       }
-      text.append(", ").append(days(reading.remaining().abs()))
-          .append(reading.overdue() ? " after" : " before").append(" the due date.");
-    } else if (reading.overdue()) {
-      text.append("Overdue by ").append(days(reading.remaining().abs())).append('.');
+      long margin = lastDay.toEpochDay() - stopped.toEpochDay();
+      text.append(margin == 0 ? ", on the last day."
+          : ", " + days(Math.abs(margin)) + (margin > 0 ? " before" : " after") + " the last day.");
     } else {
-      String left = days(reading.remaining());
-      text.append(capitalised(left)).append(left.equals("1 day") || left.startsWith("less")
-          ? " remains." : " remain.");
+      long left = lastDay.toEpochDay() - date(now, zone).toEpochDay();
+      text.append(left > 0 ? capitalised(days(left)) + " left after today."
+          : left == 0 ? "Last day today." : "Overdue by " + days(-left) + ".");
     }
     for (Pause pause : reading.pauses()) {
       text.append('\n');
       if (pause.to() == null) {
         text.append("Paused since ").append(date(pause.from(), zone)).append(" (")
-            .append(days(nonNegative(Duration.between(pause.from(), now)))).append(" so far)");
+            .append(days(datesFromTo(pause.from(), now, zone))).append(" so far, today included)");
       } else {
         text.append("Paused ").append(date(pause.from(), zone)).append(" → ")
             .append(date(pause.to(), zone)).append(" (")
-            .append(days(Duration.between(pause.from(), pause.to()))).append(')');
+            .append(days(datesFromTo(pause.from(), pause.to(), zone))).append(", both included)");
       }
       if (pause.reason() != null && !pause.reason().isBlank()) {
         text.append(": ").append(pause.reason());
@@ -353,17 +343,13 @@ public final class RegulatoryClock {
     return text.toString();
   }
 
-  /** Whole days, rounded down; "less than 1 day" for a non-zero duration under a day. */
-  private static String days(Duration duration) {
-    long days = duration.toDays();
-    if (days == 0 && !duration.isZero()) {
-      return "less than 1 day";
-    }
-    return days == 1 ? "1 day" : days + " days";
+  /** How many dates from one instant's to the other's, both included (0 if the second is earlier). */
+  private static long datesFromTo(Instant from, Instant to, ZoneId zone) {
+    return Math.max(0, date(to, zone).toEpochDay() - date(from, zone).toEpochDay() + 1);
   }
 
-  private static Duration nonNegative(Duration duration) {
-    return duration.isNegative() ? Duration.ZERO : duration;
+  private static String days(long days) {
+    return days == 1 ? "1 day" : days + " days";
   }
 
   private static LocalDate date(Instant instant, ZoneId zone) {

@@ -7,6 +7,9 @@ package fr.parcours.deadline;
  * @param id the window's name, as diagrams name it
  * @param pathway the pathway the row is for, or "" for every pathway
  * @param row the row's number in the table as a process owner sees it in Modeler (1-based)
+ * @param duration the window's length; when {@code agencySetsLength}, the least the agency may give
+ * @param agencySetsLength the agency sets the length when it asks, at least {@code duration} (written
+ *     {@code >= P10D} in the table: "at least 10 days"); see {@link AskedLength}
  * @param reminderBefore how long before the due date the vendor is reminded, or {@code null}
  */
 public record DeadlineRule(
@@ -14,6 +17,7 @@ public record DeadlineRule(
     String pathway,
     String measures,
     RegulatoryDuration duration,
+    boolean agencySetsLength,
     String startsOn,
     Owner owner,
     OnExpiry onExpiry,

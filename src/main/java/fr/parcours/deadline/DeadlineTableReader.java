@@ -28,6 +28,9 @@ public final class DeadlineTableReader {
 
   private static final Pattern QUOTED = Pattern.compile("^\\s*\"([^\"]*)\"\\s*$");
   private static final Pattern ID = Pattern.compile("^[A-Z][A-Z0-9_]*$");
+  /** The prefix of a duration the agency sets when it asks, at least that long: {@code >= P10D}. */
+  static final String AT_LEAST = ">=";
+
   private static final List<String> OUTPUTS = List.of("measures", "duration", "startsOn",
       "owner", "onExpiry", "whileWaiting", "workingDays", "reminderBefore", "source");
 
@@ -99,7 +102,8 @@ public final class DeadlineTableReader {
           id,
           pathway,
           cells.text("measures", true),
-          cells.duration("duration", true),
+          cells.window("duration"),
+          cells.atLeast("duration"),
           cells.text("startsOn", true),
           cells.choice("owner", Owner.class),
           cells.choice("onExpiry", OnExpiry.class),
@@ -187,6 +191,30 @@ public final class DeadlineTableReader {
       } catch (IllegalArgumentException e) {
         throw problem(name, e.getMessage());
       }
+    }
+
+    /** Whether the cell says "at least" ({@code >= P10D}): the agency sets the length when it asks. */
+    boolean atLeast(String name) {
+      return text(name, true).startsWith(AT_LEAST);
+    }
+
+    /** A window's length: days, weeks, months or years, as French law counts time limits; never hours. */
+    RegulatoryDuration window(String name) {
+      String text = text(name, true);
+      RegulatoryDuration duration;
+      try {
+        duration = RegulatoryDuration.parse(text.startsWith(AT_LEAST) ? text.substring(AT_LEAST.length()) : text);
+      } catch (IllegalArgumentException e) {
+        throw problem(name, e.getMessage());
+      }
+      if (text.startsWith(AT_LEAST) && duration.isNegative()) {
+        throw problem(name, "is \"" + text + "\": an agency sets a length forwards; write it like >= P10D");
+      }
+      if (!duration.time().isZero()) {
+        throw problem(name, "is \"" + duration + "\", a length in hours; a time limit is counted in whole days"
+            + " (Code de procédure civile, art. 641): write it like P3D, P4W, P6M or P1Y");
+      }
+      return duration;
     }
 
     <E extends Enum<E>> E choice(String name, Class<E> type) {

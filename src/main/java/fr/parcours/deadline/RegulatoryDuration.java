@@ -2,7 +2,6 @@ package fr.parcours.deadline;
 
 import java.time.Duration;
 import java.time.Period;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,9 +15,11 @@ import java.util.regex.Pattern;
  * <p>A leading minus ({@code -P120D}) marks a window counted backwards, such as "at the latest 120
  * days before". Weeks are kept as days ({@code P4W} becomes {@code P28D}).
  *
- * @param period the calendar part, added as calendar arithmetic (months clamp to the month end, days
- *     keep the wall-clock time across a daylight-saving change)
- * @param time the exact part, added as elapsed time
+ * <p>How a window of the deadlines table is counted on the calendar is {@link FrenchTimeLimits}' business;
+ * a window is never written in hours there.
+ *
+ * @param period the calendar part
+ * @param time the exact part (hours, minutes, seconds): only reminder lead times may have one
  */
 public record RegulatoryDuration(Period period, Duration time) {
 
@@ -94,14 +95,6 @@ public record RegulatoryDuration(Period period, Duration time) {
 
   private static long longNumber(Matcher m, int group) {
     return m.group(group) == null ? 0L : Long.parseLong(m.group(group));
-  }
-
-  /**
-   * Adds the period (calendar arithmetic in the start's zone), then the time (elapsed time).
-   * A negative duration moves backwards.
-   */
-  public ZonedDateTime addTo(ZonedDateTime start) {
-    return start.plus(period).plus(time);
   }
 
   /** True for windows counted backwards, such as {@code -P120D}. */

@@ -4,6 +4,7 @@ import fr.parcours.clock.Clocks;
 import fr.parcours.deadline.DeadlineCatalogue;
 import fr.parcours.deadline.RegulatoryDuration;
 import fr.parcours.shared.PermanentFailure;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -87,18 +88,18 @@ class VendorMail implements JavaDelegate {
 
   /** What the templates may show: the dossier's plain variables, dates written out in its language. */
   private Map<String, Object> model(DelegateExecution execution, Language language, String window) {
-    DateTimeFormatter dates = DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale()).withZone(zone);
     Map<String, Object> model = new HashMap<>();
     execution.getVariables().forEach((name, value) -> {
       if (value instanceof String || value instanceof Number || value instanceof Boolean) {
         model.put(name, value);
       } else if (value instanceof Date date) {
-        model.put(name, dates.format(date.toInstant()));
+        model.put(name, write(date.toInstant().atZone(zone).toLocalDate(), language));
       }
     });
     if (window != null) {
       model.put("window", window);
-      model.put("dueDate", dates.format(clocks.due(execution, window).toInstant()));
+      // the window's last day, included: the timer fires at midnight after it
+      model.put("dueDate", write(clocks.lastDay(execution, window), language));
       RegulatoryDuration before = deadlines.rule(window,
           execution.getVariable("pathway") instanceof String pathway ? pathway : null).reminderBefore();
       if (before != null) {
@@ -106,6 +107,12 @@ class VendorMail implements JavaDelegate {
       }
     }
     return model;
+  }
+
+  /** "2 April 2026", "2 avril 2026", "1er avril 2026" (French writes the first of the month 1er). */
+  static String write(LocalDate day, Language language) {
+    String text = DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale()).format(day);
+    return language == Language.FR && day.getDayOfMonth() == 1 ? "1er" + text.substring(1) : text;
   }
 
   private static List<String> certificateLines(Map<String, Object> model, Language language) {

@@ -22,6 +22,7 @@ class EarlyCoverage implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariable(PecanProcess.DECISION_DATE, ClockUtil.getCurrentTime());
-    execution.setVariable(PecanProcess.COVERAGE_ENDS, clocks.due(execution, "PECAN_EARLY_COVERAGE"));
+    // the last day of coverage, included (a date variable: mails write it out as that day)
+    execution.setVariable(PecanProcess.COVERAGE_ENDS, clocks.lastMoment(execution, "PECAN_EARLY_COVERAGE"));
   }
 }

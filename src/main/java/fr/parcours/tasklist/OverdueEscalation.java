@@ -4,11 +4,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
- * An agency's window has passed and its answer is due: the dossier is flagged (the variable named by the
- * step's input parameter {@code overdueFlag}) and its open tasks go to the top of the reviewers' lists.
+ * A window has passed: the dossier is flagged (the variable named by the step's input parameter
+ * {@code overdueFlag}) and its open tasks, in its pathway and in the tracks it calls, go to the top of the
+ * lists and into the reviewers' filter "… — dossiers flagged late".
  */
 @Component("overdueEscalation")
 class OverdueEscalation implements JavaDelegate {
@@ -25,7 +27,12 @@ class OverdueEscalation implements JavaDelegate {
     }
     execution.getProcessInstance().setVariable(name, true);
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
-    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
+    // every open task of the dossier: its pathway's and those of the tracks it calls, which carry its number
+    String dossier = execution.getProcessBusinessKey();
+    TaskQuery open = dossier == null
+        ? tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        : tasks.createTaskQuery().processInstanceBusinessKey(dossier);
+    for (Task task : open.list()) {
       tasks.setPriority(task.getId(), OVERDUE_PRIORITY);
     }
   }

@@ -65,6 +65,11 @@ public class TasklistFilters {
       ensure(reviewer.shortName() + " — overdue", 2, "Tasks of " + reviewer.name()
               + " whose response window has passed",
           overdue(tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()), List.of(group));
+      ensure(reviewer.shortName() + " — dossiers flagged late", 3, "Tasks of " + reviewer.name()
+              + " on a dossier whose agency window has passed (the official instruction, the analysis, an opinion,"
+              + " a decision)",
+          tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
+              .taskMinPriority(OverdueEscalation.OVERDUE_PRIORITY).orderByDueDate().asc(), List.of(group));
     }
     for (Pathway pathway : pathways) {
       for (Pathway.Queue queue : pathway.queues()) {

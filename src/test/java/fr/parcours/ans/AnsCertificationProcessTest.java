@@ -8,6 +8,7 @@ import fr.parcours.support.FullProcessCoverage;
 import fr.parcours.support.ProcessTestBase;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -113,7 +114,8 @@ class AnsCertificationProcessTest extends ProcessTestBase {
         Map.of("kbisProvided", true, "officerIdVerified", true, "representativeRegistered", true));
     Task open = task(pi, "Task_OpenConvergenceAccount");
     assertThat(open).hasCandidateGroup("ans-reviewer");
-    Assertions.assertThat(open.getDueDate()).isEqualTo(day(3));
+    // 3 days not counting the request's day: until Thursday 5 November included (Tasklist shows 23:59:59)
+    Assertions.assertThat(open.getDueDate()).isEqualTo(lastMomentOfDay(3));
     complete(REVIEWER, pi, "Task_OpenConvergenceAccount", Map.of("convergenceAccountId", "CVG-1234"));
 
     assertThat(pi).isWaitingAt("Task_DepositAdministrativeDossier");
@@ -191,8 +193,8 @@ class AnsCertificationProcessTest extends ProcessTestBase {
 
     Task testDay = task(pi, "Task_RecordInsTestDay");
     assertThat(testDay).hasCandidateGroup("ans-reviewer");
-    // 4 weeks from Monday 2026-11-02 is Monday 2026-11-30, a working day
-    Assertions.assertThat(testDay.getDueDate()).isEqualTo(day(28));
+    // 4 weeks from Monday 2026-11-02 is Monday 2026-11-30, a working day, included
+    Assertions.assertThat(testDay.getDueDate()).isEqualTo(lastMomentOfDay(28));
     complete(REVIEWER, pi, "Task_RecordInsTestDay", Map.of("insTestDayDate", "2026-09-20",
         "insTestDayPassed", true, "insTestDayReport", "All INS scenarios passed."));
     assertThat(pi).isWaitingAt("Task_ReviewEvidence");
@@ -210,12 +212,7 @@ class AnsCertificationProcessTest extends ProcessTestBase {
 
   @Test
   void shouldTellTheCallerTheEvidenceIsCompleteAndWaitForItsGoAheadWhenAsked() {
-    // as a calling pathway starts the track: the candidature, who applies, and the wish to give the go-ahead
-    Map<String, Object> variables = Candidatures.valid();
-    variables.put(AnsProcess.APPLICANT, VENDOR);
-    variables.put(AnsProcess.WAITS_FOR_GO_AHEAD, true);
-    ProcessInstance pi = runtimeService.startProcessInstanceByKey(AnsProcess.KEY, variables);
-    executeJobs(pi);
+    ProcessInstance pi = startedByACallerThatGivesTheGoAhead(Candidatures.valid());
     submitDossier(pi);
     admit(pi);
     signConvention(pi);
@@ -230,8 +227,41 @@ class AnsCertificationProcessTest extends ProcessTestBase {
     assertThat(pi).isWaitingAt("Task_ReviewEvidence");
     assertThat(pi).variables().as("the queue keeps the order complete evidence was received")
         .containsEntry("evidenceQueuedAt", day(0));
-    Assertions.assertThat(timer(pi, "Timer_AnalysisTimeElapsed").getDuedate()).as("60 days from the go-ahead")
-        .isEqualTo(day(65));
+    // seed 002 §11.a: at most 60 days of analysis "from the date of submission of ALL the evidence"; this
+    // assertion said 60 days from the go-ahead (day 65) before issue 15
+    Assertions.assertThat(timer(pi, "Timer_AnalysisTimeElapsed").getDuedate())
+        .as("60 days from the complete evidence (day 0), not from the go-ahead (day 5)")
+        .isEqualTo(endOfDay(60));
+    Assertions.assertThat(task(pi, "Task_ReviewEvidence").getDueDate()).isEqualTo(lastMomentOfDay(60));
+  }
+
+  @Test
+  void shouldCountTheInsTestDayFromTheCompleteEvidenceWhenTheInstructionWaitsForAGoAhead() {
+    // Given a caller's dossier using the INS, its evidence complete on day 0
+    ProcessInstance pi = startedByACallerThatGivesTheGoAhead(Candidatures.with("handlesIns", true));
+    submitDossier(pi);
+    admit(pi);
+    signConvention(pi);
+    sendAllProofs(pi, "INS_1.1.1.png", "INS_1.1.2.log", "INS_2.1.1.jpeg");
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+
+    // When the go-ahead comes on day 10
+    advance(Duration.ofDays(10));
+    runtimeService.createMessageCorrelation(AnsProcess.MESSAGE_GO_AHEAD).processInstanceId(pi.getId()).correlate();
+    executeJobs(pi);
+
+    // Then the test day is still due within 4 weeks of the deposit of all the evidence (seed 004 §6.4)
+    Assertions.assertThat(task(pi, "Task_RecordInsTestDay").getDueDate()).isEqualTo(lastMomentOfDay(28));
+  }
+
+  /** As a calling pathway starts the track: the candidature, who applies, and the wish to give the go-ahead. */
+  ProcessInstance startedByACallerThatGivesTheGoAhead(Map<String, Object> candidature) {
+    Map<String, Object> variables = new HashMap<>(candidature);
+    variables.put(AnsProcess.APPLICANT, VENDOR);
+    variables.put(AnsProcess.WAITS_FOR_GO_AHEAD, true);
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(AnsProcess.KEY, variables);
+    executeJobs(pi);
+    return pi;
   }
 
   @Test
@@ -250,7 +280,8 @@ class AnsCertificationProcessTest extends ProcessTestBase {
 
     Task complements = task(pi, "Task_ProvideComplements");
     assertThat(complements).hasCandidateGroup("vendor-medisoft");
-    Assertions.assertThat(complements.getDueDate()).isEqualTo(day(30));
+    // until Wednesday 2 December included
+    Assertions.assertThat(complements.getDueDate()).isEqualTo(lastMomentOfDay(30));
     advance(Duration.ofDays(5));
     provideComplements(pi);
 
@@ -263,8 +294,9 @@ class AnsCertificationProcessTest extends ProcessTestBase {
     ProcessInstance pi = atEvidenceReview();
     review(pi, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
 
-    // reminderBefore of ANS_COMPLEMENTS in the deadlines table: P7D before day 30
-    Assertions.assertThat(timer(pi, "Timer_ComplementsReminder").getDuedate()).isEqualTo(day(23));
+    // reminderBefore of ANS_COMPLEMENTS in the deadlines table: P7D before the window passes (00:00 after
+    // day 30), so at 00:00 after day 23: the 7 days 24 to 30 are left
+    Assertions.assertThat(timer(pi, "Timer_ComplementsReminder").getDuedate()).isEqualTo(endOfDay(23));
     int before = MAIL.getReceivedMessages().length;
     fire(pi, "Timer_ComplementsReminder");
 
@@ -278,8 +310,8 @@ class AnsCertificationProcessTest extends ProcessTestBase {
         throw new IllegalStateException(e);
       }
     })).filteredOn(subject -> subject.contains("rappel")).containsExactly(
-        "Dossier " + pi.getBusinessKey() + " : rappel, réponse attendue avant le 2 décembre 2026",
-        "Dossier " + pi.getBusinessKey() + " : rappel, réponse attendue avant le 2 décembre 2026");
+        "Dossier " + pi.getBusinessKey() + " : rappel, réponse attendue jusqu'au 2 décembre 2026 inclus",
+        "Dossier " + pi.getBusinessKey() + " : rappel, réponse attendue jusqu'au 2 décembre 2026 inclus");
   }
 
   @Test
@@ -288,15 +320,40 @@ class AnsCertificationProcessTest extends ProcessTestBase {
     review(pi, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
 
     fire(pi, "Timer_ComplementsWindow");
-    Assertions.assertThat(Date.from(now())).isEqualTo(day(30));
+    // not before the last day (2 December) has ended: it fired at 10:00 that day before issue 15
+    Assertions.assertThat(Date.from(now())).isEqualTo(endOfDay(30));
     assertThat(pi).isWaitingAt("Task_DecideOnLapsedComplements").task().hasCandidateGroup("ans-reviewer");
     complete(REVIEWER, pi, "Task_DecideOnLapsedComplements", Map.of("lapsedDecision", "DEPRIORITISE"));
 
     assertThat(pi).isWaitingAt("Task_ProvideComplements");
     assertThat(pi).variables().containsEntry("deprioritised", true)
-        .containsEntry("evidenceQueuedAt", day(30));
+        .containsEntry("evidenceQueuedAt", endOfDay(30));
     provideComplements(pi);
     assertThat(pi).isWaitingAt("Task_ReviewEvidence");
+  }
+
+  @Test
+  void shouldFireTheComplementsTimerAtMidnightAfterTheLastDayAndNotBefore() {
+    // Given complements asked on Monday 2 November at 15:00 Paris
+    ProcessInstance pi = atEvidenceReview();
+    advanceTo(T0.plus(Duration.ofHours(5)));
+    review(pi, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
+
+    // Then 2 November is not counted: 30 days from 3 November, until Wednesday 2 December included
+    Job window = timer(pi, "Timer_ComplementsWindow");
+    Assertions.assertThat(window.getDuedate()).isEqualTo(endOfDay(30))
+        .isEqualTo(Date.from(java.time.Instant.parse("2026-12-02T23:00:00Z")));
+    Assertions.assertThat(task(pi, "Task_ProvideComplements").getDueDate()).isEqualTo(lastMomentOfDay(30));
+
+    // When it is 23:59:59 on the last day, the timer is not due: the vendor may still answer
+    advanceTo(lastMomentOfDay(30).toInstant());
+    Assertions.assertThat(managementService.createJobQuery().jobId(window.getId()).executable().count()).isZero();
+    // at 00:00 the next day it is
+    advanceTo(endOfDay(30).toInstant());
+    Assertions.assertThat(managementService.createJobQuery().jobId(window.getId()).executable().count()).isOne();
+    managementService.executeJob(window.getId());
+    executeJobs(pi);
+    assertThat(pi).isWaitingAt("Task_DecideOnLapsedComplements");
   }
 
   @Test
@@ -318,9 +375,10 @@ class AnsCertificationProcessTest extends ProcessTestBase {
     ProcessInstance pi = atEvidenceReview();
 
     Job analysis = timer(pi, "Timer_AnalysisTimeElapsed");
-    Assertions.assertThat(analysis.getDuedate()).isEqualTo(day(60));
+    // the last day is day 60 (1 January 2027), whole: the timer fires at 00:00 after it
+    Assertions.assertThat(analysis.getDuedate()).isEqualTo(endOfDay(60));
     Assertions.assertThat(task(pi, "Task_ReviewEvidence").getDueDate())
-        .isEqualTo(day(60));
+        .isEqualTo(lastMomentOfDay(60));
     fire(pi, "Timer_AnalysisTimeElapsed");
 
     assertThat(pi).hasPassed("Task_FlagAnalysisOverdue", "EndEvent_AnalysisOverdueFlagged")
@@ -330,7 +388,7 @@ class AnsCertificationProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void shouldFireTheAnalysisTimerAtDaySeventyTwoWhenTheVendorTookTwelveDaysToAnswer() {
+  void shouldFireTheAnalysisTimerAfterDaySeventyThreeWhenTheVendorAnsweredTwelveDaysAfterTheRequest() {
     ProcessInstance pi = atEvidenceReview();
     advance(Duration.ofDays(10));
     review(pi, "COMPLEMENTS", "PORTABILITY 1.1: the export sample is empty.");
@@ -342,13 +400,15 @@ class AnsCertificationProcessTest extends ProcessTestBase {
 
     Job resumed = timer(pi, "Timer_AnalysisTimeElapsed");
     Assertions.assertThat(resumed.isSuspended()).isFalse();
-    Assertions.assertThat(resumed.getDuedate()).isEqualTo(day(72));
+    // the pause covers the dates of the request (day 10) and of the answer (day 22), both included: 13 days
+    // (the elapsed hours gave 12 and a due instant at 10:00 on day 72)
+    Assertions.assertThat(resumed.getDuedate()).isEqualTo(endOfDay(73));
     Assertions.assertThat(task(pi, "Task_ReviewEvidence").getDueDate())
-        .isEqualTo(day(72));
+        .isEqualTo(lastMomentOfDay(73));
     Assertions.assertThat((String) taskService.getVariableLocal(task(pi, "Task_ReviewEvidence").getId(),
-        "analysisClockReport")).contains("12 days").contains("2027-01-13");
+        "analysisClockReport")).contains("paused 13 days").contains("Until 2027-01-14 included");
     fire(pi, "Timer_AnalysisTimeElapsed");
-    Assertions.assertThat(Date.from(now())).isEqualTo(day(72));
+    Assertions.assertThat(Date.from(now())).isEqualTo(endOfDay(73));
     assertThat(pi).hasPassed("Task_FlagAnalysisOverdue");
   }
 
@@ -358,13 +418,14 @@ class AnsCertificationProcessTest extends ProcessTestBase {
   void shouldAskTheReviewerAfterSixMonthsWithoutMoveAndKeepTheApplicationOpen() {
     ProcessInstance pi = applyWithAccount();
     Job dormancy = timer(pi, "StartEvent_ApplicationDormant");
-    Assertions.assertThat(dormancy.getDuedate()).isEqualTo(Date.from(plusMonths(T0, 6)));
+    // six months from 2 November 2026: the last day is 2 May 2027, the timer fires at 00:00 after it
+    Assertions.assertThat(dormancy.getDuedate()).isEqualTo(endOf(LocalDate.of(2027, 5, 2)));
 
     advance(Duration.ofDays(40));
     submitDossier(pi);
     Assertions.assertThat(timer(pi, "StartEvent_ApplicationDormant").getDuedate())
-        .as("the dossier moved: six months from now")
-        .isEqualTo(Date.from(plusMonths(day(40).toInstant(), 6)));
+        .as("the dossier moved: six months from today, 12 December")
+        .isEqualTo(endOf(LocalDate.of(2027, 6, 12)));
 
     fire(pi, "StartEvent_ApplicationDormant");
     assertThat(pi).isWaitingAt("Task_ReviewAdmissibility", "Task_ReviewDormantApplication");
@@ -372,8 +433,8 @@ class AnsCertificationProcessTest extends ProcessTestBase {
 
     assertThat(pi).hasPassed("EndEvent_KeptOpen").isWaitingAt("Task_ReviewAdmissibility");
     Assertions.assertThat(timer(pi, "StartEvent_ApplicationDormant").getDuedate())
-        .as("asked again six months after the decision to keep it open")
-        .isEqualTo(Date.from(plusMonths(plusMonths(day(40).toInstant(), 6), 6)));
+        .as("asked again six months after the decision to keep it open, taken on 13 June 2027")
+        .isEqualTo(endOf(LocalDate.of(2027, 12, 13)));
   }
 
   @Test

@@ -46,8 +46,10 @@ class ClockApiTest extends ProcessTestBase {
 
     assertThat(resumed.state()).isEqualTo(ClockState.RUNNING);
     assertThat(timer(pi, "Timer_AnalysisTimeElapsed").isSuspended()).isFalse();
-    assertThat(timer(pi, "Timer_AnalysisTimeElapsed").getDuedate()).isEqualTo(day(63));
-    assertThat(task(pi, "Task_ReviewEvidence").getDueDate()).isEqualTo(day(63));
+    // paused on day 5, resumed on day 8: four dates, both included, are out of the window (the elapsed hours
+    // gave 3 days); its last day is day 64
+    assertThat(timer(pi, "Timer_AnalysisTimeElapsed").getDuedate()).isEqualTo(endOfDay(64));
+    assertThat(task(pi, "Task_ReviewEvidence").getDueDate()).isEqualTo(lastMomentOfDay(64));
     assertThat(ledger()).contains("Waiting for the notified body").contains("\"actor\":\"admin\"");
   }
 
@@ -106,8 +108,8 @@ class ClockApiTest extends ProcessTestBase {
     ClockReading restarted = as("admin", () -> clocks.restart(pi.getId(), "ANS_ANALYSIS",
         "New evidence dossier after a major evolution"));
 
-    assertThat(java.util.Date.from(restarted.dueAt())).isEqualTo(day(70));
-    assertThat(timer(pi, "Timer_AnalysisTimeElapsed").getDuedate()).isEqualTo(day(70));
+    assertThat(java.util.Date.from(restarted.dueAt())).isEqualTo(endOfDay(70));
+    assertThat(timer(pi, "Timer_AnalysisTimeElapsed").getDuedate()).isEqualTo(endOfDay(70));
   }
 
   @Test

@@ -29,13 +29,13 @@ class RegulatoryClockDescriptionTest {
         .pause(at("2026-10-01T07:00:00Z"), COMPLEMENTS, "ans-agent")
         .resume(at("2026-10-13T07:00:00Z"), "vendor");
 
-    // When it is described 20 days and 21 hours before it is due
+    // When it is described on 22 October
     String text = clock.describe(at("2026-10-22T12:00:00Z"));
 
-    // Then a reviewer reads the start, budget, pause, due date and whole days left
+    // Then a reviewer reads the start, budget, pause (its dates, both included), last day and days left
     assertThat(text).isEqualTo("""
-        Started 2026-09-01 (Paris). 60 days, paused 12 days. Due 2026-11-12. 20 days remain.
-        Paused 2026-10-01 → 2026-10-13 (12 days): Complements requested""");
+        Started 2026-09-01 (Paris). 60 days, paused 13 days. Until 2026-11-13 included. 22 days left after today.
+        Paused 2026-10-01 → 2026-10-13 (13 days, both included): Complements requested""");
   }
 
   @Test
@@ -44,8 +44,8 @@ class RegulatoryClockDescriptionTest {
         .pause(at("2026-10-01T07:00:00Z"), COMPLEMENTS, "ans-agent");
 
     assertThat(clock.describe(at("2026-10-05T08:00:00Z"))).isEqualTo("""
-        Started 2026-09-01 (Paris). 60 days, paused 4 days. Due 2026-11-04. 30 days remain.
-        Paused since 2026-10-01 (4 days so far): Complements requested""");
+        Started 2026-09-01 (Paris). 60 days, paused 5 days. Until 2026-11-05 included. 31 days left after today.
+        Paused since 2026-10-01 (5 days so far, today included): Complements requested""");
   }
 
   @Test
@@ -53,16 +53,18 @@ class RegulatoryClockDescriptionTest {
     RegulatoryClock clock = sixtyDays(false).start(SEPT_1, "ans-agent");
 
     assertThat(clock.describe(at("2026-11-02T21:00:00Z"))).isEqualTo(
-        "Started 2026-09-01 (Paris). 60 days, not paused. Due 2026-10-31. Overdue by 2 days.");
+        "Started 2026-09-01 (Paris). 60 days, not paused. Until 2026-10-31 included. Overdue by 2 days.");
   }
 
   @Test
-  void shouldSayLessThanOneDayWhenDueWithinTheDay() {
+  void shouldSayLastDayTodayOnTheLastDay() {
+    // (it said "less than 1 day remains" while the due instant was 10:00 that day; the whole day is left now)
     RegulatoryClock clock = sixtyDays(false).start(SEPT_1, "ans-agent");
 
     assertThat(clock.describe(at("2026-10-31T01:00:00Z"))).isEqualTo(
-        "Started 2026-09-01 (Paris). 60 days, not paused. Due 2026-10-31."
-            + " Less than 1 day remains.");
+        "Started 2026-09-01 (Paris). 60 days, not paused. Until 2026-10-31 included. Last day today.");
+    assertThat(clock.describe(at("2026-10-31T22:59:59Z"))).endsWith("Last day today.");
+    assertThat(clock.describe(at("2026-10-31T23:00:00Z"))).endsWith("Overdue by 1 day.");
   }
 
   @Test
@@ -71,8 +73,8 @@ class RegulatoryClockDescriptionTest {
 
     assertThat(clock.describe(at("2026-10-31T09:00:00Z"))).isEqualTo(
         "Started 2026-09-01 (Paris). 60 days, not paused."
-            + " Due 2026-11-02 (moved from Saturday 2026-10-31, not a working day)."
-            + " 2 days remain.");
+            + " Until 2026-11-02 included (moved from Saturday 2026-10-31, not a working day)."
+            + " 2 days left after today.");
   }
 
   @Test
@@ -81,8 +83,8 @@ class RegulatoryClockDescriptionTest {
         .stop(at("2026-10-20T08:00:00Z"), "Opinion issued.");
 
     assertThat(clock.describe(at("2027-01-01T00:00:00Z"))).isEqualTo(
-        "Started 2026-09-01 (Paris). 60 days, not paused. Due 2026-10-31."
-            + " Stopped 2026-10-20 (Opinion issued), 11 days before the due date.");
+        "Started 2026-09-01 (Paris). 60 days, not paused. Until 2026-10-31 included."
+            + " Stopped 2026-10-20 (Opinion issued), 11 days before the last day.");
   }
 
   @Test
@@ -93,14 +95,14 @@ class RegulatoryClockDescriptionTest {
 
     assertThat(clock.describe(at("2026-10-06T08:00:00Z"))).isEqualTo("""
         Restarted 2026-10-01 (Paris): New version of the file. 60 days, paused 5 days.\
-         Due 2026-12-05. 60 days remain.
-        Paused since 2026-10-01 (5 days so far): Complements requested""");
+         Until 2026-12-05 included. 60 days left after today.
+        Paused since 2026-10-01 (6 days so far, today included): Complements requested""");
   }
 
   @Test
   void shouldStateTheBudgetWhenClockHasNotStarted() {
     assertThat(sixtyDays(true).describe(SEPT_1)).isEqualTo(
-        "Not started. Once started, it runs 60 days, moved to the next French working day"
-            + " if it ends on a weekend or public holiday.");
+        "Not started. Once started, it runs 60 days from the day after it opens, to the end of its last day,"
+            + " moved to the next French working day if that is a weekend or public holiday.");
   }
 }

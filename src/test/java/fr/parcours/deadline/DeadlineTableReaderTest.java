@@ -51,6 +51,27 @@ class DeadlineTableReaderTest {
     assertThat(complements.reminderBefore()).isEqualTo(RegulatoryDuration.parse("P7D"));
     assertThat(table.require("BRAND_RENEWAL_FILING").duration().isNegative()).isTrue();
     assertThat(table.require("ANS_INACTIVITY").whileWaiting()).isEqualTo(WhileWaiting.RESTARTS);
+    assertThat(complements.agencySetsLength()).isFalse();
+  }
+
+  @Test
+  void shouldReadAnAgencySetLengthWithItsMinimumWhenTheCellSaysAtLeast() {
+    DeadlineTable table = DeadlineTableReader.read(shipped().getBytes(StandardCharsets.UTF_8), "undeployed");
+
+    // seed 000: the brand-name CNEDiMTS and ministers give "at least 10 days" for complements
+    DeadlineRule brand = table.require("CNEDIMTS_COMPLEMENTS", "BRAND_NAME");
+    assertThat(brand.agencySetsLength()).isTrue();
+    assertThat(brand.duration()).isEqualTo(RegulatoryDuration.parse("P10D"));
+    assertThat(table.require("MINISTERS_COMPLEMENTS", "BRAND_NAME").agencySetsLength()).isTrue();
+    assertThat(table.require("CNEDIMTS_COMPLEMENTS", "PECAN").agencySetsLength()).isFalse();
+  }
+
+  @Test
+  void shouldRefuseAnAgencySetLengthCountedBackwards() {
+    String dmn = withCell(shipped(), COMPLEMENTS + "Duration", "\">= -P10D\"");
+
+    assertRefused(dmn, "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'duration': is \">= -P10D\": an agency"
+        + " sets a length forwards; write it like >= P10D.");
   }
 
   @Test
@@ -71,6 +92,15 @@ class DeadlineTableReaderTest {
 
     assertRefused(dmn, "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'duration': '30 days' is not an"
         + " ISO-8601 duration: write it like P30D (30 days), P4W (4 weeks), P6M (6 months) or PT72H (72 hours).");
+  }
+
+  @Test
+  void shouldRefuseAWindowInHoursBecauseTheLawCountsWholeDays() {
+    String dmn = withCell(shipped(), COMPLEMENTS + "Duration", "\"PT72H\"");
+
+    assertRefused(dmn, "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'duration': is \"PT72H\", a length in"
+        + " hours; a time limit is counted in whole days (Code de procédure civile, art. 641): write it like P3D,"
+        + " P4W, P6M or P1Y.");
   }
 
   @Test

@@ -180,8 +180,8 @@ class DeploymentValidationTest extends ProcessTestBase {
 
     assertThat(deployment.getId()).isNotNull();
     // Monday 2 November 2026 + 30 days: Wednesday 2 December, a working day
-    assertThat(timer(pi, "Timer_WindowPassed").getDuedate()).isEqualTo(day(30));
-    assertThat(task(pi, "Task_Wait").getDueDate()).isEqualTo(day(30));
+    assertThat(timer(pi, "Timer_WindowPassed").getDuedate()).isEqualTo(endOfDay(30));
+    assertThat(task(pi, "Task_Wait").getDueDate()).isEqualTo(lastMomentOfDay(30));
   }
 
   @Test
@@ -199,7 +199,39 @@ class DeploymentValidationTest extends ProcessTestBase {
         .deploy();
     ProcessInstance pi = runtimeService.startProcessInstanceByKey("deadline-check-new-window");
 
-    assertThat(timer(pi, "Timer_NewWindow").getDuedate()).isEqualTo(day(10));
+    assertThat(timer(pi, "Timer_NewWindow").getDuedate()).isEqualTo(endOfDay(10));
+  }
+
+  @Test
+  void shouldTimeAWindowTheAgencySetsAndRefuseOneBelowItsMinimum() throws IOException {
+    // Given a row "at least 10 days" and a diagram whose asking task checks the length the agency gives
+    String dmn = DeadlineTableReaderTest.replaceOnce(shipped(), "    </decisionTable>",
+        newRow("ASKED_WINDOW", "\"&gt;= P10D\"") + "    </decisionTable>");
+    BpmnModelInstance model = Bpmn.createExecutableProcess("deadline-check-asked-window")
+        .camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check")
+        .userTask("Task_Ask").name("Ask for complements")
+        .camundaTaskListenerExpression("complete", "${clocks.checkAskedLength(task, 'ASKED_WINDOW')}")
+        .userTask("Task_Answer").name("Send complements").camundaDueDate("${clocks.due(execution, 'ASKED_WINDOW')}")
+        .endEvent("EndEvent_Done")
+        .done();
+    repositoryService.createDeployment().name("Asked window and its row")
+        .addString("deadlines.dmn", dmn)
+        .addModelInstance("deadline-check-asked-window.bpmn", model)
+        .deploy();
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey("deadline-check-asked-window");
+    String ask = task(pi, "Task_Ask").getId();
+
+    // When the agency gives 7 days, it is refused with the minimum named, and nothing moves
+    assertThat(catchThrowable(() -> taskService.complete(ask, Map.of(AskedLength.daysVariable("ASKED_WINDOW"), 7))))
+        .isInstanceOf(fr.parcours.shared.BadInputException.class)
+        .hasMessageContaining("must be at least 10 days").hasMessageContaining("until 9 November 2026 included");
+    assertThat(task(pi, "Task_Ask")).isNotNull();
+
+    // When it gives 15 days, the vendor's window runs 15 days from the next day
+    taskService.complete(ask, Map.of(AskedLength.daysVariable("ASKED_WINDOW"), 15));
+    assertThat(task(pi, "Task_Answer").getDueDate()).isEqualTo(lastMomentOfDay(15));
+    assertThat(storedBudget(pi, "ASKED_WINDOW")).isEqualTo("P15D");
   }
 
   // ---- a changed row ----
@@ -208,7 +240,7 @@ class DeploymentValidationTest extends ProcessTestBase {
   void shouldTimeTheComplementsWindowFromAChangedRowWithoutRedeployingTheDiagram() throws IOException {
     ProcessInstance before = atEvidenceReview();
     review(before, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
-    assertThat(timer(before, "Timer_ComplementsWindow").getDuedate()).isEqualTo(day(30));
+    assertThat(timer(before, "Timer_ComplementsWindow").getDuedate()).isEqualTo(endOfDay(30));
     String diagram = before.getProcessDefinitionId();
 
     deploy("Complements in 20 days", "deadlines.dmn",
@@ -220,27 +252,28 @@ class DeploymentValidationTest extends ProcessTestBase {
     review(after, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
 
     assertThat(after.getProcessDefinitionId()).as("the same diagram").isEqualTo(diagram);
-    assertThat(timer(after, "Timer_ComplementsWindow").getDuedate()).isEqualTo(day(21));
-    assertThat(task(after, "Task_ProvideComplements").getDueDate()).isEqualTo(day(21));
+    assertThat(timer(after, "Timer_ComplementsWindow").getDuedate()).isEqualTo(endOfDay(21));
+    assertThat(task(after, "Task_ProvideComplements").getDueDate()).isEqualTo(lastMomentOfDay(21));
 
     // the window opened before the change keeps its 30 days: the clock stored them when it opened
-    assertThat(timer(before, "Timer_ComplementsWindow").getDuedate()).isEqualTo(day(30));
-    assertThat(task(before, "Task_ProvideComplements").getDueDate()).isEqualTo(day(30));
+    assertThat(timer(before, "Timer_ComplementsWindow").getDuedate()).isEqualTo(endOfDay(30));
+    assertThat(task(before, "Task_ProvideComplements").getDueDate()).isEqualTo(lastMomentOfDay(30));
     assertThat(storedBudget(before, "ANS_COMPLEMENTS")).isEqualTo("P30D");
     assertThat(storedBudget(after, "ANS_COMPLEMENTS")).isEqualTo("P20D");
 
     // when it passes and the reviewer asks again, the new window follows the new row
     fire(before, "Timer_ComplementsWindow");
     complete(REVIEWER, before, "Task_DecideOnLapsedComplements", Map.of("lapsedDecision", "DEPRIORITISE"));
-    // Wednesday 2 December + 20 days: Tuesday 22 December
-    assertThat(timer(before, "Timer_ComplementsWindow").getDuedate()).isEqualTo(day(50));
-    assertThat(task(before, "Task_ProvideComplements").getDueDate()).isEqualTo(day(50));
+    // it passed at 00:00 on Thursday 3 December, when the reviewer decided: 20 days from 4 December, until
+    // Wednesday 23 December included (the old arithmetic fired at 10:00 on 2 December and said 22 December)
+    assertThat(timer(before, "Timer_ComplementsWindow").getDuedate()).isEqualTo(endOfDay(51));
+    assertThat(task(before, "Task_ProvideComplements").getDueDate()).isEqualTo(lastMomentOfDay(51));
   }
 
   @Test
   void shouldKeepTheAnalysisBudgetAPausedClockOpenedWithWhenItsRowChanges() {
     ProcessInstance before = atEvidenceReview();
-    assertThat(timer(before, "Timer_AnalysisTimeElapsed").getDuedate()).isEqualTo(day(60));
+    assertThat(timer(before, "Timer_AnalysisTimeElapsed").getDuedate()).isEqualTo(endOfDay(60));
     advance(Duration.ofDays(10));
     review(before, "COMPLEMENTS", "PORTABILITY 1.1: the export sample is empty.");
 
@@ -249,12 +282,13 @@ class DeploymentValidationTest extends ProcessTestBase {
     advance(Duration.ofDays(12));
     complete(VENDOR, before, "Task_ProvideComplements", Map.of("complementsAnswer", "Export sample added."));
 
-    // resumed with the 60 days it opened with, plus the 12 days of waiting: not 40 + 12
-    assertThat(timer(before, "Timer_AnalysisTimeElapsed").getDuedate()).isEqualTo(day(72));
-    assertThat(task(before, "Task_ReviewEvidence").getDueDate()).isEqualTo(day(72));
+    // resumed with the 60 days it opened with, plus the 13 dates of waiting (day 10 to day 22, both
+    // included): not 40 + 13
+    assertThat(timer(before, "Timer_AnalysisTimeElapsed").getDuedate()).isEqualTo(endOfDay(73));
+    assertThat(task(before, "Task_ReviewEvidence").getDueDate()).isEqualTo(lastMomentOfDay(73));
 
     ProcessInstance after = atEvidenceReview();
-    assertThat(timer(after, "Timer_AnalysisTimeElapsed").getDuedate()).isEqualTo(day(22 + 40));
+    assertThat(timer(after, "Timer_AnalysisTimeElapsed").getDuedate()).isEqualTo(endOfDay(22 + 40));
   }
 
   // ---- the ANS track, as the vendor and the reviewer walk it ----

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.Period;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,8 +12,6 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RegulatoryDurationTest {
-
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   @ParameterizedTest(name = "{0} → period {1}, time {2}, written {3}, read \"{4}\"")
   @CsvSource(delimiter = '|', textBlock = """
@@ -86,34 +80,5 @@ class RegulatoryDurationTest {
       "-P1DT1H, true"})
   void shouldTellNegativeWhenWindowCountsBackwards(String text, boolean negative) {
     assertThat(RegulatoryDuration.parse(text).isNegative()).isEqualTo(negative);
-  }
-
-  @ParameterizedTest(name = "{0} Paris + {1} → {2}")
-  @CsvSource(delimiter = '|', textBlock = """
-      2026-01-31T10:00 | P1M     | 2026-02-28T09:00:00Z
-      2026-03-31T10:00 | P1M     | 2026-04-30T08:00:00Z
-      2027-08-31T10:00 | P6M     | 2028-02-29T09:00:00Z
-      2028-02-29T10:00 | P1Y     | 2029-02-28T09:00:00Z
-      2028-02-29T10:00 | P4Y     | 2032-02-29T09:00:00Z
-      2026-03-25T10:00 | P10D    | 2026-04-04T08:00:00Z
-      2026-10-20T10:00 | P10D    | 2026-10-30T09:00:00Z
-      2026-03-25T10:00 | PT240H  | 2026-04-04T09:00:00Z
-      2026-10-20T10:00 | PT240H  | 2026-10-30T08:00:00Z
-      2026-03-28T10:00 | P1DT12H | 2026-03-29T20:00:00Z
-      2026-12-01T10:00 | -P120D  | 2026-08-03T08:00:00Z
-      2026-09-01T10:00 | P60D    | 2026-10-31T09:00:00Z
-      2026-09-01T10:00 | P4W     | 2026-09-29T08:00:00Z
-      """)
-  void shouldAddCalendarThenTimeWhenAddedToAParisDate(String start, String duration,
-      String expected) {
-    // Given a wall-clock start in Paris
-    ZonedDateTime from = LocalDateTime.parse(start).atZone(PARIS);
-
-    // When the duration is added
-    ZonedDateTime due = RegulatoryDuration.parse(duration).addTo(from);
-
-    // Then days keep the wall-clock time across daylight saving, months clamp, hours are exact
-    assertThat(due.toInstant()).isEqualTo(Instant.parse(expected));
-    assertThat(due.getZone()).isEqualTo(PARIS);
   }
 }

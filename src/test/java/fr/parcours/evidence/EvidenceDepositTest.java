@@ -357,7 +357,8 @@ class EvidenceDepositTest extends ProcessTestBase {
 
     assertThat(pi).isWaitingAt("Task_ReviewEvidence");
     Assertions.assertThat(timer(pi, "Timer_AnalysisTimeElapsed").getDuedate())
-        .as("60 days plus the 4 the vendor took").isEqualTo(day(64));
+        .as("60 days plus the dates of the request (day 10) to the answer (day 14), both included")
+        .isEqualTo(endOfDay(65));
     Assertions.assertThat(deposits.report(pi.getId()).complete()).isTrue();
   }
 

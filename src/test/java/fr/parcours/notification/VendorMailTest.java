@@ -120,6 +120,28 @@ class VendorMailTest extends ProcessTestBase {
   }
 
   @Test
+  void shouldTellTheVendorTheLastDayIncludedWhenComplementsAreAskedAtThreeInTheAfternoon() throws Exception {
+    // Given an English dossier whose evidence is under review
+    ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.with("correspondenceLanguage", "EN"));
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    complete("alice", pi, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "Alice Martin"));
+    sendCompleteEvidence("alice", pi);
+    complete("alice", pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+
+    // When the ANS asks for complements on 3 March 2027 at 15:00 Paris (30 days)
+    advanceTo(java.time.Instant.parse("2027-03-03T14:00:00Z"));
+    complete("ana", pi, "Task_ReviewEvidence", Map.of("evidenceDecision", "COMPLEMENTS",
+        "evidenceComment", "SECURITY 3.2: the audit logs are missing."));
+
+    // Then the vendor reads the last day, included: 3 March is not counted, 2 April is whole
+    MimeMessage complements = mails("complements requested").get(0);
+    assertThat(complements.getSubject()).isEqualTo("Dossier " + pi.getBusinessKey()
+        + ": complements requested until 2 April 2027 included");
+    assertThat(text(complements)).contains("until 2 April 2027 included");
+  }
+
+  @Test
   void shouldMailEachStepOfTheTrackUpToTheCertificateWithThePdfAttached() throws Exception {
     ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.valid());
     complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
@@ -136,9 +158,10 @@ class VendorMailTest extends ProcessTestBase {
 
     MimeMessage complements = mails("compléments demandés").get(0);
     assertThat(complements.getSubject()).isEqualTo("Dossier " + pi.getBusinessKey()
-        + " : compléments demandés avant le 2 décembre 2026");
+        + " : compléments demandés jusqu'au 2 décembre 2026 inclus");
     assertThat(text(complements)).contains("SECURITY 3.2 : les journaux d'audit manquent.",
-        "au plus tard le 2 décembre 2026");
+        "jusqu'au 2 décembre 2026 inclus");
+    assertThat(html(complements)).contains("jusqu'au <strong>2 décembre 2026</strong> inclus");
 
     complete("alice", pi, "Task_ProvideComplements", Map.of("complementsAnswer", "Logs added"));
     Map<String, Object> conforms = new HashMap<>();

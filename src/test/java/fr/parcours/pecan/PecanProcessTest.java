@@ -137,7 +137,7 @@ class PecanProcessTest extends ProcessTestBase {
     assertThat(ansTrack(pecan)).isWaitingAt("Task_ReviewEvidence");
     Task examine = task(pecan, "Task_ExamineApplication");
     assertThat(examine).hasCandidateGroup("cnedimts");
-    assertThat(examine.getDueDate()).isEqualTo(day(60));
+    assertThat(examine.getDueDate()).isEqualTo(lastMomentOfDay(60));
     ansConforms(pecan);
     assertWaitingAt(pecan, "Gateway_OpinionsJoin", "Task_ExamineApplication");
     advance(Duration.ofDays(20));
@@ -145,17 +145,18 @@ class PecanProcessTest extends ProcessTestBase {
 
     Task evaluate = task(pecan, "Task_EvaluateApplication");
     assertThat(evaluate).hasCandidateGroup("ministry");
-    assertThat(evaluate.getDueDate()).isEqualTo(day(50));
+    assertThat(evaluate.getDueDate()).isEqualTo(lastMomentOfDay(50));
     advance(Duration.ofDays(10));
     decide(pecan, "FAVOURABLE", null);
 
     assertThat(pecan).variables().containsEntry("earlyCoverageDecidedAt", day(30))
-        .containsEntry("earlyCoverageEndsAt", Date.from(plusMonths(day(30).toInstant(), 12)));
+        .containsEntry("earlyCoverageEndsAt", lastMomentOf(LocalDate.of(2027, 12, 2)));
     Task lppr = task(pecan, "Task_FileLpprApplication");
     assertThat(lppr).hasCandidateGroup("vendor-medisoft");
-    assertThat(lppr.getDueDate()).isEqualTo(Date.from(plusMonths(day(30).toInstant(), 6)));
+    // decided on 2 December 2026: 6 and 9 months, per CPC 641, until 2 June and 2 September 2027 included
+    assertThat(lppr.getDueDate()).isEqualTo(lastMomentOf(LocalDate.of(2027, 6, 2)));
     assertThat(task(pecan, "Task_FileLatmApplication").getDueDate())
-        .isEqualTo(Date.from(plusMonths(day(30).toInstant(), 9)));
+        .isEqualTo(lastMomentOf(LocalDate.of(2027, 9, 2)));
     fileBoth(pecan);
     assertThat(pecan).isEnded();
     assertPassed(pecan, "EndEvent_EarlyCoverageGranted");
@@ -175,6 +176,21 @@ class PecanProcessTest extends ProcessTestBase {
     fileBoth(pecan);
     assertThat(pecan).isEnded();
     assertPassed(pecan, "EndEvent_EarlyCoverageGranted");
+  }
+
+  @Test
+  void shouldCountTheAnsAnalysisFromTheCompleteEvidenceNotFromTheAcknowledgement() {
+    // Given evidence complete on Convergence on day 0 and the acknowledgement of receipt on day 20
+    ProcessInstance pecan = apply();
+    completeConvergence(pecan);
+    advance(Duration.ofDays(20));
+    completeSesame(pecan);
+    acknowledge(pecan);
+
+    // Then the ANS has 60 days from the complete evidence (seed 002 §11.a), the CNEDiMTS 60 from the
+    // acknowledgement (§11.b)
+    assertThat(timer(ansTrack(pecan), "Timer_AnalysisTimeElapsed").getDuedate()).isEqualTo(endOfDay(60));
+    assertThat(task(pecan, "Task_ExamineApplication").getDueDate()).isEqualTo(lastMomentOfDay(80));
   }
 
   // ---- the acknowledgement waits for both files ----
@@ -219,7 +235,7 @@ class PecanProcessTest extends ProcessTestBase {
     ProcessInstance pecan = acknowledged();
     fire(pecan, "Timer_OpinionDue");
 
-    assertThat(java.util.Date.from(now())).isEqualTo(day(60));
+    assertThat(java.util.Date.from(now())).as("at 00:00 after the last day, day 60").isEqualTo(endOfDay(60));
     assertPassed(pecan, "Task_FlagOverdueOpinion", "EndEvent_OverdueOpinionFlagged");
     assertWaitingAt(pecan, "Task_ExamineApplication");
     assertThat(dossierVariable(pecan, "opinionOverdue")).isEqualTo(true);
@@ -233,8 +249,8 @@ class PecanProcessTest extends ProcessTestBase {
         "cnedimtsComment", "Send the study protocol."));
     Task complements = task(pecan, "Task_ProvideCnedimtsComplements");
     assertThat(complements).hasCandidateGroup("vendor-medisoft");
-    // day 33 is Saturday 5 December 2026: a vendor's window rolls to Monday 7 December
-    assertThat(complements.getDueDate()).isEqualTo(day(35));
+    // day 33 is Saturday 5 December 2026: a vendor's window is extended to Monday 7 December included
+    assertThat(complements.getDueDate()).isEqualTo(lastMomentOfDay(35));
 
     fire(pecan, "Timer_CnedimtsComplementsWindow");
 
@@ -254,19 +270,19 @@ class PecanProcessTest extends ProcessTestBase {
     complete(VENDOR, pecan, "Task_ProvideCnedimtsComplements", Map.of("cnedimtsComplementsAnswer", "Attached."));
 
     Task examine = task(pecan, "Task_ExamineApplication");
-    assertThat(examine.getDueDate()).as("still 60 days from the acknowledgement").isEqualTo(day(60));
+    assertThat(examine.getDueDate()).as("still 60 days from the acknowledgement").isEqualTo(lastMomentOfDay(60));
   }
 
   @Test
   void shouldFlagTheDecisionOverdueThirtyDaysAfterTheLastOpinionAndLoopOnMissingInformation() {
     ProcessInstance pecan = withBothOpinions();
     decide(pecan, "COMPLEMENTS", "The price proposal is missing.");
-    assertThat(task(pecan, "Task_ProvideMinistersComplements").getDueDate()).isEqualTo(day(10));
+    assertThat(task(pecan, "Task_ProvideMinistersComplements").getDueDate()).isEqualTo(lastMomentOfDay(10));
     complete(VENDOR, pecan, "Task_ProvideMinistersComplements", Map.of("ministersComplementsAnswer", "Sent."));
     assertWaitingAt(pecan, "Task_EvaluateApplication");
 
     fire(pecan, "Timer_DecisionDue");
-    assertThat(java.util.Date.from(now())).isEqualTo(day(30));
+    assertThat(java.util.Date.from(now())).isEqualTo(endOfDay(30));
     assertPassed(pecan, "Task_FlagOverdueDecision");
     assertThat(dossierVariable(pecan, "decisionOverdue")).isEqualTo(true);
     decide(pecan, "UNFAVOURABLE", "Benefit not established; appeal before the administrative court within 2 months.");
@@ -293,14 +309,14 @@ class PecanProcessTest extends ProcessTestBase {
     decide(pecan, "FAVOURABLE", null);
 
     Job lppr = timer(pecan, "Timer_LpprReminder");
-    // 6 months from the decision is Sunday 2 May 2027: the window closes Monday 3 May, the reminder comes a
-    // month before that, on 3 April
-    assertThat(task(pecan, "Task_FileLpprApplication").getDueDate())
-        .isEqualTo(Date.from(plusMonths(T0, 6).plus(Duration.ofDays(1))));
-    assertThat(lppr.getDuedate()).isEqualTo(Date.from(plusMonths(T0, 5).plus(Duration.ofDays(1))));
+    // 6 months from the decision is Sunday 2 May 2027: the window runs until Monday 3 May included and passes
+    // at 00:00 on 4 May; the reminder comes a month before that, at 00:00 on 4 April
+    assertThat(task(pecan, "Task_FileLpprApplication").getDueDate()).isEqualTo(lastMomentOf(LocalDate.of(2027, 5, 3)));
+    assertThat(lppr.getDuedate()).isEqualTo(endOf(LocalDate.of(2027, 4, 3)));
     fire(pecan, "Timer_LpprReminder");
     fire(pecan, "Timer_LatmReminder");
-    assertThat(java.util.Date.from(now())).isEqualTo(Date.from(plusMonths(T0, 8)));
+    // 9 months: Monday 2 August 2027 included, reminded at 00:00 on 3 July
+    assertThat(java.util.Date.from(now())).isEqualTo(endOf(LocalDate.of(2027, 7, 2)));
 
     assertThat(pecan).hasPassed("Event_NotifyLpprReminder", "EndEvent_LpprReminded", "Event_NotifyLatmReminder",
         "EndEvent_LatmReminded").isWaitingAt("Task_FileLpprApplication", "Task_FileLatmApplication");
@@ -312,6 +328,68 @@ class PecanProcessTest extends ProcessTestBase {
       }
     })).as("the vendor's contact and legal representative are reminded of each filing")
         .filteredOn(subject -> subject.contains("LPPR") || subject.contains("LATM")).hasSize(4);
+  }
+
+  @Test
+  void shouldFlagALateDossierWhenTheOfficialInstructionPassesSixtyDaysAfterTheAcknowledgement() {
+    // Given a dossier acknowledged on day 0 (PECAN_INSTRUCTION: 60 days, seed 002 §10), still with the CNEDiMTS
+    ProcessInstance pecan = acknowledged();
+    assertThat(timer(pecan, "Timer_InstructionTimeElapsed").getDuedate()).isEqualTo(endOfDay(60));
+
+    // When the 60th day has ended
+    fire(pecan, "Timer_InstructionTimeElapsed");
+
+    // Then the dossier is flagged and its tasks, in the tracks too, show in the reviewers' "flagged late" filters
+    assertThat(java.util.Date.from(now())).isEqualTo(endOfDay(60));
+    assertPassed(pecan, "Task_FlagInstructionOverdue", "EndEvent_InstructionOverdueFlagged");
+    assertThat(dossierVariable(pecan, "instructionOverdue")).isEqualTo(true);
+    assertThat(task(pecan, "Task_ExamineApplication").getPriority()).isEqualTo(90);
+    assertThat(filteredTaskKeys("CNEDiMTS — dossiers flagged late", CNEDIMTS)).contains("Task_ExamineApplication");
+  }
+
+  @Test
+  void shouldStillWatchTheOfficialInstructionWhileTheMinistersDecide() {
+    // Given both opinions on day 0, the instruction window opened by the acknowledgement on day 0
+    ProcessInstance pecan = withBothOpinions();
+
+    // Then the ministers' step is watched by the same window, not one opened afresh
+    assertThat(timer(pecan, "Timer_InstructionTimeElapsedAtDecision").getDuedate()).isEqualTo(endOfDay(60));
+    fire(pecan, "Timer_InstructionTimeElapsedAtDecision");
+
+    assertPassed(pecan, "Task_FlagInstructionOverdueAtDecision", "EndEvent_InstructionOverdueFlaggedAtDecision");
+    assertThat(dossierVariable(pecan, "instructionOverdue")).isEqualTo(true);
+    assertThat(task(pecan, "Task_EvaluateApplication").getPriority()).isEqualTo(90);
+    assertThat(filteredTaskKeys("Ministry — dossiers flagged late", MINISTRY)).contains("Task_EvaluateApplication");
+  }
+
+  @Test
+  void shouldFlagTheFilingsLateWhenTheirWindowsPassWithoutThem() {
+    ProcessInstance pecan = withBothOpinions();
+    decide(pecan, "FAVOURABLE", null);
+
+    // the LPPR window runs until Monday 3 May 2027 included, the LATM window until Monday 2 August 2027
+    fire(pecan, "Timer_LpprFilingWindowPassed");
+    assertThat(java.util.Date.from(now())).isEqualTo(endOf(LocalDate.of(2027, 5, 3)));
+    assertPassed(pecan, "Task_FlagLpprFilingLate", "EndEvent_LpprFilingLateFlagged");
+    assertThat(dossierVariable(pecan, "lpprFilingLate")).isEqualTo(true);
+    fire(pecan, "Timer_LatmFilingWindowPassed");
+    assertThat(java.util.Date.from(now())).isEqualTo(endOf(LocalDate.of(2027, 8, 2)));
+    assertPassed(pecan, "Task_FlagLatmFilingLate", "EndEvent_LatmFilingLateFlagged");
+    assertThat(dossierVariable(pecan, "latmFilingLate")).isEqualTo(true);
+
+    // the vendor may still file, late: the tasks stay, at the top of its lists
+    assertThat(task(pecan, "Task_FileLpprApplication").getPriority()).isEqualTo(90);
+    fileBoth(pecan);
+    assertThat(pecan).isEnded();
+  }
+
+  /** The task definition keys a filter lists to that user, as Tasklist shows them. */
+  List<String> filteredTaskKeys(String filterName, String user) {
+    return as(user, () -> {
+      org.camunda.bpm.engine.FilterService filters = engine.getFilterService();
+      String id = filters.createFilterQuery().filterName(filterName).singleResult().getId();
+      return filters.<Task>listPage(id, 0, 100).stream().map(Task::getTaskDefinitionKey).toList();
+    });
   }
 
   // ---- one track stops the other ----

@@ -6,6 +6,7 @@ import fr.parcours.evidence.EvidenceDeposits;
 import fr.parcours.evidence.Zips;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
@@ -52,6 +53,29 @@ public abstract class ProcessTestBase {
   /** T0 plus whole days (exact: no daylight-saving change before March 2027). */
   public static Date day(int days) {
     return Date.from(T0.plus(Duration.ofDays(days)));
+  }
+
+  /**
+   * When a window whose last day is T0's date plus {@code days} has passed: 00:00 Paris the next day, the
+   * instant its timer fires (the day of the opening event is not counted, the last day is whole).
+   */
+  public static Date endOfDay(int days) {
+    return Date.from(T0.atZone(PARIS).toLocalDate().plusDays(days + 1L).atStartOfDay(PARIS).toInstant());
+  }
+
+  /** The due date Tasklist shows for a window whose last day is T0's date plus {@code days}: 23:59:59 Paris. */
+  public static Date lastMomentOfDay(int days) {
+    return Date.from(endOfDay(days).toInstant().minusSeconds(1));
+  }
+
+  /** The same for a last day given as a date. */
+  public static Date lastMomentOf(LocalDate lastDay) {
+    return Date.from(lastDay.plusDays(1).atStartOfDay(PARIS).toInstant().minusSeconds(1));
+  }
+
+  /** When a window whose last day is the given date has passed: 00:00 Paris the next day. */
+  public static Date endOf(LocalDate lastDay) {
+    return Date.from(lastDay.plusDays(1).atStartOfDay(PARIS).toInstant());
   }
 
   /** An instant plus months, counted on the Paris calendar as the regulation does. */

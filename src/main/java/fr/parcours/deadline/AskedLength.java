@@ -1,0 +1,94 @@
+package fr.parcours.deadline;
+
+import fr.parcours.shared.BadInputException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.Locale;
+
+/**
+ * The length of a window that the agency sets when it asks, at least the row's duration (a row written
+ * {@code >= P10D}: the brand-name CNEDiMTS asks for complements "within a period it sets, at least 10 days",
+ * seed 000). The form that asks gives either a number of days or the last day, included; one below the
+ * minimum is refused with a message that names it.
+ *
+ * <p>The form's fields are two process variables named after the window: {@code window_<ID>_days} (a whole
+ * number of days) or {@code window_<ID>_lastDay} (a date, the last day included).
+ */
+public final class AskedLength {
+
+  private static final DateTimeFormatter WRITTEN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+  private AskedLength() {
+  }
+
+  /** The variable holding the number of days the agency gives. */
+  public static String daysVariable(String windowId) {
+    return "window_" + windowId + "_days";
+  }
+
+  /** The variable holding the last day, included, the agency gives. */
+  public static String lastDayVariable(String windowId) {
+    return "window_" + windowId + "_lastDay";
+  }
+
+  /**
+   * The window's length for a request made on {@code askedOn}: the row's own duration when the table sets it,
+   * otherwise the days or last day the agency gave, never below the row's minimum.
+   *
+   * @param days a whole number of days (Number or text), or null
+   * @param lastDay the last day, included (LocalDate, Date in the zone of {@code askedOn}, or ISO text), or null
+   * @param toDate turns a {@link Date} into the calendar date of the procedure's zone
+   * @throws BadInputException when neither or both are given, or the length is below the minimum
+   */
+  public static RegulatoryDuration of(DeadlineRule rule, LocalDate askedOn, Object days, Object lastDay,
+      java.util.function.Function<Date, LocalDate> toDate) {
+    if (!rule.agencySetsLength()) {
+      return rule.duration();
+    }
+    boolean hasDays = days != null && !days.toString().isBlank();
+    boolean hasLastDay = lastDay != null && !lastDay.toString().isBlank();
+    String minimum = rule.duration().describe();
+    if (hasDays == hasLastDay) {
+      throw new BadInputException("Give the vendor's time for " + rule.id() + " either as a number of days or as"
+          + " a last day, " + (hasDays ? "not both" : "one of them") + ": at least " + minimum + ".");
+    }
+    long given = hasDays ? wholeDays(rule, days) : lastDate(rule, lastDay, toDate).toEpochDay() - askedOn.toEpochDay();
+    LocalDate earliest = FrenchTimeLimits.count(askedOn, rule.duration(), false).lastDay();
+    LocalDate proposed = askedOn.plusDays(given);
+    if (proposed.isBefore(earliest)) {
+      throw new BadInputException("The time given for " + rule.id() + " must be at least " + minimum
+          + " (deadlines table, row " + rule.row() + "): " + given + (given == 1 ? " day" : " days") + ", until "
+          + WRITTEN.format(proposed) + " included, is too short; give " + (earliest.toEpochDay() - askedOn.toEpochDay())
+          + " days or more, a last day on or after " + WRITTEN.format(earliest) + ".");
+    }
+    return new RegulatoryDuration(Period.ofDays(Math.toIntExact(given)), java.time.Duration.ZERO);
+  }
+
+  private static long wholeDays(DeadlineRule rule, Object days) {
+    try {
+      return days instanceof Number number ? number.longValue() : Long.parseLong(days.toString().strip());
+    } catch (NumberFormatException e) {
+      throw new BadInputException("The time given for " + rule.id() + " must be a whole number of days, not '"
+          + days + "'.");
+    }
+  }
+
+  private static LocalDate lastDate(DeadlineRule rule, Object lastDay,
+      java.util.function.Function<Date, LocalDate> toDate) {
+    if (lastDay instanceof LocalDate date) {
+      return date;
+    }
+    if (lastDay instanceof Date date) {
+      return toDate.apply(date);
+    }
+    try {
+      return LocalDate.parse(lastDay.toString().strip());
+    } catch (DateTimeParseException e) {
+      throw new BadInputException("The last day given for " + rule.id() + " must be a date such as 2026-04-02, not '"
+          + lastDay + "'.");
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package fr.parcours.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.parcours.deadline.DeadlineRule.OnExpiry;
+import fr.parcours.deadline.DeadlineRule.Owner;
+import fr.parcours.deadline.DeadlineRule.WhileWaiting;
+import fr.parcours.shared.BadInputException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AskedLengthTest {
+
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final LocalDate MARCH_3 = LocalDate.of(2026, 3, 3);
+
+  private static DeadlineRule rule(String duration, boolean agencySets) {
+    return new DeadlineRule("CNEDIMTS_COMPLEMENTS", "BRAND_NAME", "Vendor sends the complements asked for.",
+        RegulatoryDuration.parse(duration), agencySets, "Complements requested", Owner.VENDOR,
+        OnExpiry.DEEMED_ABANDONED, WhileWaiting.RUNS, true, null, "000 §13", 14);
+  }
+
+  private static RegulatoryDuration asked(DeadlineRule rule, Object days, Object lastDay) {
+    return AskedLength.of(rule, MARCH_3, days, lastDay, date -> FrenchTimeLimits.dateOf(date.toInstant(), PARIS));
+  }
+
+  @ParameterizedTest(name = "days {0}, last day {1}: {2}")
+  @CsvSource(nullValues = "-", value = {
+      "10, -, P10D",
+      "'30', -, P30D",
+      "-, 2026-03-13, P10D",
+      "-, 2026-04-02, P30D"})
+  void shouldTakeTheLengthTheAgencyGaveWhenItIsAtLeastTheMinimum(String days, String lastDay, String length) {
+    assertThat(asked(rule("P10D", true), days, lastDay)).isEqualTo(RegulatoryDuration.parse(length));
+  }
+
+  @Test
+  void shouldReadALastDayGivenAsADateInParis() {
+    Date lastDay = Date.from(LocalDate.of(2026, 4, 2).atStartOfDay(PARIS).toInstant());
+
+    assertThat(asked(rule("P10D", true), null, lastDay)).isEqualTo(RegulatoryDuration.parse("P30D"));
+  }
+
+  @Test
+  void shouldRefuseALengthBelowTheMinimumNamingIt() {
+    assertThatThrownBy(() -> asked(rule("P10D", true), 7, null))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("The time given for CNEDIMTS_COMPLEMENTS must be at least 10 days (deadlines table, row 14):"
+            + " 7 days, until 10 March 2026 included, is too short; give 10 days or more, a last day on or after"
+            + " 13 March 2026.");
+    assertThatThrownBy(() -> asked(rule("P10D", true), null, "2026-03-12"))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("at least 10 days")
+        .hasMessageContaining("9 days, until 12 March 2026 included");
+  }
+
+  @Test
+  void shouldRefuseNeitherOrBoth() {
+    assertThatThrownBy(() -> asked(rule("P10D", true), null, " "))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("Give the vendor's time for CNEDIMTS_COMPLEMENTS either as a number of days or as a last day,"
+            + " one of them: at least 10 days.");
+    assertThatThrownBy(() -> asked(rule("P10D", true), 12, "2026-03-20"))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("not both");
+  }
+
+  @Test
+  void shouldRefuseWhatIsNotANumberOrADate() {
+    assertThatThrownBy(() -> asked(rule("P10D", true), "ten", null))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("whole number of days, not 'ten'");
+    assertThatThrownBy(() -> asked(rule("P10D", true), null, "13/03/2026"))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("a date such as 2026-04-02");
+  }
+
+  @Test
+  void shouldKeepTheTableLengthWhenTheAgencyDoesNotSetIt() {
+    assertThat(asked(rule("P30D", false), 5, null)).isEqualTo(RegulatoryDuration.parse("P30D"));
+  }
+
+  @Test
+  void shouldCountAMonthMinimumOnTheCalendar() {
+    // at least one month from 31 January: the last day may not be before 28 February
+    DeadlineRule month = rule("P1M", true);
+    assertThat(AskedLength.of(month, LocalDate.of(2026, 1, 31), 28, null, d -> null))
+        .isEqualTo(RegulatoryDuration.parse("P28D"));
+    assertThatThrownBy(() -> AskedLength.of(month, LocalDate.of(2026, 1, 31), 27, null, d -> null))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("on or after 28 February 2026");
+  }
+}
