@@ -199,7 +199,7 @@ class ElementTemplatesDeploymentTest extends ProcessTestBase {
     deploy(model);
 
     ProcessInstance pi = runtimeService.startProcessInstanceByKey("template-task");
-    assertThat(task(pi, "Task_Windowed").getDueDate()).isEqualTo(day(30));
+    assertThat(task(pi, "Task_Windowed").getDueDate()).isEqualTo(lastMomentOfDay(30)); // a window runs to the end of its last day (CPC art. 642)
     taskService.complete(task(pi, "Task_Windowed").getId());
 
     assertThat(task(pi, "Task_NoWindow").getDueDate()).isNull();

@@ -94,7 +94,7 @@ class ElementTemplatesTest {
               .map(NotificationEvent::template).toList());
     }
     assertThat(labels(template(ElementTemplates.NOTIFY_VENDOR), "mail"))
-        .contains("Complements requested by {dueDate} (complements-requested)");
+        .contains("Complements requested until {dueDate} included (complements-requested)");
   }
 
   @Test
