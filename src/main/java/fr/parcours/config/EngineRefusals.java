@@ -8,6 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the engine throws when the request, not Parcours, is wrong, read as the person who sent it needs it: the
@@ -15,6 +17,8 @@ import org.camunda.bpm.engine.exception.NullValueException;
  * that names a Java class. Anything else is left to Camunda's own handlers.
  */
 final class EngineRefusals {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineRefusals.class);
 
   /** "Cannot deserialize object in variable 'softwareProfiles'", "Cannot set variable with name companyName". */
   private static final Pattern VARIABLE = Pattern.compile("variable (?:with name )?'?([A-Za-z0-9_-]+)'?");
@@ -27,7 +31,6 @@ final class EngineRefusals {
   /** The answer to a failed request, or null when it is not the request's fault (Camunda answers then). */
   static Response answer(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      String message = cause.getMessage() == null ? "" : cause.getMessage();
       if (cause instanceof BadInputException badInput) {
         return refusal(Response.Status.BAD_REQUEST, "BadInputException", badInput.getMessage());
       }
@@ -35,52 +38,37 @@ final class EngineRefusals {
         // a refusal wrapped as "Not enough parameters submitted" (creating a comment does that): say what it is
         return refusal(Response.Status.FORBIDDEN, "AuthorizationException", refused.getMessage());
       }
-      if (message.contains("ENGINE-17007")) {
-        return refusal(Response.Status.BAD_REQUEST, "BadInputException", "Variable " + variable(message)
-            + " is sent as a Java-serialised object, which Parcours refuses (it could run code on the server):"
-            + " send it as JSON or as a plain value (text, number, true/false, date).");
-      }
-      if (cause.getClass().getName().startsWith("org.camunda.spin.")) {
-        return refusal(Response.Status.BAD_REQUEST, "BadInputException", "Variable " + variable(failureText(failure))
-            + " is not JSON that Parcours can read (" + firstLine(message) + "): send well-formed JSON, nested"
-            + " at most a few levels, for a list of choices a list such as [\"SOCLE\"].");
-      }
-      if (cause instanceof NullValueException && TASK_ID.matcher(message).find()
-          && message.startsWith("Cannot find task")) {
-        Matcher id = TASK_ID.matcher(message);
-        id.find();
-        return refusal(Response.Status.NOT_FOUND, "NotFoundException", "There is no task '" + id.group(1)
-            + "' (it does not exist, or it was completed meanwhile): reload the task list.");
-      }
-      if (message.contains("does not have a subscription to a message event")
-          || message.contains("doesn't exist: execution is null")) {
-        Matcher id = EXECUTION_ID.matcher(message);
-        return refusal(Response.Status.NOT_FOUND, "NotFoundException", "No step of a dossier "
-            + (id.find() ? "with execution id '" + id.group(1) + "' " : "")
-            + "is waiting for this: check the execution id and the message name.");
-      }
     }
-    return null;
+    // the engine's own words about the request itself: only the outermost failure, never one raised inside a
+    // listener or a delegate, which is a fault of Parcours and stays a 500 in the log
+    String message = failure == null || failure.getMessage() == null ? "" : failure.getMessage();
+    Response answer = null;
+    if (message.contains("ENGINE-17007")) {
+      answer = refusal(Response.Status.BAD_REQUEST, "BadInputException", "Variable " + variable(message)
+          + " is sent as a Java-serialised object, which Parcours refuses (it could run code on the server):"
+          + " send it as JSON or as a plain value (text, number, true/false, date).");
+    } else if (failure instanceof NullValueException && message.startsWith("Cannot find task")) {
+      Matcher id = TASK_ID.matcher(message);
+      answer = refusal(Response.Status.NOT_FOUND, "NotFoundException", "There is no task '"
+          + (id.find() ? id.group(1) : "") + "' (it does not exist, or it was completed meanwhile): reload the task"
+          + " list.");
+    } else if (message.contains("does not have a subscription to a message event")
+        || message.contains("doesn't exist: execution is null")) {
+      Matcher id = EXECUTION_ID.matcher(message);
+      answer = refusal(Response.Status.NOT_FOUND, "NotFoundException", "No step of a dossier "
+          + (id.find() ? "with execution id '" + id.group(1) + "' " : "")
+          + "is waiting for this: check the execution id and the message name.");
+    }
+    if (answer != null) {
+      LOG.info("Answered {} to a request the engine refused: {}", answer.getStatus(), message);
+    }
+    return answer;
   }
 
   /** The variable named anywhere in the failure's messages, quoted, or "(unnamed)". */
   private static String variable(String text) {
     Matcher matcher = VARIABLE.matcher(text);
     return matcher.find() ? "'" + matcher.group(1) + "'" : "(unnamed)";
-  }
-
-  private static String failureText(Throwable failure) {
-    StringBuilder text = new StringBuilder();
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      text.append(cause.getMessage()).append(' ');
-    }
-    return text.toString();
-  }
-
-  private static String firstLine(String message) {
-    int end = message.indexOf('\n');
-    String line = end < 0 ? message : message.substring(0, end);
-    return line.length() > 160 ? line.substring(0, 160) + "…" : line;
   }
 
   private static Response refusal(Response.Status status, String type, String message) {

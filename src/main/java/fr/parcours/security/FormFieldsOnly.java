@@ -38,6 +38,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.BytesValue;
+import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
@@ -116,35 +118,77 @@ public class FormFieldsOnly extends CommandInterceptor {
   static final int MOST_TEXT = 4_000;
   /** Most characters of a list (JSON) field: far more than any form's choices. */
   static final int MOST_JSON = 100_000;
+  /** Deepest nesting of a JSON field: a list of choices is one level, a list of records two. */
+  static final int MOST_JSON_DEPTH = 10;
 
   /**
-   * Sizes before anything is stored: a text longer than the database's column failed deep in the engine (500,
-   * "ProcessEnginePersistenceException") after the task's checks had run; a list of 200,000 items was stored.
+   * Types and sizes before anything is stored, naming the field: what a form sends is text, a number, true/false,
+   * a date or a JSON list. A text longer than the database's column failed deep in the engine (500,
+   * "ProcessEnginePersistenceException") after the task's checks had run; a list of 200,000 items was stored;
+   * bytes or a file went to the database unchecked; a JSON list that is not JSON, or nested 20,000 deep, or a
+   * Java-serialised object, answered 500 with a Java class in it.
    */
   private static void checkSizes(Map<?, ?> variables) {
     for (Map.Entry<?, ?> variable : variables.entrySet()) {
+      String field = String.valueOf(variable.getKey());
       // a VariableMap hands out values deserialised (a JSON list parsed): its typed value is the value as sent
-      Object value = variables instanceof VariableMap typedMap ? typedMap.getValueTyped((String) variable.getKey())
-          : variable.getValue();
+      Object value = variables instanceof VariableMap typedMap ? typedMap.getValueTyped(field) : variable.getValue();
       if (value instanceof SerializableValue serializable) {
-        // its text as sent: reading its value would parse it here, before the engine names the variable
-        int length = serializable.getValueSerialized() == null ? 0 : serializable.getValueSerialized().length();
-        if (length > MOST_JSON) {
-          throw new BadInputException("Field '" + variable.getKey() + "' holds " + length + " characters of data; a"
-              + " list field holds at most " + MOST_JSON + ": send only the choices of the form.");
-        }
+        checkJson(field, serializable);
         continue;
+      }
+      if (value instanceof BytesValue || value instanceof FileValue || value instanceof byte[]) {
+        throw new BadInputException("Field '" + field + "' is sent as bytes or a file; the fields of a form take text,"
+            + " numbers, true/false, dates or a JSON list: send the value as text (documents go with the evidence).");
       }
       if (value instanceof TypedValue typed) {
         value = typed.getValue();
       }
       if (value instanceof String text && text.length() > MOST_TEXT) {
-        throw new BadInputException("Field '" + variable.getKey() + "' holds " + text.length() + " characters; a"
+        throw new BadInputException("Field '" + field + "' holds " + text.length() + " characters; a"
             + " text field holds at most " + MOST_TEXT + ": shorten it (a document goes with the evidence or on"
             + " Sésame, not in a field).");
       }
     }
   }
+
+  /** A JSON value as sent: JSON (not a Java-serialised object), well-formed, not too large, not too deep. */
+  private static void checkJson(String field, SerializableValue value) {
+    String format = value.getSerializationDataFormat();
+    if (format != null && !format.startsWith("application/json")) {
+      throw new BadInputException("Variable '" + field + "' is sent as a Java-serialised object, which Parcours"
+          + " refuses (it could run code on the server): send it as JSON or as a plain value (text, number,"
+          + " true/false, date).");
+    }
+    String text = value.getValueSerialized();
+    if (text == null) {
+      return;
+    }
+    if (text.length() > MOST_JSON) {
+      throw new BadInputException("Field '" + field + "' holds " + text.length() + " characters of data; a"
+          + " list field holds at most " + MOST_JSON + ": send only the choices of the form.");
+    }
+    try {
+      JsonNode parsed = JSON.readTree(text);
+      if (depth(parsed, 0) > MOST_JSON_DEPTH) {
+        throw new IOException("nested more than " + MOST_JSON_DEPTH + " levels");
+      }
+    } catch (IOException notJson) {
+      String reason = notJson.getMessage() == null ? "" : notJson.getMessage().split("\n", 2)[0];
+      throw new BadInputException("Variable '" + field + "' is not JSON that Parcours can read ("
+          + (reason.length() > 120 ? reason.substring(0, 120) + "…" : reason) + "): send well-formed JSON,"
+          + " nested at most " + MOST_JSON_DEPTH + " levels, for a list of choices a list such as [\"SOCLE\"].");
+    }
+  }
+
+  private static int depth(JsonNode node, int level) {
+    int deepest = level;
+    for (JsonNode child : node) {
+      deepest = Math.max(deepest, depth(child, level + 1));
+    }
+    return deepest;
+  }
+
 
   private static String definitionId(CommandContext context, ProcessInstantiationBuilderImpl start) {
     if (start.getProcessDefinitionId() != null) {

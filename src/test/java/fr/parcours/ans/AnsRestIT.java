@@ -153,6 +153,13 @@ class AnsRestIT {
     assertThat(JSON.readTree(refused.getBody()).get("message").asText()).isEqualTo("Field 'headOffice' holds 1000000"
         + " characters; a text field holds at most 4000: shorten it (a document goes with the evidence or on Sésame,"
         + " not in a field).");
+    // bytes where a form sends text: stored unchecked before
+    refused = post("alice", "/engine-rest/task/" + task + "/submit-form", Map.of("variables",
+        Map.of("depositAction", Map.of("value", "DRAFT"), "headOffice", Map.of("type", "Bytes",
+            "value", java.util.Base64.getEncoder().encodeToString(new byte[50_000])))));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(refused.getBody()).get("message").asText())
+        .startsWith("Field 'headOffice' is sent as bytes or a file");
     assertThat(JSON.readTree(get("alice", "/engine-rest/process-instance/" + instance + "/variables/headOffice")
         .getBody()).get("value").asText()).as("nothing stored").isEqualTo("12 rue de la Santé, 75013 Paris");
   }
