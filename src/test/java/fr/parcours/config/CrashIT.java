@@ -60,6 +60,9 @@ class CrashIT {
   int smtpPort;
   final Random random = new Random(20261202);
 
+  /** Attempts beyond the first, summed over the journal's rows of the run's mails. */
+  int attemptsAfterTheFirst;
+
   /** Dossiers whose start was answered 200: process instance id, and whether a submission was answered 204. */
   final Map<String, Boolean> acknowledged = new ConcurrentHashMap<>();
 
@@ -96,23 +99,21 @@ class CrashIT {
    */
   private void crashAndCheck() throws Exception {
     smtpPort = freePort();
-    port = freePort();
 
     // the SMTP server refuses (is down) while the first dossiers come in and through the first crash
     start();
-    load(Duration.ofSeconds(4 + random.nextInt(4)));
-    kill();
+    loadThenKillMidway(3, true);
     smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
     smtp.start();
     for (int crash = 2; crash <= 3; crash++) {
       start();
-      load(Duration.ofSeconds(3 + random.nextInt(5)));
-      kill();
+      loadThenKillMidway(3, false);
     }
     start();
     retryFailedMailsNow();
 
-    assertThat(acknowledged).as("dossiers acknowledged over the run").hasSizeGreaterThan(5);
+    assertThat(acknowledged).as("dossiers acknowledged over the run").hasSizeGreaterThanOrEqualTo(9);
+    assertThat(acknowledged.values()).as("some submissions acknowledged").contains(true);
     for (String dossier : acknowledged.keySet()) {
       HttpResponse<String> instance = get("alice", "/engine-rest/history/process-instance/" + dossier);
       assertThat(instance.statusCode()).as("acknowledged dossier %s exists: %s", dossier, instance.body())
@@ -125,6 +126,7 @@ class CrashIT {
       JsonNode reviewer = json(get("ana", "/engine-rest/task?maxResults=50&processInstanceId=" + dossier.getKey()));
       assertThat(open.size() + reviewer.size()).as("open tasks of dossier %s", dossier.getKey()).isEqualTo(1);
       if (dossier.getValue()) {
+        assertThat(reviewer.size()).as("submitted dossier %s waits for the ANS", dossier.getKey()).isEqualTo(1);
         assertThat(reviewer.get(0).path("taskDefinitionKey").asText()).as("submitted dossier %s", dossier.getKey())
             .isEqualTo("Task_ReviewAdmissibility");
       }
@@ -145,6 +147,7 @@ class CrashIT {
     do {
       missing.clear();
       messageIds.clear();
+      attemptsAfterTheFirst = 0;
       for (Map.Entry<String, Boolean> dossier : acknowledged.entrySet()) {
         JsonNode journal = json(get("alice", "/api/dossiers/" + dossier.getKey() + "/notifications"));
         Set<String> expected = new HashSet<>(List.of("APPLICATION_RECEIVED"));
@@ -159,6 +162,7 @@ class CrashIT {
                   + (row == null ? "not in the journal" : row.path("status").asText()));
             } else {
               assertThat(row.path("attempts").asInt()).isPositive();
+              attemptsAfterTheFirst += row.path("attempts").asInt() - 1;
               assertThat(row.path("sentAt").isNull()).isFalse();
               messageIds.computeIfAbsent(dossier.getKey(), k -> new HashSet<>())
                   .add(row.path("messageId").asText());
@@ -172,6 +176,7 @@ class CrashIT {
       }
     } while (!missing.isEmpty() && Instant.now().isBefore(deadline));
     assertThat(missing).as("mails not sent").isEmpty();
+    assertThat(attemptsAfterTheFirst).as("mails tried again after the SMTP outage").isPositive();
     // at least once: each journalled mail reached the server, and every copy of it carries its one Message-ID
     Map<String, Integer> copies = new HashMap<>();
     for (MimeMessage received : smtp.getReceivedMessages()) {
@@ -185,6 +190,22 @@ class CrashIT {
         messageIds.values().stream().mapToInt(Set::size).sum(), smtp.getReceivedMessages().length,
         copies.values().stream().filter(n -> n > 1).count());
     return messageIds;
+  }
+
+  /** While the SMTP server is down: until the journal shows a mail that failed (the outage is really met). */
+  private void untilAMailFailed() throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      for (String dossier : List.copyOf(acknowledged.keySet())) {
+        for (JsonNode row : json(get("alice", "/api/dossiers/" + dossier + "/notifications"))) {
+          if ("FAILED".equals(row.path("status").asText())) {
+            return;
+          }
+        }
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("No mail failed within 60 s while the SMTP server was down");
   }
 
   /** The steps after the mails (each mail step is asynchronous after) have run: no job is due any more. */
@@ -223,6 +244,7 @@ class CrashIT {
   // ---- the application in a child JVM ----
 
   private void start() throws Exception {
+    port = freePort(); // afresh at each start: another program may have taken the last one meanwhile
     Path jar;
     try (Stream<Path> files = Files.list(Path.of("target"))) {
       jar = files.filter(f -> f.getFileName().toString().matches("parcours-.*\\.jar")).findFirst().orElseThrow(
@@ -269,8 +291,13 @@ class CrashIT {
     application.waitFor();
   }
 
-  /** For a while, alice starts dossiers and submits some; what was answered with success is recorded. */
-  private void load(Duration during) throws Exception {
+  /**
+   * Alice starts dossiers and submits some; what was answered with success is recorded. Once at least
+   * {@code dossiers} more were acknowledged (or after 60 s), a random moment later, the application is killed
+   * while she is still sending: a request may be in flight, the last acknowledgement a few milliseconds old.
+   */
+  private void loadThenKillMidway(int dossiers, boolean untilAMailFails) throws Exception {
+    int before = acknowledged.size();
     AtomicBoolean stop = new AtomicBoolean();
     Thread vendor = new Thread(() -> {
       while (!stop.get()) {
@@ -285,13 +312,21 @@ class CrashIT {
           if (random.nextBoolean()) {
             submit(id);
           }
-        } catch (IOException | InterruptedException crashed) {
-          return;
+        } catch (IOException | InterruptedException | AssertionError crashed) {
+          return; // the application went down under her
         }
       }
     });
     vendor.start();
-    Thread.sleep(during.toMillis());
+    Instant enough = Instant.now().plus(Duration.ofSeconds(60));
+    while (acknowledged.size() - before < dossiers && Instant.now().isBefore(enough) && vendor.isAlive()) {
+      Thread.sleep(100);
+    }
+    if (untilAMailFails) {
+      untilAMailFailed();
+    }
+    Thread.sleep(random.nextInt(1500));
+    kill();
     stop.set(true);
     vendor.join(Duration.ofSeconds(30).toMillis());
   }

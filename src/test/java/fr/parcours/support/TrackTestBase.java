@@ -1,6 +1,7 @@
 package fr.parcours.support;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,5 +26,6 @@ public abstract class TrackTestBase {
   @AfterEach
   void forgetTheStubs() {
     Mocks.reset();
+    BpmnAwareTests.reset();
   }
 }
