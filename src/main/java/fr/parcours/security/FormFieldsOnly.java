@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -204,8 +205,12 @@ public class FormFieldsOnly extends CommandInterceptor {
 
   private void checkFormFields(CommandContext context, String taskId, Collection<?> submitted) {
     TaskEntity task = context.getTaskManager().findTaskById(taskId);
-    if (task == null) {
-      return; // the command itself says that the task does not exist
+    TaskQueryImpl visible = new TaskQueryImpl();
+    visible.taskId(taskId);
+    if (task == null || visible.executeCount(context) == 0) {
+      // the command itself says that the task does not exist, or refuses another company's task, before any of
+      // its name or fields is told
+      return;
     }
     task.initializeFormKey();
     CamundaFormRef formRef = task.getCamundaFormRef();

@@ -122,9 +122,10 @@ public class TaskHandover extends CommandInterceptor {
   }
 
   private void requireTask(String taskId) {
-    boolean exists = taskId != null && engine.getCommandExecutorTxRequired().execute(context ->
-        context.runWithoutAuthorization(() -> context.getTaskManager().findTaskById(taskId) != null));
-    if (!exists) {
+    // asked as the person: another company's task is answered as one that does not exist, not 403 (which
+    // would tell that the id exists)
+    boolean visible = taskId != null && engine.getTaskService().createTaskQuery().taskId(taskId).count() == 1;
+    if (!visible) {
       throw new NotFoundException("There is no task '" + taskId
           + "' (it does not exist, or it was completed meanwhile): reload the task list.");
     }

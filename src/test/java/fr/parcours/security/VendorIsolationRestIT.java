@@ -152,6 +152,23 @@ class VendorIsolationRestIT {
     }
   }
 
+  /** Another company's task tells nothing of itself: not its form's fields, not that it exists. */
+  @Test
+  void shouldTellAnotherCompanyNothingOfATaskThroughItsRefusals() throws Exception {
+    ResponseEntity<String> submit = post("bruno", "/engine-rest/task/" + task.getId() + "/submit-form",
+        Map.of("variables", Map.of("notAField", Map.of("value", "x"))));
+    assertThat(submit.getStatusCode()).as("refused for rights, not for the fields").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(submit.getBody()).doesNotContain("Deposit administrative dossier").doesNotContain("companyName");
+
+    ResponseEntity<String> foreign = get("bruno", "/engine-rest/task/" + task.getId() + "/deployed-form");
+    ResponseEntity<String> unknown = get("bruno", "/engine-rest/task/no-such-task/deployed-form");
+    assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(JSON.readTree(foreign.getBody()).get("message").asText())
+        .isEqualTo(JSON.readTree(unknown.getBody()).get("message").asText().replace("no-such-task", task.getId()));
+    assertThat(get("alice", "/engine-rest/task/" + task.getId() + "/deployed-form").getStatusCode())
+        .as("alice reads her task's form").isEqualTo(HttpStatus.OK);
+  }
+
   /** A task that is gone (completed meanwhile, or never was): 404 and what to do, where the engine said 500. */
   @Test
   void shouldAnswerATaskThatIsGoneWithFourOFour() throws Exception {
