@@ -30,8 +30,11 @@ public record DeadlineRule(
   /** Whose window it is. */
   public enum Owner { VENDOR, AGENCY }
 
-  /** What happens when the window passes. */
-  public enum OnExpiry { DEEMED_ABANDONED, DEPRIORITISED, REMINDER, DECISION_DUE }
+  /**
+   * What happens when the window passes: the dossier is deemed abandoned, goes down its queue, the vendor is
+   * reminded (before), a decision falls due, or the dossier is flagged late (its tasks go to the top).
+   */
+  public enum OnExpiry { DEEMED_ABANDONED, DEPRIORITISED, REMINDER, DECISION_DUE, FLAGGED_LATE }
 
   /** How the window behaves while the agency waits for the vendor. */
   public enum WhileWaiting { RUNS, PAUSES, RESTARTS }

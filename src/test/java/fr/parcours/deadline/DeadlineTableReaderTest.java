@@ -167,11 +167,18 @@ class DeadlineTableReaderTest {
   }
 
   @Test
+  void shouldSayThatAFilingWindowThatPassesFlagsTheDossierLate() {
+    DeadlineTable table = DeadlineTableReader.read(shipped().getBytes(StandardCharsets.UTF_8), "undeployed");
+    assertThat(table.find("PECAN_LPPR_FILING", "PECAN").orElseThrow().onExpiry()).isEqualTo(OnExpiry.FLAGGED_LATE);
+    assertThat(table.find("PECAN_LATM_FILING", "PECAN").orElseThrow().onExpiry()).isEqualTo(OnExpiry.FLAGGED_LATE);
+  }
+
+  @Test
   void shouldRefuseAnUnknownOnExpiry() {
     String dmn = withCell(shipped(), COMPLEMENTS + "OnExpiry", "\"CANCELLED\"");
 
     assertRefused(dmn, "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'onExpiry': is \"CANCELLED\";"
-        + " use one of [DEEMED_ABANDONED, DEPRIORITISED, REMINDER, DECISION_DUE].");
+        + " use one of [DEEMED_ABANDONED, DEPRIORITISED, REMINDER, DECISION_DUE, FLAGGED_LATE].");
   }
 
   @Test
