@@ -385,6 +385,21 @@ class WebappIsolationIT {
     }
   }
 
+  /** A vendor who opens Cockpit, or an address that does not exist, reads a page that says why and where to go. */
+  @Test
+  void shouldAnswerARefusedOrUnknownPageWithAPageThatSaysWhereToGo() {
+    ResponseEntity<String> cockpit = bruno.page("/camunda/app/cockpit/default/");
+    assertThat(cockpit.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(cockpit.getBody()).contains("Vous n'avez pas accès à cette page")
+        .contains("You do not have access to this page").contains("href=\"/camunda/app/tasklist/default/\"")
+        .doesNotContain("Whitelabel");
+
+    ResponseEntity<String> nowhere = bruno.page("/dossiers-that-do-not-exist");
+    assertThat(nowhere.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(nowhere.getBody()).contains("Cette page n'existe pas").contains("This page does not exist")
+        .doesNotContain("Whitelabel");
+  }
+
   @Test
   void shouldRefuseAnotherCompanysWritesFromASession() {
     // the owner's session writes through the same path, with the same CSRF token handling

@@ -66,6 +66,11 @@ public final class BrowserSession {
     return send(HttpMethod.GET, path, null, null);
   }
 
+  /** A page as the browser opens it, asking for HTML. */
+  public ResponseEntity<String> page(String path) {
+    return send(HttpMethod.GET, path, null, null, true, List.of(MediaType.TEXT_HTML, MediaType.ALL));
+  }
+
   public ResponseEntity<String> post(String path, String json) {
     return send(HttpMethod.POST, path, json);
   }
@@ -85,8 +90,13 @@ public final class BrowserSession {
 
   private ResponseEntity<String> send(HttpMethod method, String path, String body, MediaType type,
       boolean csrfHeader) {
+    return send(method, path, body, type, csrfHeader, List.of(MediaType.APPLICATION_JSON, MediaType.ALL));
+  }
+
+  private ResponseEntity<String> send(HttpMethod method, String path, String body, MediaType type,
+      boolean csrfHeader, List<MediaType> accept) {
     HttpHeaders headers = new HttpHeaders();
-    headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.ALL));
+    headers.setAccept(accept);
     if (type != null) {
       headers.setContentType(type);
     }
