@@ -1,5 +1,6 @@
 package fr.parcours.config;
 
+import fr.parcours.security.FormFieldsOnly;
 import fr.parcours.shared.BadInputException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -44,9 +45,8 @@ final class EngineRefusals {
     String message = failure == null || failure.getMessage() == null ? "" : failure.getMessage();
     Response answer = null;
     if (message.contains("ENGINE-17007")) {
-      answer = refusal(Response.Status.BAD_REQUEST, "BadInputException", "Variable " + variable(message)
-          + " is sent as a Java-serialised object, which Parcours refuses (it could run code on the server):"
-          + " send it as JSON or as a plain value (text, number, true/false, date).");
+      answer = refusal(Response.Status.BAD_REQUEST, "BadInputException",
+          FormFieldsOnly.javaSerialised(variable(message)));
     } else if (failure instanceof NullValueException && message.startsWith("Cannot find task")) {
       Matcher id = TASK_ID.matcher(message);
       answer = refusal(Response.Status.NOT_FOUND, "NotFoundException", "There is no task '"

@@ -153,13 +153,17 @@ public class FormFieldsOnly extends CommandInterceptor {
     }
   }
 
+  /** The refusal of a Java-serialised value, here and where the engine itself refuses one. */
+  public static String javaSerialised(String variable) {
+    return "Variable " + variable + " is sent as a Java-serialised object, which Parcours refuses (it could run"
+        + " code on the server): send it as JSON or as a plain value (text, number, true/false, date).";
+  }
+
   /** A JSON value as sent: JSON (not a Java-serialised object), well-formed, not too large, not too deep. */
   private static void checkJson(String field, SerializableValue value) {
     String format = value.getSerializationDataFormat();
     if (format != null && !format.startsWith("application/json")) {
-      throw new BadInputException("Variable '" + field + "' is sent as a Java-serialised object, which Parcours"
-          + " refuses (it could run code on the server): send it as JSON or as a plain value (text, number,"
-          + " true/false, date).");
+      throw new BadInputException(javaSerialised("'" + field + "'"));
     }
     String text = value.getValueSerialized();
     if (text == null) {
