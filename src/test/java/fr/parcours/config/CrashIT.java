@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -131,11 +132,18 @@ class CrashIT {
             .isEqualTo("Task_ReviewAdmissibility");
       }
     }
+    // a dossier whose start was committed but whose answer the crash cut off is not in `acknowledged`, yet it
+    // exists and its mails go out: every delivered mail is checked against the journals of all dossiers
+    Set<String> journalled = new HashSet<>();
+    for (JsonNode instance : json(get("alice", "/engine-rest/history/process-instance?maxResults=500"))) {
+      for (JsonNode row : json(get("alice", "/api/dossiers/" + instance.path("id").asText() + "/notifications"))) {
+        journalled.add(row.path("messageId").asText());
+      }
+    }
     for (MimeMessage received : smtp.getReceivedMessages()) {
       String key = received.getAllRecipients()[0] + " " + received.getSubject();
-      String messageId = received.getMessageID();
-      assertThat(messageIds.values().stream().anyMatch(ids -> ids.contains(messageId)))
-          .as("delivered %s carries a Message-ID of the journal", key).isTrue();
+      assertThat(journalled).as("delivered %s carries a Message-ID of the journal", key)
+          .contains(received.getMessageID());
     }
   }
 
@@ -252,7 +260,11 @@ class CrashIT {
     }
     Path log = folder.resolve("application.log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-jar", jar.toAbsolutePath().toString(),
+        "-Xmx1g"));
+    // the test JVMs' flags (C1 only, see the pom): the child starts eight times per run
+    command.addAll(Arrays.stream(System.getProperty("test.jvm.flags", "").split("\\s+")).filter(f -> !f.isBlank())
+        .toList());
+    command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
         "--spring.profiles.active=demo",
         "--server.port=" + port,
         "--parcours.demo.mailbox.enabled=false",
