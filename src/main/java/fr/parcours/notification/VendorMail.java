@@ -2,12 +2,12 @@ package fr.parcours.notification;
 
 import fr.parcours.clock.Clocks;
 import fr.parcours.deadline.DeadlineCatalogue;
+import fr.parcours.deadline.LegalDates;
 import fr.parcours.deadline.RegulatoryDuration;
 import fr.parcours.shared.PermanentFailure;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -109,10 +109,9 @@ class VendorMail implements JavaDelegate {
     return model;
   }
 
-  /** "2 April 2026", "2 avril 2026", "1er avril 2026" (French writes the first of the month 1er). */
+  /** "2 April 2026", "2 avril 2026", "1er avril 2026": see {@link LegalDates#date}. */
   static String write(LocalDate day, Language language) {
-    String text = DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale()).format(day);
-    return language == Language.FR && day.getDayOfMonth() == 1 ? "1er" + text.substring(1) : text;
+    return LegalDates.date(day, language.locale());
   }
 
   private static List<String> certificateLines(Map<String, Object> model, Language language) {
@@ -133,21 +132,9 @@ class VendorMail implements JavaDelegate {
             : "Document généré par Parcours ; le certificat signé est disponible sur Convergence.");
   }
 
-  /** "7 jours", "1 mois", "7 days", "1 month and 2 days". */
+  /** "7 jours", "1 mois", "7 days", "1 month and 2 days": see {@link LegalDates#length}. */
   static String describe(Period period, Language language) {
-    boolean en = language == Language.EN;
-    Period p = period.isNegative() ? period.negated() : period;
-    List<String> parts = new ArrayList<>();
-    if (p.getYears() != 0) {
-      parts.add(p.getYears() + (en ? (p.getYears() == 1 ? " year" : " years") : (p.getYears() == 1 ? " an" : " ans")));
-    }
-    if (p.getMonths() != 0) {
-      parts.add(p.getMonths() + (en ? (p.getMonths() == 1 ? " month" : " months") : " mois"));
-    }
-    if (p.getDays() != 0 || parts.isEmpty()) {
-      parts.add(p.getDays() + (en ? (p.getDays() == 1 ? " day" : " days") : (p.getDays() == 1 ? " jour" : " jours")));
-    }
-    return String.join(en ? " and " : " et ", parts);
+    return LegalDates.length(period, language.locale());
   }
 
   /**

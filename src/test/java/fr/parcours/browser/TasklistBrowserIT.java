@@ -159,7 +159,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     signOut();
     String clockReport = (String) taskService.getVariableLocal(task(dossier, "Task_ReviewEvidence").getId(),
         "analysisClockReport");
-    assertThat(clockReport).startsWith("Started ");
+    assertThat(clockReport).startsWith("Ouvert le ").contains(" inclus.").contains("\n\nStarted ");
 
     // ana finds it in the evidence queue and opens it: the form shows the analysis clock
     signIn("ana");
@@ -339,7 +339,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     complete("alice", dossier, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
     Task review = task(dossier, "Task_ReviewEvidence");
     String clockReport = (String) taskService.getVariableLocal(review.getId(), "analysisClockReport");
-    assertThat(clockReport).startsWith("Started ");
+    assertThat(clockReport).startsWith("Ouvert le ").contains(" inclus.").contains("\n\nStarted ");
     return clockReport;
   }
 
