@@ -168,9 +168,13 @@ class TasklistBrowserIT extends BrowserTestBase {
     // shouldShowTheDossierNumberOnTheCardsOfTheAnsQueue
     openTask("Review evidence", "ANS certification of conformity");
     WebElement form = waiting.until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//*[contains(@class,'fjs-form')]//*[contains(normalize-space(.),'Analysis clock')]")));
+        By.xpath("//*[contains(@class,'fjs-form')]//*[contains(normalize-space(.),'Délai d')]")));
     waiting.until(d -> formText().contains(firstLine(clockReport)));
-    assertThat(formText()).contains("Dossier " + dossierId).contains(firstLine(clockReport));
+    // the same last day as Tasklist's due date and the mails: "jusqu'au … inclus", then in English
+    String reviewId = task(dossier, "Task_ReviewEvidence").getId();
+    assertThat(formText()).contains("Dossier " + dossierId).contains(firstLine(clockReport))
+        .contains((String) taskService.getVariableLocal(reviewId, "dueUntil"))
+        .contains((String) taskService.getVariableLocal(reviewId, "dueUntilEn"));
     assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
         .as("no Camunda 8 migration banner for Parcours users").isTrue();
     screenshot("04-ana-review-evidence-with-analysis-clock");
