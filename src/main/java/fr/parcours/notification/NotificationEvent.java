@@ -36,7 +36,9 @@ public enum NotificationEvent {
   MINISTERS_DECISION_REFUSAL,
   LPPR_FILING_REMINDER,
   LATM_FILING_REMINDER,
-  CNP_COPY;
+  CNP_COPY,
+  EARLY_COVERAGE_ENDING,
+  EARLY_COVERAGE_ENDED;
 
   private final boolean attachesCertificate;
 

@@ -292,40 +292,6 @@ class VendorMailTest extends ProcessTestBase {
     as(user, () -> formService.submitTaskForm(task(pi, taskKey).getId(), variables));
   }
 
-  static List<MimeMessage> mails(String subjectPart) throws Exception {
-    List<MimeMessage> found = new ArrayList<>();
-    for (MimeMessage message : MAIL.getReceivedMessages()) {
-      if (message.getSubject().contains(subjectPart)) {
-        found.add(message);
-      }
-    }
-    return found;
-  }
-
-  static String text(MimeMessage mail) throws Exception {
-    return part(mail, "text/plain");
-  }
-
-  static String html(MimeMessage mail) throws Exception {
-    return part(mail, "text/html");
-  }
-
-  private static String part(Part part, String type) throws Exception {
-    if (part.isMimeType(type) && part.getFileName() == null) {
-      return (String) part.getContent();
-    }
-    if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String found = part(multipart.getBodyPart(i), type);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
-  }
-
   private static Part attachment(Part part) throws Exception {
     if (part.getFileName() != null) {
       return part;
