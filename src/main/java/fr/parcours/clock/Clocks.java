@@ -391,6 +391,16 @@ public class Clocks {
         FrenchTimeLimits.dateOf(now(), zone)));
   }
 
+  /**
+   * The task that asks for a window whose length the agency may set ({@code >= P10D} for the dossier's pathway):
+   * a create listener {@code ${clocks.offerAskedLength(task, 'CNEDIMTS_COMPLEMENTS')}} tells its form whether to
+   * show the length field and the least it may hold ({@link AskedLength#formVariables}).
+   */
+  public void offerAskedLength(DelegateTask task, String clockId) {
+    privileged(() -> task.setVariablesLocal(AskedLength.formVariables(
+        deadlines.rule(clockId, pathwayOf(task.getExecution())))));
+  }
+
   private interface Change {
     RegulatoryClock apply(RegulatoryClock clock);
   }
