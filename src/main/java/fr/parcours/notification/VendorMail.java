@@ -45,6 +45,8 @@ import org.springframework.stereotype.Component;
 @Component("vendorMail")
 class VendorMail implements JavaDelegate {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VendorMail.class);
+
   static final String MAIL_PROPERTY = "mail";
   static final String WINDOW_PROPERTY = "window";
   static final List<String> RECIPIENT_VARIABLES = List.of("contactEmail", "legalRepEmail");
@@ -66,8 +68,15 @@ class VendorMail implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Map<String, String> properties = properties(execution.getBpmnModelElementInstance());
     NotificationEvent event = event(execution, properties.get(MAIL_PROPERTY));
+    String window = properties.get(WINDOW_PROPERTY);
+    if (event.remindsBeforeTheEnd() && window != null
+        && deadlines.rule(window, pathwayOf(execution)).reminderBefore() == null) {
+      LOG.info("No {} for dossier {}: the row {} of the deadlines table has no \"Remind before\"", event,
+          execution.getVariable("dossierId"), window);
+      return;
+    }
     Language language = Language.of(execution.getVariable(Language.VARIABLE));
-    Map<String, Object> model = model(execution, language, properties.get(WINDOW_PROPERTY));
+    Map<String, Object> model = model(execution, language, window);
 
     List<Notification.Recipient> recipients = new ArrayList<>();
     for (String variable : RECIPIENT_VARIABLES) {
@@ -100,13 +109,16 @@ class VendorMail implements JavaDelegate {
       model.put("window", window);
       // the window's last day, included: the timer fires at midnight after it
       model.put("dueDate", write(clocks.lastDay(execution, window), language));
-      RegulatoryDuration before = deadlines.rule(window,
-          execution.getVariable("pathway") instanceof String pathway ? pathway : null).reminderBefore();
+      RegulatoryDuration before = deadlines.rule(window, pathwayOf(execution)).reminderBefore();
       if (before != null) {
         model.put("reminderBefore", describe(before.period(), language));
       }
     }
     return model;
+  }
+
+  private static String pathwayOf(DelegateExecution execution) {
+    return execution.getVariable("pathway") instanceof String pathway ? pathway : null;
   }
 
   /** "2 April 2026", "2 avril 2026", "1er avril 2026": see {@link LegalDates#date}. */
