@@ -3,6 +3,7 @@ package fr.parcours.clock;
 import fr.parcours.deadline.AskedLength;
 import fr.parcours.deadline.DeadlineCatalogue;
 import fr.parcours.deadline.FrenchTimeLimits;
+import fr.parcours.deadline.LegalDates;
 import fr.parcours.deadline.RegulatoryDuration;
 import fr.parcours.deadline.DeadlineRule;
 import fr.parcours.deadline.DeadlineTable;
@@ -13,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +55,11 @@ import org.springframework.stereotype.Component;
  */
 @Component("clocks")
 public class Clocks {
+
+  /** The task-local variable holding the task's time limit in French: "jusqu'au 2 avril 2026 inclus". */
+  public static final String DUE_UNTIL = "dueUntil";
+  /** The same in English: "until 2 April 2026 included". */
+  public static final String DUE_UNTIL_EN = "dueUntilEn";
 
   private final DeadlineCatalogue deadlines;
   private final ObjectProvider<ProcessEngine> engine;
@@ -141,9 +148,20 @@ public class Clocks {
     privileged(() -> {
       RegulatoryClock clock = ClockStore.load(task.getExecution().getProcessInstance(), clockId);
       if (clock != null && clock.state() != ClockState.NOT_STARTED) {
-        task.setDueDate(lastMoment(clock.read(now())));
+        ClockReading reading = clock.read(now());
+        task.setDueDate(lastMoment(reading));
+        task.setVariablesLocal(untilVariables(reading.lastDay()));
       }
     });
+  }
+
+  /**
+   * The task-local variables a form shows its time limit with, written as mails write it: {@value #DUE_UNTIL}
+   * ("jusqu'au 2 avril 2026 inclus") and {@value #DUE_UNTIL_EN} ("until 2 April 2026 included").
+   */
+  private static Map<String, Object> untilVariables(LocalDate lastDay) {
+    return Map.of(DUE_UNTIL, LegalDates.until(lastDay, Locale.FRENCH),
+        DUE_UNTIL_EN, LegalDates.until(lastDay, Locale.ENGLISH));
   }
 
   private Date lastMoment(ClockReading reading) {
@@ -292,10 +310,14 @@ public class Clocks {
     return readings;
   }
 
-  /** What a reviewer reads about a window in a task: remaining days and the pauses. */
+  /**
+   * What a reviewer reads about a window in a task: its last day included, the days left and the pauses, in
+   * French, then in English after a blank line.
+   */
   public String report(VariableScope instance, String clockId) {
     RegulatoryClock clock = ClockStore.load(instance, clockId);
-    return clock == null ? "This window has not opened yet." : clock.describe(now());
+    return clock == null ? "Ce délai n'a pas encore commencé.\n\nThis window has not opened yet."
+        : clock.describe(now(), Locale.FRENCH) + "\n\n" + clock.describe(now(), Locale.ENGLISH);
   }
 
   /** Puts the report of a window on a task, for its form to show ({@code {{variable}}}). */
@@ -369,6 +391,16 @@ public class Clocks {
         FrenchTimeLimits.dateOf(now(), zone)));
   }
 
+  /**
+   * The task that asks for a window whose length the agency may set ({@code >= P10D} for the dossier's pathway):
+   * a create listener {@code ${clocks.offerAskedLength(task, 'CNEDIMTS_COMPLEMENTS')}} tells its form whether to
+   * show the length field and the least it may hold ({@link AskedLength#formVariables}).
+   */
+  public void offerAskedLength(DelegateTask task, String clockId) {
+    privileged(() -> task.setVariablesLocal(AskedLength.formVariables(
+        deadlines.rule(clockId, pathwayOf(task.getExecution())))));
+  }
+
   private interface Change {
     RegulatoryClock apply(RegulatoryClock clock);
   }
@@ -412,6 +444,7 @@ public class Clocks {
       if (clock.clockId().equals(tasks.get(task.getTaskDefinitionKey())) && due != null) {
         task.setDueDate(lastMoment(reading));
         taskService.saveTask(task);
+        taskService.setVariablesLocal(task.getId(), untilVariables(reading.lastDay()));
       }
     }
   }

@@ -3,13 +3,13 @@ package fr.parcours.clock;
 import fr.parcours.clock.ClockEntry.Kind;
 import fr.parcours.clock.ClockReading.Pause;
 import fr.parcours.deadline.FrenchTimeLimits;
+import fr.parcours.deadline.LegalDates;
 import fr.parcours.deadline.FrenchTimeLimits.Count;
 import fr.parcours.deadline.FrenchTimeLimits.Suspension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -273,83 +273,104 @@ public final class RegulatoryClock {
     }
   }
 
+  /** {@link #describe(Instant, Locale)} in English. */
+  public String describe(Instant now) {
+    return describe(now, Locale.ENGLISH);
+  }
+
   /**
-   * A few lines of plain English for a reviewer, such as:
+   * A few lines for a reviewer, in French or English, the last day written as the law says it
+   * ({@link LegalDates}), such as:
    * <pre>
-   * Started 2026-09-01 (Paris). 60 days, paused 13 days. Until 2026-11-13 included. 22 days left after today.
-   * Paused 2026-10-01 → 2026-10-13 (13 days, both included): Complements requested
+   * Ouvert le 1er septembre 2026 (Paris). 60 jours, suspendu 13 jours. Jusqu'au 13 novembre 2026 inclus. Il reste 22 jours après aujourd'hui.
+   * Suspendu du 1er octobre 2026 au 13 octobre 2026 (13 jours, l'un et l'autre inclus) : Complements requested
+   *
+   * Started 1 September 2026 (Paris). 60 days, paused 13 days. Until 13 November 2026 included. 22 days left after today.
+   * Paused 1 October 2026 → 13 October 2026 (13 days, both included): Complements requested
    * </pre>
    */
-  public String describe(Instant now) {
+  public String describe(Instant now, Locale locale) {
+    boolean en = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
     Figures figures = compute(now);
     ClockReading reading = figures.reading();
     ZoneId zone = terms.zone();
+    String budget = LegalDates.length(terms.budget().period(), locale);
     if (state == ClockState.NOT_STARTED) {
-      return "Not started. Once started, it runs " + terms.budget().describe()
-          + " from the day after it opens, to the end of its last day"
-          + (terms.workingDays()
-              ? ", moved to the next French working day if that is a weekend or public holiday"
-              : "")
-          + ".";
+      return en
+          ? "Not started. Once started, it runs " + budget + " from the day after it opens, to the end of its last day"
+              + (terms.workingDays() ? ", moved to the next French working day if that is a weekend or public holiday"
+                  : "") + "."
+          : "Pas encore ouvert. Une fois ouvert, il court " + budget + " à compter du lendemain de son ouverture,"
+              + " jusqu'à la fin de son dernier jour" + (terms.workingDays()
+                  ? ", reporté au premier jour ouvré suivant si c'est un samedi, un dimanche ou un jour férié" : "")
+              + ".";
     }
     StringBuilder text = new StringBuilder();
     ClockEntry cycleStart = figures.cycleStart();
-    text.append(cycleStart.kind() == Kind.RESTARTED ? "Restarted " : "Started ")
-        .append(date(reading.startedAt(), zone)).append(" (").append(city(zone)).append(')');
-    if (cycleStart.kind() == Kind.RESTARTED) {
-      text.append(": ").append(withoutFinalStop(cycleStart.reason()));
+    boolean restarted = cycleStart.kind() == Kind.RESTARTED;
+    text.append(en ? (restarted ? "Restarted " : "Started ") : (restarted ? "Relancé le " : "Ouvert le "))
+        .append(written(reading.startedAt(), locale)).append(" (").append(city(zone)).append(')');
+    if (restarted) {
+      text.append(en ? ": " : " : ").append(withoutFinalStop(cycleStart.reason()));
     }
-    text.append(". ").append(capitalised(terms.budget().describe()));
-    text.append(reading.pausedTime().isZero() ? ", not paused. "
-        : ", paused " + days(reading.pausedTime().toDays()) + ". ");
+    text.append(". ").append(capitalised(budget));
+    text.append(reading.pausedTime().isZero() ? (en ? ", not paused. " : ", sans suspension. ")
+        : (en ? ", paused " : ", suspendu ") + LegalDates.days(reading.pausedTime().toDays(), locale) + ". ");
     LocalDate lastDay = reading.lastDay();
-    text.append("Until ").append(lastDay).append(" included");
+    text.append(capitalised(LegalDates.until(lastDay, locale)));
     if (figures.count().extended()) {
       LocalDate unextended = figures.count().lastDayBeforeExtension();
-      text.append(" (moved from ")
-          .append(unextended.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
-          .append(' ').append(unextended).append(", not a working day)");
+      text.append(en ? " (moved from " : " (reporté du ").append(LegalDates.dayAndDate(unextended, locale))
+          .append(en ? ", not a working day)" : ", jour non ouvré)");
     }
     text.append(". ");
     if (state == ClockState.STOPPED) {
       ClockEntry stop = lastOf(Kind.STOPPED);
       LocalDate stopped = date(stop.at(), zone);
-      text.append("Stopped ").append(stopped);
+      text.append(en ? "Stopped " : "Arrêté le ").append(LegalDates.date(stopped, locale));
       if (stop.reason() != null && !stop.reason().isBlank()) {
         text.append(" (").append(withoutFinalStop(stop.reason())).append(')');
       }
       long margin = lastDay.toEpochDay() - stopped.toEpochDay();
-      text.append(margin == 0 ? ", on the last day."
-          : ", " + days(Math.abs(margin)) + (margin > 0 ? " before" : " after") + " the last day.");
+      String days = LegalDates.days(Math.abs(margin), locale);
+      text.append(margin == 0 ? (en ? ", on the last day." : ", le dernier jour.")
+          : en ? ", " + days + (margin > 0 ? " before" : " after") + " the last day."
+          : ", " + days + (margin > 0 ? " avant" : " après") + " le dernier jour.");
     } else {
       long left = lastDay.toEpochDay() - date(now, zone).toEpochDay();
-      text.append(left > 0 ? capitalised(days(left)) + " left after today."
-          : left == 0 ? "Last day today." : "Overdue by " + days(-left) + ".");
+      String days = LegalDates.days(Math.abs(left), locale);
+      text.append(en ? (left > 0 ? capitalised(days) + " left after today."
+              : left == 0 ? "Last day today." : "Overdue by " + days + ".")
+          : (left > 0 ? "Il reste " + days + " après aujourd'hui."
+              : left == 0 ? "Dernier jour aujourd'hui." : "Dépassé de " + days + "."));
     }
     for (Pause pause : reading.pauses()) {
       text.append('\n');
       if (pause.to() == null) {
-        text.append("Paused since ").append(date(pause.from(), zone)).append(" (")
-            .append(days(datesFromTo(pause.from(), now, zone))).append(" so far, today included)");
+        String count = LegalDates.days(datesFromTo(pause.from(), now, zone), locale);
+        text.append(en ? "Paused since " + written(pause.from(), locale) + " (" + count + " so far, today included)"
+            : "Suspendu depuis le " + written(pause.from(), locale) + " (" + count + " à ce jour, aujourd'hui inclus)");
       } else {
-        text.append("Paused ").append(date(pause.from(), zone)).append(" → ")
-            .append(date(pause.to(), zone)).append(" (")
-            .append(days(datesFromTo(pause.from(), pause.to(), zone))).append(", both included)");
+        String count = LegalDates.days(datesFromTo(pause.from(), pause.to(), zone), locale);
+        text.append(en ? "Paused " + written(pause.from(), locale) + " → " + written(pause.to(), locale) + " ("
+                + count + ", both included)"
+            : "Suspendu du " + written(pause.from(), locale) + " au " + written(pause.to(), locale) + " (" + count
+                + ", l'un et l'autre inclus)");
       }
       if (pause.reason() != null && !pause.reason().isBlank()) {
-        text.append(": ").append(pause.reason());
+        text.append(en ? ": " : " : ").append(pause.reason());
       }
     }
     return text.toString();
   }
 
+  private String written(Instant instant, Locale locale) {
+    return LegalDates.date(date(instant, terms.zone()), locale);
+  }
+
   /** How many dates from one instant's to the other's, both included (0 if the second is earlier). */
   private static long datesFromTo(Instant from, Instant to, ZoneId zone) {
     return Math.max(0, date(to, zone).toEpochDay() - date(from, zone).toEpochDay() + 1);
-  }
-
-  private static String days(long days) {
-    return days == 1 ? "1 day" : days + " days";
   }
 
   private static LocalDate date(Instant instant, ZoneId zone) {

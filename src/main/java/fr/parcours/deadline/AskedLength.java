@@ -3,7 +3,6 @@ package fr.parcours.deadline;
 import fr.parcours.shared.BadInputException;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Locale;
@@ -19,9 +18,23 @@ import java.util.Locale;
  */
 public final class AskedLength {
 
-  private static final DateTimeFormatter WRITTEN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+  /** The task-local variable that tells the asking form to show its length field: the row is agency-set. */
+  public static final String AGENCY_SETS_LENGTH = "agencySetsLength";
+  /** The least length the form may give, in French ("10 jours"); {@value #MINIMUM_EN} in English. */
+  public static final String MINIMUM = "minimumLength";
+  public static final String MINIMUM_EN = "minimumLengthEn";
 
   private AskedLength() {
+  }
+
+  /**
+   * What the form of the task that asks shows: whether the agency sets the window's length for this dossier's
+   * pathway (the form then requires {@code window_<ID>_days}) and the least it may give, in French and English.
+   */
+  public static java.util.Map<String, Object> formVariables(DeadlineRule rule) {
+    return java.util.Map.of(AGENCY_SETS_LENGTH, rule.agencySetsLength(),
+        MINIMUM, LegalDates.length(rule.duration().period(), Locale.FRENCH),
+        MINIMUM_EN, LegalDates.length(rule.duration().period(), Locale.ENGLISH));
   }
 
   /** The variable holding the number of days the agency gives. */
@@ -50,19 +63,21 @@ public final class AskedLength {
     }
     boolean hasDays = days != null && !days.toString().isBlank();
     boolean hasLastDay = lastDay != null && !lastDay.toString().isBlank();
-    String minimum = rule.duration().describe();
+    String minimum = LegalDates.length(rule.duration().period(), Locale.FRENCH);
     if (hasDays == hasLastDay) {
-      throw new BadInputException("Give the vendor's time for " + rule.id() + " either as a number of days or as"
-          + " a last day, " + (hasDays ? "not both" : "one of them") + ": at least " + minimum + ".");
+      throw new BadInputException("Donnez le délai accordé au fabricant pour " + rule.id() + " soit en nombre de"
+          + " jours, soit par un dernier jour, " + (hasDays ? "pas les deux" : "l'un des deux") + " : au moins "
+          + minimum + ".");
     }
     long given = hasDays ? wholeDays(rule, days) : lastDate(rule, lastDay, toDate).toEpochDay() - askedOn.toEpochDay();
     LocalDate earliest = FrenchTimeLimits.count(askedOn, rule.duration(), false).lastDay();
     LocalDate proposed = askedOn.plusDays(given);
     if (proposed.isBefore(earliest)) {
-      throw new BadInputException("The time given for " + rule.id() + " must be at least " + minimum
-          + " (deadlines table, row " + rule.row() + "): " + given + (given == 1 ? " day" : " days") + ", until "
-          + WRITTEN.format(proposed) + " included, is too short; give " + (earliest.toEpochDay() - askedOn.toEpochDay())
-          + " days or more, a last day on or after " + WRITTEN.format(earliest) + ".");
+      throw new BadInputException("Le délai accordé pour " + rule.id() + " doit être d'au moins " + minimum
+          + " (table des délais, ligne " + rule.row() + ") : " + LegalDates.days(given, Locale.FRENCH) + ", "
+          + LegalDates.until(proposed, Locale.FRENCH) + ", c'est trop court ; donnez "
+          + LegalDates.days(earliest.toEpochDay() - askedOn.toEpochDay(), Locale.FRENCH) + " ou plus, ou un dernier"
+          + " jour le " + LegalDates.date(earliest, Locale.FRENCH) + " ou après.");
     }
     return new RegulatoryDuration(Period.ofDays(Math.toIntExact(given)), java.time.Duration.ZERO);
   }
@@ -71,8 +86,8 @@ public final class AskedLength {
     try {
       return days instanceof Number number ? number.longValue() : Long.parseLong(days.toString().strip());
     } catch (NumberFormatException e) {
-      throw new BadInputException("The time given for " + rule.id() + " must be a whole number of days, not '"
-          + days + "'.");
+      throw new BadInputException("Le délai accordé pour " + rule.id() + " doit être un nombre entier de jours,"
+          + " pas « " + days + " ».");
     }
   }
 
@@ -87,8 +102,8 @@ public final class AskedLength {
     try {
       return LocalDate.parse(lastDay.toString().strip());
     } catch (DateTimeParseException e) {
-      throw new BadInputException("The last day given for " + rule.id() + " must be a date such as 2026-04-02, not '"
-          + lastDay + "'.");
+      throw new BadInputException("Le dernier jour accordé pour " + rule.id() + " doit être une date comme"
+          + " 2026-04-02, pas « " + lastDay + " ».");
     }
   }
 }

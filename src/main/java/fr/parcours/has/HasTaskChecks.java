@@ -6,6 +6,7 @@ import static fr.parcours.shared.TaskInputs.required;
 import static fr.parcours.shared.TaskInputs.text;
 import static fr.parcours.shared.TaskInputs.ticked;
 
+import fr.parcours.clock.Clocks;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,6 +18,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("hasTaskChecks")
 public class HasTaskChecks implements TaskListener {
+
+  private final Clocks clocks;
+
+  HasTaskChecks(Clocks clocks) {
+    this.clocks = clocks;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -32,9 +39,11 @@ public class HasTaskChecks implements TaskListener {
       }
       case "Task_CheckSesameCompleteness" -> decision(task, "sesameCompleteness", Set.of("COMPLETE", "INCOMPLETE"),
           "COMPLETE", "sesameMissing", "what is missing (the vendor reads it)");
-      case "Task_ExamineApplication" -> decision(task, "cnedimtsDecision",
-          Set.of("FAVOURABLE", "UNFAVOURABLE", "COMPLEMENTS"), "FAVOURABLE", "cnedimtsComment",
-          "the opinion's reasons or the complements requested");
+      case "Task_ExamineApplication" -> {
+        decision(task, "cnedimtsDecision", Set.of("FAVOURABLE", "UNFAVOURABLE", "COMPLEMENTS"), "FAVOURABLE",
+            "cnedimtsComment", "the opinion's reasons or the complements requested");
+        lengthIfAsked(task, "cnedimtsDecision", "CNEDIMTS_COMPLEMENTS");
+      }
       case "Task_ProvideCnedimtsComplements" -> text(task, "cnedimtsComplementsAnswer", "Your answer");
       case "Task_PublishOpinion" -> {
         ticked(task, "opinionPublished", "the opinion is published and sent to the vendor");
@@ -42,11 +51,23 @@ public class HasTaskChecks implements TaskListener {
           ticked(task, "opinionSentToCnp", "the opinion was sent to the relevant CNPs (telemonitoring)");
         }
       }
-      case "Task_EvaluateApplication" -> decision(task, "ministersDecision",
-          Set.of("FAVOURABLE", "UNFAVOURABLE", "COMPLEMENTS"), "FAVOURABLE", "ministersComment",
-          "the reasons of the refusal or the information requested");
+      case "Task_EvaluateApplication" -> {
+        decision(task, "ministersDecision", Set.of("FAVOURABLE", "UNFAVOURABLE", "COMPLEMENTS"), "FAVOURABLE",
+            "ministersComment", "the reasons of the refusal or the information requested");
+        lengthIfAsked(task, "ministersDecision", "MINISTERS_COMPLEMENTS");
+      }
       case "Task_ProvideMinistersComplements" -> text(task, "ministersComplementsAnswer", "Your answer");
       default -> throw new IllegalStateException("No checks for task " + task.getTaskDefinitionKey());
+    }
+  }
+
+  /**
+   * Complements asked in a window whose length the agency sets for this pathway (brand name: at least 10 days):
+   * the length given is refused, in French and naming the minimum, when it is missing or too short.
+   */
+  private void lengthIfAsked(DelegateTask task, String decisionVariable, String window) {
+    if ("COMPLEMENTS".equals(task.getVariable(decisionVariable))) {
+      clocks.checkAskedLength(task, window);
     }
   }
 }

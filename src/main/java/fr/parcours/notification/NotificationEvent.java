@@ -20,8 +20,8 @@ public enum NotificationEvent {
   CONVENTION_TO_SIGN,
   EVIDENCE_RECEIVED,
   COMPLEMENTS_REQUESTED,
-  WINDOW_CLOSING_REMINDER,
-  CERTIFICATE_ISSUED(true),
+  WINDOW_CLOSING_REMINDER(Kind.REMINDER),
+  CERTIFICATE_ISSUED(Kind.WITH_CERTIFICATE),
   CERTIFICATION_REFUSED,
   APPLICATION_ABANDONED,
 
@@ -34,23 +34,36 @@ public enum NotificationEvent {
   HEARING_DATE,
   MINISTERS_DECISION_FAVOURABLE,
   MINISTERS_DECISION_REFUSAL,
-  LPPR_FILING_REMINDER,
-  LATM_FILING_REMINDER,
-  CNP_COPY;
+  LPPR_FILING_REMINDER(Kind.REMINDER),
+  LATM_FILING_REMINDER(Kind.REMINDER),
+  CNP_COPY,
+  EARLY_COVERAGE_ENDING(Kind.REMINDER),
+  EARLY_COVERAGE_ENDED;
 
-  private final boolean attachesCertificate;
+  /** What sets a mail apart from a plain notice. */
+  private enum Kind { NOTICE, WITH_CERTIFICATE, REMINDER }
+
+  private final Kind kind;
 
   NotificationEvent() {
-    this(false);
+    this(Kind.NOTICE);
   }
 
-  NotificationEvent(boolean attachesCertificate) {
-    this.attachesCertificate = attachesCertificate;
+  NotificationEvent(Kind kind) {
+    this.kind = kind;
   }
 
   /** True when the mail carries the certificate of conformity as a PDF. */
   public boolean attachesCertificate() {
-    return attachesCertificate;
+    return kind == Kind.WITH_CERTIFICATE;
+  }
+
+  /**
+   * True when the mail reminds the vendor of a window's coming end: it goes out only when the window's row says
+   * "Remind before"; a row without it sends no reminder.
+   */
+  public boolean remindsBeforeTheEnd() {
+    return kind == Kind.REMINDER;
   }
 
   /** The file name of its templates, without language folder and extension. */

@@ -2,12 +2,12 @@ package fr.parcours.notification;
 
 import fr.parcours.clock.Clocks;
 import fr.parcours.deadline.DeadlineCatalogue;
+import fr.parcours.deadline.LegalDates;
 import fr.parcours.deadline.RegulatoryDuration;
 import fr.parcours.shared.PermanentFailure;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -45,6 +45,8 @@ import org.springframework.stereotype.Component;
 @Component("vendorMail")
 class VendorMail implements JavaDelegate {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VendorMail.class);
+
   static final String MAIL_PROPERTY = "mail";
   static final String WINDOW_PROPERTY = "window";
   static final List<String> RECIPIENT_VARIABLES = List.of("contactEmail", "legalRepEmail");
@@ -66,8 +68,15 @@ class VendorMail implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Map<String, String> properties = properties(execution.getBpmnModelElementInstance());
     NotificationEvent event = event(execution, properties.get(MAIL_PROPERTY));
+    String window = properties.get(WINDOW_PROPERTY);
+    if (event.remindsBeforeTheEnd() && window != null
+        && deadlines.rule(window, pathwayOf(execution)).reminderBefore() == null) {
+      LOG.info("No {} for dossier {}: the row {} of the deadlines table has no \"Remind before\"", event,
+          execution.getVariable("dossierId"), window);
+      return;
+    }
     Language language = Language.of(execution.getVariable(Language.VARIABLE));
-    Map<String, Object> model = model(execution, language, properties.get(WINDOW_PROPERTY));
+    Map<String, Object> model = model(execution, language, window);
 
     List<Notification.Recipient> recipients = new ArrayList<>();
     for (String variable : RECIPIENT_VARIABLES) {
@@ -100,8 +109,7 @@ class VendorMail implements JavaDelegate {
       model.put("window", window);
       // the window's last day, included: the timer fires at midnight after it
       model.put("dueDate", write(clocks.lastDay(execution, window), language));
-      RegulatoryDuration before = deadlines.rule(window,
-          execution.getVariable("pathway") instanceof String pathway ? pathway : null).reminderBefore();
+      RegulatoryDuration before = deadlines.rule(window, pathwayOf(execution)).reminderBefore();
       if (before != null) {
         model.put("reminderBefore", describe(before.period(), language));
       }
@@ -109,10 +117,13 @@ class VendorMail implements JavaDelegate {
     return model;
   }
 
-  /** "2 April 2026", "2 avril 2026", "1er avril 2026" (French writes the first of the month 1er). */
+  private static String pathwayOf(DelegateExecution execution) {
+    return execution.getVariable("pathway") instanceof String pathway ? pathway : null;
+  }
+
+  /** "2 April 2026", "2 avril 2026", "1er avril 2026": see {@link LegalDates#date}. */
   static String write(LocalDate day, Language language) {
-    String text = DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale()).format(day);
-    return language == Language.FR && day.getDayOfMonth() == 1 ? "1er" + text.substring(1) : text;
+    return LegalDates.date(day, language.locale());
   }
 
   private static List<String> certificateLines(Map<String, Object> model, Language language) {
@@ -133,21 +144,9 @@ class VendorMail implements JavaDelegate {
             : "Document généré par Parcours ; le certificat signé est disponible sur Convergence.");
   }
 
-  /** "7 jours", "1 mois", "7 days", "1 month and 2 days". */
+  /** "7 jours", "1 mois", "7 days", "1 month and 2 days": see {@link LegalDates#length}. */
   static String describe(Period period, Language language) {
-    boolean en = language == Language.EN;
-    Period p = period.isNegative() ? period.negated() : period;
-    List<String> parts = new ArrayList<>();
-    if (p.getYears() != 0) {
-      parts.add(p.getYears() + (en ? (p.getYears() == 1 ? " year" : " years") : (p.getYears() == 1 ? " an" : " ans")));
-    }
-    if (p.getMonths() != 0) {
-      parts.add(p.getMonths() + (en ? (p.getMonths() == 1 ? " month" : " months") : " mois"));
-    }
-    if (p.getDays() != 0 || parts.isEmpty()) {
-      parts.add(p.getDays() + (en ? (p.getDays() == 1 ? " day" : " days") : (p.getDays() == 1 ? " jour" : " jours")));
-    }
-    return String.join(en ? " and " : " et ", parts);
+    return LegalDates.length(period, language.locale());
   }
 
   /**

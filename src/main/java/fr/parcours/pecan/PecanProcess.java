@@ -20,7 +20,9 @@ public final class PecanProcess {
   /** How a PECAN dossier ended. */
   public enum Outcome {
     EARLY_COVERAGE_GRANTED, EARLY_COVERAGE_REFUSED, ANS_CERTIFICATION_NOT_OBTAINED, CNEDIMTS_OPINION_UNFAVOURABLE,
-    ABANDONED_CNEDIMTS_COMPLEMENTS, ABANDONED_MINISTERS_COMPLEMENTS
+    ABANDONED_CNEDIMTS_COMPLEMENTS, ABANDONED_MINISTERS_COMPLEMENTS,
+    /** The early coverage period (row PECAN_EARLY_COVERAGE) is over: the dossier ends, filings done or not. */
+    EARLY_COVERAGE_ENDED
   }
 
   public static final Outcomes OUTCOMES = Outcomes.of(KEY, OUTCOME, "Outcome of PECAN", Outcome.class);

@@ -11,14 +11,20 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -40,10 +46,13 @@ class PecanBrowserIT extends BrowserTestBase {
   static final String CNEDIMTS = "CNEDiMTS — all tasks";
   static final String MINISTRY = "Ministry — all tasks";
   static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  @Autowired ManagementService managementService;
 
   @Test
   @Order(1)
-  void shouldTakeAPecanDossierFromTheStartFormToTheMinistersDecisionAndTheFilings() throws IOException {
+  void shouldTakeAPecanDossierFromTheStartFormToTheMinistersDecisionTheFilingsAndTheEndOfCoverage() throws IOException {
     // alice applies for early coverage; her company has neither a Sésame nor a Convergence account yet
     signIn("alice");
     openStartForm(PROCESS_NAME);
@@ -189,13 +198,44 @@ class PecanBrowserIT extends BrowserTestBase {
       type("Field_LatmFilingReference", "LATM-2026-0099");
       setCheckbox("Field_LatmFiled", true);
     });
-    HistoricProcessInstance ended = waiting.until(d -> historyService.createHistoricProcessInstanceQuery()
-        .processInstanceId(dossier.getId()).finished().singleResult());
-    assertThat(ended.getEndActivityId()).isEqualTo("EndEvent_EarlyCoverageGranted");
+    // the filings made, the dossier waits in its coverage period (PECAN_EARLY_COVERAGE, one year): nothing for
+    // alice to do, a reminder a month before the end and the end itself armed
+    waiting.until(d -> historyService.createHistoricActivityInstanceQuery().processInstanceId(dossier.getId())
+        .activityId("EndEvent_FilingsMade").finished().count() == 1);
+    assertThat(runtimeService.getActiveActivityIds(dossier.getId())).containsExactly("Timer_EarlyCoverageEnding");
+    LocalDate lastDay = LocalDate.now(PARIS).plusYears(1);
+    Job ending = managementService.createJobQuery().processInstanceId(dossier.getId()).timers().singleResult();
+    assertThat(ending.getDuedate()).isEqualTo(Date.from(lastDay.plusDays(1).atStartOfDay(PARIS).minusMonths(1)
+        .toInstant()));
     openFilter(VENDOR_FILTER);
     assertThat(visibleTaskListText()).doesNotContain(number);
-    screenshot("pecan-20-alice-nothing-left-to-do");
+    screenshot("pecan-20-alice-nothing-left-to-do-while-covered");
     signOut();
+
+    // the engine's clock moved to the reminder, then to the end of the period, as the job executor fires them
+    try {
+      fireAt(ending);
+      String written = lastDay.getDayOfMonth() + " " + DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH)
+          .format(lastDay);
+      String soon = "Dossier " + number + " : fin de la prise en charge anticipée le "
+          + (lastDay.getDayOfMonth() == 1 ? "1er" + written.substring(1) : written);
+      waiting.until(d -> mailSubjects().contains(soon));
+      fireAt(managementService.createJobQuery().processInstanceId(dossier.getId()).timers().singleResult());
+      HistoricProcessInstance ended = waiting.until(d -> historyService.createHistoricProcessInstanceQuery()
+          .processInstanceId(dossier.getId()).finished().singleResult());
+      assertThat(ended.getEndActivityId()).isEqualTo("EndEvent_EarlyCoverageEnded");
+      waiting.until(d -> mailSubjects().contains("Dossier " + number + " : la prise en charge anticipée a pris fin"));
+      assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(dossier.getId())
+          .variableName("pecanOutcome").singleResult().getValue()).isEqualTo("EARLY_COVERAGE_ENDED");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  /** Moves the engine's clock to a timer's due date and runs it, as the job executor would at that moment. */
+  void fireAt(Job timer) {
+    ClockUtil.setCurrentTime(timer.getDuedate());
+    managementService.executeJob(timer.getId());
   }
 
   List<String> mailSubjects() {

@@ -159,7 +159,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     signOut();
     String clockReport = (String) taskService.getVariableLocal(task(dossier, "Task_ReviewEvidence").getId(),
         "analysisClockReport");
-    assertThat(clockReport).startsWith("Started ");
+    assertThat(clockReport).startsWith("Ouvert le ").contains(" inclus.").contains("\n\nStarted ");
 
     // ana finds it in the evidence queue and opens it: the form shows the analysis clock
     signIn("ana");
@@ -168,9 +168,13 @@ class TasklistBrowserIT extends BrowserTestBase {
     // shouldShowTheDossierNumberOnTheCardsOfTheAnsQueue
     openTask("Review evidence", "ANS certification of conformity");
     WebElement form = waiting.until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//*[contains(@class,'fjs-form')]//*[contains(normalize-space(.),'Analysis clock')]")));
+        By.xpath("//*[contains(@class,'fjs-form')]//*[contains(normalize-space(.),'Délai d')]")));
     waiting.until(d -> formText().contains(firstLine(clockReport)));
-    assertThat(formText()).contains("Dossier " + dossierId).contains(firstLine(clockReport));
+    // the same last day as Tasklist's due date and the mails: "jusqu'au … inclus", then in English
+    String reviewId = task(dossier, "Task_ReviewEvidence").getId();
+    assertThat(formText()).contains("Dossier " + dossierId).contains(firstLine(clockReport))
+        .contains((String) taskService.getVariableLocal(reviewId, "dueUntil"))
+        .contains((String) taskService.getVariableLocal(reviewId, "dueUntilEn"));
     assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
         .as("no Camunda 8 migration banner for Parcours users").isTrue();
     screenshot("04-ana-review-evidence-with-analysis-clock");
@@ -339,7 +343,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     complete("alice", dossier, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
     Task review = task(dossier, "Task_ReviewEvidence");
     String clockReport = (String) taskService.getVariableLocal(review.getId(), "analysisClockReport");
-    assertThat(clockReport).startsWith("Started ");
+    assertThat(clockReport).startsWith("Ouvert le ").contains(" inclus.").contains("\n\nStarted ");
     return clockReport;
   }
 

@@ -169,6 +169,51 @@ class ModelFilesTest {
     }
   }
 
+  /**
+   * A task whose due date is a window shows it as mails write it ("jusqu'au 2 avril 2026 inclus", the variables
+   * the clocks set on the task), and its form states no length of its own: the table decides it, per pathway
+   * (the CNEDiMTS complements are 30 days in PECAN, at least 10 set by the agency for a brand name).
+   */
+  @Test
+  void aTaskWithATimeLimitShouldShowItsLastDayIncludedAndNoLengthOfItsOwn() throws IOException {
+    Pattern length = Pattern.compile("\\b\\d+ (days?|weeks?|months?|jours?|semaines?|mois)\\b");
+    List<String> problems = new ArrayList<>();
+    int checked = 0;
+    for (Path file : files("bpmn", ".bpmn")) {
+      for (UserTask task : bpmn(file).getModelElementsByType(UserTask.class)) {
+        if (task.getCamundaDueDate() == null || task.getCamundaFormRef() == null) {
+          continue;
+        }
+        checked++;
+        String form = formText(task.getCamundaFormRef());
+        if (!form.contains("{{dueUntil}}") || !form.contains("{{dueUntilEn}}")) {
+          problems.add(file + ": the form " + task.getCamundaFormRef() + " of " + task.getId()
+              + " does not show {{dueUntil}} and {{dueUntilEn}}");
+        }
+        var found = length.matcher(form);
+        if (found.find()) {
+          problems.add(file + ": the form " + task.getCamundaFormRef() + " of " + task.getId() + " states '"
+              + found.group() + "'; show {{dueUntil}} instead");
+        }
+      }
+    }
+    assertThat(checked).as("tasks with a due date").isGreaterThanOrEqualTo(10);
+    assertThat(problems).isEmpty();
+  }
+
+  private static String formText(String formId) throws IOException {
+    for (Path file : files("forms", ".form")) {
+      JsonNode form = new ObjectMapper().readTree(file.toFile());
+      if (formId.equals(form.path("id").asText())) {
+        StringBuilder text = new StringBuilder();
+        form.findValues("text").forEach(value -> text.append(value.asText()).append('\n'));
+        form.findValues("description").forEach(value -> text.append(value.asText()).append('\n'));
+        return text.toString();
+      }
+    }
+    throw new AssertionError("no form " + formId);
+  }
+
   private static Set<String> formIds() throws IOException {
     Set<String> ids = new HashSet<>();
     for (Path file : files("forms", ".form")) {

@@ -50,30 +50,30 @@ class AskedLengthTest {
   void shouldRefuseALengthBelowTheMinimumNamingIt() {
     assertThatThrownBy(() -> asked(rule("P10D", true), 7, null))
         .isInstanceOf(BadInputException.class)
-        .hasMessage("The time given for CNEDIMTS_COMPLEMENTS must be at least 10 days (deadlines table, row 14):"
-            + " 7 days, until 10 March 2026 included, is too short; give 10 days or more, a last day on or after"
-            + " 13 March 2026.");
+        .hasMessage("Le délai accordé pour CNEDIMTS_COMPLEMENTS doit être d'au moins 10 jours (table des délais,"
+            + " ligne 14) : 7 jours, jusqu'au 10 mars 2026 inclus, c'est trop court ; donnez 10 jours ou plus, ou un"
+            + " dernier jour le 13 mars 2026 ou après.");
     assertThatThrownBy(() -> asked(rule("P10D", true), null, "2026-03-12"))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("at least 10 days")
-        .hasMessageContaining("9 days, until 12 March 2026 included");
+        .isInstanceOf(BadInputException.class).hasMessageContaining("d'au moins 10 jours")
+        .hasMessageContaining("9 jours, jusqu'au 12 mars 2026 inclus");
   }
 
   @Test
   void shouldRefuseNeitherOrBoth() {
     assertThatThrownBy(() -> asked(rule("P10D", true), null, " "))
         .isInstanceOf(BadInputException.class)
-        .hasMessage("Give the vendor's time for CNEDIMTS_COMPLEMENTS either as a number of days or as a last day,"
-            + " one of them: at least 10 days.");
+        .hasMessage("Donnez le délai accordé au fabricant pour CNEDIMTS_COMPLEMENTS soit en nombre de jours, soit"
+            + " par un dernier jour, l'un des deux : au moins 10 jours.");
     assertThatThrownBy(() -> asked(rule("P10D", true), 12, "2026-03-20"))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("not both");
+        .isInstanceOf(BadInputException.class).hasMessageContaining("pas les deux");
   }
 
   @Test
   void shouldRefuseWhatIsNotANumberOrADate() {
     assertThatThrownBy(() -> asked(rule("P10D", true), "ten", null))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("whole number of days, not 'ten'");
+        .isInstanceOf(BadInputException.class).hasMessageContaining("nombre entier de jours, pas « ten »");
     assertThatThrownBy(() -> asked(rule("P10D", true), null, "13/03/2026"))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("a date such as 2026-04-02");
+        .isInstanceOf(BadInputException.class).hasMessageContaining("une date comme 2026-04-02, pas « 13/03/2026 »");
   }
 
   @Test
@@ -88,6 +88,6 @@ class AskedLengthTest {
     assertThat(AskedLength.of(month, LocalDate.of(2026, 1, 31), 28, null, d -> null))
         .isEqualTo(RegulatoryDuration.parse("P28D"));
     assertThatThrownBy(() -> AskedLength.of(month, LocalDate.of(2026, 1, 31), 27, null, d -> null))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("on or after 28 February 2026");
+        .isInstanceOf(BadInputException.class).hasMessageContaining("le 28 février 2026 ou après");
   }
 }

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.parcours.support.TrackEngine;
 import fr.parcours.support.TrackTestBase;
 import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * track throws, as a real pathway does: an opinion after complements, an unfavourable opinion, complements that
  * never came, an opinion overdue. The class fails below 100 % of the track's diagram.
  */
-@Deployment(resources = "bpmn/tracks/cnedimts-opinion.bpmn")
+@Deployment(resources = {"bpmn/tracks/cnedimts-opinion.bpmn", "bpmn/deadlines.dmn"})
 class CnedimtsOpinionTrackTest extends TrackTestBase {
 
   /** A pathway reduced to its call of the track and what it catches. */
@@ -34,7 +35,8 @@ class CnedimtsOpinionTrackTest extends TrackTestBase {
     BpmnModelInstance caller = Bpmn.createExecutableProcess(CALLER).camundaHistoryTimeToLive(1)
         .startEvent()
         .callActivity("Call_Opinion").calledElement("cnedimts-opinion")
-        .camundaIn("vendorGroup", "vendorGroup").camundaOut("cnedimtsDecision", "cnedimtsDecision")
+        .camundaIn("vendorGroup", "vendorGroup").camundaIn("pathway", "pathway")
+        .camundaOut("cnedimtsDecision", "cnedimtsDecision")
         .camundaOut("opinionOverdue", "opinionOverdue")
         .endEvent("Caller_OpinionFavourable")
         .moveToActivity("Call_Opinion").boundaryEvent("Caller_CatchUnfavourable").error("OPINION_UNFAVOURABLE")
@@ -51,7 +53,23 @@ class CnedimtsOpinionTrackTest extends TrackTestBase {
   }
 
   ProcessInstance call() {
-    return track.start(CALLER, Map.of("vendorGroup", "vendor-medisoft"));
+    return call("PECAN");
+  }
+
+  ProcessInstance call(String pathway) {
+    return track.start(CALLER, Map.of("vendorGroup", "vendor-medisoft", "pathway", pathway));
+  }
+
+  @Test
+  void shouldAskTheCommissionForTheVendorsTimeOnlyWhenThePathwayLetsItSetIt() {
+    // Given the track called by a brand-name pathway (row CNEDIMTS_COMPLEMENTS, BRAND_NAME: >= P10D, "at least 10
+    // days", seed 000) and by PECAN (30 days, set by the table)
+    Task brandName = track.task(opinion(call("BRAND_NAME")), "Task_ExamineApplication");
+    Task pecan = track.task(opinion(call("PECAN")), "Task_ExamineApplication");
+
+    // Then the examination's form shows the length field, with its minimum, for the brand name only
+    AskedLengthForm.assertOfferedOnlyTo(track.engine().getTaskService(), brandName, pecan);
+    AskedLengthForm.assertAsks("forms/examine-application.form", "cnedimtsDecision", "CNEDIMTS_COMPLEMENTS");
   }
 
   @Test

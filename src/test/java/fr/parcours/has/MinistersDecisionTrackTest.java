@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.parcours.support.TrackEngine;
 import fr.parcours.support.TrackTestBase;
 import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * bpmn/tracks/ministers-decision.bpmn on its own, without Spring: a decision after complements, complements that
  * never came (the decision reads ABANDONED), a decision overdue. The class fails below 100 % of the diagram.
  */
-@Deployment(resources = "bpmn/tracks/ministers-decision.bpmn")
+@Deployment(resources = {"bpmn/tracks/ministers-decision.bpmn", "bpmn/deadlines.dmn"})
 class MinistersDecisionTrackTest extends TrackTestBase {
 
   @RegisterExtension
@@ -24,7 +25,23 @@ class MinistersDecisionTrackTest extends TrackTestBase {
 
 
   ProcessInstance start() {
-    return track.start("ministers-decision", Map.of("vendorGroup", "vendor-medisoft"));
+    return start("PECAN");
+  }
+
+  ProcessInstance start(String pathway) {
+    return track.start("ministers-decision", Map.of("vendorGroup", "vendor-medisoft", "pathway", pathway));
+  }
+
+  @Test
+  void shouldAskTheMinistersForTheVendorsTimeOnlyWhenThePathwayLetsThemSetIt() {
+    // Given the track started by a brand-name pathway (row MINISTERS_COMPLEMENTS, BRAND_NAME: >= P10D) and by PECAN
+    // (10 days, set by the table)
+    Task brandName = track.task(start("BRAND_NAME"), "Task_EvaluateApplication");
+    Task pecan = track.task(start("PECAN"), "Task_EvaluateApplication");
+
+    // Then the evaluation's form shows the length field, with its minimum, for the brand name only
+    AskedLengthForm.assertOfferedOnlyTo(track.engine().getTaskService(), brandName, pecan);
+    AskedLengthForm.assertAsks("forms/evaluate-application.form", "ministersDecision", "MINISTERS_COMPLEMENTS");
   }
 
   @Test

@@ -142,6 +142,39 @@ class VendorMailTest extends ProcessTestBase {
   }
 
   @Test
+  void shouldRemindOnlyWhenTheWindowsRowSaysRemindBefore() throws Exception {
+    // Given two reminder steps: one of ANS_ANALYSIS, whose row has no "Remind before", one of ANS_COMPLEMENTS (P7D)
+    String step = """
+        <bpmn:intermediateThrowEvent id="%s"><bpmn:extensionElements><camunda:properties>
+        <camunda:property name="mail" value="WINDOW_CLOSING_REMINDER"/><camunda:property name="window" value="%s"/>
+        </camunda:properties></bpmn:extensionElements><bpmn:incoming>%s</bpmn:incoming><bpmn:outgoing>%s</bpmn:outgoing>
+        <bpmn:messageEventDefinition/></bpmn:intermediateThrowEvent>""";
+    String xml = """
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://parcours.fr/test">
+        <bpmn:process id="reminder-check" isExecutable="true" camunda:historyTimeToLive="1">
+        <bpmn:startEvent id="StartEvent_Check"><bpmn:outgoing>Flow_1</bpmn:outgoing></bpmn:startEvent>
+        %s%s
+        <bpmn:endEvent id="EndEvent_Done"><bpmn:incoming>Flow_3</bpmn:incoming></bpmn:endEvent>
+        <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Check" targetRef="Event_RemindAnalysis"/>
+        <bpmn:sequenceFlow id="Flow_2" sourceRef="Event_RemindAnalysis" targetRef="Event_RemindComplements"/>
+        <bpmn:sequenceFlow id="Flow_3" sourceRef="Event_RemindComplements" targetRef="EndEvent_Done"/>
+        </bpmn:process></bpmn:definitions>""".formatted(
+        step.formatted("Event_RemindAnalysis", "ANS_ANALYSIS", "Flow_1", "Flow_2"),
+        step.formatted("Event_RemindComplements", "ANS_COMPLEMENTS", "Flow_2", "Flow_3"));
+    repositoryService.createDeployment().addString("reminder-check.bpmn", xml).deploy();
+
+    // When a dossier passes both
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey("reminder-check", "DMN-2026-REMIND",
+        Map.of("dossierId", "DMN-2026-REMIND", "contactEmail", "jean.dupont@medisoft.example"));
+    executeJobs(pi);
+
+    // Then only the window whose row says so reminds the vendor
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(mails("rappel")).hasSize(1).allSatisfy(mail -> assertThat(text(mail)).contains("7 jours"));
+  }
+
+  @Test
   void shouldMailEachStepOfTheTrackUpToTheCertificateWithThePdfAttached() throws Exception {
     ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.valid());
     complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
@@ -290,40 +323,6 @@ class VendorMailTest extends ProcessTestBase {
   private void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables,
       boolean runJobs) {
     as(user, () -> formService.submitTaskForm(task(pi, taskKey).getId(), variables));
-  }
-
-  static List<MimeMessage> mails(String subjectPart) throws Exception {
-    List<MimeMessage> found = new ArrayList<>();
-    for (MimeMessage message : MAIL.getReceivedMessages()) {
-      if (message.getSubject().contains(subjectPart)) {
-        found.add(message);
-      }
-    }
-    return found;
-  }
-
-  static String text(MimeMessage mail) throws Exception {
-    return part(mail, "text/plain");
-  }
-
-  static String html(MimeMessage mail) throws Exception {
-    return part(mail, "text/html");
-  }
-
-  private static String part(Part part, String type) throws Exception {
-    if (part.isMimeType(type) && part.getFileName() == null) {
-      return (String) part.getContent();
-    }
-    if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String found = part(multipart.getBodyPart(i), type);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 
   private static Part attachment(Part part) throws Exception {

@@ -124,7 +124,7 @@ class PecanProcessTest extends ProcessTestBase {
   // ---- happy paths ----
 
   @Test
-  void shouldGrantEarlyCoverageWhenTheAnsFinishesFirst() {
+  void shouldGrantEarlyCoverageWhenTheAnsFinishesFirst() throws Exception {
     ProcessInstance pecan = apply();
     assertWaitingAt(pecan, "CallActivity_AnsCertification", "Task_DepositSesameApplication");
     assertThat(ansTrack(pecan).getBusinessKey()).isEqualTo(pecan.getBusinessKey());
@@ -158,10 +158,66 @@ class PecanProcessTest extends ProcessTestBase {
     assertThat(task(pecan, "Task_FileLatmApplication").getDueDate())
         .isEqualTo(lastMomentOf(LocalDate.of(2027, 9, 2)));
     fileBoth(pecan);
-    assertThat(pecan).isEnded();
-    assertPassed(pecan, "EndEvent_EarlyCoverageGranted");
-    assertThat(pecan).variables().containsEntry("pecanOutcome", "EARLY_COVERAGE_GRANTED")
+    // the filings made, the dossier stays open for the coverage period (PECAN_EARLY_COVERAGE, one year)
+    assertPassed(pecan, "EndEvent_FilingsMade");
+    assertThat(pecan).isWaitingAt("Timer_EarlyCoverageEnding").variables().doesNotContainKey("pecanOutcome")
         .containsEntry("ansOutcome", "CERTIFIED");
+
+    // a month before the end (the row's "Remind before"), then at 00:00 after 2 December 2027, its last day
+    fire(pecan, "Timer_EarlyCoverageEnding");
+    assertThat(Date.from(now())).isEqualTo(endOf(LocalDate.of(2027, 11, 2)));
+    assertThat(subjects()).contains("Dossier " + pecan.getBusinessKey()
+        + " : fin de la prise en charge anticipée le 2 décembre 2027");
+    fire(pecan, "Timer_EarlyCoverageOver");
+    assertThat(Date.from(now())).isEqualTo(endOf(LocalDate.of(2027, 12, 2)));
+    assertThat(pecan).isEnded();
+    assertPassed(pecan, "Event_NotifyCoverageEnding", "Event_NotifyCoverageEnded", "EndEvent_EarlyCoverageEnded");
+    assertThat(pecan).variables().containsEntry("pecanOutcome", "EARLY_COVERAGE_ENDED");
+    assertThat(bodiesWithSubject("la prise en charge anticipée a pris fin"))
+        .as("the contact and the legal representative are told, with the last day and the filings")
+        .hasSize(2).allSatisfy(body -> assertThat(body).contains("jusqu'au 2 décembre 2027 inclus")
+            .contains("LPPR-1").contains("LATM-1"));
+  }
+
+  @Test
+  void shouldEndTheDossierWhenTheCoveragePeriodEndsEvenWithTheFilingsStillOpen() throws Exception {
+    // Given early coverage granted on 2 November 2026 (covered until 2 November 2027 included), and a vendor who
+    // never files
+    ProcessInstance pecan = withBothOpinions();
+    decide(pecan, "FAVOURABLE", null);
+    assertThat(timer(pecan, "Timer_EarlyCoverageEnding").getDuedate()).isEqualTo(endOf(LocalDate.of(2027, 10, 2)));
+
+    // When the coverage period passes
+    fire(pecan, "Timer_EarlyCoverageEnding");
+    fire(pecan, "Timer_EarlyCoverageOver");
+
+    // Then the dossier ends with its own outcome and the filing tasks close with it
+    assertThat(pecan).isEnded();
+    assertPassed(pecan, "EndEvent_EarlyCoverageEnded");
+    assertThat(pecan).variables().containsEntry("pecanOutcome", "EARLY_COVERAGE_ENDED");
+    assertThat(taskService.createTaskQuery().processInstanceId(pecan.getId()).count()).isZero();
+    assertThat(Date.from(now())).isEqualTo(endOf(LocalDate.of(2027, 11, 2)));
+    assertThat(bodiesWithSubject("la prise en charge anticipée a pris fin")).hasSize(2)
+        .allSatisfy(body -> assertThat(body).doesNotContain("LPPR-1").contains("jusqu'au 2 novembre 2027 inclus")
+            .contains("sont closes"));
+  }
+
+  List<String> subjects() throws Exception {
+    return mails("").stream().map(message -> {
+      try {
+        return message.getSubject();
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  List<String> bodiesWithSubject(String part) throws Exception {
+    List<String> bodies = new ArrayList<>();
+    for (jakarta.mail.internet.MimeMessage mail : mails(part)) {
+      bodies.add(text(mail));
+    }
+    return bodies;
   }
 
   @Test
@@ -174,8 +230,8 @@ class PecanProcessTest extends ProcessTestBase {
     assertWaitingAt(pecan, "Task_EvaluateApplication");
     decide(pecan, "FAVOURABLE", null);
     fileBoth(pecan);
-    assertThat(pecan).isEnded();
-    assertPassed(pecan, "EndEvent_EarlyCoverageGranted");
+    assertPassed(pecan, "EndEvent_FilingsMade");
+    assertThat(pecan).isWaitingAt("Timer_EarlyCoverageEnding");
   }
 
   @Test
@@ -380,7 +436,7 @@ class PecanProcessTest extends ProcessTestBase {
     // the vendor may still file, late: the tasks stay, at the top of its lists
     assertThat(task(pecan, "Task_FileLpprApplication").getPriority()).isEqualTo(90);
     fileBoth(pecan);
-    assertThat(pecan).isEnded();
+    assertPassed(pecan, "EndEvent_FilingsMade");
   }
 
   /** The task definition keys a filter lists to that user, as Tasklist shows them. */

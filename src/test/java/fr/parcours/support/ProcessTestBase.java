@@ -4,10 +4,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import fr.parcours.evidence.EvidenceDeposits;
 import fr.parcours.evidence.Zips;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -294,5 +298,42 @@ public abstract class ProcessTestBase {
     advanceTo(job.getDuedate().toInstant());
     managementService.executeJob(job.getId());
     executeJobs(instance);
+  }
+
+  /** The mails received whose subject contains {@code subjectPart}, in the order they arrived. */
+  protected static List<MimeMessage> mails(String subjectPart) throws Exception {
+    List<MimeMessage> found = new ArrayList<>();
+    for (MimeMessage message : MAIL.getReceivedMessages()) {
+      if (message.getSubject().contains(subjectPart)) {
+        found.add(message);
+      }
+    }
+    return found;
+  }
+
+  /** The plain-text part of a mail, decoded. */
+  protected static String text(MimeMessage mail) throws Exception {
+    return part(mail, "text/plain");
+  }
+
+  /** The HTML part of a mail, decoded. */
+  protected static String html(MimeMessage mail) throws Exception {
+    return part(mail, "text/html");
+  }
+
+  private static String part(Part part, String type) throws Exception {
+    if (part.isMimeType(type) && part.getFileName() == null) {
+      return (String) part.getContent();
+    }
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = part(multipart.getBodyPart(i), type);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 }

@@ -1,5 +1,15 @@
 package fr.parcours.support;
 
+import fr.parcours.deadline.AskedLength;
+import fr.parcours.deadline.DeadlineTable;
+import fr.parcours.deadline.DeadlineTableReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -139,6 +149,23 @@ public final class TrackEngine {
       public Date due(DelegateExecution execution, String window) {
         windowsAsked.add(window);
         return DUE;
+      }
+
+      /**
+       * {@code ${clocks.offerAskedLength(task, 'WINDOW')}}: as the application's, from the deadlines table that the
+       * test deploys beside the track ({@code bpmn/deadlines.dmn}), the row of the pathway the caller passes.
+       */
+      public void offerAskedLength(DelegateTask task, String window) {
+        RepositoryService repository = task.getProcessEngineServices().getRepositoryService();
+        DecisionDefinition table = repository.createDecisionDefinitionQuery()
+            .decisionDefinitionKey(DeadlineTable.DECISION_KEY).latestVersion().singleResult();
+        try (InputStream in = repository.getDecisionModel(table.getId())) {
+          Object pathway = task.getVariable("pathway");
+          task.setVariablesLocal(AskedLength.formVariables(DeadlineTableReader.read(in.readAllBytes(), "lean")
+              .require(window, pathway == null ? null : pathway.toString())));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
     }
 
