@@ -51,6 +51,12 @@ public class ClockStub extends Clocks {
   }
 
   @Override
+  public Date lastMoment(DelegateExecution execution, String clockId) {
+    windowsAsked.add("last moment " + clockId);
+    return due;
+  }
+
+  @Override
   public String cycle(DelegateExecution execution, String clockId) {
     windowsAsked.add("cycle " + clockId);
     return "R/" + due.toInstant() + "/P6M";
