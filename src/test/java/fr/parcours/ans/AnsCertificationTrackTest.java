@@ -5,7 +5,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import fr.parcours.support.TrackEngine;
 import fr.parcours.support.TrackTestBase;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -140,6 +139,9 @@ class AnsCertificationTrackTest extends TrackTestBase {
     assertThat(stubs.windowsAsked).contains("CONVERGENCE_ACCOUNT", "ANS_INS_TEST_DAY from evidenceCompleteAt",
         "ANS_ANALYSIS from evidenceCompleteAt", "ANS_COMPLEMENTS", "reminder ANS_COMPLEMENTS", "cycle ANS_INACTIVITY");
     assertThat(stubs.candidatures).containsExactly(DOSSIER);
+    // every completed task counts as progress; the analysis window closes with the instruction
+    assertThat(stubs.clocks.ledger).contains("moved by Task_ReviewEvidence",
+        "closed ANS_ANALYSIS at SubProcess_Instruction");
     assertThat(ans).isEnded().hasPassed("EndEvent_EvidenceConforms", "EndEvent_CertificateIssued");
     assertThat(caller).isEnded().hasPassed("Caller_TrackEnded").variables()
         .containsEntry("ansOutcome", "CERTIFIED").containsEntry("certificateNumber", "CC-" + DOSSIER);
