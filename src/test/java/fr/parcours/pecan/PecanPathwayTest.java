@@ -213,6 +213,19 @@ class PecanPathwayTest extends TrackTestBase {
   }
 
   @Test
+  void shouldAcknowledgeReceiptOnlyOnceConvergenceIsCompleteToo() {
+    ProcessInstance pecan = apply();
+
+    answer(pecan, SESAME, Map.of("sesameReference", "SES-1"));
+    assertThat(pecan).variables().containsEntry(PecanProcess.ACKNOWLEDGEMENT_WAITS_FOR, "CONVERGENCE");
+    assertThat(track.task(pecan, "Task_SendAcknowledgement")).isNull();
+
+    answer(pecan, ANS, "Stub_AnsDeposit", Map.of("evidenceComplete", true));
+    assertThat(pecan).variables().containsEntry(PecanProcess.ACKNOWLEDGEMENT_WAITS_FOR, "NOTHING");
+    assertThat(track.task(pecan, "Task_SendAcknowledgement")).isNotNull();
+  }
+
+  @Test
   void shouldEndWithoutCertificateWhenTheAnsTrackStopsAndCancelTheSesameFiling() {
     ProcessInstance pecan = apply();
 
