@@ -10,6 +10,8 @@ import fr.parcours.security.FormFieldsOnly;
 import fr.parcours.security.TaskHandover;
 import fr.parcours.shared.Outcomes;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -44,10 +46,8 @@ class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<BpmnParseListener>());
     }
-    configuration.getCustomPostBPMNParseListeners().add(new ClockParseListener(clocks::getObject));
-    configuration.getCustomPostBPMNParseListeners().add(new MailStepParseListener());
-    configuration.getCustomPostBPMNParseListeners().add(
-        new OutcomeParseListener(() -> outcomes.orderedStream().toList()));
+    configuration.getCustomPostBPMNParseListeners().addAll(
+        parseListeners(clocks::getObject, () -> outcomes.orderedStream().toList()));
     if (configuration.getCustomPreDeployers() == null) {
       configuration.setCustomPreDeployers(new ArrayList<>());
     }
@@ -70,5 +70,13 @@ class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
         : (DefaultDmnEngineConfiguration) configuration.getDmnEngineConfiguration();
     dmn.getTransformer().getTransformListeners().add(new DeadlineTableTransformListener());
     configuration.setDmnEngineConfiguration(dmn);
+  }
+
+  /**
+   * The meaning Parcours gives the extension properties of its diagrams (windows and pauses of the clocks, mail
+   * steps, outcomes of end events): the engine's parse listeners, which the lean engine tests install too.
+   */
+  static List<BpmnParseListener> parseListeners(Supplier<Clocks> clocks, Supplier<List<Outcomes>> outcomes) {
+    return List.of(new ClockParseListener(clocks), new MailStepParseListener(), new OutcomeParseListener(outcomes));
   }
 }

@@ -1,14 +1,9 @@
 package fr.parcours.support;
 
-import fr.parcours.deadline.AskedLength;
-import fr.parcours.deadline.DeadlineTable;
-import fr.parcours.deadline.DeadlineTableReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
+import fr.parcours.clock.ClockStub;
+import fr.parcours.clock.Clocks;
+import fr.parcours.config.EngineParseListeners;
+import fr.parcours.shared.Outcomes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +13,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import fr.parcours.notification.MailStepParseListener;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.Job;
@@ -49,6 +43,14 @@ public final class TrackEngine {
 
   /** The engine of one test class, which fails below 100 % of the flow nodes and sequence flows it deploys. */
   public static ProcessEngineCoverageExtension withFullCoverage(String... notCovered) {
+    return withFullCoverage(List.of(), notCovered);
+  }
+
+  /**
+   * The same, for diagrams whose end events state outcomes: the {@link Outcomes} their process declares, as the
+   * application declares them beside its pathway or track.
+   */
+  public static ProcessEngineCoverageExtension withFullCoverage(List<Outcomes> outcomes, String... notCovered) {
     // the coverage's own configuration: it registers the listeners that record what each test passed
     ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
     String name = "track-" + UUID.randomUUID(); // never "default", which the application's tests look up
@@ -59,8 +61,10 @@ public final class TrackEngine {
     configuration.setJobExecutorActivate(false);
     configuration.setExpressionManager(new MockExpressionManager());
     configuration.setEnforceHistoryTimeToLive(true);
-    // the meaning the application gives a mail step's property "mail" (sent by the bean vendorMail, stubbed here)
-    configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(new MailStepParseListener())));
+    // the meaning the application gives its diagrams' properties: mail steps (sent by the bean vendorMail, stubbed
+    // here), windows and pauses of the clocks (told to the bean clocks of the running test, a ClockStub), outcomes
+    configuration.setCustomPostBPMNParseListeners(new ArrayList<>(
+        EngineParseListeners.of(() -> (Clocks) Mocks.get("clocks"), outcomes)));
     return ProcessEngineCoverageExtension.builder(configuration).assertClassCoverageAtLeast(1.0)
         .excludeProcessDefinitionKeys(notCovered).build();
   }
@@ -111,8 +115,10 @@ public final class TrackEngine {
   /**
    * The beans the tracks' diagrams name, as stubs: {@code companyAccess}, {@code hasTaskChecks} and
    * {@code ansTaskChecks} let everything through; {@code vendorMail} records the mail each notification step
-   * names; {@code overdueEscalation} sets the step's flag as the real one does; {@code clocks.due} answers a fixed
-   * date ({@link #DUE}), so that a test finds each window's timer and fires it.
+   * names; {@code overdueEscalation} sets the step's flag as the real one does; {@code clocks} answers a fixed
+   * date ({@link #DUE}), so that a test finds each window's timer and fires it, and records the pauses and closings
+   * ({@link ClockStub}); {@code candidatureIntake}, {@code evidenceQueue} and {@code certificateIssuer} record the
+   * dossiers they saw and set what the real ones set for the diagram's next steps.
    */
   public static final class Stubs {
 
@@ -120,7 +126,14 @@ public final class TrackEngine {
     public static final Date DUE = Date.from(Instant.parse("2027-01-15T23:00:00Z"));
 
     public final List<String> mails = new ArrayList<>();
-    public final List<String> windowsAsked = new ArrayList<>();
+    public final ClockStub clocks = new ClockStub(DUE);
+    public final List<String> windowsAsked = clocks.windowsAsked;
+    /** The dossiers {@code candidatureIntake} received, by dossier id. */
+    public final List<Object> candidatures = new ArrayList<>();
+    /** What {@code evidenceQueue} was told: "evidence complete", "deprioritised". */
+    public final List<String> evidenceQueue = new ArrayList<>();
+    /** The dossiers {@code certificateIssuer} issued a certificate to. */
+    public final List<Object> certificates = new ArrayList<>();
 
     public static Stubs register() {
       ClockUtil.reset();
@@ -131,8 +144,31 @@ public final class TrackEngine {
       Mocks.register("vendorMail", (JavaDelegate) stubs::mail);
       Mocks.register("overdueEscalation", (JavaDelegate) execution ->
           execution.getProcessInstance().setVariable((String) execution.getVariable("overdueFlag"), true));
-      Mocks.register("clocks", stubs.new Clocks());
+      Mocks.register("clocks", stubs.clocks);
+      Mocks.register("candidatureIntake", (ExecutionListener) execution ->
+          stubs.candidatures.add(execution.getVariable("dossierId")));
+      Mocks.register("evidenceQueue", stubs.new EvidenceQueue());
+      Mocks.register("certificateIssuer", (JavaDelegate) execution -> {
+        Object dossierId = execution.getVariable("dossierId");
+        stubs.certificates.add(dossierId);
+        execution.setVariable("certificateNumber", "CC-" + dossierId);
+        execution.setVariable("certificateIssuedAt", ClockUtil.getCurrentTime());
+      });
       return stubs;
+    }
+
+    /** {@code ${evidenceQueue.evidenceComplete(execution)}} and {@code deprioritise}: the queue's dates, recorded. */
+    public final class EvidenceQueue {
+      public void evidenceComplete(DelegateExecution execution) {
+        evidenceQueue.add("evidence complete");
+        execution.setVariable("evidenceCompleteAt", ClockUtil.getCurrentTime());
+        execution.setVariable("deprioritised", false);
+      }
+
+      public void deprioritise(DelegateExecution execution) {
+        evidenceQueue.add("deprioritised");
+        execution.setVariable("deprioritised", true);
+      }
     }
 
     private void mail(DelegateExecution execution) {
@@ -142,31 +178,6 @@ public final class TrackEngine {
           .getCamundaProperties().stream().filter(p -> "mail".equals(p.getCamundaName()))
           .map(CamundaProperty::getCamundaValue).findFirst().orElse("(no mail property)");
       mails.add(mail);
-    }
-
-    /** What the diagrams call as {@code ${clocks.due(execution, 'WINDOW')}}. */
-    public final class Clocks {
-      public Date due(DelegateExecution execution, String window) {
-        windowsAsked.add(window);
-        return DUE;
-      }
-
-      /**
-       * {@code ${clocks.offerAskedLength(task, 'WINDOW')}}: as the application's, from the deadlines table that the
-       * test deploys beside the track ({@code bpmn/deadlines.dmn}), the row of the pathway the caller passes.
-       */
-      public void offerAskedLength(DelegateTask task, String window) {
-        RepositoryService repository = task.getProcessEngineServices().getRepositoryService();
-        DecisionDefinition table = repository.createDecisionDefinitionQuery()
-            .decisionDefinitionKey(DeadlineTable.DECISION_KEY).latestVersion().singleResult();
-        try (InputStream in = repository.getDecisionModel(table.getId())) {
-          Object pathway = task.getVariable("pathway");
-          task.setVariablesLocal(AskedLength.formVariables(DeadlineTableReader.read(in.readAllBytes(), "lean")
-              .require(window, pathway == null ? null : pathway.toString())));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
     }
 
   }
