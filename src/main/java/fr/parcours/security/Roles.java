@@ -36,6 +36,11 @@ public final class Roles {
     return groupIds != null && (groupIds.contains(ADMIN) || groupIds.contains(PROCESS_OWNER));
   }
 
+  /** A vendor company's user: one of the groups is a company's ({@value #VENDOR_GROUP_PREFIX}...). */
+  public static boolean isVendor(List<String> groupIds) {
+    return groupIds != null && groupIds.stream().anyMatch(id -> id.startsWith(VENDOR_GROUP_PREFIX));
+  }
+
   public record Reviewer(String groupId, String name, String shortName) {
   }
 }

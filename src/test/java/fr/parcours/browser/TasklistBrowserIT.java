@@ -74,6 +74,7 @@ import org.springframework.test.context.ActiveProfiles;
 class TasklistBrowserIT extends BrowserTestBase {
 
   static final String PROCESS_NAME = "ANS certification of conformity";
+  static final String START_PROCESS = "Démarrer un processus";
   static final String EVIDENCE_QUEUE = "ANS — evidence queue (order of receipt)";
 
   // ---- the journeys ----
@@ -109,9 +110,14 @@ class TasklistBrowserIT extends BrowserTestBase {
     assertThat(card.getText()).contains("Dossier:").contains("Company:").contains("MediSoft SAS");
     screenshot("02-alice-company-tasks");
 
-    // she opens it and submits the administrative dossier to the ANS from the form
+    // she opens it and submits the administrative dossier to the ANS from the form; Tasklist speaks French and
+    // offers her none of the controls the server refuses a vendor
     openTask("Deposit administrative dossier", dossierId);
+    waitForRoleControls();
+    assertThat(visibleControls(START_PROCESS, "Créer une tâche", "Définir l’échéance", "Définir la relance",
+        "Ajouter un commentaire")).containsExactly(START_PROCESS);
     claimInTasklist();
+    assertThat(visibleControls("Définir l’échéance", "Définir la relance", "Ajouter un commentaire")).isEmpty();
     radio("Field_DepositAction", "Submit the administrative dossier to the ANS");
     screenshot("02b-alice-submits-the-dossier");
     completeInTasklist();
@@ -136,6 +142,13 @@ class TasklistBrowserIT extends BrowserTestBase {
 
     // ana admits it, alice signs the convention and sends her evidence from the page her task links to
     signIn("ana");
+    // a reviewer comments on the tasks she works, but neither creates tasks nor moves due dates
+    task(dossier, "Task_ReviewAdmissibility");
+    openFilter("ANS — all tasks");
+    openTask("Review admissibility", dossierId);
+    waitForRoleControls();
+    assertThat(visibleControls("Ajouter un commentaire", "Définir la relance", "Créer une tâche",
+        "Définir l’échéance")).containsExactly("Ajouter un commentaire", "Définir la relance");
     work("ANS — all tasks", dossier, "Task_ReviewAdmissibility", "Review admissibility",
         "03b-ana-finds-it-admissible", () -> radio("Field_AdmissibilityDecision", "Admissible"));
     signOut();
@@ -209,7 +222,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     screenshot("05-candidature-without-ce-marking-refused", false);
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ans-certification")
         .count()).as("no dossier is created").isEqualTo(before);
-    browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Close']"))
+    browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Fermer']"))
         .click();
     waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
   }
@@ -343,4 +356,30 @@ class TasklistBrowserIT extends BrowserTestBase {
     return clockReport;
   }
 
+
+  /**
+   * A user whose browser puts English first reads Tasklist in English (Camunda's own strings); every other
+   * browser, French. Tasklist offers no language choice: it takes the browser's first language.
+   */
+  @Test
+  @Order(50)
+  void shouldShowTasklistInEnglishToABrowserSetToEnglish() {
+    ChromeDriver chrome = (ChromeDriver) browser;
+    String agent = (String) chrome.executeScript("return navigator.userAgent;");
+    chrome.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", "en-GB"));
+    try {
+      signIn("alice");
+      openFilter(VENDOR_FILTER);
+      assertThat(visibleControls("Start process", START_PROCESS)).containsExactly("Start process");
+      assertThat(visibleTaskListText()).contains("Created").doesNotContain("Créée");
+      screenshot("10-alice-reads-english");
+    } finally {
+      chrome.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", "fr-FR"));
+    }
+    // the language is read when the page loads: a new page, not the same one at another address
+    signOut();
+    browser.get("about:blank");
+    signIn("alice");
+    assertThat(visibleControls("Start process", START_PROCESS)).containsExactly(START_PROCESS);
+  }
 }
