@@ -22,10 +22,10 @@ public final class Roles {
 
   /** The reviewer groups and how Tasklist names them. */
   public static final List<Reviewer> REVIEWERS = List.of(
-      new Reviewer(ANS_REVIEWER, "ANS reviewers", "ANS"),
-      new Reviewer(HAS_REVIEWER, "HAS desk (Sésame)", "HAS desk"),
+      new Reviewer(ANS_REVIEWER, "Instructeurs de l’ANS", "ANS"),
+      new Reviewer(HAS_REVIEWER, "Guichet de la HAS (Sésame)", "Guichet HAS"),
       new Reviewer(CNEDIMTS, "CNEDiMTS", "CNEDiMTS"),
-      new Reviewer(MINISTRY, "Ministers (health and social security)", "Ministry"),
+      new Reviewer(MINISTRY, "Ministères (santé et sécurité sociale)", "Ministères"),
       new Reviewer(CNAM, "Assurance Maladie (CNAM)", "CNAM"));
 
   private Roles() {

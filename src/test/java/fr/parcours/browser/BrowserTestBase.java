@@ -78,7 +78,7 @@ abstract class BrowserTestBase {
   static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   static final Duration WAIT = Duration.ofSeconds(20);
 
-  static final String VENDOR_FILTER = "My company's tasks";
+  static final String VENDOR_FILTER = "Tâches de mon entreprise";
   /** Tasklist's button under a task form, in French (the browser's language here). */
   static final String COMPLETE = "Valider";
   static final String CLAIM = "Prendre en charge";
@@ -172,12 +172,12 @@ abstract class BrowserTestBase {
   }
 
   /**
-   * From the vendor's open "Deposit evidence" task, follows the link of its form to the evidence page of the
+   * From the vendor's open "Déposer les preuves" task, follows the link of its form to the evidence page of the
    * dossier; returns the address and the archive name the page asks for.
    */
   String[] followEvidenceLink(String dossierId) {
     openFilter(VENDOR_FILTER);
-    openTask("Deposit evidence", dossierId);
+    openTask("Déposer les preuves", dossierId);
     WebElement link = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
         "//*[contains(@class,'fjs-form')]//a[normalize-space(.)='evidence page of the dossier']")));
     String evidencePage = link.getAttribute("href");

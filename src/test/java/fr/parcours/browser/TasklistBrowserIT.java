@@ -73,9 +73,9 @@ import org.springframework.test.context.ActiveProfiles;
     properties = {"parcours.test.context=browser", "camunda.bpm.job-execution.enabled=true"})
 class TasklistBrowserIT extends BrowserTestBase {
 
-  static final String PROCESS_NAME = "ANS certification of conformity";
+  static final String PROCESS_NAME = "Certification de conformité ANS";
   static final String START_PROCESS = "Démarrer un processus";
-  static final String EVIDENCE_QUEUE = "ANS — evidence queue (order of receipt)";
+  static final String EVIDENCE_QUEUE = "ANS — file des preuves (ordre d’arrivée)";
 
   // ---- the journeys ----
 
@@ -106,13 +106,13 @@ class TasklistBrowserIT extends BrowserTestBase {
 
     // she finds the next task in her company's filter, with the dossier number on its card
     openFilter(VENDOR_FILTER);
-    WebElement card = taskCard("Deposit administrative dossier", dossierId);
-    assertThat(card.getText()).contains("Dossier:").contains("Company:").contains("MediSoft SAS");
+    WebElement card = taskCard("Déposer le dossier administratif", dossierId);
+    assertThat(card.getText()).contains("Dossier:").contains("Entreprise:").contains("MediSoft SAS");
     screenshot("02-alice-company-tasks");
 
     // she opens it and submits the administrative dossier to the ANS from the form; Tasklist speaks French and
     // offers her none of the controls the server refuses a vendor
-    openTask("Deposit administrative dossier", dossierId);
+    openTask("Déposer le dossier administratif", dossierId);
     waitForRoleControls();
     assertThat(visibleControls(START_PROCESS, "Créer une tâche", "Définir l’échéance", "Définir la relance",
         "Ajouter un commentaire")).containsExactly(START_PROCESS);
@@ -132,7 +132,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     for (String filter : brunoFilters) {
       openFilter(filter);
       assertThat(visibleTaskListText()).as("bruno's filter '%s'", filter).doesNotContain(dossierId)
-          .doesNotContain("Deposit administrative dossier");
+          .doesNotContain("Déposer le dossier administratif");
     }
     openFilter(VENDOR_FILTER);
     screenshot("03-bruno-sees-no-task-of-the-dossier");
@@ -144,16 +144,16 @@ class TasklistBrowserIT extends BrowserTestBase {
     signIn("ana");
     // a reviewer comments on the tasks she works, but neither creates tasks nor moves due dates
     task(dossier, "Task_ReviewAdmissibility");
-    openFilter("ANS — all tasks");
-    openTask("Review admissibility", dossierId);
+    openFilter("ANS — toutes les tâches");
+    openTask("Examiner la recevabilité", dossierId);
     waitForRoleControls();
     assertThat(visibleControls("Ajouter un commentaire", "Définir la relance", "Créer une tâche",
         "Définir l’échéance")).containsExactly("Ajouter un commentaire", "Définir la relance");
-    work("ANS — all tasks", dossier, "Task_ReviewAdmissibility", "Review admissibility",
+    work("ANS — toutes les tâches", dossier, "Task_ReviewAdmissibility", "Examiner la recevabilité",
         "03b-ana-finds-it-admissible", () -> radio("Field_AdmissibilityDecision", "Admissible"));
     signOut();
     signIn("alice");
-    work(VENDOR_FILTER, dossier, "Task_SignConvention", "Sign convention", "03c-alice-signs-convention", () -> {
+    work(VENDOR_FILTER, dossier, "Task_SignConvention", "Signer la convention", "03c-alice-signs-convention", () -> {
       type("Field_SignatoryName", "Alice Martin");
       setCheckbox("Field_ConventionSigned", true);
     });
@@ -165,7 +165,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     assertThat(waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]")))
         .getText()).isEqualTo("Send 1 accepted: 7 proof file(s). Evidence complete.");
     browser.get(tasklist());
-    work(VENDOR_FILTER, dossier, "Task_DepositEvidence", "Deposit evidence", "03d-alice-submits-evidence", () -> {
+    work(VENDOR_FILTER, dossier, "Task_DepositEvidence", "Déposer les preuves", "03d-alice-submits-evidence", () -> {
       waiting.until(d -> formText().contains("Complete: 7 of 7 proofs"));
       setCheckbox("Field_AllEvidenceDeposited", true);
     });
@@ -179,7 +179,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     openFilter(EVIDENCE_QUEUE);
     // the only dossier in the queue; its card should show the dossier number too: see
     // shouldShowTheDossierNumberOnTheCardsOfTheAnsQueue
-    openTask("Review evidence", "ANS certification of conformity");
+    openTask("Examiner les preuves", "Certification de conformité ANS");
     WebElement form = waiting.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-form')]//*[contains(normalize-space(.),'Analysis clock')]")));
     waiting.until(d -> formText().contains(firstLine(clockReport)));
@@ -240,7 +240,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     signIn("ana");
     openFilter(EVIDENCE_QUEUE);
 
-    WebElement card = taskCard("Review evidence", dossier.getBusinessKey());
+    WebElement card = taskCard("Examiner les preuves", dossier.getBusinessKey());
     assertThat(card.getText()).contains("Dossier:").contains("MediSoft SAS");
   }
 
@@ -276,7 +276,7 @@ class TasklistBrowserIT extends BrowserTestBase {
   }
 
   /**
-   * The evidence page as the vendor uses it: from her "Deposit evidence" task she follows the link to the
+   * The evidence page as the vendor uses it: from her "Déposer les preuves" task she follows the link to the
    * dossier's evidence page (her Tasklist sign-in opens it), sends a wrongly named archive and reads why it
    * was refused, then sends the proofs under the name the page gives and reads that the evidence is complete.
    * bruno, of another company, following the same address, is told there is no such dossier for him.

@@ -158,7 +158,7 @@ class VendorIsolationRestIT {
     ResponseEntity<String> submit = post("bruno", "/engine-rest/task/" + task.getId() + "/submit-form",
         Map.of("variables", Map.of("notAField", Map.of("value", "x"))));
     assertThat(submit.getStatusCode()).as("refused for rights, not for the fields").isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(submit.getBody()).doesNotContain("Deposit administrative dossier").doesNotContain("companyName");
+    assertThat(submit.getBody()).doesNotContain("Déposer le dossier administratif").doesNotContain("companyName");
 
     ResponseEntity<String> foreign = get("bruno", "/engine-rest/task/" + task.getId() + "/deployed-form");
     ResponseEntity<String> unknown = get("bruno", "/engine-rest/task/no-such-task/deployed-form");
