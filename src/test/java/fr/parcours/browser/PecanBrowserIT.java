@@ -182,6 +182,11 @@ class PecanBrowserIT extends BrowserTestBase {
     // alice files for the LPPR and the LATM: the dossier ends
     signIn("alice");
     work(VENDOR_FILTER, dossier, "Task_FileLpprApplication", "Déposer la demande LPPR", "pecan-18-alice-files-lppr", () -> {
+      // its due date, read in French and in figures: "dans 6 mois", "mardi 16/06/2027 23:59" on hovering
+      WebElement due = browser.findElement(By.cssSelector(".meta .due-date [am-time-ago]"));
+      assertThat(due.getText()).isEqualTo("dans 6 mois");
+      assertThat(due.getAttribute("uib-tooltip"))
+          .matches("(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
       type("Field_LpprFilingReference", "LPPR-2026-0099");
       setCheckbox("Field_LpprFiled", true);
     });

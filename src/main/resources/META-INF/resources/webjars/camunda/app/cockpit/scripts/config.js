@@ -9,9 +9,12 @@ export default {
     availableLocales: ['fr', 'en'],
     fallbackLocale: 'en'
   },
-  // dates as the locale writes them (French: 31/03/2027 14:30)
+  // dates in figures, as the locale orders them (locales/fr.json, dateLocales.longDateFormat):
+  // French 31/03/2027 14:30, and "mardi 31/03/2027 14:30" in the tooltips of due dates
   dateFormat: {
-    normal: 'LLL',
-    long: 'LLLL'
+    short: 'L',
+    abbr: 'L LT',
+    normal: 'L LT',
+    long: 'dddd L LT'
   }
 };

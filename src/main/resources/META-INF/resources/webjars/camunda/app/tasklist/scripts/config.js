@@ -9,10 +9,13 @@ export default {
     availableLocales: ['fr', 'en'],
     fallbackLocale: 'fr'
   },
-  // dates as the locale writes them (French: 31/03/2027 14:30, from dateLocales.longDateFormat)
+  // dates in figures, as the locale orders them (locales/fr.json, dateLocales.longDateFormat):
+  // French 31/03/2027 14:30, and "mardi 31/03/2027 14:30" in the tooltips of due dates
   dateFormat: {
-    normal: 'LLL',
-    long: 'LLLL'
+    short: 'L',
+    abbr: 'L LT',
+    normal: 'L LT',
+    long: 'dddd L LT'
   },
   // hides from each user the controls that the server refuses them (scripts/parcours-controls.js)
   customScripts: ['scripts/parcours-controls'],
