@@ -118,6 +118,9 @@ class TasklistBrowserIT extends BrowserTestBase {
         "Ajouter un commentaire")).containsExactly(START_PROCESS);
     claimInTasklist();
     assertThat(visibleControls("Définir l’échéance", "Définir la relance", "Ajouter un commentaire")).isEmpty();
+    assertThat(((JavascriptExecutor) browser).executeScript("return getComputedStyle("
+        + "document.querySelector('.meta li.groups > span')).pointerEvents;"))
+        .as("her company's group is shown, not offered for change").isEqualTo("none");
     radio("Field_DepositAction", "Submit the administrative dossier to the ANS");
     screenshot("02b-alice-submits-the-dossier");
     completeInTasklist();

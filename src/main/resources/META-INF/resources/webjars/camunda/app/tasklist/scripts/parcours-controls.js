@@ -1,7 +1,7 @@
 /*
  * Parcours: Tasklist offers each user only the controls that serve them. The server refuses a vendor a
  * new task (no Task CREATE grant), a due date or follow-up date moved by hand, and a comment
- * (security/TaskHandover.java); a reviewer may not move a due date either. This script marks <body> with
+ * (security/TaskHandover.java); a reviewer may not move a due date either, and neither changes a task's groups. This script marks <body> with
  * the signed-in user's role, read from the user's groups (security/Roles.java); styles/user-styles.css
  * hides what the role may not use. Tasklist's plugin exclusion cannot do it: it is one list for every
  * user, and the date fields are no plugins.
