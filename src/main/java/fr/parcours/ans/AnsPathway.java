@@ -14,12 +14,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AnsPathway {
 
-  static final String EVIDENCE_QUEUE = "ANS — evidence queue (order of receipt)";
+  static final String EVIDENCE_QUEUE = "ANS — file des preuves (ordre d’arrivée)";
 
   @Bean
   Pathway ansCertification() {
     return new Pathway(AnsProcess.KEY, true, List.of(Roles.ANS_REVIEWER), List.of(new Pathway.Queue(EVIDENCE_QUEUE,
-        -5, "Evidence dossiers to instruct, in the order complete evidence was received", Roles.ANS_REVIEWER,
+        -5, "Les preuves à instruire, dans l’ordre où les dossiers complets sont arrivés", Roles.ANS_REVIEWER,
         "Task_ReviewEvidence", AnsProcess.EVIDENCE_QUEUED_AT)));
   }
 

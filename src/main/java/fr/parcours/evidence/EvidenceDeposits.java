@@ -79,8 +79,8 @@ public class EvidenceDeposits {
   public Deposit deposit(String processInstanceId, String userId, String archiveName, InputStream content) {
     return asEngine(() -> {
       Map<String, Object> dossier = openDossier(processInstanceId, EvidenceVariables.TASK_DEPOSIT,
-          EvidenceVariables.TASK_COMPLEMENTS, "deposits are accepted while 'Deposit evidence' or 'Provide"
-              + " complements' is open");
+          EvidenceVariables.TASK_COMPLEMENTS, "deposits are accepted while 'Déposer les preuves' or"
+              + " 'Fournir des compléments' is open");
       String dossierId = String.valueOf(dossier.get("dossierId"));
       String prefix = ArchiveName.prefixFor((String) dossier.get("companyName"),
           (String) dossier.get("softwareName"), (String) dossier.get("softwareVersion"));
@@ -167,7 +167,7 @@ public class EvidenceDeposits {
   public EvidenceReport invalidate(String processInstanceId, String proofNumber, String reason, String userId) {
     return asEngine(() -> {
       Map<String, Object> dossier = openDossier(processInstanceId, EvidenceVariables.TASK_REVIEW, null,
-          "proofs are marked invalid while 'Review evidence' is open");
+          "proofs are marked invalid while 'Examiner les preuves' is open");
       if (reason == null || reason.isBlank()) {
         throw new EvidenceRejectedException("Write why proof " + proofNumber + " is invalid: the vendor reads it.");
       }

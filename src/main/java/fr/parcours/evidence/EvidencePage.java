@@ -70,7 +70,7 @@ class EvidencePage {
   ResponseEntity<String> upload(@PathVariable String dossierId, @RequestParam("archive") MultipartFile archive,
       @RequestParam(name = "csrf", required = false) String csrf, HttpServletRequest request) throws IOException {
     Visit visit = change(request, dossierId, csrf, "You cannot deposit evidence for dossier " + dossierId
-        + ": only its vendor can, while 'Deposit evidence' or 'Provide complements' is open.",
+        + ": only its vendor can, while 'Déposer les preuves' or 'Fournir des compléments' is open.",
         EvidenceVariables.TASK_DEPOSIT, EvidenceVariables.TASK_COMPLEMENTS);
     if (visit.refusal() != null) {
       return visit.refusal();
@@ -102,7 +102,7 @@ class EvidencePage {
       @RequestParam(required = false) String reason, @RequestParam(name = "csrf", required = false) String csrf,
       HttpServletRequest request) {
     Visit visit = change(request, dossierId, csrf, "You cannot mark proofs invalid in dossier " + dossierId
-        + ": only the ANS reviewer can, while 'Review evidence' is open.", EvidenceVariables.TASK_REVIEW);
+        + ": only the ANS reviewer can, while 'Examiner les preuves' is open.", EvidenceVariables.TASK_REVIEW);
     if (visit.refusal() != null) {
       return visit.refusal();
     }

@@ -22,10 +22,10 @@ public final class Roles {
 
   /** The reviewer groups and how Tasklist names them. */
   public static final List<Reviewer> REVIEWERS = List.of(
-      new Reviewer(ANS_REVIEWER, "ANS reviewers", "ANS"),
-      new Reviewer(HAS_REVIEWER, "HAS desk (Sésame)", "HAS desk"),
+      new Reviewer(ANS_REVIEWER, "Instructeurs de l’ANS", "ANS"),
+      new Reviewer(HAS_REVIEWER, "Guichet de la HAS (Sésame)", "Guichet HAS"),
       new Reviewer(CNEDIMTS, "CNEDiMTS", "CNEDiMTS"),
-      new Reviewer(MINISTRY, "Ministers (health and social security)", "Ministry"),
+      new Reviewer(MINISTRY, "Ministères (santé et sécurité sociale)", "Ministères"),
       new Reviewer(CNAM, "Assurance Maladie (CNAM)", "CNAM"));
 
   private Roles() {
@@ -34,6 +34,11 @@ public final class Roles {
   /** Administrators and process owners repair dossiers: the hand-work rules do not bind them. */
   public static boolean isRepairer(List<String> groupIds) {
     return groupIds != null && (groupIds.contains(ADMIN) || groupIds.contains(PROCESS_OWNER));
+  }
+
+  /** A vendor company's user: one of the groups is a company's ({@value #VENDOR_GROUP_PREFIX}...). */
+  public static boolean isVendor(List<String> groupIds) {
+    return groupIds != null && groupIds.stream().anyMatch(id -> id.startsWith(VENDOR_GROUP_PREFIX));
   }
 
   public record Reviewer(String groupId, String name, String shortName) {

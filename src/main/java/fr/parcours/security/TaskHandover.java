@@ -39,7 +39,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * (not one the engine makes while running a process) may give a task only to a user of the groups it is offered
  * to, may not offer it to another group, may not move its due date, which comes from the deadlines table and the
  * regulatory clock, and may not change its name, description or priority. Administrators and process owners, who
- * repair dossiers, are not restricted. Refusals are {@link AuthorizationException}s (403 over REST) that say why
+ * repair dossiers, are not restricted. A vendor may not comment on a task nor set its follow-up date either: no
+ * agency reads them (Tasklist hides both from vendors, see webjars/camunda/app/tasklist/scripts/parcours-controls.js). Refusals are {@link AuthorizationException}s (403 over REST) that say why
  * and what to do.
  */
 public class TaskHandover extends CommandInterceptor {
@@ -51,8 +52,8 @@ public class TaskHandover extends CommandInterceptor {
   }
 
   /** What a task is and who may work it, read before the command runs. */
-  private record Offer(String name, String description, int priority, Date due, String assignee, String owner,
-      Set<String> groups, Set<String> users) {
+  private record Offer(String name, String description, int priority, Date due, Date followUp, String assignee,
+      String owner, Set<String> groups, Set<String> users) {
   }
 
   @Override
@@ -64,17 +65,22 @@ public class TaskHandover extends CommandInterceptor {
       }
       Authentication user = engine.getIdentityService().getCurrentAuthentication();
       if (user != null && !Roles.isRepairer(user.getGroupIds())) {
-        check(command);
+        check(command, Roles.isVendor(user.getGroupIds()));
       }
     }
     return next.execute(command);
   }
 
-  private void check(Command<?> command) {
+  private void check(Command<?> command, boolean vendor) {
     if (command instanceof DeleteTaskCmd) {
       // the engine says "is part of a running process" (500) before it checks rights, telling anyone the id exists
       throw new AuthorizationException("The tasks of a dossier open and close with its diagram; none can be"
           + " deleted by hand. Complete it from its form; a process owner repairs a dossier.");
+    }
+    if (vendor && command instanceof AddCommentCmd) {
+      throw new AuthorizationException("Les agences ne lisent pas les commentaires des tâches : ce que votre"
+          + " dossier doit leur dire passe par le formulaire de la tâche. (Agencies do not read task comments:"
+          + " tell them through the task's form.)");
     }
     if (command instanceof AddCommentCmd || command instanceof CreateAttachmentCmd) {
       checkWriter((String) CommandFields.read(command, "taskId"));
@@ -106,6 +112,11 @@ public class TaskHandover extends CommandInterceptor {
       TaskEntity changed = (TaskEntity) CommandFields.read(command, "task");
       if (!Objects.equals(offer.due(), changed.getDueDate())) {
         refuseDueDate(offer);
+      }
+      if (vendor && !Objects.equals(offer.followUp(), changed.getFollowUpDate())) {
+        throw new AuthorizationException("La date de relance de la tâche « " + offer.name() + " » sert aux"
+            + " agences seules ; votre échéance vient des délais du dossier. (A follow-up date is for the"
+            + " agencies only; your due date comes from the dossier's time limits.)");
       }
       if (!Objects.equals(offer.name(), changed.getName())
           || !Objects.equals(offer.description(), changed.getDescription())
@@ -234,7 +245,7 @@ public class TaskHandover extends CommandInterceptor {
         }
       }
       return new Offer(task.getName(), task.getDescription(), task.getPriority(), task.getDueDate(),
-          task.getAssignee(), task.getOwner(), groups, users);
+          task.getFollowUpDate(), task.getAssignee(), task.getOwner(), groups, users);
     }
   }
 }

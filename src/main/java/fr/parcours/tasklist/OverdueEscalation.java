@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * A window has passed: the dossier is flagged (the variable named by the step's input parameter
  * {@code overdueFlag}) and its open tasks, in its pathway and in the tracks it calls, go to the top of the
- * lists and into the reviewers' filter "… — dossiers flagged late".
+ * lists and into the reviewers' filter "… — dossiers signalés en retard".
  */
 @Component("overdueEscalation")
 class OverdueEscalation implements JavaDelegate {

@@ -27,6 +27,31 @@ import org.springframework.stereotype.Component;
 @Component
 public class TasklistFilters {
 
+  /** The vendors' main filter. */
+  public static final String COMPANY_TASKS = "Tâches de mon entreprise";
+
+  /** The variables each task card shows, with their labels. */
+  static final List<Map<String, String>> VARIABLES = List.of(
+      Map.of("name", "dossierId", "label", "Dossier"),
+      Map.of("name", "companyName", "label", "Entreprise"),
+      Map.of("name", "softwareName", "label", "Dispositif"));
+
+  /** The names Parcours gave its filters in English until December 2026 (reviewer filters: their suffix). */
+  static final Map<String, String> FORMER_NAMES = Map.of(
+      "Mes tâches", "My tasks",
+      COMPANY_TASKS, "My company's tasks",
+      "Échéance sous 7 jours", "Due within 7 days",
+      "En retard", "Overdue",
+      "Toutes les tâches", "All tasks",
+      " — toutes les tâches", " — all tasks",
+      " — échéance sous 7 jours", " — due within 7 days",
+      " — en retard", " — overdue",
+      " — dossiers signalés en retard", " — dossiers flagged late",
+      "ANS — file des preuves (ordre d’arrivée)", "ANS — evidence queue (order of receipt)");
+  /** The reviewers' former short names, when they changed. */
+  static final Map<String, String> FORMER_SHORT_NAMES = Map.of("Guichet HAS", "HAS desk", "Ministères", "Ministry",
+      "ANS", "ANS", "CNEDiMTS", "CNEDiMTS", "CNAM", "CNAM");
+
   private final FilterService filters;
   private final TaskService tasks;
   private final IdentityService identity;
@@ -51,23 +76,23 @@ public class TasklistFilters {
         .stream().map(Group::getId).toList();
     everyone.addAll(vendors);
 
-    ensure("My tasks", -10, "Tasks assigned to me",
+    ensure("Mes tâches", -10, "Les tâches qui me sont attribuées",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);
 
     for (Roles.Reviewer reviewer : Roles.REVIEWERS) {
       String group = reviewer.groupId();
-      ensure(reviewer.shortName() + " — all tasks", 0, "Every open task of " + reviewer.name(),
+      ensure(reviewer.shortName() + " — toutes les tâches", 0, "Toutes les tâches ouvertes : " + reviewer.name(),
           tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
               .orderByDueDate().asc(), List.of(group));
-      ensure(reviewer.shortName() + " — due within 7 days", 1, "Tasks of " + reviewer.name()
-              + " whose response window closes within 7 days",
+      ensure(reviewer.shortName() + " — échéance sous 7 jours", 1, "Tâches (" + reviewer.name()
+              + ") dont le délai de réponse se termine dans les 7 jours",
           dueSoon(tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()), List.of(group));
-      ensure(reviewer.shortName() + " — overdue", 2, "Tasks of " + reviewer.name()
-              + " whose response window has passed",
+      ensure(reviewer.shortName() + " — en retard", 2, "Tâches (" + reviewer.name()
+              + ") dont le délai de réponse est passé",
           overdue(tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()), List.of(group));
-      ensure(reviewer.shortName() + " — dossiers flagged late", 3, "Tasks of " + reviewer.name()
-              + " on a dossier whose agency window has passed (the official instruction, the analysis, an opinion,"
-              + " a decision)",
+      ensure(reviewer.shortName() + " — dossiers signalés en retard", 3, "Tâches (" + reviewer.name()
+              + ") d’un dossier dont le délai de l’agence est passé (instruction officielle, analyse, avis,"
+              + " décision)",
           tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
               .taskMinPriority(OverdueEscalation.OVERDUE_PRIORITY).orderByDueDate().asc(), List.of(group));
     }
@@ -81,23 +106,50 @@ public class TasklistFilters {
       }
     }
 
-    ensure("My company's tasks", -8, "Open tasks of my company",
+    ensure(COMPANY_TASKS, -8, "Les tâches ouvertes de mon entreprise",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
             .orderByDueDate().asc(), vendors);
-    ensure("Due within 7 days", -7, "My company's tasks whose window closes within 7 days",
+    ensure("Échéance sous 7 jours", -7, "Les tâches de mon entreprise dont le délai se termine dans les 7 jours",
         dueSoon(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks()), vendors);
-    ensure("Overdue", -6, "My company's tasks whose window has passed",
+    ensure("En retard", -6, "Les tâches de mon entreprise dont le délai est passé",
         overdue(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks()), vendors);
 
-    ensure("All tasks", 10, "Every open task", tasks.createTaskQuery().orderByDueDate().asc(),
+    ensure("Toutes les tâches", 10, "Toutes les tâches ouvertes", tasks.createTaskQuery().orderByDueDate().asc(),
         List.of(Roles.PROCESS_OWNER, Roles.ADMIN));
+  }
+
+  /**
+   * A filter Parcours created under its former English name, renamed (with its description and column labels)
+   * so that its users keep it and its grants; null if there is none.
+   */
+  private Filter renamedInPlace(String name, String description) {
+    String former = FORMER_NAMES.get(name);
+    for (Map.Entry<String, String> shortName : FORMER_SHORT_NAMES.entrySet()) {
+      if (former == null && name.startsWith(shortName.getKey() + " — ")) {
+        String suffix = FORMER_NAMES.get(name.substring(shortName.getKey().length()));
+        former = suffix == null ? null : shortName.getValue() + suffix;
+      }
+    }
+    Filter filter = former == null ? null : filters.createFilterQuery().filterName(former).singleResult();
+    if (filter != null) {
+      filter.setName(name);
+      Map<String, Object> properties = new LinkedHashMap<>();
+      if (filter.getProperties() != null) {
+        properties.putAll(filter.getProperties());
+      }
+      properties.put("description", description);
+      properties.put("variables", VARIABLES);
+      filter.setProperties(properties);
+      filters.saveFilter(filter);
+    }
+    return filter;
   }
 
   /** Lets a vendor company that joined after start-up read the vendor filters. */
   public void openVendorFilters(String vendorGroupId) {
-    for (String name : List.of("My tasks", "My company's tasks", "Due within 7 days", "Overdue")) {
+    for (String name : List.of("Mes tâches", COMPANY_TASKS, "Échéance sous 7 jours", "En retard")) {
       Filter filter = filters.createFilterQuery().filterName(name).singleResult();
       if (filter != null) {
         grants.grant(vendorGroupId, Resources.FILTER, filter.getId(), Permissions.READ);
@@ -117,15 +169,15 @@ public class TasklistFilters {
   private void ensure(String name, int priority, String description, TaskQuery query, List<String> groups) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
+      filter = renamedInPlace(name, description);
+    }
+    if (filter == null) {
       filter = filters.newTaskFilter(name);
       Map<String, Object> properties = new LinkedHashMap<>();
       properties.put("description", description);
       properties.put("priority", priority);
       properties.put("refresh", true);
-      properties.put("variables", List.of(
-          Map.of("name", "dossierId", "label", "Dossier"),
-          Map.of("name", "companyName", "label", "Company"),
-          Map.of("name", "softwareName", "label", "Device")));
+      properties.put("variables", VARIABLES);
       filter.setProperties(properties);
       filter.setQuery(query);
       filters.saveFilter(filter);

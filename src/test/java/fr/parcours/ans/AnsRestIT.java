@@ -199,7 +199,7 @@ class AnsRestIT {
         Zips.with(ALL_PROOFS).bytes());
     assertThat(byReviewer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(JSON.readTree(byReviewer.getBody()).get("message").asText()).isEqualTo("You cannot deposit evidence"
-        + " for dossier " + dossier + ": only its vendor can, while 'Deposit evidence' or 'Provide complements' is open.");
+        + " for dossier " + dossier + ": only its vendor can, while 'Déposer les preuves' or 'Fournir des compléments' is open.");
   }
 
   @Test

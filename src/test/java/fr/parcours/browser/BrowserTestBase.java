@@ -78,7 +78,10 @@ abstract class BrowserTestBase {
   static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   static final Duration WAIT = Duration.ofSeconds(20);
 
-  static final String VENDOR_FILTER = "My company's tasks";
+  static final String VENDOR_FILTER = "Tâches de mon entreprise";
+  /** Tasklist's button under a task form, in French (the browser's language here). */
+  static final String COMPLETE = "Valider";
+  static final String CLAIM = "Prendre en charge";
 
   static WebDriver browser;
   static Path profileDirectory;
@@ -134,7 +137,9 @@ abstract class BrowserTestBase {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1600,1200", "--user-data-dir=" + profileDirectory);
+        "--disable-sync", "--window-size=1600,1200", "--user-data-dir=" + profileDirectory, "--lang=fr-FR");
+    // a French user's browser: the webapps take its first language
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
@@ -167,12 +172,12 @@ abstract class BrowserTestBase {
   }
 
   /**
-   * From the vendor's open "Deposit evidence" task, follows the link of its form to the evidence page of the
+   * From the vendor's open "Déposer les preuves" task, follows the link of its form to the evidence page of the
    * dossier; returns the address and the archive name the page asks for.
    */
   String[] followEvidenceLink(String dossierId) {
     openFilter(VENDOR_FILTER);
-    openTask("Deposit evidence", dossierId);
+    openTask("Déposer les preuves", dossierId);
     WebElement link = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
         "//*[contains(@class,'fjs-form')]//a[normalize-space(.)='evidence page of the dossier']")));
     String evidencePage = link.getAttribute("href");
@@ -402,18 +407,19 @@ abstract class BrowserTestBase {
     waiting.until(d -> fieldBox(fieldId).getText().contains(optionLabel));
   }
 
-  /** Takes the open task (Tasklist's Claim): its form is read-only until then. */
+  /** Takes the open task (Tasklist's Claim, "Prendre en charge"): its form is read-only until then. */
   void claimInTasklist() {
     WebElement claim = waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
+    assertThat(claim.getText().trim()).isEqualTo(CLAIM);
     claim.click();
     waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
     waiting.until(d -> d.findElements(By.cssSelector(".disabled-form")).isEmpty());
   }
 
-  /** Clicks Tasklist's Complete button under the open task's form and waits for the form to go. */
+  /** Clicks Tasklist's Complete button ("Valider") under the open task's form and waits for the form to go. */
   void completeInTasklist() {
     WebElement complete = waiting.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[normalize-space(.)='Complete']")));
+        By.xpath("//button[normalize-space(.)='" + COMPLETE + "']")));
     scrollTo(complete);
     dismissBanners();
     // a notice ("task claimed") may still cover the button's corner for a moment: click once it has gone
@@ -421,7 +427,7 @@ abstract class BrowserTestBase {
       complete.click();
       return true;
     });
-    waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//button[normalize-space(.)='Complete']")));
+    waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//button[normalize-space(.)='" + COMPLETE + "']")));
   }
 
   void radio(String fieldId, String optionLabel) {
@@ -449,6 +455,19 @@ abstract class BrowserTestBase {
     input.click();
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), monthDayYear, Keys.ENTER);
     input.sendKeys(Keys.TAB);
+  }
+
+  /** The labels among these that a control on the page shows (a link, a button, a navbar entry). */
+  List<String> visibleControls(String... labels) {
+    return java.util.Arrays.stream(labels).filter(label -> browser.findElements(By.xpath(
+            "//a[normalize-space(.)=\"" + label + "\"] | //button[normalize-space(.)=\"" + label + "\"]"))
+        .stream().anyMatch(WebElement::isDisplayed)).toList();
+  }
+
+  /** Waits until Tasklist's custom script has read the signed-in user's role (scripts/parcours-controls.js). */
+  void waitForRoleControls() {
+    waiting.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+        "return document.body.classList.contains('parcours-role-known');"));
   }
 
   void scrollTo(WebElement element) {

@@ -39,12 +39,12 @@ import org.springframework.boot.test.context.SpringBootTest;
     properties = {"parcours.test.context=browser-pecan", "camunda.bpm.job-execution.enabled=true"})
 class PecanBrowserIT extends BrowserTestBase {
 
-  static final String PROCESS_NAME = "PECAN early coverage";
-  static final String ANS = "ANS — all tasks";
-  static final String ANS_QUEUE = "ANS — evidence queue (order of receipt)";
-  static final String HAS_DESK = "HAS desk — all tasks";
-  static final String CNEDIMTS = "CNEDiMTS — all tasks";
-  static final String MINISTRY = "Ministry — all tasks";
+  static final String PROCESS_NAME = "Prise en charge anticipée PECAN";
+  static final String ANS = "ANS — toutes les tâches";
+  static final String ANS_QUEUE = "ANS — file des preuves (ordre d’arrivée)";
+  static final String HAS_DESK = "Guichet HAS — toutes les tâches";
+  static final String CNEDIMTS = "CNEDiMTS — toutes les tâches";
+  static final String MINISTRY = "Ministères — toutes les tâches";
   static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -70,9 +70,9 @@ class PecanBrowserIT extends BrowserTestBase {
     assertThat(number).matches("DMN-\\d{4}-[2-9A-HJ-NP-Z]{5}");
 
     // she asks the HAS for a Sésame account and the ANS for a Convergence account, from her company's filter
-    work(VENDOR_FILTER, dossier, "Task_RequestSesameAccount", "Request Sésame account", "pecan-02-alice-requests-sesame",
+    work(VENDOR_FILTER, dossier, "Task_RequestSesameAccount", "Demander un compte Sésame", "pecan-02-alice-requests-sesame",
         () -> setCheckbox("Field_SesameAccountRequested", true));
-    work(VENDOR_FILTER, dossier, "Task_RequestConvergenceAccount", "Request Convergence account",
+    work(VENDOR_FILTER, dossier, "Task_RequestConvergenceAccount", "Demander un compte Convergence",
         "pecan-03-alice-requests-convergence", () -> {
           setCheckbox("Field_KbisProvided", true);
           setCheckbox("Field_OfficerIdVerified", true);
@@ -81,21 +81,21 @@ class PecanBrowserIT extends BrowserTestBase {
     signOut();
 
     signIn("hugo");
-    work(HAS_DESK, dossier, "Task_OpenSesameAccount", "Open Sésame account", "pecan-04-hugo-opens-sesame",
+    work(HAS_DESK, dossier, "Task_OpenSesameAccount", "Ouvrir le compte Sésame", "pecan-04-hugo-opens-sesame",
         () -> type("Field_SesameAccountId", "SES-ACC-2026-17"));
     signOut();
 
     signIn("ana");
-    work(ANS, dossier, "Task_OpenConvergenceAccount", "Open Convergence account", "pecan-05-ana-opens-convergence",
+    work(ANS, dossier, "Task_OpenConvergenceAccount", "Ouvrir le compte Convergence", "pecan-05-ana-opens-convergence",
         () -> type("Field_ConvergenceAccountId", "CONV-2026-0042"));
     signOut();
 
     // alice submits the administrative dossier to the ANS and files her application on Sésame
     signIn("alice");
-    work(VENDOR_FILTER, dossier, "Task_DepositAdministrativeDossier", "Deposit administrative dossier",
+    work(VENDOR_FILTER, dossier, "Task_DepositAdministrativeDossier", "Déposer le dossier administratif",
         "pecan-06-alice-submits-administrative-dossier",
         () -> radio("Field_DepositAction", "Submit the administrative dossier to the ANS"));
-    work(VENDOR_FILTER, dossier, "Task_DepositSesameApplication", "Deposit application on Sésame",
+    work(VENDOR_FILTER, dossier, "Task_DepositSesameApplication", "Déposer la demande sur Sésame",
         "pecan-07-alice-files-on-sesame", () -> {
           type("Field_SesameReference", "SES-2026-0042");
           setCheckbox("Field_SesameFiled", true);
@@ -104,18 +104,18 @@ class PecanBrowserIT extends BrowserTestBase {
     signOut();
 
     signIn("marc");
-    work(MINISTRY, dossier, "Task_CheckSesameCompleteness", "Check admissibility and completeness",
+    work(MINISTRY, dossier, "Task_CheckSesameCompleteness", "Vérifier recevabilité et complétude",
         "pecan-08-marc-finds-sesame-complete", () -> radio("Field_SesameCompleteness", "Admissible and complete"));
     signOut();
 
     signIn("ana");
-    work(ANS, dossier, "Task_ReviewAdmissibility", "Review admissibility", "pecan-09-ana-finds-it-admissible",
+    work(ANS, dossier, "Task_ReviewAdmissibility", "Examiner la recevabilité", "pecan-09-ana-finds-it-admissible",
         () -> radio("Field_AdmissibilityDecision", "Admissible"));
     signOut();
 
     // alice signs the convention, then sends her evidence from the page her task links to
     signIn("alice");
-    work(VENDOR_FILTER, dossier, "Task_SignConvention", "Sign convention", "pecan-10-alice-signs-convention", () -> {
+    work(VENDOR_FILTER, dossier, "Task_SignConvention", "Signer la convention", "pecan-10-alice-signs-convention", () -> {
       type("Field_SignatoryName", "Alice Martin");
       setCheckbox("Field_ConventionSigned", true);
     });
@@ -130,7 +130,7 @@ class PecanBrowserIT extends BrowserTestBase {
     screenshot("pecan-11-alice-evidence-page-complete");
     browser.get(tasklist());
     waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
-    work(VENDOR_FILTER, dossier, "Task_DepositEvidence", "Deposit evidence", "pecan-12-alice-submits-evidence",
+    work(VENDOR_FILTER, dossier, "Task_DepositEvidence", "Déposer les preuves", "pecan-12-alice-submits-evidence",
         () -> {
           waiting.until(d -> formText().contains("Complete: 7 of 7 proofs"));
           setCheckbox("Field_AllEvidenceDeposited", true);
@@ -140,7 +140,7 @@ class PecanBrowserIT extends BrowserTestBase {
     // both files are complete: the ministers acknowledge receipt, which starts both analyses
     signIn("marc");
     String today = LocalDate.now(ZoneId.of("Europe/Paris")).format(US_DATE);
-    work(MINISTRY, dossier, "Task_SendAcknowledgement", "Send acknowledgement of receipt",
+    work(MINISTRY, dossier, "Task_SendAcknowledgement", "Envoyer l’accusé de réception",
         "pecan-13-marc-acknowledges-receipt", () -> {
           date("Field_AcknowledgementDate", today);
           type("Field_AcknowledgementReference", "AR-2026-0017");
@@ -148,12 +148,12 @@ class PecanBrowserIT extends BrowserTestBase {
     signOut();
 
     signIn("ana");
-    work(ANS_QUEUE, dossier, "Task_ReviewEvidence", "Review evidence", "pecan-14-ana-certifies",
+    work(ANS_QUEUE, dossier, "Task_ReviewEvidence", "Examiner les preuves", "pecan-14-ana-certifies",
         () -> radio("Field_EvidenceDecision", "Conforms: issue the certificate"));
     signOut();
 
     signIn("claire");
-    work(CNEDIMTS, dossier, "Task_ExamineApplication", "Examine application", "pecan-15-claire-gives-opinion",
+    work(CNEDIMTS, dossier, "Task_ExamineApplication", "Examiner la demande", "pecan-15-claire-gives-opinion",
         () -> {
           // the form quotes what the track received from the pathway: the Sésame file and the AR's date
           waiting.until(d -> formText().contains("Sésame file SES-2026-0042, acknowledgement of receipt of "
@@ -163,7 +163,7 @@ class PecanBrowserIT extends BrowserTestBase {
     signOut();
 
     signIn("hugo");
-    work(HAS_DESK, dossier, "Task_PublishOpinion", "Publish opinion", "pecan-16-hugo-publishes-opinion", () -> {
+    work(HAS_DESK, dossier, "Task_PublishOpinion", "Publier l’avis", "pecan-16-hugo-publishes-opinion", () -> {
       type("Field_OpinionReference", "AVIS-2026-17");
       setCheckbox("Field_OpinionPublished", true);
       setCheckbox("Field_OpinionSentToCnp", true);
@@ -172,7 +172,7 @@ class PecanBrowserIT extends BrowserTestBase {
 
     // the ministers decide on the two favourable opinions
     signIn("marc");
-    work(MINISTRY, dossier, "Task_EvaluateApplication", "Evaluate application", "pecan-17-marc-grants-coverage",
+    work(MINISTRY, dossier, "Task_EvaluateApplication", "Évaluer la demande", "pecan-17-marc-grants-coverage",
         () -> radio("Field_MinistersDecision", "Early coverage granted (joint order)"));
     signOut();
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(dossier.getId())
@@ -190,11 +190,16 @@ class PecanBrowserIT extends BrowserTestBase {
 
     // alice files for the LPPR and the LATM: the dossier ends
     signIn("alice");
-    work(VENDOR_FILTER, dossier, "Task_FileLpprApplication", "File for the LPPR", "pecan-18-alice-files-lppr", () -> {
+    work(VENDOR_FILTER, dossier, "Task_FileLpprApplication", "Déposer la demande LPPR", "pecan-18-alice-files-lppr", () -> {
+      // its due date, read in French and in figures: "dans 6 mois", "mardi 16/06/2027 23:59" on hovering
+      WebElement due = browser.findElement(By.cssSelector(".meta .due-date [am-time-ago]"));
+      assertThat(due.getText()).isEqualTo("dans 6 mois");
+      assertThat(due.getAttribute("uib-tooltip"))
+          .matches("(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
       type("Field_LpprFilingReference", "LPPR-2026-0099");
       setCheckbox("Field_LpprFiled", true);
     });
-    work(VENDOR_FILTER, dossier, "Task_FileLatmApplication", "File for the LATM", "pecan-19-alice-files-latm", () -> {
+    work(VENDOR_FILTER, dossier, "Task_FileLatmApplication", "Déposer la demande LATM", "pecan-19-alice-files-latm", () -> {
       type("Field_LatmFilingReference", "LATM-2026-0099");
       setCheckbox("Field_LatmFiled", true);
     });

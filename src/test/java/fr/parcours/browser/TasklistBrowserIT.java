@@ -73,8 +73,9 @@ import org.springframework.test.context.ActiveProfiles;
     properties = {"parcours.test.context=browser", "camunda.bpm.job-execution.enabled=true"})
 class TasklistBrowserIT extends BrowserTestBase {
 
-  static final String PROCESS_NAME = "ANS certification of conformity";
-  static final String EVIDENCE_QUEUE = "ANS — evidence queue (order of receipt)";
+  static final String PROCESS_NAME = "Certification de conformité ANS";
+  static final String START_PROCESS = "Démarrer un processus";
+  static final String EVIDENCE_QUEUE = "ANS — file des preuves (ordre d’arrivée)";
 
   // ---- the journeys ----
 
@@ -105,13 +106,21 @@ class TasklistBrowserIT extends BrowserTestBase {
 
     // she finds the next task in her company's filter, with the dossier number on its card
     openFilter(VENDOR_FILTER);
-    WebElement card = taskCard("Deposit administrative dossier", dossierId);
-    assertThat(card.getText()).contains("Dossier:").contains("Company:").contains("MediSoft SAS");
+    WebElement card = taskCard("Déposer le dossier administratif", dossierId);
+    assertThat(card.getText()).contains("Dossier:").contains("Entreprise:").contains("MediSoft SAS");
     screenshot("02-alice-company-tasks");
 
-    // she opens it and submits the administrative dossier to the ANS from the form
-    openTask("Deposit administrative dossier", dossierId);
+    // she opens it and submits the administrative dossier to the ANS from the form; Tasklist speaks French and
+    // offers her none of the controls the server refuses a vendor
+    openTask("Déposer le dossier administratif", dossierId);
+    waitForRoleControls();
+    assertThat(visibleControls(START_PROCESS, "Créer une tâche", "Définir l’échéance", "Définir la relance",
+        "Ajouter un commentaire")).containsExactly(START_PROCESS);
     claimInTasklist();
+    assertThat(visibleControls("Définir l’échéance", "Définir la relance", "Ajouter un commentaire")).isEmpty();
+    assertThat(((JavascriptExecutor) browser).executeScript("return getComputedStyle("
+        + "document.querySelector('.meta li.groups > span')).pointerEvents;"))
+        .as("her company's group is shown, not offered for change").isEqualTo("none");
     radio("Field_DepositAction", "Submit the administrative dossier to the ANS");
     screenshot("02b-alice-submits-the-dossier");
     completeInTasklist();
@@ -126,7 +135,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     for (String filter : brunoFilters) {
       openFilter(filter);
       assertThat(visibleTaskListText()).as("bruno's filter '%s'", filter).doesNotContain(dossierId)
-          .doesNotContain("Deposit administrative dossier");
+          .doesNotContain("Déposer le dossier administratif");
     }
     openFilter(VENDOR_FILTER);
     screenshot("03-bruno-sees-no-task-of-the-dossier");
@@ -136,11 +145,18 @@ class TasklistBrowserIT extends BrowserTestBase {
 
     // ana admits it, alice signs the convention and sends her evidence from the page her task links to
     signIn("ana");
-    work("ANS — all tasks", dossier, "Task_ReviewAdmissibility", "Review admissibility",
+    // a reviewer comments on the tasks she works, but neither creates tasks nor moves due dates
+    task(dossier, "Task_ReviewAdmissibility");
+    openFilter("ANS — toutes les tâches");
+    openTask("Examiner la recevabilité", dossierId);
+    waitForRoleControls();
+    assertThat(visibleControls("Ajouter un commentaire", "Définir la relance", "Créer une tâche",
+        "Définir l’échéance")).containsExactly("Ajouter un commentaire", "Définir la relance");
+    work("ANS — toutes les tâches", dossier, "Task_ReviewAdmissibility", "Examiner la recevabilité",
         "03b-ana-finds-it-admissible", () -> radio("Field_AdmissibilityDecision", "Admissible"));
     signOut();
     signIn("alice");
-    work(VENDOR_FILTER, dossier, "Task_SignConvention", "Sign convention", "03c-alice-signs-convention", () -> {
+    work(VENDOR_FILTER, dossier, "Task_SignConvention", "Signer la convention", "03c-alice-signs-convention", () -> {
       type("Field_SignatoryName", "Alice Martin");
       setCheckbox("Field_ConventionSigned", true);
     });
@@ -152,7 +168,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     assertThat(waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]")))
         .getText()).isEqualTo("Send 1 accepted: 7 proof file(s). Evidence complete.");
     browser.get(tasklist());
-    work(VENDOR_FILTER, dossier, "Task_DepositEvidence", "Deposit evidence", "03d-alice-submits-evidence", () -> {
+    work(VENDOR_FILTER, dossier, "Task_DepositEvidence", "Déposer les preuves", "03d-alice-submits-evidence", () -> {
       waiting.until(d -> formText().contains("Complete: 7 of 7 proofs"));
       setCheckbox("Field_AllEvidenceDeposited", true);
     });
@@ -166,7 +182,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     openFilter(EVIDENCE_QUEUE);
     // the only dossier in the queue; its card should show the dossier number too: see
     // shouldShowTheDossierNumberOnTheCardsOfTheAnsQueue
-    openTask("Review evidence", "ANS certification of conformity");
+    openTask("Examiner les preuves", "Certification de conformité ANS");
     WebElement form = waiting.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-form')]//*[contains(normalize-space(.),'Délai d')]")));
     waiting.until(d -> formText().contains(firstLine(clockReport)));
@@ -213,7 +229,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     screenshot("05-candidature-without-ce-marking-refused", false);
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ans-certification")
         .count()).as("no dossier is created").isEqualTo(before);
-    browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Close']"))
+    browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Fermer']"))
         .click();
     waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
   }
@@ -231,7 +247,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     signIn("ana");
     openFilter(EVIDENCE_QUEUE);
 
-    WebElement card = taskCard("Review evidence", dossier.getBusinessKey());
+    WebElement card = taskCard("Examiner les preuves", dossier.getBusinessKey());
     assertThat(card.getText()).contains("Dossier:").contains("MediSoft SAS");
   }
 
@@ -267,7 +283,7 @@ class TasklistBrowserIT extends BrowserTestBase {
   }
 
   /**
-   * The evidence page as the vendor uses it: from her "Deposit evidence" task she follows the link to the
+   * The evidence page as the vendor uses it: from her "Déposer les preuves" task she follows the link to the
    * dossier's evidence page (her Tasklist sign-in opens it), sends a wrongly named archive and reads why it
    * was refused, then sends the proofs under the name the page gives and reads that the evidence is complete.
    * bruno, of another company, following the same address, is told there is no such dossier for him.
@@ -347,4 +363,30 @@ class TasklistBrowserIT extends BrowserTestBase {
     return clockReport;
   }
 
+
+  /**
+   * A user whose browser puts English first reads Tasklist in English (Camunda's own strings); every other
+   * browser, French. Tasklist offers no language choice: it takes the browser's first language.
+   */
+  @Test
+  @Order(50)
+  void shouldShowTasklistInEnglishToABrowserSetToEnglish() {
+    ChromeDriver chrome = (ChromeDriver) browser;
+    String agent = (String) chrome.executeScript("return navigator.userAgent;");
+    chrome.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", "en-GB"));
+    try {
+      signIn("alice");
+      openFilter(VENDOR_FILTER);
+      assertThat(visibleControls("Start process", START_PROCESS)).containsExactly("Start process");
+      assertThat(visibleTaskListText()).contains("Created").doesNotContain("Créée");
+      screenshot("10-alice-reads-english");
+    } finally {
+      chrome.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", "fr-FR"));
+    }
+    // the language is read when the page loads: a new page, not the same one at another address
+    signOut();
+    browser.get("about:blank");
+    signIn("alice");
+    assertThat(visibleControls("Start process", START_PROCESS)).containsExactly(START_PROCESS);
+  }
 }

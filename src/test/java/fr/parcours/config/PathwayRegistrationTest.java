@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.parcours.shared.Pathway;
 import fr.parcours.support.ThisContextsEngine;
+import fr.parcours.tasklist.TasklistFilters;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -41,6 +42,7 @@ class PathwayRegistrationTest {
 
   @Autowired AuthorizationService authorizations;
   @Autowired FilterService filters;
+  @Autowired TasklistFilters tasklistFilters;
 
   @Test
   void shouldGrantAndQueueADeclaredPathwayWithoutAnyOtherChange() {
@@ -68,6 +70,30 @@ class PathwayRegistrationTest {
         ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "pecan")).isTrue();
     assertThat(authorizations.isUserAuthorized("ana", List.of("ans-reviewer"),
         ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, "ans-certification")).isTrue();
-    assertThat(filters.createFilterQuery().filterName("ANS — evidence queue (order of receipt)").count()).isOne();
+    assertThat(filters.createFilterQuery().filterName("ANS — file des preuves (ordre d’arrivée)").count()).isOne();
+  }
+
+  /**
+   * A database from before the French names: the filters Parcours created in English are renamed in place,
+   * so that their users keep them and their grants, and no English twin is left beside the French one.
+   */
+  @Test
+  void shouldRenameTheFiltersCreatedUnderTheirFormerEnglishNames() {
+    for (String name : List.of("Ministères — en retard", "Tâches de mon entreprise")) {
+      filters.deleteFilter(filters.createFilterQuery().filterName(name).singleResult().getId());
+    }
+    String ministry = filters.saveFilter(filters.newTaskFilter("Ministry — overdue")).getId();
+    String company = filters.saveFilter(filters.newTaskFilter("My company's tasks")).getId();
+
+    tasklistFilters.ensureFilters();
+
+    assertThat(filters.getFilter(ministry).getName()).isEqualTo("Ministères — en retard");
+    assertThat(filters.getFilter(company).getName()).isEqualTo("Tâches de mon entreprise");
+    assertThat(filters.getFilter(company).getProperties())
+        .containsEntry("description", "Les tâches ouvertes de mon entreprise");
+    assertThat(filters.createFilterQuery().filterName("My company's tasks").count()).isZero();
+    assertThat(filters.createFilterQuery().filterName("Tâches de mon entreprise").count()).isOne();
+    assertThat(authorizations.isUserAuthorized("alice", List.of("vendor-medisoft"), Permissions.READ,
+        Resources.FILTER, company)).as("the vendors still read it").isTrue();
   }
 }

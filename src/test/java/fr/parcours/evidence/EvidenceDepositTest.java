@@ -220,7 +220,7 @@ class EvidenceDepositTest extends ProcessTestBase {
     ProcessInstance pi = startApplication(VENDOR, "ans-certification", Candidatures.valid());
     Assertions.assertThatThrownBy(() -> send(pi, SEND_1, Zips.with("PSC_1.1.1.mp4").bytes()))
         .hasMessage("Dossier " + pi.getBusinessKey() + " is not waiting for this: deposits are accepted while"
-            + " 'Deposit evidence' or 'Provide complements' is open.");
+            + " 'Déposer les preuves' or 'Fournir des compléments' is open.");
   }
 
   // ---- good deposits ----
@@ -368,7 +368,7 @@ class EvidenceDepositTest extends ProcessTestBase {
     send(pi, SEND_1, Zips.with("PSC_1.1.1.mp4").bytes());
     Assertions.assertThatThrownBy(() -> deposits.invalidate(pi.getId(), "PSC 1.1.1", "Blurred", REVIEWER))
         .hasMessage("Dossier " + pi.getBusinessKey() + " is not waiting for this: proofs are marked invalid while"
-            + " 'Review evidence' is open.");
+            + " 'Examiner les preuves' is open.");
   }
 
   static String sha256(String text) {

@@ -89,7 +89,7 @@ class PecanEvidencePageIT {
     complete("alice", pecan, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",
         "sesameFiled", true, "cnpCopySent", true));
     complete("marc", pecan, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
-    assertThat(task(pecan, "Task_SendAcknowledgement").getName()).isEqualTo("Send acknowledgement of receipt");
+    assertThat(task(pecan, "Task_SendAcknowledgement").getName()).isEqualTo("Envoyer l’accusé de réception");
 
     // the ministers' desk finds the dossier by its number too, and acknowledges receipt: the analyses start
     as("marc", () -> {

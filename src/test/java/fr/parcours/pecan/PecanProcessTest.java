@@ -400,7 +400,7 @@ class PecanProcessTest extends ProcessTestBase {
     assertPassed(pecan, "Task_FlagInstructionOverdue", "EndEvent_InstructionOverdueFlagged");
     assertThat(dossierVariable(pecan, "instructionOverdue")).isEqualTo(true);
     assertThat(task(pecan, "Task_ExamineApplication").getPriority()).isEqualTo(90);
-    assertThat(filteredTaskKeys("CNEDiMTS — dossiers flagged late", CNEDIMTS)).contains("Task_ExamineApplication");
+    assertThat(filteredTaskKeys("CNEDiMTS — dossiers signalés en retard", CNEDIMTS)).contains("Task_ExamineApplication");
   }
 
   @Test
@@ -415,7 +415,7 @@ class PecanProcessTest extends ProcessTestBase {
     assertPassed(pecan, "Task_FlagInstructionOverdueAtDecision", "EndEvent_InstructionOverdueFlaggedAtDecision");
     assertThat(dossierVariable(pecan, "instructionOverdue")).isEqualTo(true);
     assertThat(task(pecan, "Task_EvaluateApplication").getPriority()).isEqualTo(90);
-    assertThat(filteredTaskKeys("Ministry — dossiers flagged late", MINISTRY)).contains("Task_EvaluateApplication");
+    assertThat(filteredTaskKeys("Ministères — dossiers signalés en retard", MINISTRY)).contains("Task_EvaluateApplication");
   }
 
   @Test
@@ -516,7 +516,7 @@ class PecanProcessTest extends ProcessTestBase {
     assertThatThrownBy(() -> as(MINISTRY, () -> desk.acknowledge(pecan.getBusinessKey(), LocalDate.of(2026, 11, 3),
         "AR-2"))).isInstanceOf(BadInputException.class)
         .hasMessageContaining("is not waiting for an acknowledgement of receipt")
-        .hasMessageContaining("Examine application");
+        .hasMessageContaining("Examiner la demande");
     assertThat(runtimeService.getVariable(pecan.getId(), "acknowledgementReference")).isEqualTo("AR-1");
   }
 

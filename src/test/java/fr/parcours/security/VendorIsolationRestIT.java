@@ -158,7 +158,7 @@ class VendorIsolationRestIT {
     ResponseEntity<String> submit = post("bruno", "/engine-rest/task/" + task.getId() + "/submit-form",
         Map.of("variables", Map.of("notAField", Map.of("value", "x"))));
     assertThat(submit.getStatusCode()).as("refused for rights, not for the fields").isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(submit.getBody()).doesNotContain("Deposit administrative dossier").doesNotContain("companyName");
+    assertThat(submit.getBody()).doesNotContain("Déposer le dossier administratif").doesNotContain("companyName");
 
     ResponseEntity<String> foreign = get("bruno", "/engine-rest/task/" + task.getId() + "/deployed-form");
     ResponseEntity<String> unknown = get("bruno", "/engine-rest/task/no-such-task/deployed-form");
@@ -240,6 +240,20 @@ class VendorIsolationRestIT {
         String.class);
     assertThat(update.getStatusCode()).as(update.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(update.getBody()).contains("comes from the deadlines table");
+    // a follow-up date, which only the agencies use
+    Map<String, Object> followedUp = new LinkedHashMap<>();
+    followedUp.put("name", task.getName());
+    followedUp.put("due", task.getDueDate() == null ? null
+        : new java.text.SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(task.getDueDate()));
+    followedUp.put("followUp", "2030-01-01T00:00:00.000+0000");
+    ResponseEntity<String> followUp = rest.exchange(taskPath, HttpMethod.PUT,
+        new HttpEntity<>(followedUp, auth("alice")), String.class);
+    assertThat(followUp.getStatusCode()).as(followUp.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(followUp.getBody()).contains("La date de relance de la tâche");
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getFollowUpDate()).isNull();
+    // a task of her own outside any dossier (Tasklist's "Create task"): no grant lets a vendor create one
+    ResponseEntity<String> created = post("alice", "/engine-rest/task/create", Map.of("name", "Call the ANS"));
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
     Map<String, Object> renamed = new LinkedHashMap<>();
     renamed.put("name", "Nothing to do");
     renamed.put("due", task.getDueDate() == null ? null
@@ -272,7 +286,7 @@ class VendorIsolationRestIT {
 
   /**
    * Bad input: an ANS reviewer writes on the vendor's task outside its form, a comment and a link "Pay the fee
-   * here". Only those who work a task write on it; the vendor may, on her own task.
+   * here". Only those who work a task write on it, and a vendor comments on none: no agency reads task comments.
    */
   @Test
   void shouldLetOnlyThoseWhoWorkATaskCommentOrAttachOnIt() {
@@ -297,8 +311,11 @@ class VendorIsolationRestIT {
     assertThat(engine.getTaskService().getTaskComments(task.getId())).isEmpty();
     assertThat(engine.getTaskService().getTaskAttachments(task.getId())).isEmpty();
 
+    // nor does the vendor, on her own task: no agency reads task comments; the refusal says where to write
     ResponseEntity<String> own = post("alice", taskPath + "/comment/create", Map.of("message", "Kbis sent by post"));
-    assertThat(own.getStatusCode()).as(own.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(own.getStatusCode()).as(own.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(own.getBody()).contains("Les agences ne lisent pas les commentaires des tâches");
+    assertThat(engine.getTaskService().getTaskComments(task.getId())).isEmpty();
   }
 
   /**

@@ -106,7 +106,7 @@ class WebappIsolationIT {
         .variableName("companyName").singleResult().getId());
     found.put("{hvar}", history.createHistoricVariableInstanceQuery().processInstanceId(dossier.getId())
         .variableName("companyName").singleResult().getId());
-    found.put("{companyFilter}", filters.createFilterQuery().filterName("My company's tasks").singleResult().getId());
+    found.put("{companyFilter}", filters.createFilterQuery().filterName("Tâches de mon entreprise").singleResult().getId());
     ids = found;
     alice = BrowserSession.signedIn(rest, "alice");
     bruno = BrowserSession.signedIn(rest, "bruno");
