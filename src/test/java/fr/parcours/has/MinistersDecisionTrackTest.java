@@ -54,11 +54,11 @@ class MinistersDecisionTrackTest extends TrackTestBase {
     assertThat(track.task(decision, "Task_ProvideMinistersComplements")).hasCandidateGroup("vendor-medisoft")
         .hasDueDate(TrackEngine.Stubs.DUE);
     track.complete(decision, "Task_ProvideMinistersComplements", Map.of());
-    track.complete(decision, "Task_EvaluateApplication", Map.of("ministersDecision", "GRANTED"));
+    track.complete(decision, "Task_EvaluateApplication", Map.of("ministersDecision", "FAVOURABLE"));
 
     assertThat(stubs.windowsAsked).contains("MINISTERS_DECISION", "MINISTERS_COMPLEMENTS");
     assertThat(decision).isEnded().hasPassed("EndEvent_Decided", "EndEvent_DecisionReached")
-        .variables().containsEntry("ministersDecision", "GRANTED");
+        .variables().containsEntry("ministersDecision", "FAVOURABLE");
   }
 
   @Test
@@ -80,7 +80,7 @@ class MinistersDecisionTrackTest extends TrackTestBase {
 
     assertThat(decision).hasPassed("Task_FlagOverdueDecision", "EndEvent_OverdueDecisionFlagged")
         .isWaitingAt("Task_EvaluateApplication").variables().containsEntry("decisionOverdue", true);
-    track.complete(decision, "Task_EvaluateApplication", Map.of("ministersDecision", "REFUSED"));
-    assertThat(decision).isEnded().variables().containsEntry("ministersDecision", "REFUSED");
+    track.complete(decision, "Task_EvaluateApplication", Map.of("ministersDecision", "UNFAVOURABLE"));
+    assertThat(decision).isEnded().variables().containsEntry("ministersDecision", "UNFAVOURABLE");
   }
 }

@@ -7,7 +7,8 @@ import fr.parcours.shared.Outcomes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -122,8 +123,12 @@ public final class TrackEngine {
    */
   public static final class Stubs {
 
-    /** The date every window falls due on in these tests. */
-    public static final Date DUE = Date.from(Instant.parse("2027-01-15T23:00:00Z"));
+    /**
+     * The date every window falls due on in these tests: a year after the day they run, so that no timer is ever
+     * due before a test fires it (a fixed date would have made every timer fire on its own once it had passed).
+     */
+    public static final Date DUE = Date.from(LocalDate.now(ZoneOffset.UTC).plusYears(1)
+        .atTime(23, 0).toInstant(ZoneOffset.UTC));
 
     public final List<String> mails = new ArrayList<>();
     public final ClockStub clocks = new ClockStub(DUE);
