@@ -248,14 +248,28 @@ abstract class BrowserTestBase {
   }
 
   void waitForCockpitTables() {
-    waiting.until(d -> d.findElements(By.cssSelector("table tbody tr, .no-results, .loader-state"))
-        .stream().anyMatch(WebElement::isDisplayed));
+    waiting.until(d -> {
+      try {
+        return d.findElements(By.cssSelector("table tbody tr, .no-results, .loader-state"))
+            .stream().anyMatch(WebElement::isDisplayed);
+      } catch (StaleElementReferenceException redrawn) {
+        return false; // Cockpit redrew the table between the search and the look: look again
+      }
+    });
   }
 
   /** No red notification: a refused query (e.g. over the result limit) shows up there. */
   void assertNoErrorShown(String where) {
-    assertThat(browser.findElements(By.cssSelector(".alert-danger, .alert-error")).stream()
-        .filter(WebElement::isDisplayed).map(WebElement::getText).toList()).as(where).isEmpty();
+    List<String> shown = null;
+    for (int look = 0; shown == null; look++) {
+      try {
+        shown = browser.findElements(By.cssSelector(".alert-danger, .alert-error")).stream()
+            .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+      } catch (StaleElementReferenceException redrawn) {
+        assertThat(look).as("%s: the page kept redrawing its notifications", where).isLessThan(5);
+      }
+    }
+    assertThat(shown).as(where).isEmpty();
   }
 
   void signOut() {
