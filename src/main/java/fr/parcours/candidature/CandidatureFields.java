@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The process variables of the candidature dossier: the keys of {@code forms/candidature.form} and
- * {@code forms/administrative-dossier.form}, with the labels the vendor sees, and the allowed enum values.
+ * The process variables of the candidature dossier: the keys of
+ * {@code forms/tracks/ans-certification/candidature.form} and
+ * {@code forms/tracks/ans-certification/administrative-dossier.form}, with the labels the vendor sees, and the
+ * allowed enum values.
  */
 public final class CandidatureFields {
 

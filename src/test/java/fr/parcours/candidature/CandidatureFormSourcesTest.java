@@ -2,6 +2,7 @@ package fr.parcours.candidature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.parcours.support.FormFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,10 @@ class CandidatureFormSourcesTest {
       FormSources.write();
     }
     Map<Path, String> produced = FormSources.produce();
-    assertThat(produced.keySet()).containsExactlyInAnyOrder(Path.of("forms", "administrative-dossier.form"),
-        Path.of("forms", "candidature.form"), Path.of("forms", "pecan-application.form"));
+    assertThat(produced.keySet()).containsExactlyInAnyOrder(
+        Path.of("forms", "tracks", "ans-certification", "administrative-dossier.form"),
+        Path.of("forms", "tracks", "ans-certification", "candidature.form"),
+        Path.of("forms", "pathways", "pecan", "pecan-application.form"));
     for (Map.Entry<Path, String> form : produced.entrySet()) {
       assertThat(Files.readString(form.getKey(), StandardCharsets.UTF_8))
           .as("%s is produced from forms/candidature-dossier/: edit the source there, not this file, then run"
@@ -54,11 +57,11 @@ class CandidatureFormSourcesTest {
   @Test
   void shouldShowTheCeMarkingOnlyWhereTheApplicationStartsAndPecansOwnHdsLabel() {
     Map<Path, String> produced = FormSources.produce();
-    assertThat(produced.get(Path.of("forms", "candidature.form"))).contains("Field_CeMarked")
+    assertThat(produced.get(FormFiles.of("candidature"))).contains("Field_CeMarked")
         .contains("Health-data hosting declaration or HDS certificate");
-    assertThat(produced.get(Path.of("forms", "pecan-application.form"))).contains("Field_CeMarked")
+    assertThat(produced.get(FormFiles.of("pecan-application"))).contains("Field_CeMarked")
         .contains("HDS certificate (health-data hosting)").contains("Field_HasSesameAccount");
-    assertThat(produced.get(Path.of("forms", "administrative-dossier.form"))).doesNotContain("Field_CeMarked")
+    assertThat(produced.get(FormFiles.of("administrative-dossier"))).doesNotContain("Field_CeMarked")
         .contains("Field_DepositAction");
   }
 

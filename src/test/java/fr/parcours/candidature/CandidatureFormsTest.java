@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.parcours.support.FormFiles;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,11 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CandidatureFormsTest {
 
-  private static final Path FORMS = Path.of("forms");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static JsonNode read(String formId) throws IOException {
-    return JSON.readTree(Files.readString(FORMS.resolve(formId + ".form")));
+    return JSON.readTree(Files.readString(FormFiles.of(formId)));
   }
 
   /** Keys of fields and paths of dynamic lists, in order. */
@@ -52,10 +51,8 @@ class CandidatureFormsTest {
   }
 
   static Stream<String> formIds() throws IOException {
-    try (Stream<Path> files = Files.list(FORMS)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".form"))
-          .map(n -> n.substring(0, n.length() - ".form".length())).sorted().toList().stream();
-    }
+    return FormFiles.all().stream().map(p -> p.getFileName().toString())
+        .map(n -> n.substring(0, n.length() - ".form".length())).sorted();
   }
 
   @ParameterizedTest

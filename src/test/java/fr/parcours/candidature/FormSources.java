@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.parcours.support.FormFiles;
 import fr.parcours.support.ModelerJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
  * is a Camunda Form whose components include the dossier where a component of type
  * {@code x-candidature-dossier} stands, with optionally the {@code groups} it takes (all by default), the
  * fields it {@code omit}s and the properties it {@code overrides} by component id. The produced
- * {@code forms/<form id>.form} files are committed, so that Modeler and Tasklist read them as they are;
+ * {@code forms/<tracks|pathways>/<diagram>/<form id>.form} files (beside the diagram that shows each, see
+ * {@link FormFiles}) are committed, so that Modeler and Tasklist read them as they are;
  * {@code CandidatureFormSourcesTest} fails when one is out of date or was edited by hand.
  */
 final class FormSources {
@@ -58,7 +60,7 @@ final class FormSources {
         if (!frameFile.getFileName().toString().equals(expectedName)) {
           throw new IllegalStateException(frameFile + " produces the form '" + id + "': name it " + expectedName);
         }
-        produced.put(Path.of("forms", id + ".form"), ModelerJson.stringify(frame, "") + "\n");
+        produced.put(FormFiles.home(id), ModelerJson.stringify(frame, "") + "\n");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -66,7 +68,7 @@ final class FormSources {
     return produced;
   }
 
-  /** Writes the produced forms over the files in {@code forms/}. */
+  /** Writes the produced forms over their files in {@code forms/}. */
   static void write() throws IOException {
     for (Map.Entry<Path, String> form : produce().entrySet()) {
       Files.writeString(form.getKey(), form.getValue(), StandardCharsets.UTF_8);

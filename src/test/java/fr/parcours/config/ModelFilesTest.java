@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.parcours.support.FormFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,6 +150,23 @@ class ModelFilesTest {
       String expected = file.getFileName().toString().replace(".form", "");
       if (!expected.equals(form.path("id").asText())) {
         problems.add(file + " declares the id '" + form.path("id").asText() + "'; name it '" + expected + "'");
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyFormShouldLiveBesideTheDiagramThatShowsIt() {
+    List<String> problems = new ArrayList<>();
+    for (Path file : FormFiles.all()) {
+      String id = file.getFileName().toString().replace(".form", "");
+      try {
+        Path home = FormFiles.home(id);
+        if (!home.equals(file)) {
+          problems.add(file + ": move it to " + home + ", the folder of the diagram that shows it");
+        }
+      } catch (IllegalStateException sharedOrUnused) {
+        problems.add(file + ": " + sharedOrUnused.getMessage());
       }
     }
     assertThat(problems).isEmpty();

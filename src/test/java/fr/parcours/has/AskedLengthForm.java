@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.parcours.deadline.AskedLength;
+import fr.parcours.support.FormFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 
@@ -30,10 +30,10 @@ final class AskedLengthForm {
     assertThat(tasks.getVariablesLocal(tableSets.getId())).containsEntry(AskedLength.AGENCY_SETS_LENGTH, false);
   }
 
-  static void assertAsks(String formFile, String decisionVariable, String window) {
+  static void assertAsks(String formId, String decisionVariable, String window) {
     JsonNode form;
     try {
-      form = new ObjectMapper().readTree(Path.of(formFile).toFile());
+      form = new ObjectMapper().readTree(FormFiles.of(formId).toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -49,11 +49,11 @@ final class AskedLengthForm {
         text = component;
       }
     }
-    assertThat(field).as("a field %s in %s", AskedLength.daysVariable(window), formFile).isNotNull();
+    assertThat(field).as("a field %s in %s", AskedLength.daysVariable(window), formId).isNotNull();
     assertThat(field.path("type").asText()).isEqualTo("number");
     assertThat(field.path("validate").path("required").asBoolean()).as("required when shown").isTrue();
     assertThat(field.path("conditional").path("hide").asText()).isEqualTo(shownWhen);
-    assertThat(text).as("a text naming the minimum in %s", formFile).isNotNull();
+    assertThat(text).as("a text naming the minimum in %s", formId).isNotNull();
     assertThat(text.path("conditional").path("hide").asText()).isEqualTo(shownWhen);
   }
 }

@@ -69,7 +69,7 @@ class CnedimtsOpinionTrackTest extends TrackTestBase {
 
     // Then the examination's form shows the length field, with its minimum, for the brand name only
     AskedLengthForm.assertOfferedOnlyTo(track.engine().getTaskService(), brandName, pecan);
-    AskedLengthForm.assertAsks("forms/examine-application.form", "cnedimtsDecision", "CNEDIMTS_COMPLEMENTS");
+    AskedLengthForm.assertAsks("examine-application", "cnedimtsDecision", "CNEDIMTS_COMPLEMENTS");
   }
 
   @Test

@@ -41,7 +41,7 @@ class MinistersDecisionTrackTest extends TrackTestBase {
 
     // Then the evaluation's form shows the length field, with its minimum, for the brand name only
     AskedLengthForm.assertOfferedOnlyTo(track.engine().getTaskService(), brandName, pecan);
-    AskedLengthForm.assertAsks("forms/evaluate-application.form", "ministersDecision", "MINISTERS_COMPLEMENTS");
+    AskedLengthForm.assertAsks("evaluate-application", "ministersDecision", "MINISTERS_COMPLEMENTS");
   }
 
   @Test
