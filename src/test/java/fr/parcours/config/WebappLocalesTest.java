@@ -30,7 +30,7 @@ class WebappLocalesTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "welcome", "admin"})
+  @ValueSource(strings = {"tasklist", "welcome", "admin", "cockpit"})
   void shouldTranslateEveryStringOfTheWebappIntoFrench(String webapp) throws IOException {
     JsonNode english = read(webapp, "en");
     JsonNode french = read(webapp, "fr");
@@ -55,27 +55,6 @@ class WebappLocalesTest {
     assertThat(config).as("%s: French first, English for an English browser", webapp)
         .containsPattern("availableLocales:\\s*\\['fr', 'en'\\]")
         .containsPattern("fallbackLocale:\\s*'fr'");
-  }
-
-  /**
-   * Cockpit is French where process owners look first (its navigation, dashboard, process and instance pages);
-   * the rest falls back to Camunda's English, so that no raw key shows.
-   */
-  @org.junit.jupiter.api.Test
-  void shouldTranslateWhatProcessOwnersSeeFirstInCockpitAndFallBackOnEnglish() throws IOException {
-    JsonNode english = read("cockpit", "en");
-    JsonNode french = read("cockpit", "fr");
-
-    assertThat(names(english.get("labels"))).as("no French key that Camunda does not know")
-        .containsAll(names(french.get("labels")));
-    french.get("labels").fields().forEachRemaining(entry -> assertThat(placeholders(entry.getValue().asText()))
-        .as(entry.getKey()).isEqualTo(placeholders(english.get("labels").get(entry.getKey()).asText())));
-    assertThat(names(french.get("labels"))).contains("COCKPIT_PROCESSES", "COCKPIT_HUMAN_TASKS",
-        "DASHBOARD_RUNNING_PROCESS_INSTANCE", "DASHBOARD_OPEN_INCIDENTS", "DASHBOARD_OPEN_HUMAN_TASKS",
-        "PLUGIN_PROCESS_DEF_NAME", "PLUGIN_PROCESS_DEF_RUNNING_INSTANCES", "PLUGIN_PROCESS_INSTANCES_LABEL",
-        "PLUGIN_PROCESS_INSTANCE_BUSINESS_KEY", "PLUGIN_INCIDENTS_LABEL", "PLUGIN_VARIABLE_INSTANCES_LABEL");
-    assertThat(text(String.format(CONFIG, "cockpit"))).containsPattern("availableLocales:\\s*\\['fr', 'en'\\]")
-        .containsPattern("fallbackLocale:\\s*'en'");
   }
 
   static JsonNode read(String webapp, String language) throws IOException {

@@ -1,13 +1,12 @@
 /*
- * Parcours: Cockpit speaks French where process owners look first (the dashboard, the process and
- * instance pages, incidents, the task dashboard; locales/fr.json); every other string stays in Camunda's
- * English. Hence English, not French, as the fallback: it fills the strings fr.json lacks, and it is
- * also what a browser whose first language is neither French nor English gets.
+ * Parcours: Cockpit speaks French first, as Tasklist does (see ../../tasklist/scripts/config.js):
+ * English for a browser whose first language is English, French for every other one.
+ * locales/fr.json holds every key of Camunda's English (WebappLocalesTest keeps them in step).
  */
 export default {
   locales: {
     availableLocales: ['fr', 'en'],
-    fallbackLocale: 'en'
+    fallbackLocale: 'fr'
   },
   // dates in figures, as the locale orders them (locales/fr.json, dateLocales.longDateFormat):
   // French 31/03/2027 14:30, and "mardi 31/03/2027 14:30" in the tooltips of due dates
