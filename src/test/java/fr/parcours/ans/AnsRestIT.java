@@ -64,7 +64,7 @@ class AnsRestIT {
         .bytes());
     assertThat(sent.getStatusCode()).as(sent.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(JSON.readTree(sent.getBody()).get("message").asText())
-        .isEqualTo("Send 1 accepted: 7 proof file(s). Evidence complete.");
+        .isEqualTo("Envoi 1 accepté : 7 fichier(s) de preuve. Preuves complètes.");
     completeTask("alice", instance, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
     completeTask("ana", instance, "Task_ReviewEvidence", Map.of("evidenceDecision", "CONFORMS"));
     runJobs(instance);
@@ -84,7 +84,7 @@ class AnsRestIT {
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(refused.getBody()).get("message").asText())
-        .startsWith("The candidature cannot be accepted: SIREN").contains("checksum");
+        .startsWith("La candidature ne peut pas être acceptée : SIREN").contains("clé de contrôle");
   }
 
   /**
@@ -188,7 +188,7 @@ class AnsRestIT {
     ResponseEntity<String> page = get("alice", "/evidence/" + dossier);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getHeaders().getFirst("Content-Security-Policy")).startsWith("default-src 'none'");
-    assertThat(page.getBody()).contains("Evidence of dossier " + dossier).contains("ILLUSTRATIVE SAMPLE")
+    assertThat(page.getBody()).contains("Preuves du dossier " + dossier).contains("EXEMPLE ILLUSTRATIF")
         .contains("<input type=file name=archive").contains(evidence.nextArchiveName(instance));
     assertThat(rest.getForEntity("/evidence/" + dossier, String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -198,8 +198,9 @@ class AnsRestIT {
     ResponseEntity<String> byReviewer = upload("paul", dossier, evidence.nextArchiveName(instance),
         Zips.with(ALL_PROOFS).bytes());
     assertThat(byReviewer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(JSON.readTree(byReviewer.getBody()).get("message").asText()).isEqualTo("You cannot deposit evidence"
-        + " for dossier " + dossier + ": only its vendor can, while 'Déposer les preuves' or 'Fournir des compléments' is open.");
+    assertThat(JSON.readTree(byReviewer.getBody()).get("message").asText()).isEqualTo("Vous ne pouvez pas déposer de"
+        + " preuves pour le dossier " + dossier + " : seul son industriel le peut, tant que « Déposer les preuves »"
+        + " ou « Fournir des compléments » est ouverte.");
   }
 
   @Test
@@ -209,7 +210,8 @@ class AnsRestIT {
     ResponseEntity<String> refused = upload("alice", dossierOf(instance), name, "not a zip".getBytes());
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(refused.getBody()).get("message").asText())
-        .isEqualTo("'" + name + "' is not a ZIP archive: send the proofs in one .zip file.");
+        .isEqualTo("L’archive « " + name + " » n’est pas une archive ZIP : envoyez les preuves dans un seul"
+            + " fichier .zip.");
   }
 
   @Test
