@@ -205,7 +205,8 @@ class AnsBadInputTest extends ProcessTestBase {
     assertThatThrownBy(() -> complete("alice", pi, "Task_DepositAdministrativeDossier",
         Map.of("depositAction", "SUBMIT", "vendorGroup", "vendor-telecardio")))
         .isInstanceOf(BadUserRequestException.class)
-        .hasMessageContainingAll("takes only the fields of its form", "vendorGroup is not one of them");
+        .hasMessageContainingAll("takes only the fields of its form", "vendorGroup is not one of them",
+            "ne prend que les champs de son formulaire", "vendorGroup n’en fait pas partie");
     assertThat(runtimeService.getVariable(pi.getId(), "vendorGroup")).isEqualTo("vendor-medisoft");
     assertThat(runtimeService.getVariable(pi.getId(), "depositAction")).isNull();
     assertThat(task(pi, "Task_DepositAdministrativeDossier")).isNotNull();
