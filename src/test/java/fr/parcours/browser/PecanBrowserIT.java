@@ -157,7 +157,7 @@ class PecanBrowserIT extends BrowserTestBase {
         () -> {
           // the form quotes what the track received from the pathway: the Sésame file and the AR's date
           waiting.until(d -> formText().contains("Dossier Sésame SES-2026-0042, accusé de réception du "
-              + LocalDate.now(ZoneId.of("Europe/Paris"))));
+              + LocalDate.now(ZoneId.of("Europe/Paris")).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
           radio("Field_CnedimtsDecision", "Avis favorable");
         });
     signOut();

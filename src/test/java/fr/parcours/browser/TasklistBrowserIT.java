@@ -153,7 +153,12 @@ class TasklistBrowserIT extends BrowserTestBase {
     assertThat(visibleControls("Ajouter un commentaire", "Définir la relance", "Créer une tâche",
         "Définir l’échéance")).containsExactly("Ajouter un commentaire", "Définir la relance");
     work("ANS — toutes les tâches", dossier, "Task_ReviewAdmissibility", "Examiner la recevabilité",
-        "03b-ana-finds-it-admissible", () -> radio("Field_AdmissibilityDecision", "Recevable"));
+        "03b-ana-finds-it-admissible", () -> {
+          // the summary shows labels and French dates, not codes: class IIa, the planned date as 01/03/2027
+          assertThat(formText()).contains("classe IIa").contains("Exigences de base.").contains("01/03/2027")
+              .doesNotContain("IIA").doesNotContain("2027-03-01").doesNotContain("IUD-ID de base");
+          radio("Field_AdmissibilityDecision", "Recevable");
+        });
     signOut();
     signIn("alice");
     work(VENDOR_FILTER, dossier, "Task_SignConvention", "Signer la convention", "03c-alice-signs-convention", () -> {
