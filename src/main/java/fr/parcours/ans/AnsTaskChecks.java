@@ -37,33 +37,33 @@ class AnsTaskChecks implements TaskListener {
   public void notify(DelegateTask task) {
     switch (task.getTaskDefinitionKey()) {
       case "Task_RequestConvergenceAccount" -> ticked(task,
-          "kbisProvided", "the company's Kbis extract is provided",
-          "officerIdVerified", "the corporate officer's identity is verified",
-          "representativeRegistered", "the representative is registered on the iSC identity provider");
-      case "Task_OpenConvergenceAccount" -> text(task, "convergenceAccountId", "Convergence account id");
+          "kbisProvided", "L’extrait Kbis de l’entreprise est fourni",
+          "officerIdVerified", "La pièce d’identité du mandataire social est fournie et vérifiée",
+          "representativeRegistered", "Le représentant est enregistré comme représentant de l’entreprise");
+      case "Task_OpenConvergenceAccount" -> text(task, "convergenceAccountId", "Identifiant du compte Convergence");
       case "Task_DepositAdministrativeDossier" -> administrativeDeposit(task);
       case "Task_ReviewAdmissibility" -> decision(task, AnsProcess.ADMISSIBILITY_DECISION,
           Set.of("ADMISSIBLE", "PRECISIONS", "INADMISSIBLE"), "ADMISSIBLE", AnsProcess.ADMISSIBILITY_COMMENT,
-          "the precisions requested or the reasons of inadmissibility (the vendor reads them)");
-      case "Task_ProvidePrecisions" -> text(task, "precisionsAnswer", "Your answer");
+          "les précisions demandées ou les motifs d’irrecevabilité (l’industriel les lit)");
+      case "Task_ProvidePrecisions" -> text(task, "precisionsAnswer", "Votre réponse");
       case "Task_SignConvention" -> {
-        ticked(task, "conventionSigned", "the convention is signed");
-        text(task, "signatoryName", "Signatory's name");
+        ticked(task, "conventionSigned", "Je signe la convention au nom de l’entreprise");
+        text(task, "signatoryName", "Nom du signataire");
       }
       case "Task_DepositEvidence" -> evidenceDeposit(task);
       case "Task_RecordInsTestDay" -> {
-        required(task, "insTestDayDate", "Date of the test day");
-        text(task, "insTestDayReport", "Test day report");
+        required(task, "insTestDayDate", "Date de la journée de test");
+        text(task, "insTestDayReport", "Compte rendu");
         defaultFalse(task, "insTestDayPassed");
       }
       case "Task_ReviewEvidence" -> {
         invalidProofsInComment(task);
         decision(task, AnsProcess.EVIDENCE_DECISION,
           Set.of("CONFORMS", "COMPLEMENTS", "REFUSED"), "CONFORMS", AnsProcess.EVIDENCE_COMMENT,
-          "what the vendor must provide or correct, or why the evidence does not conform");
+          "ce que l’industriel doit fournir ou corriger, ou pourquoi les preuves ne sont pas conformes");
       }
       case "Task_ProvideComplements" -> {
-        text(task, "complementsAnswer", "Your answer");
+        text(task, "complementsAnswer", "Votre réponse");
         invalidProofsCorrected(task);
       }
       case "Task_DecideOnLapsedComplements" -> decision(task, AnsProcess.LAPSED_DECISION,
@@ -77,8 +77,8 @@ class AnsTaskChecks implements TaskListener {
   private void administrativeDeposit(DelegateTask task) {
     Object action = task.getVariable(AnsProcess.DEPOSIT_ACTION);
     if (!"DRAFT".equals(action) && !"SUBMIT".equals(action)) {
-      throw new BadInputException("Choose what to do with the dossier: 'Save as draft' to come back later,"
-          + " or 'Submit' to send it to the ANS.");
+      throw new BadInputException("Choisissez ce que vous faites du dossier : « Enregistrer comme brouillon et"
+          + " revenir plus tard », ou « Envoyer le dossier administratif à l’ANS ».");
     }
     Candidature candidature = Candidature.from(task.getVariables());
     List<FieldProblem> problems = "SUBMIT".equals(action)
@@ -98,9 +98,9 @@ class AnsTaskChecks implements TaskListener {
     EvidenceReport report = evidence.report(task.getProcessInstanceId(), task.getVariables());
     task.setVariable(AnsProcess.DEPOSITED_SECTIONS, EvidenceDeposits.sectionsValue(report));
     if (Boolean.TRUE.equals(task.getVariable(AnsProcess.ALL_EVIDENCE_DEPOSITED)) && !report.complete()) {
-      throw new BadInputException("You declared all evidence deposited, but the evidence received is not"
-          + " complete: " + String.join("; ", report.outstanding()) + ". Send these proofs from the evidence"
-          + " page, or untick 'All evidence is deposited' to save your progress.");
+      throw new BadInputException("Vous déclarez toutes les preuves déposées, mais les preuves reçues ne sont"
+          + " pas complètes : " + String.join(" ; ", report.outstanding()) + ". Envoyez ces preuves depuis la page"
+          + " des preuves, ou décochez « Toutes les preuves sont déposées » pour enregistrer où vous en êtes.");
     }
   }
 
@@ -112,12 +112,12 @@ class AnsTaskChecks implements TaskListener {
     }
     Object decision = task.getVariable(AnsProcess.EVIDENCE_DECISION);
     if ("CONFORMS".equals(decision)) {
-      throw new BadInputException("You marked proofs invalid (" + String.join("; ", invalid) + "): the evidence"
-          + " cannot conform. Ask for complements, or refuse.");
+      throw new BadInputException("Vous avez marqué des preuves invalides (" + String.join(" ; ", invalid) + ") :"
+          + " les preuves ne peuvent pas être conformes. Demandez des compléments, ou refusez.");
     }
     if ("COMPLEMENTS".equals(decision)) {
       Object comment = task.getVariable(AnsProcess.EVIDENCE_COMMENT);
-      String listed = "Proofs to send again, corrected:\n- " + String.join("\n- ", invalid);
+      String listed = "Preuves à renvoyer, corrigées :\n- " + String.join("\n- ", invalid);
       task.setVariable(AnsProcess.EVIDENCE_COMMENT, comment == null || comment.toString().isBlank()
           ? listed : listed + "\n\n" + comment);
     }
@@ -126,8 +126,8 @@ class AnsTaskChecks implements TaskListener {
   private void invalidProofsCorrected(DelegateTask task) {
     List<String> invalid = evidence.report(task.getProcessInstanceId(), task.getVariables()).invalidProofs();
     if (!invalid.isEmpty()) {
-      throw new BadInputException("Send these proofs again, corrected, from the evidence page, then complete the"
-          + " task; the ANS marked them invalid: " + String.join("; ", invalid));
+      throw new BadInputException("Renvoyez ces preuves, corrigées, depuis la page des preuves, puis terminez la"
+          + " tâche ; l’ANS les a marquées invalides : " + String.join(" ; ", invalid));
     }
   }
 }

@@ -37,8 +37,8 @@ class CandidatureIntake implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     String applicant = (String) execution.getVariable(AnsProcess.APPLICANT);
     if (applicant == null) {
-      throw new BadInputException("An application is started by a signed-in vendor user: sign in to"
-          + " Tasklist with your company account and start it again.");
+      throw new BadInputException("Une demande est commencée par un utilisateur industriel connecté :"
+          + " connectez-vous à Tasklist avec le compte de votre entreprise et recommencez-la.");
     }
     Group company = vendors.companyOf(applicant);
 

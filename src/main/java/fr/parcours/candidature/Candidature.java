@@ -179,7 +179,7 @@ public record Candidature(
       }
       if (!(value instanceof String s)) {
         // bytes, JSON, a date where the form sends text: refused before anything casts or mails it
-        unreadable.put(key, "it is not text (it was sent as another type): type it in the form's field.");
+        unreadable.put(key, "ce n’est pas du texte (la valeur a été envoyée sous un autre type) : saisissez-la dans le champ du formulaire.");
         return null;
       }
       return blankToNull(s);
@@ -200,8 +200,8 @@ public record Candidature(
       if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
         return Boolean.parseBoolean(s);
       }
-      unreadable.put(key, "expected true or false, got '" + CandidatureValidator.shown(s)
-          + "': tick or untick the box in the form.");
+      unreadable.put(key, "vrai ou faux attendu, « " + CandidatureValidator.shown(s)
+          + " » reçu : cochez ou décochez la case dans le formulaire.");
       return false;
     }
 
@@ -236,8 +236,8 @@ public record Candidature(
         // "2025-06-30", or the date part of "2025-06-30T00:00:00..."
         return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
       } catch (DateTimeParseException e) {
-        unreadable.put(key, "'" + CandidatureValidator.shown(s)
-            + "' is not a date: pick the date in the form's calendar (yyyy-mm-dd).");
+        unreadable.put(key, "« " + CandidatureValidator.shown(s)
+            + " » n’est pas une date : choisissez la date dans le calendrier du formulaire (aaaa-mm-jj).");
         return null;
       }
     }
@@ -249,15 +249,15 @@ public record Candidature(
         return values;
       }
       if (array.size() > MAX_LIST) {
-        unreadable.put(key, "it holds " + array.size() + " values, and the form offers a handful: choose them in"
-            + " the form.");
+        unreadable.put(key, "la liste compte " + array.size() + " valeurs, alors que le formulaire en propose"
+            + " quelques-unes : choisissez-les dans le formulaire.");
         return List.of();
       }
       for (JsonNode element : array) {
         if (element.isValueNode() && !element.asText().isBlank()) {
           values.add(element.asText());
         } else if (!element.isNull() && !element.isValueNode()) {
-          unreadable.put(key, "the list holds something other than plain values: choose the values in the form.");
+          unreadable.put(key, "la liste contient autre chose que des valeurs simples : choisissez les valeurs dans le formulaire.");
           return List.of();
         }
       }
@@ -272,8 +272,8 @@ public record Candidature(
       }
       for (JsonNode element : array) {
         if (!element.isObject()) {
-          unreadable.put(key, "row " + (rows.size() + 1)
-              + " is not a set of named fields: fill in the list's rows in the form.");
+          unreadable.put(key, "la ligne " + (rows.size() + 1)
+              + " n’est pas un ensemble de champs nommés : remplissez les lignes de la liste dans le formulaire.");
           return List.of();
         }
         rows.add(rowReader.apply(element));
@@ -303,12 +303,12 @@ public record Candidature(
       }
       if (node == null || node.isNull() || node.isMissingNode()) {
         if (node == null) {
-          unreadable.put(key, "expected a JSON list such as " + example + ", got something else: fill it in again in the form.");
+          unreadable.put(key, "une liste JSON comme " + example + " était attendue, autre chose a été reçu : remplissez-la de nouveau dans le formulaire.");
         }
         return null;
       }
       if (!node.isArray()) {
-        unreadable.put(key, "expected a JSON list such as " + example + ", got something else: fill it in again in the form.");
+        unreadable.put(key, "une liste JSON comme " + example + " était attendue, autre chose a été reçu : remplissez-la de nouveau dans le formulaire.");
         return null;
       }
       return node;

@@ -70,49 +70,49 @@ public final class CandidatureFields {
   private static final Map<String, String> LABELS = new LinkedHashMap<>();
 
   static {
-    LABELS.put(CE_MARKED, "CE marking");
-    LABELS.put(DEVICE_CLASS, "Device class");
-    LABELS.put(HAS_CONVERGENCE_ACCOUNT, "Convergence account");
-    LABELS.put(CORRESPONDENCE_LANGUAGE, "Correspondence language");
-    LABELS.put(COMPANY_NAME, "Company name");
-    LABELS.put(LEGAL_FORM, "Legal form");
-    LABELS.put(HEAD_OFFICE, "Head office");
+    LABELS.put(CE_MARKED, "Marquage CE");
+    LABELS.put(DEVICE_CLASS, "Classe du dispositif");
+    LABELS.put(HAS_CONVERGENCE_ACCOUNT, "Compte Convergence");
+    LABELS.put(CORRESPONDENCE_LANGUAGE, "Langue de correspondance");
+    LABELS.put(COMPANY_NAME, "Raison sociale");
+    LABELS.put(LEGAL_FORM, "Forme juridique");
+    LABELS.put(HEAD_OFFICE, "Siège social");
     LABELS.put(SIREN, "SIREN");
     LABELS.put(NIE, "NIE");
-    LABELS.put(REPRESENTATIVE_CIVILITY, "Representative's civility");
-    LABELS.put(REPRESENTATIVE_NAME, "Representative's name");
-    LABELS.put(REPRESENTATIVE_ROLE, "Representative's role");
-    LABELS.put(APPLICANT_KIND, "Applicant");
-    LABELS.put(GROUP_MEMBERS, "Group members");
-    LABELS.put(MEMBER_NAME, "company name");
-    LABELS.put(MEMBER_HEAD_OFFICE, "head office");
+    LABELS.put(REPRESENTATIVE_CIVILITY, "Civilité du représentant");
+    LABELS.put(REPRESENTATIVE_NAME, "Nom du représentant");
+    LABELS.put(REPRESENTATIVE_ROLE, "Fonction du représentant");
+    LABELS.put(APPLICANT_KIND, "L’entreprise candidate en tant que");
+    LABELS.put(GROUP_MEMBERS, "Membres du groupement");
+    LABELS.put(MEMBER_NAME, "raison sociale");
+    LABELS.put(MEMBER_HEAD_OFFICE, "siège social");
     LABELS.put(MEMBER_SIREN, "SIREN");
     LABELS.put(MEMBER_NIE, "NIE");
-    LABELS.put(MEMBER_REPRESENTATIVE, "representative");
-    LABELS.put(LEGAL_REP_NAME, "Legal representative's name");
-    LABELS.put(LEGAL_REP_EMAIL, "Legal representative's email");
-    LABELS.put(LEGAL_REP_PHONE, "Legal representative's phone");
-    LABELS.put(CONTACT_NAME, "Contact's name");
-    LABELS.put(CONTACT_EMAIL, "Contact's email");
-    LABELS.put(CONTACT_PHONE, "Contact's phone");
-    LABELS.put(SOFTWARE_NAME, "Software name");
-    LABELS.put(SOFTWARE_VERSION, "Software version");
-    LABELS.put(BASIC_UDI_DI, "Basic UDI-DI");
-    LABELS.put(CONNECTED_OBJECTS, "Connected objects");
-    LABELS.put(PLANNED_EVIDENCE_DATE, "Planned date of the complete evidence deposit");
-    LABELS.put(PLANNED_DATE_PUBLISHABLE, "Publication of the planned date");
+    LABELS.put(MEMBER_REPRESENTATIVE, "représentant");
+    LABELS.put(LEGAL_REP_NAME, "Nom du représentant légal");
+    LABELS.put(LEGAL_REP_EMAIL, "Courriel du représentant légal");
+    LABELS.put(LEGAL_REP_PHONE, "Téléphone du représentant légal");
+    LABELS.put(CONTACT_NAME, "Nom du contact");
+    LABELS.put(CONTACT_EMAIL, "Courriel du contact");
+    LABELS.put(CONTACT_PHONE, "Téléphone du contact");
+    LABELS.put(SOFTWARE_NAME, "Nom du logiciel");
+    LABELS.put(SOFTWARE_VERSION, "Version du logiciel");
+    LABELS.put(BASIC_UDI_DI, "IUD-ID de base");
+    LABELS.put(CONNECTED_OBJECTS, "Objets connectés");
+    LABELS.put(PLANNED_EVIDENCE_DATE, "Date prévue du dépôt complet des preuves");
+    LABELS.put(PLANNED_DATE_PUBLISHABLE, "Publication de la date prévue");
     LABELS.put(NIL, "NIL");
-    LABELS.put(SOFTWARE_PROFILES, "Software profiles");
-    LABELS.put(HANDLES_INS, "National health identifier (INS)");
-    LABELS.put(ADDITIONAL_COMPONENTS, "Additional components");
-    LABELS.put(COMPONENT_NAME, "name");
+    LABELS.put(SOFTWARE_PROFILES, "Profils logiciels");
+    LABELS.put(HANDLES_INS, "Identifiant national de santé (INS)");
+    LABELS.put(ADDITIONAL_COMPONENTS, "Composants supplémentaires");
+    LABELS.put(COMPONENT_NAME, "nom");
     LABELS.put(COMPONENT_VERSION, "version");
-    LABELS.put(DOC_FUNCTIONAL, "Functional documentation");
-    LABELS.put(DOC_PERSONAL_DATA, "Personal-data protection declaration");
-    LABELS.put(DOC_HEALTH_DATA_HOSTING, "Health-data hosting declaration or HDS certificate");
-    LABELS.put(DOC_CE_DECLARATION, "CE marking declaration");
-    LABELS.put(DOC_NOTIFIED_BODY, "Notified-body certificate");
-    LABELS.put(DOC_MANDATES, "Mandates of the group members");
+    LABELS.put(DOC_FUNCTIONAL, "Documentation fonctionnelle");
+    LABELS.put(DOC_PERSONAL_DATA, "Déclaration de protection des données personnelles");
+    LABELS.put(DOC_HEALTH_DATA_HOSTING, "Déclaration d’hébergement des données de santé ou certificat HDS");
+    LABELS.put(DOC_CE_DECLARATION, "Déclaration de marquage CE");
+    LABELS.put(DOC_NOTIFIED_BODY, "Certificat de l’organisme notifié");
+    LABELS.put(DOC_MANDATES, "Mandats des membres du groupement");
   }
 
   private CandidatureFields() {
@@ -133,9 +133,10 @@ public final class CandidatureFields {
     return listKey + "[" + rowNumber + "]." + childKey;
   }
 
-  /** "Group member 2: SIREN", "Additional component 1: version". */
+  /** "Membre 2 du groupement : SIREN", "Composant supplémentaire 1 : version". */
   public static String rowLabel(String listKey, int rowNumber, String childKey) {
-    String row = GROUP_MEMBERS.equals(listKey) ? "Group member " : "Additional component ";
-    return row + rowNumber + ": " + label(childKey);
+    String row = GROUP_MEMBERS.equals(listKey) ? "Membre " + rowNumber + " du groupement"
+        : "Composant supplémentaire " + rowNumber;
+    return row + " : " + label(childKey);
   }
 }

@@ -26,8 +26,8 @@ public class CandidatureRejectedException extends BadInputException {
       throw new IllegalArgumentException("A rejected candidature has at least one problem");
     }
     return problems.stream()
-        .map(p -> p.label() + ": " + withoutFinalFullStop(p.message()))
-        .collect(Collectors.joining("; ", "The candidature cannot be accepted: ", "."))
+        .map(p -> p.label() + " : " + withoutFinalFullStop(p.message()))
+        .collect(Collectors.joining(" ; ", "La candidature ne peut pas être acceptée : ", "."))
         .replaceAll("[\\r\\n\\t]+", " ");
   }
 

@@ -28,8 +28,9 @@ public final class CandidatureValidator {
   static final int MAX_EMAIL = 254;
   static final int MAX_ROWS = 100;
 
-  static final String CE_NOT_MARKED = "The device must be CE marked before its certification can start "
-      + "(EU regulations 2017/745 and 2017/746). Obtain CE marking first, then start the application again.";
+  static final String CE_NOT_MARKED = "Le dispositif doit être marqué CE avant que sa certification puisse "
+      + "commencer (règlements (UE) 2017/745 et 2017/746). Obtenez d’abord le marquage CE, puis recommencez la "
+      + "demande.";
 
   private static final Pattern EMAIL = Pattern.compile(
       "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
@@ -42,43 +43,48 @@ public final class CandidatureValidator {
   private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");
   private static final Pattern CONTROL_EXCEPT_LINE_BREAKS = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
-  /** "X is missing: how to fix it." for each required field. */
+  /** "X manque : comment y remédier." for each required field. */
   private static final Map<String, String> MISSING = new HashMap<>();
 
   static {
-    MISSING.put(DEVICE_CLASS, "The device class is missing: choose it as stated in the device's CE marking declaration.");
-    MISSING.put(COMPANY_NAME, "The company name is missing: enter it as written on the company's Kbis extract.");
-    MISSING.put(LEGAL_FORM, "The legal form is missing: enter it (SAS, SARL, ...) with the share capital if any.");
-    MISSING.put(HEAD_OFFICE, "The head office is missing: enter the address of the company's registered office.");
-    MISSING.put(SIREN, "The SIREN is missing: copy the 9 digits from the company's Kbis extract.");
-    MISSING.put(REPRESENTATIVE_NAME, "The representative's name is missing: enter the first and last name of the "
-        + "person who represents the company for this application.");
-    MISSING.put(REPRESENTATIVE_ROLE, "The representative's role is missing: enter their position in the company "
-        + "(for example Chief executive officer).");
-    MISSING.put(APPLICANT_KIND, "The kind of applicant is missing: choose single device operator or lead of a "
-        + "group of companies.");
-    MISSING.put(LEGAL_REP_NAME, "The legal representative's name is missing: enter the first and last name of "
-        + "the company's legal representative.");
-    MISSING.put(LEGAL_REP_EMAIL, "The legal representative's email is missing: enter their email address.");
-    MISSING.put(LEGAL_REP_PHONE, "The legal representative's phone is missing: enter their phone number.");
-    MISSING.put(CONTACT_NAME, "The contact's name is missing: enter the person the ANS should write to about "
-        + "this application.");
-    MISSING.put(CONTACT_EMAIL, "The contact's email is missing: enter their email address.");
-    MISSING.put(CONTACT_PHONE, "The contact's phone is missing: enter their phone number.");
-    MISSING.put(SOFTWARE_NAME, "The software name is missing: enter the name of the device's main software component.");
-    MISSING.put(SOFTWARE_VERSION, "The software version is missing: enter the version of the main software "
-        + "component to be certified.");
-    MISSING.put(PLANNED_EVIDENCE_DATE, "The planned date of the complete evidence deposit is missing: enter the "
-        + "date on which you expect to have deposited all evidence (informative only).");
-    MISSING.put(SOFTWARE_PROFILES, "No software profile is chosen: choose at least one; the choice is final and "
-        + "decides which requirements apply.");
-    MISSING.put(MEMBER_NAME, "The member's company name is missing: enter it as written on its Kbis extract.");
-    MISSING.put(MEMBER_HEAD_OFFICE, "The member's head office is missing: enter the address of its registered office.");
-    MISSING.put(MEMBER_SIREN, "The member's SIREN is missing: copy the 9 digits from the member company's Kbis extract.");
-    MISSING.put(MEMBER_REPRESENTATIVE, "The member's representative is missing: enter the name and role of the "
-        + "person who represents the member company.");
-    MISSING.put(COMPONENT_NAME, "The component's name is missing: enter it, or remove the empty row.");
-    MISSING.put(COMPONENT_VERSION, "The component's version is missing: enter the version to be certified.");
+    MISSING.put(DEVICE_CLASS, "La classe du dispositif manque : choisissez-la telle qu’indiquée dans la déclaration "
+        + "de marquage CE du dispositif.");
+    MISSING.put(COMPANY_NAME, "La raison sociale manque : saisissez-la telle qu’écrite sur l’extrait Kbis de "
+        + "l’entreprise.");
+    MISSING.put(LEGAL_FORM, "La forme juridique manque : saisissez-la (SAS, SARL...) avec le capital social le cas "
+        + "échéant.");
+    MISSING.put(HEAD_OFFICE, "Le siège social manque : saisissez l’adresse du siège social de l’entreprise.");
+    MISSING.put(SIREN, "Le SIREN manque : recopiez les 9 chiffres de l’extrait Kbis de l’entreprise.");
+    MISSING.put(REPRESENTATIVE_NAME, "Le nom du représentant manque : saisissez le prénom et le nom de la personne "
+        + "qui représente l’entreprise pour cette demande.");
+    MISSING.put(REPRESENTATIVE_ROLE, "La fonction du représentant manque : saisissez sa fonction dans l’entreprise "
+        + "(par exemple président-directeur général).");
+    MISSING.put(APPLICANT_KIND, "Le type de candidat manque : choisissez exploitant unique du dispositif ou chef de "
+        + "file d’un groupement d’entreprises.");
+    MISSING.put(LEGAL_REP_NAME, "Le nom du représentant légal manque : saisissez le prénom et le nom du "
+        + "représentant légal de l’entreprise.");
+    MISSING.put(LEGAL_REP_EMAIL, "Le courriel du représentant légal manque : saisissez son adresse électronique.");
+    MISSING.put(LEGAL_REP_PHONE, "Le téléphone du représentant légal manque : saisissez son numéro de téléphone.");
+    MISSING.put(CONTACT_NAME, "Le nom du contact manque : saisissez la personne à qui l’ANS doit écrire au sujet "
+        + "de cette demande.");
+    MISSING.put(CONTACT_EMAIL, "Le courriel du contact manque : saisissez son adresse électronique.");
+    MISSING.put(CONTACT_PHONE, "Le téléphone du contact manque : saisissez son numéro de téléphone.");
+    MISSING.put(SOFTWARE_NAME, "Le nom du logiciel manque : saisissez le nom du composant logiciel principal du "
+        + "dispositif.");
+    MISSING.put(SOFTWARE_VERSION, "La version du logiciel manque : saisissez la version du composant logiciel "
+        + "principal à certifier.");
+    MISSING.put(PLANNED_EVIDENCE_DATE, "La date prévue du dépôt complet des preuves manque : saisissez la date à "
+        + "laquelle vous pensez avoir déposé toutes les preuves (pour information seulement).");
+    MISSING.put(SOFTWARE_PROFILES, "Aucun profil logiciel n’est choisi : choisissez-en au moins un ; ce choix est "
+        + "définitif et décide des exigences qui s’appliquent.");
+    MISSING.put(MEMBER_NAME, "La raison sociale du membre manque : saisissez-la telle qu’écrite sur son extrait Kbis.");
+    MISSING.put(MEMBER_HEAD_OFFICE, "Le siège social du membre manque : saisissez l’adresse de son siège social.");
+    MISSING.put(MEMBER_SIREN, "Le SIREN du membre manque : recopiez les 9 chiffres de l’extrait Kbis de l’entreprise "
+        + "membre.");
+    MISSING.put(MEMBER_REPRESENTATIVE, "Le représentant du membre manque : saisissez le nom et la fonction de la "
+        + "personne qui représente l’entreprise membre.");
+    MISSING.put(COMPONENT_NAME, "Le nom du composant manque : saisissez-le, ou supprimez la ligne vide.");
+    MISSING.put(COMPONENT_VERSION, "La version du composant manque : saisissez la version à certifier.");
   }
 
   /** Problems that stop the application from starting: CE marking, required fields, formats. */
@@ -98,22 +104,23 @@ public final class CandidatureValidator {
       problems.add(CE_MARKED, CE_NOT_MARKED);
     }
     choice(problems, DEVICE_CLASS, c.deviceClass(), true, DEVICE_CLASSES,
-        "choose Class I, IIa, IIb or III (values I, IIA, IIB, III)");
+        "choisissez Classe I, Classe IIa, Classe IIb ou Classe III (valeurs I, IIA, IIB, III)");
     choice(problems, CORRESPONDENCE_LANGUAGE, c.correspondenceLanguage(), false, CORRESPONDENCE_LANGUAGES,
-        "choose FR (Français) or EN (English)");
+        "choisissez Français ou English (valeurs FR, EN)");
 
     singleLine(problems, COMPANY_NAME, c.companyName(), true);
     singleLine(problems, LEGAL_FORM, c.legalForm(), true);
     multiLine(problems, HEAD_OFFICE, c.headOffice(), true);
     if (singleLine(problems, SIREN, c.siren(), true)) {
-      siren(problems, SIREN, label(SIREN), c.siren(), "the company's");
+      siren(problems, SIREN, label(SIREN), c.siren(), "de l’entreprise");
     }
     singleLine(problems, NIE, c.nie(), false);
-    choice(problems, REPRESENTATIVE_CIVILITY, c.representativeCivility(), false, CIVILITIES, "choose MR or MS");
+    choice(problems, REPRESENTATIVE_CIVILITY, c.representativeCivility(), false, CIVILITIES, "choisissez M. ou Mme (valeurs MR, MS)");
     singleLine(problems, REPRESENTATIVE_NAME, c.representativeName(), true);
     singleLine(problems, REPRESENTATIVE_ROLE, c.representativeRole(), true);
     choice(problems, APPLICANT_KIND, c.applicantKind(), true, APPLICANT_KINDS,
-        "choose SINGLE_OPERATOR (single device operator) or GROUP_LEAD (lead of a group of companies)");
+        "choisissez exploitant unique du dispositif (SINGLE_OPERATOR) ou chef de file d’un groupement d’entreprises"
+            + " (GROUP_LEAD)");
     if (c.isGroupLead()) {
       groupMembers(problems, c);
     }
@@ -169,8 +176,9 @@ public final class CandidatureValidator {
       return;
     }
     if (members.isEmpty()) {
-      problems.add(GROUP_MEMBERS, "A group lead must list each member of the group (company name, head office, "
-          + "SIREN, NIE if any, representative): add one row per member company, or choose single device operator.");
+      problems.add(GROUP_MEMBERS, "Un chef de file doit lister chaque membre du groupement (raison sociale, siège "
+          + "social, SIREN, NIE le cas échéant, représentant) : ajoutez une ligne par entreprise membre, ou choisissez"
+          + " exploitant unique du dispositif.");
       return;
     }
     if (tooManyRows(problems, GROUP_MEMBERS, members.size())) {
@@ -186,15 +194,15 @@ public final class CandidatureValidator {
       String field = rowField(GROUP_MEMBERS, row, MEMBER_SIREN);
       String label = rowLabel(GROUP_MEMBERS, row, MEMBER_SIREN);
       if (rowSingleLine(problems, GROUP_MEMBERS, row, MEMBER_SIREN, m.memberSiren(), true)
-          && siren(problems, field, label, m.memberSiren(), "the member company's")) {
+          && siren(problems, field, label, m.memberSiren(), "de l’entreprise membre")) {
         String memberSiren = Siren.normaliseSiren(m.memberSiren());
         Integer earlierRow = rowBySiren.putIfAbsent(memberSiren, row);
         if (memberSiren.equals(leadSiren)) {
-          problems.add(field, label, "Group member " + row + "'s SIREN is the lead's own SIREN: list only the "
-              + "other companies of the group here.");
+          problems.add(field, label, "Le SIREN du membre " + row + " est celui du chef de file : ne listez ici que "
+              + "les autres entreprises du groupement.");
         } else if (earlierRow != null) {
-          problems.add(field, label, "Group member " + row + "'s SIREN repeats group member " + earlierRow
-              + "'s: list each member company once.");
+          problems.add(field, label, "Le SIREN du membre " + row + " répète celui du membre " + earlierRow
+              + " : listez chaque entreprise membre une seule fois.");
         }
       }
       rowSingleLine(problems, GROUP_MEMBERS, row, MEMBER_NIE, m.memberNie(), false);
@@ -212,19 +220,19 @@ public final class CandidatureValidator {
     }
     for (String profile : c.softwareProfiles()) {
       if (!SOFTWARE_PROFILE_VALUES.contains(profile)) {
-        problems.add(SOFTWARE_PROFILES, "Software profile '" + shown(profile) + "' is unknown: choose among "
+        problems.add(SOFTWARE_PROFILES, "Le profil logiciel « " + shown(profile) + " » est inconnu : choisissez parmi "
             + String.join(", ", SOFTWARE_PROFILE_VALUES) + ".");
       }
     }
     if (c.softwareProfiles().contains(PROFILE_RI)) {
-      String need = "Profile RI (identity referential) needs the NIE and the NIL issued by the CNDA through "
-          + "homologation: enter the ";
-      String orElse = ", or remove profile RI if the device does not use the identity referential.";
+      String need = "Le profil RI (référentiel identité) exige le NIE et le NIL délivrés par le CNDA lors "
+          + "de l’homologation : saisissez le ";
+      String orElse = ", ou retirez le profil RI si le dispositif n’utilise pas le référentiel identité.";
       if (c.nie() == null) {
-        problems.add(NIE, need + "NIE (vendor identification number)" + orElse);
+        problems.add(NIE, need + "NIE (numéro d’identification de l’éditeur)" + orElse);
       }
       if (c.nil() == null) {
-        problems.add(NIL, need + "NIL (software identification number)" + orElse);
+        problems.add(NIL, need + "NIL (numéro d’identification du logiciel)" + orElse);
       }
     }
   }
@@ -243,8 +251,8 @@ public final class CandidatureValidator {
 
   private static boolean tooManyRows(Problems problems, String listKey, int rows) {
     if (rows > MAX_ROWS) {
-      problems.add(listKey, label(listKey) + " has " + rows + " rows: at most " + MAX_ROWS
-          + " are accepted; keep the rows that belong to this application.");
+      problems.add(listKey, "La liste « " + label(listKey) + " » compte " + rows + " lignes : " + MAX_ROWS
+          + " au plus sont acceptées ; gardez les lignes qui concernent cette demande.");
       return true;
     }
     return false;
@@ -252,27 +260,27 @@ public final class CandidatureValidator {
 
   private static void document(Problems problems, String key, boolean provided, boolean required) {
     if (required && !provided && !problems.unreadable(key)) {
-      problems.add(key, label(key) + " has not been provided: provide it to the ANS, then tick its box in the "
-          + "administrative dossier.");
+      problems.add(key, "Document non fourni : « " + label(key) + " ». Fournissez-le à l’ANS, puis cochez sa "
+          + "case dans le dossier administratif.");
     }
   }
 
   /** A valid SIREN, or a problem on the field. Returns whether it is valid. */
   private static boolean siren(Problems problems, String field, String label, String value, String whose) {
     String normalised = Siren.normaliseSiren(value);
-    String fix = "copy the 9 digits from " + whose + " Kbis extract.";
+    String fix = "recopiez les 9 chiffres de l’extrait Kbis " + whose + ".";
     if (!normalised.matches("[0-9]*")) {
-      problems.add(field, label, "SIREN must have exactly 9 digits: '" + shown(value)
-          + "' has characters other than digits and spaces; " + fix);
+      problems.add(field, label, "Le SIREN doit compter exactement 9 chiffres : « " + shown(value)
+          + " » contient d’autres caractères que des chiffres et des espaces ; " + fix);
       return false;
     }
     if (normalised.length() != 9) {
-      problems.add(field, label, "SIREN must have exactly 9 digits: '" + shown(value) + "' has "
-          + normalised.length() + "; " + fix);
+      problems.add(field, label, "Le SIREN doit compter exactement 9 chiffres : « " + shown(value) + " » en compte "
+          + normalised.length() + " ; " + fix);
       return false;
     }
     if (!Siren.isValid(normalised)) {
-      problems.add(field, label, "SIREN '" + normalised + "' fails its checksum: " + fix);
+      problems.add(field, label, "Le SIREN « " + normalised + " » a une clé de contrôle fausse : " + fix);
       return false;
     }
     return true;
@@ -281,8 +289,8 @@ public final class CandidatureValidator {
   private static void email(Problems problems, String key, String value) {
     if (text(problems, key, label(key), value, true, MAX_EMAIL, false, MISSING.get(key))
         && !isEmail(value)) {
-      problems.add(key, "'" + shown(value) + "' is not a valid email address: enter one address such as "
-          + "jane.doe@company.fr, without spaces.");
+      problems.add(key, "« " + shown(value) + " » n’est pas une adresse électronique valide : saisissez une "
+          + "seule adresse, comme jeanne.dupont@entreprise.fr, sans espaces.");
     }
   }
 
@@ -293,8 +301,9 @@ public final class CandidatureValidator {
 
   private static void phone(Problems problems, String key, String value) {
     if (singleLine(problems, key, value, true) && !isPhone(value)) {
-      problems.add(key, "'" + shown(value) + "' is not a phone number: enter a French number of 10 digits "
-          + "starting with 0 (01 23 45 67 89) or an international number starting with + (+33 1 23 45 67 89).");
+      problems.add(key, "« " + shown(value) + " » n’est pas un numéro de téléphone : saisissez un numéro français "
+          + "de 10 chiffres commençant par 0 (01 23 45 67 89) ou un numéro international commençant par +"
+          + " (+33 1 23 45 67 89).");
     }
   }
 
@@ -306,7 +315,8 @@ public final class CandidatureValidator {
   private static void choice(Problems problems, String key, String value, boolean required, List<String> allowed,
       String fix) {
     if (singleLine(problems, key, value, required) && value != null && !allowed.contains(value)) {
-      problems.add(key, label(key) + " '" + shown(value) + "' is unknown: " + fix + ".");
+      problems.add(key, "La valeur « " + shown(value) + " » du champ « " + label(key) + " » est inconnue : " + fix
+          + ".");
     }
   }
 
@@ -337,27 +347,28 @@ public final class CandidatureValidator {
     }
     if (value == null || value.isBlank()) {
       if (required) {
-        problems.add(field, label, missing != null ? missing : label + " is missing: fill it in.");
+        problems.add(field, label, missing != null ? missing : "Le champ « " + label + " » n’est pas rempli : remplissez-le.");
       }
       return false;
     }
     if (INVISIBLE.matcher(value).find()) {
-      problems.add(field, label, label + " contains invisible characters (such as zero-width spaces or"
-          + " right-to-left overrides): type it again without them.");
+      problems.add(field, label, "Le champ « " + label + " » contient des caractères invisibles (espaces de largeur nulle,"
+          + " inversions du sens d’écriture...) : saisissez-le de nouveau sans eux.");
       return false;
     }
     if (!multiLine && CONTROL.matcher(value).find()) {
-      problems.add(field, label, label + " must be on one line: remove the line breaks and other control "
-          + "characters.");
+      problems.add(field, label, "Le champ « " + label + " » doit tenir sur une ligne : retirez les retours à la ligne et autres "
+          + "caractères de contrôle.");
       return false;
     }
     if (multiLine && CONTROL_EXCEPT_LINE_BREAKS.matcher(value).find()) {
-      problems.add(field, label, label + " contains control characters: remove them (line breaks are allowed).");
+      problems.add(field, label, "Le champ « " + label + " » contient des caractères de contrôle : retirez-les (les retours à la"
+          + " ligne sont permis).");
       return false;
     }
     if (value.length() > maxLength) {
-      problems.add(field, label, label + " is too long (" + value.length() + " characters): shorten it to at most "
-          + maxLength + " characters.");
+      problems.add(field, label, "Le champ « " + label + " » est trop long (" + value.length() + " caractères) : raccourcissez-le "
+          + "à " + maxLength + " caractères au plus.");
       return false;
     }
     return true;
@@ -381,7 +392,7 @@ public final class CandidatureValidator {
     Problems(Map<String, String> unreadable) {
       this.unreadable = unreadable;
       unreadable.forEach((key, explanation) ->
-          list.add(new FieldProblem(key, label(key), label(key) + " could not be read: " + explanation)));
+          list.add(new FieldProblem(key, label(key), "Le champ « " + label(key) + " » n’a pas pu être lu : " + explanation)));
     }
 
     boolean unreadable(String key) {

@@ -5,7 +5,7 @@ package fr.parcours.candidature;
  *
  * @param field   the process variable (form key) at fault; a row of a list is named with a 1-based index,
  *                as the form shows it: {@code groupMembers[2].memberSiren}
- * @param label   the field's label as the vendor sees it in the form ("Group member 2: SIREN")
+ * @param label   the field's label as the vendor sees it in the form ("Membre 2 du groupement : SIREN")
  * @param message what is wrong and how to fix it, one sentence, plain text
  */
 public record FieldProblem(String field, String label, String message) {

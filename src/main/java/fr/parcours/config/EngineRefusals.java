@@ -1,6 +1,7 @@
 package fr.parcours.config;
 
 import fr.parcours.security.FormFieldsOnly;
+import fr.parcours.security.TaskHandover;
 import fr.parcours.shared.BadInputException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -49,15 +50,15 @@ final class EngineRefusals {
           FormFieldsOnly.javaSerialised(variable(message)));
     } else if (failure instanceof NullValueException && message.startsWith("Cannot find task")) {
       Matcher id = TASK_ID.matcher(message);
-      answer = refusal(Response.Status.NOT_FOUND, "NotFoundException", "There is no task '"
-          + (id.find() ? id.group(1) : "") + "' (it does not exist, or it was completed meanwhile): reload the task"
-          + " list.");
+      answer = refusal(Response.Status.NOT_FOUND, "NotFoundException", TaskHandover.noSuchTask(id.find() ? id.group(1) : ""));
     } else if (message.contains("does not have a subscription to a message event")
         || message.contains("doesn't exist: execution is null")) {
       Matcher id = EXECUTION_ID.matcher(message);
-      answer = refusal(Response.Status.NOT_FOUND, "NotFoundException", "No step of a dossier "
-          + (id.find() ? "with execution id '" + id.group(1) + "' " : "")
-          + "is waiting for this: check the execution id and the message name.");
+      answer = refusal(Response.Status.NOT_FOUND, "NotFoundException", "Aucune étape d’un dossier "
+          + (id.find() ? "d’id d’exécution « " + id.group(1) + " » " : "") + "n’attend cela : vérifiez l’id"
+          + " d’exécution et le nom du message. (No step of a dossier "
+          + (id.find(0) ? "with execution id '" + id.group(1) + "' " : "")
+          + "is waiting for this: check the execution id and the message name.)");
     }
     if (answer != null) {
       LOG.info("Answered {} to a request the engine refused: {}", answer.getStatus(), message);

@@ -50,15 +50,15 @@ record ArchiveName(String operator, String device, String version, LocalDate dat
   static ArchiveName parse(String fileName, String expectedPrefix) {
     Matcher m = NAME.matcher(fileName == null ? "" : fileName);
     if (!m.matches()) {
-      throw new EvidenceRejectedException("'" + fileName + "' is not named as the ANS requires: " + RULE
-          + ", here " + expectedPrefix + "_<DDMMYY>_<sendNumber>.zip.");
+      throw new EvidenceRejectedException("L’archive « " + fileName + " » n’est pas nommée comme l’ANS le demande : " + RULE
+          + ", ici " + expectedPrefix + "_<DDMMYY>_<sendNumber>.zip.");
     }
     LocalDate date;
     try {
       date = LocalDate.parse(m.group(4), DDMMYY);
     } catch (DateTimeParseException e) {
-      throw new EvidenceRejectedException("'" + fileName + "' carries '" + m.group(4)
-          + "', which is not a date DDMMYY (day, month, year on two digits each).");
+      throw new EvidenceRejectedException("L’archive « " + fileName + " » porte « " + m.group(4)
+          + " », qui n’est pas une date JJMMAA (jour, mois, année sur deux chiffres chacun).");
     }
     return new ArchiveName(m.group(1), m.group(2), m.group(3), date, Integer.parseInt(m.group(5)));
   }

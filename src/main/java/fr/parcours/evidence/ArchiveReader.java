@@ -82,12 +82,12 @@ final class ArchiveReader {
     try (ZipFile zip = new ZipFile(archive.toFile())) {
       zip.stream().forEach(entry -> listed.add(entry.getName()));
     } catch (IOException e) {
-      throw refused(archiveName, "is damaged: its table of contents (the ZIP's central directory) is missing or"
-          + " cut off, so files may be missing from it: create the archive again and resend it.");
+      throw refused(archiveName, "est endommagée : sa table des matières (le répertoire central du ZIP) manque ou"
+          + " est tronquée, des fichiers peuvent donc en manquer : recréez l’archive et renvoyez-la.");
     }
     if (listed.size() != read.size() || !new HashSet<>(listed).equals(new HashSet<>(read))) {
-      throw refused(archiveName, "is damaged: its table of contents lists " + listed.size() + " entries but it"
-          + " holds " + read.size() + ": create the archive again and resend it.");
+      throw refused(archiveName, "est endommagée : sa table des matières annonce " + listed.size() + " entrées mais"
+          + " elle en contient " + read.size() + " : recréez l’archive et renvoyez-la.");
     }
   }
 
@@ -105,15 +105,15 @@ final class ArchiveReader {
         current = entry.getName();
         count++;
         if (count > limits.maxEntries()) {
-          throw refused(archiveName, "holds more than " + limits.maxEntries()
-              + " entries: split the proofs over several sends.");
+          throw refused(archiveName, "contient plus de " + limits.maxEntries()
+              + " entrées : répartissez les preuves sur plusieurs envois.");
         }
         String name = entry.getName();
         checkPath(archiveName, name);
         names.add(name);
         if (!seen.add(name.replace('\\', '/'))) {
-          throw refused(archiveName, "holds two entries named '" + name + "': a ZIP lists each file once, and one"
-              + " of them would be lost. Create the archive again and resend it.");
+          throw refused(archiveName, "contient deux entrées nommées « " + name + " » : un ZIP liste chaque fichier une"
+              + " fois, et l’une d’elles serait perdue. Recréez l’archive et renvoyez-la.");
         }
         String fileName = name.substring(name.replace('\\', '/').lastIndexOf('/') + 1);
         boolean skipped = entry.isDirectory() || name.startsWith("__MACOSX/") || ".DS_Store".equals(fileName);
@@ -121,9 +121,9 @@ final class ArchiveReader {
         String extension = null;
         if (!skipped) {
           if (!proof.matches()) {
-            throw refused(archiveName, "holds an entry named '" + name + "', outside the naming rule: name each"
-                + " proof after its number with spaces as underscores and any extension, such as INS_2.1.1.jpeg"
-                + " for proof INS 2.1.1.");
+            throw refused(archiveName, "contient une entrée nommée « " + name + " », hors de la règle de nommage :"
+                + " nommez chaque preuve d’après son numéro, espaces remplacées par des tirets bas, avec"
+                + " n’importe quelle extension, comme INS_2.1.1.jpeg pour la preuve INS 2.1.1.");
           }
           extension = proof.group(3).toLowerCase(Locale.ROOT);
           if (ARCHIVE_EXTENSIONS.contains(extension)) {
@@ -146,7 +146,7 @@ final class ArchiveReader {
       throw new UncheckedIOException(e);
     }
     if (entries.isEmpty()) {
-      throw refused(archiveName, "is empty: it holds no proof file.");
+      throw refused(archiveName, "est vide : elle ne contient aucun fichier de preuve.");
     }
     return entries;
   }
@@ -162,10 +162,10 @@ final class ArchiveReader {
       throw new UncheckedIOException(e);
     }
     if (n == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 5 && head[3] == 6) {
-      throw refused(archiveName, "is empty: it holds no proof file.");
+      throw refused(archiveName, "est vide : elle ne contient aucun fichier de preuve.");
     }
     if (n < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
-      throw refused(archiveName, "is not a ZIP archive: send the proofs in one .zip file.");
+      throw refused(archiveName, "n’est pas une archive ZIP : envoyez les preuves dans un seul fichier .zip.");
     }
   }
 
@@ -174,8 +174,8 @@ final class ArchiveReader {
       return zip.getNextEntry();
     } catch (ZipException e) {
       if (e.getMessage() != null && e.getMessage().contains("encrypted")) {
-        throw refused(archiveName, "is encrypted (protected by a password): send it without a password,"
-            + " the ANS cannot open protected archives.");
+        throw refused(archiveName, "est chiffrée (protégée par un mot de passe) : envoyez-la sans mot de passe,"
+            + " l’ANS ne peut pas ouvrir les archives protégées.");
       }
       throw e;
     }
@@ -187,8 +187,8 @@ final class ArchiveReader {
     boolean escapes = path.startsWith("/") || path.matches("^[A-Za-z]:.*")
         || List.of(path.split("/")).contains("..") || path.contains("\0");
     if (escapes) {
-      throw refused(archiveName, "holds an entry whose path leaves the archive's folder: '" + name
-          + "'. Entries must be plain file names such as INS_2.1.1.jpeg.");
+      throw refused(archiveName, "contient une entrée dont le chemin sort du dossier de l’archive : « " + name
+          + " ». Les entrées doivent être de simples noms de fichier comme INS_2.1.1.jpeg.");
     }
   }
 
@@ -210,13 +210,13 @@ final class ArchiveReader {
         first = false;
         size[0] += n;
         if (totalBefore + size[0] > maxTotal) {
-          throw refused(archiveName, "expands to more than " + human(maxTotal) + " once uncompressed (the limit"
-              + " of one archive): split the proofs over several sends.");
+          throw refused(archiveName, "dépasse " + human(maxTotal) + " une fois décompressée (la limite d’une"
+              + " archive) : répartissez les preuves sur plusieurs envois.");
         }
         long compressed = Math.max(1, raw.count() - rawAtStart);
         if (size[0] > ratioFrom && size[0] / compressed > limits.maxCompressionRatio()) {
-          throw refused(archiveName, "holds an entry compressed more than " + limits.maxCompressionRatio()
-              + " to 1 ('" + entryName + "'): this looks like a ZIP bomb and was refused.");
+          throw refused(archiveName, "contient une entrée compressée à plus de " + limits.maxCompressionRatio()
+              + " pour 1 (« " + entryName + " ») : cela ressemble à une bombe ZIP, elle est refusée.");
         }
         sha.update(buffer, 0, n);
         out.write(buffer, 0, n);
@@ -246,21 +246,21 @@ final class ArchiveReader {
 
   static String human(long bytes) {
     long mb = 1024L * 1024;
-    return bytes % mb == 0 ? bytes / mb + " MB" : bytes + " bytes";
+    return bytes % mb == 0 ? bytes / mb + " Mo" : bytes + " octets";
   }
 
   private static EvidenceRejectedException nested(String archiveName, String entryName) {
-    return refused(archiveName, "holds another archive, '" + entryName + "': put the proof files directly in the"
-        + " ZIP, not in an inner archive.");
+    return refused(archiveName, "contient une autre archive, « " + entryName + " » : mettez les fichiers de preuve"
+        + " directement dans le ZIP, pas dans une archive intérieure.");
   }
 
   private static EvidenceRejectedException damaged(String archiveName, String entryName, Exception cause) {
-    return refused(archiveName, "is damaged and cannot be read" + (entryName == null ? "" : " (at entry '"
-        + entryName + "')") + ": create the archive again and resend it.");
+    return refused(archiveName, "est endommagée et ne peut pas être lue" + (entryName == null ? "" : " (à l’entrée « "
+        + entryName + " »)") + " : recréez l’archive et renvoyez-la.");
   }
 
   static EvidenceRejectedException refused(String archiveName, String problem) {
-    return new EvidenceRejectedException("'" + archiveName + "' " + problem);
+    return new EvidenceRejectedException("L’archive « " + archiveName + " » " + problem);
   }
 
   private static MessageDigest sha256() {

@@ -79,33 +79,35 @@ public class EvidenceDeposits {
   public Deposit deposit(String processInstanceId, String userId, String archiveName, InputStream content) {
     return asEngine(() -> {
       Map<String, Object> dossier = openDossier(processInstanceId, EvidenceVariables.TASK_DEPOSIT,
-          EvidenceVariables.TASK_COMPLEMENTS, "deposits are accepted while 'Déposer les preuves' or"
-              + " 'Fournir des compléments' is open");
+          EvidenceVariables.TASK_COMPLEMENTS, "les dépôts sont acceptés tant que « Déposer les preuves »"
+              + " ou « Fournir des compléments » est ouverte");
       String dossierId = String.valueOf(dossier.get("dossierId"));
       String prefix = ArchiveName.prefixFor((String) dossier.get("companyName"),
           (String) dossier.get("softwareName"), (String) dossier.get("softwareVersion"));
       ArchiveName name = ArchiveName.parse(archiveName, prefix);
       if (!name.isFor(prefix)) {
-        throw new EvidenceRejectedException("'" + archiveName + "' is not for this dossier: dossier " + dossierId
-            + " takes archives named " + prefix + "_<DDMMYY>_<sendNumber>.zip (operator, device name, version).");
+        throw new EvidenceRejectedException("L’archive « " + archiveName + " » n’est pas pour ce dossier : le dossier " + dossierId
+            + " prend des archives nommées " + prefix + "_<DDMMYY>_<sendNumber>.zip (exploitant, nom du dispositif,"
+            + " version).");
       }
       List<Send> sends = store.sends(processInstanceId);
       int next = sends.size() + 1;
       if (name.sendNumber() != next) {
-        throw new EvidenceRejectedException("'" + archiveName + "' is send number " + name.sendNumber()
-            + ", but the next send of dossier " + dossierId + " is number " + next + ".");
+        throw new EvidenceRejectedException("L’archive « " + archiveName + " » porte l’envoi numéro " + name.sendNumber()
+            + ", mais le prochain envoi du dossier " + dossierId + " est le numéro " + next + ".");
       }
       Instant now = ClockUtil.getCurrentTime().toInstant();
       LocalDate today = LocalDate.ofInstant(now, zone);
       if (name.date().isAfter(today)) {
-        throw new EvidenceRejectedException("'" + archiveName + "' is dated " + ArchiveName.dated(name.date())
-            + ", a day still to come: date it " + ArchiveName.dated(today) + ", the day you send it.");
+        throw new EvidenceRejectedException("L’archive « " + archiveName + " » est datée du " + ArchiveName.dated(name.date())
+            + ", un jour encore à venir : datez-la " + ArchiveName.dated(today) + ", le jour où vous l’envoyez.");
       }
       if (!sends.isEmpty()) {
         LocalDate previous = LocalDate.ofInstant(sends.get(sends.size() - 1).sentAt(), zone);
         if (name.date().isBefore(previous)) {
-          throw new EvidenceRejectedException("'" + archiveName + "' is dated " + ArchiveName.dated(name.date())
-              + ", before send " + (next - 1) + " (" + ArchiveName.dated(previous) + "): date it the day you send it.");
+          throw new EvidenceRejectedException("L’archive « " + archiveName + " » est datée du " + ArchiveName.dated(name.date())
+              + ", avant l’envoi " + (next - 1) + " (" + ArchiveName.dated(previous) + ") : datez-la du jour où vous"
+              + " l’envoyez.");
         }
       }
       return keep(processInstanceId, userId, archiveName, content, dossier, next, now);
@@ -145,8 +147,8 @@ public class EvidenceDeposits {
       return new Deposit(sendNumber, entries.size(), report);
     } catch (DuplicateKeyException e) {
       deleteAll(kept);
-      throw new EvidenceRejectedException("'" + archiveName + "': another send of this dossier was accepted at"
-          + " the same moment; reload the evidence page to see the next send number.");
+      throw new EvidenceRejectedException("L’archive « " + archiveName + " » : un autre envoi de ce dossier a été accepté au"
+          + " même moment ; rechargez la page des preuves pour voir le prochain numéro d’envoi.");
     } catch (IOException e) {
       deleteAll(kept);
       throw new UncheckedIOException(e);
@@ -167,16 +169,16 @@ public class EvidenceDeposits {
   public EvidenceReport invalidate(String processInstanceId, String proofNumber, String reason, String userId) {
     return asEngine(() -> {
       Map<String, Object> dossier = openDossier(processInstanceId, EvidenceVariables.TASK_REVIEW, null,
-          "proofs are marked invalid while 'Examiner les preuves' is open");
+          "les preuves sont marquées invalides tant que « Examiner les preuves » est ouverte");
       if (reason == null || reason.isBlank()) {
-        throw new EvidenceRejectedException("Write why proof " + proofNumber + " is invalid: the vendor reads it.");
+        throw new EvidenceRejectedException("Écrivez pourquoi la preuve " + proofNumber + " est invalide : l’industriel le lit.");
       }
       EvidenceReport report = report(processInstanceId, dossier);
       StoredProof current = report.applicableProofs().stream()
           .filter(p -> p.proof().number().equals(proofNumber) && p.status() == EvidenceReport.ProofStatus.DEPOSITED)
           .map(p -> p.current().get(0)).findFirst()
-          .orElseThrow(() -> new EvidenceRejectedException("Proof '" + proofNumber + "' has no valid deposited file"
-              + " in this dossier: only a deposited proof can be marked invalid."));
+          .orElseThrow(() -> new EvidenceRejectedException("La preuve « " + proofNumber + " » n’a aucun fichier"
+              + " valide déposé dans ce dossier : seule une preuve déposée peut être marquée invalide."));
       store.invalidate(current.id(), reason.strip(), userId, ClockUtil.getCurrentTime().toInstant());
       return refreshVariables(processInstanceId, dossier);
     });
@@ -242,12 +244,13 @@ public class EvidenceDeposits {
     ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId)
         .singleResult();
     if (instance == null) {
-      throw new EvidenceRejectedException("There is no running dossier " + processInstanceId + ".");
+      throw new EvidenceRejectedException("Aucun dossier en cours ne porte le numéro d’instance " + processInstanceId
+          + ".");
     }
     long open = tasks.createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKeyIn(otherTask == null ? new String[] {task} : new String[] {task, otherTask}).count();
     if (open == 0) {
-      throw new EvidenceRejectedException("Dossier " + instance.getBusinessKey() + " is not waiting for this: "
+      throw new EvidenceRejectedException("Le dossier " + instance.getBusinessKey() + " n’attend pas cela : "
           + rule + ".");
     }
     return runtime.getVariables(processInstanceId);

@@ -69,8 +69,9 @@ class EvidencePage {
   @PostMapping("/evidence/{dossierId}")
   ResponseEntity<String> upload(@PathVariable String dossierId, @RequestParam("archive") MultipartFile archive,
       @RequestParam(name = "csrf", required = false) String csrf, HttpServletRequest request) throws IOException {
-    Visit visit = change(request, dossierId, csrf, "You cannot deposit evidence for dossier " + dossierId
-        + ": only its vendor can, while 'Déposer les preuves' or 'Fournir des compléments' is open.",
+    Visit visit = change(request, dossierId, csrf, "Vous ne pouvez pas déposer de preuves pour le dossier " + dossierId
+        + " : seul son industriel le peut, tant que « Déposer les preuves » ou « Fournir des compléments » est"
+        + " ouverte.",
         EvidenceVariables.TASK_DEPOSIT, EvidenceVariables.TASK_COMPLEMENTS);
     if (visit.refusal() != null) {
       return visit.refusal();
@@ -81,15 +82,15 @@ class EvidencePage {
     String name = original.substring(original.lastIndexOf('/') + 1);
     try {
       if (archive.getSize() > properties.maxArchiveSize().toBytes()) {
-        throw ArchiveReader.refused(name, "is larger than " + ArchiveReader.human(properties.maxArchiveSize()
-            .toBytes()) + ", the largest archive accepted: split the proofs over several sends.");
+        throw ArchiveReader.refused(name, "dépasse " + ArchiveReader.human(properties.maxArchiveSize()
+            .toBytes()) + ", la plus grande archive acceptée : répartissez les preuves sur plusieurs envois.");
       }
       EvidenceDeposits.Deposit done;
       try (InputStream in = archive.getInputStream()) {
         done = deposits.deposit(dossier.getId(), person.userId(), name, in);
       }
-      String message = "Send " + done.sendNumber() + " accepted: " + done.proofFiles() + " proof file(s). Evidence "
-          + (done.report().complete() ? "complete." : "still incomplete.");
+      String message = "Envoi " + done.sendNumber() + " accepté : " + done.proofFiles() + " fichier(s) de preuve. Preuves "
+          + (done.report().complete() ? "complètes." : "encore incomplètes.");
       return answer(request, HttpStatus.OK, message, page(request, person, dossier, message, null));
     } catch (EvidenceRejectedException e) {
       return answer(request, HttpStatus.BAD_REQUEST, e.getMessage(), page(request, person, dossier, null,
@@ -101,8 +102,8 @@ class EvidencePage {
   ResponseEntity<String> invalidate(@PathVariable String dossierId, @RequestParam String proofNumber,
       @RequestParam(required = false) String reason, @RequestParam(name = "csrf", required = false) String csrf,
       HttpServletRequest request) {
-    Visit visit = change(request, dossierId, csrf, "You cannot mark proofs invalid in dossier " + dossierId
-        + ": only the ANS reviewer can, while 'Examiner les preuves' is open.", EvidenceVariables.TASK_REVIEW);
+    Visit visit = change(request, dossierId, csrf, "Vous ne pouvez pas marquer de preuves invalides dans le dossier " + dossierId
+        + " : seul l’instructeur de l’ANS le peut, tant que « Examiner les preuves » est ouverte.", EvidenceVariables.TASK_REVIEW);
     if (visit.refusal() != null) {
       return visit.refusal();
     }
@@ -110,7 +111,7 @@ class EvidencePage {
     ProcessInstance dossier = visit.dossier();
     try {
       deposits.invalidate(dossier.getId(), proofNumber, reason, person.userId());
-      String message = "Proof " + proofNumber + " marked invalid.";
+      String message = "Preuve " + proofNumber + " marquée invalide.";
       return answer(request, HttpStatus.OK, message, page(request, person, dossier, message, null));
     } catch (EvidenceRejectedException e) {
       return answer(request, HttpStatus.BAD_REQUEST, e.getMessage(), page(request, person, dossier, null,
@@ -166,7 +167,7 @@ class EvidencePage {
     }
     if (!csrfOk(visit.person(), csrf, request)) {
       return new Visit(visit.person(), visit.dossier(), answer(request, HttpStatus.FORBIDDEN,
-          "The page has expired: reload it and send again.", null));
+          "La page a expiré : rechargez-la et envoyez de nouveau.", null));
     }
     if (!access.seesTask(visit.person().userId(), visit.dossier().getId(), taskKeys)) {
       return new Visit(visit.person(), visit.dossier(), answer(request, HttpStatus.FORBIDDEN, cannot, null));
@@ -182,13 +183,14 @@ class EvidencePage {
   }
 
   private ResponseEntity<String> unauthenticated(HttpServletRequest request) {
-    return answer(request, HttpStatus.UNAUTHORIZED, "Sign in to Tasklist first, then open this page from your"
-        + " task.", null);
+    return answer(request, HttpStatus.UNAUTHORIZED, "Connectez-vous d’abord à Tasklist, puis ouvrez cette page depuis"
+        + " votre tâche.", null);
   }
 
   static String noSuchDossier(String dossierId) {
-    return "No running dossier " + dossierId + " that you can see. Check the number (DMN-yyyy-xxxxx) on the"
-        + " dossier's task in Tasklist; only the company that applied and the agencies instructing it can see it.";
+    return "Aucun dossier en cours " + dossierId + " que vous puissiez voir. Vérifiez le numéro (DMN-aaaa-xxxxx) sur"
+        + " la tâche du dossier dans Tasklist ; seuls l’entreprise candidate et les agences qui l’instruisent le"
+        + " voient.";
   }
 
   /** The look of the evidence pages. */
@@ -200,9 +202,9 @@ class EvidencePage {
       String html) {
     if (wantsJson(request) || html == null) {
       if (!wantsJson(request)) {
-        html = "<!doctype html><html lang=en><head><meta charset=utf-8><title>Evidence</title><style>" + STYLE
-            + "</style></head><body><p><a href=\"/camunda/app/tasklist/\">← Back to Tasklist</a></p>"
-            + "<h1>Evidence</h1><p class=ko role=alert>" + htmlEscape(message) + "</p></body></html>";
+        html = "<!doctype html><html lang=fr><head><meta charset=utf-8><title>Preuves</title><style>" + STYLE
+            + "</style></head><body><p><a href=\"/camunda/app/tasklist/\">← Retour à Tasklist</a></p>"
+            + "<h1>Preuves</h1><p class=ko role=alert>" + htmlEscape(message) + "</p></body></html>";
       } else {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
             .header("X-Content-Type-Options", "nosniff").body(jsonMessage(message));
@@ -252,28 +254,28 @@ class EvidencePage {
     boolean canReview = access.seesTask(person.userId(), dossier.getId(), EvidenceVariables.TASK_REVIEW);
     String csrf = person.fromSession() ? csrfToken(request) : "";
     String base = "/evidence/" + htmlEscape(dossierId);
-    StringBuilder h = new StringBuilder("<!doctype html><html lang=en><head><meta charset=utf-8>")
-        .append("<title>Evidence — ").append(htmlEscape(dossierId)).append("</title><style>").append(STYLE)
+    StringBuilder h = new StringBuilder("<!doctype html><html lang=fr><head><meta charset=utf-8>")
+        .append("<title>Preuves — ").append(htmlEscape(dossierId)).append("</title><style>").append(STYLE)
         .append("</style></head><body>");
-    h.append("<p><a href=\"/camunda/app/tasklist/\">← Back to Tasklist</a></p>");
-    h.append("<h1>Evidence of dossier ").append(htmlEscape(dossierId)).append("</h1>");
+    h.append("<p><a href=\"/camunda/app/tasklist/\">← Retour à Tasklist</a></p>");
+    h.append("<h1>Preuves du dossier ").append(htmlEscape(dossierId)).append("</h1>");
     if (done != null) {
       h.append("<p class=ok role=status>").append(htmlEscape(done)).append("</p>");
     }
     if (problem != null) {
-      h.append("<p class=ko role=alert><strong>Refused:</strong> ").append(htmlEscape(problem))
-          .append(" Nothing of this archive was kept.</p>");
+      h.append("<p class=ko role=alert><strong>Refusé :</strong> ").append(htmlEscape(problem))
+          .append(" Rien de cette archive n’a été gardé.</p>");
     }
     if (!catalogue.notice().isBlank()) {
       h.append("<p class=notice>").append(htmlEscape(catalogue.notice())).append("</p>");
     }
-    h.append("<p><strong>").append(report.complete() ? "Complete" : "Incomplete").append("</strong>: ")
-        .append(report.depositedCount()).append(" of ").append(report.applicableProofs().size())
-        .append(" proofs deposited in ").append(report.sends()).append(" send(s); profiles ")
+    h.append("<p><strong>").append(report.complete() ? "Complet" : "Incomplet").append("</strong> : ")
+        .append(report.depositedCount()).append(" preuves déposées sur ").append(report.applicableProofs().size())
+        .append(" en ").append(report.sends()).append(" envoi(s) ; profils ")
         .append(htmlEscape(String.join(", ", report.profiles())))
-        .append(report.handlesIns() ? "; uses the INS." : "; does not use the INS.").append("</p>");
-    h.append("<table><tr><th>Requirement</th><th>Proof</th><th>Status</th><th>File</th>")
-        .append(canReview ? "<th>Mark invalid</th>" : "").append("</tr>");
+        .append(report.handlesIns() ? " ; utilise l’INS." : " ; n’utilise pas l’INS.").append("</p>");
+    h.append("<table><tr><th>Exigence</th><th>Preuve</th><th>État</th><th>Fichier</th>")
+        .append(canReview ? "<th>Marquer invalide</th>" : "").append("</tr>");
     for (RequirementLine line : report.requirements()) {
       for (ProofLine p : line.proofs()) {
         boolean na = line.status() == RequirementStatus.NOT_APPLICABLE;
@@ -281,11 +283,11 @@ class EvidencePage {
         h.append("<tr><td>").append(htmlEscape(line.requirement().id() + " " + line.requirement().title()))
             .append("</td><td>").append(htmlEscape(p.proof().number())).append(" — ")
             .append(htmlEscape(p.proof().asks() == null ? "" : p.proof().asks())).append("</td><td class=")
-            .append(css).append('>').append(na ? "not applicable to the profile"
+            .append(css).append('>').append(na ? "sans objet pour les profils choisis"
                 : htmlEscape(EvidenceReport.describe(p))).append("</td><td>");
         for (StoredProof f : p.current()) {
           h.append("<a href=\"").append(base).append("/proofs/").append(htmlEscape(f.id())).append("\">")
-              .append(htmlEscape(f.entryName())).append("</a> ").append(f.size()).append(" bytes, SHA-256 <code>")
+              .append(htmlEscape(f.entryName())).append("</a> ").append(f.size()).append(" octets, SHA-256 <code>")
               .append(htmlEscape(f.sha256().substring(0, 12))).append("…</code><br>");
         }
         h.append("</td>");
@@ -295,8 +297,8 @@ class EvidencePage {
             h.append("<form method=post action=\"").append(base).append("/invalid\">")
                 .append("<input type=hidden name=csrf value=\"").append(htmlEscape(csrf)).append("\">")
                 .append("<input type=hidden name=proofNumber value=\"").append(htmlEscape(p.proof().number()))
-                .append("\"><input name=reason required maxlength=2000 placeholder=\"Reason\" aria-label=\"Reason\">")
-                .append("<button>Mark invalid</button></form>");
+                .append("\"><input name=reason required maxlength=2000 placeholder=\"Motif\" aria-label=\"Motif\">")
+                .append("<button>Marquer invalide</button></form>");
           }
           h.append("</td>");
         }
@@ -305,24 +307,25 @@ class EvidencePage {
     }
     h.append("</table>");
     if (!report.unknownProofs().isEmpty()) {
-      h.append("<h2>Unknown proofs</h2><p>Named like proofs but not in the catalogue; they count for nothing:</p><ul>");
-      report.unknownProofs().forEach(u -> h.append("<li>").append(htmlEscape(u.entryName())).append(" (send ")
+      h.append("<h2>Preuves inconnues</h2><p>Nommées comme des preuves mais absentes du catalogue ; elles ne comptent"
+          + " pas :</p><ul>");
+      report.unknownProofs().forEach(u -> h.append("<li>").append(htmlEscape(u.entryName())).append(" (envoi ")
           .append(u.sendNumber()).append(")</li>"));
       h.append("</ul>");
     }
     if (canDeposit) {
-      h.append("<h2>Send an archive</h2><p>Name it <code>").append(htmlEscape(deposits.nextArchiveName(dossier.getId())))
-          .append("</code>; name each proof after its number, spaces as underscores, any extension")
-          .append(" (<code>INS_2.1.1.jpeg</code>). Largest archive ")
+      h.append("<h2>Envoyer une archive</h2><p>Nommez-la <code>").append(htmlEscape(deposits.nextArchiveName(dossier.getId())))
+          .append("</code> ; nommez chaque preuve d’après son numéro, espaces remplacées par des tirets bas,")
+          .append(" avec n’importe quelle extension (<code>INS_2.1.1.jpeg</code>). Plus grande archive : ")
           .append(ArchiveReader.human(properties.maxArchiveSize().toBytes())).append(".</p>")
           .append("<form method=post enctype=multipart/form-data action=\"").append(base).append("\">")
           .append("<input type=hidden name=csrf value=\"").append(htmlEscape(csrf)).append("\">")
           .append("<input type=file name=archive accept=\".zip,application/zip\" required aria-label=\"Archive\"> ")
-          .append("<button>Send</button></form>");
+          .append("<button>Envoyer</button></form>");
     }
-    h.append("<h2>Sends</h2><ol>");
+    h.append("<h2>Envois</h2><ol>");
     deposits.sends(dossier.getId()).forEach(s -> h.append("<li>").append(htmlEscape(s.archiveName()))
-        .append(", ").append(htmlEscape(String.valueOf(s.sentAt()))).append(", by ")
+        .append(", ").append(htmlEscape(String.valueOf(s.sentAt()))).append(", par ")
         .append(htmlEscape(String.valueOf(s.sentBy()))).append("</li>"));
     h.append("</ol></body></html>");
     return h.toString();

@@ -68,7 +68,7 @@ public record EvidenceReport(List<RequirementLine> requirements, List<StoredProo
         .flatMap(r -> r.proofs().stream()).toList();
   }
 
-  /** Applicable proofs not (validly) deposited, with why: {@code SEC 1.2.1 (missing)}. */
+  /** Applicable proofs not (validly) deposited, with why: {@code SEC 1.2.1 (manquante)}. */
   public List<String> outstanding() {
     return applicableProofs().stream().filter(p -> p.status() != ProofStatus.DEPOSITED)
         .map(p -> p.proof().number() + " (" + describe(p) + ")").toList();
@@ -77,7 +77,7 @@ public record EvidenceReport(List<RequirementLine> requirements, List<StoredProo
   /** Applicable proofs whose current file the reviewer marked invalid, with the reason. */
   public List<String> invalidProofs() {
     return applicableProofs().stream().filter(p -> p.status() == ProofStatus.INVALID)
-        .map(p -> p.proof().number() + ": " + p.current().get(0).invalidReason()).toList();
+        .map(p -> p.proof().number() + " : " + p.current().get(0).invalidReason()).toList();
   }
 
   /** Sections whose applicable requirements are all complete (the deposit form's checklist). */
@@ -100,41 +100,41 @@ public record EvidenceReport(List<RequirementLine> requirements, List<StoredProo
 
   static String describe(ProofLine p) {
     return switch (p.status()) {
-      case DEPOSITED -> "deposited in send " + p.current().get(0).sendNumber();
-      case MISSING -> "missing";
-      case DUPLICATE -> "duplicate: " + p.current().size() + " files in send " + p.current().get(0).sendNumber()
+      case DEPOSITED -> "déposée dans l’envoi " + p.current().get(0).sendNumber();
+      case MISSING -> "manquante";
+      case DUPLICATE -> "en double : " + p.current().size() + " fichiers dans l’envoi " + p.current().get(0).sendNumber()
           + " (" + p.current().stream().map(StoredProof::entryName).collect(Collectors.joining(", "))
-          + "); send it again alone";
-      case INVALID -> "invalid: " + p.current().get(0).invalidReason();
+          + ") ; renvoyez-la seule";
+      case INVALID -> "invalide : " + p.current().get(0).invalidReason();
     };
   }
 
   /** The report as Markdown for the Tasklist forms; every text that came from a person is escaped. */
   public String toMarkdown(int maxLength) {
     StringBuilder md = new StringBuilder();
-    md.append("**").append(complete() ? "Complete" : "Incomplete").append("**: ").append(depositedCount())
-        .append(" of ").append(applicableProofs().size()).append(" proofs deposited in ").append(sends)
-        .append(sends == 1 ? " send" : " sends").append(" (profiles ").append(String.join(", ", profiles))
-        .append(handlesIns ? ", uses the INS" : ", does not use the INS").append(").\n\n");
+    md.append("**").append(complete() ? "Complet" : "Incomplet").append("** : ").append(depositedCount())
+        .append(" preuves déposées sur ").append(applicableProofs().size()).append(" en ").append(sends)
+        .append(sends == 1 ? " envoi" : " envois").append(" (profils ").append(String.join(", ", profiles))
+        .append(handlesIns ? ", utilise l’INS" : ", n’utilise pas l’INS").append(").\n\n");
     for (RequirementLine line : requirements) {
       md.append("- **").append(line.requirement().id()).append("** ").append(escape(line.requirement().title()))
-          .append(": ");
+          .append(" : ");
       if (line.status() == RequirementStatus.NOT_APPLICABLE) {
-        md.append("not applicable to the profile");
+        md.append("sans objet pour les profils choisis");
       } else {
-        md.append(line.status() == RequirementStatus.COMPLETE ? "complete" : "INCOMPLETE").append(" — ")
+        md.append(line.status() == RequirementStatus.COMPLETE ? "complète" : "INCOMPLÈTE").append(" — ")
             .append(line.proofs().stream().map(p -> p.proof().number() + " " + escape(describe(p)))
-                .collect(Collectors.joining("; ")));
+                .collect(Collectors.joining(" ; ")));
       }
       md.append('\n');
     }
     if (!unknownProofs.isEmpty()) {
-      md.append("\nUnknown proofs (not in the catalogue): ").append(unknownProofs.stream()
-          .map(p -> escape(p.entryName()) + " (send " + p.sendNumber() + ")").collect(Collectors.joining(", ")))
+      md.append("\nPreuves inconnues (absentes du catalogue) : ").append(unknownProofs.stream()
+          .map(p -> escape(p.entryName()) + " (envoi " + p.sendNumber() + ")").collect(Collectors.joining(", ")))
           .append('\n');
     }
     String text = md.toString();
-    String cut = "\n\n… (cut: see the evidence page for the full report)";
+    String cut = "\n\n… (coupé : voyez la page des preuves pour le rapport complet)";
     return text.length() <= maxLength ? text : text.substring(0, maxLength - cut.length()) + cut;
   }
 

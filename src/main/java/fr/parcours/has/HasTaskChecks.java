@@ -29,34 +29,34 @@ public class HasTaskChecks implements TaskListener {
   public void notify(DelegateTask task) {
     switch (task.getTaskDefinitionKey()) {
       case "Task_RequestSesameAccount" -> ticked(task, "sesameAccountRequested",
-          "the Sésame account was requested from the HAS");
-      case "Task_OpenSesameAccount" -> text(task, "sesameAccountId", "Sésame account id");
-      case "Task_HoldHasMeeting" -> required(task, "hasMeetingDate", "Date of the meeting");
+          "Nous avons demandé notre compte Sésame à la HAS");
+      case "Task_OpenSesameAccount" -> text(task, "sesameAccountId", "Identifiant du compte Sésame");
+      case "Task_HoldHasMeeting" -> required(task, "hasMeetingDate", "Date de la réunion");
       case "Task_DepositSesameApplication" -> {
-        text(task, "sesameReference", "Sésame file number");
-        ticked(task, "sesameFiled", "the application is filed on Sésame");
+        text(task, "sesameReference", "Numéro de dossier Sésame");
+        ticked(task, "sesameFiled", "La demande est déposée sur Sésame");
         defaultFalse(task, "cnpCopySent");
       }
       case "Task_CheckSesameCompleteness" -> decision(task, "sesameCompleteness", Set.of("COMPLETE", "INCOMPLETE"),
-          "COMPLETE", "sesameMissing", "what is missing (the vendor reads it)");
+          "COMPLETE", "sesameMissing", "ce qui manque (l’industriel le lit)");
       case "Task_ExamineApplication" -> {
         decision(task, "cnedimtsDecision", Set.of("FAVOURABLE", "UNFAVOURABLE", "COMPLEMENTS"), "FAVOURABLE",
-            "cnedimtsComment", "the opinion's reasons or the complements requested");
+            "cnedimtsComment", "le résumé de l’avis ou les compléments demandés");
         lengthIfAsked(task, "cnedimtsDecision", "CNEDIMTS_COMPLEMENTS");
       }
-      case "Task_ProvideCnedimtsComplements" -> text(task, "cnedimtsComplementsAnswer", "Your answer");
+      case "Task_ProvideCnedimtsComplements" -> text(task, "cnedimtsComplementsAnswer", "Votre réponse");
       case "Task_PublishOpinion" -> {
-        ticked(task, "opinionPublished", "the opinion is published and sent to the vendor");
+        ticked(task, "opinionPublished", "L’avis est publié sur le site de la HAS et envoyé à l’industriel par Sésame");
         if (Boolean.TRUE.equals(task.getVariable("telemonitoring"))) {
-          ticked(task, "opinionSentToCnp", "the opinion was sent to the relevant CNPs (telemonitoring)");
+          ticked(task, "opinionSentToCnp", "Envoyé aux CNP concernés (télésurveillance)");
         }
       }
       case "Task_EvaluateApplication" -> {
         decision(task, "ministersDecision", Set.of("FAVOURABLE", "UNFAVOURABLE", "COMPLEMENTS"), "FAVOURABLE",
-            "ministersComment", "the reasons of the refusal or the information requested");
+            "ministersComment", "les motifs du refus ou les informations demandées");
         lengthIfAsked(task, "ministersDecision", "MINISTERS_COMPLEMENTS");
       }
-      case "Task_ProvideMinistersComplements" -> text(task, "ministersComplementsAnswer", "Your answer");
+      case "Task_ProvideMinistersComplements" -> text(task, "ministersComplementsAnswer", "Votre réponse");
       default -> throw new IllegalStateException("No checks for task " + task.getTaskDefinitionKey());
     }
   }

@@ -26,8 +26,9 @@ class PecanIntake implements ExecutionListener {
     if (meeting == null) {
       execution.setVariable("hasMeeting", "NONE");
     } else if (!MEETINGS.contains(meeting.toString())) {
-      throw new BadInputException("Meeting with the HAS (hasMeeting): '" + meeting + "' is not one of " + MEETINGS
-          + ": choose no meeting, an early meeting or a pre-deposit meeting.");
+      throw new BadInputException("Réunion avec la HAS avant le dépôt (hasMeeting) : « " + meeting
+          + " » n’est pas l’une des valeurs " + MEETINGS + " : choisissez aucune réunion, une rencontre précoce ou"
+          + " un rendez-vous pré-dépôt.");
     }
     execution.setVariable("pathway", "PECAN");
     execution.setVariable(PecanProcess.SESAME_FILE_COMPLETE, false);

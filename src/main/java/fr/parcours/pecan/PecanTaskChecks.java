@@ -22,14 +22,14 @@ class PecanTaskChecks implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     switch (task.getTaskDefinitionKey()) {
-      case "Task_SendAcknowledgement" -> required(task, "acknowledgementDate", "Date of the acknowledgement");
+      case "Task_SendAcknowledgement" -> required(task, "acknowledgementDate", "Date de l’accusé de réception");
       case "Task_FileLpprApplication" -> {
-        text(task, "lpprFilingReference", "LPPR filing reference");
-        ticked(task, "lpprFiled", "the application for the LPPR is filed");
+        text(task, "lpprFilingReference", "Référence de la demande LPPR");
+        ticked(task, "lpprFiled", "La demande d’inscription sur la LPPR est déposée");
       }
       case "Task_FileLatmApplication" -> {
-        text(task, "latmFilingReference", "LATM filing reference");
-        ticked(task, "latmFiled", "the application for the LATM is filed");
+        text(task, "latmFilingReference", "Référence de la demande LATM");
+        ticked(task, "latmFiled", "La demande d’inscription sur la LATM est déposée");
       }
       // dossiers started before the HAS-side tracks had these steps in the PECAN diagram itself
       default -> tracks.notify(task);

@@ -64,8 +64,10 @@ public class FormFieldsOnly extends CommandInterceptor {
     if (user != null && !Roles.isRepairer(user.getGroupIds())) {
       if (command instanceof ResolveTaskCmd) {
         // a resolved task goes back to its owner without its form's checks: Parcours delegates no task
-        throw new AuthorizationException("A task is completed through its form; user '" + user.getUserId()
-            + "' may not resolve it, which would store its fields without their checks. Complete it in Tasklist.");
+        throw new AuthorizationException("Une tâche se termine par son formulaire : « " + user.getUserId()
+            + " » ne peut pas la résoudre, ce qui garderait ses champs sans leurs contrôles. Terminez-la dans"
+            + " Tasklist. (A task is completed through its form; user '" + user.getUserId()
+            + "' may not resolve it, which would store its fields without their checks. Complete it in Tasklist.)");
       } else if (command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd) {
         String taskId = (String) CommandFields.read(command, "taskId");
         Map<?, ?> variables = (Map<?, ?>) CommandFields.read(command,
@@ -82,15 +84,22 @@ public class FormFieldsOnly extends CommandInterceptor {
             (ProcessInstantiationBuilderImpl) CommandFields.read(command, "instantiationBuilder");
         checkStartFields(context, definitionId(context, start), start.getVariables());
       } else if (command instanceof StartProcessInstanceAtActivitiesCmd) {
-        throw new AuthorizationException("A dossier starts at the beginning of its pathway; user '"
-            + user.getUserId() + "' may not start one at a chosen step. Start it from Tasklist.");
+        throw new AuthorizationException("Un dossier commence au début de son parcours : « "
+            + user.getUserId() + " » ne peut pas en commencer un à une étape choisie. Commencez-le depuis"
+            + " Tasklist. (A dossier starts at the beginning of its pathway; user '"
+            + user.getUserId() + "' may not start one at a chosen step. Start it from Tasklist.)");
       } else if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
-        throw new AuthorizationException("A task ends through its form; user '" + user.getUserId()
-            + "' may not throw a BPMN error or escalation from it, which would move the dossier on by hand.");
+        throw new AuthorizationException("Une tâche se termine par son formulaire : « " + user.getUserId()
+            + " » ne peut pas en lever une erreur ou une escalade BPMN, ce qui ferait avancer le dossier à la main."
+            + " (A task ends through its form; user '" + user.getUserId()
+            + "' may not throw a BPMN error or escalation from it, which would move the dossier on by hand.)");
       } else if (command instanceof AbstractSetVariableCmd || command instanceof AbstractPatchVariablesCmd
           || command instanceof RemoveTaskVariablesCmd || command instanceof RemoveExecutionVariablesCmd) {
-        throw new AuthorizationException("A dossier's variables change only through the forms of its tasks; user '"
-            + user.getUserId() + "' may not set or remove them directly. A process owner repairs a dossier.");
+        throw new AuthorizationException("Les variables d’un dossier ne changent que par les formulaires de ses"
+            + " tâches : « " + user.getUserId() + " » ne peut pas les écrire ni les retirer directement ; un"
+            + " responsable de processus répare un dossier. (A dossier's variables change only through the forms"
+            + " of its tasks; user '" + user.getUserId() + "' may not set or remove them directly. A process owner"
+            + " repairs a dossier.)");
       }
     }
     return next.execute(command);
@@ -111,7 +120,9 @@ public class FormFieldsOnly extends CommandInterceptor {
       allowed = fieldsOf(context, formRef, processDefinitionId);
     }
     refuseOutside(allowed, variables.keySet(), "Starting '" + (definition.getName() == null ? definition.getKey()
-        : definition.getName()) + "' takes only the fields of its start form", "Start it from Tasklist");
+        : definition.getName()) + "' takes only the fields of its start form", "Start it from Tasklist",
+        "Le démarrage de « " + (definition.getName() == null ? definition.getKey() : definition.getName())
+        + " » ne prend que les champs de son formulaire de démarrage", "Démarrez-le depuis Tasklist");
     checkSizes(variables);
   }
 
@@ -139,24 +150,31 @@ public class FormFieldsOnly extends CommandInterceptor {
         continue;
       }
       if (value instanceof BytesValue || value instanceof FileValue || value instanceof byte[]) {
-        throw new BadInputException("Field '" + field + "' is sent as bytes or a file; the fields of a form take text,"
-            + " numbers, true/false, dates or a JSON list: send the value as text (documents go with the evidence).");
+        throw new BadInputException("Le champ « " + field + " » est envoyé en octets ou en fichier ; les champs d’un"
+            + " formulaire prennent du texte, des nombres, vrai/faux, des dates ou une liste JSON : envoyez la valeur"
+            + " en texte (les documents vont avec les preuves). (Field '" + field + "' is sent as bytes or a file;"
+            + " the fields of a form take text, numbers, true/false, dates or a JSON list: send the value as text"
+            + " (documents go with the evidence).)");
       }
       if (value instanceof TypedValue typed) {
         value = typed.getValue();
       }
       if (value instanceof String text && text.length() > MOST_TEXT) {
-        throw new BadInputException("Field '" + field + "' holds " + text.length() + " characters; a"
+        throw new BadInputException("Le champ « " + field + " » compte " + text.length() + " caractères ; un"
+            + " champ texte en compte au plus " + MOST_TEXT + " : raccourcissez-le (un document va avec les preuves"
+            + " ou sur Sésame, pas dans un champ). (Field '" + field + "' holds " + text.length() + " characters; a"
             + " text field holds at most " + MOST_TEXT + ": shorten it (a document goes with the evidence or on"
-            + " Sésame, not in a field).");
+            + " Sésame, not in a field).)");
       }
     }
   }
 
   /** The refusal of a Java-serialised value, here and where the engine itself refuses one. */
   public static String javaSerialised(String variable) {
-    return "Variable " + variable + " is sent as a Java-serialised object, which Parcours refuses (it could run"
-        + " code on the server): send it as JSON or as a plain value (text, number, true/false, date).";
+    return "La variable " + variable + " est envoyée en objet Java sérialisé, que Parcours refuse (il pourrait"
+        + " exécuter du code sur le serveur) : envoyez-la en JSON ou en valeur simple (texte, nombre, vrai/faux,"
+        + " date). (Variable " + variable + " is sent as a Java-serialised object, which Parcours refuses (it could"
+        + " run code on the server): send it as JSON or as a plain value (text, number, true/false, date).)";
   }
 
   /** A JSON value as sent: JSON (not a Java-serialised object), well-formed, not too large, not too deep. */
@@ -170,8 +188,10 @@ public class FormFieldsOnly extends CommandInterceptor {
       return;
     }
     if (text.length() > MOST_JSON) {
-      throw new BadInputException("Field '" + field + "' holds " + text.length() + " characters of data; a"
-          + " list field holds at most " + MOST_JSON + ": send only the choices of the form.");
+      throw new BadInputException("Le champ « " + field + " » compte " + text.length() + " caractères de données ;"
+          + " un champ liste en compte au plus " + MOST_JSON + " : n’envoyez que les choix du formulaire. (Field '"
+          + field + "' holds " + text.length() + " characters of data; a"
+          + " list field holds at most " + MOST_JSON + ": send only the choices of the form.)");
     }
     try {
       JsonNode parsed = JSON.readTree(text);
@@ -180,9 +200,11 @@ public class FormFieldsOnly extends CommandInterceptor {
       }
     } catch (IOException notJson) {
       String reason = notJson.getMessage() == null ? "" : notJson.getMessage().split("\n", 2)[0];
-      throw new BadInputException("Variable '" + field + "' is not JSON that Parcours can read ("
+      throw new BadInputException("La variable « " + field + " » n’est pas du JSON que Parcours sait lire : envoyez"
+          + " du JSON bien formé, imbriqué sur " + MOST_JSON_DEPTH + " niveaux au plus, pour une liste de choix une"
+          + " liste comme [\"SOCLE\"]. (Variable '" + field + "' is not JSON that Parcours can read ("
           + (reason.length() > 120 ? reason.substring(0, 120) + "…" : reason) + "): send well-formed JSON,"
-          + " nested at most " + MOST_JSON_DEPTH + " levels, for a list of choices a list such as [\"SOCLE\"].");
+          + " nested at most " + MOST_JSON_DEPTH + " levels, for a list of choices a list such as [\"SOCLE\"].)");
     }
   }
 
@@ -220,11 +242,13 @@ public class FormFieldsOnly extends CommandInterceptor {
     CamundaFormRef formRef = task.getCamundaFormRef();
     Set<String> allowed = formRef == null ? Set.of() : fieldsOf(context, formRef, task.getProcessDefinitionId());
     refuseOutside(allowed, submitted, "Task '" + task.getName() + "' takes only the fields of its form",
-        "Complete the task from its form in Tasklist");
+        "Complete the task from its form in Tasklist", "La tâche « " + task.getName() + " » ne prend que les"
+        + " champs de son formulaire", "Terminez la tâche depuis son formulaire dans Tasklist");
   }
 
   /** Refuses, naming them, the submitted variables that are not among the form's fields. */
-  private static void refuseOutside(Set<String> allowed, Collection<?> submitted, String rule, String instead) {
+  private static void refuseOutside(Set<String> allowed, Collection<?> submitted, String rule, String instead,
+      String regle, String plutot) {
     Set<String> refused = new TreeSet<>();
     for (Object name : submitted) {
       if (!allowed.contains(String.valueOf(name))) {
@@ -232,9 +256,11 @@ public class FormFieldsOnly extends CommandInterceptor {
       }
     }
     if (!refused.isEmpty()) {
-      throw new BadInputException(rule + "; " + String.join(", ", refused) + (refused.size() == 1
+      throw new BadInputException(regle + " ; " + String.join(", ", refused) + (refused.size() == 1
+          ? " n’en fait pas partie" : " n’en font pas partie") + ". " + plutot + ", ou n’envoyez que ces champs : "
+          + new TreeSet<>(allowed) + ". (" + rule + "; " + String.join(", ", refused) + (refused.size() == 1
           ? " is not one of them" : " are not among them") + ". " + instead + ", or send only these fields: "
-          + new TreeSet<>(allowed) + ".");
+          + new TreeSet<>(allowed) + ".)");
     }
   }
 

@@ -150,9 +150,13 @@ public class LoginThrottle extends OncePerRequestFilter {
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     String minutes = seconds < 90 ? seconds + " seconds" : ((seconds + 59) / 60) + " minutes";
-    String message = "Too many wrong passwords from your address" + (account.isEmpty() ? "" : " for '"
-        + account.replaceAll("[\\p{Cntrl}\"\\\\]", "?") + "'") + ": try again in " + minutes
-        + ". Nothing was checked; if you forgot your password, ask your administrator to set a new one.";
+    String minutesFr = seconds < 90 ? seconds + " secondes" : ((seconds + 59) / 60) + " minutes";
+    String shown = account.replaceAll("[\\p{Cntrl}\"\\\\]", "?");
+    String message = "Trop de mots de passe erronés depuis votre adresse" + (account.isEmpty() ? "" : " pour « "
+        + shown + " »") + " : réessayez dans " + minutesFr + ". Rien n’a été vérifié ; si vous avez oublié votre"
+        + " mot de passe, demandez-en un nouveau à votre administrateur. (Too many wrong passwords from your address"
+        + (account.isEmpty() ? "" : " for '" + shown + "'") + ": try again in " + minutes
+        + ". Nothing was checked; if you forgot your password, ask your administrator to set a new one.)";
     response.getWriter().write("{\"type\":\"TooManyLoginFailures\",\"message\":\"" + message + "\"}");
   }
 }

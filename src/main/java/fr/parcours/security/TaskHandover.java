@@ -74,8 +74,10 @@ public class TaskHandover extends CommandInterceptor {
   private void check(Command<?> command, boolean vendor) {
     if (command instanceof DeleteTaskCmd) {
       // the engine says "is part of a running process" (500) before it checks rights, telling anyone the id exists
-      throw new AuthorizationException("The tasks of a dossier open and close with its diagram; none can be"
-          + " deleted by hand. Complete it from its form; a process owner repairs a dossier.");
+      throw new AuthorizationException("Les tâches d’un dossier s’ouvrent et se ferment avec son diagramme ; aucune ne"
+          + " se supprime à la main. Terminez-la depuis son formulaire ; un responsable de processus répare un"
+          + " dossier. (The tasks of a dossier open and close with its diagram; none can be"
+          + " deleted by hand. Complete it from its form; a process owner repairs a dossier.)");
     }
     if (vendor && command instanceof AddCommentCmd) {
       throw new AuthorizationException("Les agences ne lisent pas les commentaires des tâches : ce que votre"
@@ -137,9 +139,15 @@ public class TaskHandover extends CommandInterceptor {
     // would tell that the id exists)
     boolean visible = taskId != null && engine.getTaskService().createTaskQuery().taskId(taskId).count() == 1;
     if (!visible) {
-      throw new NotFoundException("There is no task '" + taskId
-          + "' (it does not exist, or it was completed meanwhile): reload the task list.");
+      throw new NotFoundException(noSuchTask(taskId));
     }
+  }
+
+  /** The answer about a task that does not exist or that the person cannot see, here and from the engine. */
+  public static String noSuchTask(String taskId) {
+    return "Il n’y a pas de tâche « " + taskId + " » (elle n’existe pas, ou elle a été terminée entre-temps) :"
+        + " rechargez la liste des tâches. (There is no task '" + taskId + "' (it does not exist, or it was"
+        + " completed meanwhile): reload the task list.)";
   }
 
   /** The task a command changes who works, or how it reads; null for any other command (or a new task). */
@@ -168,23 +176,29 @@ public class TaskHandover extends CommandInterceptor {
             .findTaskById(taskId))));
     String writer = engine.getIdentityService().getCurrentAuthentication().getUserId();
     if (offer != null && !mayWork(offer, writer)) {
-      throw new AuthorizationException("Only those who work a task may add a comment or an attachment to it; '"
-          + writer + "' is not one of them. Write to the dossier's people through its own steps.");
+      throw new AuthorizationException("Seuls ceux qui travaillent une tâche peuvent y ajouter un commentaire ou une"
+          + " pièce jointe ; « " + writer + " » n’en fait pas partie. Écrivez aux personnes du dossier par ses"
+          + " propres étapes. (Only those who work a task may add a comment or an attachment to it; '"
+          + writer + "' is not one of them. Write to the dossier's people through its own steps.)");
     }
   }
 
   private static void refuseGroupChange(Offer offer, String change) {
-    throw new AuthorizationException("Who may work task '" + offer.name() + "' comes from the diagram: it is"
-        + " offered to " + offer.groups() + ", and " + change + " by hand. A process owner changes the diagram.");
+    throw new AuthorizationException("Qui peut travailler la tâche « " + offer.name() + " » vient du diagramme ; cela"
+        + " ne se change pas à la main : un responsable de processus change le diagramme. (Who may work task '"
+        + offer.name() + "' comes from the diagram: it is"
+        + " offered to " + offer.groups() + ", and " + change + " by hand. A process owner changes the diagram.)");
   }
 
   private void checkReceiver(Offer offer, String userId) {
     if (userId == null || mayWork(offer, userId)) {
       return; // giving a task back, or to someone it is offered to already
     }
-    throw new AuthorizationException("Task '" + offer.name() + "' is offered to " + offer.groups()
-        + (offer.users().isEmpty() ? "" : " and " + new TreeSet<>(offer.users())) + "; '" + userId
-        + "' is not one of them, so the task cannot go to that user. Choose someone of these groups.");
+    throw new AuthorizationException("La tâche « " + offer.name() + " » est proposée à " + offer.groups()
+        + (offer.users().isEmpty() ? "" : " et " + new TreeSet<>(offer.users())) + " ; « " + userId
+        + " » n’en fait pas partie : choisissez quelqu’un de ces groupes. (Task '" + offer.name() + "' is offered to "
+        + offer.groups() + (offer.users().isEmpty() ? "" : " and " + new TreeSet<>(offer.users())) + "; '" + userId
+        + "' is not one of them, so the task cannot go to that user. Choose someone of these groups.)");
   }
 
   /** Whether the task is offered to that user: assigned, a candidate, or of one of its candidate groups. */
@@ -206,15 +220,20 @@ public class TaskHandover extends CommandInterceptor {
   }
 
   private static void refuseRenaming(Offer offer) {
-    throw new AuthorizationException("The name, description and priority of task '" + offer.name() + "' come"
+    throw new AuthorizationException("Le nom, la description et la priorité de la tâche « " + offer.name() + " »"
+        + " viennent du diagramme ; ils ne se changent pas à la main : un responsable de processus change le"
+        + " diagramme. (The name, description and priority of task '" + offer.name() + "' come"
         + " from the diagram, where every queue and reviewer reads them; they cannot be changed by hand."
-        + " A process owner changes the diagram.");
+        + " A process owner changes the diagram.)");
   }
 
   private static void refuseDueDate(Offer offer) {
-    throw new AuthorizationException("The due date of task '" + offer.name() + "' comes from the deadlines table"
+    throw new AuthorizationException("L’échéance de la tâche « " + offer.name() + " » vient de la table des délais"
+        + " et de l’horloge réglementaire du dossier ; elle ne se déplace pas à la main. Quand l’agence attend"
+        + " l’industriel, l’horloge s’arrête d’elle-même ; un responsable de processus change la table. (The due"
+        + " date of task '" + offer.name() + "' comes from the deadlines table"
         + " (bpmn/deadlines.dmn) and the dossier's regulatory clock; it cannot be moved by hand. While the"
-        + " agency waits for the vendor, the clock pauses by itself; a process owner changes the table.");
+        + " agency waits for the vendor, the clock pauses by itself; a process owner changes the table.)");
   }
 
   /**

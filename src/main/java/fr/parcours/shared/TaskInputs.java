@@ -16,14 +16,14 @@ public final class TaskInputs {
       String commentVariable, String commentMeaning) {
     Object value = task.getVariable(variable);
     if (value == null || !allowed.contains(value.toString())) {
-      throw new BadInputException("Choose a decision (" + variable + "): one of " + allowed
-          + (value == null ? "" : "; '" + value + "' is not one of them") + ".");
+      throw new BadInputException("Choisissez une décision dans le formulaire (" + variable + ")"
+          + (value == null ? "" : " : « " + value + " » n’est pas l’une des valeurs permises " + allowed) + ".");
     }
     if (commentVariable != null && !value.equals(withoutComment)) {
       Object comment = task.getVariable(commentVariable);
       if (comment == null || comment.toString().isBlank()) {
-        throw new BadInputException("Write " + commentMeaning + " (" + commentVariable + "): a decision '"
-            + value + "' must say why.");
+        throw new BadInputException("Écrivez " + commentMeaning + " (" + commentVariable + ") : la décision « "
+            + value + " » doit être motivée.");
       }
     }
   }
@@ -31,8 +31,8 @@ public final class TaskInputs {
   public static void ticked(DelegateTask task, String... variablesAndMeanings) {
     for (int i = 0; i < variablesAndMeanings.length; i += 2) {
       if (!Boolean.TRUE.equals(task.getVariable(variablesAndMeanings[i]))) {
-        throw new BadInputException("Tick '" + variablesAndMeanings[i] + "' to confirm that "
-            + variablesAndMeanings[i + 1] + "; the task cannot be completed before.");
+        throw new BadInputException("Cochez « " + variablesAndMeanings[i + 1] + " » (" + variablesAndMeanings[i]
+            + ") pour le confirmer ; la tâche ne peut pas être terminée avant.");
       }
     }
   }
@@ -40,13 +40,15 @@ public final class TaskInputs {
   public static void text(DelegateTask task, String variable, String label) {
     Object value = task.getVariable(variable);
     if (value == null || value.toString().isBlank()) {
-      throw new BadInputException(label + " (" + variable + ") is empty: fill it in, then complete the task.");
+      throw new BadInputException("Le champ « " + label + " » (" + variable + ") est vide : remplissez ce champ, puis terminez la"
+          + " tâche.");
     }
   }
 
   public static void required(DelegateTask task, String variable, String label) {
     if (task.getVariable(variable) == null || task.getVariable(variable).toString().isBlank()) {
-      throw new BadInputException(label + " (" + variable + ") is missing: fill it in, then complete the task.");
+      throw new BadInputException("Le champ « " + label + " » (" + variable + ") n’est pas rempli : remplissez ce champ, puis terminez la"
+          + " tâche.");
     }
   }
 

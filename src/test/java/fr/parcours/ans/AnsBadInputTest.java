@@ -49,7 +49,7 @@ class AnsBadInputTest extends ProcessTestBase {
 
   @Test
   void shouldNotStartWithoutCeMarkingAndSayWhy() {
-    assertRefused(Candidatures.with("ceMarked", false), "must be CE marked", "Obtain CE marking first");
+    assertRefused(Candidatures.with("ceMarked", false), "doit être marqué CE", "Obtenez d’abord le marquage CE");
   }
 
   /** Bad inputs from the attack: a SIREN sent as a number (it was a 500), a company name sent as bytes. */
@@ -62,17 +62,18 @@ class AnsBadInputTest extends ProcessTestBase {
   @Test
   void shouldRefuseACompanyNameSentAsBytes() {
     assertRefused(Candidatures.with("companyName", "MediSoft".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-        "Company name could not be read: it is not text");
+        "Le champ « Raison sociale » n’a pas pu être lu : ce n’est pas du texte");
   }
 
   @Test
   void shouldRefuseACompanyNameOfZeroWidthSpaces() {
-    assertRefused(Candidatures.with("companyName", "\u200B\u200B\u200B"), "Company name contains invisible characters");
+    assertRefused(Candidatures.with("companyName", "\u200B\u200B\u200B"), 
+        "Le champ « Raison sociale » contient des caractères invisibles");
   }
 
   @Test
   void shouldRefuseSirenWhoseChecksumFails() {
-    assertRefused(Candidatures.with("siren", "123456789"), "SIREN", "'123456789'", "checksum", "Kbis");
+    assertRefused(Candidatures.with("siren", "123456789"), "SIREN", "« 123456789 »", "clé de contrôle", "Kbis");
   }
 
   @Test
@@ -82,23 +83,23 @@ class AnsBadInputTest extends ProcessTestBase {
 
   @Test
   void shouldRefuseMalformedEmail() {
-    assertRefused(Candidatures.with("legalRepEmail", "alice.medisoft.example"), "Legal representative", "email");
+    assertRefused(Candidatures.with("legalRepEmail", "alice.medisoft.example"), "Courriel du représentant légal", "adresse électronique");
   }
 
   @Test
   void shouldRefuseEmailCarryingAHeaderInjection() {
     assertRefused(Candidatures.with("contactEmail", "jean@medisoft.example\r\nBcc: spy@rival.example"),
-        "Contact", "email");
+        "Courriel du contact", "doit tenir sur une ligne");
   }
 
   @Test
   void shouldRefuseMalformedPhone() {
-    assertRefused(Candidatures.with("contactPhone", "12-34"), "Contact", "phone");
+    assertRefused(Candidatures.with("contactPhone", "12-34"), "Téléphone du contact", "numéro de téléphone");
   }
 
   @Test
   void shouldRefuseGroupLeadWithoutMembers() {
-    assertRefused(Candidatures.with("applicantKind", "GROUP_LEAD"), "group lead", "member");
+    assertRefused(Candidatures.with("applicantKind", "GROUP_LEAD"), "chef de file", "membre");
   }
 
   @Test
@@ -112,7 +113,7 @@ class AnsBadInputTest extends ProcessTestBase {
   void shouldRefuseACandidatureMissingARequiredField(String field) {
     Map<String, Object> form = Candidatures.valid();
     form.remove(field);
-    assertRefused(form, "The candidature cannot be accepted");
+    assertRefused(form, "La candidature ne peut pas être acceptée");
   }
 
   @Test
@@ -148,14 +149,14 @@ class AnsBadInputTest extends ProcessTestBase {
   void shouldNotSubmitTheDossierWithoutTheRequiredDocuments() {
     ProcessInstance pi = applied();
     assertTaskRefused("alice", pi, "Task_DepositAdministrativeDossier",
-        Map.of("depositAction", "SUBMIT", "docCeDeclaration", false), "CE marking declaration");
+        Map.of("depositAction", "SUBMIT", "docCeDeclaration", false), "Déclaration de marquage CE");
     assertThat(runtimeService.getVariable(pi.getId(), "docCeDeclaration")).isEqualTo(true);
   }
 
   @Test
   void shouldNotAcceptADepositWithoutSayingDraftOrSubmit() {
     assertTaskRefused("alice", applied(), "Task_DepositAdministrativeDossier", Map.of("depositAction", "LATER"),
-        "Save as draft", "Submit");
+        "Enregistrer comme brouillon", "Envoyer le dossier administratif à l’ANS");
   }
 
   @Test
@@ -163,7 +164,7 @@ class AnsBadInputTest extends ProcessTestBase {
     ProcessInstance pi = applied();
     complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
     assertTaskRefused("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "PRECISIONS"),
-        "admissibilityComment", "must say why");
+        "admissibilityComment", "doit être motivée");
   }
 
   @Test
@@ -171,7 +172,7 @@ class AnsBadInputTest extends ProcessTestBase {
     ProcessInstance pi = applied();
     complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
     assertTaskRefused("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "MAYBE"),
-        "'MAYBE' is not one of them");
+        "« MAYBE » n’est pas l’une des valeurs permises");
   }
 
   @Test
@@ -183,8 +184,8 @@ class AnsBadInputTest extends ProcessTestBase {
     Map<String, Object> form = new HashMap<>();
     form.put("depositedSections", json("[\"PSC\",\"SECURITY\"]"));
     form.put("allEvidenceDeposited", true);
-    assertTaskRefused("alice", pi, "Task_DepositEvidence", form, "the evidence received is not complete",
-        "PSC 1.1.1 (missing)", "RGPD 1.1.1 (missing)", "untick");
+    assertTaskRefused("alice", pi, "Task_DepositEvidence", form, "les preuves reçues ne sont pas complètes",
+        "PSC 1.1.1 (manquante)", "RGPD 1.1.1 (manquante)", "décochez");
   }
 
   @Test
@@ -204,7 +205,8 @@ class AnsBadInputTest extends ProcessTestBase {
     assertThatThrownBy(() -> complete("alice", pi, "Task_DepositAdministrativeDossier",
         Map.of("depositAction", "SUBMIT", "vendorGroup", "vendor-telecardio")))
         .isInstanceOf(BadUserRequestException.class)
-        .hasMessageContainingAll("takes only the fields of its form", "vendorGroup is not one of them");
+        .hasMessageContainingAll("takes only the fields of its form", "vendorGroup is not one of them",
+            "ne prend que les champs de son formulaire", "vendorGroup n’en fait pas partie");
     assertThat(runtimeService.getVariable(pi.getId(), "vendorGroup")).isEqualTo("vendor-medisoft");
     assertThat(runtimeService.getVariable(pi.getId(), "depositAction")).isNull();
     assertThat(task(pi, "Task_DepositAdministrativeDossier")).isNotNull();

@@ -64,7 +64,7 @@ class AnsRestIT {
         .bytes());
     assertThat(sent.getStatusCode()).as(sent.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(JSON.readTree(sent.getBody()).get("message").asText())
-        .isEqualTo("Send 1 accepted: 7 proof file(s). Evidence complete.");
+        .isEqualTo("Envoi 1 accepté : 7 fichier(s) de preuve. Preuves complètes.");
     completeTask("alice", instance, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
     completeTask("ana", instance, "Task_ReviewEvidence", Map.of("evidenceDecision", "CONFORMS"));
     runJobs(instance);
@@ -84,7 +84,7 @@ class AnsRestIT {
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(refused.getBody()).get("message").asText())
-        .startsWith("The candidature cannot be accepted: SIREN").contains("checksum");
+        .startsWith("La candidature ne peut pas être acceptée : SIREN").contains("clé de contrôle");
   }
 
   /**
@@ -104,7 +104,8 @@ class AnsRestIT {
       ResponseEntity<String> refused = post("alice", start, Map.of("variables", variables));
       assertThat(refused.getStatusCode()).as(value.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(JSON.readTree(refused.getBody()).get("message").asText()).as(value.getKey())
-          .startsWith("Variable 'softwareProfiles' is not JSON that Parcours can read").contains("[\"SOCLE\"]");
+          .startsWith("La variable « softwareProfiles » n’est pas du JSON que Parcours sait lire")
+          .contains("(Variable 'softwareProfiles' is not JSON that Parcours can read").contains("[\"SOCLE\"]");
     }
 
     ObjectNode serialised = asTasklistSendsThem(Candidatures.valid());
@@ -114,15 +115,18 @@ class AnsRestIT {
     ResponseEntity<String> refused = post("alice", start, Map.of("variables", serialised));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(refused.getBody()).get("message").asText())
-        .startsWith("Variable 'companyName' is sent as a Java-serialised object, which Parcours refuses");
+        .startsWith("La variable 'companyName' est envoyée en objet Java sérialisé, que Parcours refuse")
+        .contains("(Variable 'companyName' is sent as a Java-serialised object, which Parcours refuses");
 
     ObjectNode huge = asTasklistSendsThem(Candidatures.valid());
     huge.set("softwareProfiles", JSON.valueToTree(Map.of("type", "Json", "value",
         "[" + String.join(",", java.util.Collections.nCopies(200_000, "\"SOCLE\"")) + "]")));
     refused = post("alice", start, Map.of("variables", huge));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(JSON.readTree(refused.getBody()).get("message").asText()).isEqualTo("Field 'softwareProfiles' holds"
-        + " 1600001 characters of data; a list field holds at most 100000: send only the choices of the form.");
+    assertThat(JSON.readTree(refused.getBody()).get("message").asText()).isEqualTo("Le champ « softwareProfiles »"
+        + " compte 1600001 caractères de données ; un champ liste en compte au plus 100000 : n’envoyez que les choix"
+        + " du formulaire. (Field 'softwareProfiles' holds"
+        + " 1600001 characters of data; a list field holds at most 100000: send only the choices of the form.)");
 
     assertThat(history.createHistoricProcessInstanceQuery().count()).as("no dossier started").isEqualTo(dossiers);
   }
@@ -142,7 +146,8 @@ class AnsRestIT {
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(refused.getBody()).get("message").asText())
-        .startsWith("Variable 'softwareProfiles' is not JSON that Parcours can read");
+        .startsWith("La variable « softwareProfiles » n’est pas du JSON que Parcours sait lire")
+        .contains("(Variable 'softwareProfiles' is not JSON that Parcours can read");
     assertThat(JSON.readTree(get("alice", "/engine-rest/task/" + task).getBody()).get("id").asText())
         .as("the task is still open").isEqualTo(task);
 
@@ -150,16 +155,19 @@ class AnsRestIT {
     refused = post("alice", "/engine-rest/task/" + task + "/submit-form", Map.of("variables",
         Map.of("depositAction", Map.of("value", "DRAFT"), "headOffice", Map.of("value", "x".repeat(1_000_000)))));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(JSON.readTree(refused.getBody()).get("message").asText()).isEqualTo("Field 'headOffice' holds 1000000"
+    assertThat(JSON.readTree(refused.getBody()).get("message").asText()).isEqualTo("Le champ « headOffice » compte"
+        + " 1000000 caractères ; un champ texte en compte au plus 4000 : raccourcissez-le (un document va avec les"
+        + " preuves ou sur Sésame, pas dans un champ). (Field 'headOffice' holds 1000000"
         + " characters; a text field holds at most 4000: shorten it (a document goes with the evidence or on Sésame,"
-        + " not in a field).");
+        + " not in a field).)");
     // bytes where a form sends text: stored unchecked before
     refused = post("alice", "/engine-rest/task/" + task + "/submit-form", Map.of("variables",
         Map.of("depositAction", Map.of("value", "DRAFT"), "headOffice", Map.of("type", "Bytes",
             "value", java.util.Base64.getEncoder().encodeToString(new byte[50_000])))));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(refused.getBody()).get("message").asText())
-        .startsWith("Field 'headOffice' is sent as bytes or a file");
+        .startsWith("Le champ « headOffice » est envoyé en octets ou en fichier")
+        .contains("(Field 'headOffice' is sent as bytes or a file");
     assertThat(JSON.readTree(get("alice", "/engine-rest/process-instance/" + instance + "/variables/headOffice")
         .getBody()).get("value").asText()).as("nothing stored").isEqualTo("12 rue de la Santé, 75013 Paris");
   }
@@ -188,7 +196,7 @@ class AnsRestIT {
     ResponseEntity<String> page = get("alice", "/evidence/" + dossier);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getHeaders().getFirst("Content-Security-Policy")).startsWith("default-src 'none'");
-    assertThat(page.getBody()).contains("Evidence of dossier " + dossier).contains("ILLUSTRATIVE SAMPLE")
+    assertThat(page.getBody()).contains("Preuves du dossier " + dossier).contains("EXEMPLE ILLUSTRATIF")
         .contains("<input type=file name=archive").contains(evidence.nextArchiveName(instance));
     assertThat(rest.getForEntity("/evidence/" + dossier, String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -198,8 +206,9 @@ class AnsRestIT {
     ResponseEntity<String> byReviewer = upload("paul", dossier, evidence.nextArchiveName(instance),
         Zips.with(ALL_PROOFS).bytes());
     assertThat(byReviewer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(JSON.readTree(byReviewer.getBody()).get("message").asText()).isEqualTo("You cannot deposit evidence"
-        + " for dossier " + dossier + ": only its vendor can, while 'Déposer les preuves' or 'Fournir des compléments' is open.");
+    assertThat(JSON.readTree(byReviewer.getBody()).get("message").asText()).isEqualTo("Vous ne pouvez pas déposer de"
+        + " preuves pour le dossier " + dossier + " : seul son industriel le peut, tant que « Déposer les preuves »"
+        + " ou « Fournir des compléments » est ouverte.");
   }
 
   @Test
@@ -209,7 +218,8 @@ class AnsRestIT {
     ResponseEntity<String> refused = upload("alice", dossierOf(instance), name, "not a zip".getBytes());
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(refused.getBody()).get("message").asText())
-        .isEqualTo("'" + name + "' is not a ZIP archive: send the proofs in one .zip file.");
+        .isEqualTo("L’archive « " + name + " » n’est pas une archive ZIP : envoyez les preuves dans un seul"
+            + " fichier .zip.");
   }
 
   @Test

@@ -179,13 +179,13 @@ abstract class BrowserTestBase {
     openFilter(VENDOR_FILTER);
     openTask("Déposer les preuves", dossierId);
     WebElement link = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-        "//*[contains(@class,'fjs-form')]//a[normalize-space(.)='evidence page of the dossier']")));
+        "//*[contains(@class,'fjs-form')]//a[normalize-space(.)='page des preuves du dossier']")));
     String evidencePage = link.getAttribute("href");
     assertThat(evidencePage).endsWith("/evidence/" + dossierId);
     browser.get(evidencePage);
     waiting.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-        "//h1[normalize-space(.)='Evidence of dossier " + dossierId + "']")));
-    String archiveName = browser.findElement(By.xpath("//h2[.='Send an archive']/following-sibling::p[1]/code[1]"))
+        "//h1[normalize-space(.)='Preuves du dossier " + dossierId + "']")));
+    String archiveName = browser.findElement(By.xpath("//h2[.='Envoyer une archive']/following-sibling::p[1]/code[1]"))
         .getText();
     return new String[] {evidencePage, archiveName};
   }
@@ -207,7 +207,7 @@ abstract class BrowserTestBase {
   void send(Path archive) {
     WebElement file = waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type=file]")));
     file.sendKeys(archive.toAbsolutePath().toString());
-    browser.findElement(By.xpath("//button[normalize-space(.)='Send']")).click();
+    browser.findElement(By.xpath("//button[normalize-space(.)='Envoyer']")).click();
   }
 
   // ---- what a user does in Tasklist ----
@@ -306,16 +306,16 @@ abstract class BrowserTestBase {
 
   void fillValidCandidature() {
     setCheckbox("Field_CeMarked", true);
-    choose("Field_DeviceClass", "Class IIa");
+    choose("Field_DeviceClass", "Classe IIa");
     setCheckbox("Field_HasConvergenceAccount", true);
     type("Field_CompanyName", "MediSoft SAS");
     type("Field_LegalForm", "SAS");
     type("Field_HeadOffice", "12 rue de la Santé, 75013 Paris");
     type("Field_Siren", "552100554");
-    choose("Field_RepresentativeCivility", "Ms");
+    choose("Field_RepresentativeCivility", "Mme");
     type("Field_RepresentativeName", "Alice Martin");
     type("Field_RepresentativeRole", "Présidente");
-    radio("Field_ApplicantKind", "Single device operator");
+    radio("Field_ApplicantKind", "Exploitant unique du dispositif");
     type("Field_LegalRepName", "Alice Martin");
     type("Field_LegalRepEmail", "alice.martin@medisoft.example");
     type("Field_LegalRepPhone", "+33 1 23 45 67 89");
@@ -325,7 +325,7 @@ abstract class BrowserTestBase {
     type("Field_SoftwareName", "CardioWatch");
     type("Field_SoftwareVersion", "2.1");
     date("Field_PlannedEvidenceDate", "03/01/2027");
-    checklist("Field_SoftwareProfiles", "Base requirements (every device)", true);
+    checklist("Field_SoftwareProfiles", "Exigences de base (tout dispositif)", true);
     for (String document : List.of("Field_DocFunctional", "Field_DocPersonalData", "Field_DocHealthDataHosting",
         "Field_DocCeDeclaration", "Field_DocNotifiedBody")) {
       setCheckbox(document, true);

@@ -59,7 +59,7 @@ class PecanBrowserIT extends BrowserTestBase {
     fillValidCandidature();
     setCheckbox("Field_HasConvergenceAccount", false);
     setCheckbox("Field_HasSesameAccount", false);
-    radio("Field_HasMeeting", "No meeting");
+    radio("Field_HasMeeting", "Aucune réunion");
     setCheckbox("Field_Telemonitoring", true);
     screenshot("pecan-01-alice-start-form");
     startProcess();
@@ -94,7 +94,7 @@ class PecanBrowserIT extends BrowserTestBase {
     signIn("alice");
     work(VENDOR_FILTER, dossier, "Task_DepositAdministrativeDossier", "Déposer le dossier administratif",
         "pecan-06-alice-submits-administrative-dossier",
-        () -> radio("Field_DepositAction", "Submit the administrative dossier to the ANS"));
+        () -> radio("Field_DepositAction", "Envoyer le dossier administratif à l’ANS"));
     work(VENDOR_FILTER, dossier, "Task_DepositSesameApplication", "Déposer la demande sur Sésame",
         "pecan-07-alice-files-on-sesame", () -> {
           type("Field_SesameReference", "SES-2026-0042");
@@ -105,12 +105,12 @@ class PecanBrowserIT extends BrowserTestBase {
 
     signIn("marc");
     work(MINISTRY, dossier, "Task_CheckSesameCompleteness", "Vérifier recevabilité et complétude",
-        "pecan-08-marc-finds-sesame-complete", () -> radio("Field_SesameCompleteness", "Admissible and complete"));
+        "pecan-08-marc-finds-sesame-complete", () -> radio("Field_SesameCompleteness", "Recevable et complète"));
     signOut();
 
     signIn("ana");
     work(ANS, dossier, "Task_ReviewAdmissibility", "Examiner la recevabilité", "pecan-09-ana-finds-it-admissible",
-        () -> radio("Field_AdmissibilityDecision", "Admissible"));
+        () -> radio("Field_AdmissibilityDecision", "Recevable"));
     signOut();
 
     // alice signs the convention, then sends her evidence from the page her task links to
@@ -126,13 +126,13 @@ class PecanBrowserIT extends BrowserTestBase {
     send(Files.write(folder.resolve(archiveName), Zips.with("PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png",
         "POR_1.1.1.json", "SEC_1.1.1.csv", "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf").bytes()));
     WebElement accepted = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]")));
-    assertThat(accepted.getText()).isEqualTo("Send 1 accepted: 7 proof file(s). Evidence complete.");
+    assertThat(accepted.getText()).isEqualTo("Envoi 1 accepté : 7 fichier(s) de preuve. Preuves complètes.");
     screenshot("pecan-11-alice-evidence-page-complete");
     browser.get(tasklist());
     waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
     work(VENDOR_FILTER, dossier, "Task_DepositEvidence", "Déposer les preuves", "pecan-12-alice-submits-evidence",
         () -> {
-          waiting.until(d -> formText().contains("Complete: 7 of 7 proofs"));
+          waiting.until(d -> formText().contains("Complet : 7 preuves déposées sur 7"));
           setCheckbox("Field_AllEvidenceDeposited", true);
         });
     signOut();
@@ -149,16 +149,16 @@ class PecanBrowserIT extends BrowserTestBase {
 
     signIn("ana");
     work(ANS_QUEUE, dossier, "Task_ReviewEvidence", "Examiner les preuves", "pecan-14-ana-certifies",
-        () -> radio("Field_EvidenceDecision", "Conforms: issue the certificate"));
+        () -> radio("Field_EvidenceDecision", "Conformes : délivrer le certificat"));
     signOut();
 
     signIn("claire");
     work(CNEDIMTS, dossier, "Task_ExamineApplication", "Examiner la demande", "pecan-15-claire-gives-opinion",
         () -> {
           // the form quotes what the track received from the pathway: the Sésame file and the AR's date
-          waiting.until(d -> formText().contains("Sésame file SES-2026-0042, acknowledgement of receipt of "
-              + LocalDate.now(ZoneId.of("Europe/Paris"))));
-          radio("Field_CnedimtsDecision", "Favourable opinion");
+          waiting.until(d -> formText().contains("Dossier Sésame SES-2026-0042, accusé de réception du "
+              + LocalDate.now(ZoneId.of("Europe/Paris")).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
+          radio("Field_CnedimtsDecision", "Avis favorable");
         });
     signOut();
 
@@ -173,7 +173,7 @@ class PecanBrowserIT extends BrowserTestBase {
     // the ministers decide on the two favourable opinions
     signIn("marc");
     work(MINISTRY, dossier, "Task_EvaluateApplication", "Évaluer la demande", "pecan-17-marc-grants-coverage",
-        () -> radio("Field_MinistersDecision", "Early coverage granted (joint order)"));
+        () -> radio("Field_MinistersDecision", "Prise en charge anticipée accordée (arrêté conjoint)"));
     signOut();
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(dossier.getId())
         .variableName("ministersDecision").singleResult().getValue()).isEqualTo("FAVOURABLE");

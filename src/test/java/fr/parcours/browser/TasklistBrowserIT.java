@@ -121,7 +121,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     assertThat(((JavascriptExecutor) browser).executeScript("return getComputedStyle("
         + "document.querySelector('.meta li.groups > span')).pointerEvents;"))
         .as("her company's group is shown, not offered for change").isEqualTo("none");
-    radio("Field_DepositAction", "Submit the administrative dossier to the ANS");
+    radio("Field_DepositAction", "Envoyer le dossier administratif à l’ANS");
     screenshot("02b-alice-submits-the-dossier");
     completeInTasklist();
     task(dossier, "Task_ReviewAdmissibility");
@@ -153,7 +153,12 @@ class TasklistBrowserIT extends BrowserTestBase {
     assertThat(visibleControls("Ajouter un commentaire", "Définir la relance", "Créer une tâche",
         "Définir l’échéance")).containsExactly("Ajouter un commentaire", "Définir la relance");
     work("ANS — toutes les tâches", dossier, "Task_ReviewAdmissibility", "Examiner la recevabilité",
-        "03b-ana-finds-it-admissible", () -> radio("Field_AdmissibilityDecision", "Admissible"));
+        "03b-ana-finds-it-admissible", () -> {
+          // the summary shows labels and French dates, not codes: class IIa, the planned date as 01/03/2027
+          assertThat(formText()).contains("classe IIa").contains("Exigences de base.").contains("01/03/2027")
+              .doesNotContain("IIA").doesNotContain("2027-03-01").doesNotContain("IUD-ID de base");
+          radio("Field_AdmissibilityDecision", "Recevable");
+        });
     signOut();
     signIn("alice");
     work(VENDOR_FILTER, dossier, "Task_SignConvention", "Signer la convention", "03c-alice-signs-convention", () -> {
@@ -166,10 +171,10 @@ class TasklistBrowserIT extends BrowserTestBase {
     send(Files.write(evidenceFolder.resolve(archive), Zips.with("PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png",
         "POR_1.1.1.json", "SEC_1.1.1.csv", "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf").bytes()));
     assertThat(waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]")))
-        .getText()).isEqualTo("Send 1 accepted: 7 proof file(s). Evidence complete.");
+        .getText()).isEqualTo("Envoi 1 accepté : 7 fichier(s) de preuve. Preuves complètes.");
     browser.get(tasklist());
     work(VENDOR_FILTER, dossier, "Task_DepositEvidence", "Déposer les preuves", "03d-alice-submits-evidence", () -> {
-      waiting.until(d -> formText().contains("Complete: 7 of 7 proofs"));
+      waiting.until(d -> formText().contains("Complet : 7 preuves déposées sur 7"));
       setCheckbox("Field_AllEvidenceDeposited", true);
     });
     signOut();
@@ -198,7 +203,7 @@ class TasklistBrowserIT extends BrowserTestBase {
 
     // she claims it and works it: the evidence conforms, the certificate is issued
     claimInTasklist();
-    radio("Field_EvidenceDecision", "Conforms: issue the certificate");
+    radio("Field_EvidenceDecision", "Conformes : délivrer le certificat");
     completeInTasklist();
     waiting.until(d -> historyService.createHistoricProcessInstanceQuery().processInstanceId(dossier.getId())
         .finished().count() == 1);
@@ -222,9 +227,9 @@ class TasklistBrowserIT extends BrowserTestBase {
 
     WebElement error = waiting.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'alert-danger') or contains(@class,'alert-error')]"
-            + "[contains(normalize-space(.),'CE marked')]")));
-    assertThat(error.getText()).contains("The candidature cannot be accepted")
-        .contains("The device must be CE marked").doesNotContain("Cannot instantiate process definition");
+            + "[contains(normalize-space(.),'marqué CE')]")));
+    assertThat(error.getText()).contains("La candidature ne peut pas être acceptée")
+        .contains("Le dispositif doit être marqué CE").doesNotContain("Cannot instantiate process definition");
     scrollTo(error);
     screenshot("05-candidature-without-ce-marking-refused", false);
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ans-certification")
@@ -311,23 +316,23 @@ class TasklistBrowserIT extends BrowserTestBase {
     send(misnamed);
     WebElement refusal = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=alert]")));
     String prefix = archiveName.substring(0, archiveName.lastIndexOf('_', archiveName.lastIndexOf('_') - 1));
-    assertThat(refusal.getText()).startsWith("Refused:").contains("proofs.zip")
-        .contains(prefix + "_<DDMMYY>_<sendNumber>.zip").endsWith("Nothing of this archive was kept.");
+    assertThat(refusal.getText()).startsWith("Refusé :").contains("proofs.zip")
+        .contains(prefix + "_<DDMMYY>_<sendNumber>.zip").endsWith("Rien de cette archive n’a été gardé.");
     assertThat(evidenceDeposits.nextArchiveName(dossier.getId())).as("nothing kept: still send 1")
         .isEqualTo(archiveName);
     screenshot("09-alice-evidence-misnamed-archive-refused");
 
     send(Files.write(folder.resolve(archiveName), proofs));
     WebElement accepted = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]")));
-    assertThat(accepted.getText()).isEqualTo("Send 1 accepted: 7 proof file(s). Evidence complete.");
-    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Complete: 7 of 7 proofs deposited");
+    assertThat(accepted.getText()).isEqualTo("Envoi 1 accepté : 7 fichier(s) de preuve. Preuves complètes.");
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Complet : 7 preuves déposées sur 7");
     screenshot("10-alice-evidence-complete");
 
     browser.manage().deleteAllCookies();
     signIn("bruno");
     browser.get(evidencePage);
     String seenByBruno = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("body"))).getText();
-    assertThat(seenByBruno).contains("No running dossier " + dossierId + " that you can see.")
+    assertThat(seenByBruno).contains("Aucun dossier en cours " + dossierId + " que vous puissiez voir.")
         .doesNotContain("PSC_1.1.1").doesNotContain("MediSoft");
     screenshot("11-bruno-cannot-see-the-evidence");
   }

@@ -50,7 +50,7 @@ class CandidatureFormSourcesTest {
   @Test
   void shouldCarryALabelFixedInTheSourceIntoEveryForm() {
     for (String form : FormSources.produce().values()) {
-      assertThat(form).contains("\"label\": \"Company name\"");
+      assertThat(form).contains("\"label\": \"Raison sociale\"");
     }
   }
 
@@ -58,9 +58,9 @@ class CandidatureFormSourcesTest {
   void shouldShowTheCeMarkingOnlyWhereTheApplicationStartsAndPecansOwnHdsLabel() {
     Map<Path, String> produced = FormSources.produce();
     assertThat(produced.get(FormFiles.of("candidature"))).contains("Field_CeMarked")
-        .contains("Health-data hosting declaration or HDS certificate");
+        .contains("Déclaration d’hébergement des données de santé ou certificat HDS");
     assertThat(produced.get(FormFiles.of("pecan-application"))).contains("Field_CeMarked")
-        .contains("HDS certificate (health-data hosting)").contains("Field_HasSesameAccount");
+        .contains("Certificat HDS (hébergement des données de santé)").contains("Field_HasSesameAccount");
     assertThat(produced.get(FormFiles.of("administrative-dossier"))).doesNotContain("Field_CeMarked")
         .contains("Field_DepositAction");
   }

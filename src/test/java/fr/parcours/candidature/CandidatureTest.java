@@ -71,8 +71,8 @@ class CandidatureTest {
     assertThat(c.softwareProfiles()).isEmpty();
     assertThat(c.unreadableValues()).containsOnlyKeys("softwareProfiles");
     assertThat(new CandidatureValidator().problemsAtStart(c)).extracting(FieldProblem::message)
-        .containsExactly("Software profiles could not be read: expected a JSON list such as [\"SOCLE\", \"RI\"], got "
-            + "something else: fill it in again in the form.");
+        .containsExactly("Le champ « Profils logiciels » n’a pas pu être lu : une liste JSON comme [\"SOCLE\", "
+            + "\"RI\"] était attendue, autre chose a été reçu : remplissez-la de nouveau dans le formulaire.");
     assertThat(with("groupMembers", "{\"memberName\":\"x\"}").unreadableValues()).containsOnlyKeys("groupMembers");
     assertThat(with("groupMembers", "[\"x\"]").unreadableValues()).containsOnlyKeys("groupMembers");
   }

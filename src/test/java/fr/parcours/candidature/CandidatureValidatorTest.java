@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CandidatureValidatorTest {
 
-  private static final String KBIS = "copy the 9 digits from the company's Kbis extract.";
+  private static final String KBIS = "recopiez les 9 chiffres de l’extrait Kbis de l’entreprise.";
 
   private final CandidatureValidator validator = new CandidatureValidator();
 
@@ -47,8 +47,9 @@ class CandidatureValidatorTest {
   @Test
   void shouldRefuseTextSentAsAnotherType() {
     assertThat(atStart(with("companyName", "MediSoft SAS".getBytes(java.nio.charset.StandardCharsets.UTF_8))))
-        .containsExactly(new FieldProblem("companyName", "Company name", "Company name could not be read: it is not"
-            + " text (it was sent as another type): type it in the form's field."));
+        .containsExactly(new FieldProblem("companyName", "Raison sociale", "Le champ « Raison sociale » n’a pas pu"
+            + " être lu : ce n’est pas du texte (la valeur a été envoyée sous un autre type) : saisissez-la dans le"
+            + " champ du formulaire."));
     assertThat(atStart(with("contactEmail", org.camunda.spin.Spin.JSON("{\"to\": \"x@evil.example\"}"))))
         .extracting(FieldProblem::field).containsExactly("contactEmail");
   }
@@ -56,17 +57,17 @@ class CandidatureValidatorTest {
   @ParameterizedTest
   @ValueSource(strings = {"\u200B\u200B\u200B", "MediSoft\u202E SAS", "\uFEFFMediSoft SAS", "Medi\u200DSoft"})
   void shouldRefuseInvisibleCharacters(String name) {
-    assertThat(atStart(with("companyName", name))).containsExactly(new FieldProblem("companyName", "Company name",
-        "Company name contains invisible characters (such as zero-width spaces or right-to-left overrides): type"
-            + " it again without them."));
+    assertThat(atStart(with("companyName", name))).containsExactly(new FieldProblem("companyName", "Raison sociale",
+        "Le champ « Raison sociale » contient des caractères invisibles (espaces de largeur nulle, inversions du"
+            + " sens d’écriture...) : saisissez-le de nouveau sans eux."));
   }
 
   @Test
   void shouldRefuseAChoiceListOfTwoHundredThousandValues() {
     String huge = "[" + String.join(",", java.util.Collections.nCopies(200_000, "\"SOCLE\"")) + "]";
     assertThat(atStart(with("softwareProfiles", huge))).extracting(FieldProblem::message)
-        .containsExactly("Software profiles could not be read: it holds 200000 values, and the form offers a"
-            + " handful: choose them in the form.");
+        .containsExactly("Le champ « Profils logiciels » n’a pas pu être lu : la liste compte 200000 valeurs, alors"
+            + " que le formulaire en propose quelques-unes : choisissez-les dans le formulaire.");
   }
 
   @Test
@@ -83,22 +84,23 @@ class CandidatureValidatorTest {
   @Test
   void shouldRefuseSirenWithBadChecksum() {
     assertThat(atStart(with("siren", "123456789")))
-        .containsExactly(new FieldProblem("siren", "SIREN", "SIREN '123456789' fails its checksum: " + KBIS));
+        .containsExactly(new FieldProblem("siren", "SIREN", "Le SIREN « 123456789 » a une clé de contrôle fausse : "
+            + KBIS));
   }
 
   @Test
   void shouldRefuseSirenWithLetters() {
     assertThat(atStart(with("siren", "55210O554")))
-        .containsExactly(new FieldProblem("siren", "SIREN", "SIREN must have exactly 9 digits: '55210O554' has "
-            + "characters other than digits and spaces; " + KBIS));
+        .containsExactly(new FieldProblem("siren", "SIREN", "Le SIREN doit compter exactement 9 chiffres : "
+            + "« 55210O554 » contient d’autres caractères que des chiffres et des espaces ; " + KBIS));
   }
 
   @ParameterizedTest
   @MethodSource
   void shouldRefuseSirenWithWrongNumberOfDigits(String siren, int digits) {
     assertThat(atStart(with("siren", siren)))
-        .containsExactly(new FieldProblem("siren", "SIREN", "SIREN must have exactly 9 digits: '" + siren + "' has "
-            + digits + "; " + KBIS));
+        .containsExactly(new FieldProblem("siren", "SIREN", "Le SIREN doit compter exactement 9 chiffres : « "
+            + siren + " » en compte " + digits + " ; " + KBIS));
   }
 
   static Stream<Arguments> shouldRefuseSirenWithWrongNumberOfDigits() {
@@ -112,15 +114,16 @@ class CandidatureValidatorTest {
   void shouldRefuseMalformedEmail(String email) {
     assertThat(atStart(with("contactEmail", email)))
         .extracting(FieldProblem::field, FieldProblem::label, FieldProblem::message)
-        .containsExactly(tuple("contactEmail", "Contact's email", "'" + email + "' is not a valid email address: "
-            + "enter one address such as jane.doe@company.fr, without spaces."));
+        .containsExactly(tuple("contactEmail", "Courriel du contact", "« " + email + " » n’est pas une adresse "
+            + "électronique valide : saisissez une seule adresse, comme jeanne.dupont@entreprise.fr, sans espaces."));
   }
 
   @Test
   void shouldRefuseEmailWithHeaderInjection() {
     assertThat(atStart(with("legalRepEmail", "a@b.fr\r\nBcc: x@y.fr")))
-        .containsExactly(new FieldProblem("legalRepEmail", "Legal representative's email",
-            "Legal representative's email must be on one line: remove the line breaks and other control characters."));
+        .containsExactly(new FieldProblem("legalRepEmail", "Courriel du représentant légal",
+            "Le champ « Courriel du représentant légal » doit tenir sur une ligne : retirez les retours à la ligne et"
+                + " autres caractères de contrôle."));
   }
 
   @Test
@@ -128,8 +131,8 @@ class CandidatureValidatorTest {
     String email = "a".repeat(60) + "@" + ("b".repeat(60) + ".").repeat(4) + "fr";
     assertThat(atStart(with("contactEmail", email)))
         .extracting(FieldProblem::message)
-        .containsExactly("Contact's email is too long (" + email.length() + " characters): shorten it to at most "
-            + "254 characters.");
+        .containsExactly("Le champ « Courriel du contact » est trop long (" + email.length() + " caractères) : "
+            + "raccourcissez-le à 254 caractères au plus.");
   }
 
   @ParameterizedTest
@@ -144,9 +147,9 @@ class CandidatureValidatorTest {
       "0033 1 23 45 67 89x", "+33 1 23 45 67 89 +1", "tel: 0123456789", "01/23/45/67/89"})
   void shouldRefuseMalformedPhone(String phone) {
     assertThat(atStart(with("legalRepPhone", phone)))
-        .containsExactly(new FieldProblem("legalRepPhone", "Legal representative's phone", "'" + phone + "' is not "
-            + "a phone number: enter a French number of 10 digits starting with 0 (01 23 45 67 89) or an "
-            + "international number starting with + (+33 1 23 45 67 89)."));
+        .containsExactly(new FieldProblem("legalRepPhone", "Téléphone du représentant légal", "« " + phone
+            + " » n’est pas un numéro de téléphone : saisissez un numéro français de 10 chiffres commençant par 0"
+            + " (01 23 45 67 89) ou un numéro international commençant par + (+33 1 23 45 67 89)."));
   }
 
   @ParameterizedTest
@@ -155,8 +158,8 @@ class CandidatureValidatorTest {
   void shouldRefuseLineBreaksInSingleLineFields(String key) {
     assertThat(atStart(with(key, "Acme\nBcc: x@y.fr")))
         .extracting(FieldProblem::field, FieldProblem::message)
-        .containsExactly(tuple(key, CandidatureFields.label(key) + " must be on one line: remove the line breaks "
-            + "and other control characters."));
+        .containsExactly(tuple(key, "Le champ « " + CandidatureFields.label(key) + " » doit tenir sur une ligne :"
+            + " retirez les retours à la ligne et autres caractères de contrôle."));
   }
 
   @Test
@@ -167,19 +170,21 @@ class CandidatureValidatorTest {
   @Test
   void shouldRefuseControlCharactersInTextareas() {
     assertThat(atStart(with("connectedObjects", "Tensiomètre\u0000")))
-        .containsExactly(new FieldProblem("connectedObjects", "Connected objects",
-            "Connected objects contains control characters: remove them (line breaks are allowed)."));
+        .containsExactly(new FieldProblem("connectedObjects", "Objets connectés",
+            "Le champ « Objets connectés » contient des caractères de contrôle : retirez-les (les retours à la ligne"
+                + " sont permis)."));
   }
 
   @Test
   void shouldRefuseTooLongTexts() {
     assertThat(atStart(with("companyName", "x".repeat(201))))
-        .containsExactly(new FieldProblem("companyName", "Company name",
-            "Company name is too long (201 characters): shorten it to at most 200 characters."));
+        .containsExactly(new FieldProblem("companyName", "Raison sociale",
+            "Le champ « Raison sociale » est trop long (201 caractères) : raccourcissez-le à 200 caractères au plus."));
     assertThat(atStart(with("headOffice", "x".repeat(4000)))).isEmpty();
     assertThat(atStart(with("headOffice", "x".repeat(4001))))
         .extracting(FieldProblem::message)
-        .containsExactly("Head office is too long (4001 characters): shorten it to at most 4000 characters.");
+        .containsExactly("Le champ « Siège social » est trop long (4001 caractères) : raccourcissez-le à 4000 "
+            + "caractères au plus.");
   }
 
   @ParameterizedTest
@@ -194,34 +199,38 @@ class CandidatureValidatorTest {
 
   static Stream<Arguments> shouldRefuseMissingRequiredField() {
     return Stream.of(
-        Arguments.of("companyName", "The company name is missing: enter it as written on the company's Kbis extract."),
-        Arguments.of("legalForm", "The legal form is missing: enter it (SAS, SARL, ...) with the share capital if any."),
-        Arguments.of("headOffice", "The head office is missing: enter the address of the company's registered office."),
-        Arguments.of("siren", "The SIREN is missing: copy the 9 digits from the company's Kbis extract."),
-        Arguments.of("representativeName", "The representative's name is missing: enter the first and last name of "
-            + "the person who represents the company for this application."),
-        Arguments.of("representativeRole", "The representative's role is missing: enter their position in the "
-            + "company (for example Chief executive officer)."),
-        Arguments.of("applicantKind", "The kind of applicant is missing: choose single device operator or lead of "
-            + "a group of companies."),
-        Arguments.of("legalRepName", "The legal representative's name is missing: enter the first and last name "
-            + "of the company's legal representative."),
-        Arguments.of("legalRepEmail", "The legal representative's email is missing: enter their email address."),
-        Arguments.of("legalRepPhone", "The legal representative's phone is missing: enter their phone number."),
-        Arguments.of("contactName", "The contact's name is missing: enter the person the ANS should write to "
-            + "about this application."),
-        Arguments.of("contactEmail", "The contact's email is missing: enter their email address."),
-        Arguments.of("contactPhone", "The contact's phone is missing: enter their phone number."),
-        Arguments.of("softwareName", "The software name is missing: enter the name of the device's main software "
-            + "component."),
-        Arguments.of("softwareVersion", "The software version is missing: enter the version of the main software "
-            + "component to be certified."),
-        Arguments.of("plannedEvidenceDate", "The planned date of the complete evidence deposit is missing: enter "
-            + "the date on which you expect to have deposited all evidence (informative only)."),
-        Arguments.of("softwareProfiles", "No software profile is chosen: choose at least one; the choice is final "
-            + "and decides which requirements apply."),
-        Arguments.of("deviceClass", "The device class is missing: choose it as stated in the device's CE marking "
-            + "declaration."));
+        Arguments.of("companyName", "La raison sociale manque : saisissez-la telle qu’écrite sur l’extrait Kbis "
+            + "de l’entreprise."),
+        Arguments.of("legalForm", "La forme juridique manque : saisissez-la (SAS, SARL...) avec le capital social "
+            + "le cas échéant."),
+        Arguments.of("headOffice", "Le siège social manque : saisissez l’adresse du siège social de l’entreprise."),
+        Arguments.of("siren", "Le SIREN manque : recopiez les 9 chiffres de l’extrait Kbis de l’entreprise."),
+        Arguments.of("representativeName", "Le nom du représentant manque : saisissez le prénom et le nom de la "
+            + "personne qui représente l’entreprise pour cette demande."),
+        Arguments.of("representativeRole", "La fonction du représentant manque : saisissez sa fonction dans "
+            + "l’entreprise (par exemple président-directeur général)."),
+        Arguments.of("applicantKind", "Le type de candidat manque : choisissez exploitant unique du dispositif ou "
+            + "chef de file d’un groupement d’entreprises."),
+        Arguments.of("legalRepName", "Le nom du représentant légal manque : saisissez le prénom et le nom du "
+            + "représentant légal de l’entreprise."),
+        Arguments.of("legalRepEmail", "Le courriel du représentant légal manque : saisissez son adresse "
+            + "électronique."),
+        Arguments.of("legalRepPhone", "Le téléphone du représentant légal manque : saisissez son numéro de "
+            + "téléphone."),
+        Arguments.of("contactName", "Le nom du contact manque : saisissez la personne à qui l’ANS doit écrire au "
+            + "sujet de cette demande."),
+        Arguments.of("contactEmail", "Le courriel du contact manque : saisissez son adresse électronique."),
+        Arguments.of("contactPhone", "Le téléphone du contact manque : saisissez son numéro de téléphone."),
+        Arguments.of("softwareName", "Le nom du logiciel manque : saisissez le nom du composant logiciel principal "
+            + "du dispositif."),
+        Arguments.of("softwareVersion", "La version du logiciel manque : saisissez la version du composant "
+            + "logiciel principal à certifier."),
+        Arguments.of("plannedEvidenceDate", "La date prévue du dépôt complet des preuves manque : saisissez la "
+            + "date à laquelle vous pensez avoir déposé toutes les preuves (pour information seulement)."),
+        Arguments.of("softwareProfiles", "Aucun profil logiciel n’est choisi : choisissez-en au moins un ; ce choix "
+            + "est définitif et décide des exigences qui s’appliquent."),
+        Arguments.of("deviceClass", "La classe du dispositif manque : choisissez-la telle qu’indiquée dans la "
+            + "déclaration de marquage CE du dispositif."));
   }
 
   @Test
@@ -242,10 +251,10 @@ class CandidatureValidatorTest {
   @ParameterizedTest
   @ValueSource(booleans = false)
   void shouldRefuseDeviceWithoutCeMarking(boolean ceMarked) {
-    String message = "The device must be CE marked before its certification can start (EU regulations 2017/745 "
-        + "and 2017/746). Obtain CE marking first, then start the application again.";
+    String message = "Le dispositif doit être marqué CE avant que sa certification puisse commencer (règlements "
+        + "(UE) 2017/745 et 2017/746). Obtenez d’abord le marquage CE, puis recommencez la demande.";
     assertThat(atStart(with("ceMarked", ceMarked)))
-        .containsExactly(new FieldProblem("ceMarked", "CE marking", message));
+        .containsExactly(new FieldProblem("ceMarked", "Marquage CE", message));
     assertThat(atStart(with("ceMarked", "false"))).extracting(FieldProblem::message).containsExactly(message);
     assertThat(atStart(with("ceMarked", null))).extracting(FieldProblem::message).containsExactly(message);
   }
@@ -258,8 +267,8 @@ class CandidatureValidatorTest {
   @Test
   void shouldRefuseUnreadableBoolean() {
     assertThat(atStart(with("ceMarked", "maybe")))
-        .containsExactly(new FieldProblem("ceMarked", "CE marking",
-            "CE marking could not be read: expected true or false, got 'maybe': tick or untick the box in the form."));
+        .containsExactly(new FieldProblem("ceMarked", "Marquage CE", "Le champ « Marquage CE » n’a pas pu être lu :"
+            + " vrai ou faux attendu, « maybe » reçu : cochez ou décochez la case dans le formulaire."));
   }
 
   @Test
@@ -267,9 +276,9 @@ class CandidatureValidatorTest {
     Map<String, Object> variables = validGroupLeadVariables();
     variables.remove("groupMembers");
     assertThat(atStart(variables))
-        .containsExactly(new FieldProblem("groupMembers", "Group members", "A group lead must list each member of "
-            + "the group (company name, head office, SIREN, NIE if any, representative): add one row per member "
-            + "company, or choose single device operator."));
+        .containsExactly(new FieldProblem("groupMembers", "Membres du groupement", "Un chef de file doit lister "
+            + "chaque membre du groupement (raison sociale, siège social, SIREN, NIE le cas échéant, représentant) : "
+            + "ajoutez une ligne par entreprise membre, ou choisissez exploitant unique du dispositif."));
     variables.put("groupMembers", "[]");
     assertThat(atStart(variables)).extracting(FieldProblem::field).containsExactly("groupMembers");
   }
@@ -280,8 +289,9 @@ class CandidatureValidatorTest {
     variables.put("groupMembers", List.of(member("Hôpital Numérique SA", "732829320"),
         member("Capteurs de France", "443061842")));
     assertThat(atStart(variables))
-        .containsExactly(new FieldProblem("groupMembers[2].memberSiren", "Group member 2: SIREN",
-            "SIREN '443061842' fails its checksum: copy the 9 digits from the member company's Kbis extract."));
+        .containsExactly(new FieldProblem("groupMembers[2].memberSiren", "Membre 2 du groupement : SIREN",
+            "Le SIREN « 443061842 » a une clé de contrôle fausse : recopiez les 9 chiffres de l’extrait Kbis de "
+                + "l’entreprise membre."));
   }
 
   @Test
@@ -289,8 +299,8 @@ class CandidatureValidatorTest {
     Map<String, Object> variables = validGroupLeadVariables();
     variables.put("groupMembers", List.of(member("Télésuivi Santé", "552100554")));
     assertThat(atStart(variables))
-        .containsExactly(new FieldProblem("groupMembers[1].memberSiren", "Group member 1: SIREN",
-            "Group member 1's SIREN is the lead's own SIREN: list only the other companies of the group here."));
+        .containsExactly(new FieldProblem("groupMembers[1].memberSiren", "Membre 1 du groupement : SIREN",
+            "Le SIREN du membre 1 est celui du chef de file : ne listez ici que les autres entreprises du groupement."));
   }
 
   @Test
@@ -299,8 +309,8 @@ class CandidatureValidatorTest {
     variables.put("groupMembers", List.of(member("A", "732829320"), member("B", "443061841"),
         member("A again", "732 829 320")));
     assertThat(atStart(variables))
-        .containsExactly(new FieldProblem("groupMembers[3].memberSiren", "Group member 3: SIREN",
-            "Group member 3's SIREN repeats group member 1's: list each member company once."));
+        .containsExactly(new FieldProblem("groupMembers[3].memberSiren", "Membre 3 du groupement : SIREN",
+            "Le SIREN du membre 3 répète celui du membre 1 : listez chaque entreprise membre une seule fois."));
   }
 
   @Test
@@ -310,11 +320,11 @@ class CandidatureValidatorTest {
     assertThat(atStart(variables))
         .extracting(FieldProblem::field, FieldProblem::label)
         .containsExactly(
-            tuple("groupMembers[1].memberName", "Group member 1: company name"),
-            tuple("groupMembers[1].memberHeadOffice", "Group member 1: head office"),
-            tuple("groupMembers[1].memberSiren", "Group member 1: SIREN"),
-            tuple("groupMembers[1].memberNie", "Group member 1: NIE"),
-            tuple("groupMembers[1].memberRepresentative", "Group member 1: representative"));
+            tuple("groupMembers[1].memberName", "Membre 1 du groupement : raison sociale"),
+            tuple("groupMembers[1].memberHeadOffice", "Membre 1 du groupement : siège social"),
+            tuple("groupMembers[1].memberSiren", "Membre 1 du groupement : SIREN"),
+            tuple("groupMembers[1].memberNie", "Membre 1 du groupement : NIE"),
+            tuple("groupMembers[1].memberRepresentative", "Membre 1 du groupement : représentant"));
   }
 
   @Test
@@ -328,17 +338,17 @@ class CandidatureValidatorTest {
     variables.put("nil", "NIL-7");
     variables.remove("nie");
     assertThat(atStart(variables))
-        .containsExactly(new FieldProblem("nie", "NIE", "Profile RI (identity referential) needs the NIE and the "
-            + "NIL issued by the CNDA through homologation: enter the NIE (vendor identification number), or remove "
-            + "profile RI if the device does not use the identity referential."));
+        .containsExactly(new FieldProblem("nie", "NIE", "Le profil RI (référentiel identité) exige le NIE et le "
+            + "NIL délivrés par le CNDA lors de l’homologation : saisissez le NIE (numéro d’identification de "
+            + "l’éditeur), ou retirez le profil RI si le dispositif n’utilise pas le référentiel identité."));
   }
 
   @Test
   void shouldRefuseProfileRiWithoutNil() {
     assertThat(atStart(with("softwareProfiles", List.of("SOCLE", "RI"))))
-        .containsExactly(new FieldProblem("nil", "NIL", "Profile RI (identity referential) needs the NIE and the "
-            + "NIL issued by the CNDA through homologation: enter the NIL (software identification number), or "
-            + "remove profile RI if the device does not use the identity referential."));
+        .containsExactly(new FieldProblem("nil", "NIL", "Le profil RI (référentiel identité) exige le NIE et le "
+            + "NIL délivrés par le CNDA lors de l’homologation : saisissez le NIL (numéro d’identification du "
+            + "logiciel), ou retirez le profil RI si le dispositif n’utilise pas le référentiel identité."));
   }
 
   @Test
@@ -351,8 +361,8 @@ class CandidatureValidatorTest {
   @Test
   void shouldRefuseUnknownProfile() {
     assertThat(atStart(with("softwareProfiles", List.of("SOCLE", "TELEPORT"))))
-        .containsExactly(new FieldProblem("softwareProfiles", "Software profiles",
-            "Software profile 'TELEPORT' is unknown: choose among SOCLE, RI, MSS, DMP."));
+        .containsExactly(new FieldProblem("softwareProfiles", "Profils logiciels",
+            "Le profil logiciel « TELEPORT » est inconnu : choisissez parmi SOCLE, RI, MSS, DMP."));
   }
 
   @ParameterizedTest
@@ -364,33 +374,35 @@ class CandidatureValidatorTest {
 
   static Stream<Arguments> shouldRefuseUnknownChoice() {
     return Stream.of(
-        Arguments.of("deviceClass", "IV", "Device class 'IV' is unknown: choose Class I, IIa, IIb or III "
-            + "(values I, IIA, IIB, III)."),
-        Arguments.of("correspondenceLanguage", "DE", "Correspondence language 'DE' is unknown: choose FR "
-            + "(Français) or EN (English)."),
-        Arguments.of("representativeCivility", "DR", "Representative's civility 'DR' is unknown: choose MR or MS."),
-        Arguments.of("applicantKind", "CONSORTIUM", "Applicant 'CONSORTIUM' is unknown: choose SINGLE_OPERATOR "
-            + "(single device operator) or GROUP_LEAD (lead of a group of companies)."));
+        Arguments.of("deviceClass", "IV", "La valeur « IV » du champ « Classe du dispositif » est inconnue : "
+            + "choisissez Classe I, Classe IIa, Classe IIb ou Classe III (valeurs I, IIA, IIB, III)."),
+        Arguments.of("correspondenceLanguage", "DE", "La valeur « DE » du champ « Langue de correspondance » est "
+            + "inconnue : choisissez Français ou English (valeurs FR, EN)."),
+        Arguments.of("representativeCivility", "DR", "La valeur « DR » du champ « Civilité du représentant » est "
+            + "inconnue : choisissez M. ou Mme (valeurs MR, MS)."),
+        Arguments.of("applicantKind", "CONSORTIUM", "La valeur « CONSORTIUM » du champ « L’entreprise candidate en "
+            + "tant que » est inconnue : choisissez exploitant unique du dispositif (SINGLE_OPERATOR) ou chef de "
+            + "file d’un groupement d’entreprises (GROUP_LEAD)."));
   }
 
   @Test
   void shouldRefuseIncompleteAdditionalComponent() {
     assertThat(atStart(with("additionalComponents", "[{\"componentName\": \"Portail\"}, {}]")))
         .containsExactly(
-            new FieldProblem("additionalComponents[1].componentVersion", "Additional component 1: version",
-                "The component's version is missing: enter the version to be certified."),
-            new FieldProblem("additionalComponents[2].componentName", "Additional component 2: name",
-                "The component's name is missing: enter it, or remove the empty row."),
-            new FieldProblem("additionalComponents[2].componentVersion", "Additional component 2: version",
-                "The component's version is missing: enter the version to be certified."));
+            new FieldProblem("additionalComponents[1].componentVersion", "Composant supplémentaire 1 : version",
+                "La version du composant manque : saisissez la version à certifier."),
+            new FieldProblem("additionalComponents[2].componentName", "Composant supplémentaire 2 : nom",
+                "Le nom du composant manque : saisissez-le, ou supprimez la ligne vide."),
+            new FieldProblem("additionalComponents[2].componentVersion", "Composant supplémentaire 2 : version",
+                "La version du composant manque : saisissez la version à certifier."));
   }
 
   @Test
   void shouldRefuseUnreadableDate() {
     assertThat(atStart(with("plannedEvidenceDate", "31/03/2026")))
-        .containsExactly(new FieldProblem("plannedEvidenceDate", "Planned date of the complete evidence deposit",
-            "Planned date of the complete evidence deposit could not be read: '31/03/2026' is not a date: pick "
-                + "the date in the form's calendar (yyyy-mm-dd)."));
+        .containsExactly(new FieldProblem("plannedEvidenceDate", "Date prévue du dépôt complet des preuves",
+            "Le champ « Date prévue du dépôt complet des preuves » n’a pas pu être lu : « 31/03/2026 » n’est pas "
+                + "une date : choisissez la date dans le calendrier du formulaire (aaaa-mm-jj)."));
   }
 
   @Test
@@ -402,14 +414,14 @@ class CandidatureValidatorTest {
     assertThat(atSubmission(variables))
         .extracting(FieldProblem::field, FieldProblem::label)
         .containsExactly(
-            tuple("docFunctional", "Functional documentation"),
-            tuple("docPersonalData", "Personal-data protection declaration"),
-            tuple("docHealthDataHosting", "Health-data hosting declaration or HDS certificate"),
-            tuple("docCeDeclaration", "CE marking declaration"),
-            tuple("docNotifiedBody", "Notified-body certificate"),
-            tuple("docMandates", "Mandates of the group members"));
-    assertThat(atSubmission(variables).get(0).message()).isEqualTo("Functional documentation has not been "
-        + "provided: provide it to the ANS, then tick its box in the administrative dossier.");
+            tuple("docFunctional", "Documentation fonctionnelle"),
+            tuple("docPersonalData", "Déclaration de protection des données personnelles"),
+            tuple("docHealthDataHosting", "Déclaration d’hébergement des données de santé ou certificat HDS"),
+            tuple("docCeDeclaration", "Déclaration de marquage CE"),
+            tuple("docNotifiedBody", "Certificat de l’organisme notifié"),
+            tuple("docMandates", "Mandats des membres du groupement"));
+    assertThat(atSubmission(variables).get(0).message()).isEqualTo("Document non fourni : « Documentation "
+        + "fonctionnelle ». Fournissez-le à l’ANS, puis cochez sa case dans le dossier administratif.");
   }
 
   @Test
@@ -437,9 +449,10 @@ class CandidatureValidatorTest {
     variables.put("contactEmail", "paul");
     assertThatThrownBy(() -> validator.checkAtStart(Candidature.from(variables)))
         .isInstanceOf(CandidatureRejectedException.class)
-        .hasMessage("The candidature cannot be accepted: SIREN: SIREN '123456789' fails its checksum: copy the 9 "
-            + "digits from the company's Kbis extract; Contact's email: 'paul' is not a valid email address: enter "
-            + "one address such as jane.doe@company.fr, without spaces.")
+        .hasMessage("La candidature ne peut pas être acceptée : SIREN : Le SIREN « 123456789 » a une clé de "
+            + "contrôle fausse : recopiez les 9 chiffres de l’extrait Kbis de l’entreprise ; Courriel du contact : "
+            + "« paul » n’est pas une adresse électronique valide : saisissez une seule adresse, comme "
+            + "jeanne.dupont@entreprise.fr, sans espaces.")
         .satisfies(e -> assertThat(((CandidatureRejectedException) e).problems()).hasSize(2));
   }
 
@@ -448,6 +461,6 @@ class CandidatureValidatorTest {
     Map<String, Object> variables = new HashMap<>(validVariables());
     variables.put("softwareProfiles", List.of("<b>X</b>"));
     assertThat(atStart(variables)).extracting(FieldProblem::message)
-        .containsExactly("Software profile '?b?X?/b?' is unknown: choose among SOCLE, RI, MSS, DMP.");
+        .containsExactly("Le profil logiciel « ?b?X?/b? » est inconnu : choisissez parmi SOCLE, RI, MSS, DMP.");
   }
 }

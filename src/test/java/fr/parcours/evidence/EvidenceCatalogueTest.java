@@ -30,7 +30,7 @@ class EvidenceCatalogueTest {
   @Test
   void shouldShipAnIllustrativeCatalogueCoveringEverySection() throws IOException {
     EvidenceCatalogue catalogue = shipped();
-    assertThat(catalogue.notice()).startsWith("ILLUSTRATIVE SAMPLE, NOT THE ANS REFERENTIAL.");
+    assertThat(catalogue.notice()).startsWith("EXEMPLE ILLUSTRATIF, CE N’EST PAS LE RÉFÉRENTIEL DE L’ANS.");
     assertThat(catalogue.requirements().stream().map(EvidenceCatalogue.Requirement::section).distinct())
         .containsExactlyInAnyOrderElementsOf(EvidenceCatalogue.SECTIONS);
   }
@@ -82,7 +82,7 @@ class EvidenceCatalogueTest {
         .containsEntry("INS 2", RequirementStatus.INCOMPLETE).containsEntry("POR 2", RequirementStatus.INCOMPLETE)
         .containsEntry("SEC 2", RequirementStatus.NOT_APPLICABLE);
     assertThat(dmpWithIns.outstanding()).hasSize(11);
-    assertThat(mssOnly.outstanding()).containsExactly("SEC 2.1.1 (missing)");
+    assertThat(mssOnly.outstanding()).containsExactly("SEC 2.1.1 (manquante)");
   }
 
   @Test
@@ -96,8 +96,9 @@ class EvidenceCatalogueTest {
 
   @Test
   void shouldRefuseADateThatIsNotADay() {
-    assertThatThrownBy(() -> ArchiveName.parse("A_B_1_310226_1.zip", "A_B_1")).hasMessage("'A_B_1_310226_1.zip'"
-        + " carries '310226', which is not a date DDMMYY (day, month, year on two digits each).");
+    assertThatThrownBy(() -> ArchiveName.parse("A_B_1_310226_1.zip", "A_B_1")).hasMessage("L’archive"
+        + " « A_B_1_310226_1.zip » porte « 310226 », qui n’est pas une date JJMMAA (jour, mois, année sur deux"
+        + " chiffres chacun).");
   }
 
   static Map<String, RequirementStatus> statuses(EvidenceReport report) {

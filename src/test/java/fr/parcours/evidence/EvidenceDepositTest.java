@@ -86,60 +86,64 @@ class EvidenceDepositTest extends ProcessTestBase {
   @Test
   void shouldRefuseAFileThatIsNotAZip() {
     refused(atEvidenceDeposit(), SEND_1, "%PDF-1.7 not an archive".getBytes(),
-        "'" + SEND_1 + "' is not a ZIP archive: send the proofs in one .zip file.");
+        "L’archive « " + SEND_1 + " » n’est pas une archive ZIP : envoyez les preuves dans un seul"
+            + " fichier .zip.");
   }
 
   @Test
   void shouldRefuseAnEncryptedZip() {
-    refused(atEvidenceDeposit(), SEND_1, Zips.with("PSC_1.1.1.mp4").encrypted(), "'" + SEND_1 + "' is encrypted"
-        + " (protected by a password): send it without a password, the ANS cannot open protected archives.");
+    refused(atEvidenceDeposit(), SEND_1, Zips.with("PSC_1.1.1.mp4").encrypted(), "L’archive « " + SEND_1
+        + " » est chiffrée (protégée par un mot de passe) : envoyez-la sans mot de passe, l’ANS ne peut pas ouvrir"
+        + " les archives protégées.");
   }
 
   @Test
   void shouldRefuseACorruptZip() {
     byte[] zip = new Zips().entry("PSC_1.1.1.mp4", Zips.random(1)).truncated();
-    refused(atEvidenceDeposit(), SEND_1, zip, "'" + SEND_1 + "' is damaged and cannot be read (at entry"
-        + " 'PSC_1.1.1.mp4'): create the archive again and resend it.");
+    refused(atEvidenceDeposit(), SEND_1, zip, "L’archive « " + SEND_1 + " » est endommagée et ne peut"
+        + " pas être lue (à l’entrée « PSC_1.1.1.mp4 ») : recréez l’archive et renvoyez-la.");
   }
 
   @Test
   void shouldRefuseAnEmptyZip() {
-    refused(atEvidenceDeposit(), SEND_1, Zips.empty(), "'" + SEND_1 + "' is empty: it holds no proof file.");
+    refused(atEvidenceDeposit(), SEND_1, Zips.empty(), "L’archive « " + SEND_1 + " » est vide : elle ne contient aucun fichier de preuve.");
   }
 
   @Test
   void shouldRefuseAZipHoldingOnlyFolders() {
     refused(atEvidenceDeposit(), SEND_1, Zips.with("INS/", "PSC/").bytes(),
-        "'" + SEND_1 + "' is empty: it holds no proof file.");
+        "L’archive « " + SEND_1 + " » est vide : elle ne contient aucun fichier de preuve.");
   }
 
   @Test
   void shouldRefuseAnEntryThatClimbsOutOfTheFolder() {
     refused(atEvidenceDeposit(), SEND_1, Zips.with("PSC_1.1.1.mp4", "../../etc/PSC_1.1.2.log").bytes(),
-        "'" + SEND_1 + "' holds an entry whose path leaves the archive's folder: '../../etc/PSC_1.1.2.log'."
-            + " Entries must be plain file names such as INS_2.1.1.jpeg.");
+        "L’archive « " + SEND_1 + " » contient une entrée dont le chemin sort du dossier de l’archive :"
+            + " « ../../etc/PSC_1.1.2.log ». Les entrées doivent être de simples noms de fichier comme"
+            + " INS_2.1.1.jpeg.");
   }
 
   @Test
   void shouldRefuseAnEntryWithAnAbsolutePath() {
     refused(atEvidenceDeposit(), SEND_1, Zips.with("/tmp/PSC_1.1.1.mp4").bytes(),
-        "'" + SEND_1 + "' holds an entry whose path leaves the archive's folder: '/tmp/PSC_1.1.1.mp4'."
-            + " Entries must be plain file names such as INS_2.1.1.jpeg.");
+        "L’archive « " + SEND_1 + " » contient une entrée dont le chemin sort du dossier de l’archive :"
+            + " « /tmp/PSC_1.1.1.mp4 ». Les entrées doivent être de simples noms de fichier comme INS_2.1.1.jpeg.");
   }
 
   @Test
   void shouldRefuseAnEntryWithADriveLetter() {
     refused(atEvidenceDeposit(), SEND_1, Zips.with("C:\\evidence\\PSC_1.1.1.mp4").bytes(),
-        "'" + SEND_1 + "' holds an entry whose path leaves the archive's folder: 'C:\\evidence\\PSC_1.1.1.mp4'."
-            + " Entries must be plain file names such as INS_2.1.1.jpeg.");
+        "L’archive « " + SEND_1 + " » contient une entrée dont le chemin sort du dossier de l’archive :"
+            + " « C:\\evidence\\PSC_1.1.1.mp4 ». Les entrées doivent être de simples noms de fichier comme"
+            + " INS_2.1.1.jpeg.");
   }
 
   @Test
   void shouldRefuseAnArchiveThatExpandsBeyondTheTotalLimit() {
     // 8 MB in the tests (parcours.evidence.max-uncompressed-size); random bytes do not compress
     byte[] zip = new Zips().entry("PSC_1.1.1.mp4", Zips.random(5)).entry("PSC_1.1.2.mp4", Zips.random(5)).bytes();
-    refused(atEvidenceDeposit(), SEND_1, zip, "'" + SEND_1 + "' expands to more than 8 MB once uncompressed"
-        + " (the limit of one archive): split the proofs over several sends.");
+    refused(atEvidenceDeposit(), SEND_1, zip, "L’archive « " + SEND_1 + " » dépasse 8 Mo une fois"
+        + " décompressée (la limite d’une archive) : répartissez les preuves sur plusieurs envois.");
   }
 
   @Test
@@ -150,77 +154,78 @@ class EvidenceDepositTest extends ProcessTestBase {
       zips.entry("SEC_1.1." + i + ".log", new byte[] {1});
     }
     refused(atEvidenceDeposit(), SEND_1, zips.bytes(),
-        "'" + SEND_1 + "' holds more than 50 entries: split the proofs over several sends.");
+        "L’archive « " + SEND_1 + " » contient plus de 50 entrées : répartissez les preuves sur plusieurs"
+            + " envois.");
   }
 
   @Test
   void shouldRefuseAnEntryCompressedBeyondTheRatio() {
     byte[] bomb = new Zips().entry("SEC_1.1.1.log", Zips.zeros(4)).bytes();
     Assertions.assertThat(bomb.length).as("4 MB of zeros shrink to a few KB").isLessThan(10_000);
-    refused(atEvidenceDeposit(), SEND_1, bomb, "'" + SEND_1 + "' holds an entry compressed more than 100 to 1"
-        + " ('SEC_1.1.1.log'): this looks like a ZIP bomb and was refused.");
+    refused(atEvidenceDeposit(), SEND_1, bomb, "L’archive « " + SEND_1 + " » contient une entrée"
+        + " compressée à plus de 100 pour 1 (« SEC_1.1.1.log ») : cela ressemble à une bombe ZIP, elle est refusée.");
   }
 
   @Test
   void shouldRefuseANestedArchive() {
     refused(atEvidenceDeposit(), SEND_1, Zips.with("PSC_1.1.1.mp4", "SEC_1.1.1.zip").bytes(),
-        "'" + SEND_1 + "' holds another archive, 'SEC_1.1.1.zip': put the proof files directly in the ZIP, not in"
-            + " an inner archive.");
+        "L’archive « " + SEND_1 + " » contient une autre archive, « SEC_1.1.1.zip » : mettez les fichiers"
+            + " de preuve directement dans le ZIP, pas dans une archive intérieure.");
   }
 
   @Test
   void shouldRefuseAnArchiveHiddenUnderAnotherExtension() {
     byte[] inner = Zips.with("PSC_1.1.1.mp4").bytes();
     refused(atEvidenceDeposit(), SEND_1, new Zips().entry("SEC_1.2.1.jpeg", inner).bytes(),
-        "'" + SEND_1 + "' holds another archive, 'SEC_1.2.1.jpeg': put the proof files directly in the ZIP, not in"
-            + " an inner archive.");
+        "L’archive « " + SEND_1 + " » contient une autre archive, « SEC_1.2.1.jpeg » : mettez les fichiers"
+            + " de preuve directement dans le ZIP, pas dans une archive intérieure.");
   }
 
   @Test
   void shouldRefuseAnEntryNamedOutsideTheRule() {
     refused(atEvidenceDeposit(), SEND_1, Zips.with("PSC_1.1.1.mp4", "capture d'écran PSC.png").bytes(),
-        "'" + SEND_1 + "' holds an entry named 'capture d'écran PSC.png', outside the naming rule: name each proof"
-            + " after its number with spaces as underscores and any extension, such as INS_2.1.1.jpeg for proof"
-            + " INS 2.1.1.");
+        "L’archive « " + SEND_1 + " » contient une entrée nommée « capture d'écran PSC.png », hors de la"
+            + " règle de nommage : nommez chaque preuve d’après son numéro, espaces remplacées par des tirets bas,"
+            + " avec n’importe quelle extension, comme INS_2.1.1.jpeg pour la preuve INS 2.1.1.");
   }
 
   @Test
   void shouldRefuseASendNumberOutOfSequence() {
     String third = "MediSoft-SAS_CardioWatch_2.1_021126_3.zip";
     ProcessInstance pi = atEvidenceDeposit();
-    refused(pi, third, Zips.with("PSC_1.1.1.mp4").bytes(), "'" + third + "' is send number 3, but the next send of"
-        + " dossier " + pi.getBusinessKey() + " is number 1.");
+    refused(pi, third, Zips.with("PSC_1.1.1.mp4").bytes(), "L’archive « " + third + " » porte l’envoi numéro 3,"
+        + " mais le prochain envoi du dossier " + pi.getBusinessKey() + " est le numéro 1.");
   }
 
   @Test
   void shouldRefuseAnArchiveForAnotherDossier() {
     String other = "TeleCardio-SARL_CardioWatch_2.1_021126_1.zip";
     ProcessInstance pi = atEvidenceDeposit();
-    refused(pi, other, Zips.with("PSC_1.1.1.mp4").bytes(), "'" + other + "' is not for this dossier: dossier "
-        + pi.getBusinessKey() + " takes archives named MediSoft-SAS_CardioWatch_2.1_<DDMMYY>_<sendNumber>.zip"
-        + " (operator, device name, version).");
+    refused(pi, other, Zips.with("PSC_1.1.1.mp4").bytes(), "L’archive « " + other + " » n’est pas pour ce"
+        + " dossier : le dossier " + pi.getBusinessKey() + " prend des archives nommées"
+        + " MediSoft-SAS_CardioWatch_2.1_<DDMMYY>_<sendNumber>.zip (exploitant, nom du dispositif, version).");
   }
 
   @Test
   void shouldRefuseAnArchiveNotNamedAsTheAnsRequires() {
-    refused(atEvidenceDeposit(), "evidence.zip", Zips.with("PSC_1.1.1.mp4").bytes(), "'evidence.zip' is not named"
-        + " as the ANS requires: <Operator>_<DeviceName>_<Version>_<DDMMYY>_<sendNumber>.zip, here"
-        + " MediSoft-SAS_CardioWatch_2.1_<DDMMYY>_<sendNumber>.zip.");
+    refused(atEvidenceDeposit(), "evidence.zip", Zips.with("PSC_1.1.1.mp4").bytes(), "L’archive « evidence.zip »"
+        + " n’est pas nommée comme l’ANS le demande : <Operator>_<DeviceName>_<Version>_<DDMMYY>_<sendNumber>.zip,"
+        + " ici MediSoft-SAS_CardioWatch_2.1_<DDMMYY>_<sendNumber>.zip.");
   }
 
   @Test
   void shouldRefuseAnArchiveDatedInTheFuture() {
     String tomorrow = "MediSoft-SAS_CardioWatch_2.1_031126_1.zip";
-    refused(atEvidenceDeposit(), tomorrow, Zips.with("PSC_1.1.1.mp4").bytes(), "'" + tomorrow + "' is dated"
-        + " 031126, a day still to come: date it 021126, the day you send it.");
+    refused(atEvidenceDeposit(), tomorrow, Zips.with("PSC_1.1.1.mp4").bytes(), "L’archive « " + tomorrow
+        + " » est datée du 031126, un jour encore à venir : datez-la 021126, le jour où vous l’envoyez.");
   }
 
   @Test
   void shouldRefuseAnArchiveWhenTheDossierIsNotWaitingForEvidence() {
     ProcessInstance pi = startApplication(VENDOR, "ans-certification", Candidatures.valid());
     Assertions.assertThatThrownBy(() -> send(pi, SEND_1, Zips.with("PSC_1.1.1.mp4").bytes()))
-        .hasMessage("Dossier " + pi.getBusinessKey() + " is not waiting for this: deposits are accepted while"
-            + " 'Déposer les preuves' or 'Fournir des compléments' is open.");
+        .hasMessage("Le dossier " + pi.getBusinessKey() + " n’attend pas cela : les dépôts sont acceptés tant"
+            + " que « Déposer les preuves » ou « Fournir des compléments » est ouverte.");
   }
 
   // ---- good deposits ----
@@ -233,19 +238,19 @@ class EvidenceDepositTest extends ProcessTestBase {
         "POR_2.1.1.log", "ABC_9.9.9.txt").bytes());
     Assertions.assertThat(first.sendNumber()).isEqualTo(1);
     Assertions.assertThat(first.report().complete()).isFalse();
-    Assertions.assertThat(first.report().outstanding()).containsExactly("POR 1.1.1 (missing)",
-        "SEC 1.1.1 (missing)", "SEC 1.2.1 (missing)", "RGPD 1.1.1 (missing)");
+    Assertions.assertThat(first.report().outstanding()).containsExactly("POR 1.1.1 (manquante)",
+        "SEC 1.1.1 (manquante)", "SEC 1.2.1 (manquante)", "RGPD 1.1.1 (manquante)");
     Assertions.assertThat(first.report().unknownProofs()).extracting(EvidenceStore.StoredProof::entryName)
         .containsExactly("ABC_9.9.9.txt");
     assertThat(pi).variables().containsEntry(EvidenceVariables.SENDS, 1)
         .containsEntry(EvidenceVariables.REPORT_COMPLETE, false);
     Assertions.assertThat(runtimeService.getVariable(pi.getId(), EvidenceVariables.REPORT).toString())
-        .contains("**Incomplete**: 3 of 7 proofs deposited in 1 send")
-        .contains("**POR 2** Feed the shared medical record \\(DMP\\): not applicable to the profile")
-        .contains("Unknown proofs (not in the catalogue): ABC\\_9.9.9.txt (send 1)");
-    Assertions.assertThatThrownBy(() -> declareComplete(pi)).hasMessageContaining("You declared all evidence"
-        + " deposited, but the evidence received is not complete: POR 1.1.1 (missing); SEC 1.1.1 (missing);"
-        + " SEC 1.2.1 (missing); RGPD 1.1.1 (missing).");
+        .contains("**Incomplet** : 3 preuves déposées sur 7 en 1 envoi")
+        .contains("**POR 2** Alimenter le dossier médical partagé \\(DMP\\) : sans objet pour les profils choisis")
+        .contains("Preuves inconnues (absentes du catalogue) : ABC\\_9.9.9.txt (envoi 1)");
+    Assertions.assertThatThrownBy(() -> declareComplete(pi)).hasMessageContaining("Vous déclarez toutes les"
+        + " preuves déposées, mais les preuves reçues ne sont pas complètes : POR 1.1.1 (manquante) ; SEC 1.1.1"
+        + " (manquante) ; SEC 1.2.1 (manquante) ; RGPD 1.1.1 (manquante).");
     complete(VENDOR, pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", false,
         "depositedSections", json("[\"SECURITY\",\"INS\"]")));
     Assertions.assertThat(runtimeService.getVariable(pi.getId(), "depositedSections").toString())
@@ -281,8 +286,9 @@ class EvidenceDepositTest extends ProcessTestBase {
     byte[] zip = Zips.with(ALL_SOCLE).entry("XEC_1.1.1.csv", new byte[] {1, 2}).bytes();
     replaceAll(zip, "XEC_1.1.1.csv", "SEC_1.1.1.csv");
 
-    refused(atEvidenceDeposit(), SEND_1, zip, "'" + SEND_1 + "' holds two entries named 'SEC_1.1.1.csv': a ZIP"
-        + " lists each file once, and one of them would be lost. Create the archive again and resend it.");
+    refused(atEvidenceDeposit(), SEND_1, zip, "L’archive « " + SEND_1 + " » contient deux entrées"
+        + " nommées « SEC_1.1.1.csv » : un ZIP liste chaque fichier une fois, et l’une d’elles serait perdue."
+        + " Recréez l’archive et renvoyez-la.");
   }
 
   /** Bad input: every file is there, but the archive's table of contents was cut off by the upload. */
@@ -291,9 +297,9 @@ class EvidenceDepositTest extends ProcessTestBase {
     byte[] whole = Zips.with(ALL_SOCLE).bytes();
     byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 40);
 
-    refused(atEvidenceDeposit(), SEND_1, cut, "'" + SEND_1 + "' is damaged: its table of contents (the ZIP's"
-        + " central directory) is missing or cut off, so files may be missing from it: create the archive again and"
-        + " resend it.");
+    refused(atEvidenceDeposit(), SEND_1, cut, "L’archive « " + SEND_1 + " » est endommagée : sa table"
+        + " des matières (le répertoire central du ZIP) manque ou est tronquée, des fichiers peuvent donc en"
+        + " manquer : recréez l’archive et renvoyez-la.");
   }
 
   static void replaceAll(byte[] zip, String from, String to) {
@@ -317,8 +323,8 @@ class EvidenceDepositTest extends ProcessTestBase {
     EvidenceReport report = send(pi, SEND_1, zips.bytes()).report();
 
     Assertions.assertThat(report.complete()).isFalse();
-    Assertions.assertThat(report.outstanding()).containsExactly("SEC 1.1.1 (duplicate: 2 files in send 1"
-        + " (SEC_1.1.1.csv, SEC_1.1.1.xlsx); send it again alone)");
+    Assertions.assertThat(report.outstanding()).containsExactly("SEC 1.1.1 (en double : 2 fichiers dans"
+        + " l’envoi 1 (SEC_1.1.1.csv, SEC_1.1.1.xlsx) ; renvoyez-la seule)");
     report = send(pi, "MediSoft-SAS_CardioWatch_2.1_021126_2.zip", Zips.with("SEC_1.1.1.csv").bytes()).report();
     Assertions.assertThat(report.complete()).isTrue();
   }
@@ -333,10 +339,10 @@ class EvidenceDepositTest extends ProcessTestBase {
 
     as(REVIEWER, () -> deposits.invalidate(pi.getId(), "SEC 1.1.1", "The traces show real patient names.", REVIEWER));
     Assertions.assertThat(runtimeService.getVariable(pi.getId(), EvidenceVariables.REPORT).toString())
-        .contains("SEC 1.1.1 invalid: The traces show real patient names.");
+        .contains("SEC 1.1.1 invalide : The traces show real patient names.");
     Assertions.assertThatThrownBy(() -> complete(REVIEWER, pi, "Task_ReviewEvidence",
-        Map.of("evidenceDecision", "CONFORMS"))).hasMessageContaining("You marked proofs invalid (SEC 1.1.1: The"
-            + " traces show real patient names.): the evidence cannot conform.");
+        Map.of("evidenceDecision", "CONFORMS"))).hasMessageContaining("Vous avez marqué des preuves invalides"
+            + " (SEC 1.1.1 : The traces show real patient names.) : les preuves ne peuvent pas être conformes.");
     Map<String, Object> review = new HashMap<>();
     review.put("evidenceDecision", "COMPLEMENTS");
     review.put("evidenceComment", "");
@@ -344,14 +350,14 @@ class EvidenceDepositTest extends ProcessTestBase {
 
     assertThat(pi).isWaitingAt("Task_ProvideComplements");
     assertThat(pi).variables().containsEntry("evidenceComment",
-        "Proofs to send again, corrected:\n- SEC 1.1.1: The traces show real patient names.");
+        "Preuves à renvoyer, corrigées :\n- SEC 1.1.1 : The traces show real patient names.");
     Job paused = timer(pi, "Timer_AnalysisTimeElapsed");
     Assertions.assertThat(paused.isSuspended()).as("the analysis clock waits for the vendor").isTrue();
     advance(Duration.ofDays(4));
     Assertions.assertThatThrownBy(() -> complete(VENDOR, pi, "Task_ProvideComplements",
-        Map.of("complementsAnswer", "Done"))).hasMessageContaining("Send these proofs again, corrected, from the"
-            + " evidence page, then complete the task; the ANS marked them invalid: SEC 1.1.1: The traces show real"
-            + " patient names.");
+        Map.of("complementsAnswer", "Done"))).hasMessageContaining("Renvoyez ces preuves, corrigées, depuis la page"
+            + " des preuves, puis terminez la tâche ; l’ANS les a marquées invalides : SEC 1.1.1 : The traces show"
+            + " real patient names.");
     send(pi, "MediSoft-SAS_CardioWatch_2.1_161126_2.zip", Zips.with("SEC_1.1.1.csv").bytes());
     complete(VENDOR, pi, "Task_ProvideComplements", Map.of("complementsAnswer", "Anonymised traces sent."));
 
@@ -367,8 +373,8 @@ class EvidenceDepositTest extends ProcessTestBase {
     ProcessInstance pi = atEvidenceDeposit();
     send(pi, SEND_1, Zips.with("PSC_1.1.1.mp4").bytes());
     Assertions.assertThatThrownBy(() -> deposits.invalidate(pi.getId(), "PSC 1.1.1", "Blurred", REVIEWER))
-        .hasMessage("Dossier " + pi.getBusinessKey() + " is not waiting for this: proofs are marked invalid while"
-            + " 'Examiner les preuves' is open.");
+        .hasMessage("Le dossier " + pi.getBusinessKey() + " n’attend pas cela : les preuves sont marquées"
+            + " invalides tant que « Examiner les preuves » est ouverte.");
   }
 
   static String sha256(String text) {

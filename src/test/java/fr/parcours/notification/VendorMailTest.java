@@ -308,12 +308,12 @@ class VendorMailTest extends ProcessTestBase {
     for (String field : List.of("contactEmail", "legalRepEmail")) {
       assertThatThrownBy(() -> startApplication("alice", AnsProcess.KEY,
           Candidatures.with(field, "jean.dupont@medisoft.example\r\nBcc: everyone@example.org")))
-          .hasMessageContaining("The candidature cannot be accepted").hasMessageContaining("must be on one line");
+          .hasMessageContaining("La candidature ne peut pas être acceptée").hasMessageContaining("doit tenir sur une ligne");
     }
     for (String field : List.of("contactName", "legalRepName")) {
       assertThatThrownBy(() -> startApplication("alice", AnsProcess.KEY,
           Candidatures.with(field, "Jean Dupont\r\nBcc: everyone@example.org")))
-          .hasMessageContaining("The candidature cannot be accepted").hasMessageContaining("must be on one line");
+          .hasMessageContaining("La candidature ne peut pas être acceptée").hasMessageContaining("doit tenir sur une ligne");
     }
     assertThat(MAIL.getReceivedMessages()).isEmpty();
   }

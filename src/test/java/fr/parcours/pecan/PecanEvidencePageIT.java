@@ -71,17 +71,17 @@ class PecanEvidencePageIT {
     // alice opens the page of her dossier from the link of her task, and sends her proofs there
     ResponseEntity<String> page = get("alice", "/evidence/" + number);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(page.getBody()).contains("Evidence of dossier " + number).contains("Send an archive");
+    assertThat(page.getBody()).contains("Preuves du dossier " + number).contains("Envoyer une archive");
     ResponseEntity<String> sent = send("alice", number, deposits.nextArchiveName(ans.getId()));
     assertThat(sent.getStatusCode()).as(sent.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(JSON.readTree(sent.getBody()).get("message").asText())
-        .isEqualTo("Send 1 accepted: 7 proof file(s). Evidence complete.");
+        .isEqualTo("Envoi 1 accepté : 7 fichier(s) de preuve. Preuves complètes.");
 
     // the ANS reviewer reads it; another company is told there is no such dossier
-    assertThat(get("ana", "/evidence/" + number).getBody()).contains("<strong>Complete</strong>: 7 of 7 proofs deposited");
+    assertThat(get("ana", "/evidence/" + number).getBody()).contains("<strong>Complet</strong> : 7 preuves déposées sur 7");
     ResponseEntity<String> bruno = get("bruno", "/evidence/" + number);
     assertThat(bruno.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(bruno.getBody()).contains("No running dossier " + number + " that you can see")
+    assertThat(bruno.getBody()).contains("Aucun dossier en cours " + number + " que vous puissiez voir")
         .doesNotContain("PSC_1.1.1").doesNotContain("MediSoft");
 
     // the deposit completes, the Sésame file is complete: the ministers are asked to acknowledge receipt
@@ -114,7 +114,7 @@ class PecanEvidencePageIT {
   void shouldAnswerAnUnknownNumberAsNoSuchDossier() {
     ResponseEntity<String> page = get("alice", "/evidence/DMN-2026-NOPE0");
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(page.getBody()).contains("No running dossier DMN-2026-NOPE0 that you can see");
+    assertThat(page.getBody()).contains("Aucun dossier en cours DMN-2026-NOPE0 que vous puissiez voir");
     assertThat(api("alice", "/api/dossiers/DMN-2026-NOPE0/notifications").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }

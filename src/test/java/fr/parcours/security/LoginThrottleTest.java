@@ -76,8 +76,9 @@ class LoginThrottleTest {
 
     assertThat(refused.getStatus()).isEqualTo(429);
     assertThat(refused.getHeader("Retry-After")).isEqualTo("60");
-    assertThat(refused.getContentAsString()).contains("Too many wrong passwords from your address for 'ana': try"
-        + " again in 60 seconds. Nothing was checked");
+    assertThat(refused.getContentAsString()).contains("Trop de mots de passe erronés depuis votre adresse pour"
+        + " « ana » : réessayez dans 60 secondes. Rien n’a été vérifié").contains("Too many wrong passwords from your"
+        + " address for 'ana': try again in 60 seconds. Nothing was checked");
     assertThat(passwordsChecked.get()).as("not even the right password is checked").isEqualTo(checked);
   }
 

@@ -133,7 +133,9 @@ class VendorIsolationRestIT {
           new HttpEntity<>(auth("bruno")), String.class);
       assertThat(delete.getStatusCode()).as("bruno deletes " + id).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(JSON.readTree(delete.getBody()).get("message").asText())
-          .startsWith("The tasks of a dossier open and close with its diagram; none can be deleted by hand.");
+          .startsWith("Les tâches d’un dossier s’ouvrent et se ferment avec son diagramme ; aucune ne se supprime à"
+              + " la main.")
+          .contains("(The tasks of a dossier open and close with its diagram; none can be deleted by hand.");
     }
     ResponseEntity<String> own = rest.exchange("/engine-rest/task/" + task.getId(), HttpMethod.DELETE,
         new HttpEntity<>(auth("alice")), String.class);
@@ -147,8 +149,9 @@ class VendorIsolationRestIT {
           + "/messageSubscriptions/InstructionGoAhead/trigger", Map.of());
       assertThat(trigger.getStatusCode()).as("bruno triggers on " + id).isEqualTo(HttpStatus.NOT_FOUND);
       assertThat(JSON.readTree(trigger.getBody()).get("message").asText())
-          .isEqualTo("No step of a dossier with execution id '" + id + "' is waiting for this: check the execution"
-              + " id and the message name.");
+          .isEqualTo("Aucune étape d’un dossier d’id d’exécution « " + id + " » n’attend cela : vérifiez l’id"
+              + " d’exécution et le nom du message. (No step of a dossier with execution id '" + id + "' is waiting"
+              + " for this: check the execution id and the message name.)");
     }
   }
 
@@ -178,8 +181,9 @@ class VendorIsolationRestIT {
           : post("alice", path, call[1].equals("/claim") ? Map.of("userId", "alice") : Map.of());
       assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
       assertThat(JSON.readTree(answer.getBody()).get("message").asText()).as(path)
-          .isEqualTo("There is no task 'no-such-task' (it does not exist, or it was completed meanwhile):"
-              + " reload the task list.");
+          .isEqualTo("Il n’y a pas de tâche « no-such-task » (elle n’existe pas, ou elle a été terminée"
+              + " entre-temps) : rechargez la liste des tâches. (There is no task 'no-such-task' (it does not"
+              + " exist, or it was completed meanwhile): reload the task list.)");
     }
   }
 
@@ -295,6 +299,7 @@ class VendorIsolationRestIT {
         Map.of("message", "Pay the fee here: http://evil.example/pay"));
     assertThat(comment.getStatusCode()).as(comment.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(comment.getBody()).contains("may add a comment or an attachment to it; 'ana' is not one of them")
+        .contains("Seuls ceux qui travaillent une tâche peuvent y ajouter un commentaire")
         .doesNotContain(task.getName());
 
     // and a link as an attachment (through the Java API the REST endpoint calls)
@@ -355,7 +360,9 @@ class VendorIsolationRestIT {
         Map.of("variables", variables));
     assertThat(start.getStatusCode()).as(start.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(start.getBody()).get("message").asText())
-        .contains("takes only the fields of its start form; applicant, dossierId, vendorGroup are not among them");
+        .contains("takes only the fields of its start form; applicant, dossierId, vendorGroup are not among them")
+        .contains("ne prend que les champs de son formulaire de démarrage ; applicant, dossierId, vendorGroup n’en"
+            + " font pas partie");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).as("nothing started")
         .isEqualTo(dossiers);
   }
