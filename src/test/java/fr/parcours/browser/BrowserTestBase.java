@@ -162,6 +162,9 @@ abstract class BrowserTestBase {
   void startSignedOut() {
     org.camunda.bpm.engine.impl.util.ClockUtil.reset(); // real time, whatever a test before left
     waiting = new WebDriverWait(browser, WAIT);
+    // Tasklist and Cockpit redraw lists while a wait reads them: an element found a moment ago may be gone;
+    // every wait then looks again rather than fail
+    waiting.ignoring(StaleElementReferenceException.class);
     browser.manage().deleteAllCookies();
     browser.get("about:blank"); // the next page is a fresh load of Tasklist: no modal or state left over
   }
@@ -248,14 +251,8 @@ abstract class BrowserTestBase {
   }
 
   void waitForCockpitTables() {
-    waiting.until(d -> {
-      try {
-        return d.findElements(By.cssSelector("table tbody tr, .no-results, .loader-state"))
-            .stream().anyMatch(WebElement::isDisplayed);
-      } catch (StaleElementReferenceException redrawn) {
-        return false; // Cockpit redrew the table between the search and the look: look again
-      }
-    });
+    waiting.until(d -> d.findElements(By.cssSelector("table tbody tr, .no-results, .loader-state"))
+        .stream().anyMatch(WebElement::isDisplayed));
   }
 
   /** No red notification: a refused query (e.g. over the result limit) shows up there. */
