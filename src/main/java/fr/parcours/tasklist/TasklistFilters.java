@@ -1,5 +1,6 @@
 package fr.parcours.tasklist;
 
+import fr.parcours.clock.Clocks;
 import fr.parcours.security.AuthorizationSetup;
 import fr.parcours.security.Roles;
 import fr.parcours.shared.Pathway;
@@ -34,7 +35,8 @@ public class TasklistFilters {
   static final List<Map<String, String>> VARIABLES = List.of(
       Map.of("name", "dossierId", "label", "Dossier"),
       Map.of("name", "companyName", "label", "Entreprise"),
-      Map.of("name", "softwareName", "label", "Dispositif"));
+      Map.of("name", "softwareName", "label", "Dispositif"),
+      Map.of("name", Clocks.DUE_UNTIL, "label", "Échéance"));
 
   /** The names Parcours gave its filters in English until December 2026 (reviewer filters: their suffix). */
   static final Map<String, String> FORMER_NAMES = Map.of(
@@ -180,6 +182,12 @@ public class TasklistFilters {
       properties.put("variables", VARIABLES);
       filter.setProperties(properties);
       filter.setQuery(query);
+      filters.saveFilter(filter);
+    } else if (filter.getProperties() != null && !VARIABLES.equals(filter.getProperties().get("variables"))) {
+      // a filter created before a column was added (the task's "Échéance") shows it too
+      Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+      properties.put("variables", VARIABLES);
+      filter.setProperties(properties);
       filters.saveFilter(filter);
     }
     for (String group : groups) {
