@@ -76,6 +76,14 @@ class VendorMailTest extends ProcessTestBase {
     assertThat(lf(text(mails("compte Convergence").get(0)))).contains("la tâche « Demander un compte Convergence »,"
         + " dans Tasklist :\nhttp://localhost:8080/dossiers/" + pi.getBusinessKey() + "/tache",
         "Délai : Aucun délai réglementaire ne s’applique à cette étape.");
+
+    // when the ANS opens the account, the next task (the administrative dossier) is announced
+    complete("alice", pi, "Task_RequestConvergenceAccount",
+        Map.of("kbisProvided", true, "officerIdVerified", true, "representativeRegistered", true));
+    complete("ana", pi, "Task_OpenConvergenceAccount", Map.of("convergenceAccountId", "CVG-1234"));
+    assertThat(mails("compte Convergence ouvert")).hasSize(2).allSatisfy(mail -> assertThat(lf(text(mail)))
+        .contains("la tâche « Déposer le dossier administratif », dans Tasklist :\nhttp://localhost:8080/dossiers/"
+            + pi.getBusinessKey() + "/tache"));
   }
 
   @Test
@@ -211,6 +219,11 @@ class VendorMailTest extends ProcessTestBase {
       assertThat(html(mail)).contains("<a href=\"http://localhost:8080/dossiers/" + pi.getBusinessKey() + "/tache\"");
     });
     complete("alice", pi, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "Alice Martin"));
+    // the vendor's next task arrives: a mail says so, with the task and the evidence page
+    assertThat(mails("dépôt des preuves ouvert")).hasSize(2).allSatisfy(mail -> assertThat(lf(text(mail)))
+        .contains("la tâche « Déposer les preuves », dans Tasklist :\nhttp://localhost:8080/dossiers/"
+            + pi.getBusinessKey() + "/tache", "http://localhost:8080/evidence/" + pi.getBusinessKey(),
+            "Délai : Aucun délai réglementaire ne s’applique à cette étape."));
     sendCompleteEvidence("alice", pi);
     complete("alice", pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
     assertThat(mails("dossier de preuves complet reçu")).hasSize(2);
@@ -243,7 +256,7 @@ class VendorMailTest extends ProcessTestBase {
     assertThat(journal.ofDossier(pi.getId())).extracting(NotificationRecord::event).containsExactlyInAnyOrder(
         "APPLICATION_RECEIVED", "APPLICATION_RECEIVED", "ADMINISTRATIVE_FILE_RECEIVED",
         "ADMINISTRATIVE_FILE_RECEIVED", "ADMISSIBLE", "ADMISSIBLE", "CONVENTION_TO_SIGN", "CONVENTION_TO_SIGN",
-        "EVIDENCE_RECEIVED", "EVIDENCE_RECEIVED", "COMPLEMENTS_REQUESTED", "COMPLEMENTS_REQUESTED",
+        "EVIDENCE_DEPOSIT_OPEN", "EVIDENCE_DEPOSIT_OPEN", "EVIDENCE_RECEIVED", "EVIDENCE_RECEIVED", "COMPLEMENTS_REQUESTED", "COMPLEMENTS_REQUESTED",
         "CERTIFICATE_ISSUED", "CERTIFICATE_ISSUED");
   }
 
