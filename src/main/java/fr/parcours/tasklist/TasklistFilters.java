@@ -34,9 +34,10 @@ public class TasklistFilters {
   /** The variables each task card shows, with their labels. */
   static final List<Map<String, String>> VARIABLES = List.of(
       Map.of("name", "dossierId", "label", "Dossier"),
+      // second, so that a card shows it without being opened: the last day, or that no time limit applies
+      Map.of("name", Clocks.DUE_UNTIL, "label", "Échéance"),
       Map.of("name", "companyName", "label", "Entreprise"),
-      Map.of("name", "softwareName", "label", "Dispositif"),
-      Map.of("name", Clocks.DUE_UNTIL, "label", "Échéance"));
+      Map.of("name", "softwareName", "label", "Dispositif"));
 
   /** The names Parcours gave its filters in English until December 2026 (reviewer filters: their suffix). */
   static final Map<String, String> FORMER_NAMES = Map.of(
