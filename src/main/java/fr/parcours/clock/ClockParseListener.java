@@ -32,8 +32,8 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
  * deadlines table does not have, naming the element. At every parse it wires the clocks: the element that
  * arms a window stops it when it ends (so the next time the window opens afresh), an activity marked with
  * the extension property {@code pausesClock} pauses that clock while it is active (the agency is waiting
- * for the vendor), every completed user task counts as progress of the dossier, and a task whose due date
- * names a window shows the window's last day.
+ * for the vendor), every completed user task counts as progress of the dossier, a task whose due date
+ * names a window shows the window's last day, and a task that names none says that no time limit applies.
  */
 public class ClockParseListener extends AbstractBpmnParseListener {
 
@@ -53,8 +53,10 @@ public class ClockParseListener extends AbstractBpmnParseListener {
       // the element template's "no response window" choice
       definition.setDueDateExpression(null);
     }
-    ClockExpressions.clockId(dueDate).ifPresent(clockId -> definition.addBuiltInTaskListener(
-        TaskListener.EVENTNAME_CREATE, task -> clocks.get().showLastDayOn(task, clockId)));
+    ClockExpressions.clockId(dueDate).ifPresentOrElse(clockId -> definition.addBuiltInTaskListener(
+        TaskListener.EVENTNAME_CREATE, task -> clocks.get().showLastDayOn(task, clockId)),
+        () -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+            task -> clocks.get().showNoDeadlineOn(task)));
   }
 
   @Override

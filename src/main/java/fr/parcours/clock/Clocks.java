@@ -60,6 +60,13 @@ public class Clocks {
   public static final String DUE_UNTIL = "dueUntil";
   /** The same in English: "until 2 April 2026 included". */
   public static final String DUE_UNTIL_EN = "dueUntilEn";
+  /**
+   * What a task that no window binds says in place of its time limit: its diagram states it in the task's
+   * documentation (Tasklist's "Description" tab) and the task card shows it in the column "Échéance".
+   */
+  public static final String NO_DEADLINE = "Aucun délai réglementaire ne s’applique à cette étape.";
+  /** The same in English. */
+  public static final String NO_DEADLINE_EN = "No regulatory time limit applies to this step.";
 
   private final DeadlineCatalogue deadlines;
   private final ObjectProvider<ProcessEngine> engine;
@@ -153,6 +160,13 @@ public class Clocks {
         task.setVariablesLocal(untilVariables(reading.lastDay()));
       }
     });
+  }
+
+  /** A task that no window binds says so where its time limit would be shown ({@link #NO_DEADLINE}). */
+  void showNoDeadlineOn(DelegateTask task) {
+    if (task.getDueDate() == null) {
+      task.setVariablesLocal(Map.of(DUE_UNTIL, NO_DEADLINE, DUE_UNTIL_EN, NO_DEADLINE_EN));
+    }
   }
 
   /**

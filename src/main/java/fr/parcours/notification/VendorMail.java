@@ -55,9 +55,11 @@ class VendorMail implements JavaDelegate {
   private final Clocks clocks;
   private final DeadlineCatalogue deadlines;
   private final ZoneId zone;
+  private final PublicLinks links;
 
   VendorMail(VendorMailer mailer, Clocks clocks, DeadlineCatalogue deadlines,
-      @Value("${parcours.zone:Europe/Paris}") String zone) {
+      @Value("${parcours.zone:Europe/Paris}") String zone, PublicLinks links) {
+    this.links = links;
     this.mailer = mailer;
     this.clocks = clocks;
     this.deadlines = deadlines;
@@ -105,6 +107,13 @@ class VendorMail implements JavaDelegate {
         model.put(name, write(date.toInstant().atZone(zone).toLocalDate(), language));
       }
     });
+    // the links: the dossier's task waiting for the vendor (looked up when opened), its evidence page, Tasklist
+    if (model.get("dossierId") instanceof String dossierId) {
+      model.put("taskLink", links.dossierTask(dossierId));
+      model.put("evidenceLink", links.evidence(dossierId));
+    }
+    model.put("tasklistLink", links.tasklist());
+    model.put("noDeadline", language == Language.EN ? Clocks.NO_DEADLINE_EN : Clocks.NO_DEADLINE);
     if (window != null) {
       model.put("window", window);
       // the window's last day, included: the timer fires at midnight after it

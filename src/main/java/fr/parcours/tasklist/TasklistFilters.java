@@ -1,5 +1,6 @@
 package fr.parcours.tasklist;
 
+import fr.parcours.clock.Clocks;
 import fr.parcours.security.AuthorizationSetup;
 import fr.parcours.security.Roles;
 import fr.parcours.shared.Pathway;
@@ -33,6 +34,8 @@ public class TasklistFilters {
   /** The variables each task card shows, with their labels. */
   static final List<Map<String, String>> VARIABLES = List.of(
       Map.of("name", "dossierId", "label", "Dossier"),
+      // second, so that a card shows it without being opened: the last day, or that no time limit applies
+      Map.of("name", Clocks.DUE_UNTIL, "label", "Échéance"),
       Map.of("name", "companyName", "label", "Entreprise"),
       Map.of("name", "softwareName", "label", "Dispositif"));
 
@@ -180,6 +183,12 @@ public class TasklistFilters {
       properties.put("variables", VARIABLES);
       filter.setProperties(properties);
       filter.setQuery(query);
+      filters.saveFilter(filter);
+    } else if (filter.getProperties() != null && !VARIABLES.equals(filter.getProperties().get("variables"))) {
+      // a filter created before a column was added (the task's "Échéance") shows it too
+      Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+      properties.put("variables", VARIABLES);
+      filter.setProperties(properties);
       filters.saveFilter(filter);
     }
     for (String group : groups) {

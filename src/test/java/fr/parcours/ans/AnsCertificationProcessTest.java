@@ -110,12 +110,22 @@ class AnsCertificationProcessTest extends ProcessTestBase {
     ProcessInstance pi = apply(Candidatures.with("hasConvergenceAccount", false));
 
     assertThat(pi).isWaitingAt("Task_RequestConvergenceAccount").task().hasCandidateGroup("vendor-medisoft");
+    // no window binds the request: the task says so, in its description and in the card's "Échéance" column
+    Task request = task(pi, "Task_RequestConvergenceAccount");
+    Assertions.assertThat(request.getDueDate()).isNull();
+    Assertions.assertThat(request.getDescription()).isEqualTo("Aucun délai réglementaire ne s’applique à cette étape.");
+    Assertions.assertThat(taskService.getVariablesLocal(request.getId()))
+        .containsEntry("dueUntil", "Aucun délai réglementaire ne s’applique à cette étape.")
+        .containsEntry("dueUntilEn", "No regulatory time limit applies to this step.");
     complete(VENDOR, pi, "Task_RequestConvergenceAccount",
         Map.of("kbisProvided", true, "officerIdVerified", true, "representativeRegistered", true));
     Task open = task(pi, "Task_OpenConvergenceAccount");
     assertThat(open).hasCandidateGroup("ans-reviewer");
     // 3 days not counting the request's day: until Thursday 5 November included (Tasklist shows 23:59:59)
     Assertions.assertThat(open.getDueDate()).isEqualTo(lastMomentOfDay(3));
+    Assertions.assertThat(open.getDescription()).isNull();
+    Assertions.assertThat(taskService.getVariableLocal(open.getId(), "dueUntil")).isNotEqualTo(
+        "Aucun délai réglementaire ne s’applique à cette étape.");
     complete(REVIEWER, pi, "Task_OpenConvergenceAccount", Map.of("convergenceAccountId", "CVG-1234"));
 
     assertThat(pi).isWaitingAt("Task_DepositAdministrativeDossier");

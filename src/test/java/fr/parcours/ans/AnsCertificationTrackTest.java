@@ -134,8 +134,8 @@ class AnsCertificationTrackTest extends TrackTestBase {
     // Then the certificate is issued and sent, and the caller reads it
     assertThat(stubs.certificates).containsExactly(DOSSIER);
     assertThat(stubs.mails).containsExactly("APPLICATION_RECEIVED", "CONVERGENCE_ACCOUNT_TO_OPEN",
-        "ADMINISTRATIVE_FILE_RECEIVED", "PRECISIONS_REQUESTED", "ADMISSIBLE", "CONVENTION_TO_SIGN",
-        "EVIDENCE_RECEIVED", "COMPLEMENTS_REQUESTED", "CERTIFICATE_ISSUED");
+        "CONVERGENCE_ACCOUNT_OPENED", "ADMINISTRATIVE_FILE_RECEIVED", "PRECISIONS_REQUESTED", "ADMISSIBLE",
+        "CONVENTION_TO_SIGN", "EVIDENCE_DEPOSIT_OPEN", "EVIDENCE_RECEIVED", "COMPLEMENTS_REQUESTED", "CERTIFICATE_ISSUED");
     assertThat(stubs.windowsAsked).contains("CONVERGENCE_ACCOUNT", "ANS_INS_TEST_DAY from evidenceCompleteAt",
         "ANS_ANALYSIS from evidenceCompleteAt", "ANS_COMPLEMENTS", "reminder ANS_COMPLEMENTS", "cycle ANS_INACTIVITY");
     assertThat(stubs.candidatures).containsExactly(DOSSIER);

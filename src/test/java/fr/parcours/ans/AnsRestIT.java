@@ -59,6 +59,7 @@ class AnsRestIT {
     completeTask("ana", instance, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
     completeTask("alice", instance, "Task_SignConvention", Map.of("conventionSigned", true,
         "signatoryName", "Alice Martin"));
+    runJobs(instance); // the mail that opens the evidence deposit, before its task
     String dossier = dossierOf(instance);
     ResponseEntity<String> sent = upload("alice", dossier, evidence.nextArchiveName(instance), Zips.with(ALL_PROOFS)
         .bytes());
@@ -185,6 +186,7 @@ class AnsRestIT {
     completeTask("ana", instance, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
     completeTask("alice", instance, "Task_SignConvention", Map.of("conventionSigned", true,
         "signatoryName", "Alice Martin"));
+    runJobs(instance); // the mail that opens the evidence deposit, before its task
     return instance;
   }
 

@@ -107,8 +107,20 @@ class TasklistBrowserIT extends BrowserTestBase {
     // she finds the next task in her company's filter, with the dossier number on its card
     openFilter(VENDOR_FILTER);
     WebElement card = taskCard("Déposer le dossier administratif", dossierId);
-    assertThat(card.getText()).contains("Dossier:").contains("Entreprise:").contains("MediSoft SAS");
+    assertThat(card.getText()).contains("Dossier:").contains(dossierId)
+        .as("no window binds the deposit: the card says so").contains("Échéance:")
+        .contains("Aucun délai réglementaire ne s’applique à cette étape.");
     screenshot("02-alice-company-tasks");
+
+    // the mail "candidature reçue" links to that task: opened in her browser, the link shows its form
+    String link = waiting.until(d -> mailLink("candidature reçue", dossierId));
+    assertThat(link).isEqualTo("http://localhost:" + port + "/dossiers/" + dossierId + "/tache");
+    browser.get(link);
+    String depositTask = task(dossier, "Task_DepositAdministrativeDossier").getId();
+    waiting.until(d -> d.getCurrentUrl().contains("/camunda/app/tasklist/default/#/")
+        && d.getCurrentUrl().contains("task=" + depositTask) && !formText().isBlank());
+    screenshot("02a-alice-opens-the-link-of-her-mail");
+    openFilter(VENDOR_FILTER);
 
     // she opens it and submits the administrative dossier to the ANS from the form; Tasklist speaks French and
     // offers her none of the controls the server refuses a vendor
@@ -253,7 +265,8 @@ class TasklistBrowserIT extends BrowserTestBase {
     openFilter(EVIDENCE_QUEUE);
 
     WebElement card = taskCard("Examiner les preuves", dossier.getBusinessKey());
-    assertThat(card.getText()).contains("Dossier:").contains("MediSoft SAS");
+    // the card shows the dossier and the window's last day (the company once the card is opened)
+    assertThat(card.getText()).contains("Dossier:").contains("Échéance:").containsPattern("jusqu'au \\d+ \\S+ \\d{4} inclus");
   }
 
   /**
@@ -348,6 +361,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     complete("ana", dossier, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
     complete("alice", dossier, "Task_SignConvention",
         Map.of("conventionSigned", true, "signatoryName", "Alice Martin"));
+    task(dossier, "Task_DepositEvidence"); // after the mail that opens the deposit
   }
 
   /** Up to the evidence review, the evidence deposited through the Java API; returns the clock report. */
@@ -393,5 +407,21 @@ class TasklistBrowserIT extends BrowserTestBase {
     browser.get("about:blank");
     signIn("alice");
     assertThat(visibleControls("Start process", START_PROCESS)).containsExactly(START_PROCESS);
+  }
+
+  /** The link to the dossier's task in the plain text of the first mail with that subject, once it has arrived. */
+  String mailLink(String subjectPart, String dossierId) {
+    try {
+      for (jakarta.mail.internet.MimeMessage mail : MAIL.getReceivedMessages()) {
+        if (mail.getSubject().contains(subjectPart) && mail.getSubject().contains(dossierId)) {
+          java.util.regex.Matcher link = java.util.regex.Pattern.compile("http\\S+/dossiers/" + dossierId + "/tache")
+              .matcher(fr.parcours.support.ProcessTestBase.text(mail));
+          return link.find() ? link.group() : null;
+        }
+      }
+      return null;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -219,6 +219,32 @@ class ModelFilesTest {
     assertThat(problems).isEmpty();
   }
 
+  /**
+   * Issue 19: every user task shows its due date (a window of the deadlines table) or says plainly that no
+   * time limit applies, in its documentation (Tasklist's "Description" tab; the task card's "Échéance" column
+   * says it too).
+   */
+  @Test
+  void everyUserTaskShouldShowItsDueDateOrSayThatNoneApplies() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("bpmn", ".bpmn")) {
+      for (UserTask task : bpmn(file).getModelElementsByType(UserTask.class)) {
+        String dueDate = task.getCamundaDueDate();
+        boolean window = dueDate != null && dueDate.contains("clocks.due(execution, '");
+        String documentation = task.getDocumentations().stream()
+            .map(ModelElementInstance::getTextContent).reduce("", String::concat);
+        boolean saysNone = documentation.contains(fr.parcours.clock.Clocks.NO_DEADLINE);
+        if (window == saysNone) {
+          problems.add(file + ": user task " + task.getId() + (window
+              ? " has a response window but its documentation says no time limit applies"
+              : " has no response window (element template \"Response window\") and its documentation does"
+                  + " not say \"" + fr.parcours.clock.Clocks.NO_DEADLINE + "\""));
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
   private static String formText(String formId) throws IOException {
     for (Path file : files("forms", ".form")) {
       JsonNode form = new ObjectMapper().readTree(file.toFile());

@@ -65,6 +65,36 @@ class VendorMailTest extends ProcessTestBase {
         .containsExactlyInAnyOrder(mails.get(0).getMessageID(), mails.get(1).getMessageID());
   }
 
+  /** Issue 19: "Candidature reçue" names the next step the vendor really has, and links to it. */
+  @Test
+  void shouldNameTheConvergenceAccountAsTheNextStepWhenTheVendorHasNone() throws Exception {
+    ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.with("hasConvergenceAccount", false));
+
+    String received = lf(text(mails("candidature reçue").get(0)));
+    assertThat(received).contains("Prochaine étape : demander l'ouverture du compte Convergence de MediSoft SAS")
+        .doesNotContain("dossier administratif");
+    assertThat(lf(text(mails("compte Convergence").get(0)))).contains("la tâche « Demander un compte Convergence »,"
+        + " dans Tasklist :\nhttp://localhost:8080/dossiers/" + pi.getBusinessKey() + "/tache",
+        "Délai : Aucun délai réglementaire ne s’applique à cette étape.");
+
+    // when the ANS opens the account, the next task (the administrative dossier) is announced
+    complete("alice", pi, "Task_RequestConvergenceAccount",
+        Map.of("kbisProvided", true, "officerIdVerified", true, "representativeRegistered", true));
+    complete("ana", pi, "Task_OpenConvergenceAccount", Map.of("convergenceAccountId", "CVG-1234"));
+    assertThat(mails("compte Convergence ouvert")).hasSize(2).allSatisfy(mail -> assertThat(lf(text(mail)))
+        .contains("la tâche « Déposer le dossier administratif », dans Tasklist :\nhttp://localhost:8080/dossiers/"
+            + pi.getBusinessKey() + "/tache"));
+  }
+
+  @Test
+  void shouldNameTheAdministrativeDossierAsTheNextStepWhenTheVendorHasAnAccount() throws Exception {
+    ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.valid());
+
+    assertThat(lf(text(mails("candidature reçue").get(0)))).contains("Prochaine étape : le dépôt du dossier administratif,"
+        + " dans la tâche « Déposer le dossier administratif » :\nhttp://localhost:8080/dossiers/"
+        + pi.getBusinessKey() + "/tache").doesNotContain("compte Convergence");
+  }
+
   /**
    * A crash between the SMTP server's acceptance and the journal's update sends the mail again when the job's
    * lock expires: the second copy carries the same Message-ID, so the recipient's mail program and an auditor
@@ -180,9 +210,20 @@ class VendorMailTest extends ProcessTestBase {
     complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
     assertThat(mails("dossier administratif reçu")).hasSize(2);
     complete("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
-    assertThat(mails("candidature recevable")).hasSize(2);
-    assertThat(mails("convention à signer")).hasSize(2);
+    assertThat(mails("candidature recevable")).hasSize(2).allSatisfy(mail -> assertThat(text(mail))
+        .doesNotContain("séparément").contains("« Signer la convention »"));
+    assertThat(mails("convention à signer")).hasSize(2).allSatisfy(mail -> {
+      assertThat(lf(text(mail))).contains("la tâche « Signer la convention », dans Tasklist :\n"
+          + "http://localhost:8080/dossiers/" + pi.getBusinessKey() + "/tache",
+          "Délai : Aucun délai réglementaire ne s’applique à cette étape.");
+      assertThat(html(mail)).contains("<a href=\"http://localhost:8080/dossiers/" + pi.getBusinessKey() + "/tache\"");
+    });
     complete("alice", pi, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "Alice Martin"));
+    // the vendor's next task arrives: a mail says so, with the task and the evidence page
+    assertThat(mails("dépôt des preuves ouvert")).hasSize(2).allSatisfy(mail -> assertThat(lf(text(mail)))
+        .contains("la tâche « Déposer les preuves », dans Tasklist :\nhttp://localhost:8080/dossiers/"
+            + pi.getBusinessKey() + "/tache", "http://localhost:8080/evidence/" + pi.getBusinessKey(),
+            "Délai : Aucun délai réglementaire ne s’applique à cette étape."));
     sendCompleteEvidence("alice", pi);
     complete("alice", pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
     assertThat(mails("dossier de preuves complet reçu")).hasSize(2);
@@ -195,6 +236,8 @@ class VendorMailTest extends ProcessTestBase {
     assertThat(text(complements)).contains("SECURITY 3.2 : les journaux d'audit manquent.",
         "jusqu'au 2 décembre 2026 inclus");
     assertThat(html(complements)).contains("jusqu'au <strong>2 décembre 2026</strong> inclus");
+    assertThat(text(complements)).contains("http://localhost:8080/dossiers/" + pi.getBusinessKey() + "/tache",
+        "http://localhost:8080/evidence/" + pi.getBusinessKey(), "Délai : jusqu'au 2 décembre 2026 inclus.");
 
     complete("alice", pi, "Task_ProvideComplements", Map.of("complementsAnswer", "Logs added"));
     Map<String, Object> conforms = new HashMap<>();
@@ -213,7 +256,7 @@ class VendorMailTest extends ProcessTestBase {
     assertThat(journal.ofDossier(pi.getId())).extracting(NotificationRecord::event).containsExactlyInAnyOrder(
         "APPLICATION_RECEIVED", "APPLICATION_RECEIVED", "ADMINISTRATIVE_FILE_RECEIVED",
         "ADMINISTRATIVE_FILE_RECEIVED", "ADMISSIBLE", "ADMISSIBLE", "CONVENTION_TO_SIGN", "CONVENTION_TO_SIGN",
-        "EVIDENCE_RECEIVED", "EVIDENCE_RECEIVED", "COMPLEMENTS_REQUESTED", "COMPLEMENTS_REQUESTED",
+        "EVIDENCE_DEPOSIT_OPEN", "EVIDENCE_DEPOSIT_OPEN", "EVIDENCE_RECEIVED", "EVIDENCE_RECEIVED", "COMPLEMENTS_REQUESTED", "COMPLEMENTS_REQUESTED",
         "CERTIFICATE_ISSUED", "CERTIFICATE_ISSUED");
   }
 
@@ -340,6 +383,11 @@ class VendorMailTest extends ProcessTestBase {
       }
     }
     return null;
+  }
+
+  /** The text as written in the template: SMTP carries CRLF line ends. */
+  private static String lf(String text) {
+    return text.replace("\r\n", "\n");
   }
 
   @SuppressWarnings("unused")

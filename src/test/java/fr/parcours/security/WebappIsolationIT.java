@@ -72,6 +72,7 @@ class WebappIsolationIT {
   static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired TestRestTemplate rest;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired ManagementService management;
   @Autowired RuntimeService runtime;
@@ -102,6 +103,7 @@ class WebappIsolationIT {
     found.put("{pi}", dossier.getId());
     found.put("{pd}", dossier.getProcessDefinitionId());
     found.put("{task}", task.getId());
+    found.put("{dossier}", dossier.getBusinessKey());
     found.put("{var}", runtime.createVariableInstanceQuery().processInstanceIdIn(dossier.getId())
         .variableName("companyName").singleResult().getId());
     found.put("{hvar}", history.createHistoricVariableInstanceQuery().processInstanceId(dossier.getId())
@@ -112,6 +114,34 @@ class WebappIsolationIT {
     bruno = BrowserSession.signedIn(rest, "bruno");
     paul = BrowserSession.signedIn(rest, "paul");
     admin = BrowserSession.signedIn(rest, "admin");
+  }
+
+  /**
+   * Issue 19: the link of a mail, {@code /dossiers/<number>/tache}, opens Tasklist on the dossier's task for
+   * its vendor; for another company's user it says "no such dossier", as for a number that does not exist,
+   * and never names the task; nobody signed in is asked to sign in.
+   */
+  @Test
+  void shouldOpenTheDossiersTaskFromAMailForItsVendorOnly() {
+    String link = "/dossiers/" + ids.get("{dossier}") + "/tache";
+
+    // a browser follows the redirect; here it is read
+    TestRestTemplate noRedirect = rest.withRedirects(
+        org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
+    ResponseEntity<String> own = BrowserSession.signedIn(noRedirect, "alice").page(link);
+    assertThat(own.getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(own.getHeaders().getLocation()).hasToString("http://localhost:" + port
+        + "/camunda/app/tasklist/default/#/?task=" + ids.get("{task}"));
+
+    ResponseEntity<String> other = bruno.page(link);
+    assertThat(other.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(other.getBody()).contains("Dossier introuvable").doesNotContain(ids.get("{task}"));
+    assertThat(other.getBody()).isEqualTo(bruno.page("/dossiers/DMN-2026-ZZZZZ/tache").getBody()
+        .replace("DMN-2026-ZZZZZ", ids.get("{dossier}")));
+
+    ResponseEntity<String> nobody = BrowserSession.anonymous(rest).page(link);
+    assertThat(nobody.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(nobody.getBody()).contains("Connectez-vous").doesNotContain(ids.get("{task}"));
   }
 
   /** Lists that hold A's data for alice and nothing for bruno. */

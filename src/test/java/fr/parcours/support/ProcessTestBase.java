@@ -311,8 +311,8 @@ public abstract class ProcessTestBase {
     return found;
   }
 
-  /** The plain-text part of a mail, decoded. */
-  protected static String text(MimeMessage mail) throws Exception {
+  /** The plain-text part of a mail, decoded (the browser walks read the links of the mails with it too). */
+  public static String text(MimeMessage mail) throws Exception {
     return part(mail, "text/plain");
   }
 

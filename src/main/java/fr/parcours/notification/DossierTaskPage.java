@@ -1,0 +1,92 @@
+package fr.parcours.notification;
+
+import fr.parcours.dossier.Dossier;
+import fr.parcours.dossier.Dossiers;
+import fr.parcours.security.WebappSession;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The link of a mail, {@code /dossiers/<dossier number>/tache}: Tasklist opened on the dossier's task that
+ * waits for the person signed in (offered to their company or assigned to them). A mail is sent before the
+ * task it announces exists, and the task may have moved on when the mail is read: the link names the dossier,
+ * and the task is looked up when it is opened. The engine is asked as that person, with its authorization
+ * checks: a dossier of another company is "no such dossier", whether it exists or not.
+ */
+@RestController
+class DossierTaskPage {
+
+  private final ProcessEngine engine;
+  private final IdentityService identity;
+  private final TaskService tasks;
+  private final Dossiers dossiers;
+  private final PublicLinks links;
+
+  DossierTaskPage(ProcessEngine engine, Dossiers dossiers, PublicLinks links) {
+    this.engine = engine;
+    this.identity = engine.getIdentityService();
+    this.tasks = engine.getTaskService();
+    this.dossiers = dossiers;
+    this.links = links;
+  }
+
+  @GetMapping("/dossiers/{dossierId}/tache")
+  ResponseEntity<String> open(@PathVariable String dossierId, HttpServletRequest request) {
+    UserAuthentication signedIn = WebappSession.user(request, engine.getName());
+    if (signedIn == null || signedIn.getName() == null) {
+      return page(HttpStatus.UNAUTHORIZED, "Connectez-vous d’abord à Tasklist",
+          "Connectez-vous à Tasklist avec votre identifiant, puis rouvrez le lien du message : il vous mènera"
+              + " à la tâche du dossier " + dossierId + ".");
+    }
+    String userId = signedIn.getName();
+    List<String> instances = dossiers.running(dossierId).map(Dossier::processInstanceIds).orElse(List.of());
+    List<String> groups = identity.createGroupQuery().groupMember(userId).unlimitedList().stream()
+        .map(Group::getId).toList();
+    identity.setAuthentication(userId, groups);
+    try {
+      if (!instances.isEmpty()) {
+        List<Task> open = tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new))
+            .or().taskCandidateUser(userId).taskAssignee(userId).endOr()
+            .orderByTaskCreateTime().desc().listPage(0, 1);
+        if (!open.isEmpty()) {
+          return ResponseEntity.status(HttpStatus.SEE_OTHER)
+              .location(URI.create(links.tasklistTask(open.get(0).getId()))).build();
+        }
+        if (tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).count() > 0) {
+          return page(HttpStatus.NOT_FOUND, "Aucune tâche ne vous attend sur ce dossier",
+              "Le dossier " + dossierId + " n’a pas de tâche ouverte pour vous en ce moment : l’étape annoncée par"
+                  + " le message est peut-être déjà faite. Vos tâches sont dans Tasklist.");
+        }
+      }
+      return page(HttpStatus.NOT_FOUND, "Dossier introuvable", "Aucun dossier en cours " + dossierId
+          + " que vous puissiez voir. Vérifiez le numéro (DMN-aaaa-xxxxx) ; seuls l’entreprise qui a déposé le"
+          + " dossier et les agences qui l’instruisent le voient.");
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private ResponseEntity<String> page(HttpStatus status, String title, String message) {
+    String html = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"UTF-8\"><title>" + HtmlUtils.htmlEscape(title)
+        + "</title></head><body style=\"font-family:sans-serif;max-width:40em;margin:2em auto\"><h1>"
+        + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(message) + "</p><p><a href=\""
+        + HtmlUtils.htmlEscape(links.tasklist()) + "\">Ouvrir Tasklist</a></p></body></html>";
+    return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store").body(html);
+  }
+}
