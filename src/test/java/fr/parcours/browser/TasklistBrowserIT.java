@@ -242,6 +242,10 @@ class TasklistBrowserIT extends BrowserTestBase {
             + "[contains(normalize-space(.),'marqué CE')]")));
     assertThat(error.getText()).contains("La candidature ne peut pas être acceptée")
         .contains("Le dispositif doit être marqué CE").doesNotContain("Cannot instantiate process definition");
+    // where she is looking: the pop-up is still scrolled down to the button she pressed, the message in sight
+    assertThat((Boolean) ((JavascriptExecutor) browser).executeScript("const box = arguments[0]"
+        + ".getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight;", error))
+        .as("the refusal is in sight without scrolling back up").isTrue();
     scrollTo(error);
     screenshot("05-candidature-without-ce-marking-refused", false);
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ans-certification")
