@@ -48,6 +48,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -294,11 +295,23 @@ abstract class BrowserTestBase {
 
   void openStartForm(String processName) {
     waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))).click();
-    WebElement process = waiting.until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//div[contains(@class,'modal-content')]//ul[contains(@class,'processes')]//a[normalize-space(.)='"
-            + processName + "']")));
-    process.click();
-    waiting.until(ExpectedConditions.visibilityOfElementLocated(field("Field_Siren")));
+    By process = By.xpath("//div[contains(@class,'modal-content')]//ul[contains(@class,'processes')]"
+        + "//a[normalize-space(.)='" + processName + "']");
+    // Tasklist may draw the list of processes again just after showing it, and a click on the first drawing is
+    // lost (seen on a loaded machine: the link highlighted, no form): click again while the link is still there
+    WebDriverWait formShown = new WebDriverWait(browser, Duration.ofSeconds(8));
+    for (int click = 1; ; click++) {
+      waiting.until(ExpectedConditions.elementToBeClickable(process)).click();
+      try {
+        formShown.until(ExpectedConditions.visibilityOfElementLocated(field("Field_Siren")));
+        return;
+      } catch (TimeoutException notYet) {
+        if (click == 3 || browser.findElements(process).isEmpty()) {
+          waiting.until(ExpectedConditions.visibilityOfElementLocated(field("Field_Siren")));
+          return;
+        }
+      }
+    }
   }
 
   void fillValidCandidature() {
