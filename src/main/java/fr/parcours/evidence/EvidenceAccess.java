@@ -1,17 +1,16 @@
 package fr.parcours.evidence;
 
 import fr.parcours.dossier.Dossiers;
+import fr.parcours.security.AsUser;
 import fr.parcours.security.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -93,12 +92,6 @@ class EvidenceAccess {
   }
 
   private <T> T as(String userId, Supplier<T> question) {
-    List<String> groups = identity.createGroupQuery().groupMember(userId).unlimitedList().stream().map(Group::getId).toList();
-    identity.setAuthentication(userId, groups);
-    try {
-      return question.get();
-    } finally {
-      identity.clearAuthentication();
-    }
+    return AsUser.ask(identity, userId, question);
   }
 }

@@ -2,6 +2,7 @@ package fr.parcours.notification;
 
 import fr.parcours.dossier.Dossier;
 import fr.parcours.dossier.Dossiers;
+import fr.parcours.security.AsUser;
 import fr.parcours.security.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -9,7 +10,6 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpHeaders;
@@ -55,17 +55,14 @@ class DossierTaskPage {
     }
     String userId = signedIn.getName();
     List<String> instances = dossiers.running(dossierId).map(Dossier::processInstanceIds).orElse(List.of());
-    List<String> groups = identity.createGroupQuery().groupMember(userId).unlimitedList().stream()
-        .map(Group::getId).toList();
-    identity.setAuthentication(userId, groups);
-    try {
+    return AsUser.ask(identity, userId, () -> {
       if (!instances.isEmpty()) {
         List<Task> open = tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new))
             .or().taskCandidateUser(userId).taskAssignee(userId).endOr()
             .orderByTaskCreateTime().desc().listPage(0, 1);
         if (!open.isEmpty()) {
           return ResponseEntity.status(HttpStatus.SEE_OTHER)
-              .location(URI.create(links.tasklistTask(open.get(0).getId()))).build();
+              .location(URI.create(links.tasklistTask(open.get(0).getId()))).<String>build();
         }
         if (tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).count() > 0) {
           return page(HttpStatus.NOT_FOUND, "Aucune tâche ne vous attend sur ce dossier",
@@ -76,9 +73,7 @@ class DossierTaskPage {
       return page(HttpStatus.NOT_FOUND, "Dossier introuvable", "Aucun dossier en cours " + dossierId
           + " que vous puissiez voir. Vérifiez le numéro (DMN-aaaa-xxxxx) ; seuls l’entreprise qui a déposé le"
           + " dossier et les agences qui l’instruisent le voient.");
-    } finally {
-      identity.clearAuthentication();
-    }
+    });
   }
 
   private ResponseEntity<String> page(HttpStatus status, String title, String message) {
