@@ -163,6 +163,10 @@ class ClusterIT {
         complete(b, "alice", id, "Task_DepositAdministrativeDossier", "{\"depositAction\": {\"value\": \"SUBMIT\"}}");
       }
       untilNoMessageJobIsLeft(database);
+      for (List<String> job : leftBehind) {
+        assertThat(rows(database, "select hostname_ from act_hi_job_log where job_state_ = 2 and job_id_ = '"
+            + job.get(0) + "'")).as("job %s that node a left behind", job.get(0)).containsExactly(List.of("b"));
+      }
 
       // no dossier lost, each where it should be
       for (Map.Entry<String, String> dossier : dossiers.entrySet()) {
@@ -255,6 +259,8 @@ class ClusterIT {
         "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
         "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
         "--parcours.evidence.storage=" + evidence.toAbsolutePath(),
+        // the job log names the node that ran each job
+        "--camunda.bpm.generic-properties.properties.hostname=" + node.name,
         // a job the dead node left locked is taken again after 10 s rather than the minute of application.yml
         "--camunda.bpm.job-execution.lock-time-in-millis=10000"));
     node.process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
