@@ -69,7 +69,7 @@ class EvidenceStorageMark implements InitializingBean {
           + (inFolder == null ? "it has no file " + MARK_FILE : "its file " + MARK_FILE + " says " + inFolder)
           + ", the database expects " + inDatabase + ". Every node sharing the database must read and write the"
           + " same folder: mount the shared evidence folder at " + storage + ", or set parcours.evidence.storage to"
-          + " where it is mounted.");
+          + " where it is mounted. A folder restored from a backup must keep its file " + MARK_FILE + ".");
     }
   }
 
