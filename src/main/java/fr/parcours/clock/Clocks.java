@@ -226,15 +226,17 @@ public class Clocks {
   }
 
   private void restartOnProgress(DelegateTask task) {
+    // only the windows the table restarts can move: none in the table, nothing to read in the dossier
+    DeadlineTable table = deadlines.current();
+    if (table.restartingWindows().isEmpty()) {
+      return;
+    }
     DelegateExecution execution = task.getExecution();
     DelegateExecution instance = execution.getProcessInstance();
-    DeadlineTable table = null; // read once per completion, and only when the dossier has clocks
-    for (String name : instance.getVariableNamesLocal()) {
-      if (!name.startsWith(ClockStore.VARIABLE_PREFIX)) {
-        continue;
+    for (String clockId : table.restartingWindows()) {
+      if (!instance.hasVariableLocal(ClockStore.VARIABLE_PREFIX + clockId)) {
+        continue; // the dossier has no such clock
       }
-      String clockId = name.substring(ClockStore.VARIABLE_PREFIX.length());
-      table = table == null ? deadlines.current() : table;
       Optional<DeadlineRule> rule = table.find(clockId, pathwayOf(instance));
       if (rule.isEmpty() || rule.get().whileWaiting() != WhileWaiting.RESTARTS) {
         continue;

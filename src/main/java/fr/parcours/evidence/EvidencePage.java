@@ -17,8 +17,9 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,6 +43,7 @@ import org.springframework.web.multipart.MultipartFile;
 class EvidencePage {
 
   static final String CSRF = "evidenceCsrf";
+  private static final Logger LOG = LoggerFactory.getLogger(EvidencePage.class);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
       + " frame-ancestors 'self'";
@@ -120,7 +122,7 @@ class EvidencePage {
   }
 
   @GetMapping("/evidence/{dossierId}/proofs/{proofId}")
-  ResponseEntity<Resource> download(@PathVariable String dossierId, @PathVariable String proofId,
+  ResponseEntity<?> download(@PathVariable String dossierId, @PathVariable String proofId,
       HttpServletRequest request) {
     Person person = access.person(request);
     ProcessInstance dossier = person == null ? null : access.dossier(person.userId(), dossierId);
@@ -130,8 +132,18 @@ class EvidencePage {
     StoredProof proof = deposits.proofs(dossier.getId()).stream().filter(p -> p.id().equals(proofId)).findFirst()
         .orElse(null);
     Path file = deposits.file(dossier.getId(), proofId);
-    if (proof == null || file == null || !Files.isRegularFile(file)) {
+    if (proof == null || file == null) {
       return ResponseEntity.notFound().build();
+    }
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      // the database knows the file: this node's storage is not the one it was written to, or lost it
+      LOG.error("Proof file {} of dossier {} (proof {}, send {}) is missing or unreadable: every node must read the"
+          + " same evidence storage (parcours.evidence.storage)", file, dossier.getId(), proof.proofNumber(),
+          proof.sendNumber());
+      return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "Le fichier de la preuve " + proof.proofNumber()
+          + " (envoi " + proof.sendNumber() + ") est introuvable dans le stockage des preuves de ce serveur."
+          + " Prévenez l’administrateur de Parcours : chaque serveur doit lire le même dossier de stockage"
+          + " (parcours.evidence.storage).", null);
     }
     String fileName = proof.entryName().substring(proof.entryName().lastIndexOf('/') + 1);
     return ResponseEntity.ok()
