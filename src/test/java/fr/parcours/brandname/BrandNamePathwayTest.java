@@ -257,4 +257,18 @@ class BrandNamePathwayTest extends TrackTestBase {
     }
     assertThat(track.engine().getRuntimeService().createProcessInstanceQuery().count()).isZero();
   }
+
+  @Test
+  void shouldRenewInTimeDirectlyOnSesameWhenTheCertificateIsStillValid() {
+    ProcessInstance dossier = startBefore("Task_FileRenewal", Map.of("validCertificate", false,
+        "certificateNumber", "CC-2025-7", "hasSesameAccount", true, "hasMeeting", "NONE"));
+
+    complete(dossier, "Task_FileRenewal", Map.of("certificateStillValid", true, "validCertificate", true));
+
+    // Then a new round starts on Sésame, without the ANS, with the same certificate; the renewal is not late
+    assertThat(dossier).hasNotPassed("CallActivity_AnsCertification", "Task_FlagLateRenewal");
+    assertThat(track.received(track.calledTrack(dossier, SESAME))).containsEntry("pathway", "BRAND_NAME");
+    assertThat(track.task(dossier, "Task_FilePriceDossier")).isNotNull();
+    assertThat(dossier).variables().containsEntry("certificateNumber", "CC-2025-7").doesNotContainKey("renewalLate");
+  }
 }
