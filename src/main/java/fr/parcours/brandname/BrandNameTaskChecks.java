@@ -99,6 +99,7 @@ class BrandNameTaskChecks implements TaskListener {
           + " (table des délais, ligne " + validity.row() + ") : choisissez le " + french(latest) + " ou avant.");
     }
     task.setVariable(BrandNameProcess.REGISTRATION_ENDS_AT, startOf(end));
+    task.setVariable("registrationEndDateText", french(end));
   }
 
   private void fileRenewal(DelegateTask task) {

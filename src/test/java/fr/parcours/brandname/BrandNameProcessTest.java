@@ -124,6 +124,7 @@ class BrandNameProcessTest extends ProcessTestBase {
     complete(MINISTRY, dossier, "Task_PublishRegistrationOrder", Map.of("orderDate", "2026-11-02",
         "publicationReference", "JORF n°1", "registrationEndDate", "2031-11-02"));
     assertThat(mailWith("décision")).contains("jusqu'au 2 novembre 2031 inclus");
+    assertThat(dossier).variables().containsEntry("registrationEndDateText", "2 novembre 2031");
 
     // the renewal is due 120 days before the end (row BRAND_RENEWAL_FILING, -P120D), reminded a month before
     Task renewal = task(dossier, "Task_FileRenewal");
@@ -184,5 +185,41 @@ class BrandNameProcessTest extends ProcessTestBase {
     assertThat(task(dossier, "Task_AnswerDraftOpinion")).isNull();
     assertThat(task(dossier, "Task_SetHearingDate")).isNull();
     assertThat(task(dossier, "Task_AdoptFinalOpinion")).hasCandidateGroup("cnedimts");
+  }
+
+  @Test
+  void shouldLeaveOneFinalOpinionTaskWhenTheHearingWindowClosesWhileTheVendorAnswers() throws Exception {
+    ProcessInstance dossier = acknowledged();
+    complete(CNEDIMTS, dossier, "Task_ExamineApplication", Map.of("cnedimtsDecision", "FAVOURABLE"));
+    org.camunda.bpm.engine.runtime.Job window = timer(dossier, "Timer_HearingRequestWindow");
+    Task answer = task(dossier, "Task_AnswerDraftOpinion");
+    advanceTo(window.getDuedate().toInstant());
+
+    // the timer and the vendor's answer (no hearing, observations only) in the same instant
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+    List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    var timerFires = threads.submit(() -> together(together, failures, () -> managementService.executeJob(window.getId())));
+    var vendorAnswers = threads.submit(() -> together(together, failures, () -> as(VENDOR,
+        () -> formService.submitTaskForm(answer.getId(), Map.of("hearingRequested", false,
+            "draftOpinionObservations", "Rien à ajouter.")))));
+    timerFires.get();
+    vendorAnswers.get();
+    threads.shutdown();
+    executeJobs(dossier);
+
+    assertThat(taskService.createTaskQuery().processInstanceIdIn(family(dossier.getId()).toArray(String[]::new))
+        .taskDefinitionKey("Task_AdoptFinalOpinion").count()).as("exactly one final opinion to adopt").isEqualTo(1);
+    assertThat(task(dossier, "Task_AnswerDraftOpinion")).isNull();
+    assertThat(failures).as("the loser is refused, not half-applied").hasSizeLessThanOrEqualTo(1);
+  }
+
+  private static void together(java.util.concurrent.CyclicBarrier barrier, List<Throwable> failures, Runnable action) {
+    try {
+      barrier.await();
+      action.run();
+    } catch (Exception e) {
+      failures.add(e);
+    }
   }
 }
