@@ -7,6 +7,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -121,12 +124,28 @@ class BrandNameBrowserIT extends BrowserTestBase {
         });
     work(MINISTRY, dossier, "Task_EvaluateApplication", "Évaluer la demande", "brand-13-marc-decides",
         () -> radio("Field_MinistersDecision", "Décision favorable (arrêté)"));
-    work(MINISTRY, dossier, "Task_PublishRegistrationOrder", "Publier l’arrêté d’inscription",
-        "brand-14-marc-publishes-order", () -> {
-          date("Field_OrderDate", today.format(US_DATE));
-          type("Field_PublicationReference", "JORF n°0277");
-          date("Field_RegistrationEndDate", today.plusYears(5).minusDays(1).format(US_DATE));
-        });
+    // first with a registration longer than the table's 5 years: refused in French, the task stays open
+    task(dossier, "Task_PublishRegistrationOrder");
+    openFilter(MINISTRY);
+    openTask("Publier l’arrêté d’inscription", number);
+    claimInTasklist();
+    date("Field_OrderDate", today.format(US_DATE));
+    type("Field_PublicationReference", "JORF n°0277");
+    date("Field_RegistrationEndDate", today.plusYears(6).format(US_DATE));
+    WebElement valider = waiting.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='Valider']")));
+    scrollTo(valider);
+    dismissBanners();
+    valider.click();
+    WebElement refusal = waiting.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[contains(@class,'alert-danger') or contains(@class,'alert-error')]"
+            + "[contains(normalize-space(.),'durée maximale')]")));
+    assertThat(refusal.getText()).contains("dépasse la durée maximale de 5 ans");
+    screenshot("brand-14a-marc-order-beyond-five-years-refused");
+    assertThat(task(dossier, "Task_PublishRegistrationOrder")).isNotNull();
+    date("Field_RegistrationEndDate", today.plusYears(5).minusDays(1).format(US_DATE));
+    screenshot("brand-14-marc-publishes-order");
+    completeInTasklist();
     signOut();
 
     // the vendor was told at each status change, and sees her renewal waiting, with its last day
