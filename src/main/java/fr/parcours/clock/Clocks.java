@@ -190,7 +190,9 @@ public class Clocks {
     VariableScope instance = execution.getProcessInstance();
     RegulatoryClock clock = ClockStore.load(instance, clockId);
     if (clock != null && clock.state() != ClockState.STOPPED && clock.state() != ClockState.NOT_STARTED) {
-      ClockStore.save(instance, clock.stop(now(), "Closed: " + nameOf(execution)));
+      // a window counted back from a later date (the renewal's, from the registration's end) opened at that date
+      Instant last = clock.ledger().get(clock.ledger().size() - 1).at();
+      ClockStore.save(instance, clock.stop(now().isBefore(last) ? last : now(), "Closed: " + nameOf(execution)));
     }
   }
 

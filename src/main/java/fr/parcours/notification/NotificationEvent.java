@@ -40,7 +40,9 @@ public enum NotificationEvent {
   LATM_FILING_REMINDER(Kind.REMINDER),
   CNP_COPY,
   EARLY_COVERAGE_ENDING(Kind.REMINDER),
-  EARLY_COVERAGE_ENDED;
+  EARLY_COVERAGE_ENDED,
+  REGISTRATION_RENEWAL_REMINDER(Kind.REMINDER),
+  REGISTRATION_ENDED;
 
   /** What sets a mail apart from a plain notice. */
   private enum Kind { NOTICE, WITH_CERTIFICATE, REMINDER }
