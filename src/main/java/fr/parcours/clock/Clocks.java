@@ -114,6 +114,16 @@ public class Clocks {
     return lastDay[0];
   }
 
+  /**
+   * The length of a window (opens it now if it is not open): the row's duration, or the length the agency gave
+   * when it asked ("30 jours"), which a mail states beside the last day.
+   */
+  public RegulatoryDuration length(DelegateExecution execution, String clockId) {
+    RegulatoryDuration[] length = new RegulatoryDuration[1];
+    privileged(() -> length[0] = open(execution, clockId).terms().budget());
+    return length[0];
+  }
+
   /** The last second of a window's last day (23:59:59 Paris), for a date variable people read as that day. */
   public Date lastMoment(DelegateExecution execution, String clockId) {
     return Date.from(FrenchTimeLimits.lastMoment(lastDay(execution, clockId), zone));
