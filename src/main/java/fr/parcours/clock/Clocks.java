@@ -290,22 +290,26 @@ public class Clocks {
     return commandExecutor().execute(context -> {
       ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
       if (instance == null || !instance.isProcessInstanceExecution()) {
-        throw new BadInputException("No running dossier has the process instance id '" + processInstanceId
-            + "': check the id in Tasklist or Cockpit.");
+        throw new BadInputException("Aucun dossier en cours n’a l’id d’instance « " + processInstanceId
+            + " » : vérifiez l’id dans Tasklist ou Cockpit. (No running dossier has the process instance id '"
+            + processInstanceId + "': check the id in Tasklist or Cockpit.)");
       }
       for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
         checker.checkUpdateProcessInstanceById(processInstanceId);
       }
       RegulatoryClock clock = ClockStore.load(instance, clockId);
       if (clock == null) {
-        throw new BadInputException("The window " + clockId + " is not open in this dossier; open windows: "
-            + readings(instance).stream().map(ClockReading::clockId).toList() + ".");
+        List<String> open = readings(instance).stream().map(ClockReading::clockId).toList();
+        throw new BadInputException("Le délai " + clockId + " n’est pas ouvert dans ce dossier ; délais ouverts : "
+            + (open.isEmpty() ? "aucun" : String.join(", ", open)) + ". (The window " + clockId + " is not open in"
+            + " this dossier; open windows: " + open + ".)");
       }
       RegulatoryClock changed;
       try {
         changed = change.apply(clock);
       } catch (ClockStateException | IllegalArgumentException e) {
-        throw new BadInputException(e.getMessage());
+        throw new BadInputException("Le délai " + clockId + " ne peut pas être modifié ainsi : son état ou son"
+            + " registre l’interdit. (" + e.getMessage() + ")");
       }
       RegulatoryClock[] result = new RegulatoryClock[1];
       privileged(() -> {

@@ -554,6 +554,8 @@ class PecanProcessTest extends ProcessTestBase {
 
     assertThatThrownBy(() -> as(CNEDIMTS, () -> desk.recordOpinion(pecan.getBusinessKey(), "FAVOURABLE", null)))
         .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("Le dossier " + pecan.getBusinessKey() + " n’attend pas l’avis de la CNEDiMTS ;"
+            + " rien n’a été modifié.")
         .hasMessageContaining("is not waiting for the CNEDiMTS opinion").hasMessageContaining("nothing was changed");
     assertThat(taskService.createTaskQuery().processInstanceId(pecan.getId()).count()).isEqualTo(tasksBefore);
     assertThat(runtimeService.getVariable(pecan.getId(), "cnedimtsDecision")).isNull();
