@@ -10,6 +10,7 @@ import fr.parcours.candidature.Candidature;
 import fr.parcours.candidature.CandidatureRejectedException;
 import fr.parcours.candidature.CandidatureValidator;
 import fr.parcours.candidature.FieldProblem;
+import fr.parcours.evidence.CompanyDocuments;
 import fr.parcours.evidence.EvidenceDeposits;
 import fr.parcours.evidence.EvidenceReport;
 import fr.parcours.security.VendorCompanies;
@@ -31,19 +32,24 @@ class AnsTaskChecks implements TaskListener {
   private final CandidatureValidator validator = new CandidatureValidator();
   private final EvidenceDeposits evidence;
   private final VendorCompanies vendors;
+  private final CompanyDocuments documents;
 
-  AnsTaskChecks(EvidenceDeposits evidence, VendorCompanies vendors) {
+  AnsTaskChecks(EvidenceDeposits evidence, VendorCompanies vendors, CompanyDocuments documents) {
     this.evidence = evidence;
     this.vendors = vendors;
+    this.documents = documents;
   }
 
   @Override
   public void notify(DelegateTask task) {
     switch (task.getTaskDefinitionKey()) {
-      case "Task_RequestConvergenceAccount" -> ticked(task,
-          "kbisProvided", "L’extrait Kbis de l’entreprise est fourni",
-          "officerIdVerified", "La pièce d’identité du mandataire social est fournie et vérifiée",
-          "representativeRegistered", "Le représentant est enregistré comme représentant de l’entreprise");
+      case "Task_RequestConvergenceAccount" -> {
+        ticked(task,
+            "kbisProvided", "L’extrait Kbis de l’entreprise est fourni",
+            "officerIdVerified", "La pièce d’identité du mandataire social est fournie et vérifiée",
+            "representativeRegistered", "Le représentant est enregistré comme représentant de l’entreprise");
+        kbisSent(task);
+      }
       case "Task_OpenConvergenceAccount" -> {
         text(task, "convergenceAccountId", "Identifiant du compte Convergence");
         // the candidature's "Nous avons déjà un compte Convergence" says so from now on
@@ -103,6 +109,15 @@ class AnsTaskChecks implements TaskListener {
       throw new CandidatureRejectedException(problems);
     }
     CandidatureIntake.companyNameOfTheAccount(task.getExecution(), company, true);
+  }
+
+  /** "L’extrait Kbis de l’entreprise est fourni" is true once the extract is on the dossier's Kbis page. */
+  private void kbisSent(DelegateTask task) {
+    if (documents.kbis(task.getProcessInstanceId()).isEmpty()) {
+      throw new BadInputException("Envoyez d’abord l’extrait Kbis de l’entreprise depuis la page « Extrait Kbis » du"
+          + " dossier (/evidence/" + task.getVariable(AnsProcess.DOSSIER_ID) + "/kbis, liée dans ce formulaire),"
+          + " puis terminez la tâche : l’ANS en a besoin pour ouvrir le compte.");
+    }
   }
 
   /** The profiles chosen at the candidature are final (seed 004 §6.2): they decide which requirements apply. */

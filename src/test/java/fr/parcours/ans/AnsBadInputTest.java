@@ -187,10 +187,23 @@ class AnsBadInputTest extends ProcessTestBase {
     assertThat(runtimeService.getVariable(pi.getId(), "companyName")).isEqualTo("MediSoft SAS");
   }
 
+  /** Issue 19: "L’extrait Kbis de l’entreprise est fourni" only once the extract is on the dossier. */
+  @Test
+  void shouldNotDeclareTheKbisProvidedBeforeItIsSent() {
+    ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.with("hasConvergenceAccount", false));
+    Map<String, Object> form = Map.of("kbisProvided", true, "officerIdVerified", true, "representativeRegistered", true);
+    assertTaskRefused("alice", pi, "Task_RequestConvergenceAccount", form,
+        "Envoyez d’abord l’extrait Kbis", "/evidence/" + pi.getBusinessKey() + "/kbis");
+    sendKbis("alice", pi);
+    complete("alice", pi, "Task_RequestConvergenceAccount", form);
+    assertThat(task(pi, "Task_OpenConvergenceAccount")).isNotNull();
+  }
+
   /** Issue 19: "Nous avons déjà un compte Convergence" says so once the ANS has opened the account. */
   @Test
   void shouldDeclareTheConvergenceAccountOnceTheAnsHasOpenedIt() {
     ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.with("hasConvergenceAccount", false));
+    sendKbis("alice", pi);
     complete("alice", pi, "Task_RequestConvergenceAccount",
         Map.of("kbisProvided", true, "officerIdVerified", true, "representativeRegistered", true));
     assertThat(runtimeService.getVariable(pi.getId(), "hasConvergenceAccount")).isEqualTo(false);

@@ -78,6 +78,7 @@ class VendorMailTest extends ProcessTestBase {
         "Délai : Aucun délai réglementaire ne s’applique à cette étape.");
 
     // when the ANS opens the account, the next task (the administrative dossier) is announced
+    sendKbis("alice", pi);
     complete("alice", pi, "Task_RequestConvergenceAccount",
         Map.of("kbisProvided", true, "officerIdVerified", true, "representativeRegistered", true));
     complete("ana", pi, "Task_OpenConvergenceAccount", Map.of("convergenceAccountId", "CVG-1234"));
