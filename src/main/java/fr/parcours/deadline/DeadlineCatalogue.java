@@ -57,7 +57,8 @@ public class DeadlineCatalogue {
         .withoutTenantId()
         .singleResult();
     if (definition == null) {
-      throw new DeadlineTableException("No deadlines table is deployed: bpmn/deadlines.dmn must be deployed"
+      throw new DeadlineTableException("Aucune table des délais n’est déployée : bpmn/deadlines.dmn doit être"
+          + " déployée avec les diagrammes.", "No deadlines table is deployed: bpmn/deadlines.dmn must be deployed"
           + " with the diagrams.");
     }
     DeadlineTable table = byDefinitionId.computeIfAbsent(definition.getId(), id -> load(definition));
@@ -79,8 +80,8 @@ public class DeadlineCatalogue {
       return DeadlineTableReader.read(in.readAllBytes(),
           DeadlineTable.DECISION_KEY + ":" + definition.getVersion());
     } catch (IOException e) {
-      throw new DeadlineTableException("Cannot read the deployed deadlines table " + definition.getId()
-          + ": " + e.getMessage());
+      throw new DeadlineTableException("La table des délais déployée " + definition.getId() + " est illisible : "
+          + e.getMessage(), "Cannot read the deployed deadlines table " + definition.getId() + ": " + e.getMessage());
     }
   }
 }

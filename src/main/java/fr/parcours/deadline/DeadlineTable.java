@@ -77,10 +77,16 @@ public final class DeadlineTable {
   }
 
   public DeadlineRule require(String id, String pathway) {
+    boolean anyPathway = pathway == null || pathway.isEmpty();
+    List<String> known = rules.stream().map(DeadlineRule::id).distinct().toList();
+    List<String> pathways = rules.stream().filter(rule -> rule.id().equals(id)).map(DeadlineRule::pathway).toList();
     return find(id, pathway).orElseThrow(() -> new DeadlineTableException(
-        "No response window '" + id + "'" + (pathway == null || pathway.isEmpty() ? "" : " for the pathway "
-            + pathway) + " in the deadlines table (bpmn/deadlines.dmn" + versionSuffix() + "): add a row for it"
-            + pathwaysOf(id) + " or use one of " + rules.stream().map(DeadlineRule::id).distinct().toList()));
+        "Aucun délai « " + id + " »" + (anyPathway ? "" : " pour le parcours " + pathway) + " dans la table des"
+            + " délais (bpmn/deadlines.dmn" + versionSuffix() + ") : ajoutez-lui une ligne"
+            + (pathways.isEmpty() ? "" : " (elle en a pour " + pathways + ")") + " ou utilisez l’un de " + known,
+        "No response window '" + id + "'" + (anyPathway ? "" : " for the pathway " + pathway)
+            + " in the deadlines table (bpmn/deadlines.dmn" + versionSuffix() + "): add a row for it"
+            + pathwaysOf(id) + " or use one of " + known));
   }
 
   private String pathwaysOf(String id) {

@@ -33,6 +33,10 @@ public enum NotificationEvent {
   FILE_INCOMPLETE,
   CNEDIMTS_DRAFT_OPINION,
   CNEDIMTS_OPINION,
+  /** The CNEDiMTS asks for complements: what it asks, the length it gave and the last day (window CNEDIMTS_COMPLEMENTS). */
+  CNEDIMTS_COMPLEMENTS_REQUESTED,
+  /** The ministers ask for complements: the same, window MINISTERS_COMPLEMENTS. */
+  MINISTERS_COMPLEMENTS_REQUESTED,
   HEARING_DATE,
   MINISTERS_DECISION_FAVOURABLE,
   MINISTERS_DECISION_REFUSAL,

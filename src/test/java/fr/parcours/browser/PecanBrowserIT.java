@@ -70,8 +70,20 @@ class PecanBrowserIT extends BrowserTestBase {
     // she asks the HAS for a Sésame account and the ANS for a Convergence account, from her company's filter
     work(VENDOR_FILTER, dossier, "Task_RequestSesameAccount", "Demander un compte Sésame", "pecan-02-alice-requests-sesame",
         () -> setCheckbox("Field_SesameAccountRequested", true));
+    // the Convergence request asks for the Kbis extract: she sends it from the dossier's Kbis page first
+    task(dossier, "Task_RequestConvergenceAccount");
+    browser.get("http://localhost:" + port + "/evidence/" + number + "/kbis");
+    send(Files.write(Files.createTempDirectory("parcours-kbis-").resolve("kbis-medisoft.pdf"),
+        fr.parcours.support.ProcessTestBase.PDF));
+    assertThat(waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]"))).getText())
+        .startsWith("Extrait Kbis reçu.");
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Reçu : kbis-medisoft.pdf");
+    screenshot("pecan-03a-alice-sends-kbis");
+    browser.get(tasklist());
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
     work(VENDOR_FILTER, dossier, "Task_RequestConvergenceAccount", "Demander un compte Convergence",
         "pecan-03-alice-requests-convergence", () -> {
+          assertThat(formText()).contains("page « Extrait Kbis » du dossier");
           setCheckbox("Field_KbisProvided", true);
           setCheckbox("Field_OfficerIdVerified", true);
           setCheckbox("Field_RepresentativeRegistered", true);
