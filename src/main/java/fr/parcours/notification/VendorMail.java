@@ -107,10 +107,12 @@ class VendorMail implements JavaDelegate {
         model.put(name, write(date.toInstant().atZone(zone).toLocalDate(), language));
       }
     });
-    // the links: the dossier's task waiting for the vendor (looked up when opened), its evidence page, Tasklist
+    // the links: the dossier's task waiting for the vendor (looked up when opened), its evidence page, the page
+    // where it stands, Tasklist
     if (model.get("dossierId") instanceof String dossierId) {
       model.put("taskLink", links.dossierTask(dossierId));
       model.put("evidenceLink", links.evidence(dossierId));
+      model.put("dossierLink", links.dossier(dossierId));
     }
     model.put("tasklistLink", links.tasklist());
     model.put("noDeadline", language == Language.EN ? Clocks.NO_DEADLINE_EN : Clocks.NO_DEADLINE);

@@ -93,6 +93,11 @@ class VendorMailTest extends ProcessTestBase {
     assertThat(lf(text(mails("candidature reçue").get(0)))).contains("Prochaine étape : le dépôt du dossier administratif,"
         + " dans la tâche « Déposer le dossier administratif » :\nhttp://localhost:8080/dossiers/"
         + pi.getBusinessKey() + "/tache").doesNotContain("compte Convergence");
+    // issue 20: every mail to the vendor links to the page where the dossier stands
+    assertThat(lf(text(mails("candidature reçue").get(0)))).contains("Où en est votre dossier, ses délais et ses"
+        + " courriels :\nhttp://localhost:8080/dossiers/" + pi.getBusinessKey() + "\n");
+    assertThat(html(mails("candidature reçue").get(0))).contains("href=\"http://localhost:8080/dossiers/"
+        + pi.getBusinessKey() + "\"");
   }
 
   /**
