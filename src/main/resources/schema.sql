@@ -19,3 +19,18 @@ CREATE TABLE IF NOT EXISTS parcours_notification (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS parcours_notification_once ON parcours_notification (notification_key, recipient);
 CREATE INDEX IF NOT EXISTS parcours_notification_dossier ON parcours_notification (process_instance_id);
+
+-- The messages of a dossier between its vendor and an agency that instructs it (dossierpage.DossierMessages): kept
+-- here first, then announced by mail; a mail that fails leaves the message, with the error, for the page to show.
+CREATE TABLE IF NOT EXISTS parcours_message (
+  id VARCHAR(36) NOT NULL PRIMARY KEY,
+  dossier_id VARCHAR(64) NOT NULL,
+  agency VARCHAR(64) NOT NULL,
+  from_vendor BOOLEAN NOT NULL,
+  author VARCHAR(255) NOT NULL,
+  body VARCHAR(4000) NOT NULL,
+  created_at TIMESTAMP NOT NULL,
+  mailed_at TIMESTAMP,
+  mail_error VARCHAR(2000)
+);
+CREATE INDEX IF NOT EXISTS parcours_message_dossier ON parcours_message (dossier_id, created_at);

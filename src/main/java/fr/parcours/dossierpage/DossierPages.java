@@ -1,9 +1,12 @@
 package fr.parcours.dossierpage;
 
 import fr.parcours.deadline.LegalDates;
+import fr.parcours.security.PageToken;
 import fr.parcours.security.WebappSession;
+import fr.parcours.shared.BadInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +28,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
@@ -35,7 +40,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  *   dossiers a reviewer group instructs for a reviewer, with filters, sorting and</li>
  *   <li>{@code /dossiers/export}: the same list, as filtered, in CSV;</li>
  *   <li>{@code /dossiers/<number>}: where one dossier stands, its diagrams, what happened, the mails sent;</li>
- *   <li>{@code /dossiers/<number>/diagrams/<instance>}: the BPMN of one of its instances, for the viewer.</li>
+ *   <li>{@code /dossiers/<number>/diagrams/<instance>}: the BPMN of one of its instances, for the viewer;</li>
+ *   <li>{@code POST /dossiers/<number>/messages}: a message between the vendor and an agency.</li>
  * </ul>
  * A dossier of another company and a number that names no dossier answer the same 404 sentence; nobody signed
  * in is asked to sign in (401).
@@ -46,15 +52,19 @@ class DossierPages {
   static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
       + " img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
 
+  static final String CSRF = "dossierCsrf";
+
   private final ProcessEngine engine;
   private final DossierBoard board;
+  private final DossierMessages thread;
   private final MessageSource messages;
   private final ZoneId zone;
 
-  DossierPages(ProcessEngine engine, DossierBoard board, MessageSource messages,
+  DossierPages(ProcessEngine engine, DossierBoard board, DossierMessages thread, MessageSource messages,
       @Value("${parcours.zone:Europe/Paris}") String zone) {
     this.engine = engine;
     this.board = board;
+    this.thread = thread;
     this.messages = messages;
     this.zone = ZoneId.of(zone);
   }
@@ -63,6 +73,11 @@ class DossierPages {
   public record Words(Locale locale, ZoneId zone) {
     public String date(Instant instant) {
       return instant == null ? "" : LegalDates.date(instant.atZone(zone).toLocalDate(), locale);
+    }
+
+    public String time(Instant instant) {
+      return instant == null ? "" : java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", locale)
+          .format(instant.atZone(zone));
     }
 
     public String day(LocalDate day) {
@@ -114,21 +129,76 @@ class DossierPages {
   @GetMapping("/dossiers/{number}")
   String dossier(@PathVariable String number, HttpServletRequest request, HttpServletResponse response,
       Locale locale, Model model) {
+    Visit visit = visit(number, request, response, locale, model);
+    return visit.refusal() != null ? visit.refusal()
+        : page(visit.viewer(), visit.dossier(), request, model, null, null, null);
+  }
+
+  /**
+   * A message of the dossier's thread (the form of its page): kept, then the other side is mailed; back to the
+   * thread. Refused with the page's sentence: another company's dossier (404, as on the page), a post without
+   * the page's token (403), a closed dossier, an empty or too long text, an agency that does not instruct it
+   * (400, the text kept in the form). Nothing is kept when refused.
+   */
+  @PostMapping("/dossiers/{number}/messages")
+  String post(@PathVariable String number, @RequestParam(required = false) String body,
+      @RequestParam(required = false) String agency, @RequestParam(name = "csrf", required = false) String csrf,
+      HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+    Visit visit = visit(number, request, response, locale, model);
+    if (visit.refusal() != null) {
+      return visit.refusal();
+    }
+    if (!PageToken.matches(request, CSRF, csrf)) {
+      response.setStatus(HttpStatus.FORBIDDEN.value());
+      return page(visit.viewer(), visit.dossier(), request, model, messages.getMessage("messages.refused.csrf", null,
+          locale), body, agency);
+    }
+    try {
+      thread.post(visit.viewer(), visit.dossier().summary(), agency, body);
+    } catch (BadInputException refused) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return page(visit.viewer(), visit.dossier(), request, model, refused.getMessage(), body, agency);
+    }
+    response.setStatus(HttpStatus.SEE_OTHER.value());
+    response.setHeader(HttpHeaders.LOCATION, "/dossiers/" + number + "?sent#messages");
+    return null;
+  }
+
+  private String page(Viewer viewer, DossierDetail dossier, HttpServletRequest request, Model model,
+      String refusal, String draft, String draftAgency) {
+    model.addAttribute("viewer", viewer);
+    model.addAttribute("dossier", dossier);
+    model.addAttribute("words", new Words(viewer.locale(), zone));
+    model.addAttribute("thread", thread.thread(viewer, dossier.summary()));
+    model.addAttribute("agencies", viewer.vendor() ? thread.agenciesOf(dossier.summary()) : Map.of());
+    model.addAttribute("writesFor", viewer.vendor() ? null : thread.agencyOf(viewer, dossier.summary()));
+    model.addAttribute("maxLength", DossierMessages.MAX_LENGTH);
+    model.addAttribute("csrf", PageToken.of(request, CSRF));
+    model.addAttribute("refusal", refusal);
+    model.addAttribute("draft", draft);
+    model.addAttribute("draftAgency", draftAgency);
+    model.addAttribute("sent", refusal == null && request.getParameter("sent") != null);
+    return "dossiers/page";
+  }
+
+  /** The person and the dossier they may read; or, when there is none for them, the view that says so. */
+  private record Visit(Viewer viewer, DossierDetail dossier, String refusal) {
+  }
+
+  private Visit visit(String number, HttpServletRequest request, HttpServletResponse response, Locale locale,
+      Model model) {
     Optional<Viewer> viewer = viewer(request, locale);
     secure(response);
     if (viewer.isEmpty()) {
-      return signIn(response, model, locale, "/dossiers/" + number);
+      return new Visit(null, null, signIn(response, model, locale, "/dossiers/" + number));
     }
     Optional<DossierDetail> dossier = board.read(viewer.get(), number);
     if (dossier.isEmpty()) {
       response.setStatus(HttpStatus.NOT_FOUND.value());
       model.addAttribute("number", number);
-      return "dossiers/missing";
+      return new Visit(viewer.get(), null, "dossiers/missing");
     }
-    model.addAttribute("viewer", viewer.get());
-    model.addAttribute("dossier", dossier.get());
-    model.addAttribute("words", new Words(locale, zone));
-    return "dossiers/page";
+    return new Visit(viewer.get(), dossier.get(), null);
   }
 
   @GetMapping("/dossiers/{number}/diagrams/{instanceId}")
