@@ -16,7 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * Issue 20 in a real browser: a vendor signed in to Tasklist follows the header's "Mes dossiers" link, reads
  * where her dossier stands and until when its windows run, opens the dossier page and sees its diagram drawn with
- * the step it is at; an ANS reviewer opens the same dossier from the same link. Screenshots go to
+ * the step it is at, and writes to the ANS; an ANS reviewer opens the same dossier from the same link and answers,
+ * and the vendor reads the answer as the ANS's. Screenshots go to
  * {@code target/screenshots/dossier-*.png}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -50,6 +51,15 @@ class DossierPageBrowserIT extends BrowserTestBase {
     assertThat(window.getText()).contains("jusqu'au").contains("inclus").contains("en cours");
     screenshot("dossier-02-alice-dossier-page");
 
+    // she writes to the ANS from the page
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("agency")))
+        .selectByVisibleText("Instructeurs de l’ANS");
+    browser.findElement(By.id("body")).sendKeys("Bonjour, notre certificat HDS arrive lundi.");
+    browser.findElement(By.cssSelector(".message-form button[type=submit]")).click();
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages ~ p.ok")));
+    assertThat(browser.findElement(By.cssSelector("ol.thread")).getText())
+        .contains("Bonjour, notre certificat HDS arrive lundi.");
+
     // ana, at the ANS, opens the same dossier from her own Tasklist
     browser.manage().deleteAllCookies();
     signIn("ana");
@@ -59,6 +69,25 @@ class DossierPageBrowserIT extends BrowserTestBase {
     readDossierPage(number);
     assertThat(browser.findElement(By.cssSelector("ul.next")).getText()).contains("Examiner la recevabilité");
     screenshot("dossier-03-ana-dossier-page");
+
+    // she reads alice's message and answers it
+    assertThat(browser.findElement(By.cssSelector("ol.thread")).getText())
+        .contains("Bonjour, notre certificat HDS arrive lundi.");
+    browser.findElement(By.id("body")).sendKeys("Merci, nous l’attendons.");
+    browser.findElement(By.cssSelector(".message-form button[type=submit]")).click();
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages ~ p.ok")));
+    scrollTo(browser.findElement(By.id("messages")));
+    screenshot("dossier-04-ana-answers", false);
+
+    // alice reads the answer, from the ANS
+    browser.manage().deleteAllCookies();
+    signIn("alice");
+    browser.get("http://localhost:" + port + "/dossiers/" + number);
+    WebElement answer = waiting.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("ol.thread li.from-agency")));
+    assertThat(answer.getText()).contains("Merci, nous l’attendons.").contains("ANS").doesNotContain("ana");
+    scrollTo(answer);
+    screenshot("dossier-05-alice-reads-the-answer", false);
   }
 
   /** From Tasklist's header, the link to the dossiers' list; the list's heading says whose list it is. */
