@@ -243,13 +243,22 @@ public class DossierBoard {
         open ? null : root.getEndTime().toInstant(), closedAs, tracks, next, nextDue, overdue && open);
   }
 
+  /**
+   * The few variables the pages read, by instance: the company, the device, the pathway, and the windows
+   * ({@code clock_...}); asked by name, so that a dossier's many other variables never crowd them out of a page.
+   */
   private Map<String, Map<String, Object>> variables(List<String> instanceIds) {
+    String[] ids = instanceIds.toArray(String[]::new);
+    List<HistoricVariableInstance> found = new ArrayList<>(history.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(ids).variableNameIn(COMPANY, SOFTWARE, VERSION, PATHWAY).disableBinaryFetching()
+        .disableCustomObjectDeserialization().listPage(0, MAX_INSTANCES));
+    // "_" is LIKE's any-character: the names found are checked again below
+    found.addAll(history.createHistoricVariableInstanceQuery().processInstanceIdIn(ids).variableNameLike("clock_%")
+        .disableBinaryFetching().disableCustomObjectDeserialization().listPage(0, MAX_INSTANCES));
     Map<String, Map<String, Object>> byInstance = new HashMap<>();
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(instanceIds.toArray(String[]::new)).disableBinaryFetching()
-        .disableCustomObjectDeserialization().listPage(0, MAX_INSTANCES)) {
+    for (HistoricVariableInstance variable : found) {
       String name = variable.getName();
-      boolean wanted = name.equals(COMPANY) || name.equals(SOFTWARE) || name.equals(VERSION) || name.equals(PATHWAY)
+      boolean wanted = List.of(COMPANY, SOFTWARE, VERSION, PATHWAY).contains(name)
           || Clocks.holdsWindow(name) && variable.getValue() instanceof String;
       // only the process instance's own variables: a task's local ones are not the dossier's
       if (wanted && Objects.equals(variable.getExecutionId(), variable.getProcessInstanceId())) {

@@ -67,6 +67,8 @@ class DossierPagesIT {
   static ProcessInstance closed;
   /** alice's PECAN dossier: the pathway and the tracks it calls. */
   static ProcessInstance pecan;
+  /** alice's PECAN dossier filed on Sésame and found complete by the ministers: waiting for the ANS side. */
+  static ProcessInstance pecanFiled;
   /** bruno's (TéléCardio) ANS dossier. */
   static ProcessInstance other;
   static String pausedWindow;
@@ -85,6 +87,10 @@ class DossierPagesIT {
     complete("ana", closed, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "INADMISSIBLE",
         "admissibilityComment", "Le marquage CE manque au dossier."));
     pecan = applyForPecan();
+    pecanFiled = applyForPecan();
+    complete("alice", pecanFiled, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",
+        "sesameFiled", true, "cnpCopySent", true));
+    complete("marc", pecanFiled, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
     other = applyForAns("bruno", Map.of("companyName", "TéléCardio SARL", "softwareName", "PulseNote"));
 
     // a window of the dossier at the agency, paused by hand with its reason (an administrator may)
@@ -181,8 +187,8 @@ class DossierPagesIT {
     assertThat(lines[0]).startsWith("\uFEFF\"Dossier\";\"Parcours\";\"Entreprise\"");
     assertThat(csv.getBody()).contains(atVendor.getBusinessKey(), other.getBusinessKey(), "TéléCardio SARL")
         .as("filtered as the page: open only").doesNotContain(closed.getBusinessKey());
-    assertThat(lines).hasSize(1 + (int) ansOnly().stream().filter(n -> !n.equals(closed.getBusinessKey())).count()
-        + 1);
+    // the header, then the open ANS dossiers of both companies and the two PECAN dossiers' ANS tracks
+    assertThat(lines).hasSize(1 + 3 + 2);
 
     String bruno = page("bruno", "/dossiers/export").getBody();
     assertThat(bruno).contains(other.getBusinessKey()).doesNotContain(atVendor.getBusinessKey())
@@ -237,6 +243,19 @@ class DossierPagesIT {
     // the ministers read the pathway, not the ANS track
     String marc = page("marc", "/dossiers/" + pecan.getBusinessKey()).getBody();
     assertThat(marc).contains("/diagrams/" + pecan.getId()).doesNotContain("/diagrams/" + ans.getId());
+  }
+
+  @Test
+  void shouldShowAPecanDossierWhoseSesameFilingIsDoneAndWhoseAnsSideRuns() {
+    String page = page("alice", "/dossiers/" + pecanFiled.getBusinessKey()).getBody();
+    String sesame = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("sesame-filing")
+        .latestVersion().singleResult().getName();
+    assertThat(page).contains(sesame).contains("terminé le").as("her own steps, by her, and the ministers' check")
+        .contains("Déposer la demande sur Sésame").contains("Vérifier");
+    assertThat(page).as("the ANS side still waits for her").contains("« Déposer le dossier administratif » : à vous de le faire");
+    String marc = page("marc", "/dossiers/" + pecanFiled.getBusinessKey()).getBody();
+    assertThat(marc).contains(">marc<");
+    assertThat(page).as("a vendor never reads a reviewer's name").doesNotContain(">marc<");
   }
 
   @Test
