@@ -29,6 +29,8 @@ CREATE TABLE IF NOT EXISTS parcours_message (
   from_vendor BOOLEAN NOT NULL,
   author VARCHAR(255) NOT NULL,
   body VARCHAR(4000) NOT NULL,
+  -- an agency's message that asks the vendor for an answer: the dossier awaits it until the vendor writes back
+  awaiting_answer BOOLEAN DEFAULT FALSE NOT NULL,
   created_at TIMESTAMP NOT NULL,
   mailed_at TIMESTAMP,
   mail_error VARCHAR(2000)

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What the list of dossiers shows, as its form asks (every field optional): a text found in the number, the
@@ -18,9 +19,10 @@ import java.util.Locale;
  * @param company the company's name, exactly
  * @param sort {@code due} (soonest first, the default), {@code number}, {@code company}, {@code pathway},
  *     {@code started} (latest first)
+ * @param awaiting only the dossiers where an agency awaits the vendor's answer to a message
  */
 public record BoardFilter(String q, String pathway, String state, Boolean overdue, Boolean soon, String company,
-    String sort) {
+    String sort, Boolean awaiting) {
 
   public static final int SOON_DAYS = 7;
   static final List<String> SORTS = List.of("due", "number", "company", "pathway", "started");
@@ -37,7 +39,16 @@ public record BoardFilter(String q, String pathway, String state, Boolean overdu
     return Boolean.TRUE.equals(soon);
   }
 
+  public boolean onlyAwaiting() {
+    return Boolean.TRUE.equals(awaiting);
+  }
+
   public List<DossierSummary> apply(List<DossierSummary> dossiers, LocalDate today) {
+    return apply(dossiers, today, Set.of());
+  }
+
+  /** @param awaitingAnswer the numbers of the dossiers where an agency awaits the vendor's answer */
+  public List<DossierSummary> apply(List<DossierSummary> dossiers, LocalDate today, Set<String> awaitingAnswer) {
     String text = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
     return dossiers.stream()
         .filter(d -> text.isEmpty() || (d.number() + " " + d.company() + " " + d.device()).toLowerCase(Locale.ROOT)
@@ -47,6 +58,7 @@ public record BoardFilter(String q, String pathway, String state, Boolean overdu
         .filter(d -> !onlyOverdue() || d.overdue())
         .filter(d -> !onlySoon() || d.open() && d.dueWithin(today, SOON_DAYS))
         .filter(d -> blank(company) || company.equals(d.company()))
+        .filter(d -> !onlyAwaiting() || awaitingAnswer.contains(d.number()))
         .sorted(order())
         .toList();
   }

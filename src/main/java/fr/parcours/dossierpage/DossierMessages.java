@@ -87,7 +87,35 @@ public class DossierMessages {
    * @param mailError why the mail failed; null when it did not
    */
   public record Message(String id, String agency, String agencyName, boolean fromVendor, String author,
-      String body, Instant createdAt, boolean mailed, String mailError) {
+      String body, Instant createdAt, boolean mailed, String mailError, boolean awaitingAnswer) {
+  }
+
+  /**
+   * The agencies, by dossier number, that wait for the vendor's answer to one of their messages (marked so, and
+   * no message of the vendor to that agency since), among the dossiers listed; for a reviewer, its own agencies'
+   * only. The list's "awaiting an answer" reads it.
+   */
+  public Map<String, List<String>> awaitingAnswer(Viewer viewer, List<DossierSummary> dossiers) {
+    Map<String, List<String>> awaiting = new LinkedHashMap<>();
+    Set<String> numbers = new LinkedHashSet<>(dossiers.stream().map(DossierSummary::number).toList());
+    if (numbers.isEmpty()) {
+      return awaiting;
+    }
+    Map<String, Map<String, Boolean>> last = new LinkedHashMap<>();
+    jdbc.query("SELECT dossier_id, agency, from_vendor, awaiting_answer FROM parcours_message ORDER BY created_at, id",
+        rs -> {
+          if (numbers.contains(rs.getString("dossier_id"))) {
+            last.computeIfAbsent(rs.getString("dossier_id"), k -> new LinkedHashMap<>()).put(rs.getString("agency"),
+                !rs.getBoolean("from_vendor") && rs.getBoolean("awaiting_answer"));
+          }
+        });
+    boolean all = viewer.vendor() || Roles.isRepairer(viewer.groupIds());
+    last.forEach((number, byAgency) -> byAgency.forEach((agency, waits) -> {
+      if (waits && (all || viewer.groupIds().contains(agency))) {
+        awaiting.computeIfAbsent(number, k -> new ArrayList<>()).add(agencyName(agency, viewer.locale()));
+      }
+    }));
+    return awaiting;
   }
 
   /** The agencies a vendor may write to about the dossier, by group id, with their names. */
@@ -127,10 +155,11 @@ public class DossierMessages {
    *
    * @param agency for a vendor, the agency it writes to (a group id of {@link #agenciesOf}); ignored for a
    *     reviewer, who writes for its own
+   * @param awaitingAnswer for a reviewer, that the message asks the vendor for an answer; ignored for a vendor
    * @throws BadInputException when the dossier is closed, the text empty or too long, the agency not one of the
    *     dossier's, or the person neither its vendor nor an agency that instructs it; nothing is kept then
    */
-  public Message post(Viewer viewer, DossierSummary dossier, String agency, String text) {
+  public Message post(Viewer viewer, DossierSummary dossier, String agency, String text, boolean awaitingAnswer) {
     Locale locale = viewer.locale();
     String body = text == null ? "" : text.strip();
     if (!dossier.open()) {
@@ -157,9 +186,9 @@ public class DossierMessages {
     }
     String id = UUID.randomUUID().toString();
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    jdbc.update("INSERT INTO parcours_message (id, dossier_id, agency, from_vendor, author, body, created_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, dossier.number(), to, viewer.vendor(), viewer.userId(), body,
-        Timestamp.from(now));
+    jdbc.update("INSERT INTO parcours_message (id, dossier_id, agency, from_vendor, author, body, awaiting_answer,"
+        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, dossier.number(), to, viewer.vendor(), viewer.userId(),
+        body, !viewer.vendor() && awaitingAnswer, Timestamp.from(now));
     announce(id, dossier, to, viewer.vendor());
     return thread(viewer, dossier).stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
   }
@@ -236,7 +265,8 @@ public class DossierMessages {
     String shownAuthor = !fromVendor && viewer.vendor() ? agencyName(agency, viewer.locale()) : author;
     Timestamp mailed = rs.getTimestamp("mailed_at");
     return new Message(rs.getString("id"), agency, agencyName(agency, viewer.locale()), fromVendor, shownAuthor,
-        rs.getString("body"), rs.getTimestamp("created_at").toInstant(), mailed != null, rs.getString("mail_error"));
+        rs.getString("body"), rs.getTimestamp("created_at").toInstant(), mailed != null, rs.getString("mail_error"),
+        rs.getBoolean("awaiting_answer"));
   }
 
   private String word(Locale locale, String key, Object... args) {

@@ -94,7 +94,9 @@ class DossierPages {
       return signIn(response, model, locale, "/dossiers");
     }
     List<DossierSummary> all = board.visibleTo(viewer.get());
-    List<DossierSummary> shown = filter.apply(all, board.today());
+    Map<String, List<String>> awaiting = thread.awaitingAnswer(viewer.get(), all);
+    List<DossierSummary> shown = filter.apply(all, board.today(), awaiting.keySet());
+    model.addAttribute("awaiting", awaiting);
     model.addAttribute("viewer", viewer.get());
     model.addAttribute("filter", filter);
     model.addAttribute("dossiers", shown);
@@ -115,7 +117,8 @@ class DossierPages {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.TEXT_PLAIN)
           .body(messages.getMessage("signIn.text", null, locale));
     }
-    List<DossierSummary> shown = filter.apply(board.visibleTo(viewer.get()), board.today());
+    List<DossierSummary> all = board.visibleTo(viewer.get());
+    List<DossierSummary> shown = filter.apply(all, board.today(), thread.awaitingAnswer(viewer.get(), all).keySet());
     String csv = DossierCsv.write(shown, new Words(locale, zone), messages, locale);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -142,7 +145,8 @@ class DossierPages {
    */
   @PostMapping("/dossiers/{number}/messages")
   String post(@PathVariable String number, @RequestParam(required = false) String body,
-      @RequestParam(required = false) String agency, @RequestParam(name = "csrf", required = false) String csrf,
+      @RequestParam(required = false) String agency, @RequestParam(required = false) boolean awaitingAnswer,
+      @RequestParam(name = "csrf", required = false) String csrf,
       HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
     Visit visit = visit(number, request, response, locale, model);
     if (visit.refusal() != null) {
@@ -154,7 +158,7 @@ class DossierPages {
           locale), body, agency);
     }
     try {
-      thread.post(visit.viewer(), visit.dossier().summary(), agency, body);
+      thread.post(visit.viewer(), visit.dossier().summary(), agency, body, awaitingAnswer);
     } catch (BadInputException refused) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return page(visit.viewer(), visit.dossier(), request, model, refused.getMessage(), body, agency);
@@ -170,6 +174,8 @@ class DossierPages {
     model.addAttribute("dossier", dossier);
     model.addAttribute("words", new Words(viewer.locale(), zone));
     model.addAttribute("thread", thread.thread(viewer, dossier.summary()));
+    model.addAttribute("awaitingHere", thread.awaitingAnswer(viewer, List.of(dossier.summary()))
+        .getOrDefault(dossier.summary().number(), List.of()));
     model.addAttribute("agencies", viewer.vendor() ? thread.agenciesOf(dossier.summary()) : Map.of());
     model.addAttribute("writesFor", viewer.vendor() ? null : thread.agencyOf(viewer, dossier.summary()));
     model.addAttribute("maxLength", DossierMessages.MAX_LENGTH);

@@ -30,7 +30,7 @@ class BoardFilterTest {
 
   static BoardFilter filter(String q, String pathway, String state, Boolean overdue, Boolean soon, String company,
       String sort) {
-    return new BoardFilter(q, pathway, state, overdue, soon, company, sort);
+    return new BoardFilter(q, pathway, state, overdue, soon, company, sort, null);
   }
 
   @Test
@@ -51,6 +51,8 @@ class BoardFilterTest {
     assertThat(filter(null, null, null, null, null, "TéléCardio SARL", null).apply(ALL, TODAY)).containsExactly(SOON);
     assertThat(filter("  cccc ", null, null, null, null, null, null).apply(ALL, TODAY)).containsExactly(LATER);
     assertThat(filter("télécardio", null, null, null, null, null, null).apply(ALL, TODAY)).containsExactly(SOON);
+    assertThat(new BoardFilter(null, null, null, null, null, null, null, true).apply(ALL, TODAY,
+        java.util.Set.of(LATER.number(), "DMN-2027-ZZZZZ"))).containsExactly(LATER);
   }
 
   @Test

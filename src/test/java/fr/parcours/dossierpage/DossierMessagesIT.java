@@ -208,6 +208,36 @@ class DossierMessagesIT {
         .contains("courriel d’avertissement non parti");
   }
 
+  @Test
+  void shouldListTheDossiersWhereTheAgencyAwaitsTheVendorsAnswerUntilSheWrites() {
+    String number = pecan.getBusinessKey();
+    BrowserSession ana = BrowserSession.signedIn(noRedirect(), "ana");
+    BrowserSession alice = BrowserSession.signedIn(noRedirect(), "alice");
+    assertThat(ana.page("/dossiers?awaiting=true").getBody()).doesNotContain(number);
+
+    // a vendor cannot mark her own message as awaiting an answer
+    assertThat(post(alice, number, "ans-reviewer", "Une question", Map.of("awaitingAnswer", "true"))
+        .getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(ana.page("/dossiers?awaiting=true").getBody()).doesNotContain(number);
+
+    // ana asks for an answer
+    assertThat(post(ana, number, null, "Pouvez-vous préciser la version ?", Map.of("awaitingAnswer", "true"))
+        .getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(ana.page("/dossiers?awaiting=true").getBody()).contains(number)
+        .contains("Réponse de l’industriel attendue").doesNotContain(open.getBusinessKey());
+    assertThat(ana.page("/dossiers/" + number).getBody()).contains("réponse attendue");
+    assertThat(alice.page("/dossiers").getBody()).contains("Répondre au message de : ANS");
+    assertThat(alice.page("/dossiers/" + number).getBody()).contains("Répondre au message de : ANS");
+    // the ministers, who instruct the same dossier, await nothing: the question is the ANS's
+    assertThat(BrowserSession.signedIn(rest, "marc").page("/dossiers?awaiting=true").getBody())
+        .doesNotContain(number);
+
+    // alice answers the ANS: nothing is awaited any more
+    assertThat(post(alice, number, "ans-reviewer", "La version 2.1.").getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(ana.page("/dossiers?awaiting=true").getBody()).doesNotContain(number);
+    assertThat(alice.page("/dossiers").getBody()).doesNotContain("Répondre au message de");
+  }
+
   // ---- helpers ----
 
   TestRestTemplate noRedirect() {
@@ -219,6 +249,11 @@ class DossierMessagesIT {
    * closed dossier's shows no form, the token is the session's).
    */
   static ResponseEntity<String> post(BrowserSession session, String number, String agency, String body) {
+    return post(session, number, agency, body, Map.of());
+  }
+
+  static ResponseEntity<String> post(BrowserSession session, String number, String agency, String body,
+      Map<String, String> more) {
     ResponseEntity<String> page = session.page("/dossiers/" + (number.equals(closed.getBusinessKey())
         ? open.getBusinessKey() : number));
     Matcher token = TOKEN.matcher(page.getBody() == null ? "" : page.getBody());
@@ -227,6 +262,7 @@ class DossierMessagesIT {
     if (agency != null) {
       fields.put("agency", agency);
     }
+    fields.putAll(more);
     return session.send(HttpMethod.POST, "/dossiers/" + number + "/messages", form(fields),
         MediaType.APPLICATION_FORM_URLENCODED);
   }
