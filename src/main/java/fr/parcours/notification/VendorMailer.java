@@ -33,13 +33,15 @@ import org.springframework.stereotype.Service;
 class VendorMailer {
 
   private final JavaMailSender sender;
+  private final CertificateDocument certificates;
   private final MailTemplates templates;
   private final NotificationJournal journal;
   private final String from;
 
-  VendorMailer(JavaMailSender sender, MailTemplates templates, NotificationJournal journal,
-      @Value("${parcours.mail.from:Parcours <no-reply@parcours.example>}") String from) {
+  VendorMailer(JavaMailSender sender, MailTemplates templates, CertificateDocument certificates,
+      NotificationJournal journal, @Value("${parcours.mail.from:Parcours <no-reply@parcours.example>}") String from) {
     this.sender = sender;
+    this.certificates = certificates;
     this.templates = templates;
     this.journal = journal;
     this.from = from;
@@ -47,8 +49,8 @@ class VendorMailer {
 
   void send(Notification notification) {
     RenderedMail mail = templates.render(notification.event(), notification.language(), notification.model());
-    byte[] certificate = notification.certificateLines() == null ? null
-        : CertificateDocument.pdf(notification.certificateLines());
+    byte[] certificate = notification.attachesCertificate()
+        ? certificates.pdf(notification.language(), notification.model()) : null;
     List<String> failures = new ArrayList<>();
     boolean undeliverable = false;
     for (Notification.Recipient each : distinct(notification.recipients())) {

@@ -122,7 +122,7 @@ class VendorMailTest extends ProcessTestBase {
         + " AND event = 'ADMINISTRATIVE_FILE_RECEIVED' AND process_instance_id = ?", String.class, CONTACT, pi.getId());
     Notification again = new Notification(key, pi.getId(), pi.getBusinessKey(), "Event_NotifyAdministrativeFileReceived",
         NotificationEvent.ADMINISTRATIVE_FILE_RECEIVED, Language.FR,
-        List.of(new Notification.Recipient(CONTACT, "contactEmail")), Map.of("dossierId", pi.getBusinessKey()), null);
+        List.of(new Notification.Recipient(CONTACT, "contactEmail")), Map.of("dossierId", pi.getBusinessKey()), false);
     mailer.send(again);
 
     List<MimeMessage> copies = mails("dossier administratif reçu").stream().filter(this::toContact).toList();
@@ -255,8 +255,23 @@ class VendorMailTest extends ProcessTestBase {
     Part pdf = attachment(certificate);
     assertThat(pdf.getFileName()).isEqualTo("certificat-CC-" + pi.getBusinessKey() + ".pdf");
     assertThat(pdf.getContentType()).startsWith("application/pdf");
-    String content = new String(pdf.getInputStream().readAllBytes(), "windows-1252");
-    assertThat(content).startsWith("%PDF-1.4").contains("CC-" + pi.getBusinessKey()).endsWith("%%EOF\n");
+    // opened as a reader opens it: its text, accents included
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(
+        pdf.getInputStream().readAllBytes())) {
+      assertThat(document.getNumberOfPages()).isEqualTo(1);
+      // kept to be looked at: target/documents/certificate-of-conformity.png
+      java.nio.file.Files.createDirectories(java.nio.file.Paths.get("target", "documents"));
+      javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 80),
+          "png", java.nio.file.Paths.get("target", "documents", "certificate-of-conformity.png").toFile());
+      org.apache.pdfbox.text.PDFTextStripper reader = new org.apache.pdfbox.text.PDFTextStripper();
+      reader.setSortByPosition(true); // in reading order, bold words in their line
+      String text = reader.getText(document).replaceAll("\\s+", " ");
+      assertThat(text).contains("Certificat de conformité", "n° CC-" + pi.getBusinessKey(),
+          "délivré le 2 novembre 2026", "MediSoft SAS (SIREN", "CardioWatch, version 2.1",
+          "référentiel d’interopérabilité et de sécurité de l’ANS", "Agence du numérique en santé (ANS) — plateforme");
+      assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Certificat de conformité CC-"
+          + pi.getBusinessKey());
+    }
 
     assertThat(journal.ofDossier(pi.getId())).extracting(NotificationRecord::event).containsExactlyInAnyOrder(
         "APPLICATION_RECEIVED", "APPLICATION_RECEIVED", "ADMINISTRATIVE_FILE_RECEIVED",
