@@ -36,3 +36,19 @@ CREATE TABLE IF NOT EXISTS parcours_message (
   mail_error VARCHAR(2000)
 );
 CREATE INDEX IF NOT EXISTS parcours_message_dossier ON parcours_message (dossier_id, created_at);
+
+-- The documents Parcours drew up for a dossier (notification.DossierDocuments): one row per document, its file
+-- under parcours.documents.storage, its SHA-256 to prove later which document was sent.
+CREATE TABLE IF NOT EXISTS parcours_document (
+  id VARCHAR(36) NOT NULL PRIMARY KEY,
+  notification_key VARCHAR(100) NOT NULL,
+  process_instance_id VARCHAR(64) NOT NULL,
+  dossier_id VARCHAR(64),
+  kind VARCHAR(64) NOT NULL,
+  file_name VARCHAR(255) NOT NULL,
+  size_bytes BIGINT NOT NULL,
+  sha256 VARCHAR(64) NOT NULL,
+  created_at TIMESTAMP NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS parcours_document_once ON parcours_document (notification_key);
+CREATE INDEX IF NOT EXISTS parcours_document_dossier ON parcours_document (process_instance_id);

@@ -16,6 +16,7 @@ import fr.parcours.dossierpage.DossierDetail.Mail;
 import fr.parcours.dossierpage.DossierSummary.NextStep;
 import fr.parcours.dossierpage.DossierSummary.TrackState;
 import fr.parcours.dossierpage.DossierSummary.Window;
+import fr.parcours.notification.DossierDocuments;
 import fr.parcours.notification.NotificationJournal;
 import fr.parcours.security.AsUser;
 import fr.parcours.security.Roles;
@@ -93,11 +94,14 @@ public class DossierBoard {
   private final List<Pathway> pathways;
   private final DeadlineCatalogue deadlines;
   private final NotificationJournal journal;
+  private final DossierDocuments documents;
   private final MessageSource messages;
   private final ZoneId zone;
 
   DossierBoard(ProcessEngine engine, Dossiers dossiers, List<Pathway> pathways, DeadlineCatalogue deadlines,
-      NotificationJournal journal, MessageSource messages, @Value("${parcours.zone:Europe/Paris}") String zone) {
+      NotificationJournal journal, DossierDocuments documents, MessageSource messages,
+      @Value("${parcours.zone:Europe/Paris}") String zone) {
+    this.documents = documents;
     this.history = engine.getHistoryService();
     this.tasks = engine.getTaskService();
     this.identity = engine.getIdentityService();
@@ -167,7 +171,8 @@ public class DossierBoard {
       DossierSummary summary = summary(viewer, number, visible, table);
       List<HistoricActivityInstance> steps = activities(visible);
       return Optional.of(new DossierDetail(summary, diagrams(visible, steps), timeline(viewer, visible, steps),
-          mails(viewer, visible)));
+          mails(viewer, visible), documents.ofInstances(visible.stream().map(HistoricProcessInstance::getId)
+              .toList())));
     });
   }
 

@@ -1,19 +1,21 @@
 package fr.parcours.dossierpage;
 
+import fr.parcours.notification.DossierDocuments.Document;
 import fr.parcours.notification.NotificationRecord;
 import java.util.List;
 
 /**
  * The dossier page: where the dossier stands, its diagrams with the steps it is at and has been through, what
- * happened and who did it, and the mails it sent.
+ * happened and who did it, the mails it sent and the documents Parcours drew up for it.
  */
 public record DossierDetail(DossierSummary summary, List<Diagram> diagrams, List<Event> timeline,
-    List<Mail> journal) {
+    List<Mail> journal, List<Document> documents) {
 
   public DossierDetail {
     diagrams = List.copyOf(diagrams);
     timeline = List.copyOf(timeline);
     journal = List.copyOf(journal);
+    documents = List.copyOf(documents);
   }
 
   /**

@@ -1,6 +1,8 @@
 package fr.parcours.dossierpage;
 
 import fr.parcours.deadline.LegalDates;
+import fr.parcours.notification.DossierDocuments;
+import fr.parcours.notification.DossierDocuments.Document;
 import fr.parcours.security.PageToken;
 import fr.parcours.security.WebappSession;
 import fr.parcours.shared.BadInputException;
@@ -41,7 +43,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  *   <li>{@code /dossiers/export}: the same list, as filtered, in CSV;</li>
  *   <li>{@code /dossiers/<number>}: where one dossier stands, its diagrams, what happened, the mails sent;</li>
  *   <li>{@code /dossiers/<number>/diagrams/<instance>}: the BPMN of one of its instances, for the viewer;</li>
- *   <li>{@code POST /dossiers/<number>/messages}: a message between the vendor and an agency.</li>
+ *   <li>{@code POST /dossiers/<number>/messages}: a message between the vendor and an agency;</li>
+ *   <li>{@code /dossiers/<number>/documents/<id>}: a document Parcours drew up for it, as PDF.</li>
  * </ul>
  * A dossier of another company and a number that names no dossier answer the same 404 sentence; nobody signed
  * in is asked to sign in (401).
@@ -57,11 +60,13 @@ class DossierPages {
   private final ProcessEngine engine;
   private final DossierBoard board;
   private final DossierMessages thread;
+  private final DossierDocuments documents;
   private final MessageSource messages;
   private final ZoneId zone;
 
-  DossierPages(ProcessEngine engine, DossierBoard board, DossierMessages thread, MessageSource messages,
-      @Value("${parcours.zone:Europe/Paris}") String zone) {
+  DossierPages(ProcessEngine engine, DossierBoard board, DossierMessages thread, DossierDocuments documents,
+      MessageSource messages, @Value("${parcours.zone:Europe/Paris}") String zone) {
+    this.documents = documents;
     this.engine = engine;
     this.board = board;
     this.thread = thread;
@@ -221,6 +226,28 @@ class DossierPages {
             .header(HttpHeaders.CACHE_CONTROL, "no-store").header("X-Content-Type-Options", "nosniff").body(xml))
         .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
             .body(messages.getMessage("missing.text", new Object[] {number}, locale)));
+  }
+
+  /** A document of the dossier, as an attachment, to whoever reads the part of the dossier it belongs to. */
+  @GetMapping("/dossiers/{number}/documents/{documentId}")
+  ResponseEntity<?> document(@PathVariable String number, @PathVariable String documentId, HttpServletRequest request,
+      Locale locale) {
+    Optional<Viewer> viewer = viewer(request, locale);
+    if (viewer.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.TEXT_PLAIN)
+          .body(messages.getMessage("signIn.text", null, locale));
+    }
+    Optional<Document> document = board.read(viewer.get(), number).stream()
+        .flatMap(dossier -> dossier.documents().stream()).filter(d -> d.id().equals(documentId)).findFirst();
+    if (document.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+          .body(messages.getMessage("missing.text", new Object[] {number}, locale));
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(document.get().fileName(), StandardCharsets.UTF_8).build().toString())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store").header("X-Content-Type-Options", "nosniff")
+        .body(documents.content(document.get()));
   }
 
   private Optional<Viewer> viewer(HttpServletRequest request, Locale locale) {

@@ -34,14 +34,17 @@ class VendorMailer {
 
   private final JavaMailSender sender;
   private final CertificateDocument certificates;
+  private final DossierDocuments documents;
   private final MailTemplates templates;
   private final NotificationJournal journal;
   private final String from;
 
   VendorMailer(JavaMailSender sender, MailTemplates templates, CertificateDocument certificates,
-      NotificationJournal journal, @Value("${parcours.mail.from:Parcours <no-reply@parcours.example>}") String from) {
+      DossierDocuments documents, NotificationJournal journal,
+      @Value("${parcours.mail.from:Parcours <no-reply@parcours.example>}") String from) {
     this.sender = sender;
     this.certificates = certificates;
+    this.documents = documents;
     this.templates = templates;
     this.journal = journal;
     this.from = from;
@@ -50,7 +53,10 @@ class VendorMailer {
   void send(Notification notification) {
     RenderedMail mail = templates.render(notification.event(), notification.language(), notification.model());
     byte[] certificate = notification.attachesCertificate()
-        ? certificates.pdf(notification.language(), notification.model()) : null;
+        ? documents.keep(notification.key(), notification.processInstanceId(), notification.dossierId(),
+            "CERTIFICATE_OF_CONFORMITY", certificateFileName(notification),
+            () -> certificates.pdf(notification.language(), notification.model()))
+        : null;
     List<String> failures = new ArrayList<>();
     boolean undeliverable = false;
     for (Notification.Recipient each : distinct(notification.recipients())) {

@@ -14,6 +14,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -53,11 +55,13 @@ class DossierPagesIT {
   @RegisterExtension
   static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP);
 
+  static final byte[] DOCUMENT = "%PDF-1.7 a document of the dossier".getBytes(java.nio.charset.StandardCharsets.UTF_8);
   static final String PAUSE_REASON = "Attente du certificat HDS demandé par téléphone";
 
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
   @Autowired Clocks clocks;
+  @Autowired fr.parcours.notification.DossierDocuments documents;
 
   /** alice's (MediSoft) ANS dossier at her first step. */
   static ProcessInstance atVendor;
@@ -99,6 +103,8 @@ class DossierPagesIT {
         .orElseThrow(() -> new AssertionError("no window runs in " + atAgency.getBusinessKey() + ": "
             + clocks.readings(atAgency.getId())));
     as("admin", () -> clocks.pause(atAgency.getId(), pausedWindow, PAUSE_REASON));
+    documents.keep("test:" + atAgency.getId(), atAgency.getId(), atAgency.getBusinessKey(),
+        "CERTIFICATE_OF_CONFORMITY", "certificat-CC-" + atAgency.getBusinessKey() + ".pdf", () -> DOCUMENT);
     ready = true;
   }
 
@@ -289,6 +295,33 @@ class DossierPagesIT {
   }
 
   @Test
+  void shouldListTheDossiersDocumentsWithTheirFingerprintAndServeThemToWhoReadsTheDossierOnly() {
+    String number = atAgency.getBusinessKey();
+    String sha = fr.parcours.notification.DossierDocuments.sha256(DOCUMENT);
+    String page = page("alice", "/dossiers/" + number).getBody();
+    assertThat(page).contains("certificat-CC-" + number + ".pdf").contains(sha);
+    Matcher link = Pattern.compile("href=\"(/dossiers/" + number + "/documents/[0-9a-f-]+)\"").matcher(page);
+    assertThat(link.find()).as("a link to the document").isTrue();
+    String document = link.group(1);
+
+    for (String reader : List.of("alice", "ana", "paul")) {
+      ResponseEntity<byte[]> pdf = bytes(reader, document);
+      assertThat(pdf.getStatusCode()).as(reader).isEqualTo(HttpStatus.OK);
+      assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+      assertThat(pdf.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment");
+      assertThat(pdf.getBody()).isEqualTo(DOCUMENT);
+    }
+    for (String stranger : List.of("bruno", "hugo", "claire", "marc", "nadia")) {
+      ResponseEntity<String> refused = page(stranger, document);
+      assertThat(refused.getStatusCode()).as(stranger).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(refused.getBody()).doesNotContain("%PDF");
+    }
+    assertThat(page("alice", "/dossiers/" + other.getBusinessKey() + document.substring(document.indexOf("/documents")))
+        .getStatusCode()).as("under another dossier's number").isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(BrowserSession.anonymous(rest).page(document).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
   void shouldServeADiagramOnlyUnderItsOwnDossier() {
     ResponseEntity<String> own = page("alice", "/dossiers/" + atAgency.getBusinessKey() + "/diagrams/"
         + atAgency.getId());
@@ -312,6 +345,11 @@ class DossierPagesIT {
   }
 
   // ---- helpers ----
+
+  ResponseEntity<byte[]> bytes(String user, String path) {
+    BrowserSession session = BrowserSession.signedIn(rest, user);
+    return session.download(path);
+  }
 
   List<String> ansOnly() {
     return List.of(atVendor.getBusinessKey(), atAgency.getBusinessKey(), closed.getBusinessKey(),

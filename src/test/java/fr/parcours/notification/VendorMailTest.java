@@ -256,8 +256,11 @@ class VendorMailTest extends ProcessTestBase {
     assertThat(pdf.getFileName()).isEqualTo("certificat-CC-" + pi.getBusinessKey() + ".pdf");
     assertThat(pdf.getContentType()).startsWith("application/pdf");
     // opened as a reader opens it: its text, accents included
-    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(
-        pdf.getInputStream().readAllBytes())) {
+    byte[] attached = pdf.getInputStream().readAllBytes();
+    // kept with the dossier: the very bytes attached, by their SHA-256
+    assertThat(jdbc.queryForList("SELECT sha256 FROM parcours_document WHERE dossier_id = ?", String.class,
+        pi.getBusinessKey())).containsExactly(DossierDocuments.sha256(attached));
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(attached)) {
       assertThat(document.getNumberOfPages()).isEqualTo(1);
       // kept to be looked at: target/documents/certificate-of-conformity.png
       java.nio.file.Files.createDirectories(java.nio.file.Paths.get("target", "documents"));

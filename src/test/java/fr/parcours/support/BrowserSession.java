@@ -76,6 +76,17 @@ public final class BrowserSession {
     return send(HttpMethod.GET, path, null, null, true, List.of(MediaType.TEXT_HTML, MediaType.ALL), acceptLanguage);
   }
 
+  /** A file as the browser downloads it: its bytes, with this browser's cookies. */
+  public ResponseEntity<byte[]> download(String path) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setAccept(List.of(MediaType.ALL));
+    if (!cookies.isEmpty()) {
+      headers.add(HttpHeaders.COOKIE, String.join("; ",
+          cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue()).toList()));
+    }
+    return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+  }
+
   public ResponseEntity<String> post(String path, String json) {
     return send(HttpMethod.POST, path, json);
   }
