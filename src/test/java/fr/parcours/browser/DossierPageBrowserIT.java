@@ -64,6 +64,12 @@ class DossierPageBrowserIT extends BrowserTestBase {
     browser.manage().deleteAllCookies();
     signIn("ana");
     openDossiersFromTasklistHeader("Dossiers instruits");
+    // the reviewer's filters: MediSoft's open dossiers
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("company"))).selectByVisibleText("MediSoft SAS");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("state"))).selectByVisibleText("En cours");
+    browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+    waiting.until(ExpectedConditions.urlContains("company="));
+    screenshot("dossier-03a-ana-dossiers-filtered");
     waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-dossier='" + number + "']")))
         .findElement(By.linkText(number)).click();
     readDossierPage(number);
