@@ -152,6 +152,16 @@ public class DossierBoard {
   }
 
   /**
+   * Whether the person may read more dossier instances than one list reads ({@value #MAX_INSTANCES}, the latest
+   * filed first): the list then says that older dossiers are left out.
+   */
+  public boolean moreThanOneListHolds(Viewer viewer) {
+    String[] keys = pathways.stream().map(Pathway::processKey).distinct().toArray(String[]::new);
+    return AsUser.ask(identity, viewer.userId(), () -> history.createHistoricProcessInstanceQuery()
+        .processDefinitionKeyIn(keys).count() > MAX_INSTANCES);
+  }
+
+  /**
    * The dossier with that number, if the person may read some of it; empty for a number that names no
    * dossier and for another company's dossier alike.
    */

@@ -102,6 +102,7 @@ class DossierPages {
     Map<String, List<String>> awaiting = thread.awaitingAnswer(viewer.get(), all);
     List<DossierSummary> shown = filter.apply(all, board.today(), awaiting.keySet());
     model.addAttribute("awaiting", awaiting);
+    model.addAttribute("truncated", board.moreThanOneListHolds(viewer.get()));
     model.addAttribute("viewer", viewer.get());
     model.addAttribute("filter", filter);
     model.addAttribute("dossiers", shown);
