@@ -23,7 +23,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The documents Parcours draws up for a dossier (the certificate of conformity), kept with it: a row of table
+ * The documents Parcours draws up for a dossier (the certificate of conformity, the acknowledgement of receipt,
+ * the refusal), kept with it: a row of table
  * {@code parcours_document} with the document's SHA-256, and its file under {@code parcours.documents.storage}
  * (back it up with the database). A document is drawn up once per notification: a retried mail attaches the very
  * document kept the first time, so the SHA-256 on the dossier page is the one of every copy sent. Rows are
@@ -48,22 +49,28 @@ public class DossierDocuments {
   /**
    * A kept document.
    *
-   * @param kind what it is (CERTIFICATE_OF_CONFORMITY)
+   * @param kind what it is: its template's name (certificate-of-conformity)
    * @param sha256 the SHA-256 of its bytes, in hexadecimal
    */
   public record Document(String id, String processInstanceId, String dossierId, String kind, String fileName,
       long size, String sha256, Instant createdAt) {
   }
 
+  /** A document drawn up: the name of its file and its bytes. */
+  public record Drawn(String fileName, byte[] pdf) {
+  }
+
   /** The document of that notification: the one kept before, or the one drawn up now and kept. */
-  public byte[] keep(String notificationKey, String processInstanceId, String dossierId, String kind, String fileName,
-      Supplier<byte[]> drawUp) {
+  public Drawn keep(String notificationKey, String processInstanceId, String dossierId, String kind,
+      Supplier<Drawn> drawUp) {
     Optional<Document> kept = jdbc.query("SELECT * FROM parcours_document WHERE notification_key = ?",
         (rs, row) -> row(rs), notificationKey).stream().findFirst();
     if (kept.isPresent()) {
-      return content(kept.get());
+      return new Drawn(kept.get().fileName(), content(kept.get()));
     }
-    byte[] bytes = drawUp.get();
+    Drawn drawn = drawUp.get();
+    String fileName = drawn.fileName();
+    byte[] bytes = drawn.pdf();
     String id = UUID.randomUUID().toString();
     Path file = fileOf(id, dossierId);
     try {
@@ -77,7 +84,7 @@ public class DossierDocuments {
         + " process_instance_id, dossier_id, kind, file_name, size_bytes, sha256, created_at)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, notificationKey, processInstanceId, dossierId, kind, fileName,
         bytes.length, sha256(bytes), new Timestamp(ClockUtil.getCurrentTime().getTime())));
-    return bytes;
+    return drawn;
   }
 
   /** The documents of the process instances of a dossier (those the person may read), oldest first. */

@@ -94,7 +94,7 @@ class VendorMail implements JavaDelegate {
     String dossierId = (String) execution.getVariable("dossierId");
     mailer.send(new Notification(key(execution), execution.getProcessInstanceId(), dossierId,
         execution.getCurrentActivityId(), event, language, recipients, model,
-        event.attachesCertificate()));
+        event.document()));
   }
 
   /** What the templates may show: the dossier's plain variables, dates written out in its language. */

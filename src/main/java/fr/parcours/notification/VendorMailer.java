@@ -33,17 +33,17 @@ import org.springframework.stereotype.Service;
 class VendorMailer {
 
   private final JavaMailSender sender;
-  private final CertificateDocument certificates;
+  private final DocumentTemplates documentTemplates;
   private final DossierDocuments documents;
   private final MailTemplates templates;
   private final NotificationJournal journal;
   private final String from;
 
-  VendorMailer(JavaMailSender sender, MailTemplates templates, CertificateDocument certificates,
+  VendorMailer(JavaMailSender sender, MailTemplates templates, DocumentTemplates documentTemplates,
       DossierDocuments documents, NotificationJournal journal,
       @Value("${parcours.mail.from:Parcours <no-reply@parcours.example>}") String from) {
     this.sender = sender;
-    this.certificates = certificates;
+    this.documentTemplates = documentTemplates;
     this.documents = documents;
     this.templates = templates;
     this.journal = journal;
@@ -52,11 +52,10 @@ class VendorMailer {
 
   void send(Notification notification) {
     RenderedMail mail = templates.render(notification.event(), notification.language(), notification.model());
-    byte[] certificate = notification.attachesCertificate()
-        ? documents.keep(notification.key(), notification.processInstanceId(), notification.dossierId(),
-            "CERTIFICATE_OF_CONFORMITY", certificateFileName(notification),
-            () -> certificates.pdf(notification.language(), notification.model()))
-        : null;
+    DossierDocuments.Drawn document = notification.document() == null ? null
+        : documents.keep(notification.key(), notification.processInstanceId(), notification.dossierId(),
+            notification.document(), () -> documentTemplates.draw(notification.document(), notification.language(),
+                notification.model()));
     List<String> failures = new ArrayList<>();
     boolean undeliverable = false;
     for (Notification.Recipient each : distinct(notification.recipients())) {
@@ -68,7 +67,7 @@ class VendorMailer {
       String row = journal.attempt(notification.key(), notification.processInstanceId(), notification.dossierId(),
           notification.event(), notification.activityId(), recipient, notification.language(), mail.subject());
       try {
-        String messageId = sendOne(each, mail, certificate, notification);
+        String messageId = sendOne(each, mail, document, notification);
         journal.sent(row, messageId);
       } catch (InvalidRecipientException e) {
         journal.failed(row, e.getMessage());
@@ -92,7 +91,7 @@ class VendorMailer {
     }
   }
 
-  private String sendOne(Notification.Recipient recipient, RenderedMail mail, byte[] certificate,
+  private String sendOne(Notification.Recipient recipient, RenderedMail mail, DossierDocuments.Drawn document,
       Notification notification) throws MessagingException {
     InternetAddress to = address(recipient);
     MimeMessage message = sender.createMimeMessage();
@@ -104,8 +103,8 @@ class VendorMailer {
     // the same for every attempt of this notification to this recipient (Spring keeps a Message-ID set here):
     // a copy sent again after a crash is recognisable as the same mail, by the recipient and in the journal
     message.setHeader("Message-ID", messageId(notification.key(), recipient.address(), from));
-    if (certificate != null) {
-      helper.addAttachment(certificateFileName(notification), new ByteArrayResource(certificate), "application/pdf");
+    if (document != null) {
+      helper.addAttachment(document.fileName(), new ByteArrayResource(document.pdf()), "application/pdf");
     }
     sender.send(message);
     return message.getMessageID();
@@ -122,12 +121,6 @@ class VendorMailer {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static String certificateFileName(Notification notification) {
-    Object number = notification.model().get("certificateNumber");
-    return (notification.language() == Language.EN ? "certificate-" : "certificat-")
-        + (number == null ? notification.dossierId() : number) + ".pdf";
   }
 
   /** A single address, strictly checked: no display name tricks, no line breaks, no list. */

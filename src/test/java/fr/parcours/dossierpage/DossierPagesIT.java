@@ -104,7 +104,8 @@ class DossierPagesIT {
             + clocks.readings(atAgency.getId())));
     as("admin", () -> clocks.pause(atAgency.getId(), pausedWindow, PAUSE_REASON));
     documents.keep("test:" + atAgency.getId(), atAgency.getId(), atAgency.getBusinessKey(),
-        "CERTIFICATE_OF_CONFORMITY", "certificat-CC-" + atAgency.getBusinessKey() + ".pdf", () -> DOCUMENT);
+        "certificate-of-conformity", () -> new fr.parcours.notification.DossierDocuments.Drawn(
+            "certificat-CC-" + atAgency.getBusinessKey() + ".pdf", DOCUMENT));
     ready = true;
   }
 

@@ -8,9 +8,7 @@ import fr.parcours.ans.AnsProcess;
 import fr.parcours.notification.NotificationRecord.Status;
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.ProcessTestBase;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
@@ -122,7 +120,7 @@ class VendorMailTest extends ProcessTestBase {
         + " AND event = 'ADMINISTRATIVE_FILE_RECEIVED' AND process_instance_id = ?", String.class, CONTACT, pi.getId());
     Notification again = new Notification(key, pi.getId(), pi.getBusinessKey(), "Event_NotifyAdministrativeFileReceived",
         NotificationEvent.ADMINISTRATIVE_FILE_RECEIVED, Language.FR,
-        List.of(new Notification.Recipient(CONTACT, "contactEmail")), Map.of("dossierId", pi.getBusinessKey()), false);
+        List.of(new Notification.Recipient(CONTACT, "contactEmail")), Map.of("dossierId", pi.getBusinessKey()), null);
     mailer.send(again);
 
     List<MimeMessage> copies = mails("dossier administratif reçu").stream().filter(this::toContact).toList();
@@ -389,23 +387,6 @@ class VendorMailTest extends ProcessTestBase {
   private void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables,
       boolean runJobs) {
     as(user, () -> formService.submitTaskForm(task(pi, taskKey).getId(), variables));
-  }
-
-  private static Part attachment(Part part) throws Exception {
-    if (part.getFileName() != null) {
-      return part;
-    }
-    if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart body = multipart.getBodyPart(i);
-        Part found = attachment(body);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 
   /** The text as written in the template: SMTP carries CRLF line ends. */
