@@ -343,6 +343,22 @@ public class Clocks {
   }
 
   /**
+   * The window a dossier variable holds, when it is one ({@code clock_<WINDOW>}, as history keeps it too, for
+   * a closed dossier): its ledger, to read or describe at any instant. Empty for any other variable.
+   */
+  public static Optional<RegulatoryClock> stored(String variableName, Object value) {
+    if (!holdsWindow(variableName) || !(value instanceof String json)) {
+      return Optional.empty();
+    }
+    return Optional.of(ClockStore.fromJson(json));
+  }
+
+  /** Whether a dossier variable of that name holds a window ({@code clock_<WINDOW>}). */
+  public static boolean holdsWindow(String variableName) {
+    return variableName != null && variableName.startsWith(ClockStore.VARIABLE_PREFIX);
+  }
+
+  /**
    * What a reviewer reads about a window in a task: its last day included, the days left and the pauses, in
    * French, then in English after a blank line.
    */

@@ -7,14 +7,12 @@ import fr.parcours.evidence.EvidenceReport.ProofLine;
 import fr.parcours.evidence.EvidenceReport.RequirementLine;
 import fr.parcours.evidence.EvidenceReport.RequirementStatus;
 import fr.parcours.evidence.EvidenceStore.StoredProof;
+import fr.parcours.security.PageToken;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -45,7 +43,6 @@ class EvidencePage {
 
   static final String CSRF = "evidenceCsrf";
   private static final Logger LOG = LoggerFactory.getLogger(EvidencePage.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
       + " frame-ancestors 'self'";
 
@@ -341,20 +338,11 @@ class EvidencePage {
     if (!person.fromSession()) {
       return true; // HTTP Basic: no ambient cookie to abuse
     }
-    Object expected = request.getSession().getAttribute(CSRF);
-    return expected != null && expected.equals(token);
+    return PageToken.matches(request, CSRF, token);
   }
 
   private static String csrfToken(HttpServletRequest request) {
-    HttpSession session = request.getSession();
-    Object token = session.getAttribute(CSRF);
-    if (token == null) {
-      byte[] bytes = new byte[24];
-      RANDOM.nextBytes(bytes);
-      token = HexFormat.of().formatHex(bytes);
-      session.setAttribute(CSRF, token);
-    }
-    return token.toString();
+    return PageToken.of(request, CSRF);
   }
 
   // ---- the page ----

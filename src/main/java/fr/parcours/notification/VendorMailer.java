@@ -36,13 +36,18 @@ import org.springframework.stereotype.Service;
 class VendorMailer {
 
   private final JavaMailSender sender;
+  private final DocumentTemplates documentTemplates;
+  private final DossierDocuments documents;
   private final MailTemplates templates;
   private final NotificationJournal journal;
   private final String from;
 
-  VendorMailer(JavaMailSender sender, MailTemplates templates, NotificationJournal journal,
+  VendorMailer(JavaMailSender sender, MailTemplates templates, DocumentTemplates documentTemplates,
+      DossierDocuments documents, NotificationJournal journal,
       @Value("${parcours.mail.from:Parcours <no-reply@parcours.example>}") String from) {
     this.sender = sender;
+    this.documentTemplates = documentTemplates;
+    this.documents = documents;
     this.templates = templates;
     this.journal = journal;
     this.from = from;
@@ -58,8 +63,10 @@ class VendorMailer {
       return;
     }
     RenderedMail mail = templates.render(notification.event(), notification.language(), notification.model());
-    byte[] certificate = notification.certificateLines() == null ? null
-        : CertificateDocument.pdf(notification.certificateLines());
+    DossierDocuments.Drawn document = notification.document() == null ? null
+        : documents.keep(notification.key(), notification.processInstanceId(), notification.dossierId(),
+            notification.document(), () -> documentTemplates.draw(notification.document(), notification.language(),
+                notification.model()));
     Map<String, String> rows = journal.attempts(notification.key(), notification.processInstanceId(),
         notification.dossierId(), notification.event(), notification.activityId(),
         pending.stream().map(Notification.Recipient::address).toList(), journalled, notification.language(),
@@ -70,7 +77,7 @@ class VendorMailer {
     Map<String, MimeMessage> messages = new LinkedHashMap<>(); // recipient -> its mail
     for (Notification.Recipient each : pending) {
       try {
-        messages.put(each.address(), message(each, mail, certificate, notification));
+        messages.put(each.address(), message(each, mail, document, notification));
       } catch (InvalidRecipientException e) {
         problems.put(each.address(), e.getMessage());
         undeliverable = true;
@@ -117,7 +124,7 @@ class VendorMailer {
     }
   }
 
-  private MimeMessage message(Notification.Recipient recipient, RenderedMail mail, byte[] certificate,
+  private MimeMessage message(Notification.Recipient recipient, RenderedMail mail, DossierDocuments.Drawn document,
       Notification notification) throws MessagingException {
     InternetAddress to = address(recipient);
     MimeMessage message = sender.createMimeMessage();
@@ -129,8 +136,8 @@ class VendorMailer {
     // the same for every attempt of this notification to this recipient (Spring keeps a Message-ID set here):
     // a copy sent again after a crash is recognisable as the same mail, by the recipient and in the journal
     message.setHeader("Message-ID", messageId(notification.key(), recipient.address(), from));
-    if (certificate != null) {
-      helper.addAttachment(certificateFileName(notification), new ByteArrayResource(certificate), "application/pdf");
+    if (document != null) {
+      helper.addAttachment(document.fileName(), new ByteArrayResource(document.pdf()), "application/pdf");
     }
     return message;
   }
@@ -146,12 +153,6 @@ class VendorMailer {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static String certificateFileName(Notification notification) {
-    Object number = notification.model().get("certificateNumber");
-    return (notification.language() == Language.EN ? "certificate-" : "certificat-")
-        + (number == null ? notification.dossierId() : number) + ".pdf";
   }
 
   /** A single address, strictly checked: no display name tricks, no line breaks, no list. */

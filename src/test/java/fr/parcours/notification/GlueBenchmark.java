@@ -47,7 +47,7 @@ class GlueBenchmark extends ProcessTestBase {
         return new RenderedMail("Dossier reçu", "Bonjour,\nvotre dossier est reçu.", "<p>Bonjour,</p><p>votre dossier est reçu.</p>");
       }
     };
-    VendorMailer mailer = new VendorMailer(sender, fixed, journal, FROM);
+    VendorMailer mailer = new VendorMailer(sender, fixed, null, null, journal, FROM); // no document: no templates, no store
     TransactionTemplate own = new TransactionTemplate(transactions);
     own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     List<String> recipients = List.of("jean.dupont@medisoft.example", "alice.martin@medisoft.example");

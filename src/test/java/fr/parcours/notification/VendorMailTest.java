@@ -8,9 +8,7 @@ import fr.parcours.ans.AnsProcess;
 import fr.parcours.notification.NotificationRecord.Status;
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.ProcessTestBase;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
@@ -94,6 +92,11 @@ class VendorMailTest extends ProcessTestBase {
     assertThat(lf(text(mails("candidature reçue").get(0)))).contains("Prochaine étape : le dépôt du dossier administratif,"
         + " dans la tâche « Déposer le dossier administratif » :\nhttp://localhost:8080/dossiers/"
         + pi.getBusinessKey() + "/tache").doesNotContain("compte Convergence");
+    // issue 20: every mail to the vendor links to the page where the dossier stands
+    assertThat(lf(text(mails("candidature reçue").get(0)))).contains("Où en est votre dossier, ses délais et ses"
+        + " courriels :\nhttp://localhost:8080/dossiers/" + pi.getBusinessKey() + "\n");
+    assertThat(html(mails("candidature reçue").get(0))).contains("href=\"http://localhost:8080/dossiers/"
+        + pi.getBusinessKey() + "\"");
   }
 
   /**
@@ -277,8 +280,26 @@ class VendorMailTest extends ProcessTestBase {
     Part pdf = attachment(certificate);
     assertThat(pdf.getFileName()).isEqualTo("certificat-CC-" + pi.getBusinessKey() + ".pdf");
     assertThat(pdf.getContentType()).startsWith("application/pdf");
-    String content = new String(pdf.getInputStream().readAllBytes(), "windows-1252");
-    assertThat(content).startsWith("%PDF-1.4").contains("CC-" + pi.getBusinessKey()).endsWith("%%EOF\n");
+    // opened as a reader opens it: its text, accents included
+    byte[] attached = pdf.getInputStream().readAllBytes();
+    // kept with the dossier: the very bytes attached, by their SHA-256
+    assertThat(jdbc.queryForList("SELECT sha256 FROM parcours_document WHERE dossier_id = ?", String.class,
+        pi.getBusinessKey())).containsExactly(DossierDocuments.sha256(attached));
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(attached)) {
+      assertThat(document.getNumberOfPages()).isEqualTo(1);
+      // kept to be looked at: target/documents/certificate-of-conformity.png
+      java.nio.file.Files.createDirectories(java.nio.file.Paths.get("target", "documents"));
+      javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 80),
+          "png", java.nio.file.Paths.get("target", "documents", "certificate-of-conformity.png").toFile());
+      org.apache.pdfbox.text.PDFTextStripper reader = new org.apache.pdfbox.text.PDFTextStripper();
+      reader.setSortByPosition(true); // in reading order, bold words in their line
+      String text = reader.getText(document).replaceAll("\\s+", " ");
+      assertThat(text).contains("Certificat de conformité", "n° CC-" + pi.getBusinessKey(),
+          "délivré le 2 novembre 2026", "MediSoft SAS (SIREN", "CardioWatch, version 2.1",
+          "référentiel d’interopérabilité et de sécurité de l’ANS", "Agence du numérique en santé (ANS) — plateforme");
+      assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Certificat de conformité CC-"
+          + pi.getBusinessKey());
+    }
 
     assertThat(journal.ofDossier(pi.getId())).extracting(NotificationRecord::event).containsExactlyInAnyOrder(
         "APPLICATION_RECEIVED", "APPLICATION_RECEIVED", "ADMINISTRATIVE_FILE_RECEIVED",
@@ -393,23 +414,6 @@ class VendorMailTest extends ProcessTestBase {
   private void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables,
       boolean runJobs) {
     as(user, () -> formService.submitTaskForm(task(pi, taskKey).getId(), variables));
-  }
-
-  private static Part attachment(Part part) throws Exception {
-    if (part.getFileName() != null) {
-      return part;
-    }
-    if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart body = multipart.getBodyPart(i);
-        Part found = attachment(body);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 
   /** The text as written in the template: SMTP carries CRLF line ends. */

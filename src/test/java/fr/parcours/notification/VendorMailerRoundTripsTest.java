@@ -66,7 +66,8 @@ class VendorMailerRoundTripsTest {
         return new RenderedMail("Dossier reçu", "Bonjour", "<p>Bonjour</p>");
       }
     };
-    mailer = new VendorMailer(sender, templates, journal, "Parcours <no-reply@parcours.example>");
+    mailer = new VendorMailer(sender, templates, null, null, journal, // mails without a document
+        "Parcours <no-reply@parcours.example>");
   }
 
   @AfterEach
