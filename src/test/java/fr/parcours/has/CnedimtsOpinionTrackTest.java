@@ -87,6 +87,8 @@ class CnedimtsOpinionTrackTest extends TrackTestBase {
     assertThat(track.task(opinion, "Task_ExamineApplication")).hasCandidateGroup("cnedimts")
         .hasDueDate(TrackEngine.Stubs.DUE);
     track.complete(opinion, "Task_ExamineApplication", Map.of("cnedimtsDecision", "COMPLEMENTS"));
+    track.runJobs(opinion); // the vendor is told what is asked, and until when
+    assertThat(stubs.mails).containsExactly("CNEDIMTS_COMPLEMENTS_REQUESTED");
     assertThat(track.task(opinion, "Task_ProvideCnedimtsComplements")).hasCandidateGroup("vendor-medisoft")
         .hasDueDate(TrackEngine.Stubs.DUE);
     track.complete(opinion, "Task_ProvideCnedimtsComplements", Map.of());
@@ -95,7 +97,7 @@ class CnedimtsOpinionTrackTest extends TrackTestBase {
     track.complete(opinion, "Task_PublishOpinion", Map.of());
     track.runJobs(opinion);
 
-    assertThat(stubs.mails).containsExactly("CNEDIMTS_OPINION");
+    assertThat(stubs.mails).containsExactly("CNEDIMTS_COMPLEMENTS_REQUESTED", "CNEDIMTS_OPINION");
     assertThat(stubs.windowsAsked).contains("CNEDIMTS_OPINION", "CNEDIMTS_COMPLEMENTS");
     assertThat(opinion).isEnded().hasPassed("EndEvent_OpinionFavourable");
     assertThat(caller).isEnded().hasPassed("Caller_OpinionFavourable").variables()
@@ -121,12 +123,13 @@ class CnedimtsOpinionTrackTest extends TrackTestBase {
     ProcessInstance caller = call();
     ProcessInstance opinion = opinion(caller);
     track.complete(opinion, "Task_ExamineApplication", Map.of("cnedimtsDecision", "COMPLEMENTS"));
+    track.runJobs(opinion);
 
     track.fire(opinion, "Timer_CnedimtsComplementsWindow");
 
     assertThat(opinion).isEnded().hasPassed("EndEvent_CnedimtsComplementsLapsed").hasNotPassed("Task_PublishOpinion");
     assertThat(caller).isEnded().hasPassed("Caller_ComplementsLapsed");
-    assertThat(stubs.mails).isEmpty();
+    assertThat(stubs.mails).containsExactly("CNEDIMTS_COMPLEMENTS_REQUESTED"); // the caller tells of the abandonment
   }
 
   @Test

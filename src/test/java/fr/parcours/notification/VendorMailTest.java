@@ -194,7 +194,7 @@ class VendorMailTest extends ProcessTestBase {
   /**
    * Issue 19: when the CNEDiMTS or the ministers ask for complements, the vendor reads what is asked, the length
    * the agency gave (or the table's), the last day included and the task. The steps are deployed on their own
-   * here: the tracks' diagrams, changed in parallel, are to name these mails on their "complements needed" flow.
+   * here; the tracks name them on their "complements needed" flow (CnedimtsOpinionTrackTest, MinistersDecisionTrackTest).
    */
   @Test
   void shouldTellTheVendorTheLengthTheAgencyGaveAndItsLastDayWhenComplementsAreAsked() throws Exception {

@@ -353,7 +353,7 @@ class PecanProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void shouldKeepTheOpinionWindowRunningThroughTheComplementsAndDeemAbandonedAfterThirtyDays() {
+  void shouldKeepTheOpinionWindowRunningThroughTheComplementsAndDeemAbandonedAfterThirtyDays() throws Exception {
     ProcessInstance pecan = acknowledged();
     advance(Duration.ofDays(3));
     complete(CNEDIMTS, pecan, "Task_ExamineApplication", Map.of("cnedimtsDecision", "COMPLEMENTS",
@@ -362,6 +362,9 @@ class PecanProcessTest extends ProcessTestBase {
     assertThat(complements).hasCandidateGroup("vendor-medisoft");
     // day 33 is Saturday 5 December 2026: a vendor's window is extended to Monday 7 December included
     assertThat(complements.getDueDate()).isEqualTo(lastMomentOfDay(35));
+    // and the vendor is told by mail what is asked and until when (issue 19)
+    assertThat(subjects()).contains("Dossier " + pecan.getBusinessKey()
+        + " : la CNEDiMTS demande des compléments jusqu'au 7 décembre 2026 inclus");
 
     fire(pecan, "Timer_CnedimtsComplementsWindow");
 
