@@ -28,6 +28,9 @@ public final class AnsProcess {
 
   // variables set by the forms
   public static final String DEPOSIT_ACTION = "depositAction";
+  /** The software profiles chosen at the candidature, final (seed 004 §6.2): "RI,SOCLE". */
+  public static final String FINAL_SOFTWARE_PROFILES = "finalSoftwareProfiles";
+  public static final String HAS_CONVERGENCE_ACCOUNT = "hasConvergenceAccount";
   public static final String ADMISSIBILITY_DECISION = "admissibilityDecision";
   public static final String ADMISSIBILITY_COMMENT = "admissibilityComment";
   public static final String EVIDENCE_DECISION = "evidenceDecision";
@@ -50,6 +53,11 @@ public final class AnsProcess {
       Outcome.class);
   public static final Outcomes INSTRUCTION_OUTCOMES = Outcomes.of(KEY, INSTRUCTION_OUTCOME,
       "Outcome of the ANS instruction", InstructionOutcome.class);
+
+  /** Profiles written one way whatever their order: sorted, comma-separated. */
+  public static String profilesValue(java.util.Collection<String> profiles) {
+    return String.join(",", new java.util.TreeSet<>(profiles));
+  }
 
   private AnsProcess() {
   }

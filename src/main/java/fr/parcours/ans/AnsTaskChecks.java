@@ -10,13 +10,16 @@ import fr.parcours.candidature.Candidature;
 import fr.parcours.candidature.CandidatureRejectedException;
 import fr.parcours.candidature.CandidatureValidator;
 import fr.parcours.candidature.FieldProblem;
+import fr.parcours.evidence.CompanyDocuments;
 import fr.parcours.evidence.EvidenceDeposits;
 import fr.parcours.evidence.EvidenceReport;
+import fr.parcours.security.VendorCompanies;
 import fr.parcours.shared.BadInputException;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,19 +31,30 @@ class AnsTaskChecks implements TaskListener {
 
   private final CandidatureValidator validator = new CandidatureValidator();
   private final EvidenceDeposits evidence;
+  private final VendorCompanies vendors;
+  private final CompanyDocuments documents;
 
-  AnsTaskChecks(EvidenceDeposits evidence) {
+  AnsTaskChecks(EvidenceDeposits evidence, VendorCompanies vendors, CompanyDocuments documents) {
     this.evidence = evidence;
+    this.vendors = vendors;
+    this.documents = documents;
   }
 
   @Override
   public void notify(DelegateTask task) {
     switch (task.getTaskDefinitionKey()) {
-      case "Task_RequestConvergenceAccount" -> ticked(task,
-          "kbisProvided", "L’extrait Kbis de l’entreprise est fourni",
-          "officerIdVerified", "La pièce d’identité du mandataire social est fournie et vérifiée",
-          "representativeRegistered", "Le représentant est enregistré comme représentant de l’entreprise");
-      case "Task_OpenConvergenceAccount" -> text(task, "convergenceAccountId", "Identifiant du compte Convergence");
+      case "Task_RequestConvergenceAccount" -> {
+        ticked(task,
+            "kbisProvided", "L’extrait Kbis de l’entreprise est fourni",
+            "officerIdVerified", "La pièce d’identité du mandataire social est fournie et vérifiée",
+            "representativeRegistered", "Le représentant est enregistré comme représentant de l’entreprise");
+        kbisSent(task);
+      }
+      case "Task_OpenConvergenceAccount" -> {
+        text(task, "convergenceAccountId", "Identifiant du compte Convergence");
+        // the candidature's "Nous avons déjà un compte Convergence" says so from now on
+        task.setVariable(AnsProcess.HAS_CONVERGENCE_ACCOUNT, true);
+      }
       case "Task_DepositAdministrativeDossier" -> administrativeDeposit(task);
       case "Task_ReviewAdmissibility" -> decision(task, AnsProcess.ADMISSIBILITY_DECISION,
           Set.of("ADMISSIBLE", "PRECISIONS", "INADMISSIBLE"), "ADMISSIBLE", AnsProcess.ADMISSIBILITY_COMMENT,
@@ -81,11 +95,43 @@ class AnsTaskChecks implements TaskListener {
           + " revenir plus tard », ou « Envoyer le dossier administratif à l’ANS ».");
     }
     Candidature candidature = Candidature.from(task.getVariables());
+    finalProfilesKept(task, candidature);
+    Group company = vendors.group((String) task.getVariable(AnsProcess.VENDOR_GROUP));
+    CandidatureIntake.companyNameOfTheAccount(task.getExecution(), company, false);
+    if (task.getVariable("convergenceAccountId") != null) {
+      task.setVariable(AnsProcess.HAS_CONVERGENCE_ACCOUNT, true); // the account the ANS opened stays declared
+    }
+    candidature = Candidature.from(task.getVariables());
     List<FieldProblem> problems = "SUBMIT".equals(action)
         ? validator.problemsAtSubmission(candidature)
         : validator.problemsAtStart(candidature);
     if (!problems.isEmpty()) {
       throw new CandidatureRejectedException(problems);
+    }
+    CandidatureIntake.companyNameOfTheAccount(task.getExecution(), company, true);
+  }
+
+  /** "L’extrait Kbis de l’entreprise est fourni" is true once the extract is on the dossier's Kbis page. */
+  private void kbisSent(DelegateTask task) {
+    if (documents.kbis(task.getProcessInstanceId()).isEmpty()) {
+      throw new BadInputException("Envoyez d’abord l’extrait Kbis de l’entreprise depuis la page « Extrait Kbis » du"
+          + " dossier (/evidence/" + task.getVariable(AnsProcess.DOSSIER_ID) + "/kbis, liée dans ce formulaire),"
+          + " puis terminez la tâche : l’ANS en a besoin pour ouvrir le compte.");
+    }
+  }
+
+  /** The profiles chosen at the candidature are final (seed 004 §6.2): they decide which requirements apply. */
+  private static void finalProfilesKept(DelegateTask task, Candidature candidature) {
+    if (!(task.getVariable(AnsProcess.FINAL_SOFTWARE_PROFILES) instanceof String chosen)) {
+      return; // a dossier started before the profiles were recorded
+    }
+    String submitted = AnsProcess.profilesValue(candidature.softwareProfiles());
+    if (!submitted.equals(chosen)) {
+      throw new BadInputException("Profils logiciels : le choix fait à la candidature est définitif (" + chosen
+          .replace(",", ", ") + ") ; il décide des exigences qui s’appliquent. "
+          + (submitted.isEmpty() ? "Vous n’envoyez aucun profil" : "Vous envoyez " + submitted.replace(",", ", "))
+          + " : laissez les profils tels"
+          + " qu’ils étaient. Pour d’autres profils, déposez une nouvelle candidature.");
     }
   }
 

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component("candidatureIntake")
 class CandidatureIntake implements ExecutionListener {
 
+  static final String COMPANY_NAME = "companyName";
+
   private final VendorCompanies vendors;
   private final DossierAccess access;
   private final DossierNumbers numbers;
@@ -33,6 +35,35 @@ class CandidatureIntake implements ExecutionListener {
     this.numbers = numbers;
   }
 
+  /**
+   * The company that applies is the signed-in vendor's, whose name its account holds: a name left empty is
+   * filled with it (call before the fields are checked), one typed otherwise is refused (call after, so that a
+   * name that is not text, or is invisible, is refused as any field), so that no dossier carries a company it
+   * does not belong to.
+   */
+  static void companyNameOfTheAccount(DelegateExecution execution, Group company, boolean fieldsChecked) {
+    String account = company.getName();
+    if (account == null || account.isBlank()) {
+      return; // a company group without a name: the typed name stands, checked as any field
+    }
+    Object typed = execution.getVariable(COMPANY_NAME);
+    if (typed == null || typed instanceof String text && text.isBlank()) {
+      execution.setVariable(COMPANY_NAME, account);
+    } else if (!fieldsChecked) {
+      return;
+    } else if (typed instanceof String text && !sameName(text, account)) {
+      throw new BadInputException("Raison sociale : la demande est faite au nom de l’entreprise de votre compte,"
+          + " « " + account + " », pas de « " + text + " ». Laissez le champ vide, ou écrivez « " + account
+          + " » ; si le nom de votre entreprise a changé, demandez à un administrateur de le corriger.");
+    } else if (typed instanceof String) {
+      execution.setVariable(COMPANY_NAME, account); // the account's spelling
+    }
+  }
+
+  static boolean sameName(String typed, String account) {
+    return typed.strip().replaceAll("\\s+", " ").equalsIgnoreCase(account.strip().replaceAll("\\s+", " "));
+  }
+
   @Override
   public void notify(DelegateExecution execution) {
     String applicant = (String) execution.getVariable(AnsProcess.APPLICANT);
@@ -41,12 +72,14 @@ class CandidatureIntake implements ExecutionListener {
           + " connectez-vous à Tasklist avec le compte de votre entreprise et recommencez-la.");
     }
     Group company = vendors.companyOf(applicant);
+    companyNameOfTheAccount(execution, company, false);
 
     Candidature candidature = Candidature.from(execution.getVariables());
     List<FieldProblem> problems = validator.problemsAtStart(candidature);
     if (!problems.isEmpty()) {
       throw new CandidatureRejectedException(problems);
     }
+    companyNameOfTheAccount(execution, company, true);
 
     for (String flag : List.of("hasConvergenceAccount", "handlesIns", "plannedDatePublishable",
         AnsProcess.WAITS_FOR_GO_AHEAD)) {
@@ -57,6 +90,8 @@ class CandidatureIntake implements ExecutionListener {
     if (execution.getVariable("correspondenceLanguage") == null) {
       execution.setVariable("correspondenceLanguage", "FR");
     }
+    // the profiles are final from the candidature (seed 004 §6.2): the administrative deposit may not change them
+    execution.setVariable(AnsProcess.FINAL_SOFTWARE_PROFILES, AnsProcess.profilesValue(candidature.softwareProfiles()));
     // as text, whatever type it was sent as (a number is read as its digits)
     execution.setVariable("siren", Siren.normaliseSiren(candidature.siren()));
 

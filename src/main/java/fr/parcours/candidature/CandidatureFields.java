@@ -70,9 +70,9 @@ public final class CandidatureFields {
   private static final Map<String, String> LABELS = new LinkedHashMap<>();
 
   static {
-    LABELS.put(CE_MARKED, "Marquage CE");
+    LABELS.put(CE_MARKED, "Le dispositif est marqué CE");
     LABELS.put(DEVICE_CLASS, "Classe du dispositif");
-    LABELS.put(HAS_CONVERGENCE_ACCOUNT, "Compte Convergence");
+    LABELS.put(HAS_CONVERGENCE_ACCOUNT, "Nous avons déjà un compte Convergence");
     LABELS.put(CORRESPONDENCE_LANGUAGE, "Langue de correspondance");
     LABELS.put(COMPANY_NAME, "Raison sociale");
     LABELS.put(LEGAL_FORM, "Forme juridique");
@@ -100,13 +100,13 @@ public final class CandidatureFields {
     LABELS.put(BASIC_UDI_DI, "IUD-ID de base");
     LABELS.put(CONNECTED_OBJECTS, "Objets connectés");
     LABELS.put(PLANNED_EVIDENCE_DATE, "Date prévue du dépôt complet des preuves");
-    LABELS.put(PLANNED_DATE_PUBLISHABLE, "Publication de la date prévue");
+    LABELS.put(PLANNED_DATE_PUBLISHABLE, "L’ANS peut publier cette date prévue");
     LABELS.put(NIL, "NIL");
     LABELS.put(SOFTWARE_PROFILES, "Profils logiciels");
-    LABELS.put(HANDLES_INS, "Identifiant national de santé (INS)");
-    LABELS.put(ADDITIONAL_COMPONENTS, "Composants supplémentaires");
-    LABELS.put(COMPONENT_NAME, "nom");
-    LABELS.put(COMPONENT_VERSION, "version");
+    LABELS.put(HANDLES_INS, "Le dispositif utilise l’identifiant national de santé (INS)");
+    LABELS.put(ADDITIONAL_COMPONENTS, "Composants logiciels supplémentaires");
+    LABELS.put(COMPONENT_NAME, "nom du composant");
+    LABELS.put(COMPONENT_VERSION, "version du composant");
     LABELS.put(DOC_FUNCTIONAL, "Documentation fonctionnelle");
     LABELS.put(DOC_PERSONAL_DATA, "Déclaration de protection des données personnelles");
     LABELS.put(DOC_HEALTH_DATA_HOSTING, "Déclaration d’hébergement des données de santé ou certificat HDS");
@@ -133,7 +133,7 @@ public final class CandidatureFields {
     return listKey + "[" + rowNumber + "]." + childKey;
   }
 
-  /** "Membre 2 du groupement : SIREN", "Composant supplémentaire 1 : version". */
+  /** "Membre 2 du groupement : SIREN", "Composant supplémentaire 1 : version du composant". */
   public static String rowLabel(String listKey, int rowNumber, String childKey) {
     String row = GROUP_MEMBERS.equals(listKey) ? "Membre " + rowNumber + " du groupement"
         : "Composant supplémentaire " + rowNumber;

@@ -114,6 +114,16 @@ public class Clocks {
     return lastDay[0];
   }
 
+  /**
+   * The length of a window (opens it now if it is not open): the row's duration, or the length the agency gave
+   * when it asked ("30 jours"), which a mail states beside the last day.
+   */
+  public RegulatoryDuration length(DelegateExecution execution, String clockId) {
+    RegulatoryDuration[] length = new RegulatoryDuration[1];
+    privileged(() -> length[0] = open(execution, clockId).terms().budget());
+    return length[0];
+  }
+
   /** The last second of a window's last day (23:59:59 Paris), for a date variable people read as that day. */
   public Date lastMoment(DelegateExecution execution, String clockId) {
     return Date.from(FrenchTimeLimits.lastMoment(lastDay(execution, clockId), zone));
@@ -190,7 +200,9 @@ public class Clocks {
     VariableScope instance = execution.getProcessInstance();
     RegulatoryClock clock = ClockStore.load(instance, clockId);
     if (clock != null && clock.state() != ClockState.STOPPED && clock.state() != ClockState.NOT_STARTED) {
-      ClockStore.save(instance, clock.stop(now(), "Closed: " + nameOf(execution)));
+      // a window counted back from a later date (the renewal's, from the registration's end) opened at that date
+      Instant last = clock.ledger().get(clock.ledger().size() - 1).at();
+      ClockStore.save(instance, clock.stop(now().isBefore(last) ? last : now(), "Closed: " + nameOf(execution)));
     }
   }
 
@@ -226,15 +238,17 @@ public class Clocks {
   }
 
   private void restartOnProgress(DelegateTask task) {
+    // only the windows the table restarts can move: none in the table, nothing to read in the dossier
+    DeadlineTable table = deadlines.current();
+    if (table.restartingWindows().isEmpty()) {
+      return;
+    }
     DelegateExecution execution = task.getExecution();
     DelegateExecution instance = execution.getProcessInstance();
-    DeadlineTable table = null; // read once per completion, and only when the dossier has clocks
-    for (String name : instance.getVariableNamesLocal()) {
-      if (!name.startsWith(ClockStore.VARIABLE_PREFIX)) {
-        continue;
+    for (String clockId : table.restartingWindows()) {
+      if (!instance.hasVariableLocal(ClockStore.VARIABLE_PREFIX + clockId)) {
+        continue; // the dossier has no such clock
       }
-      String clockId = name.substring(ClockStore.VARIABLE_PREFIX.length());
-      table = table == null ? deadlines.current() : table;
       Optional<DeadlineRule> rule = table.find(clockId, pathwayOf(instance));
       if (rule.isEmpty() || rule.get().whileWaiting() != WhileWaiting.RESTARTS) {
         continue;
@@ -280,22 +294,26 @@ public class Clocks {
     return commandExecutor().execute(context -> {
       ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
       if (instance == null || !instance.isProcessInstanceExecution()) {
-        throw new BadInputException("No running dossier has the process instance id '" + processInstanceId
-            + "': check the id in Tasklist or Cockpit.");
+        throw new BadInputException("Aucun dossier en cours n’a l’id d’instance « " + processInstanceId
+            + " » : vérifiez l’id dans Tasklist ou Cockpit. (No running dossier has the process instance id '"
+            + processInstanceId + "': check the id in Tasklist or Cockpit.)");
       }
       for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
         checker.checkUpdateProcessInstanceById(processInstanceId);
       }
       RegulatoryClock clock = ClockStore.load(instance, clockId);
       if (clock == null) {
-        throw new BadInputException("The window " + clockId + " is not open in this dossier; open windows: "
-            + readings(instance).stream().map(ClockReading::clockId).toList() + ".");
+        List<String> open = readings(instance).stream().map(ClockReading::clockId).toList();
+        throw new BadInputException("Le délai " + clockId + " n’est pas ouvert dans ce dossier ; délais ouverts : "
+            + (open.isEmpty() ? "aucun" : String.join(", ", open)) + ". (The window " + clockId + " is not open in"
+            + " this dossier; open windows: " + open + ".)");
       }
       RegulatoryClock changed;
       try {
         changed = change.apply(clock);
       } catch (ClockStateException | IllegalArgumentException e) {
-        throw new BadInputException(e.getMessage());
+        throw new BadInputException("Le délai " + clockId + " ne peut pas être modifié ainsi : son état ou son"
+            + " registre l’interdit. (" + e.getMessage() + ")");
       }
       RegulatoryClock[] result = new RegulatoryClock[1];
       privileged(() -> {

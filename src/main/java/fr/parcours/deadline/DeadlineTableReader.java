@@ -42,8 +42,11 @@ public final class DeadlineTableReader {
     try {
       model = Dmn.readModelFromStream(new ByteArrayInputStream(dmnXml));
     } catch (RuntimeException e) {
-      throw new DeadlineTableException("The deadlines table (bpmn/deadlines.dmn) is not a readable DMN file: "
-          + sentence(rootCause(e).getMessage()) + " Open it in Camunda Modeler and save it again.");
+      String cause = sentence(rootCause(e).getMessage());
+      throw new DeadlineTableException("La table des délais (bpmn/deadlines.dmn) n’est pas un fichier DMN lisible : "
+          + cause + " Ouvrez-la dans Camunda Modeler et enregistrez-la de nouveau.",
+          "The deadlines table (bpmn/deadlines.dmn) is not a readable DMN file: " + cause
+          + " Open it in Camunda Modeler and save it again.");
     }
     return read(model, version);
   }
@@ -65,8 +68,10 @@ public final class DeadlineTableReader {
   public static DeadlineTable read(DmnModelInstance model, String version) {
     Decision decision = model.getModelElementById(DeadlineTable.DECISION_KEY);
     if (decision == null || !(decision.getExpression() instanceof DecisionTable)) {
-      throw new DeadlineTableException("bpmn/deadlines.dmn must hold a decision table with the id '"
-          + DeadlineTable.DECISION_KEY + "': set the decision's id in Camunda Modeler.");
+      throw new DeadlineTableException("bpmn/deadlines.dmn doit contenir une table de décision d’id « "
+          + DeadlineTable.DECISION_KEY + " » : donnez cet id à la décision dans Camunda Modeler.",
+          "bpmn/deadlines.dmn must hold a decision table with the id '" + DeadlineTable.DECISION_KEY
+          + "': set the decision's id in Camunda Modeler.");
     }
     return read((DecisionTable) decision.getExpression(), version);
   }
@@ -79,9 +84,12 @@ public final class DeadlineTableReader {
     }
     List<String> missing = OUTPUTS.stream().filter(name -> !column.containsKey(name)).toList();
     if (!missing.isEmpty() || table.getInputs().size() != 2) {
-      throw new DeadlineTableException("The deadlines table must have two inputs (the window's id, then the"
-          + " pathway) and the output columns " + OUTPUTS + "; missing: " + missing
-          + ". Restore the columns in Camunda Modeler (output names are case-sensitive).");
+      throw new DeadlineTableException("La table des délais doit avoir deux entrées (l’id du délai, puis le"
+          + " parcours) et les colonnes de sortie " + OUTPUTS + " ; il manque : " + missing + ". Rétablissez les"
+          + " colonnes dans Camunda Modeler (les noms de sortie distinguent majuscules et minuscules).",
+          "The deadlines table must have two inputs (the window's id, then the pathway) and the output columns "
+          + OUTPUTS + "; missing: " + missing + ". Restore the columns in Camunda Modeler (output names are"
+          + " case-sensitive).");
     }
 
     List<DeadlineRule> rules = new ArrayList<>();
@@ -94,9 +102,12 @@ public final class DeadlineTableReader {
       String pathway = cells.pathway();
       Integer previous = rowOfId.putIfAbsent(id + "/" + pathway, row);
       if (previous != null) {
-        throw new DeadlineTableException("Deadlines table, rows " + previous + " and " + row
-            + ": both are '" + id + "' for " + (pathway.isEmpty() ? "every pathway" : "the pathway " + pathway)
-            + ". Each window needs one row per pathway: change the pathway, rename or delete one of them.");
+        throw new DeadlineTableException("Table des délais, lignes " + previous + " et " + row + " : toutes deux"
+            + " sont « " + id + " » pour " + (pathway.isEmpty() ? "tous les parcours" : "le parcours " + pathway)
+            + ". Chaque délai a une ligne par parcours : changez le parcours, renommez ou supprimez l’une d’elles.",
+            "Deadlines table, rows " + previous + " and " + row + ": both are '" + id + "' for "
+            + (pathway.isEmpty() ? "every pathway" : "the pathway " + pathway) + ". Each window needs one row per"
+            + " pathway: change the pathway, rename or delete one of them.");
       }
       rules.add(new DeadlineRule(
           id,
@@ -114,7 +125,8 @@ public final class DeadlineTableReader {
           row));
     }
     if (rules.isEmpty()) {
-      throw new DeadlineTableException("The deadlines table has no rows: every timer needs its window there.");
+      throw new DeadlineTableException("La table des délais n’a aucune ligne : chaque minuteur y a besoin de son"
+          + " délai.", "The deadlines table has no rows: every timer needs its window there.");
     }
     return new DeadlineTable(rules, version);
   }
@@ -137,8 +149,10 @@ public final class DeadlineTableReader {
           ? "" : rule.getInputEntries().iterator().next().getText().getTextContent();
       Matcher quoted = QUOTED.matcher(raw == null ? "" : raw);
       if (!quoted.matches() || !ID.matcher(quoted.group(1)).matches()) {
-        throw new DeadlineTableException("Deadlines table, row " + row + ": the window id must be one quoted"
-            + " name in capitals such as \"ANS_ANALYSIS\", not " + describe(raw) + ".");
+        throw new DeadlineTableException("Table des délais, ligne " + row + " : l’id du délai doit être un nom"
+            + " entre guillemets, en majuscules, comme \"ANS_ANALYSIS\", pas " + describeFr(raw) + ".",
+            "Deadlines table, row " + row + ": the window id must be one quoted name in capitals such as"
+            + " \"ANS_ANALYSIS\", not " + describe(raw) + ".");
       }
       id = quoted.group(1);
       return id;
@@ -155,9 +169,11 @@ public final class DeadlineTableReader {
       }
       Matcher quoted = QUOTED.matcher(trimmed);
       if (!quoted.matches() || !ID.matcher(quoted.group(1)).matches()) {
-        throw new DeadlineTableException("Deadlines table, row " + row + (id == null ? "" : " (" + id + ")")
-            + ": the pathway must be one quoted name in capitals such as \"PECAN\", or - for every pathway, not "
-            + describe(raw) + ".");
+        throw new DeadlineTableException("Table des délais, ligne " + row + (id == null ? "" : " (" + id + ")")
+            + " : le parcours doit être un nom entre guillemets, en majuscules, comme \"PECAN\", ou - pour tous"
+            + " les parcours, pas " + describeFr(raw) + ".",
+            "Deadlines table, row " + row + (id == null ? "" : " (" + id + ")") + ": the pathway must be one"
+            + " quoted name in capitals such as \"PECAN\", or - for every pathway, not " + describe(raw) + ".");
       }
       return quoted.group(1);
     }
@@ -166,17 +182,18 @@ public final class DeadlineTableReader {
       String raw = cell(name);
       if (raw == null || raw.isBlank()) {
         if (required) {
-          throw problem(name, "is empty: write it as quoted text");
+          throw problem(name, "est vide : écrivez-la comme un texte entre guillemets", "is empty: write it as quoted text");
         }
         return "";
       }
       Matcher quoted = QUOTED.matcher(raw);
       if (!quoted.matches()) {
-        throw problem(name, "must be quoted text such as \"P30D\", not " + describe(raw));
+        throw problem(name, "doit être un texte entre guillemets comme \"P30D\", pas " + describeFr(raw),
+            "must be quoted text such as \"P30D\", not " + describe(raw));
       }
       String value = quoted.group(1).trim();
       if (required && value.isEmpty()) {
-        throw problem(name, "is empty: fill it in");
+        throw problem(name, "est vide : remplissez-la", "is empty: fill it in");
       }
       return value;
     }
@@ -189,7 +206,8 @@ public final class DeadlineTableReader {
       try {
         return RegulatoryDuration.parse(text);
       } catch (IllegalArgumentException e) {
-        throw problem(name, e.getMessage());
+        throw problem(name, "« " + text + " » n’est pas une durée lisible : écrivez-la comme P3D, P4W, P6M ou P1Y",
+            e.getMessage());
       }
     }
 
@@ -205,13 +223,17 @@ public final class DeadlineTableReader {
       try {
         duration = RegulatoryDuration.parse(text.startsWith(AT_LEAST) ? text.substring(AT_LEAST.length()) : text);
       } catch (IllegalArgumentException e) {
-        throw problem(name, e.getMessage());
+        throw problem(name, "« " + text + " » n’est pas une durée lisible : écrivez-la comme P3D, P4W, P6M ou P1Y,"
+            + " ou >= P10D quand l’agence fixe la durée", e.getMessage());
       }
       if (text.startsWith(AT_LEAST) && duration.isNegative()) {
-        throw problem(name, "is \"" + text + "\": an agency sets a length forwards; write it like >= P10D");
+        throw problem(name, "vaut \"" + text + "\" : une agence fixe une durée vers l’avant ; écrivez-la comme"
+            + " >= P10D", "is \"" + text + "\": an agency sets a length forwards; write it like >= P10D");
       }
       if (!duration.time().isZero()) {
-        throw problem(name, "is \"" + duration + "\", a length in hours; a time limit is counted in whole days"
+        throw problem(name, "vaut \"" + duration + "\", une durée en heures ; un délai se compte en jours"
+            + " entiers (Code de procédure civile, art. 641) : écrivez-le comme P3D, P4W, P6M ou P1Y",
+            "is \"" + duration + "\", a length in hours; a time limit is counted in whole days"
             + " (Code de procédure civile, art. 641): write it like P3D, P4W, P6M or P1Y");
       }
       return duration;
@@ -222,7 +244,9 @@ public final class DeadlineTableReader {
       try {
         return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw problem(name, "is \"" + text + "\"; use one of " + Arrays.toString(type.getEnumConstants()));
+        throw problem(name, "vaut \"" + text + "\" ; choisissez l’une des valeurs "
+            + Arrays.toString(type.getEnumConstants()), "is \"" + text + "\"; use one of "
+            + Arrays.toString(type.getEnumConstants()));
       }
     }
 
@@ -232,7 +256,8 @@ public final class DeadlineTableReader {
       if (value.equals("true") || value.equals("false")) {
         return Boolean.parseBoolean(value);
       }
-      throw problem(name, "must be true or false, not " + describe(raw));
+      throw problem(name, "doit valoir true ou false, pas " + describeFr(raw),
+          "must be true or false, not " + describe(raw));
     }
 
     private String cell(String name) {
@@ -244,13 +269,19 @@ public final class DeadlineTableReader {
       return entries.get(index).getText().getTextContent();
     }
 
-    private DeadlineTableException problem(String columnName, String what) {
-      return new DeadlineTableException("Deadlines table, row " + row + (id == null ? "" : " (" + id + ")")
-          + ", column '" + columnName + "': " + what + ".");
+    private DeadlineTableException problem(String columnName, String french, String english) {
+      String window = id == null ? "" : " (" + id + ")";
+      return new DeadlineTableException("Table des délais, ligne " + row + window + ", colonne « " + columnName
+          + " » : " + french + ".", "Deadlines table, row " + row + window + ", column '" + columnName + "': "
+          + english + ".");
     }
 
     private static String describe(String raw) {
       return raw == null || raw.isBlank() ? "an empty cell" : "'" + raw.trim() + "'";
+    }
+
+    private static String describeFr(String raw) {
+      return raw == null || raw.isBlank() ? "une cellule vide" : "« " + raw.trim() + " »";
     }
   }
 }

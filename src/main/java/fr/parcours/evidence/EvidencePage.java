@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -40,6 +42,7 @@ import org.springframework.web.multipart.MultipartFile;
 class EvidencePage {
 
   static final String CSRF = "evidenceCsrf";
+  private static final Logger LOG = LoggerFactory.getLogger(EvidencePage.class);
   private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
       + " frame-ancestors 'self'";
 
@@ -47,20 +50,31 @@ class EvidencePage {
   private final EvidenceDeposits deposits;
   private final EvidenceCatalogue catalogue;
   private final EvidenceProperties properties;
+  private final CompanyDocuments documents;
 
   EvidencePage(EvidenceAccess access, EvidenceDeposits deposits, EvidenceCatalogue catalogue,
-      EvidenceProperties properties) {
+      EvidenceProperties properties, CompanyDocuments documents) {
     this.access = access;
     this.deposits = deposits;
     this.catalogue = catalogue;
     this.properties = properties;
+    this.documents = documents;
   }
 
   @GetMapping("/evidence/{dossierId}")
   ResponseEntity<String> show(@PathVariable String dossierId, HttpServletRequest request) {
+    return shown(request, dossierId, this::page);
+  }
+
+  /** One of the dossier's pages, built for the person who may read it. */
+  private interface Page {
+    String of(HttpServletRequest request, Person person, ProcessInstance dossier, String done, String problem);
+  }
+
+  private ResponseEntity<String> shown(HttpServletRequest request, String dossierId, Page page) {
     Visit visit = visit(request, dossierId);
     return visit.refusal() != null ? visit.refusal()
-        : answer(request, HttpStatus.OK, null, page(request, visit.person(), visit.dossier(), null, null));
+        : answer(request, HttpStatus.OK, null, page.of(request, visit.person(), visit.dossier(), null, null));
   }
 
   @PostMapping("/evidence/{dossierId}")
@@ -117,7 +131,7 @@ class EvidencePage {
   }
 
   @GetMapping("/evidence/{dossierId}/proofs/{proofId}")
-  ResponseEntity<Resource> download(@PathVariable String dossierId, @PathVariable String proofId,
+  ResponseEntity<?> download(@PathVariable String dossierId, @PathVariable String proofId,
       HttpServletRequest request) {
     Person person = access.person(request);
     ProcessInstance dossier = person == null ? null : access.dossier(person.userId(), dossierId);
@@ -127,10 +141,110 @@ class EvidencePage {
     StoredProof proof = deposits.proofs(dossier.getId()).stream().filter(p -> p.id().equals(proofId)).findFirst()
         .orElse(null);
     Path file = deposits.file(dossier.getId(), proofId);
-    if (proof == null || file == null || !Files.isRegularFile(file)) {
+    if (proof == null || file == null) {
       return ResponseEntity.notFound().build();
     }
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      // the database knows the file: this node's storage is not the one it was written to, or lost it
+      LOG.error("Proof file {} of dossier {} (proof {}, send {}) is missing or unreadable: every node must read the"
+          + " same evidence storage (parcours.evidence.storage)", file, dossier.getId(), proof.proofNumber(),
+          proof.sendNumber());
+      return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "Le fichier de la preuve " + proof.proofNumber()
+          + " (envoi " + proof.sendNumber() + ") est introuvable dans le stockage des preuves de ce serveur."
+          + " Prévenez l’administrateur de Parcours : chaque serveur doit lire le même dossier de stockage"
+          + " (parcours.evidence.storage).", null);
+    }
     String fileName = proof.entryName().substring(proof.entryName().lastIndexOf('/') + 1);
+    return attachment(fileName, file);
+  }
+
+  // ---- the Kbis extract asked by "Demander un compte Convergence" ----
+
+  @GetMapping("/evidence/{dossierId}/kbis")
+  ResponseEntity<String> showKbis(@PathVariable String dossierId, HttpServletRequest request) {
+    return shown(request, dossierId, this::kbisPage);
+  }
+
+  @PostMapping("/evidence/{dossierId}/kbis")
+  ResponseEntity<String> uploadKbis(@PathVariable String dossierId, @RequestParam("kbis") MultipartFile kbis,
+      @RequestParam(name = "csrf", required = false) String csrf, HttpServletRequest request) throws IOException {
+    Visit visit = change(request, dossierId, csrf, "Vous ne pouvez pas envoyer l’extrait Kbis du dossier " + dossierId
+        + " : seule l’entreprise candidate le peut, tant que « Demander un compte Convergence » est ouverte.",
+        CompanyDocuments.TASK_REQUEST_ACCOUNT);
+    if (visit.refusal() != null) {
+      return visit.refusal();
+    }
+    try {
+      CompanyDocuments.checkSize(kbis.getOriginalFilename(), kbis.getSize()); // before reading it
+      documents.storeKbis(visit.dossier().getId(), visit.person().userId(), kbis.getOriginalFilename(),
+          kbis.getBytes());
+      String message = "Extrait Kbis reçu. Cochez « L’extrait Kbis de l’entreprise est fourni » dans la tâche.";
+      return answer(request, HttpStatus.OK, message, kbisPage(request, visit.person(), visit.dossier(), message, null));
+    } catch (EvidenceRejectedException e) {
+      return answer(request, HttpStatus.BAD_REQUEST, e.getMessage(), kbisPage(request, visit.person(),
+          visit.dossier(), null, e.getMessage()));
+    }
+  }
+
+  @GetMapping("/evidence/{dossierId}/kbis/file")
+  ResponseEntity<Resource> downloadKbis(@PathVariable String dossierId, HttpServletRequest request) {
+    Person person = access.person(request);
+    ProcessInstance dossier = person == null ? null : access.dossier(person.userId(), dossierId);
+    if (dossier == null) {
+      return ResponseEntity.status(person == null ? HttpStatus.UNAUTHORIZED : HttpStatus.NOT_FOUND).build();
+    }
+    CompanyDocuments.StoredDocument kbis = documents.kbis(dossier.getId()).orElse(null);
+    Path file = kbis == null ? null : documents.file(kbis);
+    if (file == null || !Files.isRegularFile(file)) {
+      return ResponseEntity.notFound().build();
+    }
+    return attachment(kbis.fileName(), file);
+  }
+
+  private String kbisPage(HttpServletRequest request, Person person, ProcessInstance dossier, String done,
+      String problem) {
+    String dossierId = dossier.getBusinessKey();
+    boolean canSend = access.seesTask(person.userId(), dossier.getId(), CompanyDocuments.TASK_REQUEST_ACCOUNT);
+    String base = "/evidence/" + htmlEscape(dossierId) + "/kbis";
+    StringBuilder h = new StringBuilder("<!doctype html><html lang=fr><head><meta charset=utf-8>")
+        .append("<title>Extrait Kbis — ").append(htmlEscape(dossierId)).append("</title><style>").append(STYLE)
+        .append("</style></head><body><p><a href=\"/camunda/app/tasklist/\">← Retour à Tasklist</a></p>")
+        .append("<h1>Extrait Kbis du dossier ").append(htmlEscape(dossierId)).append("</h1>");
+    if (done != null) {
+      h.append("<p class=ok role=status>").append(htmlEscape(done)).append("</p>");
+    }
+    if (problem != null) {
+      h.append("<p class=ko role=alert><strong>Refusé :</strong> ").append(htmlEscape(problem))
+          .append(" Rien de ce fichier n’a été gardé.</p>");
+    }
+    CompanyDocuments.StoredDocument kbis = documents.kbis(dossier.getId()).orElse(null);
+    if (kbis == null) {
+      h.append("<p><strong>Aucun extrait Kbis reçu.</strong></p>");
+    } else {
+      h.append("<p>Reçu : <a href=\"").append(base).append("/file\">").append(htmlEscape(kbis.fileName()))
+          .append("</a>, ").append(kbis.size()).append(" octets, envoyé par ").append(htmlEscape(kbis.sentBy()))
+          .append(" le ").append(htmlEscape(sentOn(kbis.sentAt()))).append(".</p>");
+    }
+    if (canSend) {
+      h.append("<h2>Envoyer l’extrait Kbis</h2><p>L’extrait Kbis de l’entreprise, de moins de trois mois, en PDF, PNG")
+          .append(" ou JPEG, ").append(CompanyDocuments.MAX_MEGABYTES).append(" Mo au plus. Un nouvel envoi remplace")
+          .append(" le précédent.</p><form method=post enctype=multipart/form-data action=\"").append(base).append("\">")
+          .append("<input type=hidden name=csrf value=\"").append(htmlEscape(person.fromSession() ? csrfToken(request)
+              : "")).append("\"><input type=file name=kbis accept=\".pdf,.png,.jpg,.jpeg,application/pdf,image/png,")
+          .append("image/jpeg\" required aria-label=\"Extrait Kbis\"> <button>Envoyer</button></form>");
+    }
+    return h.append("</body></html>").toString();
+  }
+
+  /** "2 décembre 2026 à 18:12 (heure de Paris)". */
+  private static String sentOn(java.time.Instant at) {
+    java.time.ZonedDateTime paris = at.atZone(java.time.ZoneId.of("Europe/Paris"));
+    return fr.parcours.deadline.LegalDates.date(paris.toLocalDate(), java.util.Locale.FRENCH) + " à "
+        + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(paris) + " (heure de Paris)";
+  }
+
+  /** A kept file, downloaded as an attachment and never shown inline. */
+  private static ResponseEntity<Resource> attachment(String fileName, Path file) {
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_OCTET_STREAM)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())

@@ -33,6 +33,10 @@ public enum NotificationEvent {
   FILE_INCOMPLETE,
   CNEDIMTS_DRAFT_OPINION,
   CNEDIMTS_OPINION,
+  /** The CNEDiMTS asks for complements: what it asks, the length it gave and the last day (window CNEDIMTS_COMPLEMENTS). */
+  CNEDIMTS_COMPLEMENTS_REQUESTED,
+  /** The ministers ask for complements: the same, window MINISTERS_COMPLEMENTS. */
+  MINISTERS_COMPLEMENTS_REQUESTED,
   HEARING_DATE,
   MINISTERS_DECISION_FAVOURABLE,
   MINISTERS_DECISION_REFUSAL("decision-refusal"),
@@ -40,7 +44,9 @@ public enum NotificationEvent {
   LATM_FILING_REMINDER(Kind.REMINDER),
   CNP_COPY,
   EARLY_COVERAGE_ENDING(Kind.REMINDER),
-  EARLY_COVERAGE_ENDED;
+  EARLY_COVERAGE_ENDED,
+  REGISTRATION_RENEWAL_REMINDER(Kind.REMINDER),
+  REGISTRATION_ENDED;
 
   /** What sets a mail apart from a plain notice. */
   private enum Kind { NOTICE, WITH_DOCUMENT, REMINDER }

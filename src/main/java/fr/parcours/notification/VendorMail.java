@@ -104,6 +104,7 @@ class VendorMail implements JavaDelegate {
       if (value instanceof String || value instanceof Number || value instanceof Boolean) {
         model.put(name, value);
       } else if (value instanceof Date date) {
+        // a date written out; a window's last day, given as its last moment (clocks.lastMoment), stays that day
         model.put(name, write(date.toInstant().atZone(zone).toLocalDate(), language));
       }
     });
@@ -120,6 +121,8 @@ class VendorMail implements JavaDelegate {
       model.put("window", window);
       // the window's last day, included: the timer fires at midnight after it
       model.put("dueDate", write(clocks.lastDay(execution, window), language));
+      // its length, as the table or the agency that asked set it: "30 jours"
+      model.put("windowLength", describe(clocks.length(execution, window).period(), language));
       RegulatoryDuration before = deadlines.rule(window, pathwayOf(execution)).reminderBefore();
       if (before != null) {
         model.put("reminderBefore", describe(before.period(), language));

@@ -39,31 +39,33 @@ public class PecanDesk {
     Map<String, Object> form = new HashMap<>();
     form.put("acknowledgementDate", date == null ? null : date.toString());
     form.put("acknowledgementReference", reference);
-    complete(dossierId, "Task_SendAcknowledgement", "an acknowledgement of receipt", form);
+    complete(dossierId, "Task_SendAcknowledgement", "un accusé de réception", "an acknowledgement of receipt", form);
   }
 
   public void recordOpinion(String dossierId, String decision, String comment) {
     Map<String, Object> form = new HashMap<>();
     form.put("cnedimtsDecision", decision);
     form.put("cnedimtsComment", comment);
-    complete(dossierId, "Task_ExamineApplication", "the CNEDiMTS opinion", form);
+    complete(dossierId, "Task_ExamineApplication", "l’avis de la CNEDiMTS", "the CNEDiMTS opinion", form);
   }
 
-  private void complete(String dossierId, String taskKey, String what, Map<String, Object> form) {
+  private void complete(String dossierId, String taskKey, String quoi, String what, Map<String, Object> form) {
     Dossier dossier = dossiers.running(dossierId)
         .filter(d -> PecanProcess.KEY.equals(engine.getRepositoryService()
             .getProcessDefinition(d.root().getProcessDefinitionId()).getKey()))
-        .orElseThrow(() -> new BadInputException("No running PECAN dossier is numbered '" + dossierId
-            + "': check the number (DMN-yyyy-xxxxx) in Tasklist."));
+        .orElseThrow(() -> new BadInputException("Aucun dossier PECAN en cours ne porte le numéro « " + dossierId
+            + " » : vérifiez le numéro (DMN-aaaa-xxxxx) dans Tasklist. (No running PECAN dossier is numbered '"
+            + dossierId + "': check the number (DMN-yyyy-xxxxx) in Tasklist.)"));
     String[] instances = dossier.processInstanceIds().toArray(String[]::new);
     Task step = engineLookup(() -> {
       Task task = tasks.createTaskQuery().processInstanceIdIn(instances).taskDefinitionKey(taskKey).singleResult();
       if (task == null) {
         List<String> waiting = tasks.createTaskQuery().processInstanceIdIn(instances).unlimitedList().stream()
             .map(Task::getName).toList();
-        throw new BadInputException("Dossier " + dossierId + " is not waiting for " + what + "; nothing was"
-            + " changed. It is waiting for: " + (waiting.isEmpty() ? "the ANS track" : String.join(", ", waiting))
-            + ".");
+        throw new BadInputException("Le dossier " + dossierId + " n’attend pas " + quoi + " ; rien n’a été"
+            + " modifié. Il attend : " + (waiting.isEmpty() ? "le parcours ANS" : String.join(", ", waiting))
+            + ". (Dossier " + dossierId + " is not waiting for " + what + "; nothing was changed. It is waiting"
+            + " for: " + (waiting.isEmpty() ? "the ANS track" : String.join(", ", waiting)) + ".)");
       }
       return task;
     });

@@ -68,9 +68,12 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     if (ADMIN_SETUP.matcher(path).matches()) {
-      refuse(response, "Parcours creates its first administrator from the environment (PARCOURS_ADMIN_USER and"
-          + " PARCOURS_ADMIN_PASSWORD, 12 characters at least): set them and restart. The webapps' setup page,"
-          + " which would let the first visitor become administrator, is closed.");
+      refuse(response, "Parcours crée son premier administrateur d’après l’environnement (PARCOURS_ADMIN_USER et"
+          + " PARCOURS_ADMIN_PASSWORD, 12 caractères au moins) : définissez-les et redémarrez. La page d’installation"
+          + " des webapps, qui ferait du premier visiteur un administrateur, est fermée. (Parcours creates its first"
+          + " administrator from the environment (PARCOURS_ADMIN_USER and PARCOURS_ADMIN_PASSWORD, 12 characters at"
+          + " least): set them and restart. The webapps' setup page, which would let the first visitor become"
+          + " administrator, is closed.)");
       return;
     }
     Matcher plugin = PLUGIN.matcher(path);
@@ -79,8 +82,10 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
       String app = plugin.group(1);
       Caller caller = webappCaller(request, plugin.group(2));
       if (caller != null && !mayOpen(caller, app)) {
-        refuse(response, "Only users of " + name(app) + " may call " + path + "; " + caller.userId()
-            + " may not open " + name(app) + ". An administrator grants access to it in Admin.");
+        refuse(response, "Seuls les utilisateurs de " + name(app) + " peuvent appeler " + path + " ; "
+            + caller.userId() + " ne peut pas ouvrir " + name(app) + ". Un administrateur en donne l’accès dans"
+            + " Admin. (Only users of " + name(app) + " may call " + path + "; " + caller.userId()
+            + " may not open " + name(app) + ". An administrator grants access to it in Admin.)");
         return;
       }
     } else if (api.matches()) {
@@ -92,11 +97,17 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
         Caller caller = api.group(2) != null ? webappCaller(request, api.group(2)) : restCaller();
         if ((api.group(2) == null && caller == null) || (caller != null && !mayOpen(caller, COCKPIT))) {
           String who = caller == null ? "a caller without a user" : caller.userId();
+          String qui = caller == null ? "un appel sans utilisateur" : caller.userId();
           refuse(response, figures
-              ? path + " sums up every company's dossiers: only users of Cockpit (process owners, administrators)"
-                  + " may call it, and " + who + " is not one."
-              : "Filtering process definitions on incidents reads the incidents of every company's dossiers: only"
-                  + " users of Cockpit (process owners, administrators) may, and " + who + " is not one.");
+              ? path + " fait la somme des dossiers de toutes les entreprises : seuls les utilisateurs de Cockpit"
+                  + " (responsables des processus, administrateurs) peuvent l’appeler, et " + qui + " n’en est pas."
+                  + " (" + path + " sums up every company's dossiers: only users of Cockpit (process owners,"
+                  + " administrators) may call it, and " + who + " is not one.)"
+              : "Filtrer les définitions de processus sur les incidents lit les incidents des dossiers de toutes les"
+                  + " entreprises : seuls les utilisateurs de Cockpit (responsables des processus, administrateurs)"
+                  + " le peuvent, et " + qui + " n’en est pas. (Filtering process definitions on incidents reads the"
+                  + " incidents of every company's dossiers: only users of Cockpit (process owners, administrators)"
+                  + " may, and " + who + " is not one.)");
           return;
         }
       }

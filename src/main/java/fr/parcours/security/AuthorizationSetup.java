@@ -35,12 +35,12 @@ public class AuthorizationSetup {
 
   /** Creates the role groups if missing and grants them their rights. */
   public void grantRoles() {
-    ensureGroup(Roles.ADMIN, "Camunda administrators", Roles.SYSTEM_GROUP_TYPE);
+    ensureGroup(Roles.ADMIN, "Administrateurs", Roles.SYSTEM_GROUP_TYPE);
     for (Resource resource : Resources.values()) {
       grant(Roles.ADMIN, resource, Authorization.ANY, Permissions.ALL);
     }
 
-    ensureGroup(Roles.PROCESS_OWNER, "Process owners", Roles.SYSTEM_GROUP_TYPE);
+    ensureGroup(Roles.PROCESS_OWNER, "Responsables des processus", Roles.SYSTEM_GROUP_TYPE);
     grant(Roles.PROCESS_OWNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Roles.PROCESS_OWNER, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ, Permissions.CREATE);
@@ -91,11 +91,16 @@ public class AuthorizationSetup {
     grant(vendorGroupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
   }
 
+  /** Creates the group, or names it as Parcours does now (the names people read in Admin and Tasklist). */
   void ensureGroup(String id, String name, String type) {
-    if (identity.createGroupQuery().groupId(id).singleResult() == null) {
-      Group group = identity.newGroup(id);
+    Group group = identity.createGroupQuery().groupId(id).singleResult();
+    if (group == null) {
+      group = identity.newGroup(id);
       group.setName(name);
       group.setType(type);
+      identity.saveGroup(group);
+    } else if (!name.equals(group.getName())) {
+      group.setName(name);
       identity.saveGroup(group);
     }
   }

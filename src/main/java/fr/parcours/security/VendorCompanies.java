@@ -47,6 +47,15 @@ public class VendorCompanies {
     return groups.get(0);
   }
 
+  /** A vendor company's group by its id. */
+  public Group group(String groupId) {
+    Group group = groupId == null ? null : identity.createGroupQuery().groupId(groupId).singleResult();
+    if (group == null) {
+      throw new IllegalStateException("No vendor company group '" + groupId + "'");
+    }
+    return group;
+  }
+
   /** Only a user of exactly one vendor company can apply. */
   public static class NotAVendorException extends BadInputException {
     NotAVendorException(String userId, int companies) {

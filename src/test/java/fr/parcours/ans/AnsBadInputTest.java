@@ -71,6 +71,21 @@ class AnsBadInputTest extends ProcessTestBase {
         "Le champ « Raison sociale » contient des caractères invisibles");
   }
 
+  /** Issue 19: the company is the signed-in vendor's; the server takes its name from the account. */
+  @Test
+  void shouldApplyInTheNameOfTheSignedInVendorsCompany() {
+    // a name left empty is the account's; one typed with other spaces or case is written as the account has it
+    Map<String, Object> empty = Candidatures.valid();
+    empty.remove("companyName");
+    assertThat(runtimeService.getVariable(startApplication("alice", AnsProcess.KEY, empty).getId(), "companyName"))
+        .isEqualTo("MediSoft SAS");
+    assertThat(runtimeService.getVariable(startApplication("alice", AnsProcess.KEY,
+        Candidatures.with("companyName", " medisoft   sas ")).getId(), "companyName")).isEqualTo("MediSoft SAS");
+    // another company's name is refused, naming the account's
+    assertRefused(Candidatures.with("companyName", "TéléCardio SARL"),
+        "la demande est faite au nom de l’entreprise de votre compte, « MediSoft SAS », pas de « TéléCardio SARL »");
+  }
+
   @Test
   void shouldRefuseSirenWhoseChecksumFails() {
     assertRefused(Candidatures.with("siren", "123456789"), "SIREN", "« 123456789 »", "clé de contrôle", "Kbis");
@@ -108,7 +123,7 @@ class AnsBadInputTest extends ProcessTestBase {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"companyName", "siren", "legalRepEmail", "contactPhone", "softwareName",
+  @ValueSource(strings = {"siren", "legalRepEmail", "contactPhone", "softwareName",
       "softwareVersion", "plannedEvidenceDate", "deviceClass"})
   void shouldRefuseACandidatureMissingARequiredField(String field) {
     Map<String, Object> form = Candidatures.valid();
@@ -151,6 +166,53 @@ class AnsBadInputTest extends ProcessTestBase {
     assertTaskRefused("alice", pi, "Task_DepositAdministrativeDossier",
         Map.of("depositAction", "SUBMIT", "docCeDeclaration", false), "Déclaration de marquage CE");
     assertThat(runtimeService.getVariable(pi.getId(), "docCeDeclaration")).isEqualTo(true);
+  }
+
+  /** Issue 19: the profiles are final from the candidature (seed 004 §6.2), and the company is the account's. */
+  @Test
+  void shouldKeepTheProfilesAndTheCompanyOfTheCandidatureInTheAdministrativeDossier() {
+    ProcessInstance pi = applied();
+    assertTaskRefused("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "DRAFT",
+        "softwareProfiles", json("[\"SOCLE\",\"MSS\"]")), "le choix fait à la candidature est définitif (SOCLE)",
+        "Vous envoyez MSS, SOCLE");
+    assertTaskRefused("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "DRAFT",
+        "softwareProfiles", json("[]")), "Vous n’envoyez aucun profil");
+    assertTaskRefused("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT",
+        "companyName", "TéléCardio SARL"), "au nom de l’entreprise de votre compte, « MediSoft SAS »");
+    assertThat(runtimeService.getVariable(pi.getId(), "companyName")).isEqualTo("MediSoft SAS");
+
+    // the same profiles, in any order, and the company name emptied, go through
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT",
+        "softwareProfiles", json("[\"SOCLE\"]"), "companyName", ""));
+    assertThat(runtimeService.getVariable(pi.getId(), "companyName")).isEqualTo("MediSoft SAS");
+  }
+
+  /** Issue 19: "L’extrait Kbis de l’entreprise est fourni" only once the extract is on the dossier. */
+  @Test
+  void shouldNotDeclareTheKbisProvidedBeforeItIsSent() {
+    ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.with("hasConvergenceAccount", false));
+    Map<String, Object> form = Map.of("kbisProvided", true, "officerIdVerified", true, "representativeRegistered", true);
+    assertTaskRefused("alice", pi, "Task_RequestConvergenceAccount", form,
+        "Envoyez d’abord l’extrait Kbis", "/evidence/" + pi.getBusinessKey() + "/kbis");
+    sendKbis("alice", pi);
+    complete("alice", pi, "Task_RequestConvergenceAccount", form);
+    assertThat(task(pi, "Task_OpenConvergenceAccount")).isNotNull();
+  }
+
+  /** Issue 19: "Nous avons déjà un compte Convergence" says so once the ANS has opened the account. */
+  @Test
+  void shouldDeclareTheConvergenceAccountOnceTheAnsHasOpenedIt() {
+    ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.with("hasConvergenceAccount", false));
+    sendKbis("alice", pi);
+    complete("alice", pi, "Task_RequestConvergenceAccount",
+        Map.of("kbisProvided", true, "officerIdVerified", true, "representativeRegistered", true));
+    assertThat(runtimeService.getVariable(pi.getId(), "hasConvergenceAccount")).isEqualTo(false);
+    complete("ana", pi, "Task_OpenConvergenceAccount", Map.of("convergenceAccountId", "CVG-1234"));
+    assertThat(runtimeService.getVariable(pi.getId(), "hasConvergenceAccount")).isEqualTo(true);
+    // a deposit that unticks it finds it ticked again: the account exists
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "DRAFT",
+        "hasConvergenceAccount", false));
+    assertThat(runtimeService.getVariable(pi.getId(), "hasConvergenceAccount")).isEqualTo(true);
   }
 
   @Test

@@ -117,6 +117,7 @@ class AnsCertificationProcessTest extends ProcessTestBase {
     Assertions.assertThat(taskService.getVariablesLocal(request.getId()))
         .containsEntry("dueUntil", "Aucun délai réglementaire ne s’applique à cette étape.")
         .containsEntry("dueUntilEn", "No regulatory time limit applies to this step.");
+    sendKbis(VENDOR, pi);
     complete(VENDOR, pi, "Task_RequestConvergenceAccount",
         Map.of("kbisProvided", true, "officerIdVerified", true, "representativeRegistered", true));
     Task open = task(pi, "Task_OpenConvergenceAccount");

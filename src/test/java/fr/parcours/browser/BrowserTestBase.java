@@ -488,6 +488,29 @@ abstract class BrowserTestBase {
         .stream().anyMatch(WebElement::isDisplayed)).toList();
   }
 
+  /**
+   * The columns of a task card that a person cannot read without unfolding it: "Entreprise hidden" when the card
+   * clips it, "Échéance cut" when its value is cut short (by "…" or a clipped line).
+   */
+  @SuppressWarnings("unchecked")
+  List<String> unreadOnCard(WebElement card) {
+    return (List<String>) ((JavascriptExecutor) browser).executeScript("""
+        const box = arguments[0].querySelector('.task-card-details').getBoundingClientRect();
+        const unread = [];
+        arguments[0].querySelectorAll('.variable-item').forEach(item => {
+          const label = item.querySelector('.variable-label');
+          const value = item.querySelector('.variable-value');
+          const name = label ? label.textContent.replace(':', '').trim() : '?';
+          const at = item.getBoundingClientRect();
+          if (at.bottom > box.bottom + 1 || at.top < box.top - 1) {
+            unread.push(name + ' hidden');
+          } else if (value && (value.scrollWidth > value.clientWidth + 1 || value.scrollHeight > value.clientHeight + 1)) {
+            unread.push(name + ' cut');
+          }
+        });
+        return unread;""", card);
+  }
+
   /** Waits until Tasklist's custom script has read the signed-in user's role (scripts/parcours-controls.js). */
   void waitForRoleControls() {
     waiting.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
@@ -566,5 +589,16 @@ abstract class BrowserTestBase {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /** The subjects of the mails received so far, in the order they arrived. */
+  List<String> mailSubjects() {
+    return java.util.Arrays.stream(MAIL.getReceivedMessages()).map(message -> {
+      try {
+        return message.getSubject();
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
   }
 }

@@ -3,14 +3,12 @@ package fr.parcours.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.parcours.evidence.Zips;
-import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -72,8 +70,20 @@ class PecanBrowserIT extends BrowserTestBase {
     // she asks the HAS for a Sésame account and the ANS for a Convergence account, from her company's filter
     work(VENDOR_FILTER, dossier, "Task_RequestSesameAccount", "Demander un compte Sésame", "pecan-02-alice-requests-sesame",
         () -> setCheckbox("Field_SesameAccountRequested", true));
+    // the Convergence request asks for the Kbis extract: she sends it from the dossier's Kbis page first
+    task(dossier, "Task_RequestConvergenceAccount");
+    browser.get("http://localhost:" + port + "/evidence/" + number + "/kbis");
+    send(Files.write(Files.createTempDirectory("parcours-kbis-").resolve("kbis-medisoft.pdf"),
+        fr.parcours.support.ProcessTestBase.PDF));
+    assertThat(waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]"))).getText())
+        .startsWith("Extrait Kbis reçu.");
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Reçu : kbis-medisoft.pdf");
+    screenshot("pecan-03a-alice-sends-kbis");
+    browser.get(tasklist());
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
     work(VENDOR_FILTER, dossier, "Task_RequestConvergenceAccount", "Demander un compte Convergence",
         "pecan-03-alice-requests-convergence", () -> {
+          assertThat(formText()).contains("page « Extrait Kbis » du dossier");
           setCheckbox("Field_KbisProvided", true);
           setCheckbox("Field_OfficerIdVerified", true);
           setCheckbox("Field_RepresentativeRegistered", true);
@@ -173,7 +183,7 @@ class PecanBrowserIT extends BrowserTestBase {
     // the ministers decide on the two favourable opinions
     signIn("marc");
     work(MINISTRY, dossier, "Task_EvaluateApplication", "Évaluer la demande", "pecan-17-marc-grants-coverage",
-        () -> radio("Field_MinistersDecision", "Prise en charge anticipée accordée (arrêté conjoint)"));
+        () -> radio("Field_MinistersDecision", "Décision favorable (arrêté)"));
     signOut();
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(dossier.getId())
         .variableName("ministersDecision").singleResult().getValue()).isEqualTo("FAVOURABLE");
@@ -241,16 +251,6 @@ class PecanBrowserIT extends BrowserTestBase {
   void fireAt(Job timer) {
     ClockUtil.setCurrentTime(timer.getDuedate());
     managementService.executeJob(timer.getId());
-  }
-
-  List<String> mailSubjects() {
-    return Arrays.stream(MAIL.getReceivedMessages()).map(message -> {
-      try {
-        return message.getSubject();
-      } catch (MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
   }
 
 }

@@ -110,6 +110,10 @@ class TasklistBrowserIT extends BrowserTestBase {
     assertThat(card.getText()).contains("Dossier:").contains(dossierId)
         .as("no window binds the deposit: the card says so").contains("Échéance:")
         .contains("Aucun délai réglementaire ne s’applique à cette étape.");
+    // issue 19: the card is read folded, its company shown and its time limit whole (was: "Aucun délai réglementair…",
+    // and "Entreprise" only once the card was unfolded)
+    assertThat(unreadOnCard(card)).as("columns of the folded card that cannot be read").isEmpty();
+    assertThat(card.getText()).contains("Entreprise:").contains("MediSoft SAS").contains("Dispositif:");
     screenshot("02-alice-company-tasks");
 
     // the mail "candidature reçue" links to that task: opened in her browser, the link shows its form
@@ -174,6 +178,9 @@ class TasklistBrowserIT extends BrowserTestBase {
     signOut();
     signIn("alice");
     work(VENDOR_FILTER, dossier, "Task_SignConvention", "Signer la convention", "03c-alice-signs-convention", () -> {
+      // issue 19: the convention is read before it is signed, with its parties, device and profiles
+      assertThat(formText()).contains("La convention", "Entre l’Agence du numérique en santé (ANS) et MediSoft SAS"
+          + " (SIREN 552100554), pour la certification de CardioWatch 2.1", "(SOCLE)", "L’entreprise s’engage à");
       type("Field_SignatoryName", "Alice Martin");
       setCheckbox("Field_ConventionSigned", true);
     });
@@ -292,6 +299,11 @@ class TasklistBrowserIT extends BrowserTestBase {
         + "[cam-widget-search], .ctn-tabbed-content")));
     waitForCockpitTables();
     assertNoErrorShown("Cockpit, ANS process instances");
+    // issue 19: "Démarrée le" in French figures (02/12/2026 16:32), not Cockpit's own ISO 2026-12-02T16:32:15
+    assertThat(((JavascriptExecutor) browser).executeScript(
+        "return angular.element(document.body).injector().get('camDateFormat')('normal');")).isEqualTo("L LT");
+    assertThat(browser.findElements(By.cssSelector("td.start-time")))
+        .allSatisfy(cell -> assertThat(cell.getText().trim()).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}"));
     screenshot("07-paul-cockpit-ans-instances");
 
     browser.manage().deleteAllCookies();

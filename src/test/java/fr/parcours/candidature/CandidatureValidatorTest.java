@@ -254,7 +254,7 @@ class CandidatureValidatorTest {
     String message = "Le dispositif doit être marqué CE avant que sa certification puisse commencer (règlements "
         + "(UE) 2017/745 et 2017/746). Obtenez d’abord le marquage CE, puis recommencez la demande.";
     assertThat(atStart(with("ceMarked", ceMarked)))
-        .containsExactly(new FieldProblem("ceMarked", "Marquage CE", message));
+        .containsExactly(new FieldProblem("ceMarked", "Le dispositif est marqué CE", message));
     assertThat(atStart(with("ceMarked", "false"))).extracting(FieldProblem::message).containsExactly(message);
     assertThat(atStart(with("ceMarked", null))).extracting(FieldProblem::message).containsExactly(message);
   }
@@ -267,7 +267,8 @@ class CandidatureValidatorTest {
   @Test
   void shouldRefuseUnreadableBoolean() {
     assertThat(atStart(with("ceMarked", "maybe")))
-        .containsExactly(new FieldProblem("ceMarked", "Marquage CE", "Le champ « Marquage CE » n’a pas pu être lu :"
+        .containsExactly(new FieldProblem("ceMarked", "Le dispositif est marqué CE",
+            "Le champ « Le dispositif est marqué CE » n’a pas pu être lu :"
             + " vrai ou faux attendu, « maybe » reçu : cochez ou décochez la case dans le formulaire."));
   }
 
@@ -389,11 +390,13 @@ class CandidatureValidatorTest {
   void shouldRefuseIncompleteAdditionalComponent() {
     assertThat(atStart(with("additionalComponents", "[{\"componentName\": \"Portail\"}, {}]")))
         .containsExactly(
-            new FieldProblem("additionalComponents[1].componentVersion", "Composant supplémentaire 1 : version",
+            new FieldProblem("additionalComponents[1].componentVersion",
+                "Composant supplémentaire 1 : version du composant",
                 "La version du composant manque : saisissez la version à certifier."),
-            new FieldProblem("additionalComponents[2].componentName", "Composant supplémentaire 2 : nom",
+            new FieldProblem("additionalComponents[2].componentName", "Composant supplémentaire 2 : nom du composant",
                 "Le nom du composant manque : saisissez-le, ou supprimez la ligne vide."),
-            new FieldProblem("additionalComponents[2].componentVersion", "Composant supplémentaire 2 : version",
+            new FieldProblem("additionalComponents[2].componentVersion",
+                "Composant supplémentaire 2 : version du composant",
                 "La version du composant manque : saisissez la version à certifier."));
   }
 

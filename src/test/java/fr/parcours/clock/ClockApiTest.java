@@ -60,6 +60,7 @@ class ClockApiTest extends ProcessTestBase {
 
     assertThatThrownBy(() -> as("admin", () -> clocks.pause(pi.getId(), "ANS_ANALYSIS", "Again")))
         .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("Le délai ANS_ANALYSIS ne peut pas être modifié ainsi")
         .hasMessageContaining("ANS_ANALYSIS is already paused").hasMessageContaining("resume it");
     assertThat(ledger()).isEqualTo(before);
   }
@@ -85,6 +86,8 @@ class ClockApiTest extends ProcessTestBase {
   void shouldNameTheOpenWindowsWhenAskedForOneThatIsNotOpen() {
     assertThatThrownBy(() -> as("admin", () -> clocks.pause(pi.getId(), "ANS_COMPLEMENTS", "Why not")))
         .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("Le délai ANS_COMPLEMENTS n’est pas ouvert dans ce dossier ; délais ouverts :"
+            + " ANS_INACTIVITY, ANS_ANALYSIS.")
         .hasMessageContaining("ANS_COMPLEMENTS is not open").hasMessageContaining("ANS_ANALYSIS");
   }
 

@@ -28,7 +28,10 @@ class DeadlineTableReaderTest {
   void shouldReadTheShippedTable() {
     DeadlineTable table = DeadlineTableReader.read(shipped().getBytes(StandardCharsets.UTF_8), "undeployed");
 
-    assertThat(table.rules()).hasSize(26);
+    assertThat(table.rules()).hasSize(28);
+    // the brand name's decree is its ministers' decision window, from the AR; its registration ends on the order's day
+    assertThat(table.require("MINISTERS_DECISION", "BRAND_NAME").duration()).isEqualTo(RegulatoryDuration.parse("P120D"));
+    assertThat(table.require("BRAND_REGISTRATION_END").duration().period()).isEqualTo(Period.ZERO);
     DeadlineRule analysis = table.require("ANS_ANALYSIS");
     assertThat(analysis.row()).isEqualTo(2);
     assertThat(analysis.pathway()).as("the ANS track's windows serve every pathway").isEmpty();
@@ -80,7 +83,9 @@ class DeadlineTableReaderTest {
 
     assertThatThrownBy(() -> table.require("NO_SUCH_WINDOW"))
         .isInstanceOf(DeadlineTableException.class)
-        .hasMessageStartingWith("No response window 'NO_SUCH_WINDOW' in the deadlines table"
+        .hasMessageStartingWith("Aucun délai « NO_SUCH_WINDOW » dans la table des délais (bpmn/deadlines.dmn,"
+            + " deadlines:4) : ajoutez-lui une ligne ou utilisez l’un de [CONVERGENCE_ACCOUNT,")
+        .hasMessageContaining("(No response window 'NO_SUCH_WINDOW' in the deadlines table"
             + " (bpmn/deadlines.dmn, deadlines:4): add a row for it or use one of [CONVERGENCE_ACCOUNT,");
   }
 
@@ -101,6 +106,9 @@ class DeadlineTableReaderTest {
     assertRefused(dmn, "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'duration': is \"PT72H\", a length in"
         + " hours; a time limit is counted in whole days (Code de procédure civile, art. 641): write it like P3D,"
         + " P4W, P6M or P1Y.");
+    assertRefusedInFrench(dmn, "Table des délais, ligne 3 (ANS_COMPLEMENTS), colonne « duration » : vaut \"PT72H\","
+        + " une durée en heures ; un délai se compte en jours entiers (Code de procédure civile, art. 641) :"
+        + " écrivez-le comme P3D, P4W, P6M ou P1Y.");
   }
 
   @Test
@@ -246,7 +254,9 @@ class DeadlineTableReaderTest {
 
     assertThatThrownBy(() -> table.require("CNEDIMTS_OPINION", "GENERIC_LINE"))
         .isInstanceOf(DeadlineTableException.class)
-        .hasMessageStartingWith("No response window 'CNEDIMTS_OPINION' for the pathway GENERIC_LINE in the"
+        .hasMessageStartingWith("Aucun délai « CNEDIMTS_OPINION » pour le parcours GENERIC_LINE dans la table des"
+            + " délais (bpmn/deadlines.dmn) : ajoutez-lui une ligne (elle en a pour [PECAN, BRAND_NAME])")
+        .hasMessageContaining("(No response window 'CNEDIMTS_OPINION' for the pathway GENERIC_LINE in the"
             + " deadlines table (bpmn/deadlines.dmn): add a row for it (it has rows for [PECAN, BRAND_NAME])");
   }
 
@@ -256,6 +266,9 @@ class DeadlineTableReaderTest {
 
     assertRefused(dmn, "Deadlines table, rows 7 and 15: both are 'CNEDIMTS_OPINION' for the pathway PECAN. Each"
         + " window needs one row per pathway: change the pathway, rename or delete one of them.");
+    assertRefusedInFrench(dmn, "Table des délais, lignes 7 et 15 : toutes deux sont « CNEDIMTS_OPINION » pour le"
+        + " parcours PECAN. Chaque délai a une ligne par parcours : changez le parcours, renommez ou supprimez l’une"
+        + " d’elles.");
   }
 
   @Test
@@ -292,9 +305,10 @@ class DeadlineTableReaderTest {
 
     assertThatThrownBy(() -> DeadlineTableReader.read(bpmn.getBytes(StandardCharsets.UTF_8), "undeployed"))
         .isInstanceOf(DeadlineTableException.class)
-        .hasMessageStartingWith("The deadlines table (bpmn/deadlines.dmn) is not a readable DMN file: ")
+        .hasMessageStartingWith("La table des délais (bpmn/deadlines.dmn) n’est pas un fichier DMN lisible : ")
+        .hasMessageContaining("(The deadlines table (bpmn/deadlines.dmn) is not a readable DMN file: ")
         .hasMessageContaining("Line=2: ")
-        .hasMessageEndingWith(". Open it in Camunda Modeler and save it again.");
+        .hasMessageEndingWith(". Open it in Camunda Modeler and save it again.)");
   }
 
   @Test
@@ -303,17 +317,27 @@ class DeadlineTableReaderTest {
 
     assertThatThrownBy(() -> DeadlineTableReader.read(text, "undeployed"))
         .isInstanceOf(DeadlineTableException.class)
-        .hasMessageStartingWith("The deadlines table (bpmn/deadlines.dmn) is not a readable DMN file: ")
+        .hasMessageStartingWith("La table des délais (bpmn/deadlines.dmn) n’est pas un fichier DMN lisible : ")
+        .hasMessageContaining("(The deadlines table (bpmn/deadlines.dmn) is not a readable DMN file: ")
         .hasMessageContaining("Line=1: ")
-        .hasMessageEndingWith(". Open it in Camunda Modeler and save it again.");
+        .hasMessageEndingWith(". Open it in Camunda Modeler and save it again.)");
   }
 
   // ---- helpers ----
 
+  /** Refused with the English sentence given, after its French one (the process owner reads French first). */
   static void assertRefused(String dmn, String message) {
     assertThatThrownBy(() -> DeadlineTableReader.read(dmn.getBytes(StandardCharsets.UTF_8), "undeployed"))
         .isInstanceOf(DeadlineTableException.class)
-        .hasMessage(message);
+        .hasMessageEndingWith(" (" + message + ")")
+        .message().matches(french -> french.startsWith("Table des délais") || french.startsWith("La table des délais")
+            || french.startsWith("bpmn/deadlines.dmn doit"), "starts with its French sentence");
+  }
+
+  static void assertRefusedInFrench(String dmn, String french) {
+    assertThatThrownBy(() -> DeadlineTableReader.read(dmn.getBytes(StandardCharsets.UTF_8), "undeployed"))
+        .isInstanceOf(DeadlineTableException.class)
+        .hasMessageStartingWith(french + " (");
   }
 
   /** The table as shipped in {@code bpmn/deadlines.dmn}, from the classpath the application deploys. */

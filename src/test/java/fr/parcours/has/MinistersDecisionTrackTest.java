@@ -56,7 +56,7 @@ class MinistersDecisionTrackTest extends TrackTestBase {
     track.complete(decision, "Task_ProvideMinistersComplements", Map.of());
     track.complete(decision, "Task_EvaluateApplication", Map.of("ministersDecision", "FAVOURABLE"));
 
-    assertThat(stubs.windowsAsked).contains("MINISTERS_DECISION", "MINISTERS_COMPLEMENTS");
+    assertThat(stubs.windowsAsked).contains("MINISTERS_DECISION from decisionWindowOpensAt", "MINISTERS_COMPLEMENTS");
     assertThat(decision).isEnded().hasPassed("EndEvent_Decided", "EndEvent_DecisionReached")
         .variables().containsEntry("ministersDecision", "FAVOURABLE");
   }

@@ -76,6 +76,7 @@ class VendorMailTest extends ProcessTestBase {
         "Délai : Aucun délai réglementaire ne s’applique à cette étape.");
 
     // when the ANS opens the account, the next task (the administrative dossier) is announced
+    sendKbis("alice", pi);
     complete("alice", pi, "Task_RequestConvergenceAccount",
         Map.of("kbisProvided", true, "officerIdVerified", true, "representativeRegistered", true));
     complete("ana", pi, "Task_OpenConvergenceAccount", Map.of("convergenceAccountId", "CVG-1234"));
@@ -177,25 +178,8 @@ class VendorMailTest extends ProcessTestBase {
   @Test
   void shouldRemindOnlyWhenTheWindowsRowSaysRemindBefore() throws Exception {
     // Given two reminder steps: one of ANS_ANALYSIS, whose row has no "Remind before", one of ANS_COMPLEMENTS (P7D)
-    String step = """
-        <bpmn:intermediateThrowEvent id="%s"><bpmn:extensionElements><camunda:properties>
-        <camunda:property name="mail" value="WINDOW_CLOSING_REMINDER"/><camunda:property name="window" value="%s"/>
-        </camunda:properties></bpmn:extensionElements><bpmn:incoming>%s</bpmn:incoming><bpmn:outgoing>%s</bpmn:outgoing>
-        <bpmn:messageEventDefinition/></bpmn:intermediateThrowEvent>""";
-    String xml = """
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://parcours.fr/test">
-        <bpmn:process id="reminder-check" isExecutable="true" camunda:historyTimeToLive="1">
-        <bpmn:startEvent id="StartEvent_Check"><bpmn:outgoing>Flow_1</bpmn:outgoing></bpmn:startEvent>
-        %s%s
-        <bpmn:endEvent id="EndEvent_Done"><bpmn:incoming>Flow_3</bpmn:incoming></bpmn:endEvent>
-        <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Check" targetRef="Event_RemindAnalysis"/>
-        <bpmn:sequenceFlow id="Flow_2" sourceRef="Event_RemindAnalysis" targetRef="Event_RemindComplements"/>
-        <bpmn:sequenceFlow id="Flow_3" sourceRef="Event_RemindComplements" targetRef="EndEvent_Done"/>
-        </bpmn:process></bpmn:definitions>""".formatted(
-        step.formatted("Event_RemindAnalysis", "ANS_ANALYSIS", "Flow_1", "Flow_2"),
-        step.formatted("Event_RemindComplements", "ANS_COMPLEMENTS", "Flow_2", "Flow_3"));
-    repositoryService.createDeployment().addString("reminder-check.bpmn", xml).deploy();
+    deployMailSteps("reminder-check", "Event_RemindAnalysis", "WINDOW_CLOSING_REMINDER", "ANS_ANALYSIS",
+        "Event_RemindComplements", "WINDOW_CLOSING_REMINDER", "ANS_COMPLEMENTS");
 
     // When a dossier passes both
     ProcessInstance pi = runtimeService.startProcessInstanceByKey("reminder-check", "DMN-2026-REMIND",
@@ -205,6 +189,49 @@ class VendorMailTest extends ProcessTestBase {
     // Then only the window whose row says so reminds the vendor
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
     assertThat(mails("rappel")).hasSize(1).allSatisfy(mail -> assertThat(text(mail)).contains("7 jours"));
+  }
+
+  /**
+   * Issue 19: when the CNEDiMTS or the ministers ask for complements, the vendor reads what is asked, the length
+   * the agency gave (or the table's), the last day included and the task. The steps are deployed on their own
+   * here: the tracks' diagrams, changed in parallel, are to name these mails on their "complements needed" flow.
+   */
+  @Test
+  void shouldTellTheVendorTheLengthTheAgencyGaveAndItsLastDayWhenComplementsAreAsked() throws Exception {
+    // Given one step per mail, each naming its window
+    deployMailSteps("complements-mails", "Event_NotifyCnedimts", "CNEDIMTS_COMPLEMENTS_REQUESTED",
+        "CNEDIMTS_COMPLEMENTS", "Event_NotifyMinisters", "MINISTERS_COMPLEMENTS_REQUESTED", "MINISTERS_COMPLEMENTS");
+
+    // When a brand-name dossier (the CNEDiMTS sets its length: it gave 21 days) is asked on 2 November 2026
+    Map<String, Object> brandName = new HashMap<>(Map.of("dossierId", "DMN-2026-BRAND", "pathway", "BRAND_NAME",
+        "contactEmail", CONTACT, "softwareName", "CardioWatch", "window_CNEDIMTS_COMPLEMENTS_days", 21,
+        "window_MINISTERS_COMPLEMENTS_days", 15, "cnedimtsComment", "L'étude clinique <complète>",
+        "ministersComment", "Le prix envisagé"));
+    executeJobs(runtimeService.startProcessInstanceByKey("complements-mails", "DMN-2026-BRAND", brandName));
+    // and a PECAN dossier, whose lengths the table sets (30 and 10 days)
+    executeJobs(runtimeService.startProcessInstanceByKey("complements-mails", "DMN-2026-PECAN", Map.of(
+        "dossierId", "DMN-2026-PECAN", "pathway", "PECAN", "contactEmail", CONTACT, "softwareName", "CardioWatch",
+        "cnedimtsComment", "Les données de suivi", "ministersComment", "Le tarif", "correspondenceLanguage", "EN")));
+
+    // Then each mail gives what is asked, the length, the last day included and the task, in the dossier's language
+    MimeMessage cnedimts = mails("DMN-2026-BRAND : la CNEDiMTS demande des compléments").get(0);
+    assertThat(cnedimts.getSubject()).isEqualTo(
+        "Dossier DMN-2026-BRAND : la CNEDiMTS demande des compléments jusqu'au 23 novembre 2026 inclus");
+    assertThat(lf(text(cnedimts))).contains("L'étude clinique <complète>",
+        "La commission vous accorde un délai de 21 jours : transmettez-les jusqu'au 23 novembre 2026 inclus.",
+        "la tâche « Fournir des compléments à la CNEDiMTS », dans Tasklist :\nhttp://localhost:8080/dossiers/DMN-2026-BRAND/tache",
+        "Délai : jusqu'au 23 novembre 2026 inclus.");
+    assertThat(html(cnedimts)).contains("L&#39;étude clinique &lt;complète&gt;")
+        .contains("<a href=\"http://localhost:8080/dossiers/DMN-2026-BRAND/tache\"");
+    assertThat(lf(text(mails("DMN-2026-BRAND : les ministres demandent des compléments").get(0)))).contains(
+        "Le prix envisagé", "Ils vous accordent un délai de 15 jours : transmettez-les jusqu'au 17 novembre 2026 inclus.",
+        "la tâche « Fournir des compléments aux ministres »");
+    assertThat(lf(text(mails("DMN-2026-PECAN: the CNEDiMTS asks for complements").get(0)))).contains(
+        "The commission gives you 30 days: send them until 2 December 2026 included.");
+    assertThat(lf(text(mails("DMN-2026-PECAN: the ministers ask for complements").get(0)))).contains(
+        "They give you 10 days: send them until 12 November 2026 included.",
+        "\"Fournir des compléments aux ministres\" (Provide complements to the ministers), in Tasklist:\n"
+            + "http://localhost:8080/dossiers/DMN-2026-PECAN/tache");
   }
 
   @Test
@@ -395,6 +422,34 @@ class VendorMailTest extends ProcessTestBase {
   }
 
   /** The text as written in the template: SMTP carries CRLF line ends. */
+  /**
+   * Deploys a process made of notification steps one after the other, each given as three strings: its id,
+   * its mail and its window.
+   */
+  private void deployMailSteps(String processId, String... steps) {
+    StringBuilder elements = new StringBuilder();
+    String previous = "StartEvent_Go";
+    for (int i = 0; i < steps.length; i += 3) {
+      elements.append("""
+          <bpmn:intermediateThrowEvent id="%s"><bpmn:extensionElements><camunda:properties>
+          <camunda:property name="mail" value="%s"/><camunda:property name="window" value="%s"/>
+          </camunda:properties></bpmn:extensionElements><bpmn:messageEventDefinition/></bpmn:intermediateThrowEvent>
+          <bpmn:sequenceFlow id="Flow_%d" sourceRef="%s" targetRef="%s"/>
+          """.formatted(steps[i], steps[i + 1], steps[i + 2], i, previous, steps[i]));
+      previous = steps[i];
+    }
+    String xml = """
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://parcours.fr/test">
+        <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="1">
+        <bpmn:startEvent id="StartEvent_Go"/>
+        %s
+        <bpmn:endEvent id="EndEvent_Done"/>
+        <bpmn:sequenceFlow id="Flow_End" sourceRef="%s" targetRef="EndEvent_Done"/>
+        </bpmn:process></bpmn:definitions>""".formatted(processId, elements, previous);
+    repositoryService.createDeployment().addString(processId + ".bpmn", xml).deploy();
+  }
+
   private static String lf(String text) {
     return text.replace("\r\n", "\n");
   }

@@ -9,6 +9,7 @@ import fr.parcours.evidence.EvidenceDeposits;
 import fr.parcours.evidence.Zips;
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.EngineSteps;
+import fr.parcours.support.ProcessTestBase;
 import fr.parcours.support.TestSmtp;
 import fr.parcours.support.ThisContextsEngine;
 import java.time.LocalDate;
@@ -109,6 +110,46 @@ class PecanEvidencePageIT {
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  /** Issue 19: the Kbis extract is sent where it is asked; bad inputs tried: a ZIP named .pdf, another company. */
+  @Test
+  void shouldTakeTheKbisOnTheDossiersPageFromTheCompanyWhileTheRequestIsOpen() throws Exception {
+    ProcessInstance pecan = applyForPecan(Map.of("hasConvergenceAccount", false));
+    String number = pecan.getBusinessKey();
+    ProcessInstance ans = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(pecan.getId()).processDefinitionKey("ans-certification").singleResult();
+    task(ans, "Task_RequestConvergenceAccount");
+    String kbisPage = "/evidence/" + number + "/kbis";
+
+    // another company sees no such dossier and cannot send to it
+    assertThat(get("bruno", kbisPage).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(post("bruno", kbisPage, "kbis", "kbis.pdf", ProcessTestBase.PDF).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    // a ZIP renamed .pdf is refused whole, saying why
+    ResponseEntity<String> zip = post("alice", kbisPage, "kbis", "kbis.pdf", Zips.with("kbis.pdf").bytes());
+    assertThat(zip.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(zip.getBody()).get("message").asText()).contains("n’est ni un PDF, ni une image");
+    // the PDF is kept
+    ResponseEntity<String> sent = post("alice", kbisPage, "kbis", "kbis-medisoft.pdf", ProcessTestBase.PDF);
+    assertThat(sent.getStatusCode()).as(sent.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(JSON.readTree(sent.getBody()).get("message").asText()).startsWith("Extrait Kbis reçu.");
+
+    // the ANS reviewer reads and downloads it, but does not send one
+    assertThat(get("ana", kbisPage).getBody()).contains("Reçu : <a href=\"" + kbisPage + "/file\">kbis-medisoft.pdf")
+        .doesNotContain("Envoyer l’extrait Kbis");
+    ResponseEntity<byte[]> file = rest.withBasicAuth("ana", "ana").getForEntity(kbisPage + "/file", byte[].class);
+    assertThat(file.getBody()).isEqualTo(ProcessTestBase.PDF);
+    assertThat(file.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment");
+    assertThat(post("ana", kbisPage, "kbis", "kbis.pdf", ProcessTestBase.PDF).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("bruno", "bruno").getForEntity(kbisPage + "/file", byte[].class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+
+    // the request goes through now that the extract is there
+    complete("alice", ans, "Task_RequestConvergenceAccount",
+        Map.of("kbisProvided", true, "officerIdVerified", true, "representativeRegistered", true));
+    task(ans, "Task_OpenConvergenceAccount");
+  }
+
   @Test
   void shouldAnswerAnUnknownNumberAsNoSuchDossier() {
     ResponseEntity<String> page = get("alice", "/evidence/DMN-2026-NOPE0");
@@ -121,7 +162,12 @@ class PecanEvidencePageIT {
   // ---- helpers ----
 
   ProcessInstance applyForPecan() {
+    return applyForPecan(Map.of());
+  }
+
+  ProcessInstance applyForPecan(Map<String, Object> extra) {
     Map<String, Object> form = Candidatures.valid();
+    form.putAll(extra);
     form.put("hasSesameAccount", true);
     form.put("hasMeeting", "NONE");
     form.put("telemonitoring", true);
@@ -148,20 +194,22 @@ class PecanEvidencePageIT {
   }
 
   ResponseEntity<String> send(String user, String number, String archiveName) {
-    byte[] zip = Zips.with("PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png", "POR_1.1.1.json", "SEC_1.1.1.csv",
-        "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf").bytes();
+    return post(user, "/evidence/" + number, "archive", archiveName, Zips.with("PSC_1.1.1.mp4", "PSC_1.1.2.log",
+        "IDN_1.1.1.png", "POR_1.1.1.json", "SEC_1.1.1.csv", "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf").bytes());
+  }
+
+  ResponseEntity<String> post(String user, String path, String field, String fileName, byte[] content) {
     MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("archive", new ByteArrayResource(zip) {
+    body.add(field, new ByteArrayResource(content) {
       @Override
       public String getFilename() {
-        return archiveName;
+        return fileName;
       }
     });
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-    return rest.withBasicAuth(user, user).postForEntity("/evidence/" + number, new HttpEntity<>(body, headers),
-        String.class);
+    return rest.withBasicAuth(user, user).postForEntity(path, new HttpEntity<>(body, headers), String.class);
   }
 
   Task task(ProcessInstance instance, String key) {

@@ -202,6 +202,61 @@ class PecanProcessTest extends ProcessTestBase {
             .contains("sont closes"));
   }
 
+  /**
+   * Issue 19: every PECAN mail says what the vendor does next, links to it and gives the time limit. Broken
+   * before: the acknowledgement and the favourable decision left out their dates (no variable held them), the
+   * Sésame "missing items" mail promised a last day that no window gives ("jusqu'au  inclus").
+   */
+  @Test
+  void shouldTellTheVendorInEachMailWhatToDoWhereAndByWhen() throws Exception {
+    ProcessInstance pecan = apply();
+    completeConvergence(pecan);
+    String task = "http://localhost:8080/dossiers/" + pecan.getBusinessKey() + "/tache";
+    String tasklist = "http://localhost:8080/camunda/app/tasklist/default/";
+
+    // the Sésame file is incomplete: the task to do again, no regulatory limit, no empty date
+    complete(VENDOR, pecan, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",
+        "sesameFiled", true, "cnpCopySent", true));
+    complete(MINISTRY, pecan, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "INCOMPLETE",
+        "sesameMissing", "Le protocole de l'étude clinique"));
+    assertThat(bodiesWithSubject("pièces manquantes")).hasSize(2).allSatisfy(body -> assertThat(lf(body))
+        .contains("Le protocole de l'étude clinique", "la tâche « Déposer la demande sur Sésame », dans Tasklist :\n"
+            + task, "Délai : Aucun délai réglementaire ne s’applique à cette étape.").doesNotContain("jusqu'au"));
+    completeSesame(pecan);
+
+    // the acknowledgement on 2 November 2026: the official instruction's last day (60 days), nothing to do yet
+    acknowledge(pecan);
+    assertThat(bodiesWithSubject("accusé de réception")).hasSize(2).allSatisfy(body -> assertThat(lf(body))
+        .contains("L'instruction réglementaire court jusqu'au 1er janvier 2027 inclus.",
+            "Ce que vous devez faire : rien pour l'instant.", "Tasklist :\n" + tasklist));
+
+    // the opinion: nothing to do, where the vendor's tasks are
+    ansConforms(pecan);
+    opinion(pecan, "FAVOURABLE");
+    assertThat(bodiesWithSubject("avis de la CNEDiMTS")).hasSize(2).allSatisfy(body -> assertThat(lf(body))
+        .contains("Ce que vous devez faire : rien à cette étape.", "Tasklist :\n" + tasklist));
+
+    // the favourable decision on 2 November 2026: both filings, their last days (6 and 9 months; 2 May 2027 is a
+    // Sunday, the LPPR row rolls to the next working day), the tasks
+    decide(pecan, "FAVOURABLE", null);
+    assertThat(bodiesWithSubject("décision favorable")).hasSize(2).allSatisfy(body -> assertThat(lf(body)).contains(
+        "(LPPR) jusqu'au 3 mai 2027 inclus", "(LATM) jusqu'au 2 août 2027 inclus",
+        "les tâches « Déposer la demande LPPR » et « Déposer la demande LATM », dans Tasklist :\n" + task,
+        "Délais : LPPR jusqu'au 3 mai 2027 inclus ; LATM jusqu'au 2 août 2027 inclus."));
+    assertThat(task(pecan, "Task_FileLpprApplication").getDueDate())
+        .as("the task's due date is the day the mail gave").isEqualTo(lastMomentOf(LocalDate.of(2027, 5, 3)));
+
+    // a month before the LPPR window ends: the task and its last day
+    fire(pecan, "Timer_LpprReminder");
+    assertThat(bodiesWithSubject("LPPR")).hasSize(2).allSatisfy(body ->
+        assertThat(lf(body)).contains("la tâche « Déposer la demande LPPR », dans Tasklist :\n" + task,
+            "Délai : jusqu'au 3 mai 2027 inclus."));
+  }
+
+  private static String lf(String text) {
+    return text.replace("\r\n", "\n");
+  }
+
   List<String> subjects() throws Exception {
     return mails("").stream().map(message -> {
       try {
@@ -511,6 +566,8 @@ class PecanProcessTest extends ProcessTestBase {
 
     assertThatThrownBy(() -> as(CNEDIMTS, () -> desk.recordOpinion(pecan.getBusinessKey(), "FAVOURABLE", null)))
         .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("Le dossier " + pecan.getBusinessKey() + " n’attend pas l’avis de la CNEDiMTS ;"
+            + " rien n’a été modifié.")
         .hasMessageContaining("is not waiting for the CNEDiMTS opinion").hasMessageContaining("nothing was changed");
     assertThat(taskService.createTaskQuery().processInstanceId(pecan.getId()).count()).isEqualTo(tasksBefore);
     assertThat(runtimeService.getVariable(pecan.getId(), "cnedimtsDecision")).isNull();

@@ -102,6 +102,7 @@ public abstract class ProcessTestBase {
   @Autowired protected HistoryService historyService;
   @Autowired protected RepositoryService repositoryService;
   @Autowired protected EvidenceDeposits evidenceDeposits;
+  @Autowired protected fr.parcours.evidence.CompanyDocuments companyDocuments;
 
   @BeforeEach
   void setUpEngine() {
@@ -281,6 +282,15 @@ public abstract class ProcessTestBase {
    * The vendor sends, as the next send dated today, one archive holding every proof the illustrative
    * catalogue asks of the standard test candidature (profile SOCLE, no INS), plus any extra proofs.
    */
+  /** A small PDF. */
+  public static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+      .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /** The vendor sends the company's Kbis extract, as the dossier's Kbis page does. */
+  protected void sendKbis(String vendorUser, ProcessInstance instance) {
+    companyDocuments.storeKbis(instance.getId(), vendorUser, "kbis-medisoft.pdf", PDF);
+  }
+
   protected void sendCompleteEvidence(String vendorUser, ProcessInstance instance, String... extraProofs) {
     List<String> proofs = new java.util.ArrayList<>(List.of("PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png",
         "POR_1.1.1.json", "SEC_1.1.1.csv", "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf"));

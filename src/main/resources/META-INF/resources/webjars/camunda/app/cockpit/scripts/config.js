@@ -15,5 +15,8 @@ export default {
     abbr: 'L LT',
     normal: 'L LT',
     long: 'dddd L LT'
-  }
+  },
+  // Cockpit's start-up fixes its tables' dates to ISO after reading dateFormat: scripts/parcours-dates.js
+  // gives them the formats above
+  customScripts: ['scripts/parcours-dates']
 };

@@ -1,0 +1,162 @@
+package fr.parcours.evidence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The company's documents that a task asks for, today the Kbis extract of "Demander un compte Convergence"
+ * (seed: the Convergence account needs the company's Kbis): sent from the dossier's page
+ * {@code /evidence/<dossier>/kbis}, which the task's form links to (Camunda Forms have no file field), stored with
+ * the dossier as the proofs are (a random name under {@code parcours.evidence.storage}, its SHA-256 and size in the
+ * table {@code parcours_company_document}) and checked first as they are: a PDF, PNG or JPEG by its content whatever its
+ * name says, not empty, at most {@value #MAX_MEGABYTES} MB. The latest one sent counts.
+ */
+@Service
+public class CompanyDocuments {
+
+  /** The task whose form asks for the Kbis extract, and its checkbox. */
+  public static final String TASK_REQUEST_ACCOUNT = "Task_RequestConvergenceAccount";
+  public static final String KBIS = "KBIS";
+  static final int MAX_MEGABYTES = 10;
+  static final DataSize MAX_SIZE = DataSize.ofMegabytes(MAX_MEGABYTES);
+
+  /** One document as kept. */
+  public record StoredDocument(String id, String processInstanceId, String kind, String fileName, String type,
+      String sha256, long size, String storedFile, Instant sentAt, String sentBy) {
+  }
+
+  private final JdbcTemplate jdbc;
+  private final EvidenceProperties properties;
+
+  CompanyDocuments(JdbcTemplate jdbc, EvidenceProperties properties) {
+    this.jdbc = jdbc;
+    this.properties = properties;
+    jdbc.execute("create table if not exists parcours_company_document ("
+        + " id varchar(36) not null primary key,"
+        + " process_instance_id varchar(64) not null,"
+        + " kind varchar(32) not null,"
+        + " file_name varchar(255) not null,"
+        + " content_type varchar(64) not null,"
+        + " sha256 varchar(64) not null,"
+        + " size_bytes bigint not null,"
+        + " stored_file varchar(255) not null,"
+        + " sent_at timestamp not null,"
+        + " sent_by varchar(255))");
+    jdbc.execute("create index if not exists parcours_company_document_pi on parcours_company_document (process_instance_id)");
+  }
+
+  /** The latest Kbis extract sent for the dossier's instance, if any. */
+  public Optional<StoredDocument> kbis(String processInstanceId) {
+    List<StoredDocument> found = jdbc.query("select id, process_instance_id, kind, file_name, content_type, sha256,"
+        + " size_bytes, stored_file, sent_at, sent_by from parcours_company_document where process_instance_id = ? and kind = ?"
+        + " order by sent_at desc", (rs, i) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),
+            rs.getTimestamp(9).toInstant(), rs.getString(10)), processInstanceId, KBIS);
+    return found.stream().findFirst();
+  }
+
+  /** Checks and keeps a Kbis extract; refuses it whole, with what to do, when it is not one Parcours takes. */
+  public StoredDocument storeKbis(String processInstanceId, String userId, String fileName, byte[] content) {
+    String name = baseName(fileName);
+    checkSize(fileName, content == null ? 0 : content.length);
+    String type = typeOf(content);
+    if (type == null) {
+      throw new EvidenceRejectedException("Le fichier « " + name + " » n’est ni un PDF, ni une image PNG ou JPEG"
+          + " (son contenu, quel que soit son nom) : envoyez l’extrait Kbis dans l’un de ces formats.");
+    }
+    if (!processInstanceId.matches("[A-Za-z0-9-]+")) {
+      throw new IllegalArgumentException("Unexpected process instance id " + processInstanceId);
+    }
+    String id = UUID.randomUUID().toString();
+    Path root = properties.storage().toAbsolutePath().normalize();
+    Path target = root.resolve(processInstanceId).resolve("documents").resolve(id + ".document");
+    try {
+      Files.createDirectories(target.getParent());
+      Path temporary = Files.createTempFile(target.getParent(), "upload", ".part");
+      Files.write(temporary, content);
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot store the Kbis extract of " + processInstanceId, e);
+    }
+    StoredDocument document = new StoredDocument(id, processInstanceId, KBIS, name.isEmpty() ? "kbis" : name, type,
+        sha256(content), content.length, root.relativize(target).toString(), ClockUtil.getCurrentTime().toInstant(),
+        userId);
+    jdbc.update("insert into parcours_company_document (id, process_instance_id, kind, file_name, content_type, sha256,"
+        + " size_bytes, stored_file, sent_at, sent_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", document.id(),
+        document.processInstanceId(), document.kind(), document.fileName(), document.type(), document.sha256(),
+        document.size(), document.storedFile(), Timestamp.from(document.sentAt()), document.sentBy());
+    return document;
+  }
+
+  /** Refuses an empty file or one above {@value #MAX_MEGABYTES} MB, before it is read. */
+  static void checkSize(String fileName, long size) {
+    if (size == 0) {
+      throw new EvidenceRejectedException("Le fichier « " + baseName(fileName) + " » est vide : envoyez l’extrait"
+          + " Kbis lui-même, en PDF, PNG ou JPEG.");
+    }
+    if (size > MAX_SIZE.toBytes()) {
+      throw new EvidenceRejectedException("Le fichier « " + baseName(fileName) + " » dépasse " + MAX_MEGABYTES
+          + " Mo, la plus grande taille acceptée pour un extrait Kbis : enregistrez-le en PDF ou réduisez la"
+          + " résolution du scan.");
+    }
+  }
+
+  private static String baseName(String fileName) {
+    String name = fileName == null ? "" : fileName.replace('\\', '/');
+    return name.substring(name.lastIndexOf('/') + 1).strip();
+  }
+
+  /** The file of a kept document. */
+  Path file(StoredDocument document) {
+    return properties.storage().toAbsolutePath().normalize().resolve(document.storedFile());
+  }
+
+  /** "application/pdf", "image/png", "image/jpeg" by the first bytes; null for anything else. */
+  static String typeOf(byte[] content) {
+    if (starts(content, '%', 'P', 'D', 'F', '-')) {
+      return "application/pdf";
+    }
+    if (starts(content, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+      return "image/png";
+    }
+    if (starts(content, 0xFF, 0xD8, 0xFF)) {
+      return "image/jpeg";
+    }
+    return null;
+  }
+
+  private static boolean starts(byte[] content, int... prefix) {
+    if (content.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((content[i] & 0xFF) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package fr.parcours.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** The Kbis extract: kept with the dossier when it is a PDF, PNG or JPEG of at most 10 MB, refused whole otherwise. */
+class CompanyDocumentsTest {
+
+  static final byte[] PDF = "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+  @TempDir Path storage;
+
+  CompanyDocuments documents() {
+    DriverManagerDataSource database = new DriverManagerDataSource(
+        "jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    return new CompanyDocuments(new JdbcTemplate(database),
+        new EvidenceProperties(storage, null, null, null, null, null, null));
+  }
+
+  @Test
+  void shouldKeepAPdfWithTheDossierAndCountTheLatestSent() throws Exception {
+    CompanyDocuments documents = documents();
+    assertThat(documents.kbis("pi-1")).isEmpty();
+
+    CompanyDocuments.StoredDocument first = documents.storeKbis("pi-1", "alice", "C:\\scans\\kbis.pdf", PDF);
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0};
+    CompanyDocuments.StoredDocument second = documents.storeKbis("pi-1", "alice", "kbis.png", png);
+
+    assertThat(first.fileName()).isEqualTo("kbis.pdf");
+    assertThat(first.type()).isEqualTo("application/pdf");
+    assertThat(first.sha256()).hasSize(64);
+    assertThat(Files.readAllBytes(documents.file(first))).isEqualTo(PDF);
+    assertThat(documents.file(first)).startsWith(storage.toAbsolutePath()).hasFileName(first.id() + ".document");
+    assertThat(documents.kbis("pi-1")).get().extracting(CompanyDocuments.StoredDocument::id)
+        .isIn(first.id(), second.id()); // same instant in a fast test: either is the latest
+    assertThat(documents.kbis("pi-2")).as("another dossier's").isEmpty();
+  }
+
+  @Test
+  void shouldTakeAJpegByItsContent() {
+    byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10};
+    assertThat(documents().storeKbis("pi-1", "alice", "scan", jpeg).type()).isEqualTo("image/jpeg");
+  }
+
+  /** Bad inputs tried: a ZIP named .pdf, a text file, an empty file, one byte over 10 MB. */
+  @Test
+  void shouldRefuseWholeWhatIsNotAPdfOrImageOrIsEmptyOrTooLarge() {
+    CompanyDocuments documents = documents();
+    byte[] zip = Zips.with("kbis.pdf").bytes();
+    assertThatThrownBy(() -> documents.storeKbis("pi-1", "alice", "kbis.pdf", zip))
+        .isInstanceOf(EvidenceRejectedException.class)
+        .hasMessage("Le fichier « kbis.pdf » n’est ni un PDF, ni une image PNG ou JPEG (son contenu, quel que soit"
+            + " son nom) : envoyez l’extrait Kbis dans l’un de ces formats.");
+    assertThatThrownBy(() -> documents.storeKbis("pi-1", "alice", "kbis.txt", "Extrait Kbis".getBytes(
+        StandardCharsets.UTF_8))).isInstanceOf(EvidenceRejectedException.class).hasMessageContaining("ni un PDF");
+    assertThatThrownBy(() -> documents.storeKbis("pi-1", "alice", "kbis.pdf", new byte[0]))
+        .isInstanceOf(EvidenceRejectedException.class).hasMessageContaining("est vide");
+    byte[] large = Arrays.copyOf(PDF, Math.toIntExact(CompanyDocuments.MAX_SIZE.toBytes() + 1));
+    assertThatThrownBy(() -> documents.storeKbis("pi-1", "alice", "kbis.pdf", large))
+        .isInstanceOf(EvidenceRejectedException.class).hasMessageContaining("dépasse 10 Mo");
+    assertThat(documents.kbis("pi-1")).as("nothing kept").isEmpty();
+    assertThat(storage.resolve("pi-1")).doesNotExist();
+  }
+}
