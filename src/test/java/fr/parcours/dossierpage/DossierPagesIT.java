@@ -127,7 +127,7 @@ class DossierPagesIT {
             + task(atVendor, "Task_DepositAdministrativeDossier").getId());
     assertThat(alice).as("where each track stands, in words").contains("« Examiner la recevabilité », chez ANS")
         .contains("« Déposer le dossier administratif » : à vous de le faire")
-        .contains("Clos le").contains("Application inadmissible");
+        .contains("Clos le").contains(inadmissible());
     assertThat(alice).as("a paused window, with the reason").contains("suspendu depuis le")
         .contains(PAUSE_REASON);
     assertThat(alice).as("a vendor gets no filter on companies").doesNotContain("name=\"company\"");
@@ -225,7 +225,7 @@ class DossierPagesIT {
   @Test
   void shouldNameTheAgencyButNeverTheReviewerToTheVendor() {
     String vendor = page("alice", "/dossiers/" + closed.getBusinessKey()).getBody();
-    assertThat(vendor).contains("Examiner la recevabilité").contains("Application inadmissible")
+    assertThat(vendor).contains("Examiner la recevabilité").contains(inadmissible())
         .contains("Clos le");
     assertThat(vendor).as("the reviewer's name is the agency's business").doesNotContain(">ana<")
         .contains(">ANS<");
@@ -350,6 +350,12 @@ class DossierPagesIT {
   ResponseEntity<byte[]> bytes(String user, String path) {
     BrowserSession session = BrowserSession.signedIn(rest, user);
     return session.download(path);
+  }
+
+  /** How the ANS track's diagram names the end of an inadmissible candidature: what the pages say. */
+  String inadmissible() {
+    return engine.getRepositoryService().getBpmnModelInstance(closed.getProcessDefinitionId())
+        .getModelElementById("EndEvent_Inadmissible").getAttributeValue("name");
   }
 
   List<String> ansOnly() {
