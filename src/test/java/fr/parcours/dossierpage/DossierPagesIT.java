@@ -73,6 +73,8 @@ class DossierPagesIT {
   static ProcessInstance pecan;
   /** alice's PECAN dossier filed on Sésame and found complete by the ministers: waiting for the ANS side. */
   static ProcessInstance pecanFiled;
+  /** alice's brand-name dossier, her device already certified: a pathway these pages know by its registration only. */
+  static ProcessInstance brand;
   /** bruno's (TéléCardio) ANS dossier. */
   static ProcessInstance other;
   static String pausedWindow;
@@ -95,6 +97,10 @@ class DossierPagesIT {
     complete("alice", pecanFiled, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",
         "sesameFiled", true, "cnpCopySent", true));
     complete("marc", pecanFiled, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
+    Map<String, Object> brandForm = Candidatures.valid();
+    brandForm.putAll(Map.of("softwareName", "GlycoTrack", "validCertificate", true, "certificateNumber", "CC-2025-7",
+        "hasSesameAccount", true, "hasMeeting", "NONE", "telemonitoring", true, "anticipatedCoverage", false));
+    brand = start("alice", "brand-name", brandForm);
     other = applyForAns("bruno", Map.of("companyName", "TéléCardio SARL", "softwareName", "PulseNote"));
 
     // a window of the dossier at the agency, paused by hand with its reason (an administrator may)
@@ -127,7 +133,7 @@ class DossierPagesIT {
             + task(atVendor, "Task_DepositAdministrativeDossier").getId());
     assertThat(alice).as("where each track stands, in words").contains("« Examiner la recevabilité », chez ANS")
         .contains("« Déposer le dossier administratif » : à vous de le faire")
-        .contains("Clos le").contains("Application inadmissible");
+        .contains("Clos le").contains(inadmissible());
     assertThat(alice).as("a paused window, with the reason").contains("suspendu depuis le")
         .contains(PAUSE_REASON);
     assertThat(alice).as("a vendor gets no filter on companies").doesNotContain("name=\"company\"");
@@ -225,7 +231,7 @@ class DossierPagesIT {
   @Test
   void shouldNameTheAgencyButNeverTheReviewerToTheVendor() {
     String vendor = page("alice", "/dossiers/" + closed.getBusinessKey()).getBody();
-    assertThat(vendor).contains("Examiner la recevabilité").contains("Application inadmissible")
+    assertThat(vendor).contains("Examiner la recevabilité").contains(inadmissible())
         .contains("Clos le");
     assertThat(vendor).as("the reviewer's name is the agency's business").doesNotContain(">ana<")
         .contains(">ANS<");
@@ -263,6 +269,24 @@ class DossierPagesIT {
     String marc = page("marc", "/dossiers/" + pecanFiled.getBusinessKey()).getBody();
     assertThat(marc).contains(">marc<");
     assertThat(page).as("a vendor never reads a reviewer's name").doesNotContain(">marc<");
+  }
+
+  @Test
+  void shouldShowABrandNameDossierToItsVendorAndTheGroupsItsRegistrationNames() {
+    String number = brand.getBusinessKey();
+    String pathway = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("brand-name")
+        .latestVersion().singleResult().getName();
+    assertThat(page("alice", "/dossiers").getBody()).contains(number).contains("GlycoTrack").contains(pathway);
+    assertThat(page("alice", "/dossiers/" + number).getBody()).contains("Dossier " + number).contains(pathway)
+        .contains("/diagrams/" + brand.getId());
+    for (String instructing : List.of("hugo", "claire", "marc")) {
+      assertThat(page(instructing, "/dossiers").getBody()).as(instructing).contains(number);
+      assertThat(page(instructing, "/dossiers/" + number).getStatusCode()).as(instructing).isEqualTo(HttpStatus.OK);
+    }
+    for (String stranger : List.of("bruno", "nadia")) {
+      assertThat(page(stranger, "/dossiers").getBody()).as(stranger).doesNotContain(number);
+      assertThat(page(stranger, "/dossiers/" + number).getStatusCode()).as(stranger).isEqualTo(HttpStatus.NOT_FOUND);
+    }
   }
 
   @Test
@@ -350,6 +374,12 @@ class DossierPagesIT {
   ResponseEntity<byte[]> bytes(String user, String path) {
     BrowserSession session = BrowserSession.signedIn(rest, user);
     return session.download(path);
+  }
+
+  /** How the ANS track's diagram names the end of an inadmissible candidature: what the pages say. */
+  String inadmissible() {
+    return engine.getRepositoryService().getBpmnModelInstance(closed.getProcessDefinitionId())
+        .getModelElementById("EndEvent_Inadmissible").getAttributeValue("name");
   }
 
   List<String> ansOnly() {

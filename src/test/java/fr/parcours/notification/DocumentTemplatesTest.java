@@ -77,6 +77,17 @@ class DocumentTemplatesTest {
         .contains("Refusal decision", "Appeal routes and time limits", "within two months");
   }
 
+  @Test
+  void shouldWriteTheRequestForComplementsWithItsPointsAndLastDay() throws IOException {
+    Map<String, Object> dossier = new HashMap<>(DOSSIER);
+    dossier.put("evidenceComment", "SECURITY 3.2 : les journaux d’audit manquent.");
+    dossier.put("dueDate", "2 décembre 2026");
+    Drawn request = new DocumentTemplates().draw("complements-request", Language.FR, dossier);
+    assertThat(request.fileName()).isEqualTo("demande-de-complements-DMN-2026-ABCDE.pdf");
+    assertThat(text(request.pdf())).contains("Demande de compléments", "SECURITY 3.2 : les journaux d’audit manquent.",
+        "jusqu’au 2 décembre 2026 inclus", "« Fournir des compléments »");
+  }
+
   @ParameterizedTest
   @EnumSource(NotificationEvent.class)
   void shouldFindTheDocumentOfEveryEventThatCarriesOneInBothLanguages(NotificationEvent event) {

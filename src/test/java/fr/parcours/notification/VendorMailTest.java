@@ -266,6 +266,8 @@ class VendorMailTest extends ProcessTestBase {
     assertThat(text(complements)).contains("SECURITY 3.2 : les journaux d'audit manquent.",
         "jusqu'au 2 décembre 2026 inclus");
     assertThat(html(complements)).contains("jusqu'au <strong>2 décembre 2026</strong> inclus");
+    assertThat(attachment(complements).getFileName()).as("the request, as a document")
+        .isEqualTo("demande-de-complements-" + pi.getBusinessKey() + ".pdf");
     assertThat(text(complements)).contains("http://localhost:8080/dossiers/" + pi.getBusinessKey() + "/tache",
         "http://localhost:8080/evidence/" + pi.getBusinessKey(), "Délai : jusqu'au 2 décembre 2026 inclus.");
 
@@ -283,8 +285,11 @@ class VendorMailTest extends ProcessTestBase {
     // opened as a reader opens it: its text, accents included
     byte[] attached = pdf.getInputStream().readAllBytes();
     // kept with the dossier: the very bytes attached, by their SHA-256
-    assertThat(jdbc.queryForList("SELECT sha256 FROM parcours_document WHERE dossier_id = ?", String.class,
-        pi.getBusinessKey())).containsExactly(DossierDocuments.sha256(attached));
+    assertThat(jdbc.queryForList("SELECT sha256 FROM parcours_document WHERE dossier_id = ?"
+        + " AND kind = 'certificate-of-conformity'", String.class, pi.getBusinessKey()))
+        .containsExactly(DossierDocuments.sha256(attached));
+    assertThat(jdbc.queryForList("SELECT kind FROM parcours_document WHERE dossier_id = ? ORDER BY created_at",
+        String.class, pi.getBusinessKey())).containsExactly("complements-request", "certificate-of-conformity");
     try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(attached)) {
       assertThat(document.getNumberOfPages()).isEqualTo(1);
       // kept to be looked at: target/documents/certificate-of-conformity.png
