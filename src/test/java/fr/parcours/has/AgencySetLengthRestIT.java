@@ -8,6 +8,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.parcours.support.TestSmtp;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -42,11 +43,13 @@ class AgencySetLengthRestIT {
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
 
   @Test
   void shouldRefuseTooShortALengthWithFourHundredAndTheMinimumInFrench() throws Exception {
     String instance = runtimeService.startProcessInstanceByKey("cnedimts-opinion", "DMN-2026-BRANDREST",
-        Map.of("pathway", "BRAND_NAME", "vendorGroup", "vendor-medisoft", "dossierId", "DMN-2026-BRANDREST")).getId();
+        Map.of("pathway", "BRAND_NAME", "vendorGroup", "vendor-medisoft", "dossierId", "DMN-2026-BRANDREST",
+            "contactEmail", "jean.dupont@medisoft.example")).getId();
     JsonNode tasks = JSON.readTree(rest.withBasicAuth("claire", "claire").getForEntity(
         "/engine-rest/task?maxResults=50&processInstanceId=" + instance + "&taskDefinitionKey=Task_ExamineApplication",
         String.class).getBody());
@@ -72,6 +75,13 @@ class AgencySetLengthRestIT {
 
     ResponseEntity<String> done = submit(task, 10L);
     assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    // the mail that tells the vendor (asynchronous, no job executor in the tests), then the vendor's task
+    managementService.createJobQuery().processInstanceId(instance).executable().list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    managementService.createJobQuery().processInstanceId(instance).executable().list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    assertThat(MAIL.getReceivedMessages()).extracting(message -> message.getSubject()).anySatisfy(subject ->
+        assertThat(subject).contains("la CNEDiMTS demande des compléments"));
     assertThat(taskService.createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey("Task_ProvideCnedimtsComplements").count()).isOne();
   }

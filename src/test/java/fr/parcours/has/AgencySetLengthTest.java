@@ -24,7 +24,8 @@ class AgencySetLengthTest extends ProcessTestBase {
 
   ProcessInstance brandNameOpinion() {
     return runtimeService.startProcessInstanceByKey("cnedimts-opinion", "DMN-2026-BRAND",
-        Map.of("pathway", "BRAND_NAME", "vendorGroup", "vendor-medisoft", "dossierId", "DMN-2026-BRAND"));
+        Map.of("pathway", "BRAND_NAME", "vendorGroup", "vendor-medisoft", "dossierId", "DMN-2026-BRAND",
+            "contactEmail", "jean.dupont@medisoft.example"));
   }
 
   Throwable askComplements(ProcessInstance opinion, Object days) {
@@ -62,7 +63,7 @@ class AgencySetLengthTest extends ProcessTestBase {
   }
 
   @Test
-  void shouldGiveTheVendorTheLengthTheCommissionSet() {
+  void shouldGiveTheVendorTheLengthTheCommissionSet() throws Exception {
     // Given a brand-name dossier under examination on Monday 2 November 2026
     ProcessInstance opinion = brandNameOpinion();
 
@@ -75,5 +76,8 @@ class AgencySetLengthTest extends ProcessTestBase {
     assertThat(taskService.getVariablesLocal(answer.getId()))
         .containsEntry("dueUntil", "jusqu'au 17 novembre 2026 inclus")
         .containsEntry("dueUntilEn", "until 17 November 2026 included");
+    // and in the mail that tells the vendor what is asked
+    assertThat(mails("la CNEDiMTS demande des compléments")).singleElement().satisfies(mail -> assertThat(
+        mail.getSubject()).endsWith("jusqu'au 17 novembre 2026 inclus"));
   }
 }
