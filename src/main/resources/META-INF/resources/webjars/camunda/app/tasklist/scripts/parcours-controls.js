@@ -8,6 +8,8 @@
  */
 const root = document.querySelector('base').getAttribute('app-root');
 let markedFor = null;
+/** The signed-in vendor's company name, from its group (see prefillCompanyName). */
+let companyName = null;
 
 async function json(path) {
   const answer = await fetch(root + path, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
@@ -18,6 +20,7 @@ async function markRole() {
   const user = await json('/api/admin/auth/user/default');
   if (!user || !user.userId) {
     markedFor = null; // signed out: the next sign-in marks again
+    companyName = null;
     return;
   }
   if (user.userId === markedFor) {
@@ -29,8 +32,36 @@ async function markRole() {
   document.body.classList.toggle('parcours-vendor', groups.some(group => group.type === 'vendor'));
   document.body.classList.toggle('parcours-repairer', ids.includes('camunda-admin') || ids.includes('process-owner'));
   document.body.classList.add('parcours-role-known');
+  const company = groups.find(group => group.type === 'vendor');
+  companyName = company && company.name ? company.name : null;
   markedFor = user.userId;
 }
+
+/*
+ * A vendor's start form shows the company's name in "Raison sociale", from the company's group: the name the
+ * server writes in the dossier whatever is typed (ans/CandidatureIntake.java refuses another one). Written while
+ * the field is empty and the person has not gone into it, as typing would (form-js listens for input events; it
+ * may empty the field again while it loads the form, hence the watch rather than one write).
+ */
+function prefillCompanyName() {
+  if (!companyName) {
+    return;
+  }
+  document.querySelectorAll("input[id^='fjs-form-'][id$='-Field_CompanyName']").forEach(input => {
+    if (!input.dataset.parcoursWatched) {
+      input.dataset.parcoursWatched = 'true';
+      // once the person is in the field, it is theirs
+      ['focus', 'keydown'].forEach(event => input.addEventListener(event, () => { input.dataset.parcoursTyped = 'true'; }));
+    }
+    if (input.value === '' && !input.dataset.parcoursTyped) {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, companyName);
+      input.dispatchEvent(new Event('input', {bubbles: true}));
+    }
+  });
+}
+
+new MutationObserver(prefillCompanyName).observe(document.documentElement, {childList: true, subtree: true});
+setInterval(prefillCompanyName, 500);
 
 window.addEventListener('hashchange', markRole);
 markRole();
