@@ -39,29 +39,40 @@ async function markRole() {
 
 /*
  * A vendor's start form shows the company's name in "Raison sociale", from the company's group: the name the
- * server writes in the dossier whatever is typed (ans/CandidatureIntake.java refuses another one). Written while
- * the field is empty and the person has not gone into it, as typing would (form-js listens for input events; it
- * may empty the field again while it loads the form, hence the watch rather than one write).
+ * server writes in the dossier whatever is typed (ans/CandidatureIntake.java refuses another one). Written once
+ * per field, as typing would (form-js listens for input events), when the field has been on the page for a second
+ * (form-js empties it while it loads the form) and only if it is still empty and nobody has typed in it.
  */
+const COMPANY_FIELD = "input[id^='fjs-form-'][id$='-Field_CompanyName']";
+const companyFieldsDone = new WeakSet();
+const companyFieldsSeen = new WeakMap();
+
 function prefillCompanyName() {
   if (!companyName) {
     return;
   }
-  document.querySelectorAll("input[id^='fjs-form-'][id$='-Field_CompanyName']").forEach(input => {
-    if (!input.dataset.parcoursWatched) {
-      input.dataset.parcoursWatched = 'true';
-      // once the person is in the field, it is theirs
-      ['focus', 'keydown'].forEach(event => input.addEventListener(event, () => { input.dataset.parcoursTyped = 'true'; }));
+  const now = Date.now();
+  document.querySelectorAll(COMPANY_FIELD).forEach(input => {
+    if (companyFieldsDone.has(input)) {
+      return;
     }
-    if (input.value === '' && !input.dataset.parcoursTyped) {
+    if (!companyFieldsSeen.has(input)) {
+      companyFieldsSeen.set(input, now);
+      input.addEventListener('keydown', () => companyFieldsDone.add(input)); // the person types: theirs
+      return;
+    }
+    if (now - companyFieldsSeen.get(input) < 1000) {
+      return;
+    }
+    companyFieldsDone.add(input);
+    if (input.value === '') {
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, companyName);
       input.dispatchEvent(new Event('input', {bubbles: true}));
     }
   });
 }
 
-new MutationObserver(prefillCompanyName).observe(document.documentElement, {childList: true, subtree: true});
-setInterval(prefillCompanyName, 500);
+setInterval(prefillCompanyName, 250);
 
 window.addEventListener('hashchange', markRole);
 markRole();
