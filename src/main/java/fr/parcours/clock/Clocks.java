@@ -200,7 +200,9 @@ public class Clocks {
     VariableScope instance = execution.getProcessInstance();
     RegulatoryClock clock = ClockStore.load(instance, clockId);
     if (clock != null && clock.state() != ClockState.STOPPED && clock.state() != ClockState.NOT_STARTED) {
-      ClockStore.save(instance, clock.stop(now(), "Closed: " + nameOf(execution)));
+      // a window counted back from a later date (the renewal's, from the registration's end) opened at that date
+      Instant last = clock.ledger().get(clock.ledger().size() - 1).at();
+      ClockStore.save(instance, clock.stop(now().isBefore(last) ? last : now(), "Closed: " + nameOf(execution)));
     }
   }
 
@@ -236,15 +238,17 @@ public class Clocks {
   }
 
   private void restartOnProgress(DelegateTask task) {
+    // only the windows the table restarts can move: none in the table, nothing to read in the dossier
+    DeadlineTable table = deadlines.current();
+    if (table.restartingWindows().isEmpty()) {
+      return;
+    }
     DelegateExecution execution = task.getExecution();
     DelegateExecution instance = execution.getProcessInstance();
-    DeadlineTable table = null; // read once per completion, and only when the dossier has clocks
-    for (String name : instance.getVariableNamesLocal()) {
-      if (!name.startsWith(ClockStore.VARIABLE_PREFIX)) {
-        continue;
+    for (String clockId : table.restartingWindows()) {
+      if (!instance.hasVariableLocal(ClockStore.VARIABLE_PREFIX + clockId)) {
+        continue; // the dossier has no such clock
       }
-      String clockId = name.substring(ClockStore.VARIABLE_PREFIX.length());
-      table = table == null ? deadlines.current() : table;
       Optional<DeadlineRule> rule = table.find(clockId, pathwayOf(instance));
       if (rule.isEmpty() || rule.get().whileWaiting() != WhileWaiting.RESTARTS) {
         continue;
@@ -336,6 +340,22 @@ public class Clocks {
       }
     }
     return readings;
+  }
+
+  /**
+   * The window a dossier variable holds, when it is one ({@code clock_<WINDOW>}, as history keeps it too, for
+   * a closed dossier): its ledger, to read or describe at any instant. Empty for any other variable.
+   */
+  public static Optional<RegulatoryClock> stored(String variableName, Object value) {
+    if (!holdsWindow(variableName) || !(value instanceof String json)) {
+      return Optional.empty();
+    }
+    return Optional.of(ClockStore.fromJson(json));
+  }
+
+  /** Whether a dossier variable of that name holds a window ({@code clock_<WINDOW>}). */
+  public static boolean holdsWindow(String variableName) {
+    return variableName != null && variableName.startsWith(ClockStore.VARIABLE_PREFIX);
   }
 
   /**

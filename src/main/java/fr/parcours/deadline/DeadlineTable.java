@@ -3,6 +3,9 @@ package fr.parcours.deadline;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The response windows of one version of {@code bpmn/deadlines.dmn}, by window and pathway. A window is looked
@@ -17,10 +20,24 @@ public final class DeadlineTable {
 
   private final List<DeadlineRule> rules;
   private final String version;
+  private final Set<String> restartingWindows;
 
   DeadlineTable(List<DeadlineRule> rules, String version) {
     this.rules = List.copyOf(rules);
     this.version = version;
+    this.restartingWindows = this.rules.stream()
+        .filter(rule -> rule.whileWaiting() == DeadlineRule.WhileWaiting.RESTARTS)
+        .flatMap(rule -> rule.pathway().isEmpty() ? Stream.of(rule.id())
+            : Stream.of(rule.id(), rule.pathway() + "_" + rule.id()))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * The windows that start again when the dossier moves, for at least one pathway ("While waiting" RESTARTS),
+   * under every name {@link #find(String, String)} knows them by.
+   */
+  public Set<String> restartingWindows() {
+    return restartingWindows;
   }
 
   /** The window's row whatever the pathway, when one serves every pathway or it has a single row. */

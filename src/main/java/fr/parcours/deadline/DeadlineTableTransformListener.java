@@ -15,7 +15,8 @@ import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 
 /**
  * Checks the deadlines table whenever it is deployed, so that a bad row fails the deployment (and the
- * start-up) with a message that names it, instead of failing a timer months later.
+ * start-up) with a message that names it, instead of failing a timer months later; and tells the
+ * {@link DeadlineCatalogue} to read the table in force again.
  */
 public class DeadlineTableTransformListener implements DmnTransformListener {
 
@@ -23,6 +24,7 @@ public class DeadlineTableTransformListener implements DmnTransformListener {
   public void transformDecision(Decision dmnDecision, DmnDecision decision) {
     if (DeadlineTable.DECISION_KEY.equals(dmnDecision.getId())) {
       DeadlineTableReader.read((DmnModelInstance) dmnDecision.getModelInstance(), "being deployed");
+      DeadlineCatalogue.tableDeployed();
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
@@ -99,6 +100,20 @@ public class Dossiers {
           });
       return ids;
     });
+  }
+
+  /**
+   * The root instance, running or finished, of the dossier with that number (the pathway's instance), from
+   * history: what names the dossier's pathway and whether it is closed, to a person who reads only a track of
+   * it. Empty when no dossier has that number.
+   */
+  public Optional<HistoricProcessInstance> rootOf(String number) {
+    if (number == null || number.isBlank()) {
+      return Optional.empty();
+    }
+    return withoutAuthorization(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(number).rootProcessInstances().orderByProcessInstanceStartTime().desc()
+        .listPage(0, 1).stream().findFirst());
   }
 
   private <T> T withoutAuthorization(Callable<T> lookup) {

@@ -23,7 +23,7 @@ import org.springframework.util.unit.DataSize;
  * (seed: the Convergence account needs the company's Kbis): sent from the dossier's page
  * {@code /evidence/<dossier>/kbis}, which the task's form links to (Camunda Forms have no file field), stored with
  * the dossier as the proofs are (a random name under {@code parcours.evidence.storage}, its SHA-256 and size in the
- * table {@code parcours_document}) and checked first as they are: a PDF, PNG or JPEG by its content whatever its
+ * table {@code parcours_company_document}) and checked first as they are: a PDF, PNG or JPEG by its content whatever its
  * name says, not empty, at most {@value #MAX_MEGABYTES} MB. The latest one sent counts.
  */
 @Service
@@ -46,7 +46,7 @@ public class CompanyDocuments {
   CompanyDocuments(JdbcTemplate jdbc, EvidenceProperties properties) {
     this.jdbc = jdbc;
     this.properties = properties;
-    jdbc.execute("create table if not exists parcours_document ("
+    jdbc.execute("create table if not exists parcours_company_document ("
         + " id varchar(36) not null primary key,"
         + " process_instance_id varchar(64) not null,"
         + " kind varchar(32) not null,"
@@ -57,13 +57,13 @@ public class CompanyDocuments {
         + " stored_file varchar(255) not null,"
         + " sent_at timestamp not null,"
         + " sent_by varchar(255))");
-    jdbc.execute("create index if not exists parcours_document_pi on parcours_document (process_instance_id)");
+    jdbc.execute("create index if not exists parcours_company_document_pi on parcours_company_document (process_instance_id)");
   }
 
   /** The latest Kbis extract sent for the dossier's instance, if any. */
   public Optional<StoredDocument> kbis(String processInstanceId) {
     List<StoredDocument> found = jdbc.query("select id, process_instance_id, kind, file_name, content_type, sha256,"
-        + " size_bytes, stored_file, sent_at, sent_by from parcours_document where process_instance_id = ? and kind = ?"
+        + " size_bytes, stored_file, sent_at, sent_by from parcours_company_document where process_instance_id = ? and kind = ?"
         + " order by sent_at desc", (rs, i) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),
             rs.getTimestamp(9).toInstant(), rs.getString(10)), processInstanceId, KBIS);
@@ -96,7 +96,7 @@ public class CompanyDocuments {
     StoredDocument document = new StoredDocument(id, processInstanceId, KBIS, name.isEmpty() ? "kbis" : name, type,
         sha256(content), content.length, root.relativize(target).toString(), ClockUtil.getCurrentTime().toInstant(),
         userId);
-    jdbc.update("insert into parcours_document (id, process_instance_id, kind, file_name, content_type, sha256,"
+    jdbc.update("insert into parcours_company_document (id, process_instance_id, kind, file_name, content_type, sha256,"
         + " size_bytes, stored_file, sent_at, sent_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", document.id(),
         document.processInstanceId(), document.kind(), document.fileName(), document.type(), document.sha256(),
         document.size(), document.storedFile(), Timestamp.from(document.sentAt()), document.sentBy());

@@ -7,16 +7,16 @@ import fr.parcours.evidence.EvidenceReport.ProofLine;
 import fr.parcours.evidence.EvidenceReport.RequirementLine;
 import fr.parcours.evidence.EvidenceReport.RequirementStatus;
 import fr.parcours.evidence.EvidenceStore.StoredProof;
+import fr.parcours.security.PageToken;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -42,7 +42,7 @@ import org.springframework.web.multipart.MultipartFile;
 class EvidencePage {
 
   static final String CSRF = "evidenceCsrf";
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Logger LOG = LoggerFactory.getLogger(EvidencePage.class);
   private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
       + " frame-ancestors 'self'";
 
@@ -131,7 +131,7 @@ class EvidencePage {
   }
 
   @GetMapping("/evidence/{dossierId}/proofs/{proofId}")
-  ResponseEntity<Resource> download(@PathVariable String dossierId, @PathVariable String proofId,
+  ResponseEntity<?> download(@PathVariable String dossierId, @PathVariable String proofId,
       HttpServletRequest request) {
     Person person = access.person(request);
     ProcessInstance dossier = person == null ? null : access.dossier(person.userId(), dossierId);
@@ -141,10 +141,21 @@ class EvidencePage {
     StoredProof proof = deposits.proofs(dossier.getId()).stream().filter(p -> p.id().equals(proofId)).findFirst()
         .orElse(null);
     Path file = deposits.file(dossier.getId(), proofId);
-    if (proof == null || file == null || !Files.isRegularFile(file)) {
+    if (proof == null || file == null) {
       return ResponseEntity.notFound().build();
     }
-    return attachment(proof.entryName().substring(proof.entryName().lastIndexOf('/') + 1), file);
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      // the database knows the file: this node's storage is not the one it was written to, or lost it
+      LOG.error("Proof file {} of dossier {} (proof {}, send {}) is missing or unreadable: every node must read the"
+          + " same evidence storage (parcours.evidence.storage)", file, dossier.getId(), proof.proofNumber(),
+          proof.sendNumber());
+      return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "Le fichier de la preuve " + proof.proofNumber()
+          + " (envoi " + proof.sendNumber() + ") est introuvable dans le stockage des preuves de ce serveur."
+          + " Prévenez l’administrateur de Parcours : chaque serveur doit lire le même dossier de stockage"
+          + " (parcours.evidence.storage).", null);
+    }
+    String fileName = proof.entryName().substring(proof.entryName().lastIndexOf('/') + 1);
+    return attachment(fileName, file);
   }
 
   // ---- the Kbis extract asked by "Demander un compte Convergence" ----
@@ -327,20 +338,11 @@ class EvidencePage {
     if (!person.fromSession()) {
       return true; // HTTP Basic: no ambient cookie to abuse
     }
-    Object expected = request.getSession().getAttribute(CSRF);
-    return expected != null && expected.equals(token);
+    return PageToken.matches(request, CSRF, token);
   }
 
   private static String csrfToken(HttpServletRequest request) {
-    HttpSession session = request.getSession();
-    Object token = session.getAttribute(CSRF);
-    if (token == null) {
-      byte[] bytes = new byte[24];
-      RANDOM.nextBytes(bytes);
-      token = HexFormat.of().formatHex(bytes);
-      session.setAttribute(CSRF, token);
-    }
-    return token.toString();
+    return PageToken.of(request, CSRF);
   }
 
   // ---- the page ----

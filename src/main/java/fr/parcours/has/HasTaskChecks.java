@@ -1,5 +1,6 @@
 package fr.parcours.has;
 
+import static fr.parcours.shared.TaskInputs.date;
 import static fr.parcours.shared.TaskInputs.decision;
 import static fr.parcours.shared.TaskInputs.defaultFalse;
 import static fr.parcours.shared.TaskInputs.required;
@@ -7,7 +8,14 @@ import static fr.parcours.shared.TaskInputs.text;
 import static fr.parcours.shared.TaskInputs.ticked;
 
 import fr.parcours.clock.Clocks;
+import fr.parcours.deadline.LegalDates;
+import fr.parcours.shared.BadInputException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -19,10 +27,16 @@ import org.springframework.stereotype.Component;
 @Component("hasTaskChecks")
 public class HasTaskChecks implements TaskListener {
 
-  private final Clocks clocks;
+  static final String HEARING_REQUEST = "CNEDIMTS_HEARING_REQUEST";
+  static final String HEARING_DATE = "CNEDIMTS_HEARING_DATE";
+  static final String HEARING_DATE_SHORTENED = "CNEDIMTS_HEARING_DATE_SHORTENED";
 
-  HasTaskChecks(Clocks clocks) {
+  private final Clocks clocks;
+  private final ZoneId zone;
+
+  HasTaskChecks(Clocks clocks, @Value("${parcours.zone:Europe/Paris}") String zone) {
     this.clocks = clocks;
+    this.zone = ZoneId.of(zone);
   }
 
   @Override
@@ -57,6 +71,10 @@ public class HasTaskChecks implements TaskListener {
         lengthIfAsked(task, "ministersDecision", "MINISTERS_COMPLEMENTS");
       }
       case "Task_ProvideMinistersComplements" -> text(task, "ministersComplementsAnswer", "Votre réponse");
+      case "Task_AnswerDraftOpinion" -> answerDraftOpinion(task);
+      case "Task_SetHearingDate" -> setHearingDate(task);
+      case "Task_AdoptFinalOpinion" -> decision(task, "cnedimtsDecision", Set.of("FAVOURABLE", "UNFAVOURABLE"),
+          "FAVOURABLE", "cnedimtsComment", "les motifs de l’avis défavorable");
       default -> throw new IllegalStateException("No checks for task " + task.getTaskDefinitionKey());
     }
   }
@@ -69,5 +87,50 @@ public class HasTaskChecks implements TaskListener {
     if ("COMPLEMENTS".equals(task.getVariable(decisionVariable))) {
       clocks.checkAskedLength(task, window);
     }
+  }
+
+  /**
+   * The vendor answers the draft opinion: a hearing is requested within its window only (the timer that ends the
+   * window and this completion may meet; the one that commits first wins, the other is rolled back).
+   */
+  private void answerDraftOpinion(DelegateTask task) {
+    defaultFalse(task, "hearingRequested");
+    LocalDate lastDay = clocks.lastDay(task.getExecution(), HEARING_REQUEST);
+    if (Boolean.TRUE.equals(task.getVariable("hearingRequested")) && today().isAfter(lastDay)) {
+      throw new BadInputException("Le délai pour demander une audition a pris fin le "
+          + LegalDates.date(lastDay, Locale.FRENCH) + " inclus : la demande d’audition n’est plus recevable ;"
+          + " décochez-la pour transmettre vos seules observations.");
+    }
+  }
+
+  /**
+   * The CNEDiMTS sets the hearing no later than its window from the request (a shorter one when the ministers
+   * asked for it, with their reasons).
+   */
+  private void setHearingDate(DelegateTask task) {
+    LocalDate hearing = date(task, "hearingDate", "Date de l’audition", zone);
+    boolean shortened = Boolean.TRUE.equals(task.getVariable("hearingShortened"));
+    if (shortened) {
+      text(task, "hearingShortenedReasons", "Motifs donnés par les ministres");
+    } else {
+      defaultFalse(task, "hearingShortened");
+    }
+    if (hearing.isBefore(today())) {
+      throw new BadInputException("La date de l’audition (" + LegalDates.date(hearing, Locale.FRENCH) + ") est passée :"
+          + " choisissez une date à venir.");
+    }
+    String window = shortened ? HEARING_DATE_SHORTENED : HEARING_DATE;
+    LocalDate lastDay = clocks.lastDay(task.getExecution(), window);
+    if (hearing.isAfter(lastDay)) {
+      throw new BadInputException("La date de l’audition (" + LegalDates.date(hearing, Locale.FRENCH) + ") est trop"
+          + " tardive : l’audition a lieu au plus tard le " + LegalDates.date(lastDay, Locale.FRENCH)
+          + (shortened ? " (délai réduit à la demande des ministres, " : " (") + "table des délais, " + window
+          + ") ; choisissez cette date ou avant.");
+    }
+    task.setVariable("hearingDateText", LegalDates.date(hearing, Locale.FRENCH));
+  }
+
+  private LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
   }
 }

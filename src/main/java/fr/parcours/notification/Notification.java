@@ -10,7 +10,7 @@ import java.util.Map;
  *     retried job sends each recipient the mail once
  * @param recipients the addresses as the dossier holds them, not yet checked, with the variable holding each
  * @param model what the templates may show
- * @param certificateLines the attached certificate's lines, or null when the mail has no attachment
+ * @param document the document the mail carries ({@link NotificationEvent#document()}), or null
  */
 record Notification(
     String key,
@@ -21,7 +21,7 @@ record Notification(
     Language language,
     List<Recipient> recipients,
     Map<String, Object> model,
-    List<String> certificateLines) {
+    String document) {
 
   /** An address as the dossier holds it, and the dossier variable that holds it. */
   record Recipient(String address, String variable) {

@@ -21,15 +21,15 @@ public enum NotificationEvent {
   CONVENTION_TO_SIGN,
   EVIDENCE_DEPOSIT_OPEN,
   EVIDENCE_RECEIVED,
-  COMPLEMENTS_REQUESTED,
+  COMPLEMENTS_REQUESTED("complements-request"),
   WINDOW_CLOSING_REMINDER(Kind.REMINDER),
-  CERTIFICATE_ISSUED(Kind.WITH_CERTIFICATE),
+  CERTIFICATE_ISSUED("certificate-of-conformity"),
   CERTIFICATION_REFUSED,
   APPLICATION_ABANDONED,
 
   // ---- the HAS and ministers' steps of the later pathways (PECAN, brand name, generic line) ----
   SESAME_STATUS_CHANGED,
-  ACKNOWLEDGEMENT_OF_RECEIPT,
+  ACKNOWLEDGEMENT_OF_RECEIPT("acknowledgement-of-receipt"),
   FILE_INCOMPLETE,
   CNEDIMTS_DRAFT_OPINION,
   CNEDIMTS_OPINION,
@@ -39,29 +39,42 @@ public enum NotificationEvent {
   MINISTERS_COMPLEMENTS_REQUESTED,
   HEARING_DATE,
   MINISTERS_DECISION_FAVOURABLE,
-  MINISTERS_DECISION_REFUSAL,
+  MINISTERS_DECISION_REFUSAL("decision-refusal"),
   LPPR_FILING_REMINDER(Kind.REMINDER),
   LATM_FILING_REMINDER(Kind.REMINDER),
   CNP_COPY,
   EARLY_COVERAGE_ENDING(Kind.REMINDER),
-  EARLY_COVERAGE_ENDED;
+  EARLY_COVERAGE_ENDED,
+  REGISTRATION_RENEWAL_REMINDER(Kind.REMINDER),
+  REGISTRATION_ENDED;
 
   /** What sets a mail apart from a plain notice. */
-  private enum Kind { NOTICE, WITH_CERTIFICATE, REMINDER }
+  private enum Kind { NOTICE, WITH_DOCUMENT, REMINDER }
 
   private final Kind kind;
+  private final String document;
 
   NotificationEvent() {
-    this(Kind.NOTICE);
+    this(Kind.NOTICE, null);
   }
 
   NotificationEvent(Kind kind) {
-    this.kind = kind;
+    this(kind, null);
   }
 
-  /** True when the mail carries the certificate of conformity as a PDF. */
-  public boolean attachesCertificate() {
-    return kind == Kind.WITH_CERTIFICATE;
+  /** A mail that carries a document: {@code documents/<language>/<document>.html}, as PDF. */
+  NotificationEvent(String document) {
+    this(Kind.WITH_DOCUMENT, document);
+  }
+
+  NotificationEvent(Kind kind, String document) {
+    this.kind = kind;
+    this.document = document;
+  }
+
+  /** The document the mail carries as a PDF (its template's name in {@code documents/}); null when none. */
+  public String document() {
+    return document;
   }
 
   /**

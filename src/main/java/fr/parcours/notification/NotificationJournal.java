@@ -5,8 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,47 +48,86 @@ public class NotificationJournal {
     if (processInstanceIds.isEmpty()) {
       return List.of();
     }
-    String marks = String.join(", ", java.util.Collections.nCopies(processInstanceIds.size(), "?"));
-    return jdbc.query("SELECT * FROM parcours_notification WHERE process_instance_id IN (" + marks + ")"
+    return jdbc.query("SELECT * FROM parcours_notification WHERE process_instance_id IN ("
+        + marks(processInstanceIds.size()) + ")"
         + " ORDER BY created_at, event, recipient", NotificationJournal::row, processInstanceIds.toArray());
   }
 
-  Optional<NotificationRecord> find(String key, String recipient) {
-    return jdbc.query("SELECT * FROM parcours_notification WHERE notification_key = ? AND recipient = ?",
-        NotificationJournal::row, key, recipient).stream().findFirst();
+  /** The rows of one notification, by recipient: one statement. */
+  Map<String, NotificationRecord> ofNotification(String key) {
+    Map<String, NotificationRecord> byRecipient = new LinkedHashMap<>();
+    jdbc.query("SELECT * FROM parcours_notification WHERE notification_key = ?", NotificationJournal::row, key)
+        .forEach(row -> byRecipient.put(row.recipient(), row));
+    return byRecipient;
   }
 
   /**
-   * Records one more attempt at a mail: a new PENDING row, or the existing row of this notification with
-   * one more attempt. Returns the row's id.
+   * Records one more attempt at a mail to each recipient, in one transaction of at most two statements: one
+   * update of the rows this notification already has (one more attempt, PENDING again), one batch of new PENDING
+   * rows. Returns the row's id for each recipient.
    */
-  String attempt(String key, String processInstanceId, String dossierId, NotificationEvent event,
-      String activityId, String recipient, Language language, String subject) {
-    return ownTransaction.execute(status -> {
-      Optional<NotificationRecord> existing = find(key, recipient);
-      if (existing.isPresent()) {
-        jdbc.update("UPDATE parcours_notification SET attempts = attempts + 1, status = ?, subject = ?"
-            + " WHERE id = ?", Status.PENDING.name(), subject, existing.get().id());
-        return existing.get().id();
+  Map<String, String> attempts(String key, String processInstanceId, String dossierId, NotificationEvent event,
+      String activityId, List<String> recipients, Map<String, NotificationRecord> existing, Language language,
+      String subject) {
+    Map<String, String> ids = new LinkedHashMap<>();
+    List<String> again = new ArrayList<>();
+    List<Object[]> fresh = new ArrayList<>();
+    Timestamp now = now();
+    for (String recipient : recipients) {
+      NotificationRecord row = existing.get(recipient);
+      if (row != null) {
+        again.add(row.id());
+        ids.put(recipient, row.id());
+      } else {
+        String id = UUID.randomUUID().toString();
+        fresh.add(new Object[] {id, key, processInstanceId, dossierId, event.name(), activityId, recipient,
+            language.name(), subject, Status.PENDING.name(), now});
+        ids.put(recipient, id);
       }
-      String id = UUID.randomUUID().toString();
-      jdbc.update("INSERT INTO parcours_notification (id, notification_key, process_instance_id, dossier_id,"
-          + " event, activity_id, recipient, language, subject, status, attempts, created_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)", id, key, processInstanceId, dossierId, event.name(),
-          activityId, recipient, language.name(), subject, Status.PENDING.name(), now());
-      return id;
+    }
+    ownTransaction.executeWithoutResult(status -> {
+      if (!again.isEmpty()) {
+        List<Object> arguments = new ArrayList<>(List.of(Status.PENDING.name(), subject));
+        arguments.addAll(again);
+        jdbc.update("UPDATE parcours_notification SET attempts = attempts + 1, status = ?, subject = ?"
+            + " WHERE id IN (" + marks(again.size()) + ")", arguments.toArray());
+      }
+      if (!fresh.isEmpty()) {
+        jdbc.batchUpdate("INSERT INTO parcours_notification (id, notification_key, process_instance_id, dossier_id,"
+            + " event, activity_id, recipient, language, subject, status, attempts, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)", fresh);
+      }
+    });
+    return ids;
+  }
+
+  /**
+   * Records what became of the attempts, in one transaction of at most two batches: the rows sent (id to the
+   * mail's Message-ID) and the rows that failed (id to the error).
+   */
+  void outcomes(Map<String, String> sent, Map<String, String> failed) {
+    Timestamp now = now();
+    List<Object[]> sentRows = sent.entrySet().stream()
+        .map(row -> new Object[] {Status.SENT.name(), now, row.getValue(), row.getKey()}).toList();
+    List<Object[]> failedRows = failed.entrySet().stream()
+        .map(row -> new Object[] {Status.FAILED.name(), shorten(row.getValue()), row.getKey()}).toList();
+    ownTransaction.executeWithoutResult(status -> {
+      if (!sentRows.isEmpty()) {
+        jdbc.batchUpdate("UPDATE parcours_notification SET status = ?, sent_at = ?, message_id = ?,"
+            + " last_error = NULL WHERE id = ?", sentRows);
+      }
+      if (!failedRows.isEmpty()) {
+        jdbc.batchUpdate("UPDATE parcours_notification SET status = ?, last_error = ? WHERE id = ?", failedRows);
+      }
     });
   }
 
-  void sent(String id, String messageId) {
-    ownTransaction.executeWithoutResult(status -> jdbc.update("UPDATE parcours_notification SET status = ?,"
-        + " sent_at = ?, message_id = ?, last_error = NULL WHERE id = ?", Status.SENT.name(), now(), messageId, id));
+  private static String shorten(String error) {
+    return error == null ? null : error.length() > 2000 ? error.substring(0, 2000) : error;
   }
 
-  void failed(String id, String error) {
-    String shortError = error == null ? null : error.length() > 2000 ? error.substring(0, 2000) : error;
-    ownTransaction.executeWithoutResult(status -> jdbc.update("UPDATE parcours_notification SET status = ?,"
-        + " last_error = ? WHERE id = ?", Status.FAILED.name(), shortError, id));
+  private static String marks(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
   }
 
   private static Timestamp now() {

@@ -17,6 +17,8 @@ public class PublicLinks {
   static final String TASKLIST = "/camunda/app/tasklist/default/";
   /** The dossier's open task for the person who opens it ({@link DossierTaskPage}). */
   static final String DOSSIER_TASK = "/dossiers/%s/tache";
+  /** Where the dossier stands (dossierpage.DossierPages, a feature above this one). */
+  static final String DOSSIER = "/dossiers/%s";
   /** The evidence page of a dossier (evidence.EvidencePage, a feature above this one). */
   static final String EVIDENCE = "/evidence/%s";
 
@@ -57,6 +59,11 @@ public class PublicLinks {
   /** Where the vendor opens the dossier's task that waits for them: Tasklist, on that task. */
   public String dossierTask(String dossierId) {
     return base() + DOSSIER_TASK.formatted(dossierId);
+  }
+
+  /** The dossier's page: where it stands, its windows, what happened, its mails. */
+  public String dossier(String dossierId) {
+    return base() + DOSSIER.formatted(dossierId);
   }
 
   /** The dossier's evidence page. */

@@ -6,6 +6,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,13 +16,15 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends a dossier's notification to each of its recipients, through the SMTP server of
- * {@code spring.mail.*}, and writes every attempt in the {@link NotificationJournal}.
+ * Sends a dossier's notification to each of its recipients, one mail each over one connection to the SMTP
+ * server of {@code spring.mail.*}, and writes every attempt in the {@link NotificationJournal}: one statement to
+ * read what was sent, one transaction to record the attempts before sending, one to record the outcomes.
  *
  * <p>Called from an asynchronous notification step of a diagram: a failure throws, the engine retries the
  * job on its retry cycle and, after the last retry, raises an incident on the dossier in Cockpit with this
@@ -33,58 +36,95 @@ import org.springframework.stereotype.Service;
 class VendorMailer {
 
   private final JavaMailSender sender;
+  private final DocumentTemplates documentTemplates;
+  private final DossierDocuments documents;
   private final MailTemplates templates;
   private final NotificationJournal journal;
   private final String from;
 
-  VendorMailer(JavaMailSender sender, MailTemplates templates, NotificationJournal journal,
+  VendorMailer(JavaMailSender sender, MailTemplates templates, DocumentTemplates documentTemplates,
+      DossierDocuments documents, NotificationJournal journal,
       @Value("${parcours.mail.from:Parcours <no-reply@parcours.example>}") String from) {
     this.sender = sender;
+    this.documentTemplates = documentTemplates;
+    this.documents = documents;
     this.templates = templates;
     this.journal = journal;
     this.from = from;
   }
 
   void send(Notification notification) {
+    Map<String, NotificationRecord> journalled = journal.ofNotification(notification.key());
+    List<Notification.Recipient> pending = distinct(notification.recipients()).stream()
+        .filter(each -> !(journalled.containsKey(each.address())
+            && journalled.get(each.address()).status() == NotificationRecord.Status.SENT))
+        .toList();
+    if (pending.isEmpty()) {
+      return;
+    }
     RenderedMail mail = templates.render(notification.event(), notification.language(), notification.model());
-    byte[] certificate = notification.certificateLines() == null ? null
-        : CertificateDocument.pdf(notification.certificateLines());
-    List<String> failures = new ArrayList<>();
+    DossierDocuments.Drawn document = notification.document() == null ? null
+        : documents.keep(notification.key(), notification.processInstanceId(), notification.dossierId(),
+            notification.document(), () -> documentTemplates.draw(notification.document(), notification.language(),
+                notification.model()));
+    Map<String, String> rows = journal.attempts(notification.key(), notification.processInstanceId(),
+        notification.dossierId(), notification.event(), notification.activityId(),
+        pending.stream().map(Notification.Recipient::address).toList(), journalled, notification.language(),
+        mail.subject());
+
+    Map<String, String> problems = new LinkedHashMap<>(); // recipient -> what went wrong
     boolean undeliverable = false;
-    for (Notification.Recipient each : distinct(notification.recipients())) {
-      String recipient = each.address();
-      if (journal.find(notification.key(), recipient)
-          .filter(row -> row.status() == NotificationRecord.Status.SENT).isPresent()) {
-        continue;
-      }
-      String row = journal.attempt(notification.key(), notification.processInstanceId(), notification.dossierId(),
-          notification.event(), notification.activityId(), recipient, notification.language(), mail.subject());
+    Map<String, MimeMessage> messages = new LinkedHashMap<>(); // recipient -> its mail
+    for (Notification.Recipient each : pending) {
       try {
-        String messageId = sendOne(each, mail, certificate, notification);
-        journal.sent(row, messageId);
+        messages.put(each.address(), message(each, mail, document, notification));
       } catch (InvalidRecipientException e) {
-        journal.failed(row, e.getMessage());
-        failures.add(e.getMessage());
+        problems.put(each.address(), e.getMessage());
         undeliverable = true;
-      } catch (MailException | MessagingException e) {
-        boolean refused = refusedForGood(e);
-        String problem = "The SMTP server did not take the mail to " + recipient + ": " + rootMessage(e)
-            + (refused ? " The server refuses this address for good: correct it in the dossier." : "");
-        journal.failed(row, problem);
-        failures.add(problem);
-        undeliverable |= refused;
+      } catch (MessagingException e) {
+        problems.put(each.address(), "The mail to " + each.address() + " could not be written: " + rootMessage(e));
       }
     }
-    if (!failures.isEmpty()) {
+    // every recipient's mail over one connection to the SMTP server
+    Map<Object, Exception> refused = new HashMap<>();
+    if (!messages.isEmpty()) {
+      try {
+        sender.send(messages.values().toArray(MimeMessage[]::new));
+      } catch (MailSendException e) {
+        refused.putAll(e.getFailedMessages());
+        if (refused.isEmpty()) { // not said which: none is taken as sent, each is sent again with its Message-ID
+          messages.values().forEach(message -> refused.put(message, e));
+        }
+      } catch (MailException e) { // authentication refused...: none was sent
+        messages.values().forEach(message -> refused.put(message, e));
+      }
+    }
+    Map<String, String> sent = new LinkedHashMap<>(); // row id -> Message-ID
+    for (Map.Entry<String, MimeMessage> each : messages.entrySet()) {
+      Exception failure = refused.get(each.getValue());
+      if (failure == null) {
+        sent.put(rows.get(each.getKey()), messageId(notification.key(), each.getKey(), from));
+      } else {
+        boolean forGood = refusedForGood(failure);
+        problems.put(each.getKey(), "The SMTP server did not take the mail to " + each.getKey() + ": "
+            + rootMessage(failure)
+            + (forGood ? " The server refuses this address for good: correct it in the dossier." : ""));
+        undeliverable |= forGood;
+      }
+    }
+    Map<String, String> failed = new LinkedHashMap<>(); // row id -> error
+    problems.forEach((recipient, problem) -> failed.put(rows.get(recipient), problem));
+    journal.outcomes(sent, failed);
+    if (!problems.isEmpty()) {
       String message = "Mail '" + notification.event().template() + "' of dossier " + notification.dossierId()
-          + " not sent. " + String.join(" ", failures) + " Once this is fixed, retry the job (Cockpit: the"
+          + " not sent. " + String.join(" ", problems.values()) + " Once this is fixed, retry the job (Cockpit: the"
           + " incident's 'Retry'); recipients already served get nothing twice.";
       // an undeliverable address stays so until a person corrects it: no automatic retry
       throw undeliverable ? new PermanentFailure(message) : new ProcessEngineException(message);
     }
   }
 
-  private String sendOne(Notification.Recipient recipient, RenderedMail mail, byte[] certificate,
+  private MimeMessage message(Notification.Recipient recipient, RenderedMail mail, DossierDocuments.Drawn document,
       Notification notification) throws MessagingException {
     InternetAddress to = address(recipient);
     MimeMessage message = sender.createMimeMessage();
@@ -96,11 +136,10 @@ class VendorMailer {
     // the same for every attempt of this notification to this recipient (Spring keeps a Message-ID set here):
     // a copy sent again after a crash is recognisable as the same mail, by the recipient and in the journal
     message.setHeader("Message-ID", messageId(notification.key(), recipient.address(), from));
-    if (certificate != null) {
-      helper.addAttachment(certificateFileName(notification), new ByteArrayResource(certificate), "application/pdf");
+    if (document != null) {
+      helper.addAttachment(document.fileName(), new ByteArrayResource(document.pdf()), "application/pdf");
     }
-    sender.send(message);
-    return message.getMessageID();
+    return message;
   }
 
   /** The Message-ID of one notification to one recipient: derived from both, so every attempt carries it. */
@@ -114,12 +153,6 @@ class VendorMailer {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static String certificateFileName(Notification notification) {
-    Object number = notification.model().get("certificateNumber");
-    return (notification.language() == Language.EN ? "certificate-" : "certificat-")
-        + (number == null ? notification.dossierId() : number) + ".pdf";
   }
 
   /** A single address, strictly checked: no display name tricks, no line breaks, no list. */

@@ -1,7 +1,6 @@
 package fr.parcours.pecan;
 
-import fr.parcours.shared.BadInputException;
-import java.util.Set;
+import fr.parcours.has.SesameChoices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -13,22 +12,11 @@ import org.springframework.stereotype.Component;
 @Component("pecanIntake")
 class PecanIntake implements ExecutionListener {
 
-  static final Set<String> MEETINGS = Set.of("NONE", "EARLY_MEETING", "PRE_DEPOSIT_MEETING");
-
   @Override
   public void notify(DelegateExecution execution) {
-    for (String flag : new String[] {"hasSesameAccount", "telemonitoring"}) {
-      if (execution.getVariable(flag) == null) {
-        execution.setVariable(flag, false);
-      }
-    }
-    Object meeting = execution.getVariable("hasMeeting");
-    if (meeting == null) {
-      execution.setVariable("hasMeeting", "NONE");
-    } else if (!MEETINGS.contains(meeting.toString())) {
-      throw new BadInputException("Réunion avec la HAS avant le dépôt (hasMeeting) : « " + meeting
-          + " » n’est pas l’une des valeurs " + MEETINGS + " : choisissez aucune réunion, une rencontre précoce ou"
-          + " un rendez-vous pré-dépôt.");
+    SesameChoices.read(execution);
+    if (execution.getVariable("telemonitoring") == null) {
+      execution.setVariable("telemonitoring", false);
     }
     execution.setVariable("pathway", "PECAN");
     execution.setVariable(PecanProcess.SESAME_FILE_COMPLETE, false);

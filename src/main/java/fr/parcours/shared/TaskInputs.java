@@ -1,5 +1,9 @@
 package fr.parcours.shared;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
@@ -55,6 +59,27 @@ public final class TaskInputs {
   public static void defaultFalse(DelegateTask task, String variable) {
     if (task.getVariable(variable) == null) {
       task.setVariable(variable, false);
+    }
+  }
+
+  /**
+   * A date a form gives (a Camunda Forms date field stores {@code 2027-03-31}; a REST call may give a date), as the
+   * calendar date of the procedure's zone; refused when missing or unreadable.
+   */
+  public static LocalDate date(DelegateTask task, String variable, String label, ZoneId zone) {
+    Object value = task.getVariable(variable);
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(zone).toLocalDate();
+    }
+    if (value == null || value.toString().isBlank()) {
+      throw new BadInputException("Le champ « " + label + " » (" + variable + ") n’est pas rempli : choisissez la date"
+          + " dans le calendrier, puis terminez la tâche.");
+    }
+    try {
+      return LocalDate.parse(value.toString().strip());
+    } catch (DateTimeParseException e) {
+      throw new BadInputException("Le champ « " + label + " » (" + variable + ") doit être une date comme 2027-03-31,"
+          + " pas « " + value + " » : choisissez-la dans le calendrier.");
     }
   }
 }

@@ -590,4 +590,15 @@ abstract class BrowserTestBase {
       identityService.clearAuthentication();
     }
   }
+
+  /** The subjects of the mails received so far, in the order they arrived. */
+  List<String> mailSubjects() {
+    return java.util.Arrays.stream(MAIL.getReceivedMessages()).map(message -> {
+      try {
+        return message.getSubject();
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
 }

@@ -3,14 +3,12 @@ package fr.parcours.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.parcours.evidence.Zips;
-import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -185,7 +183,7 @@ class PecanBrowserIT extends BrowserTestBase {
     // the ministers decide on the two favourable opinions
     signIn("marc");
     work(MINISTRY, dossier, "Task_EvaluateApplication", "Évaluer la demande", "pecan-17-marc-grants-coverage",
-        () -> radio("Field_MinistersDecision", "Prise en charge anticipée accordée (arrêté conjoint)"));
+        () -> radio("Field_MinistersDecision", "Décision favorable (arrêté)"));
     signOut();
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(dossier.getId())
         .variableName("ministersDecision").singleResult().getValue()).isEqualTo("FAVOURABLE");
@@ -253,16 +251,6 @@ class PecanBrowserIT extends BrowserTestBase {
   void fireAt(Job timer) {
     ClockUtil.setCurrentTime(timer.getDuedate());
     managementService.executeJob(timer.getId());
-  }
-
-  List<String> mailSubjects() {
-    return Arrays.stream(MAIL.getReceivedMessages()).map(message -> {
-      try {
-        return message.getSubject();
-      } catch (MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
   }
 
 }

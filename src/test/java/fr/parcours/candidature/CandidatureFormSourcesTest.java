@@ -26,7 +26,8 @@ class CandidatureFormSourcesTest {
     assertThat(produced.keySet()).containsExactlyInAnyOrder(
         Path.of("forms", "tracks", "ans-certification", "administrative-dossier.form"),
         Path.of("forms", "tracks", "ans-certification", "candidature.form"),
-        Path.of("forms", "pathways", "pecan", "pecan-application.form"));
+        Path.of("forms", "pathways", "pecan", "pecan-application.form"),
+        Path.of("forms", "pathways", "brand-name", "brand-name-application.form"));
     for (Map.Entry<Path, String> form : produced.entrySet()) {
       assertThat(Files.readString(form.getKey(), StandardCharsets.UTF_8))
           .as("%s is produced from forms/candidature-dossier/: edit the source there, not this file, then run"

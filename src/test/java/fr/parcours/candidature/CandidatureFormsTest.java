@@ -88,4 +88,12 @@ class CandidatureFormsTest {
     expected.addAll(List.of("hasSesameAccount", "hasMeeting", "telemonitoring"));
     assertThat(keys(read("pecan-application"))).containsExactlyInAnyOrderElementsOf(expected);
   }
+
+  @Test
+  void shouldAskInBrandNameApplicationFormForTheCandidatureTheCertificateAndTheSesameFields() throws IOException {
+    Set<String> expected = new LinkedHashSet<>(keys(read("candidature")));
+    expected.addAll(List.of("validCertificate", "certificateNumber", "hasSesameAccount", "hasMeeting", "telemonitoring",
+        "anticipatedCoverage"));
+    assertThat(keys(read("brand-name-application"))).containsExactlyInAnyOrderElementsOf(expected);
+  }
 }

@@ -39,6 +39,22 @@ class LabelsInStepTest {
   /** A labelled check: {@code ticked(task, "key", "label", ...)}, {@code text(task, ...)}, {@code required(task, ...)}. */
   private static final Pattern CHECK = Pattern.compile("\\b(?:ticked|text|required)\\(task,((?:\\s*\"[^\"]*\"\\s*,?)+)\\)");
   private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
+  /** A case that hands the task to a method of the listener: {@code case "Task_SetHearingDate" -> setHearingDate(task);}. */
+  private static final Pattern CALL = Pattern.compile("\\b(\\w+)\\(task\\)");
+
+  /** The case's text followed by the bodies of the listener's methods it calls with the task. */
+  private static String withMethodsItCalls(String java, String caseText) {
+    StringBuilder text = new StringBuilder(caseText);
+    Matcher call = CALL.matcher(caseText);
+    while (call.find()) {
+      int start = java.indexOf(" void " + call.group(1) + "(DelegateTask task) {");
+      if (start >= 0) {
+        int end = java.indexOf("\n  }\n", start);
+        text.append(java, start, end < 0 ? java.length() : end);
+      }
+    }
+    return text.toString();
+  }
 
   @Test
   void shouldNameEachDossierFieldInRefusalsAsTheFormLabelsIt() throws IOException {
@@ -70,8 +86,15 @@ class LabelsInStepTest {
           bounds.get(bounds.size() - 2)[1] = cases.start();
         }
       }
+      if (!bounds.isEmpty()) { // the last case ends with its switch, not with the file
+        int[] last = bounds.get(bounds.size() - 1);
+        for (String close : List.of("default ->", "\n    }\n")) {
+          int end = java.indexOf(close, last[0]);
+          last[1] = end < 0 ? last[1] : Math.min(last[1], end);
+        }
+      }
       for (int i = 0; i < tasks.size(); i++) {
-        Matcher check = CHECK.matcher(java.substring(bounds.get(i)[0], bounds.get(i)[1]));
+        Matcher check = CHECK.matcher(withMethodsItCalls(java, java.substring(bounds.get(i)[0], bounds.get(i)[1])));
         while (check.find()) {
           List<String> literals = new ArrayList<>();
           Matcher literal = LITERAL.matcher(check.group(1));

@@ -57,6 +57,12 @@ public class ClockStub extends Clocks {
   }
 
   @Override
+  public java.time.LocalDate lastDay(DelegateExecution execution, String clockId) {
+    windowsAsked.add("last day " + clockId);
+    return due.toInstant().atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate();
+  }
+
+  @Override
   public String cycle(DelegateExecution execution, String clockId) {
     windowsAsked.add("cycle " + clockId);
     return "R/" + due.toInstant() + "/P6M";

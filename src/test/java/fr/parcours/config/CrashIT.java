@@ -3,28 +3,17 @@ package fr.parcours.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import fr.parcours.support.Candidatures;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +22,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,8 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashIT {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   static final Duration STARTUP = Duration.ofMinutes(3);
 
   @TempDir Path folder;
@@ -99,7 +85,7 @@ class CrashIT {
    * two more crashes; a last start. Then every check.
    */
   private void crashAndCheck() throws Exception {
-    smtpPort = freePort();
+    smtpPort = PackagedApplication.freePort();
 
     // the SMTP server refuses (is down) while the first dossiers come in and through the first crash
     start();
@@ -252,25 +238,11 @@ class CrashIT {
   // ---- the application in a child JVM ----
 
   private void start() throws Exception {
-    port = freePort(); // afresh at each start: another program may have taken the last one meanwhile
-    Path jar;
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      jar = files.filter(f -> f.getFileName().toString().matches("parcours-.*\\.jar")).findFirst().orElseThrow(
-          () -> new IllegalStateException("No packaged application in target/: CrashIT runs after `mvn package`."));
-    }
+    port = PackagedApplication.freePort(); // afresh at each start: another program may have taken the last one meanwhile
     Path log = folder.resolve("application.log");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g"));
-    // the test JVMs' flags (C1 only, see the pom): the child starts eight times per run
-    command.addAll(Arrays.stream(System.getProperty("test.jvm.flags", "").split("\\s+")).filter(f -> !f.isBlank())
-        .toList());
-    command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
-        "--spring.profiles.active=demo",
-        "--server.port=" + port,
-        "--parcours.demo.mailbox.enabled=false",
-        "--spring.mail.port=" + smtpPort,
-        "--spring.mail.properties.mail.smtp.connectiontimeout=1000",
-        // a job the crash left locked is taken again after 10 s rather than the 5 minutes of production
+    List<String> command = PackagedApplication.command("1g", port, smtpPort);
+    command.addAll(List.of("--spring.mail.properties.mail.smtp.connectiontimeout=1000",
+        // a job the crash left locked is taken again after 10 s rather than the minute of application.yml
         "--camunda.bpm.job-execution.lock-time-in-millis=10000"));
     command.addAll(database);
     application = new ProcessBuilder(command)
@@ -291,12 +263,6 @@ class CrashIT {
     throw new AssertionError("The application did not start within " + STARTUP + ": " + Files.readString(log));
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
   /** SIGKILL: no shutdown hook, no close of the database, jobs left locked mid-flight. */
   private void kill() throws InterruptedException {
     application.destroyForcibly();
@@ -315,7 +281,7 @@ class CrashIT {
       while (!stop.get()) {
         try {
           HttpResponse<String> started = send("alice", "POST",
-              "/engine-rest/process-definition/key/ans-certification/submit-form", candidature());
+              "/engine-rest/process-definition/key/ans-certification/submit-form", PackagedApplication.candidature());
           if (started.statusCode() != 200) {
             continue;
           }
@@ -359,37 +325,16 @@ class CrashIT {
     }
   }
 
-  private static String candidature() throws IOException {
-    ObjectNode variables = JSON.createObjectNode();
-    for (Map.Entry<String, Object> field : Candidatures.valid().entrySet()) {
-      ObjectNode value = variables.putObject(field.getKey());
-      if (field.getKey().equals("softwareProfiles")) {
-        value.put("value", "[\"SOCLE\"]").put("type", "Json");
-      } else {
-        value.set("value", JSON.valueToTree(field.getValue()));
-      }
-    }
-    return JSON.writeValueAsString(Map.of("variables", variables));
-  }
-
   private HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
     return send(user, "GET", path, null);
   }
 
   private HttpResponse<String> send(String user, String method, String path, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            (user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "application/json");
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return PackagedApplication.send(port, user, method, path, body);
   }
 
   private static JsonNode json(HttpResponse<String> response) throws IOException {
-    assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-    return JSON.readTree(response.body());
+    return PackagedApplication.json(response);
   }
 }

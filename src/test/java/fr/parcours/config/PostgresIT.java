@@ -8,6 +8,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -52,6 +53,17 @@ class PostgresIT extends ProcessTestBase {
   }
 
   @Autowired DataSource dataSource;
+
+  @Test
+  void shouldGiveTheStartUpLockBackOnceStarted() throws Exception {
+    // another node's session (not a connection of this pool, whose session may hold the lock itself)
+    try (Connection other = POSTGRES.getPostgresDatabase().getConnection();
+        Statement statement = other.createStatement();
+        ResultSet taken = statement.executeQuery("select pg_try_advisory_lock(" + ClusterStartLock.KEY + ")")) {
+      assertThat(taken.next() && taken.getBoolean(1)).as("another node may start now").isTrue();
+      statement.execute("select pg_advisory_unlock(" + ClusterStartLock.KEY + ")");
+    }
+  }
 
   @Test
   void shouldRunTheAnsTrackOnPostgresql() throws Exception {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * The CNEDiMTS track called by a brand-name dossier, in the whole application: the commission sets the vendor's
  * time for complements when it asks, at least 10 days (row CNEDIMTS_COMPLEMENTS, BRAND_NAME: {@code >= P10D},
  * seed 000); a length missing, not a number or below the minimum is refused in French, naming the minimum, and
- * the length given becomes the vendor's task's due date. No brand-name diagram exists yet: the track is started
- * as its caller will start it, with {@code pathway = BRAND_NAME}.
+ * the length given becomes the vendor's task's due date. The track is started as the brand-name pathway calls it,
+ * with {@code pathway = BRAND_NAME} (the whole pathway: {@code brandname.BrandNameProcessTest}).
  */
 class AgencySetLengthTest extends ProcessTestBase {
 

@@ -36,6 +36,7 @@ class CnedimtsOpinionTrackTest extends TrackTestBase {
         .startEvent()
         .callActivity("Call_Opinion").calledElement("cnedimts-opinion")
         .camundaIn("vendorGroup", "vendorGroup").camundaIn("pathway", "pathway")
+        .camundaIn("draftOpinionFirst", "draftOpinionFirst")
         .camundaOut("cnedimtsDecision", "cnedimtsDecision")
         .camundaOut("opinionOverdue", "opinionOverdue")
         .endEvent("Caller_OpinionFavourable")
@@ -60,6 +61,12 @@ class CnedimtsOpinionTrackTest extends TrackTestBase {
     return track.start(CALLER, Map.of("vendorGroup", "vendor-medisoft", "pathway", pathway));
   }
 
+  /** Called as the brand-name pathway calls it: the opinion goes to the vendor as a draft first. */
+  ProcessInstance callWithDraftOpinion() {
+    return track.start(CALLER, Map.of("vendorGroup", "vendor-medisoft", "pathway", "BRAND_NAME",
+        "draftOpinionFirst", true));
+  }
+
   @Test
   void shouldAskTheCommissionForTheVendorsTimeOnlyWhenThePathwayLetsItSetIt() {
     // Given the track called by a brand-name pathway (row CNEDIMTS_COMPLEMENTS, BRAND_NAME: >= P10D, "at least 10
@@ -80,6 +87,8 @@ class CnedimtsOpinionTrackTest extends TrackTestBase {
     assertThat(track.task(opinion, "Task_ExamineApplication")).hasCandidateGroup("cnedimts")
         .hasDueDate(TrackEngine.Stubs.DUE);
     track.complete(opinion, "Task_ExamineApplication", Map.of("cnedimtsDecision", "COMPLEMENTS"));
+    track.runJobs(opinion); // the vendor is told what is asked, and until when
+    assertThat(stubs.mails).containsExactly("CNEDIMTS_COMPLEMENTS_REQUESTED");
     assertThat(track.task(opinion, "Task_ProvideCnedimtsComplements")).hasCandidateGroup("vendor-medisoft")
         .hasDueDate(TrackEngine.Stubs.DUE);
     track.complete(opinion, "Task_ProvideCnedimtsComplements", Map.of());
@@ -88,7 +97,7 @@ class CnedimtsOpinionTrackTest extends TrackTestBase {
     track.complete(opinion, "Task_PublishOpinion", Map.of());
     track.runJobs(opinion);
 
-    assertThat(stubs.mails).containsExactly("CNEDIMTS_OPINION");
+    assertThat(stubs.mails).containsExactly("CNEDIMTS_COMPLEMENTS_REQUESTED", "CNEDIMTS_OPINION");
     assertThat(stubs.windowsAsked).contains("CNEDIMTS_OPINION", "CNEDIMTS_COMPLEMENTS");
     assertThat(opinion).isEnded().hasPassed("EndEvent_OpinionFavourable");
     assertThat(caller).isEnded().hasPassed("Caller_OpinionFavourable").variables()
@@ -114,12 +123,13 @@ class CnedimtsOpinionTrackTest extends TrackTestBase {
     ProcessInstance caller = call();
     ProcessInstance opinion = opinion(caller);
     track.complete(opinion, "Task_ExamineApplication", Map.of("cnedimtsDecision", "COMPLEMENTS"));
+    track.runJobs(opinion);
 
     track.fire(opinion, "Timer_CnedimtsComplementsWindow");
 
     assertThat(opinion).isEnded().hasPassed("EndEvent_CnedimtsComplementsLapsed").hasNotPassed("Task_PublishOpinion");
     assertThat(caller).isEnded().hasPassed("Caller_ComplementsLapsed");
-    assertThat(stubs.mails).isEmpty();
+    assertThat(stubs.mails).containsExactly("CNEDIMTS_COMPLEMENTS_REQUESTED"); // the caller tells of the abandonment
   }
 
   @Test
@@ -135,5 +145,81 @@ class CnedimtsOpinionTrackTest extends TrackTestBase {
     track.complete(opinion, "Task_PublishOpinion", Map.of());
     track.runJobs(opinion);
     assertThat(caller).isEnded().variables().containsEntry("opinionOverdue", true);
+  }
+
+  @Test
+  void shouldSendTheDraftOpinionHearTheVendorAndPublishTheFinalOpinion() {
+    ProcessInstance caller = callWithDraftOpinion();
+    ProcessInstance opinion = opinion(caller);
+    track.complete(opinion, "Task_ExamineApplication", Map.of("cnedimtsDecision", "FAVOURABLE",
+        "cnedimtsComment", "draft"));
+    track.runJobs(opinion);
+
+    // Then the vendor reads the draft and has the hearing-request window to answer
+    assertThat(stubs.mails).containsExactly("CNEDIMTS_DRAFT_OPINION");
+    assertThat(track.task(opinion, "Task_AnswerDraftOpinion")).hasCandidateGroup("vendor-medisoft")
+        .hasDueDate(TrackEngine.Stubs.DUE);
+    assertThat(opinion).hasNotPassed("Task_PublishOpinion");
+    track.complete(opinion, "Task_AnswerDraftOpinion", Map.of("hearingRequested", true));
+
+    // Then the commission sets the hearing within its window, and the vendor is told the date
+    assertThat(track.task(opinion, "Task_SetHearingDate")).hasCandidateGroup("cnedimts")
+        .hasDueDate(TrackEngine.Stubs.DUE);
+    assertThat(stubs.windowsAsked).contains("CNEDIMTS_HEARING_REQUEST", "CNEDIMTS_HEARING_DATE",
+        "last day CNEDIMTS_HEARING_DATE_SHORTENED");
+    track.complete(opinion, "Task_SetHearingDate", Map.of("hearingDateText", "15 mars 2027"));
+    track.runJobs(opinion);
+    assertThat(stubs.mails).containsExactly("CNEDIMTS_DRAFT_OPINION", "HEARING_DATE");
+
+    // When the final opinion is adopted after the hearing, it is published as PECAN's is
+    assertThat(track.task(opinion, "Task_AdoptFinalOpinion")).hasCandidateGroup("cnedimts");
+    track.complete(opinion, "Task_AdoptFinalOpinion", Map.of("cnedimtsDecision", "UNFAVOURABLE"));
+    track.complete(opinion, "Task_PublishOpinion", Map.of());
+    track.runJobs(opinion);
+
+    assertThat(stubs.mails).containsExactly("CNEDIMTS_DRAFT_OPINION", "HEARING_DATE", "CNEDIMTS_OPINION");
+    assertThat(opinion).isEnded().hasPassed("Event_NotifyHearingDate", "EndEvent_OpinionUnfavourable");
+    assertThat(caller).isEnded().hasPassed("Caller_OpinionUnfavourable");
+  }
+
+  @Test
+  void shouldAdoptTheFinalOpinionWithoutHearingWhenTheVendorAsksNone() {
+    ProcessInstance caller = callWithDraftOpinion();
+    ProcessInstance opinion = opinion(caller);
+    track.complete(opinion, "Task_ExamineApplication", Map.of("cnedimtsDecision", "FAVOURABLE"));
+    track.runJobs(opinion);
+
+    track.complete(opinion, "Task_AnswerDraftOpinion", Map.of("hearingRequested", false));
+
+    assertThat(opinion).hasNotPassed("Task_SetHearingDate").isWaitingAt("Task_AdoptFinalOpinion");
+    track.complete(opinion, "Task_AdoptFinalOpinion", Map.of("cnedimtsDecision", "FAVOURABLE"));
+    track.complete(opinion, "Task_PublishOpinion", Map.of());
+    track.runJobs(opinion);
+    assertThat(caller).isEnded().hasPassed("Caller_OpinionFavourable").variables()
+        .containsEntry("cnedimtsDecision", "FAVOURABLE");
+  }
+
+  @Test
+  void shouldAdoptTheFinalOpinionWithoutHearingWhenTheRequestWindowPasses() {
+    ProcessInstance caller = callWithDraftOpinion();
+    ProcessInstance opinion = opinion(caller);
+    track.complete(opinion, "Task_ExamineApplication", Map.of("cnedimtsDecision", "FAVOURABLE"));
+    track.runJobs(opinion);
+
+    track.fire(opinion, "Timer_HearingRequestWindow");
+
+    assertThat(opinion).hasPassed("Timer_HearingRequestWindow").hasNotPassed("Task_SetHearingDate")
+        .isWaitingAt("Task_AdoptFinalOpinion");
+    assertThat(track.task(opinion, "Task_AnswerDraftOpinion")).isNull();
+  }
+
+  @Test
+  void shouldPublishWithoutDraftWhenTheCallerPassesNothing() {
+    // PECAN passes no draftOpinionFirst (nor do dossiers started before the track had it)
+    ProcessInstance opinion = opinion(call("PECAN"));
+    track.complete(opinion, "Task_ExamineApplication", Map.of("cnedimtsDecision", "FAVOURABLE"));
+
+    assertThat(opinion).hasPassed("Gateway_DraftOpinionFirst").hasNotPassed("Task_AnswerDraftOpinion")
+        .isWaitingAt("Task_PublishOpinion");
   }
 }

@@ -51,12 +51,14 @@ class MinistersDecisionTrackTest extends TrackTestBase {
     assertThat(track.task(decision, "Task_EvaluateApplication")).hasCandidateGroup("ministry")
         .hasDueDate(TrackEngine.Stubs.DUE);
     track.complete(decision, "Task_EvaluateApplication", Map.of("ministersDecision", "COMPLEMENTS"));
+    track.runJobs(decision); // the vendor is told what is missing, and until when
+    assertThat(stubs.mails).containsExactly("MINISTERS_COMPLEMENTS_REQUESTED");
     assertThat(track.task(decision, "Task_ProvideMinistersComplements")).hasCandidateGroup("vendor-medisoft")
         .hasDueDate(TrackEngine.Stubs.DUE);
     track.complete(decision, "Task_ProvideMinistersComplements", Map.of());
     track.complete(decision, "Task_EvaluateApplication", Map.of("ministersDecision", "FAVOURABLE"));
 
-    assertThat(stubs.windowsAsked).contains("MINISTERS_DECISION", "MINISTERS_COMPLEMENTS");
+    assertThat(stubs.windowsAsked).contains("MINISTERS_DECISION from decisionWindowOpensAt", "MINISTERS_COMPLEMENTS");
     assertThat(decision).isEnded().hasPassed("EndEvent_Decided", "EndEvent_DecisionReached")
         .variables().containsEntry("ministersDecision", "FAVOURABLE");
   }
@@ -65,6 +67,7 @@ class MinistersDecisionTrackTest extends TrackTestBase {
   void shouldEndAsAbandonedWhenTheComplementsWindowPassesWithoutAnAnswer() {
     ProcessInstance decision = start();
     track.complete(decision, "Task_EvaluateApplication", Map.of("ministersDecision", "COMPLEMENTS"));
+    track.runJobs(decision);
 
     track.fire(decision, "Timer_MinistersComplementsWindow");
 

@@ -8,9 +8,7 @@ import fr.parcours.ans.AnsProcess;
 import fr.parcours.notification.NotificationRecord.Status;
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.ProcessTestBase;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
@@ -94,6 +92,11 @@ class VendorMailTest extends ProcessTestBase {
     assertThat(lf(text(mails("candidature reçue").get(0)))).contains("Prochaine étape : le dépôt du dossier administratif,"
         + " dans la tâche « Déposer le dossier administratif » :\nhttp://localhost:8080/dossiers/"
         + pi.getBusinessKey() + "/tache").doesNotContain("compte Convergence");
+    // issue 20: every mail to the vendor links to the page where the dossier stands
+    assertThat(lf(text(mails("candidature reçue").get(0)))).contains("Où en est votre dossier, ses délais et ses"
+        + " courriels :\nhttp://localhost:8080/dossiers/" + pi.getBusinessKey() + "\n");
+    assertThat(html(mails("candidature reçue").get(0))).contains("href=\"http://localhost:8080/dossiers/"
+        + pi.getBusinessKey() + "\"");
   }
 
   /**
@@ -191,7 +194,7 @@ class VendorMailTest extends ProcessTestBase {
   /**
    * Issue 19: when the CNEDiMTS or the ministers ask for complements, the vendor reads what is asked, the length
    * the agency gave (or the table's), the last day included and the task. The steps are deployed on their own
-   * here: the tracks' diagrams, changed in parallel, are to name these mails on their "complements needed" flow.
+   * here; the tracks name them on their "complements needed" flow (CnedimtsOpinionTrackTest, MinistersDecisionTrackTest).
    */
   @Test
   void shouldTellTheVendorTheLengthTheAgencyGaveAndItsLastDayWhenComplementsAreAsked() throws Exception {
@@ -263,6 +266,8 @@ class VendorMailTest extends ProcessTestBase {
     assertThat(text(complements)).contains("SECURITY 3.2 : les journaux d'audit manquent.",
         "jusqu'au 2 décembre 2026 inclus");
     assertThat(html(complements)).contains("jusqu'au <strong>2 décembre 2026</strong> inclus");
+    assertThat(attachment(complements).getFileName()).as("the request, as a document")
+        .isEqualTo("demande-de-complements-" + pi.getBusinessKey() + ".pdf");
     assertThat(text(complements)).contains("http://localhost:8080/dossiers/" + pi.getBusinessKey() + "/tache",
         "http://localhost:8080/evidence/" + pi.getBusinessKey(), "Délai : jusqu'au 2 décembre 2026 inclus.");
 
@@ -277,8 +282,29 @@ class VendorMailTest extends ProcessTestBase {
     Part pdf = attachment(certificate);
     assertThat(pdf.getFileName()).isEqualTo("certificat-CC-" + pi.getBusinessKey() + ".pdf");
     assertThat(pdf.getContentType()).startsWith("application/pdf");
-    String content = new String(pdf.getInputStream().readAllBytes(), "windows-1252");
-    assertThat(content).startsWith("%PDF-1.4").contains("CC-" + pi.getBusinessKey()).endsWith("%%EOF\n");
+    // opened as a reader opens it: its text, accents included
+    byte[] attached = pdf.getInputStream().readAllBytes();
+    // kept with the dossier: the very bytes attached, by their SHA-256
+    assertThat(jdbc.queryForList("SELECT sha256 FROM parcours_document WHERE dossier_id = ?"
+        + " AND kind = 'certificate-of-conformity'", String.class, pi.getBusinessKey()))
+        .containsExactly(DossierDocuments.sha256(attached));
+    assertThat(jdbc.queryForList("SELECT kind FROM parcours_document WHERE dossier_id = ? ORDER BY created_at",
+        String.class, pi.getBusinessKey())).containsExactly("complements-request", "certificate-of-conformity");
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(attached)) {
+      assertThat(document.getNumberOfPages()).isEqualTo(1);
+      // kept to be looked at: target/documents/certificate-of-conformity.png
+      java.nio.file.Files.createDirectories(java.nio.file.Paths.get("target", "documents"));
+      javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 80),
+          "png", java.nio.file.Paths.get("target", "documents", "certificate-of-conformity.png").toFile());
+      org.apache.pdfbox.text.PDFTextStripper reader = new org.apache.pdfbox.text.PDFTextStripper();
+      reader.setSortByPosition(true); // in reading order, bold words in their line
+      String text = reader.getText(document).replaceAll("\\s+", " ");
+      assertThat(text).contains("Certificat de conformité", "n° CC-" + pi.getBusinessKey(),
+          "délivré le 2 novembre 2026", "MediSoft SAS (SIREN", "CardioWatch, version 2.1",
+          "référentiel d’interopérabilité et de sécurité de l’ANS", "Agence du numérique en santé (ANS) — plateforme");
+      assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Certificat de conformité CC-"
+          + pi.getBusinessKey());
+    }
 
     assertThat(journal.ofDossier(pi.getId())).extracting(NotificationRecord::event).containsExactlyInAnyOrder(
         "APPLICATION_RECEIVED", "APPLICATION_RECEIVED", "ADMINISTRATIVE_FILE_RECEIVED",
@@ -393,23 +419,6 @@ class VendorMailTest extends ProcessTestBase {
   private void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables,
       boolean runJobs) {
     as(user, () -> formService.submitTaskForm(task(pi, taskKey).getId(), variables));
-  }
-
-  private static Part attachment(Part part) throws Exception {
-    if (part.getFileName() != null) {
-      return part;
-    }
-    if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart body = multipart.getBodyPart(i);
-        Part found = attachment(body);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 
   /** The text as written in the template: SMTP carries CRLF line ends. */

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.parcours.evidence.EvidenceDeposits;
 import fr.parcours.evidence.Zips;
 import fr.parcours.support.Candidatures;
+import fr.parcours.support.EngineSteps;
 import fr.parcours.support.ProcessTestBase;
 import fr.parcours.support.TestSmtp;
 import fr.parcours.support.ThisContextsEngine;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -214,42 +213,18 @@ class PecanEvidencePageIT {
   }
 
   Task task(ProcessInstance instance, String key) {
-    // in the instance or in a track of its dossier: they all carry the dossier number
-    Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
-        .taskDefinitionKey(key).singleResult();
-    assertThat(task).as("open task %s", key).isNotNull();
-    return task;
+    return new EngineSteps(engine).task(instance, key);
   }
 
   void complete(String user, ProcessInstance instance, String key, Map<String, Object> variables) {
-    Task task = task(instance, key);
-    as(user, () -> {
-      engine.getFormService().submitTaskForm(task.getId(), variables);
-      return null;
-    });
-    runJobs();
+    new EngineSteps(engine).complete(user, instance, key, variables);
   }
 
-  /** The mail steps, run as the job executor would (it is off in tests); never the timers. */
   void runJobs() {
-    for (int round = 0; round < 100; round++) {
-      List<Job> jobs = engine.getManagementService().createJobQuery().messages().withRetriesLeft().active()
-          .listPage(0, 1);
-      if (jobs.isEmpty()) {
-        return;
-      }
-      engine.getManagementService().executeJob(jobs.get(0).getId());
-    }
+    new EngineSteps(engine).runJobs();
   }
 
   <T> T as(String user, Supplier<T> action) {
-    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).toList();
-    engine.getIdentityService().setAuthentication(user, groups);
-    try {
-      return action.get();
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    return new EngineSteps(engine).as(user, action);
   }
 }

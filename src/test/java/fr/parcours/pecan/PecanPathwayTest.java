@@ -10,15 +10,12 @@ import fr.parcours.support.TrackTestBase;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.BpmnError;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,11 +51,6 @@ class PecanPathwayTest extends TrackTestBase {
     Mocks.register("earlyCoverage", new EarlyCoverage(stubs.clocks));
     Mocks.register("messageToCalledTracks", new MessageToCalledTracks());
     Mocks.register("pecanTaskChecks", (TaskListener) task -> { });
-    Mocks.register("stubEnding", (JavaDelegate) execution -> {
-      if (execution.getVariable("stubError") instanceof String code) {
-        throw new BpmnError(code);
-      }
-    });
 
     // the ANS track: evidence deposited (or the track stops before), the milestone raised, the go-ahead awaited
     BpmnModelInstance ans = Bpmn.createExecutableProcess(ANS).camundaHistoryTimeToLive(1)
@@ -70,24 +62,8 @@ class PecanPathwayTest extends TrackTestBase {
         .intermediateCatchEvent("Stub_AnsGoAhead").message(AnsProcess.MESSAGE_GO_AHEAD)
         .userTask("Stub_AnsInstruct").endEvent("Stub_AnsEnded")
         .done();
-    deploy(ans, stubTrack(SESAME), stubTrack(CNEDIMTS), stubTrack(MINISTERS));
-  }
-
-  /** A track that waits at "Stub_Track" and then ends normally, or throws the BPMN error named by stubError. */
-  static BpmnModelInstance stubTrack(String key) {
-    return Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
-        .startEvent().userTask("Stub_Track").serviceTask("Stub_Ending").camundaDelegateExpression("${stubEnding}")
-        .endEvent("Stub_TrackEnded").done();
-  }
-
-  void deploy(BpmnModelInstance... stubs) {
-    var deployment = track.engine().getRepositoryService().createDeployment();
-    for (BpmnModelInstance stub : stubs) {
-      String key = stub.getModelElementsByType(Process.class).iterator().next()
-          .getId();
-      deployment.addModelInstance(key + ".bpmn", stub);
-    }
-    deployment.deploy();
+    track.deploy(ans, TrackEngine.stubTrack(SESAME), TrackEngine.stubTrack(CNEDIMTS),
+        TrackEngine.stubTrack(MINISTERS));
   }
 
   ProcessInstance apply() {
@@ -117,20 +93,9 @@ class PecanPathwayTest extends TrackTestBase {
         .execute();
   }
 
-  ProcessInstance calledTrack(ProcessInstance pecan, String key) {
-    ProcessInstance called = track.engine().getRuntimeService().createProcessInstanceQuery()
-        .superProcessInstanceId(pecan.getId()).processDefinitionKey(key).singleResult();
-    assertThat(called).as("running track %s", key).isNotNull();
-    return called;
-  }
-
-  Map<String, Object> received(ProcessInstance called) {
-    return track.engine().getRuntimeService().getVariables(called.getId());
-  }
-
   /** The stub track answers: its task completed with what the track hands back; then PECAN's jobs run. */
   void answer(ProcessInstance pecan, String key, String task, Map<String, Object> handedBack) {
-    track.complete(calledTrack(pecan, key), task, handedBack);
+    track.complete(track.calledTrack(pecan, key), task, handedBack);
     track.runJobs(pecan);
   }
 
@@ -143,12 +108,12 @@ class PecanPathwayTest extends TrackTestBase {
     ProcessInstance pecan = apply();
 
     // Then the ANS and Sésame tracks start side by side, each with what it needs and no more
-    assertThat(calledTrack(pecan, ANS).getBusinessKey()).isEqualTo(DOSSIER);
-    assertThat(received(calledTrack(pecan, ANS))).containsEntry("waitsForGoAhead", true)
+    assertThat(track.calledTrack(pecan, ANS).getBusinessKey()).isEqualTo(DOSSIER);
+    assertThat(track.received(track.calledTrack(pecan, ANS))).containsEntry("waitsForGoAhead", true)
         .containsEntry("dossierId", DOSSIER).containsEntry("applicant", "vendor-user")
         .containsEntry("hasConvergenceAccount", true).containsEntry("handlesIns", false)
         .doesNotContainKeys("hasSesameAccount", "pathway", "telemonitoring");
-    assertThat(received(calledTrack(pecan, SESAME))).containsEntry("pathway", "PECAN")
+    assertThat(track.received(track.calledTrack(pecan, SESAME))).containsEntry("pathway", "PECAN")
         .containsEntry("vendorGroup", "vendor-medisoft").containsEntry("hasSesameAccount", true)
         .containsEntry("hasMeeting", "NONE").doesNotContainKeys("hasConvergenceAccount", "handlesIns");
     assertThat(stubs.candidatures).containsExactly(DOSSIER);
@@ -157,7 +122,7 @@ class PecanPathwayTest extends TrackTestBase {
     answer(pecan, ANS, "Stub_AnsDeposit", Map.of("evidenceComplete", true));
     assertThat(pecan).hasPassed("Event_ConvergenceFileComplete").variables()
         .containsEntry(PecanProcess.ACKNOWLEDGEMENT_WAITS_FOR, "SESAME");
-    assertThat(calledTrack(pecan, ANS)).isWaitingAt("Stub_AnsGoAhead");
+    assertThat(track.calledTrack(pecan, ANS)).isWaitingAt("Stub_AnsGoAhead");
     // and once the Sésame file is complete the ministers acknowledge receipt
     answer(pecan, SESAME, Map.of("sesameReference", "SES-1", "sesameAccountId", "ACC-1", "hasMeetingDate", "none",
         "sesameCompleteness", "COMPLETE", "sesameNotMapped", "x"));
@@ -169,8 +134,8 @@ class PecanPathwayTest extends TrackTestBase {
     track.runJobs(pecan);
 
     // Then the ANS instruction gets its go-ahead and the CNEDiMTS its file
-    assertThat(calledTrack(pecan, ANS)).isWaitingAt("Stub_AnsInstruct");
-    assertThat(received(calledTrack(pecan, CNEDIMTS))).containsEntry("sesameReference", "SES-1")
+    assertThat(track.calledTrack(pecan, ANS)).isWaitingAt("Stub_AnsInstruct");
+    assertThat(track.received(track.calledTrack(pecan, CNEDIMTS))).containsEntry("sesameReference", "SES-1")
         .containsEntry("acknowledgementDate", "2026-12-02").containsEntry("telemonitoring", true)
         .containsEntry("pathway", "PECAN").doesNotContainKeys("hasSesameAccount", "ansOutcome");
     assertThat(stubs.windowsAsked).contains("PECAN_INSTRUCTION");
@@ -186,7 +151,7 @@ class PecanPathwayTest extends TrackTestBase {
         .doesNotContainKey("ansNotMapped");
 
     // Then the ministers decide on both, and grant early coverage
-    assertThat(received(calledTrack(pecan, MINISTERS))).containsEntry("cnedimtsDecision", "FAVOURABLE")
+    assertThat(track.received(track.calledTrack(pecan, MINISTERS))).containsEntry("cnedimtsDecision", "FAVOURABLE")
         .containsEntry("certificateNumber", "CC-" + DOSSIER).containsEntry("pathway", "PECAN")
         .doesNotContainKeys("sesameReference", "ansOutcome");
     answer(pecan, MINISTERS, Map.of("ministersDecision", "FAVOURABLE", "ministersComment", "granted"));

@@ -353,7 +353,7 @@ class PecanProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void shouldKeepTheOpinionWindowRunningThroughTheComplementsAndDeemAbandonedAfterThirtyDays() {
+  void shouldKeepTheOpinionWindowRunningThroughTheComplementsAndDeemAbandonedAfterThirtyDays() throws Exception {
     ProcessInstance pecan = acknowledged();
     advance(Duration.ofDays(3));
     complete(CNEDIMTS, pecan, "Task_ExamineApplication", Map.of("cnedimtsDecision", "COMPLEMENTS",
@@ -362,6 +362,9 @@ class PecanProcessTest extends ProcessTestBase {
     assertThat(complements).hasCandidateGroup("vendor-medisoft");
     // day 33 is Saturday 5 December 2026: a vendor's window is extended to Monday 7 December included
     assertThat(complements.getDueDate()).isEqualTo(lastMomentOfDay(35));
+    // and the vendor is told by mail what is asked and until when (issue 19)
+    assertThat(subjects()).contains("Dossier " + pecan.getBusinessKey()
+        + " : la CNEDiMTS demande des compléments jusqu'au 7 décembre 2026 inclus");
 
     fire(pecan, "Timer_CnedimtsComplementsWindow");
 
@@ -385,7 +388,7 @@ class PecanProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void shouldFlagTheDecisionOverdueThirtyDaysAfterTheLastOpinionAndLoopOnMissingInformation() {
+  void shouldFlagTheDecisionOverdueThirtyDaysAfterTheLastOpinionAndLoopOnMissingInformation() throws Exception {
     ProcessInstance pecan = withBothOpinions();
     decide(pecan, "COMPLEMENTS", "The price proposal is missing.");
     assertThat(task(pecan, "Task_ProvideMinistersComplements").getDueDate()).isEqualTo(lastMomentOfDay(10));
@@ -400,6 +403,18 @@ class PecanProcessTest extends ProcessTestBase {
     assertThat(pecan).isEnded();
     assertPassed(pecan, "EndEvent_EarlyCoverageRefused");
     assertThat(pecan).variables().containsEntry("pecanOutcome", "EARLY_COVERAGE_REFUSED");
+
+    // the refusal carries its decision as a PDF, with its reasons and appeal routes (issue 20, documents)
+    jakarta.mail.Part refusal = attachment(mails("décision de refus des ministres").get(0));
+    assertThat(refusal.getFileName()).isEqualTo("decision-de-refus-" + pecan.getBusinessKey() + ".pdf");
+    try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+        refusal.getInputStream().readAllBytes())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+          .contains("Décision de refus", "Benefit not established", "Voies et délais de recours");
+    }
+    // and the acknowledgement of receipt carried its own
+    assertThat(attachment(mails("accusé de réception de votre demande complète").get(0)).getFileName())
+        .isEqualTo("accuse-de-reception-" + pecan.getBusinessKey() + ".pdf");
   }
 
   @Test

@@ -144,6 +144,33 @@ class WebappIsolationIT {
     assertThat(nobody.getBody()).contains("Connectez-vous").doesNotContain(ids.get("{task}"));
   }
 
+  /**
+   * Issue 20: the dossiers' pages, their export and a dossier's diagram hold A's dossier for alice; bruno, signed
+   * in to the same Tasklist, reads neither its number nor its company there (his list is empty, the dossier and
+   * its diagram "no such dossier"); nobody signed in is asked to sign in. DossierPagesIT asks each reviewer group.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/dossiers", "/dossiers/export", "/dossiers/{dossier}", "/dossiers/{dossier}/diagrams/{pi}"})
+  void shouldShowTheDossierPagesOfACompanysDossierToThatCompanyOnly(String page) {
+    String path = path(page);
+    ResponseEntity<String> own = alice.page(path);
+    assertThat(own.getStatusCode()).as("alice: " + path).isEqualTo(HttpStatus.OK);
+    assertThat(own.getBody()).as("alice: " + path).contains(path.endsWith(ids.get("{pi}")) ? "Task_"
+        : ids.get("{dossier}"));
+
+    ResponseEntity<String> other = bruno.page(path);
+    assertThat(other.getStatusCode()).as("bruno: " + path).isIn(HttpStatus.OK, HttpStatus.NOT_FOUND);
+    assertThat(other.getBody()).as("bruno: " + path).doesNotContain("MediSoft").doesNotContain("Task_")
+        .doesNotContain(ids.get("{pi}"));
+    if (!path.contains(ids.get("{dossier}"))) {
+      assertThat(other.getBody()).as("bruno: " + path).doesNotContain(ids.get("{dossier}"));
+    }
+
+    ResponseEntity<String> nobody = BrowserSession.anonymous(rest).page(path);
+    assertThat(nobody.getStatusCode()).as("anonymous: " + path).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(nobody.getBody()).doesNotContain("MediSoft").doesNotContain("Task_");
+  }
+
   /** Lists that hold A's data for alice and nothing for bruno. */
   @ParameterizedTest
   @ValueSource(strings = {

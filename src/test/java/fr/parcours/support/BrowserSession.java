@@ -71,6 +71,22 @@ public final class BrowserSession {
     return send(HttpMethod.GET, path, null, null, true, List.of(MediaType.TEXT_HTML, MediaType.ALL));
   }
 
+  /** A page as a browser set to that language opens it ({@code Accept-Language}, e.g. "en-GB,fr;q=0.5"). */
+  public ResponseEntity<String> page(String path, String acceptLanguage) {
+    return send(HttpMethod.GET, path, null, null, true, List.of(MediaType.TEXT_HTML, MediaType.ALL), acceptLanguage);
+  }
+
+  /** A file as the browser downloads it: its bytes, with this browser's cookies. */
+  public ResponseEntity<byte[]> download(String path) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setAccept(List.of(MediaType.ALL));
+    if (!cookies.isEmpty()) {
+      headers.add(HttpHeaders.COOKIE, String.join("; ",
+          cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue()).toList()));
+    }
+    return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+  }
+
   public ResponseEntity<String> post(String path, String json) {
     return send(HttpMethod.POST, path, json);
   }
@@ -95,7 +111,15 @@ public final class BrowserSession {
 
   private ResponseEntity<String> send(HttpMethod method, String path, String body, MediaType type,
       boolean csrfHeader, List<MediaType> accept) {
+    return send(method, path, body, type, csrfHeader, accept, null);
+  }
+
+  private ResponseEntity<String> send(HttpMethod method, String path, String body, MediaType type,
+      boolean csrfHeader, List<MediaType> accept, String acceptLanguage) {
     HttpHeaders headers = new HttpHeaders();
+    if (acceptLanguage != null) {
+      headers.set(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
+    }
     headers.setAccept(accept);
     if (type != null) {
       headers.setContentType(type);

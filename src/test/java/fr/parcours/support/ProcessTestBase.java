@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import fr.parcours.evidence.EvidenceDeposits;
 import fr.parcours.evidence.Zips;
+import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -319,6 +320,24 @@ public abstract class ProcessTestBase {
       }
     }
     return found;
+  }
+
+  /** The first attached file of a mail (a part with a file name), or null. */
+  protected static Part attachment(Part part) throws Exception {
+    if (part.getFileName() != null) {
+      return part;
+    }
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart body = multipart.getBodyPart(i);
+        Part found = attachment(body);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   /** The plain-text part of a mail, decoded (the browser walks read the links of the mails with it too). */

@@ -70,6 +70,16 @@ public final class TrackEngine {
         .excludeProcessDefinitionKeys(notCovered).build();
   }
 
+  /**
+   * A stub of a track that pathways call: it waits at "Stub_Track", then ends normally, or throws the BPMN error
+   * named by its variable {@code stubError} (the bean {@code stubEnding} of {@link Stubs}).
+   */
+  public static org.camunda.bpm.model.bpmn.BpmnModelInstance stubTrack(String key) {
+    return org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+        .startEvent().userTask("Stub_Track").serviceTask("Stub_Ending").camundaDelegateExpression("${stubEnding}")
+        .endEvent("Stub_TrackEnded").done();
+  }
+
   /** What a test does with a track: start it as a caller would, work its tasks, run its jobs, fire its timers. */
   public record Driver(ProcessEngine engine) {
 
@@ -80,6 +90,30 @@ public final class TrackEngine {
 
     public ProcessInstance start(String track, Map<String, Object> variables) {
       return engine.getRuntimeService().startProcessInstanceByKey(track, "DMN-2026-00042", variables);
+    }
+
+    /** Deploys stub processes under the keys of the tracks a pathway calls ({@link TrackEngine#stubTrack}). */
+    public void deploy(org.camunda.bpm.model.bpmn.BpmnModelInstance... stubs) {
+      var deployment = engine.getRepositoryService().createDeployment();
+      for (org.camunda.bpm.model.bpmn.BpmnModelInstance stub : stubs) {
+        String key = stub.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next()
+            .getId();
+        deployment.addModelInstance(key + ".bpmn", stub);
+      }
+      deployment.deploy();
+    }
+
+    /** The running instance of a track that a pathway's instance called. */
+    public ProcessInstance calledTrack(ProcessInstance caller, String key) {
+      ProcessInstance called = engine.getRuntimeService().createProcessInstanceQuery()
+          .superProcessInstanceId(caller.getId()).processDefinitionKey(key).singleResult();
+      assertThat(called).as("running track %s", key).isNotNull();
+      return called;
+    }
+
+    /** What a called track received ({@code camunda:in}). */
+    public Map<String, Object> received(ProcessInstance called) {
+      return engine.getRuntimeService().getVariables(called.getId());
     }
 
     public Task task(ProcessInstance instance, String key) {
@@ -150,6 +184,11 @@ public final class TrackEngine {
       Mocks.register("overdueEscalation", (JavaDelegate) execution ->
           execution.getProcessInstance().setVariable((String) execution.getVariable("overdueFlag"), true));
       Mocks.register("clocks", stubs.clocks);
+      Mocks.register("stubEnding", (JavaDelegate) execution -> {
+        if (execution.getVariable("stubError") instanceof String code) {
+          throw new org.camunda.bpm.engine.delegate.BpmnError(code);
+        }
+      });
       Mocks.register("candidatureIntake", (ExecutionListener) execution ->
           stubs.candidatures.add(execution.getVariable("dossierId")));
       Mocks.register("evidenceQueue", stubs.new EvidenceQueue());

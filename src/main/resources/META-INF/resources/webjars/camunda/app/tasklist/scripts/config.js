@@ -17,8 +17,9 @@ export default {
     normal: 'L LT',
     long: 'dddd L LT'
   },
-  // hides from each user the controls that the server refuses them (scripts/parcours-controls.js)
-  customScripts: ['scripts/parcours-controls'],
+  // hides from each user the controls that the server refuses them (scripts/parcours-controls.js); links the
+  // header to the dossiers' pages (scripts/parcours-dossiers-link.js)
+  customScripts: ['scripts/parcours-controls', 'scripts/parcours-dossiers-link'],
 
   shortcuts: {
     claimTask: {

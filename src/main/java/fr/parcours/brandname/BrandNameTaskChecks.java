@@ -1,0 +1,131 @@
+package fr.parcours.brandname;
+
+import static fr.parcours.shared.TaskInputs.date;
+import static fr.parcours.shared.TaskInputs.decision;
+import static fr.parcours.shared.TaskInputs.defaultFalse;
+import static fr.parcours.shared.TaskInputs.text;
+import static fr.parcours.shared.TaskInputs.ticked;
+
+import fr.parcours.deadline.DeadlineCatalogue;
+import fr.parcours.deadline.DeadlineRule;
+import fr.parcours.deadline.FrenchTimeLimits;
+import fr.parcours.deadline.LegalDates;
+import fr.parcours.shared.BadInputException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks what a person submits with a task of the brand-name diagram itself (the tracks it calls have their
+ * own): each refusal says in French what is wrong and how to fix it, and the task stays open, unchanged.
+ */
+@Component("brandNameTaskChecks")
+class BrandNameTaskChecks implements TaskListener {
+
+  /** The row that bounds the registration the order sets: "at most 5 years" (seed 000, step 16). */
+  static final String VALIDITY = "BRAND_REGISTRATION_VALIDITY";
+
+  private final DeadlineCatalogue deadlines;
+  private final ZoneId zone;
+
+  BrandNameTaskChecks(DeadlineCatalogue deadlines, @Value("${parcours.zone:Europe/Paris}") String zone) {
+    this.deadlines = deadlines;
+    this.zone = ZoneId.of(zone);
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    switch (task.getTaskDefinitionKey()) {
+      case "Task_SendAcknowledgement" -> acknowledge(task);
+      case "Task_SendCnpCopy" -> {
+        text(task, "cnpNames", "CNP auxquels la copie a été envoyée");
+        ticked(task, "cnpCopySent", "La copie de la demande a été envoyée par courriel à ces CNP");
+      }
+      case "Task_FilePriceDossier" -> {
+        text(task, "cepsReference", "Référence du dossier déposé au CEPS");
+        ticked(task, "cepsFiled", "Le dossier de prix est déposé auprès du CEPS");
+      }
+      case "Task_RecordCepsOutcome" -> decision(task, "cepsOutcome", Set.of("AGREED", "NO_AGREEMENT"), "NO_AGREEMENT",
+          "cepsTariff", "le tarif convenu");
+      case "Task_PublishRegistrationOrder" -> publishOrder(task);
+      case "Task_FileRenewal" -> fileRenewal(task);
+      default -> throw new IllegalStateException("No checks for task " + task.getTaskDefinitionKey());
+    }
+  }
+
+  private void acknowledge(DelegateTask task) {
+    LocalDate acknowledged = date(task, "acknowledgementDate", "Date de l’accusé de réception", zone);
+    if (acknowledged.isAfter(today())) {
+      throw new BadInputException("La date de l’accusé de réception (" + french(acknowledged) + ") est dans le futur :"
+          + " donnez la date à laquelle l’accusé de réception a été envoyé, aujourd’hui ou avant.");
+    }
+    task.setVariable(BrandNameProcess.ACKNOWLEDGED_AT, startOf(acknowledged));
+  }
+
+  private void publishOrder(DelegateTask task) {
+    LocalDate order = date(task, "orderDate", "Date de l’arrêté", zone);
+    text(task, "publicationReference", "Référence de publication au Journal officiel");
+    LocalDate end = date(task, "registrationEndDate", "Date de fin de l’inscription", zone);
+    if (order.isAfter(today())) {
+      throw new BadInputException("La date de l’arrêté (" + french(order) + ") est dans le futur : donnez la date de"
+          + " l’arrêté publié, aujourd’hui ou avant.");
+    }
+    LocalDate acknowledged = dateOf(task.getVariable(BrandNameProcess.ACKNOWLEDGED_AT));
+    if (acknowledged != null && order.isBefore(acknowledged)) {
+      throw new BadInputException("La date de l’arrêté (" + french(order) + ") précède l’accusé de réception du "
+          + french(acknowledged) + " : l’arrêté ne peut pas être pris avant ; corrigez la date.");
+    }
+    LocalDate opinion = dateOf(task.getVariable(BrandNameProcess.OPINION_RECEIVED_AT));
+    if (opinion != null && order.isBefore(opinion)) {
+      throw new BadInputException("La date de l’arrêté (" + french(order) + ") précède l’avis de la CNEDiMTS reçu le "
+          + french(opinion) + " : les ministres décident après l’avis ; corrigez la date.");
+    }
+    if (!end.isAfter(order)) {
+      throw new BadInputException("La date de fin de l’inscription (" + french(end) + ") doit suivre la date de"
+          + " l’arrêté (" + french(order) + ") : donnez la date de fin que fixe l’arrêté.");
+    }
+    DeadlineRule validity = deadlines.rule(VALIDITY, BrandNameProcess.PATHWAY);
+    LocalDate latest = FrenchTimeLimits.count(order, validity.duration(), false).lastDay();
+    if (end.isAfter(latest)) {
+      throw new BadInputException("La date de fin de l’inscription (" + french(end) + ") dépasse la durée maximale de "
+          + LegalDates.length(validity.duration().period(), Locale.FRENCH) + " après l’arrêté du " + french(order)
+          + " (table des délais, ligne " + validity.row() + ") : choisissez le " + french(latest) + " ou avant.");
+    }
+    task.setVariable(BrandNameProcess.REGISTRATION_ENDS_AT, startOf(end));
+    task.setVariable("registrationEndDateText", french(end));
+  }
+
+  private void fileRenewal(DelegateTask task) {
+    LocalDate end = dateOf(task.getVariable(BrandNameProcess.REGISTRATION_ENDS_AT));
+    if (end != null && today().isAfter(end)) {
+      throw new BadInputException("L’inscription a pris fin le " + french(end) + " : elle ne peut plus être"
+          + " renouvelée ; déposez une nouvelle demande d’inscription en nom de marque.");
+    }
+    defaultFalse(task, "certificateStillValid");
+    // the renewal is a new round of the pathway: on Sésame directly with a valid certificate, else a new ANS round
+    task.setVariable("validCertificate", task.getVariable("certificateStillValid"));
+  }
+
+  private LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
+  }
+
+  private Date startOf(LocalDate day) {
+    return Date.from(day.atStartOfDay(zone).toInstant());
+  }
+
+  private LocalDate dateOf(Object value) {
+    return value instanceof Date date ? date.toInstant().atZone(zone).toLocalDate() : null;
+  }
+
+  private static String french(LocalDate day) {
+    return LegalDates.date(day, Locale.FRENCH);
+  }
+}

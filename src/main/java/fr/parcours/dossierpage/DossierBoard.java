@@ -1,0 +1,534 @@
+package fr.parcours.dossierpage;
+
+import fr.parcours.clock.ClockEntry;
+import fr.parcours.clock.ClockReading;
+import fr.parcours.clock.ClockState;
+import fr.parcours.clock.Clocks;
+import fr.parcours.clock.RegulatoryClock;
+import fr.parcours.deadline.DeadlineCatalogue;
+import fr.parcours.deadline.DeadlineRule;
+import fr.parcours.deadline.DeadlineTable;
+import fr.parcours.deadline.LegalDates;
+import fr.parcours.dossier.Dossiers;
+import fr.parcours.dossierpage.DossierDetail.Diagram;
+import fr.parcours.dossierpage.DossierDetail.Event;
+import fr.parcours.dossierpage.DossierDetail.Mail;
+import fr.parcours.dossierpage.DossierSummary.NextStep;
+import fr.parcours.dossierpage.DossierSummary.TrackState;
+import fr.parcours.dossierpage.DossierSummary.Window;
+import fr.parcours.notification.DossierDocuments;
+import fr.parcours.notification.NotificationJournal;
+import fr.parcours.security.AsUser;
+import fr.parcours.security.Roles;
+import fr.parcours.shared.Pathway;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * Where the dossiers stand, for the person who asks: every question is put to the engine as that person
+ * ({@link AsUser}), so its authorizations decide what they see. A vendor reads its company's dossiers (granted
+ * per dossier at its start), a reviewer group the pathways and tracks it instructs, a process owner all. The
+ * processes asked about are those the {@link Pathway} registrations name: no list of process keys here.
+ *
+ * <p>What a vendor reads is what is meant for vendors: the steps as the diagrams name them, the windows, the
+ * mails sent to it, and who acted as an agency ("ANS"), never a reviewer's name, comment or variables.
+ */
+@Service
+public class DossierBoard {
+
+  /** The most dossier instances one list reads (the engine's limit for a signed-in user's query). */
+  static final int MAX_INSTANCES = 2000;
+  static final String COMPANY = "companyName";
+  static final String SOFTWARE = "softwareName";
+  static final String VERSION = "softwareVersion";
+  static final String PATHWAY = "pathway";
+  static final String TASKLIST_TASK = "/camunda/app/tasklist/default/#/?task=";
+
+  /** The steps a dossier waits at. */
+  static final Set<String> WAITING = Set.of("userTask", "receiveTask", "intermediateMessageCatch",
+      "intermediateTimer", "intermediateSignalCatch", "intermediateConditional");
+  /** What the timeline tells: the steps people do, the events that happen to the dossier, and its ends. */
+  static final Set<String> TOLD = Set.of("userTask", "receiveTask", "startEvent", "intermediateMessageCatch",
+      "intermediateTimer", "intermediateSignalCatch", "intermediateConditional", "intermediateNoneThrowEvent",
+      "intermediateMessageThrowEvent", "boundaryTimer", "boundaryMessage", "boundaryError", "boundaryEscalation",
+      "boundarySignal", "noneEndEvent", "errorEndEvent", "terminateEndEvent", "escalationEndEvent",
+      "messageEndEvent", "signalEndEvent", "callActivity");
+
+  private final HistoryService history;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final RepositoryService repository;
+  private final Dossiers dossiers;
+  private final List<Pathway> pathways;
+  private final DeadlineCatalogue deadlines;
+  private final NotificationJournal journal;
+  private final DossierDocuments documents;
+  private final MessageSource messages;
+  private final ZoneId zone;
+
+  DossierBoard(ProcessEngine engine, Dossiers dossiers, List<Pathway> pathways, DeadlineCatalogue deadlines,
+      NotificationJournal journal, DossierDocuments documents, MessageSource messages,
+      @Value("${parcours.zone:Europe/Paris}") String zone) {
+    this.documents = documents;
+    this.history = engine.getHistoryService();
+    this.tasks = engine.getTaskService();
+    this.identity = engine.getIdentityService();
+    this.repository = engine.getRepositoryService();
+    this.dossiers = dossiers;
+    this.pathways = pathways;
+    this.deadlines = deadlines;
+    this.journal = journal;
+    this.messages = messages;
+    this.zone = ZoneId.of(zone);
+  }
+
+  /** The person signed in, with their groups, writing in that language. */
+  public Viewer viewer(String userId, Locale locale) {
+    return new Viewer(userId, identity.createGroupQuery().groupMember(userId).unlimitedList().stream()
+        .map(g -> g.getId()).toList(), locale);
+  }
+
+  /** The pathways vendors start, by process key, with their names: what the list filters on. */
+  public Map<String, String> pathwayNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Pathway pathway : pathways) {
+      if (pathway.startedByVendors()) {
+        var definition = repository.createProcessDefinitionQuery().processDefinitionKey(pathway.processKey())
+            .latestVersion().singleResult();
+        names.put(pathway.processKey(), definition == null || definition.getName() == null ? pathway.processKey()
+            : definition.getName());
+      }
+    }
+    return names;
+  }
+
+  /** Every dossier the person may read, open and closed, the latest filed first. */
+  public List<DossierSummary> visibleTo(Viewer viewer) {
+    DeadlineTable table = deadlines.current();
+    String[] keys = pathways.stream().map(Pathway::processKey).distinct().toArray(String[]::new);
+    return AsUser.ask(identity, viewer.userId(), () -> {
+      Map<String, List<HistoricProcessInstance>> byNumber = new LinkedHashMap<>();
+      history.createHistoricProcessInstanceQuery().processDefinitionKeyIn(keys)
+          .orderByProcessInstanceStartTime().desc().listPage(0, MAX_INSTANCES).stream()
+          .filter(instance -> instance.getBusinessKey() != null)
+          .forEach(instance -> byNumber.computeIfAbsent(instance.getBusinessKey(), k -> new ArrayList<>())
+              .add(instance));
+      List<DossierSummary> found = new ArrayList<>();
+      byNumber.forEach((number, visible) -> found.add(summary(viewer, number, visible, table)));
+      return found;
+    });
+  }
+
+  /**
+   * Whether the person may read more dossier instances than one list reads ({@value #MAX_INSTANCES}, the latest
+   * filed first): the list then says that older dossiers are left out.
+   */
+  public boolean moreThanOneListHolds(Viewer viewer) {
+    String[] keys = pathways.stream().map(Pathway::processKey).distinct().toArray(String[]::new);
+    return AsUser.ask(identity, viewer.userId(), () -> history.createHistoricProcessInstanceQuery()
+        .processDefinitionKeyIn(keys).count() > MAX_INSTANCES);
+  }
+
+  /**
+   * The dossier with that number, if the person may read some of it; empty for a number that names no
+   * dossier and for another company's dossier alike.
+   */
+  public Optional<DossierDetail> read(Viewer viewer, String number) {
+    List<String> every = dossiers.everyInstanceOf(number);
+    if (every.isEmpty()) {
+      return Optional.empty();
+    }
+    DeadlineTable table = deadlines.current();
+    return AsUser.ask(identity, viewer.userId(), () -> {
+      List<HistoricProcessInstance> visible = history.createHistoricProcessInstanceQuery()
+          .processInstanceIds(new HashSet<>(every)).orderByProcessInstanceStartTime().asc()
+          .listPage(0, MAX_INSTANCES);
+      if (visible.isEmpty()) {
+        return Optional.<DossierDetail>empty();
+      }
+      DossierSummary summary = summary(viewer, number, visible, table);
+      List<HistoricActivityInstance> steps = activities(visible);
+      return Optional.of(new DossierDetail(summary, diagrams(visible, steps), timeline(viewer, visible, steps),
+          mails(viewer, visible), documents.ofInstances(visible.stream().map(HistoricProcessInstance::getId)
+              .toList())));
+    });
+  }
+
+  /**
+   * The diagram of one process instance of the dossier, when the person may read that instance; empty
+   * otherwise.
+   */
+  public Optional<String> diagram(Viewer viewer, String number, String instanceId) {
+    if (!dossiers.everyInstanceOf(number).contains(instanceId)) {
+      return Optional.empty();
+    }
+    return AsUser.ask(identity, viewer.userId(), () -> {
+      HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId)
+          .singleResult();
+      if (instance == null) {
+        return Optional.<String>empty();
+      }
+      try (InputStream xml = repository.getProcessModel(instance.getProcessDefinitionId())) {
+        return Optional.of(new String(xml.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  // ---- one dossier, asked as the person (called inside AsUser) ----
+
+  private DossierSummary summary(Viewer viewer, String number, List<HistoricProcessInstance> visible,
+      DeadlineTable table) {
+    List<HistoricProcessInstance> ordered = new ArrayList<>(visible);
+    ordered.sort(Comparator.comparing((HistoricProcessInstance i) -> i.getSuperProcessInstanceId() != null)
+        .thenComparing(HistoricProcessInstance::getStartTime));
+    HistoricProcessInstance root = ordered.stream().filter(i -> i.getSuperProcessInstanceId() == null).findFirst()
+        .orElseGet(() -> dossiers.rootOf(number).orElse(ordered.get(0)));
+    List<String> ids = ordered.stream().map(HistoricProcessInstance::getId).toList();
+    Map<String, Map<String, Object>> variables = variables(ids);
+    Map<String, Object> first = new HashMap<>();
+    ordered.forEach(i -> variables.getOrDefault(i.getId(), Map.of()).forEach(first::putIfAbsent));
+
+    List<NextStep> next = nextSteps(viewer, ids);
+    Set<String> mine = new HashSet<>(next.stream().map(NextStep::taskId).toList());
+    List<TrackState> tracks = new ArrayList<>();
+    LocalDate nextDue = null;
+    boolean overdue = false;
+    LocalDate today = today();
+    for (HistoricProcessInstance instance : ordered) {
+      Map<String, Object> own = variables.getOrDefault(instance.getId(), Map.of());
+      String pathway = own.get(PATHWAY) instanceof String p ? p : first.get(PATHWAY) instanceof String p2 ? p2 : null;
+      List<Window> windows = new ArrayList<>();
+      List<RegulatoryClock> clocks = own.entrySet().stream()
+          .flatMap(e -> Clocks.stored(e.getKey(), e.getValue()).stream()).toList();
+      for (RegulatoryClock clock : clocks) {
+        ClockReading reading = clock.read(now());
+        Window window = window(viewer.locale(), clock, reading, table.find(clock.clockId(), pathway).orElse(null),
+            today);
+        windows.add(window);
+        if (reading.state() == ClockState.RUNNING && reading.lastDay() != null) {
+          nextDue = nextDue == null || reading.lastDay().isBefore(nextDue) ? reading.lastDay() : nextDue;
+          overdue |= reading.lastDay().isBefore(today);
+        }
+      }
+      windows.sort(Comparator.comparing((Window w) -> !w.open()).thenComparing(Window::label));
+      boolean running = instance.getEndTime() == null;
+      List<String> steps = running ? waitingSteps(viewer, instance, mine) : List.of();
+      tracks.add(new TrackState(instance.getId(), instance.getProcessDefinitionKey(),
+          nameOf(instance), running, trackState(viewer.locale(), instance, steps), steps, windows));
+    }
+    boolean open = root.getEndTime() == null;
+    String closedAs = open ? null : endOf(root);
+    String device = join(first.get(SOFTWARE), first.get(VERSION));
+    return new DossierSummary(number, root.getProcessDefinitionKey(), nameOf(root),
+        first.get(COMPANY) instanceof String c ? c : "", device, open, root.getStartTime().toInstant(),
+        open ? null : root.getEndTime().toInstant(), closedAs, tracks, next, nextDue, overdue && open);
+  }
+
+  /**
+   * The few variables the pages read, by instance: the company, the device, the pathway, and the windows
+   * ({@code clock_...}); asked by name, so that a dossier's many other variables never crowd them out of a page.
+   */
+  private Map<String, Map<String, Object>> variables(List<String> instanceIds) {
+    String[] ids = instanceIds.toArray(String[]::new);
+    List<HistoricVariableInstance> found = new ArrayList<>(history.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(ids).variableNameIn(COMPANY, SOFTWARE, VERSION, PATHWAY).disableBinaryFetching()
+        .disableCustomObjectDeserialization().listPage(0, MAX_INSTANCES));
+    // "_" is LIKE's any-character: the names found are checked again below
+    found.addAll(history.createHistoricVariableInstanceQuery().processInstanceIdIn(ids).variableNameLike("clock_%")
+        .disableBinaryFetching().disableCustomObjectDeserialization().listPage(0, MAX_INSTANCES));
+    Map<String, Map<String, Object>> byInstance = new HashMap<>();
+    for (HistoricVariableInstance variable : found) {
+      String name = variable.getName();
+      boolean wanted = List.of(COMPANY, SOFTWARE, VERSION, PATHWAY).contains(name)
+          || Clocks.holdsWindow(name) && variable.getValue() instanceof String;
+      // only the process instance's own variables: a task's local ones are not the dossier's
+      if (wanted && Objects.equals(variable.getExecutionId(), variable.getProcessInstanceId())) {
+        byInstance.computeIfAbsent(variable.getProcessInstanceId(), k -> new HashMap<>()).put(name, variable.getValue());
+      }
+    }
+    return byInstance;
+  }
+
+  private List<NextStep> nextSteps(Viewer viewer, List<String> instanceIds) {
+    List<Task> open = tasks.createTaskQuery().processInstanceIdIn(instanceIds.toArray(String[]::new)).or()
+        .taskCandidateUser(viewer.userId()).taskAssignee(viewer.userId()).endOr().orderByDueDate().asc()
+        .listPage(0, 50);
+    List<NextStep> next = new ArrayList<>();
+    for (Task task : open) {
+      LocalDate day = task.getDueDate() == null ? null : task.getDueDate().toInstant().atZone(zone).toLocalDate();
+      next.add(new NextStep(task.getId(), task.getName(), day == null ? text(viewer.locale(), "due.none")
+          : LegalDates.until(day, viewer.locale()), day, TASKLIST_TASK + task.getId()));
+    }
+    next.sort(Comparator.comparing(NextStep::dueDay, Comparator.nullsLast(Comparator.naturalOrder())));
+    return next;
+  }
+
+  /** The steps the instance waits at, each with who it waits for: "« Examiner les preuves », à l’ANS". */
+  private List<String> waitingSteps(Viewer viewer, HistoricProcessInstance instance, Set<String> mine) {
+    List<String> steps = new ArrayList<>();
+    for (HistoricActivityInstance step : history.createHistoricActivityInstanceQuery()
+        .processInstanceId(instance.getId()).unfinished().orderByHistoricActivityInstanceStartTime().asc()
+        .listPage(0, 100)) {
+      if (!WAITING.contains(step.getActivityType()) || step.getActivityName() == null) {
+        continue;
+      }
+      if (!"userTask".equals(step.getActivityType())) {
+        steps.add(text(viewer.locale(), "step.event", step.getActivityName()));
+      } else if (mine.contains(step.getTaskId())) {
+        steps.add(text(viewer.locale(), "step.yours", step.getActivityName()));
+      } else {
+        steps.add(text(viewer.locale(), "step.with", step.getActivityName(), whoWorks(viewer, step.getTaskId())));
+      }
+    }
+    return steps;
+  }
+
+  /** Who a task is offered to, as a group: the agency's short name, or "the vendor". */
+  private String whoWorks(Viewer viewer, String taskId) {
+    if (taskId == null) {
+      return text(viewer.locale(), "who.agency");
+    }
+    Set<String> who = new LinkedHashSet<>();
+    for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(taskId)
+        .type(IdentityLinkType.CANDIDATE).listPage(0, 20)) {
+      if (link.getGroupId() != null) {
+        who.add(groupLabel(viewer.locale(), link.getGroupId()));
+      }
+    }
+    return who.isEmpty() ? text(viewer.locale(), "who.agency") : String.join(", ", who);
+  }
+
+  private String groupLabel(Locale locale, String groupId) {
+    if (groupId.startsWith(Roles.VENDOR_GROUP_PREFIX)) {
+      return text(locale, "who.vendor");
+    }
+    return Roles.REVIEWERS.stream().filter(r -> r.groupId().equals(groupId)).map(Roles.Reviewer::shortName)
+        .findFirst().orElse(groupId);
+  }
+
+  private String trackState(Locale locale, HistoricProcessInstance instance, List<String> steps) {
+    if (instance.getEndTime() == null) {
+      return steps.isEmpty() ? text(locale, "track.running") : String.join(" ; ", steps);
+    }
+    String day = LegalDates.date(dateOf(instance.getEndTime().toInstant()), locale);
+    String end = endOf(instance);
+    boolean stopped = instance.getState() != null && instance.getState().endsWith("TERMINATED");
+    return end == null ? text(locale, stopped ? "track.stopped" : "track.ended", day)
+        : text(locale, stopped ? "track.stoppedAs" : "track.endedAs", day, end);
+  }
+
+  /** The end event a finished instance reached, as its diagram names it. */
+  private String endOf(HistoricProcessInstance instance) {
+    if (instance.getEndActivityId() == null) {
+      return null;
+    }
+    return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityId(instance.getEndActivityId()).listPage(0, 1).stream().map(HistoricActivityInstance::getActivityName)
+        .filter(Objects::nonNull).findFirst().orElse(null);
+  }
+
+  private Window window(Locale locale, RegulatoryClock clock, ClockReading reading, DeadlineRule rule,
+      LocalDate today) {
+    String label = messages.getMessage("window." + clock.clockId(), null,
+        rule == null ? clock.clockId() : rule.measures(), locale);
+    String ruleText = rule == null ? "" : text(locale, "window.rule", LegalDates.length(rule.duration().period(),
+        locale), rule.startsOn() == null ? "" : rule.startsOn(), rule.source() == null ? "" : rule.source());
+    ClockState state = reading.state();
+    boolean open = state == ClockState.RUNNING || state == ClockState.PAUSED;
+    String lastDay = reading.lastDay() == null ? "" : LegalDates.until(reading.lastDay(), locale);
+    long paused = reading.pausedTime() == null ? 0 : reading.pausedTime().toDays();
+    String pausedText = paused == 0 ? "" : text(locale, "window.pausedFor", LegalDates.days(paused, locale));
+    String sentence;
+    if (state == ClockState.RUNNING) {
+      long left = reading.lastDay().toEpochDay() - today.toEpochDay();
+      sentence = left > 0 ? text(locale, "window.left", label, LegalDates.days(left, locale), lastDay, pausedText)
+          : left == 0 ? text(locale, "window.lastDayToday", label, pausedText)
+          : text(locale, "window.overdue", label, LegalDates.days(-left, locale),
+              LegalDates.date(reading.lastDay(), locale));
+    } else if (state == ClockState.PAUSED) {
+      ClockReading.Pause current = reading.pauses().isEmpty() ? null : reading.pauses().get(reading.pauses().size() - 1);
+      sentence = text(locale, "window.paused", label,
+          current == null ? "" : LegalDates.date(dateOf(current.from()), locale),
+          current == null ? "" : because(locale, current.reason()), pausedText);
+    } else if (state == ClockState.STOPPED) {
+      ClockEntry stop = clock.ledger().get(clock.ledger().size() - 1);
+      sentence = text(locale, "window.closed", label, LegalDates.date(dateOf(stop.at()), locale));
+    } else {
+      sentence = text(locale, "window.notStarted", label);
+    }
+    List<String> pauses = reading.pauses().stream().map(p -> p.to() == null
+        ? text(locale, "pause.since", LegalDates.date(dateOf(p.from()), locale), because(locale, p.reason()))
+        : text(locale, "pause.between", LegalDates.date(dateOf(p.from()), locale),
+            LegalDates.date(dateOf(p.to()), locale), because(locale, p.reason()))).toList();
+    return new Window(clock.clockId(), label, ruleText, text(locale, "window.state." + state.name()), open,
+        sentence, reading.startedAt() == null ? "" : LegalDates.date(dateOf(reading.startedAt()), locale),
+        lastDay, state == ClockState.RUNNING && reading.lastDay().isBefore(today), pauses);
+  }
+
+  /** " — en attente de l’industriel : Fournir des compléments", or nothing when no reason was recorded. */
+  private String because(Locale locale, String recorded) {
+    String reason = reason(locale, recorded);
+    return reason.isEmpty() ? "" : text(locale, "pause.because", reason);
+  }
+
+  /** The reasons the clocks record ("Waiting for the vendor: Fournir des compléments"), in the page's words. */
+  String reason(Locale locale, String recorded) {
+    if (recorded == null || recorded.isBlank()) {
+      return "";
+    }
+    for (String[] known : new String[][] {{"Waiting for the vendor: ", "reason.waiting"},
+        {"The vendor answered: ", "reason.answered"}, {"The dossier moved: ", "reason.moved"},
+        {"Closed: ", "reason.closed"}, {"Opened: ", "reason.opened"}}) {
+      if (recorded.startsWith(known[0])) {
+        return text(locale, known[1], recorded.substring(known[0].length()));
+      }
+    }
+    return recorded;
+  }
+
+  // ---- the dossier page ----
+
+  private List<HistoricActivityInstance> activities(List<HistoricProcessInstance> visible) {
+    List<HistoricActivityInstance> all = new ArrayList<>();
+    for (HistoricProcessInstance instance : visible) {
+      all.addAll(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+          .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc()
+          .listPage(0, MAX_INSTANCES));
+    }
+    return all;
+  }
+
+  private List<Diagram> diagrams(List<HistoricProcessInstance> visible, List<HistoricActivityInstance> steps) {
+    List<Diagram> diagrams = new ArrayList<>();
+    for (HistoricProcessInstance instance : visible) {
+      Set<String> active = new LinkedHashSet<>();
+      Set<String> done = new LinkedHashSet<>();
+      steps.stream().filter(s -> s.getProcessInstanceId().equals(instance.getId())).forEach(s -> {
+        if (s.getEndTime() == null) {
+          active.add(s.getActivityId());
+        } else {
+          done.add(s.getActivityId());
+        }
+      });
+      done.removeAll(active);
+      diagrams.add(new Diagram(instance.getId(), nameOf(instance), List.copyOf(active), List.copyOf(done)));
+    }
+    return diagrams;
+  }
+
+  private List<Event> timeline(Viewer viewer, List<HistoricProcessInstance> visible,
+      List<HistoricActivityInstance> steps) {
+    Locale locale = viewer.locale();
+    Map<String, String> names = new HashMap<>();
+    visible.forEach(i -> names.put(i.getId(), nameOf(i)));
+    Set<String> colleagues = viewer.vendor() ? colleaguesOf(viewer) : Set.of();
+    DateTimeFormatter time = DateTimeFormatter.ofPattern(viewer.english() ? "d MMM yyyy, HH:mm" : "d MMM yyyy, HH:mm",
+        viewer.english() ? Locale.ENGLISH : Locale.FRENCH);
+    List<HistoricActivityInstance> told = steps.stream()
+        .filter(s -> TOLD.contains(s.getActivityType()) && s.getActivityName() != null)
+        .sorted(Comparator.comparing((HistoricActivityInstance s) -> s.getEndTime() == null ? s.getStartTime()
+            : s.getEndTime())).toList();
+    List<Event> events = new ArrayList<>();
+    for (HistoricActivityInstance step : told) {
+      boolean ongoing = step.getEndTime() == null;
+      Instant at = (ongoing ? step.getStartTime() : step.getEndTime()).toInstant();
+      String who = "";
+      if ("userTask".equals(step.getActivityType())) {
+        String assignee = step.getAssignee();
+        if (assignee != null && (!viewer.vendor() || colleagues.contains(assignee))) {
+          who = assignee;
+        } else {
+          who = whoWorks(viewer, step.getTaskId());
+        }
+      }
+      events.add(new Event(time.format(at.atZone(zone)), names.getOrDefault(step.getProcessInstanceId(), ""),
+          step.getActivityName(), who.isEmpty() ? text(locale, "who.parcours") : who, ongoing));
+    }
+    return events;
+  }
+
+  /** The users of the vendor's company: a vendor reads its colleagues' names, never a reviewer's. */
+  private Set<String> colleaguesOf(Viewer viewer) {
+    Set<String> users = new HashSet<>();
+    for (String group : viewer.groupIds()) {
+      if (group.startsWith(Roles.VENDOR_GROUP_PREFIX)) {
+        identity.createUserQuery().memberOfGroup(group).listPage(0, MAX_INSTANCES)
+            .forEach(u -> users.add(u.getId()));
+      }
+    }
+    return users;
+  }
+
+  private List<Mail> mails(Viewer viewer, List<HistoricProcessInstance> visible) {
+    Locale locale = viewer.locale();
+    DateTimeFormatter time = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm",
+        viewer.english() ? Locale.ENGLISH : Locale.FRENCH);
+    return journal.ofDossier(visible.stream().map(HistoricProcessInstance::getId).toList()).stream()
+        .map(row -> Mail.of(row, time.format(row.createdAt().atZone(zone)),
+            text(locale, "mail.status." + row.status().name()),
+            row.sentAt() == null ? "" : time.format(row.sentAt().atZone(zone))))
+        .toList();
+  }
+
+  // ---- words ----
+
+  private static String nameOf(HistoricProcessInstance instance) {
+    return instance.getProcessDefinitionName() == null ? instance.getProcessDefinitionKey()
+        : instance.getProcessDefinitionName();
+  }
+
+  private static String join(Object name, Object version) {
+    String n = name == null ? "" : name.toString();
+    return version == null || version.toString().isBlank() ? n : n + " " + version;
+  }
+
+  String text(Locale locale, String key, Object... args) {
+    return messages.getMessage(key, args, locale);
+  }
+
+  private LocalDate dateOf(Instant instant) {
+    return instant.atZone(zone).toLocalDate();
+  }
+
+  LocalDate today() {
+    return dateOf(now());
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}

@@ -1,0 +1,275 @@
+package fr.parcours.dossierpage;
+
+import fr.parcours.notification.Language;
+import fr.parcours.notification.PublicLinks;
+import fr.parcours.security.Roles;
+import fr.parcours.shared.BadInputException;
+import fr.parcours.shared.Pathway;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+
+/**
+ * The messages of a dossier between its vendor and the agencies that instruct it (table {@code parcours_message}):
+ * the vendor writes to one of them (the ANS, the HAS desk, the CNEDiMTS, the ministers: the groups the dossier's
+ * pathway and tracks register as instructing it), an agency's reviewer writes to the vendor. A message is kept
+ * first, then the other side is told by mail, with a link to the dossier's page and never the message's text: a
+ * mail server that is down loses nothing (the page shows the message, and that its mail failed).
+ *
+ * <p>Who may read and write is decided by the caller from the dossier as the engine shows it to the person
+ * ({@link DossierBoard#read}): a vendor reads its dossier's whole thread, a reviewer the messages of its
+ * agency, a process owner every message.
+ */
+@Service
+public class DossierMessages {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DossierMessages.class);
+
+  /** The longest message, in characters. */
+  public static final int MAX_LENGTH = 4000;
+  static final List<String> VENDOR_ADDRESSES = List.of("contactEmail", "legalRepEmail");
+
+  private final JdbcTemplate jdbc;
+  private final JavaMailSender mail;
+  private final HistoryService history;
+  private final IdentityService identity;
+  private final List<Pathway> pathways;
+  private final PublicLinks links;
+  private final MessageSource words;
+  private final String from;
+
+  DossierMessages(JdbcTemplate jdbc, JavaMailSender mail, ProcessEngine engine, List<Pathway> pathways,
+      PublicLinks links, MessageSource words,
+      @Value("${parcours.mail.from:Parcours <no-reply@parcours.example>}") String from) {
+    this.jdbc = jdbc;
+    this.mail = mail;
+    this.history = engine.getHistoryService();
+    this.identity = engine.getIdentityService();
+    this.pathways = pathways;
+    this.links = links;
+    this.words = words;
+    this.from = from;
+  }
+
+  /**
+   * One message as the page shows it.
+   *
+   * @param agency the reviewer group of the agency the message is to or from
+   * @param agencyName the agency's name
+   * @param fromVendor whether the vendor wrote it
+   * @param author who wrote it: the user, or the agency's name when a vendor reads a reviewer's message
+   * @param mailed whether the other side's mail went out; false while it has not, or when it failed
+   * @param mailError why the mail failed; null when it did not
+   */
+  public record Message(String id, String agency, String agencyName, boolean fromVendor, String author,
+      String body, Instant createdAt, boolean mailed, String mailError, boolean awaitingAnswer) {
+  }
+
+  /**
+   * The agencies, by dossier number, that wait for the vendor's answer to one of their messages (marked so, and
+   * no message of the vendor to that agency since), among the dossiers listed; for a reviewer, its own agencies'
+   * only. The list's "awaiting an answer" reads it.
+   */
+  public Map<String, List<String>> awaitingAnswer(Viewer viewer, List<DossierSummary> dossiers) {
+    Map<String, List<String>> awaiting = new LinkedHashMap<>();
+    Set<String> numbers = new LinkedHashSet<>(dossiers.stream().map(DossierSummary::number).toList());
+    if (numbers.isEmpty()) {
+      return awaiting;
+    }
+    Map<String, Map<String, Boolean>> last = new LinkedHashMap<>();
+    jdbc.query("SELECT dossier_id, agency, from_vendor, awaiting_answer FROM parcours_message ORDER BY created_at, id",
+        rs -> {
+          if (numbers.contains(rs.getString("dossier_id"))) {
+            last.computeIfAbsent(rs.getString("dossier_id"), k -> new LinkedHashMap<>()).put(rs.getString("agency"),
+                !rs.getBoolean("from_vendor") && rs.getBoolean("awaiting_answer"));
+          }
+        });
+    boolean all = viewer.vendor() || Roles.isRepairer(viewer.groupIds());
+    last.forEach((number, byAgency) -> byAgency.forEach((agency, waits) -> {
+      if (waits && (all || viewer.groupIds().contains(agency))) {
+        awaiting.computeIfAbsent(number, k -> new ArrayList<>()).add(agencyName(agency, viewer.locale()));
+      }
+    }));
+    return awaiting;
+  }
+
+  /** The agencies a vendor may write to about the dossier, by group id, with their names. */
+  public Map<String, String> agenciesOf(DossierSummary dossier) {
+    Set<String> keys = new LinkedHashSet<>();
+    dossier.tracks().forEach(track -> keys.add(track.processKey()));
+    Map<String, String> agencies = new LinkedHashMap<>();
+    for (Pathway pathway : pathways) {
+      if (keys.contains(pathway.processKey())) {
+        for (String group : pathway.instructingGroups()) {
+          Roles.REVIEWERS.stream().filter(r -> r.groupId().equals(group)).findFirst()
+              .ifPresent(r -> agencies.putIfAbsent(r.groupId(), r.name()));
+        }
+      }
+    }
+    return agencies;
+  }
+
+  /** The agency a reviewer writes for about the dossier: its group that instructs a part of it; null if none. */
+  public String agencyOf(Viewer viewer, DossierSummary dossier) {
+    Map<String, String> agencies = agenciesOf(dossier);
+    return viewer.groupIds().stream().filter(agencies::containsKey).findFirst().orElse(null);
+  }
+
+  /** The messages of the dossier the person may read, oldest first. */
+  public List<Message> thread(Viewer viewer, DossierSummary dossier) {
+    List<Message> all = jdbc.query("SELECT * FROM parcours_message WHERE dossier_id = ? ORDER BY created_at, id",
+        (rs, row) -> row(rs, viewer), dossier.number());
+    if (viewer.vendor() || Roles.isRepairer(viewer.groupIds())) {
+      return all;
+    }
+    return all.stream().filter(m -> viewer.groupIds().contains(m.agency())).toList();
+  }
+
+  /**
+   * Keeps the person's message, then mails the other side. The dossier is the one the engine shows them.
+   *
+   * @param agency for a vendor, the agency it writes to (a group id of {@link #agenciesOf}); ignored for a
+   *     reviewer, who writes for its own
+   * @param awaitingAnswer for a reviewer, that the message asks the vendor for an answer; ignored for a vendor
+   * @throws BadInputException when the dossier is closed, the text empty or too long, the agency not one of the
+   *     dossier's, or the person neither its vendor nor an agency that instructs it; nothing is kept then
+   */
+  public Message post(Viewer viewer, DossierSummary dossier, String agency, String text, boolean awaitingAnswer) {
+    Locale locale = viewer.locale();
+    String body = text == null ? "" : text.strip();
+    if (!dossier.open()) {
+      throw new BadInputException(word(locale, "messages.refused.closed", dossier.number()));
+    }
+    if (body.isEmpty()) {
+      throw new BadInputException(word(locale, "messages.refused.empty"));
+    }
+    if (body.length() > MAX_LENGTH) {
+      throw new BadInputException(word(locale, "messages.refused.long", MAX_LENGTH, body.length()));
+    }
+    String to;
+    if (viewer.vendor()) {
+      to = agency == null ? "" : agency;
+      if (!agenciesOf(dossier).containsKey(to)) {
+        throw new BadInputException(word(locale, "messages.refused.agency", String.join(", ",
+            agenciesOf(dossier).values())));
+      }
+    } else {
+      to = agencyOf(viewer, dossier);
+      if (to == null) {
+        throw new BadInputException(word(locale, "messages.refused.who"));
+      }
+    }
+    String id = UUID.randomUUID().toString();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    jdbc.update("INSERT INTO parcours_message (id, dossier_id, agency, from_vendor, author, body, awaiting_answer,"
+        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, dossier.number(), to, viewer.vendor(), viewer.userId(),
+        body, !viewer.vendor() && awaitingAnswer, Timestamp.from(now));
+    announce(id, dossier, to, viewer.vendor());
+    return thread(viewer, dossier).stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  /** Mails the other side that a message waits on the dossier's page; a failure is kept with the message. */
+  private void announce(String id, DossierSummary dossier, String agency, boolean fromVendor) {
+    String agencyName = agencyName(agency, Locale.FRENCH);
+    try {
+      Language language = fromVendor ? Language.FR : vendorLanguage(dossier.number());
+      List<String> recipients = fromVendor ? agencyAddresses(agency) : vendorAddresses(dossier.number());
+      if (recipients.isEmpty()) {
+        throw new IllegalStateException(fromVendor ? "no member of " + agency + " has an email address"
+            : "the dossier names no contact address");
+      }
+      Locale locale = language.locale();
+      String sender = fromVendor ? dossier.company() : agencyName;
+      MimeMessage message = mail.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+      helper.setFrom(from);
+      helper.setTo(recipients.toArray(String[]::new));
+      helper.setSubject(word(locale, "messages.mail.subject", dossier.number(), sender));
+      helper.setText(word(locale, "messages.mail.text", dossier.number(), sender, links.dossier(dossier.number())
+          + "#messages"));
+      mail.send(message);
+      jdbc.update("UPDATE parcours_message SET mailed_at = ?, mail_error = NULL WHERE id = ?",
+          Timestamp.from(ClockUtil.getCurrentTime().toInstant()), id);
+    } catch (MailException | MessagingException | IllegalStateException e) {
+      LOG.warn("Message {} of dossier {} is kept, but its mail failed: {}", id, dossier.number(), e.getMessage());
+      String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      jdbc.update("UPDATE parcours_message SET mail_error = ? WHERE id = ?",
+          error.length() > 2000 ? error.substring(0, 2000) : error, id);
+    }
+  }
+
+  private List<String> agencyAddresses(String agency) {
+    return identity.createUserQuery().memberOfGroup(agency).unlimitedList().stream().map(u -> u.getEmail())
+        .filter(e -> e != null && !e.isBlank()).distinct().toList();
+  }
+
+  /** The dossier's contact and legal representative, as its candidature gives them (the engine's own reading). */
+  private List<String> vendorAddresses(String number) {
+    List<String> addresses = new ArrayList<>();
+    for (HistoricVariableInstance variable : vendorVariables(number, VENDOR_ADDRESSES)) {
+      if (variable.getValue() instanceof String address && !address.isBlank() && !addresses.contains(address)) {
+        addresses.add(address);
+      }
+    }
+    return addresses;
+  }
+
+  private Language vendorLanguage(String number) {
+    return vendorVariables(number, List.of(Language.VARIABLE)).stream().map(v -> Language.of(v.getValue()))
+        .findFirst().orElse(Language.FR);
+  }
+
+  /** Read with no person on the thread: the engine's own reading, for the mail it sends on the writer's behalf. */
+  private List<HistoricVariableInstance> vendorVariables(String number, List<String> names) {
+    String root = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number)
+        .rootProcessInstances().listPage(0, 1).stream().map(i -> i.getId()).findFirst().orElse(null);
+    return root == null ? List.of() : history.createHistoricVariableInstanceQuery().processInstanceId(root)
+        .variableNameIn(names.toArray(String[]::new)).listPage(0, 20);
+  }
+
+  private static String agencyName(String agency, Locale locale) {
+    return Roles.REVIEWERS.stream().filter(r -> r.groupId().equals(agency)).map(Roles.Reviewer::shortName)
+        .findFirst().orElse(agency);
+  }
+
+  private Message row(ResultSet rs, Viewer viewer) throws SQLException {
+    boolean fromVendor = rs.getBoolean("from_vendor");
+    String agency = rs.getString("agency");
+    String author = rs.getString("author");
+    // a vendor reads the agency that wrote, never the reviewer's name
+    String shownAuthor = !fromVendor && viewer.vendor() ? agencyName(agency, viewer.locale()) : author;
+    Timestamp mailed = rs.getTimestamp("mailed_at");
+    return new Message(rs.getString("id"), agency, agencyName(agency, viewer.locale()), fromVendor, shownAuthor,
+        rs.getString("body"), rs.getTimestamp("created_at").toInstant(), mailed != null, rs.getString("mail_error"),
+        rs.getBoolean("awaiting_answer"));
+  }
+
+  private String word(Locale locale, String key, Object... args) {
+    return words.getMessage(key, args, locale);
+  }
+}

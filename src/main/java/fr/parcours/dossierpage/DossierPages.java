@@ -1,0 +1,273 @@
+package fr.parcours.dossierpage;
+
+import fr.parcours.deadline.LegalDates;
+import fr.parcours.notification.DossierDocuments;
+import fr.parcours.notification.DossierDocuments.Document;
+import fr.parcours.security.PageToken;
+import fr.parcours.security.WebappSession;
+import fr.parcours.shared.BadInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * Parcours' dossier pages, for the person signed in to the webapps (the Tasklist session: the link in
+ * Tasklist's header and in the mails opens them without a second sign-in):
+ * <ul>
+ *   <li>{@code /dossiers}: "My dossiers" for a vendor (every dossier of its company, open and closed), the
+ *   dossiers a reviewer group instructs for a reviewer, with filters, sorting and</li>
+ *   <li>{@code /dossiers/export}: the same list, as filtered, in CSV;</li>
+ *   <li>{@code /dossiers/<number>}: where one dossier stands, its diagrams, what happened, the mails sent;</li>
+ *   <li>{@code /dossiers/<number>/diagrams/<instance>}: the BPMN of one of its instances, for the viewer;</li>
+ *   <li>{@code POST /dossiers/<number>/messages}: a message between the vendor and an agency;</li>
+ *   <li>{@code /dossiers/<number>/documents/<id>}: a document Parcours drew up for it, as PDF.</li>
+ * </ul>
+ * A dossier of another company and a number that names no dossier answer the same 404 sentence; nobody signed
+ * in is asked to sign in (401).
+ */
+@Controller
+class DossierPages {
+
+  static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+      + " img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
+
+  static final String CSRF = "dossierCsrf";
+
+  private final ProcessEngine engine;
+  private final DossierBoard board;
+  private final DossierMessages thread;
+  private final DossierDocuments documents;
+  private final MessageSource messages;
+  private final ZoneId zone;
+
+  DossierPages(ProcessEngine engine, DossierBoard board, DossierMessages thread, DossierDocuments documents,
+      MessageSource messages, @Value("${parcours.zone:Europe/Paris}") String zone) {
+    this.documents = documents;
+    this.engine = engine;
+    this.board = board;
+    this.thread = thread;
+    this.messages = messages;
+    this.zone = ZoneId.of(zone);
+  }
+
+  /** Dates as the pages write them, in the page's language. */
+  public record Words(Locale locale, ZoneId zone) {
+    public String date(Instant instant) {
+      return instant == null ? "" : LegalDates.date(instant.atZone(zone).toLocalDate(), locale);
+    }
+
+    public String time(Instant instant) {
+      return instant == null ? "" : java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", locale)
+          .format(instant.atZone(zone));
+    }
+
+    public String day(LocalDate day) {
+      return day == null ? "" : LegalDates.date(day, locale);
+    }
+  }
+
+  @GetMapping("/dossiers")
+  String list(BoardFilter filter, HttpServletRequest request, HttpServletResponse response, Locale locale,
+      Model model) {
+    Optional<Viewer> viewer = viewer(request, locale);
+    secure(response);
+    if (viewer.isEmpty()) {
+      return signIn(response, model, locale, "/dossiers");
+    }
+    List<DossierSummary> all = board.visibleTo(viewer.get());
+    Map<String, List<String>> awaiting = thread.awaitingAnswer(viewer.get(), all);
+    List<DossierSummary> shown = filter.apply(all, board.today(), awaiting.keySet());
+    model.addAttribute("awaiting", awaiting);
+    model.addAttribute("truncated", board.moreThanOneListHolds(viewer.get()));
+    model.addAttribute("viewer", viewer.get());
+    model.addAttribute("filter", filter);
+    model.addAttribute("dossiers", shown);
+    model.addAttribute("total", all.size());
+    model.addAttribute("pathways", board.pathwayNames());
+    model.addAttribute("companies", new TreeSet<>(all.stream().map(DossierSummary::company)
+        .filter(c -> !c.isBlank()).toList()));
+    model.addAttribute("words", new Words(locale, zone));
+    model.addAttribute("exportLink", "/dossiers/export" + (request.getQueryString() == null ? ""
+        : "?" + request.getQueryString()));
+    return "dossiers/list";
+  }
+
+  @GetMapping("/dossiers/export")
+  ResponseEntity<String> export(BoardFilter filter, HttpServletRequest request, Locale locale) {
+    Optional<Viewer> viewer = viewer(request, locale);
+    if (viewer.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.TEXT_PLAIN)
+          .body(messages.getMessage("signIn.text", null, locale));
+    }
+    List<DossierSummary> all = board.visibleTo(viewer.get());
+    List<DossierSummary> shown = filter.apply(all, board.today(), thread.awaitingAnswer(viewer.get(), all).keySet());
+    String csv = DossierCsv.write(shown, new Words(locale, zone), messages, locale);
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("dossiers.csv")
+            .build().toString())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .header("X-Content-Type-Options", "nosniff")
+        .body(csv);
+  }
+
+  @GetMapping("/dossiers/{number}")
+  String dossier(@PathVariable String number, HttpServletRequest request, HttpServletResponse response,
+      Locale locale, Model model) {
+    Visit visit = visit(number, request, response, locale, model);
+    return visit.refusal() != null ? visit.refusal()
+        : page(visit.viewer(), visit.dossier(), request, model, null, null, null);
+  }
+
+  /**
+   * A message of the dossier's thread (the form of its page): kept, then the other side is mailed; back to the
+   * thread. Refused with the page's sentence: another company's dossier (404, as on the page), a post without
+   * the page's token (403), a closed dossier, an empty or too long text, an agency that does not instruct it
+   * (400, the text kept in the form). Nothing is kept when refused.
+   */
+  @PostMapping("/dossiers/{number}/messages")
+  String post(@PathVariable String number, @RequestParam(required = false) String body,
+      @RequestParam(required = false) String agency, @RequestParam(required = false) boolean awaitingAnswer,
+      @RequestParam(name = "csrf", required = false) String csrf,
+      HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+    Visit visit = visit(number, request, response, locale, model);
+    if (visit.refusal() != null) {
+      return visit.refusal();
+    }
+    if (!PageToken.matches(request, CSRF, csrf)) {
+      response.setStatus(HttpStatus.FORBIDDEN.value());
+      return page(visit.viewer(), visit.dossier(), request, model, messages.getMessage("messages.refused.csrf", null,
+          locale), body, agency);
+    }
+    try {
+      thread.post(visit.viewer(), visit.dossier().summary(), agency, body, awaitingAnswer);
+    } catch (BadInputException refused) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return page(visit.viewer(), visit.dossier(), request, model, refused.getMessage(), body, agency);
+    }
+    response.setStatus(HttpStatus.SEE_OTHER.value());
+    response.setHeader(HttpHeaders.LOCATION, "/dossiers/" + number + "?sent#messages");
+    return null;
+  }
+
+  private String page(Viewer viewer, DossierDetail dossier, HttpServletRequest request, Model model,
+      String refusal, String draft, String draftAgency) {
+    model.addAttribute("viewer", viewer);
+    model.addAttribute("dossier", dossier);
+    model.addAttribute("words", new Words(viewer.locale(), zone));
+    model.addAttribute("thread", thread.thread(viewer, dossier.summary()));
+    model.addAttribute("awaitingHere", thread.awaitingAnswer(viewer, List.of(dossier.summary()))
+        .getOrDefault(dossier.summary().number(), List.of()));
+    model.addAttribute("agencies", viewer.vendor() ? thread.agenciesOf(dossier.summary()) : Map.of());
+    model.addAttribute("writesFor", viewer.vendor() ? null : thread.agencyOf(viewer, dossier.summary()));
+    model.addAttribute("maxLength", DossierMessages.MAX_LENGTH);
+    model.addAttribute("csrf", PageToken.of(request, CSRF));
+    model.addAttribute("refusal", refusal);
+    model.addAttribute("draft", draft);
+    model.addAttribute("draftAgency", draftAgency);
+    model.addAttribute("sent", refusal == null && request.getParameter("sent") != null);
+    return "dossiers/page";
+  }
+
+  /** The person and the dossier they may read; or, when there is none for them, the view that says so. */
+  private record Visit(Viewer viewer, DossierDetail dossier, String refusal) {
+  }
+
+  private Visit visit(String number, HttpServletRequest request, HttpServletResponse response, Locale locale,
+      Model model) {
+    Optional<Viewer> viewer = viewer(request, locale);
+    secure(response);
+    if (viewer.isEmpty()) {
+      return new Visit(null, null, signIn(response, model, locale, "/dossiers/" + number));
+    }
+    Optional<DossierDetail> dossier = board.read(viewer.get(), number);
+    if (dossier.isEmpty()) {
+      response.setStatus(HttpStatus.NOT_FOUND.value());
+      model.addAttribute("number", number);
+      return new Visit(viewer.get(), null, "dossiers/missing");
+    }
+    return new Visit(viewer.get(), dossier.get(), null);
+  }
+
+  @GetMapping("/dossiers/{number}/diagrams/{instanceId}")
+  @ResponseBody
+  ResponseEntity<String> diagram(@PathVariable String number, @PathVariable String instanceId,
+      HttpServletRequest request, Locale locale) {
+    Optional<Viewer> viewer = viewer(request, locale);
+    if (viewer.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.TEXT_PLAIN)
+          .body(messages.getMessage("signIn.text", null, locale));
+    }
+    return board.diagram(viewer.get(), number, instanceId)
+        .map(xml -> ResponseEntity.ok().contentType(new MediaType("application", "xml", StandardCharsets.UTF_8))
+            .header(HttpHeaders.CACHE_CONTROL, "no-store").header("X-Content-Type-Options", "nosniff").body(xml))
+        .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+            .body(messages.getMessage("missing.text", new Object[] {number}, locale)));
+  }
+
+  /** A document of the dossier, as an attachment, to whoever reads the part of the dossier it belongs to. */
+  @GetMapping("/dossiers/{number}/documents/{documentId}")
+  ResponseEntity<?> document(@PathVariable String number, @PathVariable String documentId, HttpServletRequest request,
+      Locale locale) {
+    Optional<Viewer> viewer = viewer(request, locale);
+    if (viewer.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.TEXT_PLAIN)
+          .body(messages.getMessage("signIn.text", null, locale));
+    }
+    Optional<Document> document = board.read(viewer.get(), number).stream()
+        .flatMap(dossier -> dossier.documents().stream()).filter(d -> d.id().equals(documentId)).findFirst();
+    if (document.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+          .body(messages.getMessage("missing.text", new Object[] {number}, locale));
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(document.get().fileName(), StandardCharsets.UTF_8).build().toString())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store").header("X-Content-Type-Options", "nosniff")
+        .body(documents.content(document.get()));
+  }
+
+  private Optional<Viewer> viewer(HttpServletRequest request, Locale locale) {
+    UserAuthentication signedIn = WebappSession.user(request, engine.getName());
+    if (signedIn == null || signedIn.getName() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(board.viewer(signedIn.getName(), locale));
+  }
+
+  private String signIn(HttpServletResponse response, Model model, Locale locale, String path) {
+    response.setStatus(HttpStatus.UNAUTHORIZED.value());
+    model.addAttribute("path", path);
+    return "dossiers/sign-in";
+  }
+
+  private static void secure(HttpServletResponse response) {
+    response.setHeader("Content-Security-Policy", POLICY);
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+  }
+}

@@ -1,0 +1,128 @@
+package fr.parcours.notification;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The documents Parcours draws up for a dossier (the certificate of conformity, the acknowledgement of receipt,
+ * the refusal), kept with it: a row of table
+ * {@code parcours_document} with the document's SHA-256, and its file under {@code parcours.documents.storage}
+ * (back it up with the database). A document is drawn up once per notification: a retried mail attaches the very
+ * document kept the first time, so the SHA-256 on the dossier page is the one of every copy sent. Rows are
+ * written in their own transaction, as the notification journal's: a job that rolls back after a mail went out
+ * keeps the document it sent.
+ */
+@Repository
+public class DossierDocuments {
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate ownTransaction;
+  private final Path storage;
+
+  DossierDocuments(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+      @Value("${parcours.documents.storage:./data/documents}") Path storage) {
+    this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.storage = storage;
+  }
+
+  /**
+   * A kept document.
+   *
+   * @param kind what it is: its template's name (certificate-of-conformity)
+   * @param sha256 the SHA-256 of its bytes, in hexadecimal
+   */
+  public record Document(String id, String processInstanceId, String dossierId, String kind, String fileName,
+      long size, String sha256, Instant createdAt) {
+  }
+
+  /** A document drawn up: the name of its file and its bytes. */
+  public record Drawn(String fileName, byte[] pdf) {
+  }
+
+  /** The document of that notification: the one kept before, or the one drawn up now and kept. */
+  public Drawn keep(String notificationKey, String processInstanceId, String dossierId, String kind,
+      Supplier<Drawn> drawUp) {
+    Optional<Document> kept = jdbc.query("SELECT * FROM parcours_document WHERE notification_key = ?",
+        (rs, row) -> row(rs), notificationKey).stream().findFirst();
+    if (kept.isPresent()) {
+      return new Drawn(kept.get().fileName(), content(kept.get()));
+    }
+    Drawn drawn = drawUp.get();
+    String fileName = drawn.fileName();
+    byte[] bytes = drawn.pdf();
+    String id = UUID.randomUUID().toString();
+    Path file = fileOf(id, dossierId);
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot keep the document " + fileName + " of dossier " + dossierId + " in "
+          + file.getParent() + ": " + e.getMessage(), e);
+    }
+    ownTransaction.executeWithoutResult(status -> jdbc.update("INSERT INTO parcours_document (id, notification_key,"
+        + " process_instance_id, dossier_id, kind, file_name, size_bytes, sha256, created_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, notificationKey, processInstanceId, dossierId, kind, fileName,
+        bytes.length, sha256(bytes), new Timestamp(ClockUtil.getCurrentTime().getTime())));
+    return drawn;
+  }
+
+  /** The documents of the process instances of a dossier (those the person may read), oldest first. */
+  public List<Document> ofInstances(List<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(", ", Collections.nCopies(processInstanceIds.size(), "?"));
+    return jdbc.query("SELECT * FROM parcours_document WHERE process_instance_id IN (" + marks + ")"
+        + " ORDER BY created_at, id", (rs, row) -> row(rs), processInstanceIds.toArray());
+  }
+
+  /** The bytes of a kept document. */
+  public byte[] content(Document document) {
+    try {
+      return Files.readAllBytes(fileOf(document.id(), document.dossierId()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("The file of document " + document.fileName() + " (" + document.id()
+          + ") is missing from " + storage + ": restore it from the backup", e);
+    }
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Path fileOf(String id, String dossierId) {
+    String folder = dossierId == null ? "_" : dossierId.replaceAll("[^A-Za-z0-9-]", "_");
+    return storage.resolve(folder).resolve(id + ".pdf");
+  }
+
+  private static Document row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Document(rs.getString("id"), rs.getString("process_instance_id"), rs.getString("dossier_id"),
+        rs.getString("kind"), rs.getString("file_name"), rs.getLong("size_bytes"), rs.getString("sha256"),
+        rs.getTimestamp("created_at").toInstant());
+  }
+}

@@ -1,0 +1,225 @@
+package fr.parcours.brandname;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.parcours.shared.BadInputException;
+import fr.parcours.support.Candidatures;
+import fr.parcours.support.ProcessTestBase;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+
+/**
+ * bpmn/pathways/brand-name.bpmn (seed 000) in the whole application, with the real tracks, task checks, clocks and
+ * mails, walked as the vendor, the HAS desk, the CNEDiMTS and the ministers would, with time moved: the windows
+ * counted from the deadlines table (the decree from the AR, the hearing from its request, the renewal backwards
+ * from the order's end date), and each bad input of the issue refused in French with the task left open. Every
+ * path of the diagram is covered by the lean {@link BrandNamePathwayTest} (100 %).
+ */
+class BrandNameProcessTest extends ProcessTestBase {
+
+  static final String VENDOR = "alice";
+  static final String HAS = "hugo";
+  static final String CNEDIMTS = "claire";
+  static final String MINISTRY = "marc";
+
+  ProcessInstance apply() {
+    Map<String, Object> form = Candidatures.valid();
+    form.put("validCertificate", true);
+    form.put("certificateNumber", "CC-2025-7");
+    form.put("hasSesameAccount", true);
+    form.put("hasMeeting", "NONE");
+    form.put("telemonitoring", true);
+    form.put("anticipatedCoverage", false);
+    return startApplication(VENDOR, BrandNameProcess.KEY, form);
+  }
+
+  /** The text of the one mail to the contact whose subject contains {@code part}; fails listing the subjects. */
+  static String mailWith(String part) throws Exception {
+    List<String> subjects = new java.util.ArrayList<>();
+    for (jakarta.mail.internet.MimeMessage mail : mails("")) {
+      subjects.add(mail.getSubject());
+      if (mail.getSubject().contains(part)) {
+        return text(mail);
+      }
+    }
+    throw new AssertionError("No mail whose subject contains '" + part + "' among " + subjects);
+  }
+
+  Throwable attempt(String user, ProcessInstance dossier, String task, Map<String, Object> form) {
+    return catchThrowable(() -> complete(user, dossier, task, form));
+  }
+
+  /** Filed on Sésame, acknowledged on T0 (2 November 2026), copy to the CNPs and price dossier done. */
+  ProcessInstance acknowledged() {
+    ProcessInstance dossier = apply();
+    complete(VENDOR, dossier, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",
+        "sesameFiled", true, "cnpCopySent", false));
+    complete(MINISTRY, dossier, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
+    complete(MINISTRY, dossier, "Task_SendAcknowledgement", Map.of("acknowledgementDate", "2026-11-02"));
+    complete(VENDOR, dossier, "Task_SendCnpCopy", Map.of("cnpNames", "CNP de cardiologie", "cnpCopySent", true));
+    complete(VENDOR, dossier, "Task_FilePriceDossier", Map.of("cepsReference", "CEPS-1", "cepsFiled", true));
+    complete(MINISTRY, dossier, "Task_RecordCepsOutcome", Map.of("cepsOutcome", "AGREED", "cepsTariff", "9 €"));
+    return dossier;
+  }
+
+  @Test
+  void shouldRegisterAfterTheHearingWithTheDecreeDueFromTheAcknowledgementAndTheRenewalCountedBack()
+      throws Exception {
+    ProcessInstance dossier = acknowledged();
+
+    // the CNEDiMTS's opinion is due 90 days after the AR (row CNEDIMTS_OPINION, BRAND_NAME)
+    assertThat(task(dossier, "Task_ExamineApplication").getDueDate()).isEqualTo(lastMomentOfDay(90));
+    complete(CNEDIMTS, dossier, "Task_ExamineApplication", Map.of("cnedimtsDecision", "FAVOURABLE",
+        "cnedimtsComment", "Projet d'avis favorable"));
+    // the draft goes to the vendor, who may ask to be heard within 10 days of it (CNEDIMTS_HEARING_REQUEST)
+    Task answer = task(dossier, "Task_AnswerDraftOpinion");
+    assertThat(answer).hasCandidateGroup("vendor-medisoft");
+    assertThat(answer.getDueDate()).isEqualTo(lastMomentOfDay(10));
+    assertThat(mailWith("projet d’avis")).contains("jusqu'au 12 novembre 2026 inclus");
+    complete(VENDOR, dossier, "Task_AnswerDraftOpinion", Map.of("hearingRequested", true));
+
+    // the hearing no later than 45 days after the request, one month when the ministers shortened it
+    assertThat(task(dossier, "Task_SetHearingDate").getDueDate()).isEqualTo(lastMomentOfDay(45));
+    assertThat(attempt(CNEDIMTS, dossier, "Task_SetHearingDate", Map.of("hearingDate", "2026-12-18")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("au plus tard le 17 décembre 2026");
+    assertThat(attempt(CNEDIMTS, dossier, "Task_SetHearingDate", Map.of("hearingDate", "2026-12-10",
+        "hearingShortened", true, "hearingShortenedReasons", "Urgence de santé publique")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("au plus tard le 2 décembre 2026")
+        .hasMessageContaining("délai réduit");
+    assertThat(attempt(CNEDIMTS, dossier, "Task_SetHearingDate", Map.of("hearingDate", "2026-10-30")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("est passée");
+    complete(CNEDIMTS, dossier, "Task_SetHearingDate", Map.of("hearingDate", "2026-12-01",
+        "hearingDetails", "Salle 3, 10 h"));
+    assertThat(mailWith("audition")).contains("1er décembre 2026").contains("Salle 3, 10 h");
+    assertThat(attempt(CNEDIMTS, dossier, "Task_AdoptFinalOpinion", Map.of("cnedimtsDecision", "COMPLEMENTS")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("n’est pas l’une des valeurs permises");
+    complete(CNEDIMTS, dossier, "Task_AdoptFinalOpinion", Map.of("cnedimtsDecision", "FAVOURABLE"));
+    complete(HAS, dossier, "Task_PublishOpinion", Map.of("opinionPublished", true, "opinionSentToCnp", true,
+        "opinionReference", "AVIS-2026-21"));
+
+    // the ministers' decree is due 120 days after the AR, whenever the opinion came
+    assertThat(task(dossier, "Task_EvaluateApplication").getDueDate())
+        .isEqualTo(lastMomentOf(LocalDate.of(2027, 3, 2)));
+    complete(MINISTRY, dossier, "Task_EvaluateApplication", Map.of("ministersDecision", "FAVOURABLE"));
+    assertThat(task(dossier, "Task_PublishRegistrationOrder").getDueDate())
+        .isEqualTo(lastMomentOf(LocalDate.of(2027, 3, 2)));
+
+    // an order before the AR, or a registration longer than the table's 5 years, is refused and changes nothing
+    assertThat(attempt(MINISTRY, dossier, "Task_PublishRegistrationOrder", Map.of("orderDate", "2026-10-30",
+        "publicationReference", "JORF n°1", "registrationEndDate", "2031-10-30")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("précède l’accusé de réception du 2 novembre 2026");
+    assertThat(attempt(MINISTRY, dossier, "Task_PublishRegistrationOrder", Map.of("orderDate", "2026-11-02",
+        "publicationReference", "JORF n°1", "registrationEndDate", "2031-11-03")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("dépasse la durée maximale de 5 ans")
+        .hasMessageContaining("choisissez le 2 novembre 2031 ou avant");
+    assertThat(task(dossier, "Task_PublishRegistrationOrder")).isNotNull();
+    complete(MINISTRY, dossier, "Task_PublishRegistrationOrder", Map.of("orderDate", "2026-11-02",
+        "publicationReference", "JORF n°1", "registrationEndDate", "2031-11-02"));
+    assertThat(mailWith("décision")).contains("jusqu'au 2 novembre 2031 inclus");
+    assertThat(dossier).variables().containsEntry("registrationEndDateText", "2 novembre 2031");
+
+    // the renewal is due 120 days before the end (row BRAND_RENEWAL_FILING, -P120D), reminded a month before
+    Task renewal = task(dossier, "Task_FileRenewal");
+    assertThat(renewal).hasCandidateGroup("vendor-medisoft");
+    assertThat(renewal.getDueDate()).isEqualTo(lastMomentOf(LocalDate.of(2031, 7, 5)));
+    fire(dossier, "Timer_RenewalReminder");
+    assertThat(Date.from(now())).isEqualTo(endOf(LocalDate.of(2031, 6, 5)));
+    assertThat(mailWith("renouvellement")).contains("jusqu'au 5 juillet 2031 inclus");
+
+    // a renewal after the registration ended is refused; then the registration ends at midnight after its last day
+    advanceTo(endOf(LocalDate.of(2031, 11, 2)).toInstant().plusSeconds(3600));
+    assertThat(attempt(VENDOR, dossier, "Task_FileRenewal", Map.of("certificateStillValid", true)))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("a pris fin le 2 novembre 2031");
+    fire(dossier, "Timer_RegistrationExpired");
+    assertThat(dossier).isEnded().variables().containsEntry(BrandNameProcess.OUTCOME, "REGISTRATION_ENDED");
+    assertThat(mailWith("fin de l’inscription")).contains("a pris fin");
+  }
+
+  @Test
+  void shouldRefuseAnAcknowledgementInTheFutureAndAComplementsWindowUnderTenDays() {
+    ProcessInstance dossier = apply();
+    complete(VENDOR, dossier, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0043",
+        "sesameFiled", true, "cnpCopySent", true));
+    complete(MINISTRY, dossier, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
+
+    assertThat(attempt(MINISTRY, dossier, "Task_SendAcknowledgement", Map.of("acknowledgementDate", "2026-11-03")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("est dans le futur");
+    assertThat(task(dossier, "Task_ExamineApplication")).isNull();
+    complete(MINISTRY, dossier, "Task_SendAcknowledgement", Map.of("acknowledgementDate", "2026-11-02"));
+
+    Map<String, Object> complements = new HashMap<>(Map.of("cnedimtsDecision", "COMPLEMENTS",
+        "cnedimtsComment", "Protocole", "window_CNEDIMTS_COMPLEMENTS_days", 9));
+    assertThat(attempt(CNEDIMTS, dossier, "Task_ExamineApplication", complements))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("doit être d'au moins 10 jours");
+    complements.put("window_CNEDIMTS_COMPLEMENTS_days", 12);
+    complete(CNEDIMTS, dossier, "Task_ExamineApplication", complements);
+    // 12 days from Monday 2 November end on Saturday 14; the row extends a weekend's last day to Monday 16
+    assertThat(task(dossier, "Task_ProvideCnedimtsComplements").getDueDate())
+        .isEqualTo(lastMomentOf(LocalDate.of(2026, 11, 16)));
+
+    // the complements never come: the application is deemed abandoned, and the vendor told
+    fire(dossier, "Timer_CnedimtsComplementsWindow");
+    assertThat(dossier).isEnded().variables()
+        .containsEntry(BrandNameProcess.OUTCOME, "ABANDONED_CNEDIMTS_COMPLEMENTS");
+  }
+
+  @Test
+  void shouldRefuseAHearingRequestAfterItsWindowAndGoOnWithoutHearing() {
+    ProcessInstance dossier = acknowledged();
+    complete(CNEDIMTS, dossier, "Task_ExamineApplication", Map.of("cnedimtsDecision", "FAVOURABLE"));
+
+    // the timer and the vendor's request meet on the 11th day: the request is refused, the task left as it was
+    advanceTo(endOf(LocalDate.of(2026, 11, 12)).toInstant().plusSeconds(60));
+    assertThat(attempt(VENDOR, dossier, "Task_AnswerDraftOpinion", Map.of("hearingRequested", true)))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("a pris fin le 12 novembre 2026");
+    fire(dossier, "Timer_HearingRequestWindow");
+
+    assertThat(task(dossier, "Task_AnswerDraftOpinion")).isNull();
+    assertThat(task(dossier, "Task_SetHearingDate")).isNull();
+    assertThat(task(dossier, "Task_AdoptFinalOpinion")).hasCandidateGroup("cnedimts");
+  }
+
+  @Test
+  void shouldLeaveOneFinalOpinionTaskWhenTheHearingWindowClosesWhileTheVendorAnswers() throws Exception {
+    ProcessInstance dossier = acknowledged();
+    complete(CNEDIMTS, dossier, "Task_ExamineApplication", Map.of("cnedimtsDecision", "FAVOURABLE"));
+    org.camunda.bpm.engine.runtime.Job window = timer(dossier, "Timer_HearingRequestWindow");
+    Task answer = task(dossier, "Task_AnswerDraftOpinion");
+    advanceTo(window.getDuedate().toInstant());
+
+    // the timer and the vendor's answer (no hearing, observations only) in the same instant
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+    List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    var timerFires = threads.submit(() -> together(together, failures, () -> managementService.executeJob(window.getId())));
+    var vendorAnswers = threads.submit(() -> together(together, failures, () -> as(VENDOR,
+        () -> formService.submitTaskForm(answer.getId(), Map.of("hearingRequested", false,
+            "draftOpinionObservations", "Rien à ajouter.")))));
+    timerFires.get();
+    vendorAnswers.get();
+    threads.shutdown();
+    executeJobs(dossier);
+
+    assertThat(taskService.createTaskQuery().processInstanceIdIn(family(dossier.getId()).toArray(String[]::new))
+        .taskDefinitionKey("Task_AdoptFinalOpinion").count()).as("exactly one final opinion to adopt").isEqualTo(1);
+    assertThat(task(dossier, "Task_AnswerDraftOpinion")).isNull();
+    assertThat(failures).as("the loser is refused, not half-applied").hasSizeLessThanOrEqualTo(1);
+  }
+
+  private static void together(java.util.concurrent.CyclicBarrier barrier, List<Throwable> failures, Runnable action) {
+    try {
+      barrier.await();
+      action.run();
+    } catch (Exception e) {
+      failures.add(e);
+    }
+  }
+}

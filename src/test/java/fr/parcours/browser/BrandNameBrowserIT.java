@@ -1,0 +1,169 @@
+package fr.parcours.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A brand-name dossier walked in a real browser from the start form to the decree and its renewal task, through
+ * Tasklist's start form, filters and task forms: alice for MediSoft (who declares a valid certificate of
+ * conformity, so that no ANS round is run), marc for the ministers, claire for the CNEDiMTS, hugo at the HAS desk,
+ * each from the filter where that group looks. Screenshots of each step go to
+ * {@code target/screenshots/brand-*.png}.
+ */
+// its own application context, so that its dossiers are alone in the queues; the job executor runs the mails
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"parcours.test.context=browser-brand", "camunda.bpm.job-execution.enabled=true"})
+class BrandNameBrowserIT extends BrowserTestBase {
+
+  static final String PROCESS_NAME = "Inscription en nom de marque";
+  static final String HAS_DESK = "Guichet HAS — toutes les tâches";
+  static final String CNEDIMTS = "CNEDiMTS — toutes les tâches";
+  static final String MINISTRY = "Ministères — toutes les tâches";
+  static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  @Test
+  void shouldTakeABrandNameDossierFromTheStartFormThroughTheHearingToTheDecreeAndItsRenewal() {
+    LocalDate today = LocalDate.now(PARIS);
+
+    // alice applies under her device's brand name, with a valid ANS certificate and a Sésame account
+    signIn("alice");
+    openStartForm(PROCESS_NAME);
+    fillValidCandidature();
+    setCheckbox("Field_ValidCertificate", true);
+    type("Field_CertificateNumber", "CC-2025-0007");
+    setCheckbox("Field_HasSesameAccount", true);
+    radio("Field_HasMeeting", "Aucune réunion");
+    setCheckbox("Field_Telemonitoring", true);
+    screenshot("brand-01-alice-start-form");
+    startProcess();
+    ProcessInstance dossier = waiting.until(d -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("brand-name").list().stream()
+        .filter(pi -> "alice".equals(runtimeService.getVariable(pi.getId(), "applicant"))).findFirst().orElse(null));
+    String number = dossier.getBusinessKey();
+    assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(dossier.getId())
+        .processDefinitionKey("ans-certification").count()).as("no ANS round with a valid certificate").isZero();
+
+    // she files on Sésame (the copy to the CNPs not sent yet) and files her price dossier with the CEPS
+    work(VENDOR_FILTER, dossier, "Task_DepositSesameApplication", "Déposer la demande sur Sésame",
+        "brand-02-alice-files-on-sesame", () -> {
+          type("Field_SesameReference", "SES-2026-0777");
+          setCheckbox("Field_SesameFiled", true);
+        });
+    work(VENDOR_FILTER, dossier, "Task_FilePriceDossier", "Déposer le dossier de prix au CEPS",
+        "brand-03-alice-files-price-dossier", () -> {
+          type("Field_CepsReference", "CEPS-2026-31");
+          setCheckbox("Field_CepsFiled", true);
+        });
+    signOut();
+
+    // the ministers find the file complete and acknowledge receipt
+    signIn("marc");
+    work(MINISTRY, dossier, "Task_CheckSesameCompleteness", "Vérifier recevabilité et complétude",
+        "brand-04-marc-finds-sesame-complete", () -> radio("Field_SesameCompleteness", "Recevable et complète"));
+    work(MINISTRY, dossier, "Task_SendAcknowledgement", "Envoyer l’accusé de réception",
+        "brand-05-marc-acknowledges-receipt", () -> date("Field_AcknowledgementDate", today.format(US_DATE)));
+    signOut();
+
+    // alice is asked which CNPs got a copy of her application, and confirms it
+    signIn("alice");
+    work(VENDOR_FILTER, dossier, "Task_SendCnpCopy", "Envoyer la copie aux CNP", "brand-06-alice-confirms-cnp-copy",
+        () -> {
+          type("Field_CnpNames", "CNP de cardiologie");
+          setCheckbox("Field_CnpCopySent", true);
+        });
+    signOut();
+
+    // the CNEDiMTS adopts a draft opinion; alice asks to be heard; the commission sets the hearing
+    signIn("claire");
+    work(CNEDIMTS, dossier, "Task_ExamineApplication", "Examiner la demande", "brand-07-claire-drafts-opinion", () -> {
+      radio("Field_CnedimtsDecision", "Avis favorable");
+    });
+    signOut();
+    signIn("alice");
+    work(VENDOR_FILTER, dossier, "Task_AnswerDraftOpinion", "Répondre au projet d’avis",
+        "brand-08-alice-requests-hearing", () -> {
+          waiting.until(d -> formText().contains("demander à être entendu par la commission"));
+          setCheckbox("Field_HearingRequested", true);
+        });
+    signOut();
+    signIn("claire");
+    work(CNEDIMTS, dossier, "Task_SetHearingDate", "Fixer la date de l’audition", "brand-09-claire-sets-hearing",
+        () -> {
+          date("Field_HearingDate", today.plusDays(20).format(US_DATE));
+          type("Field_HearingDetails", "Salle 3, 10 h");
+        });
+    work(CNEDIMTS, dossier, "Task_AdoptFinalOpinion", "Adopter l’avis définitif", "brand-10-claire-adopts-opinion",
+        () -> radio("Field_CnedimtsDecision", "Favorable"));
+    signOut();
+
+    signIn("hugo");
+    work(HAS_DESK, dossier, "Task_PublishOpinion", "Publier l’avis", "brand-11-hugo-publishes-opinion", () -> {
+      type("Field_OpinionReference", "AVIS-2026-77");
+      setCheckbox("Field_OpinionPublished", true);
+      setCheckbox("Field_OpinionSentToCnp", true);
+    });
+    signOut();
+
+    // the ministers record the CEPS's answer, decide, and publish the order with the registration's end
+    signIn("marc");
+    work(MINISTRY, dossier, "Task_RecordCepsOutcome", "Indiquer la réponse du CEPS", "brand-12-marc-records-ceps",
+        () -> {
+          radio("Field_CepsOutcome", "Tarif convenu");
+          type("Field_CepsTariff", "9,50 € par patient et par mois");
+        });
+    work(MINISTRY, dossier, "Task_EvaluateApplication", "Évaluer la demande", "brand-13-marc-decides",
+        () -> radio("Field_MinistersDecision", "Décision favorable (arrêté)"));
+    // first with a registration longer than the table's 5 years: refused in French, the task stays open
+    task(dossier, "Task_PublishRegistrationOrder");
+    openFilter(MINISTRY);
+    openTask("Publier l’arrêté d’inscription", number);
+    claimInTasklist();
+    date("Field_OrderDate", today.format(US_DATE));
+    type("Field_PublicationReference", "JORF n°0277");
+    date("Field_RegistrationEndDate", today.plusYears(6).format(US_DATE));
+    WebElement valider = waiting.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='Valider']")));
+    scrollTo(valider);
+    dismissBanners();
+    valider.click();
+    WebElement refusal = waiting.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[contains(@class,'alert-danger') or contains(@class,'alert-error')]"
+            + "[contains(normalize-space(.),'durée maximale')]")));
+    assertThat(refusal.getText()).contains("dépasse la durée maximale de 5 ans");
+    screenshot("brand-14a-marc-order-beyond-five-years-refused");
+    assertThat(task(dossier, "Task_PublishRegistrationOrder")).isNotNull();
+    date("Field_RegistrationEndDate", today.plusYears(5).minusDays(1).format(US_DATE));
+    screenshot("brand-14-marc-publishes-order");
+    completeInTasklist();
+    signOut();
+
+    // the vendor was told at each status change, and sees her renewal waiting, with its last day
+    List<String> subjects = waiting.until(d -> {
+      List<String> received = mailSubjects();
+      return received.contains("Dossier " + number + " : décision favorable des ministres") ? received : null;
+    });
+    assertThat(subjects).contains("Dossier " + number + " : accusé de réception de votre demande complète",
+        "Dossier " + number + " : projet d’avis de la CNEDiMTS",
+        "Dossier " + number + " : date de votre audition par la CNEDiMTS",
+        "Dossier " + number + " : avis de la CNEDiMTS");
+    signIn("alice");
+    openFilter(VENDOR_FILTER);
+    openTask("Déposer la demande de renouvellement", number);
+    waiting.until(d -> formText().contains("Déposez la demande de renouvellement"));
+    assertThat(formText()).contains("prend fin le " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+        java.util.Locale.FRENCH).format(today.plusYears(5).minusDays(1)).replaceFirst("^1 ", "1er "));
+    screenshot("brand-15-alice-sees-renewal");
+    signOut();
+  }
+}

@@ -1,0 +1,100 @@
+package fr.parcours.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.parcours.support.Candidatures;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The packaged application as the tests that run it in child JVMs see it ({@link CrashIT}, {@link ClusterIT}):
+ * its command line, and its REST API as the demo users call it with HTTP Basic.
+ */
+final class PackagedApplication {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private PackagedApplication() {
+  }
+
+  /**
+   * {@code java -jar} of the packaged application with the test JVMs' flags (C1 only, see the pom: the children
+   * start several times per run), the demo profile on that port, its mails to that SMTP port.
+   */
+  static List<String> command(String maxHeap, int port, int smtpPort) throws IOException {
+    Path jar;
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      jar = files.filter(f -> f.getFileName().toString().matches("parcours-.*\\.jar")).findFirst().orElseThrow(
+          () -> new IllegalStateException("No packaged application in target/: the test runs after `mvn package`."));
+    }
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx" + maxHeap));
+    command.addAll(Arrays.stream(System.getProperty("test.jvm.flags", "").split("\\s+")).filter(f -> !f.isBlank())
+        .toList());
+    command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
+        "--spring.profiles.active=demo",
+        "--server.port=" + port,
+        "--parcours.demo.mailbox.enabled=false",
+        "--spring.mail.port=" + smtpPort));
+    return command;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** The body of a valid ANS candidature for the REST {@code submit-form} of the track's start form. */
+  static String candidature() throws IOException {
+    ObjectNode variables = JSON.createObjectNode();
+    for (Map.Entry<String, Object> field : Candidatures.valid().entrySet()) {
+      ObjectNode value = variables.putObject(field.getKey());
+      if (field.getKey().equals("softwareProfiles")) {
+        value.put("value", "[\"SOCLE\"]").put("type", "Json");
+      } else {
+        value.set("value", JSON.valueToTree(field.getValue()));
+      }
+    }
+    return JSON.writeValueAsString(Map.of("variables", variables));
+  }
+
+  static HttpRequest.Builder request(int port, String user, String path) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  static HttpResponse<String> send(int port, String user, String method, String path, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = request(port, user, path).header("Content-Type", "application/json");
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode json(HttpResponse<String> response) throws IOException {
+    assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+    return JSON.readTree(response.body());
+  }
+}

@@ -1,0 +1,298 @@
+package fr.parcours.dossierpage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import fr.parcours.support.BrowserSession;
+import fr.parcours.support.Candidatures;
+import fr.parcours.support.EngineSteps;
+import fr.parcours.support.TestSmtp;
+import fr.parcours.support.ThisContextsEngine;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Issue 20's messages: a thread per dossier between its vendor and the agencies that instruct it, written from the
+ * dossier page. A message is kept first, then the other side gets a mail with the page's link and never the text;
+ * a mail server that is down loses nothing. Refused, with nothing kept and no mail: an empty or too long message,
+ * a closed dossier, an agency that does not instruct the dossier, a post without the page's token, another
+ * company's user, a reviewer group that does not instruct it, nobody signed in.
+ */
+@ExtendWith(ThisContextsEngine.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "parcours.test.context=dossier-messages")
+@ActiveProfiles({"test", "demo"})
+class DossierMessagesIT {
+
+  @RegisterExtension
+  static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP);
+
+  static final Pattern TOKEN = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcTemplate jdbc;
+
+  /** alice's ANS dossier at the ANS's admissibility review. */
+  static ProcessInstance open;
+  /** alice's ANS dossier refused as inadmissible. */
+  static ProcessInstance closed;
+  /** alice's PECAN dossier. */
+  static ProcessInstance pecan;
+
+  @BeforeEach
+  void dossiers() {
+    if (pecan != null) {
+      return;
+    }
+    EngineSteps steps = new EngineSteps(engine);
+    ProcessInstance first = apply(steps, "ans-certification", Map.of());
+    steps.complete("alice", first, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    ProcessInstance refused = apply(steps, "ans-certification", Map.of());
+    steps.complete("alice", refused, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    steps.complete("ana", refused, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "INADMISSIBLE",
+        "admissibilityComment", "Le marquage CE manque."));
+    ProcessInstance both = apply(steps, "pecan", Map.of("hasSesameAccount", true, "hasMeeting", "NONE",
+        "telemonitoring", true));
+    open = first;
+    closed = refused;
+    pecan = both;
+  }
+
+  @Test
+  void shouldKeepTheVendorsMessageMailTheAgencyAndLetItAnswer() throws Exception {
+    String number = open.getBusinessKey();
+    BrowserSession alice = BrowserSession.signedIn(noRedirect(), "alice");
+    int before = count(number);
+    MAIL.reset();
+    ResponseEntity<String> sent = post(alice, number, "ans-reviewer", "Bonjour, le certificat HDS arrive lundi.");
+    assertThat(sent.getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(sent.getHeaders().getLocation().toString()).endsWith("/dossiers/" + number + "?sent#messages");
+    assertThat(count(number)).isEqualTo(before + 1);
+
+    // the ANS's reviewers are told, with the link, without the text
+    MimeMessage toAns = mailTo("ana@parcours.example");
+    assertThat(toAns.getSubject()).isEqualTo("Dossier " + number + " : nouveau message de MediSoft SAS");
+    assertThat(GreenMailUtil.getBody(toAns)).contains("/dossiers/" + number + "#messages")
+        .doesNotContain("certificat HDS");
+    assertThat(Arrays.toString(toAns.getRecipients(RecipientType.TO))).doesNotContain("hugo")
+        .doesNotContain("alice");
+
+    // ana reads it on the page and answers; the vendor's contacts are told
+    BrowserSession ana = BrowserSession.signedIn(noRedirect(), "ana");
+    assertThat(ana.page("/dossiers/" + number).getBody()).contains("Bonjour, le certificat HDS arrive lundi.")
+        .contains(">alice<");
+    MAIL.reset();
+    assertThat(post(ana, number, null, "Merci, nous attendons le certificat.").getStatusCode())
+        .isEqualTo(HttpStatus.SEE_OTHER);
+    MimeMessage toVendor = mailTo("jean.dupont@medisoft.example");
+    assertThat(Arrays.toString(toVendor.getAllRecipients())).contains("alice.martin@medisoft.example");
+    assertThat(toVendor.getSubject()).isEqualTo("Dossier " + number + " : nouveau message de ANS");
+    assertThat(GreenMailUtil.getBody(toVendor)).doesNotContain("attendons");
+
+    // alice reads the answer as the agency's, never the reviewer's name
+    String page = alice.page("/dossiers/" + number).getBody();
+    assertThat(page).contains("Merci, nous attendons le certificat.").doesNotContain(">ana<").contains(">ANS<");
+  }
+
+  @Test
+  void shouldShowEachAgencyOnlyItsOwnMessages() {
+    String number = pecan.getBusinessKey();
+    BrowserSession alice = BrowserSession.signedIn(noRedirect(), "alice");
+    assertThat(post(alice, number, "ministry", "Question pour les ministères").getStatusCode())
+        .isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(post(alice, number, "ans-reviewer", "Question pour l’ANS").getStatusCode())
+        .isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(BrowserSession.signedIn(rest, "marc").page("/dossiers/" + number).getBody())
+        .contains("Question pour les ministères").doesNotContain("Question pour l’ANS");
+    assertThat(BrowserSession.signedIn(rest, "ana").page("/dossiers/" + number).getBody())
+        .contains("Question pour l’ANS").doesNotContain("Question pour les ministères");
+    assertThat(BrowserSession.signedIn(rest, "hugo").page("/dossiers/" + number).getBody())
+        .doesNotContain("Question pour");
+    assertThat(alice.page("/dossiers/" + number).getBody()).contains("Question pour les ministères")
+        .contains("Question pour l’ANS");
+  }
+
+  @Test
+  void shouldRefuseBadMessagesAndKeepNothing() throws Exception {
+    String number = open.getBusinessKey();
+    BrowserSession alice = BrowserSession.signedIn(noRedirect(), "alice");
+    int before = count(number);
+    MAIL.reset();
+
+    ResponseEntity<String> empty = post(alice, number, "ans-reviewer", "   \n ");
+    assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(empty.getBody()).contains("Le message est vide");
+
+    String tooLong = "x".repeat(DossierMessages.MAX_LENGTH + 1);
+    ResponseEntity<String> oversize = post(alice, number, "ans-reviewer", tooLong);
+    assertThat(oversize.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(oversize.getBody()).contains("4\u202f001 caractères").as("the text stays in the form")
+        .contains(tooLong);
+
+    for (String notInstructing : List.of("ministry", "vendor-telecardio", "", "<script>")) {
+      ResponseEntity<String> wrong = post(alice, number, notInstructing, "Bonjour");
+      assertThat(wrong.getStatusCode()).as(notInstructing).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(wrong.getBody()).contains("parmi les agences qui instruisent ce dossier : Instructeurs de l’ANS");
+    }
+
+    ResponseEntity<String> toClosed = post(alice, closed.getBusinessKey(), "ans-reviewer", "Encore une question");
+    assertThat(toClosed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(toClosed.getBody()).contains("est clos : on ne peut plus y écrire");
+
+    ResponseEntity<String> forged = alice.send(HttpMethod.POST, "/dossiers/" + number + "/messages",
+        form(Map.of("agency", "ans-reviewer", "body", "Forgé")), MediaType.APPLICATION_FORM_URLENCODED);
+    assertThat(forged.getStatusCode()).as("no token").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(forged.getBody()).contains("La page a expiré");
+    ResponseEntity<String> wrongToken = alice.send(HttpMethod.POST, "/dossiers/" + number + "/messages",
+        form(Map.of("agency", "ans-reviewer", "body", "Forgé", "csrf", "0123abcd")),
+        MediaType.APPLICATION_FORM_URLENCODED);
+    assertThat(wrongToken.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    // another company, a group that does not instruct the dossier, nobody: as if there were no such dossier
+    for (String user : List.of("bruno", "hugo", "marc")) {
+      BrowserSession other = BrowserSession.signedIn(noRedirect(), user);
+      ResponseEntity<String> answer = post(other, number, "ans-reviewer", "Intrus");
+      assertThat(answer.getStatusCode()).as(user).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(answer.getBody()).contains("Dossier introuvable");
+    }
+    ResponseEntity<String> nobody = BrowserSession.anonymous(noRedirect()).send(HttpMethod.POST,
+        "/dossiers/" + number + "/messages", form(Map.of("agency", "ans-reviewer", "body", "Anonyme")),
+        MediaType.APPLICATION_FORM_URLENCODED);
+    assertThat(nobody.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    assertThat(count(number)).as("nothing kept").isEqualTo(before);
+    assertThat(count(closed.getBusinessKey())).isZero();
+    assertThat(MAIL.getReceivedMessages()).as("no mail").isEmpty();
+  }
+
+  @Test
+  void shouldKeepTheMessageWhenTheMailServerIsDown() {
+    String number = open.getBusinessKey();
+    BrowserSession alice = BrowserSession.signedIn(noRedirect(), "alice");
+    MAIL.stop();
+    try {
+      assertThat(post(alice, number, "ans-reviewer", "Envoyé pendant la panne du serveur de courriel")
+          .getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+    } finally {
+      MAIL.start();
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM parcours_message WHERE dossier_id = ? AND body LIKE ?"
+        + " AND mail_error IS NOT NULL AND mailed_at IS NULL", Integer.class, number, "Envoyé pendant la panne%"))
+        .isEqualTo(1);
+    assertThat(alice.page("/dossiers/" + number).getBody()).contains("Envoyé pendant la panne du serveur de courriel")
+        .contains("courriel d’avertissement non parti");
+  }
+
+  @Test
+  void shouldListTheDossiersWhereTheAgencyAwaitsTheVendorsAnswerUntilSheWrites() {
+    String number = pecan.getBusinessKey();
+    BrowserSession ana = BrowserSession.signedIn(noRedirect(), "ana");
+    BrowserSession alice = BrowserSession.signedIn(noRedirect(), "alice");
+    assertThat(ana.page("/dossiers?awaiting=true").getBody()).doesNotContain(number);
+
+    // a vendor cannot mark her own message as awaiting an answer
+    assertThat(post(alice, number, "ans-reviewer", "Une question", Map.of("awaitingAnswer", "true"))
+        .getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(ana.page("/dossiers?awaiting=true").getBody()).doesNotContain(number);
+
+    // ana asks for an answer
+    assertThat(post(ana, number, null, "Pouvez-vous préciser la version ?", Map.of("awaitingAnswer", "true"))
+        .getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(ana.page("/dossiers?awaiting=true").getBody()).contains(number)
+        .contains("Réponse de l’industriel attendue").doesNotContain(open.getBusinessKey());
+    assertThat(ana.page("/dossiers/" + number).getBody()).contains("réponse attendue");
+    assertThat(alice.page("/dossiers").getBody()).contains("Répondre au message de : ANS");
+    assertThat(alice.page("/dossiers/" + number).getBody()).contains("Répondre au message de : ANS");
+    // the ministers, who instruct the same dossier, await nothing: the question is the ANS's
+    assertThat(BrowserSession.signedIn(rest, "marc").page("/dossiers?awaiting=true").getBody())
+        .doesNotContain(number);
+
+    // alice answers the ANS: nothing is awaited any more
+    assertThat(post(alice, number, "ans-reviewer", "La version 2.1.").getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(ana.page("/dossiers?awaiting=true").getBody()).doesNotContain(number);
+    assertThat(alice.page("/dossiers").getBody()).doesNotContain("Répondre au message de");
+  }
+
+  // ---- helpers ----
+
+  TestRestTemplate noRedirect() {
+    return rest.withRedirects(Redirects.DONT_FOLLOW);
+  }
+
+  /**
+   * The form of the dossier page, sent with the token the page gave this browser (the open dossier's page: a
+   * closed dossier's shows no form, the token is the session's).
+   */
+  static ResponseEntity<String> post(BrowserSession session, String number, String agency, String body) {
+    return post(session, number, agency, body, Map.of());
+  }
+
+  static ResponseEntity<String> post(BrowserSession session, String number, String agency, String body,
+      Map<String, String> more) {
+    ResponseEntity<String> page = session.page("/dossiers/" + (number.equals(closed.getBusinessKey())
+        ? open.getBusinessKey() : number));
+    Matcher token = TOKEN.matcher(page.getBody() == null ? "" : page.getBody());
+    String csrf = token.find() ? token.group(1) : "none";
+    Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("body", body, "csrf", csrf));
+    if (agency != null) {
+      fields.put("agency", agency);
+    }
+    fields.putAll(more);
+    return session.send(HttpMethod.POST, "/dossiers/" + number + "/messages", form(fields),
+        MediaType.APPLICATION_FORM_URLENCODED);
+  }
+
+  static String form(Map<String, String> fields) {
+    return String.join("&", fields.entrySet().stream().map(e -> e.getKey() + "="
+        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
+  }
+
+  int count(String number) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM parcours_message WHERE dossier_id = ?", Integer.class, number);
+  }
+
+  MimeMessage mailTo(String address) throws Exception {
+    assertThat(MAIL.waitForIncomingEmail(5000, 1)).as("a mail arrives").isTrue();
+    for (MimeMessage message : MAIL.getReceivedMessages()) {
+      if (Arrays.toString(message.getAllRecipients()).contains(address)) {
+        return message;
+      }
+    }
+    throw new AssertionError("no mail to " + address);
+  }
+
+  ProcessInstance apply(EngineSteps steps, String key, Map<String, Object> changes) {
+    Map<String, Object> form = Candidatures.valid();
+    form.putAll(changes);
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
+        .latestVersion().singleResult().getId();
+    ProcessInstance started = steps.as("alice", () -> engine.getFormService().submitStartForm(definition, form));
+    steps.runJobs();
+    return started;
+  }
+}

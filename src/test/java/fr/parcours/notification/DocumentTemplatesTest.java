@@ -1,0 +1,102 @@
+package fr.parcours.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.parcours.notification.DossierDocuments.Drawn;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The documents the mails carry, rendered from {@code documents/<language>/} and read back as a PDF reader reads
+ * them (PDFBox's text extraction), in French and English; what the dossier holds is text, never markup; every
+ * event that carries a document has its template in both languages.
+ */
+class DocumentTemplatesTest {
+
+  static final Map<String, Object> DOSSIER = Map.of("certificateNumber", "CC-DMN-2026-ABCDE",
+      "certificateIssuedAt", "2 novembre 2026", "companyName", "Société Générale d’Équipements <b>&</b> Cie",
+      "siren", "552100554", "softwareName", "CardioWatch", "softwareVersion", "2.1", "dossierId", "DMN-2026-ABCDE");
+
+  static String text(byte[] pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      assertThat(document.getNumberOfPages()).isEqualTo(1);
+      PDFTextStripper reader = new PDFTextStripper();
+      reader.setSortByPosition(true);
+      return reader.getText(document).replaceAll("\\s+", " ");
+    }
+  }
+
+  @Test
+  void shouldWriteTheFrenchCertificateWithItsAccentsAndTheDossiersFactsAsText() throws IOException {
+    Drawn certificate = new DocumentTemplates().draw("certificate-of-conformity", Language.FR, DOSSIER);
+    assertThat(certificate.fileName()).isEqualTo("certificat-CC-DMN-2026-ABCDE.pdf");
+    assertThat(text(certificate.pdf())).contains("Certificat de conformité",
+        "n° CC-DMN-2026-ABCDE, délivré le 2 novembre 2026", "Société Générale d’Équipements <b>&</b> Cie",
+        "(SIREN 552100554)", "CardioWatch, version 2.1", "DMN-2026-ABCDE",
+        "référentiel d’interopérabilité et de sécurité de l’ANS");
+  }
+
+  @Test
+  void shouldWriteTheEnglishCertificate() throws IOException {
+    Drawn certificate = new DocumentTemplates().draw("certificate-of-conformity", Language.EN, DOSSIER);
+    assertThat(certificate.fileName()).isEqualTo("certificate-CC-DMN-2026-ABCDE.pdf");
+    assertThat(text(certificate.pdf())).contains("Certificate of conformity",
+        "No. CC-DMN-2026-ABCDE, issued on 2 novembre 2026", "Holder", "Device", "CardioWatch, version 2.1")
+        .doesNotContain("Certificat de conformité");
+  }
+
+  @Test
+  void shouldWriteTheAcknowledgementOfReceiptWithTheDecisionsDueDate() throws IOException {
+    Map<String, Object> dossier = new HashMap<>(DOSSIER);
+    dossier.put("decisionDueDate", "1er mars 2027");
+    Drawn receipt = new DocumentTemplates().draw("acknowledgement-of-receipt", Language.FR, dossier);
+    assertThat(receipt.fileName()).isEqualTo("accuse-de-reception-DMN-2026-ABCDE.pdf");
+    assertThat(text(receipt.pdf())).contains("Accusé de réception", "Dossier DMN-2026-ABCDE",
+        "délais d’instruction réglementaires", "Décision attendue jusqu’au 1er mars 2027 inclus");
+    assertThat(text(new DocumentTemplates().draw("acknowledgement-of-receipt", Language.FR, DOSSIER).pdf()))
+        .as("without a due date, no line for it").doesNotContain("Décision attendue");
+  }
+
+  @Test
+  void shouldWriteTheRefusalWithItsReasonsAndAppealRoutes() throws IOException {
+    Map<String, Object> dossier = new HashMap<>(DOSSIER);
+    dossier.put("decisionReasons", "Le service attendu est insuffisant.\nLes études <i>manquent</i>.");
+    Drawn refusal = new DocumentTemplates().draw("decision-refusal", Language.FR, dossier);
+    assertThat(refusal.fileName()).isEqualTo("decision-de-refus-DMN-2026-ABCDE.pdf");
+    assertThat(text(refusal.pdf())).contains("Décision de refus", "Motifs", "Le service attendu est insuffisant.",
+        "Les études <i>manquent</i>.", "Voies et délais de recours", "tribunal administratif compétent",
+        "deux mois");
+    assertThat(text(new DocumentTemplates().draw("decision-refusal", Language.EN, dossier).pdf()))
+        .contains("Refusal decision", "Appeal routes and time limits", "within two months");
+  }
+
+  @Test
+  void shouldWriteTheRequestForComplementsWithItsPointsAndLastDay() throws IOException {
+    Map<String, Object> dossier = new HashMap<>(DOSSIER);
+    dossier.put("evidenceComment", "SECURITY 3.2 : les journaux d’audit manquent.");
+    dossier.put("dueDate", "2 décembre 2026");
+    Drawn request = new DocumentTemplates().draw("complements-request", Language.FR, dossier);
+    assertThat(request.fileName()).isEqualTo("demande-de-complements-DMN-2026-ABCDE.pdf");
+    assertThat(text(request.pdf())).contains("Demande de compléments", "SECURITY 3.2 : les journaux d’audit manquent.",
+        "jusqu’au 2 décembre 2026 inclus", "« Fournir des compléments »");
+  }
+
+  @ParameterizedTest
+  @EnumSource(NotificationEvent.class)
+  void shouldFindTheDocumentOfEveryEventThatCarriesOneInBothLanguages(NotificationEvent event) {
+    if (event.document() == null) {
+      return;
+    }
+    for (Language language : Language.values()) {
+      assertThat(getClass().getResource("/documents/" + language.folder() + "/" + event.document() + ".html"))
+          .as("documents/%s/%s.html", language.folder(), event.document()).isNotNull();
+    }
+  }
+}
