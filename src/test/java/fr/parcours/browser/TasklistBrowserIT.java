@@ -88,6 +88,8 @@ class TasklistBrowserIT extends BrowserTestBase {
     // alice applies through the start form
     signIn("alice");
     openStartForm(PROCESS_NAME);
+    // issue 19: the company's name is there already, from her company's account (the server writes that one)
+    waiting.until(d -> "MediSoft SAS".equals(d.findElement(field("Field_CompanyName")).getAttribute("value")));
     fillValidCandidature();
     screenshot("01-candidature-filled");
     startProcess();

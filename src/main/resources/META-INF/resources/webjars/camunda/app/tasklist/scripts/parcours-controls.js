@@ -8,6 +8,8 @@
  */
 const root = document.querySelector('base').getAttribute('app-root');
 let markedFor = null;
+/** The signed-in vendor's company name, from its group (see prefillCompanyName). */
+let companyName = null;
 
 async function json(path) {
   const answer = await fetch(root + path, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
@@ -18,6 +20,7 @@ async function markRole() {
   const user = await json('/api/admin/auth/user/default');
   if (!user || !user.userId) {
     markedFor = null; // signed out: the next sign-in marks again
+    companyName = null;
     return;
   }
   if (user.userId === markedFor) {
@@ -29,8 +32,47 @@ async function markRole() {
   document.body.classList.toggle('parcours-vendor', groups.some(group => group.type === 'vendor'));
   document.body.classList.toggle('parcours-repairer', ids.includes('camunda-admin') || ids.includes('process-owner'));
   document.body.classList.add('parcours-role-known');
+  const company = groups.find(group => group.type === 'vendor');
+  companyName = company && company.name ? company.name : null;
   markedFor = user.userId;
 }
+
+/*
+ * A vendor's start form shows the company's name in "Raison sociale", from the company's group: the name the
+ * server writes in the dossier whatever is typed (ans/CandidatureIntake.java refuses another one). Written once
+ * per field, as typing would (form-js listens for input events), when the field has been on the page for a second
+ * (form-js empties it while it loads the form) and only if it is still empty and nobody has typed in it.
+ */
+const COMPANY_FIELD = "input[id^='fjs-form-'][id$='-Field_CompanyName']";
+const companyFieldsDone = new WeakSet();
+const companyFieldsSeen = new WeakMap();
+
+function prefillCompanyName() {
+  if (!companyName) {
+    return;
+  }
+  const now = Date.now();
+  document.querySelectorAll(COMPANY_FIELD).forEach(input => {
+    if (companyFieldsDone.has(input)) {
+      return;
+    }
+    if (!companyFieldsSeen.has(input)) {
+      companyFieldsSeen.set(input, now);
+      input.addEventListener('keydown', () => companyFieldsDone.add(input)); // the person types: theirs
+      return;
+    }
+    if (now - companyFieldsSeen.get(input) < 1000) {
+      return;
+    }
+    companyFieldsDone.add(input);
+    if (input.value === '') {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, companyName);
+      input.dispatchEvent(new Event('input', {bubbles: true}));
+    }
+  });
+}
+
+setInterval(prefillCompanyName, 250);
 
 window.addEventListener('hashchange', markRole);
 markRole();
