@@ -16,10 +16,16 @@ public final class DeviceFactsOf {
       profiles = variables.getVariable("softwareProfiles");
     }
     String profilesText = profiles instanceof Collection<?> list ? String.join(", ", list.stream().map(String::valueOf)
-        .toList()) : profiles == null ? null : String.valueOf(profiles);
+        .toList()) : profiles == null ? null : readable(String.valueOf(profiles));
     return new DeviceFacts(text(variables, "vendorGroup"), text(variables, "companyName"),
         text(variables, "softwareName"), text(variables, "softwareVersion"), profilesText,
         text(variables, "basicUdiDi"));
+  }
+
+  /** "SOCLE,RI" (the track's final profiles) or ["SOCLE","RI"] (the start form's JSON) as "SOCLE, RI". */
+  static String readable(String profiles) {
+    return String.join(", ", java.util.Arrays.stream(profiles.replaceAll("[\\[\\]\"]", "").split(","))
+        .map(String::trim).filter(p -> !p.isEmpty()).toList());
   }
 
   private static String text(VariableScope variables, String name) {

@@ -2,10 +2,10 @@ package fr.parcours.device;
 
 import fr.parcours.device.DeviceRecords.Device;
 import fr.parcours.dossierpage.DossierBoard;
+import fr.parcours.dossierpage.SignedInPage;
 import fr.parcours.deadline.LegalDates;
 import fr.parcours.dossierpage.Viewer;
 import fr.parcours.security.Roles;
-import fr.parcours.security.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
@@ -15,9 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,17 +48,10 @@ class DevicePages {
 
   @GetMapping("/devices")
   String devices(HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
-    response.setHeader("Content-Security-Policy", POLICY);
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    UserAuthentication signedIn = WebappSession.user(request, engine.getName());
-    if (signedIn == null || signedIn.getName() == null) {
-      response.setStatus(HttpStatus.UNAUTHORIZED.value());
-      model.addAttribute("path", "/devices");
-      return "dossiers/sign-in";
+    Viewer viewer = SignedInPage.viewer(request, response, model, locale, engine, board, POLICY, "/devices");
+    if (viewer == null) {
+      return SignedInPage.SIGN_IN;
     }
-    Viewer viewer = board.viewer(signedIn.getName(), locale);
-    model.addAttribute("viewer", viewer);
     model.addAttribute("words", new Words(locale, zone));
     model.addAttribute("today", LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone));
     List<Device> devices;

@@ -120,4 +120,11 @@ class DeviceRecordsTest {
     assertThatThrownBy(() -> new DeviceFacts("vendor-medisoft", "X", " ", "1", null, null))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void shouldWriteTheProfilesAsAPersonReadsThem() {
+    assertThat(DeviceFactsOf.readable("RI,SOCLE")).isEqualTo("RI, SOCLE");
+    assertThat(DeviceFactsOf.readable("[\"SOCLE\",\"RI\"]")).isEqualTo("SOCLE, RI");
+    assertThat(DeviceFactsOf.readable("[]")).isEmpty();
+  }
 }
