@@ -7,6 +7,9 @@ import static fr.parcours.shared.TaskInputs.text;
 import static fr.parcours.shared.TaskInputs.ticked;
 
 import fr.parcours.deadline.DeadlineCatalogue;
+import fr.parcours.device.DeviceFactsOf;
+import fr.parcours.device.DeviceRecords;
+import fr.parcours.device.DeviceRecords.RegistrationKind;
 import fr.parcours.deadline.DeadlineRule;
 import fr.parcours.deadline.FrenchTimeLimits;
 import fr.parcours.deadline.LegalDates;
@@ -33,10 +36,13 @@ class BrandNameTaskChecks implements TaskListener {
   static final String VALIDITY = "BRAND_REGISTRATION_VALIDITY";
 
   private final DeadlineCatalogue deadlines;
+  private final DeviceRecords records;
   private final ZoneId zone;
 
-  BrandNameTaskChecks(DeadlineCatalogue deadlines, @Value("${parcours.zone:Europe/Paris}") String zone) {
+  BrandNameTaskChecks(DeadlineCatalogue deadlines, DeviceRecords records,
+      @Value("${parcours.zone:Europe/Paris}") String zone) {
     this.deadlines = deadlines;
+    this.records = records;
     this.zone = ZoneId.of(zone);
   }
 
@@ -71,6 +77,7 @@ class BrandNameTaskChecks implements TaskListener {
 
   private void publishOrder(DelegateTask task) {
     LocalDate order = date(task, "orderDate", "Date de l’arrêté", zone);
+    String reference = String.valueOf(task.getVariable("publicationReference"));
     text(task, "publicationReference", "Référence de publication au Journal officiel");
     LocalDate end = date(task, "registrationEndDate", "Date de fin de l’inscription", zone);
     if (order.isAfter(today())) {
@@ -100,6 +107,9 @@ class BrandNameTaskChecks implements TaskListener {
     }
     task.setVariable(BrandNameProcess.REGISTRATION_ENDS_AT, startOf(end));
     task.setVariable("registrationEndDateText", french(end));
+    // the registration lands in the device's records, from the order to the end date it sets
+    records.registered(DeviceFactsOf.dossier(task), RegistrationKind.BRAND_NAME, reference.trim(), order, end,
+        (String) task.getVariable("dossierId"), task.getProcessInstanceId(), ClockUtil.getCurrentTime().toInstant());
   }
 
   private void fileRenewal(DelegateTask task) {

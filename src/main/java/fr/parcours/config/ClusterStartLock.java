@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * against a concurrent one), then both granted the roles' rights ({@code act_uniq_auth_group}).
  *
  * <p>As soon as the data source exists, before anything uses it (Camunda's schema creation and deployment,
- * {@code schema.sql}, the evidence tables, the roles, filters and demo users of {@code ParcoursSetup}), this
+ * the Flyway migrations, the evidence tables, the roles, filters and demo users of {@code ParcoursSetup}), this
  * node takes a PostgreSQL session advisory lock on a connection of its own, and gives it back once the
  * application is ready (or failed to start). A node that finds the lock taken waits for the other one's start-up
  * to end, then finds everything created and adds nothing twice. A node killed while holding the lock loses its

@@ -19,7 +19,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The notification journal (table {@code parcours_notification}, see {@code schema.sql}).
+ * The notification journal (table {@code parcours_notification}, created by the Flyway migration {@code db/migration/V1__journal_messages_documents.sql}).
  *
  * <p>Every write runs in its own transaction ({@code REQUIRES_NEW}), apart from the engine's job: when the
  * SMTP server refuses a mail the job rolls back and is retried, but the journal keeps the attempt and

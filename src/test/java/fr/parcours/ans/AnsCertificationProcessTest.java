@@ -106,6 +106,39 @@ class AnsCertificationProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void shouldRecordTheCertificateWithItsDeviceAndKeepItWhenTheDossiersHistoryIsDeleted() {
+    ProcessInstance pi = atEvidenceReview();
+    review(pi, "CONFORMS", null);
+    assertThat(pi).isEnded().hasPassed("Task_IssueCertificate");
+
+    String number = "CC-" + pi.getBusinessKey();
+    Assertions.assertThat(certificateOf(number)).as("the certificate in the device's records").isNotNull()
+        .satisfies(device -> {
+          Assertions.assertThat(device.vendorGroup()).isEqualTo("vendor-medisoft");
+          Assertions.assertThat(device.name()).isEqualTo(Candidatures.valid().get("softwareName"));
+          Assertions.assertThat(device.certificates()).filteredOn(c -> c.number().equals(number)).singleElement()
+              .satisfies(c -> {
+                Assertions.assertThat(c.dossierId()).isEqualTo(pi.getBusinessKey());
+                Assertions.assertThat(c.issuedAt()).isNotNull();
+                Assertions.assertThat(c.withdrawn()).isFalse();
+              });
+        });
+
+    // the history cleanup removes the ended dossier's history: the certificate stays
+    historyService.deleteHistoricProcessInstance(pi.getId());
+    Assertions.assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).count())
+        .isZero();
+    Assertions.assertThat(certificateOf(number)).as("kept after the history is gone").isNotNull();
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired fr.parcours.device.DeviceRecords deviceRecords;
+
+  fr.parcours.device.DeviceRecords.Device certificateOf(String number) {
+    return deviceRecords.all().stream().filter(d -> d.certificates().stream().anyMatch(c -> c.number().equals(number)))
+        .findFirst().orElse(null);
+  }
+
+  @Test
   void shouldOpenConvergenceAccountWithinThreeDaysWhenVendorHasNone() {
     ProcessInstance pi = apply(Candidatures.with("hasConvergenceAccount", false));
 

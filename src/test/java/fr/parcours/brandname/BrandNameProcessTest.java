@@ -121,8 +121,16 @@ class BrandNameProcessTest extends ProcessTestBase {
         .isInstanceOf(BadInputException.class).hasMessageContaining("dépasse la durée maximale de 5 ans")
         .hasMessageContaining("choisissez le 2 novembre 2031 ou avant");
     assertThat(task(dossier, "Task_PublishRegistrationOrder")).isNotNull();
+    assertThat(registrationsOf(dossier)).as("a refused order records nothing").isEmpty();
     complete(MINISTRY, dossier, "Task_PublishRegistrationOrder", Map.of("orderDate", "2026-11-02",
         "publicationReference", "JORF n°1", "registrationEndDate", "2031-11-02"));
+    // the registration lands in the device's records, from the order to its end date
+    assertThat(registrationsOf(dossier)).singleElement().satisfies(r -> {
+      assertThat(r.kind()).isEqualTo(fr.parcours.device.DeviceRecords.RegistrationKind.BRAND_NAME);
+      assertThat(r.reference()).isEqualTo("JORF n°1");
+      assertThat(r.startsOn()).isEqualTo(LocalDate.of(2026, 11, 2));
+      assertThat(r.endsOn()).isEqualTo(LocalDate.of(2031, 11, 2));
+    });
     assertThat(mailWith("décision")).contains("jusqu'au 2 novembre 2031 inclus");
     assertThat(dossier).variables().containsEntry("registrationEndDateText", "2 novembre 2031");
 
@@ -141,6 +149,13 @@ class BrandNameProcessTest extends ProcessTestBase {
     fire(dossier, "Timer_RegistrationExpired");
     assertThat(dossier).isEnded().variables().containsEntry(BrandNameProcess.OUTCOME, "REGISTRATION_ENDED");
     assertThat(mailWith("fin de l’inscription")).contains("a pris fin");
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired fr.parcours.device.DeviceRecords deviceRecords;
+
+  java.util.List<fr.parcours.device.DeviceRecords.Registration> registrationsOf(ProcessInstance dossier) {
+    return deviceRecords.ofCompanies(java.util.List.of("vendor-medisoft")).stream()
+        .flatMap(d -> d.registrations().stream()).filter(r -> dossier.getBusinessKey().equals(r.dossierId())).toList();
   }
 
   @Test

@@ -57,7 +57,7 @@ class VendorMailerRoundTripsTest {
     sender.setHost("127.0.0.1");
     sender.setPort(smtp.getSmtp().getPort());
     DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    new ResourceDatabasePopulator(new ClassPathResource("schema.sql")).execute(h2);
+    new ResourceDatabasePopulator(new ClassPathResource("db/migration/V1__journal_messages_documents.sql")).execute(h2);
     DataSource counted = countingStatements(h2);
     journal = new NotificationJournal(new JdbcTemplate(counted), new DataSourceTransactionManager(counted));
     MailTemplates templates = new MailTemplates() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import fr.parcours.ans.AnsProcess;
+import fr.parcours.device.DeviceRecords;
+import fr.parcours.device.DeviceRecords.RegistrationKind;
 import fr.parcours.dossier.MessageToCalledTracks;
 import fr.parcours.support.TrackEngine;
 import fr.parcours.support.TrackTestBase;
@@ -40,6 +42,9 @@ class PecanPathwayTest extends TrackTestBase {
   static final String MINISTERS = "ministers-decision";
   static final String DOSSIER = "DMN-2026-00042";
 
+  /** The device records, mocked: what the early coverage writes there is asserted. */
+  DeviceRecords records;
+
   @RegisterExtension
   static ProcessEngineCoverageExtension engine =
       TrackEngine.withFullCoverage(List.of(PecanProcess.OUTCOMES), ANS, SESAME, CNEDIMTS, MINISTERS);
@@ -48,7 +53,8 @@ class PecanPathwayTest extends TrackTestBase {
   void deployTheStubTracksAndPecansGlue() {
     Mocks.register("pecanIntake", new PecanIntake());
     Mocks.register("fileReadiness", new FileReadiness());
-    Mocks.register("earlyCoverage", new EarlyCoverage(stubs.clocks));
+    records = org.mockito.Mockito.mock(DeviceRecords.class);
+    Mocks.register("earlyCoverage", new EarlyCoverage(stubs.clocks, records, "Europe/Paris"));
     Mocks.register("messageToCalledTracks", new MessageToCalledTracks());
     Mocks.register("pecanTaskChecks", (TaskListener) task -> { });
 
@@ -78,8 +84,8 @@ class PecanPathwayTest extends TrackTestBase {
   ProcessInstance atMinisters() {
     ProcessInstance pecan = track.engine().getRuntimeService().createProcessInstanceByKey(PecanProcess.KEY)
         .businessKey(DOSSIER).startBeforeActivity("CallActivity_MinistersDecision")
-        .setVariables(Map.of("dossierId", DOSSIER, "vendorGroup", "vendor-medisoft", "pathway", "PECAN",
-            "cnedimtsDecision", "FAVOURABLE", "certificateNumber", "CC-" + DOSSIER))
+        .setVariables(Map.of("dossierId", DOSSIER, "vendorGroup", "vendor-medisoft", "softwareName", "Telesuivi",
+            "pathway", "PECAN", "cnedimtsDecision", "FAVOURABLE", "certificateNumber", "CC-" + DOSSIER))
         .execute();
     track.runJobs(pecan);
     return pecan;
@@ -157,6 +163,15 @@ class PecanPathwayTest extends TrackTestBase {
     answer(pecan, MINISTERS, Map.of("ministersDecision", "FAVOURABLE", "ministersComment", "granted"));
     assertThat(pecan).hasPassed("Task_RecordEarlyCoverage").variables()
         .containsEntry(PecanProcess.COVERAGE_ENDS, TrackEngine.Stubs.DUE).containsKey(PecanProcess.DECISION_DATE);
+    // the coverage lands in the device's registrations, up to its last day
+    org.mockito.Mockito.verify(records).registered(
+        org.mockito.ArgumentMatchers.argThat(d -> d.vendorGroup().equals("vendor-medisoft")
+            && d.name().equals("Telesuivi")),
+        org.mockito.ArgumentMatchers.eq(RegistrationKind.PECAN), org.mockito.ArgumentMatchers.isNull(),
+        org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.eq(TrackEngine.Stubs.DUE.toInstant()
+            .atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate()),
+        org.mockito.ArgumentMatchers.eq(DOSSIER), org.mockito.ArgumentMatchers.eq(pecan.getId()),
+        org.mockito.ArgumentMatchers.any());
     assertThat(track.task(pecan, "Task_FileLpprApplication")).hasCandidateGroup("vendor-medisoft")
         .hasDueDate(TrackEngine.Stubs.DUE);
     assertThat(track.task(pecan, "Task_FileLatmApplication")).hasCandidateGroup("vendor-medisoft")

@@ -1,0 +1,115 @@
+package fr.parcours.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import fr.parcours.device.DeviceRecords.DeviceFacts;
+import fr.parcours.device.DeviceRecords.RegistrationKind;
+import fr.parcours.support.BrowserSession;
+import fr.parcours.support.TestSmtp;
+import fr.parcours.support.ThisContextsEngine;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Issue 18, point 1, through {@code /devices} as the webapps' signed-in users open it: a vendor reads its own
+ * company's devices, certificates and registrations and nothing of another company's; every reviewer group, the
+ * process owner and the administrator read all; nobody signed in is asked to sign in. French first, English for
+ * an English browser.
+ */
+@ExtendWith(ThisContextsEngine.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "parcours.test.context=device-pages")
+@ActiveProfiles({"test", "demo"})
+class DevicePagesIT {
+
+  @RegisterExtension
+  static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP);
+
+  static final Instant ISSUED = Instant.parse("2026-11-02T09:00:00Z");
+
+  @Autowired TestRestTemplate rest;
+  @Autowired DeviceRecords records;
+
+  @BeforeEach
+  void twoCompaniesDevices() {
+    DeviceFacts cardio = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1", "TLM", "3760000000012");
+    records.certificateIssued(cardio, "CC-DMN-2026-AAAAA", DeviceRecords.ANS_REFERENTIAL, "2025", ISSUED, null,
+        "DMN-2026-AAAAA", "pi-a", "ans-certification");
+    records.registered(cardio, RegistrationKind.BRAND_NAME, "JORF n° 0042", LocalDate.of(2026, 11, 20),
+        LocalDate.of(2031, 11, 19), "DMN-2026-BBBBB", "pi-b", ISSUED);
+    DeviceFacts pulse = new DeviceFacts("vendor-telecardio", "TéléCardio SARL", "PulseNote", "1.0", null, null);
+    records.certificateIssued(pulse, "CC-DMN-2026-CCCCC", DeviceRecords.ANS_REFERENTIAL, "2025", ISSUED, null,
+        "DMN-2026-CCCCC", "pi-c", "ans-certification");
+    records.registered(pulse, RegistrationKind.PECAN, null, LocalDate.of(2026, 11, 2), LocalDate.of(2027, 11, 1),
+        "DMN-2026-DDDDD", "pi-d", ISSUED);
+  }
+
+  ResponseEntity<String> page(String user) {
+    return BrowserSession.signedIn(rest, user).page("/devices");
+  }
+
+  @Test
+  void shouldShowAVendorItsCompanysDevicesCertificatesAndRegistrationsWithTheirDates() {
+    ResponseEntity<String> alice = page("alice");
+    assertThat(alice.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(alice.getBody()).contains("Mes dispositifs et certificats").contains("CardioWatch", "version 2.1")
+        .contains("CC-DMN-2026-AAAAA").contains("2 novembre 2026").contains("version 2025")
+        .contains("Nom de marque").contains("JORF n° 0042").contains("19 novembre 2031")
+        .contains("href=\"/dossiers/DMN-2026-AAAAA\"").contains("3760000000012");
+    assertThat(alice.getBody()).as("nothing of TéléCardio").doesNotContain("PulseNote")
+        .doesNotContain("CC-DMN-2026-CCCCC").doesNotContain("TéléCardio").doesNotContain("DMN-2026-DDDDD");
+
+    String bruno = page("bruno").getBody();
+    assertThat(bruno).contains("PulseNote", "CC-DMN-2026-CCCCC", "Prise en charge anticipée (PECAN)",
+        "1er novembre 2027");
+    assertThat(bruno).doesNotContain("CardioWatch").doesNotContain("CC-DMN-2026-AAAAA").doesNotContain("JORF")
+        .doesNotContain("MediSoft");
+  }
+
+  @Test
+  void shouldShowEveryReviewerGroupTheProcessOwnerAndTheAdministratorEveryCompany() {
+    for (String user : List.of("ana", "hugo", "claire", "marc", "nadia", "paul", "admin")) {
+      ResponseEntity<String> answer = page(user);
+      assertThat(answer.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+      assertThat(answer.getBody()).as(user).contains("Dispositifs et certificats des industriels")
+          .contains("CardioWatch", "PulseNote", "MediSoft SAS", "TéléCardio SARL", "CC-DMN-2026-AAAAA",
+              "CC-DMN-2026-CCCCC");
+    }
+  }
+
+  @Test
+  void shouldAskNobodySignedInToSignIn() {
+    ResponseEntity<String> anonymous = BrowserSession.anonymous(rest).page("/devices");
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(anonymous.getBody()).contains("Connectez-vous").doesNotContain("CardioWatch")
+        .doesNotContain("PulseNote");
+  }
+
+  @Test
+  void shouldWriteThePageInEnglishForAnEnglishBrowser() {
+    String english = BrowserSession.signedIn(rest, "alice").page("/devices", "en-GB,fr;q=0.5").getBody();
+    assertThat(english).contains("My devices and certificates").contains("Brand name").contains("19 November 2031")
+        .doesNotContain("PulseNote");
+  }
+
+  @Test
+  void shouldLetOnlyCompaniesAndAgenciesReadDevices() {
+    assertThat(DevicePages.readsEveryCompany(List.of("ans-reviewer"))).isTrue();
+    assertThat(DevicePages.readsEveryCompany(List.of("process-owner"))).isTrue();
+    assertThat(DevicePages.readsEveryCompany(List.of("vendor-medisoft"))).isFalse();
+    assertThat(DevicePages.readsEveryCompany(List.of())).isFalse();
+    assertThat(DevicePages.readsEveryCompany(List.of("camunda-somebody"))).isFalse();
+  }
+}

@@ -1,0 +1,130 @@
+package fr.parcours.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.parcours.device.DeviceRecords.Device;
+import fr.parcours.device.DeviceRecords.DeviceFacts;
+import fr.parcours.device.DeviceRecords.RegistrationKind;
+import fr.parcours.shared.BadInputException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** The device records on the real migrations (Flyway on an H2 database of their own), without Spring. */
+class DeviceRecordsTest {
+
+  static final Instant ISSUED = Instant.parse("2026-11-02T09:00:00Z");
+  static final DeviceFacts CARDIO = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1", "TLM",
+      "3760000000012");
+  static final DeviceFacts PULSE = new DeviceFacts("vendor-telecardio", "TéléCardio SARL", "PulseNote", "1.0", null,
+      null);
+
+  DeviceRecords records;
+  JdbcTemplate jdbc;
+
+  @BeforeEach
+  void migrate() {
+    DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        "sa", "");
+    Flyway.configure().dataSource(h2).load().migrate();
+    jdbc = new JdbcTemplate(h2);
+    records = new DeviceRecords(jdbc);
+  }
+
+  @Test
+  void shouldKeepACertificateOnceWhenItsStepRunsTwice() {
+    records.certificateIssued(CARDIO, "CC-DMN-2026-00001", DeviceRecords.ANS_REFERENTIAL, "2025", ISSUED, null,
+        "DMN-2026-00001", "pi-1", "ans-certification");
+    records.certificateIssued(CARDIO, "CC-DMN-2026-00001", DeviceRecords.ANS_REFERENTIAL, "2025", ISSUED, null,
+        "DMN-2026-00001", "pi-1", "ans-certification");
+
+    List<Device> devices = records.ofCompanies(List.of("vendor-medisoft"));
+    assertThat(devices).hasSize(1);
+    assertThat(devices.get(0).basicUdiDi()).isEqualTo("3760000000012");
+    assertThat(devices.get(0).certificates()).singleElement().satisfies(c -> {
+      assertThat(c.number()).isEqualTo("CC-DMN-2026-00001");
+      assertThat(c.issuedAt()).isEqualTo(ISSUED);
+      assertThat(c.referentialVersion()).isEqualTo("2025");
+      assertThat(c.dossierId()).isEqualTo("DMN-2026-00001");
+      assertThat(c.withdrawn()).isFalse();
+    });
+  }
+
+  @Test
+  void shouldGatherTheCertificatesAndRegistrationsOfOneDeviceAndVersion() {
+    records.certificateIssued(CARDIO, "CC-1", DeviceRecords.ANS_REFERENTIAL, "2025", ISSUED, null, "D-1", "pi-1",
+        "ans-certification");
+    records.registered(CARDIO, RegistrationKind.BRAND_NAME, "JORF n° 0042", LocalDate.of(2026, 11, 20),
+        LocalDate.of(2031, 11, 19), "D-2", "pi-2", ISSUED);
+    records.registered(CARDIO, RegistrationKind.BRAND_NAME, "JORF n° 0042", LocalDate.of(2026, 11, 20),
+        LocalDate.of(2031, 11, 19), "D-2", "pi-2", ISSUED);
+    // a new version is another device
+    records.certificateIssued(new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "3.0", null, null),
+        "CC-2", DeviceRecords.ANS_REFERENTIAL, "2025", ISSUED, null, "D-3", "pi-3", "ans-certification");
+
+    List<Device> devices = records.ofCompanies(List.of("vendor-medisoft"));
+    assertThat(devices).extracting(Device::version).containsExactly("2.1", "3.0");
+    assertThat(devices.get(0).registrations()).singleElement().satisfies(r -> {
+      assertThat(r.kind()).isEqualTo(RegistrationKind.BRAND_NAME);
+      assertThat(r.endsOn()).isEqualTo(LocalDate.of(2031, 11, 19));
+    });
+    assertThat(devices.get(0).certificates()).extracting(c -> c.number()).containsExactly("CC-1");
+  }
+
+  @Test
+  void shouldShowAVendorItsOwnCompanysDevicesOnlyAndAReviewerEvery() {
+    records.certificateIssued(CARDIO, "CC-1", DeviceRecords.ANS_REFERENTIAL, "2025", ISSUED, null, "D-1", "pi-1",
+        "ans-certification");
+    records.registered(PULSE, RegistrationKind.PECAN, null, LocalDate.of(2026, 11, 2), LocalDate.of(2027, 11, 1),
+        "D-9", "pi-9", ISSUED);
+
+    assertThat(records.ofCompanies(List.of("vendor-medisoft"))).extracting(Device::name).containsExactly("CardioWatch");
+    assertThat(records.ofCompanies(List.of("vendor-telecardio"))).extracting(Device::name).containsExactly("PulseNote");
+    assertThat(records.ofCompanies(List.of("vendor-unknown"))).isEmpty();
+    assertThat(records.ofCompanies(List.of())).isEmpty();
+    assertThat(records.all()).extracting(Device::name).containsExactlyInAnyOrder("CardioWatch", "PulseNote");
+  }
+
+  @Test
+  void shouldWithdrawACertificateWithItsReasonsAndRefuseWithoutThemOrTwice() {
+    records.certificateIssued(CARDIO, "CC-1", DeviceRecords.ANS_REFERENTIAL, "2025", ISSUED, null, "D-1", "pi-1",
+        "ans-certification");
+
+    for (String noReason : new String[] {null, "", "   "}) {
+      assertThatThrownBy(() -> records.withdraw("CC-1", noReason, ISSUED)).isInstanceOf(BadInputException.class)
+          .hasMessageContaining("n’a pas de motif");
+    }
+    assertThat(records.all().get(0).certificates().get(0).withdrawn()).as("nothing changed").isFalse();
+    assertThatThrownBy(() -> records.withdraw("CC-404", "Audit", ISSUED)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Aucun certificat en vigueur");
+
+    records.withdraw("CC-1", "Non-conformité INS 2.1 non corrigée", ISSUED.plusSeconds(60));
+    assertThat(records.all().get(0).certificates().get(0)).satisfies(c -> {
+      assertThat(c.withdrawnAt()).isEqualTo(ISSUED.plusSeconds(60));
+      assertThat(c.withdrawalReason()).isEqualTo("Non-conformité INS 2.1 non corrigée");
+    });
+    assertThatThrownBy(() -> records.withdraw("CC-1", "encore", ISSUED)).isInstanceOf(BadInputException.class);
+  }
+
+  @Test
+  void shouldRefuseADeviceWithoutItsCompanyOrName() {
+    assertThatThrownBy(() -> new DeviceFacts(null, "X", "CardioWatch", "1", null, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new DeviceFacts("vendor-medisoft", "X", " ", "1", null, null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldWriteTheProfilesAsAPersonReadsThem() {
+    assertThat(DeviceFactsOf.readable("RI,SOCLE")).isEqualTo("RI, SOCLE");
+    assertThat(DeviceFactsOf.readable("[\"SOCLE\",\"RI\"]")).isEqualTo("SOCLE, RI");
+    assertThat(DeviceFactsOf.readable("[]")).isEmpty();
+  }
+}

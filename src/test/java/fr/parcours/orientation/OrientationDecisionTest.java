@@ -1,0 +1,130 @@
+package fr.parcours.orientation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.parcours.shared.BadInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * bpmn/orientation.dmn over a table of device situations (seed 003, step A and step 1), evaluated by Camunda's DMN
+ * engine without Spring: every rule of both decisions is hit by a row here. Then the answers' checks.
+ */
+class OrientationDecisionTest {
+
+  static DmnDecision pathway;
+  static DmnDecision prerequisites;
+  static DmnEngine dmn;
+
+  @BeforeAll
+  static void parse() throws IOException {
+    dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    try (InputStream in = Files.newInputStream(Paths.get("bpmn", "orientation.dmn"))) {
+      List<DmnDecision> decisions = dmn.parseDecisions(in);
+      pathway = decisions.stream().filter(d -> d.getKey().equals(Orientation.PATHWAY_DECISION)).findFirst()
+          .orElseThrow();
+      prerequisites = decisions.stream().filter(d -> d.getKey().equals(Orientation.PREREQUISITES_DECISION))
+          .findFirst().orElseThrow();
+    }
+  }
+
+  static Map<String, Object> situation(boolean telemonitoringOrTherapeutic, boolean earlyCoverageEligible,
+      boolean matchesGenericLine, boolean particularIndication) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("telemonitoringOrTherapeutic", telemonitoringOrTherapeutic);
+    variables.put("earlyCoverageEligible", earlyCoverageEligible);
+    variables.put("matchesGenericLine", matchesGenericLine);
+    variables.put("particularIndication", particularIndication);
+    return variables;
+  }
+
+  @ParameterizedTest(name = "telemonitoring/therapeutic {0}, early coverage {1}, generic line {2}, particular {3} → {4}")
+  @CsvSource({
+      // early coverage first, whatever the rest
+      "true,  true,  false, false, pecan",
+      "true,  true,  true,  true,  pecan",
+      // eligible to early coverage but neither telemonitoring nor therapeutic: the common-law pathways
+      "false, true,  true,  false, generic-line",
+      "false, true,  false, true,  brand-name",
+      // a generic line that matches wins over a particular indication
+      "false, false, true,  true,  generic-line",
+      "true,  false, true,  false, generic-line",
+      "true,  false, false, true,  brand-name",
+      "false, false, false, true,  brand-name",
+      // nothing fits
+      "false, false, false, false, NONE",
+      "true,  false, false, false, NONE",
+      "false, true,  false, false, NONE"})
+  void shouldOrientEachDeviceSituationToItsPathway(boolean kind, boolean eligible, boolean generic,
+      boolean particular, String expected) {
+    var result = dmn.evaluateDecisionTable(pathway, situation(kind, eligible, generic, particular));
+    assertThat(result.getFirstResult().<String>getEntry("pathway")).isEqualTo(expected);
+    assertThat(result.getFirstResult().<String>getEntry("reason")).isNotBlank();
+  }
+
+  @ParameterizedTest(name = "CE {0}, hosts health data {1}, HDS {2}, identity {3}, CNDA {4} → {5}")
+  @CsvSource({
+      "true,  false, false, false, false, ''",
+      "false, false, false, false, false, CE_MARKING",
+      "true,  true,  false, false, false, HDS",
+      "true,  true,  true,  false, false, ''",
+      // HDS certified but hosting nothing: nothing to do
+      "true,  false, true,  false, false, ''",
+      "true,  false, false, true,  false, CNDA",
+      "true,  false, false, true,  true,  ''",
+      "false, true,  false, true,  false, CE_MARKING HDS CNDA"})
+  void shouldNameEveryPrerequisiteStillMissing(boolean ce, boolean hosts, boolean hds, boolean identity,
+      boolean cnda, String expected) {
+    Map<String, Object> variables = new HashMap<>(Map.of("ceMarked", ce, "hostsHealthData", hosts, "hdsCertified", hds,
+        "identityReferential", identity, "cndaHomologated", cnda));
+    var result = dmn.evaluateDecisionTable(prerequisites, variables);
+    List<String> codes = result.getResultList().stream().map(row -> (String) row.get("prerequisite")).toList();
+    assertThat(String.join(" ", codes)).isEqualTo(expected);
+    result.getResultList().forEach(row -> {
+      assertThat(row.get("blocking")).as("only the CE marking blocks").isEqualTo("CE_MARKING".equals(row.get("prerequisite")));
+      assertThat((String) row.get("advice")).isNotBlank();
+    });
+    if (codes.contains("CE_MARKING")) {
+      assertThat((String) result.getResultList().get(0).get("advice")).contains("18 mois");
+    }
+  }
+
+  @Test
+  void shouldRefuseAnswersMissingOrOtherThanYesOrNoNamingEveryQuestion() {
+    Map<String, String> answers = new HashMap<>();
+    Orientation.QUESTIONS.keySet().forEach(q -> answers.put(q, "no"));
+    assertThat(Orientation.read(answers)).hasSize(9).containsEntry("ceMarked", false);
+    answers.put("ceMarked", "oui");
+    assertThat(Orientation.read(answers)).containsEntry("ceMarked", true);
+
+    answers.remove("hostsHealthData");
+    answers.put("earlyCoverageEligible", "peut-être");
+    answers.put("matchesGenericLine", "   ");
+    assertThatThrownBy(() -> Orientation.read(answers)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("2 questions sont sans réponse : répondez oui ou non à chacune, « Le dispositif"
+            + " héberge-t-il des données de santé ? », « Le dispositif correspond-il à une ligne générique existante ? ».")
+        .hasMessageContaining("La réponse « peut-être » à « Est-il éligible à la prise en charge anticipée (PECAN) ? »"
+            + " n’est pas permise");
+    answers.put("hostsHealthData", "no");
+    answers.put("matchesGenericLine", "no");
+    answers.put("earlyCoverageEligible", "no");
+    answers.remove("ceMarked");
+    assertThatThrownBy(() -> Orientation.read(answers)).isInstanceOf(BadInputException.class)
+        .hasMessage("« Le dispositif a-t-il son marquage CE ? » est sans réponse : répondez oui ou non.");
+    assertThatThrownBy(() -> Orientation.read(Map.of())).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("marquage CE");
+  }
+}
