@@ -19,7 +19,7 @@ public final class BrandNameProcess {
 
   /** How a brand-name dossier ended. */
   public enum Outcome {
-    ANS_CERTIFICATION_NOT_OBTAINED, CNEDIMTS_OPINION_UNFAVOURABLE, ABANDONED_CNEDIMTS_COMPLEMENTS,
+    ANS_CERTIFICATION_NOT_OBTAINED, ABANDONED_CNEDIMTS_COMPLEMENTS,
     ABANDONED_MINISTERS_COMPLEMENTS, REGISTRATION_REFUSED,
     /** The order's end date passed without a renewal filed. */
     REGISTRATION_ENDED

@@ -200,13 +200,20 @@ class BrandNamePathwayTest extends TrackTestBase {
   }
 
   @Test
-  void shouldEndWhenTheCnedimtsOpinionIsUnfavourable() {
+  void shouldLetTheMinistersDecideOnAnUnfavourableOpinion() {
+    // the opinion is advisory: "once I receive the commission's opinion, my application will be considered by the
+    // ministers" (seed 000, step 15), whichever it is
     ProcessInstance dossier = startBefore("CallActivity_CnedimtsOpinion", Map.of());
 
     answer(dossier, CNEDIMTS, Map.of("stubError", "OPINION_UNFAVOURABLE"));
 
-    assertThat(dossier).isEnded().hasPassed("EndEvent_CnedimtsOpinionUnfavourable").variables()
-        .containsEntry(BrandNameProcess.OUTCOME, "CNEDIMTS_OPINION_UNFAVOURABLE");
+    assertThat(track.received(track.calledTrack(dossier, MINISTERS))).containsEntry("cnedimtsDecision", "UNFAVOURABLE")
+        .containsEntry("pathway", "BRAND_NAME");
+    answer(dossier, MINISTERS, Map.of("ministersDecision", "UNFAVOURABLE", "ministersComment", "avis défavorable"));
+    assertThat(stubs.mails).containsExactly("MINISTERS_DECISION_REFUSAL");
+    assertThat(dossier).isEnded().hasPassed("Error_OpinionUnfavourable", "EndEvent_RegistrationRefused")
+        .hasNotPassed("Task_RecordCepsOutcome").variables()
+        .containsEntry(BrandNameProcess.OUTCOME, "REGISTRATION_REFUSED");
   }
 
   @Test
