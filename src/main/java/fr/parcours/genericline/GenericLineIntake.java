@@ -48,6 +48,10 @@ class GenericLineIntake implements ExecutionListener {
     execution.setVariable(GenericLineProcess.FROM_ETAPES, fromEtapes);
     execution.setVariable(GenericLineProcess.GENERIC_LINES,
         claimed.stream().map(Line::id).collect(Collectors.joining(",")));
+    // what forms and mails show: the lines' names, not their ids
+    execution.setVariable("genericLineNames", claimed.stream().map(Line::label).collect(Collectors.joining(", ")));
+    execution.setVariable("genericLineNamesEn",
+        claimed.stream().map(Line::labelEn).collect(Collectors.joining(", ")));
     execution.setVariable("pathway", GenericLineProcess.PATHWAY);
   }
 

@@ -73,7 +73,7 @@ class GenericLineBrowserIT extends BrowserTestBase {
         () -> radio("Field_EvidenceDecision", "Conformes : délivrer le certificat"));
     work(ANS, dossier, "Task_CertifyLineRequirements", "Certifier les exigences de la ligne",
         "generic-08-ana-certifies-line", () -> {
-          waiting.until(d -> formText().contains("DIABETES"));
+          waiting.until(d -> formText().contains("Télésurveillance du diabète"));
           radio("Field_LineRequirementsConform", "Respectées : délivrer la certification de la ligne");
         });
     signOut();

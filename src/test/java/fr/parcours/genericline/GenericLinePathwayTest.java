@@ -120,7 +120,8 @@ class GenericLinePathwayTest extends TrackTestBase {
         .containsEntry("hasConvergenceAccount", true).containsEntry("waitsForGoAhead", false)
         .doesNotContainKeys("genericLines", "fromEtapes", "pathway");
     assertThat(dossier).variables().containsEntry("pathway", "GENERIC_LINE").containsEntry("genericLines", "DIABETES")
-        .containsEntry("fromEtapes", false);
+        .containsEntry("genericLineNames", "Télésurveillance du diabète")
+        .containsEntry("genericLineNamesEn", "Telemonitoring of diabetes").containsEntry("fromEtapes", false);
 
     certifyReferential(dossier, "CERTIFIED");
     // a vendor not from ETAPES gets no provisional certificate when its evidence is complete
