@@ -85,28 +85,39 @@ public final class EvidenceCatalogueReader {
         profiles.add(p.asText());
       });
     }
-    List<Proof> proofs = new ArrayList<>();
-    JsonNode proofList = node.get("proofs");
-    if (proofList == null || !proofList.isArray() || proofList.isEmpty()) {
-      problems.add(name + ": 'proofs' must list at least one proof");
-    } else {
-      for (JsonNode p : proofList) {
-        String number = text(p, "number");
-        if (number == null || !PROOF_NUMBER.matcher(number).matches()) {
-          problems.add(name + ": proof '" + number + "' is not a proof number such as 'INS 2.1.1'");
-        } else if (id != null && !number.startsWith(id + ".")) {
-          problems.add(name + ": proof '" + number + "' does not start with its requirement's id '" + id + ".'");
-        } else if (!proofNumbers.add(number)) {
-          problems.add(name + ": proof '" + number + "' appears twice in the catalogue");
-        }
-        proofs.add(new Proof(number, text(p, "asks")));
-      }
-    }
+    List<Proof> proofs = proofs(node.get("proofs"), id, name, "INS 2.1.1", proofNumbers, problems);
     JsonNode insOnly = node.get("onlyWhenDeviceHandlesIns");
     return new Requirement(id, section, title, profiles, insOnly != null && insOnly.asBoolean(), proofs);
   }
 
-  private static String text(JsonNode node, String field) {
+  /**
+   * The proofs of one requirement, each number checked: its form, its requirement's prefix, and unique among
+   * {@code proofNumbers} (which it joins). Shared with the generic lines, whose proofs go in the same archives.
+   */
+  public static List<Proof> proofs(JsonNode proofList, String requirementId, String name, String example,
+      Set<String> proofNumbers, List<String> problems) {
+    List<Proof> proofs = new ArrayList<>();
+    if (proofList == null || !proofList.isArray() || proofList.isEmpty()) {
+      problems.add(name + ": 'proofs' must list at least one proof");
+      return proofs;
+    }
+    for (JsonNode p : proofList) {
+      String number = text(p, "number");
+      if (number == null || !PROOF_NUMBER.matcher(number).matches()) {
+        problems.add(name + ": proof '" + number + "' is not a proof number such as '" + example + "'");
+      } else if (requirementId != null && !number.startsWith(requirementId + ".")) {
+        problems.add(name + ": proof '" + number + "' does not start with its requirement's id '" + requirementId
+            + ".'");
+      } else if (!proofNumbers.add(number)) {
+        problems.add(name + ": proof '" + number + "' appears twice in the catalogue");
+      }
+      proofs.add(new Proof(number, text(p, "asks")));
+    }
+    return proofs;
+  }
+
+  /** A field's text, trimmed; null when absent or blank. */
+  public static String text(JsonNode node, String field) {
     JsonNode value = node == null ? null : node.get(field);
     return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText().trim();
   }

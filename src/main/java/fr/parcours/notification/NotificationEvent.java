@@ -46,7 +46,18 @@ public enum NotificationEvent {
   EARLY_COVERAGE_ENDING(Kind.REMINDER),
   EARLY_COVERAGE_ENDED,
   REGISTRATION_RENEWAL_REMINDER(Kind.REMINDER),
-  REGISTRATION_ENDED;
+  REGISTRATION_ENDED,
+
+  // ---- the generic-line pathway (bpmn/pathways/generic-line.bpmn) ----
+  /** The ANS certifies the line's minimum requirements; the mail says how to file on Démarches Simplifiées. */
+  LINE_CERTIFICATE_ISSUED,
+  /** The ANS refuses the line's minimum requirements, with its reasons (lineRequirementsReasons). */
+  LINE_CERTIFICATION_REFUSED,
+  PROVISIONAL_CERTIFICATE_ISSUED,
+  BILLING_CODE_ALLOCATED,
+  /** The ministry recorded the filing received from Démarches Simplifiées: the 60 days run. */
+  DS_FILING_RECEIVED,
+  GENERIC_LINE_CODE_ALLOCATED;
 
   /** What sets a mail apart from a plain notice. */
   private enum Kind { NOTICE, WITH_DOCUMENT, REMINDER }

@@ -601,4 +601,29 @@ abstract class BrowserTestBase {
       }
     }).toList();
   }
+
+  /**
+   * The vendor, signed in, sends from the evidence page its task links to one archive with every proof the
+   * illustrative catalogue asks of the standard candidature (profile SOCLE, no INS), then submits "Déposer les
+   * preuves" from its company's filter; a screenshot of the page and of the form.
+   */
+  void sendCompleteEvidenceAndSubmit(ProcessInstance dossier, String number, String pageShot, String formShot)
+      throws java.io.IOException {
+    task(dossier, "Task_DepositEvidence");
+    String[] evidence = followEvidenceLink(number);
+    Path folder = java.nio.file.Files.createTempDirectory("parcours-evidence-");
+    send(java.nio.file.Files.write(folder.resolve(evidence[1]), fr.parcours.evidence.Zips.with("PSC_1.1.1.mp4",
+        "PSC_1.1.2.log", "IDN_1.1.1.png", "POR_1.1.1.json", "SEC_1.1.1.csv", "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf")
+        .bytes()));
+    WebElement accepted = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]")));
+    org.assertj.core.api.Assertions.assertThat(accepted.getText())
+        .isEqualTo("Envoi 1 accepté : 7 fichier(s) de preuve. Preuves complètes.");
+    screenshot(pageShot);
+    browser.get(tasklist());
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
+    work(VENDOR_FILTER, dossier, "Task_DepositEvidence", "Déposer les preuves", formShot, () -> {
+      waiting.until(d -> formText().contains("Complet : 7 preuves déposées sur 7"));
+      setCheckbox("Field_AllEvidenceDeposited", true);
+    });
+  }
 }

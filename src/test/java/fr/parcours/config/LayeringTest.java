@@ -21,7 +21,8 @@ class LayeringTest {
 
   /** From the bottom: each may use those before it, never one after it. */
   static final List<String> LAYERS = List.of("shared", "deadline", "dossier", "clock", "candidature", "security",
-      "notification", "evidence", "tasklist", "dossierpage", "device", "ans", "has", "pecan", "brandname", "orientation", "demo", "config");
+      "notification", "evidence", "tasklist", "dossierpage", "device", "ans", "has", "pecan", "brandname", "genericline",
+      "orientation", "demo", "config");
 
   static JavaClasses classes;
 

@@ -33,8 +33,8 @@ class PathwayRegistrationTest {
   @TestConfiguration
   static class AnotherPathway {
     @Bean
-    Pathway genericLine() {
-      return new Pathway("generic-line", true, List.of("cnam"), List.of(new Pathway.Queue(
+    Pathway anotherPathway() {
+      return new Pathway("another-pathway", true, List.of("cnam"), List.of(new Pathway.Queue(
           "CNAM — lines to register (order of receipt)", -4, "Lines to register, oldest first", "cnam",
           "Task_RegisterLine", "lineReceivedAt")));
     }
@@ -47,12 +47,12 @@ class PathwayRegistrationTest {
   @Test
   void shouldGrantAndQueueADeclaredPathwayWithoutAnyOtherChange() {
     assertThat(authorizations.isUserAuthorized("alice", List.of("vendor-medisoft"),
-        ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "generic-line"))
+        ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "another-pathway"))
         .as("a vendor may start it").isTrue();
     assertThat(authorizations.isUserAuthorized("nadia", List.of("cnam"), ProcessDefinitionPermissions.READ_INSTANCE,
-        Resources.PROCESS_DEFINITION, "generic-line")).as("its instructing group reads its dossiers").isTrue();
+        Resources.PROCESS_DEFINITION, "another-pathway")).as("its instructing group reads its dossiers").isTrue();
     assertThat(authorizations.isUserAuthorized("marc", List.of("ministry"),
-        ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, "generic-line"))
+        ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, "another-pathway"))
         .as("another group does not").isFalse();
 
     Filter queue = filters.createFilterQuery().filterName("CNAM — lines to register (order of receipt)")
@@ -70,6 +70,10 @@ class PathwayRegistrationTest {
         ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "pecan")).isTrue();
     assertThat(authorizations.isUserAuthorized("ana", List.of("ans-reviewer"),
         ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, "ans-certification")).isTrue();
+    assertThat(authorizations.isUserAuthorized("alice", List.of("vendor-medisoft"),
+        ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "generic-line")).isTrue();
+    assertThat(authorizations.isUserAuthorized("nadia", List.of("cnam"), ProcessDefinitionPermissions.READ_INSTANCE,
+        Resources.PROCESS_DEFINITION, "generic-line")).as("the CNAM reads the generic-line dossiers").isTrue();
     assertThat(filters.createFilterQuery().filterName("ANS — file des preuves (ordre d’arrivée)").count()).isOne();
   }
 

@@ -8,6 +8,7 @@ import fr.parcours.brandname.BrandNameProcess;
 import fr.parcours.deadline.DeadlineRule;
 import fr.parcours.deadline.DeadlineTable;
 import fr.parcours.deadline.DeadlineTableReader;
+import fr.parcours.genericline.GenericLineProcess;
 import fr.parcours.notification.NotificationEvent;
 import fr.parcours.pecan.PecanProcess;
 import fr.parcours.shared.Outcomes;
@@ -44,7 +45,8 @@ final class ElementTemplates {
 
   /** Every process's outcomes; the application context declares the same ({@code ElementTemplatesDeploymentTest}). */
   static final List<Outcomes> OUTCOMES = List.of(AnsProcess.OUTCOMES, AnsProcess.INSTRUCTION_OUTCOMES,
-      PecanProcess.OUTCOMES, BrandNameProcess.OUTCOMES);
+      PecanProcess.OUTCOMES, BrandNameProcess.OUTCOMES,
+      GenericLineProcess.OUTCOMES);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern TITLE = Pattern.compile("<title[^>]*>\\s*Dossier \\{dossierId}\\s*:\\s*([^<]*)</title>");

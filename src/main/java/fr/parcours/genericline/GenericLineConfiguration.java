@@ -1,0 +1,27 @@
+package fr.parcours.genericline;
+
+import fr.parcours.evidence.EvidenceCatalogue;
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+/** Reads and checks the generic lines at start-up: lines with a mistake stop the start, naming the entry. */
+@Configuration(proxyBeanMethods = false)
+class GenericLineConfiguration {
+
+  @Bean
+  GenericLines genericLines(@Value("${parcours.generic-lines:classpath:catalogue/generic-lines.json}") String location,
+      ResourceLoader resources, EvidenceCatalogue referential) throws IOException {
+    Resource resource = resources.getResource(location);
+    if (!resource.exists()) {
+      throw new IllegalStateException("Generic lines not found at " + location + " (setting parcours.generic-lines)");
+    }
+    try (InputStream in = resource.getInputStream()) {
+      return GenericLinesReader.read(in, location, referential);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package fr.parcours.genericline;
+
+import static fr.parcours.shared.TaskInputs.date;
+import static fr.parcours.shared.TaskInputs.text;
+
+import fr.parcours.deadline.LegalDates;
+import fr.parcours.genericline.GenericLines.Line;
+import fr.parcours.shared.BadInputException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks what a person submits with a task of the generic-line diagram itself (the tracks it calls have their own):
+ * each refusal says in French what is wrong and how to fix it, and the task stays open, unchanged.
+ */
+@Component("genericLineTaskChecks")
+class GenericLineTaskChecks implements TaskListener {
+
+  /** An individual LPPR code: seven digits. */
+  static final Pattern LPP_CODE = Pattern.compile("[0-9]{7}");
+  /** A Démarches Simplifiées dossier number: digits. */
+  static final Pattern DS_NUMBER = Pattern.compile("[0-9]{1,12}");
+
+  private final GenericLines lines;
+  private final ZoneId zone;
+
+  GenericLineTaskChecks(GenericLines lines, @Value("${parcours.zone:Europe/Paris}") String zone) {
+    this.lines = lines;
+    this.zone = ZoneId.of(zone);
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    switch (task.getTaskDefinitionKey()) {
+      case "Task_CertifyLineRequirements" -> certifyLine(task);
+      case "Task_IssueProvisionalCertificate" ->
+          text(task, "provisionalCertificateNumber", "Numéro du certificat provisoire");
+      case "Task_RequestBillingCode" -> requestBillingCode(task);
+      case "Task_AllocateBillingCode" -> allocateBillingCode(task);
+      case "Task_RecordDsFiling" -> recordDsFiling(task);
+      case "Task_AllocateCode" -> allocateCode(task);
+      case "Task_UpdateCnamBases" -> {
+        if (!Boolean.TRUE.equals(task.getVariable("cnamBasesUpdated"))) {
+          throw new BadInputException("Cochez « Les bases de remboursement et la liste publiée des codes sont à jour »"
+              + " (cnamBasesUpdated) une fois la mise à jour faite ; la tâche ne peut pas être terminée avant.");
+        }
+      }
+      default -> throw new IllegalStateException("No checks for task " + task.getTaskDefinitionKey());
+    }
+  }
+
+  private void certifyLine(DelegateTask task) {
+    Object conform = task.getVariable("lineRequirementsConform");
+    if ("true".equals(conform) || "false".equals(conform)) {
+      // the form's radio gives text: the gateway reads a Boolean
+      conform = Boolean.valueOf((String) conform);
+      task.setVariable("lineRequirementsConform", conform);
+    }
+    if (!(conform instanceof Boolean)) {
+      throw new BadInputException("Indiquez si les exigences minimales de la ligne sont respectées"
+          + " (lineRequirementsConform : oui ou non).");
+    }
+    if (!(Boolean) conform) {
+      text(task, "lineRequirementsReasons", "Motifs du refus (exigences non respectées)");
+    }
+  }
+
+  private void requestBillingCode(DelegateTask task) {
+    Object provisional = task.getVariable("provisionalCertificateNumber");
+    if (provisional == null || provisional.toString().isBlank()) {
+      throw new BadInputException("Un code de facturation se demande avec le certificat provisoire de l’ANS : ce"
+          + " dossier n’en a pas ; attendez le certificat provisoire ou le certificat définitif.");
+    }
+    text(task, "billingRequestReference", "Numéro de la demande sur Démarches Simplifiées");
+  }
+
+  private void allocateBillingCode(DelegateTask task) {
+    text(task, "billingCode", "Code de facturation attribué");
+    String code = task.getVariable("billingCode").toString().strip();
+    notAllocatedElsewhere(task, GenericLineProcess.BILLING_CODE, code, "Le code de facturation");
+    task.setVariable(GenericLineProcess.BILLING_CODE, code);
+  }
+
+  private void recordDsFiling(DelegateTask task) {
+    text(task, "dsDossierNumber", "Numéro du dossier sur Démarches Simplifiées");
+    String number = task.getVariable("dsDossierNumber").toString().strip();
+    if (!DS_NUMBER.matcher(number).matches()) {
+      throw new BadInputException("Le numéro du dossier Démarches Simplifiées (dsDossierNumber) est fait de chiffres,"
+          + " pas « " + number + " » : recopiez-le depuis le dossier reçu sur Démarches Simplifiées.");
+    }
+    LocalDate received = date(task, "dsReceivedDate", "Date de réception du dossier", zone);
+    if (received.isAfter(today())) {
+      throw new BadInputException("La date de réception (" + french(received) + ") est dans le futur : donnez la date"
+          + " à laquelle le dossier a été déposé sur Démarches Simplifiées, aujourd’hui ou avant.");
+    }
+    task.setVariable("dsDossierNumber", number);
+    task.setVariable(GenericLineProcess.DS_RECEIVED_AT, Date.from(received.atStartOfDay(zone).toInstant()));
+  }
+
+  private void allocateCode(DelegateTask task) {
+    Object already = task.getExecution().getVariable(GenericLineProcess.CODE + "Allocated");
+    if (already != null) {
+      throw new BadInputException("Ce dossier a déjà reçu le code " + already + " : un dossier ne reçoit qu’un code"
+          + " individuel.");
+    }
+    text(task, GenericLineProcess.CODE, "Code individuel attribué");
+    String code = task.getVariable(GenericLineProcess.CODE).toString().strip();
+    if (!LPP_CODE.matcher(code).matches()) {
+      throw new BadInputException("Le code individuel (lppCode) est fait de 7 chiffres, pas « " + code + " » :"
+          + " recopiez le code attribué sur la LPPR.");
+    }
+    notAllocatedElsewhere(task, GenericLineProcess.CODE, code, "Le code individuel");
+    // the registration lasts as long as its line allows: with several lines, the shortest
+    Period validity = GenericLineIntake.ids(task.getVariable(GenericLineProcess.GENERIC_LINES)).stream()
+        .map(lines::find).flatMap(java.util.Optional::stream).map(Line::registrationValidity)
+        .min(Comparator.comparing(p -> LocalDate.of(2000, 1, 1).plus(p))).orElse(Period.ofYears(5));
+    LocalDate end = today().plus(validity).minusDays(1);
+    task.setVariable(GenericLineProcess.CODE, code);
+    task.setVariable(GenericLineProcess.CODE + "Allocated", code);
+    task.setVariable(GenericLineProcess.REGISTRATION_ENDS_AT, Date.from(end.atStartOfDay(zone).toInstant()));
+    task.setVariable("registrationEndDateText", french(end));
+  }
+
+  /** Refuses a code another dossier holds already (running or closed), naming that dossier. */
+  private static void notAllocatedElsewhere(DelegateTask task, String variable, String code, String what) {
+    for (HistoricVariableInstance held : task.getProcessEngineServices().getHistoryService()
+        .createHistoricVariableInstanceQuery().variableName(variable).variableValueEquals(variable, code).list()) {
+      if (!held.getProcessInstanceId().equals(task.getProcessInstanceId())) {
+        Object dossier = task.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
+            .processInstanceId(held.getProcessInstanceId()).singleResult().getBusinessKey();
+        throw new BadInputException(what + " " + code + " est déjà attribué au dossier " + dossier + " : un code"
+            + " n’appartient qu’à un dossier ; vérifiez le code et donnez celui de ce dossier.");
+      }
+    }
+  }
+
+  private LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
+  }
+
+  private static String french(LocalDate day) {
+    return LegalDates.date(day, Locale.FRENCH);
+  }
+}

@@ -1,0 +1,150 @@
+package fr.parcours.genericline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.parcours.evidence.EvidenceCatalogue;
+import fr.parcours.evidence.EvidenceCatalogue.Proof;
+import fr.parcours.evidence.EvidenceCatalogue.Requirement;
+import fr.parcours.evidence.EvidenceCatalogueReader;
+import fr.parcours.genericline.GenericLines.Line;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.DateTimeException;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the generic lines and refuses them whole, naming every bad entry, when a process owner made a mistake
+ * (as the evidence catalogue is refused): the application does not start on lines it would misapply. A line's
+ * requirement or proof may not reuse an id of the referential, since both are deposited in the same archives.
+ */
+public final class GenericLinesReader {
+
+  static final Pattern LINE_ID = Pattern.compile("[A-Z][A-Z_]*");
+  static final Pattern REQUIREMENT_ID = Pattern.compile("[A-Z]+ [0-9]+");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private GenericLinesReader() {
+  }
+
+  /**
+   * @param referential the evidence catalogue already read: its requirement ids and proof numbers are taken
+   */
+  public static GenericLines read(InputStream json, String source, EvidenceCatalogue referential) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException("Generic lines " + source + " are not readable JSON: "
+          + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+    List<String> problems = new ArrayList<>();
+    Set<String> lineIds = new HashSet<>();
+    Set<String> requirementIds = new HashSet<>();
+    Set<String> proofNumbers = new HashSet<>();
+    referential.requirements().forEach(r -> {
+      requirementIds.add(r.id());
+      r.proofs().forEach(p -> proofNumbers.add(p.number()));
+    });
+    List<Line> lines = new ArrayList<>();
+    JsonNode list = root == null ? null : root.get("lines");
+    if (list == null || !list.isArray() || list.isEmpty()) {
+      problems.add("'lines' must be a non-empty list");
+    } else {
+      for (int i = 0; i < list.size(); i++) {
+        lines.add(line(list.get(i), "line #" + (i + 1), lineIds, requirementIds, proofNumbers, problems));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("Generic lines " + source + " have " + problems.size()
+          + " problem(s); fix them and restart:\n- " + String.join("\n- ", problems));
+    }
+    String notice = text(root, "notice");
+    return new GenericLines(notice == null ? "" : notice, lines);
+  }
+
+  private static Line line(JsonNode node, String where, Set<String> lineIds, Set<String> requirementIds,
+      Set<String> proofNumbers, List<String> problems) {
+    String id = text(node, "id");
+    String name = id == null ? where : where + " '" + id + "'";
+    if (id == null || !LINE_ID.matcher(id).matches()) {
+      problems.add(name + ": 'id' must be capital letters and underscores, such as 'HEART_FAILURE'");
+    } else if (!lineIds.add(id)) {
+      problems.add(name + ": the id is used by another line");
+    }
+    String label = text(node, "label");
+    if (label == null) {
+      problems.add(name + ": 'label' (its French name) is missing");
+    }
+    String labelEn = text(node, "labelEn");
+    if (labelEn == null) {
+      problems.add(name + ": 'labelEn' (its English name) is missing");
+    }
+    JsonNode etapes = node.get("etapes");
+    if (etapes == null || !etapes.isBoolean()) {
+      problems.add(name + ": 'etapes' must be true or false (was it a line of the ETAPES experimentation?)");
+    }
+    Period validity = null;
+    String validityText = text(node, "registrationValidity");
+    try {
+      validity = validityText == null ? null : Period.parse(validityText);
+    } catch (DateTimeException e) {
+      validity = null;
+    }
+    if (validity == null || validity.isNegative() || validity.isZero()) {
+      problems.add(name + ": 'registrationValidity' is '" + validityText
+          + "', not a duration in years, months or days such as 'P5Y'");
+    }
+    List<String> profiles = new ArrayList<>();
+    JsonNode profileList = node.get("profiles");
+    if (profileList == null || !profileList.isArray() || profileList.isEmpty()) {
+      problems.add(name + ": 'profiles' must list the software profiles that may claim it, among "
+          + EvidenceCatalogue.PROFILES);
+    } else {
+      profileList.forEach(p -> {
+        if (!EvidenceCatalogue.PROFILES.contains(p.asText())) {
+          problems.add(name + ": profile '" + p.asText() + "' is not one of " + EvidenceCatalogue.PROFILES);
+        }
+        profiles.add(p.asText());
+      });
+    }
+    List<Requirement> requirements = new ArrayList<>();
+    JsonNode requirementList = node.get("requirements");
+    if (requirementList == null || !requirementList.isArray() || requirementList.isEmpty()) {
+      problems.add(name + ": 'requirements' must list at least one minimum requirement");
+    } else {
+      for (JsonNode r : requirementList) {
+        requirements.add(requirement(r, name, profiles, requirementIds, proofNumbers, problems));
+      }
+    }
+    return new Line(id, label, labelEn, etapes != null && etapes.asBoolean(), validity, profiles, requirements);
+  }
+
+  private static Requirement requirement(JsonNode node, String line, List<String> profiles,
+      Set<String> requirementIds, Set<String> proofNumbers, List<String> problems) {
+    String id = text(node, "id");
+    String name = line + ", requirement '" + id + "'";
+    if (id == null || !REQUIREMENT_ID.matcher(id).matches()) {
+      problems.add(name + ": 'id' must be letters, a space and a number, such as 'DIA 1'");
+    } else if (!requirementIds.add(id)) {
+      problems.add(name + ": the id is used by another requirement (of a line or of the referential)");
+    }
+    String title = text(node, "title");
+    if (title == null) {
+      problems.add(name + ": 'title' is missing");
+    }
+    List<Proof> proofs = EvidenceCatalogueReader.proofs(node.get("proofs"), id, name, "DIA 1.1.1", proofNumbers,
+        problems);
+    return new Requirement(id, GenericLines.SECTION, title, profiles, false, proofs);
+  }
+
+
+  private static String text(JsonNode node, String field) {
+    return EvidenceCatalogueReader.text(node, field);
+  }
+}

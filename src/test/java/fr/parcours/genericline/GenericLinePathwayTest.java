@@ -1,0 +1,274 @@
+package fr.parcours.genericline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.parcours.ans.AnsProcess;
+import fr.parcours.evidence.EvidenceCatalogue.Requirement;
+import fr.parcours.genericline.GenericLines.Line;
+import fr.parcours.shared.BadInputException;
+import fr.parcours.support.TrackEngine;
+import fr.parcours.support.TrackTestBase;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * bpmn/pathways/generic-line.bpmn on its own, without Spring and without replaying its tracks: the ANS track is a
+ * stub that waits for the deposit, raises EVIDENCE_COMPLETE, then waits for its instruction; the ministers' track a
+ * stub that waits at one task. The pathway's intake and task checks are the real ones (on the shipped generic lines,
+ * plus one line that was not ETAPES'); mails and clocks are stubbed ({@link TrackEngine.Stubs}). The class fails below
+ * 100 % of generic-line.bpmn.
+ */
+@Deployment(resources = {"bpmn/pathways/generic-line.bpmn", "bpmn/deadlines.dmn"})
+class GenericLinePathwayTest extends TrackTestBase {
+
+  static final String ANS = AnsProcess.KEY;
+  static final String MINISTERS = "ministers-decision";
+  static final String DOSSIER = "DMN-2026-00017";
+  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine =
+      TrackEngine.withFullCoverage(List.of(GenericLineProcess.OUTCOMES), ANS, MINISTERS);
+
+  @BeforeEach
+  void deployTheStubTracksAndTheGlue() throws IOException {
+    GenericLines shipped = GenericLinesTest.shipped();
+    List<Line> lines = new ArrayList<>(shipped.lines());
+    lines.add(new Line("ASTHMA", "Télésurveillance de l’asthme", "Telemonitoring of asthma", false, Period.ofYears(3),
+        List.of("SOCLE"), List.<Requirement>of()));
+    GenericLines withANonEtapesLine = new GenericLines(shipped.notice(), lines);
+    Mocks.register("genericLineIntake", new GenericLineIntake(withANonEtapesLine));
+    Mocks.register("genericLineTaskChecks", new GenericLineTaskChecks(withANonEtapesLine, "Europe/Paris"));
+    BpmnModelInstance ans = Bpmn.createExecutableProcess(ANS).camundaHistoryTimeToLive(1)
+        .startEvent().userTask("Stub_AnsDeposit")
+        .intermediateThrowEvent("Stub_AnsRaiseEvidenceComplete").escalation(AnsProcess.ESCALATION_EVIDENCE_COMPLETE)
+        .userTask("Stub_AnsInstruct").endEvent("Stub_AnsEnded")
+        .done();
+    track.deploy(ans, TrackEngine.stubTrack(MINISTERS));
+  }
+
+  Map<String, Object> form(boolean fromEtapes, List<String> genericLines, List<String> profiles) {
+    Map<String, Object> form = new HashMap<>(Map.of("applicant", "vendor-user", "dossierId", DOSSIER,
+        "vendorGroup", "vendor-medisoft", "companyName", "Medisoft", "softwareName", "Telesuivi",
+        "hasConvergenceAccount", true, "softwareProfiles", profiles, "genericLines", genericLines,
+        "fromEtapes", fromEtapes));
+    form.put("correspondenceLanguage", "FR");
+    return form;
+  }
+
+  ProcessInstance apply(boolean fromEtapes) {
+    return track.start(GenericLineProcess.KEY, form(fromEtapes, List.of("DIABETES"), List.of("SOCLE")));
+  }
+
+  /** The dossier started before one step, as the earlier steps left it. */
+  ProcessInstance startBefore(String activity, String dossier, Map<String, Object> variables) {
+    Map<String, Object> all = new HashMap<>(Map.of("dossierId", dossier, "vendorGroup", "vendor-medisoft",
+        "pathway", "GENERIC_LINE", "genericLines", "DIABETES"));
+    all.putAll(variables);
+    ProcessInstance instance = track.engine().getRuntimeService()
+        .createProcessInstanceByKey(GenericLineProcess.KEY).businessKey(dossier).startBeforeActivity(activity)
+        .setVariables(all).execute();
+    track.runJobs(instance);
+    return instance;
+  }
+
+  void complete(ProcessInstance dossier, String task, Map<String, Object> variables) {
+    track.complete(dossier, task, variables);
+    track.runJobs(dossier);
+  }
+
+  /** The ANS track: evidence deposited (the milestone raised), then its instruction ends as the test says. */
+  void certifyReferential(ProcessInstance dossier, String ansOutcome) {
+    ProcessInstance ans = track.calledTrack(dossier, ANS);
+    track.complete(ans, "Stub_AnsDeposit", Map.of());
+    track.runJobs(dossier);
+    track.complete(ans, "Stub_AnsInstruct", Map.of("ansOutcome", ansOutcome, "certificateNumber", "CC-17"));
+    track.runJobs(dossier);
+  }
+
+  void refused(ProcessInstance dossier, String task, Map<String, Object> variables, String message) {
+    // without the application, the engine wraps the listener's refusal: its cause is the sentence the person reads
+    assertThatThrownBy(() -> track.complete(dossier, task, variables)).rootCause()
+        .isInstanceOf(BadInputException.class).hasMessageContaining(message);
+    assertThat(track.task(dossier, task)).as("%s stays open", task).isNotNull();
+  }
+
+  @Test
+  void shouldTakeADossierFromCandidatureThroughBothCertificationsAndTheFilingToItsCodeAndTheCnamBases() {
+    ProcessInstance dossier = apply(false);
+
+    // Then the ANS track gets the candidature, not the pathway's own choices
+    assertThat(track.received(track.calledTrack(dossier, ANS))).containsEntry("dossierId", DOSSIER)
+        .containsEntry("hasConvergenceAccount", true).containsEntry("waitsForGoAhead", false)
+        .doesNotContainKeys("genericLines", "fromEtapes", "pathway");
+    assertThat(dossier).variables().containsEntry("pathway", "GENERIC_LINE").containsEntry("genericLines", "DIABETES")
+        .containsEntry("genericLineNames", "Télésurveillance du diabète")
+        .containsEntry("genericLineNamesEn", "Telemonitoring of diabetes").containsEntry("fromEtapes", false);
+
+    certifyReferential(dossier, "CERTIFIED");
+    // a vendor not from ETAPES gets no provisional certificate when its evidence is complete
+    assertThat(dossier).hasPassed("EndEvent_NotFromEtapes").hasNotPassed("Task_IssueProvisionalCertificate");
+    assertThat(track.task(dossier, "Task_CertifyLineRequirements")).hasCandidateGroup("ans-reviewer");
+    refused(dossier, "Task_CertifyLineRequirements", Map.of(), "lineRequirementsConform");
+    complete(dossier, "Task_CertifyLineRequirements", Map.of("lineRequirementsConform", "true"));
+
+    assertThat(track.task(dossier, "Task_RecordDsFiling")).hasCandidateGroup("ministry");
+    refused(dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", "DS-12", "dsReceivedDate", "2026-12-01"),
+        "est fait de chiffres, pas « DS-12 »");
+    refused(dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", "12345",
+        "dsReceivedDate", LocalDate.now(PARIS).plusDays(3).toString()), "est dans le futur");
+    complete(dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", "12345", "dsReceivedDate", "2026-12-01"));
+
+    ProcessInstance ministers = track.calledTrack(dossier, MINISTERS);
+    assertThat(track.received(ministers)).containsEntry("pathway", "GENERIC_LINE")
+        .containsEntry("certificateNumber", "CC-17").containsEntry("decisionWindowOpensAt",
+            Date.from(LocalDate.of(2026, 12, 1).atStartOfDay(PARIS).toInstant()))
+        .doesNotContainKeys("dsDossierNumber", "genericLines");
+    track.complete(ministers, "Stub_Track", Map.of("ministersDecision", "FAVOURABLE"));
+    track.runJobs(dossier);
+
+    assertThat(track.task(dossier, "Task_AllocateCode")).hasCandidateGroup("ministry")
+        .hasDueDate(TrackEngine.Stubs.DUE);
+    refused(dossier, "Task_AllocateCode", Map.of("lppCode", "12345"), "7 chiffres, pas « 12345 »");
+    complete(dossier, "Task_AllocateCode", Map.of("lppCode", "1234567"));
+    assertThat(track.task(dossier, "Task_UpdateCnamBases")).hasCandidateGroup("cnam");
+    refused(dossier, "Task_UpdateCnamBases", Map.of(), "cnamBasesUpdated");
+    complete(dossier, "Task_UpdateCnamBases", Map.of("cnamBasesUpdated", true));
+
+    LocalDate lastDay = LocalDate.now(PARIS).plusYears(5).minusDays(1);
+    assertThat(dossier).isEnded().hasPassed("EndEvent_CodeAllocated").variables()
+        .containsEntry(GenericLineProcess.OUTCOME, "CODE_ALLOCATED").containsEntry("lppCode", "1234567")
+        .containsEntry("registrationEndsAt", Date.from(lastDay.atStartOfDay(PARIS).toInstant()));
+    assertThat(stubs.mails).containsExactly("LINE_CERTIFICATE_ISSUED", "DS_FILING_RECEIVED",
+        "GENERIC_LINE_CODE_ALLOCATED");
+    assertThat(stubs.windowsAsked).contains("MINISTERS_DECISION from dsReceivedAt");
+  }
+
+  @Test
+  void shouldGiveAnEtapesVendorAProvisionalCertificateAndABillingCodeWithinFifteenDays() {
+    ProcessInstance dossier = apply(true);
+
+    track.complete(track.calledTrack(dossier, ANS), "Stub_AnsDeposit", Map.of());
+    track.runJobs(dossier);
+
+    // Then, while the ANS instructs the evidence, the provisional certificate and the billing code
+    assertThat(dossier).isWaitingAt("CallActivity_AnsCertification", "Task_IssueProvisionalCertificate");
+    assertThat(track.task(dossier, "Task_IssueProvisionalCertificate")).hasCandidateGroup("ans-reviewer");
+    refused(dossier, "Task_IssueProvisionalCertificate", Map.of(), "provisionalCertificateNumber");
+    complete(dossier, "Task_IssueProvisionalCertificate", Map.of("provisionalCertificateNumber", "CP-17"));
+    assertThat(track.task(dossier, "Task_RequestBillingCode")).hasCandidateGroup("vendor-medisoft");
+    complete(dossier, "Task_RequestBillingCode", Map.of("billingRequestReference", "DS-998"));
+    assertThat(track.task(dossier, "Task_AllocateBillingCode")).hasCandidateGroup("cnam")
+        .hasDueDate(TrackEngine.Stubs.DUE);
+    assertThat(stubs.windowsAsked).contains("GENERIC_BILLING_CODE");
+    complete(dossier, "Task_AllocateBillingCode", Map.of("billingCode", "FAC-0001"));
+
+    assertThat(dossier).hasPassed("EndEvent_BillingCodeAllocated").isWaitingAt("CallActivity_AnsCertification")
+        .variables().containsEntry("billingCode", "FAC-0001");
+    assertThat(stubs.mails).containsExactly("PROVISIONAL_CERTIFICATE_ISSUED", "BILLING_CODE_ALLOCATED");
+  }
+
+  @Test
+  void shouldRefuseABillingCodeRequestWithoutAProvisionalCertificateAndACodeAnotherDossierHolds() {
+    ProcessInstance noCertificate = startBefore("Task_RequestBillingCode", DOSSIER, Map.of());
+    refused(noCertificate, "Task_RequestBillingCode", Map.of("billingRequestReference", "DS-1"),
+        "Un code de facturation se demande avec le certificat provisoire de l’ANS");
+
+    ProcessInstance first = startBefore("Task_AllocateCode", "DMN-2026-00001", Map.of());
+    ProcessInstance second = startBefore("Task_AllocateCode", "DMN-2026-00002", Map.of());
+    complete(first, "Task_AllocateCode", Map.of("lppCode", "7654321"));
+    refused(second, "Task_AllocateCode", Map.of("lppCode", "7654321"),
+        "Le code individuel 7654321 est déjà attribué au dossier DMN-2026-00001");
+
+    ProcessInstance billedA = startBefore("Task_AllocateBillingCode", "DMN-2026-00003", Map.of());
+    ProcessInstance billedB = startBefore("Task_AllocateBillingCode", "DMN-2026-00004", Map.of());
+    complete(billedA, "Task_AllocateBillingCode", Map.of("billingCode", "FAC-9"));
+    refused(billedB, "Task_AllocateBillingCode", Map.of("billingCode", "FAC-9"),
+        "Le code de facturation FAC-9 est déjà attribué au dossier DMN-2026-00003");
+  }
+
+  @Test
+  void shouldRefuseALineThatDoesNotExistThatTheProfileCannotClaimOrThatWasNotEtapesForAnEtapesVendor() {
+    for (Object[] bad : new Object[][] {
+        {false, List.of("GOUT"), List.of("SOCLE"), "La ligne générique « GOUT » n’existe pas."},
+        {false, List.of("DIABETES"), List.of("MSS"), "est réservée aux dispositifs de profil SOCLE"},
+        {false, List.of(), List.of("SOCLE"), "Choisissez au moins une ligne générique"},
+        {true, List.of("DIABETES", "ASTHMA"), List.of("SOCLE"), "n’était pas une ligne de l’expérimentation ETAPES"}}) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> form = form((Boolean) bad[0], (List<String>) bad[1], (List<String>) bad[2]);
+      assertThatThrownBy(() -> track.start(GenericLineProcess.KEY, form)).isInstanceOf(BadInputException.class)
+          .hasMessageContaining((String) bad[3]);
+    }
+    assertThat(track.engine().getRuntimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void shouldEndWhenTheReferentialIsNotCertified() {
+    ProcessInstance dossier = apply(false);
+
+    certifyReferential(dossier, "REFUSED");
+
+    assertThat(dossier).isEnded().hasPassed("EndEvent_AnsCertificationNotObtained")
+        .hasNotPassed("Task_CertifyLineRequirements").variables()
+        .containsEntry(GenericLineProcess.OUTCOME, "ANS_CERTIFICATION_NOT_OBTAINED");
+  }
+
+  @Test
+  void shouldRefuseTheLineRequirementsAloneWithTheirReasons() {
+    ProcessInstance dossier = apply(false);
+    certifyReferential(dossier, "CERTIFIED");
+
+    refused(dossier, "Task_CertifyLineRequirements", Map.of("lineRequirementsConform", "false"),
+        "lineRequirementsReasons");
+    complete(dossier, "Task_CertifyLineRequirements", Map.of("lineRequirementsConform", "false",
+        "lineRequirementsReasons", "DIA 1 : pas d’alerte au-delà des seuils."));
+
+    assertThat(dossier).isEnded().hasPassed("EndEvent_LineRequirementsNotMet").variables()
+        .containsEntry(GenericLineProcess.OUTCOME, "LINE_REQUIREMENTS_NOT_MET")
+        .containsEntry("certificateNumber", "CC-17");
+    assertThat(stubs.mails).containsExactly("LINE_CERTIFICATION_REFUSED");
+  }
+
+  @Test
+  void shouldSendTheReasonedRefusal() {
+    ProcessInstance dossier = startBefore("CallActivity_MinistersDecision", DOSSIER, Map.of());
+
+    track.complete(track.calledTrack(dossier, MINISTERS), "Stub_Track", Map.of("ministersDecision", "UNFAVOURABLE",
+        "ministersComment", "Service attendu insuffisant."));
+    track.runJobs(dossier);
+
+    assertThat(dossier).isEnded().hasPassed("EndEvent_CodeRefused").variables()
+        .containsEntry(GenericLineProcess.OUTCOME, "CODE_REFUSED");
+    assertThat(stubs.mails).containsExactly("MINISTERS_DECISION_REFUSAL");
+  }
+
+  @Test
+  void shouldDeemTheApplicationAbandonedWhenTheMinistersComplementsLapse() {
+    ProcessInstance dossier = startBefore("CallActivity_MinistersDecision", DOSSIER, Map.of());
+
+    track.complete(track.calledTrack(dossier, MINISTERS), "Stub_Track", Map.of("ministersDecision", "ABANDONED"));
+    track.runJobs(dossier);
+
+    assertThat(dossier).isEnded().hasPassed("EndEvent_AbandonedAtMinisters").variables()
+        .containsEntry(GenericLineProcess.OUTCOME, "ABANDONED_MINISTERS_COMPLEMENTS");
+    assertThat(stubs.mails).containsExactly("APPLICATION_ABANDONED");
+  }
+}

@@ -1,0 +1,112 @@
+package fr.parcours.genericline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import fr.parcours.shared.BadInputException;
+import fr.parcours.support.Candidatures;
+import fr.parcours.support.ProcessTestBase;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+
+/**
+ * bpmn/pathways/generic-line.bpmn (seed 001) in the whole application, with the real tracks, task checks, clocks and
+ * mails: the start form's generic lines checked against catalogue/generic-lines.json, and the ministers' 60 days
+ * from the receipt of the Démarches Simplifiées filing, suspended while the vendor answers their request for
+ * information (row MINISTERS_DECISION, GENERIC_LINE: PAUSES). Every path of the diagram is covered by the lean
+ * {@link GenericLinePathwayTest} (100 %).
+ */
+class GenericLineProcessTest extends ProcessTestBase {
+
+  static final String VENDOR = "alice";
+  static final String MINISTRY = "marc";
+
+  Map<String, Object> applicationForm(List<String> lines) {
+    Map<String, Object> form = Candidatures.valid();
+    form.put("genericLines", lines);
+    form.put("fromEtapes", false);
+    return form;
+  }
+
+  /** A dossier whose two certifications were issued, waiting for the ministry to record its DS filing. */
+  ProcessInstance certified() {
+    Map<String, Object> variables = new HashMap<>(Candidatures.valid());
+    variables.putAll(Map.of("dossierId", "DMN-2026-00717", "vendorGroup", "vendor-medisoft",
+        "pathway", GenericLineProcess.PATHWAY, "genericLines", "DIABETES", "applicant", VENDOR,
+        "certificateNumber", "CC-2026-17", "fromEtapes", false, "softwareVersion", "2.1"));
+    ProcessInstance dossier = runtimeService.createProcessInstanceByKey(GenericLineProcess.KEY)
+        .businessKey("DMN-2026-00717").startBeforeActivity("Task_RecordDsFiling").setVariables(variables).execute();
+    executeJobs(dossier);
+    return dossier;
+  }
+
+  @Test
+  void shouldStartFromTheStartFormWithTheClaimedLinesAndRefuseALineTheFileDoesNotHave() throws Exception {
+    Throwable refused = catchThrowable(() -> startApplication(VENDOR, GenericLineProcess.KEY,
+        applicationForm(List.of("GOUT"))));
+    assertThat(refused).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("La ligne générique « GOUT » n’existe pas");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(GenericLineProcess.KEY).count())
+        .isZero();
+
+    ProcessInstance dossier = startApplication(VENDOR, GenericLineProcess.KEY,
+        applicationForm(List.of("DIABETES", "HEART_FAILURE")));
+
+    assertThat(dossierVariable(dossier, "genericLines")).isEqualTo("DIABETES,HEART_FAILURE");
+    assertThat(dossierVariable(dossier, "pathway")).isEqualTo("GENERIC_LINE");
+    assertWaitingAt(dossier, "CallActivity_AnsCertification");
+  }
+
+  @Test
+  void shouldLetTheSixtyDaysPassAtDaySeventyTwoWhenTheVendorTookTwelveDaysToAnswer() throws Exception {
+    ProcessInstance dossier = certified();
+
+    // the ministry records the filing received on T0's day: the 60 days run from it
+    Throwable future = catchThrowable(() -> complete(MINISTRY, dossier, "Task_RecordDsFiling",
+        Map.of("dsDossierNumber", "4242", "dsReceivedDate", LocalDate.of(2026, 11, 5).toString())));
+    assertThat(future).isInstanceOf(BadInputException.class).hasMessageContaining("est dans le futur");
+    complete(MINISTRY, dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", "4242",
+        "dsReceivedDate", "2026-11-02"));
+    assertThat(text(mails("").get(mails("").size() - 1))).contains("4242").contains("60 jours");
+    assertThat(task(dossier, "Task_EvaluateApplication").getDueDate()).isEqualTo(lastMomentOfDay(60));
+    assertThat(timer(dossier, "Timer_DecisionDue").getDuedate()).isEqualTo(endOfDay(60));
+
+    // day 10: information is missing; the vendor answers on day 21. The regulation suspends the 60 days "from the
+    // date of the notification until the date of receipt": both dates count, 12 days (10 to 21) in all
+    advance(Duration.ofDays(10));
+    complete(MINISTRY, dossier, "Task_EvaluateApplication", Map.of("ministersDecision", "COMPLEMENTS",
+        "ministersComment", "Joindre l’étude clinique."));
+    advance(Duration.ofDays(11));
+    complete(VENDOR, dossier, "Task_ProvideMinistersComplements",
+        Map.of("ministersComplementsAnswer", "Étude clinique jointe au dossier Démarches Simplifiées."));
+
+    // the 60 days were suspended for those 12 days: they pass at the end of day 72 (14 January 2027)
+    assertThat(timer(dossier, "Timer_DecisionDue").getDuedate()).isEqualTo(endOfDay(72));
+    fire(dossier, "Timer_DecisionDue");
+    assertThat(dossierVariable(dossier, "decisionOverdue")).isEqualTo(true);
+    assertWaitingAt(dossier, "Task_EvaluateApplication");
+  }
+
+  @Test
+  void shouldGiveTheCodeWithTheRegistrationEndFromTheLineAndRefuseItForAnotherDossier() throws Exception {
+    ProcessInstance dossier = certified();
+    complete(MINISTRY, dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", "4243",
+        "dsReceivedDate", "2026-11-02"));
+    complete(MINISTRY, dossier, "Task_EvaluateApplication", Map.of("ministersDecision", "FAVOURABLE"));
+
+    complete(MINISTRY, dossier, "Task_AllocateCode", Map.of("lppCode", "1100017"));
+
+    Date lastDay = Date.from(LocalDate.of(2031, 11, 1).atStartOfDay(PARIS).toInstant());
+    assertThat(dossierVariable(dossier, "registrationEndsAt")).isEqualTo(lastDay);
+    assertThat(text(mails("code individuel").get(0))).contains("1100017").contains("1er novembre 2031");
+    assertWaitingAt(dossier, "Task_UpdateCnamBases");
+    complete("nadia", dossier, "Task_UpdateCnamBases", Map.of("cnamBasesUpdated", true));
+    assertThat(dossierVariable(dossier, GenericLineProcess.OUTCOME)).isEqualTo("CODE_ALLOCATED");
+  }
+}
