@@ -42,6 +42,7 @@ class OrientationPageIT {
 
   static final Pattern TOKEN = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
 
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
   @Autowired TestRestTemplate rest;
   @Autowired HistoryService history;
 
@@ -98,10 +99,21 @@ class OrientationPageIT {
 
   @Test
   void shouldNameTheGenericLineAndLinkToItOnlyWhenItIsDeployed() {
+    // a pathway not open in Parcours (its definition suspended here, as one not deployed) is named, not linked
+    repositoryService.suspendProcessDefinitionByKey("generic-line");
+    try {
+      ResponseEntity<String> page = orient(BrowserSession.signedIn(rest, "alice"), answers("ceMarked",
+          "matchesGenericLine"), true);
+      assertThat(page.getBody()).contains("Inscription sous ligne générique")
+          .contains("n’est pas encore ouvert dans Parcours").doesNotContain("processStart=generic-line");
+    } finally {
+      repositoryService.activateProcessDefinitionByKey("generic-line");
+    }
+    // open, it is linked
     ResponseEntity<String> page = orient(BrowserSession.signedIn(rest, "alice"), answers("ceMarked",
         "matchesGenericLine"), true);
-    assertThat(page.getBody()).contains("Inscription sous ligne générique")
-        .contains("n’est pas encore ouvert dans Parcours").doesNotContain("processStart=generic-line");
+    assertThat(page.getBody()).contains("Inscription sous ligne générique").contains("processStart=generic-line")
+        .doesNotContain("n’est pas encore ouvert dans Parcours");
   }
 
   @Test
