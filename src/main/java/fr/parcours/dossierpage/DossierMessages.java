@@ -278,18 +278,24 @@ public class DossierMessages {
       if (type == null) {
         throw new BadInputException(word(locale, "messages.refused.fileType", name));
       }
-      String shown = name.isEmpty() || name.length() > 200 ? "piece-jointe" + extension(type) : name;
+      // the name must say what the content is: a page named .pdf that is an image, or a PDF named .exe, is
+      // disguised, and would be saved by the reader's browser under a name that lies
+      String extension = name.contains(".") ? name.substring(name.lastIndexOf('.')).toLowerCase(Locale.ROOT) : "";
+      if (!extensionsOf(type).contains(extension)) {
+        throw new BadInputException(word(locale, "messages.refused.fileName", name, extensionsOf(type).get(0)));
+      }
+      String shown = name.length() > 200 ? "piece-jointe" + extension : name;
       checked.add(new Attachment(UUID.randomUUID().toString(), null, shown, type, UploadedFiles.sha256(content),
           content.length, null));
     }
     return checked;
   }
 
-  private static String extension(String type) {
+  private static List<String> extensionsOf(String type) {
     return switch (type) {
-      case "application/pdf" -> ".pdf";
-      case "image/png" -> ".png";
-      default -> ".jpg";
+      case "application/pdf" -> List.of(".pdf");
+      case "image/png" -> List.of(".png");
+      default -> List.of(".jpg", ".jpeg");
     };
   }
 

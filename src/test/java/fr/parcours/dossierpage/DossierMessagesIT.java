@@ -340,7 +340,11 @@ class DossierMessagesIT {
         "« certificat.pdf » n’est ni un PDF", Map.of("certificat.pdf", program),
         "« preuves.pdf » n’est ni un PDF", Map.of("preuves.pdf", zip.toByteArray()),
         "« photo.png » n’est ni un PDF", Map.of("photo.png", "<script>alert(1)</script>".getBytes(
-            StandardCharsets.UTF_8))).entrySet()) {
+            StandardCharsets.UTF_8)),
+        "« scan.pdf » ne dit pas ce qu’il contient : son contenu est un fichier .png", Map.of("scan.pdf", PNG),
+        "« lisezmoi.exe » ne dit pas ce qu’il contient : son contenu est un fichier .pdf",
+        Map.of("lisezmoi.exe", pdf("exe")),
+        "« certificat » ne dit pas ce qu’il contient", Map.of("certificat", pdf("sans extension"))).entrySet()) {
       ResponseEntity<String> answer = postWithFiles(alice, number, "ans-reviewer", "Avec un mauvais fichier",
           bad.getValue());
       assertThat(answer.getStatusCode()).as(bad.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
