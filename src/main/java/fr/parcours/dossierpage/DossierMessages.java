@@ -1,5 +1,6 @@
 package fr.parcours.dossierpage;
 
+import fr.parcours.evidence.UploadedFiles;
 import fr.parcours.notification.Language;
 import fr.parcours.notification.PublicLinks;
 import fr.parcours.security.Roles;
@@ -7,6 +8,9 @@ import fr.parcours.shared.BadInputException;
 import fr.parcours.shared.Pathway;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -33,6 +38,8 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The messages of a dossier between its vendor and the agencies that instruct it (table {@code parcours_message}):
@@ -52,6 +59,8 @@ public class DossierMessages {
 
   /** The longest message, in characters. */
   public static final int MAX_LENGTH = 4000;
+  /** The most files joined to one message. */
+  public static final int MAX_FILES = 5;
   static final List<String> VENDOR_ADDRESSES = List.of("contactEmail", "legalRepEmail");
 
   private final JdbcTemplate jdbc;
@@ -62,11 +71,16 @@ public class DossierMessages {
   private final PublicLinks links;
   private final MessageSource words;
   private final String from;
+  private final UploadedFiles files;
+  private final TransactionTemplate transaction;
 
   DossierMessages(JdbcTemplate jdbc, JavaMailSender mail, ProcessEngine engine, List<Pathway> pathways,
       PublicLinks links, MessageSource words,
-      @Value("${parcours.mail.from:Parcours <no-reply@parcours.example>}") String from) {
+      @Value("${parcours.mail.from:Parcours <no-reply@parcours.example>}") String from, UploadedFiles files,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.files = files;
+    this.transaction = new TransactionTemplate(transactions);
     this.mail = mail;
     this.history = engine.getHistoryService();
     this.identity = engine.getIdentityService();
@@ -87,7 +101,23 @@ public class DossierMessages {
    * @param mailError why the mail failed; null when it did not
    */
   public record Message(String id, String agency, String agencyName, boolean fromVendor, String author,
-      String body, Instant createdAt, boolean mailed, String mailError, boolean awaitingAnswer) {
+      String body, Instant createdAt, boolean mailed, String mailError, boolean awaitingAnswer,
+      List<Attachment> attachments) {
+  }
+
+  /** A file joined to a message, as kept: its content is under the evidence storage, never in a mail. */
+  public record Attachment(String id, String messageId, String fileName, String type, String sha256, long size,
+      String storedFile) {
+
+    /** The size as a person reads it: "12 Ko", "1,4 Mo". */
+    public String shownSize() {
+      return size < 1024 * 1024 ? Math.max(1, Math.round(size / 1024.0)) + " Ko"
+          : String.format(Locale.FRENCH, "%.1f Mo", size / (1024.0 * 1024));
+    }
+  }
+
+  /** A file as the browser sent it with the message. */
+  public record Upload(String fileName, byte[] content) {
   }
 
   /**
@@ -142,24 +172,41 @@ public class DossierMessages {
 
   /** The messages of the dossier the person may read, oldest first. */
   public List<Message> thread(Viewer viewer, DossierSummary dossier) {
+    Map<String, List<Attachment>> attached = new LinkedHashMap<>();
+    jdbc.query("SELECT a.* FROM parcours_message_attachment a JOIN parcours_message m ON m.id = a.message_id"
+        + " WHERE m.dossier_id = ? ORDER BY a.file_name, a.id", rs -> {
+          attached.computeIfAbsent(rs.getString("message_id"), k -> new ArrayList<>()).add(new Attachment(
+              rs.getString("id"), rs.getString("message_id"), rs.getString("file_name"), rs.getString("content_type"),
+              rs.getString("sha256"), rs.getLong("size_bytes"), rs.getString("stored_file")));
+        }, dossier.number());
     List<Message> all = jdbc.query("SELECT * FROM parcours_message WHERE dossier_id = ? ORDER BY created_at, id",
-        (rs, row) -> row(rs, viewer), dossier.number());
+        (rs, row) -> row(rs, viewer, attached), dossier.number());
     if (viewer.vendor() || Roles.isRepairer(viewer.groupIds())) {
       return all;
     }
     return all.stream().filter(m -> viewer.groupIds().contains(m.agency())).toList();
   }
 
+  /** Keeps the person's message without files, then mails the other side; see {@link #post(Viewer, DossierSummary,
+   * String, String, boolean, List)}. */
+  public Message post(Viewer viewer, DossierSummary dossier, String agency, String text, boolean awaitingAnswer) {
+    return post(viewer, dossier, agency, text, awaitingAnswer, List.of());
+  }
+
   /**
-   * Keeps the person's message, then mails the other side. The dossier is the one the engine shows them.
+   * Keeps the person's message and its files, then mails the other side. The dossier is the one the engine shows
+   * them.
    *
    * @param agency for a vendor, the agency it writes to (a group id of {@link #agenciesOf}); ignored for a
    *     reviewer, who writes for its own
    * @param awaitingAnswer for a reviewer, that the message asks the vendor for an answer; ignored for a vendor
+   * @param uploads the files joined to it, checked as the evidence files sent alone are ({@link UploadedFiles})
    * @throws BadInputException when the dossier is closed, the text empty or too long, the agency not one of the
-   *     dossier's, or the person neither its vendor nor an agency that instructs it; nothing is kept then
+   *     dossier's, the person neither its vendor nor an agency that instructs it, or a file empty, too large, not
+   *     a PDF, PNG or JPEG by its content, or one too many; nothing is kept then, neither the message nor a file
    */
-  public Message post(Viewer viewer, DossierSummary dossier, String agency, String text, boolean awaitingAnswer) {
+  public Message post(Viewer viewer, DossierSummary dossier, String agency, String text, boolean awaitingAnswer,
+      List<Upload> uploads) {
     Locale locale = viewer.locale();
     String body = text == null ? "" : text.strip();
     if (!dossier.open()) {
@@ -184,17 +231,92 @@ public class DossierMessages {
         throw new BadInputException(word(locale, "messages.refused.who"));
       }
     }
+    List<Attachment> attachments = check(uploads, locale);
     String id = UUID.randomUUID().toString();
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    jdbc.update("INSERT INTO parcours_message (id, dossier_id, agency, from_vendor, author, body, awaiting_answer,"
-        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, dossier.number(), to, viewer.vendor(), viewer.userId(),
-        body, !viewer.vendor() && awaitingAnswer, Timestamp.from(now));
-    announce(id, dossier, to, viewer.vendor());
+    List<String> written = new ArrayList<>();
+    try {
+      for (int i = 0; i < attachments.size(); i++) {
+        Attachment a = attachments.get(i);
+        written.add(files.keep("messages/" + id, a.id(), ".attachment", uploads.get(i).content()));
+      }
+      transaction.executeWithoutResult(status -> {
+        jdbc.update("INSERT INTO parcours_message (id, dossier_id, agency, from_vendor, author, body, awaiting_answer,"
+            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, dossier.number(), to, viewer.vendor(),
+            viewer.userId(), body, !viewer.vendor() && awaitingAnswer, Timestamp.from(now));
+        for (int i = 0; i < attachments.size(); i++) {
+          Attachment a = attachments.get(i);
+          jdbc.update("INSERT INTO parcours_message_attachment (id, message_id, file_name, content_type, sha256,"
+              + " size_bytes, stored_file) VALUES (?, ?, ?, ?, ?, ?, ?)", a.id(), id, a.fileName(), a.type(),
+              a.sha256(), a.size(), written.get(i));
+        }
+      });
+    } catch (RuntimeException e) {
+      written.forEach(files::forget);
+      throw e;
+    }
+    announce(id, dossier, to, viewer.vendor(), attachments.size());
     return thread(viewer, dossier).stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
   }
 
+  /** The files as they will be kept, or the sentence that refuses the first bad one (nothing is written yet). */
+  private List<Attachment> check(List<Upload> uploads, Locale locale) {
+    if (uploads.size() > MAX_FILES) {
+      throw new BadInputException(word(locale, "messages.refused.files", MAX_FILES, uploads.size()));
+    }
+    List<Attachment> checked = new ArrayList<>();
+    for (Upload upload : uploads) {
+      String name = UploadedFiles.baseName(upload.fileName());
+      byte[] content = upload.content() == null ? new byte[0] : upload.content();
+      if (content.length == 0) {
+        throw new BadInputException(word(locale, "messages.refused.fileEmpty", name));
+      }
+      if (UploadedFiles.tooLarge(content.length)) {
+        throw new BadInputException(word(locale, "messages.refused.fileLarge", name, UploadedFiles.MAX_MEGABYTES));
+      }
+      String type = UploadedFiles.typeOf(content);
+      if (type == null) {
+        throw new BadInputException(word(locale, "messages.refused.fileType", name));
+      }
+      // the name must say what the content is: a page named .pdf that is an image, or a PDF named .exe, is
+      // disguised, and would be saved by the reader's browser under a name that lies
+      String extension = name.contains(".") ? name.substring(name.lastIndexOf('.')).toLowerCase(Locale.ROOT) : "";
+      if (!extensionsOf(type).contains(extension)) {
+        throw new BadInputException(word(locale, "messages.refused.fileName", name, extensionsOf(type).get(0)));
+      }
+      String shown = name.length() > 200 ? "piece-jointe" + extension : name;
+      checked.add(new Attachment(UUID.randomUUID().toString(), null, shown, type, UploadedFiles.sha256(content),
+          content.length, null));
+    }
+    return checked;
+  }
+
+  private static List<String> extensionsOf(String type) {
+    return switch (type) {
+      case "application/pdf" -> List.of(".pdf");
+      case "image/png" -> List.of(".png");
+      default -> List.of(".jpg", ".jpeg");
+    };
+  }
+
+  /** The file of an attachment of a message the person may read, with its kept row; empty otherwise. */
+  public Optional<Attachment> attachment(Viewer viewer, DossierSummary dossier, String messageId,
+      String attachmentId) {
+    return thread(viewer, dossier).stream().filter(m -> m.id().equals(messageId))
+        .flatMap(m -> m.attachments().stream()).filter(a -> a.id().equals(attachmentId)).findFirst();
+  }
+
+  /** The content of a kept attachment. */
+  public byte[] content(Attachment attachment) {
+    try {
+      return Files.readAllBytes(files.file(attachment.storedFile()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Mails the other side that a message waits on the dossier's page; a failure is kept with the message. */
-  private void announce(String id, DossierSummary dossier, String agency, boolean fromVendor) {
+  private void announce(String id, DossierSummary dossier, String agency, boolean fromVendor, int attached) {
     String agencyName = agencyName(agency, Locale.FRENCH);
     try {
       Language language = fromVendor ? Language.FR : vendorLanguage(dossier.number());
@@ -211,7 +333,7 @@ public class DossierMessages {
       helper.setTo(recipients.toArray(String[]::new));
       helper.setSubject(word(locale, "messages.mail.subject", dossier.number(), sender));
       helper.setText(word(locale, "messages.mail.text", dossier.number(), sender, links.dossier(dossier.number())
-          + "#messages"));
+          + "#messages", attached));
       mail.send(message);
       jdbc.update("UPDATE parcours_message SET mailed_at = ?, mail_error = NULL WHERE id = ?",
           Timestamp.from(ClockUtil.getCurrentTime().toInstant()), id);
@@ -257,7 +379,7 @@ public class DossierMessages {
         .findFirst().orElse(agency);
   }
 
-  private Message row(ResultSet rs, Viewer viewer) throws SQLException {
+  private Message row(ResultSet rs, Viewer viewer, Map<String, List<Attachment>> attached) throws SQLException {
     boolean fromVendor = rs.getBoolean("from_vendor");
     String agency = rs.getString("agency");
     String author = rs.getString("author");
@@ -266,7 +388,7 @@ public class DossierMessages {
     Timestamp mailed = rs.getTimestamp("mailed_at");
     return new Message(rs.getString("id"), agency, agencyName(agency, viewer.locale()), fromVendor, shownAuthor,
         rs.getString("body"), rs.getTimestamp("created_at").toInstant(), mailed != null, rs.getString("mail_error"),
-        rs.getBoolean("awaiting_answer"));
+        rs.getBoolean("awaiting_answer"), attached.getOrDefault(rs.getString("id"), List.of()));
   }
 
   private String word(Locale locale, String key, Object... args) {

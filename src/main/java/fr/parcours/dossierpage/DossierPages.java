@@ -1,6 +1,7 @@
 package fr.parcours.dossierpage;
 
 import fr.parcours.deadline.LegalDates;
+import fr.parcours.evidence.UploadedFiles;
 import fr.parcours.notification.DossierDocuments;
 import fr.parcours.notification.DossierDocuments.Document;
 import fr.parcours.security.PageToken;
@@ -8,6 +9,8 @@ import fr.parcours.security.WebappSession;
 import fr.parcours.shared.BadInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,6 +36,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Parcours' dossier pages, for the person signed in to the webapps (the Tasklist session: the link in
@@ -43,7 +47,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  *   <li>{@code /dossiers/export}: the same list, as filtered, in CSV;</li>
  *   <li>{@code /dossiers/<number>}: where one dossier stands, its diagrams, what happened, the mails sent;</li>
  *   <li>{@code /dossiers/<number>/diagrams/<instance>}: the BPMN of one of its instances, for the viewer;</li>
- *   <li>{@code POST /dossiers/<number>/messages}: a message between the vendor and an agency;</li>
+ *   <li>{@code POST /dossiers/<number>/messages}: a message between the vendor and an agency, with its files;</li>
+ *   <li>{@code GET /dossiers/<number>/messages/<message>/files/<file>}: a file joined to a message;</li>
  *   <li>{@code /dossiers/<number>/documents/<id>}: a document Parcours drew up for it, as PDF.</li>
  * </ul>
  * A dossier of another company and a number that names no dossier answer the same 404 sentence; nobody signed
@@ -153,7 +158,8 @@ class DossierPages {
   String post(@PathVariable String number, @RequestParam(required = false) String body,
       @RequestParam(required = false) String agency, @RequestParam(required = false) boolean awaitingAnswer,
       @RequestParam(name = "csrf", required = false) String csrf,
-      HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+      @RequestParam(name = "files", required = false) List<MultipartFile> files,
+      HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) throws IOException {
     Visit visit = visit(number, request, response, locale, model);
     if (visit.refusal() != null) {
       return visit.refusal();
@@ -164,7 +170,7 @@ class DossierPages {
           locale), body, agency);
     }
     try {
-      thread.post(visit.viewer(), visit.dossier().summary(), agency, body, awaitingAnswer);
+      thread.post(visit.viewer(), visit.dossier().summary(), agency, body, awaitingAnswer, uploads(files));
     } catch (BadInputException refused) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return page(visit.viewer(), visit.dossier(), request, model, refused.getMessage(), body, agency);
@@ -172,6 +178,48 @@ class DossierPages {
     response.setStatus(HttpStatus.SEE_OTHER.value());
     response.setHeader(HttpHeaders.LOCATION, "/dossiers/" + number + "?sent#messages");
     return null;
+  }
+
+  /** The files sent with the form; the empty part a browser sends when no file was chosen is none. */
+  private static List<DossierMessages.Upload> uploads(List<MultipartFile> files) throws IOException {
+    List<DossierMessages.Upload> uploads = new ArrayList<>();
+    for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+      boolean noFileChosen = file.isEmpty() && (file.getOriginalFilename() == null
+          || file.getOriginalFilename().isBlank());
+      if (!noFileChosen) {
+        // read only up to one byte past the limit: the check refuses it, a huge upload is never held whole
+        byte[] content = file.getSize() > UploadedFiles.MAX_SIZE.toBytes()
+            ? file.getInputStream().readNBytes(Math.toIntExact(UploadedFiles.MAX_SIZE.toBytes() + 1))
+            : file.getBytes();
+        uploads.add(new DossierMessages.Upload(file.getOriginalFilename(), content));
+      }
+    }
+    return uploads;
+  }
+
+  /**
+   * A file joined to a message, as an attachment, to whoever reads the message: the vendor's company, the agency
+   * it is to or from, a process owner; anyone else gets the page's "no such dossier".
+   */
+  @GetMapping("/dossiers/{number}/messages/{messageId}/files/{fileId}")
+  ResponseEntity<?> attachment(@PathVariable String number, @PathVariable String messageId,
+      @PathVariable String fileId, HttpServletRequest request, Locale locale) {
+    Optional<Viewer> viewer = viewer(request, locale);
+    if (viewer.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.TEXT_PLAIN)
+          .body(messages.getMessage("signIn.text", null, locale));
+    }
+    Optional<DossierMessages.Attachment> file = board.read(viewer.get(), number).flatMap(dossier ->
+        thread.attachment(viewer.get(), dossier.summary(), messageId, fileId));
+    if (file.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+          .body(messages.getMessage("missing.text", new Object[] {number}, locale));
+    }
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.get().type()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(file.get().fileName(), StandardCharsets.UTF_8).build().toString())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store").header("X-Content-Type-Options", "nosniff")
+        .body(thread.content(file.get()));
   }
 
   private String page(Viewer viewer, DossierDetail dossier, HttpServletRequest request, Model model,
@@ -185,6 +233,8 @@ class DossierPages {
     model.addAttribute("agencies", viewer.vendor() ? thread.agenciesOf(dossier.summary()) : Map.of());
     model.addAttribute("writesFor", viewer.vendor() ? null : thread.agencyOf(viewer, dossier.summary()));
     model.addAttribute("maxLength", DossierMessages.MAX_LENGTH);
+    model.addAttribute("maxFiles", DossierMessages.MAX_FILES);
+    model.addAttribute("maxMegabytes", UploadedFiles.MAX_MEGABYTES);
     model.addAttribute("csrf", PageToken.of(request, CSRF));
     model.addAttribute("refusal", refusal);
     model.addAttribute("draft", draft);

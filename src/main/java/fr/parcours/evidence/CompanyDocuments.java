@@ -1,15 +1,8 @@
 package fr.parcours.evidence;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,8 +25,8 @@ public class CompanyDocuments {
   /** The task whose form asks for the Kbis extract, and its checkbox. */
   public static final String TASK_REQUEST_ACCOUNT = "Task_RequestConvergenceAccount";
   public static final String KBIS = "KBIS";
-  static final int MAX_MEGABYTES = 10;
-  static final DataSize MAX_SIZE = DataSize.ofMegabytes(MAX_MEGABYTES);
+  static final int MAX_MEGABYTES = UploadedFiles.MAX_MEGABYTES;
+  static final DataSize MAX_SIZE = UploadedFiles.MAX_SIZE;
 
   /** One document as kept. */
   public record StoredDocument(String id, String processInstanceId, String kind, String fileName, String type,
@@ -41,11 +34,11 @@ public class CompanyDocuments {
   }
 
   private final JdbcTemplate jdbc;
-  private final EvidenceProperties properties;
+  private final UploadedFiles files;
 
   CompanyDocuments(JdbcTemplate jdbc, EvidenceProperties properties) {
     this.jdbc = jdbc;
-    this.properties = properties;
+    this.files = new UploadedFiles(properties);
     jdbc.execute("create table if not exists parcours_company_document ("
         + " id varchar(36) not null primary key,"
         + " process_instance_id varchar(64) not null,"
@@ -74,7 +67,7 @@ public class CompanyDocuments {
   public StoredDocument storeKbis(String processInstanceId, String userId, String fileName, byte[] content) {
     String name = baseName(fileName);
     checkSize(fileName, content == null ? 0 : content.length);
-    String type = typeOf(content);
+    String type = UploadedFiles.typeOf(content);
     if (type == null) {
       throw new EvidenceRejectedException("Le fichier « " + name + " » n’est ni un PDF, ni une image PNG ou JPEG"
           + " (son contenu, quel que soit son nom) : envoyez l’extrait Kbis dans l’un de ces formats.");
@@ -83,19 +76,9 @@ public class CompanyDocuments {
       throw new IllegalArgumentException("Unexpected process instance id " + processInstanceId);
     }
     String id = UUID.randomUUID().toString();
-    Path root = properties.storage().toAbsolutePath().normalize();
-    Path target = root.resolve(processInstanceId).resolve("documents").resolve(id + ".document");
-    try {
-      Files.createDirectories(target.getParent());
-      Path temporary = Files.createTempFile(target.getParent(), "upload", ".part");
-      Files.write(temporary, content);
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot store the Kbis extract of " + processInstanceId, e);
-    }
+    String stored = files.keep(processInstanceId + "/documents", id, ".document", content);
     StoredDocument document = new StoredDocument(id, processInstanceId, KBIS, name.isEmpty() ? "kbis" : name, type,
-        sha256(content), content.length, root.relativize(target).toString(), ClockUtil.getCurrentTime().toInstant(),
-        userId);
+        UploadedFiles.sha256(content), content.length, stored, ClockUtil.getCurrentTime().toInstant(), userId);
     jdbc.update("insert into parcours_company_document (id, process_instance_id, kind, file_name, content_type, sha256,"
         + " size_bytes, stored_file, sent_at, sent_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", document.id(),
         document.processInstanceId(), document.kind(), document.fileName(), document.type(), document.sha256(),
@@ -109,7 +92,7 @@ public class CompanyDocuments {
       throw new EvidenceRejectedException("Le fichier « " + baseName(fileName) + " » est vide : envoyez l’extrait"
           + " Kbis lui-même, en PDF, PNG ou JPEG.");
     }
-    if (size > MAX_SIZE.toBytes()) {
+    if (UploadedFiles.tooLarge(size)) {
       throw new EvidenceRejectedException("Le fichier « " + baseName(fileName) + " » dépasse " + MAX_MEGABYTES
           + " Mo, la plus grande taille acceptée pour un extrait Kbis : enregistrez-le en PDF ou réduisez la"
           + " résolution du scan.");
@@ -117,46 +100,11 @@ public class CompanyDocuments {
   }
 
   private static String baseName(String fileName) {
-    String name = fileName == null ? "" : fileName.replace('\\', '/');
-    return name.substring(name.lastIndexOf('/') + 1).strip();
+    return UploadedFiles.baseName(fileName);
   }
 
   /** The file of a kept document. */
   Path file(StoredDocument document) {
-    return properties.storage().toAbsolutePath().normalize().resolve(document.storedFile());
-  }
-
-  /** "application/pdf", "image/png", "image/jpeg" by the first bytes; null for anything else. */
-  static String typeOf(byte[] content) {
-    if (starts(content, '%', 'P', 'D', 'F', '-')) {
-      return "application/pdf";
-    }
-    if (starts(content, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
-      return "image/png";
-    }
-    if (starts(content, 0xFF, 0xD8, 0xFF)) {
-      return "image/jpeg";
-    }
-    return null;
-  }
-
-  private static boolean starts(byte[] content, int... prefix) {
-    if (content.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if ((content[i] & 0xFF) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return files.file(document.storedFile());
   }
 }

@@ -1,7 +1,5 @@
 package fr.parcours.evidence;
 
-import static org.springframework.web.util.HtmlUtils.htmlEscape;
-
 import fr.parcours.evidence.EvidenceAccess.Person;
 import fr.parcours.evidence.EvidenceReport.ProofLine;
 import fr.parcours.evidence.EvidenceReport.RequirementLine;
@@ -13,6 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -30,6 +32,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * The evidence page of a dossier, {@code /evidence/<dossier number>}, linked from the deposit, complements
@@ -51,9 +55,11 @@ class EvidencePage {
   private final EvidenceCatalogue catalogue;
   private final EvidenceProperties properties;
   private final CompanyDocuments documents;
+  private final ITemplateEngine templates;
 
   EvidencePage(EvidenceAccess access, EvidenceDeposits deposits, EvidenceCatalogue catalogue,
-      EvidenceProperties properties, CompanyDocuments documents) {
+      EvidenceProperties properties, CompanyDocuments documents, ITemplateEngine templates) {
+    this.templates = templates;
     this.access = access;
     this.deposits = deposits;
     this.catalogue = catalogue;
@@ -203,37 +209,18 @@ class EvidencePage {
 
   private String kbisPage(HttpServletRequest request, Person person, ProcessInstance dossier, String done,
       String problem) {
-    String dossierId = dossier.getBusinessKey();
-    boolean canSend = access.seesTask(person.userId(), dossier.getId(), CompanyDocuments.TASK_REQUEST_ACCOUNT);
-    String base = "/evidence/" + htmlEscape(dossierId) + "/kbis";
-    StringBuilder h = new StringBuilder("<!doctype html><html lang=fr><head><meta charset=utf-8>")
-        .append("<title>Extrait Kbis — ").append(htmlEscape(dossierId)).append("</title><style>").append(STYLE)
-        .append("</style></head><body><p><a href=\"/camunda/app/tasklist/\">← Retour à Tasklist</a></p>")
-        .append("<h1>Extrait Kbis du dossier ").append(htmlEscape(dossierId)).append("</h1>");
-    if (done != null) {
-      h.append("<p class=ok role=status>").append(htmlEscape(done)).append("</p>");
-    }
-    if (problem != null) {
-      h.append("<p class=ko role=alert><strong>Refusé :</strong> ").append(htmlEscape(problem))
-          .append(" Rien de ce fichier n’a été gardé.</p>");
-    }
     CompanyDocuments.StoredDocument kbis = documents.kbis(dossier.getId()).orElse(null);
-    if (kbis == null) {
-      h.append("<p><strong>Aucun extrait Kbis reçu.</strong></p>");
-    } else {
-      h.append("<p>Reçu : <a href=\"").append(base).append("/file\">").append(htmlEscape(kbis.fileName()))
-          .append("</a>, ").append(kbis.size()).append(" octets, envoyé par ").append(htmlEscape(kbis.sentBy()))
-          .append(" le ").append(htmlEscape(sentOn(kbis.sentAt()))).append(".</p>");
-    }
-    if (canSend) {
-      h.append("<h2>Envoyer l’extrait Kbis</h2><p>L’extrait Kbis de l’entreprise, de moins de trois mois, en PDF, PNG")
-          .append(" ou JPEG, ").append(CompanyDocuments.MAX_MEGABYTES).append(" Mo au plus. Un nouvel envoi remplace")
-          .append(" le précédent.</p><form method=post enctype=multipart/form-data action=\"").append(base).append("\">")
-          .append("<input type=hidden name=csrf value=\"").append(htmlEscape(person.fromSession() ? csrfToken(request)
-              : "")).append("\"><input type=file name=kbis accept=\".pdf,.png,.jpg,.jpeg,application/pdf,image/png,")
-          .append("image/jpeg\" required aria-label=\"Extrait Kbis\"> <button>Envoyer</button></form>");
-    }
-    return h.append("</body></html>").toString();
+    Context page = new Context(Locale.FRENCH);
+    page.setVariable("dossierId", dossier.getBusinessKey());
+    page.setVariable("done", done);
+    page.setVariable("problem", problem);
+    page.setVariable("kbis", kbis);
+    page.setVariable("sentOn", kbis == null ? null : sentOn(kbis.sentAt()));
+    page.setVariable("canSend", access.seesTask(person.userId(), dossier.getId(),
+        CompanyDocuments.TASK_REQUEST_ACCOUNT));
+    page.setVariable("maxMegabytes", CompanyDocuments.MAX_MEGABYTES);
+    page.setVariable("csrf", person.fromSession() ? csrfToken(request) : "");
+    return templates.process("evidence/kbis", page);
   }
 
   /** "2 décembre 2026 à 18:12 (heure de Paris)". */
@@ -304,18 +291,13 @@ class EvidencePage {
         + " voient.";
   }
 
-  /** The look of the evidence pages. */
-  static final String STYLE = "body{font-family:sans-serif;max-width:70em;margin:1em auto;padding:0 1em}"
-      + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .5em;text-align:left}"
-      + ".ok{color:#176f2c}.ko{color:#a4000f}.na{color:#666}.notice{background:#fff4ce;padding:.5em}";
-
-  private static ResponseEntity<String> answer(HttpServletRequest request, HttpStatus status, String message,
+  private ResponseEntity<String> answer(HttpServletRequest request, HttpStatus status, String message,
       String html) {
     if (wantsJson(request) || html == null) {
       if (!wantsJson(request)) {
-        html = "<!doctype html><html lang=fr><head><meta charset=utf-8><title>Preuves</title><style>" + STYLE
-            + "</style></head><body><p><a href=\"/camunda/app/tasklist/\">← Retour à Tasklist</a></p>"
-            + "<h1>Preuves</h1><p class=ko role=alert>" + htmlEscape(message) + "</p></body></html>";
+        Context page = new Context(Locale.FRENCH);
+        page.setVariable("message", message);
+        html = templates.process("evidence/message", page);
       } else {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
             .header("X-Content-Type-Options", "nosniff").body(jsonMessage(message));
@@ -351,85 +333,44 @@ class EvidencePage {
       String problem) {
     String dossierId = dossier.getBusinessKey();
     EvidenceReport report = deposits.report(dossier.getId());
-    boolean canDeposit = access.seesTask(person.userId(), dossier.getId(), EvidenceVariables.TASK_DEPOSIT,
-        EvidenceVariables.TASK_COMPLEMENTS);
     boolean canReview = access.seesTask(person.userId(), dossier.getId(), EvidenceVariables.TASK_REVIEW);
-    String csrf = person.fromSession() ? csrfToken(request) : "";
-    String base = "/evidence/" + htmlEscape(dossierId);
-    StringBuilder h = new StringBuilder("<!doctype html><html lang=fr><head><meta charset=utf-8>")
-        .append("<title>Preuves — ").append(htmlEscape(dossierId)).append("</title><style>").append(STYLE)
-        .append("</style></head><body>");
-    h.append("<p><a href=\"/camunda/app/tasklist/\">← Retour à Tasklist</a></p>");
-    h.append("<h1>Preuves du dossier ").append(htmlEscape(dossierId)).append("</h1>");
-    if (done != null) {
-      h.append("<p class=ok role=status>").append(htmlEscape(done)).append("</p>");
-    }
-    if (problem != null) {
-      h.append("<p class=ko role=alert><strong>Refusé :</strong> ").append(htmlEscape(problem))
-          .append(" Rien de cette archive n’a été gardé.</p>");
-    }
-    if (!catalogue.notice().isBlank()) {
-      h.append("<p class=notice>").append(htmlEscape(catalogue.notice())).append("</p>");
-    }
-    h.append("<p><strong>").append(report.complete() ? "Complet" : "Incomplet").append("</strong> : ")
-        .append(report.depositedCount()).append(" preuves déposées sur ").append(report.applicableProofs().size())
-        .append(" en ").append(report.sends()).append(" envoi(s) ; profils ")
-        .append(htmlEscape(String.join(", ", report.profiles())))
-        .append(report.handlesIns() ? " ; utilise l’INS." : " ; n’utilise pas l’INS.").append("</p>");
-    h.append("<table><tr><th>Exigence</th><th>Preuve</th><th>État</th><th>Fichier</th>")
-        .append(canReview ? "<th>Marquer invalide</th>" : "").append("</tr>");
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (RequirementLine line : report.requirements()) {
       for (ProofLine p : line.proofs()) {
         boolean na = line.status() == RequirementStatus.NOT_APPLICABLE;
-        String css = na ? "na" : p.status() == EvidenceReport.ProofStatus.DEPOSITED ? "ok" : "ko";
-        h.append("<tr><td>").append(htmlEscape(line.requirement().id() + " " + line.requirement().title()))
-            .append("</td><td>").append(htmlEscape(p.proof().number())).append(" — ")
-            .append(htmlEscape(p.proof().asks() == null ? "" : p.proof().asks())).append("</td><td class=")
-            .append(css).append('>').append(na ? "sans objet pour les profils choisis"
-                : htmlEscape(EvidenceReport.describe(p))).append("</td><td>");
-        for (StoredProof f : p.current()) {
-          h.append("<a href=\"").append(base).append("/proofs/").append(htmlEscape(f.id())).append("\">")
-              .append(htmlEscape(f.entryName())).append("</a> ").append(f.size()).append(" octets, SHA-256 <code>")
-              .append(htmlEscape(f.sha256().substring(0, 12))).append("…</code><br>");
-        }
-        h.append("</td>");
-        if (canReview) {
-          h.append("<td>");
-          if (!na && p.status() == EvidenceReport.ProofStatus.DEPOSITED) {
-            h.append("<form method=post action=\"").append(base).append("/invalid\">")
-                .append("<input type=hidden name=csrf value=\"").append(htmlEscape(csrf)).append("\">")
-                .append("<input type=hidden name=proofNumber value=\"").append(htmlEscape(p.proof().number()))
-                .append("\"><input name=reason required maxlength=2000 placeholder=\"Motif\" aria-label=\"Motif\">")
-                .append("<button>Marquer invalide</button></form>");
-          }
-          h.append("</td>");
-        }
-        h.append("</tr>");
+        boolean deposited = p.status() == EvidenceReport.ProofStatus.DEPOSITED;
+        Map<String, Object> row = new HashMap<>();
+        row.put("requirement", line.requirement().id() + " " + line.requirement().title());
+        row.put("proof", p.proof().number() + " — " + (p.proof().asks() == null ? "" : p.proof().asks()));
+        row.put("css", na ? "na" : deposited ? "ok" : "ko");
+        row.put("state", na ? "sans objet pour les profils choisis" : EvidenceReport.describe(p));
+        row.put("files", p.current());
+        row.put("invalidable", !na && deposited);
+        row.put("number", p.proof().number());
+        rows.add(row);
       }
     }
-    h.append("</table>");
-    if (!report.unknownProofs().isEmpty()) {
-      h.append("<h2>Preuves inconnues</h2><p>Nommées comme des preuves mais absentes du catalogue ; elles ne comptent"
-          + " pas :</p><ul>");
-      report.unknownProofs().forEach(u -> h.append("<li>").append(htmlEscape(u.entryName())).append(" (envoi ")
-          .append(u.sendNumber()).append(")</li>"));
-      h.append("</ul>");
-    }
-    if (canDeposit) {
-      h.append("<h2>Envoyer une archive</h2><p>Nommez-la <code>").append(htmlEscape(deposits.nextArchiveName(dossier.getId())))
-          .append("</code> ; nommez chaque preuve d’après son numéro, espaces remplacées par des tirets bas,")
-          .append(" avec n’importe quelle extension (<code>INS_2.1.1.jpeg</code>). Plus grande archive : ")
-          .append(ArchiveReader.human(properties.maxArchiveSize().toBytes())).append(".</p>")
-          .append("<form method=post enctype=multipart/form-data action=\"").append(base).append("\">")
-          .append("<input type=hidden name=csrf value=\"").append(htmlEscape(csrf)).append("\">")
-          .append("<input type=file name=archive accept=\".zip,application/zip\" required aria-label=\"Archive\"> ")
-          .append("<button>Envoyer</button></form>");
-    }
-    h.append("<h2>Envois</h2><ol>");
-    deposits.sends(dossier.getId()).forEach(s -> h.append("<li>").append(htmlEscape(s.archiveName()))
-        .append(", ").append(htmlEscape(String.valueOf(s.sentAt()))).append(", par ")
-        .append(htmlEscape(String.valueOf(s.sentBy()))).append("</li>"));
-    h.append("</ol></body></html>");
-    return h.toString();
+    Context page = new Context(Locale.FRENCH);
+    page.setVariable("dossierId", dossierId);
+    page.setVariable("done", done);
+    page.setVariable("problem", problem);
+    page.setVariable("notice", catalogue.notice());
+    page.setVariable("complete", report.complete());
+    page.setVariable("deposited", report.depositedCount());
+    page.setVariable("applicable", report.applicableProofs().size());
+    page.setVariable("sendCount", report.sends());
+    page.setVariable("profiles", String.join(", ", report.profiles()));
+    page.setVariable("handlesIns", report.handlesIns());
+    page.setVariable("unknownProofs", report.unknownProofs());
+    page.setVariable("rows", rows);
+    page.setVariable("canReview", canReview);
+    page.setVariable("canDeposit", access.seesTask(person.userId(), dossier.getId(), EvidenceVariables.TASK_DEPOSIT,
+        EvidenceVariables.TASK_COMPLEMENTS));
+    page.setVariable("csrf", person.fromSession() ? csrfToken(request) : "");
+    page.setVariable("nextArchiveName", deposits.nextArchiveName(dossier.getId()));
+    page.setVariable("maxArchiveSize", ArchiveReader.human(properties.maxArchiveSize().toBytes()));
+    page.setVariable("sends", deposits.sends(dossier.getId()).stream().map(s -> s.archiveName() + ", "
+        + s.sentAt() + ", par " + s.sentBy()).toList());
+    return templates.process("evidence/page", page);
   }
 }

@@ -32,13 +32,13 @@ public enum NotificationEvent {
   ACKNOWLEDGEMENT_OF_RECEIPT("acknowledgement-of-receipt"),
   FILE_INCOMPLETE,
   CNEDIMTS_DRAFT_OPINION,
-  CNEDIMTS_OPINION,
+  CNEDIMTS_OPINION("opinion-notice"),
   /** The CNEDiMTS asks for complements: what it asks, the length it gave and the last day (window CNEDIMTS_COMPLEMENTS). */
   CNEDIMTS_COMPLEMENTS_REQUESTED,
   /** The ministers ask for complements: the same, window MINISTERS_COMPLEMENTS. */
   MINISTERS_COMPLEMENTS_REQUESTED,
   HEARING_DATE,
-  MINISTERS_DECISION_FAVOURABLE,
+  MINISTERS_DECISION_FAVOURABLE("decision-favourable"),
   MINISTERS_DECISION_REFUSAL("decision-refusal"),
   LPPR_FILING_REMINDER(Kind.REMINDER),
   LATM_FILING_REMINDER(Kind.REMINDER),

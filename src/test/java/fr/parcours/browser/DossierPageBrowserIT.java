@@ -51,14 +51,15 @@ class DossierPageBrowserIT extends BrowserTestBase {
     assertThat(window.getText()).contains("jusqu'au").contains("inclus").contains("en cours");
     screenshot("dossier-02-alice-dossier-page");
 
-    // she writes to the ANS from the page
+    // she writes to the ANS from the page, with the certificate's scan attached
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("agency")))
         .selectByVisibleText("Instructeurs de l’ANS");
     browser.findElement(By.id("body")).sendKeys("Bonjour, notre certificat HDS arrive lundi.");
+    browser.findElement(By.id("files")).sendKeys(attachment().toAbsolutePath().toString());
     browser.findElement(By.cssSelector(".message-form button[type=submit]")).click();
     waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages ~ p.ok")));
     assertThat(browser.findElement(By.cssSelector("ol.thread")).getText())
-        .contains("Bonjour, notre certificat HDS arrive lundi.");
+        .contains("Bonjour, notre certificat HDS arrive lundi.").contains("certificat-hds.pdf");
 
     // ana, at the ANS, opens the same dossier from her own Tasklist
     browser.manage().deleteAllCookies();
@@ -76,9 +77,13 @@ class DossierPageBrowserIT extends BrowserTestBase {
     assertThat(browser.findElement(By.cssSelector("ul.next")).getText()).contains("Examiner la recevabilité");
     screenshot("dossier-03-ana-dossier-page");
 
-    // she reads alice's message and answers it
+    // she reads alice's message and downloads its file, as alice sent it
     assertThat(browser.findElement(By.cssSelector("ol.thread")).getText())
         .contains("Bonjour, notre certificat HDS arrive lundi.");
+    WebElement file = browser.findElement(By.xpath("//ol[@class='thread']//a[normalize-space(.)='certificat-hds.pdf']"));
+    scrollTo(file);
+    screenshot("dossier-03b-ana-sees-the-attachment", false);
+    assertThat(download(file.getAttribute("href"))).isEqualTo("200 application/pdf " + ATTACHMENT);
     browser.findElement(By.id("body")).sendKeys("Merci, nous l’attendons.");
     browser.findElement(By.cssSelector(".message-form button[type=submit]")).click();
     waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages ~ p.ok")));
@@ -94,6 +99,28 @@ class DossierPageBrowserIT extends BrowserTestBase {
     assertThat(answer.getText()).contains("Merci, nous l’attendons.").contains("ANS").doesNotContain("ana");
     scrollTo(answer);
     screenshot("dossier-05-alice-reads-the-answer", false);
+  }
+
+  static final String ATTACHMENT = "%PDF-1.4\n% Certificat HDS de MediSoft\n%%EOF\n";
+
+  /** The PDF alice attaches, written where the browser can pick it. */
+  static java.nio.file.Path attachment() {
+    try {
+      java.nio.file.Path file = java.nio.file.Path.of("target", "browser-files", "certificat-hds.pdf");
+      java.nio.file.Files.createDirectories(file.getParent());
+      return java.nio.file.Files.writeString(file, ATTACHMENT);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Fetches a link with the browser's own session, as its download would: "status type content". */
+  String download(String href) {
+    Object answer = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text().then(t => done(r.status + ' '"
+        + " + (r.headers.get('Content-Type') || '') + ' ' + t))).catch(e => done('failed ' + e));", href);
+    return String.valueOf(answer);
   }
 
   /** From Tasklist's header, the link to the dossiers' list; the list's heading says whose list it is. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import fr.parcours.evidence.UploadedFiles;
 import fr.parcours.support.BrowserSession;
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.EngineSteps;
@@ -12,6 +13,7 @@ import fr.parcours.support.ThisContextsEngine;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLEncoder;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -28,12 +30,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Issue 20's messages: a thread per dossier between its vendor and the agencies that instruct it, written from the
@@ -56,6 +60,7 @@ class DossierMessagesIT {
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
+  @Autowired UploadedFiles uploadedFiles;
 
   /** alice's ANS dossier at the ANS's admissibility review. */
   static ProcessInstance open;
@@ -238,6 +243,134 @@ class DossierMessagesIT {
     assertThat(alice.page("/dossiers").getBody()).doesNotContain("Répondre au message de");
   }
 
+  @Test
+  void shouldKeepTheFilesOfAMessageListThemAndServeThemOnlyToItsReaders() throws Exception {
+    String number = open.getBusinessKey();
+    BrowserSession alice = BrowserSession.signedIn(noRedirect(), "alice");
+    byte[] pdf = pdf("Certificat HDS confidentiel 7F3A");
+    byte[] png = PNG;
+    MAIL.reset();
+    ResponseEntity<String> sent = postWithFiles(alice, number, "ans-reviewer", "Voici le certificat HDS.",
+        Map.of("certificat HDS.pdf", pdf, "schema.png", png));
+    assertThat(sent.getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+
+    // kept with their SHA-256, under the evidence storage
+    List<Map<String, Object>> rows = jdbc.queryForList("SELECT a.* FROM parcours_message_attachment a JOIN"
+        + " parcours_message m ON m.id = a.message_id WHERE m.body = ? ORDER BY a.file_name",
+        "Voici le certificat HDS.");
+    assertThat(rows).extracting(r -> r.get("FILE_NAME")).containsExactly("certificat HDS.pdf", "schema.png");
+    assertThat(rows.get(0).get("SHA256")).isEqualTo(UploadedFiles.sha256(pdf));
+    assertThat(rows.get(0).get("CONTENT_TYPE")).isEqualTo("application/pdf");
+    assertThat(Files.readAllBytes(uploadedFiles.file((String) rows.get(0).get("STORED_FILE")))).isEqualTo(pdf);
+    String messageId = (String) rows.get(0).get("MESSAGE_ID");
+    String pdfId = (String) rows.get(0).get("ID");
+
+    // the ANS is told a file is attached, never given it
+    MimeMessage toAns = mailTo("ana@parcours.example");
+    assertThat(toAns.getContent()).as("a plain text mail, no attached part").isInstanceOf(String.class);
+    assertThat(GreenMailUtil.getBody(toAns)).contains("2 fichiers sont joints au message")
+        .contains("/dossiers/" + number + "#messages").doesNotContain("7F3A").doesNotContain("%PDF");
+
+    // both sides see the files listed with the message; ana downloads the PDF as it was sent
+    String link = "/dossiers/" + number + "/messages/" + messageId + "/files/" + pdfId;
+    assertThat(alice.page("/dossiers/" + number).getBody()).contains("certificat HDS.pdf").contains(link);
+    BrowserSession ana = BrowserSession.signedIn(noRedirect(), "ana");
+    assertThat(ana.page("/dossiers/" + number).getBody()).contains("certificat HDS.pdf").contains("schema.png");
+    ResponseEntity<byte[]> download = ana.download(link);
+    assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(download.getBody()).isEqualTo(pdf);
+    assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+    assertThat(download.getHeaders().getContentDisposition().isAttachment()).isTrue();
+    assertThat(download.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(alice.download(link).getBody()).isEqualTo(pdf);
+
+    // another company, reviewer groups that do not read the message, nobody: as if there were no such file
+    for (String user : List.of("bruno", "hugo", "marc")) {
+      ResponseEntity<byte[]> other = BrowserSession.signedIn(noRedirect(), user).download(link);
+      assertThat(other.getStatusCode()).as(user).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(other.getBody()).as(user).isNotEqualTo(pdf);
+    }
+    assertThat(BrowserSession.anonymous(noRedirect()).download(link).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    // the right file under another dossier's number, another message's id, a made-up id
+    assertThat(ana.download("/dossiers/" + pecan.getBusinessKey() + "/messages/" + messageId + "/files/" + pdfId)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(ana.download("/dossiers/" + number + "/messages/" + java.util.UUID.randomUUID() + "/files/" + pdfId)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(ana.download("/dossiers/" + number + "/messages/" + messageId + "/files/..%2F..%2Fschema.sql")
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void shouldServeAFileToTheMinistryOnlyToTheMinistryAmongTheAgenciesOfTheDossier() {
+    String number = pecan.getBusinessKey();
+    BrowserSession alice = BrowserSession.signedIn(noRedirect(), "alice");
+    byte[] pdf = pdf("Pour les ministeres seulement");
+    assertThat(postWithFiles(alice, number, "ministry", "Pièce pour les ministères", Map.of("note.pdf", pdf))
+        .getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+    Map<String, Object> row = jdbc.queryForMap("SELECT a.id, a.message_id FROM parcours_message_attachment a JOIN"
+        + " parcours_message m ON m.id = a.message_id WHERE m.body = ?", "Pièce pour les ministères");
+    String link = "/dossiers/" + number + "/messages/" + row.get("MESSAGE_ID") + "/files/" + row.get("ID");
+    assertThat(BrowserSession.signedIn(noRedirect(), "marc").download(link).getBody()).isEqualTo(pdf);
+    // the ANS instructs the same dossier but does not read the ministry's messages
+    assertThat(BrowserSession.signedIn(noRedirect(), "ana").download(link).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void shouldRefuseBadFilesAndKeepNeitherTheMessageNorAnyFile() throws Exception {
+    String number = open.getBusinessKey();
+    BrowserSession alice = BrowserSession.signedIn(noRedirect(), "alice");
+    int before = count(number);
+    int attachments = jdbc.queryForObject("SELECT COUNT(*) FROM parcours_message_attachment", Integer.class);
+    long storedBefore = storedAttachmentFiles();
+    MAIL.reset();
+
+    byte[] oversized = Arrays.copyOf(pdf("grand"), Math.toIntExact(UploadedFiles.MAX_SIZE.toBytes() + 1));
+    byte[] program = "MZ\u0090\u0000 This program cannot be run in DOS mode".getBytes(StandardCharsets.ISO_8859_1);
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+      out.putNextEntry(new java.util.zip.ZipEntry("bombe.bin"));
+      out.write(new byte[5_000_000]);
+      out.closeEntry();
+    }
+    for (Map.Entry<String, Map<String, byte[]>> bad : Map.of(
+        "« vide.pdf » est vide", Map.of("vide.pdf", new byte[0]),
+        "« gros.pdf » dépasse 10 Mo", Map.of("gros.pdf", oversized),
+        "« certificat.pdf » n’est ni un PDF", Map.of("certificat.pdf", program),
+        "« preuves.pdf » n’est ni un PDF", Map.of("preuves.pdf", zip.toByteArray()),
+        "« photo.png » n’est ni un PDF", Map.of("photo.png", "<script>alert(1)</script>".getBytes(
+            StandardCharsets.UTF_8)),
+        "« scan.pdf » ne dit pas ce qu’il contient : son contenu est un fichier .png", Map.of("scan.pdf", PNG),
+        "« lisezmoi.exe » ne dit pas ce qu’il contient : son contenu est un fichier .pdf",
+        Map.of("lisezmoi.exe", pdf("exe")),
+        "« certificat » ne dit pas ce qu’il contient", Map.of("certificat", pdf("sans extension"))).entrySet()) {
+      ResponseEntity<String> answer = postWithFiles(alice, number, "ans-reviewer", "Avec un mauvais fichier",
+          bad.getValue());
+      assertThat(answer.getStatusCode()).as(bad.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(answer.getBody()).as(bad.getKey()).contains(bad.getKey())
+          .contains("Avec un mauvais fichier");
+    }
+    // one good file beside a bad one: the good one is not kept either
+    ResponseEntity<String> mixed = postWithFiles(alice, number, "ans-reviewer", "Un bon, un mauvais",
+        new java.util.TreeMap<>(Map.of("a-bon.pdf", pdf("bon"), "b-vide.pdf", new byte[0])));
+    assertThat(mixed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(mixed.getBody()).contains("est vide");
+    Map<String, byte[]> six = new java.util.TreeMap<>();
+    for (int i = 1; i <= DossierMessages.MAX_FILES + 1; i++) {
+      six.put("piece-" + i + ".pdf", pdf("piece " + i));
+    }
+    ResponseEntity<String> tooMany = postWithFiles(alice, number, "ans-reviewer", "Trop de fichiers", six);
+    assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(tooMany.getBody()).contains("5 fichiers au plus, vous en avez joint 6");
+
+    assertThat(count(number)).as("no message kept").isEqualTo(before);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM parcours_message_attachment", Integer.class))
+        .as("no attachment row").isEqualTo(attachments);
+    assertThat(storedAttachmentFiles()).as("no file left in the storage").isEqualTo(storedBefore);
+    assertThat(MAIL.getReceivedMessages()).as("no mail").isEmpty();
+  }
+
   // ---- helpers ----
 
   TestRestTemplate noRedirect() {
@@ -265,6 +398,40 @@ class DossierMessagesIT {
     fields.putAll(more);
     return session.send(HttpMethod.POST, "/dossiers/" + number + "/messages", form(fields),
         MediaType.APPLICATION_FORM_URLENCODED);
+  }
+
+  static ResponseEntity<String> postWithFiles(BrowserSession session, String number, String agency, String body,
+      Map<String, byte[]> files) {
+    Matcher token = TOKEN.matcher(session.page("/dossiers/" + number).getBody());
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("csrf", token.find() ? token.group(1) : "none");
+    parts.add("agency", agency);
+    parts.add("body", body);
+    files.forEach((name, content) -> parts.add("files", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    }));
+    return session.multipart("/dossiers/" + number + "/messages", parts);
+  }
+
+  /** A small real PDF whose text is the given words. */
+  static byte[] pdf(String text) {
+    return ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% " + text + "\n%%EOF\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+
+  long storedAttachmentFiles() throws Exception {
+    java.nio.file.Path folder = uploadedFiles.file("messages");
+    if (!Files.isDirectory(folder)) {
+      return 0;
+    }
+    try (var walk = Files.walk(folder)) {
+      return walk.filter(Files::isRegularFile).count();
+    }
   }
 
   static String form(Map<String, String> fields) {

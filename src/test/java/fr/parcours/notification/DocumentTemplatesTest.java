@@ -88,6 +88,53 @@ class DocumentTemplatesTest {
         "jusqu’au 2 décembre 2026 inclus", "« Fournir des compléments »");
   }
 
+  @Test
+  void shouldWriteTheOpinionNoticeWithItsSenseSummaryAndReference() throws IOException {
+    Map<String, Object> dossier = new HashMap<>(DOSSIER);
+    dossier.put("cnedimtsDecision", "FAVOURABLE");
+    dossier.put("cnedimtsComment", "Service attendu suffisant ; amélioration mineure (ASA IV).");
+    dossier.put("opinionReference", "AV-2026-0042");
+    Drawn notice = new DocumentTemplates().draw("opinion-notice", Language.FR, dossier);
+    assertThat(notice.fileName()).isEqualTo("avis-cnedimts-DMN-2026-ABCDE.pdf");
+    assertThat(text(notice.pdf())).contains("Notification de l’avis de la CNEDiMTS", "Dossier DMN-2026-ABCDE",
+        "Société Générale d’Équipements <b>&</b> Cie", "CardioWatch, version 2.1", "Sens de l’avis Favorable",
+        "Service attendu suffisant ; amélioration mineure (ASA IV).", "Référence de l’avis AV-2026-0042",
+        "transmis aux ministres").doesNotContain("Défavorable");
+    dossier.put("cnedimtsDecision", "UNFAVOURABLE");
+    assertThat(text(new DocumentTemplates().draw("opinion-notice", Language.FR, dossier).pdf()))
+        .contains("Sens de l’avis Défavorable");
+    Drawn english = new DocumentTemplates().draw("opinion-notice", Language.EN, dossier);
+    assertThat(english.fileName()).isEqualTo("cnedimts-opinion-DMN-2026-ABCDE.pdf");
+    assertThat(text(english.pdf())).contains("Notice of the CNEDiMTS opinion", "Opinion Unfavourable",
+        "Opinion reference AV-2026-0042").doesNotContain("Sens de l’avis");
+    // an opinion without summary or reference yet: no empty heading, no empty row
+    assertThat(text(new DocumentTemplates().draw("opinion-notice", Language.FR, DOSSIER).pdf()))
+        .doesNotContain("Résumé de l’avis").doesNotContain("Référence de l’avis").doesNotContain("Sens de l’avis");
+  }
+
+  @Test
+  void shouldWriteTheFavourableDecisionWithItsNextDatesAndAppealRoutes() throws IOException {
+    Map<String, Object> pecan = new HashMap<>(DOSSIER);
+    pecan.put("lpprDueDate", "1er mars 2027");
+    pecan.put("latmDueDate", "15 mars 2027");
+    Drawn decision = new DocumentTemplates().draw("decision-favourable", Language.FR, pecan);
+    assertThat(decision.fileName()).isEqualTo("decision-de-prise-en-charge-DMN-2026-ABCDE.pdf");
+    assertThat(text(decision.pdf())).contains("Décision de prise en charge", "accordent la prise en charge",
+        "Société Générale d’Équipements <b>&</b> Cie", "CardioWatch", "LPPR) jusqu’au 1er mars 2027 inclus",
+        "LATM) jusqu’au 15 mars 2027 inclus", "Voies et délais de recours", "deux mois")
+        .doesNotContain("refus").doesNotContain("Journal officiel");
+    Map<String, Object> brandName = new HashMap<>(DOSSIER);
+    brandName.put("publicationReference", "JORF n° 0123 du 2 décembre 2026");
+    brandName.put("registrationEndsAt", "2 décembre 2031");
+    assertThat(text(new DocumentTemplates().draw("decision-favourable", Language.FR, brandName).pdf()))
+        .contains("Publication au Journal officiel JORF n° 0123 du 2 décembre 2026",
+            "jusqu’au 2 décembre 2031 inclus").doesNotContain("LPPR");
+    Drawn english = new DocumentTemplates().draw("decision-favourable", Language.EN, pecan);
+    assertThat(english.fileName()).isEqualTo("coverage-decision-DMN-2026-ABCDE.pdf");
+    assertThat(text(english.pdf())).contains("Coverage decision", "grant the coverage", "by 1er mars 2027 included",
+        "Appeal routes and time limits", "within two months").doesNotContain("Décision");
+  }
+
   @ParameterizedTest
   @EnumSource(NotificationEvent.class)
   void shouldFindTheDocumentOfEveryEventThatCarriesOneInBothLanguages(NotificationEvent event) {

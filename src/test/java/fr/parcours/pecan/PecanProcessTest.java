@@ -235,6 +235,11 @@ class PecanProcessTest extends ProcessTestBase {
     opinion(pecan, "FAVOURABLE");
     assertThat(bodiesWithSubject("avis de la CNEDiMTS")).hasSize(2).allSatisfy(body -> assertThat(lf(body))
         .contains("Ce que vous devez faire : rien à cette étape.", "Tasklist :\n" + tasklist));
+    // it carries the opinion's notice as a PDF (issue 20, documents)
+    jakarta.mail.Part notice = attachment(mails("avis de la CNEDiMTS").get(0));
+    assertThat(notice.getFileName()).isEqualTo("avis-cnedimts-" + pecan.getBusinessKey() + ".pdf");
+    assertThat(pdfText(notice)).contains("Notification de l’avis de la CNEDiMTS", "Sens de l’avis Favorable",
+        pecan.getBusinessKey());
 
     // the favourable decision on 2 November 2026: both filings, their last days (6 and 9 months; 2 May 2027 is a
     // Sunday, the LPPR row rolls to the next working day), the tasks
@@ -243,6 +248,11 @@ class PecanProcessTest extends ProcessTestBase {
         "(LPPR) jusqu'au 3 mai 2027 inclus", "(LATM) jusqu'au 2 août 2027 inclus",
         "les tâches « Déposer la demande LPPR » et « Déposer la demande LATM », dans Tasklist :\n" + task,
         "Délais : LPPR jusqu'au 3 mai 2027 inclus ; LATM jusqu'au 2 août 2027 inclus."));
+    // it carries the decision as a PDF, with the same last days and the appeal routes
+    jakarta.mail.Part decision = attachment(mails("décision favorable").get(0));
+    assertThat(decision.getFileName()).isEqualTo("decision-de-prise-en-charge-" + pecan.getBusinessKey() + ".pdf");
+    assertThat(pdfText(decision)).contains("Décision de prise en charge", "jusqu’au 3 mai 2027 inclus",
+        "jusqu’au 2 août 2027 inclus", "Voies et délais de recours");
     assertThat(task(pecan, "Task_FileLpprApplication").getDueDate())
         .as("the task's due date is the day the mail gave").isEqualTo(lastMomentOf(LocalDate.of(2027, 5, 3)));
 
@@ -251,6 +261,15 @@ class PecanProcessTest extends ProcessTestBase {
     assertThat(bodiesWithSubject("LPPR")).hasSize(2).allSatisfy(body ->
         assertThat(lf(body)).contains("la tâche « Déposer la demande LPPR », dans Tasklist :\n" + task,
             "Délai : jusqu'au 3 mai 2027 inclus."));
+  }
+
+  private static String pdfText(jakarta.mail.Part part) throws Exception {
+    try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+        part.getInputStream().readAllBytes())) {
+      org.apache.pdfbox.text.PDFTextStripper reader = new org.apache.pdfbox.text.PDFTextStripper();
+      reader.setSortByPosition(true); // the text as it reads on the page, bold words in place
+      return reader.getText(pdf).replaceAll("\\s+", " ");
+    }
   }
 
   private static String lf(String text) {

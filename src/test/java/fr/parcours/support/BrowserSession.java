@@ -114,7 +114,17 @@ public final class BrowserSession {
     return send(method, path, body, type, csrfHeader, accept, null);
   }
 
-  private ResponseEntity<String> send(HttpMethod method, String path, String body, MediaType type,
+  /**
+   * A form with files, as a browser sends it ({@code multipart/form-data}): each value a String or a
+   * {@link org.springframework.core.io.Resource} with a file name.
+   */
+  public ResponseEntity<String> multipart(String path,
+      org.springframework.util.MultiValueMap<String, Object> parts) {
+    return send(HttpMethod.POST, path, parts, MediaType.MULTIPART_FORM_DATA, true,
+        List.of(MediaType.TEXT_HTML, MediaType.ALL), null);
+  }
+
+  private ResponseEntity<String> send(HttpMethod method, String path, Object body, MediaType type,
       boolean csrfHeader, List<MediaType> accept, String acceptLanguage) {
     HttpHeaders headers = new HttpHeaders();
     if (acceptLanguage != null) {
