@@ -64,11 +64,12 @@ class MigrationsIT {
       assertThat(jdbc.queryForObject("SELECT body FROM parcours_message WHERE id = 'm-1'", String.class))
           .isEqualTo("Bonjour");
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM parcours_device", Integer.class)).isZero();
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM parcours_message_attachment", Integer.class)).isZero();
       List<Map<String, Object>> history = jdbc.queryForList("SELECT \"version\", \"success\" FROM"
           + " \"flyway_schema_history\" ORDER BY \"installed_rank\"");
       // (Flyway may add a row without version before its baseline: the versions are what counts)
       assertThat(history).extracting(row -> row.get("version")).filteredOn(java.util.Objects::nonNull)
-          .containsExactly("0", "1", "2");
+          .containsExactly("0", "1", "2", "3");
       rows = history.size();
       assertThat(history).allSatisfy(row -> assertThat(row.get("success")).isEqualTo(true));
     }
