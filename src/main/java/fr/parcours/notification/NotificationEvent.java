@@ -53,7 +53,8 @@ public enum NotificationEvent {
   LINE_CERTIFICATE_ISSUED,
   /** The ANS refuses the line's minimum requirements, with its reasons (lineRequirementsReasons). */
   LINE_CERTIFICATION_REFUSED,
-  PROVISIONAL_CERTIFICATE_ISSUED,
+  /** The provisional certificate of an ETAPES vendor, as a document attached to its mail. */
+  PROVISIONAL_CERTIFICATE_ISSUED("provisional-certificate"),
   BILLING_CODE_ALLOCATED,
   /** The ministry recorded the filing received from Démarches Simplifiées: the 60 days run. */
   DS_FILING_RECEIVED,

@@ -234,6 +234,26 @@ class VendorMailTest extends ProcessTestBase {
             + "http://localhost:8080/dossiers/DMN-2026-PECAN/tache");
   }
 
+  /** Issue 20: the ETAPES vendor's provisional certificate is a document, attached to its mail and kept. */
+  @Test
+  void shouldAttachTheProvisionalCertificateToItsMailAndKeepIt() throws Exception {
+    deployMailSteps("provisional-mail", "Event_NotifyProvisional", "PROVISIONAL_CERTIFICATE_ISSUED",
+        "GENERIC_BILLING_CODE");
+    executeJobs(runtimeService.startProcessInstanceByKey("provisional-mail", "DMN-2026-ETAPES", Map.of(
+        "dossierId", "DMN-2026-ETAPES", "pathway", "GENERIC_LINE", "contactEmail", CONTACT,
+        "companyName", "MediSoft SAS", "softwareName", "CardioWatch", "softwareVersion", "2.1",
+        "provisionalCertificateNumber", "CP-2026-0042")));
+
+    MimeMessage mail = mails("DMN-2026-ETAPES : certificat provisoire").get(0);
+    assertThat(text(mail)).contains("Le certificat provisoire est joint à ce message (PDF)");
+    Part pdf = attachment(mail);
+    assertThat(pdf.getFileName()).isEqualTo("certificat-provisoire-CP-2026-0042.pdf");
+    byte[] attached = pdf.getInputStream().readAllBytes();
+    assertThat(jdbc.queryForList("SELECT sha256 FROM parcours_document WHERE dossier_id = ?"
+        + " AND kind = 'provisional-certificate'", String.class, "DMN-2026-ETAPES"))
+        .containsExactly(DossierDocuments.sha256(attached));
+  }
+
   @Test
   void shouldMailEachStepOfTheTrackUpToTheCertificateWithThePdfAttached() throws Exception {
     ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.valid());
