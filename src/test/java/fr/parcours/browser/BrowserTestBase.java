@@ -318,7 +318,8 @@ abstract class BrowserTestBase {
     setCheckbox("Field_CeMarked", true);
     choose("Field_DeviceClass", "Classe IIa");
     setCheckbox("Field_HasConvergenceAccount", true);
-    type("Field_CompanyName", "MediSoft SAS");
+    // the company's name is not typed: Tasklist shows the signed-in vendor's (scripts/parcours-controls.js)
+    waiting.until(d -> "MediSoft SAS".equals(d.findElement(field("Field_CompanyName")).getAttribute("value")));
     type("Field_LegalForm", "SAS");
     type("Field_HeadOffice", "12 rue de la Santé, 75013 Paris");
     type("Field_Siren", "552100554");

@@ -41,7 +41,7 @@ async function markRole() {
  * A vendor's start form shows the company's name in "Raison sociale", from the company's group: the name the
  * server writes in the dossier whatever is typed (ans/CandidatureIntake.java refuses another one). Written once
  * per field, as typing would (form-js listens for input events), when the field has been on the page for a second
- * (form-js empties it while it loads the form) and only if it is still empty and nobody has typed in it.
+ * (form-js empties it while it loads the form) and only if it is still empty and nobody has gone into it.
  */
 const COMPANY_FIELD = "input[id^='fjs-form-'][id$='-Field_CompanyName']";
 const companyFieldsDone = new WeakSet();
@@ -58,7 +58,9 @@ function prefillCompanyName() {
     }
     if (!companyFieldsSeen.has(input)) {
       companyFieldsSeen.set(input, now);
-      input.addEventListener('keydown', () => companyFieldsDone.add(input)); // the person types: theirs
+      // the person goes into the field (focus comes before any clearing or typing): it is theirs from then on
+      input.addEventListener('focus', () => companyFieldsDone.add(input));
+      input.addEventListener('keydown', () => companyFieldsDone.add(input));
       return;
     }
     if (now - companyFieldsSeen.get(input) < 1000) {
