@@ -222,19 +222,28 @@ abstract class BrowserTestBase {
 
   void signIn(String user) {
     browser.get(tasklist() + "#/login");
-    WebElement name = waiting.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-    // the login form may draw itself again while it is typed in (seen: "alicealice"): type until it holds the name
-    waiting.until(d -> {
+    // the login form may draw itself again while it is filled in (seen under load: the name typed twice, the
+    // password gone): fill it and send it again until Tasklist shows the signed-in user
+    WebDriverWait signedIn = new WebDriverWait(browser, Duration.ofSeconds(8));
+    for (int attempt = 1; ; attempt++) {
+      WebElement name = waiting.until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
       name.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
       name.sendKeys(user);
-      return user.equals(name.getAttribute("value"));
-    });
-    WebElement password = browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']"));
-    password.clear();
-    password.sendKeys(user); // demo users: password = login
-    browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account .dropdown-toggle")));
+      WebElement password = browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']"));
+      password.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      password.sendKeys(user); // demo users: password = login
+      browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+      try {
+        (attempt == 3 ? waiting : signedIn).until(ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("li.account .dropdown-toggle")));
+        break;
+      } catch (TimeoutException notYet) {
+        if (attempt == 3) {
+          throw notYet;
+        }
+      }
+    }
     waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
     dismissBanners();
   }
