@@ -331,8 +331,14 @@ abstract class BrowserTestBase {
     setCheckbox("Field_CeMarked", true);
     choose("Field_DeviceClass", "Classe IIa");
     setCheckbox("Field_HasConvergenceAccount", true);
-    // as a person may: typed over what Tasklist shows (once she goes into the field, Tasklist leaves it to her)
-    type("Field_CompanyName", "MediSoft SAS");
+    // as a person may: typed over what Tasklist shows, by selecting it and typing (form-js hears each key; a
+    // WebDriver clear() it does not, and it would draw its own value back in front of the typing)
+    WebElement company = waiting.until(ExpectedConditions.elementToBeClickable(field("Field_CompanyName")));
+    waiting.until(d -> {
+      company.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      company.sendKeys("MediSoft SAS");
+      return "MediSoft SAS".equals(company.getAttribute("value"));
+    });
     type("Field_LegalForm", "SAS");
     type("Field_HeadOffice", "12 rue de la Santé, 75013 Paris");
     type("Field_Siren", "552100554");
