@@ -23,7 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * Issue 19, what form-js draws itself in Tasklist (scripts/parcours-forms.js and parcours-controls.js): a French
  * vendor reads and types dates day first (31/03/2027) in a French date picker whose weeks start on Monday, and
- * the server gets the day she picked; the dynamic lists' buttons are French; the company name that Tasklist
+ * the server gets the day she picked; the dynamic lists' buttons, the select fields' placeholder and form-js's
+ * messages under a field (a required field left empty, a SIREN of 2 digits, an address without @) are French; the company name that Tasklist
  * writes in the start form comes back when form-js empties or draws the field again, until she goes into it.
  * A vendor whose browser is in American English keeps form-js's own month-first dates and English buttons.
  */
@@ -42,7 +43,22 @@ class FormsInFrenchBrowserIT extends BrowserTestBase {
     signIn("alice");
     openStartForm(PROCESS_NAME);
     waitForFrenchDate(PLANNED_DATE);
+    // form-js's own words in French: an empty select, the messages under a field
+    waiting.until(d -> fieldBox("Field_RepresentativeCivility").getText().contains("Choisir"));
+    type("Field_Siren", "12");
+    browser.findElement(field("Field_Siren")).sendKeys(Keys.TAB);
+    waiting.until(d -> fieldBox("Field_Siren").getText()
+        .contains("Ce n’est pas la forme attendue : voyez l’aide sous le champ."));
+    browser.findElement(field("Field_Siren")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, Keys.TAB);
+    waiting.until(d -> fieldBox("Field_Siren").getText().contains("Ce champ est obligatoire."));
+    type("Field_ContactEmail", "jean.dupont");
+    browser.findElement(field("Field_ContactEmail")).sendKeys(Keys.TAB);
+    waiting.until(d -> fieldBox("Field_ContactEmail").getText().contains("Saisissez une adresse électronique valide"));
+    assertThat(formText()).doesNotContain("Field ").doesNotContain("Select");
+    screenshot("forms-00-french-field-messages");
+    browser.findElement(field("Field_ContactEmail")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     fillValidCandidature();
+    assertThat(formText()).doesNotContain("Ce champ est obligatoire").doesNotContain("forme attendue");
 
     // typed day first: a 31st stays (read month first, form-js would have refused a 31st month)
     typeDate(PLANNED_DATE, "31/03/2027");

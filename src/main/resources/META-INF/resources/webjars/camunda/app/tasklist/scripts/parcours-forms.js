@@ -8,6 +8,8 @@
  *   show and read 31/03/2027 (dateFormat d/m/Y), with French months and days, weeks starting on Monday. What the
  *   form sends is unchanged: form-js turns the picked day into 2027-03-31 itself, whatever the display.
  * - Lists (dynamic lists): "Add new", "Collapse", "Expand all (n)" and the remove button's name, in French.
+ * - form-js's own messages under a field ("Field is required.", "Field must match pattern ^[0-9]{9}$."...) and its
+ *   select fields' "Select", "No results", in French.
  *
  * form-js draws a field again when its data changes and may draw a whole form again: the fields are looked at
  * whenever the page changes, and every quarter of a second for pickers that form-js creates after drawing.
@@ -65,21 +67,8 @@ const LIST_WORDS = [
 ];
 
 function frenchLists() {
-  document.querySelectorAll('.fjs-form .fjs-repeat-render-footer button').forEach(button => {
-    button.childNodes.forEach(node => {
-      if (node.nodeType !== Node.TEXT_NODE) {
-        return;
-      }
-      const text = node.data.trim();
-      for (const [english, inFrench] of LIST_WORDS) {
-        const match = text.match(english);
-        if (match) {
-          node.data = inFrench(...match);
-          return;
-        }
-      }
-    });
-  });
+  document.querySelectorAll('.fjs-form .fjs-repeat-render-footer button')
+    .forEach(button => translate(button, LIST_WORDS));
   document.querySelectorAll('.fjs-form button.fjs-repeat-row-remove').forEach(button => {
     const label = button.getAttribute('aria-label') || '';
     const match = label.match(/^Remove list item (\d+)$/);
@@ -90,9 +79,49 @@ function frenchLists() {
   });
 }
 
+/* form-js's own messages under a field, and its select fields' words (the forms' own texts are French already) */
+const FIELD_WORDS = [
+  [/^Field is required\.$/, () => 'Ce champ est obligatoire.'],
+  [/^Field must have minimum length of (\d+)\.$/, (all, n) => 'Saisissez au moins ' + n + ' caractères.'],
+  [/^Field must have maximum length of (\d+)\.$/, (all, n) => 'Saisissez au plus ' + n + ' caractères.'],
+  [/^Field must have minimum value of (.+)\.$/, (all, n) => 'Saisissez une valeur d’au moins ' + n + '.'],
+  [/^Field must have maximum value of (.+)\.$/, (all, n) => 'Saisissez une valeur d’au plus ' + n + '.'],
+  [/^Field must match pattern .*$/, () => 'Ce n’est pas la forme attendue : voyez l’aide sous le champ.'],
+  [/^Field must be a valid email\.$/, () => 'Saisissez une adresse électronique valide, par exemple nom@entreprise.fr.'],
+  [/^Field must be a valid +international phone number\..*$/,
+    () => 'Saisissez un numéro international valide, par exemple +33123456789.'],
+  [/^Value is not a number\.$/, () => 'Saisissez un nombre.'],
+  [/^Select$/, () => 'Choisir'],
+  [/^No results$/, () => 'Aucun résultat'],
+  [/^All values selected$/, () => 'Toutes les valeurs sont choisies']
+];
+
+function frenchFieldWords() {
+  document.querySelectorAll('.fjs-form .fjs-form-field-error li, .fjs-form .fjs-select-placeholder,'
+    + ' .fjs-form .fjs-dropdownlist-empty').forEach(element => translate(element, FIELD_WORDS));
+}
+
+/** Puts into French the text nodes of an element that say one of these English sentences. */
+function translate(element, words) {
+  element.childNodes.forEach(node => {
+    if (node.nodeType !== Node.TEXT_NODE) {
+      return;
+    }
+    const text = node.data.trim();
+    for (const [english, inFrench] of words) {
+      const match = text.match(english);
+      if (match) {
+        node.data = inFrench(...match);
+        return;
+      }
+    }
+  });
+}
+
 function frenchForms() {
   frenchDates();
   frenchLists();
+  frenchFieldWords();
 }
 
 if (french) {
