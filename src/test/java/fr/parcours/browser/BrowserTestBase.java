@@ -100,6 +100,8 @@ abstract class BrowserTestBase {
   @Autowired EvidenceDeposits evidenceDeposits;
 
   WebDriverWait waiting;
+  /** The signed-in user reads French (the browser's first language); a walk in English sets it false. */
+  boolean frenchUser = true;
 
   /** On failure, what the browser showed: a screenshot and the page's HTML. */
   @RegisterExtension
@@ -134,17 +136,22 @@ abstract class BrowserTestBase {
     // Selenium Manager must not look for (or download) a driver or a browser
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     profileDirectory = Files.createTempDirectory("parcours-chromium-");
+    // a French user's browser: the webapps take its first language
+    browser = chromium(profileDirectory, "fr-FR", "fr-FR,fr");
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  /** A headless Chromium whose user speaks these languages, first one first. */
+  static WebDriver chromium(Path profile, String language, String acceptedLanguages) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1600,1200", "--user-data-dir=" + profileDirectory, "--lang=fr-FR");
-    // a French user's browser: the webapps take its first language
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
+        "--disable-sync", "--window-size=1600,1200", "--user-data-dir=" + profile, "--lang=" + language);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptedLanguages));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    Files.createDirectories(SCREENSHOTS);
+    return new ChromeDriver(service, options);
   }
 
   @AfterAll
@@ -152,8 +159,13 @@ abstract class BrowserTestBase {
     if (browser != null) {
       browser.quit();
     }
-    if (profileDirectory != null) {
-      try (Stream<Path> files = Files.walk(profileDirectory)) {
+    deleteProfile(profileDirectory);
+  }
+
+  /** Removes a browser's profile folder once the browser has quit. */
+  static void deleteProfile(Path profile) throws IOException {
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
     }
@@ -492,13 +504,50 @@ abstract class BrowserTestBase {
     waiting.until(d -> box.isSelected() == ticked);
   }
 
+  static final java.time.format.DateTimeFormatter MONTH_FIRST = java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  static final java.time.format.DateTimeFormatter FRENCH_DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  /**
+   * Types a day into a form-js date field as a French user writes it, 31/03/2027 (Tasklist's
+   * scripts/parcours-forms.js), given month first as the walks written before that were (03/31/2027).
+   */
   void date(String fieldId, String monthDayYear) {
-    WebElement input = waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-        "input[id^='fjs-form-'][id$='-" + fieldId + "-date']")));
+    date(fieldId, java.time.LocalDate.parse(monthDayYear, MONTH_FIRST));
+  }
+
+  /** Types a day into a form-js date field as a French user writes it (31/03/2027) and sees the field keep it. */
+  void date(String fieldId, java.time.LocalDate day) {
+    if (frenchUser) {
+      waitForFrenchDate(fieldId);
+      typeDate(fieldId, day.format(FRENCH_DATE));
+    } else {
+      // form-js's own order in an American English browser, which it writes without zeros: 3/1/2027
+      typeDate(fieldId, day.format(MONTH_FIRST), day.format(java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy")));
+    }
+  }
+
+  /** Types into a form-js date field and waits until the field shows the day as typed. */
+  void typeDate(String fieldId, String typed) {
+    typeDate(fieldId, typed, typed);
+  }
+
+  void typeDate(String fieldId, String typed, String shown) {
+    WebElement input = dateInput(fieldId);
     scrollTo(input);
     input.click();
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), monthDayYear, Keys.ENTER);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), typed, Keys.ENTER);
     input.sendKeys(Keys.TAB);
+    waiting.until(d -> shown.equals(dateInput(fieldId).getAttribute("value")));
+  }
+
+  WebElement dateInput(String fieldId) {
+    return waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+        "input[id^='fjs-form-'][id$='-" + fieldId + "-date']")));
+  }
+
+  /** Waits until Tasklist's script has made this form-js date field French (scripts/parcours-forms.js). */
+  void waitForFrenchDate(String fieldId) {
+    waiting.until(d -> "jj/mm/aaaa".equals(dateInput(fieldId).getAttribute("placeholder")));
   }
 
   /** The labels among these that a control on the page shows (a link, a button, a navbar entry). */

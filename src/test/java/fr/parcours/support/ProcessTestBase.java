@@ -346,7 +346,7 @@ public abstract class ProcessTestBase {
   }
 
   /** The HTML part of a mail, decoded. */
-  protected static String html(MimeMessage mail) throws Exception {
+  public static String html(MimeMessage mail) throws Exception {
     return part(mail, "text/html");
   }
 

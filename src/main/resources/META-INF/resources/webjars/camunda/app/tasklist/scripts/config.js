@@ -18,8 +18,9 @@ export default {
     long: 'dddd L LT'
   },
   // hides from each user the controls that the server refuses them (scripts/parcours-controls.js); links the
-  // header to the dossiers' pages (scripts/parcours-dossiers-link.js)
-  customScripts: ['scripts/parcours-controls', 'scripts/parcours-dossiers-link'],
+  // header to the dossiers' pages (scripts/parcours-dossiers-link.js); the Camunda Forms' dates (31/03/2027) and
+  // list buttons in French (scripts/parcours-forms.js)
+  customScripts: ['scripts/parcours-controls', 'scripts/parcours-dossiers-link', 'scripts/parcours-forms'],
 
   shortcuts: {
     claimTask: {

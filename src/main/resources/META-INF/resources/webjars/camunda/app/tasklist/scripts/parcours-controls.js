@@ -39,41 +39,47 @@ async function markRole() {
 
 /*
  * A vendor's start form shows the company's name in "Raison sociale", from the company's group: the name the
- * server writes in the dossier whatever is typed (ans/CandidatureIntake.java refuses another one). Written once
- * per field, as typing would (form-js listens for input events), when the field has been on the page for a second
- * (form-js empties it while it loads the form) and only if it is still empty and nobody has gone into it.
+ * server writes in the dossier whatever is typed (ans/CandidatureIntake.java refuses another one). Written as
+ * typing would (form-js listens for input events) whenever the field is empty and the person has not gone into
+ * it: form-js empties the field while it loads the form and may draw the field, or the whole form, again
+ * afterwards (seen under load), which a single write loses. Once the person goes into the field (focus comes
+ * before any clearing or typing), it is theirs: nothing is written in it any more, in this form, even when
+ * form-js draws it again. A form is known by the field's id (fjs-form-<form>-Field_CompanyName), which form-js
+ * keeps while it draws the same form again and changes for a new form.
  */
 const COMPANY_FIELD = "input[id^='fjs-form-'][id$='-Field_CompanyName']";
-const companyFieldsDone = new WeakSet();
-const companyFieldsSeen = new WeakMap();
+/** The ids of company fields that a person has gone into. */
+const companyFieldsTouched = new Set();
+/** The inputs that this script listens to, and the one it has last written. */
+const companyFieldsWatched = new WeakSet();
 
 function prefillCompanyName() {
   if (!companyName) {
     return;
   }
-  const now = Date.now();
   document.querySelectorAll(COMPANY_FIELD).forEach(input => {
-    if (companyFieldsDone.has(input)) {
+    if (!companyFieldsWatched.has(input)) {
+      companyFieldsWatched.add(input);
+      const touched = event => {
+        if (event.isTrusted) {
+          companyFieldsTouched.add(input.id);
+        }
+      };
+      ['focus', 'keydown', 'mousedown', 'paste'].forEach(type => input.addEventListener(type, touched));
+      if (document.activeElement === input) {
+        companyFieldsTouched.add(input.id);
+      }
+    }
+    if (companyFieldsTouched.has(input.id) || input.value !== '') {
       return;
     }
-    if (!companyFieldsSeen.has(input)) {
-      companyFieldsSeen.set(input, now);
-      // the person goes into the field (focus comes before any clearing or typing): it is theirs from then on
-      input.addEventListener('focus', () => companyFieldsDone.add(input));
-      input.addEventListener('keydown', () => companyFieldsDone.add(input));
-      return;
-    }
-    if (now - companyFieldsSeen.get(input) < 1000) {
-      return;
-    }
-    companyFieldsDone.add(input);
-    if (input.value === '') {
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, companyName);
-      input.dispatchEvent(new Event('input', {bubbles: true}));
-    }
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, companyName);
+    input.dispatchEvent(new Event('input', {bubbles: true}));
   });
 }
 
+// a redrawn field is seen at once; an emptied one (form-js sets the value without an event) within 250 ms
+new MutationObserver(prefillCompanyName).observe(document.body, {childList: true, subtree: true});
 setInterval(prefillCompanyName, 250);
 
 window.addEventListener('hashchange', markRole);

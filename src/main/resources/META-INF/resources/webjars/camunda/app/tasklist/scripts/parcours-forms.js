@@ -1,0 +1,131 @@
+/*
+ * Parcours: the Camunda Forms that Tasklist draws (form-js) in French for a French user, with the language rule
+ * of config.js (the browser's first language when it is English, French otherwise).
+ *
+ * - Dates: form-js writes and reads a date field in the order of the browser's default locale (Intl), which a
+ *   French Tasklist does not follow (a headless or English-installed browser says 3/1/2027 for the 1st of March).
+ *   Its date picker is a flatpickr, reachable on the input (input._flatpickr): for a French user it is told to
+ *   show and read 31/03/2027 (dateFormat d/m/Y), with French months and days, weeks starting on Monday. What the
+ *   form sends is unchanged: form-js turns the picked day into 2027-03-31 itself, whatever the display.
+ * - Lists (dynamic lists): "Add new", "Collapse", "Expand all (n)" and the remove button's name, in French.
+ * - form-js's own messages under a field ("Field is required.", "Field must match pattern ^[0-9]{9}$."...) and its
+ *   select fields' "Select", "No results", in French.
+ *
+ * form-js draws a field again when its data changes and may draw a whole form again: the fields are looked at
+ * whenever the page changes, and every quarter of a second for pickers that form-js creates after drawing.
+ * An English user's forms are left as form-js draws them.
+ */
+const french = !(navigator.languages && navigator.languages[0] || navigator.language || '').toLowerCase()
+  .startsWith('en');
+
+const FRENCH_PICKER = {
+  weekdays: {
+    shorthand: ['dim.', 'lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.'],
+    longhand: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi']
+  },
+  months: {
+    shorthand: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
+    longhand: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre',
+      'novembre', 'décembre']
+  },
+  firstDayOfWeek: 1,
+  ordinal: day => (day === 1 ? 'er' : ''),
+  rangeSeparator: ' au ',
+  weekAbbreviation: 'Sem.',
+  scrollTitle: 'Faire défiler pour changer',
+  toggleTitle: 'Cliquer pour changer',
+  yearAriaLabel: 'Année',
+  monthAriaLabel: 'Mois',
+  hourAriaLabel: 'Heure',
+  minuteAriaLabel: 'Minute',
+  time_24hr: true
+};
+/** What a French user types and reads in a date field. */
+const FRENCH_DATE = 'd/m/Y';
+const FRENCH_PLACEHOLDER = 'jj/mm/aaaa';
+
+function frenchDates() {
+  document.querySelectorAll('.fjs-form input.flatpickr-input').forEach(input => {
+    const picker = input._flatpickr;
+    if (!picker || !picker.config) {
+      return; // form-js creates the picker just after drawing the field: the next look finds it
+    }
+    if (picker.config.dateFormat !== FRENCH_DATE || picker.l10n.firstDayOfWeek !== 1) {
+      // set() reads the locale again, draws the calendar again and writes the chosen day in the new format
+      picker.set({locale: FRENCH_PICKER, dateFormat: FRENCH_DATE, ariaDateFormat: 'j F Y'});
+    }
+    if (input.placeholder !== FRENCH_PLACEHOLDER) {
+      input.placeholder = FRENCH_PLACEHOLDER;
+    }
+  });
+}
+
+const LIST_WORDS = [
+  [/^Add new$/, () => 'Ajouter'],
+  [/^Collapse$/, () => 'Replier'],
+  [/^Expand all \((\d+)\)$/, (all, count) => 'Tout déplier (' + count + ')']
+];
+
+function frenchLists() {
+  document.querySelectorAll('.fjs-form .fjs-repeat-render-footer button')
+    .forEach(button => translate(button, LIST_WORDS));
+  document.querySelectorAll('.fjs-form button.fjs-repeat-row-remove').forEach(button => {
+    const label = button.getAttribute('aria-label') || '';
+    const match = label.match(/^Remove list item (\d+)$/);
+    if (match) {
+      button.setAttribute('aria-label', 'Retirer l’élément ' + match[1]);
+      button.title = 'Retirer l’élément ' + match[1];
+    }
+  });
+}
+
+/* form-js's own messages under a field, and its select fields' words (the forms' own texts are French already) */
+const FIELD_WORDS = [
+  [/^Field is required\.$/, () => 'Ce champ est obligatoire.'],
+  [/^Field must have minimum length of (\d+)\.$/, (all, n) => 'Saisissez au moins ' + n + ' caractères.'],
+  [/^Field must have maximum length of (\d+)\.$/, (all, n) => 'Saisissez au plus ' + n + ' caractères.'],
+  [/^Field must have minimum value of (.+)\.$/, (all, n) => 'Saisissez une valeur d’au moins ' + n + '.'],
+  [/^Field must have maximum value of (.+)\.$/, (all, n) => 'Saisissez une valeur d’au plus ' + n + '.'],
+  [/^Field must match pattern .*$/, () => 'Ce n’est pas la forme attendue : voyez l’aide sous le champ.'],
+  [/^Field must be a valid email\.$/, () => 'Saisissez une adresse électronique valide, par exemple nom@entreprise.fr.'],
+  [/^Field must be a valid +international phone number\..*$/,
+    () => 'Saisissez un numéro international valide, par exemple +33123456789.'],
+  [/^Value is not a number\.$/, () => 'Saisissez un nombre.'],
+  [/^Select$/, () => 'Choisir'],
+  [/^No results$/, () => 'Aucun résultat'],
+  [/^All values selected$/, () => 'Toutes les valeurs sont choisies']
+];
+
+function frenchFieldWords() {
+  document.querySelectorAll('.fjs-form .fjs-form-field-error li, .fjs-form .fjs-select-placeholder,'
+    + ' .fjs-form .fjs-dropdownlist-empty').forEach(element => translate(element, FIELD_WORDS));
+}
+
+/** Puts into French the text nodes of an element that say one of these English sentences. */
+function translate(element, words) {
+  element.childNodes.forEach(node => {
+    if (node.nodeType !== Node.TEXT_NODE) {
+      return;
+    }
+    const text = node.data.trim();
+    for (const [english, inFrench] of words) {
+      const match = text.match(english);
+      if (match) {
+        node.data = inFrench(...match);
+        return;
+      }
+    }
+  });
+}
+
+function frenchForms() {
+  frenchDates();
+  frenchLists();
+  frenchFieldWords();
+}
+
+if (french) {
+  new MutationObserver(frenchForms).observe(document.body, {childList: true, subtree: true, characterData: true});
+  setInterval(frenchForms, 250);
+  frenchForms();
+}

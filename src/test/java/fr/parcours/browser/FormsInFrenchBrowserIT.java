@@ -1,0 +1,211 @@
+package fr.parcours.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Issue 19, what form-js draws itself in Tasklist (scripts/parcours-forms.js and parcours-controls.js): a French
+ * vendor reads and types dates day first (31/03/2027) in a French date picker whose weeks start on Monday, and
+ * the server gets the day she picked; the dynamic lists' buttons, the select fields' placeholder and form-js's
+ * messages under a field (a required field left empty, a SIREN of 2 digits, an address without @) are French; the company name that Tasklist
+ * writes in the start form comes back when form-js empties or draws the field again, until she goes into it.
+ * A vendor whose browser is in American English keeps form-js's own month-first dates and English buttons.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"parcours.test.context=browser", "camunda.bpm.job-execution.enabled=true"})
+class FormsInFrenchBrowserIT extends BrowserTestBase {
+
+  static final String PROCESS_NAME = "Certification de conformité ANS";
+  static final String PLANNED_DATE = "Field_PlannedEvidenceDate";
+  static final String COMPANY = "MediSoft SAS";
+
+  @Test
+  @Order(1)
+  void shouldShowAFrenchVendorDatesDayFirstInAFrenchPickerAndSendTheDayShePicked() {
+    long before = dossierCount();
+    signIn("alice");
+    openStartForm(PROCESS_NAME);
+    waitForFrenchDate(PLANNED_DATE);
+    // form-js's own words in French: an empty select, the messages under a field
+    waiting.until(d -> fieldBox("Field_RepresentativeCivility").getText().contains("Choisir"));
+    type("Field_Siren", "12");
+    browser.findElement(field("Field_Siren")).sendKeys(Keys.TAB);
+    waiting.until(d -> fieldBox("Field_Siren").getText()
+        .contains("Ce n’est pas la forme attendue : voyez l’aide sous le champ."));
+    browser.findElement(field("Field_Siren")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, Keys.TAB);
+    waiting.until(d -> fieldBox("Field_Siren").getText().contains("Ce champ est obligatoire."));
+    type("Field_ContactEmail", "jean.dupont");
+    browser.findElement(field("Field_ContactEmail")).sendKeys(Keys.TAB);
+    waiting.until(d -> fieldBox("Field_ContactEmail").getText().contains("Saisissez une adresse électronique valide"));
+    assertThat(formText()).doesNotContain("Field ").doesNotContain("Select");
+    screenshot("forms-00-french-field-messages");
+    browser.findElement(field("Field_ContactEmail")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    fillValidCandidature();
+    assertThat(formText()).doesNotContain("Ce champ est obligatoire").doesNotContain("forme attendue");
+
+    // typed day first: a 31st stays (read month first, form-js would have refused a 31st month)
+    typeDate(PLANNED_DATE, "31/03/2027");
+    // the picker opens on March 2027 in French, its weeks starting on Monday
+    dateInput(PLANNED_DATE).click();
+    WebElement calendar = waiting.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".fjs-form .flatpickr-calendar.open")));
+    assertThat(calendar.findElement(By.cssSelector(".flatpickr-monthDropdown-months")).getAttribute("value"))
+        .isEqualTo("2");
+    assertThat(calendar.findElement(By.cssSelector(".flatpickr-monthDropdown-months option[value='2']")).getText())
+        .isEqualTo("mars");
+    assertThat(calendar.findElements(By.cssSelector(".flatpickr-weekday")).stream()
+        .map(day -> day.getText().trim()).toList())
+        .containsExactly("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.");
+    screenshot("forms-01-french-date-picker", false);
+    // she picks the 15th: the field shows 15/03/2027
+    calendar.findElement(By.cssSelector(".flatpickr-day[aria-label='15 mars 2027']")).click();
+    waiting.until(d -> "15/03/2027".equals(dateInput(PLANNED_DATE).getAttribute("value")));
+    waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form .flatpickr-calendar.open")));
+
+    // the list of additional components: its buttons in French
+    WebElement add = waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+        ".fjs-form .fjs-repeat-render-add")));
+    waiting.until(d -> "Ajouter".equals(add.getText().trim()));
+    scrollTo(add);
+    add.click();
+    WebElement remove = waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+        ".fjs-form button.fjs-repeat-row-remove")));
+    waiting.until(d -> "Retirer l’élément 1".equals(remove.getAttribute("aria-label")));
+    assertThat(formText()).doesNotContain("Add new");
+    screenshot("forms-02-french-list-added");
+    remove.click(); // the component is not asked of this candidature
+    waiting.until(d -> d.findElements(By.cssSelector(".fjs-form button.fjs-repeat-row-remove")).isEmpty());
+
+    screenshot("forms-03-french-candidature-filled");
+    startProcess();
+    ProcessInstance dossier = newDossierOf("alice", before);
+    // the day she picked, whatever the display: 15 March, not 3 December nor the 31st she typed first
+    assertThat(plannedEvidenceDate(dossier))
+        .isEqualTo(java.time.LocalDate.of(2027, 3, 15));
+  }
+
+  @Test
+  @Order(2)
+  void shouldWriteTheCompanyNameAgainWhenFormJsRedrawsTheFieldUntilTheVendorGoesIntoIt() {
+    signIn("alice");
+    openStartForm(PROCESS_NAME);
+    waiting.until(d -> COMPANY.equals(companyValue()));
+
+    // form-js empties the field as it draws it again (a value set without any event, as Preact sets it)
+    js("const input = document.querySelector(arguments[0]);"
+        + "Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, '');", COMPANY_CSS);
+    assertThat(companyValue()).isEmpty();
+    new WebDriverWait(browser, Duration.ofSeconds(2)).until(d -> COMPANY.equals(companyValue()));
+
+    // form-js draws a new, empty field in place of the old one (the same id): written in the new one too
+    js("const input = document.querySelector(arguments[0]); const fresh = input.cloneNode(false);"
+        + "fresh.value = ''; window.parcoursDrawnBefore = input; input.replaceWith(fresh);", COMPANY_CSS);
+    new WebDriverWait(browser, Duration.ofSeconds(2)).until(d -> COMPANY.equals(companyValue()));
+    js("document.querySelector(arguments[0]).replaceWith(window.parcoursDrawnBefore);", COMPANY_CSS);
+
+    // the vendor goes into the field and empties it: from then on it is hers, emptied again by form-js or not
+    WebElement company = browser.findElement(By.cssSelector(COMPANY_CSS));
+    scrollTo(company);
+    company.click();
+    company.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    sleep(1000);
+    assertThat(companyValue()).as("the field she emptied").isEmpty();
+    js("const input = document.querySelector(arguments[0]); const fresh = input.cloneNode(false);"
+        + "fresh.value = ''; input.replaceWith(fresh);", COMPANY_CSS);
+    sleep(1000);
+    assertThat(companyValue()).as("the same field of the same form, drawn again after she went into it").isEmpty();
+    screenshot("forms-04-company-emptied-by-the-vendor");
+  }
+
+  @Test
+  @Order(3)
+  void shouldLeaveAnAmericanVendorsFormsAsFormJsDrawsThem() throws IOException {
+    long before = dossierCount();
+    WebDriver french = browser;
+    Path profile = Files.createTempDirectory("parcours-chromium-en-");
+    WebDriver english = chromium(profile, "en-US", "en-US,en");
+    browser = english;
+    waiting = new WebDriverWait(english, WAIT);
+    waiting.ignoring(StaleElementReferenceException.class);
+    frenchUser = false;
+    try {
+      signIn("alice");
+      openStartForm(PROCESS_NAME);
+      WebElement add = waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+          ".fjs-form .fjs-repeat-render-add")));
+      sleep(1000); // time for Tasklist's scripts to have acted, had they wanted to
+      assertThat(add.getText().trim()).isEqualTo("Add new");
+      assertThat(dateInput(PLANNED_DATE).getAttribute("placeholder")).isEqualTo("mm/dd/yyyy");
+      fillValidCandidature(); // the planned date typed month first, 03/01/2027, shown as form-js writes it: 3/1/2027
+      screenshot("forms-05-english-candidature-filled");
+      startProcess();
+      ProcessInstance dossier = newDossierOf("alice", before);
+      assertThat(plannedEvidenceDate(dossier))
+          .isEqualTo(java.time.LocalDate.of(2027, 3, 1));
+    } finally {
+      english.quit();
+      browser = french;
+      frenchUser = true;
+      deleteProfile(profile);
+    }
+  }
+
+  // ---- helpers ----
+
+  static final String COMPANY_CSS = "input[id^='fjs-form-'][id$='-Field_CompanyName']";
+
+  String companyValue() {
+    return (String) js("const input = document.querySelector(arguments[0]); return input ? input.value : null;",
+        COMPANY_CSS);
+  }
+
+  Object js(String script, Object... arguments) {
+    return ((JavascriptExecutor) browser).executeScript(script, arguments);
+  }
+
+  long dossierCount() {
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ans-certification").count();
+  }
+
+  ProcessInstance newDossierOf(String user, long before) {
+    waiting.until(d -> dossierCount() == before + 1);
+    List<ProcessInstance> dossiers = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("ans-certification").orderByProcessInstanceId().desc().list();
+    return dossiers.stream().filter(pi -> user.equals(runtimeService.getVariable(pi.getId(), "applicant")))
+        .findFirst().orElseThrow();
+  }
+
+  /** The planned date as the server stored it (form-js sends 2027-03-15). */
+  java.time.LocalDate plannedEvidenceDate(ProcessInstance dossier) {
+    Object stored = runtimeService.getVariable(dossier.getId(), "plannedEvidenceDate");
+    if (stored instanceof java.util.Date date) {
+      return date.toInstant().atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate();
+    }
+    return java.time.LocalDate.parse(String.valueOf(stored));
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
