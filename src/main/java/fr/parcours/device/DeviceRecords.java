@@ -114,6 +114,14 @@ public class DeviceRecords {
     }
   }
 
+  /**
+   * A provisional certificate (an ETAPES vendor's, valid until a date) becomes final: it no longer has an end date.
+   * A certificate already final or withdrawn is left as it is.
+   */
+  public void becameFinal(String number) {
+    jdbc.update("UPDATE parcours_certificate SET valid_until = NULL WHERE number = ? AND withdrawn_at IS NULL", number);
+  }
+
   /** The devices of these vendor companies, with their certificates and registrations, by name and version. */
   public List<Device> ofCompanies(Collection<String> vendorGroups) {
     if (vendorGroups.isEmpty()) {

@@ -3,6 +3,7 @@ package fr.parcours.genericline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import fr.parcours.device.DeviceRecords;
 import fr.parcours.shared.BadInputException;
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.ProcessTestBase;
@@ -26,6 +27,7 @@ class GenericLineProcessTest extends ProcessTestBase {
 
   static final String VENDOR = "alice";
   static final String MINISTRY = "marc";
+  static final String ANS_REVIEWER = "ana";
 
   Map<String, Object> applicationForm(List<String> lines) {
     Map<String, Object> form = Candidatures.valid();
@@ -44,6 +46,63 @@ class GenericLineProcessTest extends ProcessTestBase {
         .businessKey("DMN-2026-00717").startBeforeActivity("Task_RecordDsFiling").setVariables(variables).execute();
     executeJobs(dossier);
     return dossier;
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired DeviceRecords deviceRecords;
+
+  /** An ETAPES dossier whose evidence deposit is complete, waiting for the ANS to issue its provisional certificate. */
+  ProcessInstance evidenceComplete(String dossierId) {
+    Map<String, Object> variables = new HashMap<>(Candidatures.valid());
+    variables.putAll(Map.of("dossierId", dossierId, "vendorGroup", "vendor-medisoft",
+        "pathway", GenericLineProcess.PATHWAY, "genericLines", "DIABETES", "applicant", VENDOR,
+        "fromEtapes", true, "softwareVersion", "3.0"));
+    ProcessInstance dossier = runtimeService.createProcessInstanceByKey(GenericLineProcess.KEY).businessKey(dossierId)
+        .startBeforeActivity("Task_IssueProvisionalCertificate").setVariables(variables).execute();
+    executeJobs(dossier);
+    return dossier;
+  }
+
+  DeviceRecords.Certificate certificate(String number) {
+    return deviceRecords.all().stream().flatMap(d -> d.certificates().stream()).filter(c -> c.number().equals(number))
+        .findFirst().orElseThrow(() -> new AssertionError("no certificate " + number + " in the device records"));
+  }
+
+  @Test
+  void shouldLapseTheProvisionalCertificateWhenItsDatePassesAndTellTheVendor() throws Exception {
+    ProcessInstance dossier = evidenceComplete("DMN-2026-00718");
+    LocalDate lastDay = T0.atZone(PARIS).toLocalDate().plusDays(90);
+
+    // bad inputs: no date, a date too close (the table's row asks at least 30 days), both refused, the task kept
+    Throwable noDate = catchThrowable(() -> complete(ANS_REVIEWER, dossier, "Task_IssueProvisionalCertificate",
+        Map.of("provisionalCertificateNumber", "CP-2026-718")));
+    assertThat(noDate).isInstanceOf(BadInputException.class).hasMessageContaining("GENERIC_PROVISIONAL_COMPLIANCE");
+    Throwable tooClose = catchThrowable(() -> complete(ANS_REVIEWER, dossier, "Task_IssueProvisionalCertificate",
+        Map.of("provisionalCertificateNumber", "CP-2026-718",
+            "window_GENERIC_PROVISIONAL_COMPLIANCE_lastDay", T0.atZone(PARIS).toLocalDate().plusDays(10).toString())));
+    assertThat(tooClose).isInstanceOf(BadInputException.class).hasMessageContaining("doit être d'au moins 30 jours");
+    assertThat(deviceRecords.all().stream().flatMap(d -> d.certificates().stream())
+        .noneMatch(c -> c.number().equals("CP-2026-718"))).as("nothing recorded by a refused step").isTrue();
+
+    complete(ANS_REVIEWER, dossier, "Task_IssueProvisionalCertificate", Map.of("provisionalCertificateNumber",
+        "CP-2026-718", "window_GENERIC_PROVISIONAL_COMPLIANCE_lastDay", lastDay.toString()));
+
+    assertThat(text(mails("certificat provisoire").get(0))).contains("CP-2026-718").contains("31 janvier 2027");
+    assertThat(certificate("CP-2026-718").validUntil()).isEqualTo(lastDay);
+    assertThat(timer(dossier, "Timer_ProvisionalCertificateLapses").getDuedate()).isEqualTo(endOf(lastDay));
+    assertWaitingAt(dossier, "Task_RequestBillingCode", "Gateway_ProvisionalCertificateFate");
+
+    // the engine clock reaches the end of the last day: the certificate lapses
+    fire(dossier, "Timer_ProvisionalCertificateLapses");
+
+    String lapsed = text(mails("certificat provisoire caduc").get(0));
+    assertThat(lapsed).contains("CP-2026-718").contains("au plus tard le 31 janvier 2027")
+        .contains("/dossiers/DMN-2026-00718");
+    DeviceRecords.Certificate certificate = certificate("CP-2026-718");
+    assertThat(certificate.withdrawn()).isTrue();
+    assertThat(certificate.withdrawalReason())
+        .isEqualTo("caduc, la preuve de la conformité n’a pas été apportée au plus tard le 31 janvier 2027");
+    assertThat(task(dossier, "Task_RequestBillingCode")).as("the billing request closed").isNull();
+    assertThat(dossierVariable(dossier, GenericLineProcess.PROVISIONAL_STATUS)).isEqualTo("LAPSED");
   }
 
   @Test
