@@ -4,6 +4,9 @@ import static fr.parcours.shared.TaskInputs.date;
 import static fr.parcours.shared.TaskInputs.text;
 
 import fr.parcours.deadline.LegalDates;
+import fr.parcours.device.DeviceFactsOf;
+import fr.parcours.device.DeviceRecords;
+import fr.parcours.device.DeviceRecords.RegistrationKind;
 import fr.parcours.genericline.GenericLines.Line;
 import fr.parcours.shared.BadInputException;
 import java.time.LocalDate;
@@ -33,10 +36,12 @@ class GenericLineTaskChecks implements TaskListener {
   static final Pattern DS_NUMBER = Pattern.compile("[0-9]{1,12}");
 
   private final GenericLines lines;
+  private final DeviceRecords records;
   private final ZoneId zone;
 
-  GenericLineTaskChecks(GenericLines lines, @Value("${parcours.zone:Europe/Paris}") String zone) {
+  GenericLineTaskChecks(GenericLines lines, DeviceRecords records, @Value("${parcours.zone:Europe/Paris}") String zone) {
     this.lines = lines;
+    this.records = records;
     this.zone = ZoneId.of(zone);
   }
 
@@ -130,6 +135,9 @@ class GenericLineTaskChecks implements TaskListener {
     task.setVariable(GenericLineProcess.CODE + "Allocated", code);
     task.setVariable(GenericLineProcess.REGISTRATION_ENDS_AT, Date.from(end.atStartOfDay(zone).toInstant()));
     task.setVariable("registrationEndDateText", french(end));
+    // the registration lands in the device's records (/devices), from today to the line's last day
+    records.registered(DeviceFactsOf.dossier(task), RegistrationKind.GENERIC_LINE, code, today(), end,
+        (String) task.getVariable("dossierId"), task.getProcessInstanceId(), ClockUtil.getCurrentTime().toInstant());
   }
 
   /** Refuses a code another dossier holds already (running or closed), naming that dossier. */

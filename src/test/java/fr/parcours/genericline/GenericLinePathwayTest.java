@@ -60,8 +60,8 @@ class GenericLinePathwayTest extends TrackTestBase {
         List.of("SOCLE"), List.<Requirement>of()));
     GenericLines withANonEtapesLine = new GenericLines(shipped.notice(), lines);
     Mocks.register("genericLineIntake", new GenericLineIntake(withANonEtapesLine));
-    Mocks.register("genericLineTaskChecks", new GenericLineTaskChecks(withANonEtapesLine, "Europe/Paris"));
     records = Mockito.mock(DeviceRecords.class);
+    Mocks.register("genericLineTaskChecks", new GenericLineTaskChecks(withANonEtapesLine, records, "Europe/Paris"));
     Mocks.register("provisionalCertificates", new ProvisionalCertificates(records, stubs.clocks, "Europe/Paris",
         "2024"));
     BpmnModelInstance ans = Bpmn.createExecutableProcess(ANS).camundaHistoryTimeToLive(1)
@@ -90,7 +90,7 @@ class GenericLinePathwayTest extends TrackTestBase {
   /** The dossier started before one step, as the earlier steps left it. */
   ProcessInstance startBefore(String activity, String dossier, Map<String, Object> variables) {
     Map<String, Object> all = new HashMap<>(Map.of("dossierId", dossier, "vendorGroup", "vendor-medisoft",
-        "pathway", "GENERIC_LINE", "genericLines", "DIABETES"));
+        "pathway", "GENERIC_LINE", "genericLines", "DIABETES", "softwareName", "Telesuivi"));
     all.putAll(variables);
     ProcessInstance instance = track.engine().getRuntimeService()
         .createProcessInstanceByKey(GenericLineProcess.KEY).businessKey(dossier).startBeforeActivity(activity)
@@ -163,6 +163,11 @@ class GenericLinePathwayTest extends TrackTestBase {
     complete(dossier, "Task_UpdateCnamBases", Map.of("cnamBasesUpdated", true));
 
     LocalDate lastDay = LocalDate.now(PARIS).plusYears(5).minusDays(1);
+    // the registration lands in the device's records, once, with the code, from today to the line's last day
+    Mockito.verify(records).registered(ArgumentMatchers.argThat(d -> d.name().equals("Telesuivi")
+            && d.vendorGroup().equals("vendor-medisoft")), ArgumentMatchers.eq(DeviceRecords.RegistrationKind.GENERIC_LINE),
+        ArgumentMatchers.eq("1234567"), ArgumentMatchers.eq(LocalDate.now(PARIS)), ArgumentMatchers.eq(lastDay),
+        ArgumentMatchers.eq(DOSSIER), ArgumentMatchers.eq(dossier.getId()), ArgumentMatchers.any());
     assertThat(dossier).isEnded().hasPassed("EndEvent_CodeAllocated").variables()
         .containsEntry(GenericLineProcess.OUTCOME, "CODE_ALLOCATED").containsEntry("lppCode", "1234567")
         .containsEntry("registrationEndsAt", Date.from(lastDay.atStartOfDay(PARIS).toInstant()));
@@ -287,6 +292,9 @@ class GenericLinePathwayTest extends TrackTestBase {
     complete(first, "Task_AllocateCode", Map.of("lppCode", "7654321"));
     refused(second, "Task_AllocateCode", Map.of("lppCode", "7654321"),
         "Le code individuel 7654321 est déjà attribué au dossier DMN-2026-00001");
+    Mockito.verify(records, Mockito.times(1)).registered(ArgumentMatchers.any(), ArgumentMatchers.any(),
+        ArgumentMatchers.eq("7654321"), ArgumentMatchers.any(), ArgumentMatchers.any(), ArgumentMatchers.any(),
+        ArgumentMatchers.any(), ArgumentMatchers.any());
 
     ProcessInstance billedA = startBefore("Task_AllocateBillingCode", "DMN-2026-00003", Map.of());
     ProcessInstance billedB = startBefore("Task_AllocateBillingCode", "DMN-2026-00004", Map.of());

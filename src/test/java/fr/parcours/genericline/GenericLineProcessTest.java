@@ -164,6 +164,15 @@ class GenericLineProcessTest extends ProcessTestBase {
     Date lastDay = Date.from(LocalDate.of(2031, 11, 1).atStartOfDay(PARIS).toInstant());
     assertThat(dossierVariable(dossier, "registrationEndsAt")).isEqualTo(lastDay);
     assertThat(text(mails("code individuel").get(0))).contains("1100017").contains("1er novembre 2031");
+    // the registration is in the device's records (/devices): the code, from the allocation to the line's last day
+    List<DeviceRecords.Registration> registrations = deviceRecords.all().stream()
+        .flatMap(d -> d.registrations().stream()).filter(r -> "1100017".equals(r.reference())).toList();
+    assertThat(registrations).singleElement().satisfies(r -> {
+      assertThat(r.kind()).isEqualTo(DeviceRecords.RegistrationKind.GENERIC_LINE);
+      assertThat(r.startsOn()).isEqualTo(LocalDate.of(2026, 11, 2));
+      assertThat(r.endsOn()).isEqualTo(LocalDate.of(2031, 11, 1));
+      assertThat(r.dossierId()).isEqualTo("DMN-2026-00717");
+    });
     assertWaitingAt(dossier, "Task_UpdateCnamBases");
     complete("nadia", dossier, "Task_UpdateCnamBases", Map.of("cnamBasesUpdated", true));
     assertThat(dossierVariable(dossier, GenericLineProcess.OUTCOME)).isEqualTo("CODE_ALLOCATED");
