@@ -6,7 +6,6 @@ import static fr.parcours.shared.TaskInputs.text;
 import fr.parcours.deadline.LegalDates;
 import fr.parcours.device.DeviceFactsOf;
 import fr.parcours.device.DeviceRecords;
-import fr.parcours.device.DeviceRecords.RegistrationKind;
 import fr.parcours.genericline.GenericLines.Line;
 import fr.parcours.shared.BadInputException;
 import java.time.LocalDate;
@@ -136,8 +135,14 @@ class GenericLineTaskChecks implements TaskListener {
     task.setVariable(GenericLineProcess.REGISTRATION_ENDS_AT, Date.from(end.atStartOfDay(zone).toInstant()));
     task.setVariable("registrationEndDateText", french(end));
     // the registration lands in the device's records (/devices), from today to the line's last day
-    records.registered(DeviceFactsOf.dossier(task), RegistrationKind.GENERIC_LINE, code, today(), end,
+    records.registeredOnLine(DeviceFactsOf.dossier(task), code, lineNames(task), today(), end,
         (String) task.getVariable("dossierId"), task.getProcessInstanceId(), ClockUtil.getCurrentTime().toInstant());
+  }
+
+  /** The claimed lines' names, in French, as the published code list shows them. */
+  private String lineNames(DelegateTask task) {
+    return GenericLineIntake.ids(task.getVariable(GenericLineProcess.GENERIC_LINES)).stream().map(lines::find)
+        .flatMap(java.util.Optional::stream).map(Line::label).collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** Refuses a code another dossier holds already (running or closed), naming that dossier. */

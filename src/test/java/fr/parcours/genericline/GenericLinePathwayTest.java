@@ -164,9 +164,10 @@ class GenericLinePathwayTest extends TrackTestBase {
 
     LocalDate lastDay = LocalDate.now(PARIS).plusYears(5).minusDays(1);
     // the registration lands in the device's records, once, with the code, from today to the line's last day
-    Mockito.verify(records).registered(ArgumentMatchers.argThat(d -> d.name().equals("Telesuivi")
-            && d.vendorGroup().equals("vendor-medisoft")), ArgumentMatchers.eq(DeviceRecords.RegistrationKind.GENERIC_LINE),
-        ArgumentMatchers.eq("1234567"), ArgumentMatchers.eq(LocalDate.now(PARIS)), ArgumentMatchers.eq(lastDay),
+    Mockito.verify(records).registeredOnLine(ArgumentMatchers.argThat(d -> d.name().equals("Telesuivi")
+            && d.vendorGroup().equals("vendor-medisoft")), ArgumentMatchers.eq("1234567"),
+        ArgumentMatchers.eq("Télésurveillance du diabète"), ArgumentMatchers.eq(LocalDate.now(PARIS)),
+        ArgumentMatchers.eq(lastDay),
         ArgumentMatchers.eq(DOSSIER), ArgumentMatchers.eq(dossier.getId()), ArgumentMatchers.any());
     assertThat(dossier).isEnded().hasPassed("EndEvent_CodeAllocated").variables()
         .containsEntry(GenericLineProcess.OUTCOME, "CODE_ALLOCATED").containsEntry("lppCode", "1234567")
@@ -292,8 +293,8 @@ class GenericLinePathwayTest extends TrackTestBase {
     complete(first, "Task_AllocateCode", Map.of("lppCode", "7654321"));
     refused(second, "Task_AllocateCode", Map.of("lppCode", "7654321"),
         "Le code individuel 7654321 est déjà attribué au dossier DMN-2026-00001");
-    Mockito.verify(records, Mockito.times(1)).registered(ArgumentMatchers.any(), ArgumentMatchers.any(),
-        ArgumentMatchers.eq("7654321"), ArgumentMatchers.any(), ArgumentMatchers.any(), ArgumentMatchers.any(),
+    Mockito.verify(records, Mockito.times(1)).registeredOnLine(ArgumentMatchers.any(), ArgumentMatchers.eq("7654321"),
+        ArgumentMatchers.any(), ArgumentMatchers.any(), ArgumentMatchers.any(), ArgumentMatchers.any(),
         ArgumentMatchers.any(), ArgumentMatchers.any());
 
     ProcessInstance billedA = startBefore("Task_AllocateBillingCode", "DMN-2026-00003", Map.of());
