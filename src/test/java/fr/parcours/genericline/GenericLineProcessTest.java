@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * bpmn/pathways/generic-line.bpmn (seed 001) in the whole application, with the real tracks, task checks, clocks and
  * mails: the start form's generic lines checked against catalogue/generic-lines.json, and the ministers' 60 days
  * from the receipt of the Démarches Simplifiées filing, suspended while the vendor answers their request for
- * information (row MINISTERS_DECISION, GENERIC_LINE: PAUSES). Every path of the diagram is covered by the lean
+ * information (row MINISTERS_DECISION, GENERIC_LINE: PAUSES); the ETAPES vendor's provisional certificate, billing
+ * code within 15 days and final certificate through the real ANS track, and its lapse with the engine clock moved.
+ * Every path of the diagram is covered by the lean
  * {@link GenericLinePathwayTest} (100 %).
  */
 class GenericLineProcessTest extends ProcessTestBase {
@@ -65,6 +67,53 @@ class GenericLineProcessTest extends ProcessTestBase {
   DeviceRecords.Certificate certificate(String number) {
     return deviceRecords.all().stream().flatMap(d -> d.certificates().stream()).filter(c -> c.number().equals(number))
         .findFirst().orElseThrow(() -> new AssertionError("no certificate " + number + " in the device records"));
+  }
+
+  @Test
+  void shouldTakeAnEtapesVendorToItsBillingCodeWithinFifteenDaysThenMakeItsProvisionalCertificateFinal()
+      throws Exception {
+    Map<String, Object> form = applicationForm(List.of("DIABETES"));
+    form.put("fromEtapes", true);
+    ProcessInstance dossier = startApplication(VENDOR, GenericLineProcess.KEY, form);
+    String dossierId = (String) dossierVariable(dossier, "dossierId");
+
+    // the ANS track, up to the complete evidence deposit
+    ProcessInstance ans = instanceOf(dossier, "ans-certification");
+    complete(VENDOR, ans, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete(ANS_REVIEWER, ans, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    complete(VENDOR, ans, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "A. Martin"));
+    sendCompleteEvidence(VENDOR, ans);
+    complete(VENDOR, ans, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+
+    // the evidence is complete: the ANS issues the provisional certificate while it examines the evidence
+    assertWaitingAt(dossier, "Task_IssueProvisionalCertificate", "Task_ReviewEvidence");
+    LocalDate lastDay = T0.atZone(PARIS).toLocalDate().plusDays(120);
+    complete(ANS_REVIEWER, dossier, "Task_IssueProvisionalCertificate", Map.of("provisionalCertificateNumber",
+        "CP-" + dossierId, "window_GENERIC_PROVISIONAL_COMPLIANCE_lastDay", lastDay.toString()));
+    assertThat(text(mails("certificat provisoire").get(0))).contains("CP-" + dossierId).contains("2 mars 2027");
+
+    // the vendor requests its billing code at once; a request without its reference is refused, the task kept
+    Throwable noReference = catchThrowable(() -> complete(VENDOR, dossier, "Task_RequestBillingCode", Map.of()));
+    assertThat(noReference).isInstanceOf(BadInputException.class).hasMessageContaining("billingRequestReference");
+    complete(VENDOR, dossier, "Task_RequestBillingCode", Map.of("billingRequestReference", "DS-7001"));
+
+    // the CNAM has 15 days (GENERIC_BILLING_CODE) and allocates the code on day 9
+    assertThat(task(dossier, "Task_AllocateBillingCode").getDueDate()).isEqualTo(lastMomentOfDay(15));
+    advance(Duration.ofDays(9));
+    complete("nadia", dossier, "Task_AllocateBillingCode", Map.of("billingCode", "FAC-2026-0717"));
+    assertThat(text(mails("code de facturation").get(0))).contains("FAC-2026-0717");
+    assertPassed(dossier, "EndEvent_BillingCodeAllocated");
+    assertThat(certificate("CP-" + dossierId).validUntil()).isEqualTo(lastDay);
+
+    // the ANS finds the evidence conforming before the date: the provisional certificate becomes final
+    complete(ANS_REVIEWER, ans, "Task_ReviewEvidence", Map.of("evidenceDecision", "CONFORMS"));
+    executeJobs(dossier); // the ANS track ended: its caller sends the next mails
+    assertThat(text(mails("devenu définitif").get(0))).contains("CP-" + dossierId).contains("CC-" + dossierId);
+    assertThat(certificate("CP-" + dossierId).validUntil()).as("final: no end date").isNull();
+    assertThat(certificate("CP-" + dossierId).withdrawn()).isFalse();
+    assertThat(dossierVariable(dossier, GenericLineProcess.PROVISIONAL_STATUS)).isEqualTo("FINAL");
+    assertThat(timer(dossier, "Timer_ProvisionalCertificateLapses")).as("no lapse left to fire").isNull();
+    assertWaitingAt(dossier, "Task_CertifyLineRequirements");
   }
 
   @Test
