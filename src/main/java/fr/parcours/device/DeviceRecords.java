@@ -163,6 +163,15 @@ public class DeviceRecords {
     jdbc.update("UPDATE parcours_certificate SET valid_until = NULL WHERE number = ? AND withdrawn_at IS NULL", number);
   }
 
+  /**
+   * A provisional certificate lapsed at its date: withdrawn with that reason. One withdrawn meanwhile (an audit)
+   * keeps its own reason; the step that records the lapse never fails on it.
+   */
+  public void lapsed(String number, String reason, Instant at) {
+    jdbc.update("UPDATE parcours_certificate SET withdrawn_at = ?, withdrawal_reason = ? WHERE number = ?"
+        + " AND withdrawn_at IS NULL", Timestamp.from(at), reason, number);
+  }
+
   /** The devices of these vendor companies, with their certificates and registrations, by name and version. */
   public List<Device> ofCompanies(Collection<String> vendorGroups) {
     if (vendorGroups.isEmpty()) {

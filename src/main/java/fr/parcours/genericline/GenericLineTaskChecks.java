@@ -48,8 +48,7 @@ class GenericLineTaskChecks implements TaskListener {
   public void notify(DelegateTask task) {
     switch (task.getTaskDefinitionKey()) {
       case "Task_CertifyLineRequirements" -> certifyLine(task);
-      case "Task_IssueProvisionalCertificate" ->
-          text(task, "provisionalCertificateNumber", "Numéro du certificat provisoire");
+      case "Task_IssueProvisionalCertificate" -> issueProvisionalCertificate(task);
       case "Task_RequestBillingCode" -> requestBillingCode(task);
       case "Task_AllocateBillingCode" -> allocateBillingCode(task);
       case "Task_RecordDsFiling" -> recordDsFiling(task);
@@ -78,6 +77,13 @@ class GenericLineTaskChecks implements TaskListener {
     if (!(Boolean) conform) {
       text(task, "lineRequirementsReasons", "Motifs du refus (exigences non respectées)");
     }
+  }
+
+  private void issueProvisionalCertificate(DelegateTask task) {
+    text(task, "provisionalCertificateNumber", "Numéro du certificat provisoire");
+    String number = task.getVariable("provisionalCertificateNumber").toString().strip();
+    notAllocatedElsewhere(task, "provisionalCertificateNumber", number, "Le numéro de certificat provisoire");
+    task.setVariable("provisionalCertificateNumber", number);
   }
 
   private void requestBillingCode(DelegateTask task) {

@@ -62,7 +62,7 @@ public class ProvisionalCertificates {
   public void lapsed(DelegateExecution execution) {
     Date dueOn = (Date) execution.getVariable(GenericLineProcess.PROVISIONAL_DUE_ON);
     String lastDay = LegalDates.date(dueOn.toInstant().atZone(zone).toLocalDate(), Locale.FRENCH);
-    records.withdraw(number(execution), "caduc, la preuve de la conformité n’a pas été apportée au plus tard le "
+    records.lapsed(number(execution), "caduc, la preuve de la conformité n’a pas été apportée au plus tard le "
         + lastDay, ClockUtil.getCurrentTime().toInstant());
     execution.setVariable(GenericLineProcess.PROVISIONAL_STATUS, Status.LAPSED.name());
   }

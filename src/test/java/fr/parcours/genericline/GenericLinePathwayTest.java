@@ -235,7 +235,7 @@ class GenericLinePathwayTest extends TrackTestBase {
             "Task_CertifyLineRequirements")
         .variables().containsEntry("provisionalCertificateStatus", "FINAL");
     Mockito.verify(records).becameFinal("CP-17");
-    Mockito.verify(records, Mockito.never()).withdraw(ArgumentMatchers.any(), ArgumentMatchers.any(),
+    Mockito.verify(records, Mockito.never()).lapsed(ArgumentMatchers.any(), ArgumentMatchers.any(),
         ArgumentMatchers.any());
     assertThat(stubs.mails).containsExactly("PROVISIONAL_CERTIFICATE_ISSUED", "PROVISIONAL_CERTIFICATE_FINAL");
     assertThat(track.engine().getManagementService().createJobQuery().processInstanceId(dossier.getId()).timers()
@@ -253,7 +253,7 @@ class GenericLinePathwayTest extends TrackTestBase {
         .isWaitingAt("CallActivity_AnsCertification")
         .variables().containsEntry("provisionalCertificateStatus", "LAPSED");
     assertThat(track.task(dossier, "Task_RequestBillingCode")).as("the billing request is closed").isNull();
-    Mockito.verify(records).withdraw(ArgumentMatchers.eq("CP-17"), ArgumentMatchers.startsWith(
+    Mockito.verify(records).lapsed(ArgumentMatchers.eq("CP-17"), ArgumentMatchers.startsWith(
         "caduc, la preuve de la conformité n’a pas été apportée au plus tard le "), ArgumentMatchers.any());
     assertThat(stubs.mails).containsExactly("PROVISIONAL_CERTIFICATE_ISSUED", "PROVISIONAL_CERTIFICATE_LAPSED");
 
@@ -277,13 +277,13 @@ class GenericLinePathwayTest extends TrackTestBase {
         .variables().containsEntry("provisionalCertificateStatus", "FINAL");
     assertThat(track.engine().getManagementService().createJobQuery().processInstanceId(dossier.getId()).timers()
         .count()).isZero();
-    Mockito.verify(records, Mockito.never()).withdraw(ArgumentMatchers.any(), ArgumentMatchers.any(),
+    Mockito.verify(records, Mockito.never()).lapsed(ArgumentMatchers.any(), ArgumentMatchers.any(),
         ArgumentMatchers.any());
     assertThat(stubs.mails).containsExactly("PROVISIONAL_CERTIFICATE_ISSUED", "PROVISIONAL_CERTIFICATE_FINAL");
   }
 
   @Test
-  void shouldRefuseABillingCodeRequestWithoutAProvisionalCertificateAndACodeAnotherDossierHolds() {
+  void shouldRefuseABillingCodeRequestWithoutAProvisionalCertificateAndANumberOrCodeAnotherDossierHolds() {
     ProcessInstance noCertificate = startBefore("Task_RequestBillingCode", DOSSIER, Map.of());
     refused(noCertificate, "Task_RequestBillingCode", Map.of("billingRequestReference", "DS-1"),
         "Un code de facturation se demande avec le certificat provisoire de l’ANS");
@@ -296,6 +296,14 @@ class GenericLinePathwayTest extends TrackTestBase {
     Mockito.verify(records, Mockito.times(1)).registeredOnLine(ArgumentMatchers.any(), ArgumentMatchers.eq("7654321"),
         ArgumentMatchers.any(), ArgumentMatchers.any(), ArgumentMatchers.any(), ArgumentMatchers.any(),
         ArgumentMatchers.any(), ArgumentMatchers.any());
+
+    ProcessInstance certifiedA = startBefore("Task_IssueProvisionalCertificate", "DMN-2026-00005", Map.of());
+    ProcessInstance certifiedB = startBefore("Task_IssueProvisionalCertificate", "DMN-2026-00006", Map.of());
+    complete(certifiedA, "Task_IssueProvisionalCertificate", Map.of("provisionalCertificateNumber", "CP-5",
+        "window_GENERIC_PROVISIONAL_COMPLIANCE_lastDay", "2027-06-30"));
+    refused(certifiedB, "Task_IssueProvisionalCertificate", Map.of("provisionalCertificateNumber", " CP-5 ",
+        "window_GENERIC_PROVISIONAL_COMPLIANCE_lastDay", "2027-06-30"),
+        "Le numéro de certificat provisoire CP-5 est déjà attribué au dossier DMN-2026-00005");
 
     ProcessInstance billedA = startBefore("Task_AllocateBillingCode", "DMN-2026-00003", Map.of());
     ProcessInstance billedB = startBefore("Task_AllocateBillingCode", "DMN-2026-00004", Map.of());
