@@ -6,6 +6,14 @@ import fr.parcours.dossierpage.SignedInPage;
 import fr.parcours.deadline.LegalDates;
 import fr.parcours.dossierpage.Viewer;
 import fr.parcours.security.Roles;
+import fr.parcours.shared.SpreadsheetCsv;
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.ExtendedModelMap;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
@@ -36,13 +44,15 @@ class DevicePages {
   private final ProcessEngine engine;
   private final DossierBoard board;
   private final DeviceRecords records;
+  private final MessageSource messages;
   private final ZoneId zone;
 
-  DevicePages(ProcessEngine engine, DossierBoard board, DeviceRecords records,
+  DevicePages(ProcessEngine engine, DossierBoard board, DeviceRecords records, MessageSource messages,
       @Value("${parcours.zone:Europe/Paris}") String zone) {
     this.engine = engine;
     this.board = board;
     this.records = records;
+    this.messages = messages;
     this.zone = ZoneId.of(zone);
   }
 
@@ -66,6 +76,43 @@ class DevicePages {
     }
     model.addAttribute("devices", devices);
     return "devices/list";
+  }
+
+  /**
+   * {@code /devices/codes.csv}: the published list of individual codes allocated on generic lines (code, line,
+   * company, device, first and last day), for the CNAM that publishes it and the agencies. The real list is public,
+   * but here a vendor downloads its own company's codes only, as it reads only its own devices; the reviewer groups,
+   * the process owners and the administrators every company's; anybody else is refused (403), nobody signed in is
+   * asked to sign in (401), each with a sentence.
+   */
+  @GetMapping("/devices/codes.csv")
+  ResponseEntity<String> publishedCodes(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+    Viewer viewer = SignedInPage.viewer(request, response, new ExtendedModelMap(), locale, engine, board, POLICY,
+        "/devices");
+    if (viewer == null) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.TEXT_PLAIN)
+          .body(messages.getMessage("signIn.text", null, locale));
+    }
+    List<DeviceRecords.PublishedCode> codes;
+    if (viewer.vendor()) {
+      codes = records.publishedCodes(viewer.groupIds().stream().filter(g -> g.startsWith(Roles.VENDOR_GROUP_PREFIX))
+          .toList());
+    } else if (readsEveryCompany(viewer.groupIds())) {
+      codes = records.publishedCodes(null);
+    } else {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(new MediaType("text", "plain",
+          StandardCharsets.UTF_8)).body(messages.getMessage("devices.refused.text", null, locale));
+    }
+    Words words = new Words(locale, zone);
+    String csv = SpreadsheetCsv.write(List.of("code", "line", "company", "device", "firstDay", "lastDay").stream()
+        .map(k -> messages.getMessage("devices.codes.csv." + k, null, locale)).toList(),
+        codes.stream().map(c -> List.of(c.code(), c.lineNames() == null ? "" : c.lineNames(),
+            c.companyName() == null ? c.vendorGroup() : c.companyName(), c.device(), words.day(c.firstDay()),
+            words.day(c.lastDay()))).toList());
+    return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(messages.getMessage("devices.codes.file", null, locale)).build().toString())
+        .body(csv);
   }
 
   /** Dates as the page writes them, in its language. */

@@ -86,15 +86,56 @@ public class DeviceRecords {
   /** Records a registration of the device; a second call for the same dossier, kind and first day changes nothing. */
   public void registered(DeviceFacts device, RegistrationKind kind, String reference, LocalDate startsOn,
       LocalDate endsOn, String dossierId, String processInstanceId, Instant now) {
+    insertRegistration(device, kind, reference, null, startsOn, endsOn, dossierId, processInstanceId, now);
+  }
+
+  /**
+   * Records the individual code allocated on a generic line (the line's names as the published list shows them);
+   * a second call for the same dossier and first day changes nothing.
+   */
+  public void registeredOnLine(DeviceFacts device, String code, String lineNames, LocalDate startsOn,
+      LocalDate endsOn, String dossierId, String processInstanceId, Instant now) {
+    insertRegistration(device, RegistrationKind.GENERIC_LINE, code, lineNames, startsOn, endsOn, dossierId,
+        processInstanceId, now);
+  }
+
+  private void insertRegistration(DeviceFacts device, RegistrationKind kind, String reference, String lineName,
+      LocalDate startsOn, LocalDate endsOn, String dossierId, String processInstanceId, Instant now) {
     Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM parcours_registration WHERE process_instance_id = ?"
         + " AND kind = ? AND starts_on = ?", Integer.class, processInstanceId, kind.name(), startsOn);
     if (known != null && known > 0) {
       return;
     }
     String deviceId = deviceId(device, now);
-    jdbc.update("INSERT INTO parcours_registration (id, device_id, kind, reference, starts_on, ends_on, dossier_id,"
-        + " process_instance_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(),
-        deviceId, kind.name(), reference, startsOn, endsOn, dossierId, processInstanceId, Timestamp.from(now));
+    jdbc.update("INSERT INTO parcours_registration (id, device_id, kind, reference, line_name, starts_on, ends_on,"
+        + " dossier_id, process_instance_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        UUID.randomUUID().toString(), deviceId, kind.name(), reference, lineName, startsOn, endsOn, dossierId,
+        processInstanceId, Timestamp.from(now));
+  }
+
+  /** A code of the published list: the code, its line(s), the company, the device, its first and last day. */
+  public record PublishedCode(String code, String lineNames, String vendorGroup, String companyName, String device,
+      LocalDate firstDay, LocalDate lastDay, String dossierId) {
+  }
+
+  /**
+   * The individual codes allocated on generic lines, by code: every company's when {@code vendorGroups} is null, else
+   * only these companies'.
+   */
+  public List<PublishedCode> publishedCodes(Collection<String> vendorGroups) {
+    if (vendorGroups != null && vendorGroups.isEmpty()) {
+      return List.of();
+    }
+    String where = vendorGroups == null ? "" : " AND d.vendor_group IN (" + String.join(", ",
+        vendorGroups.stream().map(g -> "?").toList()) + ")";
+    return jdbc.query("SELECT r.reference, r.line_name, d.vendor_group, d.company_name, d.name, d.version,"
+        + " r.starts_on, r.ends_on, r.dossier_id FROM parcours_registration r JOIN parcours_device d"
+        + " ON d.id = r.device_id WHERE r.kind = 'GENERIC_LINE'" + where + " ORDER BY r.reference, r.starts_on",
+        (rs, i) -> new PublishedCode(rs.getString("reference"), rs.getString("line_name"),
+            rs.getString("vendor_group"), rs.getString("company_name"),
+            rs.getString("name") + " " + rs.getString("version"), day(rs, "starts_on"), day(rs, "ends_on"),
+            rs.getString("dossier_id")),
+        vendorGroups == null ? new Object[0] : vendorGroups.toArray());
   }
 
   /**
@@ -112,6 +153,23 @@ public class DeviceRecords {
       throw new BadInputException("Aucun certificat en vigueur ne porte le numéro « " + number + " » : vérifiez le"
           + " numéro ; un certificat déjà retiré ne peut pas l’être une seconde fois.");
     }
+  }
+
+  /**
+   * A provisional certificate (an ETAPES vendor's, valid until a date) becomes final: it no longer has an end date.
+   * A certificate already final or withdrawn is left as it is.
+   */
+  public void becameFinal(String number) {
+    jdbc.update("UPDATE parcours_certificate SET valid_until = NULL WHERE number = ? AND withdrawn_at IS NULL", number);
+  }
+
+  /**
+   * A provisional certificate lapsed at its date: withdrawn with that reason. One withdrawn meanwhile (an audit)
+   * keeps its own reason; the step that records the lapse never fails on it.
+   */
+  public void lapsed(String number, String reason, Instant at) {
+    jdbc.update("UPDATE parcours_certificate SET withdrawn_at = ?, withdrawal_reason = ? WHERE number = ?"
+        + " AND withdrawn_at IS NULL", Timestamp.from(at), reason, number);
   }
 
   /** The devices of these vendor companies, with their certificates and registrations, by name and version. */

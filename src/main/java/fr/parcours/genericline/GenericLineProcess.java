@@ -20,6 +20,10 @@ public final class GenericLineProcess {
   public static final String CODE = "lppCode";
   /** The billing code an ETAPES vendor gets with its provisional certificate. */
   public static final String BILLING_CODE = "billingCode";
+  /** The last day by which the ETAPES vendor must prove compliance (a date), written on its provisional certificate. */
+  public static final String PROVISIONAL_DUE_ON = "provisionalCertificateDueOn";
+  /** PROVISIONAL, FINAL or LAPSED ({@link ProvisionalCertificates.Status}); the billing request closes at LAPSED. */
+  public static final String PROVISIONAL_STATUS = "provisionalCertificateStatus";
   /** The registration's last day, from the code's allocation and the generic line's validity. */
   public static final String REGISTRATION_ENDS_AT = "registrationEndsAt";
 

@@ -4,6 +4,8 @@ import static fr.parcours.shared.TaskInputs.date;
 import static fr.parcours.shared.TaskInputs.text;
 
 import fr.parcours.deadline.LegalDates;
+import fr.parcours.device.DeviceFactsOf;
+import fr.parcours.device.DeviceRecords;
 import fr.parcours.genericline.GenericLines.Line;
 import fr.parcours.shared.BadInputException;
 import java.time.LocalDate;
@@ -33,10 +35,12 @@ class GenericLineTaskChecks implements TaskListener {
   static final Pattern DS_NUMBER = Pattern.compile("[0-9]{1,12}");
 
   private final GenericLines lines;
+  private final DeviceRecords records;
   private final ZoneId zone;
 
-  GenericLineTaskChecks(GenericLines lines, @Value("${parcours.zone:Europe/Paris}") String zone) {
+  GenericLineTaskChecks(GenericLines lines, DeviceRecords records, @Value("${parcours.zone:Europe/Paris}") String zone) {
     this.lines = lines;
+    this.records = records;
     this.zone = ZoneId.of(zone);
   }
 
@@ -44,8 +48,7 @@ class GenericLineTaskChecks implements TaskListener {
   public void notify(DelegateTask task) {
     switch (task.getTaskDefinitionKey()) {
       case "Task_CertifyLineRequirements" -> certifyLine(task);
-      case "Task_IssueProvisionalCertificate" ->
-          text(task, "provisionalCertificateNumber", "Numéro du certificat provisoire");
+      case "Task_IssueProvisionalCertificate" -> issueProvisionalCertificate(task);
       case "Task_RequestBillingCode" -> requestBillingCode(task);
       case "Task_AllocateBillingCode" -> allocateBillingCode(task);
       case "Task_RecordDsFiling" -> recordDsFiling(task);
@@ -74,6 +77,13 @@ class GenericLineTaskChecks implements TaskListener {
     if (!(Boolean) conform) {
       text(task, "lineRequirementsReasons", "Motifs du refus (exigences non respectées)");
     }
+  }
+
+  private void issueProvisionalCertificate(DelegateTask task) {
+    text(task, "provisionalCertificateNumber", "Numéro du certificat provisoire");
+    String number = task.getVariable("provisionalCertificateNumber").toString().strip();
+    notAllocatedElsewhere(task, "provisionalCertificateNumber", number, "Le numéro de certificat provisoire");
+    task.setVariable("provisionalCertificateNumber", number);
   }
 
   private void requestBillingCode(DelegateTask task) {
@@ -130,6 +140,15 @@ class GenericLineTaskChecks implements TaskListener {
     task.setVariable(GenericLineProcess.CODE + "Allocated", code);
     task.setVariable(GenericLineProcess.REGISTRATION_ENDS_AT, Date.from(end.atStartOfDay(zone).toInstant()));
     task.setVariable("registrationEndDateText", french(end));
+    // the registration lands in the device's records (/devices), from today to the line's last day
+    records.registeredOnLine(DeviceFactsOf.dossier(task), code, lineNames(task), today(), end,
+        (String) task.getVariable("dossierId"), task.getProcessInstanceId(), ClockUtil.getCurrentTime().toInstant());
+  }
+
+  /** The claimed lines' names, in French, as the published code list shows them. */
+  private String lineNames(DelegateTask task) {
+    return GenericLineIntake.ids(task.getVariable(GenericLineProcess.GENERIC_LINES)).stream().map(lines::find)
+        .flatMap(java.util.Optional::stream).map(Line::label).collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** Refuses a code another dossier holds already (running or closed), naming that dossier. */

@@ -58,7 +58,11 @@ public enum NotificationEvent {
   BILLING_CODE_ALLOCATED,
   /** The ministry recorded the filing received from Démarches Simplifiées: the 60 days run. */
   DS_FILING_RECEIVED,
-  GENERIC_LINE_CODE_ALLOCATED;
+  GENERIC_LINE_CODE_ALLOCATED,
+  /** The ETAPES vendor's evidence conforms before its date: the provisional certificate becomes final. */
+  PROVISIONAL_CERTIFICATE_FINAL,
+  /** The date passed before the evidence conformed: the provisional certificate lapsed (window GENERIC_PROVISIONAL_COMPLIANCE). */
+  PROVISIONAL_CERTIFICATE_LAPSED;
 
   /** What sets a mail apart from a plain notice. */
   private enum Kind { NOTICE, WITH_DOCUMENT, REMINDER }

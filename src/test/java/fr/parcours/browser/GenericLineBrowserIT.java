@@ -30,42 +30,51 @@ class GenericLineBrowserIT extends BrowserTestBase {
   static final String CNAM = "CNAM — toutes les tâches";
   static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
-  @Test
-  void shouldTakeAGenericLineDossierFromTheStartFormThroughBothCertificationsAndTheFilingToItsCode()
-      throws Exception {
-    // alice applies for the diabetes line; her company already has a Convergence account
+  /**
+   * alice applies for the diabetes line (as an ETAPES vendor or not; her company already has a Convergence account),
+   * ana finds it admissible, alice signs the convention and sends her evidence from the page her task links to.
+   * Screenshots {@code <shots>-01} to {@code -06}.
+   */
+  ProcessInstance applyAndSendEvidence(boolean fromEtapes, String shots) throws Exception {
     signIn("alice");
     openStartForm(PROCESS_NAME);
     fillValidCandidature();
     checklist("Field_GenericLines", "Télésurveillance du diabète", true);
-    screenshot("generic-01-alice-start-form");
+    setCheckbox("Field_FromEtapes", fromEtapes);
+    screenshot(shots + "-01-alice-start-form");
     startProcess();
     ProcessInstance dossier = waiting.until(d -> runtimeService.createProcessInstanceQuery()
         .processDefinitionKey("generic-line").list().stream()
-        .filter(pi -> "alice".equals(runtimeService.getVariable(pi.getId(), "applicant"))).findFirst().orElse(null));
+        .filter(pi -> "alice".equals(runtimeService.getVariable(pi.getId(), "applicant"))
+            && Boolean.valueOf(fromEtapes).equals(runtimeService.getVariable(pi.getId(), "fromEtapes")))
+        .findFirst().orElse(null));
     String number = dossier.getBusinessKey();
-    assertThat(runtimeService.getVariable(dossier.getId(), "genericLines")).isEqualTo("DIABETES");
-
     work(VENDOR_FILTER, dossier, "Task_DepositAdministrativeDossier", "Déposer le dossier administratif",
-        "generic-02-alice-submits-administrative-dossier",
+        shots + "-02-alice-submits-administrative-dossier",
         () -> radio("Field_DepositAction", "Envoyer le dossier administratif à l’ANS"));
     signOut();
-
     signIn("ana");
-    work(ANS, dossier, "Task_ReviewAdmissibility", "Examiner la recevabilité", "generic-03-ana-finds-it-admissible",
+    work(ANS, dossier, "Task_ReviewAdmissibility", "Examiner la recevabilité", shots + "-03-ana-finds-it-admissible",
         () -> radio("Field_AdmissibilityDecision", "Recevable"));
     signOut();
-
-    // alice signs the convention, then sends her evidence from the page her task links to
     signIn("alice");
-    work(VENDOR_FILTER, dossier, "Task_SignConvention", "Signer la convention", "generic-04-alice-signs-convention",
+    work(VENDOR_FILTER, dossier, "Task_SignConvention", "Signer la convention", shots + "-04-alice-signs-convention",
         () -> {
           type("Field_SignatoryName", "Alice Martin");
           setCheckbox("Field_ConventionSigned", true);
         });
-    sendCompleteEvidenceAndSubmit(dossier, number, "generic-05-alice-evidence-page-complete",
-        "generic-06-alice-submits-evidence");
+    sendCompleteEvidenceAndSubmit(dossier, number, shots + "-05-alice-evidence-page-complete",
+        shots + "-06-alice-submits-evidence");
     signOut();
+    return dossier;
+  }
+
+  @Test
+  void shouldTakeAGenericLineDossierFromTheStartFormThroughBothCertificationsAndTheFilingToItsCode()
+      throws Exception {
+    ProcessInstance dossier = applyAndSendEvidence(false, "generic");
+    String number = dossier.getBusinessKey();
+    assertThat(runtimeService.getVariable(dossier.getId(), "genericLines")).isEqualTo("DIABETES");
 
     // the ANS certifies the referential, then the line's minimum requirements
     signIn("ana");
@@ -110,5 +119,41 @@ class GenericLineBrowserIT extends BrowserTestBase {
     assertThat(subjects).contains("Dossier " + number + " : certificat de conformité délivré",
         "Dossier " + number + " : certificat de la ligne générique",
         "Dossier " + number + " : demande reçue par les ministres");
+  }
+
+  @Test
+  void shouldGiveAnEtapesVendorItsProvisionalCertificateAndABillingCode() throws Exception {
+    ProcessInstance dossier = applyAndSendEvidence(true, "generic-etapes");
+    String number = dossier.getBusinessKey();
+
+    // the evidence is complete: ana issues the provisional certificate, with the date compliance must be proved by
+    signIn("ana");
+    LocalDate lastDay = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(120);
+    work(ANS, dossier, "Task_IssueProvisionalCertificate", "Délivrer le certificat provisoire",
+        "generic-etapes-07-ana-issues-provisional-certificate", () -> {
+          type("Field_ProvisionalCertificateNumber", "CP-" + number);
+          date("Field_ComplianceLastDay", lastDay.format(US_DATE));
+        });
+    signOut();
+
+    // alice requests her billing code; nadia at the CNAM allocates it within the 15 days
+    signIn("alice");
+    work(VENDOR_FILTER, dossier, "Task_RequestBillingCode", "Demander un code de facturation",
+        "generic-etapes-08-alice-requests-billing-code", () -> type("Field_BillingRequestReference", "DS-7001"));
+    signOut();
+    signIn("nadia");
+    work(CNAM, dossier, "Task_AllocateBillingCode", "Attribuer le code de facturation",
+        "generic-etapes-09-nadia-allocates-billing-code", () -> type("Field_BillingCode", "FAC-2026-0717"));
+    signOut();
+
+    waiting.until(d -> historyService.createHistoricActivityInstanceQuery().processInstanceId(dossier.getId())
+        .activityId("EndEvent_BillingCodeAllocated").finished().count() == 1);
+    assertThat(runtimeService.getVariable(dossier.getId(), "provisionalCertificateDueOn")).isEqualTo(
+        java.util.Date.from(lastDay.atStartOfDay(ZoneId.of("Europe/Paris")).toInstant()));
+    List<String> subjects = waiting.until(d -> {
+      List<String> received = mailSubjects();
+      return received.contains("Dossier " + number + " : code de facturation attribué") ? received : null;
+    });
+    assertThat(subjects).contains("Dossier " + number + " : certificat provisoire");
   }
 }

@@ -28,7 +28,7 @@ class DeadlineTableReaderTest {
   void shouldReadTheShippedTable() {
     DeadlineTable table = DeadlineTableReader.read(shipped().getBytes(StandardCharsets.UTF_8), "undeployed");
 
-    assertThat(table.rules()).hasSize(28);
+    assertThat(table.rules()).hasSize(29);
     // the brand name's decree is its ministers' decision window, from the AR; its registration ends on the order's day
     assertThat(table.require("MINISTERS_DECISION", "BRAND_NAME").duration()).isEqualTo(RegulatoryDuration.parse("P120D"));
     assertThat(table.require("BRAND_REGISTRATION_END").duration().period()).isEqualTo(Period.ZERO);

@@ -67,11 +67,11 @@ class BoardFilterTest {
 
   @Test
   void shouldWriteCsvCellsThatASpreadsheetNeverRunsAsFormulas() {
-    assertThat(DossierCsv.cell("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
-    assertThat(DossierCsv.cell("+33 1")).isEqualTo("\"'+33 1\"");
-    assertThat(DossierCsv.cell("-1")).isEqualTo("\"'-1\"");
-    assertThat(DossierCsv.cell("@SUM(A1)")).isEqualTo("\"'@SUM(A1)\"");
-    assertThat(DossierCsv.cell("a;b\nc")).isEqualTo("\"a;b c\"");
-    assertThat(DossierCsv.cell(null)).isEqualTo("\"\"");
+    assertThat(fr.parcours.shared.SpreadsheetCsv.cell("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    assertThat(fr.parcours.shared.SpreadsheetCsv.cell("+33 1")).isEqualTo("\"'+33 1\"");
+    assertThat(fr.parcours.shared.SpreadsheetCsv.cell("-1")).isEqualTo("\"'-1\"");
+    assertThat(fr.parcours.shared.SpreadsheetCsv.cell("@SUM(A1)")).isEqualTo("\"'@SUM(A1)\"");
+    assertThat(fr.parcours.shared.SpreadsheetCsv.cell("a;b\nc")).isEqualTo("\"a;b c\"");
+    assertThat(fr.parcours.shared.SpreadsheetCsv.cell(null)).isEqualTo("\"\"");
   }
 }

@@ -19,6 +19,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import fr.parcours.device.DeviceRecords;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -28,6 +30,8 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
 
 /**
  * bpmn/pathways/generic-line.bpmn on its own, without Spring and without replaying its tracks: the ANS track is a
@@ -56,7 +60,10 @@ class GenericLinePathwayTest extends TrackTestBase {
         List.of("SOCLE"), List.<Requirement>of()));
     GenericLines withANonEtapesLine = new GenericLines(shipped.notice(), lines);
     Mocks.register("genericLineIntake", new GenericLineIntake(withANonEtapesLine));
-    Mocks.register("genericLineTaskChecks", new GenericLineTaskChecks(withANonEtapesLine, "Europe/Paris"));
+    records = Mockito.mock(DeviceRecords.class);
+    Mocks.register("genericLineTaskChecks", new GenericLineTaskChecks(withANonEtapesLine, records, "Europe/Paris"));
+    Mocks.register("provisionalCertificates", new ProvisionalCertificates(records, stubs.clocks, "Europe/Paris",
+        "2024"));
     BpmnModelInstance ans = Bpmn.createExecutableProcess(ANS).camundaHistoryTimeToLive(1)
         .startEvent().userTask("Stub_AnsDeposit")
         .intermediateThrowEvent("Stub_AnsRaiseEvidenceComplete").escalation(AnsProcess.ESCALATION_EVIDENCE_COMPLETE)
@@ -64,6 +71,8 @@ class GenericLinePathwayTest extends TrackTestBase {
         .done();
     track.deploy(ans, TrackEngine.stubTrack(MINISTERS));
   }
+
+  DeviceRecords records;
 
   Map<String, Object> form(boolean fromEtapes, List<String> genericLines, List<String> profiles) {
     Map<String, Object> form = new HashMap<>(Map.of("applicant", "vendor-user", "dossierId", DOSSIER,
@@ -81,7 +90,7 @@ class GenericLinePathwayTest extends TrackTestBase {
   /** The dossier started before one step, as the earlier steps left it. */
   ProcessInstance startBefore(String activity, String dossier, Map<String, Object> variables) {
     Map<String, Object> all = new HashMap<>(Map.of("dossierId", dossier, "vendorGroup", "vendor-medisoft",
-        "pathway", "GENERIC_LINE", "genericLines", "DIABETES"));
+        "pathway", "GENERIC_LINE", "genericLines", "DIABETES", "softwareName", "Telesuivi"));
     all.putAll(variables);
     ProcessInstance instance = track.engine().getRuntimeService()
         .createProcessInstanceByKey(GenericLineProcess.KEY).businessKey(dossier).startBeforeActivity(activity)
@@ -154,6 +163,12 @@ class GenericLinePathwayTest extends TrackTestBase {
     complete(dossier, "Task_UpdateCnamBases", Map.of("cnamBasesUpdated", true));
 
     LocalDate lastDay = LocalDate.now(PARIS).plusYears(5).minusDays(1);
+    // the registration lands in the device's records, once, with the code, from today to the line's last day
+    Mockito.verify(records).registeredOnLine(ArgumentMatchers.argThat(d -> d.name().equals("Telesuivi")
+            && d.vendorGroup().equals("vendor-medisoft")), ArgumentMatchers.eq("1234567"),
+        ArgumentMatchers.eq("Télésurveillance du diabète"), ArgumentMatchers.eq(LocalDate.now(PARIS)),
+        ArgumentMatchers.eq(lastDay),
+        ArgumentMatchers.eq(DOSSIER), ArgumentMatchers.eq(dossier.getId()), ArgumentMatchers.any());
     assertThat(dossier).isEnded().hasPassed("EndEvent_CodeAllocated").variables()
         .containsEntry(GenericLineProcess.OUTCOME, "CODE_ALLOCATED").containsEntry("lppCode", "1234567")
         .containsEntry("registrationEndsAt", Date.from(lastDay.atStartOfDay(PARIS).toInstant()));
@@ -162,18 +177,40 @@ class GenericLinePathwayTest extends TrackTestBase {
     assertThat(stubs.windowsAsked).contains("MINISTERS_DECISION from dsReceivedAt");
   }
 
-  @Test
-  void shouldGiveAnEtapesVendorAProvisionalCertificateAndABillingCodeWithinFifteenDays() {
+  /** An ETAPES dossier whose evidence is complete and whose provisional certificate CP-17 the ANS issued. */
+  ProcessInstance provisionallyCertified() {
     ProcessInstance dossier = apply(true);
-
     track.complete(track.calledTrack(dossier, ANS), "Stub_AnsDeposit", Map.of());
     track.runJobs(dossier);
-
-    // Then, while the ANS instructs the evidence, the provisional certificate and the billing code
     assertThat(dossier).isWaitingAt("CallActivity_AnsCertification", "Task_IssueProvisionalCertificate");
     assertThat(track.task(dossier, "Task_IssueProvisionalCertificate")).hasCandidateGroup("ans-reviewer");
     refused(dossier, "Task_IssueProvisionalCertificate", Map.of(), "provisionalCertificateNumber");
-    complete(dossier, "Task_IssueProvisionalCertificate", Map.of("provisionalCertificateNumber", "CP-17"));
+    complete(dossier, "Task_IssueProvisionalCertificate", Map.of("provisionalCertificateNumber", "CP-17",
+        "window_GENERIC_PROVISIONAL_COMPLIANCE_lastDay", "2027-06-30"));
+    return dossier;
+  }
+
+  /** The ANS track ends: its instruction found the evidence conforming (or not). */
+  void instruct(ProcessInstance dossier, String ansOutcome) {
+    track.complete(track.calledTrack(dossier, ANS), "Stub_AnsInstruct", Map.of("ansOutcome", ansOutcome,
+        "certificateNumber", "CC-17"));
+    track.runJobs(dossier);
+  }
+
+  static final LocalDate COMPLIANCE_DAY = TrackEngine.Stubs.DUE.toInstant().atZone(PARIS).toLocalDate();
+
+  @Test
+  void shouldGiveAnEtapesVendorAProvisionalCertificateAndABillingCodeWithinFifteenDays() {
+    ProcessInstance dossier = provisionallyCertified();
+
+    // Then the certificate is in the device's records until the day the window gives, and the dossier awaits both
+    Mockito.verify(records).certificateIssued(ArgumentMatchers.argThat(d -> d.name().equals("Telesuivi")),
+        ArgumentMatchers.eq("CP-17"), ArgumentMatchers.contains("certificat provisoire"), ArgumentMatchers.eq("2024"),
+        ArgumentMatchers.any(), ArgumentMatchers.eq(COMPLIANCE_DAY), ArgumentMatchers.eq(DOSSIER),
+        ArgumentMatchers.eq(dossier.getId()), ArgumentMatchers.eq("generic-line"));
+    assertThat(dossier).variables().containsEntry("provisionalCertificateStatus", "PROVISIONAL")
+        .containsEntry("provisionalCertificateDueOn", Date.from(COMPLIANCE_DAY.atStartOfDay(PARIS).toInstant()));
+    assertThat(stubs.windowsAsked).contains("last day GENERIC_PROVISIONAL_COMPLIANCE", "GENERIC_PROVISIONAL_COMPLIANCE");
     assertThat(track.task(dossier, "Task_RequestBillingCode")).hasCandidateGroup("vendor-medisoft");
     complete(dossier, "Task_RequestBillingCode", Map.of("billingRequestReference", "DS-998"));
     assertThat(track.task(dossier, "Task_AllocateBillingCode")).hasCandidateGroup("cnam")
@@ -181,13 +218,72 @@ class GenericLinePathwayTest extends TrackTestBase {
     assertThat(stubs.windowsAsked).contains("GENERIC_BILLING_CODE");
     complete(dossier, "Task_AllocateBillingCode", Map.of("billingCode", "FAC-0001"));
 
-    assertThat(dossier).hasPassed("EndEvent_BillingCodeAllocated").isWaitingAt("CallActivity_AnsCertification")
+    assertThat(dossier).hasPassed("EndEvent_BillingCodeAllocated")
+        .isWaitingAt("CallActivity_AnsCertification", "Gateway_ProvisionalCertificateFate")
         .variables().containsEntry("billingCode", "FAC-0001");
     assertThat(stubs.mails).containsExactly("PROVISIONAL_CERTIFICATE_ISSUED", "BILLING_CODE_ALLOCATED");
   }
 
   @Test
-  void shouldRefuseABillingCodeRequestWithoutAProvisionalCertificateAndACodeAnotherDossierHolds() {
+  void shouldMakeTheProvisionalCertificateFinalWhenTheEvidenceConformsBeforeItsDate() {
+    ProcessInstance dossier = provisionallyCertified();
+
+    instruct(dossier, "CERTIFIED");
+
+    assertThat(dossier).hasPassed("Event_EvidenceConforms", "EndEvent_ProvisionalCertificateFinal")
+        .hasNotPassed("Timer_ProvisionalCertificateLapses").isWaitingAt("Task_RequestBillingCode",
+            "Task_CertifyLineRequirements")
+        .variables().containsEntry("provisionalCertificateStatus", "FINAL");
+    Mockito.verify(records).becameFinal("CP-17");
+    Mockito.verify(records, Mockito.never()).lapsed(ArgumentMatchers.any(), ArgumentMatchers.any(),
+        ArgumentMatchers.any());
+    assertThat(stubs.mails).containsExactly("PROVISIONAL_CERTIFICATE_ISSUED", "PROVISIONAL_CERTIFICATE_FINAL");
+    assertThat(track.engine().getManagementService().createJobQuery().processInstanceId(dossier.getId()).timers()
+        .count()).as("the lapse timer is gone").isZero();
+  }
+
+  @Test
+  void shouldLapseTheProvisionalCertificateAndCloseTheBillingRequestWhenItsDatePassesFirst() {
+    ProcessInstance dossier = provisionallyCertified();
+
+    track.fire(dossier, "Timer_ProvisionalCertificateLapses");
+
+    assertThat(dossier).hasPassed("Task_RecordProvisionalCertificateLapse", "EndEvent_ProvisionalCertificateLapsed",
+        "Event_BillingCodeVoid", "EndEvent_BillingCodeVoid").hasNotPassed("Event_EvidenceConforms")
+        .isWaitingAt("CallActivity_AnsCertification")
+        .variables().containsEntry("provisionalCertificateStatus", "LAPSED");
+    assertThat(track.task(dossier, "Task_RequestBillingCode")).as("the billing request is closed").isNull();
+    Mockito.verify(records).lapsed(ArgumentMatchers.eq("CP-17"), ArgumentMatchers.startsWith(
+        "caduc, la preuve de la conformité n’a pas été apportée au plus tard le "), ArgumentMatchers.any());
+    assertThat(stubs.mails).containsExactly("PROVISIONAL_CERTIFICATE_ISSUED", "PROVISIONAL_CERTIFICATE_LAPSED");
+
+    // When the evidence conforms after the date, the lapse stands: the dossier goes on to the line's certification
+    instruct(dossier, "CERTIFIED");
+    assertThat(dossier).hasNotPassed("Event_EvidenceConforms").isWaitingAt("Task_CertifyLineRequirements");
+    Mockito.verify(records, Mockito.never()).becameFinal(ArgumentMatchers.any());
+    assertThat(stubs.mails).containsExactly("PROVISIONAL_CERTIFICATE_ISSUED", "PROVISIONAL_CERTIFICATE_LAPSED");
+  }
+
+  @Test
+  void shouldKeepOneOutcomeWhenTheEvidenceConformsAsTheLapseTimerFallsDue() {
+    ProcessInstance dossier = provisionallyCertified();
+    ClockUtil.setCurrentTime(Date.from(TrackEngine.Stubs.DUE.toInstant().plusSeconds(60)));
+
+    // the timer is due but not yet run when the instruction ends
+    instruct(dossier, "CERTIFIED");
+
+    assertThat(dossier).hasPassed("EndEvent_ProvisionalCertificateFinal")
+        .hasNotPassed("Timer_ProvisionalCertificateLapses", "Task_RecordProvisionalCertificateLapse")
+        .variables().containsEntry("provisionalCertificateStatus", "FINAL");
+    assertThat(track.engine().getManagementService().createJobQuery().processInstanceId(dossier.getId()).timers()
+        .count()).isZero();
+    Mockito.verify(records, Mockito.never()).lapsed(ArgumentMatchers.any(), ArgumentMatchers.any(),
+        ArgumentMatchers.any());
+    assertThat(stubs.mails).containsExactly("PROVISIONAL_CERTIFICATE_ISSUED", "PROVISIONAL_CERTIFICATE_FINAL");
+  }
+
+  @Test
+  void shouldRefuseABillingCodeRequestWithoutAProvisionalCertificateAndANumberOrCodeAnotherDossierHolds() {
     ProcessInstance noCertificate = startBefore("Task_RequestBillingCode", DOSSIER, Map.of());
     refused(noCertificate, "Task_RequestBillingCode", Map.of("billingRequestReference", "DS-1"),
         "Un code de facturation se demande avec le certificat provisoire de l’ANS");
@@ -197,6 +293,17 @@ class GenericLinePathwayTest extends TrackTestBase {
     complete(first, "Task_AllocateCode", Map.of("lppCode", "7654321"));
     refused(second, "Task_AllocateCode", Map.of("lppCode", "7654321"),
         "Le code individuel 7654321 est déjà attribué au dossier DMN-2026-00001");
+    Mockito.verify(records, Mockito.times(1)).registeredOnLine(ArgumentMatchers.any(), ArgumentMatchers.eq("7654321"),
+        ArgumentMatchers.any(), ArgumentMatchers.any(), ArgumentMatchers.any(), ArgumentMatchers.any(),
+        ArgumentMatchers.any(), ArgumentMatchers.any());
+
+    ProcessInstance certifiedA = startBefore("Task_IssueProvisionalCertificate", "DMN-2026-00005", Map.of());
+    ProcessInstance certifiedB = startBefore("Task_IssueProvisionalCertificate", "DMN-2026-00006", Map.of());
+    complete(certifiedA, "Task_IssueProvisionalCertificate", Map.of("provisionalCertificateNumber", "CP-5",
+        "window_GENERIC_PROVISIONAL_COMPLIANCE_lastDay", "2027-06-30"));
+    refused(certifiedB, "Task_IssueProvisionalCertificate", Map.of("provisionalCertificateNumber", " CP-5 ",
+        "window_GENERIC_PROVISIONAL_COMPLIANCE_lastDay", "2027-06-30"),
+        "Le numéro de certificat provisoire CP-5 est déjà attribué au dossier DMN-2026-00005");
 
     ProcessInstance billedA = startBefore("Task_AllocateBillingCode", "DMN-2026-00003", Map.of());
     ProcessInstance billedB = startBefore("Task_AllocateBillingCode", "DMN-2026-00004", Map.of());

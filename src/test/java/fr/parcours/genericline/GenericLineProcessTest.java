@@ -3,6 +3,7 @@ package fr.parcours.genericline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import fr.parcours.device.DeviceRecords;
 import fr.parcours.shared.BadInputException;
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.ProcessTestBase;
@@ -19,13 +20,16 @@ import org.junit.jupiter.api.Test;
  * bpmn/pathways/generic-line.bpmn (seed 001) in the whole application, with the real tracks, task checks, clocks and
  * mails: the start form's generic lines checked against catalogue/generic-lines.json, and the ministers' 60 days
  * from the receipt of the Démarches Simplifiées filing, suspended while the vendor answers their request for
- * information (row MINISTERS_DECISION, GENERIC_LINE: PAUSES). Every path of the diagram is covered by the lean
+ * information (row MINISTERS_DECISION, GENERIC_LINE: PAUSES); the ETAPES vendor's provisional certificate, billing
+ * code within 15 days and final certificate through the real ANS track, and its lapse with the engine clock moved.
+ * Every path of the diagram is covered by the lean
  * {@link GenericLinePathwayTest} (100 %).
  */
 class GenericLineProcessTest extends ProcessTestBase {
 
   static final String VENDOR = "alice";
   static final String MINISTRY = "marc";
+  static final String ANS_REVIEWER = "ana";
 
   Map<String, Object> applicationForm(List<String> lines) {
     Map<String, Object> form = Candidatures.valid();
@@ -44,6 +48,110 @@ class GenericLineProcessTest extends ProcessTestBase {
         .businessKey("DMN-2026-00717").startBeforeActivity("Task_RecordDsFiling").setVariables(variables).execute();
     executeJobs(dossier);
     return dossier;
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired DeviceRecords deviceRecords;
+
+  /** An ETAPES dossier whose evidence deposit is complete, waiting for the ANS to issue its provisional certificate. */
+  ProcessInstance evidenceComplete(String dossierId) {
+    Map<String, Object> variables = new HashMap<>(Candidatures.valid());
+    variables.putAll(Map.of("dossierId", dossierId, "vendorGroup", "vendor-medisoft",
+        "pathway", GenericLineProcess.PATHWAY, "genericLines", "DIABETES", "applicant", VENDOR,
+        "fromEtapes", true, "softwareVersion", "3.0"));
+    ProcessInstance dossier = runtimeService.createProcessInstanceByKey(GenericLineProcess.KEY).businessKey(dossierId)
+        .startBeforeActivity("Task_IssueProvisionalCertificate").setVariables(variables).execute();
+    executeJobs(dossier);
+    return dossier;
+  }
+
+  DeviceRecords.Certificate certificate(String number) {
+    return deviceRecords.all().stream().flatMap(d -> d.certificates().stream()).filter(c -> c.number().equals(number))
+        .findFirst().orElseThrow(() -> new AssertionError("no certificate " + number + " in the device records"));
+  }
+
+  @Test
+  void shouldTakeAnEtapesVendorToItsBillingCodeWithinFifteenDaysThenMakeItsProvisionalCertificateFinal()
+      throws Exception {
+    Map<String, Object> form = applicationForm(List.of("DIABETES"));
+    form.put("fromEtapes", true);
+    ProcessInstance dossier = startApplication(VENDOR, GenericLineProcess.KEY, form);
+    String dossierId = (String) dossierVariable(dossier, "dossierId");
+
+    // the ANS track, up to the complete evidence deposit
+    ProcessInstance ans = instanceOf(dossier, "ans-certification");
+    complete(VENDOR, ans, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete(ANS_REVIEWER, ans, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    complete(VENDOR, ans, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "A. Martin"));
+    sendCompleteEvidence(VENDOR, ans);
+    complete(VENDOR, ans, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+
+    // the evidence is complete: the ANS issues the provisional certificate while it examines the evidence
+    assertWaitingAt(dossier, "Task_IssueProvisionalCertificate", "Task_ReviewEvidence");
+    LocalDate lastDay = T0.atZone(PARIS).toLocalDate().plusDays(120);
+    complete(ANS_REVIEWER, dossier, "Task_IssueProvisionalCertificate", Map.of("provisionalCertificateNumber",
+        "CP-" + dossierId, "window_GENERIC_PROVISIONAL_COMPLIANCE_lastDay", lastDay.toString()));
+    assertThat(text(mails("certificat provisoire").get(0))).contains("CP-" + dossierId).contains("2 mars 2027");
+
+    // the vendor requests its billing code at once; a request without its reference is refused, the task kept
+    Throwable noReference = catchThrowable(() -> complete(VENDOR, dossier, "Task_RequestBillingCode", Map.of()));
+    assertThat(noReference).isInstanceOf(BadInputException.class).hasMessageContaining("billingRequestReference");
+    complete(VENDOR, dossier, "Task_RequestBillingCode", Map.of("billingRequestReference", "DS-7001"));
+
+    // the CNAM has 15 days (GENERIC_BILLING_CODE) and allocates the code on day 9
+    assertThat(task(dossier, "Task_AllocateBillingCode").getDueDate()).isEqualTo(lastMomentOfDay(15));
+    advance(Duration.ofDays(9));
+    complete("nadia", dossier, "Task_AllocateBillingCode", Map.of("billingCode", "FAC-2026-0717"));
+    assertThat(text(mails("code de facturation").get(0))).contains("FAC-2026-0717");
+    assertPassed(dossier, "EndEvent_BillingCodeAllocated");
+    assertThat(certificate("CP-" + dossierId).validUntil()).isEqualTo(lastDay);
+
+    // the ANS finds the evidence conforming before the date: the provisional certificate becomes final
+    complete(ANS_REVIEWER, ans, "Task_ReviewEvidence", Map.of("evidenceDecision", "CONFORMS"));
+    executeJobs(dossier); // the ANS track ended: its caller sends the next mails
+    assertThat(text(mails("devenu définitif").get(0))).contains("CP-" + dossierId).contains("CC-" + dossierId);
+    assertThat(certificate("CP-" + dossierId).validUntil()).as("final: no end date").isNull();
+    assertThat(certificate("CP-" + dossierId).withdrawn()).isFalse();
+    assertThat(dossierVariable(dossier, GenericLineProcess.PROVISIONAL_STATUS)).isEqualTo("FINAL");
+    assertThat(timer(dossier, "Timer_ProvisionalCertificateLapses")).as("no lapse left to fire").isNull();
+    assertWaitingAt(dossier, "Task_CertifyLineRequirements");
+  }
+
+  @Test
+  void shouldLapseTheProvisionalCertificateWhenItsDatePassesAndTellTheVendor() throws Exception {
+    ProcessInstance dossier = evidenceComplete("DMN-2026-00718");
+    LocalDate lastDay = T0.atZone(PARIS).toLocalDate().plusDays(90);
+
+    // bad inputs: no date, a date too close (the table's row asks at least 30 days), both refused, the task kept
+    Throwable noDate = catchThrowable(() -> complete(ANS_REVIEWER, dossier, "Task_IssueProvisionalCertificate",
+        Map.of("provisionalCertificateNumber", "CP-2026-718")));
+    assertThat(noDate).isInstanceOf(BadInputException.class).hasMessageContaining("GENERIC_PROVISIONAL_COMPLIANCE");
+    Throwable tooClose = catchThrowable(() -> complete(ANS_REVIEWER, dossier, "Task_IssueProvisionalCertificate",
+        Map.of("provisionalCertificateNumber", "CP-2026-718",
+            "window_GENERIC_PROVISIONAL_COMPLIANCE_lastDay", T0.atZone(PARIS).toLocalDate().plusDays(10).toString())));
+    assertThat(tooClose).isInstanceOf(BadInputException.class).hasMessageContaining("doit être d'au moins 30 jours");
+    assertThat(deviceRecords.all().stream().flatMap(d -> d.certificates().stream())
+        .noneMatch(c -> c.number().equals("CP-2026-718"))).as("nothing recorded by a refused step").isTrue();
+
+    complete(ANS_REVIEWER, dossier, "Task_IssueProvisionalCertificate", Map.of("provisionalCertificateNumber",
+        "CP-2026-718", "window_GENERIC_PROVISIONAL_COMPLIANCE_lastDay", lastDay.toString()));
+
+    assertThat(text(mails("certificat provisoire").get(0))).contains("CP-2026-718").contains("31 janvier 2027");
+    assertThat(certificate("CP-2026-718").validUntil()).isEqualTo(lastDay);
+    assertThat(timer(dossier, "Timer_ProvisionalCertificateLapses").getDuedate()).isEqualTo(endOf(lastDay));
+    assertWaitingAt(dossier, "Task_RequestBillingCode", "Gateway_ProvisionalCertificateFate");
+
+    // the engine clock reaches the end of the last day: the certificate lapses
+    fire(dossier, "Timer_ProvisionalCertificateLapses");
+
+    String lapsed = text(mails("certificat provisoire caduc").get(0));
+    assertThat(lapsed).contains("CP-2026-718").contains("au plus tard le 31 janvier 2027")
+        .contains("/dossiers/DMN-2026-00718");
+    DeviceRecords.Certificate certificate = certificate("CP-2026-718");
+    assertThat(certificate.withdrawn()).isTrue();
+    assertThat(certificate.withdrawalReason())
+        .isEqualTo("caduc, la preuve de la conformité n’a pas été apportée au plus tard le 31 janvier 2027");
+    assertThat(task(dossier, "Task_RequestBillingCode")).as("the billing request closed").isNull();
+    assertThat(dossierVariable(dossier, GenericLineProcess.PROVISIONAL_STATUS)).isEqualTo("LAPSED");
   }
 
   @Test
@@ -105,6 +213,15 @@ class GenericLineProcessTest extends ProcessTestBase {
     Date lastDay = Date.from(LocalDate.of(2031, 11, 1).atStartOfDay(PARIS).toInstant());
     assertThat(dossierVariable(dossier, "registrationEndsAt")).isEqualTo(lastDay);
     assertThat(text(mails("code individuel").get(0))).contains("1100017").contains("1er novembre 2031");
+    // the registration is in the device's records (/devices): the code, from the allocation to the line's last day
+    List<DeviceRecords.Registration> registrations = deviceRecords.all().stream()
+        .flatMap(d -> d.registrations().stream()).filter(r -> "1100017".equals(r.reference())).toList();
+    assertThat(registrations).singleElement().satisfies(r -> {
+      assertThat(r.kind()).isEqualTo(DeviceRecords.RegistrationKind.GENERIC_LINE);
+      assertThat(r.startsOn()).isEqualTo(LocalDate.of(2026, 11, 2));
+      assertThat(r.endsOn()).isEqualTo(LocalDate.of(2031, 11, 1));
+      assertThat(r.dossierId()).isEqualTo("DMN-2026-00717");
+    });
     assertWaitingAt(dossier, "Task_UpdateCnamBases");
     complete("nadia", dossier, "Task_UpdateCnamBases", Map.of("cnamBasesUpdated", true));
     assertThat(dossierVariable(dossier, GenericLineProcess.OUTCOME)).isEqualTo("CODE_ALLOCATED");
