@@ -58,7 +58,11 @@ public enum NotificationEvent {
   BILLING_CODE_ALLOCATED,
   /** The ministry recorded the filing received from Démarches Simplifiées: the 60 days run. */
   DS_FILING_RECEIVED,
-  GENERIC_LINE_CODE_ALLOCATED;
+  GENERIC_LINE_CODE_ALLOCATED,
+
+  // ---- a device's life (bpmn/pathways/device-life.bpmn) ----
+  /** A re-certification cycle opened: why (cycleReason, referentialVersion), the certificate it renews. */
+  RECERTIFICATION_OPENED;
 
   /** What sets a mail apart from a plain notice. */
   private enum Kind { NOTICE, WITH_DOCUMENT, REMINDER }
