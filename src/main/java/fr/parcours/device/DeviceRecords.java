@@ -134,13 +134,14 @@ public class DeviceRecords {
   }
 
   /**
-   * The devices certified under this version of the referential: each device's newest certificate, when it is
-   * under this version and in force (a withdrawn certificate re-certifies nothing: its vendor applies again).
+   * The devices certified under an older version of the referential than this one: each device's newest
+   * certificate of the referential, when it is in force and under another version (a withdrawn certificate
+   * re-certifies nothing: its vendor applies again).
    */
-  public List<CertifiedDevice> certifiedUnder(String referential, String version) {
-    return jdbc.query(CERTIFIED + " WHERE c.referential = ? AND c.referential_version = ? AND c.withdrawn_at IS NULL"
+  public List<CertifiedDevice> certifiedBefore(String referential, String version) {
+    return jdbc.query(CERTIFIED + " WHERE c.referential = ? AND c.referential_version <> ? AND c.withdrawn_at IS NULL"
         + " AND NOT EXISTS (SELECT 1 FROM parcours_certificate n WHERE n.device_id = c.device_id"
-        + " AND n.issued_at > c.issued_at) ORDER BY d.company_name, d.name, d.version", CERTIFIED_ROWS,
+        + " AND n.referential = c.referential AND n.issued_at > c.issued_at) ORDER BY d.company_name, d.name, d.version", CERTIFIED_ROWS,
         referential, version);
   }
 

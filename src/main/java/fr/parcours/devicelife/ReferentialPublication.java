@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -18,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An ANS reviewer publishes a new version of the referential. Opposable: a re-certification cycle opens for every
- * device certified under the version it replaces (its newest certificate, in force), each vendor told by the
+ * device certified under an older version (its newest certificate, in force: the version it replaces, or one
+ * before it whose devices conformed through technical evolutions), each vendor told by the
  * cycle's first step; a device whose cycle already runs keeps that one. Not opposable: no cycle, the devices
  * conform through technical evolutions (the publication says so on /devices). One transaction: a refused
  * publication, or a cycle that cannot open, stores nothing and opens nothing.
@@ -26,17 +28,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReferentialPublication {
 
-  /** What a publication did: the cycles it opened (their dossiers) and the devices already in a cycle. */
-  public record Published(Version version, List<String> openedDossiers, List<String> alreadyRunning) {
+  /**
+   * What a publication did: the cycles it opened (their dossiers), the dossiers of the cycles already running on
+   * devices it concerned, and the certificates whose dossier is no longer kept (their vendor applies again with a
+   * new ANS certification: the candidature cannot be carried).
+   */
+  public record Published(Version version, List<String> openedDossiers, List<String> alreadyRunning,
+      List<String> notCarried) {
   }
 
   private final ReferentialVersions versions;
   private final DeviceRecords records;
   private final RuntimeService runtime;
+  private final HistoryService history;
   private final ZoneId zone;
 
   ReferentialPublication(ReferentialVersions versions, DeviceRecords records, RuntimeService runtime,
-      @Value("${parcours.zone:Europe/Paris}") String zone) {
+      HistoryService history, @Value("${parcours.zone:Europe/Paris}") String zone) {
+    this.history = history;
     this.versions = versions;
     this.records = records;
     this.runtime = runtime;
@@ -50,11 +59,16 @@ public class ReferentialPublication {
         now, LocalDate.ofInstant(now, zone));
     List<String> opened = new ArrayList<>();
     List<String> running = new ArrayList<>();
+    List<String> notCarried = new ArrayList<>();
     if (opposable) {
-      for (CertifiedDevice device : records.certifiedUnder(DeviceRecords.ANS_REFERENTIAL,
-          published.previousVersion())) {
+      for (CertifiedDevice device : records.certifiedBefore(DeviceRecords.ANS_REFERENTIAL, published.version())) {
         if (records.runningCycle(device.deviceId()).isPresent()) {
           running.add(records.runningCycle(device.deviceId()).get());
+          continue;
+        }
+        if (device.processInstanceId() == null || history.createHistoricProcessInstanceQuery()
+            .processInstanceId(device.processInstanceId()).count() == 0) {
+          notCarried.add(device.certificateNumber());
           continue;
         }
         ProcessInstance cycle = runtime.createProcessInstanceByKey(DeviceLifeProcess.KEY)
@@ -65,6 +79,6 @@ public class ReferentialPublication {
       }
       versions.cyclesOpened(published.id(), opened.size());
     }
-    return new Published(published, List.copyOf(opened), List.copyOf(running));
+    return new Published(published, List.copyOf(opened), List.copyOf(running), List.copyOf(notCarried));
   }
 }
