@@ -1,10 +1,12 @@
 package fr.parcours.device;
 
+import fr.parcours.deadline.LegalDates;
 import fr.parcours.shared.BadInputException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -80,12 +82,13 @@ public class ReferentialVersions {
           + " enregistré. Pour une nouvelle version, donnez-lui un autre nom.");
     }
     if (appliesFrom.isBefore(today)) {
-      throw new BadInputException("Date d’application : le " + appliesFrom + " est passé. Une nouvelle version"
-          + " s’applique à partir d’aujourd’hui (" + today + ") ou d’un jour à venir ; rien n’a été enregistré.");
+      throw new BadInputException("Date d’application : le " + french(appliesFrom) + " est passé. Une nouvelle"
+          + " version s’applique à partir d’aujourd’hui (" + french(today) + ") ou d’un jour à venir ; rien n’a été"
+          + " enregistré.");
     }
     if (latest.isPresent() && !appliesFrom.isAfter(latest.get().appliesFrom())) {
       throw new BadInputException("Date d’application : la version en vigueur, « " + latest.get().version()
-          + " », s’applique depuis le " + latest.get().appliesFrom() + " ; la nouvelle version doit s’appliquer"
+          + " », s’applique depuis le " + french(latest.get().appliesFrom()) + " ; la nouvelle version doit s’appliquer"
           + " après ce jour. Rien n’a été enregistré.");
     }
     String previous = latest.map(Version::version).orElse(initialVersion);
@@ -94,6 +97,10 @@ public class ReferentialVersions {
         + " opposable, cycles_opened, published_by, published_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)", id, referential,
         name, previous, appliesFrom, opposable, publishedBy, Timestamp.from(now));
     return new Version(id, referential, name, previous, appliesFrom, opposable, 0, publishedBy, now);
+  }
+
+  private static String french(LocalDate day) {
+    return LegalDates.date(day, Locale.FRENCH);
   }
 
   /** How many re-certification cycles the publication opened. */
