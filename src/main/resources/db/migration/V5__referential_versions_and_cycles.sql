@@ -39,3 +39,42 @@ CREATE INDEX parcours_recertification_device ON parcours_recertification (device
 
 -- The certificate a new one renews (the link of a re-certification cycle).
 ALTER TABLE parcours_certificate ADD COLUMN previous_certificate VARCHAR(100);
+
+-- The evidence archives and proofs (evidence.EvidenceStore) and the company documents such as the Kbis extract
+-- (evidence.CompanyDocuments), which their classes created at every start until this version. IF NOT EXISTS: a
+-- database made before already holds them, with the same columns, and keeps its rows.
+CREATE TABLE IF NOT EXISTS parcours_evidence_send (
+  process_instance_id VARCHAR(64) NOT NULL,
+  send_number INTEGER NOT NULL,
+  archive_name VARCHAR(255) NOT NULL,
+  sent_at TIMESTAMP NOT NULL,
+  sent_by VARCHAR(255),
+  PRIMARY KEY (process_instance_id, send_number)
+);
+CREATE TABLE IF NOT EXISTS parcours_evidence_proof (
+  id VARCHAR(36) NOT NULL PRIMARY KEY,
+  process_instance_id VARCHAR(64) NOT NULL,
+  send_number INTEGER NOT NULL,
+  entry_name VARCHAR(255) NOT NULL,
+  proof_number VARCHAR(64) NOT NULL,
+  sha256 VARCHAR(64) NOT NULL,
+  size_bytes BIGINT NOT NULL,
+  stored_file VARCHAR(255) NOT NULL,
+  invalid_reason VARCHAR(2000),
+  invalidated_by VARCHAR(255),
+  invalidated_at TIMESTAMP
+);
+CREATE INDEX IF NOT EXISTS parcours_evidence_proof_pi ON parcours_evidence_proof (process_instance_id);
+CREATE TABLE IF NOT EXISTS parcours_company_document (
+  id VARCHAR(36) NOT NULL PRIMARY KEY,
+  process_instance_id VARCHAR(64) NOT NULL,
+  kind VARCHAR(32) NOT NULL,
+  file_name VARCHAR(255) NOT NULL,
+  content_type VARCHAR(64) NOT NULL,
+  sha256 VARCHAR(64) NOT NULL,
+  size_bytes BIGINT NOT NULL,
+  stored_file VARCHAR(255) NOT NULL,
+  sent_at TIMESTAMP NOT NULL,
+  sent_by VARCHAR(255)
+);
+CREATE INDEX IF NOT EXISTS parcours_company_document_pi ON parcours_company_document (process_instance_id);
