@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -78,8 +79,7 @@ public class ReferentialVersions {
     Optional<Version> latest = latest(referential);
     if (name.equalsIgnoreCase(latest.map(Version::version).orElse(initialVersion))
         || published(referential).stream().anyMatch(v -> v.version().equalsIgnoreCase(name))) {
-      throw new BadInputException("La version « " + name + " » du référentiel est déjà publiée : rien n’a été"
-          + " enregistré. Pour une nouvelle version, donnez-lui un autre nom.");
+      throw alreadyPublished(name);
     }
     if (appliesFrom.isBefore(today)) {
       throw new BadInputException("Date d’application : le " + french(appliesFrom) + " est passé. Une nouvelle"
@@ -93,10 +93,20 @@ public class ReferentialVersions {
     }
     String previous = latest.map(Version::version).orElse(initialVersion);
     String id = UUID.randomUUID().toString();
-    jdbc.update("INSERT INTO parcours_referential_version (id, referential, version, previous_version, applies_from,"
-        + " opposable, cycles_opened, published_by, published_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)", id, referential,
-        name, previous, appliesFrom, opposable, publishedBy, Timestamp.from(now));
+    try {
+      jdbc.update("INSERT INTO parcours_referential_version (id, referential, version, previous_version,"
+          + " applies_from, opposable, cycles_opened, published_by, published_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+          id, referential, name, previous, appliesFrom, opposable, publishedBy, Timestamp.from(now));
+    } catch (DuplicateKeyException publishedMeanwhile) {
+      // another reviewer published the same version a moment before: the same answer as above
+      throw alreadyPublished(name);
+    }
     return new Version(id, referential, name, previous, appliesFrom, opposable, 0, publishedBy, now);
+  }
+
+  private static BadInputException alreadyPublished(String name) {
+    return new BadInputException("La version « " + name + " » du référentiel est déjà publiée : rien n’a été"
+        + " enregistré. Pour une nouvelle version, donnez-lui un autre nom.");
   }
 
   private static String french(LocalDate day) {
