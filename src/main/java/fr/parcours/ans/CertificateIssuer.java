@@ -2,6 +2,8 @@ package fr.parcours.ans;
 
 import fr.parcours.device.DeviceFactsOf;
 import fr.parcours.device.DeviceRecords;
+import fr.parcours.device.ReferentialVersions;
+import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,12 +19,14 @@ import org.springframework.stereotype.Component;
 class CertificateIssuer implements JavaDelegate {
 
   private final DeviceRecords records;
-  private final String referentialVersion;
+  private final ReferentialVersions versions;
+  private final ZoneId zone;
 
-  CertificateIssuer(DeviceRecords records,
-      @Value("${parcours.ans.referential-version:en vigueur}") String referentialVersion) {
+  CertificateIssuer(DeviceRecords records, ReferentialVersions versions,
+      @Value("${parcours.zone:Europe/Paris}") String zone) {
     this.records = records;
-    this.referentialVersion = referentialVersion;
+    this.versions = versions;
+    this.zone = ZoneId.of(zone);
   }
 
   @Override
@@ -32,6 +36,9 @@ class CertificateIssuer implements JavaDelegate {
     String number = "CC-" + dossierId;
     execution.setVariable(AnsProcess.CERTIFICATE_NUMBER, number);
     execution.setVariable(AnsProcess.CERTIFICATE_ISSUED_AT, now);
+    // the version the ANS reviewers published and that applies today (before any, the setting's)
+    String referentialVersion = versions.inForce(DeviceRecords.ANS_REFERENTIAL,
+        now.toInstant().atZone(zone).toLocalDate());
     records.certificateIssued(DeviceFactsOf.dossier(execution), number, DeviceRecords.ANS_REFERENTIAL,
         referentialVersion, now.toInstant(), null, dossierId, execution.getProcessInstanceId(),
         AnsProcess.KEY);

@@ -41,18 +41,24 @@ class DevicePages {
   static final String POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
       + " form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
 
+  /** Tasklist opens the re-certification cycle's start form from this address. */
+  static final String START_CYCLE = "/camunda/app/tasklist/default/#/?processStart=device-life";
+
   private final ProcessEngine engine;
   private final DossierBoard board;
   private final DeviceRecords records;
   private final MessageSource messages;
+  private final ReferentialVersions versions;
   private final ZoneId zone;
 
   DevicePages(ProcessEngine engine, DossierBoard board, DeviceRecords records, MessageSource messages,
+      ReferentialVersions versions,
       @Value("${parcours.zone:Europe/Paris}") String zone) {
     this.engine = engine;
     this.board = board;
     this.records = records;
     this.messages = messages;
+    this.versions = versions;
     this.zone = ZoneId.of(zone);
   }
 
@@ -75,6 +81,11 @@ class DevicePages {
       return "devices/refused";
     }
     model.addAttribute("devices", devices);
+    // the re-certification cycles running, and the last version of the referential when it is not opposable
+    model.addAttribute("cycles", records.runningCycles());
+    model.addAttribute("evolution", versions.latest(DeviceRecords.ANS_REFERENTIAL).filter(v -> !v.opposable())
+        .orElse(null));
+    model.addAttribute("startCycle", START_CYCLE);
     return "devices/list";
   }
 

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -45,7 +46,8 @@ public class DeviceRecords {
   }
 
   public record Certificate(String number, String referential, String referentialVersion, Instant issuedAt,
-      LocalDate validUntil, Instant withdrawnAt, String withdrawalReason, String dossierId, String pathway) {
+      LocalDate validUntil, Instant withdrawnAt, String withdrawalReason, String dossierId, String pathway,
+      String previousCertificate) {
     public boolean withdrawn() {
       return withdrawnAt != null;
     }
@@ -57,6 +59,15 @@ public class DeviceRecords {
 
   public record Device(String id, String vendorGroup, String companyName, String name, String version,
       String profiles, String basicUdiDi, List<Certificate> certificates, List<Registration> registrations) {
+  }
+
+  /**
+   * A certificate with the device and company it belongs to, and the dossier (its ANS track's instance) that
+   * produced it: what a re-certification cycle starts from.
+   */
+  public record CertifiedDevice(String certificateNumber, String deviceId, String vendorGroup, String companyName,
+      String deviceName, String deviceVersion, String referential, String referentialVersion, boolean withdrawn,
+      String dossierId, String processInstanceId) {
   }
 
   private final JdbcTemplate jdbc;
@@ -172,6 +183,86 @@ public class DeviceRecords {
         + " AND withdrawn_at IS NULL", Timestamp.from(at), reason, number);
   }
 
+  /** The certificate of this number, with its device and company; empty when no certificate has it. */
+  public Optional<CertifiedDevice> certificate(String number) {
+    if (number == null || number.isBlank()) {
+      return Optional.empty();
+    }
+    return jdbc.query(CERTIFIED + " WHERE c.number = ?", CERTIFIED_ROWS, number.strip()).stream().findFirst();
+  }
+
+  /**
+   * The devices certified under an older version of the referential than this one: each device's newest
+   * certificate of the referential, when it is in force and under another version (a withdrawn certificate
+   * re-certifies nothing: its vendor applies again).
+   */
+  public List<CertifiedDevice> certifiedBefore(String referential, String version) {
+    return jdbc.query(CERTIFIED + " WHERE c.referential = ? AND c.referential_version <> ? AND c.withdrawn_at IS NULL"
+        + " AND NOT EXISTS (SELECT 1 FROM parcours_certificate n WHERE n.device_id = c.device_id"
+        + " AND n.referential = c.referential AND n.issued_at > c.issued_at) ORDER BY d.company_name, d.name, d.version", CERTIFIED_ROWS,
+        referential, version);
+  }
+
+  /**
+   * Records that a new certification cycle of the device runs, renewing a certificate. Refused, nothing stored:
+   * a cycle of the same device already running.
+   */
+  public void cycleOpened(String deviceId, String previousCertificate, String reason, String referentialVersion,
+      String dossierId, String processInstanceId, Instant at) {
+    Optional<String> running = runningCycle(deviceId);
+    if (running.isPresent()) {
+      throw new BadInputException("Un cycle de certification de ce dispositif est déjà en cours (dossier "
+          + running.get() + ") : poursuivez-le depuis vos tâches dans Tasklist ou la page du dossier ; un second"
+          + " cycle ne peut commencer qu’une fois celui-ci terminé.");
+    }
+    jdbc.update("INSERT INTO parcours_recertification (id, device_id, running_device_id, previous_certificate, reason,"
+        + " referential_version, dossier_id, process_instance_id, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        UUID.randomUUID().toString(), deviceId, deviceId, previousCertificate, reason, referentialVersion, dossierId,
+        processInstanceId, Timestamp.from(at));
+  }
+
+  /** The dossier of the cycle running on this device, if one runs. */
+  public Optional<String> runningCycle(String deviceId) {
+    return jdbc.queryForList("SELECT dossier_id FROM parcours_recertification WHERE running_device_id = ?",
+        String.class, deviceId).stream().findFirst();
+  }
+
+  /** Every running cycle: the device's id and the cycle's dossier. */
+  public Map<String, String> runningCycles() {
+    Map<String, String> running = new LinkedHashMap<>();
+    jdbc.query("SELECT running_device_id, dossier_id FROM parcours_recertification WHERE running_device_id IS NOT NULL",
+        (ResultSet rs) -> {
+          running.put(rs.getString("running_device_id"), rs.getString("dossier_id"));
+        });
+    return running;
+  }
+
+  /** The cycle of this process ended, with its new certificate or without (null). */
+  public void cycleClosed(String processInstanceId, String newCertificate, Instant at) {
+    jdbc.update("UPDATE parcours_recertification SET running_device_id = NULL, closed_at = ?, new_certificate = ?"
+        + " WHERE process_instance_id = ? AND closed_at IS NULL", Timestamp.from(at), newCertificate,
+        processInstanceId);
+  }
+
+  /** Links a new certificate to the one it renews. */
+  public void renews(String newCertificate, String previousCertificate) {
+    int changed = jdbc.update("UPDATE parcours_certificate SET previous_certificate = ? WHERE number = ?",
+        previousCertificate, newCertificate);
+    if (changed == 0) {
+      throw new IllegalStateException("No certificate " + newCertificate + " to link to " + previousCertificate);
+    }
+  }
+
+  private static final String CERTIFIED = "SELECT c.number, c.device_id, d.vendor_group, d.company_name, d.name,"
+      + " d.version, c.referential, c.referential_version, c.withdrawn_at, c.dossier_id, c.process_instance_id"
+      + " FROM parcours_certificate c JOIN parcours_device d ON d.id = c.device_id";
+
+  private static final org.springframework.jdbc.core.RowMapper<CertifiedDevice> CERTIFIED_ROWS = (rs, i) ->
+      new CertifiedDevice(rs.getString("number"), rs.getString("device_id"), rs.getString("vendor_group"),
+          rs.getString("company_name"), rs.getString("name"), rs.getString("version"), rs.getString("referential"),
+          rs.getString("referential_version"), rs.getTimestamp("withdrawn_at") != null, rs.getString("dossier_id"),
+          rs.getString("process_instance_id"));
+
   /** The devices of these vendor companies, with their certificates and registrations, by name and version. */
   public List<Device> ofCompanies(Collection<String> vendorGroups) {
     if (vendorGroups.isEmpty()) {
@@ -200,7 +291,7 @@ public class DeviceRecords {
           device.certificates().add(new Certificate(rs.getString("number"), rs.getString("referential"),
               rs.getString("referential_version"), instant(rs, "issued_at"), day(rs, "valid_until"),
               instant(rs, "withdrawn_at"), rs.getString("withdrawal_reason"), rs.getString("dossier_id"),
-              rs.getString("pathway")));
+              rs.getString("pathway"), rs.getString("previous_certificate")));
         }, args);
     jdbc.query("SELECT r.* FROM parcours_registration r JOIN parcours_device d ON d.id = r.device_id" + where
         + " ORDER BY r.starts_on DESC", (ResultSet rs) -> {

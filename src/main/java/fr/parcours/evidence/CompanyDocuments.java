@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  * (seed: the Convergence account needs the company's Kbis): sent from the dossier's page
  * {@code /evidence/<dossier>/kbis}, which the task's form links to (Camunda Forms have no file field), stored with
  * the dossier as the proofs are (a random name under {@code parcours.evidence.storage}, its SHA-256 and size in the
- * table {@code parcours_company_document}) and checked first as they are: a PDF, PNG or JPEG by its content whatever its
+ * table {@code parcours_company_document}, Flyway migration V5) and checked first as they are: a PDF, PNG or JPEG by its content whatever its
  * name says, not empty, at most {@value #MAX_MEGABYTES} MB. The latest one sent counts.
  */
 @Service
@@ -39,18 +39,6 @@ public class CompanyDocuments {
   CompanyDocuments(JdbcTemplate jdbc, EvidenceProperties properties) {
     this.jdbc = jdbc;
     this.files = new UploadedFiles(properties);
-    jdbc.execute("create table if not exists parcours_company_document ("
-        + " id varchar(36) not null primary key,"
-        + " process_instance_id varchar(64) not null,"
-        + " kind varchar(32) not null,"
-        + " file_name varchar(255) not null,"
-        + " content_type varchar(64) not null,"
-        + " sha256 varchar(64) not null,"
-        + " size_bytes bigint not null,"
-        + " stored_file varchar(255) not null,"
-        + " sent_at timestamp not null,"
-        + " sent_by varchar(255))");
-    jdbc.execute("create index if not exists parcours_company_document_pi on parcours_company_document (process_instance_id)");
   }
 
   /** The latest Kbis extract sent for the dossier's instance, if any. */

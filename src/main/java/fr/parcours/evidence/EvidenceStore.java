@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The proofs received, one row per file, and the sends, one row per accepted archive, in two tables of the
- * application's database (plain DDL that H2 and PostgreSQL both accept, created at start-up if missing).
+ * application's database (Flyway migration V5, {@code db/migration}).
  * The files themselves are on disk under {@code parcours.evidence.storage}.
  */
 @Repository
@@ -33,27 +33,6 @@ public class EvidenceStore {
 
   EvidenceStore(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    jdbc.execute("create table if not exists parcours_evidence_send ("
-        + " process_instance_id varchar(64) not null,"
-        + " send_number integer not null,"
-        + " archive_name varchar(255) not null,"
-        + " sent_at timestamp not null,"
-        + " sent_by varchar(255),"
-        + " primary key (process_instance_id, send_number))");
-    jdbc.execute("create table if not exists parcours_evidence_proof ("
-        + " id varchar(36) not null primary key,"
-        + " process_instance_id varchar(64) not null,"
-        + " send_number integer not null,"
-        + " entry_name varchar(255) not null,"
-        + " proof_number varchar(64) not null,"
-        + " sha256 varchar(64) not null,"
-        + " size_bytes bigint not null,"
-        + " stored_file varchar(255) not null,"
-        + " invalid_reason varchar(2000),"
-        + " invalidated_by varchar(255),"
-        + " invalidated_at timestamp)");
-    jdbc.execute("create index if not exists parcours_evidence_proof_pi on parcours_evidence_proof"
-        + " (process_instance_id)");
   }
 
   List<Send> sends(String processInstanceId) {

@@ -62,7 +62,11 @@ public enum NotificationEvent {
   /** The ETAPES vendor's evidence conforms before its date: the provisional certificate becomes final. */
   PROVISIONAL_CERTIFICATE_FINAL,
   /** The date passed before the evidence conformed: the provisional certificate lapsed (window GENERIC_PROVISIONAL_COMPLIANCE). */
-  PROVISIONAL_CERTIFICATE_LAPSED;
+  PROVISIONAL_CERTIFICATE_LAPSED,
+
+  // ---- a device's life (bpmn/pathways/device-life.bpmn) ----
+  /** A re-certification cycle opened: why (cycleReason, referentialVersion), the certificate it renews. */
+  RECERTIFICATION_OPENED;
 
   /** What sets a mail apart from a plain notice. */
   private enum Kind { NOTICE, WITH_DOCUMENT, REMINDER }

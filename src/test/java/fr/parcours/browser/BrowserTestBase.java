@@ -319,6 +319,11 @@ abstract class BrowserTestBase {
   }
 
   void openStartForm(String processName) {
+    openStartForm(processName, "Field_Siren");
+  }
+
+  /** Opens the start form of a process from Tasklist's "Démarrer un processus", once it shows that field. */
+  void openStartForm(String processName, String fieldShown) {
     waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))).click();
     By process = By.xpath("//div[contains(@class,'modal-content')]//ul[contains(@class,'processes')]"
         + "//a[normalize-space(.)='" + processName + "']");
@@ -328,11 +333,11 @@ abstract class BrowserTestBase {
     for (int click = 1; ; click++) {
       waiting.until(ExpectedConditions.elementToBeClickable(process)).click();
       try {
-        formShown.until(ExpectedConditions.visibilityOfElementLocated(field("Field_Siren")));
+        formShown.until(ExpectedConditions.visibilityOfElementLocated(field(fieldShown)));
         return;
       } catch (TimeoutException notYet) {
         if (click == 3 || browser.findElements(process).isEmpty()) {
-          waiting.until(ExpectedConditions.visibilityOfElementLocated(field("Field_Siren")));
+          waiting.until(ExpectedConditions.visibilityOfElementLocated(field(fieldShown)));
           return;
         }
       }

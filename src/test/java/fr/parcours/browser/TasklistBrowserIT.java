@@ -168,6 +168,8 @@ class TasklistBrowserIT extends BrowserTestBase {
     openFilter("ANS — toutes les tâches");
     openTask("Examiner la recevabilité", dossierId);
     waitForRoleControls();
+    // (the task's pane draws its controls a moment after the card is opened: seen under load, none yet)
+    waiting.until(d -> visibleControls("Ajouter un commentaire", "Définir la relance").size() == 2);
     assertThat(visibleControls("Ajouter un commentaire", "Définir la relance", "Créer une tâche",
         "Définir l’échéance")).containsExactly("Ajouter un commentaire", "Définir la relance");
     work("ANS — toutes les tâches", dossier, "Task_ReviewAdmissibility", "Examiner la recevabilité",

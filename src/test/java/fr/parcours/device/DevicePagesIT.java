@@ -79,6 +79,18 @@ class DevicePagesIT {
   }
 
   @Test
+  void shouldShowACertificateRenewedByACycleWithTheOneItRenews() {
+    DeviceFacts cardio3 = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "3.0", "TLM", null);
+    records.certificateIssued(cardio3, "CC-DMN-2026-EEEEE", DeviceRecords.ANS_REFERENTIAL, "2027", ISSUED, null,
+        "DMN-2026-EEEEE", "pi-e", "ans-certification");
+    records.renews("CC-DMN-2026-EEEEE", "CC-DMN-2026-AAAAA");
+
+    assertThat(page("alice").getBody()).contains("CC-DMN-2026-EEEEE").contains("(renouvelle CC-DMN-2026-AAAAA)")
+        .contains("Démarrer un nouveau cycle de certification").contains("href=\"/referentials\"");
+    assertThat(page("bruno").getBody()).doesNotContain("CC-DMN-2026-EEEEE");
+  }
+
+  @Test
   void shouldShowEveryReviewerGroupTheProcessOwnerAndTheAdministratorEveryCompany() {
     for (String user : List.of("ana", "hugo", "claire", "marc", "nadia", "paul", "admin")) {
       ResponseEntity<String> answer = page(user);

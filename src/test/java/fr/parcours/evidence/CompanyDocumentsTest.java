@@ -22,6 +22,7 @@ class CompanyDocumentsTest {
   CompanyDocuments documents() {
     DriverManagerDataSource database = new DriverManagerDataSource(
         "jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    org.flywaydb.core.Flyway.configure().dataSource(database).load().migrate(); // the tables, as at start-up
     return new CompanyDocuments(new JdbcTemplate(database),
         new EvidenceProperties(storage, null, null, null, null, null, null));
   }

@@ -89,8 +89,10 @@ class EvidenceSweepTest {
 
   /** A proof table (H2 in memory) holding a row for each of these files. */
   private static EvidenceStore store(Set<String> storedFiles) {
-    EvidenceStore store = new EvidenceStore(new JdbcTemplate(
-        new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")));
+    DriverManagerDataSource database = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+        + ";DB_CLOSE_DELAY=-1");
+    org.flywaydb.core.Flyway.configure().dataSource(database).load().migrate(); // the tables, as at start-up
+    EvidenceStore store = new EvidenceStore(new JdbcTemplate(database));
     for (String file : storedFiles) {
       store.addProof(new EvidenceStore.StoredProof(UUID.randomUUID().toString(), "pi-1", 1, "PSC_1.1.1.mp4",
           "PSC 1.1.1", "0".repeat(64), 7, file, null, null));

@@ -1,0 +1,136 @@
+package fr.parcours.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.parcours.support.Candidatures;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Issue 18, point 3, in a real browser. alice's two devices are certified (the ANS track started at its certificate
+ * step). alice starts a new certification cycle from Tasklist for a new model of the first: a number that names no
+ * certificate of hers is refused in the form, then her certificate's number opens the cycle, whose first task
+ * waits in her company's filter, the candidature carried. ana, from the devices page where reviewers read the
+ * certificates, opens the referential's versions, is refused a day in the past, then publishes an opposable
+ * version: Parcours opens a cycle for the second device (the first one's runs already). alice reads both cycles on
+ * her devices page. Screenshots: {@code target/screenshots/cycles-*.png}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"parcours.test.context=browser-cycles", "camunda.bpm.job-execution.enabled=true"})
+class RecertificationBrowserIT extends BrowserTestBase {
+
+  static final String PROCESS_NAME = "Nouveau cycle de certification";
+
+  String page(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  /** A device of alice's company, certified: the ANS track started at its certificate step. */
+  String certified(String dossierId, String softwareName) {
+    Map<String, Object> dossier = new HashMap<>(Candidatures.valid());
+    dossier.put("vendorGroup", "vendor-medisoft");
+    dossier.put("applicant", "alice");
+    dossier.put("dossierId", dossierId);
+    dossier.put("softwareName", softwareName);
+    runtimeService.createProcessInstanceByKey("ans-certification").businessKey(dossierId)
+        .startBeforeActivity("Task_IssueCertificate").setVariables(dossier).execute();
+    return "CC-" + dossierId;
+  }
+
+  @Test
+  void shouldLetAliceStartACycleFromTasklistAndAnaPublishAnOpposableVersionThatOpensTheOthers() {
+    String first = certified("DMN-2026-CYCL1", "CardioSuivi");
+    String second = certified("DMN-2026-CYCL2", "TensioSuivi");
+
+    // alice, in Tasklist: a number that is not one of her certificates is refused in the form
+    signIn("alice");
+    openStartForm(PROCESS_NAME, "Field_PreviousCertificateNumber");
+    assertThat(formText()).contains("La candidature du dossier précédent est reprise");
+    screenshot("cycles-01-start-form");
+    type("Field_PreviousCertificateNumber", "CC-DMN-2026-XXXXX");
+    startProcess();
+    WebElement error = waiting.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[contains(@class,'alert-danger') or contains(@class,'alert-error')]"
+            + "[contains(normalize-space(.),'Aucun certificat')]")));
+    assertThat(error.getText()).contains("Aucun certificat de conformité de votre entreprise ne porte le numéro"
+        + " « CC-DMN-2026-XXXXX »").contains("Mes dispositifs et certificats");
+    scrollTo(error);
+    screenshot("cycles-02-unknown-certificate-refused");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("device-life").count()).isZero();
+
+    // her certificate's number and the new model's version open the cycle
+    type("Field_PreviousCertificateNumber", first);
+    type("Field_NewSoftwareVersion", "3.0");
+    startProcess();
+    ProcessInstance cycle = waiting.until(d -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("device-life").singleResult());
+    String dossier = cycle.getBusinessKey();
+    openFilter(VENDOR_FILTER);
+    WebElement card = taskCard("Déposer le dossier administratif", dossier);
+    assertThat(card.getText()).contains("CardioSuivi");
+    openTask("Déposer le dossier administratif", dossier);
+    waiting.until(d -> formText().contains("MediSoft SAS"));
+    assertThat(formText()).contains("CardioSuivi").contains("3.0");
+    screenshot("cycles-03-cycle-task-with-the-candidature-carried");
+
+    // ana, from the devices page, publishes the versions of the referential
+    signOut();
+    signIn("ana");
+    browser.get(page("/devices"));
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("referentials"))).click();
+    WebElement version = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("version")));
+    assertThat(browser.findElement(By.id("none")).getText()).contains("Aucune version publiée");
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+    version.sendKeys("2027");
+    setDate("appliesFrom", today.minusDays(3));
+    browser.findElement(By.id("opposable-yes")).click();
+    screenshot("cycles-04-publish-form", true);
+    browser.findElement(By.id("submit")).click();
+    WebElement problem = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem")));
+    assertThat(problem.getText()).contains("Date d’application").contains("est passé").contains("rien n’a été"
+        + " enregistré");
+    screenshot("cycles-05-past-day-refused", true);
+
+    setDate("appliesFrom", today);
+    browser.findElement(By.id("submit")).click();
+    WebElement published = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("published")));
+    assertThat(published.getText()).contains("Version 2027 publiée").contains("1 cycle(s) de re-certification")
+        .contains(dossier);
+    assertThat(browser.findElement(By.id("versions")).getText()).contains("2027").contains("Opposable");
+    screenshot("cycles-06-opposable-version-published", true);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("device-life").count()).isEqualTo(2);
+
+    // alice reads both cycles on her devices page (ana leaves: her session ends with its cookies)
+    browser.manage().deleteAllCookies();
+    signIn("alice");
+    browser.get(page("/devices"));
+    WebElement main = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.device")));
+    String text = browser.findElement(By.tagName("main")).getText();
+    assertThat(text).contains(first).contains(second).contains("Cycle de certification en cours : dossier " + dossier);
+    assertThat(browser.findElements(By.cssSelector("p.cycle"))).hasSize(2);
+    assertThat(main.isDisplayed()).isTrue();
+    screenshot("cycles-07-alice-devices-with-cycles", true);
+
+    // the cycle's dossier page, from its link: where it stands, what she must do
+    browser.findElement(By.linkText("Cycle de certification en cours : dossier " + dossier)).click();
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1")));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains(dossier)
+        .contains("Déposer le dossier administratif");
+    screenshot("cycles-08-alice-cycle-dossier", true);
+  }
+
+  /** A date input, set as the calendar would. */
+  void setDate(String id, LocalDate day) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
+        browser.findElement(By.id(id)), day.toString());
+  }
+}

@@ -1,0 +1,94 @@
+package fr.parcours.devicelife;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.parcours.ans.AnsProcess;
+import fr.parcours.support.TrackEngine;
+import fr.parcours.support.TrackTestBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * bpmn/pathways/device-life.bpmn on its own, without Spring: the ANS track is a stub process deployed under its key
+ * that the test ends with the outcome it hands back. The intake is a stub that sets what the real one sets (the
+ * candidature carried, the dossier's number; the real one, with the device records, in
+ * {@link RecertificationProcessTest}); the certificate's link and the cycle's closing are recorded. The class fails
+ * below 100 % of device-life.bpmn.
+ */
+@Deployment(resources = "bpmn/pathways/device-life.bpmn")
+class DeviceLifePathwayTest extends TrackTestBase {
+
+  static final String ANS = AnsProcess.KEY;
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine =
+      TrackEngine.withFullCoverage(List.of(DeviceLifeProcess.OUTCOMES), ANS);
+
+  final List<String> links = new ArrayList<>();
+  final List<String> closings = new ArrayList<>();
+
+  @BeforeEach
+  void deployTheStubTrackAndTheGlue() {
+    Mocks.register("recertificationIntake", (ExecutionListener) execution -> {
+      execution.setVariable("dossierId", "DMN-2026-CYCLE");
+      execution.setVariable("vendorGroup", "vendor-medisoft");
+      execution.setVariable("softwareName", "CardioSuivi");
+      execution.setVariable("contactEmail", "contact@medisoft.test");
+      execution.setVariable("hasConvergenceAccount", true);
+      execution.setVariable(DeviceLifeProcess.REASON, "NEW_MODEL");
+    });
+    Mocks.register("certificateLink", (JavaDelegate) execution -> links.add(execution.getVariable("certificateNumber")
+        + " renews " + execution.getVariable(DeviceLifeProcess.PREVIOUS_CERTIFICATE)));
+    Mocks.register("cycleClosing", (ExecutionListener) execution -> closings.add(execution.getProcessInstanceId()
+        + ":" + execution.getVariable(DeviceLifeProcess.OUTCOME)));
+    track.deploy(TrackEngine.stubTrack(ANS));
+  }
+
+  ProcessInstance openCycle() {
+    ProcessInstance cycle = track.start(DeviceLifeProcess.KEY, Map.of(DeviceLifeProcess.PREVIOUS_CERTIFICATE,
+        "CC-DMN-2026-OLD01", "applicant", "alice"));
+    // Then the vendor is told first (an asynchronous mail step), then the ANS track runs with the candidature
+    assertThat(cycle).isWaitingAt("Event_NotifyCycleOpened");
+    track.runJobs(cycle);
+    assertThat(stubs.mails).containsExactly("RECERTIFICATION_OPENED");
+    assertThat(track.received(track.calledTrack(cycle, ANS))).containsEntry("dossierId", "DMN-2026-CYCLE")
+        .containsEntry("softwareName", "CardioSuivi").containsEntry("hasConvergenceAccount", true)
+        .containsEntry("contactEmail", "contact@medisoft.test").containsEntry("applicant", "alice")
+        .containsEntry("waitsForGoAhead", false).doesNotContainKeys(DeviceLifeProcess.PREVIOUS_CERTIFICATE);
+    return cycle;
+  }
+
+  @Test
+  void shouldLinkTheNewCertificateToThePreviousOneWhenTheAnsCertifiesAgain() {
+    ProcessInstance cycle = openCycle();
+
+    track.complete(track.calledTrack(cycle, ANS), "Stub_Track", Map.of("ansOutcome", "CERTIFIED",
+        "certificateNumber", "CC-DMN-2026-CYCLE"));
+
+    assertThat(cycle).isEnded().hasPassed("Task_LinkCertificate", "EndEvent_Recertified");
+    assertThat(links).containsExactly("CC-DMN-2026-CYCLE renews CC-DMN-2026-OLD01");
+    assertThat(closings).containsExactly(cycle.getId() + ":RECERTIFIED");
+  }
+
+  @Test
+  void shouldCloseTheCycleWithoutCertificateWhenTheAnsDoesNotCertify() {
+    ProcessInstance cycle = openCycle();
+
+    track.complete(track.calledTrack(cycle, ANS), "Stub_Track", Map.of("ansOutcome", "INADMISSIBLE"));
+
+    assertThat(cycle).isEnded().hasPassed("EndEvent_NotRecertified").hasNotPassed("Task_LinkCertificate");
+    assertThat(links).isEmpty();
+    assertThat(closings).containsExactly(cycle.getId() + ":NOT_RECERTIFIED");
+  }
+}

@@ -1,0 +1,286 @@
+package fr.parcours.devicelife;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.parcours.ans.AnsProcess;
+import fr.parcours.device.DeviceRecords;
+import fr.parcours.device.DeviceRecords.Device;
+import fr.parcours.device.DeviceRecords.DeviceFacts;
+import fr.parcours.device.ReferentialVersions;
+import fr.parcours.shared.BadInputException;
+import fr.parcours.support.Candidatures;
+import fr.parcours.support.ProcessTestBase;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The re-certification cycles on the real application: the ANS track, the device records, the mails (a real SMTP
+ * server), the vendors' and reviewers' rights. A device is first certified through the ANS track as alice
+ * applies; then a cycle is started by alice (a new model) or by an ANS reviewer's opposable version, and runs the
+ * same track again to a new certificate linked to the previous one. Each test names its device uniquely: the
+ * database is the context's, shared with the other process tests.
+ */
+class RecertificationProcessTest extends ProcessTestBase {
+
+  static final String VENDOR = "alice";
+  static final String OTHER_VENDOR = "bruno";
+  static final String REVIEWER = "ana";
+
+  @Autowired DeviceRecords records;
+  @Autowired ReferentialVersions versions;
+  @Autowired ReferentialPublication publication;
+  @Autowired JdbcTemplate jdbc;
+
+  /** The cycles a test opened are deleted after it, so that no other test finds their tasks. */
+  @AfterEach
+  void deleteTheCyclesLeftRunning() {
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(DeviceLifeProcess.KEY).unlimitedList()
+        .forEach(cycle -> runtimeService.deleteProcessInstance(cycle.getId(), "test over"));
+  }
+
+  // ---- the steps, as people take them ----
+
+  /** A device of alice's company certified through the ANS track: its certificate's number. */
+  String certifiedDevice(String softwareName) {
+    Map<String, Object> form = new HashMap<>(Candidatures.valid());
+    form.put("softwareName", softwareName);
+    ProcessInstance ans = startApplication(VENDOR, AnsProcess.KEY, form);
+    runTheAnsTrackToItsCertificate(ans);
+    assertThat(ans).isEnded();
+    return "CC-" + ans.getBusinessKey();
+  }
+
+  void runTheAnsTrackToItsCertificate(ProcessInstance instance) {
+    complete(VENDOR, instance, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete(REVIEWER, instance, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    complete(VENDOR, instance, "Task_SignConvention", Map.of("conventionSigned", true,
+        "signatoryName", "Alice Martin"));
+    sendCompleteEvidence(VENDOR, instanceOf(instance, AnsProcess.KEY));
+    complete(VENDOR, instance, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+    Map<String, Object> review = new HashMap<>();
+    review.put("evidenceDecision", "CONFORMS");
+    review.put("evidenceComment", null);
+    complete(REVIEWER, instance, "Task_ReviewEvidence", review);
+  }
+
+  ProcessInstance startCycle(String user, String certificate, String newVersion) {
+    Map<String, Object> form = new HashMap<>();
+    form.put(DeviceLifeProcess.PREVIOUS_CERTIFICATE, certificate);
+    form.put(DeviceLifeProcess.NEW_VERSION, newVersion);
+    return startApplication(user, DeviceLifeProcess.KEY, form);
+  }
+
+  Device deviceOf(String certificate) {
+    return records.all().stream().filter(d -> d.certificates().stream().anyMatch(c -> c.number().equals(certificate)))
+        .findFirst().orElseThrow();
+  }
+
+  long cyclesOf(String certificate) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM parcours_recertification WHERE previous_certificate = ?",
+        Long.class, certificate);
+  }
+
+  static String unique(String name) {
+    return name + "-" + UUID.randomUUID().toString().substring(0, 6);
+  }
+
+  // ---- paths ----
+
+  @Test
+  void shouldRunANewCycleForANewModelWithoutRetypingAndLinkTheNewCertificateToThePrevious() throws Exception {
+    String name = unique("CardioSuivi");
+    String previous = certifiedDevice(name);
+
+    ProcessInstance cycle = startCycle(VENDOR, previous, "3.0");
+
+    // Then the cycle carries the candidature, the vendor is told, and the ANS track waits for the deposit
+    assertThat(cycle).isActive().variables().containsEntry(DeviceLifeProcess.REASON, "NEW_MODEL")
+        .containsEntry(DeviceLifeProcess.PREVIOUS_CERTIFICATE, previous).containsEntry("softwareName", name)
+        .containsEntry("softwareVersion", "3.0").containsEntry("contactEmail", "jean.dupont@medisoft.example")
+        .containsEntry("vendorGroup", "vendor-medisoft");
+    assertThat(cycle.getBusinessKey()).matches("DMN-2026-[2-9A-HJ-NP-Z]{5}");
+    assertThat(task(cycle, "Task_DepositAdministrativeDossier")).isNotNull();
+    List<MimeMessage> told = mails("nouveau cycle de certification");
+    assertThat(told).hasSize(2); // the contact and the legal representative
+    assertThat(text(told.get(0))).contains(previous).contains(cycle.getBusinessKey())
+        .contains("/dossiers/" + cycle.getBusinessKey());
+    assertThat(records.runningCycle(deviceOf(previous).id())).contains(cycle.getBusinessKey());
+
+    // When the ANS certifies again
+    runTheAnsTrackToItsCertificate(cycle);
+
+    // Then the new certificate lands on the new model, linked to the previous one, and the cycle is closed
+    assertThat(cycle).isEnded().hasPassed("Task_LinkCertificate", "EndEvent_Recertified");
+    String renewed = "CC-" + cycle.getBusinessKey();
+    Device newModel = deviceOf(renewed);
+    assertThat(newModel.name()).isEqualTo(name);
+    assertThat(newModel.version()).isEqualTo("3.0");
+    assertThat(newModel.certificates()).singleElement()
+        .satisfies(c -> assertThat(c.previousCertificate()).isEqualTo(previous));
+    assertThat(records.runningCycle(deviceOf(previous).id())).isEmpty();
+    assertThat(jdbc.queryForObject("SELECT new_certificate FROM parcours_recertification WHERE"
+        + " previous_certificate = ?", String.class, previous)).isEqualTo(renewed);
+  }
+
+  @Test
+  void shouldRefuseACycleForACertificateThatDoesNotExistOrIsAnotherCompanysAndChangeNothing() {
+    String previous = certifiedDevice(unique("Tensio"));
+    long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(DeviceLifeProcess.KEY).count();
+
+    // A number that names no certificate: a device never certified has none
+    assertThatThrownBy(() -> startCycle(VENDOR, "CC-DMN-2026-NONE0", null)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Aucun certificat de conformité de votre entreprise ne porte le numéro")
+        .hasMessageContaining("Certification de conformité ANS");
+    // Another company's certificate: the same sentence, nothing told of it
+    assertThatThrownBy(() -> startCycle(OTHER_VENDOR, previous, null)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Aucun certificat de conformité de votre entreprise ne porte le numéro « " + previous);
+    // A version that is not a version
+    assertThatThrownBy(() -> startCycle(VENDOR, previous, "9".repeat(65))).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Nouvelle version du logiciel : 64 caractères au plus");
+
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(DeviceLifeProcess.KEY).count())
+        .isEqualTo(instances);
+    assertThat(cyclesOf(previous)).isZero();
+  }
+
+  @Test
+  void shouldRefuseASecondCycleOfTheSameDeviceWhileOneRunsAndAcceptOneOnceItEnded() {
+    String previous = certifiedDevice(unique("Glyco"));
+    ProcessInstance first = startCycle(VENDOR, previous, null);
+
+    assertThatThrownBy(() -> startCycle(VENDOR, previous, null)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Un cycle de certification de ce dispositif est déjà en cours (dossier "
+            + first.getBusinessKey() + ")");
+    assertThat(cyclesOf(previous)).isEqualTo(1);
+
+    // the first one ends (the ANS refuses the evidence): the device may start another
+    complete(VENDOR, first, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete(REVIEWER, first, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "INADMISSIBLE",
+        "admissibilityComment", "Dossier incomplet"));
+    assertThat(first).isEnded().hasPassed("EndEvent_NotRecertified");
+    ProcessInstance second = startCycle(VENDOR, previous, null);
+    assertThat(second).isActive();
+    assertThat(cyclesOf(previous)).isEqualTo(2);
+  }
+
+  @Test
+  void shouldAcceptACycleForADeviceWhoseCertificateWasWithdrawn() {
+    String previous = certifiedDevice(unique("Pneumo"));
+    records.withdraw(previous, "Non-conformité SEC 1.2 non corrigée", now());
+
+    ProcessInstance cycle = startCycle(VENDOR, previous, null);
+
+    assertThat(cycle).isActive().variables().containsEntry(DeviceLifeProcess.PREVIOUS_CERTIFICATE, previous);
+    assertThat(records.runningCycle(deviceOf(previous).id())).contains(cycle.getBusinessKey());
+  }
+
+  @Test
+  void shouldRefuseACycleWhenThePreviousDossierIsNoLongerKept() {
+    String previous = certifiedDevice(unique("Dermato"));
+    historyService.deleteHistoricProcessInstance(historyService.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(previous.substring(3)).singleResult().getId());
+
+    assertThatThrownBy(() -> startCycle(VENDOR, previous, null)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("n’est plus conservé");
+    assertThat(cyclesOf(previous)).isZero();
+  }
+
+  @Test
+  void shouldOpenACycleForEveryDeviceCertifiedUnderAnOlderVersionWhenAnOpposableVersionIsPublished()
+      throws Exception {
+    String oldVersion = versions.inForce(DeviceRecords.ANS_REFERENTIAL, LocalDate.ofInstant(now(), PARIS));
+    String first = certifiedDevice(unique("Cardio"));
+    String second = certifiedDevice(unique("Diabeto"));
+    // not concerned: a certificate withdrawn, a certificate under another referential, a device not certified
+    String withdrawn = certifiedDevice(unique("Retire"));
+    records.withdraw(withdrawn, "Non-conformité avérée", now());
+    DeviceFacts other = new DeviceFacts("vendor-medisoft", "MediSoft SAS", unique("AutreRef"), "1", null, null);
+    records.certificateIssued(other, "CC-OTHER-" + other.name(), "Référentiel HDS", oldVersion, now(), null, null,
+        null, "other");
+    DeviceFacts notCertified = new DeviceFacts("vendor-medisoft", "MediSoft SAS", unique("Registered"), "1", null,
+        null);
+    records.registered(notCertified, DeviceRecords.RegistrationKind.PECAN, "R-1", LocalDate.of(2026, 11, 2), null,
+        null, "pi-" + notCertified.name(), now());
+    MAIL.reset();
+
+    // When an ANS reviewer publishes an opposable version, applying today
+    // (after any version another test published)
+    LocalDate appliesFrom = versions.latest(DeviceRecords.ANS_REFERENTIAL).map(v -> v.appliesFrom().plusDays(1))
+        .filter(day -> day.isAfter(LocalDate.ofInstant(now(), PARIS))).orElse(LocalDate.ofInstant(now(), PARIS));
+    ReferentialPublication.Published published = publication.publish(unique("2027"), appliesFrom, true, REVIEWER);
+    advanceTo(appliesFrom.atTime(10, 0).atZone(PARIS).toInstant());
+
+    // Then a cycle runs for each device certified under an older version, and for none other
+    for (String certificate : List.of(first, second)) {
+      assertThat(records.runningCycle(deviceOf(certificate).id())).as(certificate).isPresent();
+      String dossier = records.runningCycle(deviceOf(certificate).id()).get();
+      assertThat(published.openedDossiers()).contains(dossier);
+      ProcessInstance cycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(dossier)
+          .processDefinitionKey(DeviceLifeProcess.KEY).singleResult();
+      assertThat(cycle).variables().containsEntry(DeviceLifeProcess.REASON, "REFERENTIAL_CHANGE")
+          .containsEntry(DeviceLifeProcess.REFERENTIAL_VERSION, published.version().version())
+          .containsEntry("applicant", VENDOR);
+      executeJobs(cycle);
+    }
+    for (String certificate : List.of(withdrawn, "CC-OTHER-" + other.name())) {
+      assertThat(records.runningCycle(deviceOf(certificate).id())).as(certificate).isEmpty();
+    }
+    assertThat(cyclesOf(withdrawn)).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM parcours_recertification r JOIN parcours_device d"
+        + " ON d.id = r.device_id WHERE d.name = ?", Long.class, notCertified.name())).isZero();
+    assertThat(versions.latest(DeviceRecords.ANS_REFERENTIAL).orElseThrow().cyclesOpened())
+        .isEqualTo(published.openedDossiers().size());
+    List<MimeMessage> told = mails("nouveau cycle de certification");
+    assertThat(told).extracting(m -> m.getSubject()).anyMatch(s -> s.contains(
+        records.runningCycle(deviceOf(first).id()).get()));
+    assertThat(text(told.get(0))).contains("opposable").contains(published.version().version());
+
+    // When one of them is certified again, the new certificate names the new version and renews the old one
+    ProcessInstance cycle = runtimeService.createProcessInstanceQuery().processDefinitionKey(DeviceLifeProcess.KEY)
+        .processInstanceBusinessKey(records.runningCycle(deviceOf(first).id()).get()).singleResult();
+    runTheAnsTrackToItsCertificate(cycle);
+    assertThat(cycle).isEnded().hasPassed("EndEvent_Recertified");
+    assertThat(deviceOf(first).certificates()).filteredOn(c -> c.previousCertificate() != null).singleElement()
+        .satisfies(c -> {
+          assertThat(c.previousCertificate()).isEqualTo(first);
+          assertThat(c.referentialVersion()).isEqualTo(published.version().version());
+        });
+  }
+
+  @Test
+  void shouldRefuseAVersionPublishedTwiceOrDatedInThePastOrBeforeTheCurrentOneAndStoreNothing() {
+    LocalDate today = LocalDate.ofInstant(now(), PARIS);
+    String name = unique("V");
+    // the last published (other tests may have published): a later day than any
+    LocalDate next = versions.latest(DeviceRecords.ANS_REFERENTIAL).map(v -> v.appliesFrom().plusDays(10))
+        .orElse(today.plusDays(10));
+    publication.publish(name, next, false, REVIEWER);
+    int published = versions.published(DeviceRecords.ANS_REFERENTIAL).size();
+
+    assertThatThrownBy(() -> publication.publish(name, next.plusDays(5), false, REVIEWER))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("est déjà publiée");
+    assertThatThrownBy(() -> publication.publish(unique("W"), today.minusDays(1), true, REVIEWER))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("est passé");
+    assertThatThrownBy(() -> publication.publish(unique("W"), next, true, REVIEWER))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("doit s’appliquer après ce jour");
+    assertThatThrownBy(() -> publication.publish("  ", next.plusDays(1), true, REVIEWER))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("écrivez le nom de la nouvelle version");
+
+    assertThat(versions.published(DeviceRecords.ANS_REFERENTIAL)).hasSize(published);
+    // not opposable: no cycle, and the certificates issued before it applies keep the version in force
+    assertThat(versions.latest(DeviceRecords.ANS_REFERENTIAL).orElseThrow().cyclesOpened()).isZero();
+    assertThat(versions.inForce(DeviceRecords.ANS_REFERENTIAL, next.minusDays(1))).isNotEqualTo(name);
+    assertThat(versions.inForce(DeviceRecords.ANS_REFERENTIAL, next)).isEqualTo(name);
+  }
+}

@@ -1,0 +1,7 @@
+-- The evidence and company-document tables as evidence.EvidenceStore and evidence.CompanyDocuments created them
+-- at every start before Flyway's V5 took them over (config.MigrationsIT builds the previous database with them).
+create table if not exists parcours_evidence_send ( process_instance_id varchar(64) not null, send_number integer not null, archive_name varchar(255) not null, sent_at timestamp not null, sent_by varchar(255), primary key (process_instance_id, send_number));
+create table if not exists parcours_evidence_proof ( id varchar(36) not null primary key, process_instance_id varchar(64) not null, send_number integer not null, entry_name varchar(255) not null, proof_number varchar(64) not null, sha256 varchar(64) not null, size_bytes bigint not null, stored_file varchar(255) not null, invalid_reason varchar(2000), invalidated_by varchar(255), invalidated_at timestamp);
+create index if not exists parcours_evidence_proof_pi on parcours_evidence_proof (process_instance_id);
+create table if not exists parcours_company_document ( id varchar(36) not null primary key, process_instance_id varchar(64) not null, kind varchar(32) not null, file_name varchar(255) not null, content_type varchar(64) not null, sha256 varchar(64) not null, size_bytes bigint not null, stored_file varchar(255) not null, sent_at timestamp not null, sent_by varchar(255));
+create index if not exists parcours_company_document_pi on parcours_company_document (process_instance_id);
