@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * without 0/O or 1/I), unique among all dossiers, running or finished.
  */
 @Component
-class DossierNumbers {
+public class DossierNumbers {
 
   private static final char[] ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
   private final SecureRandom random = new SecureRandom();
@@ -21,7 +21,7 @@ class DossierNumbers {
     this.history = history;
   }
 
-  String next() {
+  public String next() {
     int year = ClockUtil.getCurrentTime().toInstant().atZone(ZoneOffset.UTC).getYear();
     for (int attempt = 0; attempt < 20; attempt++) {
       StringBuilder number = new StringBuilder("DMN-").append(year).append('-');

@@ -5,6 +5,7 @@ import fr.parcours.dossierpage.DossierBoard;
 import fr.parcours.dossierpage.SignedInPage;
 import fr.parcours.deadline.LegalDates;
 import fr.parcours.dossierpage.Viewer;
+import fr.parcours.security.ReviewerGroups;
 import fr.parcours.security.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,13 +34,15 @@ class DevicePages {
   static final String POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
       + " form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
 
+  private final ReviewerGroups reviewers;
   private final ProcessEngine engine;
   private final DossierBoard board;
   private final DeviceRecords records;
   private final ZoneId zone;
 
   DevicePages(ProcessEngine engine, DossierBoard board, DeviceRecords records,
-      @Value("${parcours.zone:Europe/Paris}") String zone) {
+      @Value("${parcours.zone:Europe/Paris}") String zone, ReviewerGroups reviewers) {
+    this.reviewers = reviewers;
     this.engine = engine;
     this.board = board;
     this.records = records;
@@ -58,7 +61,7 @@ class DevicePages {
     if (viewer.vendor()) {
       devices = records.ofCompanies(viewer.groupIds().stream().filter(g -> g.startsWith(Roles.VENDOR_GROUP_PREFIX))
           .toList());
-    } else if (readsEveryCompany(viewer.groupIds())) {
+    } else if (readsEveryCompany(viewer.groupIds()) || reviewers.anyReviewer(viewer.groupIds())) {
       devices = records.all();
     } else {
       response.setStatus(HttpStatus.FORBIDDEN.value());
@@ -79,7 +82,10 @@ class DevicePages {
     }
   }
 
-  /** The agencies' reviewers, the process owners and the administrators. */
+  /**
+   * The agencies' reviewers, the process owners and the administrators (the reviewer groups a pathway registers,
+   * such as the ANS auditors, are asked of {@link ReviewerGroups}).
+   */
   static boolean readsEveryCompany(List<String> groupIds) {
     return Roles.isRepairer(groupIds)
         || Roles.REVIEWERS.stream().anyMatch(reviewer -> groupIds.contains(reviewer.groupId()));

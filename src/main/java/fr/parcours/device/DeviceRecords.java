@@ -114,6 +114,28 @@ public class DeviceRecords {
     }
   }
 
+  /** A certificate as an audit reads it: the device it certifies, whose company, and whether it is still in force. */
+  public record CertifiedDevice(String certificateNumber, String vendorGroup, String companyName, String deviceName,
+      String deviceVersion, String referential, String referentialVersion, String dossierId, Instant withdrawnAt) {
+    public boolean inForce() {
+      return withdrawnAt == null;
+    }
+  }
+
+  /** The certificate with this number and its device; empty when no certificate carries it. */
+  public java.util.Optional<CertifiedDevice> certificate(String number) {
+    if (number == null || number.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    return jdbc.query("SELECT c.number, c.referential, c.referential_version, c.dossier_id, c.withdrawn_at,"
+        + " d.vendor_group, d.company_name, d.name, d.version FROM parcours_certificate c"
+        + " JOIN parcours_device d ON d.id = c.device_id WHERE c.number = ?",
+        (rs, row) -> new CertifiedDevice(rs.getString("number"), rs.getString("vendor_group"),
+            rs.getString("company_name"), rs.getString("name"), rs.getString("version"), rs.getString("referential"),
+            rs.getString("referential_version"), rs.getString("dossier_id"), instant(rs, "withdrawn_at")),
+        number.trim()).stream().findFirst();
+  }
+
   /** The devices of these vendor companies, with their certificates and registrations, by name and version. */
   public List<Device> ofCompanies(Collection<String> vendorGroups) {
     if (vendorGroups.isEmpty()) {
