@@ -180,6 +180,26 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void shouldWriteToTheVendorInEnglishWhenItsCertifiedDossierCorrespondsInEnglish() throws Exception {
+    Map<String, Object> english = new HashMap<>(Candidatures.valid());
+    english.put("correspondenceLanguage", "EN");
+    english.put("softwareName", "PulseLite");
+    ProcessInstance ans = startApplication(VENDOR, "ans-certification", english);
+    String number = "CC-" + UUID.randomUUID().toString().substring(0, 8);
+    records.certificateIssued(new DeviceFacts("vendor-medisoft", "MediSoft SAS", "PulseLite", "2.1", "SOCLE", null),
+        number, DeviceRecords.ANS_REFERENTIAL, "2025", T0, null, ans.getBusinessKey(), ans.getId(), "ANS");
+    ProcessInstance audit = openAudit(AUDITOR, number);
+    complete(AUDITOR, audit, "Task_RecordFindings", Map.of("nonConformityProven", "true",
+        "nonConformityDescription", "INS 2 : identité non qualifiée."));
+
+    fire(audit, "Timer_CorrectionWindow");
+
+    MimeMessage mail = mails("certificate of conformity " + number + " withdrawn").get(0);
+    assertThat(text(mail)).contains("you must apply again").contains("INS 2 : identité non qualifiée.")
+        .contains("/devices");
+  }
+
+  @Test
   void shouldRefuseAWithdrawalWithoutReasonsAndChangeNothing() {
     Throwable refused = catchThrowable(() -> records.withdraw(certificate, "  ", T0));
 
