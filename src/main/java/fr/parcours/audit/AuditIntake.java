@@ -63,11 +63,13 @@ class AuditIntake implements ExecutionListener {
     String number = typed == null ? "" : typed.toString().strip();
     if (number.isEmpty()) {
       throw new BadInputException("Numéro du certificat de conformité : le champ est vide. Recopiez le numéro d’un"
-          + " certificat en vigueur depuis la page « Dispositifs et certificats » (/devices).");
+          + " certificat en vigueur depuis la page « Ouvrir un audit de conformité »"
+          + " (/audits/certificates).");
     }
     CertifiedDevice certificate = records.certificate(number).orElseThrow(() -> new BadInputException(
         "Numéro du certificat de conformité : aucun certificat ne porte le numéro « " + number + " ». Recopiez le"
-            + " numéro d’un certificat en vigueur depuis la page « Dispositifs et certificats » (/devices)."));
+            + " numéro d’un certificat en vigueur depuis la page « Ouvrir un audit de conformité »"
+          + " (/audits/certificates)."));
     if (!certificate.inForce()) {
       throw new BadInputException("Le certificat « " + number + " » a déjà été retiré : un audit porte sur un"
           + " certificat en vigueur. L’industriel doit présenter une nouvelle candidature.");

@@ -31,8 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class DevicePages {
 
-  static final String POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
-      + " form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
+  static final String POLICY = SignedInPage.PAGE_WITHOUT_SCRIPT;
 
   private final ReviewerGroups reviewers;
   private final ProcessEngine engine;

@@ -11,15 +11,15 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * A compliance audit walked in a real browser, by the demo users whose groups do each step: odile (ANS auditor)
- * opens the audit on MediSoft's certificate from Tasklist's start form and records a proven non-conformity from her
+ * picks MediSoft's certificate from the auditors' list and opens the audit from Tasklist's start form and records a proven non-conformity from her
  * filter; alice (MediSoft) files the correction from her company's filter; odile refuses it with her reasons, so the
  * certificate is withdrawn; alice reads the withdrawal and its reasons on {@code /devices} and the audit on its
  * dossier page; bruno (TéléCardio) finds neither. Screenshots: {@code target/screenshots/audit-*.png}.
@@ -29,9 +29,9 @@ import org.springframework.boot.test.context.SpringBootTest;
     properties = {"parcours.test.context=browser-compliance-audit", "camunda.bpm.job-execution.enabled=true"})
 class ComplianceAuditBrowserIT extends BrowserTestBase {
 
-  static final String PROCESS_NAME = "Audit de conformité d’un dispositif certifié";
   static final String AUDITORS = "Audit ANS — toutes les tâches";
   static final String CERTIFICATE = "CC-DMN-2026-AUDIT";
+  static final String SCOPE = "Déploiement de CardioWatch 2.1 au CHU de Nantes";
   static final String REASONS = "La version 2.1 déployée ne qualifie toujours pas l’identité INS (exigence INS 2).";
 
   @Autowired DeviceRecords records;
@@ -42,12 +42,34 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
         CERTIFICATE, DeviceRecords.ANS_REFERENTIAL, "2025", Instant.now().minus(Duration.ofDays(90)), null, null,
         "walk", "ANS");
 
-    // odile opens the audit from Tasklist's start form
+    // odile picks the certificate from the auditors' list, which opens Tasklist's start form with its number
     signIn("odile");
     assertThat(filterNames()).contains(AUDITORS);
-    openAuditForm();
-    type("Field_CertificateNumber", CERTIFICATE);
-    type("Field_AuditScope", "Déploiement de CardioWatch 2.1 au CHU de Nantes");
+    browser.get("http://localhost:" + port + "/audits/certificates");
+    By openAudit = By.xpath("//tr[td[normalize-space(.)='" + CERTIFICATE + "']]//a[normalize-space(.)='Ouvrir l’audit']");
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(openAudit));
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("MediSoft SAS").contains("CardioWatch 2.1");
+    screenshot("audit-00-odile-certificates-in-force", true);
+    browser.findElement(openAudit).click();
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(field("Field_CertificateNumber")));
+    // Tasklist may draw the start form a second time after opening it from a link: type the scope until the form
+    // holds it, and the number the link wrote, for a second and a half
+    waiting.until(d -> {
+      WebElement scope = d.findElement(field("Field_AuditScope"));
+      if (!SCOPE.equals(scope.getAttribute("value"))) {
+        scope.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        scope.sendKeys(SCOPE);
+        return false;
+      }
+      try {
+        Thread.sleep(1500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return SCOPE.equals(d.findElement(field("Field_AuditScope")).getAttribute("value"))
+          && CERTIFICATE.equals(d.findElement(field("Field_CertificateNumber")).getAttribute("value"));
+    });
+    dismissBanners();
     screenshot("audit-01-odile-start-form");
     startProcess();
     ProcessInstance audit = waiting.until(d -> runtimeService.createProcessInstanceQuery()
@@ -109,8 +131,12 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
     assertThat(subjects).contains("Audit " + number + " : audit de conformité du certificat " + CERTIFICATE);
     signOutFromTasklist();
 
-    // bruno (TéléCardio) finds neither the audit nor the device
+    // bruno (TéléCardio) finds neither the audit nor the device, nor the auditors' list
     signIn("bruno");
+    browser.get("http://localhost:" + port + "/audits/certificates");
+    waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+        "Page réservée aux auditeurs de l’ANS"));
+    assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(CERTIFICATE);
     browser.get("http://localhost:" + port + "/dossiers/" + number);
     waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Dossier introuvable"));
     assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("CardioWatch");
@@ -129,25 +155,5 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
   void signOutFromTasklist() {
     browser.get(tasklist());
     signOut();
-  }
-
-  /** Tasklist's start form of the audit (the candidature's first field is not there: wait for the certificate's). */
-  void openAuditForm() {
-    waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))).click();
-    By process = By.xpath("//div[contains(@class,'modal-content')]//ul[contains(@class,'processes')]"
-        + "//a[normalize-space(.)='" + PROCESS_NAME + "']");
-    WebDriverWait formShown = new WebDriverWait(browser, Duration.ofSeconds(8));
-    for (int click = 1; ; click++) {
-      waiting.until(ExpectedConditions.elementToBeClickable(process)).click();
-      try {
-        formShown.until(ExpectedConditions.visibilityOfElementLocated(field("Field_CertificateNumber")));
-        return;
-      } catch (TimeoutException notYet) {
-        if (click == 3 || browser.findElements(process).isEmpty()) {
-          waiting.until(ExpectedConditions.visibilityOfElementLocated(field("Field_CertificateNumber")));
-          return;
-        }
-      }
-    }
   }
 }
