@@ -279,7 +279,7 @@ class TasklistBrowserIT extends BrowserTestBase {
 
     WebElement card = taskCard("Examiner les preuves", dossier.getBusinessKey());
     // the card shows the dossier and the window's last day (the company once the card is opened)
-    assertThat(card.getText()).contains("Dossier:").contains("Échéance:").containsPattern("jusqu'au \\d+ \\S+ \\d{4} inclus");
+    assertThat(card.getText()).contains("Dossier:").contains("Échéance:").containsPattern("jusqu'au \\d+(er)? \\S+ \\d{4} inclus");
   }
 
   /**
