@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +41,7 @@ final class EngineRefusals {
       }
       if (cause instanceof AuthorizationException refused) {
         // a refusal wrapped as "Not enough parameters submitted" (creating a comment does that): say what it is
-        return refusal(Response.Status.FORBIDDEN, "AuthorizationException", refused.getMessage());
+        return refusal(Response.Status.FORBIDDEN, "AuthorizationException", startRefused(refused));
       }
     }
     // the engine's own words about the request itself: only the outermost failure, never one raised inside a
@@ -64,6 +67,23 @@ final class EngineRefusals {
       LOG.info("Answered {} to a request the engine refused: {}", answer.getStatus(), message);
     }
     return answer;
+  }
+
+  /**
+   * A process the account may not start (a vendor and the compliance audit, which only the ANS auditors open) is
+   * said in French; any other refusal keeps the engine's words, which name the right that is missing.
+   */
+  static String startRefused(AuthorizationException refused) {
+    for (MissingAuthorization missing : refused.getMissingAuthorizations()) {
+      if (ProcessDefinitionPermissions.CREATE_INSTANCE.getName().equals(missing.getViolatedPermissionName())
+          && Resources.PROCESS_DEFINITION.resourceName().equals(missing.getResourceType())) {
+        return "Votre compte ne peut pas démarrer le processus « " + missing.getResourceId() + " » : d’autres le"
+            + " démarrent (un audit de conformité, par exemple, n’est ouvert que par les auditeurs de l’ANS). Démarrez"
+            + " l’un des processus que Tasklist vous propose. (Your account may not start process '"
+            + missing.getResourceId() + "': others start it, as the ANS auditors alone open a compliance audit.)";
+      }
+    }
+    return refused.getMessage();
   }
 
   /** The variable named anywhere in the failure's messages, quoted, or "(unnamed)". */

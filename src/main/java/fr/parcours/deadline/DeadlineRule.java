@@ -32,9 +32,10 @@ public record DeadlineRule(
 
   /**
    * What happens when the window passes: the dossier is deemed abandoned, goes down its queue, the vendor is
-   * reminded (before), a decision falls due, or the dossier is flagged late (its tasks go to the top).
+   * reminded (before), a decision falls due, the dossier is flagged late (its tasks go to the top), or the audited
+   * certificate is withdrawn (a compliance audit's correction window).
    */
-  public enum OnExpiry { DEEMED_ABANDONED, DEPRIORITISED, REMINDER, DECISION_DUE, FLAGGED_LATE }
+  public enum OnExpiry { DEEMED_ABANDONED, DEPRIORITISED, REMINDER, DECISION_DUE, FLAGGED_LATE, CERTIFICATE_WITHDRAWN }
 
   /** How the window behaves while the agency waits for the vendor. */
   public enum WhileWaiting { RUNS, PAUSES, RESTARTS }

@@ -1,5 +1,6 @@
 package fr.parcours.demo;
 
+import fr.parcours.audit.ComplianceAuditProcess;
 import fr.parcours.security.Roles;
 import fr.parcours.security.VendorCompanies;
 import java.util.List;
@@ -27,6 +28,7 @@ public class DemoData {
       new DemoUser("alice", "Alice", "Martin (MediSoft)", "vendor-medisoft"),
       new DemoUser("bruno", "Bruno", "Leroy (TéléCardio)", "vendor-telecardio"),
       new DemoUser("ana", "Ana", "Durand (ANS)", Roles.ANS_REVIEWER),
+      new DemoUser("odile", "Odile", "Bernard (audit ANS)", ComplianceAuditProcess.AUDITORS),
       new DemoUser("hugo", "Hugo", "Petit (HAS desk)", Roles.HAS_REVIEWER),
       new DemoUser("claire", "Claire", "Moreau (CNEDiMTS)", Roles.CNEDIMTS),
       new DemoUser("marc", "Marc", "Roux (Ministry)", Roles.MINISTRY),

@@ -5,6 +5,7 @@ import fr.parcours.dossierpage.DossierBoard;
 import fr.parcours.dossierpage.SignedInPage;
 import fr.parcours.deadline.LegalDates;
 import fr.parcours.dossierpage.Viewer;
+import fr.parcours.security.ReviewerGroups;
 import fr.parcours.security.Roles;
 import fr.parcours.shared.SpreadsheetCsv;
 import java.nio.charset.StandardCharsets;
@@ -38,11 +39,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class DevicePages {
 
-  static final String POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
-      + " form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
+  static final String POLICY = SignedInPage.PAGE_WITHOUT_SCRIPT;
 
   /** Tasklist opens the re-certification cycle's start form from this address. */
   static final String START_CYCLE = "/camunda/app/tasklist/default/#/?processStart=device-life";
+
+  private final ReviewerGroups reviewers;
 
   private final ProcessEngine engine;
   private final DossierBoard board;
@@ -52,8 +54,8 @@ class DevicePages {
   private final ZoneId zone;
 
   DevicePages(ProcessEngine engine, DossierBoard board, DeviceRecords records, MessageSource messages,
-      ReferentialVersions versions,
-      @Value("${parcours.zone:Europe/Paris}") String zone) {
+      ReferentialVersions versions, @Value("${parcours.zone:Europe/Paris}") String zone, ReviewerGroups reviewers) {
+    this.reviewers = reviewers;
     this.engine = engine;
     this.board = board;
     this.records = records;
@@ -74,7 +76,7 @@ class DevicePages {
     if (viewer.vendor()) {
       devices = records.ofCompanies(viewer.groupIds().stream().filter(g -> g.startsWith(Roles.VENDOR_GROUP_PREFIX))
           .toList());
-    } else if (readsEveryCompany(viewer.groupIds())) {
+    } else if (readsEveryCompany(viewer.groupIds()) || reviewers.anyReviewer(viewer.groupIds())) {
       devices = records.all();
     } else {
       response.setStatus(HttpStatus.FORBIDDEN.value());
@@ -137,7 +139,10 @@ class DevicePages {
     }
   }
 
-  /** The agencies' reviewers, the process owners and the administrators. */
+  /**
+   * The agencies' reviewers, the process owners and the administrators (the reviewer groups a pathway registers,
+   * such as the ANS auditors, are asked of {@link ReviewerGroups}).
+   */
   static boolean readsEveryCompany(List<String> groupIds) {
     return Roles.isRepairer(groupIds)
         || Roles.REVIEWERS.stream().anyMatch(reviewer -> groupIds.contains(reviewer.groupId()));

@@ -68,6 +68,10 @@ public class DeviceRecords {
   public record CertifiedDevice(String certificateNumber, String deviceId, String vendorGroup, String companyName,
       String deviceName, String deviceVersion, String referential, String referentialVersion, boolean withdrawn,
       String dossierId, String processInstanceId) {
+    /** Still in force: not withdrawn (nor lapsed). */
+    public boolean inForce() {
+      return !withdrawn;
+    }
   }
 
   private final JdbcTemplate jdbc;

@@ -19,6 +19,7 @@ import fr.parcours.dossierpage.DossierSummary.Window;
 import fr.parcours.notification.DossierDocuments;
 import fr.parcours.notification.NotificationJournal;
 import fr.parcours.security.AsUser;
+import fr.parcours.security.ReviewerGroups;
 import fr.parcours.security.Roles;
 import fr.parcours.shared.Pathway;
 import java.io.IOException;
@@ -86,6 +87,7 @@ public class DossierBoard {
       "boundarySignal", "noneEndEvent", "errorEndEvent", "terminateEndEvent", "escalationEndEvent",
       "messageEndEvent", "signalEndEvent", "callActivity");
 
+  private final ReviewerGroups reviewers;
   private final HistoryService history;
   private final TaskService tasks;
   private final IdentityService identity;
@@ -100,7 +102,8 @@ public class DossierBoard {
 
   DossierBoard(ProcessEngine engine, Dossiers dossiers, List<Pathway> pathways, DeadlineCatalogue deadlines,
       NotificationJournal journal, DossierDocuments documents, MessageSource messages,
-      @Value("${parcours.zone:Europe/Paris}") String zone) {
+      @Value("${parcours.zone:Europe/Paris}") String zone, ReviewerGroups reviewers) {
+    this.reviewers = reviewers;
     this.documents = documents;
     this.history = engine.getHistoryService();
     this.tasks = engine.getTaskService();
@@ -336,8 +339,7 @@ public class DossierBoard {
     if (groupId.startsWith(Roles.VENDOR_GROUP_PREFIX)) {
       return text(locale, "who.vendor");
     }
-    return Roles.REVIEWERS.stream().filter(r -> r.groupId().equals(groupId)).map(Roles.Reviewer::shortName)
-        .findFirst().orElse(groupId);
+    return reviewers.find(groupId).map(Roles.Reviewer::shortName).orElse(groupId);
   }
 
   private String trackState(Locale locale, HistoricProcessInstance instance, List<String> steps) {

@@ -3,6 +3,7 @@ package fr.parcours.dossierpage;
 import fr.parcours.evidence.UploadedFiles;
 import fr.parcours.notification.Language;
 import fr.parcours.notification.PublicLinks;
+import fr.parcours.security.ReviewerGroups;
 import fr.parcours.security.Roles;
 import fr.parcours.shared.BadInputException;
 import fr.parcours.shared.Pathway;
@@ -63,6 +64,7 @@ public class DossierMessages {
   public static final int MAX_FILES = 5;
   static final List<String> VENDOR_ADDRESSES = List.of("contactEmail", "legalRepEmail");
 
+  private final ReviewerGroups reviewers;
   private final JdbcTemplate jdbc;
   private final JavaMailSender mail;
   private final HistoryService history;
@@ -77,7 +79,8 @@ public class DossierMessages {
   DossierMessages(JdbcTemplate jdbc, JavaMailSender mail, ProcessEngine engine, List<Pathway> pathways,
       PublicLinks links, MessageSource words,
       @Value("${parcours.mail.from:Parcours <no-reply@parcours.example>}") String from, UploadedFiles files,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, ReviewerGroups reviewers) {
+    this.reviewers = reviewers;
     this.jdbc = jdbc;
     this.files = files;
     this.transaction = new TransactionTemplate(transactions);
@@ -156,7 +159,7 @@ public class DossierMessages {
     for (Pathway pathway : pathways) {
       if (keys.contains(pathway.processKey())) {
         for (String group : pathway.instructingGroups()) {
-          Roles.REVIEWERS.stream().filter(r -> r.groupId().equals(group)).findFirst()
+          reviewers.find(group)
               .ifPresent(r -> agencies.putIfAbsent(r.groupId(), r.name()));
         }
       }
@@ -374,9 +377,8 @@ public class DossierMessages {
         .variableNameIn(names.toArray(String[]::new)).listPage(0, 20);
   }
 
-  private static String agencyName(String agency, Locale locale) {
-    return Roles.REVIEWERS.stream().filter(r -> r.groupId().equals(agency)).map(Roles.Reviewer::shortName)
-        .findFirst().orElse(agency);
+  private String agencyName(String agency, Locale locale) {
+    return reviewers.find(agency).map(Roles.Reviewer::shortName).orElse(agency);
   }
 
   private Message row(ResultSet rs, Viewer viewer, Map<String, List<Attachment>> attached) throws SQLException {

@@ -16,6 +16,10 @@ import org.springframework.ui.Model;
  */
 public final class SignedInPage {
 
+  /** The content security policy of a page without script: its own styles and images, forms to itself. */
+  public static final String PAGE_WITHOUT_SCRIPT = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+      + " form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
+
   /** The view that asks to sign in (its model holds the path to come back to). */
   public static final String SIGN_IN = "dossiers/sign-in";
 

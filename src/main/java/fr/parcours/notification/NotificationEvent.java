@@ -66,7 +66,19 @@ public enum NotificationEvent {
 
   // ---- a device's life (bpmn/pathways/device-life.bpmn) ----
   /** A re-certification cycle opened: why (cycleReason, referentialVersion), the certificate it renews. */
-  RECERTIFICATION_OPENED;
+  RECERTIFICATION_OPENED,
+
+  // ---- the compliance audit (bpmn/pathways/compliance-audit.bpmn) ----
+  /** An ANS auditor opened an audit on the certificate: what it examines. */
+  AUDIT_OPENED,
+  /** The audit found no proven non-conformity: closed, the certificate stands. */
+  AUDIT_CLOSED,
+  /** A proven non-conformity: what it is, and the last day to correct it (window AUDIT_CORRECTION). */
+  NON_CONFORMITY_FOUND,
+  /** The auditor accepted the correction: the certificate stands. */
+  CERTIFICATE_KEPT,
+  /** The certificate is withdrawn, with its reasons; the vendor must apply again. */
+  CERTIFICATE_WITHDRAWN;
 
   /** What sets a mail apart from a plain notice. */
   private enum Kind { NOTICE, WITH_DOCUMENT, REMINDER }

@@ -71,6 +71,11 @@ public class PublicLinks {
     return base() + EVIDENCE.formatted(dossierId);
   }
 
+  /** The vendor's devices and their certificates ({@code /devices}). */
+  public String devices() {
+    return base() + "/devices";
+  }
+
   /** Tasklist's list of tasks. */
   public String tasklist() {
     return base() + TASKLIST;

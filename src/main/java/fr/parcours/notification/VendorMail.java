@@ -116,6 +116,7 @@ class VendorMail implements JavaDelegate {
       model.put("dossierLink", links.dossier(dossierId));
     }
     model.put("tasklistLink", links.tasklist());
+    model.put("devicesLink", links.devices());
     model.put("noDeadline", language == Language.EN ? Clocks.NO_DEADLINE_EN : Clocks.NO_DEADLINE);
     if (window != null) {
       model.put("window", window);

@@ -28,8 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class OrientationPage {
 
   static final String CSRF = "orientationCsrf";
-  static final String POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
-      + " form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
+  static final String POLICY = SignedInPage.PAGE_WITHOUT_SCRIPT;
   /** Tasklist opens a process's start form from this address (its "processStart" search parameter). */
   static final String START_LINK = "/camunda/app/tasklist/default/#/?processStart=";
 

@@ -26,8 +26,11 @@ public class AuthorizationSetup {
   private final AuthorizationService authorizations;
   private final IdentityService identity;
   private final List<Pathway> pathways;
+  private final ReviewerGroups reviewers;
 
-  AuthorizationSetup(AuthorizationService authorizations, IdentityService identity, List<Pathway> pathways) {
+  AuthorizationSetup(AuthorizationService authorizations, IdentityService identity, List<Pathway> pathways,
+      ReviewerGroups reviewers) {
+    this.reviewers = reviewers;
     this.authorizations = authorizations;
     this.identity = identity;
     this.pathways = pathways;
@@ -57,7 +60,7 @@ public class AuthorizationSetup {
         HistoricProcessInstancePermissions.READ);
     grant(Roles.PROCESS_OWNER, Resources.HISTORIC_TASK, Authorization.ANY, HistoricTaskPermissions.READ);
 
-    for (Roles.Reviewer reviewer : Roles.REVIEWERS) {
+    for (Roles.Reviewer reviewer : reviewers.all()) {
       ensureGroup(reviewer.groupId(), reviewer.name(), Roles.REVIEWER_GROUP_TYPE);
       grant(reviewer.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       // to show the process and diagram of a task

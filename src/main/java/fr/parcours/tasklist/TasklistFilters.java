@@ -2,6 +2,7 @@ package fr.parcours.tasklist;
 
 import fr.parcours.clock.Clocks;
 import fr.parcours.security.AuthorizationSetup;
+import fr.parcours.security.ReviewerGroups;
 import fr.parcours.security.Roles;
 import fr.parcours.shared.Pathway;
 import java.util.ArrayList;
@@ -60,9 +61,11 @@ public class TasklistFilters {
   private final IdentityService identity;
   private final AuthorizationSetup grants;
   private final List<Pathway> pathways;
+  private final ReviewerGroups reviewers;
 
   TasklistFilters(FilterService filters, TaskService tasks, IdentityService identity, AuthorizationSetup grants,
-      List<Pathway> pathways) {
+      List<Pathway> pathways, ReviewerGroups reviewers) {
+    this.reviewers = reviewers;
     this.filters = filters;
     this.tasks = tasks;
     this.pathways = pathways;
@@ -72,7 +75,7 @@ public class TasklistFilters {
 
   public void ensureFilters() {
     List<String> everyone = new ArrayList<>();
-    Roles.REVIEWERS.forEach(reviewer -> everyone.add(reviewer.groupId()));
+    reviewers.all().forEach(reviewer -> everyone.add(reviewer.groupId()));
     everyone.add(Roles.PROCESS_OWNER);
     everyone.add(Roles.ADMIN);
     List<String> vendors = identity.createGroupQuery().groupType(Roles.VENDOR_GROUP_TYPE).list()
@@ -82,7 +85,7 @@ public class TasklistFilters {
     ensure("Mes tâches", -10, "Les tâches qui me sont attribuées",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);
 
-    for (Roles.Reviewer reviewer : Roles.REVIEWERS) {
+    for (Roles.Reviewer reviewer : reviewers.all()) {
       String group = reviewer.groupId();
       ensure(reviewer.shortName() + " — toutes les tâches", 0, "Toutes les tâches ouvertes : " + reviewer.name(),
           tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()

@@ -92,7 +92,8 @@ class DevicePagesIT {
 
   @Test
   void shouldShowEveryReviewerGroupTheProcessOwnerAndTheAdministratorEveryCompany() {
-    for (String user : List.of("ana", "hugo", "claire", "marc", "nadia", "paul", "admin")) {
+    // odile: the ANS auditors, a reviewer group the compliance audit registers (ReviewerGroups)
+    for (String user : List.of("ana", "odile", "hugo", "claire", "marc", "nadia", "paul", "admin")) {
       ResponseEntity<String> answer = page(user);
       assertThat(answer.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
       assertThat(answer.getBody()).as(user).contains("Dispositifs et certificats des industriels")

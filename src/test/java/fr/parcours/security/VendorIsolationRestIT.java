@@ -121,6 +121,20 @@ class VendorIsolationRestIT {
     assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still there").isEqualTo(1);
   }
 
+  /** A vendor cannot open a compliance audit, on its own device or another's: only the ANS auditors start it. */
+  @Test
+  void shouldRefuseAVendorTheStartOfAComplianceAuditInFrench() {
+    for (String vendor : List.of("alice", "bruno")) {
+      ResponseEntity<String> start = post(vendor, "/engine-rest/process-definition/key/compliance-audit/submit-form",
+          Map.of("variables", Map.of("certificateNumber", Map.of("value", "CC-DMN-2026-00001"),
+              "auditScope", Map.of("value", "Audit demandé par un industriel"))));
+      assertThat(start.getStatusCode()).as(vendor).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(start.getBody()).as(vendor).contains("Votre compte ne peut pas démarrer le processus « compliance-audit »");
+    }
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("compliance-audit").count())
+        .isZero();
+  }
+
   /**
    * Calls the engine answered 500 before it checked rights, telling another company that an id exists: deleting
    * a task, triggering a step's message. Now the answer is the same for another company's id and for an id that

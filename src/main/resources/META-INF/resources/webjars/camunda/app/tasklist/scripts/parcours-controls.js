@@ -82,5 +82,48 @@ function prefillCompanyName() {
 new MutationObserver(prefillCompanyName).observe(document.body, {childList: true, subtree: true});
 setInterval(prefillCompanyName, 250);
 
+/*
+ * The audit's start form opened from the auditors' list of certificates (/audits/certificates, audit/AuditStartPage)
+ * carries the certificate's number in Tasklist's address (#/?processStart=compliance-audit&certificate=...): it is
+ * written in "Numéro du certificat de conformité" once, as typing would, if the field is still empty. The server
+ * checks the number whatever the field holds (audit/AuditIntake.java).
+ */
+const CERTIFICATE_FIELD = "input[id^='fjs-form-'][id$='-Field_CertificateNumber']";
+const certificateFieldsDone = new WeakSet();
+const certificateFieldsSeen = new WeakMap();
+
+function certificateOfTheLink() {
+  const query = window.location.hash.split('?')[1] || '';
+  return new URLSearchParams(query).get('certificate');
+}
+
+function prefillCertificate() {
+  const number = certificateOfTheLink();
+  if (!number) {
+    return;
+  }
+  const now = Date.now();
+  document.querySelectorAll(CERTIFICATE_FIELD).forEach(input => {
+    if (certificateFieldsDone.has(input)) {
+      return;
+    }
+    if (!certificateFieldsSeen.has(input)) {
+      certificateFieldsSeen.set(input, now);
+      input.addEventListener('keydown', () => certificateFieldsDone.add(input));
+      return;
+    }
+    if (now - certificateFieldsSeen.get(input) < 1000) {
+      return; // form-js empties its fields while it loads the form
+    }
+    certificateFieldsDone.add(input);
+    if (input.value === '') {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, number);
+      input.dispatchEvent(new Event('input', {bubbles: true}));
+    }
+  });
+}
+
+setInterval(prefillCertificate, 250);
+
 window.addEventListener('hashchange', markRole);
 markRole();

@@ -1,0 +1,51 @@
+package fr.parcours.audit;
+
+import fr.parcours.device.DeviceRecords;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Withdraws the audited certificate (seed 003 step 6.2: a proven non-conformity not corrected), with the auditor's
+ * reasons when the correction was refused, or the finding itself when the correction window passed. The withdrawal
+ * is written in the step's transaction: rolled back, nothing is withdrawn.
+ */
+@Component("certificateWithdrawal")
+class CertificateWithdrawal implements JavaDelegate {
+
+  /** The length of {@code parcours_certificate.withdrawal_reason}. */
+  static final int MAX_REASONS = 2000;
+
+  private final DeviceRecords records;
+
+  CertificateWithdrawal(DeviceRecords records) {
+    this.records = records;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reasons = reasons(execution.getVariable(ComplianceAuditProcess.WITHDRAWAL_REASONS),
+        execution.getVariable(ComplianceAuditProcess.NON_CONFORMITY));
+    records.withdraw((String) execution.getVariable(ComplianceAuditProcess.CERTIFICATE_NUMBER), reasons,
+        ClockUtil.getCurrentTime().toInstant());
+    execution.setVariable(ComplianceAuditProcess.WITHDRAWAL_REASONS, reasons);
+    execution.setVariable(ComplianceAuditProcess.WITHDRAWN_AT, ClockUtil.getCurrentTime());
+  }
+
+  /** The auditor's reasons if given; otherwise the non-conformity left uncorrected in its window. */
+  static String reasons(Object auditorReasons, Object finding) {
+    if (auditorReasons instanceof String text && !text.isBlank()) {
+      return fit(text.strip());
+    }
+    if (finding instanceof String text && !text.isBlank()) {
+      return fit("Non-conformité avérée non corrigée dans le délai de mise en conformité : " + text.strip());
+    }
+    return null; // refused by the records: a withdrawal always has its reasons
+  }
+
+  /** The certificate keeps 2,000 characters of reasons; the whole finding stays in the audit's dossier. */
+  private static String fit(String reasons) {
+    return reasons.length() <= MAX_REASONS ? reasons : reasons.substring(0, MAX_REASONS - 1) + "…";
+  }
+}

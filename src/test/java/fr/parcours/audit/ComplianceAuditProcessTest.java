@@ -1,0 +1,210 @@
+package fr.parcours.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import fr.parcours.device.DeviceRecords;
+import fr.parcours.device.DeviceRecords.DeviceFacts;
+import fr.parcours.shared.BadInputException;
+import fr.parcours.support.Candidatures;
+import fr.parcours.support.ProcessTestBase;
+import jakarta.mail.internet.MimeMessage;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * bpmn/pathways/compliance-audit.bpmn in the whole application, with the real intake, task checks, clocks, device
+ * records and mails (a real SMTP server): who may open an audit and on what, a non-conformity corrected in time,
+ * and a certificate withdrawn when the correction window passes with the engine clock moved. Every path of the
+ * diagram is covered by the lean {@link ComplianceAuditPathwayTest} (100 %).
+ */
+class ComplianceAuditProcessTest extends ProcessTestBase {
+
+  static final String AUDITOR = "odile";
+  static final String VENDOR = "alice";
+  static final String OTHER_VENDOR = "bruno";
+
+  @Autowired DeviceRecords records;
+
+  /** A certificate of alice's company (MediSoft) in force, produced by an ANS dossier of hers. */
+  String certificate;
+  String certifiedDossier;
+
+  @BeforeEach
+  void aCertifiedDeviceOfMediSoft() {
+    ProcessInstance ans = startApplication(VENDOR, "ans-certification", Candidatures.valid());
+    certifiedDossier = ans.getBusinessKey();
+    certificate = "CC-" + UUID.randomUUID().toString().substring(0, 8);
+    records.certificateIssued(new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1", "SOCLE", null),
+        certificate, DeviceRecords.ANS_REFERENTIAL, "2025", T0, null, certifiedDossier, ans.getId(), "ANS");
+  }
+
+  ProcessInstance openAudit(String user, String number) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("certificateNumber", number);
+    form.put("auditScope", "Déploiement de CardioWatch 2.1 au CHU de Nantes");
+    return startApplication(user, ComplianceAuditProcess.KEY, form);
+  }
+
+  long auditsOf(String number) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplianceAuditProcess.KEY)
+        .variableValueEquals("certificateNumber", number).count();
+  }
+
+  ProcessInstance nonConformityFound() {
+    ProcessInstance audit = openAudit(AUDITOR, certificate);
+    complete(AUDITOR, audit, "Task_RecordFindings", Map.of("nonConformityProven", "true",
+        "nonConformityDescription", "INS 2 : l’identité INS n’est plus qualifiée dans la version déployée."));
+    return audit;
+  }
+
+  @Test
+  void shouldOpenAnAuditOnlyAsAnAuditorOnACertificateInForceAndTellTheVendor() throws Exception {
+    // a vendor cannot start an audit at all, not even on its own device
+    assertThat(catchThrowable(() -> openAudit(VENDOR, certificate))).isInstanceOf(AuthorizationException.class);
+    assertThat(catchThrowable(() -> openAudit(OTHER_VENDOR, certificate))).isInstanceOf(AuthorizationException.class);
+    // an auditor: no number, a number that names no certificate, a withdrawn certificate
+    assertThat(catchThrowable(() -> openAudit(AUDITOR, " "))).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("le champ est vide");
+    assertThat(catchThrowable(() -> openAudit(AUDITOR, "CC-NOPE"))).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("aucun certificat ne porte le numéro « CC-NOPE »");
+    String withdrawn = "CC-" + UUID.randomUUID().toString().substring(0, 8);
+    records.certificateIssued(new DeviceFacts("vendor-medisoft", "MediSoft SAS", "OldScope", "1.0", null, null),
+        withdrawn, DeviceRecords.ANS_REFERENTIAL, "2025", T0, null, null, "none", "ANS");
+    records.withdraw(withdrawn, "Non-conformité non corrigée", T0);
+    assertThat(catchThrowable(() -> openAudit(AUDITOR, withdrawn))).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("a déjà été retiré");
+    assertThat(auditsOf(certificate) + auditsOf(withdrawn) + auditsOf("CC-NOPE")).isZero();
+    assertThat(mails("Audit")).isEmpty();
+
+    ProcessInstance audit = openAudit(AUDITOR, " " + certificate + " ");
+
+    assertThat(audit.getBusinessKey()).startsWith("DMN-");
+    assertThat(dossierVariable(audit, "vendorGroup")).isEqualTo("vendor-medisoft");
+    assertThat(dossierVariable(audit, "certifiedDossierId")).isEqualTo(certifiedDossier);
+    assertWaitingAt(audit, "Task_RecordFindings");
+    assertThat(taskService.createTaskQuery().processInstanceId(audit.getId()).taskCandidateGroup("ans-auditor")
+        .count()).isEqualTo(1);
+    // the vendor is told, at the certified dossier's contact and legal representative
+    List<MimeMessage> opened = mails("audit de conformité du certificat " + certificate);
+    assertThat(opened).hasSize(2);
+    assertThat(opened.get(0).getAllRecipients()[0].toString()).endsWith("@medisoft.example");
+    assertThat(text(opened.get(0))).contains("CHU de Nantes").contains("CardioWatch");
+    // a second audit on the same certificate while this one runs
+    assertThat(catchThrowable(() -> openAudit(AUDITOR, certificate))).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Un audit est déjà en cours sur le certificat").hasMessageContaining(audit.getBusinessKey());
+    assertThat(auditsOf(certificate)).isEqualTo(1);
+    // the audited company reads it, the other company does not
+    assertThat(as(VENDOR, () -> runtimeService.createProcessInstanceQuery().processInstanceId(audit.getId()).count()))
+        .isEqualTo(1);
+    assertThat(as(OTHER_VENDOR, () -> runtimeService.createProcessInstanceQuery().processInstanceId(audit.getId())
+        .count())).isZero();
+  }
+
+  @Test
+  void shouldKeepTheCertificateWhenTheVendorCorrectsInTimeAndTheAuditorAccepts() throws Exception {
+    ProcessInstance audit = openAudit(AUDITOR, certificate);
+    Throwable noDescription = catchThrowable(() -> complete(AUDITOR, audit, "Task_RecordFindings",
+        Map.of("nonConformityProven", "true")));
+    assertThat(noDescription).isInstanceOf(BadInputException.class).hasMessageContaining("Non-conformité constatée");
+    assertWaitingAt(audit, "Task_RecordFindings");
+    complete(AUDITOR, audit, "Task_RecordFindings", Map.of("nonConformityProven", "true",
+        "nonConformityDescription", "INS 2 : l’identité INS n’est plus qualifiée dans la version déployée."));
+
+    // the vendor has 30 days (working days), until Wednesday 2 December 2026 included
+    Task correction = task(audit, "Task_CorrectNonConformity");
+    assertThat(correction.getDueDate()).isEqualTo(lastMomentOfDay(30));
+    assertThat(timer(audit, "Timer_CorrectionWindow").getDuedate()).isEqualTo(endOfDay(30));
+    String found = text(mails("non-conformité à corriger").get(0));
+    assertThat(found).contains("INS 2 : l’identité INS n’est plus qualifiée").contains("2 décembre 2026")
+        .contains("30 jours");
+    // another company cannot file the correction; an empty correction is refused
+    assertThat(catchThrowable(() -> as(OTHER_VENDOR, () -> formService.submitTaskForm(correction.getId(),
+        Map.of("correctionDescription", "Je corrige à la place de MediSoft."))))).isInstanceOf(AuthorizationException.class);
+    // and were the task offered to it by mistake (by the engine itself), the check names the audited company
+    taskService.addCandidateGroup(correction.getId(), "vendor-telecardio");
+    assertThat(catchThrowable(() -> as(OTHER_VENDOR, () -> formService.submitTaskForm(correction.getId(),
+        Map.of("correctionDescription", "Je corrige à la place de MediSoft."))))).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("« MediSoft SAS »");
+    taskService.deleteCandidateGroup(correction.getId(), "vendor-telecardio");
+    assertWaitingAt(audit, "Task_CorrectNonConformity");
+    assertThat(catchThrowable(() -> complete(VENDOR, audit, "Task_CorrectNonConformity",
+        Map.of("correctionDescription", "")))).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Correction apportée");
+    assertWaitingAt(audit, "Task_CorrectNonConformity");
+
+    advance(java.time.Duration.ofDays(12));
+    complete(VENDOR, audit, "Task_CorrectNonConformity", Map.of("correctionDescription",
+        "Version 2.1.1 déployée le 14 novembre : l’identité est qualifiée par le téléservice INSi."));
+    assertThat(timer(audit, "Timer_CorrectionWindow")).isNull();
+    // refusing without reasons is refused
+    assertThat(catchThrowable(() -> complete(AUDITOR, audit, "Task_CheckCorrection",
+        Map.of("correctionAccepted", "false")))).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Motifs du retrait du certificat");
+    complete(AUDITOR, audit, "Task_CheckCorrection", Map.of("correctionAccepted", "true"));
+
+    assertPassed(audit, "EndEvent_CertificateKept");
+    assertThat(text(mails("correction acceptée, certificat maintenu").get(0))).contains(certificate)
+        .contains("reste en vigueur");
+    assertThat(records.certificate(certificate).orElseThrow().inForce()).isTrue();
+  }
+
+  @Test
+  void shouldWithdrawTheCertificateWithItsReasonsWhenTheCorrectionWindowPasses() throws Exception {
+    ProcessInstance audit = nonConformityFound();
+
+    fire(audit, "Timer_CorrectionWindow");
+
+    assertThat(now()).isEqualTo(endOfDay(30).toInstant());
+    assertPassed(audit, "Task_WithdrawCertificate", "EndEvent_CertificateWithdrawn");
+    DeviceRecords.Certificate withdrawn = records.ofCompanies(List.of("vendor-medisoft")).stream()
+        .flatMap(d -> d.certificates().stream()).filter(c -> c.number().equals(certificate)).findFirst().orElseThrow();
+    assertThat(withdrawn.withdrawn()).isTrue();
+    assertThat(withdrawn.withdrawnAt()).isEqualTo(endOfDay(30).toInstant());
+    assertThat(withdrawn.withdrawalReason()).isEqualTo("Non-conformité avérée non corrigée dans le délai de mise en"
+        + " conformité : INS 2 : l’identité INS n’est plus qualifiée dans la version déployée.");
+    MimeMessage mail = mails("retrait du certificat de conformité " + certificate).get(0);
+    assertThat(text(mail)).contains("INS 2 : l’identité INS n’est plus qualifiée")
+        .contains("présenter une nouvelle candidature").contains("/devices").contains("/dossiers/" + audit.getBusinessKey());
+    assertThat(html(mail)).contains("/devices");
+    // a new audit cannot be opened on a withdrawn certificate
+    assertThat(catchThrowable(() -> openAudit(AUDITOR, certificate))).hasMessageContaining("a déjà été retiré");
+  }
+
+  @Test
+  void shouldWriteToTheVendorInEnglishWhenItsCertifiedDossierCorrespondsInEnglish() throws Exception {
+    Map<String, Object> english = new HashMap<>(Candidatures.valid());
+    english.put("correspondenceLanguage", "EN");
+    english.put("softwareName", "PulseLite");
+    ProcessInstance ans = startApplication(VENDOR, "ans-certification", english);
+    String number = "CC-" + UUID.randomUUID().toString().substring(0, 8);
+    records.certificateIssued(new DeviceFacts("vendor-medisoft", "MediSoft SAS", "PulseLite", "2.1", "SOCLE", null),
+        number, DeviceRecords.ANS_REFERENTIAL, "2025", T0, null, ans.getBusinessKey(), ans.getId(), "ANS");
+    ProcessInstance audit = openAudit(AUDITOR, number);
+    complete(AUDITOR, audit, "Task_RecordFindings", Map.of("nonConformityProven", "true",
+        "nonConformityDescription", "INS 2 : identité non qualifiée."));
+
+    fire(audit, "Timer_CorrectionWindow");
+
+    MimeMessage mail = mails("certificate of conformity " + number + " withdrawn").get(0);
+    assertThat(text(mail)).contains("you must apply again").contains("INS 2 : identité non qualifiée.")
+        .contains("/devices");
+  }
+
+  @Test
+  void shouldRefuseAWithdrawalWithoutReasonsAndChangeNothing() {
+    Throwable refused = catchThrowable(() -> records.withdraw(certificate, "  ", T0));
+
+    assertThat(refused).isInstanceOf(BadInputException.class).hasMessageContaining("n’a pas de motif");
+    assertThat(records.certificate(certificate).orElseThrow().inForce()).isTrue();
+    assertThat(CertificateWithdrawal.reasons(" ", null)).isNull();
+  }
+}
