@@ -58,7 +58,13 @@ public enum NotificationEvent {
   BILLING_CODE_ALLOCATED,
   /** The ministry recorded the filing received from Démarches Simplifiées: the 60 days run. */
   DS_FILING_RECEIVED,
-  GENERIC_LINE_CODE_ALLOCATED;
+  GENERIC_LINE_CODE_ALLOCATED,
+
+  // ---- the ANS transitional phase (bpmn/pathways/ans-transitional.bpmn) ----
+  /** The ANS's informative feedback on the candidature, which binds nobody (seed 004 §6.5), as a document too. */
+  TRANSITIONAL_CANDIDATURE_FEEDBACK("transitional-feedback"),
+  /** The same on the evidence; its document holds both feedbacks. */
+  TRANSITIONAL_EVIDENCE_FEEDBACK("transitional-feedback");
 
   /** What sets a mail apart from a plain notice. */
   private enum Kind { NOTICE, WITH_DOCUMENT, REMINDER }

@@ -22,7 +22,7 @@ class LayeringTest {
   /** From the bottom: each may use those before it, never one after it. */
   static final List<String> LAYERS = List.of("shared", "deadline", "dossier", "clock", "candidature", "security",
       "notification", "evidence", "tasklist", "dossierpage", "device", "ans", "has", "pecan", "brandname", "genericline",
-      "orientation", "demo", "config");
+      "transitional", "orientation", "demo", "config");
 
   static JavaClasses classes;
 

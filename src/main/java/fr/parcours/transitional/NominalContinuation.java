@@ -1,0 +1,57 @@
+package fr.parcours.transitional;
+
+import fr.parcours.ans.AnsProcess;
+import fr.parcours.candidature.CandidatureFields;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Continues a transitional dossier into a nominal candidature without retyping it (issue 18 point 4): starts the
+ * nominal pathway the vendor chose with the candidature dossier's fields as they stand, applied for by the user who
+ * continues (the nominal pathway's own intake checks them again and gives the new dossier its number), and records
+ * the link both ways: {@code nominalDossierId} here, {@code continuedFromDossierId} there. Runs in the transaction that
+ * completes the vendor's task, so that a refusal of the nominal intake leaves the task open and nothing started.
+ */
+@Component("nominalContinuation")
+class NominalContinuation implements JavaDelegate {
+
+  private final RuntimeService runtime;
+
+  NominalContinuation(@Lazy RuntimeService runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String processKey = TransitionalProcess.NOMINAL_PATHWAYS.get(
+        (String) execution.getVariable(TransitionalProcess.NOMINAL_PATHWAY));
+    VariableMap carried = Variables.createVariables();
+    for (String key : CandidatureFields.dossierKeys()) {
+      TypedValue value = execution.getVariableTyped(key);
+      if (value != null && value.getValue() != null) {
+        carried.putValueTyped(key, value);
+      }
+    }
+    carried.put(AnsProcess.APPLICANT, continuingUser(execution));
+    String from = (String) execution.getVariable(AnsProcess.DOSSIER_ID);
+    carried.put(TransitionalProcess.CONTINUED_FROM, from);
+    ProcessInstance nominal = runtime.startProcessInstanceByKey(processKey, carried);
+    execution.setVariable(TransitionalProcess.NOMINAL_DOSSIER_ID, nominal.getBusinessKey());
+  }
+
+  /** The signed-in user who continues; the transitional dossier's applicant when the engine itself does. */
+  private static String continuingUser(DelegateExecution execution) {
+    CommandContext context = Context.getCommandContext();
+    String user = context == null ? null : context.getAuthenticatedUserId();
+    return user != null ? user : (String) execution.getVariable(AnsProcess.APPLICANT);
+  }
+}
