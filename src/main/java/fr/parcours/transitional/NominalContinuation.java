@@ -2,9 +2,11 @@ package fr.parcours.transitional;
 
 import fr.parcours.ans.AnsProcess;
 import fr.parcours.candidature.CandidatureFields;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,9 +27,11 @@ import org.springframework.stereotype.Component;
 class NominalContinuation implements JavaDelegate {
 
   private final RuntimeService runtime;
+  private final IdentityService identity;
 
-  NominalContinuation(@Lazy RuntimeService runtime) {
+  NominalContinuation(@Lazy RuntimeService runtime, @Lazy IdentityService identity) {
     this.runtime = runtime;
+    this.identity = identity;
   }
 
   @Override
@@ -44,7 +48,19 @@ class NominalContinuation implements JavaDelegate {
     carried.put(AnsProcess.APPLICANT, continuingUser(execution));
     String from = (String) execution.getVariable(AnsProcess.DOSSIER_ID);
     carried.put(TransitionalProcess.CONTINUED_FROM, from);
-    ProcessInstance nominal = runtime.startProcessInstanceByKey(processKey, carried);
+    // Parcours carries the dossier over, not the person: the task's checks made sure the person is of the dossier's
+    // company and the nominal phase is open; the start then runs with the application's rights, as a timer's step
+    // does, so that the link it records is not taken for a field the person typed
+    Authentication person = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    ProcessInstance nominal;
+    try {
+      nominal = runtime.startProcessInstanceByKey(processKey, carried);
+    } finally {
+      if (person != null) {
+        identity.setAuthentication(person);
+      }
+    }
     execution.setVariable(TransitionalProcess.NOMINAL_DOSSIER_ID, nominal.getBusinessKey());
   }
 

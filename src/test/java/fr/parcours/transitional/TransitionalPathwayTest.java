@@ -65,7 +65,8 @@ class TransitionalPathwayTest extends TrackTestBase {
     AnsWindows windows = new AnsWindows("", List.of(TELEMONITORING));
     Mocks.register("transitionalIntake", new TransitionalIntake(windows, "Europe/Paris"));
     Mocks.register("transitionalTaskChecks", (TaskListener) task -> checked.add(task.getTaskDefinitionKey()));
-    Mocks.register("nominalContinuation", new NominalContinuation(track.engine().getRuntimeService()));
+    Mocks.register("nominalContinuation", new NominalContinuation(track.engine().getRuntimeService(),
+        track.engine().getIdentityService()));
     BpmnModelInstance nominal = Bpmn.createExecutableProcess(NOMINAL).camundaHistoryTimeToLive(1)
         .startEvent().camundaExecutionListenerExpression("start",
             "${execution.setProcessBusinessKey('DMN-2027-00007')}")
