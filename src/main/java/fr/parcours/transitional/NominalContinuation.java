@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Continues a transitional dossier into a nominal candidature without retyping it (issue 18 point 4): starts the
  * nominal pathway the vendor chose with the candidature dossier's fields as they stand, applied for by the user who
  * continues (the nominal pathway's own intake checks them again and gives the new dossier its number), and records
- * the link both ways: {@code nominalDossierId} here, {@code continuedFromDossierId} there. Runs in the transaction that
+ * the link both ways: {@code nominalDossierId} here, {@code continuedFromDossierId} there, and in
+ * {@link DossierLinks}, which outlives the engine's history. Runs in the transaction that
  * completes the vendor's task, so that a refusal of the nominal intake leaves the task open and nothing started.
  */
 @Component("nominalContinuation")
@@ -28,10 +29,12 @@ class NominalContinuation implements JavaDelegate {
 
   private final RuntimeService runtime;
   private final IdentityService identity;
+  private final DossierLinks links;
 
-  NominalContinuation(@Lazy RuntimeService runtime, @Lazy IdentityService identity) {
+  NominalContinuation(@Lazy RuntimeService runtime, @Lazy IdentityService identity, DossierLinks links) {
     this.runtime = runtime;
     this.identity = identity;
+    this.links = links;
   }
 
   @Override
@@ -45,7 +48,8 @@ class NominalContinuation implements JavaDelegate {
         carried.putValueTyped(key, value);
       }
     }
-    carried.put(AnsProcess.APPLICANT, continuingUser(execution));
+    String applicant = continuingUser(execution);
+    carried.put(AnsProcess.APPLICANT, applicant);
     String from = (String) execution.getVariable(AnsProcess.DOSSIER_ID);
     carried.put(TransitionalProcess.CONTINUED_FROM, from);
     // Parcours carries the dossier over, not the person: the task's checks made sure the person is of the dossier's
@@ -62,6 +66,7 @@ class NominalContinuation implements JavaDelegate {
       }
     }
     execution.setVariable(TransitionalProcess.NOMINAL_DOSSIER_ID, nominal.getBusinessKey());
+    links.continued(from, nominal.getBusinessKey(), processKey, applicant);
   }
 
   /** The signed-in user who continues; the transitional dossier's applicant when the engine itself does. */

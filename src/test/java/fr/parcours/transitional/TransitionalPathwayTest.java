@@ -34,6 +34,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * bpmn/pathways/ans-transitional.bpmn on its own, without Spring: the intake on a window whose transitional phase
@@ -59,14 +61,20 @@ class TransitionalPathwayTest extends TrackTestBase {
 
   /** The tasks the checks were asked about, in order. */
   final List<String> checked = new java.util.ArrayList<>();
+  DossierLinks links;
 
   @BeforeEach
-  void deployTheNominalStubAndTheGlue() {
+  void deployTheNominalStubAndTheGlue() throws java.io.IOException {
     AnsWindows windows = new AnsWindows("", List.of(TELEMONITORING));
     Mocks.register("transitionalIntake", new TransitionalIntake(windows, "Europe/Paris"));
     Mocks.register("transitionalTaskChecks", (TaskListener) task -> checked.add(task.getTaskDefinitionKey()));
+    JdbcTemplate jdbc = new JdbcTemplate(new SimpleDriverDataSource(new org.h2.Driver(),
+        "jdbc:h2:mem:links-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+    jdbc.execute(new String(getClass().getResourceAsStream("/db/migration/V7__dossier_links.sql").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8));
+    links = new DossierLinks(jdbc);
     Mocks.register("nominalContinuation", new NominalContinuation(track.engine().getRuntimeService(),
-        track.engine().getIdentityService()));
+        track.engine().getIdentityService(), links));
     BpmnModelInstance nominal = Bpmn.createExecutableProcess(NOMINAL).camundaHistoryTimeToLive(1)
         .startEvent().camundaExecutionListenerExpression("start",
             "${execution.setProcessBusinessKey('DMN-2027-00007')}")
@@ -145,6 +153,14 @@ class TransitionalPathwayTest extends TrackTestBase {
     assertThat(dossier).isEnded().hasPassed("EndEvent_ContinuedIntoNominal");
     assertThat(historicVariable(dossier, "nominalDossierId")).isEqualTo("DMN-2027-00007");
     assertThat(historicVariable(dossier, "transitionalOutcome")).isEqualTo("CONTINUED_INTO_NOMINAL");
+    // and the link is kept apart from the engine's history
+    assertThat(links.of(DOSSIER)).singleElement().satisfies(link -> {
+      assertThat(link.toDossierId()).isEqualTo("DMN-2027-00007");
+      assertThat(link.toProcessKey()).isEqualTo(NOMINAL);
+      assertThat(link.kind()).isEqualTo(DossierLinks.CONTINUED_INTO_NOMINAL);
+      assertThat(link.linkedBy()).isEqualTo("alice");
+      assertThat(link.linkedAt()).isEqualTo(AFTER_NOMINAL_OPENED);
+    });
   }
 
   @Test

@@ -40,6 +40,7 @@ class TransitionalProcessTest extends ProcessTestBase {
   static final Instant NOMINAL_OPEN = Instant.parse("2027-03-02T09:00:00Z");
 
   @Autowired DossierDocuments documents;
+  @Autowired DossierLinks dossierLinks;
 
   ProcessInstance apply() {
     Map<String, Object> form = new HashMap<>(Candidatures.valid());
@@ -170,6 +171,8 @@ class TransitionalProcessTest extends ProcessTestBase {
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(dossier.getId())
         .variableName("nominalDossierId").singleResult().getValue()).isEqualTo(nominal.getBusinessKey());
     assertPassed(dossier, "EndEvent_ContinuedIntoNominal");
+    assertThat(dossierLinks.of(nominal.getBusinessKey())).extracting(DossierLinks.Link::fromDossierId)
+        .containsExactly(number);
   }
 
   @Test
