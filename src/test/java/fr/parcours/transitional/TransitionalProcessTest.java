@@ -41,6 +41,12 @@ class TransitionalProcessTest extends ProcessTestBase {
 
   @Autowired DossierDocuments documents;
   @Autowired DossierLinks dossierLinks;
+  @Autowired fr.parcours.dossierpage.DossierBoard board;
+
+  List<String> onMyDossiers(String user) {
+    return board.visibleTo(board.viewer(user, java.util.Locale.FRENCH)).stream()
+        .map(d -> d.number() + " " + d.pathwayName()).toList();
+  }
 
   ProcessInstance apply() {
     Map<String, Object> form = new HashMap<>(Candidatures.valid());
@@ -77,6 +83,10 @@ class TransitionalProcessTest extends ProcessTestBase {
     String number = dossier.getBusinessKey();
     assertThat(runtimeService.getVariables(dossier.getId())).containsEntry("pathway", "ANS_TRANSITIONAL")
         .containsEntry("ansWindow", "TELEMONITORING").containsEntry("vendorGroup", "vendor-medisoft");
+    // "My dossiers" shows it to its company and to the ANS, never to another company
+    assertThat(onMyDossiers(VENDOR)).contains(number + " Certification ANS — phase transitoire");
+    assertThat(onMyDossiers(REVIEWER)).contains(number + " Certification ANS — phase transitoire");
+    assertThat(onMyDossiers(OTHER_VENDOR)).noneMatch(line -> line.startsWith(number));
     Task deposit = task(dossier, "Task_DepositEvidence");
     assertThat(deposit.getDueDate()).as("no deadline for any party").isNull();
     assertThat(taskService.getVariableLocal(deposit.getId(), "dueUntil"))
@@ -124,6 +134,8 @@ class TransitionalProcessTest extends ProcessTestBase {
 
     // the vendor is told, and the feedback is a document that says it binds nobody
     List<MimeMessage> candidatureMails = mails(number + " : retour informatif de l'ANS sur la candidature");
+    assertThat(candidatureMails.get(0).getAllRecipients()).extracting(Object::toString)
+        .contains("jean.dupont@medisoft.example");
     List<MimeMessage> evidenceMails = mails(number + " : retour informatif de l'ANS sur les preuves");
     assertThat(candidatureMails).isNotEmpty();
     assertThat(evidenceMails).isNotEmpty();
