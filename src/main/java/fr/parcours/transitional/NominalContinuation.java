@@ -42,7 +42,11 @@ class NominalContinuation implements JavaDelegate {
     String processKey = TransitionalProcess.NOMINAL_PATHWAYS.get(
         (String) execution.getVariable(TransitionalProcess.NOMINAL_PATHWAY));
     VariableMap carried = Variables.createVariables();
-    for (String key : CandidatureFields.dossierKeys()) {
+    java.util.List<String> keys = new java.util.ArrayList<>(CandidatureFields.dossierKeys());
+    if (processKey.equals(TransitionalProcess.NOMINAL_PATHWAYS.get("GENERIC_LINE"))) {
+      keys.addAll(TransitionalProcess.NOMINAL_EXTRAS);
+    }
+    for (String key : keys) {
       TypedValue value = execution.getVariableTyped(key);
       if (value != null && value.getValue() != null) {
         carried.putValueTyped(key, value);

@@ -2,6 +2,7 @@ package fr.parcours.transitional;
 
 import fr.parcours.ans.AnsProcess;
 import fr.parcours.brandname.BrandNameProcess;
+import fr.parcours.genericline.GenericLineProcess;
 import fr.parcours.pecan.PecanProcess;
 import fr.parcours.shared.Outcomes;
 import java.util.Map;
@@ -46,7 +47,15 @@ public final class TransitionalProcess {
   public static final Map<String, String> NOMINAL_PATHWAYS = Map.of(
       "ANS_CERTIFICATION", AnsProcess.KEY,
       "PECAN", PecanProcess.KEY,
-      "BRAND_NAME", BrandNameProcess.KEY);
+      "BRAND_NAME", BrandNameProcess.KEY,
+      "GENERIC_LINE", GenericLineProcess.KEY);
+
+  /**
+   * What the continuation form asks beyond the candidature, carried to the nominal pathway that takes it: the generic
+   * lines claimed and whether the vendor comes from ETAPES (the generic line's start form asks them).
+   */
+  public static final java.util.List<String> NOMINAL_EXTRAS = java.util.List.of(GenericLineProcess.GENERIC_LINES,
+      GenericLineProcess.FROM_ETAPES);
 
   public static final String OUTCOME = "transitionalOutcome";
 

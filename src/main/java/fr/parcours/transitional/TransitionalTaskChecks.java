@@ -118,7 +118,8 @@ class TransitionalTaskChecks implements TaskListener {
     Object pathway = task.getVariable(TransitionalProcess.NOMINAL_PATHWAY);
     if (pathway == null || !TransitionalProcess.NOMINAL_PATHWAYS.containsKey(pathway.toString())) {
       throw new BadInputException("Choisissez le parcours de la candidature nominale : la certification de l’ANS"
-          + " seule, la prise en charge anticipée (PECAN) ou l’inscription en nom de marque.");
+          + " seule, la prise en charge anticipée (PECAN), l’inscription en nom de marque ou sur une ligne"
+          + " générique.");
     }
     sameCompany(task);
     Window window = windows.find((String) task.getVariable(TransitionalProcess.ANS_WINDOW));

@@ -158,7 +158,8 @@ class TransitionalProcessTest extends ProcessTestBase {
     refused(VENDOR, dossier, "Task_ContinueIntoNominal", Map.of("continuation", "CONTINUE",
         "nominalPathway", "ANS_CERTIFICATION"), "La phase nominale du guichet « DMN de télésurveillance » n’est pas"
             + " encore ouverte : elle ouvre le 1er mars 2027. Votre dossier reste ouvert");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("ans-certification").count()).isZero();
+    assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("continuedFromDossierId", number).count())
+        .as("no nominal candidature").isZero();
 
     // When the nominal phase has opened, the vendor continues into the ANS certification
     ClockUtil.setCurrentTime(Date.from(NOMINAL_OPEN));
@@ -185,6 +186,35 @@ class TransitionalProcessTest extends ProcessTestBase {
     assertPassed(dossier, "EndEvent_ContinuedIntoNominal");
     assertThat(dossierLinks.of(nominal.getBusinessKey())).extracting(DossierLinks.Link::fromDossierId)
         .containsExactly(number);
+  }
+
+  @Test
+  void shouldContinueIntoAGenericLineWithTheLinesTheVendorClaims() {
+    // a dossier whose feedbacks are given (started there by the engine, as the steps before left it)
+    Map<String, Object> dossierSoFar = new HashMap<>(Candidatures.valid());
+    dossierSoFar.putAll(Map.of("dossierId", "DMN-2026-TRANS", "vendorGroup", "vendor-medisoft", "applicant", VENDOR,
+        "ansWindow", "TELEMONITORING", "ansWindowName", "DMN de télésurveillance", "pathway", "ANS_TRANSITIONAL",
+        "candidatureFeedback", "Complet.", "evidenceFeedback", "Lisible."));
+    ProcessInstance dossier = runtimeService.createProcessInstanceByKey(TransitionalProcess.KEY)
+        .businessKey("DMN-2026-TRANS").startBeforeActivity("Task_ContinueIntoNominal").setVariables(dossierSoFar)
+        .execute();
+    ClockUtil.setCurrentTime(Date.from(NOMINAL_OPEN));
+
+    // the generic line's own intake refuses a continuation without a line; nothing is started
+    refused(VENDOR, dossier, "Task_ContinueIntoNominal", Map.of("continuation", "CONTINUE",
+        "nominalPathway", "GENERIC_LINE"), "Choisissez au moins une ligne générique");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("generic-line")
+        .variableValueEquals("continuedFromDossierId", "DMN-2026-TRANS").count()).isZero();
+
+    complete(VENDOR, dossier, "Task_ContinueIntoNominal", Map.of("continuation", "CONTINUE",
+        "nominalPathway", "GENERIC_LINE", "genericLines", Candidatures.json("[\"DIABETES\"]"), "fromEtapes", false));
+
+    ProcessInstance nominal = runtimeService.createProcessInstanceQuery().processDefinitionKey("generic-line")
+        .variableValueEquals("continuedFromDossierId", "DMN-2026-TRANS").singleResult();
+    assertThat(runtimeService.getVariables(nominal.getId())).containsEntry("genericLines", "DIABETES")
+        .containsEntry("fromEtapes", false).containsEntry("companyName", "MediSoft SAS")
+        .containsEntry("pathway", "GENERIC_LINE");
+    assertPassed(dossier, "EndEvent_ContinuedIntoNominal");
   }
 
   @Test
