@@ -12,7 +12,6 @@ import fr.parcours.candidature.CandidatureValidator;
 import fr.parcours.candidature.FieldProblem;
 import fr.parcours.evidence.CompanyDocuments;
 import fr.parcours.evidence.EvidenceDeposits;
-import fr.parcours.evidence.EvidenceReport;
 import fr.parcours.security.VendorCompanies;
 import fr.parcours.shared.BadInputException;
 import java.util.List;
@@ -64,7 +63,7 @@ class AnsTaskChecks implements TaskListener {
         ticked(task, "conventionSigned", "Je signe la convention au nom de l’entreprise");
         text(task, "signatoryName", "Nom du signataire");
       }
-      case "Task_DepositEvidence" -> evidenceDeposit(task);
+      case "Task_DepositEvidence" -> evidence.checkDeposit(task);
       case "Task_RecordInsTestDay" -> {
         required(task, "insTestDayDate", "Date de la journée de test");
         text(task, "insTestDayReport", "Compte rendu");
@@ -132,21 +131,6 @@ class AnsTaskChecks implements TaskListener {
           + (submitted.isEmpty() ? "Vous n’envoyez aucun profil" : "Vous envoyez " + submitted.replace(",", ", "))
           + " : laissez les profils tels"
           + " qu’ils étaient. Pour d’autres profils, déposez une nouvelle candidature.");
-    }
-  }
-
-  /**
-   * The evidence is complete when the report computed over every archive received says so; the sections
-   * ticked in the form always become the report's.
-   */
-  private void evidenceDeposit(DelegateTask task) {
-    defaultFalse(task, AnsProcess.ALL_EVIDENCE_DEPOSITED);
-    EvidenceReport report = evidence.report(task.getProcessInstanceId(), task.getVariables());
-    task.setVariable(AnsProcess.DEPOSITED_SECTIONS, EvidenceDeposits.sectionsValue(report));
-    if (Boolean.TRUE.equals(task.getVariable(AnsProcess.ALL_EVIDENCE_DEPOSITED)) && !report.complete()) {
-      throw new BadInputException("Vous déclarez toutes les preuves déposées, mais les preuves reçues ne sont"
-          + " pas complètes : " + String.join(" ; ", report.outstanding()) + ". Envoyez ces preuves depuis la page"
-          + " des preuves, ou décochez « Toutes les preuves sont déposées » pour enregistrer où vous en êtes.");
     }
   }
 

@@ -25,6 +25,11 @@ public class CompanyDocuments {
   /** The task whose form asks for the Kbis extract, and its checkbox. */
   public static final String TASK_REQUEST_ACCOUNT = "Task_RequestConvergenceAccount";
   public static final String KBIS = "KBIS";
+  /** The task whose form asks for the signed regulation of the transitional phase (pathway ans-transitional). */
+  public static final String TASK_ATTACH_REGULATION = "Task_AttachSignedRegulation";
+  /** The signed regulation of the transitional phase (seed 004 §7.2), kept as the Kbis extract is. */
+  public static final String REGULATION = "TRANSITIONAL_REGULATION";
+  static final String REGULATION_WHAT = "le règlement de la phase transitoire signé";
   static final int MAX_MEGABYTES = UploadedFiles.MAX_MEGABYTES;
   static final DataSize MAX_SIZE = UploadedFiles.MAX_SIZE;
 
@@ -43,29 +48,51 @@ public class CompanyDocuments {
 
   /** The latest Kbis extract sent for the dossier's instance, if any. */
   public Optional<StoredDocument> kbis(String processInstanceId) {
+    return latest(processInstanceId, KBIS);
+  }
+
+  /** The latest signed regulation of the transitional phase sent for the dossier's instance, if any. */
+  public Optional<StoredDocument> regulation(String processInstanceId) {
+    return latest(processInstanceId, REGULATION);
+  }
+
+  private Optional<StoredDocument> latest(String processInstanceId, String kind) {
     List<StoredDocument> found = jdbc.query("select id, process_instance_id, kind, file_name, content_type, sha256,"
         + " size_bytes, stored_file, sent_at, sent_by from parcours_company_document where process_instance_id = ? and kind = ?"
         + " order by sent_at desc", (rs, i) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),
-            rs.getTimestamp(9).toInstant(), rs.getString(10)), processInstanceId, KBIS);
+            rs.getTimestamp(9).toInstant(), rs.getString(10)), processInstanceId, kind);
     return found.stream().findFirst();
   }
 
   /** Checks and keeps a Kbis extract; refuses it whole, with what to do, when it is not one Parcours takes. */
   public StoredDocument storeKbis(String processInstanceId, String userId, String fileName, byte[] content) {
+    return store(KBIS, "l’extrait Kbis", "kbis", processInstanceId, userId, fileName, content);
+  }
+
+  /**
+   * Checks and keeps the signed regulation of the transitional phase (seed 004 §7.2), as the Kbis extract is
+   * checked and kept; refuses it whole, with what to do, when it is not one Parcours takes.
+   */
+  public StoredDocument storeRegulation(String processInstanceId, String userId, String fileName, byte[] content) {
+    return store(REGULATION, REGULATION_WHAT, "reglement-signe", processInstanceId, userId, fileName, content);
+  }
+
+  private StoredDocument store(String kind, String what, String defaultName, String processInstanceId, String userId,
+      String fileName, byte[] content) {
     String name = baseName(fileName);
-    checkSize(fileName, content == null ? 0 : content.length);
+    checkSize(fileName, content == null ? 0 : content.length, what);
     String type = UploadedFiles.typeOf(content);
     if (type == null) {
       throw new EvidenceRejectedException("Le fichier « " + name + " » n’est ni un PDF, ni une image PNG ou JPEG"
-          + " (son contenu, quel que soit son nom) : envoyez l’extrait Kbis dans l’un de ces formats.");
+          + " (son contenu, quel que soit son nom) : envoyez " + what + " dans l’un de ces formats.");
     }
     if (!processInstanceId.matches("[A-Za-z0-9-]+")) {
       throw new IllegalArgumentException("Unexpected process instance id " + processInstanceId);
     }
     String id = UUID.randomUUID().toString();
     String stored = files.keep(processInstanceId + "/documents", id, ".document", content);
-    StoredDocument document = new StoredDocument(id, processInstanceId, KBIS, name.isEmpty() ? "kbis" : name, type,
+    StoredDocument document = new StoredDocument(id, processInstanceId, kind, name.isEmpty() ? defaultName : name, type,
         UploadedFiles.sha256(content), content.length, stored, ClockUtil.getCurrentTime().toInstant(), userId);
     jdbc.update("insert into parcours_company_document (id, process_instance_id, kind, file_name, content_type, sha256,"
         + " size_bytes, stored_file, sent_at, sent_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", document.id(),
@@ -76,13 +103,18 @@ public class CompanyDocuments {
 
   /** Refuses an empty file or one above {@value #MAX_MEGABYTES} MB, before it is read. */
   static void checkSize(String fileName, long size) {
+    checkSize(fileName, size, "l’extrait Kbis");
+  }
+
+  /** The same for a document described as {@code what} ("l’extrait Kbis"). */
+  static void checkSize(String fileName, long size, String what) {
     if (size == 0) {
-      throw new EvidenceRejectedException("Le fichier « " + baseName(fileName) + " » est vide : envoyez l’extrait"
-          + " Kbis lui-même, en PDF, PNG ou JPEG.");
+      throw new EvidenceRejectedException("Le fichier « " + baseName(fileName) + " » est vide : envoyez " + what
+          + " lui-même, en PDF, PNG ou JPEG.");
     }
     if (UploadedFiles.tooLarge(size)) {
       throw new EvidenceRejectedException("Le fichier « " + baseName(fileName) + " » dépasse " + MAX_MEGABYTES
-          + " Mo, la plus grande taille acceptée pour un extrait Kbis : enregistrez-le en PDF ou réduisez la"
+          + " Mo, la plus grande taille acceptée pour " + what + " : enregistrez-le en PDF ou réduisez la"
           + " résolution du scan.");
     }
   }

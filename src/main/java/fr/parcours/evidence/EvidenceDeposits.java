@@ -234,6 +234,26 @@ public class EvidenceDeposits {
     return report;
   }
 
+  /** The deposit form's box "Toutes les preuves sont déposées". */
+  public static final String ALL_EVIDENCE_DEPOSITED = "allEvidenceDeposited";
+
+  /**
+   * Checks a deposit task as the vendor completes it: the evidence is complete when the report computed over every
+   * archive received says so (ticking {@value #ALL_EVIDENCE_DEPOSITED} does not make it so); the sections ticked in
+   * the form always become the report's.
+   */
+  public void checkDeposit(org.camunda.bpm.engine.delegate.DelegateTask task) {
+    fr.parcours.shared.TaskInputs.defaultFalse(task, ALL_EVIDENCE_DEPOSITED);
+    EvidenceReport report = report(task.getProcessInstanceId(), task.getVariables());
+    task.setVariable(EvidenceVariables.DEPOSITED_SECTIONS, sectionsValue(report));
+    if (Boolean.TRUE.equals(task.getVariable(ALL_EVIDENCE_DEPOSITED)) && !report.complete()) {
+      throw new fr.parcours.shared.BadInputException("Vous déclarez toutes les preuves déposées, mais les preuves"
+          + " reçues ne sont pas complètes : " + String.join(" ; ", report.outstanding()) + ". Envoyez ces preuves"
+          + " depuis la page des preuves, ou décochez « Toutes les preuves sont déposées » pour enregistrer où vous en"
+          + " êtes.");
+    }
+  }
+
   /** The deposited sections as the deposit form's checklist holds them. */
   public static Object sectionsValue(EvidenceReport report) {
     return SpinValues.jsonValue(report.depositedSections().stream().map(s -> "\"" + s + "\"")

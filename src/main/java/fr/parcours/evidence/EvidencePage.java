@@ -194,33 +194,87 @@ class EvidencePage {
 
   @GetMapping("/evidence/{dossierId}/kbis/file")
   ResponseEntity<Resource> downloadKbis(@PathVariable String dossierId, HttpServletRequest request) {
+    return documentFile(dossierId, request, documents::kbis);
+  }
+
+  /** The latest document of a kind kept for the dossier, to its readers only. */
+  private ResponseEntity<Resource> documentFile(String dossierId, HttpServletRequest request,
+      java.util.function.Function<String, java.util.Optional<CompanyDocuments.StoredDocument>> latest) {
     Person person = access.person(request);
     ProcessInstance dossier = person == null ? null : access.dossier(person.userId(), dossierId);
     if (dossier == null) {
       return ResponseEntity.status(person == null ? HttpStatus.UNAUTHORIZED : HttpStatus.NOT_FOUND).build();
     }
-    CompanyDocuments.StoredDocument kbis = documents.kbis(dossier.getId()).orElse(null);
-    Path file = kbis == null ? null : documents.file(kbis);
+    CompanyDocuments.StoredDocument document = latest.apply(dossier.getId()).orElse(null);
+    Path file = document == null ? null : documents.file(document);
     if (file == null || !Files.isRegularFile(file)) {
       return ResponseEntity.notFound().build();
     }
-    return attachment(kbis.fileName(), file);
+    return attachment(document.fileName(), file);
   }
 
   private String kbisPage(HttpServletRequest request, Person person, ProcessInstance dossier, String done,
       String problem) {
-    CompanyDocuments.StoredDocument kbis = documents.kbis(dossier.getId()).orElse(null);
+    return documentPage("evidence/kbis", "kbis", documents.kbis(dossier.getId()).orElse(null),
+        CompanyDocuments.TASK_REQUEST_ACCOUNT, request, person, dossier, done, problem);
+  }
+
+  /** The page of a document the company sends while one task is open: what was received, and the upload. */
+  private String documentPage(String template, String variable, CompanyDocuments.StoredDocument document,
+      String taskKey, HttpServletRequest request, Person person, ProcessInstance dossier, String done,
+      String problem) {
     Context page = new Context(Locale.FRENCH);
     page.setVariable("dossierId", dossier.getBusinessKey());
     page.setVariable("done", done);
     page.setVariable("problem", problem);
-    page.setVariable("kbis", kbis);
-    page.setVariable("sentOn", kbis == null ? null : sentOn(kbis.sentAt()));
-    page.setVariable("canSend", access.seesTask(person.userId(), dossier.getId(),
-        CompanyDocuments.TASK_REQUEST_ACCOUNT));
+    page.setVariable(variable, document);
+    page.setVariable("sentOn", document == null ? null : sentOn(document.sentAt()));
+    page.setVariable("canSend", access.seesTask(person.userId(), dossier.getId(), taskKey));
     page.setVariable("maxMegabytes", CompanyDocuments.MAX_MEGABYTES);
     page.setVariable("csrf", person.fromSession() ? csrfToken(request) : "");
-    return templates.process("evidence/kbis", page);
+    return templates.process(template, page);
+  }
+
+  // ---- the signed regulation of the transitional phase, asked by "Joindre le règlement signé" ----
+
+  @GetMapping("/evidence/{dossierId}/regulation")
+  ResponseEntity<String> showRegulation(@PathVariable String dossierId, HttpServletRequest request) {
+    return shown(request, dossierId, this::regulationPage);
+  }
+
+  @PostMapping("/evidence/{dossierId}/regulation")
+  ResponseEntity<String> uploadRegulation(@PathVariable String dossierId,
+      @RequestParam("regulation") MultipartFile regulation, @RequestParam(name = "csrf", required = false) String csrf,
+      HttpServletRequest request) throws IOException {
+    Visit visit = change(request, dossierId, csrf, "Vous ne pouvez pas envoyer le règlement signé du dossier "
+        + dossierId + " : seule l’entreprise candidate le peut, tant que « Joindre le règlement signé » est ouverte.",
+        CompanyDocuments.TASK_ATTACH_REGULATION);
+    if (visit.refusal() != null) {
+      return visit.refusal();
+    }
+    try {
+      CompanyDocuments.checkSize(regulation.getOriginalFilename(), regulation.getSize(),
+          CompanyDocuments.REGULATION_WHAT); // before reading it
+      documents.storeRegulation(visit.dossier().getId(), visit.person().userId(), regulation.getOriginalFilename(),
+          regulation.getBytes());
+      String message = "Règlement signé reçu. Terminez maintenant la tâche « Joindre le règlement signé » dans Tasklist.";
+      return answer(request, HttpStatus.OK, message, regulationPage(request, visit.person(), visit.dossier(), message,
+          null));
+    } catch (EvidenceRejectedException e) {
+      return answer(request, HttpStatus.BAD_REQUEST, e.getMessage(), regulationPage(request, visit.person(),
+          visit.dossier(), null, e.getMessage()));
+    }
+  }
+
+  @GetMapping("/evidence/{dossierId}/regulation/file")
+  ResponseEntity<Resource> downloadRegulation(@PathVariable String dossierId, HttpServletRequest request) {
+    return documentFile(dossierId, request, documents::regulation);
+  }
+
+  private String regulationPage(HttpServletRequest request, Person person, ProcessInstance dossier, String done,
+      String problem) {
+    return documentPage("evidence/regulation", "regulation", documents.regulation(dossier.getId()).orElse(null),
+        CompanyDocuments.TASK_ATTACH_REGULATION, request, person, dossier, done, problem);
   }
 
   /** "2 décembre 2026 à 18:12 (heure de Paris)". */

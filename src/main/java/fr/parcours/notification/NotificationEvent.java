@@ -78,7 +78,13 @@ public enum NotificationEvent {
   /** The auditor accepted the correction: the certificate stands. */
   CERTIFICATE_KEPT,
   /** The certificate is withdrawn, with its reasons; the vendor must apply again. */
-  CERTIFICATE_WITHDRAWN;
+  CERTIFICATE_WITHDRAWN,
+
+  // ---- the ANS transitional phase (bpmn/pathways/ans-transitional.bpmn) ----
+  /** The ANS's informative feedback on the candidature, which binds nobody (seed 004 §6.5), as a document too. */
+  TRANSITIONAL_CANDIDATURE_FEEDBACK("transitional-feedback"),
+  /** The same on the evidence; its document holds both feedbacks. */
+  TRANSITIONAL_EVIDENCE_FEEDBACK("transitional-feedback");
 
   /** What sets a mail apart from a plain notice. */
   private enum Kind { NOTICE, WITH_DOCUMENT, REMINDER }

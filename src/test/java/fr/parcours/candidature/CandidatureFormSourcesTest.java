@@ -28,7 +28,8 @@ class CandidatureFormSourcesTest {
         Path.of("forms", "tracks", "ans-certification", "candidature.form"),
         Path.of("forms", "pathways", "pecan", "pecan-application.form"),
         Path.of("forms", "pathways", "brand-name", "brand-name-application.form"),
-        Path.of("forms", "pathways", "generic-line", "generic-line-application.form"));
+        Path.of("forms", "pathways", "generic-line", "generic-line-application.form"),
+        Path.of("forms", "pathways", "ans-transitional", "ans-transitional-application.form"));
     for (Map.Entry<Path, String> form : produced.entrySet()) {
       assertThat(Files.readString(form.getKey(), StandardCharsets.UTF_8))
           .as("%s is produced from forms/candidature-dossier/: edit the source there, not this file, then run"

@@ -21,7 +21,7 @@ class LayeringTest {
 
   /** From the bottom: each may use those before it, never one after it. */
   static final List<String> LAYERS = List.of("shared", "deadline", "dossier", "clock", "candidature", "security",
-      "notification", "evidence", "tasklist", "dossierpage", "device", "ans", "has", "pecan", "brandname", "genericline", "devicelife",
+      "notification", "evidence", "tasklist", "dossierpage", "device", "ans", "has", "pecan", "brandname", "genericline", "transitional", "devicelife",
       "audit", "orientation", "demo", "config");
 
   static JavaClasses classes;

@@ -12,6 +12,7 @@ import fr.parcours.genericline.GenericLineProcess;
 import fr.parcours.notification.NotificationEvent;
 import fr.parcours.pecan.PecanProcess;
 import fr.parcours.shared.Outcomes;
+import fr.parcours.transitional.TransitionalProcess;
 import fr.parcours.support.ModelerJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ final class ElementTemplates {
   /** Every process's outcomes; the application context declares the same ({@code ElementTemplatesDeploymentTest}). */
   static final List<Outcomes> OUTCOMES = List.of(AnsProcess.OUTCOMES, AnsProcess.INSTRUCTION_OUTCOMES,
       PecanProcess.OUTCOMES, BrandNameProcess.OUTCOMES,
-      GenericLineProcess.OUTCOMES);
+      GenericLineProcess.OUTCOMES, TransitionalProcess.OUTCOMES);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern TITLE = Pattern.compile("<title[^>]*>\\s*Dossier \\{dossierId}\\s*:\\s*([^<]*)</title>");

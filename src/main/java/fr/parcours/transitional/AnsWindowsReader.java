@@ -1,0 +1,105 @@
+package fr.parcours.transitional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.parcours.evidence.EvidenceCatalogueReader;
+import fr.parcours.transitional.AnsWindows.Window;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the ANS windows and refuses them whole, naming every bad entry, when a process owner made a mistake (as the
+ * evidence catalogue and the generic lines are refused): the application does not start on windows whose mode it
+ * would get wrong.
+ */
+final class AnsWindowsReader {
+
+  static final Pattern WINDOW_ID = Pattern.compile("[A-Z][A-Z_]*");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private AnsWindowsReader() {
+  }
+
+  static AnsWindows read(InputStream json, String source) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException("ANS windows " + source + " are not readable JSON: "
+          + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+    List<String> problems = new ArrayList<>();
+    List<Window> windows = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    JsonNode list = root == null ? null : root.get("windows");
+    if (list == null || !list.isArray() || list.isEmpty()) {
+      problems.add("'windows' must be a non-empty list");
+    } else {
+      for (int i = 0; i < list.size(); i++) {
+        windows.add(window(list.get(i), "window #" + (i + 1), ids, problems));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("ANS windows " + source + " have " + problems.size()
+          + " problem(s); fix them and restart:\n- " + String.join("\n- ", problems));
+    }
+    String notice = EvidenceCatalogueReader.text(root, "notice");
+    return new AnsWindows(notice == null ? "" : notice, windows);
+  }
+
+  private static Window window(JsonNode node, String where, Set<String> ids, List<String> problems) {
+    String id = EvidenceCatalogueReader.text(node, "id");
+    String name = id == null ? where : where + " '" + id + "'";
+    if (id == null || !WINDOW_ID.matcher(id).matches()) {
+      problems.add(name + ": 'id' must be capital letters and underscores, such as 'TELEMONITORING'");
+    } else if (!ids.add(id)) {
+      problems.add(name + ": the id is used by another window");
+    }
+    String label = EvidenceCatalogueReader.text(node, "label");
+    if (label == null) {
+      problems.add(name + ": 'label' (its French name) is missing");
+    }
+    String labelEn = EvidenceCatalogueReader.text(node, "labelEn");
+    if (labelEn == null) {
+      problems.add(name + ": 'labelEn' (its English name) is missing");
+    }
+    String referential = EvidenceCatalogueReader.text(node, "referential");
+    if (referential == null) {
+      problems.add(name + ": 'referential' (the referential it certifies against) is missing");
+    }
+    int before = problems.size();
+    LocalDate transitional = date(node, "transitionalOpensOn", name, problems);
+    LocalDate nominal = date(node, "nominalOpensOn", name, problems);
+    boolean datesReadable = problems.size() == before;
+    if (transitional == null && nominal == null && datesReadable) {
+      problems.add(name + ": give 'transitionalOpensOn', 'nominalOpensOn' or both: a window that opens on no day"
+          + " cannot take any candidature");
+    }
+    if (transitional != null && nominal != null && !nominal.isAfter(transitional)) {
+      problems.add(name + ": 'nominalOpensOn' (" + nominal + ") must come after 'transitionalOpensOn' ("
+          + transitional + ")");
+    }
+    return new Window(id, label, labelEn, referential, transitional, nominal);
+  }
+
+  private static LocalDate date(JsonNode node, String field, String name, List<String> problems) {
+    String text = EvidenceCatalogueReader.text(node, field);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      problems.add(name + ": '" + field + "' is '" + text + "', not a date written 2022-08-01 (or empty)");
+      return null;
+    }
+  }
+}

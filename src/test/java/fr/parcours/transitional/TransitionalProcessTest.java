@@ -1,0 +1,231 @@
+package fr.parcours.transitional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.parcours.evidence.EvidenceRejectedException;
+import fr.parcours.evidence.UploadedFiles;
+import fr.parcours.evidence.Zips;
+import fr.parcours.notification.DossierDocuments;
+import fr.parcours.shared.BadInputException;
+import fr.parcours.support.Candidatures;
+import fr.parcours.support.ProcessTestBase;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The transitional phase on the real application (its beans, the demo users, authorization checks on), on the tests'
+ * window whose nominal phase opens on 1 March 2027 (src/test/resources/ans-windows-test.json): a dossier from its
+ * candidature with the signed regulation, through the evidence and the two informative feedbacks (mailed, kept as a
+ * document that says it binds nobody), into a nominal candidature that carries the dossier over. Bad inputs: evidence
+ * analysed before the regulation is signed, a regulation that is not a PDF or an image, a decision or a certificate
+ * given with the feedback, a continuation by another company, a continuation before the nominal phase opens, a
+ * candidature once the nominal phase has opened.
+ */
+class TransitionalProcessTest extends ProcessTestBase {
+
+  static final String VENDOR = "alice";
+  static final String OTHER_VENDOR = "bruno";
+  static final String REVIEWER = "ana";
+  static final Instant NOMINAL_OPEN = Instant.parse("2027-03-02T09:00:00Z");
+
+  @Autowired DossierDocuments documents;
+  @Autowired DossierLinks dossierLinks;
+  @Autowired fr.parcours.dossierpage.DossierBoard board;
+
+  List<String> onMyDossiers(String user) {
+    return board.visibleTo(board.viewer(user, java.util.Locale.FRENCH)).stream()
+        .map(d -> d.number() + " " + d.pathwayName()).toList();
+  }
+
+  ProcessInstance apply() {
+    Map<String, Object> form = new HashMap<>(Candidatures.valid());
+    form.put("ansWindow", "TELEMONITORING");
+    return startApplication(VENDOR, TransitionalProcess.KEY, form);
+  }
+
+  /** A completion refused with that sentence: the task stays open. */
+  void refused(String user, ProcessInstance dossier, String taskKey, Map<String, Object> variables, String sentence) {
+    assertThatThrownBy(() -> complete(user, dossier, taskKey, variables)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining(sentence);
+    assertThat(task(dossier, taskKey)).as("%s stays open", taskKey).isNotNull();
+  }
+
+  List<String> queue(String user) {
+    return as(user, () -> {
+      var filters = engine.getFilterService();
+      String id = filters.createFilterQuery().filterName(TransitionalPathway.EVIDENCE_QUEUE).singleResult().getId();
+      return filters.<Task>listPage(id, 0, 100).stream().map(t -> t.getTaskDefinitionKey() + "@"
+          + runtimeService.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult()
+              .getBusinessKey()).toList();
+    });
+  }
+
+  static String pdfText(byte[] pdf) throws Exception {
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+    }
+  }
+
+  @Test
+  void shouldTakeATransitionalDossierFromItsSignedRegulationToFeedbackAndOnIntoANominalCandidature() throws Exception {
+    ProcessInstance dossier = apply();
+    String number = dossier.getBusinessKey();
+    assertThat(runtimeService.getVariables(dossier.getId())).containsEntry("pathway", "ANS_TRANSITIONAL")
+        .containsEntry("ansWindow", "TELEMONITORING").containsEntry("vendorGroup", "vendor-medisoft");
+    // "My dossiers" shows it to its company and to the ANS, never to another company
+    assertThat(onMyDossiers(VENDOR)).contains(number + " Certification ANS — phase transitoire");
+    assertThat(onMyDossiers(REVIEWER)).contains(number + " Certification ANS — phase transitoire");
+    assertThat(onMyDossiers(OTHER_VENDOR)).noneMatch(line -> line.startsWith(number));
+    Task deposit = task(dossier, "Task_DepositEvidence");
+    assertThat(deposit.getDueDate()).as("no deadline for any party").isNull();
+    assertThat(taskService.getVariableLocal(deposit.getId(), "dueUntil"))
+        .isEqualTo("Aucun délai réglementaire ne s’applique à cette étape.");
+
+    // the vendor deposits its evidence before signing the regulation: the ANS may not analyse it yet
+    sendCompleteEvidence(VENDOR, dossier);
+    complete(VENDOR, dossier, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+    assertThat(queue(REVIEWER)).containsExactly("Task_ReviewEvidence@" + number);
+    assertThat(runtimeService.getVariable(dossier.getId(), "evidenceQueuedAt")).isNotNull();
+    refused(REVIEWER, dossier, "Task_ReviewEvidence", Map.of("evidenceFeedback", "Preuves lisibles."),
+        "Le règlement de la phase transitoire n’est pas encore signé pour ce dossier : l’ANS n’analyse aucune preuve"
+            + " avant sa signature");
+    assertThat(runtimeService.getVariable(dossier.getId(), "evidenceFeedback")).as("nothing stored").isNull();
+
+    // the signed regulation: a task completed without it, then a file that is not a PDF or an image, are refused
+    refused(VENDOR, dossier, "Task_AttachSignedRegulation", Map.of("regulationSignedByRepresentative", true),
+        "Envoyez d’abord le règlement de la phase transitoire, signé, depuis la page « Règlement signé » du dossier"
+            + " (/evidence/" + number + "/regulation");
+    byte[] zip = Zips.with("reglement.pdf").bytes();
+    assertThatThrownBy(() -> companyDocuments.storeRegulation(dossier.getId(), VENDOR, "reglement.pdf", zip))
+        .isInstanceOf(EvidenceRejectedException.class)
+        .hasMessage("Le fichier « reglement.pdf » n’est ni un PDF, ni une image PNG ou JPEG (son contenu, quel que"
+            + " soit son nom) : envoyez le règlement de la phase transitoire signé dans l’un de ces formats.");
+    assertThat(companyDocuments.regulation(dossier.getId())).isEmpty();
+    companyDocuments.storeRegulation(dossier.getId(), VENDOR, "reglement-signe.pdf", PDF);
+    refused(VENDOR, dossier, "Task_AttachSignedRegulation", Map.of(), "regulationSignedByRepresentative");
+    complete(VENDOR, dossier, "Task_AttachSignedRegulation", Map.of("regulationSignedByRepresentative", true));
+    assertThat(runtimeService.getVariables(dossier.getId())).containsEntry("regulationFileName", "reglement-signe.pdf")
+        .containsEntry("regulationSha256", UploadedFiles.sha256(PDF));
+
+    // informative feedback only: a person's form has no field for a decision or a certificate, and one sent anyway is
+    // refused; so is one sent by the engine's own rights (a script, an administrator's repair)
+    refused(REVIEWER, dossier, "Task_GiveCandidatureFeedback", Map.of("candidatureFeedback", "Complet.",
+        "admissibilityDecision", "ADMISSIBLE"), "admissibilityDecision n’en fait pas partie");
+    complete(REVIEWER, dossier, "Task_GiveCandidatureFeedback", Map.of("candidatureFeedback",
+        "Joignez le mandat du représentant."));
+    String review = task(dossier, "Task_ReviewEvidence").getId();
+    assertThatThrownBy(() -> taskService.complete(review, Map.of("evidenceFeedback", "Conforme.",
+        "certificateNumber", "CC-2026-0001"))).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("ne délivre aucun certificat de conformité (règlement, § 4) : retirez « certificateNumber »");
+    assertThat(runtimeService.getVariable(dossier.getId(), "certificateNumber")).as("nothing stored").isNull();
+    complete(REVIEWER, dossier, "Task_ReviewEvidence", Map.of("evidenceFeedback",
+        "La preuve PSC 1.1.2 ne montre pas la déconnexion."));
+
+    // the vendor is told, and the feedback is a document that says it binds nobody
+    List<MimeMessage> candidatureMails = mails(number + " : retour informatif de l'ANS sur la candidature");
+    assertThat(candidatureMails.get(0).getAllRecipients()).extracting(Object::toString)
+        .contains("jean.dupont@medisoft.example");
+    List<MimeMessage> evidenceMails = mails(number + " : retour informatif de l'ANS sur les preuves");
+    assertThat(candidatureMails).isNotEmpty();
+    assertThat(evidenceMails).isNotEmpty();
+    Part attached = attachment(evidenceMails.get(0));
+    assertThat(attached.getFileName()).isEqualTo("retour-informatif-" + number + ".pdf");
+    String feedback = pdfText(attached.getInputStream().readAllBytes());
+    assertThat(feedback).contains("Joignez le mandat du représentant.")
+        .contains("La preuve PSC 1.1.2 ne montre pas la déconnexion.").contains("purement informatif")
+        .contains("n’engage ni l’ANS ni l’exploitant").contains("Aucun certificat de conformité n’est délivré");
+    assertThat(documents.ofInstances(List.of(dossier.getId()))).extracting(DossierDocuments.Document::kind)
+        .containsExactly("transitional-feedback", "transitional-feedback");
+
+    // another company cannot continue the dossier: it does not even see the task
+    assertThat(as(OTHER_VENDOR, () -> taskService.createTaskQuery().processInstanceId(dossier.getId()).count()))
+        .isZero();
+    assertThatThrownBy(() -> complete(OTHER_VENDOR, dossier, "Task_ContinueIntoNominal", Map.of("continuation",
+        "CONTINUE", "nominalPathway", "ANS_CERTIFICATION"))).isInstanceOf(RuntimeException.class);
+    assertThat(task(dossier, "Task_ContinueIntoNominal")).isNotNull();
+    // nor does the vendor before the nominal phase opens
+    refused(VENDOR, dossier, "Task_ContinueIntoNominal", Map.of("continuation", "CONTINUE",
+        "nominalPathway", "ANS_CERTIFICATION"), "La phase nominale du guichet « DMN de télésurveillance » n’est pas"
+            + " encore ouverte : elle ouvre le 1er mars 2027. Votre dossier reste ouvert");
+    assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("continuedFromDossierId", number).count())
+        .as("no nominal candidature").isZero();
+
+    // When the nominal phase has opened, the vendor continues into the ANS certification
+    ClockUtil.setCurrentTime(Date.from(NOMINAL_OPEN));
+    complete(VENDOR, dossier, "Task_ContinueIntoNominal", Map.of("continuation", "CONTINUE",
+        "nominalPathway", "ANS_CERTIFICATION"));
+
+    // Then a nominal dossier of its own number carries the candidature over, and the two name each other
+    ProcessInstance nominal = runtimeService.createProcessInstanceQuery().processDefinitionKey("ans-certification")
+        .variableValueEquals("continuedFromDossierId", number).singleResult();
+    assertThat(nominal).isNotNull();
+    assertThat(nominal.getBusinessKey()).isNotEqualTo(number).startsWith("DMN-");
+    assertThat(runtimeService.getVariables(nominal.getId())).containsEntry("companyName", "MediSoft SAS")
+        .containsEntry("siren", "552100554").containsEntry("softwareName", "CardioWatch")
+        .containsEntry("contactEmail", "jean.dupont@medisoft.example").containsEntry("applicant", VENDOR)
+        .containsEntry("vendorGroup", "vendor-medisoft").containsEntry("finalSoftwareProfiles", "SOCLE")
+        .doesNotContainKeys("candidatureFeedback", "regulationSha256");
+    executeJobs(nominal); // its mails
+    assertWaitingAt(nominal, "Task_DepositAdministrativeDossier");
+    assertThat(as(VENDOR, () -> taskService.createTaskQuery().processInstanceId(nominal.getId()).count())).isOne();
+    assertThat(as(OTHER_VENDOR, () -> runtimeService.createProcessInstanceQuery().processInstanceId(nominal.getId())
+        .count())).as("another company does not see it").isZero();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(dossier.getId())
+        .variableName("nominalDossierId").singleResult().getValue()).isEqualTo(nominal.getBusinessKey());
+    assertPassed(dossier, "EndEvent_ContinuedIntoNominal");
+    assertThat(dossierLinks.of(nominal.getBusinessKey())).extracting(DossierLinks.Link::fromDossierId)
+        .containsExactly(number);
+  }
+
+  @Test
+  void shouldContinueIntoAGenericLineWithTheLinesTheVendorClaims() {
+    // a dossier whose feedbacks are given (started there by the engine, as the steps before left it)
+    Map<String, Object> dossierSoFar = new HashMap<>(Candidatures.valid());
+    dossierSoFar.putAll(Map.of("dossierId", "DMN-2026-TRANS", "vendorGroup", "vendor-medisoft", "applicant", VENDOR,
+        "ansWindow", "TELEMONITORING", "ansWindowName", "DMN de télésurveillance", "pathway", "ANS_TRANSITIONAL",
+        "candidatureFeedback", "Complet.", "evidenceFeedback", "Lisible."));
+    ProcessInstance dossier = runtimeService.createProcessInstanceByKey(TransitionalProcess.KEY)
+        .businessKey("DMN-2026-TRANS").startBeforeActivity("Task_ContinueIntoNominal").setVariables(dossierSoFar)
+        .execute();
+    ClockUtil.setCurrentTime(Date.from(NOMINAL_OPEN));
+
+    // the generic line's own intake refuses a continuation without a line; nothing is started
+    refused(VENDOR, dossier, "Task_ContinueIntoNominal", Map.of("continuation", "CONTINUE",
+        "nominalPathway", "GENERIC_LINE"), "Choisissez au moins une ligne générique");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("generic-line")
+        .variableValueEquals("continuedFromDossierId", "DMN-2026-TRANS").count()).isZero();
+
+    complete(VENDOR, dossier, "Task_ContinueIntoNominal", Map.of("continuation", "CONTINUE",
+        "nominalPathway", "GENERIC_LINE", "genericLines", Candidatures.json("[\"DIABETES\"]"), "fromEtapes", false));
+
+    ProcessInstance nominal = runtimeService.createProcessInstanceQuery().processDefinitionKey("generic-line")
+        .variableValueEquals("continuedFromDossierId", "DMN-2026-TRANS").singleResult();
+    assertThat(runtimeService.getVariables(nominal.getId())).containsEntry("genericLines", "DIABETES")
+        .containsEntry("fromEtapes", false).containsEntry("companyName", "MediSoft SAS")
+        .containsEntry("pathway", "GENERIC_LINE");
+    assertPassed(dossier, "EndEvent_ContinuedIntoNominal");
+  }
+
+  @Test
+  void shouldRefuseATransitionalCandidatureOnceTheNominalPhaseHasOpened() {
+    ClockUtil.setCurrentTime(Date.from(NOMINAL_OPEN));
+    long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(TransitionalProcess.KEY)
+        .count();
+
+    assertThatThrownBy(this::apply).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Le guichet « DMN de télésurveillance » est en phase nominale depuis le 1er mars 2027");
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(TransitionalProcess.KEY)
+        .count()).as("nothing started").isEqualTo(before);
+  }
+}
