@@ -62,6 +62,11 @@ final class SimulationReport {
     row(h, runs, "Durée du calcul (s)", r -> fmt(r.wallSeconds()));
     row(h, runs, "Dossiers menés à leur fin par minute de calcul", r -> fmt(r.dossiersPerMinute()));
     row(h, runs, "Réponses / tâches de fond exécutées", r -> r.answers.get() + " / " + r.jobs.get());
+    row(h, runs, "Part du temps de travail : réponses et dépôts (%)", r -> fmt(100 * (r.shareOf("réponse")
+        + r.shareOf("dépôt"))));
+    row(h, runs, "… tâches de fond asyncBefore, l'effet (courriel) (%)", r -> fmt(100 * r.shareOf("asyncBefore")));
+    row(h, runs, "… tâches de fond asyncAfter, la suite (%)", r -> fmt(100 * r.shareOf("asyncAfter")));
+    row(h, runs, "… minuteurs (%)", r -> fmt(100 * r.shareOf("minuteur")));
     row(h, runs, "Échecs (voir la sortie de la commande)", r -> String.valueOf(r.failures.values().stream()
         .mapToInt(AtomicInteger::get).sum()));
     h.append("</table>");
@@ -136,7 +141,7 @@ final class SimulationReport {
     if (whos.isEmpty()) {
       return "<p>Aucun délai dépassé.</p>";
     }
-    int w = 900;
+    int w = 1000;
     int line = 22;
     int hgt = 30 + whos.size() * line * runs.size() + 10;
     int top = 1;
@@ -150,7 +155,7 @@ final class SimulationReport {
     for (String who : whos) {
       for (int i = 0; i < runs.size(); i++) {
         int n = runs.get(i).missedBy.getOrDefault(who, new AtomicInteger()).get();
-        double width = 600.0 * n / top;
+        double width = 480.0 * n / top;
         s.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"12\">%s</text>"
             + "<rect x=\"180\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\"/>"
             + "<text x=\"%.1f\" y=\"%d\" font-size=\"12\">%d</text>", y + 12, i == 0 ? esc(who) : "", y, width,
@@ -158,7 +163,7 @@ final class SimulationReport {
         y += line;
       }
     }
-    legend(s, runs.stream().map(r -> r.label).toList(), w - 300);
+    legend(s, runs.stream().map(r -> r.label).toList(), w - 200);
     return s.append("</svg>").toString();
   }
 

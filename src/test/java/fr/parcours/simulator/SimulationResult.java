@@ -25,10 +25,15 @@ final class SimulationResult {
   final AtomicLong jobs = new AtomicLong();
   final AtomicLong answers = new AtomicLong();
   final AtomicLong conflicts = new AtomicLong();
+  final AtomicLong jobsGone = new AtomicLong();
   final AtomicLong closedBeforeAnswer = new AtomicLong();
   final AtomicLong jobNanos = new AtomicLong();
   final AtomicLong answerNanos = new AtomicLong();
   final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+  /** Where the computing time went: nanoseconds and count by kind of work (a step's answer, a job by its activity). */
+  final Map<String, long[]> spent = new ConcurrentHashMap<>();
+  /** The simulator's own queries (jobs due, tasks opened, queues), on its coordinating thread. */
+  final AtomicLong ownNanos = new AtomicLong();
   /** Windows missed, by who: the step closed by its window before the answer, or answered after its last day. */
   final Map<String, AtomicInteger> missedBy = new ConcurrentHashMap<>();
   final Map<String, AtomicInteger> missedAt = new ConcurrentHashMap<>();
@@ -66,6 +71,22 @@ final class SimulationResult {
     if (closed) {
       closedByWindow.computeIfAbsent(who, k -> new AtomicInteger()).incrementAndGet();
     }
+  }
+
+  void spent(String kind, long nanos) {
+    long[] slot = spent.computeIfAbsent(kind, k -> new long[2]);
+    synchronized (slot) {
+      slot[0] += nanos;
+      slot[1]++;
+    }
+  }
+
+  /** The share of the workers' time (answers and jobs) that work of that kind took, by prefix (« asyncAfter »). */
+  double shareOf(String prefix) {
+    long all = spent.values().stream().mapToLong(v -> v[0]).sum();
+    long part = spent.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(e -> e.getValue()[0])
+        .sum();
+    return all == 0 ? 0 : (double) part / all;
   }
 
   void answered(String who, Answer answer) {
@@ -135,6 +156,16 @@ final class SimulationResult {
         wallSeconds(), deposited.get(), dossiersPerMinute(), answers.get(), jobs.get(), moments, conflicts.get()));
     out.append(String.format(Locale.FRANCE, "  temps de calcul (cumulé sur les fils) : réponses et dépôts %.1f s,"
         + " tâches de fond %.1f s%n", answerNanos.get() / 1e9, jobNanos.get() / 1e9));
+    out.append(String.format(Locale.FRANCE, "  requêtes du simulateur lui-même (fil coordinateur) : %.1f s%n",
+        ownNanos.get() / 1e9));
+    out.append(String.format(Locale.FRANCE, "  part du temps des fils : réponses %.0f %%, tâches de fond asyncBefore"
+        + " (l'effet : courriel) %.0f %%, asyncAfter (la suite) %.0f %%, minuteurs %.0f %%%n",
+        100 * shareOf("réponse") + 100 * shareOf("dépôt"), 100 * shareOf("asyncBefore"), 100 * shareOf("asyncAfter"),
+        100 * shareOf("minuteur")));
+    out.append("  le plus coûteux (total s / nombre / ms en moyenne) :\n");
+    spent.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(12)
+        .forEach(e -> out.append(String.format(Locale.FRANCE, "    %-60s %7.1f s %6d %7.1f ms%n", e.getKey(),
+            e.getValue()[0] / 1e9, e.getValue()[1], e.getValue()[0] / 1e6 / Math.max(1, e.getValue()[1]))));
     if (!failures.isEmpty()) {
       out.append("  ÉCHECS :\n");
       new TreeMap<>(failures).forEach((what, n) -> out.append("    ").append(n).append(" × ").append(what).append('\n'));
