@@ -34,7 +34,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * The baseline of the glue ratio: the same diagrams, forms and deadlines table on a bare in-memory engine of their
  * own (H2, full history, as the application), with Parcours' glue made no-ops: no mail sent or journaled, no form or
  * task check, no evidence stored, no authorization; the beans that steer the diagram set what the real ones set, and
- * every window falls due on one far day ({@link ClockStub}). Driven by the same simulator, with the same
+ * every window falls due beyond the run's horizon ({@link FarClocks}). Driven by the same simulator, with the same
  * assumptions and seed.
  */
 final class BaselineEngine {
@@ -54,8 +54,7 @@ final class BaselineEngine {
     configuration.setExpressionManager(new MockExpressionManager());
     configuration.setEnforceHistoryTimeToLive(true);
     configuration.getProcessEnginePlugins().add(new org.camunda.spin.plugin.impl.SpinProcessEnginePlugin());
-    Date due = Date.from(settings.start().plus(Duration.ofDays(Math.max(1, settings.horizonDays() / 2))));
-    ClockStub clocks = new ClockStub(due);
+    ClockStub clocks = new FarClocks(Duration.ofDays(settings.horizonDays() + 1L));
     configuration.setCustomPostBPMNParseListeners(new ArrayList<>(EngineParseListeners.of(() -> clocks,
         List.of(PecanProcess.OUTCOMES, AnsProcess.OUTCOMES, AnsProcess.INSTRUCTION_OUTCOMES))));
     Map<String, Object> beans = beans(clocks);
@@ -119,6 +118,53 @@ final class BaselineEngine {
       }
     });
     return beans;
+  }
+
+  /**
+   * Every window falls due beyond the run's horizon, counted from the moment it is asked: none passes (one fixed
+   * date would make every window asked after it fall due at once, and loop the ANS complements).
+   */
+  static final class FarClocks extends ClockStub {
+    private final Duration far;
+
+    FarClocks(Duration far) {
+      super(new Date(0));
+      this.far = far;
+    }
+
+    private Date far() {
+      return Date.from(ClockUtil.getCurrentTime().toInstant().plus(far));
+    }
+
+    @Override
+    public Date due(DelegateExecution execution, String clockId) {
+      return far();
+    }
+
+    @Override
+    public Date due(DelegateExecution execution, String clockId, String openedAtVariable) {
+      return far();
+    }
+
+    @Override
+    public Date reminder(DelegateExecution execution, String clockId) {
+      return far();
+    }
+
+    @Override
+    public Date lastMoment(DelegateExecution execution, String clockId) {
+      return far();
+    }
+
+    @Override
+    public java.time.LocalDate lastDay(DelegateExecution execution, String clockId) {
+      return far().toInstant().atZone(Simulator.PARIS).toLocalDate();
+    }
+
+    @Override
+    public String cycle(DelegateExecution execution, String clockId) {
+      return "R/" + far().toInstant() + "/P6M";
+    }
   }
 
   /** {@code ${evidenceQueue.evidenceComplete(execution)}} and {@code deprioritise}, as the real queue sets them. */

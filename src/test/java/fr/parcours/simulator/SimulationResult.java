@@ -26,6 +26,8 @@ final class SimulationResult {
   final AtomicLong answers = new AtomicLong();
   final AtomicLong conflicts = new AtomicLong();
   final AtomicLong jobsGone = new AtomicLong();
+  /** Tasks opened in dossiers of an earlier run on the same engine, left unanswered. */
+  final AtomicLong foreignTasks = new AtomicLong();
   final AtomicLong closedBeforeAnswer = new AtomicLong();
   final AtomicLong jobNanos = new AtomicLong();
   final AtomicLong answerNanos = new AtomicLong();
@@ -87,6 +89,26 @@ final class SimulationResult {
     long part = spent.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(e -> e.getValue()[0])
         .sum();
     return all == 0 ? 0 : (double) part / all;
+  }
+
+  /**
+   * The glue's ratio for the same work: this run's time on the kinds of work both runs did (each step's answer, each
+   * job by activity), against what the bare run's average per kind would have taken for as many of each. The bare
+   * engine's windows never pass, so its dossiers do not take the same paths: comparing whole runs would compare
+   * different work.
+   */
+  double glueRatioAgainst(SimulationResult bare) {
+    double ours = 0;
+    double theirs = 0;
+    for (Map.Entry<String, long[]> kind : spent.entrySet()) {
+      long[] other = bare.spent.get(kind.getKey());
+      if (other == null || other[1] == 0) {
+        continue;
+      }
+      ours += kind.getValue()[0];
+      theirs += (double) other[0] / other[1] * kind.getValue()[1];
+    }
+    return theirs == 0 ? Double.NaN : ours / theirs;
   }
 
   void answered(String who, Answer answer) {

@@ -81,10 +81,13 @@ class WhatIfSimulation extends SimulationTestBase {
       SimulationResult bare = new BaselineEngine().simulate(whatIf, settings, warmUp);
       System.out.println(bare.text());
       runs.add(bare);
-      String ratio = String.format(Locale.FRANCE, "Rapport de la colle de Parcours au moteur nu : %.2f (%.1f s contre"
-          + " %.1f s pour les mêmes dossiers et diagrammes ; le moteur nu n'envoie aucun courriel, ne vérifie aucun"
-          + " formulaire, et ses délais tombent tous au même lointain jour).", inForce.wallSeconds()
-          / Math.max(1e-9, bare.wallSeconds()), inForce.wallSeconds(), bare.wallSeconds());
+      String ratio = String.format(Locale.FRANCE, "Rapport de la colle de Parcours au moteur nu, à travail égal"
+          + " (chaque réponse et chaque tâche de fond comptée au coût moyen du moteur nu pour la même étape) : %.2f."
+          + " Temps de travail des fils (réponses et tâches de fond) : %.1f s avec la colle, %.1f s pour le moteur nu"
+          + " (qui n'envoie aucun courriel, ne vérifie aucun formulaire, ne range aucune preuve, et dont aucun délai"
+          + " ne passe : ses dossiers ne suivent pas tous les mêmes chemins). Temps écoulé : %.1f s et %.1f s.",
+          inForce.glueRatioAgainst(bare), (inForce.answerNanos.get() + inForce.jobNanos.get()) / 1e9,
+          (bare.answerNanos.get() + bare.jobNanos.get()) / 1e9, inForce.wallSeconds(), bare.wallSeconds());
       System.out.println(ratio);
       notes.add(ratio);
     }
