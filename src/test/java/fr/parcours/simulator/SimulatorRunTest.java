@@ -1,0 +1,38 @@
+package fr.parcours.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.parcours.simulator.AnswerBook.Ending;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** A small what-if through the real application: every dossier ends, and the figures add up. */
+class SimulatorRunTest extends SimulationTestBase {
+
+  @Test
+  void shouldCarryEveryDossierToAnEndAndCountWhatHappened() {
+    WhatIfFile whatIf = read(Path.of("simulations/pecan.txt"));
+
+    SimulationResult run = simulate(whatIf, new Simulator.Settings(20, 7, 2, 10, 1500, START), "essai");
+    System.out.println(run.text());
+
+    assertThat(run.failures).as("answers refused or jobs failed").isEmpty();
+    assertThat(run.deposited.get()).isEqualTo(20);
+    assertThat(run.endings.get(Ending.OPEN)).as("dossiers still open").isZero();
+    assertThat(run.endings.get(Ending.DECIDED) + run.endings.get(Ending.REFUSED) + run.endings.get(Ending.ABANDONED))
+        .isEqualTo(20);
+    assertThat(run.daysToDecision).hasSize(run.endings.get(Ending.DECIDED) + run.endings.get(Ending.REFUSED))
+        .allSatisfy(days -> assertThat(days).isPositive());
+    assertThat(run.endings.get(Ending.DECIDED)).as("dossiers decided").isPositive();
+    // the windows missed add up, by who and by step, and only steps of the pathway miss them
+    assertThat(run.windowsMissed()).as("windows missed (the file makes agencies and vendors late)").isPositive()
+        .isEqualTo(run.missedAt.values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum());
+    assertThat(whatIf.book().steps()).containsKeys(run.missedAt.keySet().toArray(String[]::new));
+    assertThat(run.answers.get()).isEqualTo(run.answersBy.values().stream().flatMap(m -> m.values().stream())
+        .mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum());
+    // the queues were measured at every moment of simulated time
+    assertThat(run.samples).hasSize((int) run.moments + 1);
+    assertThat(SimulationReport.html("essai", java.util.List.of(run), java.util.List.of()))
+        .contains("<svg", "Du dépôt à la décision", "éditeur");
+  }
+}
