@@ -21,9 +21,11 @@ import org.springframework.core.metrics.StartupStep;
 
 /**
  * Prints Parcours' start-up against a bare Camunda 7.24 webapp on the same Spring Boot, the same starters and
- * the same kind of database, started alternately in one JVM (each on a fresh in-memory H2 database and a free
- * port), as medians and their ratio; then the steps of Parcours' start-up that cost most (Spring's
- * {@link BufferingApplicationStartup}: beans created, with what they create in turn). No timing assertion.
+ * the same kind of database, started alternately in one JVM on a free port, as medians and their ratio: first
+ * on an empty in-memory H2 database each time (schema made, everything deployed), then restarted on the database
+ * of its previous start; with, between them, the bare webapp deploying Parcours' diagrams and forms (the models'
+ * share), and the steps of Parcours' start-up that cost most (Spring's {@link BufferingApplicationStartup}: beans
+ * created, with what they create in turn). No timing assertion.
  *
  * <p>{@code mvn -B -ntp -o verify -Pbenchmarks -Dtest=StartupBenchmark}
  */
@@ -40,36 +42,43 @@ class StartupBenchmark {
 
   @Test
   void printTheStartUpAgainstABareCamundaWebapp() {
-    List<Long> bare = new ArrayList<>();
-    List<Long> deploying = new ArrayList<>();
-    List<Long> parcours = new ArrayList<>();
-    BufferingApplicationStartup lastSteps = null;
-    for (int round = 0; round < WARM_UP + ROUNDS; round++) {
-      long bareMillis = timed(bare());
-      long deployingMillis = timed(bareDeployingParcoursModels());
-      BufferingApplicationStartup steps = new BufferingApplicationStartup(20_000);
-      long parcoursMillis = timed(parcours(steps));
-      if (round >= WARM_UP) {
-        bare.add(bareMillis);
-        deploying.add(deployingMillis);
-        parcours.add(parcoursMillis);
-        lastSteps = steps;
+    for (boolean empty : new boolean[] {true, false}) {
+      // restarts: each kind of application on its own database, made by its first start (the warm-up)
+      String bareDatabase = "bare-" + UUID.randomUUID();
+      String deployingDatabase = "deploying-" + UUID.randomUUID();
+      String parcoursDatabase = "parcours-" + UUID.randomUUID();
+      List<Long> bare = new ArrayList<>();
+      List<Long> deploying = new ArrayList<>();
+      List<Long> parcours = new ArrayList<>();
+      BufferingApplicationStartup lastSteps = null;
+      for (int round = 0; round < WARM_UP + ROUNDS; round++) {
+        long bareMillis = timed(bare(), empty ? null : bareDatabase);
+        long deployingMillis = timed(bareDeployingParcoursModels(), empty ? null : deployingDatabase);
+        BufferingApplicationStartup steps = new BufferingApplicationStartup(20_000);
+        long parcoursMillis = timed(parcours(steps), empty ? null : parcoursDatabase);
+        if (round >= WARM_UP) {
+          bare.add(bareMillis);
+          deploying.add(deployingMillis);
+          parcours.add(parcoursMillis);
+          lastSteps = steps;
+        }
       }
+      System.out.printf("%nBENCHMARK start-up %s, %d rounds after %d of warm-up, alternately in one JVM,"
+          + " milliseconds (median / min), shared 2-core machine%n", empty ? "on an EMPTY database (first start)"
+          : "on the database of its previous start (a restart)", ROUNDS, WARM_UP);
+      System.out.printf("  bare Camunda 7.24 webapp + REST, H2 in memory     %6d / %6d%n", median(bare),
+          Collections.min(bare));
+      System.out.printf("  the same, deploying Parcours' diagrams and forms   %6d / %6d%n", median(deploying),
+          Collections.min(deploying));
+      System.out.printf("  Parcours (demo profile), H2 in memory              %6d / %6d%n", median(parcours),
+          Collections.min(parcours));
+      System.out.printf("  ratio Parcours / bare (medians): %.2f%n", (double) median(parcours) / median(bare));
+      printCostliest(lastSteps);
     }
-    System.out.printf("%nBENCHMARK start-up, %d rounds after %d of warm-up, alternately in one JVM, milliseconds"
-        + " (median / min), shared 2-core machine%n", ROUNDS, WARM_UP);
-    System.out.printf("  bare Camunda 7.24 webapp + REST, H2 in memory     %6d / %6d%n", median(bare),
-        Collections.min(bare));
-    System.out.printf("  the same, deploying Parcours' diagrams and forms   %6d / %6d%n", median(deploying),
-        Collections.min(deploying));
-    System.out.printf("  Parcours (demo profile), H2 in memory              %6d / %6d%n", median(parcours),
-        Collections.min(parcours));
-    System.out.printf("  ratio Parcours / bare (medians): %.2f%n", (double) median(parcours) / median(bare));
-    printCostliest(lastSteps);
   }
 
   private static SpringApplicationBuilder bare() {
-    return new SpringApplicationBuilder(BareCamundaWebapp.class).properties(common()).properties(Map.of(
+    return new SpringApplicationBuilder(BareCamundaWebapp.class).properties(Map.of(
         // nothing of Parcours' own configuration, migrations or diagrams: Camunda's defaults
         "spring.config.name", "bare-camunda",
         "spring.flyway.enabled", "false",
@@ -88,32 +97,27 @@ class StartupBenchmark {
   }
 
   private static SpringApplicationBuilder parcours(BufferingApplicationStartup steps) {
-    SpringApplicationBuilder builder = new SpringApplicationBuilder(ParcoursApplication.class).properties(common())
-        .properties(Map.of(
-            "spring.profiles.active", "demo",
-            "parcours.demo.mailbox.enabled", "false",
-            "spring.mail.port", String.valueOf(TestSmtp.SMTP.getPort()),
-            "parcours.evidence.storage", "target/startup-benchmark/" + UUID.randomUUID() + "/evidence",
-            "parcours.documents.storage", "target/startup-benchmark/" + UUID.randomUUID() + "/documents"));
+    SpringApplicationBuilder builder = new SpringApplicationBuilder(ParcoursApplication.class).properties(Map.of(
+        "spring.profiles.active", "demo",
+        "parcours.demo.mailbox.enabled", "false",
+        "parcours.evidence.storage", "target/startup-benchmark/" + UUID.randomUUID() + "/evidence",
+        "parcours.documents.storage", "target/startup-benchmark/" + UUID.randomUUID() + "/documents"));
     builder.application().setApplicationStartup(steps);
     return builder;
   }
 
-  private static Map<String, Object> common() {
-    Map<String, Object> common = new LinkedHashMap<>();
-    common.put("spring.datasource.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    common.put("spring.datasource.username", "sa");
-    common.put("spring.datasource.password", "");
-    common.put("server.port", "0");
-    common.put("spring.main.banner-mode", "off");
-    common.put("logging.level.root", "warn");
-    common.put("spring.jmx.enabled", "false");
-    return common;
-  }
-
-  private static long timed(SpringApplicationBuilder builder) {
+  /**
+   * Started with the settings both share as arguments (above application.yml, which names a file database): an
+   * in-memory database, new or of that name, a free port, and the mail port of the tests.
+   */
+  private static long timed(SpringApplicationBuilder builder, String database) {
+    String url = "jdbc:h2:mem:" + (database == null ? UUID.randomUUID() : database) + ";DB_CLOSE_DELAY=-1";
+    String[] arguments = {"--spring.datasource.url=" + url, "--spring.datasource.username=sa",
+        "--spring.datasource.password=", "--server.port=0", "--spring.main.banner-mode=off",
+        "--logging.level.root=warn", "--spring.jmx.enabled=false",
+        "--spring.mail.port=" + TestSmtp.SMTP.getPort()};
     long start = System.nanoTime();
-    try (ConfigurableApplicationContext context = builder.run()) {
+    try (ConfigurableApplicationContext context = builder.run(arguments)) {
       long millis = (System.nanoTime() - start) / 1_000_000;
       SpringApplication.exit(context);
       return millis;
