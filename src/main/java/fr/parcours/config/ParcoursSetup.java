@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Once the engine has deployed the diagrams: roles and their rights, demo users (demo only), the administrator
- * from the environment (or a warning that there is none), filters.
+ * from the environment (or a warning that there is none), filters; Parcours' indexes on Camunda's tables.
  */
 @Component
 class ParcoursSetup implements ApplicationRunner {
@@ -20,10 +20,12 @@ class ParcoursSetup implements ApplicationRunner {
   private final ObjectProvider<DemoData> demoData;
   private final TasklistFilters filters;
   private final ProductionAdministrator administrator;
+  private final CamundaIndexes indexes;
 
   ParcoursSetup(AuthorizationSetup authorizations, ObjectProvider<DemoData> demoData, TasklistFilters filters,
-      ProductionAdministrator administrator) {
+      ProductionAdministrator administrator, CamundaIndexes indexes) {
     this.authorizations = authorizations;
+    this.indexes = indexes;
     this.administrator = administrator;
     this.demoData = demoData;
     this.filters = filters;
@@ -31,6 +33,7 @@ class ParcoursSetup implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments arguments) {
+    indexes.ensure();
     authorizations.grantRoles();
     // the demo's users first: the administrator check then finds the demo's admin instead of warning
     demoData.ifAvailable(DemoData::load);

@@ -24,13 +24,15 @@ class ParcoursSetupTest {
     DemoData demo = mock(DemoData.class);
     TasklistFilters filters = mock(TasklistFilters.class);
     ProductionAdministrator administrator = mock(ProductionAdministrator.class);
+    CamundaIndexes indexes = mock(CamundaIndexes.class);
     StaticListableBeanFactory beans = new StaticListableBeanFactory();
     beans.addBean("demoData", demo);
 
-    new ParcoursSetup(authorizations, beans.getBeanProvider(DemoData.class), filters, administrator)
-        .run(new DefaultApplicationArguments());
+    new ParcoursSetup(authorizations, beans.getBeanProvider(DemoData.class), filters, administrator,
+        indexes).run(new DefaultApplicationArguments());
 
-    InOrder order = inOrder(authorizations, demo, administrator, filters);
+    InOrder order = inOrder(indexes, authorizations, demo, administrator, filters);
+    order.verify(indexes).ensure();
     order.verify(authorizations).grantRoles();
     order.verify(demo).load();
     order.verify(administrator).ensure();

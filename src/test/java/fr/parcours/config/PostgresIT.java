@@ -54,6 +54,15 @@ class PostgresIT extends ProcessTestBase {
       try (ResultSet tables = connection.getMetaData().getTables(null, null, "act_ru_job", null)) {
         assertThat(tables.next()).as("Camunda's schema was created").isTrue();
       }
+      // and Parcours' indexes on it, for the Tasklist queues (config.CamundaIndexes)
+      try (Statement statement = connection.createStatement(); ResultSet indexes = statement.executeQuery(
+          "select indexname from pg_indexes where indexname like 'parcours_idx_%' order by indexname")) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        while (indexes.next()) {
+          names.add(indexes.getString(1));
+        }
+        assertThat(names).containsExactly("parcours_idx_task_def_key", "parcours_idx_var_exe_name");
+      }
     }
 
     ProcessInstance pi = startApplication("alice", "ans-certification", Candidatures.valid());

@@ -15,8 +15,13 @@ public final class EmbeddedPostgresServer {
   }
 
   public static EmbeddedPostgres start() {
+    return start(EmbeddedPostgres.builder());
+  }
+
+  /** Starts the server this builder describes, stopped when the JVM exits. */
+  public static EmbeddedPostgres start(EmbeddedPostgres.Builder builder) {
     try {
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+      EmbeddedPostgres postgres = builder.start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
           postgres.close();
