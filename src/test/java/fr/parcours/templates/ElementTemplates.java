@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.parcours.ans.AnsProcess;
+import fr.parcours.audit.ComplianceAuditProcess;
+import fr.parcours.devicelife.DeviceLifeProcess;
 import fr.parcours.brandname.BrandNameProcess;
 import fr.parcours.deadline.DeadlineRule;
 import fr.parcours.deadline.DeadlineTable;
@@ -47,7 +49,7 @@ final class ElementTemplates {
   /** Every process's outcomes; the application context declares the same ({@code ElementTemplatesDeploymentTest}). */
   static final List<Outcomes> OUTCOMES = List.of(AnsProcess.OUTCOMES, AnsProcess.INSTRUCTION_OUTCOMES,
       PecanProcess.OUTCOMES, BrandNameProcess.OUTCOMES,
-      GenericLineProcess.OUTCOMES, TransitionalProcess.OUTCOMES);
+      GenericLineProcess.OUTCOMES, TransitionalProcess.OUTCOMES, DeviceLifeProcess.OUTCOMES, ComplianceAuditProcess.OUTCOMES);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern TITLE = Pattern.compile("<title[^>]*>\\s*Dossier \\{dossierId}\\s*:\\s*([^<]*)</title>");
