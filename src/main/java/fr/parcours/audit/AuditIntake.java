@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +25,8 @@ import org.springframework.stereotype.Component;
  * The start of a compliance audit: an ANS auditor names a certificate in force; the audit takes the certified
  * device and its company, a dossier number, the vendor's contacts from the dossier that produced the certificate,
  * and is opened to that company only. Refused in French, nothing started: a start by anyone but an auditor (a
- * vendor never opens an audit), a number that names no certificate, a certificate already withdrawn, a certificate
- * that an audit already examines.
+ * vendor never opens an audit), an empty scope, a number that names no certificate, a certificate already withdrawn, a certificate
+ * that an audit already examines, even one opened at the same instant ({@link AuditRecords}).
  */
 @Component("auditIntake")
 class AuditIntake implements ExecutionListener {
@@ -38,8 +39,11 @@ class AuditIntake implements ExecutionListener {
   private final DeviceRecords records;
   private final DossierAccess access;
   private final DossierNumbers numbers;
+  private final AuditRecords audits;
 
-  AuditIntake(ProcessEngine engine, DeviceRecords records, DossierAccess access, DossierNumbers numbers) {
+  AuditIntake(ProcessEngine engine, DeviceRecords records, DossierAccess access, DossierNumbers numbers,
+      AuditRecords audits) {
+    this.audits = audits;
     this.engine = engine;
     this.records = records;
     this.access = access;
@@ -66,6 +70,11 @@ class AuditIntake implements ExecutionListener {
           + " certificat en vigueur depuis la page « Ouvrir un audit de conformité »"
           + " (/audits/certificates).");
     }
+    Object scope = execution.getVariable(ComplianceAuditProcess.AUDIT_SCOPE);
+    if (scope == null || scope.toString().isBlank()) {
+      throw new BadInputException("Objet de l’audit : le champ est vide. Écrivez ce que l’audit examine (déploiement,"
+          + " version, exigences) ; il est communiqué à l’industriel.");
+    }
     CertifiedDevice certificate = records.certificate(number).orElseThrow(() -> new BadInputException(
         "Numéro du certificat de conformité : aucun certificat ne porte le numéro « " + number + " ». Recopiez le"
             + " numéro d’un certificat en vigueur depuis la page « Ouvrir un audit de conformité »"
@@ -79,9 +88,8 @@ class AuditIntake implements ExecutionListener {
         .variableValueEquals(ComplianceAuditProcess.CERTIFICATE_NUMBER, certificate.certificateNumber())
         .listPage(0, 2).stream().filter(p -> !p.getId().equals(execution.getProcessInstanceId())).findFirst()
         .orElse(null));
-    if (running != null) {
-      throw new BadInputException("Un audit est déjà en cours sur le certificat « " + number + " » (dossier "
-          + running.getBusinessKey() + ") : poursuivez-le ; un nouvel audit pourra être ouvert quand il sera clos.");
+    if (running != null) { // an audit opened before the table of audits (V8) holds no row there
+      throw AuditRecords.alreadyAudited(number, running.getBusinessKey());
     }
 
     execution.setVariable(ComplianceAuditProcess.CERTIFICATE_NUMBER, certificate.certificateNumber());
@@ -105,6 +113,8 @@ class AuditIntake implements ExecutionListener {
     String dossierId = numbers.next();
     execution.setVariable("dossierId", dossierId);
     execution.getProcessInstance().setProcessBusinessKey(dossierId);
+    audits.opened(certificate.certificateNumber(), dossierId, execution.getProcessInstanceId(), auditor,
+        ClockUtil.getCurrentTime().toInstant());
     access.openTo(certificate.vendorGroup(), execution.getProcessInstanceId());
   }
 

@@ -5,6 +5,7 @@ import fr.parcours.dossierpage.DossierBoard;
 import fr.parcours.dossierpage.SignedInPage;
 import fr.parcours.deadline.LegalDates;
 import fr.parcours.dossierpage.Viewer;
+import fr.parcours.security.PageToken;
 import fr.parcours.security.ReviewerGroups;
 import fr.parcours.security.Roles;
 import fr.parcours.shared.SpreadsheetCsv;
@@ -20,7 +21,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -88,6 +92,12 @@ class DevicePages {
     model.addAttribute("evolution", versions.latest(DeviceRecords.ANS_REFERENTIAL).filter(v -> !v.opposable())
         .orElse(null));
     model.addAttribute("startCycle", START_CYCLE);
+    if (viewer.vendor()) {
+      model.addAttribute("choices", choices(devices, records.runningCycles(),
+          versions.latest(DeviceRecords.ANS_REFERENTIAL).orElse(null)));
+      model.addAttribute("cycleCsrf", PageToken.of(request, DevicePaths.CYCLE_CSRF));
+      model.addAttribute("cyclesPath", DevicePaths.CYCLES);
+    }
     return "devices/list";
   }
 
@@ -126,6 +136,38 @@ class DevicePages {
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename(messages.getMessage("devices.codes.file", null, locale)).build().toString())
         .body(csv);
+  }
+
+  /**
+   * The cycles each certificate of the vendor's devices allows (the names of {@link CycleChoices.Choice}), by its
+   * number: what the page offers as buttons; the cycle's start checks them again.
+   */
+  static Map<String, List<String>> choices(List<Device> devices, Map<String, String> runningCycles,
+      ReferentialVersions.Version latest) {
+    Map<String, String> renewedBy = new HashMap<>();
+    for (Device device : devices) {
+      for (int i = 0; i < device.certificates().size(); i++) {
+        DeviceRecords.Certificate certificate = device.certificates().get(i);
+        if (certificate.previousCertificate() != null) {
+          renewedBy.putIfAbsent(certificate.previousCertificate(), certificate.number());
+        }
+        for (DeviceRecords.Certificate older : device.certificates().subList(i + 1, device.certificates().size())) {
+          if (older.referential().equals(certificate.referential())) {
+            renewedBy.putIfAbsent(older.number(), certificate.number()); // the newest first: the latest wins
+          }
+        }
+      }
+    }
+    Map<String, List<String>> choices = new HashMap<>();
+    for (Device device : devices) {
+      for (DeviceRecords.Certificate c : device.certificates()) {
+        CycleChoices.Facts facts = new CycleChoices.Facts(c.number(), c.referential(), c.referentialVersion(),
+            c.withdrawn(), renewedBy.get(c.number()), runningCycles.get(device.id()), latest);
+        choices.put(c.number(), Arrays.stream(CycleChoices.Choice.values())
+            .filter(choice -> CycleChoices.allowed(choice, facts)).map(Enum::name).toList());
+      }
+    }
+    return choices;
   }
 
   /** Dates as the page writes them, in its language. */

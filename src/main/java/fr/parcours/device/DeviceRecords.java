@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -196,6 +197,26 @@ public class DeviceRecords {
   }
 
   /**
+   * The certificate that replaced this one: a cycle's new certificate that renews it, or a newer certificate of the
+   * same device and referential; empty when none did.
+   */
+  public Optional<String> renewedBy(String number) {
+    return jdbc.queryForList("SELECT n.number FROM parcours_certificate n JOIN parcours_certificate c"
+        + " ON n.previous_certificate = c.number OR (n.device_id = c.device_id AND n.referential = c.referential"
+        + " AND n.issued_at > c.issued_at) WHERE c.number = ? ORDER BY n.issued_at DESC", String.class, number)
+        .stream().findFirst();
+  }
+
+  /**
+   * A re-certification for a new version of the referential: the new certificate names that version, even when
+   * the ANS delivered it before the day the version applies from.
+   */
+  public void certifiedUnder(String number, String referentialVersion) {
+    jdbc.update("UPDATE parcours_certificate SET referential_version = ? WHERE number = ?", referentialVersion,
+        number);
+  }
+
+  /**
    * The devices certified under an older version of the referential than this one: each device's newest
    * certificate of the referential, when it is in force and under another version (a withdrawn certificate
    * re-certifies nothing: its vendor applies again).
@@ -219,10 +240,17 @@ public class DeviceRecords {
           + running.get() + ") : poursuivez-le depuis vos tâches dans Tasklist ou la page du dossier ; un second"
           + " cycle ne peut commencer qu’une fois celui-ci terminé.");
     }
-    jdbc.update("INSERT INTO parcours_recertification (id, device_id, running_device_id, previous_certificate, reason,"
-        + " referential_version, dossier_id, process_instance_id, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        UUID.randomUUID().toString(), deviceId, deviceId, previousCertificate, reason, referentialVersion, dossierId,
-        processInstanceId, Timestamp.from(at));
+    try {
+      jdbc.update("INSERT INTO parcours_recertification (id, device_id, running_device_id, previous_certificate,"
+          + " reason, referential_version, dossier_id, process_instance_id, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+          + " ?)", UUID.randomUUID().toString(), deviceId, deviceId, previousCertificate, reason, referentialVersion,
+          dossierId, processInstanceId, Timestamp.from(at));
+    } catch (DuplicateKeyException startedMeanwhile) {
+      // another cycle of the device started at the same instant and holds it now (the unique index)
+      throw new BadInputException("Un autre cycle de certification de ce dispositif vient de commencer, au même"
+          + " moment : poursuivez celui-ci depuis vos tâches dans Tasklist ou « Mes dispositifs et certificats » ;"
+          + " rien n’a été démarré ici.");
+    }
   }
 
   /** The dossier of the cycle running on this device, if one runs. */

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The cycle's marks in the device's records: the new certificate linked to the one it renews
- * ({@code ${certificateLink}}, a step of the diagram), and the cycle closed when its dossier ends
+ * The cycle's marks in the device's records: the new certificate linked to the one it renews, and for a changed
+ * referential naming the new version ({@code ${certificateLink}}, a step of the diagram), and the cycle closed when its dossier ends
  * ({@code ${cycleClosing}}, the process's end), which lets the device start another.
  */
 @Configuration(proxyBeanMethods = false)
@@ -18,8 +18,15 @@ class CycleRecords {
 
   @Bean
   JavaDelegate certificateLink(DeviceRecords records) {
-    return execution -> records.renews((String) execution.getVariable("certificateNumber"),
-        (String) execution.getVariable(DeviceLifeProcess.PREVIOUS_CERTIFICATE));
+    return execution -> {
+      String renewed = (String) execution.getVariable("certificateNumber");
+      records.renews(renewed, (String) execution.getVariable(DeviceLifeProcess.PREVIOUS_CERTIFICATE));
+      // case (c): certified against the new version, even when delivered before the day it applies from
+      if (DeviceLifeProcess.Reason.REFERENTIAL_CHANGE.name().equals(execution.getVariable(DeviceLifeProcess.REASON))
+          && execution.getVariable(DeviceLifeProcess.REFERENTIAL_VERSION) instanceof String version) {
+        records.certifiedUnder(renewed, version);
+      }
+    };
   }
 
   @Bean

@@ -20,12 +20,25 @@ public final class DeviceLifeProcess {
   public static final String NEW_VERSION = "newSoftwareVersion";
   public static final String OUTCOME = "deviceLifeOutcome";
 
-  /** The entries of a cycle (seed 003, "les entrées possibles dans un cycle"). */
+  /**
+   * The entries of a cycle (seed 003, "les entrées possibles dans un cycle"; entry 1, the initial device, is the ANS
+   * certification itself, evidence case (a)), each with its case of step 3 "Dépôt des preuves". The names are those
+   * of {@link fr.parcours.device.CycleChoices.Choice}.
+   */
   public enum Reason {
-    /** A new model or range that no longer conforms, or a certificate withdrawn: the vendor applies again. */
+    /**
+     * Entry 2, evidence case (b): a new model or range that no longer conforms; a new candidature (carried over) and
+     * the whole certification again. Started by the vendor.
+     */
     NEW_MODEL,
-    /** The referential evolved and its new version is opposable: Parcours opens the cycle. */
-    REFERENTIAL_CHANGE
+    /**
+     * Entry 3, evidence case (c): the referential evolved; a new candidature on the window of the new version, new
+     * proofs against its requirements, and a certificate that names it. Started by Parcours for an opposable version,
+     * or by the vendor.
+     */
+    REFERENTIAL_CHANGE,
+    /** Entry 4: the certificate was withdrawn after an audit; the vendor applies again, new proofs (as case (b)). */
+    AFTER_WITHDRAWAL
   }
 
   /** How a cycle ended. */

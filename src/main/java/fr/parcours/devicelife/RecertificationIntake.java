@@ -2,12 +2,17 @@ package fr.parcours.devicelife;
 
 import fr.parcours.ans.DossierNumbers;
 import fr.parcours.device.DeviceRecords;
+import fr.parcours.device.CycleChoices;
+import fr.parcours.device.CycleChoices.Choice;
 import fr.parcours.device.DeviceRecords.CertifiedDevice;
+import fr.parcours.device.ReferentialVersions;
+import fr.parcours.device.ReferentialVersions.Version;
 import fr.parcours.devicelife.DeviceLifeProcess.Reason;
 import fr.parcours.security.DossierAccess;
 import fr.parcours.security.VendorCompanies;
 import fr.parcours.shared.BadInputException;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -18,12 +23,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens a re-certification cycle (the start of {@code device-life}): a vendor names the certificate of its
- * company's device to renew, in force or withdrawn (a new model or range, or an application after a withdrawal);
- * Parcours names one certified under the version an opposable publication replaced. The candidature is carried
- * from the dossier of that certificate, the dossier gets its number and opens to the company, and the cycle is
- * recorded beside the device. Refused whole, no instance left: a number that names no certificate of the vendor's
- * company (another company's is answered the same), a version longer than 64 characters, a cycle of the same device
- * already running, a previous dossier no longer kept.
+ * company's device and the reason ({@link Reason}: a new model or range, the referential evolved, an application
+ * after a withdrawal; the Tasklist start form gives none, read from the certificate), checked by
+ * {@link CycleChoices}; Parcours names one certified under the version an opposable publication replaced. The
+ * candidature is carried from the dossier of that certificate, the dossier gets its number and opens to the
+ * company, and the cycle is recorded beside the device. Refused whole, no instance left: a number that names no
+ * certificate of the vendor's company (another company's is answered the same), a reason the certificate does not
+ * allow (a withdrawn one renewed, one in force applied for again, one already replaced, no newer opposable
+ * version), a version longer than 64 characters, a cycle of the same device already running, a previous dossier no
+ * longer kept.
  */
 @Component("recertificationIntake")
 class RecertificationIntake implements ExecutionListener {
@@ -33,9 +41,11 @@ class RecertificationIntake implements ExecutionListener {
   private final DossierAccess access;
   private final DossierNumbers numbers;
   private final HistoryService history;
+  private final ReferentialVersions versions;
 
   RecertificationIntake(DeviceRecords records, VendorCompanies vendors, DossierAccess access, DossierNumbers numbers,
-      HistoryService history) {
+      HistoryService history, ReferentialVersions versions) {
+    this.versions = versions;
     this.records = records;
     this.vendors = vendors;
     this.access = access;
@@ -50,14 +60,27 @@ class RecertificationIntake implements ExecutionListener {
     CertifiedDevice previous;
     Reason reason;
     if (applicant != null) {
-      // a vendor applies again: its own company's certificate only, whatever the reason it types
+      // a vendor applies again: its own company's certificate only, for a reason the certificate allows
       Group company = vendors.companyOf(applicant);
       previous = records.certificate(number).filter(c -> c.vendorGroup().equals(company.getId()))
           .orElseThrow(() -> new BadInputException("Aucun certificat de conformité de votre entreprise ne porte le"
               + " numéro « " + number + " » : recopiez-le depuis « Mes dispositifs et certificats » (/devices). Un"
               + " dispositif qui n’a jamais été certifié commence par une « Certification de conformité ANS »."));
-      reason = Reason.NEW_MODEL;
-      execution.setVariable(DeviceLifeProcess.REFERENTIAL_VERSION, null);
+      reason = requested(execution, previous);
+      Optional<Version> latest = versions.latest(previous.referential());
+      String refused = CycleChoices.refusal(Choice.valueOf(reason.name()), new CycleChoices.Facts(
+          previous.certificateNumber(), previous.referential(), previous.referentialVersion(), previous.withdrawn(),
+          records.renewedBy(previous.certificateNumber()).orElse(null),
+          records.runningCycle(previous.deviceId()).orElse(null), latest.orElse(null)));
+      if (refused != null) {
+        throw new BadInputException(refused);
+      }
+      // case (c): the window of the last version published, whose requirements the new proofs answer
+      execution.setVariable(DeviceLifeProcess.REFERENTIAL_VERSION, reason == Reason.REFERENTIAL_CHANGE
+          ? latest.get().version() : null);
+      if (reason == Reason.REFERENTIAL_CHANGE) {
+        execution.removeVariable(DeviceLifeProcess.NEW_VERSION); // the same device, under the new version
+      }
     } else {
       // Parcours opens it for an opposable version (ReferentialPublication)
       previous = records.certificate(number).orElseThrow(() -> new IllegalStateException(
@@ -87,6 +110,23 @@ class RecertificationIntake implements ExecutionListener {
         text(execution.getVariable(DeviceLifeProcess.REFERENTIAL_VERSION)), dossierId,
         execution.getProcessInstanceId(), ClockUtil.getCurrentTime().toInstant());
     access.openTo(previous.vendorGroup(), execution.getProcessInstanceId());
+  }
+
+  /**
+   * The reason the vendor gave ({@code /devices} sends it); none given (the Tasklist start form): after a withdrawal
+   * for a withdrawn certificate, else a new model or range. A reason that is not one is refused.
+   */
+  private static Reason requested(DelegateExecution execution, CertifiedDevice previous) {
+    String given = text(execution.getVariable(DeviceLifeProcess.REASON));
+    if (given.isEmpty()) {
+      return previous.withdrawn() ? Reason.AFTER_WITHDRAWAL : Reason.NEW_MODEL;
+    }
+    try {
+      return Reason.valueOf(given);
+    } catch (IllegalArgumentException unknown) {
+      throw new BadInputException("Motif du nouveau cycle : « " + given + " » n’en est pas un ; choisissez « Nouveau"
+          + " modèle ou gamme », « Re-certifier » ou « Candidater à nouveau » sur « Mes dispositifs et certificats ».");
+    }
   }
 
   /** The candidature of the dossier that produced the certificate, as its ANS track received it. */

@@ -75,7 +75,7 @@ public class DossierBoard {
   static final String SOFTWARE = "softwareName";
   static final String VERSION = "softwareVersion";
   static final String PATHWAY = "pathway";
-  static final String TASKLIST_TASK = "/camunda/app/tasklist/default/#/?task=";
+  public static final String TASKLIST_TASK = "/camunda/app/tasklist/default/#/?task=";
 
   /** The steps a dossier waits at. */
   static final Set<String> WAITING = Set.of("userTask", "receiveTask", "intermediateMessageCatch",

@@ -7,6 +7,7 @@ import fr.parcours.notification.DossierDocuments.Document;
 import fr.parcours.security.PageToken;
 import fr.parcours.security.WebappSession;
 import fr.parcours.shared.BadInputException;
+import fr.parcours.shared.DossierNotes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -69,8 +70,12 @@ class DossierPages {
   private final MessageSource messages;
   private final ZoneId zone;
 
+  /** What the pathways say about their dossiers (the evidence case of a certification cycle). */
+  private final List<DossierNotes> notes;
+
   DossierPages(ProcessEngine engine, DossierBoard board, DossierMessages thread, DossierDocuments documents,
-      MessageSource messages, @Value("${parcours.zone:Europe/Paris}") String zone) {
+      MessageSource messages, @Value("${parcours.zone:Europe/Paris}") String zone, List<DossierNotes> notes) {
+    this.notes = List.copyOf(notes);
     this.documents = documents;
     this.engine = engine;
     this.board = board;
@@ -226,6 +231,8 @@ class DossierPages {
       String refusal, String draft, String draftAgency) {
     model.addAttribute("viewer", viewer);
     model.addAttribute("dossier", dossier);
+    model.addAttribute("notes", notes.stream().flatMap(n -> n.about(dossier.summary().number(), viewer.locale())
+        .stream()).toList());
     model.addAttribute("words", new Words(viewer.locale(), zone));
     model.addAttribute("thread", thread.thread(viewer, dossier.summary()));
     model.addAttribute("awaitingHere", thread.awaitingAnswer(viewer, List.of(dossier.summary()))

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import fr.parcours.shared.DossierNotes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,8 +58,13 @@ class EvidencePage {
   private final CompanyDocuments documents;
   private final ITemplateEngine templates;
 
+  /** What the pathways say about their dossiers: the case of the evidence deposit (seed 003, step 3). */
+  private final List<DossierNotes> notes;
+
   EvidencePage(EvidenceAccess access, EvidenceDeposits deposits, EvidenceCatalogue catalogue,
-      EvidenceProperties properties, CompanyDocuments documents, ITemplateEngine templates) {
+      EvidenceProperties properties, CompanyDocuments documents, ITemplateEngine templates,
+      List<DossierNotes> notes) {
+    this.notes = List.copyOf(notes);
     this.templates = templates;
     this.access = access;
     this.deposits = deposits;
@@ -409,6 +415,7 @@ class EvidencePage {
     page.setVariable("done", done);
     page.setVariable("problem", problem);
     page.setVariable("notice", catalogue.notice());
+    page.setVariable("notes", notes.stream().flatMap(n -> n.about(dossierId, Locale.FRENCH).stream()).toList());
     page.setVariable("complete", report.complete());
     page.setVariable("deposited", report.depositedCount());
     page.setVariable("applicable", report.applicableProofs().size());

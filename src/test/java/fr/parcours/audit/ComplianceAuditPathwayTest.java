@@ -32,6 +32,8 @@ class ComplianceAuditPathwayTest extends TrackTestBase {
   static ProcessEngineCoverageExtension engine = TrackEngine.withFullCoverage(List.of(ComplianceAuditProcess.OUTCOMES));
 
   final List<String> withdrawn = new ArrayList<>();
+  /** The audits whose row the process's end closed ({@code ${auditClosing}}), with their outcome. */
+  final List<String> closed = new ArrayList<>();
 
   @BeforeEach
   void stubTheAuditsBeans() {
@@ -41,6 +43,8 @@ class ComplianceAuditPathwayTest extends TrackTestBase {
       execution.setVariable("pathway", ComplianceAuditProcess.PATHWAY);
     });
     Mocks.register("complianceAuditTaskChecks", new ComplianceAuditTaskChecks());
+    Mocks.register("auditClosing", (ExecutionListener) execution -> closed.add(execution.getProcessInstanceId() + ":"
+        + execution.getVariable(ComplianceAuditProcess.OUTCOME)));
     Mocks.register("certificateWithdrawal", (JavaDelegate) execution -> {
       String reasons = CertificateWithdrawal.reasons(execution.getVariable("withdrawalReasons"),
           execution.getVariable("nonConformityDescription"));
@@ -78,6 +82,7 @@ class ComplianceAuditPathwayTest extends TrackTestBase {
         .variables().containsEntry("auditOutcome", "CONFORM");
     assertThat(stubs.mails).containsExactly("AUDIT_OPENED", "AUDIT_CLOSED");
     assertThat(withdrawn).isEmpty();
+    assertThat(closed).containsExactly(audit.getId() + ":CONFORM");
   }
 
   @Test
@@ -123,6 +128,7 @@ class ComplianceAuditPathwayTest extends TrackTestBase {
         .variables().containsEntry("auditOutcome", "CERTIFICATE_WITHDRAWN");
     assertThat(withdrawn).containsExactly("ANS-CC-001: La version déployée ne qualifie toujours pas l’identité INS.");
     assertThat(stubs.mails).containsExactly("AUDIT_OPENED", "NON_CONFORMITY_FOUND", "CERTIFICATE_WITHDRAWN");
+    assertThat(closed).containsExactly(audit.getId() + ":CERTIFICATE_WITHDRAWN");
   }
 
   @Test

@@ -8,6 +8,7 @@ import fr.parcours.device.DeviceRecords.DeviceFacts;
 import fr.parcours.shared.BadInputException;
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.ProcessTestBase;
+import fr.parcours.support.SameInstant;
 import jakarta.mail.internet.MimeMessage;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * bpmn/pathways/compliance-audit.bpmn in the whole application, with the real intake, task checks, clocks, device
@@ -33,6 +36,8 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
   static final String OTHER_VENDOR = "bruno";
 
   @Autowired DeviceRecords records;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired PlatformTransactionManager transactions;
 
   /** A certificate of alice's company (MediSoft) in force, produced by an ANS dossier of hers. */
   String certificate;
@@ -206,5 +211,51 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
     assertThat(refused).isInstanceOf(BadInputException.class).hasMessageContaining("n’a pas de motif");
     assertThat(records.certificate(certificate).orElseThrow().inForce()).isTrue();
     assertThat(CertificateWithdrawal.reasons(" ", null)).isNull();
+  }
+
+  /**
+   * Two auditors open an audit of the same certificate at the same instant: the first one's transaction is held open
+   * (the audit started, not yet committed), so the second one's checks find no audit running and only the table of
+   * audits (V8, its unique index) stops it: its insert waits for the first, then is refused with a sentence. One
+   * audit in the end, no second instance, no second row.
+   */
+  @Test
+  void shouldOpenOnlyOneAuditWhenTwoAreOpenedAtTheSameInstant() throws Exception {
+    long rows = jdbc.queryForObject("SELECT COUNT(*) FROM parcours_audit WHERE certificate_number = ?", Long.class,
+        certificate);
+    SameInstant.Outcome<ProcessInstance> race = SameInstant.run(transactions,
+        () -> openAudit(AUDITOR, certificate), () -> openAudit(AUDITOR, certificate));
+
+    assertThat(race.second()).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Un autre audit du certificat « " + certificate + " » vient d’être ouvert, au même"
+            + " moment");
+    assertThat(auditsOf(certificate)).isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(race.first().getId()).count())
+        .isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM parcours_audit WHERE certificate_number = ?", Long.class,
+        certificate)).isEqualTo(rows + 1);
+  }
+
+  @Test
+  void shouldRefuseAnAuditWithoutItsScopeAndOpenANewOneOnceTheFirstIsClosed() {
+    Map<String, Object> form = new HashMap<>();
+    form.put("certificateNumber", certificate);
+    form.put("auditScope", "  ");
+    assertThat(catchThrowable(() -> startApplication(AUDITOR, ComplianceAuditProcess.KEY, form)))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("Objet de l’audit : le champ est vide");
+    form.put("auditScope", "x".repeat(4001));
+    assertThat(catchThrowable(() -> startApplication(AUDITOR, ComplianceAuditProcess.KEY, form)))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("compte 4001 caractères");
+    assertThat(auditsOf(certificate)).isZero();
+
+    ProcessInstance audit = openAudit(AUDITOR, certificate);
+    assertThat(jdbc.queryForObject("SELECT running_certificate FROM parcours_audit WHERE process_instance_id = ?",
+        String.class, audit.getId())).isEqualTo(certificate);
+    complete(AUDITOR, audit, "Task_RecordFindings", Map.of("nonConformityProven", "false"));
+    // closed: the row keeps the outcome and frees the certificate for the next audit
+    assertThat(jdbc.queryForMap("SELECT running_certificate, outcome FROM parcours_audit WHERE"
+        + " process_instance_id = ?", audit.getId())).containsEntry("RUNNING_CERTIFICATE", null)
+        .containsEntry("OUTCOME", "CONFORM");
+    assertThat(openAudit(AUDITOR, certificate).getBusinessKey()).isNotEqualTo(audit.getBusinessKey());
   }
 }

@@ -9,20 +9,27 @@ import fr.parcours.device.DeviceRecords;
 import fr.parcours.device.DeviceRecords.Device;
 import fr.parcours.device.DeviceRecords.DeviceFacts;
 import fr.parcours.device.ReferentialVersions;
+import fr.parcours.devicelife.DeviceLifeProcess.Reason;
+import fr.parcours.dossierpage.FirstTask;
 import fr.parcours.shared.BadInputException;
+import fr.parcours.shared.DossierNotes;
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.ProcessTestBase;
+import fr.parcours.support.SameInstant;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.UUID;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The re-certification cycles on the real application: the ANS track, the device records, the mails (a real SMTP
@@ -41,6 +48,10 @@ class RecertificationProcessTest extends ProcessTestBase {
   @Autowired ReferentialVersions versions;
   @Autowired ReferentialPublication publication;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CycleStarts starts;
+  @Autowired List<DossierNotes> allNotes;
+  @Autowired PlatformTransactionManager transactions;
+  DossierNotes notes = (number, locale) -> allNotes.stream().flatMap(n -> n.about(number, locale).stream()).toList();
 
   /** The cycles a test opened are deleted after it, so that no other test finds their tasks. */
   @AfterEach
@@ -282,5 +293,166 @@ class RecertificationProcessTest extends ProcessTestBase {
     assertThat(versions.latest(DeviceRecords.ANS_REFERENTIAL).orElseThrow().cyclesOpened()).isZero();
     assertThat(versions.inForce(DeviceRecords.ANS_REFERENTIAL, next.minusDays(1))).isNotEqualTo(name);
     assertThat(versions.inForce(DeviceRecords.ANS_REFERENTIAL, next)).isEqualTo(name);
+  }
+
+  // ---- the evidence cases of seed 003's step 3, and the entries of a cycle, as /devices starts them ----
+
+  String note(String dossier) {
+    return String.join(" ", notes.about(dossier, Locale.FRENCH));
+  }
+
+  CycleStarts.Started startFromDevices(String user, String certificate, Reason reason, String newVersion) {
+    return starts.start(user, identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList(), certificate, reason, newVersion);
+  }
+
+  long cycles() {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(DeviceLifeProcess.KEY).count();
+  }
+
+  /** A published version opposable and applying after every other one: its name. */
+  String opposableVersionPublished(boolean opposable) {
+    LocalDate day = versions.latest(DeviceRecords.ANS_REFERENTIAL).map(v -> v.appliesFrom().plusDays(30))
+        .filter(d -> d.isAfter(LocalDate.ofInstant(now(), PARIS))).orElse(LocalDate.ofInstant(now(), PARIS)
+            .plusDays(30));
+    return publication.publish(unique("R"), day, opposable, REVIEWER).version().version();
+  }
+
+  @Test
+  void shouldSayCaseAOnAFirstCertification() {
+    Map<String, Object> form = new HashMap<>(Candidatures.valid());
+    form.put("softwareName", unique("Premier"));
+    ProcessInstance ans = startApplication(VENDOR, AnsProcess.KEY, form);
+
+    assertThat(note(ans.getBusinessKey())).contains("cas (a)").contains("pour la première fois");
+    assertThat(String.join(" ", notes.about(ans.getBusinessKey(), Locale.ENGLISH))).contains("case (a)");
+  }
+
+  @Test
+  void shouldRunCaseBFromDevicesForANewModelAndLandTheVendorOnItsFirstTask() {
+    String name = unique("Ortho");
+    String previous = certifiedDevice(name);
+
+    CycleStarts.Started started = startFromDevices(VENDOR, previous, Reason.NEW_MODEL, "4.0");
+
+    // the mail step runs in the job executor (off here): no task yet, the page lands the vendor on the dossier;
+    // once it has run, the first task of its company is the administrative deposit
+    ProcessInstance cycle = runtimeService.createProcessInstanceQuery().processInstanceId(started.processInstanceId())
+        .singleResult();
+    assertThat(started.firstTaskId()).isEmpty();
+    executeJobs(cycle);
+    assertThat(FirstTask.of(taskService, started.dossierId(), List.of("vendor-medisoft"), Duration.ZERO))
+        .contains(task(cycle, "Task_DepositAdministrativeDossier").getId());
+    assertThat(cycle).variables().containsEntry(DeviceLifeProcess.REASON, "NEW_MODEL")
+        .containsEntry("applicant", VENDOR).containsEntry("softwareName", name).containsEntry("softwareVersion", "4.0");
+    // the track receives the case and the candidature, carried over
+    assertThat(runtimeService.getVariables(instanceOf(cycle, AnsProcess.KEY).getId()))
+        .containsEntry(DeviceLifeProcess.REASON, "NEW_MODEL").containsEntry("softwareName", name);
+    assertThat(note(started.dossierId())).contains("cas (b)").contains(previous)
+        .contains("tout le parcours de certification à nouveau");
+
+    runTheAnsTrackToItsCertificate(cycle);
+    assertThat(cycle).isEnded().hasPassed("EndEvent_Recertified");
+    assertThat(deviceOf("CC-" + started.dossierId()).version()).isEqualTo("4.0");
+  }
+
+  @Test
+  void shouldRunCaseCFromDevicesOnTheNewVersionsWindowAndCertifyUnderIt() {
+    String previous = certifiedDevice(unique("Nephro"));
+    String oldVersion = records.certificate(previous).orElseThrow().referentialVersion();
+    // an opposable version, applying in 30 days: Parcours opens the cycle at once; its vendor may also start it
+    String version = opposableVersionPublished(true);
+    String opened = records.runningCycle(deviceOf(previous).id()).orElseThrow();
+    assertThatThrownBy(() -> startFromDevices(VENDOR, previous, Reason.REFERENTIAL_CHANGE, null))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("déjà en cours (dossier " + opened + ")");
+    runtimeService.deleteProcessInstance(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(opened)
+        .processDefinitionKey(DeviceLifeProcess.KEY).singleResult().getId(), "the vendor starts it itself");
+
+    CycleStarts.Started started = startFromDevices(VENDOR, previous, Reason.REFERENTIAL_CHANGE, "9.9");
+
+    ProcessInstance cycle = runtimeService.createProcessInstanceQuery().processInstanceId(started.processInstanceId())
+        .singleResult();
+    executeJobs(cycle);
+    assertThat(cycle).variables().containsEntry(DeviceLifeProcess.REASON, "REFERENTIAL_CHANGE")
+        .containsEntry(DeviceLifeProcess.REFERENTIAL_VERSION, version)
+        .doesNotContainKey(DeviceLifeProcess.NEW_VERSION);
+    assertThat(runtimeService.getVariables(instanceOf(cycle, AnsProcess.KEY).getId()))
+        .containsEntry(DeviceLifeProcess.REFERENTIAL_VERSION, version)
+        .containsEntry(DeviceLifeProcess.REASON, "REFERENTIAL_CHANGE");
+    assertThat(note(started.dossierId())).contains("cas (c)").contains("guichet de la version " + version)
+        .contains("exigences de la version " + version).contains(previous);
+
+    // certified before the day the version applies from: the certificate names the new version all the same
+    runTheAnsTrackToItsCertificate(cycle);
+    assertThat(cycle).isEnded().hasPassed("EndEvent_Recertified");
+    DeviceRecords.CertifiedDevice renewed = records.certificate("CC-" + started.dossierId()).orElseThrow();
+    assertThat(renewed.referentialVersion()).isEqualTo(version).isNotEqualTo(oldVersion);
+    assertThat(renewed.deviceId()).isEqualTo(deviceOf(previous).id());
+    // and now nothing is left to re-certify
+    assertThatThrownBy(() -> startFromDevices(VENDOR, renewed.certificateNumber(), Reason.REFERENTIAL_CHANGE, null))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("porte déjà sur la dernière version publiée");
+  }
+
+  @Test
+  void shouldApplyAgainAfterAWithdrawalAndRefuseTheOtherChoicesThatDoNotFit() {
+    String previous = certifiedDevice(unique("Hepato"));
+    String bystander = certifiedDevice(unique("Gastro"));
+    records.withdraw(previous, "Non-conformité SEC 1.2 non corrigée", now());
+    long before = cycles();
+
+    // bad inputs, nothing started: another company's certificate, a withdrawn one renewed, one in force applied
+    // for again, a re-certification when the last version is not opposable (or is the certificate's own)
+    assertThatThrownBy(() -> startFromDevices(OTHER_VENDOR, bystander, Reason.NEW_MODEL, null))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("Aucun certificat de conformité de votre"
+            + " entreprise ne porte le numéro « " + bystander);
+    assertThatThrownBy(() -> startFromDevices(VENDOR, previous, Reason.NEW_MODEL, null))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("a été retiré : il ne peut plus être renouvelé")
+        .hasMessageContaining("Candidater à nouveau");
+    assertThatThrownBy(() -> startFromDevices(VENDOR, previous, Reason.REFERENTIAL_CHANGE, null))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("a été retiré");
+    assertThatThrownBy(() -> startFromDevices(VENDOR, bystander, Reason.AFTER_WITHDRAWAL, null))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("est en vigueur : « Candidater à nouveau »");
+    String notOpposable = opposableVersionPublished(false);
+    assertThatThrownBy(() -> startFromDevices(VENDOR, bystander, Reason.REFERENTIAL_CHANGE, null))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("(" + notOpposable + ") n’est pas opposable")
+        .hasMessageContaining("évolutions techniques");
+    assertThat(cycles()).isEqualTo(before);
+    assertThat(cyclesOf(previous)).isZero();
+    assertThat(cyclesOf(bystander)).isZero();
+
+    // entry 4: the withdrawn certificate's vendor applies again
+    CycleStarts.Started started = startFromDevices(VENDOR, previous, Reason.AFTER_WITHDRAWAL, null);
+    ProcessInstance cycle = runtimeService.createProcessInstanceQuery().processInstanceId(started.processInstanceId())
+        .singleResult();
+    executeJobs(cycle);
+    assertThat(cycle).variables().containsEntry(DeviceLifeProcess.REASON, "AFTER_WITHDRAWAL");
+    assertThat(FirstTask.of(taskService, started.dossierId(), List.of("vendor-medisoft"), Duration.ZERO))
+        .isPresent();
+    assertThat(note(started.dossierId())).contains("après le retrait du certificat " + previous)
+        .contains("nouveau dépôt des preuves");
+    runTheAnsTrackToItsCertificate(cycle);
+    assertThat(cycle).isEnded().hasPassed("EndEvent_Recertified");
+    // the old certificate is replaced: nothing more starts from it
+    assertThatThrownBy(() -> startFromDevices(VENDOR, previous, Reason.AFTER_WITHDRAWAL, null))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("a été remplacé par le certificat « CC-"
+            + started.dossierId());
+  }
+
+  /**
+   * Two cycles of one device started at the same instant: the first one's transaction is held open, so the second
+   * one's check finds no cycle running and only the unique index of parcours_recertification (V5) stops it; its
+   * insert waits for the first, then is refused with a sentence. One cycle, one row.
+   */
+  @Test
+  void shouldStartOnlyOneCycleWhenTwoAreStartedAtTheSameInstant() throws Exception {
+    String previous = certifiedDevice(unique("Rhumato"));
+    SameInstant.Outcome<CycleStarts.Started> race = SameInstant.run(transactions,
+        () -> startFromDevices(VENDOR, previous, Reason.NEW_MODEL, null),
+        () -> startFromDevices(VENDOR, previous, Reason.NEW_MODEL, null));
+
+    assertThat(race.second()).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Un autre cycle de certification de ce dispositif vient de commencer, au même moment");
+    assertThat(cyclesOf(previous)).isEqualTo(1);
+    assertThat(records.runningCycle(deviceOf(previous).id())).contains(race.first().dossierId());
   }
 }
