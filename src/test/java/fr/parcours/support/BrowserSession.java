@@ -87,6 +87,13 @@ public final class BrowserSession {
     return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
   }
 
+  /** A page's form posted as a browser posts it ({@code application/x-www-form-urlencoded}), its fields in order. */
+  public ResponseEntity<String> submit(String path, Map<String, String> fields) {
+    return send(HttpMethod.POST, path, String.join("&", fields.entrySet().stream()
+        .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+        .toList()), MediaType.APPLICATION_FORM_URLENCODED);
+  }
+
   public ResponseEntity<String> post(String path, String json) {
     return send(HttpMethod.POST, path, json);
   }
