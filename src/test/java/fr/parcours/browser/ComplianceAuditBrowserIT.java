@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,14 +18,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * A compliance audit walked in a real browser, by the demo users whose groups do each step: odile (ANS auditor)
- * picks MediSoft's certificate from the auditors' list and opens the audit from Tasklist's start form and records a proven non-conformity from her
- * filter; alice (MediSoft) files the correction from her company's filter; odile refuses it with her reasons, so the
+ * opens the audit of MediSoft's certificate from the auditors' list ("Ouvrir un audit", with its scope; a scope of
+ * blanks refused on the page), lands on its first task and records a proven non-conformity from her filter; alice (MediSoft) files the correction from her company's filter; odile refuses it with her reasons, so the
  * certificate is withdrawn; alice reads the withdrawal and its reasons on {@code /devices} and the audit on its
  * dossier page; bruno (TéléCardio) finds neither. Screenshots: {@code target/screenshots/audit-*.png}.
  */
 // its own application context, so that its dossiers are alone in the queues; the job executor runs the mails
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"parcours.test.context=browser-compliance-audit", "camunda.bpm.job-execution.enabled=true"})
+    properties = {"parcours.test.context=browser-compliance-audit", "camunda.bpm.job-execution.enabled=true",
+        "parcours.start.first-task-wait=PT20S"})
 class ComplianceAuditBrowserIT extends BrowserTestBase {
 
   static final String AUDITORS = "Audit ANS — toutes les tâches";
@@ -42,40 +42,34 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
         CERTIFICATE, DeviceRecords.ANS_REFERENTIAL, "2025", Instant.now().minus(Duration.ofDays(90)), null, null,
         "walk", "ANS");
 
-    // odile picks the certificate from the auditors' list, which opens Tasklist's start form with its number
+    // odile opens the audit from the auditors' list of certificates in force, with its scope
     signIn("odile");
     assertThat(filterNames()).contains(AUDITORS);
     browser.get("http://localhost:" + port + "/audits/certificates");
-    By openAudit = By.xpath("//tr[td[normalize-space(.)='" + CERTIFICATE + "']]//a[normalize-space(.)='Ouvrir l’audit']");
+    By openAudit = By.id("open-" + CERTIFICATE);
     waiting.until(ExpectedConditions.visibilityOfElementLocated(openAudit));
     assertThat(browser.findElement(By.tagName("body")).getText()).contains("MediSoft SAS").contains("CardioWatch 2.1");
     screenshot("audit-00-odile-certificates-in-force", true);
+    // a scope of blanks passes the browser's check, not the server's: a sentence on the page, nothing opened
+    browser.findElement(By.id("scope-" + CERTIFICATE)).sendKeys("   ");
     browser.findElement(openAudit).click();
-    waiting.until(ExpectedConditions.visibilityOfElementLocated(field("Field_CertificateNumber")));
-    // Tasklist may draw the start form a second time after opening it from a link: type the scope until the form
-    // holds it, and the number the link wrote, for a second and a half
-    waiting.until(d -> {
-      WebElement scope = d.findElement(field("Field_AuditScope"));
-      if (!SCOPE.equals(scope.getAttribute("value"))) {
-        scope.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        scope.sendKeys(SCOPE);
-        return false;
-      }
-      try {
-        Thread.sleep(1500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return SCOPE.equals(d.findElement(field("Field_AuditScope")).getAttribute("value"))
-          && CERTIFICATE.equals(d.findElement(field("Field_CertificateNumber")).getAttribute("value"));
-    });
-    dismissBanners();
-    screenshot("audit-01-odile-start-form");
-    startProcess();
+    WebElement problem = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem")));
+    assertThat(problem.getText()).contains("Objet de l’audit : le champ est vide");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("compliance-audit").count()).isZero();
+    screenshot("audit-01-odile-empty-scope-refused", true);
+    WebElement scope = browser.findElement(By.id("scope-" + CERTIFICATE));
+    scope.clear();
+    scope.sendKeys(SCOPE);
+    browser.findElement(openAudit).click();
+    // the audit starts as odile, and she lands on its first task in Tasklist
+    waiting.until(d -> d.getCurrentUrl().contains("#/?task="));
     ProcessInstance audit = waiting.until(d -> runtimeService.createProcessInstanceQuery()
         .processDefinitionKey("compliance-audit").variableValueEquals("certificateNumber", CERTIFICATE)
         .singleResult());
+    assertThat(runtimeService.getVariable(audit.getId(), "auditor")).isEqualTo("odile");
     String number = audit.getBusinessKey();
+    waiting.until(d -> formText().contains("CHU de Nantes"));
+    screenshot("audit-01b-odile-landed-on-the-findings-task");
 
     work(AUDITORS, audit, "Task_RecordFindings", "Consigner les constats de l’audit",
         "audit-02-odile-records-non-conformity", () -> {

@@ -17,15 +17,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Issue 18, point 3, in a real browser. alice's two devices are certified (the ANS track started at its certificate
- * step). alice starts a new certification cycle from Tasklist for a new model of the first: a number that names no
- * certificate of hers is refused in the form, then her certificate's number opens the cycle, whose first task
- * waits in her company's filter, the candidature carried. ana, from the devices page where reviewers read the
+ * step). In Tasklist's start form, a number that names no certificate of hers is refused; then, on her devices page,
+ * "Nouveau modèle ou gamme" on the first certificate, with the new version, starts the cycle (case (b)) and lands
+ * her on its first task in Tasklist, the candidature carried. ana, from the devices page where reviewers read the
  * certificates, opens the referential's versions, is refused a day in the past, then publishes an opposable
  * version: Parcours opens a cycle for the second device (the first one's runs already). alice reads both cycles on
  * her devices page. Screenshots: {@code target/screenshots/cycles-*.png}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"parcours.test.context=browser-cycles", "camunda.bpm.job-execution.enabled=true"})
+    properties = {"parcours.test.context=browser-cycles", "camunda.bpm.job-execution.enabled=true",
+        "parcours.start.first-task-wait=PT20S"})
 class RecertificationBrowserIT extends BrowserTestBase {
 
   static final String PROCESS_NAME = "Nouveau cycle de certification";
@@ -67,20 +68,26 @@ class RecertificationBrowserIT extends BrowserTestBase {
     screenshot("cycles-02-unknown-certificate-refused");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("device-life").count()).isZero();
 
-    // her certificate's number and the new model's version open the cycle
-    type("Field_PreviousCertificateNumber", first);
-    type("Field_NewSoftwareVersion", "3.0");
-    startProcess();
-    ProcessInstance cycle = waiting.until(d -> runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey("device-life").singleResult());
+    // on her devices page, each certificate offers the cycles it allows: "Nouveau modèle ou gamme" for the first,
+    // with the new model's version, starts the cycle and lands her on its first task in Tasklist
+    browser.get(page("/devices"));
+    WebElement newModel = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("NEW_MODEL-" + first)));
+    assertThat(browser.findElements(By.id("AFTER_WITHDRAWAL-" + first))).isEmpty();
+    WebElement form = newModel.findElement(By.xpath("./ancestor::form"));
+    form.findElement(By.name("newVersion")).sendKeys("3.0");
+    scrollTo(newModel);
+    screenshot("cycles-03-devices-cycle-actions", true);
+    newModel.click();
+    waiting.until(d -> d.getCurrentUrl().contains("#/?task="));
+    ProcessInstance cycle = runtimeService.createProcessInstanceQuery().processDefinitionKey("device-life")
+        .singleResult();
     String dossier = cycle.getBusinessKey();
-    openFilter(VENDOR_FILTER);
-    WebElement card = taskCard("Déposer le dossier administratif", dossier);
-    assertThat(card.getText()).contains("CardioSuivi");
-    openTask("Déposer le dossier administratif", dossier);
     waiting.until(d -> formText().contains("MediSoft SAS"));
     assertThat(formText()).contains("CardioSuivi").contains("3.0");
-    screenshot("cycles-03-cycle-task-with-the-candidature-carried");
+    assertThat(runtimeService.getVariable(cycle.getId(), "cycleReason")).isEqualTo("NEW_MODEL");
+    screenshot("cycles-04-landed-on-the-cycle-task-with-the-candidature-carried");
+    openFilter(VENDOR_FILTER);
+    assertThat(taskCard("Déposer le dossier administratif", dossier).getText()).contains("CardioSuivi");
 
     // ana, from the devices page, publishes the versions of the referential
     signOut();
@@ -93,12 +100,12 @@ class RecertificationBrowserIT extends BrowserTestBase {
     version.sendKeys("2027");
     setDate("appliesFrom", today.minusDays(3));
     browser.findElement(By.id("opposable-yes")).click();
-    screenshot("cycles-04-publish-form", true);
+    screenshot("cycles-05-publish-form", true);
     browser.findElement(By.id("submit")).click();
     WebElement problem = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem")));
     assertThat(problem.getText()).contains("Date d’application").contains("est passé").contains("rien n’a été"
         + " enregistré");
-    screenshot("cycles-05-past-day-refused", true);
+    screenshot("cycles-06-past-day-refused", true);
 
     setDate("appliesFrom", today);
     browser.findElement(By.id("submit")).click();
@@ -106,7 +113,7 @@ class RecertificationBrowserIT extends BrowserTestBase {
     assertThat(published.getText()).contains("Version 2027 publiée").contains("1 cycle(s) de re-certification")
         .contains(dossier);
     assertThat(browser.findElement(By.id("versions")).getText()).contains("2027").contains("Opposable");
-    screenshot("cycles-06-opposable-version-published", true);
+    screenshot("cycles-07-opposable-version-published", true);
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("device-life").count()).isEqualTo(2);
 
     // alice reads both cycles on her devices page (ana leaves: her session ends with its cookies)
@@ -118,14 +125,14 @@ class RecertificationBrowserIT extends BrowserTestBase {
     assertThat(text).contains(first).contains(second).contains("Cycle de certification en cours : dossier " + dossier);
     assertThat(browser.findElements(By.cssSelector("p.cycle"))).hasSize(2);
     assertThat(main.isDisplayed()).isTrue();
-    screenshot("cycles-07-alice-devices-with-cycles", true);
+    screenshot("cycles-08-alice-devices-with-cycles", true);
 
     // the cycle's dossier page, from its link: where it stands, what she must do
     browser.findElement(By.linkText("Cycle de certification en cours : dossier " + dossier)).click();
     waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1")));
     assertThat(browser.findElement(By.tagName("main")).getText()).contains(dossier)
-        .contains("Déposer le dossier administratif");
-    screenshot("cycles-08-alice-cycle-dossier", true);
+        .contains("Déposer le dossier administratif").contains("Dépôt des preuves, cas (b)").contains(first);
+    screenshot("cycles-09-alice-cycle-dossier", true);
   }
 
   /** A date input, set as the calendar would. */
