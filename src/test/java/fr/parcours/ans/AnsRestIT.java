@@ -199,6 +199,7 @@ class AnsRestIT {
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getHeaders().getFirst("Content-Security-Policy")).startsWith("default-src 'none'");
     assertThat(page.getBody()).contains("Preuves du dossier " + dossier).contains("EXEMPLE ILLUSTRATIF")
+        .contains("Dépôt des preuves, cas (a) — première certification")
         .contains("<input type=file name=archive").contains(evidence.nextArchiveName(instance));
     assertThat(rest.getForEntity("/evidence/" + dossier, String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);

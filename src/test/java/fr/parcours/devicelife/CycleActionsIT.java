@@ -17,7 +17,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,7 @@ class CycleActionsIT {
   @Autowired DeviceRecords records;
   @Autowired RuntimeService runtime;
   @Autowired IdentityService identity;
+  @Autowired ManagementService management;
 
   String inForce;
   String withdrawn;
@@ -80,6 +83,14 @@ class CycleActionsIT {
         number, DeviceRecords.ANS_REFERENTIAL, "2025", ISSUED, null, ans.getBusinessKey(), ans.getId(),
         AnsProcess.KEY);
     return number;
+  }
+
+  /** The next asynchronous step of the cycle or of the track it calls (the job executor is off here). */
+  Job nextJob(ProcessInstance cycle) {
+    return management.createJobQuery().messages().withRetriesLeft().list().stream()
+        .filter(job -> job.getProcessInstanceId().equals(cycle.getId()) || runtime.createProcessInstanceQuery()
+            .processInstanceId(job.getProcessInstanceId()).superProcessInstanceId(cycle.getId()).count() > 0)
+        .findFirst().orElse(null);
   }
 
   long cycles() {
@@ -125,6 +136,14 @@ class CycleActionsIT {
     assertThat(title.find()).as(started.getBody()).isTrue();
     String dossier = title.group(1);
     assertThat(started.getBody()).contains("cas (b)").contains(inForce);
+    // and so does its evidence page, once the mail step has run and the ANS track has started
+    ProcessInstance running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(dossier)
+        .processDefinitionKey(DeviceLifeProcess.KEY).singleResult();
+    for (Job job = nextJob(running); job != null; job = nextJob(running)) {
+      management.executeJob(job.getId());
+    }
+    assertThat(alice.page("/evidence/" + dossier).getBody()).contains("Preuves du dossier " + dossier)
+        .contains("Dépôt des preuves, cas (b) — nouveau modèle ou nouvelle gamme").contains(inForce);
     assertThat(cycles()).isEqualTo(before + 1);
     ProcessInstance cycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(dossier)
         .processDefinitionKey(DeviceLifeProcess.KEY).singleResult();
