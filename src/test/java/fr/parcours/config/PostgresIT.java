@@ -2,9 +2,12 @@ package fr.parcours.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.parcours.device.DeviceRecords;
+import fr.parcours.shared.BadInputException;
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.EmbeddedPostgresServer;
 import fr.parcours.support.ProcessTestBase;
+import fr.parcours.support.SameInstant;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Production runs on PostgreSQL: the application starts on a real PostgreSQL (embedded binaries, not a
@@ -35,6 +39,8 @@ class PostgresIT extends ProcessTestBase {
   }
 
   @Autowired DataSource dataSource;
+  @Autowired DeviceRecords records;
+  @Autowired PlatformTransactionManager transactions;
 
   @Test
   void shouldGiveTheStartUpLockBackOnceStarted() throws Exception {
@@ -82,5 +88,30 @@ class PostgresIT extends ProcessTestBase {
 
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableName("ansOutcome").singleResult().getValue()).isEqualTo("CERTIFIED");
+  }
+
+  /**
+   * The lock of the audits (V8) on PostgreSQL: two audits of one certificate opened at the same instant, the first
+   * one's transaction held open while the second runs its checks; the second's insert waits on the unique index,
+   * then is refused with a sentence (PostgreSQL's unique violation, translated as H2's is).
+   */
+  @Test
+  void shouldOpenOnlyOneAuditOfACertificateWhenTwoAreOpenedAtTheSameInstant() throws Exception {
+    ProcessInstance ans = startApplication("alice", "ans-certification", Candidatures.valid());
+    String number = "CC-PG-" + ans.getBusinessKey();
+    records.certificateIssued(new DeviceRecords.DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1",
+        "SOCLE", null), number, DeviceRecords.ANS_REFERENTIAL, "2025", T0, null, ans.getBusinessKey(), ans.getId(),
+        "ANS");
+    Map<String, Object> form = Map.of("certificateNumber", number, "auditScope", "Déploiement 2.1");
+
+    SameInstant.Outcome<ProcessInstance> race = SameInstant.run(transactions,
+        () -> startApplication("odile", "compliance-audit", form),
+        () -> startApplication("odile", "compliance-audit", form));
+
+    assertThat(race.second()).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Un autre audit du certificat « " + number + " » vient d’être ouvert, au même moment");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("compliance-audit")
+        .variableValueEquals("certificateNumber", number).list()).extracting(ProcessInstance::getId)
+        .containsExactly(race.first().getId());
   }
 }
