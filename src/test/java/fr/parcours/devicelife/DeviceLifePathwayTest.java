@@ -38,6 +38,9 @@ class DeviceLifePathwayTest extends TrackTestBase {
   final List<String> links = new ArrayList<>();
   final List<String> closings = new ArrayList<>();
 
+  /** The entry the stub intake gives the cycle (the real one reads it from the start or the certificate). */
+  String reason = "NEW_MODEL";
+
   @BeforeEach
   void deployTheStubTrackAndTheGlue() {
     Mocks.register("recertificationIntake", (ExecutionListener) execution -> {
@@ -46,7 +49,9 @@ class DeviceLifePathwayTest extends TrackTestBase {
       execution.setVariable("softwareName", "CardioSuivi");
       execution.setVariable("contactEmail", "contact@medisoft.test");
       execution.setVariable("hasConvergenceAccount", true);
-      execution.setVariable(DeviceLifeProcess.REASON, "NEW_MODEL");
+      execution.setVariable(DeviceLifeProcess.REASON, reason);
+      execution.setVariable(DeviceLifeProcess.REFERENTIAL_VERSION,
+          "REFERENTIAL_CHANGE".equals(reason) ? "2027" : null);
     });
     Mocks.register("certificateLink", (JavaDelegate) execution -> links.add(execution.getVariable("certificateNumber")
         + " renews " + execution.getVariable(DeviceLifeProcess.PREVIOUS_CERTIFICATE)));
@@ -55,39 +60,59 @@ class DeviceLifePathwayTest extends TrackTestBase {
     track.deploy(TrackEngine.stubTrack(ANS));
   }
 
-  ProcessInstance openCycle() {
+  /** A cycle opened for this entry: the vendor told on the entry's own path, then the ANS track runs. */
+  ProcessInstance openCycle(String entry, String toldAt) {
+    reason = entry;
     ProcessInstance cycle = track.start(DeviceLifeProcess.KEY, Map.of(DeviceLifeProcess.PREVIOUS_CERTIFICATE,
         "CC-DMN-2026-OLD01", "applicant", "alice"));
-    // Then the vendor is told first (an asynchronous mail step), then the ANS track runs with the candidature
-    assertThat(cycle).isWaitingAt("Event_NotifyCycleOpened");
+    // Then the vendor is told first (an asynchronous mail step, on the entry's path), then the ANS track runs with
+    // the candidature and the entry
+    assertThat(cycle).isWaitingAt(toldAt);
     track.runJobs(cycle);
+    assertThat(cycle).hasPassed("Gateway_CycleReason", toldAt, "Gateway_CasesMerged");
     assertThat(stubs.mails).containsExactly("RECERTIFICATION_OPENED");
     assertThat(track.received(track.calledTrack(cycle, ANS))).containsEntry("dossierId", "DMN-2026-CYCLE")
         .containsEntry("softwareName", "CardioSuivi").containsEntry("hasConvergenceAccount", true)
         .containsEntry("contactEmail", "contact@medisoft.test").containsEntry("applicant", "alice")
-        .containsEntry("waitsForGoAhead", false).doesNotContainKeys(DeviceLifeProcess.PREVIOUS_CERTIFICATE);
+        .containsEntry("waitsForGoAhead", false).containsEntry(DeviceLifeProcess.REASON, entry)
+        .containsEntry(DeviceLifeProcess.REFERENTIAL_VERSION, "REFERENTIAL_CHANGE".equals(entry) ? "2027" : null)
+        .doesNotContainKeys(DeviceLifeProcess.PREVIOUS_CERTIFICATE);
     return cycle;
   }
 
   @Test
-  void shouldLinkTheNewCertificateToThePreviousOneWhenTheAnsCertifiesAgain() {
-    ProcessInstance cycle = openCycle();
+  void shouldLinkTheNewCertificateToThePreviousOneWhenTheAnsCertifiesANewModelAgain() {
+    ProcessInstance cycle = openCycle("NEW_MODEL", "Event_NotifyCycleOpened");
 
     track.complete(track.calledTrack(cycle, ANS), "Stub_Track", Map.of("ansOutcome", "CERTIFIED",
         "certificateNumber", "CC-DMN-2026-CYCLE"));
 
-    assertThat(cycle).isEnded().hasPassed("Task_LinkCertificate", "EndEvent_Recertified");
+    assertThat(cycle).isEnded().hasPassed("Task_LinkCertificate", "EndEvent_Recertified")
+        .hasNotPassed("Event_NotifyReferentialCycle", "Event_NotifyReapplication");
     assertThat(links).containsExactly("CC-DMN-2026-CYCLE renews CC-DMN-2026-OLD01");
     assertThat(closings).containsExactly(cycle.getId() + ":RECERTIFIED");
   }
 
   @Test
-  void shouldCloseTheCycleWithoutCertificateWhenTheAnsDoesNotCertify() {
-    ProcessInstance cycle = openCycle();
+  void shouldTakeTheNewVersionsPathWhenTheReferentialEvolved() {
+    ProcessInstance cycle = openCycle("REFERENTIAL_CHANGE", "Event_NotifyReferentialCycle");
+
+    track.complete(track.calledTrack(cycle, ANS), "Stub_Track", Map.of("ansOutcome", "CERTIFIED",
+        "certificateNumber", "CC-DMN-2026-CYCLE"));
+
+    assertThat(cycle).isEnded().hasPassed("Task_LinkCertificate", "EndEvent_Recertified")
+        .hasNotPassed("Event_NotifyCycleOpened", "Event_NotifyReapplication");
+    assertThat(closings).containsExactly(cycle.getId() + ":RECERTIFIED");
+  }
+
+  @Test
+  void shouldCloseTheCycleWithoutCertificateWhenTheAnsDoesNotCertifyAnApplicationAfterAWithdrawal() {
+    ProcessInstance cycle = openCycle("AFTER_WITHDRAWAL", "Event_NotifyReapplication");
 
     track.complete(track.calledTrack(cycle, ANS), "Stub_Track", Map.of("ansOutcome", "INADMISSIBLE"));
 
-    assertThat(cycle).isEnded().hasPassed("EndEvent_NotRecertified").hasNotPassed("Task_LinkCertificate");
+    assertThat(cycle).isEnded().hasPassed("EndEvent_NotRecertified").hasNotPassed("Task_LinkCertificate",
+        "Event_NotifyCycleOpened", "Event_NotifyReferentialCycle");
     assertThat(links).isEmpty();
     assertThat(closings).containsExactly(cycle.getId() + ":NOT_RECERTIFIED");
   }
