@@ -394,7 +394,7 @@ class RecertificationProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void shouldApplyAgainAfterAWithdrawalAndRefuseTheOtherChoicesThatDoNotFit() {
+  void shouldApplyAgainAfterAWithdrawalAndRefuseTheOtherChoicesThatDoNotFit() throws Exception {
     String previous = certifiedDevice(unique("Hepato"));
     String bystander = certifiedDevice(unique("Gastro"));
     records.withdraw(previous, "Non-conformité SEC 1.2 non corrigée", now());
@@ -421,6 +421,7 @@ class RecertificationProcessTest extends ProcessTestBase {
     assertThat(cyclesOf(bystander)).isZero();
 
     // entry 4: the withdrawn certificate's vendor applies again
+    MAIL.reset();
     CycleStarts.Started started = startFromDevices(VENDOR, previous, Reason.AFTER_WITHDRAWAL, null);
     ProcessInstance cycle = runtimeService.createProcessInstanceQuery().processInstanceId(started.processInstanceId())
         .singleResult();
@@ -430,6 +431,8 @@ class RecertificationProcessTest extends ProcessTestBase {
         .isPresent();
     assertThat(note(started.dossierId())).contains("après le retrait du certificat " + previous)
         .contains("nouveau dépôt des preuves");
+    assertThat(text(mails("nouveau cycle de certification").get(0))).contains("Vous présentez une nouvelle"
+        + " candidature").contains("après le retrait du certificat n° " + previous).doesNotContain("renouvelle");
     runTheAnsTrackToItsCertificate(cycle);
     assertThat(cycle).isEnded().hasPassed("EndEvent_Recertified");
     // the old certificate is replaced: nothing more starts from it
