@@ -32,7 +32,7 @@ class TransitionalIntake implements ExecutionListener {
     if (mode == Mode.NOMINAL) {
       throw new BadInputException("Le guichet « " + window.label() + " » est en phase nominale depuis le "
           + LegalDates.date(window.nominalOpensOn(), Locale.FRENCH) + " : la phase transitoire est close. Déposez"
-          + " votre candidature par « Demander la certification de l’ANS » (ou le parcours de remboursement"
+          + " votre candidature par « Certification de conformité ANS » (ou le parcours de remboursement"
           + " choisi) ; si vous avez un dossier de phase transitoire, poursuivez-le depuis sa tâche « Poursuivre en"
           + " phase nominale ».");
     }

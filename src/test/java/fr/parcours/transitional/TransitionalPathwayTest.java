@@ -205,7 +205,7 @@ class TransitionalPathwayTest extends TrackTestBase {
     assertThatThrownBy(() -> track.start(TransitionalProcess.KEY, form("TELEMONITORING")))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("est en phase nominale depuis le 1er mars 2027")
-        .hasMessageContaining("« Demander la certification de l’ANS »");
+        .hasMessageContaining("« Certification de conformité ANS »");
     // before its transitional phase opened
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2022-07-31T09:00:00Z")));
     assertThatThrownBy(() -> track.start(TransitionalProcess.KEY, form("TELEMONITORING")))
