@@ -46,6 +46,8 @@ class TransitionalBrowserIT extends BrowserTestBase {
 
   @org.springframework.beans.factory.annotation.Autowired
   org.springframework.boot.test.web.client.TestRestTemplate rest;
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   /** The body of the last mail whose subject holds that text, once it has come. */
   String mailText(String subjectPart) {
@@ -95,6 +97,7 @@ class TransitionalBrowserIT extends BrowserTestBase {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(2)
   void shouldTakeATransitionalDossierFromTheSignedRegulationToFeedbackAndIntoANominalCandidature() throws Exception {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-02T09:00:00Z")));
 
@@ -302,5 +305,41 @@ class TransitionalBrowserIT extends BrowserTestBase {
       return sent.contains("Dossier " + number + " : retour informatif de l'ANS sur les preuves") ? sent : null;
     });
     assertThat(subjects).contains("Dossier " + number + " : retour informatif de l'ANS sur la candidature");
+  }
+
+  /**
+   * The windows' page refuses, with a sentence and nothing kept, a post by a vendor (403), a post without the page's
+   * token (403) and a day that is not a date (400). First, while the window's opening is not recorded (once it is,
+   * the page has no form any more).
+   */
+  @Test
+  @org.junit.jupiter.api.Order(1)
+  void shouldRefuseAnOpeningPostedByAVendorWithoutThePagesTokenOrWithoutADate() {
+    java.util.function.BiFunction<fr.parcours.support.BrowserSession, String, org.springframework.http.ResponseEntity<
+        String>> post = (session, fields) -> session.send(org.springframework.http.HttpMethod.POST, "/ans-windows",
+            fields, org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+    String texts = "legalReference=" + java.net.URLEncoder.encode(TEXTS, java.nio.charset.StandardCharsets.UTF_8);
+    String kept = "SELECT COUNT(*) FROM parcours_ans_window_opening";
+    Integer before = jdbc.queryForObject(kept, Integer.class);
+
+    fr.parcours.support.BrowserSession alice = fr.parcours.support.BrowserSession.signedIn(rest, "alice");
+    assertThat(alice.page("/ans-windows").getBody()).contains("Guichets de l’ANS")
+        .doesNotContain("Enregistrer l’ouverture");
+    var byVendor = post.apply(alice, "window=TELEMONITORING&opensOn=2027-03-01&" + texts);
+    assertThat(byVendor.getStatusCode().value()).isEqualTo(403);
+    assertThat(byVendor.getBody()).contains("Seuls les instructeurs de l’ANS enregistrent l’ouverture");
+
+    fr.parcours.support.BrowserSession ana = fr.parcours.support.BrowserSession.signedIn(rest, "ana");
+    var withoutToken = post.apply(ana, "window=TELEMONITORING&opensOn=2027-03-01&" + texts);
+    assertThat(withoutToken.getStatusCode().value()).isEqualTo(403);
+    assertThat(withoutToken.getBody()).contains("La page a expiré : rechargez-la");
+
+    java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"")
+        .matcher(ana.page("/ans-windows").getBody());
+    assertThat(token.find()).isTrue();
+    var notADate = post.apply(ana, "csrf=" + token.group(1) + "&window=TELEMONITORING&opensOn=1er+mars&" + texts);
+    assertThat(notADate.getStatusCode().value()).isEqualTo(400);
+    assertThat(notADate.getBody()).contains("Ouverture de la phase nominale : « 1er mars » n’est pas une date");
+    assertThat(jdbc.queryForObject(kept, Integer.class)).as("nothing kept by these posts").isEqualTo(before);
   }
 }
