@@ -227,6 +227,8 @@ class TransitionalBrowserIT extends BrowserTestBase {
     browser.get("http://localhost:" + port + "/ans-windows");
     waiting.until(d -> pageText().contains("01/03/2027"));
     assertThat(browser.findElements(By.id("open-nominal"))).as("a vendor records nothing").isEmpty();
+    assertThat(browser.findElement(By.cssSelector("[data-window=TELEMONITORING] .nominal")).getText())
+        .as("the ANS, not its reviewer's login").contains("enregistrée par l’ANS").doesNotContain("par ana");
     screenshot("transitional-09c-alice-sees-the-windows");
     browser.get(linkEndingWith(openingMail, "/dossiers/" + number + "/tache"));
     waiting.until(d -> formText().contains("Que faites-vous du dossier"));
