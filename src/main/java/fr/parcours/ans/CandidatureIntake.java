@@ -9,6 +9,9 @@ import fr.parcours.security.DossierAccess;
 import fr.parcours.security.VendorCompanies;
 import java.util.List;
 import fr.parcours.shared.BadInputException;
+import fr.parcours.shared.CandidatureCheck;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.beans.factory.ObjectProvider;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.identity.Group;
@@ -28,11 +31,14 @@ class CandidatureIntake implements ExecutionListener {
   private final DossierAccess access;
   private final DossierNumbers numbers;
   private final CandidatureValidator validator = new CandidatureValidator();
+  private final ObjectProvider<CandidatureCheck> checks;
 
-  CandidatureIntake(VendorCompanies vendors, DossierAccess access, DossierNumbers numbers) {
+  CandidatureIntake(VendorCompanies vendors, DossierAccess access, DossierNumbers numbers,
+      ObjectProvider<CandidatureCheck> checks) {
     this.vendors = vendors;
     this.access = access;
     this.numbers = numbers;
+    this.checks = checks;
   }
 
   /**
@@ -80,6 +86,9 @@ class CandidatureIntake implements ExecutionListener {
       throw new CandidatureRejectedException(problems);
     }
     companyNameOfTheAccount(execution, company, true);
+    // the rules of the features above this one (the ANS window's phase: transitional.NominalCandidatureCheck)
+    String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+    checks.orderedStream().forEach(check -> check.check(processKey, execution.getVariables()));
 
     for (String flag : List.of("hasConvergenceAccount", "handlesIns", "plannedDatePublishable",
         AnsProcess.WAITS_FOR_GO_AHEAD)) {

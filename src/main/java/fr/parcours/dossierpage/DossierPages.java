@@ -1,6 +1,7 @@
 package fr.parcours.dossierpage;
 
 import fr.parcours.deadline.LegalDates;
+import fr.parcours.dossier.DossierLinks;
 import fr.parcours.evidence.UploadedFiles;
 import fr.parcours.notification.DossierDocuments;
 import fr.parcours.notification.DossierDocuments.Document;
@@ -69,13 +70,16 @@ class DossierPages {
   private final DossierDocuments documents;
   private final MessageSource messages;
   private final ZoneId zone;
+  private final DossierLinks links;
 
   /** What the pathways say about their dossiers (the evidence case of a certification cycle). */
   private final List<DossierNotes> notes;
 
   DossierPages(ProcessEngine engine, DossierBoard board, DossierMessages thread, DossierDocuments documents,
-      MessageSource messages, @Value("${parcours.zone:Europe/Paris}") String zone, List<DossierNotes> notes) {
+      MessageSource messages, @Value("${parcours.zone:Europe/Paris}") String zone, DossierLinks links,
+      List<DossierNotes> notes) {
     this.notes = List.copyOf(notes);
+    this.links = links;
     this.documents = documents;
     this.engine = engine;
     this.board = board;
@@ -247,7 +251,28 @@ class DossierPages {
     model.addAttribute("draft", draft);
     model.addAttribute("draftAgency", draftAgency);
     model.addAttribute("sent", refusal == null && request.getParameter("sent") != null);
+    model.addAttribute("links", linked(viewer, dossier.summary().number()));
     return "dossiers/page";
+  }
+
+  /**
+   * A dossier this one continues or is continued in (a transitional dossier and its nominal candidature), as the page
+   * shows it.
+   *
+   * @param number the other dossier's number
+   * @param into whether this dossier is continued in the other (else it comes from it)
+   * @param on when the link was made
+   */
+  public record Linked(String number, boolean into, Instant on) {
+  }
+
+  /** The dossiers linked to this one that the person may read too (the same company's, or those they instruct). */
+  private List<Linked> linked(Viewer viewer, String number) {
+    return links.of(number).stream()
+        .map(link -> number.equals(link.fromDossierId()) ? new Linked(link.toDossierId(), true, link.linkedAt())
+            : new Linked(link.fromDossierId(), false, link.linkedAt()))
+        .filter(other -> board.read(viewer, other.number()).isPresent())
+        .toList();
   }
 
   /** The person and the dossier they may read; or, when there is none for them, the view that says so. */

@@ -1,5 +1,6 @@
 package fr.parcours.dossierpage;
 
+import fr.parcours.security.PageToken;
 import fr.parcours.security.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,5 +42,40 @@ public final class SignedInPage {
     Viewer viewer = board.viewer(signedIn.getName(), locale);
     model.addAttribute("viewer", viewer);
     return viewer;
+  }
+
+  /**
+   * Whether the person may post the page's form: a member of the group that acts there, with the page's token. When
+   * not, the status is 403 and the model's {@code problem} says why in French: the page stores nothing.
+   *
+   * @param notAllowed the sentence for someone outside the group (it says that nothing was stored)
+   */
+  public static boolean mayPost(Viewer viewer, String group, String notAllowed, HttpServletRequest request,
+      String tokenName, String token, HttpServletResponse response, Model model) {
+    String problem = !viewer.groupIds().contains(group) ? notAllowed
+        : !PageToken.matches(request, tokenName, token)
+            ? "La page a expiré : rechargez-la, puis recommencez. Rien n’a été enregistré." : null;
+    if (problem != null) {
+      response.setStatus(HttpStatus.FORBIDDEN.value());
+      model.addAttribute("problem", problem);
+    }
+    return problem == null;
+  }
+
+  /**
+   * A day typed in a page's date field; null when the field is empty.
+   *
+   * @throws fr.parcours.shared.BadInputException in French, naming the field, when the text is not a date
+   */
+  public static java.time.LocalDate day(String text, String field) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(text.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new fr.parcours.shared.BadInputException(field + " : « " + text + " » n’est pas une date ; choisissez le"
+          + " jour dans le calendrier (aaaa-mm-jj). Rien n’a été enregistré.");
+    }
   }
 }

@@ -84,7 +84,11 @@ public enum NotificationEvent {
   /** The ANS's informative feedback on the candidature, which binds nobody (seed 004 §6.5), as a document too. */
   TRANSITIONAL_CANDIDATURE_FEEDBACK("transitional-feedback"),
   /** The same on the evidence; its document holds both feedbacks. */
-  TRANSITIONAL_EVIDENCE_FEEDBACK("transitional-feedback");
+  TRANSITIONAL_EVIDENCE_FEEDBACK("transitional-feedback"),
+  /** The ANS recorded the day the window's nominal phase opens: the dossier may continue into a nominal candidature. */
+  TRANSITIONAL_NOMINAL_OPENED,
+  /** The dossier continued into a nominal candidature: the new dossier's number and link. */
+  TRANSITIONAL_CONTINUED;
 
   /** What sets a mail apart from a plain notice. */
   private enum Kind { NOTICE, WITH_DOCUMENT, REMINDER }

@@ -114,6 +114,10 @@ class VendorMail implements JavaDelegate {
       model.put("taskLink", links.dossierTask(dossierId));
       model.put("evidenceLink", links.evidence(dossierId));
       model.put("dossierLink", links.dossier(dossierId));
+      // a transitional dossier continued into a nominal candidature (transitional.NominalContinuation): its page
+      if (model.get("nominalDossierId") instanceof String continuedIn) {
+        model.put("nominalDossierLink", links.dossier(continuedIn));
+      }
     }
     model.put("tasklistLink", links.tasklist());
     model.put("devicesLink", links.devices());

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * feedback only (pathway {@code ans-transitional}); from the nominal date, it certifies (pathway
  * {@code ans-certification}). Read and checked by {@link AnsWindowsReader}.
  */
-public record AnsWindows(String notice, List<Window> windows) {
+public record AnsWindows(String notice, List<Window> windows, String nominalTrackWindow) {
 
   /** What the ANS window does on a given day. */
   public enum Mode { NOT_OPEN, TRANSITIONAL, NOMINAL }
@@ -27,7 +27,8 @@ public record AnsWindows(String notice, List<Window> windows) {
    * @param labelEn its English name
    * @param referential the referential it certifies against
    * @param transitionalOpensOn the first day of its transitional phase; null when it has none
-   * @param nominalOpensOn the first day of its nominal phase; null while it is not known
+   * @param nominalOpensOn the first day of its nominal phase; null while it is not known (the catalogue's, or the one
+   *     an ANS reviewer recorded on {@code /ans-windows}: {@link WindowPhases})
    */
   public record Window(String id, String label, String labelEn, String referential, LocalDate transitionalOpensOn,
       LocalDate nominalOpensOn) {
@@ -55,6 +56,26 @@ public record AnsWindows(String notice, List<Window> windows) {
 
   public AnsWindows {
     windows = List.copyOf(windows);
+  }
+
+  /** Windows of which none is the nominal ANS track's: nominal candidatures are then not held to a window. */
+  public AnsWindows(String notice, List<Window> windows) {
+    this(notice, windows, null);
+  }
+
+  /**
+   * The window whose certification the nominal ANS track ({@code ans-certification}, and every pathway that calls
+   * it) gives: a nominal candidature is for that window, and is refused while the window is not in its nominal phase.
+   * Empty when the catalogue names none.
+   */
+  public Optional<Window> nominalTrack() {
+    return nominalTrackWindow == null ? Optional.empty() : Optional.of(find(nominalTrackWindow));
+  }
+
+  /** The same windows, one of them with the day its nominal phase opens (recorded by the ANS after start-up). */
+  AnsWindows withNominalOpening(String id, LocalDate opensOn) {
+    return new AnsWindows(notice, windows.stream().map(w -> w.id().equals(id) ? new Window(w.id(), w.label(),
+        w.labelEn(), w.referential(), w.transitionalOpensOn(), opensOn) : w).toList(), nominalTrackWindow);
   }
 
   /**

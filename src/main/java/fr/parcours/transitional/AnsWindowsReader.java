@@ -47,12 +47,17 @@ final class AnsWindowsReader {
         windows.add(window(list.get(i), "window #" + (i + 1), ids, problems));
       }
     }
+    String track = root == null ? null : EvidenceCatalogueReader.text(root, "nominalTrackWindow");
+    if (track != null && !ids.contains(track)) {
+      problems.add("'nominalTrackWindow' is '" + track + "', which names no window: write the id of the window whose"
+          + " certification the ANS track gives (such as 'TELEMONITORING'), or leave it out");
+    }
     if (!problems.isEmpty()) {
       throw new IllegalStateException("ANS windows " + source + " have " + problems.size()
           + " problem(s); fix them and restart:\n- " + String.join("\n- ", problems));
     }
     String notice = EvidenceCatalogueReader.text(root, "notice");
-    return new AnsWindows(notice == null ? "" : notice, windows);
+    return new AnsWindows(notice == null ? "" : notice, windows, track);
   }
 
   private static Window window(JsonNode node, String where, Set<String> ids, List<String> problems) {

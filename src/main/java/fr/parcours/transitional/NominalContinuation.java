@@ -2,6 +2,7 @@ package fr.parcours.transitional;
 
 import fr.parcours.ans.AnsProcess;
 import fr.parcours.candidature.CandidatureFields;
+import fr.parcours.dossier.DossierLinks;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -4,41 +4,35 @@ import fr.parcours.deadline.LegalDates;
 import fr.parcours.shared.BadInputException;
 import fr.parcours.transitional.AnsWindows.Mode;
 import fr.parcours.transitional.AnsWindows.Window;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The transitional part of the start form, after the candidature itself was accepted: the ANS window it is for must
- * be in its transitional phase today (catalogue/ans-windows.json). A window not open yet, or already in its nominal
+ * be in its transitional phase today (catalogue/ans-windows.json, with the nominal openings the ANS recorded:
+ * {@link WindowPhases}). A window not open yet, or already in its nominal
  * phase, is refused with what to do instead; nothing is started.
  */
 @Component("transitionalIntake")
 class TransitionalIntake implements ExecutionListener {
 
-  private final AnsWindows windows;
-  private final ZoneId zone;
+  private final WindowPhases phases;
 
-  TransitionalIntake(AnsWindows windows, @Value("${parcours.zone:Europe/Paris}") String zone) {
-    this.windows = windows;
-    this.zone = ZoneId.of(zone);
+  TransitionalIntake(WindowPhases phases) {
+    this.phases = phases;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     Object chosen = execution.getVariable(TransitionalProcess.ANS_WINDOW);
-    Window window = windows.find(chosen == null ? null : chosen.toString());
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
-    Mode mode = window.modeOn(today);
+    Window window = phases.find(chosen == null ? null : chosen.toString());
+    Mode mode = window.modeOn(phases.today());
     if (mode == Mode.NOMINAL) {
       throw new BadInputException("Le guichet « " + window.label() + " » est en phase nominale depuis le "
           + LegalDates.date(window.nominalOpensOn(), Locale.FRENCH) + " : la phase transitoire est close. Déposez"
-          + " votre candidature par « Demander la certification de l’ANS » (ou le parcours de remboursement"
+          + " votre candidature par « Certification de conformité ANS » (ou le parcours de remboursement"
           + " choisi) ; si vous avez un dossier de phase transitoire, poursuivez-le depuis sa tâche « Poursuivre en"
           + " phase nominale ».");
     }

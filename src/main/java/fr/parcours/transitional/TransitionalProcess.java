@@ -57,6 +57,13 @@ public final class TransitionalProcess {
   public static final java.util.List<String> NOMINAL_EXTRAS = java.util.List.of(GenericLineProcess.GENERIC_LINES,
       GenericLineProcess.FROM_ETAPES);
 
+  /** The message an ANS reviewer's recording of the window's nominal opening sends to each open dossier on it. */
+  public static final String NOMINAL_PHASE_OPENED = "NominalPhaseOpened";
+  /** The day the window's nominal phase opens, as the ANS recorded it (a date, for the mail). */
+  public static final String NOMINAL_OPENS_ON = "nominalOpensOn";
+  /** The published texts that open it, as the ANS named them. */
+  public static final String NOMINAL_LEGAL_REFERENCE = "nominalLegalReference";
+
   public static final String OUTCOME = "transitionalOutcome";
 
   /** How a transitional dossier ended. */

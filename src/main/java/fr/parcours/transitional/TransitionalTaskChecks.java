@@ -11,8 +11,6 @@ import fr.parcours.security.VendorCompanies;
 import fr.parcours.shared.BadInputException;
 import fr.parcours.transitional.AnsWindows.Mode;
 import fr.parcours.transitional.AnsWindows.Window;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +19,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,17 +37,15 @@ class TransitionalTaskChecks implements TaskListener {
 
   private final CompanyDocuments documents;
   private final EvidenceDeposits evidence;
-  private final AnsWindows windows;
+  private final WindowPhases phases;
   private final VendorCompanies vendors;
-  private final ZoneId zone;
 
-  TransitionalTaskChecks(CompanyDocuments documents, EvidenceDeposits evidence, AnsWindows windows,
-      VendorCompanies vendors, @Value("${parcours.zone:Europe/Paris}") String zone) {
+  TransitionalTaskChecks(CompanyDocuments documents, EvidenceDeposits evidence, WindowPhases phases,
+      VendorCompanies vendors) {
     this.documents = documents;
     this.evidence = evidence;
-    this.windows = windows;
+    this.phases = phases;
     this.vendors = vendors;
-    this.zone = ZoneId.of(zone);
   }
 
   @Override
@@ -122,11 +116,11 @@ class TransitionalTaskChecks implements TaskListener {
           + " générique.");
     }
     sameCompany(task);
-    Window window = windows.find((String) task.getVariable(TransitionalProcess.ANS_WINDOW));
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
-    if (window.modeOn(today) != Mode.NOMINAL) {
+    Window window = phases.find((String) task.getVariable(TransitionalProcess.ANS_WINDOW));
+    if (window.modeOn(phases.today()) != Mode.NOMINAL) {
       throw new BadInputException("La phase nominale du guichet « " + window.label() + " » n’est pas encore ouverte"
-          + (window.nominalOpensOn() == null ? " (sa date n’est pas encore publiée)"
+          + (window.nominalOpensOn() == null ? " : l’ANS ne l’a pas encore annoncée (elle l’enregistre sur la page"
+              + " « Guichets de l’ANS » quand les textes qui l’ouvrent sont publiés)"
               : " : elle ouvre le " + LegalDates.date(window.nominalOpensOn(), Locale.FRENCH))
           + ". Votre dossier reste ouvert : revenez à cette tâche quand elle le sera, ou closez-le sans suite.");
     }

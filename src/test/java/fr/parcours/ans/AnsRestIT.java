@@ -295,20 +295,7 @@ class AnsRestIT {
 
   /** Lists as Json variables, other values untyped, as Tasklist's Camunda Forms submit them. */
   static ObjectNode asTasklistSendsThem(Map<String, Object> form) {
-    ObjectNode variables = JSON.createObjectNode();
-    form.forEach((name, value) -> {
-      ObjectNode variable = variables.putObject(name);
-      if (value instanceof JsonValue json) {
-        variable.put("type", "Json");
-        variable.put("value", json.getValueSerialized());
-      } else if (value instanceof String s && s.startsWith("[")) {
-        variable.put("type", "Json");
-        variable.put("value", s);
-      } else {
-        variable.putPOJO("value", value);
-      }
-    });
-    return variables;
+    return Candidatures.asTasklistSendsThem(form);
   }
 
   /** The asynchronous steps (the mails), run as the job executor would (it is off in tests). */

@@ -18,22 +18,71 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * A dossier of the ANS transitional phase walked in a real browser, on the tests' telemonitoring window (transitional
- * since 1 August 2022, nominal from 1 March 2027: src/test/resources/ans-windows-test.json): alice applies from the
- * start form, sends the signed regulation from the page her task links to and her evidence from the evidence page;
- * ana gives her informative feedback on the candidature and, from the transitional queue, on the evidence; alice
- * reads both in her last task, is refused before the nominal phase opens, and continues into a nominal ANS
- * candidature once it has. The engine's clock is set (2 November 2026, then 2 March 2027), so that the walk does not
- * depend on the day it runs. Screenshots of each step go to {@code target/screenshots/transitional-*.png}.
+ * A dossier of the ANS transitional phase walked in a real browser, on the windows as shipped
+ * (catalogue/ans-windows.json: telemonitoring transitional since 1 August 2022, its nominal opening unknown): alice
+ * is refused a nominal ANS candidature in Tasklist and through the REST API, then applies from the transitional start
+ * form, sends the signed regulation from the page her task links to and her evidence from the evidence page; ana gives
+ * her informative feedback on the candidature and, from the transitional queue, on the evidence; alice reads both in
+ * her last task and is refused: the ANS has not announced the nominal phase. ana records on /ans-windows that it opens
+ * on 1 March 2027 (first without the published texts: refused); alice gets the mail, is refused again before that day,
+ * and after it follows the mail's link and continues into a nominal ANS candidature; the mail that says so links to
+ * the new dossier, whose page says where it comes from, and the transitional dossier's page where it goes on; ana sees
+ * both links, bruno neither dossier. The engine's clock is set (2 November 2026, then 2 March 2027), so that the walk
+ * does not depend on the day it runs. Screenshots of each step go to {@code target/screenshots/transitional-*.png}.
  */
 // its own application context, so that its dossiers are alone in the queues; the job executor runs the mails
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"parcours.test.context=browser-transitional", "camunda.bpm.job-execution.enabled=true"})
+    properties = {"parcours.test.context=browser-transitional", "camunda.bpm.job-execution.enabled=true",
+        "parcours.ans-windows=classpath:catalogue/ans-windows.json"})
 class TransitionalBrowserIT extends BrowserTestBase {
 
   static final String PROCESS_NAME = "Certification ANS — phase transitoire";
   static final String ANS = "ANS — toutes les tâches";
   static final String TRANSITIONAL_QUEUE = "ANS — phase transitoire : preuves (ordre d’arrivée)";
+  static final String NOMINAL_REFUSED = "Le guichet de certification de l’ANS « DMN de télésurveillance » est en phase"
+      + " transitoire et l’ANS n’a pas encore annoncé l’ouverture de sa phase nominale";
+  static final String TEXTS = "Décret n° 2027-1 relatif à la prise en charge de la télésurveillance (JO du 1er mars"
+      + " 2027) ; arrêté rendant opposables les spécifications techniques de la HAS (même JO)";
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.boot.test.web.client.TestRestTemplate rest;
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /** The body of the last mail whose subject holds that text, once it has come. */
+  String mailText(String subjectPart) {
+    return waiting.until(d -> java.util.Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+      try {
+        return m.getSubject().contains(subjectPart);
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).reduce((first, last) -> last).map(m -> {
+      try {
+        return fr.parcours.support.ProcessTestBase.text(m);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).orElse(null));
+  }
+
+  /** The first address of the mail's text that ends so. */
+  static String linkEndingWith(String text, String end) {
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://\\S+" + java.util.regex.Pattern.quote(end) + "(?=\\s|$)")
+        .matcher(text);
+    assertThat(link.find()).as("a link ending with %s in:%n%s", end, text).isTrue();
+    return link.group();
+  }
+
+  /** Back to Tasklist from one of Parcours' pages, and signed out there. */
+  void signOutFromPage() {
+    browser.get(tasklist());
+    signOut();
+  }
+
+  String pageText() {
+    return browser.findElement(By.tagName("main")).getText();
+  }
 
   @AfterEach
   void realTimeAgain() {
@@ -48,11 +97,34 @@ class TransitionalBrowserIT extends BrowserTestBase {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(2)
   void shouldTakeATransitionalDossierFromTheSignedRegulationToFeedbackAndIntoANominalCandidature() throws Exception {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-02T09:00:00Z")));
 
-    // alice applies in the transitional phase of the telemonitoring window
+    // a nominal candidature is refused while the window is transitional: through the REST API Tasklist calls, then
+    // in Tasklist, where alice reads why and what to do instead; nothing is started
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    headers.setBasicAuth("alice", "alice");
+    org.springframework.http.ResponseEntity<String> refused = rest.postForEntity(
+        "/engine-rest/process-definition/key/ans-certification/submit-form", new org.springframework.http.HttpEntity<>(
+            java.util.Map.of("variables", fr.parcours.support.Candidatures.asTasklistSendsThem(
+                fr.parcours.support.Candidatures.valid())), headers), String.class);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(refused.getBody()).get("message").asText())
+        .startsWith(NOMINAL_REFUSED).contains("« Certification ANS — phase transitoire »");
     signIn("alice");
+    openStartForm("Certification de conformité ANS");
+    fillValidCandidature();
+    startProcess();
+    assertThat(refusal("phase transitoire").getText()).contains(NOMINAL_REFUSED);
+    screenshot("transitional-00-alice-nominal-candidature-refused", false);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ans-certification").count())
+        .as("nothing started").isZero();
+    browser.get(tasklist());
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
+
+    // alice applies in the transitional phase of the telemonitoring window
     openStartForm(PROCESS_NAME);
     assertThat(formText()).contains("retour informatif").contains("Guichet de l’ANS");
     fillValidCandidature();
@@ -120,16 +192,60 @@ class TransitionalBrowserIT extends BrowserTestBase {
     scrollTo(complete);
     dismissBanners();
     complete.click();
-    assertThat(refusal("phase nominale").getText()).contains("n’est pas encore ouverte : elle ouvre le 1er mars 2027");
+    assertThat(refusal("phase nominale").getText()).contains("n’est pas encore ouverte : l’ANS ne l’a pas encore"
+        + " annoncée");
     screenshot("transitional-09-alice-refused-before-nominal-phase", false);
     assertThat(task(dossier, "Task_ContinueIntoNominal")).isNotNull();
+    signOut();
 
-    // the nominal phase has opened: she continues into the ANS certification, without retyping anything
+    // ana records on the windows' page that the nominal phase opens on 1 March 2027, with the texts that open it
+    signIn("ana");
+    browser.get("http://localhost:" + port + "/ans-windows");
+    waiting.until(d -> pageText().contains("pas encore annoncée par l’ANS"));
+    assertThat(browser.findElement(By.cssSelector("[data-window=TELEMONITORING] .mode")).getText())
+        .isEqualTo("Phase transitoire");
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = '2027-03-01'",
+        browser.findElement(By.id("opensOn")));
+    browser.findElement(By.id("submit")).click();
+    assertThat(waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem"))).getText())
+        .startsWith("Textes publiés : nommez les textes qui ouvrent la phase nominale");
+    screenshot("transitional-09a-ana-opening-refused-without-texts");
+    browser.findElement(By.id("legalReference")).sendKeys(TEXTS);
+    browser.findElement(By.id("submit")).click();
+    WebElement opened = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("opened")));
+    assertThat(opened.getText()).contains("Phase nominale enregistrée : elle ouvre le 01/03/2027").contains(number);
+    assertThat(browser.findElement(By.cssSelector("[data-window=TELEMONITORING] .nominal")).getText())
+        .contains("01/03/2027").contains(TEXTS).contains("ana");
+    assertThat(browser.findElements(By.id("open-nominal"))).as("recorded once: no form any more").isEmpty();
+    screenshot("transitional-09b-ana-records-nominal-opening");
+    signOutFromPage();
+
+    // alice is told by mail; before the day, she is still refused, naming it
+    String openingMail = mailText(number + " : la phase nominale du guichet de l'ANS ouvre le 1er mars 2027");
+    assertThat(openingMail).contains(TEXTS);
+    signIn("alice");
+    browser.get("http://localhost:" + port + "/ans-windows");
+    waiting.until(d -> pageText().contains("01/03/2027"));
+    assertThat(browser.findElements(By.id("open-nominal"))).as("a vendor records nothing").isEmpty();
+    assertThat(browser.findElement(By.cssSelector("[data-window=TELEMONITORING] .nominal")).getText())
+        .as("the ANS, not its reviewer's login").contains("enregistrée par l’ANS").doesNotContain("par ana");
+    screenshot("transitional-09c-alice-sees-the-windows");
+    browser.get(linkEndingWith(openingMail, "/dossiers/" + number + "/tache"));
+    waiting.until(d -> formText().contains("Que faites-vous du dossier"));
+    radio("Field_Continuation", "Poursuivre en candidature nominale");
+    waiting.until(d -> formText().contains("Certification de l’ANS seule"));
+    WebElement valider = waiting.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='" + COMPLETE + "']")));
+    scrollTo(valider);
+    dismissBanners();
+    valider.click();
+    assertThat(refusal("phase nominale").getText()).contains("n’est pas encore ouverte : elle ouvre le 1er mars 2027");
+    assertThat(task(dossier, "Task_ContinueIntoNominal")).isNotNull();
+
+    // the nominal phase has opened: from the mail's link, she continues into the ANS certification, without
+    // retyping anything
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-03-02T09:00:00Z")));
-    browser.get(tasklist());
-    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
-    openFilter(VENDOR_FILTER);
-    openTask("Poursuivre en phase nominale", number);
+    browser.get(linkEndingWith(openingMail, "/dossiers/" + number + "/tache"));
     waiting.until(d -> formText().contains("Que faites-vous du dossier"));
     radio("Field_Continuation", "Poursuivre en candidature nominale");
     waiting.until(d -> formText().contains("Certification de l’ANS seule"));
@@ -150,12 +266,82 @@ class TransitionalBrowserIT extends BrowserTestBase {
     openTask("Déposer le dossier administratif", nominal.getBusinessKey());
     waiting.until(d -> formText().contains("CardioWatch"));
     screenshot("transitional-11-alice-nominal-candidature-carried-over");
-    signOut();
+
+    // the mail that says so links to the new dossier; its page says where it comes from, and links back
+    String nominalNumber = nominal.getBusinessKey();
+    String continuedMail = mailText(number + " : poursuivi dans le dossier " + nominalNumber);
+    browser.get(linkEndingWith(continuedMail, "/dossiers/" + nominalNumber));
+    WebElement from = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+        ".dossier-link[data-link=from]")));
+    assertThat(from.findElement(By.tagName("a")).getText()).isEqualTo(number);
+    assertThat(pageText()).contains("Issu de la phase transitoire, dossier");
+    screenshot("transitional-12-alice-nominal-dossier-page");
+    from.findElement(By.tagName("a")).click();
+    waiting.until(d -> d.getCurrentUrl().endsWith("/dossiers/" + number));
+    assertThat(waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+        ".dossier-link[data-link=into] a"))).getText()).isEqualTo(nominalNumber);
+    assertThat(pageText()).contains("Poursuivi en candidature nominale dans le dossier");
+    screenshot("transitional-13-alice-transitional-dossier-page");
+    signOutFromPage();
+
+    // the ANS reviewer sees both links; another company sees neither dossier, nor any trace of them
+    signIn("ana");
+    browser.get("http://localhost:" + port + "/dossiers/" + nominalNumber);
+    assertThat(waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+        ".dossier-link[data-link=from] a"))).getText()).isEqualTo(number);
+    browser.get("http://localhost:" + port + "/dossiers/" + number);
+    assertThat(waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+        ".dossier-link[data-link=into] a"))).getText()).isEqualTo(nominalNumber);
+    signOutFromPage();
+    signIn("bruno");
+    for (String each : List.of(number, nominalNumber)) {
+      browser.get("http://localhost:" + port + "/dossiers/" + each);
+      waiting.until(d -> pageText().contains("Aucun dossier " + each + " que vous puissiez voir"));
+      assertThat(pageText()).doesNotContain(each.equals(number) ? nominalNumber : number).doesNotContain("CardioWatch");
+    }
+    screenshot("transitional-14-bruno-sees-nothing");
+    signOutFromPage();
 
     List<String> subjects = waiting.until(d -> {
       List<String> sent = mailSubjects();
       return sent.contains("Dossier " + number + " : retour informatif de l'ANS sur les preuves") ? sent : null;
     });
     assertThat(subjects).contains("Dossier " + number + " : retour informatif de l'ANS sur la candidature");
+  }
+
+  /**
+   * The windows' page refuses, with a sentence and nothing kept, a post by a vendor (403), a post without the page's
+   * token (403) and a day that is not a date (400). First, while the window's opening is not recorded (once it is,
+   * the page has no form any more).
+   */
+  @Test
+  @org.junit.jupiter.api.Order(1)
+  void shouldRefuseAnOpeningPostedByAVendorWithoutThePagesTokenOrWithoutADate() {
+    java.util.function.BiFunction<fr.parcours.support.BrowserSession, String, org.springframework.http.ResponseEntity<
+        String>> post = (session, fields) -> session.send(org.springframework.http.HttpMethod.POST, "/ans-windows",
+            fields, org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+    String texts = "legalReference=" + java.net.URLEncoder.encode(TEXTS, java.nio.charset.StandardCharsets.UTF_8);
+    String kept = "SELECT COUNT(*) FROM parcours_ans_window_opening";
+    Integer before = jdbc.queryForObject(kept, Integer.class);
+
+    fr.parcours.support.BrowserSession alice = fr.parcours.support.BrowserSession.signedIn(rest, "alice");
+    assertThat(alice.page("/ans-windows").getBody()).contains("Guichets de l’ANS")
+        .doesNotContain("Enregistrer l’ouverture");
+    var byVendor = post.apply(alice, "window=TELEMONITORING&opensOn=2027-03-01&" + texts);
+    assertThat(byVendor.getStatusCode().value()).isEqualTo(403);
+    assertThat(byVendor.getBody()).contains("Seuls les instructeurs de l’ANS enregistrent l’ouverture");
+
+    fr.parcours.support.BrowserSession ana = fr.parcours.support.BrowserSession.signedIn(rest, "ana");
+    var withoutToken = post.apply(ana, "window=TELEMONITORING&opensOn=2027-03-01&" + texts);
+    assertThat(withoutToken.getStatusCode().value()).isEqualTo(403);
+    assertThat(withoutToken.getBody()).contains("La page a expiré : rechargez-la");
+
+    java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"")
+        .matcher(ana.page("/ans-windows").getBody());
+    assertThat(token.find()).isTrue();
+    var notADate = post.apply(ana, "csrf=" + token.group(1) + "&window=TELEMONITORING&opensOn=1er+mars&" + texts);
+    assertThat(notADate.getStatusCode().value()).isEqualTo(400);
+    assertThat(notADate.getBody()).contains("Ouverture de la phase nominale : « 1er mars » n’est pas une date");
+    assertThat(jdbc.queryForObject(kept, Integer.class)).as("nothing kept by these posts").isEqualTo(before);
   }
 }

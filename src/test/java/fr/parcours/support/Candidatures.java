@@ -55,4 +55,23 @@ public final class Candidatures {
     v.put(key, value);
     return v;
   }
+
+  /** The candidature as Tasklist sends it to the REST API: each variable's value, lists as JSON. */
+  public static com.fasterxml.jackson.databind.node.ObjectNode asTasklistSendsThem(Map<String, Object> form) {
+    com.fasterxml.jackson.databind.node.ObjectNode variables = new com.fasterxml.jackson.databind.ObjectMapper()
+        .createObjectNode();
+    form.forEach((name, value) -> {
+      com.fasterxml.jackson.databind.node.ObjectNode variable = variables.putObject(name);
+      if (value instanceof JsonValue json) {
+        variable.put("type", "Json");
+        variable.put("value", json.getValueSerialized());
+      } else if (value instanceof String s && s.startsWith("[")) {
+        variable.put("type", "Json");
+        variable.put("value", s);
+      } else {
+        variable.putPOJO("value", value);
+      }
+    });
+    return variables;
+  }
 }

@@ -40,8 +40,10 @@ class AnsWindowsTest {
     assertThat(telemonitoring.transitionalOpensOn()).isEqualTo(LocalDate.of(2022, 8, 1));
     assertThat(telemonitoring.modeOn(LocalDate.of(2022, 7, 31))).isEqualTo(Mode.NOT_OPEN);
     assertThat(telemonitoring.modeOn(LocalDate.of(2022, 8, 1))).isEqualTo(Mode.TRANSITIONAL);
-    // its nominal phase's date is not known to Parcours: a process owner writes it when it is published
+    // its nominal phase's date is not known to Parcours: the ANS records it on /ans-windows when it is published
     assertThat(telemonitoring.nominalOpensOn()).isNull();
+    // and it is the window of the nominal ANS track: its nominal candidatures wait for that phase
+    assertThat(shipped().nominalTrack()).contains(telemonitoring);
     assertThat(telemonitoring.pathwayOn(LocalDate.of(2026, 12, 2))).contains("ans-transitional");
     assertThat(telemonitoring.pathwayOn(LocalDate.of(2022, 7, 31))).isEmpty();
   }
@@ -98,6 +100,10 @@ class AnsWindowsTest {
         .hasMessageContaining("window #4 'THIRD': 'referential' (the referential it certifies against) is missing")
         .hasMessageContaining("window #4 'THIRD': give 'transitionalOpensOn', 'nominalOpensOn' or both");
     assertThatThrownBy(() -> read("{\"windows\": []}")).hasMessageContaining("'windows' must be a non-empty list");
+    assertThatThrownBy(() -> read("""
+        {"nominalTrackWindow": "THERAPEUTIC", "windows": [
+          {"id": "TELEMONITORING", "label": "A", "labelEn": "A", "referential": "R", "transitionalOpensOn": "2022-08-01"}
+        ]}""")).hasMessageContaining("'nominalTrackWindow' is 'THERAPEUTIC', which names no window");
     assertThatThrownBy(() -> read("{\"windows\": [")).hasMessageStartingWith("ANS windows test.json are not readable JSON");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import fr.parcours.clock.Clocks;
+import fr.parcours.dossier.DossierLinks;
 import fr.parcours.shared.BadInputException;
 import fr.parcours.support.TrackEngine;
 import fr.parcours.support.TrackTestBase;
@@ -65,13 +66,15 @@ class TransitionalPathwayTest extends TrackTestBase {
 
   @BeforeEach
   void deployTheNominalStubAndTheGlue() throws java.io.IOException {
-    AnsWindows windows = new AnsWindows("", List.of(TELEMONITORING));
-    Mocks.register("transitionalIntake", new TransitionalIntake(windows, "Europe/Paris"));
-    Mocks.register("transitionalTaskChecks", (TaskListener) task -> checked.add(task.getTaskDefinitionKey()));
+    AnsWindows windows = new AnsWindows("", List.of(TELEMONITORING), "TELEMONITORING");
     JdbcTemplate jdbc = new JdbcTemplate(new SimpleDriverDataSource(new org.h2.Driver(),
         "jdbc:h2:mem:links-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-    jdbc.execute(new String(getClass().getResourceAsStream("/db/migration/V7__dossier_links.sql").readAllBytes(),
-        java.nio.charset.StandardCharsets.UTF_8));
+    for (String migration : List.of("V7__dossier_links.sql", "V9__ans_window_openings.sql")) {
+      jdbc.execute(new String(getClass().getResourceAsStream("/db/migration/" + migration).readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Mocks.register("transitionalIntake", new TransitionalIntake(new WindowPhases(windows, jdbc, "Europe/Paris")));
+    Mocks.register("transitionalTaskChecks", (TaskListener) task -> checked.add(task.getTaskDefinitionKey()));
     links = new DossierLinks(jdbc);
     Mocks.register("nominalContinuation", new NominalContinuation(track.engine().getRuntimeService(),
         track.engine().getIdentityService(), links));
@@ -150,7 +153,8 @@ class TransitionalPathwayTest extends TrackTestBase {
         .containsEntry("applicant", "alice").containsEntry("continuedFromDossierId", DOSSIER)
         .doesNotContainKeys("dossierId", "pathway", "ansWindow", "candidatureFeedback", "evidenceFeedback",
             "vendorGroup", "regulationSha256");
-    assertThat(dossier).isEnded().hasPassed("EndEvent_ContinuedIntoNominal");
+    assertThat(dossier).isEnded().hasPassed("Event_NotifyContinuedIntoNominal", "EndEvent_ContinuedIntoNominal");
+    assertThat(stubs.mails).as("the vendor is told the new dossier's number").endsWith("TRANSITIONAL_CONTINUED");
     assertThat(historicVariable(dossier, "nominalDossierId")).isEqualTo("DMN-2027-00007");
     assertThat(historicVariable(dossier, "transitionalOutcome")).isEqualTo("CONTINUED_INTO_NOMINAL");
     // and the link is kept apart from the engine's history
@@ -161,6 +165,22 @@ class TransitionalPathwayTest extends TrackTestBase {
       assertThat(link.linkedBy()).isEqualTo("alice");
       assertThat(link.linkedAt()).isEqualTo(AFTER_NOMINAL_OPENED);
     });
+  }
+
+  @Test
+  void shouldTellTheVendorWhenTheAnsRecordsTheNominalOpeningWithoutStoppingTheDossier() {
+    ProcessInstance dossier = track.start(TransitionalProcess.KEY, form("TELEMONITORING"));
+
+    // When an ANS reviewer records the day the window's nominal phase opens (transitional.NominalPhaseOpening)
+    track.engine().getRuntimeService().createMessageCorrelation(TransitionalProcess.NOMINAL_PHASE_OPENED)
+        .processInstanceId(dossier.getId()).setVariable(TransitionalProcess.NOMINAL_OPENS_ON,
+            Date.from(Instant.parse("2027-02-28T23:00:00Z"))).correlate();
+    track.runJobs(dossier);
+
+    // Then the vendor is told, and the dossier goes on where it was
+    assertThat(stubs.mails).containsExactly("TRANSITIONAL_NOMINAL_OPENED");
+    assertThat(dossier).hasPassed("StartEvent_NominalPhaseOpened", "Event_NotifyNominalPhaseOpened",
+        "EndEvent_NominalPhaseAnnounced").isWaitingAt("Task_AttachSignedRegulation", "Task_DepositEvidence");
   }
 
   @Test
@@ -185,7 +205,7 @@ class TransitionalPathwayTest extends TrackTestBase {
     assertThatThrownBy(() -> track.start(TransitionalProcess.KEY, form("TELEMONITORING")))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("est en phase nominale depuis le 1er mars 2027")
-        .hasMessageContaining("« Demander la certification de l’ANS »");
+        .hasMessageContaining("« Certification de conformité ANS »");
     // before its transitional phase opened
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2022-07-31T09:00:00Z")));
     assertThatThrownBy(() -> track.start(TransitionalProcess.KEY, form("TELEMONITORING")))
@@ -213,6 +233,9 @@ class TransitionalPathwayTest extends TrackTestBase {
 
     assertThat(model.getModelElementsByType(TimerEventDefinition.class)).as("timers").isEmpty();
     assertThat(model.getModelElementsByType(BoundaryEvent.class)).as("boundary events").isEmpty();
+    assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class))
+        .filteredOn(start -> !start.isInterrupting()).extracting(FlowNode::getId).as("what does not stop the dossier")
+        .containsExactly("StartEvent_NominalPhaseOpened");
     assertThat(model.getModelElementsByType(CallActivity.class)).as("calls of a track").isEmpty();
     assertThat(model.getModelElementsByType(ServiceTask.class)).extracting(ServiceTask::getCamundaDelegateExpression)
         .containsExactly("${nominalContinuation}");

@@ -3,6 +3,7 @@ package fr.parcours.transitional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.parcours.dossier.DossierLinks;
 import fr.parcours.evidence.EvidenceRejectedException;
 import fr.parcours.evidence.UploadedFiles;
 import fr.parcours.evidence.Zips;
@@ -20,28 +21,52 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The transitional phase on the real application (its beans, the demo users, authorization checks on), on the tests'
- * window whose nominal phase opens on 1 March 2027 (src/test/resources/ans-windows-test.json): a dossier from its
+ * The transitional phase on the real application (its beans, the demo users, authorization checks on), on the windows
+ * as shipped (catalogue/ans-windows.json: telemonitoring transitional since 1 August 2022, its nominal opening not
+ * known), the ANS recording that the nominal phase opens on 1 March 2027 as it would on /ans-windows: a dossier from its
  * candidature with the signed regulation, through the evidence and the two informative feedbacks (mailed, kept as a
  * document that says it binds nobody), into a nominal candidature that carries the dossier over. Bad inputs: evidence
  * analysed before the regulation is signed, a regulation that is not a PDF or an image, a decision or a certificate
  * given with the feedback, a continuation by another company, a continuation before the nominal phase opens, a
- * candidature once the nominal phase has opened.
+ * candidature once the nominal phase has opened, a nominal candidature while the window is transitional, an opening
+ * recorded wrongly.
  */
+// the shipped windows, not the tests' (whose telemonitoring window is nominal since 2023): a context of its own
+@TestPropertySource(properties = "parcours.ans-windows=classpath:catalogue/ans-windows.json")
 class TransitionalProcessTest extends ProcessTestBase {
 
   static final String VENDOR = "alice";
   static final String OTHER_VENDOR = "bruno";
   static final String REVIEWER = "ana";
   static final Instant NOMINAL_OPEN = Instant.parse("2027-03-02T09:00:00Z");
+  static final LocalDate NOMINAL_OPENS_ON = LocalDate.of(2027, 3, 1);
+  static final String TEXTS = "Décret n° 2027-1 relatif à la prise en charge de la télésurveillance (JO du 1er mars"
+      + " 2027) ; arrêté rendant opposables les spécifications techniques de la HAS (même JO)";
 
   @Autowired DossierDocuments documents;
   @Autowired DossierLinks dossierLinks;
   @Autowired fr.parcours.dossierpage.DossierBoard board;
+  @Autowired NominalPhaseOpening opening;
+  @Autowired WindowPhases phases;
+  @Autowired JdbcTemplate jdbc;
+
+  @AfterEach
+  void forgetTheOpening() {
+    jdbc.update("DELETE FROM parcours_ans_window_opening");
+  }
+
+  /** ana records on /ans-windows that the telemonitoring window's nominal phase opens on 1 March 2027. */
+  NominalPhaseOpening.Opened nominalPhaseOpens() {
+    return opening.open("TELEMONITORING", NOMINAL_OPENS_ON, TEXTS, REVIEWER);
+  }
 
   List<String> onMyDossiers(String user) {
     return board.visibleTo(board.viewer(user, java.util.Locale.FRENCH)).stream()
@@ -154,7 +179,17 @@ class TransitionalProcessTest extends ProcessTestBase {
     assertThatThrownBy(() -> complete(OTHER_VENDOR, dossier, "Task_ContinueIntoNominal", Map.of("continuation",
         "CONTINUE", "nominalPathway", "ANS_CERTIFICATION"))).isInstanceOf(RuntimeException.class);
     assertThat(task(dossier, "Task_ContinueIntoNominal")).isNotNull();
-    // nor does the vendor before the nominal phase opens
+    // nor does the vendor while the ANS has not announced the nominal phase, nor before the day it opens
+    refused(VENDOR, dossier, "Task_ContinueIntoNominal", Map.of("continuation", "CONTINUE",
+        "nominalPathway", "ANS_CERTIFICATION"), "La phase nominale du guichet « DMN de télésurveillance » n’est pas"
+            + " encore ouverte : l’ANS ne l’a pas encore annoncée");
+    NominalPhaseOpening.Opened opened = nominalPhaseOpens();
+    assertThat(opened.dossiersTold()).containsExactly(number);
+    executeJobs(dossier);
+    List<MimeMessage> openingMails = mails(number + " : la phase nominale du guichet de l'ANS ouvre le 1er mars 2027");
+    assertThat(openingMails).hasSize(2); // the contact and the legal representative
+    assertThat(text(openingMails.get(0))).contains(TEXTS).contains("/" + number);
+    assertThat(task(dossier, "Task_ContinueIntoNominal")).as("the dossier goes on where it was").isNotNull();
     refused(VENDOR, dossier, "Task_ContinueIntoNominal", Map.of("continuation", "CONTINUE",
         "nominalPathway", "ANS_CERTIFICATION"), "La phase nominale du guichet « DMN de télésurveillance » n’est pas"
             + " encore ouverte : elle ouvre le 1er mars 2027. Votre dossier reste ouvert");
@@ -186,6 +221,11 @@ class TransitionalProcessTest extends ProcessTestBase {
     assertPassed(dossier, "EndEvent_ContinuedIntoNominal");
     assertThat(dossierLinks.of(nominal.getBusinessKey())).extracting(DossierLinks.Link::fromDossierId)
         .containsExactly(number);
+    // and the vendor is told where the dossier goes on, with a link to it
+    executeJobs(dossier);
+    List<MimeMessage> continued = mails(number + " : poursuivi dans le dossier " + nominal.getBusinessKey());
+    assertThat(continued).isNotEmpty();
+    assertThat(text(continued.get(0))).contains("/dossiers/" + nominal.getBusinessKey());
   }
 
   @Test
@@ -198,6 +238,7 @@ class TransitionalProcessTest extends ProcessTestBase {
     ProcessInstance dossier = runtimeService.createProcessInstanceByKey(TransitionalProcess.KEY)
         .businessKey("DMN-2026-TRANS").startBeforeActivity("Task_ContinueIntoNominal").setVariables(dossierSoFar)
         .execute();
+    nominalPhaseOpens();
     ClockUtil.setCurrentTime(Date.from(NOMINAL_OPEN));
 
     // the generic line's own intake refuses a continuation without a line; nothing is started
@@ -219,6 +260,7 @@ class TransitionalProcessTest extends ProcessTestBase {
 
   @Test
   void shouldRefuseATransitionalCandidatureOnceTheNominalPhaseHasOpened() {
+    nominalPhaseOpens();
     ClockUtil.setCurrentTime(Date.from(NOMINAL_OPEN));
     long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(TransitionalProcess.KEY)
         .count();
@@ -227,5 +269,71 @@ class TransitionalProcessTest extends ProcessTestBase {
         .hasMessageContaining("Le guichet « DMN de télésurveillance » est en phase nominale depuis le 1er mars 2027");
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(TransitionalProcess.KEY)
         .count()).as("nothing started").isEqualTo(before);
+  }
+
+  /**
+   * The nominal ANS track, and every pathway that calls it, takes no candidature while the window is transitional
+   * (seed 004 §4): refused with what to do instead, nothing started; from the day the ANS recorded, it does.
+   */
+  @Test
+  void shouldRefuseANominalCandidatureWhileTheWindowIsInItsTransitionalPhase() {
+    long before = historyService.createHistoricProcessInstanceQuery().count();
+
+    for (String pathway : List.of("ans-certification", "pecan", "brand-name")) {
+      assertThatThrownBy(() -> startApplication(VENDOR, pathway, Candidatures.valid()))
+          .as(pathway).isInstanceOf(BadInputException.class)
+          .hasMessage("Le guichet de certification de l’ANS « DMN de télésurveillance » est en phase transitoire et"
+              + " l’ANS n’a pas encore annoncé l’ouverture de sa phase nominale : l’ANS n’y prononce aucune"
+              + " recevabilité et ne délivre aucun certificat (règlement de la phase transitoire, § 4). Déposez plutôt"
+              + " votre candidature par « Certification ANS — phase transitoire » pour un retour informatif ; vous la"
+              + " poursuivrez en candidature nominale, sans la ressaisir, quand la phase nominale sera ouverte (page"
+              + " « Guichets de l’ANS »). Rien n’a été enregistré.");
+    }
+    nominalPhaseOpens();
+    assertThatThrownBy(() -> startApplication(VENDOR, "ans-certification", Candidatures.valid()))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("est en phase transitoire et sa phase nominale ouvre le 1er mars 2027");
+    assertThat(historyService.createHistoricProcessInstanceQuery().count()).as("nothing started").isEqualTo(before);
+
+    ClockUtil.setCurrentTime(Date.from(NOMINAL_OPEN));
+    ProcessInstance nominal = startApplication(VENDOR, "ans-certification", Candidatures.valid());
+    assertWaitingAt(nominal, "Task_DepositAdministrativeDossier");
+  }
+
+  /**
+   * The opening as an ANS reviewer records it: kept once, with who and when, on the texts it names; each mistake
+   * refused with a sentence that says how to fix it, and nothing kept.
+   */
+  @Test
+  void shouldKeepTheNominalOpeningOnceAndRefuseItsMistakes() {
+    assertThatThrownBy(() -> opening.open("THERAPEUTIC", NOMINAL_OPENS_ON, TEXTS, REVIEWER))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("« THERAPEUTIC » n’en est pas un");
+    assertThatThrownBy(() -> opening.open("TELEMONITORING", null, TEXTS, REVIEWER))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("choisissez le jour où le guichet ouvre");
+    assertThatThrownBy(() -> opening.open("TELEMONITORING", LocalDate.of(2022, 8, 1), TEXTS, REVIEWER))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("Ouverture de la phase nominale : le 1er août 2022 ne vient pas après l’ouverture de la phase"
+            + " transitoire du guichet, le 1er août 2022. Choisissez un jour postérieur ; rien n’a été enregistré.");
+    assertThatThrownBy(() -> opening.open("TELEMONITORING", NOMINAL_OPENS_ON, "  ", REVIEWER))
+        .isInstanceOf(BadInputException.class).hasMessageStartingWith("Textes publiés : nommez les textes");
+    assertThatThrownBy(() -> opening.open("TELEMONITORING", NOMINAL_OPENS_ON, "x".repeat(501), REVIEWER))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("501 caractères, au plus 500");
+    assertThat(phases.openings()).as("nothing kept").isEmpty();
+    assertThat(phases.find("TELEMONITORING").nominalOpensOn()).isNull();
+
+    nominalPhaseOpens();
+
+    assertThat(phases.opening("TELEMONITORING")).hasValueSatisfying(kept -> {
+      assertThat(kept.opensOn()).isEqualTo(NOMINAL_OPENS_ON);
+      assertThat(kept.legalReference()).isEqualTo(TEXTS);
+      assertThat(kept.recordedBy()).isEqualTo(REVIEWER);
+      assertThat(kept.recordedAt()).isEqualTo(T0);
+    });
+    assertThat(phases.find("TELEMONITORING").nominalOpensOn()).isEqualTo(NOMINAL_OPENS_ON);
+    assertThatThrownBy(() -> opening.open("TELEMONITORING", LocalDate.of(2027, 6, 1), TEXTS, "ana"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("La phase nominale du guichet « DMN de télésurveillance » est déjà enregistrée : elle ouvre le"
+            + " 1er mars 2027 (enregistré par ana). Rien n’a été changé.");
+    assertThat(phases.find("TELEMONITORING").nominalOpensOn()).isEqualTo(NOMINAL_OPENS_ON);
   }
 }

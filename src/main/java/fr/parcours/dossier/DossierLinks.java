@@ -1,4 +1,4 @@
-package fr.parcours.transitional;
+package fr.parcours.dossier;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -30,7 +30,7 @@ public class DossierLinks {
     this.jdbc = jdbc;
   }
 
-  void continued(String fromDossierId, String toDossierId, String toProcessKey, String linkedBy) {
+  public void continued(String fromDossierId, String toDossierId, String toProcessKey, String linkedBy) {
     jdbc.update("INSERT INTO parcours_dossier_link (id, from_dossier_id, to_dossier_id, kind, to_process_key,"
         + " linked_at, linked_by) VALUES (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), fromDossierId,
         toDossierId, CONTINUED_INTO_NOMINAL, toProcessKey, Timestamp.from(ClockUtil.getCurrentTime().toInstant()),
