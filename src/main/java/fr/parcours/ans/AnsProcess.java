@@ -40,6 +40,21 @@ public final class AnsProcess {
   public static final String ALL_EVIDENCE_DEPOSITED = "allEvidenceDeposited";
   public static final String DEPOSITED_SECTIONS = "depositedSections";
 
+  // the certification of the generic lines' minimum requirements, for a caller that passes its lines
+  /** The claimed lines as the reviewer's checklist offers them (Json list of label and value). */
+  public static final String LINE_OPTIONS = "lineOptions";
+  /** The claimed lines' French names, for the forms and mails. */
+  public static final String LINE_NAMES = "genericLineNames";
+  /** The lines the reviewer certifies (the checklist; ids joined by commas once checked). */
+  public static final String CERTIFIED_LINES = "certifiedGenericLines";
+  /** Why the lines not certified are refused (the vendor reads it). */
+  public static final String LINE_REASONS = "lineRequirementsReasons";
+  public static final String LINE_CERTIFICATE_NUMBERS = "lineCertificateNumbers";
+  public static final String CERTIFIED_LINE_NAMES = "certifiedLineNames";
+  public static final String REFUSED_LINE_NAMES = "refusedLineNames";
+  /** CERTIFIED when every claimed line is, else REFUSED ({@link LineCertification.LineOutcome}); handed back. */
+  public static final String LINE_OUTCOME = "lineCertificationOutcome";
+
   /** How the track ended, for the vendor and for the pathways that call it. */
   public enum Outcome { CERTIFIED, INADMISSIBLE, REFUSED, ABANDONED }
 

@@ -12,6 +12,7 @@ import fr.parcours.candidature.CandidatureValidator;
 import fr.parcours.candidature.FieldProblem;
 import fr.parcours.evidence.CompanyDocuments;
 import fr.parcours.evidence.EvidenceDeposits;
+import fr.parcours.evidence.EvidenceReport;
 import fr.parcours.security.VendorCompanies;
 import fr.parcours.shared.BadInputException;
 import java.util.List;
@@ -32,11 +33,14 @@ class AnsTaskChecks implements TaskListener {
   private final EvidenceDeposits evidence;
   private final VendorCompanies vendors;
   private final CompanyDocuments documents;
+  private final LineCertification lines;
 
-  AnsTaskChecks(EvidenceDeposits evidence, VendorCompanies vendors, CompanyDocuments documents) {
+  AnsTaskChecks(EvidenceDeposits evidence, VendorCompanies vendors, CompanyDocuments documents,
+      LineCertification lines) {
     this.evidence = evidence;
     this.vendors = vendors;
     this.documents = documents;
+    this.lines = lines;
   }
 
   @Override
@@ -79,6 +83,7 @@ class AnsTaskChecks implements TaskListener {
         text(task, "complementsAnswer", "Votre réponse");
         invalidProofsCorrected(task);
       }
+      case "Task_CertifyLineRequirements" -> lines.check(task);
       case "Task_DecideOnLapsedComplements" -> decision(task, AnsProcess.LAPSED_DECISION,
           Set.of("DEPRIORITISE", "ABANDON"), null, null, null);
       case "Task_ReviewDormantApplication" -> decision(task, AnsProcess.DORMANT_DECISION,
@@ -136,12 +141,15 @@ class AnsTaskChecks implements TaskListener {
 
   /** Proofs the reviewer marked invalid: not a conforming dossier, and listed in what the vendor reads. */
   private void invalidProofsInComment(DelegateTask task) {
-    List<String> invalid = evidence.report(task.getProcessInstanceId(), task.getVariables()).invalidProofs();
+    EvidenceReport report = evidence.report(task.getProcessInstanceId(), task.getVariables());
+    List<String> invalid = report.invalidProofs();
     if (invalid.isEmpty()) {
       return;
     }
     Object decision = task.getVariable(AnsProcess.EVIDENCE_DECISION);
-    if ("CONFORMS".equals(decision)) {
+    // a generic line's invalid proof is judged with its line: the referential may conform without it
+    if ("CONFORMS".equals(decision) && !report.invalidReferentialProofs().isEmpty()) {
+      invalid = report.invalidReferentialProofs();
       throw new BadInputException("Vous avez marqué des preuves invalides (" + String.join(" ; ", invalid) + ") :"
           + " les preuves ne peuvent pas être conformes. Demandez des compléments, ou refusez.");
     }

@@ -154,6 +154,37 @@ public class DeviceRecords {
         vendorGroups == null ? new Object[0] : vendorGroups.toArray());
   }
 
+  /** A certification the ANS refused, with its reasons: what the device's records keep of it. */
+  public record Refusal(String referential, String reasons, Instant refusedAt, String dossierId) {
+  }
+
+  /**
+   * Records that the ANS refused to certify the device against this referential (a generic line's minimum
+   * requirements), with its reasons; a second call for the same dossier and referential changes nothing.
+   */
+  public void certificationRefused(DeviceFacts device, String referential, String reasons, Instant at,
+      String dossierId, String processInstanceId) {
+    if (reasons == null || reasons.isBlank()) {
+      throw new BadInputException("Le refus de « " + referential + " » n’a pas de motif : écrivez les raisons du refus ;"
+          + " l’industriel les recevra.");
+    }
+    Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM parcours_certification_refusal WHERE process_instance_id"
+        + " = ? AND referential = ?", Integer.class, processInstanceId, referential);
+    if (known != null && known > 0) {
+      return;
+    }
+    jdbc.update("INSERT INTO parcours_certification_refusal (id, device_id, referential, reasons, refused_at,"
+        + " dossier_id, process_instance_id) VALUES (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(),
+        deviceId(device, at), referential, reasons.strip(), Timestamp.from(at), dossierId, processInstanceId);
+  }
+
+  /** The refusals recorded for a dossier, oldest first. */
+  public List<Refusal> refusalsOf(String dossierId) {
+    return jdbc.query("SELECT referential, reasons, refused_at, dossier_id FROM parcours_certification_refusal"
+        + " WHERE dossier_id = ? ORDER BY refused_at, referential", (rs, i) -> new Refusal(rs.getString("referential"),
+            rs.getString("reasons"), instant(rs, "refused_at"), rs.getString("dossier_id")), dossierId);
+  }
+
   /**
    * Withdraws a certificate (an audit found a non-conformity that was not corrected). Refused, nothing changed:
    * no reasons, a number that names no certificate, a certificate already withdrawn.

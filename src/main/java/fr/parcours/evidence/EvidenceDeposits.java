@@ -47,6 +47,7 @@ public class EvidenceDeposits {
   static final int REPORT_VARIABLE_LENGTH = 3900;
 
   private final EvidenceCatalogue catalogue;
+  private final LineRequirements lines;
   private final EvidenceStore store;
   private final EvidenceProperties properties;
   private final RuntimeService runtime;
@@ -54,10 +55,11 @@ public class EvidenceDeposits {
   private final IdentityService identity;
   private final ZoneId zone;
 
-  EvidenceDeposits(EvidenceCatalogue catalogue, EvidenceStore store, EvidenceProperties properties,
-      RuntimeService runtime, TaskService tasks, IdentityService identity,
+  EvidenceDeposits(EvidenceCatalogue catalogue, LineRequirements lines, EvidenceStore store,
+      EvidenceProperties properties, RuntimeService runtime, TaskService tasks, IdentityService identity,
       @org.springframework.beans.factory.annotation.Value("${parcours.zone:Europe/Paris}") String zone) {
     this.catalogue = catalogue;
+    this.lines = lines;
     this.store = store;
     this.properties = properties;
     this.runtime = runtime;
@@ -122,6 +124,7 @@ public class EvidenceDeposits {
     List<Path> kept = new ArrayList<>();
     try {
       List<ReadEntry> entries = new ArchiveReader(properties).read(archiveName, content, work);
+      onlyClaimedLines(archiveName, entries, dossier);
       createFolder(sendFolder);
       store.addSend(processInstanceId, new Send(sendNumber, archiveName, now, userId));
       for (ReadEntry entry : entries) {
@@ -161,6 +164,26 @@ public class EvidenceDeposits {
   }
 
   /**
+   * In a dossier that claims generic lines, a proof of another line refuses the whole archive, naming the line. A
+   * dossier that claims none (PECAN, the brand name, a generic-line dossier started before its track took the lines)
+   * keeps such a proof among the unknown ones, as before.
+   */
+  private void onlyClaimedLines(String archiveName, List<ReadEntry> entries, Map<String, Object> dossier) {
+    List<String> claimed = LineRequirements.ids(dossier.get(LineRequirements.CLAIMED_LINES));
+    if (claimed.isEmpty()) {
+      return;
+    }
+    for (ReadEntry entry : entries) {
+      lines.lineOfProof(entry.proofNumber()).filter(line -> !claimed.contains(line.id())).ifPresent(line -> {
+        throw new EvidenceRejectedException("L’archive « " + archiveName + " » contient la preuve " + entry.proofNumber()
+            + " (" + entry.entryName() + "), une exigence de la ligne générique « " + line.label() + " », que ce"
+            + " dossier ne demande pas (il demande : " + String.join(", ", lines.claimed(claimed).stream()
+                .map(LineRequirements.Line::label).toList()) + ") : retirez-la de l’archive et renvoyez l’archive.");
+      });
+    }
+  }
+
+  /**
    * The reviewer marks the current file of a proof invalid; the vendor must send it again.
    *
    * @throws EvidenceRejectedException when the dossier is not in review or the proof has no current file
@@ -187,8 +210,8 @@ public class EvidenceDeposits {
   /** The report over every send, from the dossier's variables (as a task listener has them). */
   public EvidenceReport report(String processInstanceId, Map<String, Object> dossier) {
     Candidature c = Candidature.from(dossier);
-    return EvidenceReport.compute(catalogue, c.softwareProfiles(), c.handlesIns(), store.proofs(processInstanceId),
-        store.sends(processInstanceId).size());
+    return EvidenceReport.compute(catalogue, lines.claimed(dossier.get(LineRequirements.CLAIMED_LINES)),
+        c.softwareProfiles(), c.handlesIns(), store.proofs(processInstanceId), store.sends(processInstanceId).size());
   }
 
   public EvidenceReport report(String processInstanceId) {

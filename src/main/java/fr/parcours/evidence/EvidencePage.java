@@ -400,7 +400,7 @@ class EvidencePage {
         boolean na = line.status() == RequirementStatus.NOT_APPLICABLE;
         boolean deposited = p.status() == EvidenceReport.ProofStatus.DEPOSITED;
         Map<String, Object> row = new HashMap<>();
-        row.put("requirement", line.requirement().id() + " " + line.requirement().title());
+        row.put("requirement", line.title());
         row.put("proof", p.proof().number() + " — " + (p.proof().asks() == null ? "" : p.proof().asks()));
         row.put("css", na ? "na" : deposited ? "ok" : "ko");
         row.put("state", na ? "sans objet pour les profils choisis" : EvidenceReport.describe(p));

@@ -27,15 +27,34 @@ public record EvidenceReport(List<RequirementLine> requirements, List<StoredProo
   public record ProofLine(Proof proof, ProofStatus status, List<StoredProof> current) {
   }
 
-  public record RequirementLine(Requirement requirement, RequirementStatus status, List<ProofLine> proofs) {
+  /**
+   * One requirement: of the referential ({@code line} null), or a minimum requirement of a generic line the dossier
+   * claims ({@code line} its French name).
+   */
+  public record RequirementLine(Requirement requirement, RequirementStatus status, List<ProofLine> proofs,
+      String line) {
+
+    /** What the page and the report call it: {@code DIA 1 …, ligne « Télésurveillance du diabète »}. */
+    public String title() {
+      return requirement.id() + " " + requirement.title() + (line == null ? "" : " (ligne générique « " + line + " »)");
+    }
   }
 
   static EvidenceReport compute(EvidenceCatalogue catalogue, List<String> profiles, boolean handlesIns,
       List<StoredProof> stored, int sends) {
+    return compute(catalogue, List.of(), profiles, handlesIns, stored, sends);
+  }
+
+  /** The referential's requirements, then those of each generic line the dossier claims. */
+  static EvidenceReport compute(EvidenceCatalogue catalogue, List<LineRequirements.Line> claimedLines,
+      List<String> profiles, boolean handlesIns, List<StoredProof> stored, int sends) {
     Map<String, List<StoredProof>> byNumber = stored.stream()
         .collect(Collectors.groupingBy(StoredProof::proofNumber));
     List<RequirementLine> lines = new ArrayList<>();
-    for (Requirement requirement : catalogue.requirements()) {
+    Map<Requirement, String> lineOf = new java.util.LinkedHashMap<>();
+    catalogue.requirements().forEach(r -> lineOf.put(r, null));
+    claimedLines.forEach(l -> l.requirements().forEach(r -> lineOf.put(r, l.label())));
+    for (Requirement requirement : lineOf.keySet()) {
       List<ProofLine> proofs = new ArrayList<>();
       for (Proof proof : requirement.proofs()) {
         List<StoredProof> files = byNumber.getOrDefault(proof.number(), List.of());
@@ -50,9 +69,10 @@ public record EvidenceReport(List<RequirementLine> requirements, List<StoredProo
       RequirementStatus status = !requirement.appliesTo(profiles, handlesIns) ? RequirementStatus.NOT_APPLICABLE
           : proofs.stream().allMatch(p -> p.status() == ProofStatus.DEPOSITED) ? RequirementStatus.COMPLETE
           : RequirementStatus.INCOMPLETE;
-      lines.add(new RequirementLine(requirement, status, proofs));
+      lines.add(new RequirementLine(requirement, status, proofs, lineOf.get(requirement)));
     }
-    Set<String> known = catalogue.requirementsByProof().keySet();
+    Set<String> known = lines.stream().flatMap(l -> l.proofs().stream()).map(p -> p.proof().number())
+        .collect(Collectors.toSet());
     List<StoredProof> unknown = stored.stream().filter(p -> !known.contains(p.proofNumber()))
         .sorted(Comparator.comparing(StoredProof::sendNumber)).toList();
     return new EvidenceReport(lines, unknown, sends, List.copyOf(profiles), handlesIns);
@@ -76,7 +96,28 @@ public record EvidenceReport(List<RequirementLine> requirements, List<StoredProo
 
   /** Applicable proofs whose current file the reviewer marked invalid, with the reason. */
   public List<String> invalidProofs() {
-    return applicableProofs().stream().filter(p -> p.status() == ProofStatus.INVALID)
+    return invalid(applicableProofs());
+  }
+
+  /** The same, for the referential's requirements only (a generic line's are judged with the line). */
+  public List<String> invalidReferentialProofs() {
+    return invalid(requirements.stream().filter(r -> r.line() == null && r.status() != RequirementStatus.NOT_APPLICABLE)
+        .flatMap(r -> r.proofs().stream()).toList());
+  }
+
+  /**
+   * The proofs of a generic line's requirements that are not validly deposited, with why: what keeps the ANS from
+   * certifying that line.
+   */
+  public List<String> outstandingOfLine(String lineLabel) {
+    return requirements.stream().filter(r -> lineLabel.equals(r.line()) && r.status() != RequirementStatus.NOT_APPLICABLE)
+        .flatMap(r -> r.proofs().stream())
+        .filter(p -> p.status() != ProofStatus.DEPOSITED).map(p -> p.proof().number() + " (" + describe(p) + ")")
+        .toList();
+  }
+
+  private static List<String> invalid(List<ProofLine> proofs) {
+    return proofs.stream().filter(p -> p.status() == ProofStatus.INVALID)
         .map(p -> p.proof().number() + " : " + p.current().get(0).invalidReason()).toList();
   }
 
@@ -117,8 +158,11 @@ public record EvidenceReport(List<RequirementLine> requirements, List<StoredProo
         .append(sends == 1 ? " envoi" : " envois").append(" (profils ").append(String.join(", ", profiles))
         .append(handlesIns ? ", utilise l’INS" : ", n’utilise pas l’INS").append(").\n\n");
     for (RequirementLine line : requirements) {
-      md.append("- **").append(line.requirement().id()).append("** ").append(escape(line.requirement().title()))
-          .append(" : ");
+      md.append("- **").append(line.requirement().id()).append("** ").append(escape(line.requirement().title()));
+      if (line.line() != null) {
+        md.append(" (ligne générique « ").append(escape(line.line())).append(" »)");
+      }
+      md.append(" : ");
       if (line.status() == RequirementStatus.NOT_APPLICABLE) {
         md.append("sans objet pour les profils choisis");
       } else {

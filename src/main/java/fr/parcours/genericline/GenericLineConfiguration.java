@@ -1,8 +1,10 @@
 package fr.parcours.genericline;
 
 import fr.parcours.evidence.EvidenceCatalogue;
+import fr.parcours.evidence.LineRequirements;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,5 +25,13 @@ class GenericLineConfiguration {
     try (InputStream in = resource.getInputStream()) {
       return GenericLinesReader.read(in, location, referential);
     }
+  }
+
+  /** The lines as the evidence report and the ANS track's certification of the lines see them. */
+  @Bean
+  LineRequirements lineRequirements(GenericLines lines) {
+    List<LineRequirements.Line> all = lines.lines().stream().map(l -> new LineRequirements.Line(l.id(), l.label(),
+        l.labelEn(), l.profiles(), l.requirements())).toList();
+    return () -> all;
   }
 }

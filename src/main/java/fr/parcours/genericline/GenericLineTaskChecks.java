@@ -63,6 +63,11 @@ class GenericLineTaskChecks implements TaskListener {
     }
   }
 
+  /**
+   * The line's certification as the first versions of generic-line.bpmn asked it, a task of the pathway: the ANS track
+   * certifies the lines now ({@code ans.LineCertification}), but dossiers started on those versions and waiting at
+   * that task finish on them (see the README, "Generic-line registration").
+   */
   private void certifyLine(DelegateTask task) {
     Object conform = task.getVariable("lineRequirementsConform");
     if ("true".equals(conform) || "false".equals(conform)) {

@@ -498,4 +498,59 @@ class AnsCertificationProcessTest extends ProcessTestBase {
         "EndEvent_DormantApplicationAbandoned");
     assertThat(pi).variables().containsEntry("ansOutcome", "ABANDONED");
   }
+
+  // ---- the second certification, for a caller that passes generic lines ----
+
+  /** The track as a pathway calls it with the lines its dossier claims (a vendor's own start form has no such field). */
+  ProcessInstance calledWithLines(String lines, String... lineProofs) {
+    Map<String, Object> caller = new HashMap<>(Candidatures.valid());
+    caller.put("genericLines", lines);
+    caller.put("applicant", VENDOR);
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(AnsProcess.KEY, caller);
+    executeJobs(pi);
+    submitDossier(pi);
+    admit(pi);
+    signConvention(pi);
+    sendAllProofs(pi, lineProofs);
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+    return pi;
+  }
+
+  static Object ticked(String json) {
+    return org.camunda.spin.plugin.variable.SpinValues.jsonValue(json).create();
+  }
+
+  @Test
+  void shouldCertifyEveryLineTheCallerPassesBesideTheReferential() {
+    ProcessInstance pi = calledWithLines("DIABETES,HEART_FAILURE", "DIA_1.1.1.png", "DIA_1.1.2.log", "DIA_2.1.1.pdf",
+        "ICA_1.1.1.png");
+    review(pi, "CONFORMS", null);
+    assertThat(pi).isWaitingAt("Task_CertifyLineRequirements").task().hasCandidateGroup("ans-reviewer");
+
+    complete(REVIEWER, pi, "Task_CertifyLineRequirements",
+        Map.of("certifiedGenericLines", ticked("[\"DIABETES\",\"HEART_FAILURE\"]")));
+
+    assertThat(pi).isEnded().hasPassed("Task_RecordLineDecision", "Event_NotifyLineCertificateIssued",
+        "Task_IssueCertificate");
+    assertThat(pi).variables().containsEntry("ansOutcome", "CERTIFIED")
+        .containsEntry("lineCertificationOutcome", "CERTIFIED").containsEntry("lineCertificateNumbers",
+            "CL-" + pi.getBusinessKey() + "-DIABETES, CL-" + pi.getBusinessKey() + "-HEART_FAILURE");
+    Assertions.assertThat(certificateOf("CL-" + pi.getBusinessKey() + "-HEART_FAILURE")).isNotNull();
+  }
+
+  @Test
+  void shouldRefuseTheLineWithItsReasonsAndStillCertifyTheReferential() {
+    ProcessInstance pi = calledWithLines("DIABETES", "DIA_1.1.1.png", "DIA_1.1.2.log", "DIA_2.1.1.pdf");
+    review(pi, "CONFORMS", null);
+
+    complete(REVIEWER, pi, "Task_CertifyLineRequirements", Map.of("certifiedGenericLines", ticked("[]"),
+        "lineRequirementsReasons", "DIA 1 : aucune alerte n’est envoyée au-delà des seuils."));
+
+    assertThat(pi).isEnded().hasPassed("Event_NotifyLineCertificationRefused", "Task_IssueCertificate");
+    assertThat(pi).variables().containsEntry("ansOutcome", "CERTIFIED")
+        .containsEntry("lineCertificationOutcome", "REFUSED");
+    Assertions.assertThat(certificateOf("CL-" + pi.getBusinessKey() + "-DIABETES")).isNull();
+    Assertions.assertThat(deviceRecords.refusalsOf(pi.getBusinessKey())).singleElement()
+        .satisfies(r -> Assertions.assertThat(r.reasons()).startsWith("DIA 1 : aucune alerte"));
+  }
 }

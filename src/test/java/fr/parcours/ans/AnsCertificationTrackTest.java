@@ -44,8 +44,9 @@ class AnsCertificationTrackTest extends TrackTestBase {
         .callActivity("Call_AnsCertification").calledElement(AnsProcess.KEY)
         .camundaIn("dossierId", "dossierId").camundaIn("vendorGroup", "vendorGroup")
         .camundaIn("hasConvergenceAccount", "hasConvergenceAccount").camundaIn("handlesIns", "handlesIns")
-        .camundaIn("waitsForGoAhead", "waitsForGoAhead")
+        .camundaIn("waitsForGoAhead", "waitsForGoAhead").camundaIn("genericLines", "genericLines")
         .camundaOut("ansOutcome", "ansOutcome").camundaOut("certificateNumber", "certificateNumber")
+        .camundaOut("lineCertificationOutcome", "lineCertificationOutcome")
         .endEvent("Caller_TrackEnded")
         .moveToActivity("Call_AnsCertification").boundaryEvent("Caller_CatchEvidenceComplete")
         .cancelActivity(false).escalation(AnsProcess.ESCALATION_EVIDENCE_COMPLETE)
@@ -57,6 +58,12 @@ class AnsCertificationTrackTest extends TrackTestBase {
   ProcessInstance call(boolean hasConvergenceAccount, boolean handlesIns, boolean waitsForGoAhead) {
     return track.start(CALLER, Map.of("dossierId", DOSSIER, "vendorGroup", "vendor-medisoft",
         "hasConvergenceAccount", hasConvergenceAccount, "handlesIns", handlesIns, "waitsForGoAhead", waitsForGoAhead));
+  }
+
+  /** A caller that passes the generic lines its dossier claims: the track certifies them too. */
+  ProcessInstance callWithLines(String lines) {
+    return track.start(CALLER, Map.of("dossierId", DOSSIER, "vendorGroup", "vendor-medisoft",
+        "hasConvergenceAccount", true, "handlesIns", false, "waitsForGoAhead", false, "genericLines", lines));
   }
 
   ProcessInstance ansTrack(ProcessInstance caller) {
@@ -143,8 +150,82 @@ class AnsCertificationTrackTest extends TrackTestBase {
     assertThat(stubs.clocks.ledger).contains("moved by Task_ReviewEvidence",
         "closed ANS_ANALYSIS at SubProcess_Instruction");
     assertThat(ans).isEnded().hasPassed("EndEvent_EvidenceConforms", "EndEvent_CertificateIssued");
+    // a caller that passes no generic line gets the track as it always was: no second certification
+    assertThat(ans).hasPassed("Gateway_LinesDone").hasNotPassed("Task_CertifyLineRequirements");
+    assertThat(stubs.lineDecisions).isEmpty();
     assertThat(caller).isEnded().hasPassed("Caller_TrackEnded").variables()
-        .containsEntry("ansOutcome", "CERTIFIED").containsEntry("certificateNumber", "CC-" + DOSSIER);
+        .containsEntry("ansOutcome", "CERTIFIED").containsEntry("certificateNumber", "CC-" + DOSSIER)
+        .extractingByKey("lineCertificationOutcome").isNull();
+  }
+
+  @Test
+  void shouldIssueBothCertificationsWhenTheReferentialAndEveryLineConform() {
+    // Given a caller that claims two generic lines, its evidence complete
+    ProcessInstance caller = callWithLines("DIABETES,HEART_FAILURE");
+    ProcessInstance ans = underInstruction(caller);
+
+    // When the evidence conforms, then the reviewer certifies both lines
+    step(ans, "Task_ReviewEvidence", Map.of("evidenceDecision", "CONFORMS"));
+    Task lines = track.task(ans, "Task_CertifyLineRequirements");
+    assertThat(lines).hasCandidateGroup("ans-reviewer").hasDueDate(TrackEngine.Stubs.DUE);
+    assertThat(stubs.windowsAsked).contains("ANS_ANALYSIS from evidenceCompleteAt");
+    step(ans, "Task_CertifyLineRequirements", Map.of("certifiedGenericLines", "DIABETES,HEART_FAILURE"));
+
+    // Then the lines' certificates are sent, then the referential's, and the caller reads both outcomes
+    assertThat(stubs.lineDecisions).containsExactly("offered DIABETES,HEART_FAILURE",
+        "certified [DIABETES,HEART_FAILURE] of [DIABETES,HEART_FAILURE]");
+    assertThat(stubs.mails).endsWith("EVIDENCE_RECEIVED", "LINE_CERTIFICATE_ISSUED", "CERTIFICATE_ISSUED");
+    assertThat(ans).isEnded().hasPassed("Task_RecordLineDecision", "Event_NotifyLineCertificateIssued",
+        "EndEvent_CertificateIssued").hasNotPassed("Event_NotifyLineCertificationRefused");
+    assertThat(caller).isEnded().variables().containsEntry("ansOutcome", "CERTIFIED")
+        .containsEntry("lineCertificationOutcome", "CERTIFIED");
+  }
+
+  @Test
+  void shouldRefuseALineAloneWhenTheReferentialConforms() {
+    ProcessInstance caller = callWithLines("DIABETES,HEART_FAILURE");
+    ProcessInstance ans = underInstruction(caller);
+
+    step(ans, "Task_ReviewEvidence", Map.of("evidenceDecision", "CONFORMS"));
+    step(ans, "Task_CertifyLineRequirements", Map.of("certifiedGenericLines", "DIABETES",
+        "lineRequirementsReasons", "ICA 1 : la saisie quotidienne du poids n’est pas proposée."));
+
+    // the line is refused with its mail; the referential's certificate is issued all the same
+    assertThat(stubs.mails).endsWith("EVIDENCE_RECEIVED", "LINE_CERTIFICATION_REFUSED", "CERTIFICATE_ISSUED");
+    assertThat(stubs.certificates).containsExactly(DOSSIER);
+    assertThat(ans).isEnded().hasPassed("Event_NotifyLineCertificationRefused", "EndEvent_CertificateIssued")
+        .hasNotPassed("Event_NotifyLineCertificateIssued");
+    assertThat(caller).isEnded().variables().containsEntry("ansOutcome", "CERTIFIED")
+        .containsEntry("lineCertificationOutcome", "REFUSED");
+  }
+
+  @Test
+  void shouldCertifyTheLinesAloneWhenTheReferentialIsRefused() {
+    ProcessInstance caller = callWithLines("DIABETES");
+    ProcessInstance ans = underInstruction(caller);
+
+    step(ans, "Task_ReviewEvidence", Map.of("evidenceDecision", "REFUSED", "evidenceComment", "SEC 1 manquante"));
+    step(ans, "Task_CertifyLineRequirements", Map.of("certifiedGenericLines", "DIABETES"));
+
+    assertThat(stubs.certificates).isEmpty();
+    assertThat(stubs.mails).endsWith("EVIDENCE_RECEIVED", "LINE_CERTIFICATE_ISSUED", "CERTIFICATION_REFUSED");
+    assertThat(ans).isEnded().hasPassed("Event_NotifyLineCertificateIssued", "EndEvent_CertificationRefused");
+    assertThat(caller).isEnded().variables().containsEntry("ansOutcome", "REFUSED")
+        .containsEntry("lineCertificationOutcome", "CERTIFIED");
+  }
+
+  @Test
+  void shouldNotCertifyTheLinesOfAnApplicationDeemedAbandoned() {
+    ProcessInstance caller = callWithLines("DIABETES");
+    ProcessInstance ans = underInstruction(caller);
+    step(ans, "Task_ReviewEvidence", Map.of("evidenceDecision", "COMPLEMENTS"));
+    track.fire(ans, "Timer_ComplementsWindow");
+    step(ans, "Task_DecideOnLapsedComplements", Map.of("lapsedDecision", "ABANDON"));
+
+    assertThat(ans).isEnded().hasPassed("Gateway_LinesDone", "EndEvent_DeemedAbandoned")
+        .hasNotPassed("Task_CertifyLineRequirements");
+    assertThat(caller).isEnded().variables().containsEntry("ansOutcome", "ABANDONED")
+        .extractingByKey("lineCertificationOutcome").isNull();
   }
 
   @Test

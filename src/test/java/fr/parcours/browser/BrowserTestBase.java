@@ -678,25 +678,28 @@ abstract class BrowserTestBase {
 
   /**
    * The vendor, signed in, sends from the evidence page its task links to one archive with every proof the
-   * illustrative catalogue asks of the standard candidature (profile SOCLE, no INS), then submits "Déposer les
-   * preuves" from its company's filter; a screenshot of the page and of the form.
+   * illustrative catalogue asks of the standard candidature (profile SOCLE, no INS), and the extra proofs its dossier
+   * asks (a generic line's), then submits "Déposer les preuves" from its company's filter; a screenshot of the page
+   * and of the form.
    */
-  void sendCompleteEvidenceAndSubmit(ProcessInstance dossier, String number, String pageShot, String formShot)
-      throws java.io.IOException {
+  void sendCompleteEvidenceAndSubmit(ProcessInstance dossier, String number, String pageShot, String formShot,
+      String... extraProofs) throws java.io.IOException {
     task(dossier, "Task_DepositEvidence");
     String[] evidence = followEvidenceLink(number);
     Path folder = java.nio.file.Files.createTempDirectory("parcours-evidence-");
-    send(java.nio.file.Files.write(folder.resolve(evidence[1]), fr.parcours.evidence.Zips.with("PSC_1.1.1.mp4",
-        "PSC_1.1.2.log", "IDN_1.1.1.png", "POR_1.1.1.json", "SEC_1.1.1.csv", "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf")
-        .bytes()));
+    List<String> proofs = new java.util.ArrayList<>(List.of("PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png",
+        "POR_1.1.1.json", "SEC_1.1.1.csv", "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf"));
+    proofs.addAll(List.of(extraProofs));
+    send(java.nio.file.Files.write(folder.resolve(evidence[1]), fr.parcours.evidence.Zips.with(
+        proofs.toArray(String[]::new)).bytes()));
     WebElement accepted = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]")));
     org.assertj.core.api.Assertions.assertThat(accepted.getText())
-        .isEqualTo("Envoi 1 accepté : 7 fichier(s) de preuve. Preuves complètes.");
+        .isEqualTo("Envoi 1 accepté : " + proofs.size() + " fichier(s) de preuve. Preuves complètes.");
     screenshot(pageShot);
     browser.get(tasklist());
     waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
     work(VENDOR_FILTER, dossier, "Task_DepositEvidence", "Déposer les preuves", formShot, () -> {
-      waiting.until(d -> formText().contains("Complet : 7 preuves déposées sur 7"));
+      waiting.until(d -> formText().contains("Complet : " + proofs.size() + " preuves déposées sur " + proofs.size()));
       setCheckbox("Field_AllEvidenceDeposited", true);
     });
   }

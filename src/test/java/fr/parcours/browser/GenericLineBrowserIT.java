@@ -29,6 +29,8 @@ class GenericLineBrowserIT extends BrowserTestBase {
   static final String MINISTRY = "Ministères — toutes les tâches";
   static final String CNAM = "CNAM — toutes les tâches";
   static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  /** The proofs of the diabetes line's minimum requirements, deposited with the referential's. */
+  static final String[] DIABETES_PROOFS = {"DIA_1.1.1.png", "DIA_1.1.2.log", "DIA_2.1.1.pdf"};
 
   /**
    * alice applies for the diabetes line (as an ETAPES vendor or not; her company already has a Convergence account),
@@ -63,8 +65,22 @@ class GenericLineBrowserIT extends BrowserTestBase {
           type("Field_SignatoryName", "Alice Martin");
           setCheckbox("Field_ConventionSigned", true);
         });
+    // a proof of a line the dossier does not claim is refused with the whole archive, on the page
+    String[] evidence = followEvidenceLink(number);
+    java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("parcours-evidence-");
+    send(java.nio.file.Files.write(folder.resolve(evidence[1]), fr.parcours.evidence.Zips.with("ICA_1.1.1.png")
+        .bytes()));
+    org.openqa.selenium.WebElement refused = waiting.until(org.openqa.selenium.support.ui.ExpectedConditions
+        .visibilityOfElementLocated(org.openqa.selenium.By.cssSelector("[role=alert]")));
+    assertThat(refused.getText()).contains("une exigence de la ligne générique « Télésurveillance de l’insuffisance"
+        + " cardiaque », que ce dossier ne demande pas (il demande : Télésurveillance du diabète)");
+    // the page lists the line's minimum requirements beside the referential's
+    assertThat(browser.getPageSource()).contains("DIA 1 Recueillir les glycémies du patient")
+        .contains("(ligne générique « Télésurveillance du diabète »)");
+    screenshot(shots + "-05a-alice-proof-of-another-line-refused");
+    browser.get(tasklist());
     sendCompleteEvidenceAndSubmit(dossier, number, shots + "-05-alice-evidence-page-complete",
-        shots + "-06-alice-submits-evidence");
+        shots + "-06-alice-submits-evidence", DIABETES_PROOFS);
     signOut();
     return dossier;
   }
@@ -76,14 +92,17 @@ class GenericLineBrowserIT extends BrowserTestBase {
     String number = dossier.getBusinessKey();
     assertThat(runtimeService.getVariable(dossier.getId(), "genericLines")).isEqualTo("DIABETES");
 
-    // the ANS certifies the referential, then the line's minimum requirements
+    // the ANS certifies the referential, then, in the same track, each line's minimum requirements
     signIn("ana");
     work(ANS_QUEUE, dossier, "Task_ReviewEvidence", "Examiner les preuves", "generic-07-ana-certifies-referential",
-        () -> radio("Field_EvidenceDecision", "Conformes : délivrer le certificat"));
-    work(ANS, dossier, "Task_CertifyLineRequirements", "Certifier les exigences de la ligne",
+        () -> {
+          waiting.until(d -> formText().contains("(ligne générique « Télésurveillance du diabète »)"));
+          radio("Field_EvidenceDecision", "Conformes : délivrer le certificat");
+        });
+    work(ANS, dossier, "Task_CertifyLineRequirements", "Certifier les exigences des lignes génériques",
         "generic-08-ana-certifies-line", () -> {
-          waiting.until(d -> formText().contains("Télésurveillance du diabète"));
-          radio("Field_LineRequirementsConform", "Respectées : délivrer la certification de la ligne");
+          waiting.until(d -> formText().contains("DIA 2.1.1 déposée dans l’envoi 1"));
+          checklist("Field_CertifiedGenericLines", "Télésurveillance du diabète", true);
         });
     signOut();
 
@@ -117,7 +136,7 @@ class GenericLineBrowserIT extends BrowserTestBase {
       return received.contains("Dossier " + number + " : code individuel attribué") ? received : null;
     });
     assertThat(subjects).contains("Dossier " + number + " : certificat de conformité délivré",
-        "Dossier " + number + " : certificat de la ligne générique",
+        "Dossier " + number + " : certification des lignes génériques",
         "Dossier " + number + " : demande reçue par les ministres");
   }
 

@@ -39,6 +39,21 @@ class DeviceRecordsTest {
   }
 
   @Test
+  void shouldKeepARefusedCertificationOnceWithItsReasonsAndRefuseOneWithout() {
+    String line = "Exigences minimales de la ligne générique « Télésurveillance du diabète »";
+    assertThatThrownBy(() -> records.certificationRefused(CARDIO, line, "  ", ISSUED, "DMN-2026-00001", "pi-1"))
+        .isInstanceOf(fr.parcours.shared.BadInputException.class).hasMessageContaining("n’a pas de motif");
+    assertThat(records.refusalsOf("DMN-2026-00001")).as("nothing recorded").isEmpty();
+
+    records.certificationRefused(CARDIO, line, " DIA 1 : pas d’alerte. ", ISSUED, "DMN-2026-00001", "pi-1");
+    records.certificationRefused(CARDIO, line, "DIA 1 : pas d’alerte.", ISSUED, "DMN-2026-00001", "pi-1");
+
+    assertThat(records.refusalsOf("DMN-2026-00001")).singleElement().isEqualTo(
+        new DeviceRecords.Refusal(line, "DIA 1 : pas d’alerte.", ISSUED, "DMN-2026-00001"));
+    assertThat(records.ofCompanies(List.of("vendor-medisoft"))).as("the device is recorded").hasSize(1);
+  }
+
+  @Test
   void shouldKeepACertificateOnceWhenItsStepRunsTwice() {
     records.certificateIssued(CARDIO, "CC-DMN-2026-00001", DeviceRecords.ANS_REFERENTIAL, "2025", ISSUED, null,
         "DMN-2026-00001", "pi-1", "ans-certification");

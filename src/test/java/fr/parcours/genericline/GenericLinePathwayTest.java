@@ -104,12 +104,16 @@ class GenericLinePathwayTest extends TrackTestBase {
     track.runJobs(dossier);
   }
 
-  /** The ANS track: evidence deposited (the milestone raised), then its instruction ends as the test says. */
-  void certifyReferential(ProcessInstance dossier, String ansOutcome) {
+  /**
+   * The ANS track: evidence deposited (the milestone raised), then it ends with its two certifications as the test
+   * says: the referential's ({@code ansOutcome}) and the lines' ({@code lineCertificationOutcome}).
+   */
+  void certify(ProcessInstance dossier, String ansOutcome, String lineOutcome) {
     ProcessInstance ans = track.calledTrack(dossier, ANS);
     track.complete(ans, "Stub_AnsDeposit", Map.of());
     track.runJobs(dossier);
-    track.complete(ans, "Stub_AnsInstruct", Map.of("ansOutcome", ansOutcome, "certificateNumber", "CC-17"));
+    track.complete(ans, "Stub_AnsInstruct", Map.of("ansOutcome", ansOutcome, "certificateNumber", "CC-17",
+        "lineCertificationOutcome", lineOutcome, "lineCertificateNumbers", "CL-" + DOSSIER + "-DIABETES"));
     track.runJobs(dossier);
   }
 
@@ -124,20 +128,21 @@ class GenericLinePathwayTest extends TrackTestBase {
   void shouldTakeADossierFromCandidatureThroughBothCertificationsAndTheFilingToItsCodeAndTheCnamBases() {
     ProcessInstance dossier = apply(false);
 
-    // Then the ANS track gets the candidature, not the pathway's own choices
+    // Then the ANS track gets the candidature and the lines to certify, not the pathway's own choices
     assertThat(track.received(track.calledTrack(dossier, ANS))).containsEntry("dossierId", DOSSIER)
         .containsEntry("hasConvergenceAccount", true).containsEntry("waitsForGoAhead", false)
-        .doesNotContainKeys("genericLines", "fromEtapes", "pathway");
+        .containsEntry("genericLines", "DIABETES").doesNotContainKeys("fromEtapes", "pathway");
     assertThat(dossier).variables().containsEntry("pathway", "GENERIC_LINE").containsEntry("genericLines", "DIABETES")
         .containsEntry("genericLineNames", "Télésurveillance du diabète")
         .containsEntry("genericLineNamesEn", "Telemonitoring of diabetes").containsEntry("fromEtapes", false);
 
-    certifyReferential(dossier, "CERTIFIED");
+    certify(dossier, "CERTIFIED", "CERTIFIED");
     // a vendor not from ETAPES gets no provisional certificate when its evidence is complete
     assertThat(dossier).hasPassed("EndEvent_NotFromEtapes").hasNotPassed("Task_IssueProvisionalCertificate");
-    assertThat(track.task(dossier, "Task_CertifyLineRequirements")).hasCandidateGroup("ans-reviewer");
-    refused(dossier, "Task_CertifyLineRequirements", Map.of(), "lineRequirementsConform");
-    complete(dossier, "Task_CertifyLineRequirements", Map.of("lineRequirementsConform", "true"));
+    // both certifications come back from the track: the dossier goes on to Démarches Simplifiées
+    assertThat(dossier).hasPassed("Gateway_AnsCertified", "Gateway_LineRequirementsMet").variables()
+        .containsEntry("lineCertificationOutcome", "CERTIFIED")
+        .containsEntry("lineCertificateNumbers", "CL-" + DOSSIER + "-DIABETES");
 
     assertThat(track.task(dossier, "Task_RecordDsFiling")).hasCandidateGroup("ministry");
     refused(dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", "DS-12", "dsReceivedDate", "2026-12-01"),
@@ -172,8 +177,7 @@ class GenericLinePathwayTest extends TrackTestBase {
     assertThat(dossier).isEnded().hasPassed("EndEvent_CodeAllocated").variables()
         .containsEntry(GenericLineProcess.OUTCOME, "CODE_ALLOCATED").containsEntry("lppCode", "1234567")
         .containsEntry("registrationEndsAt", Date.from(lastDay.atStartOfDay(PARIS).toInstant()));
-    assertThat(stubs.mails).containsExactly("LINE_CERTIFICATE_ISSUED", "DS_FILING_RECEIVED",
-        "GENERIC_LINE_CODE_ALLOCATED");
+    assertThat(stubs.mails).containsExactly("DS_FILING_RECEIVED", "GENERIC_LINE_CODE_ALLOCATED");
     assertThat(stubs.windowsAsked).contains("MINISTERS_DECISION from dsReceivedAt");
   }
 
@@ -190,10 +194,10 @@ class GenericLinePathwayTest extends TrackTestBase {
     return dossier;
   }
 
-  /** The ANS track ends: its instruction found the evidence conforming (or not). */
+  /** The ANS track ends: its instruction found the evidence conforming (or not); the lines are certified. */
   void instruct(ProcessInstance dossier, String ansOutcome) {
     track.complete(track.calledTrack(dossier, ANS), "Stub_AnsInstruct", Map.of("ansOutcome", ansOutcome,
-        "certificateNumber", "CC-17"));
+        "certificateNumber", "CC-17", "lineCertificationOutcome", "CERTIFIED"));
     track.runJobs(dossier);
   }
 
@@ -232,7 +236,7 @@ class GenericLinePathwayTest extends TrackTestBase {
 
     assertThat(dossier).hasPassed("Event_EvidenceConforms", "EndEvent_ProvisionalCertificateFinal")
         .hasNotPassed("Timer_ProvisionalCertificateLapses").isWaitingAt("Task_RequestBillingCode",
-            "Task_CertifyLineRequirements")
+            "Task_RecordDsFiling")
         .variables().containsEntry("provisionalCertificateStatus", "FINAL");
     Mockito.verify(records).becameFinal("CP-17");
     Mockito.verify(records, Mockito.never()).lapsed(ArgumentMatchers.any(), ArgumentMatchers.any(),
@@ -257,9 +261,9 @@ class GenericLinePathwayTest extends TrackTestBase {
         "caduc, la preuve de la conformité n’a pas été apportée au plus tard le "), ArgumentMatchers.any());
     assertThat(stubs.mails).containsExactly("PROVISIONAL_CERTIFICATE_ISSUED", "PROVISIONAL_CERTIFICATE_LAPSED");
 
-    // When the evidence conforms after the date, the lapse stands: the dossier goes on to the line's certification
+    // When the evidence conforms after the date, the lapse stands: the dossier goes on to Démarches Simplifiées
     instruct(dossier, "CERTIFIED");
-    assertThat(dossier).hasNotPassed("Event_EvidenceConforms").isWaitingAt("Task_CertifyLineRequirements");
+    assertThat(dossier).hasNotPassed("Event_EvidenceConforms").isWaitingAt("Task_RecordDsFiling");
     Mockito.verify(records, Mockito.never()).becameFinal(ArgumentMatchers.any());
     assertThat(stubs.mails).containsExactly("PROVISIONAL_CERTIFICATE_ISSUED", "PROVISIONAL_CERTIFICATE_LAPSED");
   }
@@ -328,30 +332,29 @@ class GenericLinePathwayTest extends TrackTestBase {
   }
 
   @Test
-  void shouldEndWhenTheReferentialIsNotCertified() {
+  void shouldEndWhenTheReferentialIsRefusedAloneThoughTheLineIsCertified() {
     ProcessInstance dossier = apply(false);
 
-    certifyReferential(dossier, "REFUSED");
+    certify(dossier, "REFUSED", "CERTIFIED");
 
     assertThat(dossier).isEnded().hasPassed("EndEvent_AnsCertificationNotObtained")
-        .hasNotPassed("Task_CertifyLineRequirements").variables()
-        .containsEntry(GenericLineProcess.OUTCOME, "ANS_CERTIFICATION_NOT_OBTAINED");
+        .hasNotPassed("Gateway_LineRequirementsMet", "Task_RecordDsFiling").variables()
+        .containsEntry(GenericLineProcess.OUTCOME, "ANS_CERTIFICATION_NOT_OBTAINED")
+        .containsEntry("lineCertificationOutcome", "CERTIFIED");
+    // the track mailed both outcomes; the pathway adds none
+    assertThat(stubs.mails).isEmpty();
   }
 
   @Test
-  void shouldRefuseTheLineRequirementsAloneWithTheirReasons() {
+  void shouldEndWhenTheLineIsRefusedAloneThoughTheReferentialIsCertified() {
     ProcessInstance dossier = apply(false);
-    certifyReferential(dossier, "CERTIFIED");
 
-    refused(dossier, "Task_CertifyLineRequirements", Map.of("lineRequirementsConform", "false"),
-        "lineRequirementsReasons");
-    complete(dossier, "Task_CertifyLineRequirements", Map.of("lineRequirementsConform", "false",
-        "lineRequirementsReasons", "DIA 1 : pas d’alerte au-delà des seuils."));
+    certify(dossier, "CERTIFIED", "REFUSED");
 
-    assertThat(dossier).isEnded().hasPassed("EndEvent_LineRequirementsNotMet").variables()
-        .containsEntry(GenericLineProcess.OUTCOME, "LINE_REQUIREMENTS_NOT_MET")
-        .containsEntry("certificateNumber", "CC-17");
-    assertThat(stubs.mails).containsExactly("LINE_CERTIFICATION_REFUSED");
+    assertThat(dossier).isEnded().hasPassed("EndEvent_LineRequirementsNotMet").hasNotPassed("Task_RecordDsFiling")
+        .variables().containsEntry(GenericLineProcess.OUTCOME, "LINE_REQUIREMENTS_NOT_MET")
+        .containsEntry("certificateNumber", "CC-17").containsEntry("lineCertificationOutcome", "REFUSED");
+    assertThat(stubs.mails).isEmpty();
   }
 
   @Test

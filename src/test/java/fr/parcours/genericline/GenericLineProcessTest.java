@@ -52,6 +52,188 @@ class GenericLineProcessTest extends ProcessTestBase {
 
   @org.springframework.beans.factory.annotation.Autowired DeviceRecords deviceRecords;
 
+  /** The proofs of the diabetes line's minimum requirements (catalogue/generic-lines.json). */
+  static final String[] DIABETES_PROOFS = {"DIA_1.1.1.png", "DIA_1.1.2.log", "DIA_2.1.1.pdf"};
+  static final String HEART_FAILURE_PROOF = "ICA_1.1.1.png";
+
+  /** The reviewer's checklist of lines, as Tasklist sends it: a JSON list. */
+  static Object lines(String... ids) {
+    return org.camunda.spin.plugin.variable.SpinValues.jsonValue(java.util.Arrays.stream(ids)
+        .map(id -> "\"" + id + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"))).create();
+  }
+
+  /**
+   * A generic-line dossier started from its start form and walked through the real ANS track to the review of its
+   * complete evidence (the referential's proofs and those given), as the vendor and the ANS reviewer do.
+   */
+  /** A dossier walked to a step: its pathway's instance, its ANS track's, its number. */
+  record Walk(ProcessInstance dossier, ProcessInstance ans, String dossierId) {
+  }
+
+  Walk toEvidenceReview(List<String> claimed, String... lineProofs) {
+    ProcessInstance dossier = startApplication(VENDOR, GenericLineProcess.KEY, applicationForm(claimed));
+    ProcessInstance ans = instanceOf(dossier, "ans-certification");
+    toEvidenceDeposit(ans);
+    sendCompleteEvidence(VENDOR, ans, lineProofs);
+    complete(VENDOR, ans, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+    assertWaitingAt(ans, "Task_ReviewEvidence");
+    return new Walk(dossier, ans, (String) dossierVariable(dossier, "dossierId"));
+  }
+
+  /** The ANS track from the administrative deposit to the evidence deposit, as the vendor and the ANS do. */
+  void toEvidenceDeposit(ProcessInstance ans) {
+    complete(VENDOR, ans, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete(ANS_REVIEWER, ans, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    complete(VENDOR, ans, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "A. Martin"));
+  }
+
+  DeviceRecords.Certificate certificateOrNull(String number) {
+    return deviceRecords.all().stream().flatMap(d -> d.certificates().stream()).filter(c -> c.number().equals(number))
+        .findFirst().orElse(null);
+  }
+
+  @Test
+  void shouldIssueBothCertificationsThroughTheRealAnsTrackAndRefuseWhatTheLineStepCannotTake() throws Exception {
+    Walk walk = toEvidenceReview(List.of("DIABETES"), DIABETES_PROOFS);
+    ProcessInstance dossier = walk.dossier();
+    ProcessInstance ans = walk.ans();
+    String dossierId = walk.dossierId();
+
+    // the ANS sees the line's requirements in the report, beside the referential's
+    assertThat((String) runtimeService.getVariable(ans.getId(), "evidenceReport"))
+        .contains("**DIA 1**").contains("(ligne générique « Télésurveillance du diabète »)")
+        .contains("DIA 2.1.1 déposée dans l’envoi 1").contains("**SEC 1**");
+
+    Date analysisDue = task(ans, "Task_ReviewEvidence").getDueDate();
+    complete(ANS_REVIEWER, ans, "Task_ReviewEvidence", Map.of("evidenceDecision", "CONFORMS"));
+    assertThat(task(ans, "Task_CertifyLineRequirements").getDueDate()).as("the analysis window's last day")
+        .isEqualTo(analysisDue);
+    assertThat(runtimeService.getVariable(ans.getId(), "lineOptions").toString())
+        .isEqualTo("[{\"label\":\"Télésurveillance du diabète\",\"value\":\"DIABETES\"}]");
+
+    // bad inputs, each refused with a sentence and nothing recorded: a line the dossier does not claim, a refusal
+    // without reasons
+    Throwable notClaimed = catchThrowable(() -> complete(ANS_REVIEWER, ans, "Task_CertifyLineRequirements",
+        Map.of("certifiedGenericLines", lines("DIABETES", "HEART_FAILURE"))));
+    assertThat(notClaimed).isInstanceOf(BadInputException.class).hasMessageContaining(
+        "La ligne « Télésurveillance de l’insuffisance cardiaque » n’est pas demandée par ce dossier");
+    Throwable noReasons = catchThrowable(() -> complete(ANS_REVIEWER, ans, "Task_CertifyLineRequirements",
+        Map.of("certifiedGenericLines", lines())));
+    assertThat(noReasons).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Écrivez les motifs du refus de la ligne « Télésurveillance du diabète »");
+    assertThat(deviceRecords.refusalsOf(dossierId)).isEmpty();
+
+    complete(ANS_REVIEWER, ans, "Task_CertifyLineRequirements", Map.of("certifiedGenericLines", lines("DIABETES")));
+
+    // both certificates are in the device's records and mailed; the dossier goes on to Démarches Simplifiées
+    DeviceRecords.Certificate line = certificate("CL-" + dossierId + "-DIABETES");
+    assertThat(line.referential()).isEqualTo("Exigences minimales de la ligne générique « Télésurveillance du diabète »");
+    assertThat(certificate("CC-" + dossierId).withdrawn()).isFalse();
+    String lineMail = text(mails(dossierId + " : certification des lignes génériques").get(0));
+    assertThat(lineMail).contains("Télésurveillance du diabète").contains("CL-" + dossierId + "-DIABETES")
+        .contains("Démarches Simplifiées").doesNotContain("refusée");
+    assertThat(mails(dossierId + " : certificat")).isNotEmpty();
+    assertThat(dossierVariable(dossier, "lineCertificationOutcome")).isEqualTo("CERTIFIED");
+    assertWaitingAt(dossier, "Task_RecordDsFiling");
+  }
+
+  @Test
+  void shouldRefuseALineAloneWhileTheReferentialIsCertified() throws Exception {
+    Walk walk = toEvidenceReview(List.of("DIABETES", "HEART_FAILURE"), "DIA_1.1.1.png",
+        "DIA_1.1.2.log", "DIA_2.1.1.pdf", HEART_FAILURE_PROOF);
+    ProcessInstance dossier = walk.dossier();
+    ProcessInstance ans = walk.ans();
+    String dossierId = walk.dossierId();
+
+    // the reviewer finds the heart-failure proof invalid: the referential may still conform, the line may not
+    as(ANS_REVIEWER, () -> evidenceDeposits.invalidate(ans.getId(), "ICA 1.1.1", "Aucune saisie du poids visible.",
+        ANS_REVIEWER));
+    complete(ANS_REVIEWER, ans, "Task_ReviewEvidence", Map.of("evidenceDecision", "CONFORMS"));
+    Throwable invalidProof = catchThrowable(() -> complete(ANS_REVIEWER, ans, "Task_CertifyLineRequirements",
+        Map.of("certifiedGenericLines", lines("DIABETES", "HEART_FAILURE"))));
+    assertThat(invalidProof).isInstanceOf(BadInputException.class).hasMessageContaining(
+        "La ligne « Télésurveillance de l’insuffisance cardiaque » ne peut pas être certifiée")
+        .hasMessageContaining("ICA 1.1.1 (invalide : Aucune saisie du poids visible.)");
+
+    complete(ANS_REVIEWER, ans, "Task_CertifyLineRequirements", Map.of("certifiedGenericLines", lines("DIABETES"),
+        "lineRequirementsReasons", "ICA 1 : le poids n’est pas recueilli chaque jour."));
+
+    // the diabetes line is certified, the heart-failure line refused with its reasons, the referential certified
+    assertThat(certificate("CL-" + dossierId + "-DIABETES").withdrawn()).isFalse();
+    assertThat(certificateOrNull("CL-" + dossierId + "-HEART_FAILURE")).isNull();
+    assertThat(deviceRecords.refusalsOf(dossierId)).singleElement().satisfies(r -> {
+      assertThat(r.referential()).contains("Télésurveillance de l’insuffisance cardiaque");
+      assertThat(r.reasons()).isEqualTo("ICA 1 : le poids n’est pas recueilli chaque jour.");
+    });
+    assertThat(certificate("CC-" + dossierId).withdrawn()).isFalse();
+    String refusal = text(mails(dossierId + " : exigences de ligne générique non respectées").get(0));
+    assertThat(refusal).contains("Télésurveillance de l’insuffisance cardiaque")
+        .contains("ICA 1 : le poids n’est pas recueilli chaque jour.")
+        .contains("Elle certifie en revanche Télésurveillance du diabète")
+        .contains("La conformité au référentiel d'interopérabilité et de sécurité est certifiée");
+    assertThat(dossierVariable(dossier, GenericLineProcess.OUTCOME)).isEqualTo("LINE_REQUIREMENTS_NOT_MET");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(dossier.getId()).count()).isZero();
+  }
+
+  @Test
+  void shouldCertifyTheLineAloneWhenTheReferentialIsRefused() throws Exception {
+    Walk walk = toEvidenceReview(List.of("DIABETES"), DIABETES_PROOFS);
+    ProcessInstance dossier = walk.dossier();
+    ProcessInstance ans = walk.ans();
+    String dossierId = walk.dossierId();
+
+    complete(ANS_REVIEWER, ans, "Task_ReviewEvidence", Map.of("evidenceDecision", "REFUSED",
+        "evidenceComment", "SEC 1 : le chiffrement des données au repos n’est pas démontré."));
+    complete(ANS_REVIEWER, ans, "Task_CertifyLineRequirements", Map.of("certifiedGenericLines", lines("DIABETES")));
+
+    assertThat(certificate("CL-" + dossierId + "-DIABETES").withdrawn()).isFalse();
+    assertThat(certificateOrNull("CC-" + dossierId)).isNull();
+    String lineMail = text(mails(dossierId + " : certification des lignes génériques").get(0));
+    assertThat(lineMail).contains("CL-" + dossierId + "-DIABETES")
+        .contains("La certification au référentiel d'interopérabilité et de sécurité est en revanche refusée")
+        .doesNotContain("vous pouvez déposer votre demande de code individuel");
+    assertThat(dossierVariable(dossier, GenericLineProcess.OUTCOME)).isEqualTo("ANS_CERTIFICATION_NOT_OBTAINED");
+    assertThat(dossierVariable(dossier, "lineCertificationOutcome")).isEqualTo("CERTIFIED");
+  }
+
+  @Test
+  void shouldRefuseAnArchiveWithAProofOfALineTheDossierDoesNotClaim() throws Exception {
+    ProcessInstance dossier = startApplication(VENDOR, GenericLineProcess.KEY, applicationForm(List.of("DIABETES")));
+    ProcessInstance ans = instanceOf(dossier, "ans-certification");
+    toEvidenceDeposit(ans);
+
+    Throwable otherLine = catchThrowable(() -> sendCompleteEvidence(VENDOR, ans, "DIA_1.1.1.png",
+        HEART_FAILURE_PROOF));
+    assertThat(otherLine).isInstanceOf(fr.parcours.evidence.EvidenceRejectedException.class)
+        .hasMessageContaining("contient la preuve ICA 1.1.1 (ICA_1.1.1.png), une exigence de la ligne générique"
+            + " « Télésurveillance de l’insuffisance cardiaque », que ce dossier ne demande pas (il demande :"
+            + " Télésurveillance du diabète)");
+    assertThat(evidenceDeposits.report(ans.getId()).sends()).as("nothing of the archive kept").isZero();
+  }
+
+  @Test
+  void shouldRefuseToCertifyALineTheDevicesProfilesCannotClaim() throws Exception {
+    // a vendor cannot pass lines to the track (its start form has no such field); a caller passes any it wants, and
+    // the track itself checks the device's profiles (here RI only) as its caller would
+    Map<String, Object> caller = new HashMap<>(Candidatures.valid());
+    caller.put("softwareProfiles", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"MSS\"]").create());
+    caller.put("genericLines", "DIABETES");
+    caller.put("applicant", VENDOR);
+    ProcessInstance ans = runtimeService.startProcessInstanceByKey("ans-certification", caller);
+    executeJobs(ans);
+    toEvidenceDeposit(ans);
+    sendCompleteEvidence(VENDOR, ans, "SEC_2.1.1.pdf"); // the MSS profile's own requirement
+    complete(VENDOR, ans, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+    complete(ANS_REVIEWER, ans, "Task_ReviewEvidence", Map.of("evidenceDecision", "CONFORMS"));
+
+    Throwable profile = catchThrowable(() -> complete(ANS_REVIEWER, ans, "Task_CertifyLineRequirements",
+        Map.of("certifiedGenericLines", lines("DIABETES"))));
+    assertThat(profile).isInstanceOf(BadInputException.class).hasMessageContaining(
+        "La ligne « Télésurveillance du diabète » est réservée aux dispositifs de profil SOCLE ; ce dispositif a le"
+            + " profil MSS");
+    assertThat(certificateOrNull("CL-" + dossierVariable(ans, "dossierId") + "-DIABETES")).isNull();
+  }
+
   /** An ETAPES dossier whose evidence deposit is complete, waiting for the ANS to issue its provisional certificate. */
   ProcessInstance evidenceComplete(String dossierId) {
     Map<String, Object> variables = new HashMap<>(Candidatures.valid());
@@ -79,10 +261,13 @@ class GenericLineProcessTest extends ProcessTestBase {
 
     // the ANS track, up to the complete evidence deposit
     ProcessInstance ans = instanceOf(dossier, "ans-certification");
-    complete(VENDOR, ans, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
-    complete(ANS_REVIEWER, ans, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
-    complete(VENDOR, ans, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "A. Martin"));
+    toEvidenceDeposit(ans);
+    // a complete deposit covers the line's minimum requirements too: without their proofs it is not complete
     sendCompleteEvidence(VENDOR, ans);
+    Throwable withoutTheLine = catchThrowable(() -> complete(VENDOR, ans, "Task_DepositEvidence",
+        Map.of("allEvidenceDeposited", true)));
+    assertThat(withoutTheLine).isInstanceOf(BadInputException.class).hasMessageContaining("DIA 1.1.1 (manquante)");
+    sendCompleteEvidence(VENDOR, ans, DIABETES_PROOFS);
     complete(VENDOR, ans, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
 
     // the evidence is complete: the ANS issues the provisional certificate while it examines the evidence
@@ -105,15 +290,17 @@ class GenericLineProcessTest extends ProcessTestBase {
     assertPassed(dossier, "EndEvent_BillingCodeAllocated");
     assertThat(certificate("CP-" + dossierId).validUntil()).isEqualTo(lastDay);
 
-    // the ANS finds the evidence conforming before the date: the provisional certificate becomes final
+    // the ANS finds the evidence conforming before the date and certifies the line: the provisional certificate
+    // becomes final
     complete(ANS_REVIEWER, ans, "Task_ReviewEvidence", Map.of("evidenceDecision", "CONFORMS"));
+    complete(ANS_REVIEWER, ans, "Task_CertifyLineRequirements", Map.of("certifiedGenericLines", lines("DIABETES")));
     executeJobs(dossier); // the ANS track ended: its caller sends the next mails
     assertThat(text(mails("devenu définitif").get(0))).contains("CP-" + dossierId).contains("CC-" + dossierId);
     assertThat(certificate("CP-" + dossierId).validUntil()).as("final: no end date").isNull();
     assertThat(certificate("CP-" + dossierId).withdrawn()).isFalse();
     assertThat(dossierVariable(dossier, GenericLineProcess.PROVISIONAL_STATUS)).isEqualTo("FINAL");
     assertThat(timer(dossier, "Timer_ProvisionalCertificateLapses")).as("no lapse left to fire").isNull();
-    assertWaitingAt(dossier, "Task_CertifyLineRequirements");
+    assertWaitingAt(dossier, "Task_RecordDsFiling");
   }
 
   @Test
@@ -156,12 +343,13 @@ class GenericLineProcessTest extends ProcessTestBase {
 
   @Test
   void shouldStartFromTheStartFormWithTheClaimedLinesAndRefuseALineTheFileDoesNotHave() throws Exception {
+    long running = runtimeService.createProcessInstanceQuery().processDefinitionKey(GenericLineProcess.KEY).count();
     Throwable refused = catchThrowable(() -> startApplication(VENDOR, GenericLineProcess.KEY,
         applicationForm(List.of("GOUT"))));
     assertThat(refused).isInstanceOf(BadInputException.class)
         .hasMessageContaining("La ligne générique « GOUT » n’existe pas");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(GenericLineProcess.KEY).count())
-        .isZero();
+        .isEqualTo(running);
 
     ProcessInstance dossier = startApplication(VENDOR, GenericLineProcess.KEY,
         applicationForm(List.of("DIABETES", "HEART_FAILURE")));

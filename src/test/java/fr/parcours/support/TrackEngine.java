@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -171,6 +172,8 @@ public final class TrackEngine {
     public final List<Object> candidatures = new ArrayList<>();
     /** What {@code evidenceQueue} was told: "evidence complete", "deprioritised". */
     public final List<String> evidenceQueue = new ArrayList<>();
+    /** What {@code lineCertification} was told: the lines offered to the reviewer, and the decision recorded. */
+    public final List<String> lineDecisions = new ArrayList<>();
     /** The dossiers {@code certificateIssuer} issued a certificate to. */
     public final List<Object> certificates = new ArrayList<>();
 
@@ -192,6 +195,7 @@ public final class TrackEngine {
       Mocks.register("candidatureIntake", (ExecutionListener) execution ->
           stubs.candidatures.add(execution.getVariable("dossierId")));
       Mocks.register("evidenceQueue", stubs.new EvidenceQueue());
+      Mocks.register("lineCertification", stubs.new LineCertification());
       Mocks.register("certificateIssuer", (JavaDelegate) execution -> {
         Object dossierId = execution.getVariable("dossierId");
         stubs.certificates.add(dossierId);
@@ -199,6 +203,23 @@ public final class TrackEngine {
         execution.setVariable("certificateIssuedAt", ClockUtil.getCurrentTime());
       });
       return stubs;
+    }
+
+    /**
+     * {@code ${lineCertification.offer(task)}} and {@code record(execution)}: the lines offered and decided, recorded;
+     * the outcome is CERTIFIED when the reviewer ticked every claimed line, as the real one decides.
+     */
+    public final class LineCertification {
+      public void offer(DelegateTask task) {
+        lineDecisions.add("offered " + task.getVariable("genericLines"));
+      }
+
+      public void record(DelegateExecution execution) {
+        String claimed = String.valueOf(execution.getVariable("genericLines"));
+        String certified = String.valueOf(execution.getVariable("certifiedGenericLines"));
+        lineDecisions.add("certified [" + certified + "] of [" + claimed + "]");
+        execution.setVariable("lineCertificationOutcome", claimed.equals(certified) ? "CERTIFIED" : "REFUSED");
+      }
     }
 
     /** {@code ${evidenceQueue.evidenceComplete(execution)}} and {@code deprioritise}: the queue's dates, recorded. */
