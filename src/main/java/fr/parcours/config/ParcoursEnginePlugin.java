@@ -74,8 +74,10 @@ class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    // the task query checks grants task by task (EXISTS) rather than by Camunda's join (issue 21, the queues)
+    // the task query checks grants task by task (EXISTS) rather than by Camunda's join, and the groups that
+    // authorizations name are found without reading them all (issue 21, the queues)
     TaskGrantCheck.install(configuration);
+    AuthorizedGroups.install(configuration);
   }
 
   /**

@@ -1,20 +1,12 @@
 package fr.parcours.config;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
-import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
-import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The task query (Tasklist's filters, their list and count, {@code /engine-rest/task}) checks the signed-in user's
@@ -24,9 +16,7 @@ import org.springframework.core.io.ClassPathResource;
  * prints both, with their plans). Who sees what does not change: the same grants are read with the same rules, and
  * where this check does not apply (revoke checks on, permission checks of another shape) Camunda's own SQL runs.
  *
- * <p>Camunda 7 offers no setting to replace one of its statements; its MyBatis session factory maps a statement's
- * name to a database's own version ({@link DbSqlSessionFactory#mapStatement}), which is what is used here, once the
- * engine has built its MyBatis configuration ({@link ParcoursEnginePlugin#postInit}).
+ * <p>Camunda 7 offers no setting to replace one of its statements: see {@link CamundaStatements}.
  */
 public final class TaskGrantCheck {
 
@@ -45,41 +35,16 @@ public final class TaskGrantCheck {
 
   /** Reads the mapper into the engine's MyBatis configuration (once) and maps Camunda's statements to it. */
   public static void install(ProcessEngineConfigurationImpl engine) {
-    Configuration mybatis = engine.getSqlSessionFactory().getConfiguration();
-    synchronized (mybatis) {
-      if (!mybatis.hasStatement(NAMESPACE + ".selectTasks", false)) {
-        try (InputStream mapper = new ClassPathResource(MAPPER).getInputStream()) {
-          new XMLMapperBuilder(mapper, mybatis, MAPPER, mybatis.getSqlFragments()).parse();
-        } catch (IOException e) {
-          throw new UncheckedIOException("Cannot read " + MAPPER, e);
-        }
-      }
-    }
-    mapStatements(engine.getDbSqlSessionFactory(), true);
+    CamundaStatements.replace(engine, MAPPER, STATEMENTS);
   }
 
   /** Camunda's own statements again (the benchmark compares both on the same engine). */
   public static void uninstall(ProcessEngineConfigurationImpl engine) {
-    mapStatements(engine.getDbSqlSessionFactory(), false);
+    CamundaStatements.restore(engine, STATEMENTS);
   }
 
   static boolean installed(ProcessEngineConfigurationImpl engine) {
-    return STATEMENTS.get("selectTaskByQueryCriteria")
-        .equals(engine.getDbSqlSessionFactory().mapStatement("selectTaskByQueryCriteria"));
-  }
-
-  /** A copy: the factory's mappings may be a map Camunda shares between engines of one database type. */
-  private static void mapStatements(DbSqlSessionFactory factory, boolean ours) {
-    Map<String, String> mappings = factory.getStatementMappings() == null ? new HashMap<>()
-        : new HashMap<>(factory.getStatementMappings());
-    STATEMENTS.forEach((camunda, parcours) -> {
-      if (ours) {
-        mappings.put(camunda, parcours);
-      } else {
-        mappings.remove(camunda);
-      }
-    });
-    factory.setStatementMappings(mappings);
+    return CamundaStatements.replaced(engine, STATEMENTS);
   }
 
   /** What the mapper reads for one query (OGNL: {@code @fr.parcours.config.TaskGrantCheck@of(authCheck)}). */

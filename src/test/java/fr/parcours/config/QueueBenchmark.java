@@ -167,7 +167,7 @@ class QueueBenchmark {
 
     Map<String, Map<String, List<Long>>> figures = new LinkedHashMap<>();
     Map<String, Long> counts = new LinkedHashMap<>();
-    for (String name : System.getProperty("queues.settings", "CAMUNDA_JOIN,EXISTS").split(",")) {
+    for (String name : System.getProperty("queues.settings", "CAMUNDA_JOIN,EXISTS,PARCOURS").split(",")) {
       Setting setting = Setting.valueOf(name.strip());
       setting.apply(this, jdbc);
       Map<String, List<Long>> times = new LinkedHashMap<>();
@@ -235,23 +235,29 @@ class QueueBenchmark {
 
   /** The settings compared, applied to the running engine and database (the data stays the same). */
   enum Setting {
-    CAMUNDA_DEFAULTS("Camunda's defaults: its join on the grants, no index of Parcours", false, true, false, true),
-    CAMUNDA_JOIN("Camunda's join on the grants, Parcours' indexes (config.CamundaIndexes)", false, true, true, true),
+    CAMUNDA_DEFAULTS("Camunda's defaults: its join on the grants, no index of Parcours", false, false, true, false,
+        true),
+    CAMUNDA_JOIN("Camunda's join on the grants, Parcours' indexes (config.CamundaIndexes)", false, false, true, true,
+        true),
     INNER_JOINS("Camunda's join, inner (cmmnEnabled, standaloneTasksEnabled false), Parcours' indexes", false, false,
-        true, true),
-    EXISTS("Parcours: grants checked with EXISTS (config.TaskGrantCheck), Parcours' indexes", true, true, true,
-        false);
+        false, true, true),
+    EXISTS("grants checked with EXISTS (config.TaskGrantCheck), Parcours' indexes", true, false, true, true, false),
+    PARCOURS("Parcours: EXISTS, and the groups authorizations name by index (config.AuthorizedGroups)", true, true,
+        true, true, false);
 
     final String label;
     final boolean grantCheck;
+    final boolean groupsByIndex;
     final boolean leftJoins;
     final boolean indexes;
     /** A call takes minutes at 50,000 dossiers: one call of each, no warm-up. */
     final boolean oneCall;
 
-    Setting(String label, boolean grantCheck, boolean leftJoins, boolean indexes, boolean oneCall) {
+    Setting(String label, boolean grantCheck, boolean groupsByIndex, boolean leftJoins, boolean indexes,
+        boolean oneCall) {
       this.label = label;
       this.grantCheck = grantCheck;
+      this.groupsByIndex = groupsByIndex;
       this.leftJoins = leftJoins;
       this.indexes = indexes;
       this.oneCall = oneCall;
@@ -263,6 +269,11 @@ class QueueBenchmark {
         TaskGrantCheck.install(benchmark.engineConfiguration);
       } else {
         TaskGrantCheck.uninstall(benchmark.engineConfiguration);
+      }
+      if (groupsByIndex) {
+        AuthorizedGroups.install(benchmark.engineConfiguration);
+      } else {
+        AuthorizedGroups.uninstall(benchmark.engineConfiguration);
       }
       if (indexes) {
         benchmark.parcoursIndexes().forEach(jdbc::execute);

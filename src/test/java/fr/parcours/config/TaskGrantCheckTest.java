@@ -8,9 +8,11 @@ import fr.parcours.support.Candidatures;
 import fr.parcours.support.ProcessTestBase;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -33,7 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The task query's grant check ({@link TaskGrantCheck}: EXISTS per task) sees exactly what Camunda's own SQL sees:
  * the same tasks, in the same order, and the same counts, for every kind of grant a person may hold (through a
  * group, to the user, on the process definition, on every task, a grant without the read permission, a revoke),
- * asked as Tasklist's filters ask.
+ * asked as Tasklist's filters ask; and the groups that authorizations name ({@link AuthorizedGroups}) are the ones
+ * Camunda's own query finds.
  */
 class TaskGrantCheckTest extends ProcessTestBase {
 
@@ -72,6 +75,7 @@ class TaskGrantCheckTest extends ProcessTestBase {
   @AfterEach
   void closeDossiers() {
     TaskGrantCheck.install(configuration);
+    AuthorizedGroups.install(configuration);
     grants.forEach(authorizations::deleteAuthorization);
     instances.forEach(id -> runtimeService.deleteProcessInstance(id, "test over"));
   }
@@ -79,6 +83,32 @@ class TaskGrantCheckTest extends ProcessTestBase {
   @Test
   void shouldBeInstalledInTheApplicationsEngine() {
     assertThat(TaskGrantCheck.installed(configuration)).isTrue();
+    assertThat(CamundaStatements.replaced(configuration, AuthorizedGroups.STATEMENTS)).isTrue();
+  }
+
+  @Test
+  void shouldFindTheGroupsThatAuthorizationsNameAsCamundaDoes() {
+    grant("a-user-only", Resources.TASK, tasks.values().iterator().next().getId(), Permissions.READ);
+    Authorization group = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    group.setGroupId("a-group-named-once");
+    group.setResource(Resources.FILTER);
+    group.setResourceId("no-such-filter");
+    group.addPermission(Permissions.READ);
+    grants.add(authorizations.saveAuthorization(group).getId());
+
+    AuthorizedGroups.uninstall(configuration);
+    Set<String> camunda = authorizedGroups();
+    AuthorizedGroups.install(configuration);
+    Set<String> parcours = authorizedGroups();
+
+    camunda.remove(null); // the authorizations to a user: no group of a user is null
+    assertThat(parcours).isEqualTo(camunda).contains("a-group-named-once", "ans-reviewer", "vendor-medisoft",
+        "vendor-other-grants");
+  }
+
+  private Set<String> authorizedGroups() {
+    return new HashSet<>(configuration.getCommandExecutorTxRequired().execute(context ->
+        context.getDbEntityManager().<String>selectList("selectAuthorizedGroupIds")));
   }
 
   @Test
