@@ -180,6 +180,8 @@ class TaskGrantCheckTest extends ProcessTestBase {
         .orderByProcessVariable(AnsProcess.EVIDENCE_QUEUED_AT, ValueType.DATE).asc());
     queries.put("by dossier number", () -> taskService.createTaskQuery().processInstanceBusinessKeyLike("DMN-G%")
         .orderByTaskId().asc());
+    queries.put("one step or assigned (an OR query)", () -> taskService.createTaskQuery().or()
+        .taskDefinitionKey("Task_DepositEvidence").taskAssignee("alice").endOr().orderByTaskId().asc());
     Map<String, Object> seen = new LinkedHashMap<>();
     identityService.setAuthentication(user, groups);
     try {
