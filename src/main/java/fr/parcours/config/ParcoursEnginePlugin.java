@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that belong to Parcours rather than to a deployment: only changed diagrams get a new
- * version at start-up, and every diagram and deadlines table is checked against the deadlines source
- * when it is deployed.
+ * version at start-up, every diagram and deadlines table is checked against the deadlines source
+ * when it is deployed, and the task query checks grants task by task ({@link TaskGrantCheck}).
  */
 @Component
 class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
@@ -70,6 +70,14 @@ class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
         : (DefaultDmnEngineConfiguration) configuration.getDmnEngineConfiguration();
     dmn.getTransformer().getTransformListeners().add(new DeadlineTableTransformListener());
     configuration.setDmnEngineConfiguration(dmn);
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    // the task query checks grants task by task (EXISTS) rather than by Camunda's join, and the groups that
+    // authorizations name are found without reading them all (issue 21, the queues)
+    TaskGrantCheck.install(configuration);
+    AuthorizedGroups.install(configuration);
   }
 
   /**

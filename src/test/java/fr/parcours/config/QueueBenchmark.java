@@ -1,5 +1,7 @@
 package fr.parcours.config;
 
+import static fr.parcours.support.Figures.loadAverage;
+import static fr.parcours.support.Figures.percentile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,14 +61,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * through the REST API Tasklist calls (a filter's list, as HAL with its count and the card's variables, page by
  * page, and its count), authenticated with HTTP Basic and authorization checks on: an ANS reviewer's evidence
  * queue (ana) and a vendor's "Tâches de mon entreprise" (alice). Measured side by side in one run on the same
- * data: Camunda's defaults (left joins, no index of Parcours) against Parcours' indexes, and with inner joins; with
- * the EXPLAIN ANALYZE plans of the main queries (PostgreSQL's auto_explain). No timing assertion.
+ * data: Camunda's own check of the grants (a join) against Parcours' ({@link TaskGrantCheck}, EXISTS), and on
+ * request Camunda's defaults without Parcours' indexes and with inner joins ({@code -Dqueues.settings}); with the
+ * EXPLAIN ANALYZE plans of the task queries (PostgreSQL's auto_explain). Each setting must show each person the
+ * same number of tasks. No timing assertion.
  *
  * <p>{@code mvn -B -ntp -o verify -Pbenchmarks -Dtest=QueueBenchmark -Dqueues.dossiers=50000} (default 50,000).
- * The dossiers are made quickly and honestly: each is an ANS certification instance started by the engine at
- * the step it waits at (instance modification, job executor off, 250 per transaction), with the variables its
- * start form and intake give it, and opened to its company as the intake does ({@link DossierAccess}): real
- * tasks, candidate groups, task and dossier authorizations, variables.
+ * The dossiers are made quickly and honestly: {@code queues.seed-dossiers} (500) ANS certification instances are
+ * started by the engine at the step they wait at (instance modification, job executor off, 250 per transaction),
+ * with the variables their start form and intake give them, and opened to their company as the intake does
+ * ({@link DossierAccess}): real tasks, candidate groups, task and dossier authorizations, variables. Their runtime
+ * rows are then copied with new ids in set-based SQL until there are enough ({@link #replicate}): 50,000 in about
+ * a minute and a half instead of an hour.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
@@ -77,6 +82,8 @@ class QueueBenchmark {
   static final int DOSSIERS = Integer.getInteger("queues.dossiers", 50_000);
   static final int COMPANIES = 20;
   static final int BATCH = 250;
+  /** The dossiers driven through the engine; the rest are copies of their rows ({@link #replicate}). */
+  static final int SEEDS = Integer.getInteger("queues.seed-dossiers", 500);
   static final int WARM_UP = Integer.getInteger("queues.warm-up", 20);
   static final int CALLS = Integer.getInteger("queues.calls", 200);
   static final int PAGE = 15;
@@ -128,14 +135,25 @@ class QueueBenchmark {
   void printTheQueuesWithManyOpenDossiers() throws Exception {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     long fillStart = System.nanoTime();
-    fill(jdbc);
+    int seeds = fill(jdbc);
     long fillSeconds = (System.nanoTime() - fillStart) / 1_000_000_000L;
     jdbc.execute("ANALYZE");
 
+    long dossiers = jdbc.queryForObject("SELECT count(*) FROM act_ru_execution WHERE id_ = proc_inst_id_"
+        + " AND business_key_ LIKE 'DMN-B%'", Long.class);
     System.out.printf("%nBENCHMARK queues, %,d open dossiers made in %d s on PostgreSQL %s (embedded, shared"
-            + " 2-core machine), %,d tasks, %,d identity links, %,d authorizations, %,d variables%n", DOSSIERS,
-        fillSeconds, jdbc.queryForObject("SHOW server_version", String.class), count(jdbc, "act_ru_task"),
-        count(jdbc, "act_ru_identitylink"), count(jdbc, "act_ru_authorization"), count(jdbc, "act_ru_variable"));
+            + " 2-core machine, load average %s): %,d driven through the engine, the rest copies of their runtime"
+            + " rows with new ids (set-based SQL); %,d tasks, %,d identity links, %,d authorizations, %,d"
+            + " variables%n", dossiers, fillSeconds, jdbc.queryForObject("SHOW server_version", String.class),
+        loadAverage(), seeds, count(jdbc, "act_ru_task"), count(jdbc, "act_ru_identitylink"),
+        count(jdbc, "act_ru_authorization"), count(jdbc, "act_ru_variable"));
+
+    long hold = Long.getLong("queues.hold-seconds", 0);
+    if (hold > 0) {
+      // to try queries by hand on the filled database: psql -h localhost -p <port> -U postgres
+      System.out.printf("  holding %d s: PostgreSQL on port %d%n", hold, POSTGRES.getPort());
+      Thread.sleep(hold * 1000);
+    }
 
     List<Call> calls = new ArrayList<>();
     for (String[] call : List.of(new String[] {"ana, ANS evidence queue (FIFO)", "ana",
@@ -148,33 +166,55 @@ class QueueBenchmark {
     }
 
     Map<String, Map<String, List<Long>>> figures = new LinkedHashMap<>();
-    for (String name : System.getProperty("queues.settings", "CAMUNDA_DEFAULTS,INDEXES,INNER_JOINS").split(",")) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String name : System.getProperty("queues.settings", "CAMUNDA_JOIN,EXISTS,PARCOURS").split(",")) {
       Setting setting = Setting.valueOf(name.strip());
       setting.apply(this, jdbc);
       Map<String, List<Long>> times = new LinkedHashMap<>();
       for (Call call : calls) {
+        // every setting shows each person the same tasks: the count is Camunda's own check's (the first setting's)
+        long[] seen = new long[1];
+        if (setting.oneCall) {
+          // a call takes minutes: one of each, measured with its plans (auto_explain on during that very call)
+          long from = explainNext(true);
+          times.put(call.label + " — list (HAL, page of " + PAGE + ")", List.of(timed(() -> list(call, 0))));
+          times.put(call.label + " — count", List.of(timed(() -> seen[0] = count(call))));
+          explainNext(false);
+          printPlans(setting, call, from);
+        } else {
+          seen[0] = count(call);
+        }
+        assertThat(seen[0]).as(setting + ": " + call.label + " sees what the first setting showed")
+            .isEqualTo(counts.computeIfAbsent(call.label, label -> seen[0]));
+        if (setting.oneCall) {
+          continue;
+        }
         long warmUntil = System.nanoTime() + BUDGET.toNanos() / 4;
         for (int i = 0; i < WARM_UP && (i < 2 || System.nanoTime() < warmUntil); i++) {
           list(call, i);
           count(call);
         }
         List<Long> lists = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
+        List<Long> countTimes = new ArrayList<>();
         long until = System.nanoTime() + BUDGET.toNanos();
         for (int i = 0; i < CALLS && (i < 5 || System.nanoTime() < until); i++) {
           int page = i;
           lists.add(timed(() -> list(call, page)));
-          counts.add(timed(() -> count(call)));
+          countTimes.add(timed(() -> count(call)));
         }
         times.put(call.label + " — list (HAL, page of " + PAGE + ")", lists);
-        times.put(call.label + " — count", counts);
+        times.put(call.label + " — count", countTimes);
+        long from = explainNext(true);
+        list(call, 0);
+        count(call);
+        explainNext(false);
+        printPlans(setting, call, from);
       }
       figures.put(setting.label, times);
-      printPlans(setting, calls);
     }
 
     System.out.printf("%nBENCHMARK queues, %,d open dossiers, %d calls each after %d of warm-up, milliseconds"
-        + " p50 / p95, side by side in one run%n", DOSSIERS, CALLS, WARM_UP);
+        + " p50 / p95, side by side in one run%n", dossiers, CALLS, WARM_UP);
     List<String> names = new ArrayList<>(figures.values().iterator().next().keySet());
     for (String name : names) {
       System.out.printf("  %s%n", name);
@@ -186,7 +226,7 @@ class QueueBenchmark {
         if (first == null) {
           first = times;
         } else {
-          System.out.printf("      ratio p95 Camunda's defaults / this: %.1f%n",
+          System.out.printf("      ratio p95 %s / this: %.1f%n", figures.keySet().iterator().next(),
               (double) percentile(first, 95) / Math.max(1, percentile(times, 95)));
         }
       }
@@ -195,22 +235,46 @@ class QueueBenchmark {
 
   /** The settings compared, applied to the running engine and database (the data stays the same). */
   enum Setting {
-    CAMUNDA_DEFAULTS("Camunda's defaults: left joins, no index of Parcours", true, false),
-    INDEXES("left joins, Parcours' indexes (config.CamundaIndexes)", true, true),
-    INNER_JOINS("inner joins (cmmnEnabled, standaloneTasksEnabled false), Parcours' indexes", false, true);
+    CAMUNDA_DEFAULTS("Camunda's defaults: its join on the grants, no index of Parcours", false, false, true, false,
+        true),
+    CAMUNDA_JOIN("Camunda's join on the grants, Parcours' indexes (config.CamundaIndexes)", false, false, true, true,
+        true),
+    INNER_JOINS("Camunda's join, inner (cmmnEnabled, standaloneTasksEnabled false), Parcours' indexes", false, false,
+        false, true, true),
+    EXISTS("grants checked with EXISTS (config.TaskGrantCheck), Parcours' indexes", true, false, true, true, false),
+    PARCOURS("Parcours: EXISTS, and the groups authorizations name by index (config.AuthorizedGroups)", true, true,
+        true, true, false);
 
     final String label;
+    final boolean grantCheck;
+    final boolean groupsByIndex;
     final boolean leftJoins;
     final boolean indexes;
+    /** A call takes minutes at 50,000 dossiers: one call of each, no warm-up. */
+    final boolean oneCall;
 
-    Setting(String label, boolean leftJoins, boolean indexes) {
+    Setting(String label, boolean grantCheck, boolean groupsByIndex, boolean leftJoins, boolean indexes,
+        boolean oneCall) {
       this.label = label;
+      this.grantCheck = grantCheck;
+      this.groupsByIndex = groupsByIndex;
       this.leftJoins = leftJoins;
       this.indexes = indexes;
+      this.oneCall = oneCall;
     }
 
     void apply(QueueBenchmark benchmark, JdbcTemplate jdbc) {
       benchmark.joins(leftJoins);
+      if (grantCheck) {
+        TaskGrantCheck.install(benchmark.engineConfiguration);
+      } else {
+        TaskGrantCheck.uninstall(benchmark.engineConfiguration);
+      }
+      if (groupsByIndex) {
+        AuthorizedGroups.install(benchmark.engineConfiguration);
+      } else {
+        AuthorizedGroups.uninstall(benchmark.engineConfiguration);
+      }
       if (indexes) {
         benchmark.parcoursIndexes().forEach(jdbc::execute);
       } else {
@@ -236,8 +300,73 @@ class QueueBenchmark {
         .toList();
   }
 
-  /** The dossiers: a fifth of companies each, spread over the steps where a dossier waits. */
-  private void fill(JdbcTemplate jdbc) throws Exception {
+  /**
+   * The dossiers: {@link #SEEDS} driven through the engine ({@link #seed}), then their runtime rows copied with new
+   * ids until there are {@link #DOSSIERS} ({@link #replicate}).
+   */
+  private int fill(JdbcTemplate jdbc) throws Exception {
+    int seeds = Math.min(SEEDS, DOSSIERS);
+    seed(jdbc, seeds);
+    int copies = Math.max(0, (DOSSIERS + seeds - 1) / seeds - 1);
+    replicate(jdbc, copies);
+    return seeds;
+  }
+
+  /**
+   * Copies the runtime rows of the seed dossiers {@code copies} times in set-based SQL, each copy with new ids
+   * (the seed's id followed by {@code -r<copy>}) and its references rewritten to the copy's rows: the process
+   * instances and their executions, tasks, variables (and their byte arrays), identity links, and the
+   * authorizations on those tasks and instances, as the engine and {@link DossierAccess} wrote them. So the tables
+   * the queues read have the shape Parcours creates, at a cost of seconds instead of an hour. The copy's dossier
+   * number gets the suffix too, and its queue dates move back a minute per copy, so the queue's order mixes them.
+   * Not copied (the queues do not read them): jobs, event subscriptions and history.
+   */
+  private void replicate(JdbcTemplate jdbc, int copies) {
+    if (copies == 0) {
+      return;
+    }
+    jdbc.execute("CREATE TABLE bench_seed_instance AS SELECT id_ FROM act_ru_execution WHERE id_ = proc_inst_id_"
+        + " AND business_key_ LIKE 'DMN-B%'");
+    jdbc.execute("CREATE TABLE bench_seed_task AS SELECT id_ FROM act_ru_task WHERE proc_inst_id_ IN"
+        + " (SELECT id_ FROM bench_seed_instance)");
+    String instances = "proc_inst_id_ IN (SELECT id_ FROM bench_seed_instance)";
+    String dated = "'" + AnsProcess.EVIDENCE_QUEUED_AT + "', '" + AnsProcess.EVIDENCE_COMPLETE_AT + "'";
+    copy(jdbc, copies, "act_ge_bytearray", "id_ IN (SELECT bytearray_id_ FROM act_ru_variable WHERE " + instances
+        + ")", Map.of(), "id_");
+    copy(jdbc, copies, "act_ru_execution", instances, Map.of("business_key_", "business_key_ || '-r' || k"),
+        "id_", "root_proc_inst_id_", "proc_inst_id_", "parent_id_", "super_exec_");
+    copy(jdbc, copies, "act_ru_task", instances, Map.of(), "id_", "execution_id_", "proc_inst_id_",
+        "parent_task_id_");
+    copy(jdbc, copies, "act_ru_variable", instances, Map.of(
+            "text_", "CASE WHEN name_ = '" + AnsProcess.DOSSIER_ID + "' THEN text_ || '-r' || k ELSE text_ END",
+            "long_", "CASE WHEN name_ IN (" + dated + ") THEN long_ - k * 60000 ELSE long_ END"),
+        "id_", "execution_id_", "proc_inst_id_", "var_scope_", "task_id_", "bytearray_id_");
+    copy(jdbc, copies, "act_ru_identitylink", "task_id_ IN (SELECT id_ FROM bench_seed_task)", Map.of(),
+        "id_", "task_id_");
+    copy(jdbc, copies, "act_ru_authorization", "resource_id_ IN (SELECT id_ FROM bench_seed_task UNION"
+        + " SELECT id_ FROM bench_seed_instance)", Map.of(), "id_", "resource_id_", "root_proc_inst_id_");
+    jdbc.execute("DROP TABLE bench_seed_task");
+    jdbc.execute("DROP TABLE bench_seed_instance");
+  }
+
+  /** One INSERT … SELECT: the rows of the table that {@code where} selects, {@code copies} times. */
+  private static void copy(JdbcTemplate jdbc, int copies, String table, String where, Map<String, String> changed,
+      String... ids) {
+    List<String> columns = jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE table_name = ?"
+        + " ORDER BY ordinal_position", String.class, table);
+    List<String> values = new ArrayList<>();
+    for (String column : columns) {
+      values.add(List.of(ids).contains(column) ? column + " || '-r' || k" : changed.getOrDefault(column, column));
+    }
+    long start = System.nanoTime();
+    int rows = jdbc.update("INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT "
+        + String.join(", ", values) + " FROM " + table + " CROSS JOIN generate_series(1, " + copies + ") AS k WHERE "
+        + where);
+    System.out.printf("  copied %,d rows of %s in %d ms%n", rows, table, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** The seed dossiers: a twentieth of them per company, spread over the steps where a dossier waits. */
+  private void seed(JdbcTemplate jdbc, int dossiers) throws Exception {
     List<String> companies = new ArrayList<>(List.of("vendor-medisoft"));
     for (int c = 1; c < COMPANIES; c++) {
       String id = "vendor-bench-%02d".formatted(c);
@@ -255,10 +384,10 @@ class QueueBenchmark {
     // two threads, as the machine has two cores
     ExecutorService threads = Executors.newFixedThreadPool(2);
     List<Future<?>> batches = new ArrayList<>();
-    for (int from = 0; from < DOSSIERS; from += BATCH) {
+    for (int from = 0; from < dossiers; from += BATCH) {
       int start = from;
       batches.add(threads.submit(() -> transaction.executeWithoutResult(status -> {
-        for (int i = start; i < Math.min(DOSSIERS, start + BATCH); i++) {
+        for (int i = start; i < Math.min(dossiers, start + BATCH); i++) {
           startDossier(i, companies.get(i % COMPANIES), now);
         }
       })));
@@ -337,28 +466,23 @@ class QueueBenchmark {
     }
   }
 
-  /** One list and one count of each call with auto_explain on; prints the plans of the queries on tasks. */
-  private void printPlans(Setting setting, List<Call> calls) throws Exception {
-    for (Call call : calls) {
-      explainNext(true);
-      long from = Files.size(SERVER_LOG);
-      list(call, 0);
-      count(call);
-      explainNext(false);
-      System.out.printf("%nPLANS %s — %s (EXPLAIN ANALYZE by auto_explain)%n", setting.label, call.label);
-      for (String plan : plans(from)) {
-        System.out.println(plan);
-      }
+  /** Prints the plans logged since that offset (a list and a count, as auto_explain wrote them). */
+  private void printPlans(Setting setting, Call call, long from) throws IOException {
+    System.out.printf("%nPLANS %s — %s (EXPLAIN ANALYZE by auto_explain)%n", setting.label, call.label);
+    for (String plan : plans(from)) {
+      System.out.println(plan);
     }
   }
 
-  private void explainNext(boolean on) throws Exception {
+  /** Turns auto_explain on or off for every session; returns the server log's length at that moment. */
+  private long explainNext(boolean on) throws Exception {
     try (Connection connection = POSTGRES.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("ALTER SYSTEM SET auto_explain.log_min_duration = " + (on ? "0" : "-1"));
       statement.execute("SELECT pg_reload_conf()");
     }
     Thread.sleep(300); // every session reads the new setting
+    return Files.size(SERVER_LOG);
   }
 
   /** The plans logged since that offset, of the statements that read ACT_RU_TASK, without their query text. */
@@ -407,6 +531,7 @@ class QueueBenchmark {
     return onTasks;
   }
 
+
   private static long count(JdbcTemplate jdbc, String table) {
     return jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
   }
@@ -417,9 +542,4 @@ class QueueBenchmark {
     return (System.nanoTime() - start) / 1_000;
   }
 
-  private static long percentile(List<Long> values, int percent) {
-    List<Long> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
-  }
 }

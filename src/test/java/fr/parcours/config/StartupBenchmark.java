@@ -1,5 +1,8 @@
 package fr.parcours.config;
 
+import static fr.parcours.support.Figures.loadAverage;
+import static fr.parcours.support.Figures.percentile;
+
 import fr.parcours.ParcoursApplication;
 import fr.parcours.support.TestSmtp;
 import java.util.ArrayList;
@@ -9,10 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.metrics.buffering.StartupTimeline;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,18 +27,20 @@ import org.springframework.core.metrics.StartupStep;
 
 /**
  * Prints Parcours' start-up against a bare Camunda 7.24 webapp on the same Spring Boot, the same starters and
- * the same kind of database, started alternately in one JVM on a free port, as medians and their ratio: first
+ * the same kind of database, started alternately in one JVM on a free port (the order rotated each round), as
+ * medians with their interquartile range, and the ratio of the medians and per round: first
  * on an empty in-memory H2 database each time (schema made, everything deployed), then restarted on the database
  * of its previous start; with, between them, the bare webapp deploying Parcours' diagrams and forms (the models'
- * share), and the steps of Parcours' start-up that cost most (Spring's {@link BufferingApplicationStartup}: beans
- * created, with what they create in turn). No timing assertion.
+ * share), the time each spends in its runners (Parcours' set-up), and the steps of Parcours' start-up that cost
+ * most beside the bare webapp's (Spring's {@link BufferingApplicationStartup}: beans created, their own time).
+ * No timing assertion.
  *
  * <p>{@code mvn -B -ntp -o verify -Pbenchmarks -Dtest=StartupBenchmark}
  */
 class StartupBenchmark {
 
   static final int WARM_UP = 1;
-  static final int ROUNDS = Integer.getInteger("startup.rounds", 5);
+  static final int ROUNDS = Integer.getInteger("startup.rounds", 9);
 
   /** A Camunda webapp and REST API with nothing of Parcours: the starters' auto-configuration alone. */
   @Configuration(proxyBeanMethods = false)
@@ -40,40 +48,62 @@ class StartupBenchmark {
   static class BareCamundaWebapp {
   }
 
+  /** One kind of application: how it is built, and its start-ups. */
+  record Kind(String label, Function<BufferingApplicationStartup, SpringApplicationBuilder> builder,
+      List<Start> starts) {
+  }
+
+  /** One start: its time, the time its runners took (from "started" to "ready"), and its steps. */
+  record Start(long millis, long runnerMillis, BufferingApplicationStartup steps) {
+  }
+
   @Test
   void printTheStartUpAgainstABareCamundaWebapp() {
     for (boolean empty : new boolean[] {true, false}) {
+      List<Kind> kinds = List.of(
+          new Kind("bare Camunda 7.24 webapp + REST, H2 in memory", steps -> bare(), new ArrayList<>()),
+          new Kind("the same, deploying Parcours' diagrams and forms", steps -> bareDeployingParcoursModels(),
+              new ArrayList<>()),
+          new Kind("Parcours (demo profile), H2 in memory", StartupBenchmark::parcours, new ArrayList<>()));
       // restarts: each kind of application on its own database, made by its first start (the warm-up)
-      String bareDatabase = "bare-" + UUID.randomUUID();
-      String deployingDatabase = "deploying-" + UUID.randomUUID();
-      String parcoursDatabase = "parcours-" + UUID.randomUUID();
-      List<Long> bare = new ArrayList<>();
-      List<Long> deploying = new ArrayList<>();
-      List<Long> parcours = new ArrayList<>();
-      BufferingApplicationStartup lastSteps = null;
+      Map<Kind, String> databases = new LinkedHashMap<>();
+      kinds.forEach(kind -> databases.put(kind, "db-" + UUID.randomUUID()));
       for (int round = 0; round < WARM_UP + ROUNDS; round++) {
-        long bareMillis = timed(bare(), empty ? null : bareDatabase);
-        long deployingMillis = timed(bareDeployingParcoursModels(), empty ? null : deployingDatabase);
-        BufferingApplicationStartup steps = new BufferingApplicationStartup(20_000);
-        long parcoursMillis = timed(parcours(steps), empty ? null : parcoursDatabase);
-        if (round >= WARM_UP) {
-          bare.add(bareMillis);
-          deploying.add(deployingMillis);
-          parcours.add(parcoursMillis);
-          lastSteps = steps;
+        // alternately, and in a different order each round, so that a burst of load falls on each kind in turn
+        List<Kind> order = new ArrayList<>(kinds);
+        Collections.rotate(order, round);
+        if (round % 2 == 1) {
+          Collections.reverse(order);
+        }
+        for (Kind kind : order) {
+          Start start = timed(kind, empty ? null : databases.get(kind));
+          if (round >= WARM_UP) {
+            kind.starts().add(start);
+          }
         }
       }
-      System.out.printf("%nBENCHMARK start-up %s, %d rounds after %d of warm-up, alternately in one JVM,"
-          + " milliseconds (median / min), shared 2-core machine%n", empty ? "on an EMPTY database (first start)"
-          : "on the database of its previous start (a restart)", ROUNDS, WARM_UP);
-      System.out.printf("  bare Camunda 7.24 webapp + REST, H2 in memory     %6d / %6d%n", median(bare),
-          Collections.min(bare));
-      System.out.printf("  the same, deploying Parcours' diagrams and forms   %6d / %6d%n", median(deploying),
-          Collections.min(deploying));
-      System.out.printf("  Parcours (demo profile), H2 in memory              %6d / %6d%n", median(parcours),
-          Collections.min(parcours));
-      System.out.printf("  ratio Parcours / bare (medians): %.2f%n", (double) median(parcours) / median(bare));
-      printCostliest(lastSteps);
+      System.out.printf("%nBENCHMARK start-up %s, %d rounds after %d of warm-up, alternately in one JVM (order rotated"
+          + " each round), milliseconds: median [interquartile range p25–p75] min; runners (Parcours' set-up,"
+          + " from \"started\" to \"ready\") median; shared 2-core machine, load average %s%n",
+          empty ? "on an EMPTY database (first start)" : "on the database of its previous start (a restart)",
+          ROUNDS, WARM_UP, loadAverage());
+      for (Kind kind : kinds) {
+        List<Long> millis = kind.starts().stream().map(Start::millis).toList();
+        System.out.printf("  %-52s %6d [%6d–%6d] %6d; runners %5d%n", kind.label(), percentile(millis, 50),
+            percentile(millis, 25), percentile(millis, 75), Collections.min(millis),
+            percentile(kind.starts().stream().map(Start::runnerMillis).toList(), 50));
+      }
+      List<Long> bare = kinds.get(0).starts().stream().map(Start::millis).toList();
+      List<Long> parcours = kinds.get(2).starts().stream().map(Start::millis).toList();
+      List<Double> ratios = new ArrayList<>();
+      for (int i = 0; i < bare.size(); i++) {
+        ratios.add((double) parcours.get(i) / bare.get(i));
+      }
+      Collections.sort(ratios);
+      System.out.printf("  ratio Parcours / bare: of the medians %.2f; per round, median %.2f [%.2f–%.2f]%n",
+          (double) percentile(parcours, 50) / percentile(bare, 50), ratios.get(ratios.size() / 2),
+          ratios.get(ratios.size() / 4), ratios.get(ratios.size() * 3 / 4));
+      printCostliest(kinds.get(2).starts(), kinds.get(0).starts());
     }
   }
 
@@ -97,62 +127,88 @@ class StartupBenchmark {
   }
 
   private static SpringApplicationBuilder parcours(BufferingApplicationStartup steps) {
-    SpringApplicationBuilder builder = new SpringApplicationBuilder(ParcoursApplication.class).properties(Map.of(
+    return new SpringApplicationBuilder(ParcoursApplication.class).properties(Map.of(
         "spring.profiles.active", "demo",
         "parcours.demo.mailbox.enabled", "false",
         "parcours.evidence.storage", "target/startup-benchmark/" + UUID.randomUUID() + "/evidence",
         "parcours.documents.storage", "target/startup-benchmark/" + UUID.randomUUID() + "/documents"));
-    builder.application().setApplicationStartup(steps);
-    return builder;
   }
 
   /**
    * Started with the settings both share as arguments (above application.yml, which names a file database): an
    * in-memory database, new or of that name, a free port, and the mail port of the tests.
    */
-  private static long timed(SpringApplicationBuilder builder, String database) {
+  private static Start timed(Kind kind, String database) {
     String url = "jdbc:h2:mem:" + (database == null ? UUID.randomUUID() : database) + ";DB_CLOSE_DELAY=-1";
     String[] arguments = {"--spring.datasource.url=" + url, "--spring.datasource.username=sa",
         "--spring.datasource.password=", "--server.port=0", "--spring.main.banner-mode=off",
         "--logging.level.root=warn", "--spring.jmx.enabled=false",
         "--spring.mail.port=" + TestSmtp.SMTP.getPort()};
+    BufferingApplicationStartup steps = new BufferingApplicationStartup(20_000);
+    SpringApplicationBuilder builder = kind.builder().apply(steps);
+    builder.application().setApplicationStartup(steps);
+    long[] started = new long[2];
+    builder.listeners(event -> {
+      if (event instanceof ApplicationStartedEvent) {
+        started[0] = System.nanoTime();
+      } else if (event instanceof ApplicationReadyEvent) {
+        started[1] = System.nanoTime();
+      }
+    });
     long start = System.nanoTime();
     try (ConfigurableApplicationContext context = builder.run(arguments)) {
       long millis = (System.nanoTime() - start) / 1_000_000;
       SpringApplication.exit(context);
-      return millis;
+      return new Start(millis, (started[1] - started[0]) / 1_000_000, steps);
     }
   }
 
-  /** The beans whose creation took longest, in their own time (what they created in turn taken off). */
-  private static void printCostliest(BufferingApplicationStartup steps) {
-    StartupTimeline timeline = steps.getBufferedTimeline();
-    Map<Long, Long> childTime = new LinkedHashMap<>();
-    for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
-      Long parent = event.getStartupStep().getParentId();
-      if (parent != null) {
-        childTime.merge(parent, event.getDuration().toNanos(), Long::sum);
+  /**
+   * The steps whose own time (what they created in turn taken off) took longest in Parcours, as medians over the
+   * rounds, beside the same step's median in the bare webapp.
+   */
+  private static void printCostliest(List<Start> parcours, List<Start> bare) {
+    Map<String, List<Long>> parcoursSteps = ownTimes(parcours);
+    Map<String, List<Long>> bareSteps = ownTimes(bare);
+    List<Map.Entry<String, List<Long>>> rows = new ArrayList<>(parcoursSteps.entrySet());
+    rows.sort(Comparator.comparingLong((Map.Entry<String, List<Long>> row) -> percentile(row.getValue(), 50))
+        .reversed());
+    System.out.printf("  Parcours' costliest start-up steps, milliseconds of their own time, median over the rounds"
+        + " (the bare webapp's, where it has the step):%n");
+    for (Map.Entry<String, List<Long>> row : rows.subList(0, Math.min(15, rows.size()))) {
+      List<Long> inBare = bareSteps.get(row.getKey());
+      System.out.printf("    %6d (%6s)  %s%n", percentile(row.getValue(), 50),
+          inBare == null ? "-" : String.valueOf(percentile(inBare, 50)), row.getKey());
+    }
+  }
+
+  /** Each step's own time per start, by step name and bean (a step that never occurs in a start counts 0). */
+  private static Map<String, List<Long>> ownTimes(List<Start> starts) {
+    Map<String, List<Long>> times = new LinkedHashMap<>();
+    for (Start start : starts) {
+      StartupTimeline timeline = start.steps().getBufferedTimeline();
+      Map<Long, Long> childTime = new LinkedHashMap<>();
+      for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+        Long parent = event.getStartupStep().getParentId();
+        if (parent != null) {
+          childTime.merge(parent, event.getDuration().toNanos(), Long::sum);
+        }
       }
+      Map<String, Long> own = new LinkedHashMap<>();
+      for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+        StartupStep step = event.getStartupStep();
+        StringBuilder name = new StringBuilder(step.getName());
+        step.getTags().forEach(tag -> name.append(tag.getKey().equals("beanName") ? " " + tag.getValue() : ""));
+        own.merge(name.toString(), (event.getDuration().toNanos() - childTime.getOrDefault(step.getId(), 0L))
+            / 1_000_000, Long::sum);
+      }
+      own.forEach((name, millis) -> times.computeIfAbsent(name, n -> new ArrayList<>()).add(millis));
     }
-    List<String[]> rows = new ArrayList<>();
-    for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
-      StartupStep step = event.getStartupStep();
-      long own = event.getDuration().toNanos() - childTime.getOrDefault(step.getId(), 0L);
-      StringBuilder tags = new StringBuilder();
-      step.getTags().forEach(tag -> tags.append(tag.getKey().equals("beanName") ? tag.getValue() : ""));
-      rows.add(new String[] {String.valueOf(own / 1_000_000), step.getName() + " " + tags,
-          String.valueOf(event.getDuration().toMillis())});
-    }
-    rows.sort(Comparator.comparingLong((String[] row) -> Long.parseLong(row[0])).reversed());
-    System.out.printf("  Parcours' costliest start-up steps (last round), milliseconds own / with what they create:%n");
-    for (String[] row : rows.subList(0, Math.min(15, rows.size()))) {
-      System.out.printf("    %6s / %6s  %s%n", row[0], row[2], row[1]);
-    }
-  }
-
-  private static long median(List<Long> values) {
-    List<Long> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    return sorted.get(sorted.size() / 2);
+    times.values().forEach(list -> {
+      while (list.size() < starts.size()) {
+        list.add(0L);
+      }
+    });
+    return times;
   }
 }

@@ -1,0 +1,28 @@
+package fr.parcours.config;
+
+import java.util.Map;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+
+/**
+ * The groups some authorization names, which Camunda asks in every command of a signed-in user (to keep only those
+ * of the user's groups), found by one index probe per group ({@code db/camunda/authorized-groups.xml}) rather than
+ * by reading every authorization: at 50,000 dossiers that read cost 20 ms and more per command, several per call of
+ * Tasklist ({@code config.QueueBenchmark}). The same set of groups either way ({@code TaskGrantCheckTest}).
+ */
+final class AuthorizedGroups {
+
+  static final String MAPPER = "db/camunda/authorized-groups.xml";
+  static final Map<String, String> STATEMENTS = Map.of(
+      "selectAuthorizedGroupIds", "fr.parcours.config.AuthorizedGroups.selectGroupsNamed");
+
+  private AuthorizedGroups() {
+  }
+
+  static void install(ProcessEngineConfigurationImpl engine) {
+    CamundaStatements.replace(engine, MAPPER, STATEMENTS);
+  }
+
+  static void uninstall(ProcessEngineConfigurationImpl engine) {
+    CamundaStatements.restore(engine, STATEMENTS);
+  }
+}

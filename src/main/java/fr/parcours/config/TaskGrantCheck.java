@@ -1,0 +1,155 @@
+package fr.parcours.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
+
+/**
+ * The task query (Tasklist's filters, their list and count, {@code /engine-rest/task}) checks the signed-in user's
+ * grants task by task with EXISTS ({@code db/camunda/task-grant-check.xml}) instead of Camunda's join on
+ * {@code RESOURCE_ID_ IN (task, definition key, '*')}, which PostgreSQL could not estimate: ana's evidence queue took
+ * 150 s at 50,000 open dossiers, comparing every task with every grant of her group ({@code config.QueueBenchmark}
+ * prints both, with their plans). Who sees what does not change: the same grants are read with the same rules, and
+ * where this check does not apply (revoke checks on, permission checks of another shape) Camunda's own SQL runs.
+ *
+ * <p>Camunda 7 offers no setting to replace one of its statements: see {@link CamundaStatements}.
+ */
+public final class TaskGrantCheck {
+
+  static final String MAPPER = "db/camunda/task-grant-check.xml";
+  static final String NAMESPACE = "fr.parcours.config.TaskGrantCheck";
+  /** Camunda's statements and Parcours' in their place. */
+  static final Map<String, String> STATEMENTS = Map.of(
+      "selectTaskByQueryCriteria", NAMESPACE + ".selectTasks",
+      "selectTaskCountByQueryCriteria", NAMESPACE + ".countTasks");
+
+  private static final String TASK_ID = "RES.ID_";
+  private static final String DEFINITION_KEY = "D.KEY_";
+
+  private TaskGrantCheck() {
+  }
+
+  /** Reads the mapper into the engine's MyBatis configuration (once) and maps Camunda's statements to it. */
+  public static void install(ProcessEngineConfigurationImpl engine) {
+    CamundaStatements.replace(engine, MAPPER, STATEMENTS);
+  }
+
+  /** Camunda's own statements again (the benchmark compares both on the same engine). */
+  public static void uninstall(ProcessEngineConfigurationImpl engine) {
+    CamundaStatements.restore(engine, STATEMENTS);
+  }
+
+  static boolean installed(ProcessEngineConfigurationImpl engine) {
+    return CamundaStatements.replaced(engine, STATEMENTS);
+  }
+
+  /** What the mapper reads for one query (OGNL: {@code @fr.parcours.config.TaskGrantCheck@of(authCheck)}). */
+  public static Check of(AuthorizationCheck camunda) {
+    return new Check(camunda);
+  }
+
+  /**
+   * The query's authorization check, split: the grants this check reads with EXISTS, and what is left to Camunda's
+   * SQL (nothing when it applies, everything when it does not).
+   */
+  public static final class Check {
+
+    private final AuthorizationCheck camunda;
+    private final List<Grant> taskGrants = new ArrayList<>();
+    private final List<Grant> definitionGrants = new ArrayList<>();
+    private final boolean applies;
+
+    Check(AuthorizationCheck camunda) {
+      this.camunda = camunda;
+      // the property Camunda's mapping reads (its method shouldPerformAuthorizatioCheck() says something else)
+      this.applies = camunda != null && camunda.getShouldPerformAuthorizatioCheck() && camunda.getAuthUserId() != null
+          && !camunda.isRevokeAuthorizationCheckEnabled() && split(camunda.getPermissionChecks());
+    }
+
+    /** True when every permission check is "this permission on the task, or on its process definition". */
+    private boolean split(CompositePermissionCheck checks) {
+      if (checks == null || checks.getAtomicChecks() == null || checks.getAtomicChecks().isEmpty()
+          || (checks.getCompositeChecks() != null && !checks.getCompositeChecks().isEmpty())
+          || (!checks.isDisjunctive() && checks.getAtomicChecks().size() > 1)) {
+        return false;
+      }
+      for (PermissionCheck check : checks.getAtomicChecks()) {
+        Grant grant = new Grant(check.getResourceType(), check.getPerms());
+        if (TASK_ID.equals(check.getResourceIdQueryParam())) {
+          taskGrants.add(grant);
+        } else if (DEFINITION_KEY.equals(check.getResourceIdQueryParam())) {
+          definitionGrants.add(grant);
+        } else {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    public boolean isApplies() {
+      return applies;
+    }
+
+    /** The check Camunda's SQL still makes: none when this one applies (a fresh check is off). */
+    public AuthorizationCheck getRemaining() {
+      if (!applies) {
+        return camunda;
+      }
+      AuthorizationCheck none = new AuthorizationCheck();
+      none.setUseLeftJoin(camunda.isUseLeftJoin());
+      return none;
+    }
+
+    /** Camunda shows every case task when it joins left (CMMN on): so does this check. */
+    public boolean isCaseTasksVisible() {
+      return camunda.isUseLeftJoin();
+    }
+
+    public String getUserId() {
+      return camunda.getAuthUserId();
+    }
+
+    public List<String> getGroupIds() {
+      return camunda.getAuthGroupIds() == null ? List.of() : camunda.getAuthGroupIds();
+    }
+
+    public List<Grant> getTaskGrants() {
+      return taskGrants;
+    }
+
+    public List<Grant> getDefinitionGrants() {
+      return definitionGrants;
+    }
+
+    /** Every grant this check reads: a grant of one of them on every resource ("*") lets the user see every task. */
+    public List<Grant> getEveryGrant() {
+      List<Grant> all = new ArrayList<>(taskGrants);
+      all.addAll(definitionGrants);
+      return all;
+    }
+  }
+
+  /** A permission on a type of resource: its type number and its permission bits, as Camunda stores them. */
+  public static final class Grant {
+
+    private final int resourceType;
+    private final int perms;
+
+    Grant(int resourceType, int perms) {
+      this.resourceType = resourceType;
+      this.perms = perms;
+    }
+
+    public int getResourceType() {
+      return resourceType;
+    }
+
+    public int getPerms() {
+      return perms;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package fr.parcours.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** What the benchmarks print beside their figures: percentiles, and how loaded the shared machine was. */
+public final class Figures {
+
+  private Figures() {
+  }
+
+  /** The value below which that percent of the values lie (nearest rank). */
+  public static long percentile(List<Long> values, int percent) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1)));
+  }
+
+  /** The machine's load average over the last minute, as Linux gives it. */
+  public static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}
