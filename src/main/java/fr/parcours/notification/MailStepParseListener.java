@@ -26,10 +26,22 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * cannot write inside a message event definition, nor a retry cycle).
  *
  * <p>A message throw event (an envelope) with the property {@code mail} and no implementation of its own is
- * run by {@link VendorMail}, {@code asyncBefore} and {@code asyncAfter}, retried {@value #RETRY_CYCLE} unless
- * it sets its own cycle: exactly what a step naming {@code ${vendorMail}} with those settings does, and those
- * steps (the older versions of the diagrams) run as before. At deployment a mail that Parcours does not send,
- * or a {@code mail} on anything but a message throw event, is refused with the element and the fix.
+ * run by {@link VendorMail}, {@code asyncBefore}, retried {@value #RETRY_CYCLE} unless it sets its own cycle. The
+ * steps of the older versions of the diagrams, which name {@code ${vendorMail}} with {@code asyncBefore} and
+ * {@code asyncAfter} written out, run as before. At deployment a mail that Parcours does not send, or a
+ * {@code mail} on anything but a message throw event, is refused with the element and the fix.
+ *
+ * <p><b>One job per mail step, not two.</b> {@code asyncBefore} is needed: the person who completed the step before
+ * never waits for the SMTP server, and a mail that fails is retried, then becomes an incident, on its own job. A
+ * second job ({@code asyncAfter}) would commit the mail step before the process moves on, so that a later step's
+ * rollback does not run the mail step again; the journal already does that, for every retry: it is keyed by the
+ * job, whose id stays the same across retries, it is written in its own transactions (committed whatever the job
+ * does), and a recipient it records as sent gets nothing when the job runs again (the PDF the mail carried is the
+ * one kept the first time). So when what follows the mail fails and rolls back, the retried job reads the journal
+ * (one statement) and goes on without sending: proven by {@code VendorMailTest} and by the crash test, whose nodes
+ * are killed while these jobs run. A failure after the mail shows as an incident on the mail step, which is also
+ * where the second job put it. Two jobs cost a job written, fetched, locked, deleted and logged in the history per
+ * mail, on every mail of every dossier.
  */
 public class MailStepParseListener extends AbstractBpmnParseListener {
 
@@ -53,9 +65,6 @@ public class MailStepParseListener extends AbstractBpmnParseListener {
         new ServiceTaskDelegateExpressionActivityBehavior(expressions.createExpression(DELEGATE), List.of()));
     if (!activity.isAsyncBefore()) {
       activity.setAsyncBefore(true);
-    }
-    if (!activity.isAsyncAfter()) {
-      activity.setAsyncAfter(true);
     }
     if (activity.getProperties().get(DefaultFailedJobParseListener.FAILED_JOB_CONFIGURATION) == null) {
       // as the engine reads a camunda:failedJobRetryTimeCycle written in the diagram

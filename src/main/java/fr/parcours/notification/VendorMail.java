@@ -34,10 +34,10 @@ import org.springframework.stereotype.Component;
  * <p>Why steps in the diagram rather than a hidden outbox: process owners see in Modeler and Cockpit when
  * each mail goes out, and the engine's own job machinery gives what a mail needs. Each step is
  * {@code asyncBefore} (the user who completed the previous task never waits for SMTP; the mail is sent by
- * the job executor in its own transaction), {@code asyncAfter} (the step's success is committed before the
- * process moves on, so a rollback of a later step never runs it again) and has
- * {@code camunda:failedJobRetryTimeCycle} (a failure is retried, then becomes an incident on the dossier).
- * The journal, keyed by the job, keeps each recipient from getting the mail twice when a job is retried.
+ * the job executor in its own transaction) and has {@code camunda:failedJobRetryTimeCycle} (a failure is
+ * retried, then becomes an incident on the dossier). The journal, keyed by the job, keeps each recipient from
+ * getting the mail twice when the job is retried, also when what follows the mail in the same job rolls back:
+ * no second job ({@code asyncAfter}) is needed for that, see {@link MailStepParseListener}.
  *
  * <p>The mail goes to the dossier's contact ({@code contactEmail}) and legal representative
  * ({@code legalRepEmail}), in the dossier's language ({@code correspondenceLanguage}).

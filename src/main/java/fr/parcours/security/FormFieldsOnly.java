@@ -231,16 +231,22 @@ public class FormFieldsOnly extends CommandInterceptor {
 
   private void checkFormFields(CommandContext context, String taskId, Collection<?> submitted) {
     TaskEntity task = context.getTaskManager().findTaskById(taskId);
-    TaskQueryImpl visible = new TaskQueryImpl();
-    visible.taskId(taskId);
-    if (task == null || visible.executeCount(context) == 0) {
-      // the command itself says that the task does not exist, or refuses another company's task, before any of
-      // its name or fields is told
-      return;
+    if (task == null) {
+      return; // the command itself says that the task does not exist
     }
     task.initializeFormKey();
     CamundaFormRef formRef = task.getCamundaFormRef();
     Set<String> allowed = formRef == null ? Set.of() : fieldsOf(context, formRef, task.getProcessDefinitionId());
+    if (allowed.containsAll(submitted.stream().map(String::valueOf).toList())) {
+      return; // nothing to refuse, nothing told: the command checks who may complete the task
+    }
+    TaskQueryImpl visible = new TaskQueryImpl();
+    visible.taskId(taskId);
+    if (visible.executeCount(context) == 0) {
+      // the command itself refuses another company's task, before any of its name or fields is told; the query
+      // (authorizations applied) runs only here, when there is something to refuse, not on every completion
+      return;
+    }
     refuseOutside(allowed, submitted, "Task '" + task.getName() + "' takes only the fields of its form",
         "Complete the task from its form in Tasklist", "La tâche « " + task.getName() + " » ne prend que les"
         + " champs de son formulaire", "Terminez la tâche depuis son formulaire dans Tasklist");

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import fr.parcours.support.TestMailServer;
 import fr.parcours.support.TestSmtp;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -89,7 +89,7 @@ abstract class BrowserTestBase {
 
   @LocalServerPort int port;
   @RegisterExtension
-  static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP);
+  static final TestMailServer MAIL = new TestMailServer(TestSmtp.SMTP);
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;

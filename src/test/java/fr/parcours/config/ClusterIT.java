@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.parcours.evidence.Zips;
+import fr.parcours.support.TestMailServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
@@ -101,7 +102,7 @@ class ClusterIT {
     Instant began = Instant.now();
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
       DataSource database = postgres.getPostgresDatabase();
-      smtp = new GreenMail(new ServerSetup(PackagedApplication.freePort(), "127.0.0.1", "smtp"));
+      smtp = TestMailServer.server(new ServerSetup(PackagedApplication.freePort(), "127.0.0.1", "smtp"));
       smtp.start();
       Path evidence = Files.createDirectories(folder.resolve("shared-evidence"));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import fr.parcours.support.TestMailServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -90,7 +91,7 @@ class CrashIT {
     // the SMTP server refuses (is down) while the first dossiers come in and through the first crash
     start();
     loadThenKillMidway(3, true);
-    smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+    smtp = TestMailServer.server(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
     smtp.start();
     for (int crash = 2; crash <= 3; crash++) {
       start();

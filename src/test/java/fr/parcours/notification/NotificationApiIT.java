@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import fr.parcours.support.TestMailServer;
 import fr.parcours.support.TestSmtp;
 import fr.parcours.ans.AnsProcess;
 import fr.parcours.support.Candidatures;
@@ -31,7 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 class NotificationApiIT {
 
   @RegisterExtension
-  static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP).withPerMethodLifecycle(true);
+  static final TestMailServer MAIL = new TestMailServer(TestSmtp.SMTP).withPerMethodLifecycle(true);
 
   static final ObjectMapper JSON = new ObjectMapper();
 

@@ -385,6 +385,62 @@ class VendorMailTest extends ProcessTestBase {
         });
   }
 
+  /**
+   * A mail step is one job (MailStepParseListener): what follows the mail runs in the same job. When it fails, the
+   * job rolls back and is retried; the journal, committed apart, keeps the retries from sending the mail again.
+   */
+  @Test
+  void shouldSendOnceWhenWhatFollowsTheMailInItsJobFailsAndTheJobIsRetried() throws Exception {
+    String bpmn = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+            targetNamespace="http://parcours.example/test">
+          <message id="Message_Received" name="Message_Received"/>
+          <process id="mail-then-failure" isExecutable="true" camunda:historyTimeToLive="30">
+            <startEvent id="StartEvent_Check"/>
+            <sequenceFlow id="Flow_1" sourceRef="StartEvent_Check" targetRef="Event_NotifyReceived"/>
+            <intermediateThrowEvent id="Event_NotifyReceived">
+              <extensionElements><camunda:properties><camunda:property name="mail" value="APPLICATION_RECEIVED"/>
+              </camunda:properties></extensionElements>
+              <messageEventDefinition messageRef="Message_Received"/>
+            </intermediateThrowEvent>
+            <sequenceFlow id="Flow_2" sourceRef="Event_NotifyReceived" targetRef="Task_AfterTheMail"/>
+            <serviceTask id="Task_AfterTheMail" camunda:expression="${afterTheMailWorks ? 'done' : notABean.fail()}"/>
+            <sequenceFlow id="Flow_3" sourceRef="Task_AfterTheMail" targetRef="EndEvent_Done"/>
+            <endEvent id="EndEvent_Done"/>
+          </process>
+        </definitions>
+        """;
+    String deployment = repositoryService.createDeployment().addString("mail-then-failure.bpmn", bpmn).deploy().getId();
+    try {
+      ProcessInstance pi = runtimeService.startProcessInstanceByKey("mail-then-failure", "PAR-ONE-JOB",
+          Map.of("contactEmail", CONTACT, "dossierId", "PAR-ONE-JOB", "afterTheMailWorks", false));
+      assertThat(managementService.createJobDefinitionQuery().processDefinitionId(pi.getProcessDefinitionId()).list())
+          .extracting(org.camunda.bpm.engine.management.JobDefinition::getJobConfiguration)
+          .containsExactly("async-before");
+      Job mailJob = managementService.createJobQuery().processInstanceId(pi.getId()).singleResult();
+
+      for (int attempt = 1; attempt <= 2; attempt++) {
+        assertThatThrownBy(() -> managementService.executeJob(mailJob.getId())).hasMessageContaining("notABean");
+        assertThat(mails("candidature reçue")).as("attempt " + attempt).hasSize(1);
+        Job failed = managementService.createJobQuery().jobId(mailJob.getId()).singleResult();
+        assertThat(failed.getRetries()).as("the step's retry cycle counts down").isEqualTo(5 - attempt);
+        assertThat(failed.getExceptionMessage()).contains("notABean");
+      }
+      runtimeService.setVariable(pi.getId(), "afterTheMailWorks", true);
+      managementService.executeJob(mailJob.getId());
+
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+      assertThat(mails("candidature reçue")).singleElement().satisfies(mail ->
+          assertThat(mail.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo(CONTACT));
+      assertThat(journal.ofDossier(pi.getId())).singleElement().satisfies(row -> {
+        assertThat(row.status()).isEqualTo(Status.SENT);
+        assertThat(row.attempts()).as("the retries read the journal and sent nothing").isEqualTo(1);
+      });
+    } finally {
+      repositoryService.deleteDeployment(deployment, true);
+    }
+  }
+
   @Test
   void shouldSendNobodyTwiceWhenARetriedJobFindsPartOfTheMailsAlreadySent() throws Exception {
     ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.valid());

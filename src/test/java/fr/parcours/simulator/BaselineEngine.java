@@ -47,9 +47,10 @@ final class BaselineEngine {
     StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
     String name = "simulation-baseline-" + UUID.randomUUID();
     configuration.setProcessEngineName(name);
-    configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256"); // as application-test.yml
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    // the application's history level (full unless the run sets camunda.bpm.history-level), so both keep the same
+    configuration.setHistory(System.getProperty("camunda.bpm.history-level", ProcessEngineConfiguration.HISTORY_FULL));
     configuration.setJobExecutorActivate(false);
     configuration.setExpressionManager(new MockExpressionManager());
     configuration.setEnforceHistoryTimeToLive(true);

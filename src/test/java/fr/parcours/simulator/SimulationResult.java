@@ -34,7 +34,7 @@ final class SimulationResult {
   final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
   /** Where the computing time went: nanoseconds and count by kind of work (a step's answer, a job by its activity). */
   final Map<String, long[]> spent = new ConcurrentHashMap<>();
-  /** The simulator's own queries (jobs due, tasks opened, queues), on its coordinating thread. */
+  /** The simulator's own queries (jobs due, each dossier's jobs, tasks opened, queues). */
   final AtomicLong ownNanos = new AtomicLong();
   /** Windows missed, by who: the step closed by its window before the answer, or answered after its last day. */
   final Map<String, AtomicInteger> missedBy = new ConcurrentHashMap<>();
@@ -75,11 +75,13 @@ final class SimulationResult {
     }
   }
 
-  void spent(String kind, long nanos) {
-    long[] slot = spent.computeIfAbsent(kind, k -> new long[2]);
+  /** Work of a kind done: the time it took, and the processor time its thread used meanwhile. */
+  void spent(String kind, long nanos, long cpuNanos) {
+    long[] slot = spent.computeIfAbsent(kind, k -> new long[3]);
     synchronized (slot) {
       slot[0] += nanos;
       slot[1]++;
+      slot[2] += cpuNanos;
     }
   }
 
@@ -98,6 +100,15 @@ final class SimulationResult {
    * different work.
    */
   double glueRatioAgainst(SimulationResult bare) {
+    return ratioAgainst(bare, 0);
+  }
+
+  /** The same counted in processor time: what the other programs of a loaded machine take does not count. */
+  double glueCpuRatioAgainst(SimulationResult bare) {
+    return ratioAgainst(bare, 2);
+  }
+
+  private double ratioAgainst(SimulationResult bare, int measure) {
     double ours = 0;
     double theirs = 0;
     for (Map.Entry<String, long[]> kind : spent.entrySet()) {
@@ -105,10 +116,15 @@ final class SimulationResult {
       if (other == null || other[1] == 0) {
         continue;
       }
-      ours += kind.getValue()[0];
-      theirs += (double) other[0] / other[1] * kind.getValue()[1];
+      ours += kind.getValue()[measure];
+      theirs += (double) other[measure] / other[1] * kind.getValue()[1];
     }
     return theirs == 0 ? Double.NaN : ours / theirs;
+  }
+
+  /** Processor time of the worker threads' answers and jobs, in seconds. */
+  double cpuSeconds() {
+    return spent.values().stream().mapToLong(v -> v[2]).sum() / 1e9;
   }
 
   void answered(String who, Answer answer) {
@@ -147,6 +163,11 @@ final class SimulationResult {
   }
 
   /** Dossiers carried from deposit to their end per minute of the run. */
+  /** Dossiers deposited and carried as far as the run went, per minute of computing (the bare engine's stay open). */
+  double dossiersSimulatedPerMinute() {
+    return deposited.get() / Math.max(1e-9, wallSeconds() / 60);
+  }
+
   double dossiersPerMinute() {
     int ended = endings.get(Ending.DECIDED) + endings.get(Ending.REFUSED) + endings.get(Ending.ABANDONED);
     return ended / Math.max(1e-9, wallSeconds() / 60);
@@ -176,10 +197,14 @@ final class SimulationResult {
     out.append(String.format(Locale.FRANCE, "  débit : %.1f s de calcul pour %d dossiers, %.0f dossiers menés à leur fin"
         + " par minute ; %d réponses, %d tâches de fond, %d moments simulés, %d conflits rejoués%n",
         wallSeconds(), deposited.get(), dossiersPerMinute(), answers.get(), jobs.get(), moments, conflicts.get()));
+    out.append(String.format(Locale.FRANCE, "  à ce rythme (%.0f dossiers simulés par minute), 10 000 dossiers :"
+        + " %.0f min%n", dossiersSimulatedPerMinute(), 10_000 / Math.max(1e-9, dossiersSimulatedPerMinute())));
     out.append(String.format(Locale.FRANCE, "  temps de calcul (cumulé sur les fils) : réponses et dépôts %.1f s,"
-        + " tâches de fond %.1f s%n", answerNanos.get() / 1e9, jobNanos.get() / 1e9));
-    out.append(String.format(Locale.FRANCE, "  requêtes du simulateur lui-même (fil coordinateur) : %.1f s%n",
-        ownNanos.get() / 1e9));
+        + " tâches de fond %.1f s ; temps de processeur %.1f s%n", answerNanos.get() / 1e9, jobNanos.get() / 1e9,
+        cpuSeconds()));
+    out.append(String.format(Locale.FRANCE, "  requêtes du simulateur lui-même : %.1f s ; fils de travail occupés"
+        + " %.0f %% du temps (réponses et tâches de fond, sur %d fils)%n", ownNanos.get() / 1e9,
+        100.0 * (answerNanos.get() + jobNanos.get()) / Math.max(1, wallNanos) / settings.threads(), settings.threads()));
     out.append(String.format(Locale.FRANCE, "  part du temps des fils : réponses %.0f %%, tâches de fond asyncBefore"
         + " (l'effet : courriel) %.0f %%, asyncAfter (la suite) %.0f %%, minuteurs %.0f %%%n",
         100 * shareOf("réponse") + 100 * shareOf("dépôt"), 100 * shareOf("asyncBefore"), 100 * shareOf("asyncAfter"),

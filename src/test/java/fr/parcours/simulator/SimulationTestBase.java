@@ -1,7 +1,7 @@
 package fr.parcours.simulator;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.parcours.evidence.EvidenceDeposits;
+import fr.parcours.support.TestMailServer;
 import fr.parcours.support.TestSmtp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +30,7 @@ abstract class SimulationTestBase {
   static final Instant START = Instant.parse("2027-01-04T09:00:00Z");
 
   @RegisterExtension
-  static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP).withPerMethodLifecycle(true);
+  static final TestMailServer MAIL = new TestMailServer(TestSmtp.SMTP).withPerMethodLifecycle(true);
 
   @Autowired ProcessEngine engine;
   @Autowired EvidenceDeposits evidence;

@@ -52,6 +52,8 @@ class WhatIfSimulation extends SimulationTestBase {
     notes.add("Hypothèses : " + file + " ; " + settings.dossiers() + " dossiers déposés sur " + settings.depositDays()
         + " jours à partir du " + settings.start().atZone(Simulator.PARIS).toLocalDate() + ", graine "
         + settings.seed() + ", " + settings.threads() + " fils de travail.");
+    String load = load();
+    notes.add("Niveau d'historique du moteur : " + System.getProperty("camunda.bpm.history-level", "full") + ".");
     int warmUp = number("simulate.warmup", baseline ? Math.min(20, settings.dossiers()) : 0, 0);
     if (warmUp > 0) {
       System.out.println(simulate(whatIf, Simulator.warmUp(settings, warmUp), "mise en route (non comptée)").text());
@@ -82,19 +84,40 @@ class WhatIfSimulation extends SimulationTestBase {
       System.out.println(bare.text());
       runs.add(bare);
       String ratio = String.format(Locale.FRANCE, "Rapport de la colle de Parcours au moteur nu, à travail égal"
-          + " (chaque réponse et chaque tâche de fond comptée au coût moyen du moteur nu pour la même étape) : %.2f."
-          + " Temps de travail des fils (réponses et tâches de fond) : %.1f s avec la colle, %.1f s pour le moteur nu"
-          + " (qui n'envoie aucun courriel, ne vérifie aucun formulaire, ne range aucune preuve, et dont aucun délai"
-          + " ne passe : ses dossiers ne suivent pas tous les mêmes chemins). Temps écoulé : %.1f s et %.1f s.",
-          inForce.glueRatioAgainst(bare), (inForce.answerNanos.get() + inForce.jobNanos.get()) / 1e9,
-          (bare.answerNanos.get() + bare.jobNanos.get()) / 1e9, inForce.wallSeconds(), bare.wallSeconds());
+          + " (chaque réponse et chaque tâche de fond comptée au coût moyen du moteur nu pour la même étape) : %.2f"
+          + " en temps écoulé, %.2f en temps de processeur (que la charge des autres programmes de la machine ne"
+          + " compte pas). Temps de travail des fils (réponses et tâches de fond) : %.1f s avec la colle, %.1f s pour le"
+          + " moteur nu (qui n'envoie aucun courriel, ne vérifie aucun formulaire, ne range aucune preuve, et dont aucun"
+          + " délai ne passe : ses dossiers ne suivent pas tous les mêmes chemins) ; temps de processeur %.1f s et"
+          + " %.1f s. Temps écoulé : %.1f s et %.1f s.",
+          inForce.glueRatioAgainst(bare), inForce.glueCpuRatioAgainst(bare),
+          (inForce.answerNanos.get() + inForce.jobNanos.get()) / 1e9,
+          (bare.answerNanos.get() + bare.jobNanos.get()) / 1e9, inForce.cpuSeconds(), bare.cpuSeconds(),
+          inForce.wallSeconds(), bare.wallSeconds());
       System.out.println(ratio);
       notes.add(ratio);
     }
+    String machine = "Charge de la machine (processus prêts, moyenne sur une minute, " + cores() + " cœurs) : " + load
+        + " au début, " + load() + " à la fin : les autres programmes de la machine prennent leur part du calcul.";
+    System.out.println(machine);
+    notes.add(machine);
     Files.createDirectories(report.toAbsolutePath().getParent());
     Files.writeString(report, SimulationReport.html("Simulation « et si ? » du parcours " + whatIf.book().pathway(),
         runs, notes));
     System.out.println("Rapport : " + report.toAbsolutePath());
+  }
+
+  /** The machine's load average over the last minute (Linux), or « inconnue ». */
+  static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      return "inconnue";
+    }
+  }
+
+  private static int cores() {
+    return Runtime.getRuntime().availableProcessors();
   }
 
   /** The rows whose window differs between two tables, in French: « CNEDIMTS_COMPLEMENTS (PECAN) : P30D → P15D ». */

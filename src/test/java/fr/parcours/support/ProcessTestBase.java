@@ -35,7 +35,6 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -90,7 +89,7 @@ public abstract class ProcessTestBase {
 
   /** A real SMTP server on the port of application-test.yml, fresh for every test. */
   @RegisterExtension
-  protected static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP)
+  protected static final TestMailServer MAIL = new TestMailServer(TestSmtp.SMTP)
       .withPerMethodLifecycle(true);
 
   @Autowired protected ProcessEngine engine;
