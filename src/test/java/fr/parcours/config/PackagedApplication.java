@@ -54,7 +54,9 @@ final class PackagedApplication {
         "--spring.profiles.active=demo",
         "--server.port=" + port,
         "--parcours.demo.mailbox.enabled=false",
-        "--spring.mail.port=" + smtpPort));
+        "--spring.mail.port=" + smtpPort,
+        // the tests' windows (nominal phase open), as in every other test: the shipped file waits for the ANS
+        "--parcours.ans-windows=" + Path.of("src/test/resources/ans-windows-test.json").toUri()));
     return command;
   }
 
