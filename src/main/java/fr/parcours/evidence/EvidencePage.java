@@ -415,6 +415,8 @@ class EvidencePage {
     page.setVariable("done", done);
     page.setVariable("problem", problem);
     page.setVariable("notice", catalogue.notice());
+    page.setVariable("version", report.version());
+    page.setVariable("versionNotice", catalogue.of(report.version()).notice());
     page.setVariable("notes", notes.stream().flatMap(n -> n.about(dossierId, Locale.FRENCH).stream()).toList());
     page.setVariable("complete", report.complete());
     page.setVariable("deposited", report.depositedCount());
