@@ -85,7 +85,7 @@ public record EvidenceCatalogue(String notice, List<Version> versions) {
       return added.isEmpty() && changed.isEmpty() && withdrawn.isEmpty();
     }
 
-    static Changes between(Version from, Version to) {
+    public static Changes between(Version from, Version to) {
       Map<String, Requirement> before = byId(from.requirements());
       Map<String, Requirement> after = byId(to.requirements());
       List<Requirement> added = new ArrayList<>();
