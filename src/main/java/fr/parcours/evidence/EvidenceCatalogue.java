@@ -137,6 +137,12 @@ public record EvidenceCatalogue(String notice, List<Version> versions) {
     return version(name).orElse(first());
   }
 
+  /** What this version changed since the one before it in the catalogue; nothing for the first. */
+  public Changes changesOf(Version version) {
+    int at = versions.indexOf(version);
+    return at <= 0 ? Changes.between(version, version) : Changes.between(versions.get(at - 1), version);
+  }
+
   /** What the version {@code to} changed since {@code from}; empty when either is not described. */
   public Optional<Changes> changes(String from, String to) {
     Optional<Version> before = version(from);

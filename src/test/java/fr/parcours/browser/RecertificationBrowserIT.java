@@ -137,7 +137,8 @@ class RecertificationBrowserIT extends BrowserTestBase {
     browser.get(page("/evidence/" + dossier));
     waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("version")));
     assertThat(browser.findElement(By.id("version")).getText()).contains("Référentiel version 2025");
-    assertThat(browser.findElement(By.tagName("table")).getText()).contains("POR 2.1.1").doesNotContain("SEC 3.1.1");
+    assertThat(browser.findElement(By.tagName("table")).getText()).contains("POR 2.1.1").doesNotContain("SEC 3.1.1")
+        .doesNotContain("dans la version");
 
     // the case (c) dossier Parcours opened for the second device, on the window of version 2027: its dossier page
     // and its evidence page say so, and what changed since the certificate's version 2025
@@ -160,8 +161,11 @@ class RecertificationBrowserIT extends BrowserTestBase {
     assertThat(evidence).contains("VERSION ILLUSTRATIVE").contains("exigences modifiées : SEC 1")
         .contains("SEC 3 Chiffrer les données de santé stockées").contains("SEC 3.1.1").contains("SEC 1.3.1")
         .contains("La politique de conservation des traces");
-    assertThat(browser.findElement(By.tagName("table")).getText()).doesNotContain("POR 2.1.1")
-        .doesNotContain("SEC 1.2.1");
+    // the rows of the requirements the version added or changed say so
+    String table = browser.findElement(By.tagName("table")).getText();
+    assertThat(table).contains("SEC 3 Chiffrer les données de santé stockées\nnouvelle dans la version 2027")
+        .contains("conserver les traces un an\nmodifiée dans la version 2027");
+    assertThat(table).doesNotContain("POR 2.1.1").doesNotContain("SEC 1.2.1");
     screenshot("cycles-11-case-c-evidence-page-new-version-requirements", true);
   }
 
