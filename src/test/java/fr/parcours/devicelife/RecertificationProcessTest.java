@@ -330,6 +330,9 @@ class RecertificationProcessTest extends ProcessTestBase {
     assertThat(versions.latest(DeviceRecords.ANS_REFERENTIAL).orElseThrow().cyclesOpened()).isZero();
     assertThat(versions.inForce(DeviceRecords.ANS_REFERENTIAL, next.minusDays(1))).isNotEqualTo(name);
     assertThat(versions.inForce(DeviceRecords.ANS_REFERENTIAL, next)).isEqualTo(name);
+    // a version the evidence catalogue does not describe changes no requirement: a dossier started once it applies
+    // still answers the catalogue's version before it
+    assertThat(versions.forNewDossier(DeviceRecords.ANS_REFERENTIAL, next)).isEqualTo("2025");
   }
 
   // ---- the evidence cases of seed 003's step 3, and the entries of a cycle, as /devices starts them ----
