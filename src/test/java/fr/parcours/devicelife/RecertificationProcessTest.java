@@ -401,7 +401,7 @@ class RecertificationProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void shouldRunCaseCFromDevicesOnTheNewVersionsWindowAndCertifyUnderIt() {
+  void shouldRunCaseCFromDevicesOnTheNewVersionsWindowAndCertifyUnderIt() throws Exception {
     String previous = certifiedDevice(unique("Nephro"));
     String oldVersion = records.certificate(previous).orElseThrow().referentialVersion();
     // the first certificate names the version its dossier answered: the catalogue's first, none other published
@@ -467,6 +467,13 @@ class RecertificationProcessTest extends ProcessTestBase {
     assertThat(cycle).isEnded().hasPassed("EndEvent_Recertified");
     DeviceRecords.CertifiedDevice renewed = records.certificate("CC-" + started.dossierId()).orElseThrow();
     assertThat(renewed.referentialVersion()).isEqualTo(version).isNotEqualTo(oldVersion);
+    // the certificate sent to alice names it too
+    jakarta.mail.Part certificate = attachment(mails(started.dossierId() + " : certificat de conformité délivré").get(0));
+    try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+        certificate.getInputStream().readAllBytes())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+          .contains("Référentiel version " + version);
+    }
     assertThat(renewed.deviceId()).isEqualTo(deviceOf(previous).id());
     // and now nothing is left to re-certify
     assertThatThrownBy(() -> startFromDevices(VENDOR, renewed.certificateNumber(), Reason.REFERENTIAL_CHANGE, null))
