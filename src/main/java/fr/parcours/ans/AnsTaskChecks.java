@@ -10,9 +10,12 @@ import fr.parcours.candidature.Candidature;
 import fr.parcours.candidature.CandidatureRejectedException;
 import fr.parcours.candidature.CandidatureValidator;
 import fr.parcours.candidature.FieldProblem;
+import fr.parcours.device.DeviceFactsOf;
+import fr.parcours.device.DeviceRecords;
 import fr.parcours.evidence.CompanyDocuments;
 import fr.parcours.evidence.EvidenceDeposits;
 import fr.parcours.evidence.EvidenceReport;
+import fr.parcours.evidence.EvidenceVariables;
 import fr.parcours.security.VendorCompanies;
 import fr.parcours.shared.BadInputException;
 import java.util.List;
@@ -20,6 +23,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +38,11 @@ class AnsTaskChecks implements TaskListener {
   private final VendorCompanies vendors;
   private final CompanyDocuments documents;
   private final LineCertification lines;
+  private final DeviceRecords records;
 
   AnsTaskChecks(EvidenceDeposits evidence, VendorCompanies vendors, CompanyDocuments documents,
-      LineCertification lines) {
+      LineCertification lines, DeviceRecords records) {
+    this.records = records;
     this.evidence = evidence;
     this.vendors = vendors;
     this.documents = documents;
@@ -78,6 +84,7 @@ class AnsTaskChecks implements TaskListener {
         decision(task, AnsProcess.EVIDENCE_DECISION,
           Set.of("CONFORMS", "COMPLEMENTS", "REFUSED"), "CONFORMS", AnsProcess.EVIDENCE_COMMENT,
           "ce que l’industriel doit fournir ou corriger, ou pourquoi les preuves ne sont pas conformes");
+        referentialRefused(task);
       }
       case "Task_ProvideComplements" -> {
         text(task, "complementsAnswer", "Votre réponse");
@@ -90,6 +97,21 @@ class AnsTaskChecks implements TaskListener {
           Set.of("KEEP_OPEN", "ABANDON"), null, null, null);
       default -> throw new IllegalStateException("No checks for task " + task.getTaskDefinitionKey());
     }
+  }
+
+  /**
+   * The ANS refuses the evidence: the device's records keep the refusal, the referential and its version, and the
+   * reasons, beside its certificates (/devices), in the completion's transaction.
+   */
+  private void referentialRefused(DelegateTask task) {
+    if (!"REFUSED".equals(task.getVariable(AnsProcess.EVIDENCE_DECISION))) {
+      return;
+    }
+    Object version = task.getVariable(EvidenceVariables.REFERENTIAL_VERSION);
+    records.certificationRefused(DeviceFactsOf.dossier(task.getExecution()), DeviceRecords.ANS_REFERENTIAL
+        + (version == null ? "" : ", version " + version), (String) task.getVariable(AnsProcess.EVIDENCE_COMMENT),
+        ClockUtil.getCurrentTime().toInstant(), (String) task.getVariable(AnsProcess.DOSSIER_ID),
+        task.getProcessInstanceId());
   }
 
   private void administrativeDeposit(DelegateTask task) {

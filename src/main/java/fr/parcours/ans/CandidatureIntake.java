@@ -5,9 +5,16 @@ import fr.parcours.candidature.CandidatureRejectedException;
 import fr.parcours.candidature.CandidatureValidator;
 import fr.parcours.candidature.FieldProblem;
 import fr.parcours.candidature.Siren;
+import fr.parcours.device.DeviceRecords;
+import fr.parcours.device.ReferentialVersions;
+import fr.parcours.evidence.EvidenceVariables;
 import fr.parcours.security.DossierAccess;
 import fr.parcours.security.VendorCompanies;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
 import fr.parcours.shared.BadInputException;
 import fr.parcours.shared.CandidatureCheck;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -32,9 +39,14 @@ class CandidatureIntake implements ExecutionListener {
   private final DossierNumbers numbers;
   private final CandidatureValidator validator = new CandidatureValidator();
   private final ObjectProvider<CandidatureCheck> checks;
+  private final ReferentialVersions versions;
+  private final ZoneId zone;
 
   CandidatureIntake(VendorCompanies vendors, DossierAccess access, DossierNumbers numbers,
-      ObjectProvider<CandidatureCheck> checks) {
+      ObjectProvider<CandidatureCheck> checks, ReferentialVersions versions,
+      @Value("${parcours.zone:Europe/Paris}") String zone) {
+    this.versions = versions;
+    this.zone = ZoneId.of(zone);
     this.vendors = vendors;
     this.access = access;
     this.numbers = numbers;
@@ -103,6 +115,13 @@ class CandidatureIntake implements ExecutionListener {
     execution.setVariable(AnsProcess.FINAL_SOFTWARE_PROFILES, AnsProcess.profilesValue(candidature.softwareProfiles()));
     // as text, whatever type it was sent as (a number is read as its digits)
     execution.setVariable("siren", Siren.normaliseSiren(candidature.siren()));
+
+    // the window the candidature applies to: the version a re-certification cycle was opened for (case (c)), else
+    // the version in force; its requirements are the proofs asked, its name the certificate's
+    if (!(execution.getVariable(EvidenceVariables.REFERENTIAL_VERSION) instanceof String named) || named.isBlank()) {
+      execution.setVariable(EvidenceVariables.REFERENTIAL_VERSION, versions.forNewDossier(DeviceRecords.ANS_REFERENTIAL,
+          LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone)));
+    }
 
     // a pathway that calls this track passes its dossier number down: one dossier, one number
     String dossierId = execution.getVariable(AnsProcess.DOSSIER_ID) instanceof String given

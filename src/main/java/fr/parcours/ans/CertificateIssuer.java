@@ -3,6 +3,7 @@ package fr.parcours.ans;
 import fr.parcours.device.DeviceFactsOf;
 import fr.parcours.device.DeviceRecords;
 import fr.parcours.device.ReferentialVersions;
+import fr.parcours.evidence.EvidenceVariables;
 import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,8 +37,10 @@ class CertificateIssuer implements JavaDelegate {
     String number = "CC-" + dossierId;
     execution.setVariable(AnsProcess.CERTIFICATE_NUMBER, number);
     execution.setVariable(AnsProcess.CERTIFICATE_ISSUED_AT, now);
-    // the version the ANS reviewers published and that applies today (before any, the setting's)
-    String referentialVersion = versions.inForce(DeviceRecords.ANS_REFERENTIAL,
+    // the version of the dossier's window, whose requirements its proofs answered; a dossier started before
+    // dossiers named theirs: the version in force today
+    String referentialVersion = execution.getVariable(EvidenceVariables.REFERENTIAL_VERSION) instanceof String named
+        && !named.isBlank() ? named : versions.inForce(DeviceRecords.ANS_REFERENTIAL,
         now.toInstant().atZone(zone).toLocalDate());
     records.certificateIssued(DeviceFactsOf.dossier(execution), number, DeviceRecords.ANS_REFERENTIAL,
         referentialVersion, now.toInstant(), null, dossierId, execution.getProcessInstanceId(),

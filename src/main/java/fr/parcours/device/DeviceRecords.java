@@ -59,7 +59,8 @@ public class DeviceRecords {
   }
 
   public record Device(String id, String vendorGroup, String companyName, String name, String version,
-      String profiles, String basicUdiDi, List<Certificate> certificates, List<Registration> registrations) {
+      String profiles, String basicUdiDi, List<Certificate> certificates, List<Registration> registrations,
+      List<Refusal> refusals) {
   }
 
   /**
@@ -159,8 +160,9 @@ public class DeviceRecords {
   }
 
   /**
-   * Records that the ANS refused to certify the device against this referential (a generic line's minimum
-   * requirements), with its reasons; a second call for the same dossier and referential changes nothing.
+   * Records that the ANS refused to certify the device against this referential (the ANS's, in one of its versions,
+   * or a generic line's minimum requirements), with its reasons; a second call for the same dossier and referential
+   * changes nothing.
    */
   public void certificationRefused(DeviceFacts device, String referential, String reasons, Instant at,
       String dossierId, String processInstanceId) {
@@ -346,7 +348,7 @@ public class DeviceRecords {
         (ResultSet rs) -> {
           devices.put(rs.getString("id"), new Device(rs.getString("id"), rs.getString("vendor_group"),
               rs.getString("company_name"), rs.getString("name"), rs.getString("version"), rs.getString("profiles"),
-              rs.getString("basic_udi_di"), new ArrayList<>(), new ArrayList<>()));
+              rs.getString("basic_udi_di"), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
         }, args);
     jdbc.query("SELECT c.* FROM parcours_certificate c JOIN parcours_device d ON d.id = c.device_id" + where
         + " ORDER BY c.issued_at DESC", (ResultSet rs) -> {
@@ -361,6 +363,11 @@ public class DeviceRecords {
           Device device = devices.get(rs.getString("device_id"));
           device.registrations().add(new Registration(RegistrationKind.valueOf(rs.getString("kind")),
               rs.getString("reference"), day(rs, "starts_on"), day(rs, "ends_on"), rs.getString("dossier_id")));
+        }, args);
+    jdbc.query("SELECT f.* FROM parcours_certification_refusal f JOIN parcours_device d ON d.id = f.device_id" + where
+        + " ORDER BY f.refused_at DESC, f.referential", (ResultSet rs) -> {
+          devices.get(rs.getString("device_id")).refusals().add(new Refusal(rs.getString("referential"),
+              rs.getString("reasons"), instant(rs, "refused_at"), rs.getString("dossier_id")));
         }, args);
     return List.copyOf(devices.values());
   }

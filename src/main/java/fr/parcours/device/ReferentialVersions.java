@@ -1,6 +1,7 @@
 package fr.parcours.device;
 
 import fr.parcours.deadline.LegalDates;
+import fr.parcours.evidence.EvidenceCatalogue;
 import fr.parcours.shared.BadInputException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,15 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * The versions of a referential that the ANS reviewers publish (table {@code parcours_referential_version}, V5),
- * each with the day it applies from and whether it is opposable. A certificate names the version in force on the
- * day it is issued; before any publication, the setting {@code parcours.ans.referential-version} is that version.
+ * each with the day it applies from and whether it is opposable. Before any publication, the evidence catalogue's
+ * first version is in force. A dossier answers the version of its window ({@link #forNewDossier}), and its
+ * certificate names it.
  */
 @Service
 public class ReferentialVersions {
@@ -28,15 +29,29 @@ public class ReferentialVersions {
   }
 
   private final JdbcTemplate jdbc;
+  private final EvidenceCatalogue catalogue;
   private final String initialVersion;
 
-  ReferentialVersions(JdbcTemplate jdbc,
-      @Value("${parcours.ans.referential-version:en vigueur}") String initialVersion) {
+  ReferentialVersions(JdbcTemplate jdbc, EvidenceCatalogue catalogue) {
     this.jdbc = jdbc;
-    this.initialVersion = initialVersion;
+    this.catalogue = catalogue;
+    this.initialVersion = catalogue.first().name();
   }
 
-  /** The version a certificate issued on this day names: the last published that applies by then, else the setting. */
+  /**
+   * The version a dossier that applies on this day answers (the window it applies to): the last published that
+   * applies by then and whose requirements the evidence catalogue describes; else the catalogue's first version. A
+   * version not opposable that the catalogue does not describe changes no requirement: dossiers stay on the one
+   * before it.
+   */
+  public String forNewDossier(String referential, LocalDate day) {
+    List<String> found = jdbc.queryForList("SELECT version FROM parcours_referential_version WHERE referential = ?"
+        + " AND applies_from <= ? ORDER BY applies_from DESC", String.class, referential, day);
+    return found.stream().map(catalogue::version).flatMap(Optional::stream).findFirst()
+        .orElse(catalogue.first()).name();
+  }
+
+  /** The last version published that applies by this day, whether described or not; else the catalogue's first. */
   public String inForce(String referential, LocalDate day) {
     List<String> found = jdbc.queryForList("SELECT version FROM parcours_referential_version WHERE referential = ?"
         + " AND applies_from <= ? ORDER BY applies_from DESC", String.class, referential, day);
@@ -59,7 +74,8 @@ public class ReferentialVersions {
 
   /**
    * Records a new version. Refused, nothing stored: no version name, a name longer than 64 characters, a version
-   * already published, a day in the past, a day not after the one of the last version published.
+   * already published, a day in the past, a day not after the one of the last version published, an opposable
+   * version whose requirements the evidence catalogue does not describe.
    */
   public Version publish(String referential, String version, LocalDate appliesFrom, boolean opposable,
       String publishedBy, Instant now, LocalDate today) {
@@ -92,6 +108,14 @@ public class ReferentialVersions {
           + " après ce jour. Rien n’a été enregistré.");
     }
     String previous = latest.map(Version::version).orElse(initialVersion);
+    if (opposable && catalogue.version(name).isEmpty()) {
+      throw new BadInputException("La version « " + name + " » est opposable, mais le catalogue des preuves ne la"
+          + " décrit pas : ses exigences sont celles que chaque dispositif re-certifié doit prouver. Ajoutez-les d’abord"
+          + " à catalogue/evidence-catalogue.json (une version « " + name + " » qui dit ce qu’elle ajoute, remplace et"
+          + " retire depuis la version « " + previous + " »), redémarrez Parcours, puis publiez-la. Versions décrites"
+          + " aujourd’hui : " + String.join(", ", catalogue.versions().stream().map(EvidenceCatalogue.Version::name)
+              .toList()) + ". Rien n’a été enregistré, aucun cycle n’a été ouvert.");
+    }
     String id = UUID.randomUUID().toString();
     try {
       jdbc.update("INSERT INTO parcours_referential_version (id, referential, version, previous_version,"

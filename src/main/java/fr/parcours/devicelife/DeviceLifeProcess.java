@@ -14,8 +14,9 @@ public final class DeviceLifeProcess {
   public static final String PREVIOUS_DOSSIER = "previousDossierId";
   /** Why the cycle runs: a {@link Reason} name. */
   public static final String REASON = "cycleReason";
-  /** The new version of the referential that made the cycle (REFERENTIAL_CHANGE only). */
-  public static final String REFERENTIAL_VERSION = "referentialVersion";
+  /** The new version of the referential that made the cycle (REFERENTIAL_CHANGE only; the evidence and the
+   * certificate answer it; for the other reasons the ANS track sets the version in force). */
+  public static final String REFERENTIAL_VERSION = fr.parcours.evidence.EvidenceVariables.REFERENTIAL_VERSION;
   /** The new model's software version, when the vendor gives one (NEW_MODEL only). */
   public static final String NEW_VERSION = "newSoftwareVersion";
   public static final String OUTCOME = "deviceLifeOutcome";

@@ -125,6 +125,7 @@ public class EvidenceDeposits {
     try {
       List<ReadEntry> entries = new ArchiveReader(properties).read(archiveName, content, work);
       onlyClaimedLines(archiveName, entries, dossier);
+      onlyTheDossiersVersion(archiveName, entries, dossier);
       createFolder(sendFolder);
       store.addSend(processInstanceId, new Send(sendNumber, archiveName, now, userId));
       for (ReadEntry entry : entries) {
@@ -184,6 +185,34 @@ public class EvidenceDeposits {
   }
 
   /**
+   * A proof that another version of the referential asks for, but not the dossier's, refuses the whole archive, naming
+   * the proof and both versions: the vendor sent proofs of the wrong window (an old archive sent again, most often). A
+   * proof no version describes stays among the unknown ones, as before.
+   */
+  private void onlyTheDossiersVersion(String archiveName, List<ReadEntry> entries, Map<String, Object> dossier) {
+    EvidenceCatalogue.Version version = versionOf(dossier);
+    for (ReadEntry entry : entries) {
+      if (entry.proofNumber() == null || version.requirementsByProof().containsKey(entry.proofNumber())) {
+        continue;
+      }
+      List<String> others = catalogue.versionsWithProof(entry.proofNumber());
+      if (!others.isEmpty()) {
+        throw new EvidenceRejectedException("L’archive « " + archiveName + " » contient la preuve "
+            + entry.proofNumber() + " (" + entry.entryName() + "), que la version " + version.name()
+            + " du référentiel, celle de ce dossier, ne demande pas (elle est demandée par la version "
+            + String.join(", ", others) + ") : retirez-la de l’archive et renvoyez l’archive avec les preuves de la"
+            + " version " + version.name() + ", listées sur la page des preuves.");
+      }
+    }
+  }
+
+  /** The version of the referential whose requirements the dossier answers (its window's). */
+  EvidenceCatalogue.Version versionOf(Map<String, Object> dossier) {
+    Object named = dossier.get(EvidenceVariables.REFERENTIAL_VERSION);
+    return catalogue.of(named == null ? null : named.toString());
+  }
+
+  /**
    * The reviewer marks the current file of a proof invalid; the vendor must send it again.
    *
    * @throws EvidenceRejectedException when the dossier is not in review or the proof has no current file
@@ -210,7 +239,7 @@ public class EvidenceDeposits {
   /** The report over every send, from the dossier's variables (as a task listener has them). */
   public EvidenceReport report(String processInstanceId, Map<String, Object> dossier) {
     Candidature c = Candidature.from(dossier);
-    return EvidenceReport.compute(catalogue, lines.claimed(dossier.get(LineRequirements.CLAIMED_LINES)),
+    return EvidenceReport.compute(versionOf(dossier), lines.claimed(dossier.get(LineRequirements.CLAIMED_LINES)),
         c.softwareProfiles(), c.handlesIns(), store.proofs(processInstanceId), store.sends(processInstanceId).size());
   }
 

@@ -395,12 +395,18 @@ class EvidencePage {
     EvidenceReport report = deposits.report(dossier.getId());
     boolean canReview = access.seesTask(person.userId(), dossier.getId(), EvidenceVariables.TASK_REVIEW);
     List<Map<String, Object>> rows = new ArrayList<>();
+    EvidenceCatalogue.Version version = catalogue.of(report.version());
+    EvidenceCatalogue.Changes changes = catalogue.changesOf(version);
     for (RequirementLine line : report.requirements()) {
+      String news = line.line() != null ? null : changes.added().contains(line.requirement())
+          ? "nouvelle dans la version " + version.name() : changes.changed().contains(line.requirement())
+          ? "modifiée dans la version " + version.name() : null;
       for (ProofLine p : line.proofs()) {
         boolean na = line.status() == RequirementStatus.NOT_APPLICABLE;
         boolean deposited = p.status() == EvidenceReport.ProofStatus.DEPOSITED;
         Map<String, Object> row = new HashMap<>();
         row.put("requirement", line.title());
+        row.put("news", news);
         row.put("proof", p.proof().number() + " — " + (p.proof().asks() == null ? "" : p.proof().asks()));
         row.put("css", na ? "na" : deposited ? "ok" : "ko");
         row.put("state", na ? "sans objet pour les profils choisis" : EvidenceReport.describe(p));
@@ -415,6 +421,8 @@ class EvidencePage {
     page.setVariable("done", done);
     page.setVariable("problem", problem);
     page.setVariable("notice", catalogue.notice());
+    page.setVariable("version", report.version());
+    page.setVariable("versionNotice", catalogue.of(report.version()).notice());
     page.setVariable("notes", notes.stream().flatMap(n -> n.about(dossierId, Locale.FRENCH).stream()).toList());
     page.setVariable("complete", report.complete());
     page.setVariable("deposited", report.depositedCount());

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * proof counts as it stands in its latest send: one valid file there is DEPOSITED; two files for it in that
  * send are a DUPLICATE; a file the reviewer marked invalid is INVALID; until a later send holds it again.
  */
-public record EvidenceReport(List<RequirementLine> requirements, List<StoredProof> unknownProofs,
+public record EvidenceReport(String version, List<RequirementLine> requirements, List<StoredProof> unknownProofs,
     int sends, List<String> profiles, boolean handlesIns) {
 
   public enum ProofStatus { DEPOSITED, MISSING, DUPLICATE, INVALID }
@@ -40,19 +40,19 @@ public record EvidenceReport(List<RequirementLine> requirements, List<StoredProo
     }
   }
 
-  static EvidenceReport compute(EvidenceCatalogue catalogue, List<String> profiles, boolean handlesIns,
+  static EvidenceReport compute(EvidenceCatalogue.Version version, List<String> profiles, boolean handlesIns,
       List<StoredProof> stored, int sends) {
-    return compute(catalogue, List.of(), profiles, handlesIns, stored, sends);
+    return compute(version, List.of(), profiles, handlesIns, stored, sends);
   }
 
-  /** The referential's requirements, then those of each generic line the dossier claims. */
-  static EvidenceReport compute(EvidenceCatalogue catalogue, List<LineRequirements.Line> claimedLines,
+  /** The requirements of the dossier's version of the referential, then those of each generic line it claims. */
+  static EvidenceReport compute(EvidenceCatalogue.Version version, List<LineRequirements.Line> claimedLines,
       List<String> profiles, boolean handlesIns, List<StoredProof> stored, int sends) {
     Map<String, List<StoredProof>> byNumber = stored.stream()
         .collect(Collectors.groupingBy(StoredProof::proofNumber));
     List<RequirementLine> lines = new ArrayList<>();
     Map<Requirement, String> lineOf = new java.util.LinkedHashMap<>();
-    catalogue.requirements().forEach(r -> lineOf.put(r, null));
+    version.requirements().forEach(r -> lineOf.put(r, null));
     claimedLines.forEach(l -> l.requirements().forEach(r -> lineOf.put(r, l.label())));
     for (Requirement requirement : lineOf.keySet()) {
       List<ProofLine> proofs = new ArrayList<>();
@@ -75,7 +75,7 @@ public record EvidenceReport(List<RequirementLine> requirements, List<StoredProo
         .collect(Collectors.toSet());
     List<StoredProof> unknown = stored.stream().filter(p -> !known.contains(p.proofNumber()))
         .sorted(Comparator.comparing(StoredProof::sendNumber)).toList();
-    return new EvidenceReport(lines, unknown, sends, List.copyOf(profiles), handlesIns);
+    return new EvidenceReport(version.name(), lines, unknown, sends, List.copyOf(profiles), handlesIns);
   }
 
   /** Every proof of every applicable requirement is deposited, valid, once. */
@@ -153,6 +153,7 @@ public record EvidenceReport(List<RequirementLine> requirements, List<StoredProo
   /** The report as Markdown for the Tasklist forms; every text that came from a person is escaped. */
   public String toMarkdown(int maxLength) {
     StringBuilder md = new StringBuilder();
+    md.append("Référentiel version ").append(escape(version)).append(".\n\n");
     md.append("**").append(complete() ? "Complet" : "Incomplet").append("** : ").append(depositedCount())
         .append(" preuves déposées sur ").append(applicableProofs().size()).append(" en ").append(sends)
         .append(sends == 1 ? " envoi" : " envois").append(" (profils ").append(String.join(", ", profiles))

@@ -14,6 +14,13 @@ public final class EvidenceVariables {
   /** When the send that completed the evidence was received: the dossier's place in the ANS queue. */
   public static final String RECEIVED_COMPLETE_AT = "evidenceReceivedCompleteAt";
 
+  /**
+   * The version of the referential the dossier answers (the window it applied to): its proofs are those of this
+   * version in the evidence catalogue, and its certificate names it. Set when the ANS track starts: the version a
+   * re-certification cycle was opened for, else the version in force.
+   */
+  public static final String REFERENTIAL_VERSION = "referentialVersion";
+
   /** Tasks during which the vendor may send archives. */
   public static final String TASK_DEPOSIT = "Task_DepositEvidence";
   public static final String TASK_COMPLEMENTS = "Task_ProvideComplements";

@@ -47,10 +47,9 @@ public final class GenericLinesReader {
     Set<String> lineIds = new HashSet<>();
     Set<String> requirementIds = new HashSet<>();
     Set<String> proofNumbers = new HashSet<>();
-    referential.requirements().forEach(r -> {
-      requirementIds.add(r.id());
-      r.proofs().forEach(p -> proofNumbers.add(p.number()));
-    });
+    // every version's: a line may reuse no id the referential ever had
+    referential.everyRequirement().forEach(r -> requirementIds.add(r.id()));
+    proofNumbers.addAll(referential.everyProofNumber());
     List<Line> lines = new ArrayList<>();
     JsonNode list = root == null ? null : root.get("lines");
     if (list == null || !list.isArray() || list.isEmpty()) {

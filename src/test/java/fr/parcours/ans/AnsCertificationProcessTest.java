@@ -252,6 +252,12 @@ class AnsCertificationProcessTest extends ProcessTestBase {
 
     assertThat(pi).isEnded().hasPassed("EndEvent_EvidenceRefused", "EndEvent_CertificationRefused");
     assertThat(pi).variables().containsEntry("ansOutcome", "REFUSED");
+    // the device's records keep the refusal, the referential's version the dossier answered, and the reasons
+    Assertions.assertThat(deviceRecords.refusalsOf(pi.getBusinessKey())).singleElement().satisfies(r -> {
+      Assertions.assertThat(r.referential()).isEqualTo(fr.parcours.device.DeviceRecords.ANS_REFERENTIAL
+          + ", version 2025");
+      Assertions.assertThat(r.reasons()).isEqualTo("The device stores health data outside an HDS host.");
+    });
   }
 
   @Test

@@ -133,6 +133,40 @@ class RecertificationBrowserIT extends BrowserTestBase {
     assertThat(browser.findElement(By.tagName("main")).getText()).contains(dossier)
         .contains("Déposer le dossier administratif").contains("Dépôt des preuves, cas (b)").contains(first);
     screenshot("cycles-09-alice-cycle-dossier", true);
+    // the case (b) dossier answers the version in force when it started: its evidence page asks 2025's proofs
+    browser.get(page("/evidence/" + dossier));
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("version")));
+    assertThat(browser.findElement(By.id("version")).getText()).contains("Référentiel version 2025");
+    assertThat(browser.findElement(By.tagName("table")).getText()).contains("POR 2.1.1").doesNotContain("SEC 3.1.1")
+        .doesNotContain("dans la version");
+
+    // the case (c) dossier Parcours opened for the second device, on the window of version 2027: its dossier page
+    // and its evidence page say so, and what changed since the certificate's version 2025
+    String recertification = runtimeService.createProcessInstanceQuery().processDefinitionKey("device-life").list()
+        .stream().map(ProcessInstance::getBusinessKey).filter(key -> !key.equals(dossier)).findFirst().orElseThrow();
+    waiting.until(d -> runtimeService.createProcessInstanceQuery().processDefinitionKey("ans-certification")
+        .processInstanceBusinessKey(recertification).count() == 1);
+    browser.get(page("/dossiers/" + recertification));
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1")));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Dépôt des preuves, cas (c)")
+        .contains("candidature sur le guichet du référentiel version 2027").contains(second)
+        .contains("Ce qui change depuis la version 2025 du certificat " + second)
+        .contains("exigences ajoutées : SEC 3 Chiffrer les données de santé stockées (preuve SEC 3.1.1)")
+        .contains("exigences retirées, plus à prouver : POR 2");
+    screenshot("cycles-10-case-c-dossier-what-changed", true);
+    browser.get(page("/evidence/" + recertification));
+    WebElement versionLine = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("version")));
+    assertThat(versionLine.getText()).contains("Référentiel version 2027");
+    String evidence = browser.findElement(By.tagName("body")).getText();
+    assertThat(evidence).contains("VERSION ILLUSTRATIVE").contains("exigences modifiées : SEC 1")
+        .contains("SEC 3 Chiffrer les données de santé stockées").contains("SEC 3.1.1").contains("SEC 1.3.1")
+        .contains("La politique de conservation des traces");
+    // the rows of the requirements the version added or changed say so
+    String table = browser.findElement(By.tagName("table")).getText();
+    assertThat(table).contains("SEC 3 Chiffrer les données de santé stockées\nnouvelle dans la version 2027")
+        .contains("conserver les traces un an\nmodifiée dans la version 2027");
+    assertThat(table).doesNotContain("POR 2.1.1").doesNotContain("SEC 1.2.1");
+    screenshot("cycles-11-case-c-evidence-page-new-version-requirements", true);
   }
 
   /** A date input, set as the calendar would. */

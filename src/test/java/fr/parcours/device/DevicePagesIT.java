@@ -91,6 +91,34 @@ class DevicePagesIT {
   }
 
   @Test
+  void shouldShowTheCertificationsRefusedWithTheirDateWhatAndReasonsToTheCompanyAndTheReviewersOnly() {
+    DeviceFacts cardio = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1", "TLM", null);
+    records.certificationRefused(cardio, "Exigences minimales de la ligne générique « Diabète »",
+        "La preuve DIA 1.1.1 ne montre pas l’envoi des glycémies", Instant.parse("2026-11-20T10:00:00Z"),
+        "DMN-2026-RRRRR", "pi-r-" + java.util.UUID.randomUUID());
+    records.certificationRefused(cardio, DeviceRecords.ANS_REFERENTIAL + ", version 2027",
+        "SEC 3.1.1 : aucun chiffrement au repos décrit", Instant.parse("2026-11-25T10:00:00Z"), "DMN-2026-SSSSS",
+        "pi-s-" + java.util.UUID.randomUUID());
+
+    String alice = page("alice").getBody();
+    assertThat(alice).contains("Certifications refusées").contains("20 novembre 2026")
+        .contains("Exigences minimales de la ligne générique « Diabète »")
+        .contains("La preuve DIA 1.1.1 ne montre pas l’envoi des glycémies")
+        .contains("href=\"/dossiers/DMN-2026-RRRRR\"").contains("25 novembre 2026")
+        .contains(DeviceRecords.ANS_REFERENTIAL + ", version 2027").contains("SEC 3.1.1 : aucun chiffrement au repos");
+    // the newest first
+    assertThat(alice.indexOf("DMN-2026-SSSSS")).isLessThan(alice.indexOf("DMN-2026-RRRRR"));
+    assertThat(page("bruno").getBody()).as("another company's refusals").doesNotContain("Certifications refusées")
+        .doesNotContain("DIA 1.1.1").doesNotContain("DMN-2026-RRRRR");
+    for (String reviewer : List.of("ana", "claire")) {
+      assertThat(page(reviewer).getBody()).as(reviewer).contains("Certifications refusées")
+          .contains("La preuve DIA 1.1.1 ne montre pas l’envoi des glycémies").contains("DMN-2026-SSSSS");
+    }
+    assertThat(BrowserSession.signedIn(rest, "alice").page("/devices", "en-GB,fr;q=0.5").getBody())
+        .contains("Certifications refused").contains("Reasons");
+  }
+
+  @Test
   void shouldShowEveryReviewerGroupTheProcessOwnerAndTheAdministratorEveryCompany() {
     // odile: the ANS auditors, a reviewer group the compliance audit registers (ReviewerGroups)
     for (String user : List.of("ana", "odile", "hugo", "claire", "marc", "nadia", "paul", "admin")) {

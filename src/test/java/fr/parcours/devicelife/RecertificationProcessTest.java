@@ -11,12 +11,16 @@ import fr.parcours.device.DeviceRecords.DeviceFacts;
 import fr.parcours.device.ReferentialVersions;
 import fr.parcours.devicelife.DeviceLifeProcess.Reason;
 import fr.parcours.dossierpage.FirstTask;
+import fr.parcours.evidence.EvidenceDeposits;
+import fr.parcours.evidence.EvidenceRejectedException;
+import fr.parcours.evidence.Zips;
 import fr.parcours.shared.BadInputException;
 import fr.parcours.shared.DossierNotes;
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.ProcessTestBase;
 import fr.parcours.support.SameInstant;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -53,11 +57,18 @@ class RecertificationProcessTest extends ProcessTestBase {
   @Autowired PlatformTransactionManager transactions;
   DossierNotes notes = (number, locale) -> allNotes.stream().flatMap(n -> n.about(number, locale).stream()).toList();
 
-  /** The cycles a test opened are deleted after it, so that no other test finds their tasks. */
+  /** The version the evidence catalogue describes after its first: the only one that may be published opposable. */
+  static final String NEW_VERSION = "2027";
+
+  /**
+   * The cycles a test opened are deleted after it, so that no other test finds their tasks; and the publication of
+   * the catalogue's second version, so that the next test may publish it again (the database is shared).
+   */
   @AfterEach
   void deleteTheCyclesLeftRunning() {
     runtimeService.createProcessInstanceQuery().processDefinitionKey(DeviceLifeProcess.KEY).unlimitedList()
         .forEach(cycle -> runtimeService.deleteProcessInstance(cycle.getId(), "test over"));
+    jdbc.update("DELETE FROM parcours_referential_version WHERE version = ?", NEW_VERSION);
   }
 
   // ---- the steps, as people take them ----
@@ -77,12 +88,30 @@ class RecertificationProcessTest extends ProcessTestBase {
     complete(REVIEWER, instance, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
     complete(VENDOR, instance, "Task_SignConvention", Map.of("conventionSigned", true,
         "signatoryName", "Alice Martin"));
-    sendCompleteEvidence(VENDOR, instanceOf(instance, AnsProcess.KEY));
+    ProcessInstance track = instanceOf(instance, AnsProcess.KEY);
+    if (NEW_VERSION.equals(runtimeService.getVariable(track.getId(), DeviceLifeProcess.REFERENTIAL_VERSION))) {
+      sendArchive(track, PROOFS_2027);
+    } else {
+      sendCompleteEvidence(VENDOR, track);
+    }
     complete(VENDOR, instance, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
     Map<String, Object> review = new HashMap<>();
     review.put("evidenceDecision", "CONFORMS");
     review.put("evidenceComment", null);
     complete(REVIEWER, instance, "Task_ReviewEvidence", review);
+  }
+
+  /** Every proof version 2027 asks of alice's devices (profile SOCLE, no INS): SEC 1.3.1 and SEC 3.1.1 are new. */
+  static final List<String> PROOFS_2027 = List.of("PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png", "POR_1.1.1.json",
+      "SEC_1.1.1.csv", "SEC_1.3.1.pdf", "SEC_3.1.1.pdf", "RGPD_1.1.1.pdf");
+  /** The same of version 2025, the catalogue's first: SEC 1.2.1 is not asked by 2027. */
+  static final List<String> PROOFS_2025 = List.of("PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png",
+      "POR_1.1.1.json", "SEC_1.1.1.csv", "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf");
+
+  EvidenceDeposits.Deposit sendArchive(ProcessInstance track, List<String> proofs) {
+    String name = evidenceDeposits.nextArchiveName(track.getId());
+    return as(VENDOR, () -> evidenceDeposits.deposit(track.getId(), VENDOR, name,
+        new ByteArrayInputStream(Zips.with(proofs.toArray(String[]::new)).bytes())));
   }
 
   ProcessInstance startCycle(String user, String certificate, String newVersion) {
@@ -229,7 +258,7 @@ class RecertificationProcessTest extends ProcessTestBase {
     // (after any version another test published)
     LocalDate appliesFrom = versions.latest(DeviceRecords.ANS_REFERENTIAL).map(v -> v.appliesFrom().plusDays(1))
         .filter(day -> day.isAfter(LocalDate.ofInstant(now(), PARIS))).orElse(LocalDate.ofInstant(now(), PARIS));
-    ReferentialPublication.Published published = publication.publish(unique("2027"), appliesFrom, true, REVIEWER);
+    ReferentialPublication.Published published = publication.publish(NEW_VERSION, appliesFrom, true, REVIEWER);
     advanceTo(appliesFrom.atTime(10, 0).atZone(PARIS).toInstant());
 
     // Then a cycle runs for each device certified under an older version, and for none other
@@ -287,12 +316,23 @@ class RecertificationProcessTest extends ProcessTestBase {
         .isInstanceOf(BadInputException.class).hasMessageContaining("doit s’appliquer après ce jour");
     assertThatThrownBy(() -> publication.publish("  ", next.plusDays(1), true, REVIEWER))
         .isInstanceOf(BadInputException.class).hasMessageContaining("écrivez le nom de la nouvelle version");
+    // an opposable version whose requirements the evidence catalogue does not describe: no cycle opened either
+    long cyclesBefore = cycles();
+    assertThatThrownBy(() -> publication.publish("2031", next.plusDays(1), true, REVIEWER))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("La version « 2031 » est opposable, mais le"
+            + " catalogue des preuves ne la décrit pas").hasMessageContaining("Ajoutez-les d’abord à"
+            + " catalogue/evidence-catalogue.json").hasMessageContaining("Versions décrites aujourd’hui : 2025, 2027")
+        .hasMessageContaining("Rien n’a été enregistré, aucun cycle n’a été ouvert");
+    assertThat(cycles()).isEqualTo(cyclesBefore);
 
     assertThat(versions.published(DeviceRecords.ANS_REFERENTIAL)).hasSize(published);
     // not opposable: no cycle, and the certificates issued before it applies keep the version in force
     assertThat(versions.latest(DeviceRecords.ANS_REFERENTIAL).orElseThrow().cyclesOpened()).isZero();
     assertThat(versions.inForce(DeviceRecords.ANS_REFERENTIAL, next.minusDays(1))).isNotEqualTo(name);
     assertThat(versions.inForce(DeviceRecords.ANS_REFERENTIAL, next)).isEqualTo(name);
+    // a version the evidence catalogue does not describe changes no requirement: a dossier started once it applies
+    // still answers the catalogue's version before it
+    assertThat(versions.forNewDossier(DeviceRecords.ANS_REFERENTIAL, next)).isEqualTo("2025");
   }
 
   // ---- the evidence cases of seed 003's step 3, and the entries of a cycle, as /devices starts them ----
@@ -315,7 +355,7 @@ class RecertificationProcessTest extends ProcessTestBase {
     LocalDate day = versions.latest(DeviceRecords.ANS_REFERENTIAL).map(v -> v.appliesFrom().plusDays(30))
         .filter(d -> d.isAfter(LocalDate.ofInstant(now(), PARIS))).orElse(LocalDate.ofInstant(now(), PARIS)
             .plusDays(30));
-    return publication.publish(unique("R"), day, opposable, REVIEWER).version().version();
+    return publication.publish(opposable ? NEW_VERSION : unique("R"), day, opposable, REVIEWER).version().version();
   }
 
   @Test
@@ -325,6 +365,10 @@ class RecertificationProcessTest extends ProcessTestBase {
     ProcessInstance ans = startApplication(VENDOR, AnsProcess.KEY, form);
 
     assertThat(note(ans.getBusinessKey())).contains("cas (a)").contains("pour la première fois");
+    // a first candidature answers the version in force: the catalogue's first, when no version it describes is
+    assertThat(runtimeService.getVariable(ans.getId(), DeviceLifeProcess.REFERENTIAL_VERSION)).isEqualTo("2025");
+    assertThat(evidenceDeposits.report(ans.getId()).requirements()).extracting(r -> r.requirement().id())
+        .contains("POR 2").doesNotContain("SEC 3");
     assertThat(String.join(" ", notes.about(ans.getBusinessKey(), Locale.ENGLISH))).contains("case (a)");
   }
 
@@ -357,9 +401,11 @@ class RecertificationProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void shouldRunCaseCFromDevicesOnTheNewVersionsWindowAndCertifyUnderIt() {
+  void shouldRunCaseCFromDevicesOnTheNewVersionsWindowAndCertifyUnderIt() throws Exception {
     String previous = certifiedDevice(unique("Nephro"));
     String oldVersion = records.certificate(previous).orElseThrow().referentialVersion();
+    // the first certificate names the version its dossier answered: the catalogue's first, none other published
+    assertThat(oldVersion).isEqualTo("2025");
     // an opposable version, applying in 30 days: Parcours opens the cycle at once; its vendor may also start it
     String version = opposableVersionPublished(true);
     String opened = records.runningCycle(deviceOf(previous).id()).orElseThrow();
@@ -379,14 +425,55 @@ class RecertificationProcessTest extends ProcessTestBase {
     assertThat(runtimeService.getVariables(instanceOf(cycle, AnsProcess.KEY).getId()))
         .containsEntry(DeviceLifeProcess.REFERENTIAL_VERSION, version)
         .containsEntry(DeviceLifeProcess.REASON, "REFERENTIAL_CHANGE");
-    assertThat(note(started.dossierId())).contains("cas (c)").contains("guichet de la version " + version)
-        .contains("exigences de la version " + version).contains(previous);
+    assertThat(note(started.dossierId())).contains("cas (c)").contains("guichet du référentiel version " + version)
+        .contains("exigences de la version " + version).contains(previous)
+        // what the new version changed since the certificate's: what alice proves anew
+        .contains("Ce qui change depuis la version " + oldVersion + " du certificat " + previous)
+        .contains("exigences ajoutées : SEC 3 Chiffrer les données de santé stockées (preuve SEC 3.1.1)")
+        .contains("exigences modifiées : SEC 1 Tracer chaque accès aux données de santé et conserver les traces un an"
+            + " (preuves SEC 1.1.1, SEC 1.3.1)")
+        .contains("exigences retirées, plus à prouver : POR 2");
+    assertThat(String.join(" ", notes.about(started.dossierId(), Locale.ENGLISH))).contains("requirements added: SEC 3");
+
+    // the track asks the proofs of the new version: its report says so, and lists SEC 3 but no longer POR 2
+    complete(VENDOR, cycle, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete(REVIEWER, cycle, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    complete(VENDOR, cycle, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "Alice Martin"));
+    ProcessInstance track = instanceOf(cycle, AnsProcess.KEY);
+    assertThat(evidenceDeposits.report(track.getId()).version()).isEqualTo(version);
+    assertThat(evidenceDeposits.report(track.getId()).requirements()).extracting(r -> r.requirement().id())
+        .contains("SEC 3").doesNotContain("POR 2");
+    // alice sends her old archive again: the proof that only the old version asks refuses it whole
+    assertThatThrownBy(() -> sendArchive(track, PROOFS_2025)).isInstanceOf(EvidenceRejectedException.class)
+        .hasMessageContaining("contient la preuve SEC 1.2.1 (SEC_1.2.1.jpeg), que la version " + version
+            + " du référentiel, celle de ce dossier, ne demande pas (elle est demandée par la version " + oldVersion
+            + ")");
+    assertThat(evidenceDeposits.report(track.getId()).sends()).isZero();
+    // the old proofs alone are not enough: SEC 1.3.1 and SEC 3.1.1 are missing
+    List<String> oldOnesKept = PROOFS_2025.stream().filter(p -> !p.startsWith("SEC_1.2.1")).toList();
+    assertThat(sendArchive(track, oldOnesKept).report().outstanding())
+        .containsExactly("SEC 1.3.1 (manquante)", "SEC 3.1.1 (manquante)");
+    assertThat(sendArchive(track, List.of("SEC_1.3.1.pdf", "SEC_3.1.1.pdf")).report().complete()).isTrue();
+    // the report the deposit and review forms show names the version
+    assertThat((String) runtimeService.getVariable(track.getId(), "evidenceReport"))
+        .startsWith("Référentiel version " + version + ".\n\n**Complet** : 8 preuves déposées sur 8");
+    complete(VENDOR, cycle, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+    Map<String, Object> review = new HashMap<>();
+    review.put("evidenceDecision", "CONFORMS");
+    review.put("evidenceComment", null);
+    complete(REVIEWER, cycle, "Task_ReviewEvidence", review);
 
     // certified before the day the version applies from: the certificate names the new version all the same
-    runTheAnsTrackToItsCertificate(cycle);
     assertThat(cycle).isEnded().hasPassed("EndEvent_Recertified");
     DeviceRecords.CertifiedDevice renewed = records.certificate("CC-" + started.dossierId()).orElseThrow();
     assertThat(renewed.referentialVersion()).isEqualTo(version).isNotEqualTo(oldVersion);
+    // the certificate sent to alice names it too
+    jakarta.mail.Part certificate = attachment(mails(started.dossierId() + " : certificat de conformité délivré").get(0));
+    try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+        certificate.getInputStream().readAllBytes())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+          .contains("Référentiel version " + version);
+    }
     assertThat(renewed.deviceId()).isEqualTo(deviceOf(previous).id());
     // and now nothing is left to re-certify
     assertThatThrownBy(() -> startFromDevices(VENDOR, renewed.certificateNumber(), Reason.REFERENTIAL_CHANGE, null))

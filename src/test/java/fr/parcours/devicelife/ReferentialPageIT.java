@@ -47,8 +47,13 @@ class ReferentialPageIT {
   @Autowired ReferentialVersions versions;
 
   ResponseEntity<String> publish(BrowserSession session, String version, String day, boolean withToken) {
+    return publish(session, version, day, withToken, "no");
+  }
+
+  ResponseEntity<String> publish(BrowserSession session, String version, String day, boolean withToken,
+      String opposable) {
     Map<String, String> fields = new LinkedHashMap<>(Map.of("version", version, "appliesFrom", day,
-        "opposable", "no"));
+        "opposable", opposable));
     if (withToken) {
       Matcher token = TOKEN.matcher(session.page("/referentials").getBody());
       assertThat(token.find()).as("the page carries its token").isTrue();
@@ -88,6 +93,11 @@ class ReferentialPageIT {
     ResponseEntity<String> notADay = publish(ana, "2099", "demain", true);
     assertThat(notADay.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(notADay.getBody()).contains("« demain » n’est pas une date");
+    // opposable, but the evidence catalogue does not describe it: its requirements are not known
+    ResponseEntity<String> undescribed = publish(ana, "2099", today, true, "yes");
+    assertThat(undescribed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(undescribed.getBody()).contains("La version « 2099 » est opposable, mais le catalogue des preuves ne la"
+        + " décrit pas").contains("catalogue/evidence-catalogue.json").contains("aucun cycle n’a été ouvert");
     assertThat(published()).isEqualTo(before);
 
     // nobody signed in is asked to sign in

@@ -194,6 +194,9 @@ class GenericLineProcessTest extends ProcessTestBase {
         .doesNotContain("vous pouvez déposer votre demande de code individuel");
     assertThat(dossierVariable(dossier, GenericLineProcess.OUTCOME)).isEqualTo("ANS_CERTIFICATION_NOT_OBTAINED");
     assertThat(dossierVariable(dossier, "lineCertificationOutcome")).isEqualTo("CERTIFIED");
+    // the referential's refusal is in the device's records, the line's certificate beside it
+    assertThat(deviceRecords.refusalsOf(dossierId)).singleElement().satisfies(r -> assertThat(r.reasons())
+        .isEqualTo("SEC 1 : le chiffrement des données au repos n’est pas démontré."));
   }
 
   @Test

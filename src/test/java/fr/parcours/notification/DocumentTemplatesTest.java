@@ -22,7 +22,7 @@ class DocumentTemplatesTest {
 
   static final Map<String, Object> DOSSIER = Map.of("certificateNumber", "CC-DMN-2026-ABCDE",
       "certificateIssuedAt", "2 novembre 2026", "companyName", "Société Générale d’Équipements <b>&</b> Cie",
-      "siren", "552100554", "softwareName", "CardioWatch", "softwareVersion", "2.1", "dossierId", "DMN-2026-ABCDE");
+      "siren", "552100554", "softwareName", "CardioWatch", "softwareVersion", "2.1", "dossierId", "DMN-2026-ABCDE", "referentialVersion", "2027");
 
   static String text(byte[] pdf) throws IOException {
     try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -40,7 +40,7 @@ class DocumentTemplatesTest {
     assertThat(text(certificate.pdf())).contains("Certificat de conformité",
         "n° CC-DMN-2026-ABCDE, délivré le 2 novembre 2026", "Société Générale d’Équipements <b>&</b> Cie",
         "(SIREN 552100554)", "CardioWatch, version 2.1", "DMN-2026-ABCDE",
-        "référentiel d’interopérabilité et de sécurité de l’ANS");
+        "référentiel d’interopérabilité et de sécurité de l’ANS", "Référentiel version 2027");
   }
 
   @Test
@@ -48,7 +48,8 @@ class DocumentTemplatesTest {
     Drawn certificate = new DocumentTemplates().draw("certificate-of-conformity", Language.EN, DOSSIER);
     assertThat(certificate.fileName()).isEqualTo("certificate-CC-DMN-2026-ABCDE.pdf");
     assertThat(text(certificate.pdf())).contains("Certificate of conformity",
-        "No. CC-DMN-2026-ABCDE, issued on 2 novembre 2026", "Holder", "Device", "CardioWatch, version 2.1")
+        "No. CC-DMN-2026-ABCDE, issued on 2 novembre 2026", "Holder", "Device", "CardioWatch, version 2.1",
+        "Referential version 2027")
         .doesNotContain("Certificat de conformité");
   }
 
