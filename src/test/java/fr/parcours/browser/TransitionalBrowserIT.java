@@ -124,8 +124,27 @@ class TransitionalBrowserIT extends BrowserTestBase {
     browser.get(tasklist());
     waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
 
-    // alice applies in the transitional phase of the telemonitoring window
-    openStartForm(PROCESS_NAME);
+    // orientation says so: her device fits PECAN, but the window is transitional; it sends her to the transitional
+    // candidature, whose start form its link opens
+    WebElement oriented = orient("ceMarked", "telemonitoringOrTherapeutic", "earlyCoverageEligible");
+    assertThat(browser.findElement(By.id("pathway")).getText()).isEqualTo("Prise en charge anticipée (PECAN)");
+    assertThat(browser.findElement(By.id("phase-window")).getText())
+        .isEqualTo("Guichet « DMN de télésurveillance » : Phase transitoire.");
+    assertThat(browser.findElement(By.id("phase-note")).getText()).contains("retour informatif")
+        .contains("sans décision de recevabilité ni certificat de conformité")
+        .contains("règlement de la phase transitoire signé").contains("sans la ressaisir");
+    assertThat(browser.findElement(By.id("nominal-unknown")).getText())
+        .contains("L’ANS n’a pas encore enregistré l’ouverture de la phase nominale").contains("Guichets de l’ANS");
+    WebElement start = browser.findElement(By.id("start"));
+    assertThat(start.getText()).isEqualTo("Démarrer « " + PROCESS_NAME + " » dans Tasklist");
+    assertThat(oriented.getText()).doesNotContain("Démarrer « Prise en charge anticipée");
+    screenshot("transitional-00a-alice-orientation-transitional", true);
+
+    // alice applies in the transitional phase of the telemonitoring window, from orientation's link
+    scrollTo(start);
+    start.click();
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(field("Field_Siren")));
+    assertThat(browser.getCurrentUrl()).contains("processStart=ans-transitional");
     assertThat(formText()).contains("retour informatif").contains("Guichet de l’ANS");
     fillValidCandidature();
     screenshot("transitional-01-alice-start-form");
@@ -282,6 +301,13 @@ class TransitionalBrowserIT extends BrowserTestBase {
         ".dossier-link[data-link=into] a"))).getText()).isEqualTo(nominalNumber);
     assertThat(pageText()).contains("Poursuivi en candidature nominale dans le dossier");
     screenshot("transitional-13-alice-transitional-dossier-page");
+
+    // the nominal phase open, orientation gives the usual answer: PECAN, started from its own link
+    orient("ceMarked", "telemonitoringOrTherapeutic", "earlyCoverageEligible");
+    assertThat(browser.findElement(By.id("pathway")).getText()).isEqualTo("Prise en charge anticipée (PECAN)");
+    assertThat(browser.findElements(By.id("phase"))).as("nothing said of the window").isEmpty();
+    assertThat(browser.findElement(By.id("start")).getAttribute("href")).endsWith("processStart=pecan");
+    screenshot("transitional-13a-alice-orientation-nominal", true);
     signOutFromPage();
 
     // the ANS reviewer sees both links; another company sees neither dossier, nor any trace of them

@@ -56,6 +56,7 @@ class TransitionalProcessTest extends ProcessTestBase {
   @Autowired fr.parcours.dossierpage.DossierBoard board;
   @Autowired NominalPhaseOpening opening;
   @Autowired WindowPhases phases;
+  @Autowired fr.parcours.orientation.Orientation orientation;
   @Autowired JdbcTemplate jdbc;
 
   @AfterEach
@@ -298,6 +299,46 @@ class TransitionalProcessTest extends ProcessTestBase {
     ClockUtil.setCurrentTime(Date.from(NOMINAL_OPEN));
     ProcessInstance nominal = startApplication(VENDOR, "ans-certification", Candidatures.valid());
     assertWaitingAt(nominal, "Task_DepositAdministrativeDossier");
+  }
+
+  /**
+   * Orientation (bpmn/orientation.dmn, decision "Candidature à déposer maintenant") follows the window: while it is
+   * transitional, a device that fits PECAN is sent to the transitional candidature, with what the phase is; the day
+   * the ANS recorded shown once recorded; from that day, PECAN itself. Each evaluation is in the decision history with
+   * the window's phase as its input.
+   */
+  @Test
+  void shouldOrientToTheTransitionalCandidatureUntilTheNominalPhaseOpens() {
+    Map<String, String> answers = new HashMap<>();
+    fr.parcours.orientation.Orientation.QUESTIONS.keySet().forEach(q -> answers.put(q, "no"));
+    List.of("ceMarked", "telemonitoringOrTherapeutic", "earlyCoverageEligible").forEach(q -> answers.put(q, "yes"));
+
+    var transitional = orientation.orient(answers);
+    assertThat(transitional.pathway()).isEqualTo("pecan");
+    assertThat(transitional.start()).isEqualTo(TransitionalProcess.KEY);
+    assertThat(transitional.startable()).isTrue();
+    assertThat(transitional.detour()).isTrue();
+    assertThat(transitional.window().phase()).isEqualTo("TRANSITIONAL");
+    assertThat(transitional.window().nominalOpensOn()).isNull();
+    assertThat(transitional.phaseNote()).contains("retour informatif").contains("ni certificat de conformité");
+    var evaluated = historyService.createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey(fr.parcours.orientation.Orientation.ENTRY_DECISION).includeInputs().includeOutputs()
+        .orderByEvaluationTime().desc().list().get(0);
+    assertThat(evaluated.getInputs()).anySatisfy(input -> assertThat(input.getValue()).isEqualTo("TRANSITIONAL"));
+    assertThat(evaluated.getOutputs()).anySatisfy(output -> assertThat(output.getValue())
+        .isEqualTo(TransitionalProcess.KEY));
+
+    nominalPhaseOpens();
+    var recorded = orientation.orient(answers);
+    assertThat(recorded.start()).as("still transitional until the day").isEqualTo(TransitionalProcess.KEY);
+    assertThat(recorded.window().nominalOpensOn()).isEqualTo(NOMINAL_OPENS_ON);
+
+    ClockUtil.setCurrentTime(Date.from(NOMINAL_OPEN));
+    var nominal = orientation.orient(answers);
+    assertThat(nominal.start()).isEqualTo("pecan");
+    assertThat(nominal.detour()).isFalse();
+    assertThat(nominal.phaseNote()).isNull();
+    assertThat(nominal.window().phase()).isEqualTo("NOMINAL");
   }
 
   /**
