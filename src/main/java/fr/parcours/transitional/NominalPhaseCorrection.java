@@ -68,14 +68,14 @@ class NominalPhaseCorrection {
 
   @Transactional
   Changed correct(String windowId, LocalDate opensOn, String legalReference, String reason, String changedBy) {
-    List<String> told = unchangedByAnyDossier(windowId);
+    List<String> told = dossiersToTell(windowId);
     Change change = phases.correct(windowId, opensOn, legalReference, reason, changedBy, told.size());
     return tell(change, told);
   }
 
   @Transactional
   Changed withdraw(String windowId, String reason, String changedBy) {
-    List<String> told = unchangedByAnyDossier(windowId);
+    List<String> told = dossiersToTell(windowId);
     Change change = phases.withdraw(windowId, reason, changedBy, told.size());
     return tell(change, told);
   }
@@ -84,7 +84,7 @@ class NominalPhaseCorrection {
    * Refuses the change when dossiers rely on the window's opening; else the process instances of the open
    * transitional dossiers on the window that were told of the opening (and whose diagram announces a change).
    */
-  private List<String> unchangedByAnyDossier(String windowId) {
+  private List<String> dossiersToTell(String windowId) {
     Window window = phases.current().find(windowId);
     Opening opening = phases.recorded(window);
     // nominal candidatures are refused before the day the opening says, and before it was recorded
