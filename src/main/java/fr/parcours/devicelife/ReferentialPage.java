@@ -10,8 +10,6 @@ import fr.parcours.security.Roles;
 import fr.parcours.shared.BadInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -32,8 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ReferentialPage {
 
   static final String CSRF = "referentialCsrf";
-  static final String POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
-      + " form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
+  static final String POLICY = SignedInPage.PAGE_WITHOUT_SCRIPT;
 
   private final ProcessEngine engine;
   private final DossierBoard board;
@@ -66,21 +63,14 @@ class ReferentialPage {
       return SignedInPage.SIGN_IN;
     }
     model.addAttribute("form", form);
-    if (!viewer.groupIds().contains(Roles.ANS_REVIEWER)) {
-      response.setStatus(HttpStatus.FORBIDDEN.value());
-      model.addAttribute("problem", "Seuls les relecteurs de l’ANS publient une version du référentiel : rien n’a"
-          + " été enregistré.");
-      return page(request, viewer, model);
-    }
-    if (!PageToken.matches(request, CSRF, form.get("csrf"))) {
-      response.setStatus(HttpStatus.FORBIDDEN.value());
-      model.addAttribute("problem", "La page a expiré : rechargez-la, puis publiez à nouveau. Rien n’a été"
-          + " enregistré.");
+    if (!SignedInPage.mayPost(viewer, Roles.ANS_REVIEWER, "Seuls les relecteurs de l’ANS publient une version du"
+        + " référentiel : rien n’a été enregistré.", request, CSRF, form.get("csrf"), response, model)) {
       return page(request, viewer, model);
     }
     try {
-      model.addAttribute("published", publication.publish(form.get("version"), day(form.get("appliesFrom")),
-          "yes".equals(form.get("opposable")), viewer.userId()));
+      model.addAttribute("published", publication.publish(form.get("version"),
+          SignedInPage.day(form.get("appliesFrom"), "Date d’application"), "yes".equals(form.get("opposable")),
+          viewer.userId()));
       model.addAttribute("form", Map.of());
     } catch (BadInputException refused) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -95,17 +85,5 @@ class ReferentialPage {
     model.addAttribute("versions", versions.published(DeviceRecords.ANS_REFERENTIAL));
     model.addAttribute("csrf", PageToken.of(request, CSRF));
     return "referentials/page";
-  }
-
-  private static LocalDate day(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw new BadInputException("Date d’application : « " + text + " » n’est pas une date ; choisissez le jour"
-          + " dans le calendrier (aaaa-mm-jj).");
-    }
   }
 }

@@ -88,7 +88,9 @@ public enum NotificationEvent {
   /** The ANS recorded the day the window's nominal phase opens: the dossier may continue into a nominal candidature. */
   TRANSITIONAL_NOMINAL_OPENED,
   /** The dossier continued into a nominal candidature: the new dossier's number and link. */
-  TRANSITIONAL_CONTINUED;
+  TRANSITIONAL_CONTINUED,
+  /** The ANS corrected (day or texts) or withdrew the nominal opening it had recorded by mistake, and why. */
+  TRANSITIONAL_NOMINAL_CORRECTED;
 
   /** What sets a mail apart from a plain notice. */
   private enum Kind { NOTICE, WITH_DOCUMENT, REMINDER }

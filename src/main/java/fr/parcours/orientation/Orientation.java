@@ -1,6 +1,9 @@
 package fr.parcours.orientation;
 
 import fr.parcours.shared.BadInputException;
+import fr.parcours.transitional.AnsWindows;
+import fr.parcours.transitional.WindowPhases;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,13 +12,14 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Service;
 
 /**
  * The orientation of a device before any candidature (seed 003, step A and step 1): the vendor's answers go to the
- * two decisions of {@code bpmn/orientation.dmn}, evaluated by the engine (so each evaluation is in the decision
- * history, with its inputs and outputs), which name the pathway that fits and the prerequisites still missing.
+ * decisions of {@code bpmn/orientation.dmn}, evaluated by the engine (so each evaluation is in the decision
+ * history, with its inputs and outputs), which name the pathway that fits and the prerequisites still missing; then,
+ * with that pathway and the phase of the ANS certification window today (seed 004), the candidature to start now:
+ * the transitional one while the window is in its transitional phase, where every nominal pathway is refused.
  * The rules are the process owners', in Modeler; this class only checks the answers and reads the results.
  */
 @Service
@@ -23,6 +27,9 @@ public class Orientation {
 
   public static final String PATHWAY_DECISION = "orientationPathway";
   public static final String PREREQUISITES_DECISION = "orientationPrerequisites";
+  public static final String ENTRY_DECISION = "orientationEntry";
+  /** The entry decision's input: the phase of the ANS window today ({@link AnsWindows.Mode}'s name). */
+  public static final String WINDOW_PHASE = "ansWindowPhase";
   /** The decision's answer when no pathway fits yet. */
   public static final String NONE = "NONE";
 
@@ -47,26 +54,47 @@ public class Orientation {
   }
 
   /**
-   * What the decisions answered: the pathway's process key (or {@value #NONE}), why, the missing prerequisites,
-   * and whether the vendor can start the pathway now (its process is deployed and nothing blocking is missing).
+   * The ANS certification window the nominal pathways are held to, as it stands today.
+   *
+   * @param label its French name
+   * @param labelEn its English name
+   * @param phase its phase today ({@link AnsWindows.Mode}'s name)
+   * @param nominalOpensOn the day its nominal phase opens, once the catalogue or the ANS gives it; else null
    */
-  public record Result(String pathway, String reason, List<Prerequisite> prerequisites, boolean deployed,
-      String pathwayName) {
+  public record WindowToday(String label, String labelEn, String phase, LocalDate nominalOpensOn) {
+  }
+
+  /**
+   * What the decisions answered: the pathway that fits (its process key, or {@value #NONE}), why, the missing
+   * prerequisites, the candidature to start now ({@code start}: the pathway, {@code ans-transitional} while the ANS
+   * window is transitional, or {@value #NONE}) with what the page says of the window's phase ({@code phaseNote},
+   * null in the nominal phase) and the window (null when the catalogue holds the nominal pathways to none), and
+   * whether the vendor can start it now (its process is deployed and nothing blocking is missing).
+   */
+  public record Result(String pathway, String reason, List<Prerequisite> prerequisites, String start,
+      String phaseNote, WindowToday window, boolean deployed) {
     public boolean blocked() {
       return prerequisites.stream().anyMatch(Prerequisite::blocking);
     }
 
     public boolean startable() {
-      return deployed && !blocked() && !NONE.equals(pathway);
+      return deployed && !blocked() && !NONE.equals(start);
+    }
+
+    /** Whether the vendor starts something else than the pathway that fits (the transitional candidature). */
+    public boolean detour() {
+      return !NONE.equals(pathway) && !pathway.equals(start);
     }
   }
 
   private final DecisionService decisions;
   private final RepositoryService repository;
+  private final WindowPhases phases;
 
-  Orientation(DecisionService decisions, RepositoryService repository) {
+  Orientation(DecisionService decisions, RepositoryService repository, WindowPhases phases) {
     this.decisions = decisions;
     this.repository = repository;
+    this.phases = phases;
   }
 
   /**
@@ -83,10 +111,16 @@ public class Orientation {
     List<Prerequisite> prerequisites = missing.getResultList().stream()
         .map(row -> new Prerequisite((String) row.get("prerequisite"), Boolean.TRUE.equals(row.get("blocking")),
             (String) row.get("advice"))).toList();
-    ProcessDefinition definition = NONE.equals(key) ? null : repository.createProcessDefinitionQuery()
-        .processDefinitionKey(key).latestVersion().active().singleResult();
-    return new Result(key, reason, prerequisites, definition != null,
-        definition == null || definition.getName() == null ? null : definition.getName());
+    WindowToday window = phases.current().nominalTrack().map(w -> new WindowToday(w.label(),
+        w.labelEn(), w.modeOn(phases.today()).name(), w.nominalOpensOn())).orElse(null);
+    DmnDecisionResult entry = decisions.evaluateDecisionByKey(ENTRY_DECISION).variables(Map.of("pathway", key,
+        WINDOW_PHASE, window == null ? AnsWindows.Mode.NOMINAL.name() : window.phase())).evaluate();
+    String start = (String) entry.getFirstResult().get("start");
+    String note = (String) entry.getFirstResult().get("phaseNote");
+    boolean deployed = !NONE.equals(start) && repository.createProcessDefinitionQuery().processDefinitionKey(start)
+        .latestVersion().active().count() > 0;
+    return new Result(key, reason, prerequisites, start, note == null || note.isBlank() ? null : note, window,
+        deployed);
   }
 
   static Map<String, Object> read(Map<String, String> answers) {

@@ -68,7 +68,7 @@ class OrientationPage {
     try {
       Orientation.Result result = orientation.orient(answers);
       model.addAttribute("result", result);
-      model.addAttribute("startLink", result.startable() ? START_LINK + result.pathway() : null);
+      model.addAttribute("startLink", result.startable() ? START_LINK + result.start() : null);
     } catch (BadInputException refused) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("problem", refused.getMessage());

@@ -63,6 +63,14 @@ public final class TransitionalProcess {
   public static final String NOMINAL_OPENS_ON = "nominalOpensOn";
   /** The published texts that open it, as the ANS named them. */
   public static final String NOMINAL_LEGAL_REFERENCE = "nominalLegalReference";
+  /** The message an ANS reviewer's correction or withdrawal of that opening sends to each dossier told of it. */
+  public static final String NOMINAL_PHASE_CORRECTED = "NominalPhaseCorrected";
+  /** The day the opening said before it was corrected or withdrawn (a date, for the mail). */
+  public static final String PREVIOUS_NOMINAL_OPENS_ON = "previousNominalOpensOn";
+  /** What the ANS did to the opening: CORRECTED or WITHDRAWN. */
+  public static final String NOMINAL_CHANGE = "nominalChange";
+  /** Why, as the ANS reviewer wrote it. */
+  public static final String NOMINAL_CHANGE_REASON = "nominalChangeReason";
 
   public static final String OUTCOME = "transitionalOutcome";
 

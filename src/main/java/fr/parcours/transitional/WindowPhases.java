@@ -29,10 +29,30 @@ public class WindowPhases {
 
   /** Longest text naming the published texts (the table's column). */
   static final int MAX_REFERENCE = 500;
+  /** Longest reason given for a correction or a withdrawal (the table's column). */
+  static final int MAX_REASON = 1000;
+  /** A change of an opening: its day or texts corrected, or the opening withdrawn. */
+  static final String CORRECTED = "CORRECTED";
+  static final String WITHDRAWN = "WITHDRAWN";
 
   /** A nominal opening as recorded. */
   public record Opening(String windowId, LocalDate opensOn, String legalReference, Instant recordedAt,
       String recordedBy, int dossiersTold) {
+  }
+
+  /**
+   * A correction or withdrawal of a window's nominal opening, as kept (table parcours_ans_window_opening_change).
+   *
+   * @param kind {@value #CORRECTED} or {@value #WITHDRAWN}
+   * @param before the opening as it stood (with who recorded it and when)
+   * @param opensOn the day it now opens; null when withdrawn
+   * @param legalReference the texts it now rests on; null when withdrawn
+   */
+  public record Change(String windowId, String kind, Opening before, LocalDate opensOn, String legalReference,
+      String reason, Instant changedAt, String changedBy, int dossiersTold) {
+    public boolean withdrawn() {
+      return WITHDRAWN.equals(kind);
+    }
   }
 
   private final AnsWindows catalogue;
@@ -100,27 +120,8 @@ public class WindowPhases {
     if (already.isPresent()) {
       throw alreadyRecorded(window, already.get());
     }
-    if (opensOn == null) {
-      throw new BadInputException("Ouverture de la phase nominale : choisissez le jour où le guichet ouvre en phase"
-          + " nominale (aaaa-mm-jj) ; rien n’a été enregistré.");
-    }
-    if (window.transitionalOpensOn() != null && !opensOn.isAfter(window.transitionalOpensOn())) {
-      throw new BadInputException("Ouverture de la phase nominale : le " + LegalDates.date(opensOn, Locale.FRENCH)
-          + " ne vient pas après l’ouverture de la phase transitoire du guichet, le "
-          + LegalDates.date(window.transitionalOpensOn(), Locale.FRENCH) + ". Choisissez un jour postérieur ; rien"
-          + " n’a été enregistré.");
-    }
-    String reference = legalReference == null ? "" : legalReference.strip();
-    if (reference.isEmpty()) {
-      throw new BadInputException("Textes publiés : nommez les textes qui ouvrent la phase nominale, avec leur date"
-          + " de publication au Journal officiel (le décret de prise en charge par l’Assurance maladie et le texte"
-          + " rendant opposables les spécifications techniques de la HAS, règlement § 6.5) ; rien n’a été"
-          + " enregistré.");
-    }
-    if (reference.length() > MAX_REFERENCE) {
-      throw new BadInputException("Textes publiés : " + reference.length() + " caractères, au plus " + MAX_REFERENCE
-          + " ; citez les textes par leur titre et leur date de publication. Rien n’a été enregistré.");
-    }
+    checkDay(window, opensOn);
+    String reference = checkedReference(legalReference);
     Opening opening = new Opening(window.id(), opensOn, reference, ClockUtil.getCurrentTime().toInstant(),
         recordedBy, dossiersTold);
     try {
@@ -133,9 +134,125 @@ public class WindowPhases {
     return opening;
   }
 
+  /**
+   * Corrects the day or the texts of a window's opening recorded by mistake, keeping what it was, who changed it, when
+   * and why. Refused in French, nothing stored: a window without a recorded opening, no reason, no day or one not
+   * after the transitional phase opened, no text, nothing changed. Whether dossiers already rely on the opening is the
+   * caller's check ({@link NominalPhaseCorrection}).
+   */
+  Change correct(String windowId, LocalDate opensOn, String legalReference, String reason, String changedBy,
+      int dossiersTold) {
+    Window window = catalogue.find(windowId);
+    Opening before = recorded(window);
+    String why = checkedReason(reason);
+    checkDay(window, opensOn);
+    String reference = checkedReference(legalReference);
+    if (opensOn.equals(before.opensOn()) && reference.equals(before.legalReference())) {
+      throw new BadInputException("Correction : le jour (" + LegalDates.date(opensOn, Locale.FRENCH) + ") et les"
+          + " textes sont ceux déjà enregistrés ; changez l’un ou l’autre, ou retirez l’ouverture. Rien n’a été"
+          + " changé.");
+    }
+    Change change = new Change(window.id(), CORRECTED, before, opensOn, reference, why,
+        ClockUtil.getCurrentTime().toInstant(), changedBy, dossiersTold);
+    keep(change);
+    jdbc.update("UPDATE parcours_ans_window_opening SET nominal_opens_on = ?, legal_reference = ?, recorded_at = ?,"
+        + " recorded_by = ? WHERE window_id = ?", Date.valueOf(opensOn), reference, Timestamp.from(change.changedAt()),
+        changedBy, window.id());
+    return change;
+  }
+
+  /**
+   * Withdraws a window's opening recorded by mistake: the window is back in its transitional phase, and what it was,
+   * who withdrew it, when and why are kept. Refused in French, nothing stored: a window without a recorded opening,
+   * no reason.
+   */
+  Change withdraw(String windowId, String reason, String changedBy, int dossiersTold) {
+    Window window = catalogue.find(windowId);
+    Opening before = recorded(window);
+    Change change = new Change(window.id(), WITHDRAWN, before, null, null, checkedReason(reason),
+        ClockUtil.getCurrentTime().toInstant(), changedBy, dossiersTold);
+    keep(change);
+    jdbc.update("DELETE FROM parcours_ans_window_opening WHERE window_id = ?", window.id());
+    return change;
+  }
+
+  /** The corrections and withdrawals of openings, oldest first. */
+  public List<Change> changes() {
+    return jdbc.query("SELECT window_id, change_kind, old_opens_on, old_legal_reference, old_recorded_at,"
+        + " old_recorded_by, new_opens_on, new_legal_reference, reason, changed_at, changed_by, dossiers_told"
+        + " FROM parcours_ans_window_opening_change ORDER BY changed_at, id", (rs, row) -> new Change(
+            rs.getString(1), rs.getString(2), new Opening(rs.getString(1), rs.getDate(3).toLocalDate(),
+                rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6), 0),
+            rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getString(8), rs.getString(9),
+            rs.getTimestamp(10).toInstant(), rs.getString(11), rs.getInt(12)));
+  }
+
+  private void keep(Change change) {
+    jdbc.update("INSERT INTO parcours_ans_window_opening_change (id, window_id, change_kind, old_opens_on,"
+        + " old_legal_reference, old_recorded_at, old_recorded_by, new_opens_on, new_legal_reference, reason,"
+        + " changed_at, changed_by, dossiers_told) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        java.util.UUID.randomUUID().toString(), change.windowId(), change.kind(),
+        Date.valueOf(change.before().opensOn()), change.before().legalReference(),
+        Timestamp.from(change.before().recordedAt()), change.before().recordedBy(),
+        change.opensOn() == null ? null : Date.valueOf(change.opensOn()), change.legalReference(), change.reason(),
+        Timestamp.from(change.changedAt()), change.changedBy(), change.dossiersTold());
+  }
+
+  /** The opening recorded on the page for that window, or a French refusal saying there is none to change. */
+  Opening recorded(Window window) {
+    return opening(window.id()).orElseThrow(() -> new BadInputException("Aucune ouverture de la phase nominale du"
+        + " guichet « " + window.label() + " » n’est enregistrée sur cette page" + (window.nominalOpensOn() == null
+            ? "" : " (son jour, le " + LegalDates.date(window.nominalOpensOn(), Locale.FRENCH) + ", vient du catalogue"
+                + " des guichets, que le responsable des processus corrige)") + " : il n’y a rien à corriger ni à"
+        + " retirer. Rien n’a été changé."));
+  }
+
+  private static void checkDay(Window window, LocalDate opensOn) {
+    if (opensOn == null) {
+      throw new BadInputException("Ouverture de la phase nominale : choisissez le jour où le guichet ouvre en phase"
+          + " nominale (aaaa-mm-jj) ; rien n’a été enregistré.");
+    }
+    if (window.transitionalOpensOn() != null && !opensOn.isAfter(window.transitionalOpensOn())) {
+      throw new BadInputException("Ouverture de la phase nominale : le " + LegalDates.date(opensOn, Locale.FRENCH)
+          + " ne vient pas après l’ouverture de la phase transitoire du guichet, le "
+          + LegalDates.date(window.transitionalOpensOn(), Locale.FRENCH) + ". Choisissez un jour postérieur ; rien"
+          + " n’a été enregistré.");
+    }
+  }
+
+  private static String checkedReference(String legalReference) {
+    String reference = legalReference == null ? "" : legalReference.strip();
+    if (reference.isEmpty()) {
+      throw new BadInputException("Textes publiés : nommez les textes qui ouvrent la phase nominale, avec leur date"
+          + " de publication au Journal officiel (le décret de prise en charge par l’Assurance maladie et le texte"
+          + " rendant opposables les spécifications techniques de la HAS, règlement § 6.5) ; rien n’a été"
+          + " enregistré.");
+    }
+    if (reference.length() > MAX_REFERENCE) {
+      throw new BadInputException("Textes publiés : " + reference.length() + " caractères, au plus " + MAX_REFERENCE
+          + " ; citez les textes par leur titre et leur date de publication. Rien n’a été enregistré.");
+    }
+    return reference;
+  }
+
+  private static String checkedReason(String reason) {
+    String why = reason == null ? "" : reason.strip();
+    if (why.isEmpty()) {
+      throw new BadInputException("Raison : dites pourquoi l’ouverture enregistrée est erronée (par exemple « jour"
+          + " mal saisi : le décret fixe le 1er mars 2027 ») ; elle est gardée dans l’historique et écrite aux"
+          + " industriels déjà informés. Rien n’a été changé.");
+    }
+    if (why.length() > MAX_REASON) {
+      throw new BadInputException("Raison : " + why.length() + " caractères, au plus " + MAX_REASON + " ; résumez-la."
+          + " Rien n’a été changé.");
+    }
+    return why;
+  }
+
   private static BadInputException alreadyRecorded(Window window, Opening opening) {
     return new BadInputException("La phase nominale du guichet « " + window.label() + " » est déjà enregistrée :"
         + " elle ouvre le " + LegalDates.date(opening.opensOn(), Locale.FRENCH) + " (enregistré par "
-        + opening.recordedBy() + "). Rien n’a été changé.");
+        + opening.recordedBy() + "). Rien n’a été changé ; si elle est erronée, corrigez-la ou retirez-la avec"
+        + " « Corriger ou retirer l’ouverture enregistrée ».");
   }
 }

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.parcours.device.DeviceRecords;
 import fr.parcours.device.DeviceRecords.DeviceFacts;
 import fr.parcours.support.BrowserSession;
+import fr.parcours.support.PageForms;
 import fr.parcours.support.TestSmtp;
 import fr.parcours.support.ThisContextsEngine;
 import java.time.Instant;
@@ -42,7 +43,6 @@ class AuditStartPageIT {
   @RegisterExtension
   static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP);
 
-  static final Pattern TOKEN = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
   static final Instant ISSUED = Instant.parse("2026-11-02T09:00:00Z");
 
   @Autowired TestRestTemplate rest;
@@ -70,12 +70,7 @@ class AuditStartPageIT {
     return runtime.createProcessInstanceQuery().processDefinitionKey(ComplianceAuditProcess.KEY).count();
   }
 
-  /** The page's token, as its forms carry it. */
-  static String token(BrowserSession session) {
-    Matcher token = TOKEN.matcher(session.page("/audits/certificates").getBody());
-    return token.find() ? token.group(1) : "none-on-the-page";
-  }
-
+  /** Posts the page's form with that token (null: none), as the page read once and kept open does. */
   ResponseEntity<String> open(BrowserSession session, String number, String scope, String token) {
     Map<String, String> fields = new LinkedHashMap<>(Map.of("certificate", number, "scope", scope));
     if (token != null) {
@@ -90,7 +85,7 @@ class AuditStartPageIT {
     assertThat(odile.page("/audits/certificates").getBody()).contains("id=\"open-" + certificate + "\"")
         .contains("Ouvrir un audit").doesNotContain("id=\"open-" + withdrawn + "\"");
     long before = audits();
-    String token = token(odile);
+    String token = PageForms.token(odile, "/audits/certificates");
 
     ResponseEntity<String> noToken = open(odile, certificate, "Déploiement 2.1", null);
     assertThat(noToken.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

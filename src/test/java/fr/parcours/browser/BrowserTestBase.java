@@ -591,6 +591,26 @@ abstract class BrowserTestBase {
         "return document.body.classList.contains('parcours-role-known');"));
   }
 
+  /** On the orientation page, answers one question. */
+  void answer(String question, boolean yes) {
+    WebElement radio = browser.findElement(By.id(question + (yes ? "-yes" : "-no")));
+    scrollTo(radio);
+    radio.click();
+  }
+
+  /**
+   * Opens the orientation page, answers every question (yes to those named, no to the others) and asks which
+   * pathway fits: the result, once shown.
+   */
+  WebElement orient(String... yes) {
+    browser.get("http://localhost:" + port + "/orientation");
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("orient")));
+    List<String> answeredYes = List.of(yes);
+    fr.parcours.orientation.Orientation.QUESTIONS.keySet().forEach(q -> answer(q, answeredYes.contains(q)));
+    browser.findElement(By.id("orient")).click();
+    return waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
+  }
+
   void scrollTo(WebElement element) {
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
   }

@@ -27,12 +27,6 @@ class OrientationBrowserIT extends BrowserTestBase {
     return "http://localhost:" + port + path;
   }
 
-  void answer(String question, boolean yes) {
-    WebElement radio = browser.findElement(By.id(question + (yes ? "-yes" : "-no")));
-    scrollTo(radio);
-    radio.click();
-  }
-
   @Test
   void shouldOrientAliceToPecanLinkItsStartFormAndShowHerCertificateOnceIssued() {
     signIn("alice");

@@ -15,16 +15,19 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import fr.parcours.support.PageForms;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * A dossier of the ANS transitional phase walked in a real browser, on the windows as shipped
  * (catalogue/ans-windows.json: telemonitoring transitional since 1 August 2022, its nominal opening unknown): alice
- * is refused a nominal ANS candidature in Tasklist and through the REST API, then applies from the transitional start
- * form, sends the signed regulation from the page her task links to and her evidence from the evidence page; ana gives
+ * is refused a nominal ANS candidature in Tasklist and through the REST API; orientation, for her PECAN device, sends
+ * her to the transitional candidature and says what that phase is; she applies from the transitional start form it
+ * links to, sends the signed regulation from the page her task links to and her evidence from the evidence page; ana gives
  * her informative feedback on the candidature and, from the transitional queue, on the evidence; alice reads both in
  * her last task and is refused: the ANS has not announced the nominal phase. ana records on /ans-windows that it opens
- * on 1 March 2027 (first without the published texts: refused); alice gets the mail, is refused again before that day,
+ * on 10 March 2027 (first without the published texts: refused), a mistake she corrects to 1 March 2027 with its
+ * reason; alice gets the opening mail and the correction's, is refused again before that day,
  * and after it follows the mail's link and continues into a nominal ANS candidature; the mail that says so links to
  * the new dossier, whose page says where it comes from, and the transitional dossier's page where it goes on; ana sees
  * both links, bruno neither dossier. The engine's clock is set (2 November 2026, then 2 March 2027), so that the walk
@@ -124,8 +127,27 @@ class TransitionalBrowserIT extends BrowserTestBase {
     browser.get(tasklist());
     waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
 
-    // alice applies in the transitional phase of the telemonitoring window
-    openStartForm(PROCESS_NAME);
+    // orientation says so: her device fits PECAN, but the window is transitional; it sends her to the transitional
+    // candidature, whose start form its link opens
+    WebElement oriented = orient("ceMarked", "telemonitoringOrTherapeutic", "earlyCoverageEligible");
+    assertThat(browser.findElement(By.id("pathway")).getText()).isEqualTo("Prise en charge anticipée (PECAN)");
+    assertThat(browser.findElement(By.id("phase-window")).getText())
+        .isEqualTo("Guichet « DMN de télésurveillance » : Phase transitoire.");
+    assertThat(browser.findElement(By.id("phase-note")).getText()).contains("retour informatif")
+        .contains("sans décision de recevabilité ni certificat de conformité")
+        .contains("règlement de la phase transitoire signé").contains("sans la ressaisir");
+    assertThat(browser.findElement(By.id("nominal-unknown")).getText())
+        .contains("L’ANS n’a pas encore enregistré l’ouverture de la phase nominale").contains("Guichets de l’ANS");
+    WebElement start = browser.findElement(By.id("start"));
+    assertThat(start.getText()).isEqualTo("Démarrer « " + PROCESS_NAME + " » dans Tasklist");
+    assertThat(oriented.getText()).doesNotContain("Démarrer « Prise en charge anticipée");
+    screenshot("transitional-00a-alice-orientation-transitional", true);
+
+    // alice applies in the transitional phase of the telemonitoring window, from orientation's link
+    scrollTo(start);
+    start.click();
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(field("Field_Siren")));
+    assertThat(browser.getCurrentUrl()).contains("processStart=ans-transitional");
     assertThat(formText()).contains("retour informatif").contains("Guichet de l’ANS");
     fillValidCandidature();
     screenshot("transitional-01-alice-start-form");
@@ -204,7 +226,8 @@ class TransitionalBrowserIT extends BrowserTestBase {
     waiting.until(d -> pageText().contains("pas encore annoncée par l’ANS"));
     assertThat(browser.findElement(By.cssSelector("[data-window=TELEMONITORING] .mode")).getText())
         .isEqualTo("Phase transitoire");
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = '2027-03-01'",
+    // by mistake, 10 March: it will be corrected
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = '2027-03-10'",
         browser.findElement(By.id("opensOn")));
     browser.findElement(By.id("submit")).click();
     assertThat(waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem"))).getText())
@@ -213,22 +236,44 @@ class TransitionalBrowserIT extends BrowserTestBase {
     browser.findElement(By.id("legalReference")).sendKeys(TEXTS);
     browser.findElement(By.id("submit")).click();
     WebElement opened = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("opened")));
-    assertThat(opened.getText()).contains("Phase nominale enregistrée : elle ouvre le 01/03/2027").contains(number);
+    assertThat(opened.getText()).contains("Phase nominale enregistrée : elle ouvre le 10/03/2027").contains(number);
     assertThat(browser.findElement(By.cssSelector("[data-window=TELEMONITORING] .nominal")).getText())
-        .contains("01/03/2027").contains(TEXTS).contains("ana");
+        .contains("10/03/2027").contains(TEXTS).contains("ana");
     assertThat(browser.findElements(By.id("open-nominal"))).as("recorded once: no form any more").isEmpty();
     screenshot("transitional-09b-ana-records-nominal-opening");
+    assertThat(mailText(number + " : la phase nominale du guichet de l'ANS ouvre le 10 mars 2027")).contains(TEXTS);
+
+    // the day was wrong: ana corrects it, with the reason; alice, already told, is told of the correction
+    String why = "Jour mal saisi : le décret fixe le 1er mars 2027.";
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = '2027-03-01'",
+        browser.findElement(By.id("correct-opensOn")));
+    browser.findElement(By.id("correct-reason")).sendKeys(why);
+    WebElement correct = browser.findElement(By.id("correct-submit"));
+    scrollTo(correct);
+    correct.click();
+    WebElement changed = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("changed")));
+    assertThat(changed.getText()).contains("Ouverture corrigée : la phase nominale ouvre le 01/03/2027")
+        .contains(number);
+    assertThat(browser.findElement(By.cssSelector("#changes tr[data-change=CORRECTED]")).getText())
+        .contains("le 10/03/2027 devient le 01/03/2027").contains(why).contains("par ana");
+    assertThat(browser.findElement(By.cssSelector("[data-window=TELEMONITORING] .nominal")).getText())
+        .contains("01/03/2027");
+    screenshot("transitional-09b2-ana-corrects-nominal-opening");
     signOutFromPage();
 
     // alice is told by mail; before the day, she is still refused, naming it
-    String openingMail = mailText(number + " : la phase nominale du guichet de l'ANS ouvre le 1er mars 2027");
-    assertThat(openingMail).contains(TEXTS);
+    String openingMail = mailText(number + " : correction, la phase nominale du guichet de l'ANS ouvre le 1er mars"
+        + " 2027");
+    assertThat(openingMail).contains(TEXTS).contains("et non le 10 mars 2027").contains(why);
     signIn("alice");
     browser.get("http://localhost:" + port + "/ans-windows");
     waiting.until(d -> pageText().contains("01/03/2027"));
     assertThat(browser.findElements(By.id("open-nominal"))).as("a vendor records nothing").isEmpty();
     assertThat(browser.findElement(By.cssSelector("[data-window=TELEMONITORING] .nominal")).getText())
         .as("the ANS, not its reviewer's login").contains("enregistrée par l’ANS").doesNotContain("par ana");
+    assertThat(browser.findElement(By.id("changes")).getText()).contains(why).contains("par l’ANS")
+        .doesNotContain("par ana");
+    assertThat(browser.findElements(By.id("correct-TELEMONITORING"))).as("a vendor corrects nothing").isEmpty();
     screenshot("transitional-09c-alice-sees-the-windows");
     browser.get(linkEndingWith(openingMail, "/dossiers/" + number + "/tache"));
     waiting.until(d -> formText().contains("Que faites-vous du dossier"));
@@ -282,6 +327,13 @@ class TransitionalBrowserIT extends BrowserTestBase {
         ".dossier-link[data-link=into] a"))).getText()).isEqualTo(nominalNumber);
     assertThat(pageText()).contains("Poursuivi en candidature nominale dans le dossier");
     screenshot("transitional-13-alice-transitional-dossier-page");
+
+    // the nominal phase open, orientation gives the usual answer: PECAN, started from its own link
+    orient("ceMarked", "telemonitoringOrTherapeutic", "earlyCoverageEligible");
+    assertThat(browser.findElement(By.id("pathway")).getText()).isEqualTo("Prise en charge anticipée (PECAN)");
+    assertThat(browser.findElements(By.id("phase"))).as("nothing said of the window").isEmpty();
+    assertThat(browser.findElement(By.id("start")).getAttribute("href")).endsWith("processStart=pecan");
+    screenshot("transitional-13a-alice-orientation-nominal", true);
     signOutFromPage();
 
     // the ANS reviewer sees both links; another company sees neither dossier, nor any trace of them
@@ -310,38 +362,75 @@ class TransitionalBrowserIT extends BrowserTestBase {
   }
 
   /**
-   * The windows' page refuses, with a sentence and nothing kept, a post by a vendor (403), a post without the page's
-   * token (403) and a day that is not a date (400). First, while the window's opening is not recorded (once it is,
-   * the page has no form any more).
+   * The windows' page over HTTP, as its forms post: an opening refused, with a sentence and nothing kept, when posted
+   * by a vendor (403), without the page's token (403) or with a day that is not a date (400); then recorded by ana on
+   * 10 March 2027 and its correction refused the same way, and also without a reason or without texts (400); then
+   * withdrawn with its reason, the window transitional again, the withdrawal in the page's history (a vendor reads
+   * "l’ANS" for who). The window is left as it was found: transitional, its opening not recorded.
    */
   @Test
   @org.junit.jupiter.api.Order(1)
-  void shouldRefuseAnOpeningPostedByAVendorWithoutThePagesTokenOrWithoutADate() {
-    java.util.function.BiFunction<fr.parcours.support.BrowserSession, String, org.springframework.http.ResponseEntity<
-        String>> post = (session, fields) -> session.send(org.springframework.http.HttpMethod.POST, "/ans-windows",
-            fields, org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
-    String texts = "legalReference=" + java.net.URLEncoder.encode(TEXTS, java.nio.charset.StandardCharsets.UTF_8);
-    String kept = "SELECT COUNT(*) FROM parcours_ans_window_opening";
-    Integer before = jdbc.queryForObject(kept, Integer.class);
+  void shouldRefuseOpeningsAndCorrectionsPostedWronglyThenWithdrawAnOpeningRecordedByMistake() {
+    java.util.function.Function<String, Integer> count = table -> jdbc.queryForObject("SELECT COUNT(*) FROM " + table,
+        Integer.class);
+    int openings = count.apply("parcours_ans_window_opening");
+    java.util.function.BiFunction<String, String, java.util.Map<String, String>> opening = (day, texts) ->
+        new java.util.LinkedHashMap<>(java.util.Map.of("window", "TELEMONITORING", "opensOn", day,
+            "legalReference", texts));
 
     fr.parcours.support.BrowserSession alice = fr.parcours.support.BrowserSession.signedIn(rest, "alice");
     assertThat(alice.page("/ans-windows").getBody()).contains("Guichets de l’ANS")
         .doesNotContain("Enregistrer l’ouverture");
-    var byVendor = post.apply(alice, "window=TELEMONITORING&opensOn=2027-03-01&" + texts);
+    var byVendor = PageForms.post(alice, "/ans-windows", "/ans-windows", opening.apply("2027-03-01", TEXTS), true);
     assertThat(byVendor.getStatusCode().value()).isEqualTo(403);
     assertThat(byVendor.getBody()).contains("Seuls les instructeurs de l’ANS enregistrent l’ouverture");
 
     fr.parcours.support.BrowserSession ana = fr.parcours.support.BrowserSession.signedIn(rest, "ana");
-    var withoutToken = post.apply(ana, "window=TELEMONITORING&opensOn=2027-03-01&" + texts);
+    var withoutToken = PageForms.post(ana, "/ans-windows", "/ans-windows", opening.apply("2027-03-01", TEXTS), false);
     assertThat(withoutToken.getStatusCode().value()).isEqualTo(403);
     assertThat(withoutToken.getBody()).contains("La page a expiré : rechargez-la");
-
-    java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"")
-        .matcher(ana.page("/ans-windows").getBody());
-    assertThat(token.find()).isTrue();
-    var notADate = post.apply(ana, "csrf=" + token.group(1) + "&window=TELEMONITORING&opensOn=1er+mars&" + texts);
+    var notADate = PageForms.post(ana, "/ans-windows", "/ans-windows", opening.apply("1er mars", TEXTS), true);
     assertThat(notADate.getStatusCode().value()).isEqualTo(400);
     assertThat(notADate.getBody()).contains("Ouverture de la phase nominale : « 1er mars » n’est pas une date");
-    assertThat(jdbc.queryForObject(kept, Integer.class)).as("nothing kept by these posts").isEqualTo(before);
+    assertThat(count.apply("parcours_ans_window_opening")).as("nothing kept by these posts").isEqualTo(openings);
+
+    // recorded by mistake on 10 March; its correction refused when posted wrongly, nothing changed
+    var recorded = PageForms.post(ana, "/ans-windows", "/ans-windows", opening.apply("2027-03-10", TEXTS), true);
+    assertThat(recorded.getStatusCode().value()).isEqualTo(200);
+    assertThat(recorded.getBody()).contains("Phase nominale enregistrée : elle ouvre le 10/03/2027")
+        .contains("id=\"correct-TELEMONITORING\"");
+    assertThat(alice.page("/ans-windows").getBody()).doesNotContain("correct-TELEMONITORING");
+    int changes = count.apply("parcours_ans_window_opening_change");
+    java.util.function.BiFunction<String, String, java.util.Map<String, String>> correction = (texts, reason) -> {
+      java.util.Map<String, String> fields = opening.apply("2027-03-01", texts);
+      fields.put("action", "correct");
+      fields.put("reason", reason);
+      return fields;
+    };
+    String why = "Jour mal saisi : le décret fixe le 1er mars 2027.";
+    var corrections = java.util.List.of(
+        PageForms.post(alice, "/ans-windows", "/ans-windows/correction", correction.apply(TEXTS, why), true),
+        PageForms.post(ana, "/ans-windows", "/ans-windows/correction", correction.apply(TEXTS, why), false),
+        PageForms.post(ana, "/ans-windows", "/ans-windows/correction", correction.apply(TEXTS, " "), true),
+        PageForms.post(ana, "/ans-windows", "/ans-windows/correction", correction.apply("", why), true));
+    assertThat(corrections).extracting(answer -> answer.getStatusCode().value()).containsExactly(403, 403, 400, 400);
+    assertThat(corrections.get(0).getBody()).contains("Seuls les instructeurs de l’ANS corrigent ou retirent");
+    assertThat(corrections.get(1).getBody()).contains("La page a expiré : rechargez-la");
+    assertThat(corrections.get(2).getBody()).contains("Raison : dites pourquoi l’ouverture enregistrée est erronée");
+    assertThat(corrections.get(3).getBody()).contains("Textes publiés : nommez les textes");
+    assertThat(count.apply("parcours_ans_window_opening_change")).as("nothing changed").isEqualTo(changes);
+    assertThat(ana.page("/ans-windows").getBody()).contains("10/03/2027");
+
+    // withdrawn, with its reason: the window is transitional again, and the history says what it was
+    java.util.Map<String, String> withdrawal = new java.util.LinkedHashMap<>(java.util.Map.of("window",
+        "TELEMONITORING", "action", "withdraw", "reason", "Enregistrée par erreur : le décret n’est pas publié."));
+    var withdrawn = PageForms.post(ana, "/ans-windows", "/ans-windows/correction", withdrawal, true);
+    assertThat(withdrawn.getStatusCode().value()).isEqualTo(200);
+    assertThat(withdrawn.getBody()).contains("Ouverture retirée : le guichet est de nouveau en phase transitoire")
+        .contains("Retirée : elle ouvrait le 10/03/2027").contains("le décret n’est pas publié").contains("par ana")
+        .contains("Enregistrer l’ouverture");
+    assertThat(count.apply("parcours_ans_window_opening")).isEqualTo(openings);
+    assertThat(alice.page("/ans-windows").getBody()).contains("Retirée : elle ouvrait le 10/03/2027")
+        .contains("par l’ANS").doesNotContain("par ana");
   }
 }

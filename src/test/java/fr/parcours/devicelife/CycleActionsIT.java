@@ -8,6 +8,7 @@ import fr.parcours.device.DeviceRecords;
 import fr.parcours.device.DeviceRecords.DeviceFacts;
 import fr.parcours.support.BrowserSession;
 import fr.parcours.support.Candidatures;
+import fr.parcours.support.PageForms;
 import fr.parcours.support.TestSmtp;
 import fr.parcours.support.ThisContextsEngine;
 import java.time.Instant;
@@ -47,7 +48,6 @@ class CycleActionsIT {
   @RegisterExtension
   static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP);
 
-  static final Pattern TOKEN = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
   static final Instant ISSUED = Instant.parse("2026-11-02T09:00:00Z");
 
   @Autowired TestRestTemplate rest;
@@ -99,12 +99,8 @@ class CycleActionsIT {
 
   /** Posts an action as the page's form does; a refusal is read on /devices, where the answer sends back. */
   ResponseEntity<String> act(BrowserSession session, String certificate, String reason, boolean withToken) {
-    Map<String, String> fields = new LinkedHashMap<>(Map.of("certificate", certificate, "reason", reason));
-    if (withToken) {
-      Matcher token = TOKEN.matcher(session.page("/devices").getBody());
-      fields.put("csrf", token.find() ? token.group(1) : "none-on-the-page");
-    }
-    return session.submit("/devices/cycles", fields);
+    return PageForms.post(session, "/devices", "/devices/cycles",
+        new LinkedHashMap<>(Map.of("certificate", certificate, "reason", reason)), withToken);
   }
 
   /** The page the answer lands on (this browser follows the answer's redirection, as a browser does). */

@@ -6,25 +6,20 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.parcours.device.DeviceRecords;
 import fr.parcours.device.ReferentialVersions;
 import fr.parcours.support.BrowserSession;
+import fr.parcours.support.PageForms;
 import fr.parcours.support.TestSmtp;
 import fr.parcours.support.ThisContextsEngine;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -41,8 +36,6 @@ class ReferentialPageIT {
   @RegisterExtension
   static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP);
 
-  static final Pattern TOKEN = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
-
   @Autowired TestRestTemplate rest;
   @Autowired ReferentialVersions versions;
 
@@ -52,16 +45,8 @@ class ReferentialPageIT {
 
   ResponseEntity<String> publish(BrowserSession session, String version, String day, boolean withToken,
       String opposable) {
-    Map<String, String> fields = new LinkedHashMap<>(Map.of("version", version, "appliesFrom", day,
-        "opposable", opposable));
-    if (withToken) {
-      Matcher token = TOKEN.matcher(session.page("/referentials").getBody());
-      assertThat(token.find()).as("the page carries its token").isTrue();
-      fields.put("csrf", token.group(1));
-    }
-    return session.send(HttpMethod.POST, "/referentials", String.join("&", fields.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList()),
-        MediaType.APPLICATION_FORM_URLENCODED);
+    return PageForms.post(session, "/referentials", "/referentials", new LinkedHashMap<>(Map.of("version", version,
+        "appliesFrom", day, "opposable", opposable)), withToken);
   }
 
   int published() {

@@ -8,6 +8,7 @@ import fr.parcours.evidence.UploadedFiles;
 import fr.parcours.support.BrowserSession;
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.EngineSteps;
+import fr.parcours.support.PageForms;
 import fr.parcours.support.TestSmtp;
 import fr.parcours.support.ThisContextsEngine;
 import jakarta.mail.Message.RecipientType;
@@ -18,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +54,6 @@ class DossierMessagesIT {
   @RegisterExtension
   static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP);
 
-  static final Pattern TOKEN = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
 
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
@@ -387,10 +385,8 @@ class DossierMessagesIT {
 
   static ResponseEntity<String> post(BrowserSession session, String number, String agency, String body,
       Map<String, String> more) {
-    ResponseEntity<String> page = session.page("/dossiers/" + (number.equals(closed.getBusinessKey())
+    String csrf = PageForms.token(session, "/dossiers/" + (number.equals(closed.getBusinessKey())
         ? open.getBusinessKey() : number));
-    Matcher token = TOKEN.matcher(page.getBody() == null ? "" : page.getBody());
-    String csrf = token.find() ? token.group(1) : "none";
     Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("body", body, "csrf", csrf));
     if (agency != null) {
       fields.put("agency", agency);
@@ -402,9 +398,8 @@ class DossierMessagesIT {
 
   static ResponseEntity<String> postWithFiles(BrowserSession session, String number, String agency, String body,
       Map<String, byte[]> files) {
-    Matcher token = TOKEN.matcher(session.page("/dossiers/" + number).getBody());
     LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("csrf", token.find() ? token.group(1) : "none");
+    parts.add("csrf", PageForms.token(session, "/dossiers/" + number));
     parts.add("agency", agency);
     parts.add("body", body);
     files.forEach((name, content) -> parts.add("files", new ByteArrayResource(content) {

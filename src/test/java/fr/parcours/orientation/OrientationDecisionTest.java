@@ -20,13 +20,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * bpmn/orientation.dmn over a table of device situations (seed 003, step A and step 1), evaluated by Camunda's DMN
- * engine without Spring: every rule of both decisions is hit by a row here. Then the answers' checks.
+ * bpmn/orientation.dmn over a table of device situations (seed 003, step A and step 1) and of ANS window phases (seed
+ * 004), evaluated by Camunda's DMN engine without Spring: every rule of the three decisions is hit by a row here.
+ * Then the answers' checks.
  */
 class OrientationDecisionTest {
 
   static DmnDecision pathway;
   static DmnDecision prerequisites;
+  static DmnDecision entry;
   static DmnEngine dmn;
 
   @BeforeAll
@@ -38,6 +40,8 @@ class OrientationDecisionTest {
           .orElseThrow();
       prerequisites = decisions.stream().filter(d -> d.getKey().equals(Orientation.PREREQUISITES_DECISION))
           .findFirst().orElseThrow();
+      entry = decisions.stream().filter(d -> d.getKey().equals(Orientation.ENTRY_DECISION)).findFirst()
+          .orElseThrow();
     }
   }
 
@@ -73,6 +77,56 @@ class OrientationDecisionTest {
     var result = dmn.evaluateDecisionTable(pathway, situation(kind, eligible, generic, particular));
     assertThat(result.getFirstResult().<String>getEntry("pathway")).isEqualTo(expected);
     assertThat(result.getFirstResult().<String>getEntry("reason")).isNotBlank();
+  }
+
+  @ParameterizedTest(name = "window {0}, pathway that fits {1} → start {2}")
+  @CsvSource({
+      // nominal phase: the pathway that fits, nothing said of the window
+      "NOMINAL,      pecan,        pecan",
+      "NOMINAL,      generic-line, generic-line",
+      "NOMINAL,      brand-name,   brand-name",
+      "NOMINAL,      NONE,         NONE",
+      // transitional phase: every nominal pathway would be refused at its start; the transitional candidature
+      "TRANSITIONAL, pecan,        ans-transitional",
+      "TRANSITIONAL, generic-line, ans-transitional",
+      "TRANSITIONAL, brand-name,   ans-transitional",
+      // no pathway fits: nothing to start, whatever the phase
+      "TRANSITIONAL, NONE,         NONE",
+      "NOT_OPEN,     NONE,         NONE",
+      // the window not open yet: no candidature at all
+      "NOT_OPEN,     pecan,        NONE",
+      "NOT_OPEN,     brand-name,   NONE"})
+  void shouldSendTheVendorToTheTransitionalCandidatureWhileTheWindowIsTransitional(String phase, String fits,
+      String expected) {
+    var result = dmn.evaluateDecisionTable(entry, Map.of(Orientation.WINDOW_PHASE, phase, "pathway", fits));
+    assertThat(result.getFirstResult().<String>getEntry("start")).isEqualTo(expected);
+    String note = (String) result.getFirstResult().get("phaseNote");
+    if ("NONE".equals(fits) || "NOMINAL".equals(phase)) {
+      assertThat(note).as("nothing to say of the window").isNull();
+    } else if ("TRANSITIONAL".equals(phase)) {
+      // seed 004: informative feedback only, no admissibility or certificate, the signed regulation, no deadline;
+      // the nominal pathways open once the nominal phase is recorded
+      assertThat(note).contains("phase transitoire").contains("retour informatif")
+          .contains("sans décision de recevabilité ni certificat de conformité").contains("n’engage personne")
+          .contains("règlement de la phase transitoire signé").contains("aucun délai")
+          .contains("ouvrira quand l’ANS aura enregistré l’ouverture de la phase nominale")
+          .contains("sans la ressaisir");
+    } else {
+      assertThat(note).contains("n’est pas encore ouvert").contains("ni nominale ni transitoire");
+    }
+  }
+
+  @Test
+  void shouldDecideEveryDeviceSituationAndPhaseOnTheChainOfDecisions() {
+    // a telemonitoring device eligible to early coverage: PECAN, or the transitional candidature meanwhile
+    var fits = dmn.evaluateDecisionTable(pathway, situation(true, true, false, false)).getFirstResult();
+    for (String phase : List.of("NOMINAL", "TRANSITIONAL", "NOT_OPEN")) {
+      Map<String, Object> variables = new HashMap<>(Map.of(Orientation.WINDOW_PHASE, phase));
+      variables.put("pathway", fits.getEntry("pathway"));
+      assertThat(dmn.evaluateDecisionTable(entry, variables).getFirstResult().<String>getEntry("start"))
+          .as(phase).isEqualTo(Map.of("NOMINAL", "pecan", "TRANSITIONAL", "ans-transitional", "NOT_OPEN", "NONE")
+              .get(phase));
+    }
   }
 
   @ParameterizedTest(name = "CE {0}, hosts health data {1}, HDS {2}, identity {3}, CNDA {4} → {5}")

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.parcours.support.BrowserSession;
+import fr.parcours.support.PageForms;
 import fr.parcours.support.TestSmtp;
 import fr.parcours.support.ThisContextsEngine;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,9 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -40,7 +35,6 @@ class OrientationPageIT {
   @RegisterExtension
   static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP);
 
-  static final Pattern TOKEN = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
 
   @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
   @Autowired TestRestTemplate rest;
@@ -56,15 +50,8 @@ class OrientationPageIT {
   }
 
   ResponseEntity<String> orient(BrowserSession session, Map<String, String> answers, boolean withToken) {
-    Matcher token = TOKEN.matcher(session.page("/orientation").getBody());
-    assertThat(token.find()).as("the form carries its token").isTrue();
-    Map<String, String> fields = new LinkedHashMap<>(answers);
-    if (withToken) {
-      fields.put("csrf", token.group(1));
-    }
-    return session.send(HttpMethod.POST, "/orientation", String.join("&", fields.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList()),
-        MediaType.APPLICATION_FORM_URLENCODED);
+    assertThat(PageForms.token(session, "/orientation")).as("the form carries its token").isNotEqualTo(PageForms.NONE);
+    return PageForms.post(session, "/orientation", "/orientation", answers, withToken);
   }
 
   @Test

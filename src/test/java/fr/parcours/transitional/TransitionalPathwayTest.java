@@ -184,6 +184,25 @@ class TransitionalPathwayTest extends TrackTestBase {
   }
 
   @Test
+  void shouldTellTheVendorWhenTheAnsCorrectsOrWithdrawsTheOpeningWithoutStoppingTheDossier() {
+    ProcessInstance dossier = track.start(TransitionalProcess.KEY, form("TELEMONITORING"));
+    var runtime = track.engine().getRuntimeService();
+
+    // When an ANS reviewer corrects the opening (transitional.NominalPhaseCorrection), then withdraws it
+    runtime.createMessageCorrelation(TransitionalProcess.NOMINAL_PHASE_CORRECTED).processInstanceId(dossier.getId())
+        .setVariable(TransitionalProcess.NOMINAL_CHANGE, "CORRECTED").correlate();
+    track.runJobs(dossier);
+    runtime.createMessageCorrelation(TransitionalProcess.NOMINAL_PHASE_CORRECTED).processInstanceId(dossier.getId())
+        .setVariable(TransitionalProcess.NOMINAL_CHANGE, "WITHDRAWN").correlate();
+    track.runJobs(dossier);
+
+    // Then the vendor is told each time, and the dossier goes on where it was
+    assertThat(stubs.mails).containsExactly("TRANSITIONAL_NOMINAL_CORRECTED", "TRANSITIONAL_NOMINAL_CORRECTED");
+    assertThat(dossier).hasPassed("StartEvent_NominalPhaseCorrected", "Event_NotifyNominalPhaseCorrected",
+        "EndEvent_NominalCorrectionAnnounced").isWaitingAt("Task_AttachSignedRegulation", "Task_DepositEvidence");
+  }
+
+  @Test
   void shouldCloseTheDossierWithoutContinuationWhenTheVendorSaysSo() {
     ProcessInstance dossier = track.engine().getRuntimeService().createProcessInstanceByKey(TransitionalProcess.KEY)
         .businessKey(DOSSIER).startBeforeActivity("Task_ContinueIntoNominal")
@@ -235,7 +254,7 @@ class TransitionalPathwayTest extends TrackTestBase {
     assertThat(model.getModelElementsByType(BoundaryEvent.class)).as("boundary events").isEmpty();
     assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class))
         .filteredOn(start -> !start.isInterrupting()).extracting(FlowNode::getId).as("what does not stop the dossier")
-        .containsExactly("StartEvent_NominalPhaseOpened");
+        .containsExactlyInAnyOrder("StartEvent_NominalPhaseOpened", "StartEvent_NominalPhaseCorrected");
     assertThat(model.getModelElementsByType(CallActivity.class)).as("calls of a track").isEmpty();
     assertThat(model.getModelElementsByType(ServiceTask.class)).extracting(ServiceTask::getCamundaDelegateExpression)
         .containsExactly("${nominalContinuation}");

@@ -55,12 +55,15 @@ class TransitionalProcessTest extends ProcessTestBase {
   @Autowired DossierLinks dossierLinks;
   @Autowired fr.parcours.dossierpage.DossierBoard board;
   @Autowired NominalPhaseOpening opening;
+  @Autowired NominalPhaseCorrection correction;
   @Autowired WindowPhases phases;
+  @Autowired fr.parcours.orientation.Orientation orientation;
   @Autowired JdbcTemplate jdbc;
 
   @AfterEach
   void forgetTheOpening() {
     jdbc.update("DELETE FROM parcours_ans_window_opening");
+    jdbc.update("DELETE FROM parcours_ans_window_opening_change");
   }
 
   /** ana records on /ans-windows that the telemonitoring window's nominal phase opens on 1 March 2027. */
@@ -226,6 +229,14 @@ class TransitionalProcessTest extends ProcessTestBase {
     List<MimeMessage> continued = mails(number + " : poursuivi dans le dossier " + nominal.getBusinessKey());
     assertThat(continued).isNotEmpty();
     assertThat(text(continued.get(0))).contains("/dossiers/" + nominal.getBusinessKey());
+
+    // the opening can no longer be corrected nor withdrawn: a dossier continued on the strength of it
+    assertThatThrownBy(() -> correction.withdraw("TELEMONITORING", "Enregistrée par erreur", REVIEWER))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("ne peut plus être corrigée ni retirée : des dossiers reposent déjà sur elle")
+        .hasMessageContaining("poursuivie(s) depuis la phase transitoire");
+    assertThat(phases.changes()).isEmpty();
+    assertThat(phases.find("TELEMONITORING").nominalOpensOn()).isEqualTo(NOMINAL_OPENS_ON);
   }
 
   @Test
@@ -301,6 +312,165 @@ class TransitionalProcessTest extends ProcessTestBase {
   }
 
   /**
+   * Orientation (bpmn/orientation.dmn, decision "Candidature à déposer maintenant") follows the window: while it is
+   * transitional, a device that fits PECAN is sent to the transitional candidature, with what the phase is; the day
+   * the ANS recorded shown once recorded; from that day, PECAN itself. Each evaluation is in the decision history with
+   * the window's phase as its input.
+   */
+  @Test
+  void shouldOrientToTheTransitionalCandidatureUntilTheNominalPhaseOpens() {
+    Map<String, String> answers = new HashMap<>();
+    fr.parcours.orientation.Orientation.QUESTIONS.keySet().forEach(q -> answers.put(q, "no"));
+    List.of("ceMarked", "telemonitoringOrTherapeutic", "earlyCoverageEligible").forEach(q -> answers.put(q, "yes"));
+
+    var transitional = orientation.orient(answers);
+    assertThat(transitional.pathway()).isEqualTo("pecan");
+    assertThat(transitional.start()).isEqualTo(TransitionalProcess.KEY);
+    assertThat(transitional.startable()).isTrue();
+    assertThat(transitional.detour()).isTrue();
+    assertThat(transitional.window().phase()).isEqualTo("TRANSITIONAL");
+    assertThat(transitional.window().nominalOpensOn()).isNull();
+    assertThat(transitional.phaseNote()).contains("retour informatif").contains("ni certificat de conformité");
+    var evaluated = historyService.createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey(fr.parcours.orientation.Orientation.ENTRY_DECISION).includeInputs().includeOutputs()
+        .orderByEvaluationTime().desc().list().get(0);
+    assertThat(evaluated.getInputs()).anySatisfy(input -> assertThat(input.getValue()).isEqualTo("TRANSITIONAL"));
+    assertThat(evaluated.getOutputs()).anySatisfy(output -> assertThat(output.getValue())
+        .isEqualTo(TransitionalProcess.KEY));
+
+    nominalPhaseOpens();
+    var recorded = orientation.orient(answers);
+    assertThat(recorded.start()).as("still transitional until the day").isEqualTo(TransitionalProcess.KEY);
+    assertThat(recorded.window().nominalOpensOn()).isEqualTo(NOMINAL_OPENS_ON);
+
+    ClockUtil.setCurrentTime(Date.from(NOMINAL_OPEN));
+    var nominal = orientation.orient(answers);
+    assertThat(nominal.start()).isEqualTo("pecan");
+    assertThat(nominal.detour()).isFalse();
+    assertThat(nominal.phaseNote()).isNull();
+    assertThat(nominal.window().phase()).isEqualTo("NOMINAL");
+  }
+
+  /**
+   * An opening recorded by mistake (10 March for 1 March) is corrected, then withdrawn, each with its reason, kept in
+   * the history with what it was, who and when; the vendor told of the opening is told of each change by mail, with
+   * the reason; withdrawn, the window is transitional again and nominal candidatures are refused again. Bad inputs,
+   * each a sentence and nothing changed: an unknown window, no reason, a reason too long, no day, a day before the
+   * transitional phase, no texts, nothing changed, a withdrawal of an opening not recorded.
+   */
+  @Test
+  void shouldCorrectThenWithdrawAnOpeningRecordedByMistakeKeepingItsHistoryAndTellingTheVendor() throws Exception {
+    ProcessInstance dossier = apply();
+    String number = dossier.getBusinessKey();
+    LocalDate mistaken = LocalDate.of(2027, 3, 10);
+    assertThat(opening.open("TELEMONITORING", mistaken, TEXTS, REVIEWER).dossiersTold()).containsExactly(number);
+    executeJobs(dossier);
+    assertThat(mails(number + " : la phase nominale du guichet de l'ANS ouvre le 10 mars 2027")).isNotEmpty();
+    // (days after those the other tests of this class reach, whose nominal dossiers would otherwise rely on them)
+    LocalDate corrected = LocalDate.of(2027, 3, 20);
+    String why = "Jour mal saisi : le décret fixe le 20 mars 2027.";
+
+    List.of(
+        new Object[] {"THERAPEUTIC", corrected, TEXTS, why, "« THERAPEUTIC » n’en est pas un"},
+        new Object[] {"TELEMONITORING", corrected, TEXTS, "  ", "Raison : dites pourquoi"},
+        new Object[] {"TELEMONITORING", corrected, TEXTS, "x".repeat(1001), "1001 caractères, au plus 1000"},
+        new Object[] {"TELEMONITORING", null, TEXTS, why, "choisissez le jour où le guichet ouvre"},
+        new Object[] {"TELEMONITORING", LocalDate.of(2022, 7, 1), TEXTS, why, "ne vient pas après l’ouverture de la"
+            + " phase transitoire"},
+        new Object[] {"TELEMONITORING", corrected, " ", why, "Textes publiés : nommez les textes"},
+        new Object[] {"TELEMONITORING", mistaken, TEXTS, why, "sont ceux déjà enregistrés"}).forEach(bad ->
+            assertThatThrownBy(() -> correction.correct((String) bad[0], (LocalDate) bad[1], (String) bad[2],
+                (String) bad[3], REVIEWER)).as((String) bad[4]).isInstanceOf(BadInputException.class)
+                .hasMessageContaining((String) bad[4]).hasMessageContaining(bad[0].equals("TELEMONITORING")
+                    ? "ien n’a été" : "guichets ouverts par l’ANS"));
+    assertThatThrownBy(() -> correction.withdraw("TELEMONITORING", "", REVIEWER))
+        .isInstanceOf(BadInputException.class).hasMessageStartingWith("Raison : dites pourquoi");
+    assertThat(phases.changes()).as("nothing kept").isEmpty();
+    assertThat(phases.find("TELEMONITORING").nominalOpensOn()).isEqualTo(mistaken);
+
+    // corrected: the day it now opens, the history of what it was, the vendor told with the reason
+    ClockUtil.setCurrentTime(Date.from(T0.plusSeconds(3600)));
+    NominalPhaseCorrection.Changed correctedOne = correction.correct("TELEMONITORING", corrected, TEXTS, why, "ana");
+    assertThat(correctedOne.dossiersTold()).containsExactly(number);
+    assertThat(phases.find("TELEMONITORING").nominalOpensOn()).isEqualTo(corrected);
+    assertThat(phases.changes()).singleElement().satisfies(change -> {
+      assertThat(change.kind()).isEqualTo("CORRECTED");
+      assertThat(change.before().opensOn()).isEqualTo(mistaken);
+      assertThat(change.before().recordedBy()).isEqualTo(REVIEWER);
+      assertThat(change.before().recordedAt()).isEqualTo(T0);
+      assertThat(change.opensOn()).isEqualTo(corrected);
+      assertThat(change.reason()).isEqualTo(why);
+      assertThat(change.changedBy()).isEqualTo("ana");
+      assertThat(change.changedAt()).isEqualTo(T0.plusSeconds(3600));
+      assertThat(change.dossiersTold()).isOne();
+    });
+    executeJobs(dossier);
+    List<MimeMessage> correctionMails = mails(number + " : correction, la phase nominale du guichet de l'ANS ouvre le"
+        + " 20 mars 2027");
+    assertThat(correctionMails).hasSize(2); // the contact and the legal representative
+    assertThat(text(correctionMails.get(0))).contains("et non le 10 mars 2027").contains(why).contains(TEXTS)
+        .contains("/dossiers/" + number + "/tache");
+    assertThat(task(dossier, "Task_DepositEvidence")).as("the dossier goes on where it was").isNotNull();
+
+    // withdrawn: the window is transitional again, nominal candidatures are refused again, the vendor is told
+    String mistake = "Enregistrée par erreur : le décret n’est pas encore publié au Journal officiel.";
+    ClockUtil.setCurrentTime(Date.from(T0.plusSeconds(7200)));
+    NominalPhaseCorrection.Changed withdrawn = correction.withdraw("TELEMONITORING", mistake, "ana");
+    assertThat(withdrawn.change().withdrawn()).isTrue();
+    assertThat(phases.opening("TELEMONITORING")).isEmpty();
+    assertThat(phases.find("TELEMONITORING").nominalOpensOn()).isNull();
+    assertThat(phases.find("TELEMONITORING").modeOn(corrected.plusDays(1))).isEqualTo(AnsWindows.Mode.TRANSITIONAL);
+    assertThat(phases.changes()).hasSize(2).last().satisfies(change -> {
+      assertThat(change.kind()).isEqualTo("WITHDRAWN");
+      assertThat(change.before().opensOn()).isEqualTo(corrected);
+      assertThat(change.before().recordedBy()).isEqualTo("ana");
+      assertThat(change.opensOn()).isNull();
+      assertThat(change.reason()).isEqualTo(mistake);
+    });
+    executeJobs(dossier);
+    List<MimeMessage> withdrawalMails = mails(number + " : l'ANS retire l'ouverture de la phase nominale annoncée pour"
+        + " le 20 mars 2027");
+    assertThat(withdrawalMails).hasSize(2);
+    assertThat(text(withdrawalMails.get(0))).contains("Le guichet reste en phase transitoire").contains(mistake);
+    ClockUtil.setCurrentTime(Date.from(corrected.plusDays(1).atStartOfDay(PARIS).toInstant()));
+    assertThatThrownBy(() -> startApplication(VENDOR, "ans-certification", Candidatures.valid()))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("est en phase transitoire et l’ANS n’a pas encore"
+            + " annoncé l’ouverture de sa phase nominale");
+    assertThatThrownBy(() -> correction.withdraw("TELEMONITORING", mistake, "ana"))
+        .isInstanceOf(BadInputException.class).hasMessage("Aucune ouverture de la phase nominale du guichet « DMN de"
+            + " télésurveillance » n’est enregistrée sur cette page : il n’y a rien à corriger ni à retirer. Rien n’a"
+            + " été changé.");
+    assertThat(phases.changes()).hasSize(2);
+    runtimeService.deleteProcessInstance(dossier.getId(), "test over"); // no other test's opening tells it
+  }
+
+  /**
+   * Once a nominal candidature has started on the window since its nominal phase opened, the opening is what that
+   * dossier was received on: it can be neither corrected nor withdrawn, and the refusal names the dossier.
+   */
+  @Test
+  void shouldRefuseToCorrectOrWithdrawAnOpeningOnceANominalCandidatureReliesOnIt() {
+    // recorded late (after the days the other tests of this class reach, whose nominal dossiers would rely on it too)
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-04-01T09:00:00Z")));
+    nominalPhaseOpens();
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-04-02T09:00:00Z")));
+    ProcessInstance nominal = startApplication(VENDOR, "ans-certification", Candidatures.valid());
+
+    assertThatThrownBy(() -> correction.correct("TELEMONITORING", LocalDate.of(2027, 3, 15), TEXTS, "Jour mal saisi",
+        REVIEWER)).isInstanceOf(BadInputException.class)
+        .hasMessage("L’ouverture de la phase nominale du guichet « DMN de télésurveillance » (le 1er mars 2027) ne peut"
+            + " plus être corrigée ni retirée : des dossiers reposent déjà sur elle — 1 candidature(s) nominale(s)"
+            + " déposée(s) depuis son ouverture (" + nominal.getBusinessKey() + "). Ces dossiers ont été reçus en phase"
+            + " nominale sur la foi de ce jour ; le changer maintenant leur retirerait ce fondement. Rien n’a été"
+            + " changé ; si l’ouverture est vraiment erronée, voyez avec le responsable des processus comment traiter"
+            + " ces dossiers un à un.");
+    assertThatThrownBy(() -> correction.withdraw("TELEMONITORING", "Enregistrée par erreur", REVIEWER))
+        .isInstanceOf(BadInputException.class).hasMessageContaining(nominal.getBusinessKey());
+    assertThat(phases.changes()).isEmpty();
+    assertThat(phases.find("TELEMONITORING").nominalOpensOn()).isEqualTo(NOMINAL_OPENS_ON);
+  }
+
+  /**
    * The opening as an ANS reviewer records it: kept once, with who and when, on the texts it names; each mistake
    * refused with a sentence that says how to fix it, and nothing kept.
    */
@@ -333,7 +503,8 @@ class TransitionalProcessTest extends ProcessTestBase {
     assertThatThrownBy(() -> opening.open("TELEMONITORING", LocalDate.of(2027, 6, 1), TEXTS, "ana"))
         .isInstanceOf(BadInputException.class)
         .hasMessage("La phase nominale du guichet « DMN de télésurveillance » est déjà enregistrée : elle ouvre le"
-            + " 1er mars 2027 (enregistré par ana). Rien n’a été changé.");
+            + " 1er mars 2027 (enregistré par ana). Rien n’a été changé ; si elle est erronée, corrigez-la ou"
+            + " retirez-la avec « Corriger ou retirer l’ouverture enregistrée ».");
     assertThat(phases.find("TELEMONITORING").nominalOpensOn()).isEqualTo(NOMINAL_OPENS_ON);
   }
 }
