@@ -31,7 +31,7 @@ public class ReferentialVersions {
   private final String initialVersion;
 
   ReferentialVersions(JdbcTemplate jdbc,
-      @Value("${parcours.ans.referential-version:en vigueur}") String initialVersion) {
+      @Value("${parcours.ans.referential-version:initiale}") String initialVersion) {
     this.jdbc = jdbc;
     this.initialVersion = initialVersion;
   }
