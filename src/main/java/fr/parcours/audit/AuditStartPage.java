@@ -143,7 +143,7 @@ class AuditStartPage {
       for (DeviceRecords.Certificate certificate : device.certificates()) {
         if (!certificate.withdrawn()) {
           rows.add(new Row(device.companyName() == null ? device.vendorGroup() : device.companyName(), device.name(),
-              device.version(), certificate.number(), certificate.referential() + ", "
+              device.version(), certificate.number(), certificate.referential() + ", version "
                   + certificate.referentialVersion(),
               START_LINK + URLEncoder.encode(certificate.number(), StandardCharsets.UTF_8),
               audited.get(certificate.number())));

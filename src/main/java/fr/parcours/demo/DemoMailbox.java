@@ -45,14 +45,29 @@ public class DemoMailbox implements DisposableBean {
     server.start();
   }
 
-  /** The received mails, newest first. */
+  /**
+   * The received mails, newest first, whoever they went to, numbered from the oldest. GreenMail hands them mailbox by
+   * mailbox (every mail of one recipient, then the next one's): in that order a mail of a minute ago could sit under
+   * the mails of an hour ago to another recipient.
+   */
   public List<Mail> mails() {
-    MimeMessage[] received = server.getReceivedMessages();
+    List<MimeMessage> received = new ArrayList<>(Arrays.asList(server.getReceivedMessages()));
+    received.sort(java.util.Comparator.comparing(DemoMailbox::when)); // stable: one mail's copies keep their order
     List<Mail> mails = new ArrayList<>();
-    for (int i = received.length - 1; i >= 0; i--) {
-      mails.add(read(i + 1, received[i]));
+    for (int i = received.size() - 1; i >= 0; i--) {
+      mails.add(read(i + 1, received.get(i)));
     }
     return mails;
+  }
+
+  private static Date when(MimeMessage message) {
+    try {
+      Date received = message.getReceivedDate();
+      Date sent = received != null ? received : message.getSentDate();
+      return sent != null ? sent : new Date(0);
+    } catch (MessagingException unreadable) {
+      return new Date(0);
+    }
   }
 
   private static Mail read(int number, MimeMessage message) {

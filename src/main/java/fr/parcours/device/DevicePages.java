@@ -113,7 +113,7 @@ class DevicePages {
     Viewer viewer = SignedInPage.viewer(request, response, new ExtendedModelMap(), locale, engine, board, POLICY,
         "/devices");
     if (viewer == null) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.TEXT_PLAIN)
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(SignedInPage.TEXT)
           .body(messages.getMessage("signIn.text", null, locale));
     }
     List<DeviceRecords.PublishedCode> codes;

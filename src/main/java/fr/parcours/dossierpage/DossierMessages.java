@@ -377,7 +377,8 @@ public class DossierMessages {
         .variableNameIn(names.toArray(String[]::new)).listPage(0, 20);
   }
 
-  private String agencyName(String agency, Locale locale) {
+  /** The agency's short name, "ANS", for its group's id. */
+  String agencyName(String agency, Locale locale) {
     return reviewers.find(agency).map(Roles.Reviewer::shortName).orElse(agency);
   }
 

@@ -134,7 +134,7 @@ class DossierPages {
   ResponseEntity<String> export(BoardFilter filter, HttpServletRequest request, Locale locale) {
     Optional<Viewer> viewer = viewer(request, locale);
     if (viewer.isEmpty()) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.TEXT_PLAIN)
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(SignedInPage.TEXT)
           .body(messages.getMessage("signIn.text", null, locale));
     }
     List<DossierSummary> all = board.visibleTo(viewer.get());
@@ -215,13 +215,13 @@ class DossierPages {
       @PathVariable String fileId, HttpServletRequest request, Locale locale) {
     Optional<Viewer> viewer = viewer(request, locale);
     if (viewer.isEmpty()) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.TEXT_PLAIN)
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(SignedInPage.TEXT)
           .body(messages.getMessage("signIn.text", null, locale));
     }
     Optional<DossierMessages.Attachment> file = board.read(viewer.get(), number).flatMap(dossier ->
         thread.attachment(viewer.get(), dossier.summary(), messageId, fileId));
     if (file.isEmpty()) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(SignedInPage.TEXT)
           .body(messages.getMessage("missing.text", new Object[] {number}, locale));
     }
     return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.get().type()))
@@ -242,7 +242,10 @@ class DossierPages {
     model.addAttribute("awaitingHere", thread.awaitingAnswer(viewer, List.of(dossier.summary()))
         .getOrDefault(dossier.summary().number(), List.of()));
     model.addAttribute("agencies", viewer.vendor() ? thread.agenciesOf(dossier.summary()) : Map.of());
-    model.addAttribute("writesFor", viewer.vendor() ? null : thread.agencyOf(viewer, dossier.summary()));
+    String writesFor = viewer.vendor() ? null : thread.agencyOf(viewer, dossier.summary());
+    model.addAttribute("writesFor", writesFor);
+    // the agency as the page names it elsewhere ("ANS"), not its group's id
+    model.addAttribute("writesForName", writesFor == null ? null : thread.agencyName(writesFor, viewer.locale()));
     model.addAttribute("maxLength", DossierMessages.MAX_LENGTH);
     model.addAttribute("maxFiles", DossierMessages.MAX_FILES);
     model.addAttribute("maxMegabytes", UploadedFiles.MAX_MEGABYTES);
@@ -301,13 +304,13 @@ class DossierPages {
       HttpServletRequest request, Locale locale) {
     Optional<Viewer> viewer = viewer(request, locale);
     if (viewer.isEmpty()) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.TEXT_PLAIN)
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(SignedInPage.TEXT)
           .body(messages.getMessage("signIn.text", null, locale));
     }
     return board.diagram(viewer.get(), number, instanceId)
         .map(xml -> ResponseEntity.ok().contentType(new MediaType("application", "xml", StandardCharsets.UTF_8))
             .header(HttpHeaders.CACHE_CONTROL, "no-store").header("X-Content-Type-Options", "nosniff").body(xml))
-        .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+        .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(SignedInPage.TEXT)
             .body(messages.getMessage("missing.text", new Object[] {number}, locale)));
   }
 
@@ -317,13 +320,13 @@ class DossierPages {
       Locale locale) {
     Optional<Viewer> viewer = viewer(request, locale);
     if (viewer.isEmpty()) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.TEXT_PLAIN)
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(SignedInPage.TEXT)
           .body(messages.getMessage("signIn.text", null, locale));
     }
     Optional<Document> document = board.read(viewer.get(), number).stream()
         .flatMap(dossier -> dossier.documents().stream()).filter(d -> d.id().equals(documentId)).findFirst();
     if (document.isEmpty()) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(SignedInPage.TEXT)
           .body(messages.getMessage("missing.text", new Object[] {number}, locale));
     }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

@@ -21,6 +21,10 @@ public final class SignedInPage {
   public static final String PAGE_WITHOUT_SCRIPT = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
       + " form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
 
+  /** A sentence answered as plain text: its charset said, else a browser reads the UTF-8 French as Latin-1. */
+  public static final org.springframework.http.MediaType TEXT = new org.springframework.http.MediaType(
+      org.springframework.http.MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8);
+
   /** The view that asks to sign in (its model holds the path to come back to). */
   public static final String SIGN_IN = "dossiers/sign-in";
 

@@ -145,16 +145,17 @@ class EvidencePage {
   @GetMapping("/evidence/{dossierId}/proofs/{proofId}")
   ResponseEntity<?> download(@PathVariable String dossierId, @PathVariable String proofId,
       HttpServletRequest request) {
-    Person person = access.person(request);
-    ProcessInstance dossier = person == null ? null : access.dossier(person.userId(), dossierId);
-    if (dossier == null) {
-      return ResponseEntity.status(person == null ? HttpStatus.UNAUTHORIZED : HttpStatus.NOT_FOUND).build();
+    Visit visit = visit(request, dossierId);
+    if (visit.refusal() != null) {
+      return visit.refusal(); // the same sentence as the pages, not an empty answer the browser words in English
     }
+    ProcessInstance dossier = visit.dossier();
     StoredProof proof = deposits.proofs(dossier.getId()).stream().filter(p -> p.id().equals(proofId)).findFirst()
         .orElse(null);
     Path file = deposits.file(dossier.getId(), proofId);
     if (proof == null || file == null) {
-      return ResponseEntity.notFound().build();
+      return answer(request, HttpStatus.NOT_FOUND, "Aucune preuve de ce numéro dans le dossier " + dossierId
+          + " : ouvrez-la depuis la page des preuves du dossier.", null);
     }
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       // the database knows the file: this node's storage is not the one it was written to, or lost it
@@ -199,22 +200,22 @@ class EvidencePage {
   }
 
   @GetMapping("/evidence/{dossierId}/kbis/file")
-  ResponseEntity<Resource> downloadKbis(@PathVariable String dossierId, HttpServletRequest request) {
+  ResponseEntity<?> downloadKbis(@PathVariable String dossierId, HttpServletRequest request) {
     return documentFile(dossierId, request, documents::kbis);
   }
 
   /** The latest document of a kind kept for the dossier, to its readers only. */
-  private ResponseEntity<Resource> documentFile(String dossierId, HttpServletRequest request,
+  private ResponseEntity<?> documentFile(String dossierId, HttpServletRequest request,
       java.util.function.Function<String, java.util.Optional<CompanyDocuments.StoredDocument>> latest) {
-    Person person = access.person(request);
-    ProcessInstance dossier = person == null ? null : access.dossier(person.userId(), dossierId);
-    if (dossier == null) {
-      return ResponseEntity.status(person == null ? HttpStatus.UNAUTHORIZED : HttpStatus.NOT_FOUND).build();
+    Visit visit = visit(request, dossierId);
+    if (visit.refusal() != null) {
+      return visit.refusal(); // the same sentence as the pages, not an empty answer the browser words in English
     }
-    CompanyDocuments.StoredDocument document = latest.apply(dossier.getId()).orElse(null);
+    CompanyDocuments.StoredDocument document = latest.apply(visit.dossier().getId()).orElse(null);
     Path file = document == null ? null : documents.file(document);
     if (file == null || !Files.isRegularFile(file)) {
-      return ResponseEntity.notFound().build();
+      return answer(request, HttpStatus.NOT_FOUND, "Aucun fichier reçu pour le dossier " + dossierId
+          + " : il sera ici dès que l’entreprise candidate l’aura envoyé depuis la page du dossier.", null);
     }
     return attachment(document.fileName(), file);
   }
@@ -273,7 +274,7 @@ class EvidencePage {
   }
 
   @GetMapping("/evidence/{dossierId}/regulation/file")
-  ResponseEntity<Resource> downloadRegulation(@PathVariable String dossierId, HttpServletRequest request) {
+  ResponseEntity<?> downloadRegulation(@PathVariable String dossierId, HttpServletRequest request) {
     return documentFile(dossierId, request, documents::regulation);
   }
 

@@ -32,7 +32,7 @@ public class ProvisionalCertificates {
   private final String referentialVersion;
 
   ProvisionalCertificates(DeviceRecords records, Clocks clocks, @Value("${parcours.zone:Europe/Paris}") String zone,
-      @Value("${parcours.ans.referential-version:en vigueur}") String referentialVersion) {
+      @Value("${parcours.ans.referential-version:initiale}") String referentialVersion) {
     this.records = records;
     this.clocks = clocks;
     this.zone = ZoneId.of(zone);

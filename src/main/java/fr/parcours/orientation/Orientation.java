@@ -33,20 +33,19 @@ public class Orientation {
   /** The decision's answer when no pathway fits yet. */
   public static final String NONE = "NONE";
 
-  /** The questions, in the page's order: variable name, then the French question a refusal names. */
+  /**
+   * The questions, in the page's order: variable name, then the French question a refusal names, read from the words
+   * the page shows ({@code orientation.q.<name>} in {@code i18n/dossiers.properties}): one text, never two versions.
+   */
   public static final Map<String, String> QUESTIONS = new LinkedHashMap<>();
 
   static {
-    QUESTIONS.put("ceMarked", "Le dispositif a-t-il son marquage CE ?");
-    QUESTIONS.put("hostsHealthData", "Le dispositif héberge-t-il des données de santé ?");
-    QUESTIONS.put("hdsCertified", "Êtes-vous certifié HDS, ou votre hébergeur l’est-il ?");
-    QUESTIONS.put("identityReferential", "Le dispositif est-il un référentiel d’identité (profil RI) ?");
-    QUESTIONS.put("cndaHomologated", "Avez-vous l’homologation CNDA (NIE et NIL) ?");
-    QUESTIONS.put("matchesGenericLine", "Le dispositif correspond-il à une ligne générique existante ?");
-    QUESTIONS.put("particularIndication", "Revendique-t-il une indication et un intérêt particuliers justifiant un"
-        + " code propre ?");
-    QUESTIONS.put("telemonitoringOrTherapeutic", "Est-ce un dispositif de télésurveillance ou à visée thérapeutique ?");
-    QUESTIONS.put("earlyCoverageEligible", "Est-il éligible à la prise en charge anticipée (PECAN) ?");
+    java.util.ResourceBundle words = java.util.ResourceBundle.getBundle("i18n/dossiers", Locale.ROOT);
+    for (String name : List.of("ceMarked", "hostsHealthData", "hdsCertified", "identityReferential",
+        "cndaHomologated", "matchesGenericLine", "particularIndication", "telemonitoringOrTherapeutic",
+        "earlyCoverageEligible")) {
+      QUESTIONS.put(name, words.getString("orientation.q." + name));
+    }
   }
 
   /** A prerequisite still missing: its code (CE_MARKING, HDS, CNDA), whether it blocks every pathway, the advice. */

@@ -181,4 +181,21 @@ class OrientationDecisionTest {
     assertThatThrownBy(() -> Orientation.read(Map.of())).isInstanceOf(BadInputException.class)
         .hasMessageContaining("marquage CE");
   }
+
+  @Test
+  void shouldQuoteEachQuestionInTheRefusalAsThePageAsksIt() throws java.io.IOException {
+    java.util.Properties page = new java.util.Properties();
+    try (java.io.Reader words = new java.io.InputStreamReader(getClass().getResourceAsStream("/i18n/dossiers.properties"),
+        java.nio.charset.StandardCharsets.UTF_8)) {
+      page.load(words);
+    }
+    Orientation.QUESTIONS.forEach((name, question) ->
+        assertThat(question).as(name).isEqualTo(page.getProperty("orientation.q." + name)));
+    Map<String, String> answers = new HashMap<>();
+    Orientation.QUESTIONS.keySet().forEach(q -> answers.put(q, "no"));
+    answers.remove("particularIndication");
+    assertThatThrownBy(() -> Orientation.read(answers)).isInstanceOf(BadInputException.class)
+        .hasMessage("« Revendique-t-il une indication et un intérêt particuliers qui justifient un code propre ? »"
+            + " est sans réponse : répondez oui ou non.");
+  }
 }

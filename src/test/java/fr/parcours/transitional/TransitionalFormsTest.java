@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The continuation form offers the generic lines exactly as the generic line's own start form does. */
+/**
+ * The continuation form offers the generic lines exactly as the generic line's own start form does; the forms a vendor
+ * reads in the transitional phase send to the pages of Parcours, never to a file of its repository.
+ */
 class TransitionalFormsTest {
 
   static List<String> values(String formId, String key) throws IOException {
@@ -36,5 +39,31 @@ class TransitionalFormsTest {
     assertThat(lines).hasSize(4).containsExactlyElementsOf(values("generic-line-application", "genericLines"));
     assertThat(values("continue-into-nominal", "nominalPathway")).extracting(v -> v.substring(0, v.indexOf('=')))
         .containsExactlyInAnyOrderElementsOf(TransitionalProcess.NOMINAL_PATHWAYS.keySet());
+  }
+
+  /** Every text a person reads in a form: texts, labels, descriptions, option labels. */
+  static List<String> texts(String formId) throws IOException {
+    List<String> found = new ArrayList<>();
+    new ObjectMapper().readTree(FormFiles.of(formId).toFile()).findParents("type").forEach(component -> {
+      for (String field : List.of("text", "label", "description")) {
+        if (component.hasNonNull(field)) {
+          found.add(component.get(field).asText());
+        }
+      }
+    });
+    return found;
+  }
+
+  @Test
+  void shouldSendTheVendorToThePagesOfParcoursNeverToARepositoryFile() throws IOException {
+    for (String form : List.of("ans-transitional-application", "attach-signed-regulation", "continue-into-nominal",
+        "deposit-transitional-evidence")) {
+      assertThat(texts(form)).as(form).noneMatch(text -> text.contains("catalogue/") || text.contains(".json"));
+    }
+    // the window's description names the page where a vendor reads the windows and their phase
+    assertThat(texts("ans-transitional-application")).anyMatch(text -> text.contains("« Guichets de l’ANS »"));
+    // and the feedbacks, in the plural, agree with it
+    assertThat(String.join("\n", texts("continue-into-nominal"))).contains("ces retours sont **purement informatifs**")
+        .doesNotContain("purement informatif**");
   }
 }

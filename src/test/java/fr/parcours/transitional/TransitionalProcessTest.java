@@ -167,8 +167,11 @@ class TransitionalProcessTest extends ProcessTestBase {
     List<MimeMessage> evidenceMails = mails(number + " : retour informatif de l'ANS sur les preuves");
     assertThat(candidatureMails).isNotEmpty();
     assertThat(evidenceMails).isNotEmpty();
+    // each feedback's document has a name of its own: saved side by side, the second does not replace the first
+    assertThat(attachment(candidatureMails.get(0)).getFileName())
+        .isEqualTo("retour-informatif-" + number + "-candidature.pdf");
     Part attached = attachment(evidenceMails.get(0));
-    assertThat(attached.getFileName()).isEqualTo("retour-informatif-" + number + ".pdf");
+    assertThat(attached.getFileName()).isEqualTo("retour-informatif-" + number + "-candidature-et-preuves.pdf");
     String feedback = pdfText(attached.getInputStream().readAllBytes());
     assertThat(feedback).contains("Joignez le mandat du représentant.")
         .contains("La preuve PSC 1.1.2 ne montre pas la déconnexion.").contains("purement informatif")
