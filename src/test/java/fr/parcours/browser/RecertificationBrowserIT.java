@@ -83,7 +83,8 @@ class RecertificationBrowserIT extends BrowserTestBase {
         .singleResult();
     String dossier = cycle.getBusinessKey();
     waiting.until(d -> formText().contains("MediSoft SAS"));
-    assertThat(formText()).contains("CardioSuivi").contains("3.0");
+    assertThat(formText()).contains("CardioSuivi").contains("3.0")
+        .contains("Nouveau cycle de certification : ce dossier renouvelle le certificat n° " + first);
     assertThat(runtimeService.getVariable(cycle.getId(), "cycleReason")).isEqualTo("NEW_MODEL");
     screenshot("cycles-04-landed-on-the-cycle-task-with-the-candidature-carried");
     openFilter(VENDOR_FILTER);

@@ -76,7 +76,7 @@ class DeviceLifePathwayTest extends TrackTestBase {
         .containsEntry("contactEmail", "contact@medisoft.test").containsEntry("applicant", "alice")
         .containsEntry("waitsForGoAhead", false).containsEntry(DeviceLifeProcess.REASON, entry)
         .containsEntry(DeviceLifeProcess.REFERENTIAL_VERSION, "REFERENTIAL_CHANGE".equals(entry) ? "2027" : null)
-        .doesNotContainKeys(DeviceLifeProcess.PREVIOUS_CERTIFICATE);
+        .containsEntry(DeviceLifeProcess.PREVIOUS_CERTIFICATE, "CC-DMN-2026-OLD01");
     return cycle;
   }
 

@@ -285,6 +285,14 @@ class RecertificationProcessTest extends ProcessTestBase {
     assertThat(told).extracting(m -> m.getSubject()).anyMatch(s -> s.contains(
         records.runningCycle(deviceOf(first).id()).get()));
     assertThat(text(told.get(0))).contains("opposable").contains(published.version().version());
+    // and the track's first mail says the candidature was carried over for the cycle: the vendor applied for nothing
+    String firstCycle = records.runningCycle(deviceOf(first).id()).get();
+    List<MimeMessage> carried = mails(firstCycle + " : candidature reprise du certificat " + first);
+    assertThat(carried).as("to the applicant and the contact").isNotEmpty();
+    assertThat(text(carried.get(0))).contains("Un nouveau cycle de certification de conformité")
+        .contains("il renouvelle le certificat n° " + first + ", sur la version " + published.version().version())
+        .doesNotContain("Nous avons bien reçu");
+    assertThat(mails(firstCycle + " : candidature reçue")).isEmpty();
 
     // When one of them is certified again, the new certificate names the new version and renews the old one
     ProcessInstance cycle = runtimeService.createProcessInstanceQuery().processDefinitionKey(DeviceLifeProcess.KEY)
