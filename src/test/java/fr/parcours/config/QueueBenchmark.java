@@ -216,8 +216,9 @@ class QueueBenchmark {
       figures.put(setting.label, times);
     }
 
-    System.out.printf("%nBENCHMARK queues, %,d open dossiers, %d calls each after %d of warm-up, milliseconds"
-        + " p50 / p95, side by side in one run%n", dossiers, CALLS, WARM_UP);
+    System.out.printf("%nBENCHMARK queues, %,d open dossiers, %d calls each after %d of warm-up (fewer past %d s),"
+        + " milliseconds p50 / p95, side by side in one run; load average now %s%n", dossiers, CALLS, WARM_UP,
+        BUDGET.toSeconds(), loadAverage());
     List<String> names = new ArrayList<>(figures.values().iterator().next().keySet());
     for (String name : names) {
       System.out.printf("  %s%n", name);
@@ -229,7 +230,8 @@ class QueueBenchmark {
         if (first == null) {
           first = times;
         } else {
-          System.out.printf("      ratio p95 %s / this: %.1f%n", figures.keySet().iterator().next(),
+          System.out.printf("      ratio, first setting / this one: p50 %.1f, p95 %.1f%n",
+              (double) percentile(first, 50) / Math.max(1, percentile(times, 50)),
               (double) percentile(first, 95) / Math.max(1, percentile(times, 95)));
         }
       }
