@@ -1,7 +1,6 @@
 package fr.parcours.config;
 
 import java.util.Map;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * The groups some authorization names, which Camunda asks in every command of a signed-in user (to keep only those
@@ -11,18 +10,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  */
 final class AuthorizedGroups {
 
-  static final String MAPPER = "db/camunda/authorized-groups.xml";
-  static final Map<String, String> STATEMENTS = Map.of(
-      "selectAuthorizedGroupIds", "fr.parcours.config.AuthorizedGroups.selectGroupsNamed");
+  static final CamundaStatements.Replacement SQL = new CamundaStatements.Replacement(
+      "db/camunda/authorized-groups.xml", Map.of(
+          "selectAuthorizedGroupIds", "fr.parcours.config.AuthorizedGroups.selectGroupsNamed"));
 
   private AuthorizedGroups() {
-  }
-
-  static void install(ProcessEngineConfigurationImpl engine) {
-    CamundaStatements.replace(engine, MAPPER, STATEMENTS);
-  }
-
-  static void uninstall(ProcessEngineConfigurationImpl engine) {
-    CamundaStatements.restore(engine, STATEMENTS);
   }
 }

@@ -12,7 +12,8 @@ import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Replaces some of Camunda's SQL statements by Parcours' own ({@link TaskGrantCheck}, {@link AuthorizedGroups}).
+ * Replaces some of Camunda's SQL statements by Parcours' own ({@link TaskGrantCheck}, {@link VariableGrantCheck},
+ * {@link AuthorizedGroups}).
  * Camunda 7 offers no setting for it; its MyBatis session factory maps a statement's name to a database's own
  * version ({@link DbSqlSessionFactory#mapStatement}), which is what is used here, once the engine has built its
  * MyBatis configuration ({@link ParcoursEnginePlugin#postInit}): Parcours' mapper is read into that configuration
@@ -21,6 +22,24 @@ import org.springframework.core.io.ClassPathResource;
 final class CamundaStatements {
 
   private CamundaStatements() {
+  }
+
+  /** A mapper of Parcours' and the statements of Camunda's it replaces (Camunda's name to Parcours'). */
+  record Replacement(String mapper, Map<String, String> statements) {
+
+    /** Reads the mapper into the engine's MyBatis configuration (once) and maps Camunda's statements to it. */
+    void install(ProcessEngineConfigurationImpl engine) {
+      replace(engine, mapper, statements);
+    }
+
+    /** Camunda's own statements again (the benchmark and the tests compare both on the same engine). */
+    void uninstall(ProcessEngineConfigurationImpl engine) {
+      restore(engine, statements);
+    }
+
+    boolean installed(ProcessEngineConfigurationImpl engine) {
+      return replaced(engine, statements);
+    }
   }
 
   /** Reads the mapper (once per engine) and maps each of Camunda's statements to Parcours' in its place. */

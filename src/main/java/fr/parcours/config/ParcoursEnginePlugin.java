@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Engine settings that belong to Parcours rather than to a deployment: only changed diagrams get a new
  * version at start-up, every diagram and deadlines table is checked against the deadlines source
- * when it is deployed, and the task query checks grants task by task ({@link TaskGrantCheck}).
+ * when it is deployed, and the task and variable queries check grants row by row ({@link TaskGrantCheck},
+ * {@link VariableGrantCheck}).
  */
 @Component
 class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
@@ -76,8 +77,9 @@ class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     // the task query checks grants task by task (EXISTS) rather than by Camunda's join, and the groups that
     // authorizations name are found without reading them all (issue 21, the queues)
-    TaskGrantCheck.install(configuration);
-    AuthorizedGroups.install(configuration);
+    TaskGrantCheck.SQL.install(configuration);
+    VariableGrantCheck.SQL.install(configuration);
+    AuthorizedGroups.SQL.install(configuration);
   }
 
   /**

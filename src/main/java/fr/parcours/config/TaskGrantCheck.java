@@ -3,7 +3,6 @@ package fr.parcours.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
@@ -20,31 +19,16 @@ import org.camunda.bpm.engine.impl.db.PermissionCheck;
  */
 public final class TaskGrantCheck {
 
-  static final String MAPPER = "db/camunda/task-grant-check.xml";
-  static final String NAMESPACE = "fr.parcours.config.TaskGrantCheck";
   /** Camunda's statements and Parcours' in their place. */
-  static final Map<String, String> STATEMENTS = Map.of(
-      "selectTaskByQueryCriteria", NAMESPACE + ".selectTasks",
-      "selectTaskCountByQueryCriteria", NAMESPACE + ".countTasks");
+  static final CamundaStatements.Replacement SQL = new CamundaStatements.Replacement(
+      "db/camunda/task-grant-check.xml", Map.of(
+          "selectTaskByQueryCriteria", "fr.parcours.config.TaskGrantCheck.selectTasks",
+          "selectTaskCountByQueryCriteria", "fr.parcours.config.TaskGrantCheck.countTasks"));
 
   private static final String TASK_ID = "RES.ID_";
   private static final String DEFINITION_KEY = "D.KEY_";
 
   private TaskGrantCheck() {
-  }
-
-  /** Reads the mapper into the engine's MyBatis configuration (once) and maps Camunda's statements to it. */
-  public static void install(ProcessEngineConfigurationImpl engine) {
-    CamundaStatements.replace(engine, MAPPER, STATEMENTS);
-  }
-
-  /** Camunda's own statements again (the benchmark compares both on the same engine). */
-  public static void uninstall(ProcessEngineConfigurationImpl engine) {
-    CamundaStatements.restore(engine, STATEMENTS);
-  }
-
-  static boolean installed(ProcessEngineConfigurationImpl engine) {
-    return CamundaStatements.replaced(engine, STATEMENTS);
   }
 
   /** What the mapper reads for one query (OGNL: {@code @fr.parcours.config.TaskGrantCheck@of(authCheck)}). */
@@ -56,18 +40,15 @@ public final class TaskGrantCheck {
    * The query's authorization check, split: the grants this check reads with EXISTS, and what is left to Camunda's
    * SQL (nothing when it applies, everything when it does not).
    */
-  public static final class Check {
+  public static final class Check extends GrantCheck {
 
-    private final AuthorizationCheck camunda;
     private final List<Grant> taskGrants = new ArrayList<>();
     private final List<Grant> definitionGrants = new ArrayList<>();
     private final boolean applies;
 
     Check(AuthorizationCheck camunda) {
-      this.camunda = camunda;
-      // the property Camunda's mapping reads (its method shouldPerformAuthorizatioCheck() says something else)
-      this.applies = camunda != null && camunda.getShouldPerformAuthorizatioCheck() && camunda.getAuthUserId() != null
-          && !camunda.isRevokeAuthorizationCheckEnabled() && split(camunda.getPermissionChecks());
+      super(camunda);
+      this.applies = grantsOnly(camunda) && split(camunda.getPermissionChecks());
     }
 
     /** True when every permission check is "this permission on the task, or on its process definition". */
@@ -90,31 +71,14 @@ public final class TaskGrantCheck {
       return true;
     }
 
+    @Override
     public boolean isApplies() {
       return applies;
-    }
-
-    /** The check Camunda's SQL still makes: none when this one applies (a fresh check is off). */
-    public AuthorizationCheck getRemaining() {
-      if (!applies) {
-        return camunda;
-      }
-      AuthorizationCheck none = new AuthorizationCheck();
-      none.setUseLeftJoin(camunda.isUseLeftJoin());
-      return none;
     }
 
     /** Camunda shows every case task when it joins left (CMMN on): so does this check. */
     public boolean isCaseTasksVisible() {
       return camunda.isUseLeftJoin();
-    }
-
-    public String getUserId() {
-      return camunda.getAuthUserId();
-    }
-
-    public List<String> getGroupIds() {
-      return camunda.getAuthGroupIds() == null ? List.of() : camunda.getAuthGroupIds();
     }
 
     public List<Grant> getTaskGrants() {

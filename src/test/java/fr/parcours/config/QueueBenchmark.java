@@ -60,11 +60,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Prints how fast the Tasklist queues answer with many open dossiers on a real PostgreSQL (embedded binaries),
  * through the REST API Tasklist calls (a filter's list, as HAL with its count and the card's variables, page by
  * page, and its count), authenticated with HTTP Basic and authorization checks on: an ANS reviewer's evidence
- * queue (ana) and a vendor's "Tâches de mon entreprise" (alice). Measured side by side in one run on the same
- * data: Camunda's own check of the grants (a join) against Parcours' ({@link TaskGrantCheck}, EXISTS), and on
- * request Camunda's defaults without Parcours' indexes and with inner joins ({@code -Dqueues.settings}); with the
- * EXPLAIN ANALYZE plans of the task queries (PostgreSQL's auto_explain). Each setting must show each person the
- * same number of tasks. No timing assertion.
+ * queue (ana) and a vendor's "Tâches de mon entreprise" (alice), the list with the body Tasklist sends (its own
+ * sort, "created" descending, after the filter's). Measured side by side in one run on the same data: Parcours'
+ * queries as the branch queues2 left them against Parcours' now ({@link Setting}), and on request Camunda's own
+ * joins, its defaults without Parcours' indexes and inner joins ({@code -Dqueues.settings}); with the EXPLAIN
+ * ANALYZE plans of the task and variable queries (PostgreSQL's auto_explain). Each setting must show each person
+ * the same number of tasks. No timing assertion.
  *
  * <p>{@code mvn -B -ntp -o verify -Pbenchmarks -Dtest=QueueBenchmark -Dqueues.dossiers=50000} (default 50,000).
  * The dossiers are made quickly and honestly: {@code queues.seed-dossiers} (500) ANS certification instances are
@@ -137,7 +138,9 @@ class QueueBenchmark {
     long fillStart = System.nanoTime();
     int seeds = fill(jdbc);
     long fillSeconds = (System.nanoTime() - fillStart) / 1_000_000_000L;
-    jdbc.execute("ANALYZE");
+    // as autovacuum leaves a table after many inserts (PostgreSQL 13 and later): statistics, and the visibility map
+    // that lets a covering index answer without reading the table
+    jdbc.execute("VACUUM ANALYZE");
 
     long dossiers = jdbc.queryForObject("SELECT count(*) FROM act_ru_execution WHERE id_ = proc_inst_id_"
         + " AND business_key_ LIKE 'DMN-B%'", Long.class);
@@ -167,7 +170,7 @@ class QueueBenchmark {
 
     Map<String, Map<String, List<Long>>> figures = new LinkedHashMap<>();
     Map<String, Long> counts = new LinkedHashMap<>();
-    for (String name : System.getProperty("queues.settings", "CAMUNDA_JOIN,EXISTS,PARCOURS").split(",")) {
+    for (String name : System.getProperty("queues.settings", "QUEUES2,PARCOURS").split(",")) {
       Setting setting = Setting.valueOf(name.strip());
       setting.apply(this, jdbc);
       Map<String, List<Long>> times = new LinkedHashMap<>();
@@ -213,8 +216,9 @@ class QueueBenchmark {
       figures.put(setting.label, times);
     }
 
-    System.out.printf("%nBENCHMARK queues, %,d open dossiers, %d calls each after %d of warm-up, milliseconds"
-        + " p50 / p95, side by side in one run%n", dossiers, CALLS, WARM_UP);
+    System.out.printf("%nBENCHMARK queues, %,d open dossiers, %d calls each after %d of warm-up (fewer past %d s),"
+        + " milliseconds p50 / p95, side by side in one run; load average now %s%n", dossiers, CALLS, WARM_UP,
+        BUDGET.toSeconds(), loadAverage());
     List<String> names = new ArrayList<>(figures.values().iterator().next().keySet());
     for (String name : names) {
       System.out.printf("  %s%n", name);
@@ -226,7 +230,8 @@ class QueueBenchmark {
         if (first == null) {
           first = times;
         } else {
-          System.out.printf("      ratio p95 %s / this: %.1f%n", figures.keySet().iterator().next(),
+          System.out.printf("      ratio, first setting / this one: p50 %.1f, p95 %.1f%n",
+              (double) percentile(first, 50) / Math.max(1, percentile(times, 50)),
               (double) percentile(first, 95) / Math.max(1, percentile(times, 95)));
         }
       }
@@ -235,29 +240,27 @@ class QueueBenchmark {
 
   /** The settings compared, applied to the running engine and database (the data stays the same). */
   enum Setting {
-    CAMUNDA_DEFAULTS("Camunda's defaults: its join on the grants, no index of Parcours", false, false, true, false,
-        true),
-    CAMUNDA_JOIN("Camunda's join on the grants, Parcours' indexes (config.CamundaIndexes)", false, false, true, true,
-        true),
-    INNER_JOINS("Camunda's join, inner (cmmnEnabled, standaloneTasksEnabled false), Parcours' indexes", false, false,
-        false, true, true),
-    EXISTS("grants checked with EXISTS (config.TaskGrantCheck), Parcours' indexes", true, false, true, true, false),
-    PARCOURS("Parcours: EXISTS, and the groups authorizations name by index (config.AuthorizedGroups)", true, true,
-        true, true, false);
+    CAMUNDA_DEFAULTS("Camunda's defaults: its join on the grants, no index of Parcours", Sql.CAMUNDA, true,
+        Indexes.NONE, true),
+    CAMUNDA_JOIN("Camunda's join on the grants, the first two indexes of Parcours", Sql.CAMUNDA, true,
+        Indexes.FIRST, true),
+    INNER_JOINS("Camunda's join, inner (cmmnEnabled, standaloneTasksEnabled false), the first two indexes",
+        Sql.CAMUNDA, false, Indexes.FIRST, true),
+    QUEUES2("before: tasks' grants by EXISTS, groups by index, the first two indexes (branch queues2)",
+        Sql.QUEUES2, true, Indexes.FIRST, false),
+    PARCOURS("Parcours: + variables' grants by EXISTS, the count without the order's join, covering indexes",
+        Sql.PARCOURS, true, Indexes.PARCOURS, false);
 
     final String label;
-    final boolean grantCheck;
-    final boolean groupsByIndex;
+    final Sql sql;
     final boolean leftJoins;
-    final boolean indexes;
+    final Indexes indexes;
     /** A call takes minutes at 50,000 dossiers: one call of each, no warm-up. */
     final boolean oneCall;
 
-    Setting(String label, boolean grantCheck, boolean groupsByIndex, boolean leftJoins, boolean indexes,
-        boolean oneCall) {
+    Setting(String label, Sql sql, boolean leftJoins, Indexes indexes, boolean oneCall) {
       this.label = label;
-      this.grantCheck = grantCheck;
-      this.groupsByIndex = groupsByIndex;
+      this.sql = sql;
       this.leftJoins = leftJoins;
       this.indexes = indexes;
       this.oneCall = oneCall;
@@ -265,24 +268,46 @@ class QueueBenchmark {
 
     void apply(QueueBenchmark benchmark, JdbcTemplate jdbc) {
       benchmark.joins(leftJoins);
-      if (grantCheck) {
-        TaskGrantCheck.install(benchmark.engineConfiguration);
-      } else {
-        TaskGrantCheck.uninstall(benchmark.engineConfiguration);
+      ProcessEngineConfigurationImpl engine = benchmark.engineConfiguration;
+      for (CamundaStatements.Replacement replacement : List.of(TaskGrantCheck.SQL, VariableGrantCheck.SQL,
+          AuthorizedGroups.SQL, QUEUES2_COUNT)) {
+        replacement.uninstall(engine);
       }
-      if (groupsByIndex) {
-        AuthorizedGroups.install(benchmark.engineConfiguration);
-      } else {
-        AuthorizedGroups.uninstall(benchmark.engineConfiguration);
+      if (sql != Sql.CAMUNDA) {
+        TaskGrantCheck.SQL.install(engine);
+        AuthorizedGroups.SQL.install(engine);
       }
-      if (indexes) {
-        benchmark.parcoursIndexes().forEach(jdbc::execute);
-      } else {
-        benchmark.parcoursIndexNames().forEach(index -> jdbc.execute("DROP INDEX IF EXISTS " + index));
+      if (sql == Sql.QUEUES2) {
+        QUEUES2_COUNT.install(engine);
+      }
+      if (sql == Sql.PARCOURS) {
+        VariableGrantCheck.SQL.install(engine);
+      }
+      indexNames(CamundaIndexes.statements()).forEach(index -> jdbc.execute("DROP INDEX IF EXISTS " + index));
+      indexNames(FIRST_INDEXES).forEach(index -> jdbc.execute("DROP INDEX IF EXISTS " + index));
+      if (indexes == Indexes.FIRST) {
+        FIRST_INDEXES.forEach(jdbc::execute);
+      } else if (indexes == Indexes.PARCOURS) {
+        CamundaIndexes.statements().forEach(jdbc::execute);
       }
       jdbc.execute("ANALYZE");
     }
   }
+
+  /** Whose SQL reads the grants: Camunda's joins, the branch queues2's, Parcours' now. */
+  enum Sql { CAMUNDA, QUEUES2, PARCOURS }
+
+  enum Indexes { NONE, FIRST, PARCOURS }
+
+  /** The two indexes Parcours made first (branch queues), which {@link CamundaIndexes} now replaces. */
+  static final List<String> FIRST_INDEXES = List.of(
+      "CREATE INDEX IF NOT EXISTS parcours_idx_var_exe_name ON act_ru_variable (execution_id_, name_)",
+      "CREATE INDEX IF NOT EXISTS parcours_idx_task_def_key ON act_ru_task (task_def_key_, proc_def_id_)");
+
+  /** The task count as the branch queues2 made it: with the join the filter's order adds. */
+  static final CamundaStatements.Replacement QUEUES2_COUNT = new CamundaStatements.Replacement(
+      "db/camunda/queue-benchmark-count.xml", Map.of(
+          "selectTaskCountByQueryCriteria", "fr.parcours.config.QueueBenchmark.countTasksWithTheOrdersJoin"));
 
   /** Camunda's task query joins the authorizations and definitions left, unless CMMN and standalone tasks are off. */
   void joins(boolean left) {
@@ -290,14 +315,10 @@ class QueueBenchmark {
     engineConfiguration.setStandaloneTasksEnabled(left);
   }
 
-  /** Parcours' indexes on Camunda's tables, as created at start-up ({@link CamundaIndexes}). */
-  List<String> parcoursIndexes() {
-    return CamundaIndexes.statements();
-  }
-
-  List<String> parcoursIndexNames() {
-    return parcoursIndexes().stream().map(s -> s.replaceAll("(?is).*INDEX\\s+(IF NOT EXISTS\\s+)?(\\S+)\\s+ON.*", "$2"))
-        .toList();
+  /** The indexes those statements create (their DROP statements left out). */
+  static List<String> indexNames(List<String> statements) {
+    return statements.stream().filter(statement -> statement.toUpperCase().startsWith("CREATE"))
+        .map(statement -> statement.replaceAll("(?is).*INDEX\\s+(IF NOT EXISTS\\s+)?(\\S+)\\s+ON.*", "$2")).toList();
   }
 
   /**
@@ -438,7 +459,9 @@ class QueueBenchmark {
 
   /** A page of the filter as Tasklist asks for it: HAL, with the count and the card's variables. */
   private void list(Call call, int page) {
-    String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],\"active\":true}";
+    // Tasklist's own body: its sort (by default "created", descending, appended to the filter's own order)
+    String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+        + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
     JsonNode answer = send(call, "/filter/" + call.filterId + "/list?firstResult=" + (page % call.pages[0]) * PAGE
         + "&maxResults=" + PAGE, body, "application/hal+json");
     assertThat(answer.path("_embedded").path("task").size()).as(call.label + " sees tasks").isPositive();
@@ -485,7 +508,10 @@ class QueueBenchmark {
     return Files.size(SERVER_LOG);
   }
 
-  /** The plans logged since that offset, of the statements that read ACT_RU_TASK, without their query text. */
+  /**
+   * The plans logged since that offset, of the statements that read ACT_RU_TASK (the filter's list and count) or
+   * the variables (the cards' variables of the page), without their query text.
+   */
   private static List<String> plans(long from) throws IOException {
     byte[] bytes;
     try (RandomAccessFile file = new RandomAccessFile(SERVER_LOG.toFile(), "r")) {
@@ -514,7 +540,7 @@ class QueueBenchmark {
     }
     List<String> onTasks = new ArrayList<>();
     for (String plan : plans) {
-      if (plan.toUpperCase().contains("ACT_RU_TASK")) {
+      if (plan.toUpperCase().contains("ACT_RU_TASK") || plan.toUpperCase().contains("FROM ACT_RU_VARIABLE RES")) {
         StringBuilder kept = new StringBuilder();
         boolean inPlan = false;
         for (String line : plan.split("\n")) {

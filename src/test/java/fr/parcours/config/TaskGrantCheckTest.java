@@ -23,6 +23,8 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.runtime.VariableInstanceQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.type.ValueType;
@@ -32,8 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The task query's grant check ({@link TaskGrantCheck}: EXISTS per task) sees exactly what Camunda's own SQL sees:
- * the same tasks, in the same order, and the same counts, for every kind of grant a person may hold (through a
+ * The task query's grant check ({@link TaskGrantCheck}: EXISTS per task) and the variable query's
+ * ({@link VariableGrantCheck}) see exactly what Camunda's own SQL sees: the same tasks and variables, in the same
+ * order, and the same counts, for every kind of grant a person may hold (through a
  * group, to the user, on the process definition, on every task, a grant without the read permission, a revoke),
  * asked as Tasklist's filters ask; and the groups that authorizations name ({@link AuthorizedGroups}) are the ones
  * Camunda's own query finds.
@@ -74,16 +77,18 @@ class TaskGrantCheckTest extends ProcessTestBase {
 
   @AfterEach
   void closeDossiers() {
-    TaskGrantCheck.install(configuration);
-    AuthorizedGroups.install(configuration);
+    TaskGrantCheck.SQL.install(configuration);
+    VariableGrantCheck.SQL.install(configuration);
+    AuthorizedGroups.SQL.install(configuration);
     grants.forEach(authorizations::deleteAuthorization);
     instances.forEach(id -> runtimeService.deleteProcessInstance(id, "test over"));
   }
 
   @Test
   void shouldBeInstalledInTheApplicationsEngine() {
-    assertThat(TaskGrantCheck.installed(configuration)).isTrue();
-    assertThat(CamundaStatements.replaced(configuration, AuthorizedGroups.STATEMENTS)).isTrue();
+    assertThat(TaskGrantCheck.SQL.installed(configuration)).isTrue();
+    assertThat(VariableGrantCheck.SQL.installed(configuration)).isTrue();
+    assertThat(AuthorizedGroups.SQL.installed(configuration)).isTrue();
   }
 
   @Test
@@ -96,9 +101,9 @@ class TaskGrantCheckTest extends ProcessTestBase {
     group.addPermission(Permissions.READ);
     grants.add(authorizations.saveAuthorization(group).getId());
 
-    AuthorizedGroups.uninstall(configuration);
+    AuthorizedGroups.SQL.uninstall(configuration);
     Set<String> camunda = authorizedGroups();
-    AuthorizedGroups.install(configuration);
+    AuthorizedGroups.SQL.install(configuration);
     Set<String> parcours = authorizedGroups();
 
     camunda.remove(null); // the authorizations to a user: no group of a user is null
@@ -120,6 +125,10 @@ class TaskGrantCheckTest extends ProcessTestBase {
     grant("everything-granted", Resources.TASK, Authorization.ANY, Permissions.READ);
     grant("update-only", Resources.TASK, reviewTask.getId(), Permissions.UPDATE);
     grant("definition-read-only", Resources.PROCESS_DEFINITION, AnsProcess.KEY, Permissions.READ);
+    // the variables' own checks: every dossier's through the definition, one dossier's through its instance
+    grant("instances-granted", Resources.PROCESS_DEFINITION, AnsProcess.KEY,
+        ProcessDefinitionPermissions.READ_INSTANCE);
+    grant("one-dossier-granted", Resources.PROCESS_INSTANCE, instances.get(1), Permissions.READ);
     // a revoke: Camunda's own SQL runs for this user (revoke checks on), and hides the task
     Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
     revoke.setUserId("revoked");
@@ -137,13 +146,17 @@ class TaskGrantCheckTest extends ProcessTestBase {
     people.put("everything-granted", List.of());
     people.put("update-only", List.of());
     people.put("definition-read-only", List.of());
+    people.put("instances-granted", List.of());
+    people.put("one-dossier-granted", List.of());
     people.put("revoked", List.of("ans-reviewer"));
     people.put("nobody", List.of());
 
     Map<String, Map<String, Object>> expected = new LinkedHashMap<>();
-    TaskGrantCheck.uninstall(configuration);
+    TaskGrantCheck.SQL.uninstall(configuration);
+    VariableGrantCheck.SQL.uninstall(configuration);
     people.forEach((user, groups) -> expected.put(user, seen(user, groups)));
-    TaskGrantCheck.install(configuration);
+    TaskGrantCheck.SQL.install(configuration);
+    VariableGrantCheck.SQL.install(configuration);
     people.forEach((user, groups) -> assertThat(seen(user, groups)).as(user).isEqualTo(expected.get(user)));
 
     // and what each sees is what Parcours promises: a reviewer no vendor's task, a vendor its company's only
@@ -167,6 +180,17 @@ class TaskGrantCheckTest extends ProcessTestBase {
     assertThat(ids(ana, "ANS evidence queue")).containsExactly(
         tasks.get("vendor-other-grants/Task_ReviewEvidence").getId(),
         tasks.get("vendor-medisoft/Task_ReviewEvidence").getId());
+    // the variables a card shows: a reviewer reads those of the dossiers it instructs, a vendor its company's only
+    assertThat(ids(ana, "the cards' variables")).isNotEmpty();
+    assertThat(ids(expected.get("alice"), "the cards' variables")).isNotEmpty()
+        .isNotEqualTo(ids(expected.get("bob"), "the cards' variables"));
+    assertThat(ids(expected.get("nobody"), "the cards' variables")).isEmpty();
+    assertThat(ids(expected.get("update-only"), "the cards' variables")).isEmpty();
+    assertThat(ids(expected.get("definition-read-only"), "the cards' variables")).isEmpty();
+    assertThat(ids(expected.get("everything-granted"), "the cards' variables")).isNotEmpty();
+    assertThat(ids(expected.get("instances-granted"), "every variable (names)")).isNotEmpty();
+    assertThat(ids(expected.get("one-dossier-granted"), "every variable (names)")).isNotEmpty()
+        .hasSizeLessThan(ids(expected.get("instances-granted"), "every variable (names)").size());
   }
 
   /** The queries Tasklist's filters make, as that person: each list (ids in order) and count. */
@@ -191,6 +215,24 @@ class TaskGrantCheckTest extends ProcessTestBase {
         seen.put(name + " (page 2 of 2 per page)", query.get().listPage(2, 2).stream().map(Task::getId).toList());
         seen.put(name + " (count)", query.get().count());
       });
+      // the variables Tasklist's HAL list asks for a page's cards: by scope (the tasks' instances, executions and
+      // tasks) and name; and by instance, every variable, a page of them and their count
+      List<String> scopes = new ArrayList<>(instances);
+      tasks.values().forEach(task -> {
+        scopes.add(task.getExecutionId());
+        scopes.add(task.getId());
+      });
+      Supplier<VariableInstanceQuery> cards = () -> runtimeService.createVariableInstanceQuery()
+          .variableScopeIdIn(scopes.toArray(String[]::new))
+          .variableNameIn(AnsProcess.DOSSIER_ID, "companyName", "softwareName", AnsProcess.EVIDENCE_QUEUED_AT);
+      seen.put("the cards' variables", cards.get().listPage(0, 2000).stream().map(VariableInstance::getId).sorted().toList());
+      seen.put("the cards' variables (count)", cards.get().count());
+      Supplier<VariableInstanceQuery> every = () -> runtimeService.createVariableInstanceQuery()
+          .processInstanceIdIn(instances.toArray(String[]::new)).orderByVariableName().asc();
+      seen.put("every variable (names)", every.get().listPage(0, 2000).stream().map(VariableInstance::getName).toList());
+      seen.put("every variable (page 3 of 5 per page)", every.get().listPage(10, 5).stream()
+          .map(VariableInstance::getName).toList());
+      seen.put("every variable (count)", every.get().count());
     } finally {
       identityService.clearAuthentication();
     }
