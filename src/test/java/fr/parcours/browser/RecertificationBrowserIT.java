@@ -84,7 +84,7 @@ class RecertificationBrowserIT extends BrowserTestBase {
     String dossier = cycle.getBusinessKey();
     waiting.until(d -> formText().contains("MediSoft SAS"));
     assertThat(formText()).contains("CardioSuivi").contains("3.0")
-        .contains("Nouveau cycle de certification : ce dossier renouvelle le certificat n° " + first);
+        .contains("Nouveau cycle de certification : ce dossier fait suite au certificat n° " + first);
     assertThat(runtimeService.getVariable(cycle.getId(), "cycleReason")).isEqualTo("NEW_MODEL");
     screenshot("cycles-04-landed-on-the-cycle-task-with-the-candidature-carried");
     openFilter(VENDOR_FILTER);

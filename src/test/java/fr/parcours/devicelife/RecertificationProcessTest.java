@@ -287,10 +287,10 @@ class RecertificationProcessTest extends ProcessTestBase {
     assertThat(text(told.get(0))).contains("opposable").contains(published.version().version());
     // and the track's first mail says the candidature was carried over for the cycle: the vendor applied for nothing
     String firstCycle = records.runningCycle(deviceOf(first).id()).get();
-    List<MimeMessage> carried = mails(firstCycle + " : candidature reprise du certificat " + first);
+    List<MimeMessage> carried = mails(firstCycle + " : candidature reprise, suite du certificat " + first);
     assertThat(carried).as("to the applicant and the contact").isNotEmpty();
     assertThat(text(carried.get(0))).contains("Un nouveau cycle de certification de conformité")
-        .contains("il renouvelle le certificat n° " + first + ", sur la version " + published.version().version())
+        .contains("il fait suite au certificat n° " + first + ", sur la version " + published.version().version())
         .doesNotContain("Nous avons bien reçu");
     assertThat(mails(firstCycle + " : candidature reçue")).isEmpty();
 
@@ -528,6 +528,8 @@ class RecertificationProcessTest extends ProcessTestBase {
         .contains("nouveau dépôt des preuves");
     assertThat(text(mails("nouveau cycle de certification").get(0))).contains("Vous présentez une nouvelle"
         + " candidature").contains("après le retrait du certificat n° " + previous).doesNotContain("renouvelle");
+    assertThat(text(mails(started.dossierId() + " : candidature reprise, suite du certificat " + previous).get(0)))
+        .contains("il fait suite au certificat n° " + previous).doesNotContain("Nous avons bien reçu");
     runTheAnsTrackToItsCertificate(cycle);
     assertThat(cycle).isEnded().hasPassed("EndEvent_Recertified");
     // the old certificate is replaced: nothing more starts from it
