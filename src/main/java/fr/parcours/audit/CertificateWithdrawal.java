@@ -27,8 +27,11 @@ class CertificateWithdrawal implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reasons = reasons(execution.getVariable(ComplianceAuditProcess.WITHDRAWAL_REASONS),
         execution.getVariable(ComplianceAuditProcess.NON_CONFORMITY));
-    records.withdraw((String) execution.getVariable(ComplianceAuditProcess.CERTIFICATE_NUMBER), reasons,
-        ClockUtil.getCurrentTime().toInstant());
+    String number = (String) execution.getVariable(ComplianceAuditProcess.CERTIFICATE_NUMBER);
+    records.withdraw(number, reasons, ClockUtil.getCurrentTime().toInstant());
+    // a cycle already running on the device (a new model, say) goes on: it is the new candidature the vendor owes
+    records.certificate(number).flatMap(c -> records.runningCycle(c.deviceId()))
+        .ifPresent(cycle -> execution.setVariable(ComplianceAuditProcess.RUNNING_CYCLE, cycle));
     execution.setVariable(ComplianceAuditProcess.WITHDRAWAL_REASONS, reasons);
     execution.setVariable(ComplianceAuditProcess.WITHDRAWN_AT, ClockUtil.getCurrentTime());
   }

@@ -32,6 +32,8 @@ public final class ComplianceAuditProcess {
   /** Why the certificate is withdrawn: the auditor's reasons, or the finding left uncorrected in the window. */
   public static final String WITHDRAWAL_REASONS = "withdrawalReasons";
   public static final String WITHDRAWN_AT = "certificateWithdrawnAt";
+  /** The dossier of the certification cycle running on the device when its certificate is withdrawn, if one runs. */
+  public static final String RUNNING_CYCLE = "runningCycle";
 
   public static final String OUTCOME = "auditOutcome";
 

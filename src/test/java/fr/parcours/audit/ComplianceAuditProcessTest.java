@@ -185,6 +185,29 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void shouldTellTheVendorThatTheCycleRunningOnTheDeviceCountsAsTheNewCandidatureWhenTheCertificateIsWithdrawn()
+      throws Exception {
+    // alice's new model is in a certification cycle when the audit of the certificate in force ends in a withdrawal
+    Map<String, Object> newModel = new HashMap<>();
+    newModel.put("previousCertificateNumber", certificate);
+    newModel.put("newSoftwareVersion", "3.0");
+    ProcessInstance cycle = startApplication(VENDOR, "device-life", newModel);
+    ProcessInstance audit = nonConformityFound();
+
+    fire(audit, "Timer_CorrectionWindow");
+
+    assertPassed(audit, "Task_WithdrawCertificate", "EndEvent_CertificateWithdrawn");
+    assertThat(records.certificate(certificate).orElseThrow().withdrawn()).isTrue();
+    MimeMessage mail = mails("retrait du certificat de conformité " + certificate).get(0);
+    assertThat(text(mail)).contains("Le cycle de certification déjà en cours pour ce dispositif, dossier "
+        + cycle.getBusinessKey() + ", se poursuit : il vaut nouvelle candidature")
+        .doesNotContain("vous devez présenter une nouvelle candidature");
+    assertThat(html(mail)).contains(cycle.getBusinessKey()).contains("il vaut nouvelle candidature");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(cycle.getId()).count())
+        .as("the cycle goes on").isEqualTo(1);
+  }
+
+  @Test
   void shouldWriteToTheVendorInEnglishWhenItsCertifiedDossierCorrespondsInEnglish() throws Exception {
     Map<String, Object> english = new HashMap<>(Candidatures.valid());
     english.put("correspondenceLanguage", "EN");

@@ -11,6 +11,7 @@ import fr.parcours.support.ThisContextsEngine;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,6 +80,24 @@ class DevicePagesIT {
   }
 
   @Test
+  void shouldSayThatTheRunningCycleCountsAsTheNewCandidatureOfAWithdrawnCertificate() {
+    String number = "CC-DMN-2026-W" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+    DeviceFacts gluco = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "GlucoWatch", "1.0", "TLM", null);
+    records.certificateIssued(gluco, number, DeviceRecords.ANS_REFERENTIAL, "2025", ISSUED, null, "DMN-2026-GGGGG",
+        "pi-g", "ans-certification");
+    records.cycleOpened(records.certificate(number).orElseThrow().deviceId(), number, "NEW_MODEL", null,
+        "DMN-2026-HHHHH", "pi-h", ISSUED);
+    records.withdraw(number, "Non-conformité INS 2 non corrigée", ISSUED.plusSeconds(3600));
+
+    // the withdrawn certificate offers no new cycle: the one running is the new candidature, and the page says so
+    assertThat(page("alice").getBody()).contains("Le cycle en cours (dossier DMN-2026-HHHHH) vaut nouvelle"
+        + " candidature : il se poursuit.");
+    assertThat(BrowserSession.signedIn(rest, "alice").page("/devices", "en-GB,fr;q=0.5").getBody())
+        .contains("The running cycle (dossier DMN-2026-HHHHH) counts as the new application");
+    assertThat(page("bruno").getBody()).doesNotContain(number).doesNotContain("DMN-2026-HHHHH");
+  }
+
+  @Test
   void shouldShowACertificateRenewedByACycleWithTheOneItRenews() {
     DeviceFacts cardio3 = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "3.0", "TLM", null);
     records.certificateIssued(cardio3, "CC-DMN-2026-EEEEE", DeviceRecords.ANS_REFERENTIAL, "2027", ISSUED, null,
@@ -95,10 +114,10 @@ class DevicePagesIT {
     DeviceFacts cardio = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1", "TLM", null);
     records.certificationRefused(cardio, "Exigences minimales de la ligne générique « Diabète »",
         "La preuve DIA 1.1.1 ne montre pas l’envoi des glycémies", Instant.parse("2026-11-20T10:00:00Z"),
-        "DMN-2026-RRRRR", "pi-r-" + java.util.UUID.randomUUID());
+        "DMN-2026-RRRRR", "pi-r-" + UUID.randomUUID());
     records.certificationRefused(cardio, DeviceRecords.ANS_REFERENTIAL + ", version 2027",
         "SEC 3.1.1 : aucun chiffrement au repos décrit", Instant.parse("2026-11-25T10:00:00Z"), "DMN-2026-SSSSS",
-        "pi-s-" + java.util.UUID.randomUUID());
+        "pi-s-" + UUID.randomUUID());
 
     String alice = page("alice").getBody();
     assertThat(alice).contains("Certifications refusées").contains("20 novembre 2026")
