@@ -112,13 +112,25 @@ class EvidencePage {
       try (InputStream in = archive.getInputStream()) {
         done = deposits.deposit(dossier.getId(), person.userId(), name, in);
       }
-      String message = "Envoi " + done.sendNumber() + " accepté : " + done.proofFiles() + " fichier(s) de preuve. Preuves "
-          + (done.report().complete() ? "complètes." : "encore incomplètes.");
+      String message = accepted(done);
       return answer(request, HttpStatus.OK, message, page(request, person, dossier, message, null));
     } catch (EvidenceRejectedException e) {
       return answer(request, HttpStatus.BAD_REQUEST, e.getMessage(), page(request, person, dossier, null,
           e.getMessage()));
     }
+  }
+
+  /**
+   * What a send brought: its proofs, and apart the files named after no proof of the dossier's version (kept, listed
+   * among the unknown ones), which a person must not take for proofs.
+   */
+  static String accepted(EvidenceDeposits.Deposit done) {
+    long unknown = done.report().unknownProofs().stream().filter(p -> p.sendNumber() == done.sendNumber()).count();
+    String others = unknown == 0 ? "" : ", et " + unknown + " fichier(s) dont le nom n’est le numéro d’aucune preuve du"
+        + " référentiel version " + done.report().version() + " (listés sous « Preuves inconnues » : renommez-les d’après"
+        + " le numéro de la preuve, par exemple INS_2.1.1.jpeg, et envoyez-les à nouveau)";
+    return "Envoi " + done.sendNumber() + " accepté : " + (done.proofFiles() - unknown) + " fichier(s) de preuve"
+        + others + ". Preuves " + (done.report().complete() ? "complètes." : "encore incomplètes.");
   }
 
   @PostMapping("/evidence/{dossierId}/invalid")

@@ -61,11 +61,19 @@ class AnsRestIT {
         "signatoryName", "Alice Martin"));
     runJobs(instance); // the mail that opens the evidence deposit, before its task
     String dossier = dossierOf(instance);
+    // a file named after no proof is kept apart, and not counted as a proof
+    ResponseEntity<String> stray = upload("alice", dossier, evidence.nextArchiveName(instance),
+        Zips.with("XYZ_9.9.9.pdf").bytes());
+    assertThat(stray.getStatusCode()).as(stray.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(JSON.readTree(stray.getBody()).get("message").asText()).isEqualTo("Envoi 1 accepté : 0 fichier(s) de"
+        + " preuve, et 1 fichier(s) dont le nom n’est le numéro d’aucune preuve du référentiel version 2025 (listés sous"
+        + " « Preuves inconnues » : renommez-les d’après le numéro de la preuve, par exemple INS_2.1.1.jpeg, et"
+        + " envoyez-les à nouveau). Preuves encore incomplètes.");
     ResponseEntity<String> sent = upload("alice", dossier, evidence.nextArchiveName(instance), Zips.with(ALL_PROOFS)
         .bytes());
     assertThat(sent.getStatusCode()).as(sent.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(JSON.readTree(sent.getBody()).get("message").asText())
-        .isEqualTo("Envoi 1 accepté : 7 fichier(s) de preuve. Preuves complètes.");
+        .isEqualTo("Envoi 2 accepté : 7 fichier(s) de preuve. Preuves complètes.");
     completeTask("alice", instance, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
     completeTask("ana", instance, "Task_ReviewEvidence", Map.of("evidenceDecision", "CONFORMS"));
     runJobs(instance);
