@@ -187,6 +187,14 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
   @Test
   void shouldTellTheVendorThatTheCycleRunningOnTheDeviceCountsAsTheNewCandidatureWhenTheCertificateIsWithdrawn()
       throws Exception {
+    // a device of its own (the test database is shared: CardioWatch 2.1 may hold newer certificates of other tests)
+    String name = "GlucoWatch-" + UUID.randomUUID().toString().substring(0, 6);
+    Map<String, Object> candidature = new HashMap<>(Candidatures.valid());
+    candidature.put("softwareName", name);
+    ProcessInstance ans = startApplication(VENDOR, "ans-certification", candidature);
+    certificate = "CC-" + UUID.randomUUID().toString().substring(0, 8);
+    records.certificateIssued(new DeviceFacts("vendor-medisoft", "MediSoft SAS", name, "2.1", "SOCLE", null),
+        certificate, DeviceRecords.ANS_REFERENTIAL, "2025", T0, null, ans.getBusinessKey(), ans.getId(), "ANS");
     // alice's new model is in a certification cycle when the audit of the certificate in force ends in a withdrawal
     Map<String, Object> newModel = new HashMap<>();
     newModel.put("previousCertificateNumber", certificate);
