@@ -306,13 +306,21 @@ class StartupBenchmark {
     List<Map.Entry<String, List<Long>>> bareRows = new ArrayList<>(bareSteps.entrySet());
     bareRows.sort(Comparator.comparingLong((Map.Entry<String, List<Long>> row) -> percentile(row.getValue(), 50))
         .reversed());
+    System.out.printf("  beans created (steps spring.beans.instantiate), median: Parcours %d, the bare webapp %d%n",
+        percentile(parcours.stream().map(StartupBenchmark::beansCreated).toList(), 50),
+        percentile(bare.stream().map(StartupBenchmark::beansCreated).toList(), 50));
     System.out.printf("  the bare webapp's costliest:%n");
     for (Map.Entry<String, List<Long>> row : bareRows.subList(0, Math.min(5, bareRows.size()))) {
       System.out.printf("    %6d  %s%n", percentile(row.getValue(), 50), row.getKey());
     }
   }
 
-  /** Each step's own time per start, by step name and bean (a step that never occurs in a start counts 0). */
+  private static long beansCreated(Start start) {
+    return start.steps().buffer.getBufferedTimeline().getEvents().stream()
+        .filter(event -> event.getStartupStep().getName().equals("spring.beans.instantiate")).count();
+  }
+
+  /** Each step's own processor time per start, by name and bean (a step that never occurs in a start counts 0). */
   private static Map<String, List<Long>> ownTimes(List<Start> starts) {
     Map<String, List<Long>> times = new LinkedHashMap<>();
     for (Start start : starts) {
