@@ -34,10 +34,13 @@ class ParcoursSetup implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments arguments) {
     indexes.ensure();
-    authorizations.grantRoles();
-    // the demo's users first: the administrator check then finds the demo's admin instead of warning
-    demoData.ifAvailable(DemoData::load);
-    administrator.ensure();
-    filters.ensureFilters();
+    // the role groups' grants read once for all of it rather than one query per grant (issue 21, start-up)
+    authorizations.readingGrantsOnce(() -> {
+      authorizations.grantRoles();
+      // the demo's users first: the administrator check then finds the demo's admin instead of warning
+      demoData.ifAvailable(DemoData::load);
+      administrator.ensure();
+      filters.ensureFilters();
+    });
   }
 }

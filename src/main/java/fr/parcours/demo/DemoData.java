@@ -4,6 +4,8 @@ import fr.parcours.audit.ComplianceAuditProcess;
 import fr.parcours.security.Roles;
 import fr.parcours.security.VendorCompanies;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.annotation.Profile;
@@ -47,8 +49,11 @@ public class DemoData {
   public void load() {
     vendors.register("vendor-medisoft", "MediSoft SAS");
     vendors.register("vendor-telecardio", "TéléCardio SARL");
+    // the users already made, in one query rather than one each
+    Set<String> made = identity.createUserQuery().userIdIn(USERS.stream().map(DemoUser::id).toArray(String[]::new))
+        .list().stream().map(User::getId).collect(Collectors.toSet());
     for (DemoUser demo : USERS) {
-      if (identity.createUserQuery().userId(demo.id()).singleResult() == null) {
+      if (!made.contains(demo.id())) {
         User user = identity.newUser(demo.id());
         user.setFirstName(demo.firstName());
         user.setLastName(demo.lastName());

@@ -1,7 +1,13 @@
 package fr.parcours.security;
 
 import fr.parcours.shared.Pathway;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -23,6 +29,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuthorizationSetup {
 
+  /** The resources whose grants {@link #readingGrantsOnce} reads whole for the role groups. */
+  private static final Set<Resource> READ_TOGETHER = Set.of(Resources.APPLICATION, Resources.PROCESS_DEFINITION,
+      Resources.FILTER);
+
   private final AuthorizationService authorizations;
   private final IdentityService identity;
   private final List<Pathway> pathways;
@@ -36,8 +46,58 @@ public class AuthorizationSetup {
     this.pathways = pathways;
   }
 
+  /**
+   * The grants of the role groups, read in a few queries by {@link #readingGrantsOnce} for the start-up's set-up on
+   * its thread, instead of one query per grant (a few hundred commands at each start, issue 21): by group, the
+   * grants on any resource ({@code *}) and those on the applications, process definitions and filters (a vendor's
+   * grants on its own dossiers, which grow with them, are never read). A grant saved meanwhile is read again if
+   * needed (its revision changed).
+   */
+  private record Read(Set<String> groups, Map<String, Authorization> grants, Set<String> saved) {
+  }
+
+  private final ThreadLocal<Read> read = new ThreadLocal<>();
+
+  /**
+   * Runs the set-up with the grants of the role groups (administrators, process owners, reviewers, vendors) read
+   * once beforehand; {@link #grant} then looks them up rather than querying each, and the grants it makes or
+   * completes are kept up to date there. Nested calls read nothing again.
+   */
+  public void readingGrantsOnce(Runnable setup) {
+    if (read.get() != null) {
+      setup.run();
+      return;
+    }
+    Set<String> groups = new LinkedHashSet<>(List.of(Roles.ADMIN, Roles.PROCESS_OWNER));
+    reviewers.all().forEach(reviewer -> groups.add(reviewer.groupId()));
+    identity.createGroupQuery().groupType(Roles.VENDOR_GROUP_TYPE).list().forEach(group -> groups.add(group.getId()));
+    String[] ids = groups.toArray(String[]::new);
+    Map<String, Authorization> grants = new HashMap<>();
+    List<Authorization> found = new ArrayList<>(authorizations.createAuthorizationQuery().groupIdIn(ids)
+        .resourceId(Authorization.ANY).authorizationType(Authorization.AUTH_TYPE_GRANT).list());
+    for (Resource resource : READ_TOGETHER) {
+      found.addAll(authorizations.createAuthorizationQuery().groupIdIn(ids).resourceType(resource)
+          .authorizationType(Authorization.AUTH_TYPE_GRANT).list());
+    }
+    found.forEach(grant -> grants.put(key(grant.getGroupId(), grant.getResourceType(), grant.getResourceId()), grant));
+    read.set(new Read(groups, grants, new HashSet<>()));
+    try {
+      setup.run();
+    } finally {
+      read.remove();
+    }
+  }
+
+  private static String key(String groupId, int resourceType, String resourceId) {
+    return groupId + "\n" + resourceType + "\n" + resourceId;
+  }
+
   /** Creates the role groups if missing and grants them their rights. */
   public void grantRoles() {
+    readingGrantsOnce(this::grantRolesNow);
+  }
+
+  private void grantRolesNow() {
     ensureGroup(Roles.ADMIN, "Administrateurs", Roles.SYSTEM_GROUP_TYPE);
     for (Resource resource : Resources.values()) {
       grant(Roles.ADMIN, resource, Authorization.ANY, Permissions.ALL);
@@ -110,12 +170,17 @@ public class AuthorizationSetup {
 
   /** Adds the permissions to the group's grant on the resource, creating the grant if needed. */
   public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizations.createAuthorizationQuery()
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .singleResult();
+    Read known = read.get();
+    String key = key(groupId, resource.resourceType(), resourceId);
+    boolean wasRead = known != null && known.groups().contains(groupId) && !known.saved().contains(key)
+        && (Authorization.ANY.equals(resourceId) || READ_TOGETHER.contains(resource));
+    Authorization authorization = wasRead ? known.grants().get(key)
+        : authorizations.createAuthorizationQuery()
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .singleResult();
     if (authorization == null) {
       authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
@@ -131,6 +196,9 @@ public class AuthorizationSetup {
     }
     if (changed) {
       authorizations.saveAuthorization(authorization);
+      if (known != null) {
+        known.saved().add(key);
+      }
     }
   }
 }

@@ -1,5 +1,7 @@
 package fr.parcours.config;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 
@@ -25,6 +27,10 @@ class ParcoursSetupTest {
     TasklistFilters filters = mock(TasklistFilters.class);
     ProductionAdministrator administrator = mock(ProductionAdministrator.class);
     CamundaIndexes indexes = mock(CamundaIndexes.class);
+    doAnswer(call -> {
+      call.<Runnable>getArgument(0).run();
+      return null;
+    }).when(authorizations).readingGrantsOnce(any());
     StaticListableBeanFactory beans = new StaticListableBeanFactory();
     beans.addBean("demoData", demo);
 
@@ -33,6 +39,7 @@ class ParcoursSetupTest {
 
     InOrder order = inOrder(indexes, authorizations, demo, administrator, filters);
     order.verify(indexes).ensure();
+    order.verify(authorizations).readingGrantsOnce(any());
     order.verify(authorizations).grantRoles();
     order.verify(demo).load();
     order.verify(administrator).ensure();

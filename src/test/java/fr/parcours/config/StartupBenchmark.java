@@ -4,15 +4,21 @@ import static fr.parcours.support.Figures.loadAverage;
 import static fr.parcours.support.Figures.percentile;
 
 import fr.parcours.ParcoursApplication;
+import com.sun.management.OperatingSystemMXBean;
 import fr.parcours.support.TestSmtp;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -23,6 +29,7 @@ import org.springframework.boot.context.metrics.buffering.BufferingApplicationSt
 import org.springframework.boot.context.metrics.buffering.StartupTimeline;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.metrics.ApplicationStartup;
 import org.springframework.core.metrics.StartupStep;
 
 /**
@@ -31,16 +38,27 @@ import org.springframework.core.metrics.StartupStep;
  * medians with their interquartile range, and the ratio of the medians and per round: first
  * on an empty in-memory H2 database each time (schema made, everything deployed), then restarted on the database
  * of its previous start; with, between them, the bare webapp deploying Parcours' diagrams and forms (the models'
- * share), the time each spends in its runners (Parcours' set-up), and the steps of Parcours' start-up that cost
- * most beside the bare webapp's (Spring's {@link BufferingApplicationStartup}: beans created, their own time).
- * No timing assertion.
+ * share), the time each spends in its runners (Parcours' set-up), the processor time each start took (the starting
+ * thread's and the whole JVM's: far less disturbed than elapsed time by what else the shared machine runs), and
+ * the steps of Parcours' start-up that cost most beside the bare webapp's (Spring's start-up steps, beans created,
+ * by their own processor time). No timing assertion.
  *
- * <p>{@code mvn -B -ntp -o verify -Pbenchmarks -Dtest=StartupBenchmark}
+ * <p>{@code mvn -B -ntp -o verify -Pbenchmarks -Dtest=StartupBenchmark}; {@code -Dstartup.rounds=9},
+ * {@code -Dstartup.databases=restart} (or {@code empty}) for one of the two comparisons, {@code -Dstartup.trace=true}
+ * to print each start's bounds (to cut a flight recording, {@code -Dtest.jvm.flags=-XX:StartFlightRecording=...},
+ * into starts), the classes it loaded and the time the JVM spent compiling and collecting meanwhile.
  */
 class StartupBenchmark {
 
   static final int WARM_UP = 1;
+  static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  static final OperatingSystemMXBean PROCESS =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   static final int ROUNDS = Integer.getInteger("startup.rounds", 9);
+  /** "empty", "restart" or both (the default): which of the two comparisons to run. */
+  static final String DATABASES = System.getProperty("startup.databases", "empty,restart");
+  /** Prints each start's kind and wall-clock bounds, to cut a flight recording of the run into starts. */
+  static final boolean TRACE = Boolean.getBoolean("startup.trace");
 
   /** A Camunda webapp and REST API with nothing of Parcours: the starters' auto-configuration alone. */
   @Configuration(proxyBeanMethods = false)
@@ -53,20 +71,89 @@ class StartupBenchmark {
       List<Start> starts) {
   }
 
-  /** One start: its time, the time its runners took (from "started" to "ready"), and its steps. */
-  record Start(long millis, long runnerMillis, BufferingApplicationStartup steps) {
+  /**
+   * One start: its time, the time its runners took (from "started" to "ready"), the processor time it took (the
+   * starting thread's, and the whole JVM's: compiler, collector and the application's own threads too), and
+   * its steps. Processor time depends far less than elapsed time on what else the shared machine runs.
+   */
+  record Start(long millis, long runnerMillis, long runnerCpuMillis, long threadCpuMillis, long processCpuMillis,
+      CpuTimedSteps steps) {
+  }
+
+  /**
+   * Spring's steps of a start-up (bean created, configuration parsed...), each with the processor time its thread
+   * spent in it, which a loaded machine disturbs far less than the elapsed time {@link BufferingApplicationStartup}
+   * records.
+   */
+  static final class CpuTimedSteps implements ApplicationStartup {
+
+    final BufferingApplicationStartup buffer = new BufferingApplicationStartup(20_000);
+    final Map<Long, Long> cpuNanos = new ConcurrentHashMap<>();
+
+    @Override
+    public StartupStep start(String name) {
+      StartupStep step = buffer.start(name);
+      long thread = Thread.currentThread().getId();
+      long from = THREADS.getCurrentThreadCpuTime();
+      return new StartupStep() {
+        @Override
+        public String getName() {
+          return step.getName();
+        }
+
+        @Override
+        public long getId() {
+          return step.getId();
+        }
+
+        @Override
+        public Long getParentId() {
+          return step.getParentId();
+        }
+
+        @Override
+        public StartupStep tag(String key, String value) {
+          step.tag(key, value);
+          return this;
+        }
+
+        @Override
+        public StartupStep tag(String key, Supplier<String> value) {
+          step.tag(key, value);
+          return this;
+        }
+
+        @Override
+        public Tags getTags() {
+          return step.getTags();
+        }
+
+        @Override
+        public void end() {
+          if (Thread.currentThread().getId() == thread) {
+            cpuNanos.put(step.getId(), THREADS.getCurrentThreadCpuTime() - from);
+          }
+          step.end();
+        }
+      };
+    }
   }
 
   @Test
   void printTheStartUpAgainstABareCamundaWebapp() {
     for (boolean empty : new boolean[] {true, false}) {
+      if (!DATABASES.contains(empty ? "empty" : "restart")) {
+        continue;
+      }
       List<Kind> kinds = List.of(
           new Kind("bare Camunda 7.24 webapp + REST, H2 in memory", steps -> bare(), new ArrayList<>()),
           new Kind("the same, deploying Parcours' diagrams and forms", steps -> bareDeployingParcoursModels(),
               new ArrayList<>()),
           new Kind("Parcours (demo profile), H2 in memory", StartupBenchmark::parcours, new ArrayList<>()));
-      // restarts: each kind of application on its own database, made by its first start (the warm-up)
-      Map<Kind, String> databases = new LinkedHashMap<>();
+      // restarts: each kind of application on its own database, made by its first start (the warm-up); by
+      // identity, as a kind's record changes with its starts (until December 2026 the restarts after the first
+      // round looked their database up by value, found none, and started on an empty one)
+      Map<Kind, String> databases = new IdentityHashMap<>();
       kinds.forEach(kind -> databases.put(kind, "db-" + UUID.randomUUID()));
       for (int round = 0; round < WARM_UP + ROUNDS; round++) {
         // alternately, and in a different order each round, so that a burst of load falls on each kind in turn
@@ -76,7 +163,22 @@ class StartupBenchmark {
           Collections.reverse(order);
         }
         for (Kind kind : order) {
+          long from = System.currentTimeMillis();
+          long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+          long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+          long collecting = ManagementFactory.getGarbageCollectorMXBeans().stream()
+              .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
           Start start = timed(kind, empty ? null : databases.get(kind));
+          if (TRACE) {
+            System.out.printf("TRACE %s round %d %d %d %s | classes +%d compiling %d ms collecting %d ms wall %d"
+                + " cpu %d thread %d%n", empty ? "empty" : "restart", round, from,
+                System.currentTimeMillis(), kind.label(),
+                ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount() - classes,
+                ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling,
+                ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum() - collecting,
+                start.millis(), start.processCpuMillis(), start.threadCpuMillis());
+          }
           if (round >= WARM_UP) {
             kind.starts().add(start);
           }
@@ -89,22 +191,32 @@ class StartupBenchmark {
           ROUNDS, WARM_UP, loadAverage());
       for (Kind kind : kinds) {
         List<Long> millis = kind.starts().stream().map(Start::millis).toList();
-        System.out.printf("  %-52s %6d [%6d–%6d] %6d; runners %5d%n", kind.label(), percentile(millis, 50),
-            percentile(millis, 25), percentile(millis, 75), Collections.min(millis),
-            percentile(kind.starts().stream().map(Start::runnerMillis).toList(), 50));
+        System.out.printf("  %-52s %6d [%6d–%6d] %6d; runners %4d (processor %4d); processor: starting thread %5d,"
+            + " JVM %5d%n", kind.label(), percentile(millis, 50), percentile(millis, 25), percentile(millis, 75),
+            Collections.min(millis), percentile(kind.starts().stream().map(Start::runnerMillis).toList(), 50),
+            percentile(kind.starts().stream().map(Start::runnerCpuMillis).toList(), 50),
+            percentile(kind.starts().stream().map(Start::threadCpuMillis).toList(), 50),
+            percentile(kind.starts().stream().map(Start::processCpuMillis).toList(), 50));
       }
-      List<Long> bare = kinds.get(0).starts().stream().map(Start::millis).toList();
-      List<Long> parcours = kinds.get(2).starts().stream().map(Start::millis).toList();
-      List<Double> ratios = new ArrayList<>();
-      for (int i = 0; i < bare.size(); i++) {
-        ratios.add((double) parcours.get(i) / bare.get(i));
-      }
-      Collections.sort(ratios);
-      System.out.printf("  ratio Parcours / bare: of the medians %.2f; per round, median %.2f [%.2f–%.2f]%n",
-          (double) percentile(parcours, 50) / percentile(bare, 50), ratios.get(ratios.size() / 2),
-          ratios.get(ratios.size() / 4), ratios.get(ratios.size() * 3 / 4));
+      printRatio("elapsed time", kinds, Start::millis);
+      printRatio("processor time of the starting thread", kinds, Start::threadCpuMillis);
+      printRatio("processor time of the whole JVM", kinds, Start::processCpuMillis);
       printCostliest(kinds.get(2).starts(), kinds.get(0).starts());
     }
+  }
+
+  /** Parcours against the bare webapp: the ratio of the medians, and the median and quartiles of each round's. */
+  private static void printRatio(String what, List<Kind> kinds, Function<Start, Long> measure) {
+    List<Long> bare = kinds.get(0).starts().stream().map(measure).toList();
+    List<Long> parcours = kinds.get(2).starts().stream().map(measure).toList();
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < bare.size(); i++) {
+      ratios.add((double) parcours.get(i) / Math.max(1, bare.get(i)));
+    }
+    Collections.sort(ratios);
+    System.out.printf("  ratio Parcours / bare, %s: of the medians %.2f; per round, median %.2f [%.2f–%.2f]%n",
+        what, (double) percentile(parcours, 50) / Math.max(1, percentile(bare, 50)), ratios.get(ratios.size() / 2),
+        ratios.get(ratios.size() / 4), ratios.get(ratios.size() * 3 / 4));
   }
 
   private static SpringApplicationBuilder bare() {
@@ -129,9 +241,7 @@ class StartupBenchmark {
   private static SpringApplicationBuilder parcours(BufferingApplicationStartup steps) {
     return new SpringApplicationBuilder(ParcoursApplication.class).properties(Map.of(
         "spring.profiles.active", "demo",
-        "parcours.demo.mailbox.enabled", "false",
-        "parcours.evidence.storage", "target/startup-benchmark/" + UUID.randomUUID() + "/evidence",
-        "parcours.documents.storage", "target/startup-benchmark/" + UUID.randomUUID() + "/documents"));
+        "parcours.demo.mailbox.enabled", "false"));
   }
 
   /**
@@ -139,27 +249,39 @@ class StartupBenchmark {
    * in-memory database, new or of that name, a free port, and the mail port of the tests.
    */
   private static Start timed(Kind kind, String database) {
-    String url = "jdbc:h2:mem:" + (database == null ? UUID.randomUUID() : database) + ";DB_CLOSE_DELAY=-1";
+    String name = database == null ? "db-" + UUID.randomUUID() : database;
+    String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+    // Parcours' storage folders go with the database (a restart checks the evidence storage's mark against it);
+    // as arguments, since application.yml overrides the builder's properties
     String[] arguments = {"--spring.datasource.url=" + url, "--spring.datasource.username=sa",
+        "--parcours.evidence.storage=target/startup-benchmark/" + name + "/evidence",
+        "--parcours.documents.storage=target/startup-benchmark/" + name + "/documents",
         "--spring.datasource.password=", "--server.port=0", "--spring.main.banner-mode=off",
         "--logging.level.root=warn", "--spring.jmx.enabled=false",
         "--spring.mail.port=" + TestSmtp.SMTP.getPort()};
-    BufferingApplicationStartup steps = new BufferingApplicationStartup(20_000);
-    SpringApplicationBuilder builder = kind.builder().apply(steps);
+    CpuTimedSteps steps = new CpuTimedSteps();
+    SpringApplicationBuilder builder = kind.builder().apply(steps.buffer);
     builder.application().setApplicationStartup(steps);
-    long[] started = new long[2];
+    long[] started = new long[4];
     builder.listeners(event -> {
       if (event instanceof ApplicationStartedEvent) {
         started[0] = System.nanoTime();
+        started[2] = THREADS.getCurrentThreadCpuTime();
       } else if (event instanceof ApplicationReadyEvent) {
         started[1] = System.nanoTime();
+        started[3] = THREADS.getCurrentThreadCpuTime();
       }
     });
+    long threadCpu = THREADS.getCurrentThreadCpuTime();
+    long processCpu = PROCESS.getProcessCpuTime();
     long start = System.nanoTime();
     try (ConfigurableApplicationContext context = builder.run(arguments)) {
       long millis = (System.nanoTime() - start) / 1_000_000;
+      long threadCpuMillis = (THREADS.getCurrentThreadCpuTime() - threadCpu) / 1_000_000;
+      long processCpuMillis = (PROCESS.getProcessCpuTime() - processCpu) / 1_000_000;
       SpringApplication.exit(context);
-      return new Start(millis, (started[1] - started[0]) / 1_000_000, steps);
+      return new Start(millis, (started[1] - started[0]) / 1_000_000, (started[3] - started[2]) / 1_000_000,
+          threadCpuMillis, processCpuMillis, steps);
     }
   }
 
@@ -173,25 +295,42 @@ class StartupBenchmark {
     List<Map.Entry<String, List<Long>>> rows = new ArrayList<>(parcoursSteps.entrySet());
     rows.sort(Comparator.comparingLong((Map.Entry<String, List<Long>> row) -> percentile(row.getValue(), 50))
         .reversed());
-    System.out.printf("  Parcours' costliest start-up steps, milliseconds of their own time, median over the rounds"
-        + " (the bare webapp's, where it has the step):%n");
+    System.out.printf("  Parcours' costliest start-up steps, milliseconds of their own processor time (what their"
+        + " thread spent in them, less the steps they contain), median over the rounds (the bare webapp's, where it"
+        + " has the step; a step's name may differ: the engine is built by the first bean that needs it):%n");
     for (Map.Entry<String, List<Long>> row : rows.subList(0, Math.min(15, rows.size()))) {
       List<Long> inBare = bareSteps.get(row.getKey());
       System.out.printf("    %6d (%6s)  %s%n", percentile(row.getValue(), 50),
           inBare == null ? "-" : String.valueOf(percentile(inBare, 50)), row.getKey());
     }
+    List<Map.Entry<String, List<Long>>> bareRows = new ArrayList<>(bareSteps.entrySet());
+    bareRows.sort(Comparator.comparingLong((Map.Entry<String, List<Long>> row) -> percentile(row.getValue(), 50))
+        .reversed());
+    System.out.printf("  beans created (steps spring.beans.instantiate), median: Parcours %d, the bare webapp %d%n",
+        percentile(parcours.stream().map(StartupBenchmark::beansCreated).toList(), 50),
+        percentile(bare.stream().map(StartupBenchmark::beansCreated).toList(), 50));
+    System.out.printf("  the bare webapp's costliest:%n");
+    for (Map.Entry<String, List<Long>> row : bareRows.subList(0, Math.min(5, bareRows.size()))) {
+      System.out.printf("    %6d  %s%n", percentile(row.getValue(), 50), row.getKey());
+    }
   }
 
-  /** Each step's own time per start, by step name and bean (a step that never occurs in a start counts 0). */
+  private static long beansCreated(Start start) {
+    return start.steps().buffer.getBufferedTimeline().getEvents().stream()
+        .filter(event -> event.getStartupStep().getName().equals("spring.beans.instantiate")).count();
+  }
+
+  /** Each step's own processor time per start, by name and bean (a step that never occurs in a start counts 0). */
   private static Map<String, List<Long>> ownTimes(List<Start> starts) {
     Map<String, List<Long>> times = new LinkedHashMap<>();
     for (Start start : starts) {
-      StartupTimeline timeline = start.steps().getBufferedTimeline();
+      StartupTimeline timeline = start.steps().buffer.getBufferedTimeline();
+      Map<Long, Long> cpu = start.steps().cpuNanos;
       Map<Long, Long> childTime = new LinkedHashMap<>();
       for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
         Long parent = event.getStartupStep().getParentId();
         if (parent != null) {
-          childTime.merge(parent, event.getDuration().toNanos(), Long::sum);
+          childTime.merge(parent, cpu.getOrDefault(event.getStartupStep().getId(), 0L), Long::sum);
         }
       }
       Map<String, Long> own = new LinkedHashMap<>();
@@ -199,7 +338,7 @@ class StartupBenchmark {
         StartupStep step = event.getStartupStep();
         StringBuilder name = new StringBuilder(step.getName());
         step.getTags().forEach(tag -> name.append(tag.getKey().equals("beanName") ? " " + tag.getValue() : ""));
-        own.merge(name.toString(), (event.getDuration().toNanos() - childTime.getOrDefault(step.getId(), 0L))
+        own.merge(name.toString(), (cpu.getOrDefault(step.getId(), 0L) - childTime.getOrDefault(step.getId(), 0L))
             / 1_000_000, Long::sum);
       }
       own.forEach((name, millis) -> times.computeIfAbsent(name, n -> new ArrayList<>()).add(millis));
