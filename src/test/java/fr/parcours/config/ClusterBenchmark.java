@@ -45,9 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * Both nodes start once, together, on an empty embedded PostgreSQL (free ports, as {@link ClusterIT}); a warm-up
  * round through both is not counted. In a one-node round the other node is frozen ({@code SIGSTOP}, after every due
- * job has run and while none of its connections is in a transaction: it holds nothing) and thawed for the next two-node round ({@code SIGCONT}); the one-node rounds go to
- * each node in turn (a, a+b, b, a+b…), so that both JVMs do the same work and are warmed alike. {@code cluster.clients} people work at once: each carries one dossier from Alice's
- * candidature through the deposit, admissibility, convention, evidence (the seven proofs of the SOCLE profile) and
+ * job has run and while none of its connections is in a transaction: it holds nothing) and thawed for the next
+ * two-node round ({@code SIGCONT}); the one-node rounds go to each node in turn (a, a+b, b, a+b…), so that both JVMs
+ * do the same work and are warmed alike. {@code cluster.clients} people work at once: each carries one dossier (a
+ * software of its own) from Alice's candidature through the deposit, admissibility, convention, evidence (the seven proofs of the SOCLE profile) and
  * Ana's review to the certificate, each request on the next node in turn (as a load balancer without stickiness
  * does for HTTP Basic calls), and waits for the mail steps before each task as Tasklist's user would (polling).
  * A dossier counts when its instance has ended; a round lasts from its first request to the end of its last dossier.
@@ -55,7 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Prints per round the dossiers a minute, the processor time of each node, of PostgreSQL and of the people
  * (this JVM), the machine's load, PostgreSQL's backends waiting on a lock (sampled every 250 ms), and from Camunda's
  * job log the jobs each node ran, the jobs that failed (optimistic locking among them) and how long a job waited
- * from its creation to its success; then the median [interquartile range] of each kind of round and their ratio;
+ * from its creation to its success, on the node that created it or the other; then the median [interquartile range] of each kind of round and their ratio;
  * at the end Camunda's job-acquisition metrics of each node (written to the database when a node stops). Asserts
  * nothing about time.
  */
