@@ -16,13 +16,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /**
  * The packaged application as the tests that run it in child JVMs see it ({@link CrashIT}, {@link ClusterIT}):
@@ -68,8 +74,19 @@ final class PackagedApplication {
 
   /** The body of a valid ANS candidature for the REST {@code submit-form} of the track's start form. */
   static String candidature() throws IOException {
+    return candidature(Candidatures.valid());
+  }
+
+  /** The same for another software of the company (a certificate is recorded per software and version). */
+  static String candidature(String softwareName) throws IOException {
+    Map<String, Object> fields = new LinkedHashMap<>(Candidatures.valid());
+    fields.put("softwareName", softwareName);
+    return candidature(fields);
+  }
+
+  private static String candidature(Map<String, Object> fields) throws IOException {
     ObjectNode variables = JSON.createObjectNode();
-    for (Map.Entry<String, Object> field : Candidatures.valid().entrySet()) {
+    for (Map.Entry<String, Object> field : fields.entrySet()) {
       ObjectNode value = variables.putObject(field.getKey());
       if (field.getKey().equals("softwareProfiles")) {
         value.put("value", "[\"SOCLE\"]").put("type", "Json");
@@ -98,5 +115,22 @@ final class PackagedApplication {
   static JsonNode json(HttpResponse<String> response) throws IOException {
     assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
     return JSON.readTree(response.body());
+  }
+
+  /** The rows of a query, every column as text. */
+  static List<List<String>> rows(DataSource database, String sql) throws SQLException {
+    List<List<String>> rows = new ArrayList<>();
+    try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(result.getString(i));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
   }
 }
