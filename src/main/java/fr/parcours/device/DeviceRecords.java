@@ -16,6 +16,9 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each vendor company's devices, their certificates of conformity and their registrations (tables of
@@ -77,9 +80,14 @@ public class DeviceRecords {
   }
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate savepoint;
 
-  DeviceRecords(JdbcTemplate jdbc) {
+  DeviceRecords(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    // a savepoint inside the caller's transaction (a new transaction when there is none): a device row another
+    // dossier inserted at the same moment fails only the insert, which is then read back
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /** Records a certificate of conformity for the device; a second call with the same number changes nothing. */
@@ -372,21 +380,40 @@ public class DeviceRecords {
     return List.copyOf(devices.values());
   }
 
+  /**
+   * The device's row, made when it has none. Two dossiers of the same device may reach their certificates at the same
+   * moment (on one node or two): neither sees the other's uncommitted row, both insert, and the unique index
+   * {@code parcours_device_once} makes the second wait for the first and fail. Its insert runs under a savepoint, so
+   * that failure undoes only the insert, and the row the first committed is read and used.
+   */
   private String deviceId(DeviceFacts device, Instant now) {
+    Optional<String> found = existingDevice(device);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    String id = UUID.randomUUID().toString();
+    try {
+      savepoint.executeWithoutResult(status -> jdbc.update("INSERT INTO parcours_device (id, vendor_group,"
+          + " company_name, name, version, profiles, basic_udi_di, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id,
+          device.vendorGroup(), blankToNull(device.companyName()), device.name(), device.version(),
+          blankToNull(device.profiles()), blankToNull(device.basicUdiDi()), Timestamp.from(now)));
+      return id;
+    } catch (DuplicateKeyException insertedMeanwhile) {
+      return existingDevice(device).orElseThrow(() -> insertedMeanwhile);
+    }
+  }
+
+  /** The device's row if it has one, its facts completed with what this dossier knows. */
+  private Optional<String> existingDevice(DeviceFacts device) {
     List<String> found = jdbc.queryForList("SELECT id FROM parcours_device WHERE vendor_group = ? AND name = ?"
         + " AND version = ?", String.class, device.vendorGroup(), device.name(), device.version());
     if (!found.isEmpty()) {
       jdbc.update("UPDATE parcours_device SET profiles = COALESCE(?, profiles), basic_udi_di = COALESCE(?, basic_udi_di),"
           + " company_name = COALESCE(?, company_name) WHERE id = ?", blankToNull(device.profiles()),
           blankToNull(device.basicUdiDi()), blankToNull(device.companyName()), found.get(0));
-      return found.get(0);
+      return Optional.of(found.get(0));
     }
-    String id = UUID.randomUUID().toString();
-    jdbc.update("INSERT INTO parcours_device (id, vendor_group, company_name, name, version, profiles, basic_udi_di,"
-        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, device.vendorGroup(), blankToNull(device.companyName()),
-        device.name(), device.version(), blankToNull(device.profiles()), blankToNull(device.basicUdiDi()),
-        Timestamp.from(now));
-    return id;
+    return Optional.empty();
   }
 
   private static String blankToNull(String text) {

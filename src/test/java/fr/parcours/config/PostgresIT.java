@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Production runs on PostgreSQL: the application starts on a real PostgreSQL (embedded binaries, not a
@@ -114,5 +115,32 @@ class PostgresIT extends ProcessTestBase {
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("compliance-audit")
         .variableValueEquals("certificateNumber", number).list()).extracting(ProcessInstance::getId)
         .containsExactly(race.first().getId());
+  }
+
+  /**
+   * Two dossiers of one device reach their certificates at the same instant (one node or two): the second's insert of
+   * the device waits on the unique index, fails once the first commits, and only that insert is undone (a savepoint:
+   * on PostgreSQL a failed statement otherwise aborts the whole transaction); its certificate lands on the device.
+   */
+  @Test
+  void shouldRecordOneDeviceWhenTwoOfItsCertificatesAreIssuedAtTheSameInstant() throws Exception {
+    String name = "RaceWatch-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    DeviceRecords.DeviceFacts device = new DeviceRecords.DeviceFacts("vendor-medisoft", "MediSoft SAS", name, "1.0",
+        "SOCLE", null);
+
+    SameInstant.Outcome<String> race = SameInstant.run(transactions,
+        () -> {
+          records.certificateIssued(device, "CC-" + name + "-1", DeviceRecords.ANS_REFERENTIAL, "2025", T0, null,
+              "DMN-" + name + "-1", "pi-1", "ans-certification");
+          return "CC-" + name + "-1";
+        },
+        () -> new TransactionTemplate(transactions).executeWithoutResult(status -> records.certificateIssued(device,
+            "CC-" + name + "-2", DeviceRecords.ANS_REFERENTIAL, "2025", T0, null, "DMN-" + name + "-2", "pi-2",
+            "ans-certification")));
+
+    assertThat(race.second()).as("the second certificate is recorded, not refused").isNull();
+    assertThat(records.all()).filteredOn(d -> d.name().equals(name)).singleElement()
+        .satisfies(d -> assertThat(d.certificates()).extracting(DeviceRecords.Certificate::number)
+            .containsExactlyInAnyOrder("CC-" + name + "-1", "CC-" + name + "-2"));
   }
 }

@@ -7,6 +7,7 @@ import fr.parcours.device.DeviceRecords.Device;
 import fr.parcours.device.DeviceRecords.DeviceFacts;
 import fr.parcours.device.DeviceRecords.RegistrationKind;
 import fr.parcours.shared.BadInputException;
+import fr.parcours.support.SameInstant;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The device records on the real migrations (Flyway on an H2 database of their own), without Spring. */
@@ -28,6 +30,7 @@ class DeviceRecordsTest {
 
   DeviceRecords records;
   JdbcTemplate jdbc;
+  DataSourceTransactionManager transactions;
 
   @BeforeEach
   void migrate() {
@@ -35,7 +38,26 @@ class DeviceRecordsTest {
         "sa", "");
     Flyway.configure().dataSource(h2).load().migrate();
     jdbc = new JdbcTemplate(h2);
-    records = new DeviceRecords(jdbc);
+    transactions = new DataSourceTransactionManager(h2);
+    records = new DeviceRecords(jdbc, transactions);
+  }
+
+  @Test
+  void shouldRecordOneDeviceWhenTwoOfItsDossiersReachTheirCertificatesAtTheSameInstant() throws Exception {
+    // the first holds its transaction open while the second inserts the same device and waits on the unique index
+    SameInstant.Outcome<String> race = SameInstant.run(transactions,
+        () -> {
+          records.certificateIssued(CARDIO, "CC-DMN-2026-00001", DeviceRecords.ANS_REFERENTIAL, "2025", ISSUED, null,
+              "DMN-2026-00001", "pi-1", "ans-certification");
+          return "CC-DMN-2026-00001";
+        },
+        () -> records.certificateIssued(CARDIO, "CC-DMN-2026-00002", DeviceRecords.ANS_REFERENTIAL, "2025", ISSUED,
+            null, "DMN-2026-00002", "pi-2", "ans-certification"));
+
+    assertThat(race.second()).as("the second certificate is recorded, not refused").isNull();
+    assertThat(records.ofCompanies(List.of("vendor-medisoft"))).singleElement()
+        .satisfies(device -> assertThat(device.certificates()).extracting(DeviceRecords.Certificate::number)
+            .containsExactlyInAnyOrder("CC-DMN-2026-00001", "CC-DMN-2026-00002"));
   }
 
   @Test
