@@ -4,6 +4,8 @@ import fr.parcours.clock.Clocks;
 import fr.parcours.deadline.LegalDates;
 import fr.parcours.device.DeviceFactsOf;
 import fr.parcours.device.DeviceRecords;
+import fr.parcours.device.ReferentialVersions;
+import fr.parcours.evidence.EvidenceVariables;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -29,14 +31,14 @@ public class ProvisionalCertificates {
   private final DeviceRecords records;
   private final Clocks clocks;
   private final ZoneId zone;
-  private final String referentialVersion;
+  private final ReferentialVersions versions;
 
   ProvisionalCertificates(DeviceRecords records, Clocks clocks, @Value("${parcours.zone:Europe/Paris}") String zone,
-      @Value("${parcours.ans.referential-version:initiale}") String referentialVersion) {
+      ReferentialVersions versions) {
     this.records = records;
     this.clocks = clocks;
     this.zone = ZoneId.of(zone);
-    this.referentialVersion = referentialVersion;
+    this.versions = versions;
   }
 
   /**
@@ -47,7 +49,7 @@ public class ProvisionalCertificates {
     LocalDate lastDay = clocks.lastDay(execution, WINDOW);
     execution.setVariable(GenericLineProcess.PROVISIONAL_DUE_ON, Date.from(lastDay.atStartOfDay(zone).toInstant()));
     execution.setVariable(GenericLineProcess.PROVISIONAL_STATUS, Status.PROVISIONAL.name());
-    records.certificateIssued(DeviceFactsOf.dossier(execution), number(execution), REFERENTIAL, referentialVersion,
+    records.certificateIssued(DeviceFactsOf.dossier(execution), number(execution), REFERENTIAL, version(execution),
         ClockUtil.getCurrentTime().toInstant(), lastDay, (String) execution.getVariable("dossierId"),
         execution.getProcessInstanceId(), GenericLineProcess.KEY);
   }
@@ -65,6 +67,17 @@ public class ProvisionalCertificates {
     records.lapsed(number(execution), "caduc, la preuve de la conformité n’a pas été apportée au plus tard le "
         + lastDay, ClockUtil.getCurrentTime().toInstant());
     execution.setVariable(GenericLineProcess.PROVISIONAL_STATUS, Status.LAPSED.name());
+  }
+
+  /**
+   * The version of the referential the provisional certificate names: the one the dossier's ANS round answers when it
+   * has started, else the one a dossier applying today would answer (as every certificate, never a setting).
+   */
+  private String version(DelegateExecution execution) {
+    Object dossiers = execution.getVariable(EvidenceVariables.REFERENTIAL_VERSION);
+    return dossiers instanceof String version && !version.isBlank() ? version
+        : versions.forNewDossier(DeviceRecords.ANS_REFERENTIAL, ClockUtil.getCurrentTime().toInstant().atZone(zone)
+            .toLocalDate());
   }
 
   private static String number(DelegateExecution execution) {

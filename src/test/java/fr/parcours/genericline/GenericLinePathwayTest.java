@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import fr.parcours.device.DeviceRecords;
+import fr.parcours.device.ReferentialVersions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -62,8 +63,11 @@ class GenericLinePathwayTest extends TrackTestBase {
     Mocks.register("genericLineIntake", new GenericLineIntake(withANonEtapesLine));
     records = Mockito.mock(DeviceRecords.class);
     Mocks.register("genericLineTaskChecks", new GenericLineTaskChecks(withANonEtapesLine, records, "Europe/Paris"));
+    ReferentialVersions versions = Mockito.mock(ReferentialVersions.class);
+    Mockito.when(versions.forNewDossier(ArgumentMatchers.eq(DeviceRecords.ANS_REFERENTIAL), ArgumentMatchers.any()))
+        .thenReturn("2024");
     Mocks.register("provisionalCertificates", new ProvisionalCertificates(records, stubs.clocks, "Europe/Paris",
-        "2024"));
+        versions));
     BpmnModelInstance ans = Bpmn.createExecutableProcess(ANS).camundaHistoryTimeToLive(1)
         .startEvent().userTask("Stub_AnsDeposit")
         .intermediateThrowEvent("Stub_AnsRaiseEvidenceComplete").escalation(AnsProcess.ESCALATION_EVIDENCE_COMPLETE)

@@ -292,6 +292,9 @@ class GenericLineProcessTest extends ProcessTestBase {
     assertThat(text(mails("code de facturation").get(0))).contains("FAC-2026-0717");
     assertPassed(dossier, "EndEvent_BillingCodeAllocated");
     assertThat(certificate("CP-" + dossierId).validUntil()).isEqualTo(lastDay);
+    // it names the referential's version the dossier answers, as every certificate does (here the catalogue's first:
+    // the tests that publish a version withdraw it after them), never a setting's "initiale"
+    assertThat(certificate("CP-" + dossierId).referentialVersion()).isEqualTo("2025");
 
     // the ANS finds the evidence conforming before the date and certifies the line: the provisional certificate
     // becomes final
