@@ -331,7 +331,15 @@ abstract class BrowserTestBase {
     // lost (seen on a loaded machine: the link highlighted, no form): click again while the link is still there
     WebDriverWait formShown = new WebDriverWait(browser, Duration.ofSeconds(8));
     for (int click = 1; ; click++) {
-      waiting.until(ExpectedConditions.elementToBeClickable(process)).click();
+      try {
+        waiting.until(ExpectedConditions.elementToBeClickable(process)).click();
+      } catch (ElementClickInterceptedException | StaleElementReferenceException redrawn) {
+        // the list moved under the pointer while Tasklist drew it again: a person clicks again, once it is still
+        if (click == 3) {
+          throw redrawn;
+        }
+        continue;
+      }
       try {
         formShown.until(ExpectedConditions.visibilityOfElementLocated(field(fieldShown)));
         return;
