@@ -37,11 +37,9 @@ class CertificateIssuer implements JavaDelegate {
     String number = "CC-" + dossierId;
     execution.setVariable(AnsProcess.CERTIFICATE_NUMBER, number);
     execution.setVariable(AnsProcess.CERTIFICATE_ISSUED_AT, now);
-    // the version of the dossier's window, whose requirements its proofs answered; a dossier started before
-    // dossiers named theirs: the version in force today
-    String referentialVersion = execution.getVariable(EvidenceVariables.REFERENTIAL_VERSION) instanceof String named
-        && !named.isBlank() ? named : versions.inForce(DeviceRecords.ANS_REFERENTIAL,
-        now.toInstant().atZone(zone).toLocalDate());
+    // the version of the dossier's window, whose requirements its proofs answered
+    String referentialVersion = versions.ofDossier(execution.getVariable(EvidenceVariables.REFERENTIAL_VERSION),
+        DeviceRecords.ANS_REFERENTIAL, now.toInstant().atZone(zone).toLocalDate());
     records.certificateIssued(DeviceFactsOf.dossier(execution), number, DeviceRecords.ANS_REFERENTIAL,
         referentialVersion, now.toInstant(), null, dossierId, execution.getProcessInstanceId(),
         AnsProcess.KEY);

@@ -51,6 +51,15 @@ public class ReferentialVersions {
         .orElse(catalogue.first()).name();
   }
 
+  /**
+   * The version a certificate of a dossier names: the one the dossier answers (its variable
+   * {@code referentialVersion}, set when its ANS round starts), else, for a dossier started before dossiers named
+   * theirs, the one a dossier applying on this day answers.
+   */
+  public String ofDossier(Object named, String referential, LocalDate day) {
+    return named instanceof String version && !version.isBlank() ? version : forNewDossier(referential, day);
+  }
+
   /** The last version published that applies by this day, whether described or not; else the catalogue's first. */
   public String inForce(String referential, LocalDate day) {
     List<String> found = jdbc.queryForList("SELECT version FROM parcours_referential_version WHERE referential = ?"

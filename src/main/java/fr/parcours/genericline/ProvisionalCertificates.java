@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Objects;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
@@ -70,14 +72,16 @@ public class ProvisionalCertificates {
   }
 
   /**
-   * The version of the referential the provisional certificate names: the one the dossier's ANS round answers when it
-   * has started, else the one a dossier applying today would answer (as every certificate, never a setting).
+   * The version of the referential the provisional certificate names, as every certificate: the one the dossier's ANS
+   * round answers (a variable of that round, which runs beside this step while the ANS examines the evidence).
    */
   private String version(DelegateExecution execution) {
-    Object dossiers = execution.getVariable(EvidenceVariables.REFERENTIAL_VERSION);
-    return dossiers instanceof String version && !version.isBlank() ? version
-        : versions.forNewDossier(DeviceRecords.ANS_REFERENTIAL, ClockUtil.getCurrentTime().toInstant().atZone(zone)
-            .toLocalDate());
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    Object named = runtime.createProcessInstanceQuery().superProcessInstanceId(execution.getProcessInstanceId()).list()
+        .stream().map(round -> runtime.getVariable(round.getId(), EvidenceVariables.REFERENTIAL_VERSION))
+        .filter(Objects::nonNull).findFirst().orElse(null);
+    return versions.ofDossier(named, DeviceRecords.ANS_REFERENTIAL,
+        ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate());
   }
 
   private static String number(DelegateExecution execution) {

@@ -64,8 +64,8 @@ class GenericLinePathwayTest extends TrackTestBase {
     records = Mockito.mock(DeviceRecords.class);
     Mocks.register("genericLineTaskChecks", new GenericLineTaskChecks(withANonEtapesLine, records, "Europe/Paris"));
     ReferentialVersions versions = Mockito.mock(ReferentialVersions.class);
-    Mockito.when(versions.forNewDossier(ArgumentMatchers.eq(DeviceRecords.ANS_REFERENTIAL), ArgumentMatchers.any()))
-        .thenReturn("2024");
+    Mockito.when(versions.ofDossier(ArgumentMatchers.any(), ArgumentMatchers.eq(DeviceRecords.ANS_REFERENTIAL),
+        ArgumentMatchers.any())).thenReturn("2024");
     Mocks.register("provisionalCertificates", new ProvisionalCertificates(records, stubs.clocks, "Europe/Paris",
         versions));
     BpmnModelInstance ans = Bpmn.createExecutableProcess(ANS).camundaHistoryTimeToLive(1)

@@ -276,6 +276,11 @@ class GenericLineProcessTest extends ProcessTestBase {
     // the evidence is complete: the ANS issues the provisional certificate while it examines the evidence
     assertWaitingAt(dossier, "Task_IssueProvisionalCertificate", "Task_ReviewEvidence");
     LocalDate lastDay = T0.atZone(PARIS).toLocalDate().plusDays(120);
+    // the ANS round beside this step answers its own version (here set to 2027, as a case (c) round would be)
+    ProcessInstance round = runtimeService.createProcessInstanceQuery().superProcessInstanceId(dossier.getId())
+        .singleResult();
+    assertThat(runtimeService.getVariable(round.getId(), "referentialVersion")).isEqualTo("2025");
+    runtimeService.setVariable(round.getId(), "referentialVersion", "2027");
     complete(ANS_REVIEWER, dossier, "Task_IssueProvisionalCertificate", Map.of("provisionalCertificateNumber",
         "CP-" + dossierId, "window_GENERIC_PROVISIONAL_COMPLIANCE_lastDay", lastDay.toString()));
     assertThat(text(mails("certificat provisoire").get(0))).contains("CP-" + dossierId).contains("2 mars 2027");
@@ -292,9 +297,8 @@ class GenericLineProcessTest extends ProcessTestBase {
     assertThat(text(mails("code de facturation").get(0))).contains("FAC-2026-0717");
     assertPassed(dossier, "EndEvent_BillingCodeAllocated");
     assertThat(certificate("CP-" + dossierId).validUntil()).isEqualTo(lastDay);
-    // it names the referential's version the dossier answers, as every certificate does (here the catalogue's first:
-    // the tests that publish a version withdraw it after them), never a setting's "initiale"
-    assertThat(certificate("CP-" + dossierId).referentialVersion()).isEqualTo("2025");
+    // it names the referential's version its ANS round answers, as every certificate does, never a setting's
+    assertThat(certificate("CP-" + dossierId).referentialVersion()).isEqualTo("2027");
 
     // the ANS finds the evidence conforming before the date and certifies the line: the provisional certificate
     // becomes final
