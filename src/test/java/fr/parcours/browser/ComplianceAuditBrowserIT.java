@@ -89,6 +89,9 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
     work(VENDOR_FILTER, audit, "Task_CorrectNonConformity", "Corriger la non-conformité",
         "audit-03-alice-files-correction", () -> {
           waiting.until(d -> formText().contains("l’identité INS n’est plus qualifiée"));
+          // F18: her dossier corresponds in French, so the time limit is in French only
+          assertThat(formText()).containsPattern("la correction jusqu'au \\d+(er)? \\S+ \\d{4} inclus ;")
+              .doesNotContain("time limit").doesNotContain("included");
           type("Field_CorrectionDescription", "Version 2.1.1 déployée : l’identité est qualifiée par INSi.");
         });
     signOut();

@@ -203,7 +203,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     signOut();
     String clockReport = (String) taskService.getVariableLocal(task(dossier, "Task_ReviewEvidence").getId(),
         "analysisClockReport");
-    assertThat(clockReport).startsWith("Ouvert le ").contains(" inclus.").contains("\n\nStarted ");
+    assertThat(clockReport).startsWith("Ouvert le ").contains(" inclus.").doesNotContain("Started ");
 
     // ana finds it in the evidence queue and opens it: the form shows the analysis clock
     signIn("ana");
@@ -214,11 +214,13 @@ class TasklistBrowserIT extends BrowserTestBase {
     WebElement form = waiting.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-form')]//*[contains(normalize-space(.),'Délai d')]")));
     waiting.until(d -> formText().contains(firstLine(clockReport)));
-    // the same last day as Tasklist's due date and the mails: "jusqu'au … inclus", then in English
+    // the same last day as Tasklist's due date and the mails: "jusqu'au … inclus", in French only (F18: the ANS
+    // read "(analysis time limit: until … included)" and the clock report again in English)
     String reviewId = task(dossier, "Task_ReviewEvidence").getId();
     assertThat(formText()).contains("Dossier " + dossierId).contains(firstLine(clockReport))
         .contains((String) taskService.getVariableLocal(reviewId, "dueUntil"))
-        .contains((String) taskService.getVariableLocal(reviewId, "dueUntilEn"));
+        .doesNotContain((String) taskService.getVariableLocal(reviewId, "dueUntilEn"))
+        .doesNotContain("time limit").doesNotContain("Started ");
     assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
         .as("no Camunda 8 migration banner for Parcours users").isTrue();
     screenshot("04-ana-review-evidence-with-analysis-clock");
@@ -372,6 +374,62 @@ class TasklistBrowserIT extends BrowserTestBase {
     screenshot("11-bruno-cannot-see-the-evidence");
   }
 
+  /**
+   * F18 of the third walk: the ANS reads French only, whatever the dossier's language ("(analysis time limit: …)"
+   * and the clock report in English were on its form); a vendor whose dossier corresponds in English reads the
+   * time limit in English too, one whose dossier is in French does not.
+   */
+  @Test
+  @Order(6)
+  void shouldShowTheTimeLimitInEnglishToAVendorOfADossierInEnglishOnlyAndNeverToTheAns() {
+    Map<String, Object> english = new java.util.HashMap<>(Candidatures.valid());
+    english.put("correspondenceLanguage", "EN");
+    ProcessInstance inEnglish = as("alice", () -> formService.submitStartForm(repositoryService
+        .createProcessDefinitionQuery().processDefinitionKey("ans-certification").latestVersion().singleResult()
+        .getId(), english));
+    ProcessInstance inFrench = as("alice", () -> formService.submitStartForm(repositoryService
+        .createProcessDefinitionQuery().processDefinitionKey("ans-certification").latestVersion().singleResult()
+        .getId(), Candidatures.valid()));
+    moveToEvidenceReview(inEnglish);
+    moveToEvidenceReview(inFrench);
+
+    signIn("ana");
+    openFilter("ANS — toutes les tâches");
+    openTask("Examiner les preuves", inEnglish.getBusinessKey());
+    String reviewId = task(inEnglish, "Task_ReviewEvidence").getId();
+    String until = (String) taskService.getVariableLocal(reviewId, "dueUntil");
+    waiting.until(d -> formText().contains(until));
+    assertThat(formText()).as("the ANS's form of a dossier in English").contains("Délai d’analyse : " + until)
+        .doesNotContain((String) taskService.getVariableLocal(reviewId, "dueUntilEn")).doesNotContain("time limit")
+        .doesNotContain("Started ").doesNotContain("included");
+    screenshot("12-ana-review-of-a-dossier-in-english-in-french");
+    signOut();
+    for (ProcessInstance dossier : List.of(inEnglish, inFrench)) {
+      complete("ana", dossier, "Task_ReviewEvidence", Map.of("evidenceDecision", "COMPLEMENTS",
+          "evidenceComment", "SEC 1.2 : les journaux d’audit manquent."));
+    }
+
+    signIn("alice");
+    openFilter(VENDOR_FILTER);
+    openTask("Fournir des compléments", inEnglish.getBusinessKey());
+    String complementsId = task(inEnglish, "Task_ProvideComplements").getId();
+    String untilEn = (String) taskService.getVariableLocal(complementsId, "dueUntilEn");
+    waiting.until(d -> formText().contains(untilEn));
+    assertThat(formText()).as("her form, the dossier corresponding in English")
+        .contains("Délai : " + taskService.getVariableLocal(complementsId, "dueUntil") + " (time limit: " + untilEn
+            + ")");
+    screenshot("13-alice-complements-of-a-dossier-in-english");
+    openFilter(VENDOR_FILTER);
+    openTask("Fournir des compléments", inFrench.getBusinessKey());
+    String frenchId = task(inFrench, "Task_ProvideComplements").getId();
+    String frenchUntil = (String) taskService.getVariableLocal(frenchId, "dueUntil");
+    waiting.until(d -> formText().contains(frenchUntil) && formText().contains(inFrench.getBusinessKey()));
+    assertThat(formText()).as("her form, the dossier in French").contains("Délai : " + frenchUntil + " ;")
+        .doesNotContain("time limit").doesNotContain((String) taskService.getVariableLocal(frenchId, "dueUntilEn"));
+    screenshot("14-alice-complements-of-a-dossier-in-french");
+    signOut();
+  }
+
   // ---- what the other users do through the API ----
 
   /** The vendor submits, the ANS admits, the vendor signs: the dossier waits for its evidence. */
@@ -400,7 +458,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     complete("alice", dossier, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
     Task review = task(dossier, "Task_ReviewEvidence");
     String clockReport = (String) taskService.getVariableLocal(review.getId(), "analysisClockReport");
-    assertThat(clockReport).startsWith("Ouvert le ").contains(" inclus.").contains("\n\nStarted ");
+    assertThat(clockReport).startsWith("Ouvert le ").contains(" inclus.").doesNotContain("Started ");
     return clockReport;
   }
 
