@@ -330,6 +330,11 @@ class DossierPagesIT {
         .isEqualTo(none.getBody().replace("DMN-2026-ZZZZZ", number));
     assertThat(theirs.getBody()).doesNotContain("RythmoCheck").doesNotContain("MediSoft")
         .doesNotContain(atAgency.getId());
+    // F16: the menu keeps the person's name, as on every page
+    assertThat(theirs.getBody()).as("the menu of the page").contains("<span class=\"user\">" + user + "</span>");
+    if (user.equals("bruno")) {
+      assertThat(theirs.getBody()).as("a vendor's menu").contains(">Mes dossiers</a>");
+    }
 
     ResponseEntity<String> diagram = page(user, "/dossiers/" + number + "/diagrams/" + atAgency.getId());
     assertThat(diagram.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
