@@ -223,6 +223,38 @@ class AnsCertificationProcessTest extends ProcessTestBase {
     assertThat(pi).variables().containsEntry("evidenceCompleteAt", day(20));
   }
 
+  /**
+   * F7 of the third walk: the evidence complete, "Valider" without the box ticked sent nothing and gave the same task
+   * back without a word. She may still come back later; the task that comes back says nothing went to the ANS and
+   * what to do, and says nothing once the evidence is sent.
+   */
+  @Test
+  void shouldTellTheVendorNothingWentToTheAnsWhenSheValidatesCompleteEvidenceWithoutTheBox() {
+    ProcessInstance pi = applyWithAccount();
+    submitDossier(pi);
+    admit(pi);
+    signConvention(pi);
+    assertThat(pi).variables().doesNotContainKey("evidenceNotSentNotice");
+    sendAllProofs(pi);
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "evidenceReportComplete")).isEqualTo(true);
+
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", false));
+
+    assertThat(pi).isWaitingAt("Task_DepositEvidence").hasNotPassed("Event_EvidenceComplete");
+    Assertions.assertThat((String) runtimeService.getVariable(pi.getId(), "evidenceNotSentNotice"))
+        .startsWith("**Rien n’a été envoyé à l’ANS.** Le 2 novembre 2026, vous avez validé cette tâche sans cocher"
+            + " « Toutes les preuves sont déposées »").contains("cochez la case en bas du formulaire, puis Valider");
+    // validated again without the box (no box at all): the same notice, the task back again
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of());
+    assertThat(pi).isWaitingAt("Task_DepositEvidence");
+    Assertions.assertThat((String) runtimeService.getVariable(pi.getId(), "evidenceNotSentNotice"))
+        .startsWith("**Rien n’a été envoyé à l’ANS.**");
+
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+    assertThat(pi).isWaitingAt("Task_ReviewEvidence");
+    assertThat(pi).variables().containsEntry("evidenceNotSentNotice", "");
+  }
+
   @Test
   void shouldHoldTheInsTestDayWithinFourWeeksWhenTheDeviceUsesTheIns() {
     ProcessInstance pi = apply(Candidatures.with("handlesIns", true));

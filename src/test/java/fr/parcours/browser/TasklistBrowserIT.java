@@ -196,8 +196,23 @@ class TasklistBrowserIT extends BrowserTestBase {
     assertThat(waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]")))
         .getText()).isEqualTo("Envoi 1 accepté : 7 fichier(s) de preuve. Preuves complètes.");
     browser.get(tasklist());
+    // F7: the evidence complete, she validates without the box: the form said what that does, nothing goes to the
+    // ANS, and the task that comes back says so at its top
+    String firstDeposit = task(dossier, "Task_DepositEvidence").getId();
+    work(VENDOR_FILTER, dossier, "Task_DepositEvidence", "Déposer les preuves", "03d0-alice-validates-without-the-box",
+        () -> {
+          waiting.until(d -> formText().contains("Complet : 7 preuves déposées sur 7"));
+          assertThat(formText()).contains("Sans elle, Valider enregistre seulement où vous en êtes : rien n’est envoyé"
+              + " à l’ANS et cette tâche revient à vous").doesNotContain("Rien n’a été envoyé à l’ANS.");
+        });
+    waiting.until(d -> !task(dossier, "Task_DepositEvidence").getId().equals(firstDeposit));
+    assertThat(taskService.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey("Task_ReviewEvidence")
+        .count()).as("nothing went to the ANS").isZero();
     work(VENDOR_FILTER, dossier, "Task_DepositEvidence", "Déposer les preuves", "03d-alice-submits-evidence", () -> {
-      waiting.until(d -> formText().contains("Complet : 7 preuves déposées sur 7"));
+      waiting.until(d -> formText().contains("Rien n’a été envoyé à l’ANS."));
+      assertThat(formText()).contains("vous avez validé cette tâche sans cocher « Toutes les preuves sont déposées » :"
+          + " elle revient donc à vous, et l’ANS n’a pas reçu le dossier de preuves.");
+      screenshot("03d1-alice-deposit-task-came-back-saying-nothing-was-sent");
       setCheckbox("Field_AllEvidenceDeposited", true);
     });
     signOut();
