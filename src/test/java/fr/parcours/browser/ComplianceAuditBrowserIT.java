@@ -118,7 +118,10 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
     screenshot("audit-05-alice-devices-withdrawn", true);
     browser.get("http://localhost:" + port + "/dossiers/" + number);
     waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), number));
-    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Certificat retiré");
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Certificat retiré")
+        // F19: the correction window's rule in French (it read "Non-conformity notified to the vendor")
+        .contains("point de départ : Notification de la non-conformité à l’industriel ; source : 003 §6.2 (le guide"
+            + " ne fixe pas de durée").doesNotContain("Non-conformity notified").doesNotContain("the guide sets");
     screenshot("audit-06-alice-audit-dossier", true);
     List<String> subjects = waiting.until(d -> {
       List<String> received = mailSubjects();

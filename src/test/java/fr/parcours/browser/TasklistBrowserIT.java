@@ -106,6 +106,14 @@ class TasklistBrowserIT extends BrowserTestBase {
         .containsEntry("ceMarked", true).containsEntry("hasConvergenceAccount", true)
         .containsEntry("contactEmail", "jean.dupont@medisoft.example");
 
+    // F4: after Tasklist's own start she is on her company's tasks (it read "Mes tâches (0)"), where the new
+    // dossier's first task appears with its number, without a click
+    assertThat(browser.findElement(By.cssSelector(".task-filters .task-filter.active h4.name a")).getText())
+        .startsWith(VENDOR_FILTER);
+    taskCard("Déposer le dossier administratif", dossierId);
+    screenshot("01b-alice-after-start-on-her-company-tasks");
+    assertThat(filterNames()).as("her filters, in Tasklist's order").containsSubsequence(VENDOR_FILTER, "Mes tâches");
+
     // she finds the next task in her company's filter, with the dossier number on its card
     openFilter(VENDOR_FILTER);
     WebElement card = taskCard("Déposer le dossier administratif", dossierId);
