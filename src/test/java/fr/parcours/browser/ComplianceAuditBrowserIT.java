@@ -140,6 +140,8 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
     browser.get("http://localhost:" + port + "/dossiers/" + number);
     waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Dossier introuvable"));
     assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("CardioWatch");
+    // F16: the page's menu as on every page, his name and "Mes dossiers" (it read "Dossiers", no name)
+    assertThat(browser.findElement(By.cssSelector("header.bar")).getText()).contains("Mes dossiers").contains("bruno");
     screenshot("audit-07-bruno-audit-not-found");
     browser.get("http://localhost:" + port + "/dossiers");
     waiting.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
