@@ -366,12 +366,11 @@ public class Clocks {
 
   /**
    * What a reviewer reads about a window in a task: its last day included, the days left and the pauses, in
-   * French, then in English after a blank line.
+   * French (the agencies read French only).
    */
   public String report(VariableScope instance, String clockId) {
     RegulatoryClock clock = ClockStore.load(instance, clockId);
-    return clock == null ? "Ce délai n'a pas encore commencé.\n\nThis window has not opened yet."
-        : clock.describe(now(), Locale.FRENCH) + "\n\n" + clock.describe(now(), Locale.ENGLISH);
+    return clock == null ? "Ce délai n'a pas encore commencé." : clock.describe(now(), Locale.FRENCH);
   }
 
   /** Puts the report of a window on a task, for its form to show ({@code {{variable}}}). */

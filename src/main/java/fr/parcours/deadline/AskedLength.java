@@ -20,21 +20,22 @@ public final class AskedLength {
 
   /** The task-local variable that tells the asking form to show its length field: the row is agency-set. */
   public static final String AGENCY_SETS_LENGTH = "agencySetsLength";
-  /** The least length the form may give, in French ("10 jours"); {@value #MINIMUM_EN} in English. */
+  /**
+   * The least length the form may give, in French ("10 jours"): the asking forms are the agencies' (CNEDiMTS,
+   * ministers), who read French only.
+   */
   public static final String MINIMUM = "minimumLength";
-  public static final String MINIMUM_EN = "minimumLengthEn";
 
   private AskedLength() {
   }
 
   /**
    * What the form of the task that asks shows: whether the agency sets the window's length for this dossier's
-   * pathway (the form then requires {@code window_<ID>_days}) and the least it may give, in French and English.
+   * pathway (the form then requires {@code window_<ID>_days}) and the least it may give, in French.
    */
   public static java.util.Map<String, Object> formVariables(DeadlineRule rule) {
     return java.util.Map.of(AGENCY_SETS_LENGTH, rule.agencySetsLength(),
-        MINIMUM, LegalDates.length(rule.duration().period(), Locale.FRENCH),
-        MINIMUM_EN, LegalDates.length(rule.duration().period(), Locale.ENGLISH));
+        MINIMUM, LegalDates.length(rule.duration().period(), Locale.FRENCH));
   }
 
   /** The variable holding the number of days the agency gives. */

@@ -11,6 +11,10 @@ package fr.parcours.deadline;
  * @param agencySetsLength the agency sets the length when it asks, at least {@code duration} (written
  *     {@code >= P10D} in the table: "at least 10 days"); see {@link AskedLength}
  * @param reminderBefore how long before the due date the vendor is reminded, or {@code null}
+ * @param startsOn the event the window runs from, in English ("All evidence submitted")
+ * @param source where the regulation sets it, in English, or ""
+ * @param startsOnFr the same event in French, as the French dossier pages show it ("Dépôt de toutes les preuves")
+ * @param sourceFr the source in French, or "" when there is none
  */
 public record DeadlineRule(
     String id,
@@ -25,7 +29,19 @@ public record DeadlineRule(
     boolean workingDays,
     RegulatoryDuration reminderBefore,
     String source,
+    String startsOnFr,
+    String sourceFr,
     int row) {
+
+  /** The event the window runs from, in the page's language: French unless the page is English. */
+  public String startsOn(java.util.Locale locale) {
+    return "en".equals(locale.getLanguage()) ? startsOn : startsOnFr;
+  }
+
+  /** Where the regulation sets the window, in the page's language, or "". */
+  public String source(java.util.Locale locale) {
+    return "en".equals(locale.getLanguage()) ? source : sourceFr;
+  }
 
   /** Whose window it is. */
   public enum Owner { VENDOR, AGENCY }

@@ -32,7 +32,7 @@ public final class DeadlineTableReader {
   static final String AT_LEAST = ">=";
 
   private static final List<String> OUTPUTS = List.of("measures", "duration", "startsOn",
-      "owner", "onExpiry", "whileWaiting", "workingDays", "reminderBefore", "source");
+      "owner", "onExpiry", "whileWaiting", "workingDays", "reminderBefore", "source", "startsOnFr", "sourceFr");
 
   private DeadlineTableReader() {
   }
@@ -122,6 +122,8 @@ public final class DeadlineTableReader {
           cells.bool("workingDays"),
           cells.duration("reminderBefore", false),
           cells.text("source", false),
+          cells.text("startsOnFr", true),
+          cells.sourceFr(),
           row));
     }
     if (rules.isEmpty()) {
@@ -209,6 +211,26 @@ public final class DeadlineTableReader {
         throw problem(name, "« " + text + " » n’est pas une durée lisible : écrivez-la comme P3D, P4W, P6M ou P1Y",
             e.getMessage());
       }
+    }
+
+    /**
+     * The source in French: written whenever the English one is (the French pages show it), and only then (an
+     * English page would show none).
+     */
+    String sourceFr() {
+      boolean english = !text("source", false).isEmpty();
+      String french = text("sourceFr", false);
+      if (english && french.isEmpty()) {
+        throw problem("sourceFr", "est vide alors que « source » est écrite : écrivez la source en français (les"
+            + " pages en français la montrent)", "is empty while 'source' is written: write the source in French"
+            + " (the French pages show it)");
+      }
+      if (!english && !french.isEmpty()) {
+        throw problem("sourceFr", "est écrite alors que « source » est vide : écrivez aussi la source en anglais"
+            + " (les pages en anglais la montrent), ou videz les deux", "is written while 'source' is empty: write"
+            + " the source in English too (the English pages show it), or empty both");
+      }
+      return french;
     }
 
     /** Whether the cell says "at least" ({@code >= P10D}): the agency sets the length when it asks. */

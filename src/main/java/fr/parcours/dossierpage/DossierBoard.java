@@ -368,7 +368,7 @@ public class DossierBoard {
     String label = messages.getMessage("window." + clock.clockId(), null,
         rule == null ? clock.clockId() : rule.measures(), locale);
     String ruleText = rule == null ? "" : text(locale, "window.rule", LegalDates.length(rule.duration().period(),
-        locale), rule.startsOn() == null ? "" : rule.startsOn(), rule.source() == null ? "" : rule.source());
+        locale), rule.startsOn(locale), rule.source(locale));
     ClockState state = reading.state();
     boolean open = state == ClockState.RUNNING || state == ClockState.PAUSED;
     String lastDay = reading.lastDay() == null ? "" : LegalDates.until(reading.lastDay(), locale);

@@ -283,23 +283,16 @@ public class DossierMessages {
       }
       // the name must say what the content is: a page named .pdf that is an image, or a PDF named .exe, is
       // disguised, and would be saved by the reader's browser under a name that lies
-      String extension = name.contains(".") ? name.substring(name.lastIndexOf('.')).toLowerCase(Locale.ROOT) : "";
-      if (!extensionsOf(type).contains(extension)) {
-        throw new BadInputException(word(locale, "messages.refused.fileName", name, extensionsOf(type).get(0)));
+      String extension = UploadedFiles.extension(name);
+      if (!UploadedFiles.namedAsItIs(name, type)) {
+        throw new BadInputException(word(locale, "messages.refused.fileName", name,
+            UploadedFiles.extensionsOf(type).get(0)));
       }
       String shown = name.length() > 200 ? "piece-jointe" + extension : name;
       checked.add(new Attachment(UUID.randomUUID().toString(), null, shown, type, UploadedFiles.sha256(content),
           content.length, null));
     }
     return checked;
-  }
-
-  private static List<String> extensionsOf(String type) {
-    return switch (type) {
-      case "application/pdf" -> List.of(".pdf");
-      case "image/png" -> List.of(".png");
-      default -> List.of(".jpg", ".jpeg");
-    };
   }
 
   /** The file of an attachment of a message the person may read, with its kept row; empty otherwise. */

@@ -293,6 +293,8 @@ class DossierPages {
     if (dossier.isEmpty()) {
       response.setStatus(HttpStatus.NOT_FOUND.value());
       model.addAttribute("number", number);
+      // the menu as on every page: the person's name, "Mes dossiers" for a vendor
+      model.addAttribute("viewer", viewer.get());
       return new Visit(viewer.get(), null, "dossiers/missing");
     }
     return new Visit(viewer.get(), dossier.get(), null);

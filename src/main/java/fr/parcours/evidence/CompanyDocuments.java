@@ -16,8 +16,9 @@ import org.springframework.util.unit.DataSize;
  * (seed: the Convergence account needs the company's Kbis): sent from the dossier's page
  * {@code /evidence/<dossier>/kbis}, which the task's form links to (Camunda Forms have no file field), stored with
  * the dossier as the proofs are (a random name under {@code parcours.evidence.storage}, its SHA-256 and size in the
- * table {@code parcours_company_document}, Flyway migration V5) and checked first as they are: a PDF, PNG or JPEG by its content whatever its
- * name says, not empty, at most {@value #MAX_MEGABYTES} MB. The latest one sent counts.
+ * table {@code parcours_company_document}, Flyway migration V5) and checked first as they are: a PDF, PNG or JPEG by its
+ * content, named for what it is (a PNG named .pdf is refused, naming what it really is: the ANS downloads it under
+ * that name), not empty, at most {@value #MAX_MEGABYTES} MB. The latest one sent counts.
  */
 @Service
 public class CompanyDocuments {
@@ -87,12 +88,23 @@ public class CompanyDocuments {
       throw new EvidenceRejectedException("Le fichier « " + name + " » n’est ni un PDF, ni une image PNG ou JPEG"
           + " (son contenu, quel que soit son nom) : envoyez " + what + " dans l’un de ces formats.");
     }
+    if (!name.isEmpty() && !UploadedFiles.namedAsItIs(name, type)) {
+      // an agent downloads it under this name: a name that lies opens in the wrong program, or not at all
+      String extension = UploadedFiles.extension(name);
+      String stem = extension.isEmpty() ? name : name.substring(0, name.length() - extension.length());
+      throw new EvidenceRejectedException("Le fichier « " + name + " » est " + UploadedFiles.whatItIs(type)
+          + (extension.isEmpty() ? ", mais son nom n’a pas d’extension" : ", alors que son nom se termine par "
+          + extension) + " : l’ANS le téléchargerait sous un nom qui ne dit pas ce qu’il contient. Renommez-le « "
+          + stem + UploadedFiles.extensionsOf(type).get(0) + " », ou enregistrez-le au format que dit son nom, puis"
+          + " envoyez-le de nouveau.");
+    }
     if (!processInstanceId.matches("[A-Za-z0-9-]+")) {
       throw new IllegalArgumentException("Unexpected process instance id " + processInstanceId);
     }
     String id = UUID.randomUUID().toString();
     String stored = files.keep(processInstanceId + "/documents", id, ".document", content);
-    StoredDocument document = new StoredDocument(id, processInstanceId, kind, name.isEmpty() ? defaultName : name, type,
+    StoredDocument document = new StoredDocument(id, processInstanceId, kind,
+        name.isEmpty() ? defaultName + UploadedFiles.extensionsOf(type).get(0) : name, type,
         UploadedFiles.sha256(content), content.length, stored, ClockUtil.getCurrentTime().toInstant(), userId);
     jdbc.update("insert into parcours_company_document (id, process_instance_id, kind, file_name, content_type, sha256,"
         + " size_bytes, stored_file, sent_at, sent_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", document.id(),

@@ -292,18 +292,30 @@ public class EvidenceDeposits {
   /**
    * Checks a deposit task as the vendor completes it: the evidence is complete when the report computed over every
    * archive received says so (ticking {@value #ALL_EVIDENCE_DEPOSITED} does not make it so); the sections ticked in
-   * the form always become the report's.
+   * the form always become the report's. Left unticked, the task comes back to the vendor (she may come back later)
+   * and says at its top that nothing was sent to the ANS and what to do ({@link EvidenceVariables#NOT_SENT_NOTICE}).
    */
   public void checkDeposit(org.camunda.bpm.engine.delegate.DelegateTask task) {
     fr.parcours.shared.TaskInputs.defaultFalse(task, ALL_EVIDENCE_DEPOSITED);
     EvidenceReport report = report(task.getProcessInstanceId(), task.getVariables());
     task.setVariable(EvidenceVariables.DEPOSITED_SECTIONS, sectionsValue(report));
-    if (Boolean.TRUE.equals(task.getVariable(ALL_EVIDENCE_DEPOSITED)) && !report.complete()) {
+    boolean send = Boolean.TRUE.equals(task.getVariable(ALL_EVIDENCE_DEPOSITED));
+    if (send && !report.complete()) {
       throw new fr.parcours.shared.BadInputException("Vous déclarez toutes les preuves déposées, mais les preuves"
           + " reçues ne sont pas complètes : " + String.join(" ; ", report.outstanding()) + ". Envoyez ces preuves"
           + " depuis la page des preuves, ou décochez « Toutes les preuves sont déposées » pour enregistrer où vous en"
           + " êtes.");
     }
+    task.setVariable(EvidenceVariables.NOT_SENT_NOTICE, send ? "" : notSentNotice(
+        LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone)));
+  }
+
+  /** What the deposit task that comes back says: nothing went to the ANS, and how to send it. */
+  static String notSentNotice(LocalDate validatedOn) {
+    return "**Rien n’a été envoyé à l’ANS.** Le " + fr.parcours.deadline.LegalDates.date(validatedOn,
+        java.util.Locale.FRENCH) + ", vous avez validé cette tâche sans cocher « Toutes les preuves sont déposées » :"
+        + " elle revient donc à vous, et l’ANS n’a pas reçu le dossier de preuves. Quand le rapport ci-dessous dit"
+        + " « Complet », cochez la case en bas du formulaire, puis Valider : le dossier de preuves part à l’ANS.";
   }
 
   /** The deposited sections as the deposit form's checklist holds them. */

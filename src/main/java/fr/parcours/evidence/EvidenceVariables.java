@@ -7,6 +7,11 @@ public final class EvidenceVariables {
   public static final String REPORT = "evidenceReport";
   /** Whether every applicable proof is deposited, valid, once. */
   public static final String REPORT_COMPLETE = "evidenceReportComplete";
+  /**
+   * What the deposit task says when it comes back because the vendor validated it without ticking "Toutes les
+   * preuves sont déposées": nothing went to the ANS, and what to do (Markdown; "" once the evidence is sent).
+   */
+  public static final String NOT_SENT_NOTICE = "evidenceNotSentNotice";
   /** How many archives were accepted. */
   public static final String SENDS = "evidenceSends";
   /** Sections whose applicable requirements are complete (Json list, the deposit form's checklist). */

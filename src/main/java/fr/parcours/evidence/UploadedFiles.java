@@ -8,13 +8,16 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
  * The checks and the keeping of one file sent on its own (not in an evidence archive): the Kbis extract of
  * {@link CompanyDocuments} and the attachments of a dossier's messages. A file is taken by its content, never its
- * name: a PDF, PNG or JPEG only (so no archive, no program, nothing disguised under another name), not empty, at
+ * name: a PDF, PNG or JPEG only (so no archive, no program), named for what it is ({@link #namedAsItIs}: nothing
+ * disguised under another name, which whoever downloads it would read as the truth), not empty, at
  * most {@link #MAX_SIZE}. It is kept under {@code parcours.evidence.storage} (one folder shared by a cluster's
  * nodes) under a random name with a suffix other than the proofs' {@code .bin}, which {@link EvidenceSweep} would
  * take for orphan proofs.
@@ -47,6 +50,38 @@ public class UploadedFiles {
       return "image/jpeg";
     }
     return null;
+  }
+
+  /** The extensions a file of that type may be named with, the first the one to give it. */
+  public static List<String> extensionsOf(String type) {
+    return switch (type) {
+      case "application/pdf" -> List.of(".pdf");
+      case "image/png" -> List.of(".png");
+      default -> List.of(".jpg", ".jpeg");
+    };
+  }
+
+  /** The name's extension with its dot, in lower case ("" when it has none). */
+  public static String extension(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether the name says what the content is (its extension is one of the type's): a PNG named {@code .pdf}, a PDF
+   * named {@code .exe} or without extension does not, and whoever downloads it gets a file named for what it is not.
+   */
+  public static boolean namedAsItIs(String name, String type) {
+    return extensionsOf(type).contains(extension(name));
+  }
+
+  /** What the content is, in French, for a sentence: "un PDF", "une image PNG", "une image JPEG". */
+  public static String whatItIs(String type) {
+    return switch (type) {
+      case "application/pdf" -> "un PDF";
+      case "image/png" -> "une image PNG";
+      default -> "une image JPEG";
+    };
   }
 
   /** Above {@link #MAX_SIZE}. */

@@ -32,6 +32,8 @@ public class TasklistFilters {
 
   /** The vendors' main filter. */
   public static final String COMPANY_TASKS = "Tâches de mon entreprise";
+  /** Tasklist lists a user's filters by this priority and opens the first: the vendors' main filter comes first. */
+  static final int COMPANY_TASKS_PRIORITY = -12;
 
   /** The variables each task card shows, with their labels. */
   static final List<Map<String, String>> VARIABLES = List.of(
@@ -131,7 +133,9 @@ public class TasklistFilters {
       }
     }
 
-    ensure(COMPANY_TASKS, -8, "Les tâches ouvertes de mon entreprise",
+    // F4 of the third walk: before "Mes tâches" (-10), so that a vendor's Tasklist opens on her company's tasks, where
+    // the first task of a dossier she has just started appears (the tasks are her company's, not assigned to her)
+    ensure(COMPANY_TASKS, COMPANY_TASKS_PRIORITY, "Les tâches ouvertes de mon entreprise",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
             .orderByDueDate().asc(), vendors);
     ensure("Échéance sous 7 jours", -7, "Les tâches de mon entreprise dont le délai se termine dans les 7 jours",
@@ -209,10 +213,13 @@ public class TasklistFilters {
       filter.setProperties(properties);
       filter.setQuery(query);
       filters.saveFilter(filter);
-    } else if (filter.getProperties() != null && !VARIABLES.equals(filter.getProperties().get("variables"))) {
-      // a filter created before a column was added (the task's "Échéance") shows it too
+    } else if (filter.getProperties() != null && (!VARIABLES.equals(filter.getProperties().get("variables"))
+        || !(filter.getProperties().get("priority") instanceof Number set && set.intValue() == priority))) {
+      // a filter created before a column was added (the task's "Échéance") shows it too, and one created before its
+      // place changed (the vendors' company tasks first) takes its place
       Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
       properties.put("variables", VARIABLES);
+      properties.put("priority", priority);
       filter.setProperties(properties);
       filters.saveFilter(filter);
     }

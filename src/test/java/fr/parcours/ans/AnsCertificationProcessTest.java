@@ -223,6 +223,38 @@ class AnsCertificationProcessTest extends ProcessTestBase {
     assertThat(pi).variables().containsEntry("evidenceCompleteAt", day(20));
   }
 
+  /**
+   * F7 of the third walk: the evidence complete, "Valider" without the box ticked sent nothing and gave the same task
+   * back without a word. She may still come back later; the task that comes back says nothing went to the ANS and
+   * what to do, and says nothing once the evidence is sent.
+   */
+  @Test
+  void shouldTellTheVendorNothingWentToTheAnsWhenSheValidatesCompleteEvidenceWithoutTheBox() {
+    ProcessInstance pi = applyWithAccount();
+    submitDossier(pi);
+    admit(pi);
+    signConvention(pi);
+    assertThat(pi).variables().doesNotContainKey("evidenceNotSentNotice");
+    sendAllProofs(pi);
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), "evidenceReportComplete")).isEqualTo(true);
+
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", false));
+
+    assertThat(pi).isWaitingAt("Task_DepositEvidence").hasNotPassed("Event_EvidenceComplete");
+    Assertions.assertThat((String) runtimeService.getVariable(pi.getId(), "evidenceNotSentNotice"))
+        .startsWith("**Rien n’a été envoyé à l’ANS.** Le 2 novembre 2026, vous avez validé cette tâche sans cocher"
+            + " « Toutes les preuves sont déposées »").contains("cochez la case en bas du formulaire, puis Valider");
+    // validated again without the box (no box at all): the same notice, the task back again
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of());
+    assertThat(pi).isWaitingAt("Task_DepositEvidence");
+    Assertions.assertThat((String) runtimeService.getVariable(pi.getId(), "evidenceNotSentNotice"))
+        .startsWith("**Rien n’a été envoyé à l’ANS.**");
+
+    complete(VENDOR, pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+    assertThat(pi).isWaitingAt("Task_ReviewEvidence");
+    assertThat(pi).variables().containsEntry("evidenceNotSentNotice", "");
+  }
+
   @Test
   void shouldHoldTheInsTestDayWithinFourWeeksWhenTheDeviceUsesTheIns() {
     ProcessInstance pi = apply(Candidatures.with("handlesIns", true));
@@ -457,7 +489,7 @@ class AnsCertificationProcessTest extends ProcessTestBase {
         .isEqualTo(lastMomentOfDay(73));
     Assertions.assertThat((String) taskService.getVariableLocal(task(pi, "Task_ReviewEvidence").getId(),
         "analysisClockReport")).startsWith("Ouvert le ").contains("suspendu 13 jours. Jusqu'au 14 janvier 2027 inclus.")
-        .contains("paused 13 days. Until 14 January 2027 included.");
+        .as("the ANS reads French only").doesNotContain("paused").doesNotContain("Until");
     // the form shows the same last day as the report, the mails and Tasklist's due date, moved by the pause
     Assertions.assertThat(taskService.getVariablesLocal(task(pi, "Task_ReviewEvidence").getId()))
         .containsEntry("dueUntil", "jusqu'au 14 janvier 2027 inclus")

@@ -89,6 +89,9 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
     work(VENDOR_FILTER, audit, "Task_CorrectNonConformity", "Corriger la non-conformité",
         "audit-03-alice-files-correction", () -> {
           waiting.until(d -> formText().contains("l’identité INS n’est plus qualifiée"));
+          // F18: her dossier corresponds in French, so the time limit is in French only
+          assertThat(formText()).containsPattern("la correction jusqu'au \\d+(er)? \\S+ \\d{4} inclus ;")
+              .doesNotContain("time limit").doesNotContain("included");
           type("Field_CorrectionDescription", "Version 2.1.1 déployée : l’identité est qualifiée par INSi.");
         });
     signOut();
@@ -115,7 +118,10 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
     screenshot("audit-05-alice-devices-withdrawn", true);
     browser.get("http://localhost:" + port + "/dossiers/" + number);
     waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), number));
-    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Certificat retiré");
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Certificat retiré")
+        // F19: the correction window's rule in French (it read "Non-conformity notified to the vendor")
+        .contains("point de départ : Notification de la non-conformité à l’industriel ; source : 003 §6.2 (le guide"
+            + " ne fixe pas de durée").doesNotContain("Non-conformity notified").doesNotContain("the guide sets");
     screenshot("audit-06-alice-audit-dossier", true);
     List<String> subjects = waiting.until(d -> {
       List<String> received = mailSubjects();
@@ -134,6 +140,8 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
     browser.get("http://localhost:" + port + "/dossiers/" + number);
     waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Dossier introuvable"));
     assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("CardioWatch");
+    // F16: the page's menu as on every page, his name and "Mes dossiers" (it read "Dossiers", no name)
+    assertThat(browser.findElement(By.cssSelector("header.bar")).getText()).contains("Mes dossiers").contains("bruno");
     screenshot("audit-07-bruno-audit-not-found");
     browser.get("http://localhost:" + port + "/dossiers");
     waiting.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));

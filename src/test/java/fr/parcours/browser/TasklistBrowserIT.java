@@ -106,6 +106,14 @@ class TasklistBrowserIT extends BrowserTestBase {
         .containsEntry("ceMarked", true).containsEntry("hasConvergenceAccount", true)
         .containsEntry("contactEmail", "jean.dupont@medisoft.example");
 
+    // F4: after Tasklist's own start she is on her company's tasks (it read "Mes tâches (0)"), where the new
+    // dossier's first task appears with its number, without a click
+    assertThat(browser.findElement(By.cssSelector(".task-filters .task-filter.active h4.name a")).getText())
+        .startsWith(VENDOR_FILTER);
+    taskCard("Déposer le dossier administratif", dossierId);
+    screenshot("01b-alice-after-start-on-her-company-tasks");
+    assertThat(filterNames()).as("her filters, in Tasklist's order").containsSubsequence(VENDOR_FILTER, "Mes tâches");
+
     // she finds the next task in her company's filter, with the dossier number on its card
     openFilter(VENDOR_FILTER);
     WebElement card = taskCard("Déposer le dossier administratif", dossierId);
@@ -196,14 +204,29 @@ class TasklistBrowserIT extends BrowserTestBase {
     assertThat(waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]")))
         .getText()).isEqualTo("Envoi 1 accepté : 7 fichier(s) de preuve. Preuves complètes.");
     browser.get(tasklist());
+    // F7: the evidence complete, she validates without the box: the form said what that does, nothing goes to the
+    // ANS, and the task that comes back says so at its top
+    String firstDeposit = task(dossier, "Task_DepositEvidence").getId();
+    work(VENDOR_FILTER, dossier, "Task_DepositEvidence", "Déposer les preuves", "03d0-alice-validates-without-the-box",
+        () -> {
+          waiting.until(d -> formText().contains("Complet : 7 preuves déposées sur 7"));
+          assertThat(formText()).contains("Sans elle, Valider enregistre seulement où vous en êtes : rien n’est envoyé"
+              + " à l’ANS et cette tâche revient à vous").doesNotContain("Rien n’a été envoyé à l’ANS.");
+        });
+    waiting.until(d -> !task(dossier, "Task_DepositEvidence").getId().equals(firstDeposit));
+    assertThat(taskService.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey("Task_ReviewEvidence")
+        .count()).as("nothing went to the ANS").isZero();
     work(VENDOR_FILTER, dossier, "Task_DepositEvidence", "Déposer les preuves", "03d-alice-submits-evidence", () -> {
-      waiting.until(d -> formText().contains("Complet : 7 preuves déposées sur 7"));
+      waiting.until(d -> formText().contains("Rien n’a été envoyé à l’ANS."));
+      assertThat(formText()).contains("vous avez validé cette tâche sans cocher « Toutes les preuves sont déposées » :"
+          + " elle revient donc à vous, et l’ANS n’a pas reçu le dossier de preuves.");
+      screenshot("03d1-alice-deposit-task-came-back-saying-nothing-was-sent");
       setCheckbox("Field_AllEvidenceDeposited", true);
     });
     signOut();
     String clockReport = (String) taskService.getVariableLocal(task(dossier, "Task_ReviewEvidence").getId(),
         "analysisClockReport");
-    assertThat(clockReport).startsWith("Ouvert le ").contains(" inclus.").contains("\n\nStarted ");
+    assertThat(clockReport).startsWith("Ouvert le ").contains(" inclus.").doesNotContain("Started ");
 
     // ana finds it in the evidence queue and opens it: the form shows the analysis clock
     signIn("ana");
@@ -214,11 +237,13 @@ class TasklistBrowserIT extends BrowserTestBase {
     WebElement form = waiting.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-form')]//*[contains(normalize-space(.),'Délai d')]")));
     waiting.until(d -> formText().contains(firstLine(clockReport)));
-    // the same last day as Tasklist's due date and the mails: "jusqu'au … inclus", then in English
+    // the same last day as Tasklist's due date and the mails: "jusqu'au … inclus", in French only (F18: the ANS
+    // read "(analysis time limit: until … included)" and the clock report again in English)
     String reviewId = task(dossier, "Task_ReviewEvidence").getId();
     assertThat(formText()).contains("Dossier " + dossierId).contains(firstLine(clockReport))
         .contains((String) taskService.getVariableLocal(reviewId, "dueUntil"))
-        .contains((String) taskService.getVariableLocal(reviewId, "dueUntilEn"));
+        .doesNotContain((String) taskService.getVariableLocal(reviewId, "dueUntilEn"))
+        .doesNotContain("time limit").doesNotContain("Started ");
     assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
         .as("no Camunda 8 migration banner for Parcours users").isTrue();
     screenshot("04-ana-review-evidence-with-analysis-clock");
@@ -372,6 +397,62 @@ class TasklistBrowserIT extends BrowserTestBase {
     screenshot("11-bruno-cannot-see-the-evidence");
   }
 
+  /**
+   * F18 of the third walk: the ANS reads French only, whatever the dossier's language ("(analysis time limit: …)"
+   * and the clock report in English were on its form); a vendor whose dossier corresponds in English reads the
+   * time limit in English too, one whose dossier is in French does not.
+   */
+  @Test
+  @Order(6)
+  void shouldShowTheTimeLimitInEnglishToAVendorOfADossierInEnglishOnlyAndNeverToTheAns() {
+    Map<String, Object> english = new java.util.HashMap<>(Candidatures.valid());
+    english.put("correspondenceLanguage", "EN");
+    ProcessInstance inEnglish = as("alice", () -> formService.submitStartForm(repositoryService
+        .createProcessDefinitionQuery().processDefinitionKey("ans-certification").latestVersion().singleResult()
+        .getId(), english));
+    ProcessInstance inFrench = as("alice", () -> formService.submitStartForm(repositoryService
+        .createProcessDefinitionQuery().processDefinitionKey("ans-certification").latestVersion().singleResult()
+        .getId(), Candidatures.valid()));
+    moveToEvidenceReview(inEnglish);
+    moveToEvidenceReview(inFrench);
+
+    signIn("ana");
+    openFilter("ANS — toutes les tâches");
+    openTask("Examiner les preuves", inEnglish.getBusinessKey());
+    String reviewId = task(inEnglish, "Task_ReviewEvidence").getId();
+    String until = (String) taskService.getVariableLocal(reviewId, "dueUntil");
+    waiting.until(d -> formText().contains(until));
+    assertThat(formText()).as("the ANS's form of a dossier in English").contains("Délai d’analyse : " + until)
+        .doesNotContain((String) taskService.getVariableLocal(reviewId, "dueUntilEn")).doesNotContain("time limit")
+        .doesNotContain("Started ").doesNotContain("included");
+    screenshot("12-ana-review-of-a-dossier-in-english-in-french");
+    signOut();
+    for (ProcessInstance dossier : List.of(inEnglish, inFrench)) {
+      complete("ana", dossier, "Task_ReviewEvidence", Map.of("evidenceDecision", "COMPLEMENTS",
+          "evidenceComment", "SEC 1.2 : les journaux d’audit manquent."));
+    }
+
+    signIn("alice");
+    openFilter(VENDOR_FILTER);
+    openTask("Fournir des compléments", inEnglish.getBusinessKey());
+    String complementsId = task(inEnglish, "Task_ProvideComplements").getId();
+    String untilEn = (String) taskService.getVariableLocal(complementsId, "dueUntilEn");
+    waiting.until(d -> formText().contains(untilEn));
+    assertThat(formText()).as("her form, the dossier corresponding in English")
+        .contains("Délai : " + taskService.getVariableLocal(complementsId, "dueUntil") + " (time limit: " + untilEn
+            + ")");
+    screenshot("13-alice-complements-of-a-dossier-in-english");
+    openFilter(VENDOR_FILTER);
+    openTask("Fournir des compléments", inFrench.getBusinessKey());
+    String frenchId = task(inFrench, "Task_ProvideComplements").getId();
+    String frenchUntil = (String) taskService.getVariableLocal(frenchId, "dueUntil");
+    waiting.until(d -> formText().contains(frenchUntil) && formText().contains(inFrench.getBusinessKey()));
+    assertThat(formText()).as("her form, the dossier in French").contains("Délai : " + frenchUntil + " ;")
+        .doesNotContain("time limit").doesNotContain((String) taskService.getVariableLocal(frenchId, "dueUntilEn"));
+    screenshot("14-alice-complements-of-a-dossier-in-french");
+    signOut();
+  }
+
   // ---- what the other users do through the API ----
 
   /** The vendor submits, the ANS admits, the vendor signs: the dossier waits for its evidence. */
@@ -400,7 +481,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     complete("alice", dossier, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
     Task review = task(dossier, "Task_ReviewEvidence");
     String clockReport = (String) taskService.getVariableLocal(review.getId(), "analysisClockReport");
-    assertThat(clockReport).startsWith("Ouvert le ").contains(" inclus.").contains("\n\nStarted ");
+    assertThat(clockReport).startsWith("Ouvert le ").contains(" inclus.").doesNotContain("Started ");
     return clockReport;
   }
 

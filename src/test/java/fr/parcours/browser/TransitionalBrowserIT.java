@@ -39,6 +39,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "parcours.ans-windows=classpath:catalogue/ans-windows.json"})
 class TransitionalBrowserIT extends BrowserTestBase {
 
+  @org.springframework.beans.factory.annotation.Autowired fr.parcours.evidence.CompanyDocuments companyDocuments;
+
   static final String PROCESS_NAME = "Certification ANS — phase transitoire";
   static final String ANS = "ANS — toutes les tâches";
   static final String TRANSITIONAL_QUEUE = "ANS — phase transitoire : preuves (ordre d’arrivée)";
@@ -167,6 +169,16 @@ class TransitionalBrowserIT extends BrowserTestBase {
     assertThat(link.getAttribute("href")).endsWith("/evidence/" + number + "/regulation");
     browser.get(link.getAttribute("href"));
     Path folder = Files.createTempDirectory("parcours-regulation-");
+    // F5: a photo of the signed page named .pdf is refused, saying what it really is; nothing kept
+    send(Files.write(folder.resolve("image.pdf"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A,
+        0, 0}));
+    WebElement disguised = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=alert]")));
+    assertThat(disguised.getText()).isEqualTo("Refusé : Le fichier « image.pdf » est une image PNG, alors que son nom"
+        + " se termine par .pdf : l’ANS le téléchargerait sous un nom qui ne dit pas ce qu’il contient. Renommez-le"
+        + " « image.png », ou enregistrez-le au format que dit son nom, puis envoyez-le de nouveau. Rien de ce fichier"
+        + " n’a été gardé.");
+    assertThat(companyDocuments.regulation(dossier.getId())).as("nothing kept").isEmpty();
+    screenshot("transitional-01b-alice-regulation-image-named-pdf-refused");
     send(Files.write(folder.resolve("reglement-phase-transitoire-signe.pdf"), fr.parcours.support.ProcessTestBase.PDF));
     WebElement received = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]")));
     assertThat(received.getText()).startsWith("Règlement signé reçu.");

@@ -100,4 +100,39 @@ class PathwayRegistrationTest {
     assertThat(authorizations.isUserAuthorized("alice", List.of("vendor-medisoft"), Permissions.READ,
         Resources.FILTER, company)).as("the vendors still read it").isTrue();
   }
+
+  /**
+   * F4 of the third walk: after Tasklist's own "Démarrer un processus" a vendor read "Mes tâches (0)", the new
+   * dossier's first task being her company's, not hers. Tasklist opens the first filter by priority: a vendor's is her
+   * company's tasks, a reviewer's still her own; a filter made before (priority -8) takes its new place at start.
+   */
+  @Test
+  void shouldOpenAVendorsTasklistOnHerCompanysTasksAndAReviewersOnHerOwn() {
+    Filter company = filters.createFilterQuery().filterName("Tâches de mon entreprise").singleResult();
+    java.util.Map<String, Object> before = new java.util.LinkedHashMap<>(company.getProperties());
+    before.put("priority", -8);
+    company.setProperties(before);
+    filters.saveFilter(company);
+
+    tasklistFilters.ensureFilters();
+
+    assertThat(firstFilter("alice", "vendor-medisoft")).isEqualTo("Tâches de mon entreprise");
+    assertThat(firstFilter("ana", "ans-reviewer")).isEqualTo("Mes tâches");
+    assertThat(filterNamesByPriority("alice", "vendor-medisoft")).as("a vendor keeps her own tasks, second")
+        .containsSubsequence("Tâches de mon entreprise", "Mes tâches", "Échéance sous 7 jours", "En retard");
+  }
+
+  private String firstFilter(String user, String group) {
+    return filterNamesByPriority(user, group).get(0);
+  }
+
+  /** The filters the user reads, in Tasklist's order (its priority, ascending). */
+  private List<String> filterNamesByPriority(String user, String group) {
+    return filters.createFilterQuery().list().stream()
+        .filter(filter -> authorizations.isUserAuthorized(user, List.of(group), Permissions.READ, Resources.FILTER,
+            filter.getId()))
+        .sorted(java.util.Comparator.comparingInt(filter -> ((Number) filter.getProperties().get("priority"))
+            .intValue()))
+        .map(Filter::getName).toList();
+  }
 }

@@ -22,7 +22,7 @@ class AskedLengthTest {
   private static DeadlineRule rule(String duration, boolean agencySets) {
     return new DeadlineRule("CNEDIMTS_COMPLEMENTS", "BRAND_NAME", "Vendor sends the complements asked for.",
         RegulatoryDuration.parse(duration), agencySets, "Complements requested", Owner.VENDOR,
-        OnExpiry.DEEMED_ABANDONED, WhileWaiting.RUNS, true, null, "000 §13", 14);
+        OnExpiry.DEEMED_ABANDONED, WhileWaiting.RUNS, true, null, "000 §13", "Demande de compléments", "000 §13", 14);
   }
 
   private static RegulatoryDuration asked(DeadlineRule rule, Object days, Object lastDay) {

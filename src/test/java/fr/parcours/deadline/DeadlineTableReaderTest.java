@@ -44,6 +44,12 @@ class DeadlineTableReaderTest {
     assertThat(analysis.workingDays()).isFalse();
     assertThat(analysis.reminderBefore()).isNull();
     assertThat(analysis.source()).isEqualTo("002 §11.a");
+    // F19: the same in French, for the French pages
+    assertThat(analysis.startsOnFr()).isEqualTo("Dépôt de toutes les preuves");
+    assertThat(analysis.startsOn(java.util.Locale.FRENCH)).isEqualTo("Dépôt de toutes les preuves");
+    assertThat(analysis.startsOn(java.util.Locale.ENGLISH)).isEqualTo("All evidence submitted");
+    assertThat(table.require("AUDIT_CORRECTION").source(java.util.Locale.FRENCH))
+        .startsWith("003 §6.2 (le guide ne fixe pas de durée");
 
     DeadlineRule complements = table.require("ANS_COMPLEMENTS");
     assertThat(complements.row()).isEqualTo(3);
@@ -214,6 +220,43 @@ class DeadlineTableReaderTest {
         + " ISO-8601 duration: write it like P30D (30 days), P4W (4 weeks), P6M (6 months) or PT72H (72 hours).");
   }
 
+  // ---- the French of the pages (F19) ----
+
+  @Test
+  void shouldRefuseARowWithoutItsStartInFrench() {
+    String dmn = withCell(shipped(), COMPLEMENTS + "StartsOnFr", "\"\"");
+
+    assertRefused(dmn, "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'startsOnFr': is empty: fill it in.");
+    assertRefusedInFrench(dmn, "Table des délais, ligne 3 (ANS_COMPLEMENTS), colonne « startsOnFr » : est vide :"
+        + " remplissez-la.");
+  }
+
+  @Test
+  void shouldRefuseASourceWithoutItsFrench() {
+    String dmn = withCell(shipped(), COMPLEMENTS + "SourceFr", "");
+
+    assertRefused(dmn, "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'sourceFr': is empty while 'source' is"
+        + " written: write the source in French (the French pages show it).");
+  }
+
+  @Test
+  void shouldRefuseASourceInFrenchOnly() {
+    String dmn = withCell(shipped(), COMPLEMENTS + "Source", "\"\"");
+
+    assertRefused(dmn, "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'sourceFr': is written while 'source' is"
+        + " empty: write the source in English too (the English pages show it), or empty both.");
+  }
+
+  @Test
+  void shouldReadARowWithoutAnySource() {
+    String dmn = withCell(withCell(shipped(), COMPLEMENTS + "Source", "\"\""), COMPLEMENTS + "SourceFr", "");
+
+    DeadlineRule complements = DeadlineTableReader.read(dmn.getBytes(StandardCharsets.UTF_8), "undeployed")
+        .require("ANS_COMPLEMENTS");
+    assertThat(complements.source(java.util.Locale.FRENCH)).isEmpty();
+    assertThat(complements.source(java.util.Locale.ENGLISH)).isEmpty();
+  }
+
   // ---- the shape of the table ----
 
   @Test
@@ -222,7 +265,7 @@ class DeadlineTableReaderTest {
 
     assertRefused(dmn, "The deadlines table must have two inputs (the window's id, then the pathway) and the"
         + " output columns [measures, duration, startsOn, owner, onExpiry, whileWaiting, workingDays,"
-        + " reminderBefore, source]; missing: [source]. Restore the columns in Camunda Modeler (output names are"
+        + " reminderBefore, source, startsOnFr, sourceFr]; missing: [source]. Restore the columns in Camunda Modeler (output names are"
         + " case-sensitive).");
   }
 

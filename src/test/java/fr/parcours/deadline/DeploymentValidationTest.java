@@ -389,7 +389,7 @@ class DeploymentValidationTest extends ProcessTestBase {
         {"Measures", "\"A window added by the test.\""}, {"Duration", duration},
         {"StartsOn", "\"Task created\""}, {"Owner", "\"AGENCY\""}, {"OnExpiry", "\"REMINDER\""},
         {"WhileWaiting", "\"RUNS\""}, {"WorkingDays", "false"}, {"ReminderBefore", "\"\""},
-        {"Source", "\"test\""}};
+        {"Source", "\"test\""}, {"StartsOnFr", "\"Création de la tâche\""}, {"SourceFr", "\"test\""}};
     for (String[] cell : cells) {
       row.append("        <outputEntry id=\"LiteralExpression_NewWindow_").append(cell[0]).append("\"><text>")
           .append(cell[1]).append("</text></outputEntry>\n");

@@ -219,6 +219,10 @@ class DossierPagesIT {
         .contains("« Examiner la recevabilité », chez ANS");
     assertThat(page).as("its windows, the paused one with its reason").contains("data-window=\"" + pausedWindow + "\"")
         .contains("suspendu").contains(PAUSE_REASON);
+    // F19: the window's rule in French on a French page (it read "point de départ : Last event on the dossier")
+    fr.parcours.deadline.DeadlineRule rule = shippedRule(pausedWindow);
+    assertThat(page).as("its rule, in French").contains("point de départ : " + rule.startsOnFr() + " ; source : "
+        + rule.sourceFr()).doesNotContain(rule.startsOn());
     assertThat(page).as("the timeline: her own step, by her").contains("Déposer le dossier administratif")
         .contains("alice");
     assertThat(page).as("the mails sent").contains("Courriels envoyés").contains("jean.dupont@medisoft.example").contains("envoyé");
@@ -296,6 +300,19 @@ class DossierPagesIT {
     assertThat(list).contains("My dossiers").contains("What you must do").doesNotContain("Mes dossiers");
     String page = alice.page("/dossiers/" + atAgency.getBusinessKey(), "en").getBody();
     assertThat(page).contains("Where the dossier stands").contains("paused since");
+    fr.parcours.deadline.DeadlineRule rule = shippedRule(pausedWindow);
+    assertThat(page).as("its rule, in English").contains("starts on: " + rule.startsOn() + "; source: "
+        + rule.source()).doesNotContain(rule.startsOnFr());
+  }
+
+  /** The row of the shipped deadlines table for a window, as the pages read it. */
+  static fr.parcours.deadline.DeadlineRule shippedRule(String window) {
+    try {
+      return fr.parcours.deadline.DeadlineTableReader.read(java.nio.file.Files.readAllBytes(
+          java.nio.file.Path.of("bpmn", "deadlines.dmn")), "test").require(window);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   // ---- isolation ----
@@ -313,6 +330,11 @@ class DossierPagesIT {
         .isEqualTo(none.getBody().replace("DMN-2026-ZZZZZ", number));
     assertThat(theirs.getBody()).doesNotContain("RythmoCheck").doesNotContain("MediSoft")
         .doesNotContain(atAgency.getId());
+    // F16: the menu keeps the person's name, as on every page
+    assertThat(theirs.getBody()).as("the menu of the page").contains("<span class=\"user\">" + user + "</span>");
+    if (user.equals("bruno")) {
+      assertThat(theirs.getBody()).as("a vendor's menu").contains(">Mes dossiers</a>");
+    }
 
     ResponseEntity<String> diagram = page(user, "/dossiers/" + number + "/diagrams/" + atAgency.getId());
     assertThat(diagram.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

@@ -10,6 +10,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,6 +53,36 @@ class DossierWordsTest {
     assertThat(windows).isNotEmpty();
     assertThat(load("dossiers.properties").stringPropertyNames()).containsAll(windows);
     assertThat(load("dossiers_en.properties").stringPropertyNames()).containsAll(windows);
+  }
+
+  /**
+   * F19: the dossier pages show a window's "starts on" and "source" in the page's language, from the deadlines table,
+   * which holds both (the reader refuses an empty French cell at start-up); a French cell that copies the English
+   * one is not French.
+   */
+  @Test
+  void shouldWriteEveryRowsStartAndSourceInFrenchInTheDeadlinesTable() throws IOException {
+    List<String> untranslated = new ArrayList<>();
+    java.util.Collection<DeadlineRule> rules = DeadlineTableReader.read(Files.readAllBytes(Paths.get("bpmn", "deadlines.dmn")), "test")
+        .rules();
+    for (DeadlineRule rule : rules) {
+      if (rule.startsOnFr().isBlank() || rule.startsOnFr().equals(rule.startsOn())) {
+        untranslated.add("row " + rule.row() + " (" + rule.id() + "): startsOnFr '" + rule.startsOnFr() + "'");
+      }
+      if (rule.source().isBlank() != rule.sourceFr().isBlank() || hasEnglishWords(rule.sourceFr())) {
+        untranslated.add("row " + rule.row() + " (" + rule.id() + "): sourceFr '" + rule.sourceFr() + "'");
+      }
+      if (hasEnglishWords(rule.startsOnFr())) {
+        untranslated.add("row " + rule.row() + " (" + rule.id() + "): startsOnFr '" + rule.startsOnFr() + "'");
+      }
+    }
+    assertThat(rules).hasSizeGreaterThan(28);
+    assertThat(untranslated).isEmpty();
+  }
+
+  private static boolean hasEnglishWords(String text) {
+    return Pattern.compile("\\b(the|of|by|from|received|requested|to|sets|no|length|chosen|as|be)\\b",
+        Pattern.CASE_INSENSITIVE).matcher(text).find();
   }
 
   @Test

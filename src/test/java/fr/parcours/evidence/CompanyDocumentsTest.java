@@ -47,9 +47,42 @@ class CompanyDocumentsTest {
   }
 
   @Test
-  void shouldTakeAJpegByItsContent() {
+  void shouldTakeAJpegByItsContentUnderEitherOfItsExtensions() {
     byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10};
-    assertThat(documents().storeKbis("pi-1", "alice", "scan", jpeg).type()).isEqualTo("image/jpeg");
+    assertThat(documents().storeKbis("pi-1", "alice", "scan.JPEG", jpeg).type()).isEqualTo("image/jpeg");
+    assertThat(documents().storeKbis("pi-1", "alice", "scan.jpg", jpeg).type()).isEqualTo("image/jpeg");
+    // a script that sends no name: the kind's name with the content's extension
+    assertThat(documents().storeRegulation("pi-1", "alice", "", jpeg).fileName()).isEqualTo("reglement-signe.jpg");
+  }
+
+  /**
+   * F5 of the third walk: image.pdf holding a PNG was kept under the .pdf name, and the ANS downloaded a PNG called
+   * .pdf. Bad inputs tried: a PNG named .pdf, a PDF named .png, a JPEG named .exe, a PDF without extension; each is
+   * refused naming the file and what it really is, nothing kept.
+   */
+  @Test
+  void shouldRefuseAFileWhoseNameDoesNotSayWhatItIs() {
+    CompanyDocuments documents = documents();
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0};
+    byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10};
+
+    assertThatThrownBy(() -> documents.storeRegulation("pi-1", "alice", "image.pdf", png))
+        .isInstanceOf(EvidenceRejectedException.class)
+        .hasMessage("Le fichier « image.pdf » est une image PNG, alors que son nom se termine par .pdf : l’ANS le"
+            + " téléchargerait sous un nom qui ne dit pas ce qu’il contient. Renommez-le « image.png », ou"
+            + " enregistrez-le au format que dit son nom, puis envoyez-le de nouveau.");
+    assertThatThrownBy(() -> documents.storeKbis("pi-1", "alice", "kbis.png", PDF))
+        .isInstanceOf(EvidenceRejectedException.class).hasMessageStartingWith("Le fichier « kbis.png » est un PDF,"
+            + " alors que son nom se termine par .png").hasMessageContaining("Renommez-le « kbis.pdf »");
+    assertThatThrownBy(() -> documents.storeKbis("pi-1", "alice", "kbis.exe", jpeg))
+        .isInstanceOf(EvidenceRejectedException.class).hasMessageStartingWith("Le fichier « kbis.exe » est une image"
+            + " JPEG, alors que son nom se termine par .exe");
+    assertThatThrownBy(() -> documents.storeKbis("pi-1", "alice", "kbis", PDF))
+        .isInstanceOf(EvidenceRejectedException.class).hasMessageStartingWith("Le fichier « kbis » est un PDF, mais"
+            + " son nom n’a pas d’extension").hasMessageContaining("Renommez-le « kbis.pdf »");
+    assertThat(documents.kbis("pi-1")).as("nothing kept").isEmpty();
+    assertThat(documents.regulation("pi-1")).as("nothing kept").isEmpty();
+    assertThat(storage.resolve("pi-1")).doesNotExist();
   }
 
   /** Bad inputs tried: a ZIP named .pdf, a text file, an empty file, one byte over 10 MB. */

@@ -26,7 +26,7 @@ final class AskedLengthForm {
   static void assertOfferedOnlyTo(TaskService tasks, Task agencySets, Task tableSets) {
     assertThat(tasks.getVariablesLocal(agencySets.getId()))
         .containsEntry(AskedLength.AGENCY_SETS_LENGTH, true).containsEntry(AskedLength.MINIMUM, "10 jours")
-        .containsEntry(AskedLength.MINIMUM_EN, "10 days");
+        .doesNotContainKey("minimumLengthEn");
     assertThat(tasks.getVariablesLocal(tableSets.getId())).containsEntry(AskedLength.AGENCY_SETS_LENGTH, false);
   }
 
