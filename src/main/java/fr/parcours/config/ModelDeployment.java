@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -109,6 +111,7 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
 
   private List<Root> roots() {
     List<Root> roots = new ArrayList<>();
+    Set<String> folders = new HashSet<>();
     for (String pattern : patterns) {
       String location = pattern.strip();
       int colon = location.indexOf(':');
@@ -122,8 +125,9 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
       }
       int wildcard = firstWildcard(path);
       String folder = path.substring(0, path.lastIndexOf('/', wildcard) + 1);
-      if (folder.isEmpty()) {
-        // the classpath's top: Spring lists its folders but not its jars, so no name can be relied on
+      if (folder.isEmpty() || !folders.add(folder)) {
+        // the classpath's top (Spring lists its folders but not its jars, so no name can be relied on), or a folder
+        // already listed for another pattern
         continue;
       }
       try {
