@@ -11,10 +11,13 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -330,7 +333,7 @@ class StartupBenchmark {
    * costliest of them.
    */
   private static void printBeansTheBareWebappHasNot(List<Start> parcours, List<Start> bare) {
-    java.util.Set<String> bareBeans = new java.util.HashSet<>();
+    Set<String> bareBeans = new HashSet<>();
     bare.forEach(start -> ownNanosOfBeans(start).keySet().forEach(bareBeans::add));
     List<Long> totals = new ArrayList<>();
     List<Long> counts = new ArrayList<>();
@@ -358,25 +361,36 @@ class StartupBenchmark {
 
   /** Each bean's own processor time in a start (its creation less the beans it created meanwhile), by name. */
   private static Map<String, Long> ownNanosOfBeans(Start start) {
-    StartupTimeline timeline = start.steps().buffer.getBufferedTimeline();
-    Map<Long, Long> cpu = start.steps().cpuNanos;
-    Map<Long, Long> childTime = new java.util.HashMap<>();
-    for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
-      Long parent = event.getStartupStep().getParentId();
-      if (parent != null) {
-        childTime.merge(parent, cpu.getOrDefault(event.getStartupStep().getId(), 0L), Long::sum);
-      }
-    }
+    Map<Long, Long> ownNanos = ownNanosByStep(start);
     Map<String, Long> own = new LinkedHashMap<>();
-    for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+    for (StartupTimeline.TimelineEvent event : start.steps().buffer.getBufferedTimeline().getEvents()) {
       StartupStep step = event.getStartupStep();
       if (step.getName().equals("spring.beans.instantiate")) {
         String name = "";
         for (StartupStep.Tag tag : step.getTags()) {
           name = tag.getKey().equals("beanName") ? tag.getValue() : name;
         }
-        own.merge(name, cpu.getOrDefault(step.getId(), 0L) - childTime.getOrDefault(step.getId(), 0L), Long::sum);
+        own.merge(name, ownNanos.get(step.getId()), Long::sum);
       }
+    }
+    return own;
+  }
+
+  /** Each step's own processor time in a start: its thread's, less the steps it contains. */
+  private static Map<Long, Long> ownNanosByStep(Start start) {
+    StartupTimeline timeline = start.steps().buffer.getBufferedTimeline();
+    Map<Long, Long> cpu = start.steps().cpuNanos;
+    Map<Long, Long> childTime = new HashMap<>();
+    for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+      Long parent = event.getStartupStep().getParentId();
+      if (parent != null) {
+        childTime.merge(parent, cpu.getOrDefault(event.getStartupStep().getId(), 0L), Long::sum);
+      }
+    }
+    Map<Long, Long> own = new HashMap<>();
+    for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+      long id = event.getStartupStep().getId();
+      own.put(id, cpu.getOrDefault(id, 0L) - childTime.getOrDefault(id, 0L));
     }
     return own;
   }
@@ -390,22 +404,13 @@ class StartupBenchmark {
   private static Map<String, List<Long>> ownTimes(List<Start> starts) {
     Map<String, List<Long>> times = new LinkedHashMap<>();
     for (Start start : starts) {
-      StartupTimeline timeline = start.steps().buffer.getBufferedTimeline();
-      Map<Long, Long> cpu = start.steps().cpuNanos;
-      Map<Long, Long> childTime = new LinkedHashMap<>();
-      for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
-        Long parent = event.getStartupStep().getParentId();
-        if (parent != null) {
-          childTime.merge(parent, cpu.getOrDefault(event.getStartupStep().getId(), 0L), Long::sum);
-        }
-      }
+      Map<Long, Long> ownNanos = ownNanosByStep(start);
       Map<String, Long> own = new LinkedHashMap<>();
-      for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+      for (StartupTimeline.TimelineEvent event : start.steps().buffer.getBufferedTimeline().getEvents()) {
         StartupStep step = event.getStartupStep();
         StringBuilder name = new StringBuilder(step.getName());
         step.getTags().forEach(tag -> name.append(tag.getKey().equals("beanName") ? " " + tag.getValue() : ""));
-        own.merge(name.toString(), (cpu.getOrDefault(step.getId(), 0L) - childTime.getOrDefault(step.getId(), 0L))
-            / 1_000_000, Long::sum);
+        own.merge(name.toString(), ownNanos.get(step.getId()) / 1_000_000, Long::sum);
       }
       own.forEach((name, millis) -> times.computeIfAbsent(name, n -> new ArrayList<>()).add(millis));
     }
