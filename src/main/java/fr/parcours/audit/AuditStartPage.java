@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * the engine, so the list lives here; the Tasklist start form, with the number typed, works as well). A certificate that an audit already examines links to that audit's dossier instead. Auditors, process
  * owners and administrators only; anybody else signed in reads who may (403); nobody signed in is asked to sign in.
  */
+@Lazy
 @Controller
 class AuditStartPage {
 

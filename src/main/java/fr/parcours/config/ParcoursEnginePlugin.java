@@ -17,12 +17,11 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine settings that belong to Parcours rather than to a deployment: only changed diagrams get a new
- * version at start-up, every diagram and deadlines table is checked against the deadlines source
+ * Engine settings that belong to Parcours rather than to a deployment (how the models are deployed at start-up is
+ * {@link ModelDeployment}'s): every diagram and deadlines table is checked against the deadlines source
  * when it is deployed, and the task and variable queries check grants row by row ({@link TaskGrantCheck},
  * {@link VariableGrantCheck}).
  */
@@ -39,11 +38,6 @@ class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration instanceof SpringProcessEngineConfiguration spring) {
-      // A process owner who changes one diagram gets a new version of that diagram only;
-      // running instances keep the version they started with.
-      spring.setDeployChangedOnly(true);
-    }
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<BpmnParseListener>());
     }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * Cockpit (the process owner, the administrator), signed in to the webapps; a vendor reads the mails of her
  * own dossiers in their journal ({@code /api/dossiers/{id}/notifications}).
  */
+@Lazy
 @Controller
 @Profile("demo")
 @ConditionalOnBean(DemoMailbox.class)

@@ -11,6 +11,7 @@ import fr.parcours.security.Roles;
 import fr.parcours.shared.SpreadsheetCsv;
 import java.nio.charset.StandardCharsets;
 import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,6 +41,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * Anybody else signed in reads a sentence that says who may; nobody signed in is asked to sign in (401). French, or
  * English for a browser whose first language is English, as the dossier pages.
  */
+@Lazy
 @Controller
 class DevicePages {
 

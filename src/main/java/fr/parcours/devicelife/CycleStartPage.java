@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * a vendor, for another company's certificate, a withdrawn one renewed, one without a cycle possible (the sentences
  * of {@link RecertificationIntake} and {@link fr.parcours.device.CycleChoices}).
  */
+@Lazy
 @Controller
 class CycleStartPage {
 

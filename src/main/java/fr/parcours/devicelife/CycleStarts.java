@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Service;
  * the Tasklist start form. Its refusals ({@link fr.parcours.shared.BadInputException}, the engine's
  * {@link org.camunda.bpm.engine.AuthorizationException}) come back whole; nothing is started then.
  */
+@Lazy
 @Service
 public class CycleStarts {
 

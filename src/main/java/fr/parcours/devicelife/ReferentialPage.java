@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * nothing stored: a post by anyone but an ANS reviewer (403), without the page's token (403), a version without a
  * name, already published, dated in the past or not after the one in force, a day that is not a date (400).
  */
+@Lazy
 @Controller
 class ReferentialPage {
 

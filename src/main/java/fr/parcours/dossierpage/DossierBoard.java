@@ -55,6 +55,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -66,6 +67,7 @@ import org.springframework.stereotype.Service;
  * <p>What a vendor reads is what is meant for vendors: the steps as the diagrams name them, the windows, the
  * mails sent to it, and who acted as an agency ("ANS"), never a reviewer's name, comment or variables.
  */
+@Lazy
 @Service
 public class DossierBoard {
 

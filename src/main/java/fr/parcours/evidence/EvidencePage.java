@@ -20,6 +20,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -43,6 +44,7 @@ import org.thymeleaf.context.Context;
  * deposit task is open, and "mark invalid" for the reviewer while the review task is open.
  * A client that asks for JSON gets {@code {"message": ...}} instead of HTML.
  */
+@Lazy
 @RestController
 class EvidencePage {
 

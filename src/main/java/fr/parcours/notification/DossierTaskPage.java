@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +29,7 @@ import org.springframework.web.util.HtmlUtils;
  * and the task is looked up when it is opened. The engine is asked as that person, with its authorization
  * checks: a dossier of another company is "no such dossier", whether it exists or not.
  */
+@Lazy
 @RestController
 class DossierTaskPage {
 

@@ -4,6 +4,7 @@ import fr.parcours.dossier.Dossiers;
 import java.util.HashSet;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
  * visible: reviewers and process owners through their rights, a vendor only for its own company's dossiers.
  * A dossier the caller may not read is answered as unknown (404).
  */
+@Lazy
 @RestController
 class NotificationApi {
 

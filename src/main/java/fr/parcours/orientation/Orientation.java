@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Service;
  * the transitional one while the window is in its transitional phase, where every nominal pathway is refused.
  * The rules are the process owners', in Modeler; this class only checks the answers and reads the results.
  */
+@Lazy
 @Service
 public class Orientation {
 

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * why (a vendor reads "the ANS" for who). Refused the same way, and also: no reason, nothing changed, dossiers that
  * already rely on the opening (400).
  */
+@Lazy
 @Controller
 class AnsWindowsPage {
 

@@ -58,6 +58,12 @@ class ClusterIT {
       Duration startup = Duration.between(began, Instant.now());
       assertThat(rows(database, "select key_, count(*) from act_re_procdef group by key_ having count(*) > 1"))
           .as("a definition deployed twice").isEmpty();
+      // the jar's files by their path in the repository (Camunda named them by bare name inside a jar):
+      // installed in another folder, the same files deploy nothing new (config.ModelDeploymentTest)
+      assertThat(rows(database, "select name_ from act_ge_bytearray where deployment_id_ is not null"))
+          .as("deployed files").hasSizeGreaterThan(60)
+          .allSatisfy(row -> assertThat(row.get(0)).matches("(bpmn/(pathways/|tracks/)?[a-z-]+\\.(bpmn|dmn)"
+              + "|forms/[a-z0-9/-]+\\.form)"));
       assertThat(rows(database, "select group_id_, resource_type_, resource_id_, count(*) from act_ru_authorization"
           + " where group_id_ is not null group by group_id_, resource_type_, resource_id_ having count(*) > 1"))
           .as("a grant made twice").isEmpty();

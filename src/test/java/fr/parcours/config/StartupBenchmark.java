@@ -11,10 +11,13 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -50,7 +53,8 @@ import org.springframework.core.metrics.StartupStep;
  */
 class StartupBenchmark {
 
-  static final int WARM_UP = 1;
+  /** Rounds not counted: the JIT is still compiling much of the start-up code for the first few. */
+  static final int WARM_UP = Integer.getInteger("startup.warmup", 3);
   static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   static final OperatingSystemMXBean PROCESS =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -205,18 +209,25 @@ class StartupBenchmark {
     }
   }
 
-  /** Parcours against the bare webapp: the ratio of the medians, and the median and quartiles of each round's. */
+  /**
+   * Parcours against the bare webapp, and against the bare webapp deploying the same models (the fair comparison on
+   * an empty database, where both deploy and check the same 69 files): the ratio of the medians, and the median and
+   * quartiles of each round's.
+   */
   private static void printRatio(String what, List<Kind> kinds, Function<Start, Long> measure) {
-    List<Long> bare = kinds.get(0).starts().stream().map(measure).toList();
     List<Long> parcours = kinds.get(2).starts().stream().map(measure).toList();
-    List<Double> ratios = new ArrayList<>();
-    for (int i = 0; i < bare.size(); i++) {
-      ratios.add((double) parcours.get(i) / Math.max(1, bare.get(i)));
+    for (int against = 0; against < 2; against++) {
+      List<Long> bare = kinds.get(against).starts().stream().map(measure).toList();
+      List<Double> ratios = new ArrayList<>();
+      for (int i = 0; i < bare.size(); i++) {
+        ratios.add((double) parcours.get(i) / Math.max(1, bare.get(i)));
+      }
+      Collections.sort(ratios);
+      System.out.printf("  ratio Parcours / %s, %s: of the medians %.2f; per round, median %.2f [%.2f–%.2f]%n",
+          against == 0 ? "bare" : "bare deploying the same models", what,
+          (double) percentile(parcours, 50) / Math.max(1, percentile(bare, 50)), ratios.get(ratios.size() / 2),
+          ratios.get(ratios.size() / 4), ratios.get(ratios.size() * 3 / 4));
     }
-    Collections.sort(ratios);
-    System.out.printf("  ratio Parcours / bare, %s: of the medians %.2f; per round, median %.2f [%.2f–%.2f]%n",
-        what, (double) percentile(parcours, 50) / Math.max(1, percentile(bare, 50)), ratios.get(ratios.size() / 2),
-        ratios.get(ratios.size() / 4), ratios.get(ratios.size() * 3 / 4));
   }
 
   private static SpringApplicationBuilder bare() {
@@ -309,10 +320,79 @@ class StartupBenchmark {
     System.out.printf("  beans created (steps spring.beans.instantiate), median: Parcours %d, the bare webapp %d%n",
         percentile(parcours.stream().map(StartupBenchmark::beansCreated).toList(), 50),
         percentile(bare.stream().map(StartupBenchmark::beansCreated).toList(), 50));
+    printBeansTheBareWebappHasNot(parcours, bare);
     System.out.printf("  the bare webapp's costliest:%n");
     for (Map.Entry<String, List<Long>> row : bareRows.subList(0, Math.min(5, bareRows.size()))) {
       System.out.printf("    %6d  %s%n", percentile(row.getValue(), 50), row.getKey());
     }
+  }
+
+  /**
+   * The beans Parcours creates and the bare webapp does not (Parcours' own, and what its settings switch on: Flyway,
+   * mail, templates...): how many, and their own processor time together (median over the rounds), with the
+   * costliest of them.
+   */
+  private static void printBeansTheBareWebappHasNot(List<Start> parcours, List<Start> bare) {
+    Set<String> bareBeans = new HashSet<>();
+    bare.forEach(start -> ownNanosOfBeans(start).keySet().forEach(bareBeans::add));
+    List<Long> totals = new ArrayList<>();
+    List<Long> counts = new ArrayList<>();
+    Map<String, List<Long>> byBean = new LinkedHashMap<>();
+    for (Start start : parcours) {
+      long total = 0;
+      long count = 0;
+      for (Map.Entry<String, Long> bean : ownNanosOfBeans(start).entrySet()) {
+        if (!bareBeans.contains(bean.getKey())) {
+          total += bean.getValue();
+          count++;
+          byBean.computeIfAbsent(bean.getKey(), name -> new ArrayList<>()).add(bean.getValue());
+        }
+      }
+      totals.add(total);
+      counts.add(count);
+    }
+    System.out.printf("  beans Parcours creates and the bare webapp does not: %d, their own processor time together"
+        + " %.1f ms (median); the costliest, median ms:", percentile(counts, 50), percentile(totals, 50) / 1e6);
+    byBean.entrySet().stream()
+        .sorted(Comparator.comparingLong((Map.Entry<String, List<Long>> bean) -> -percentile(bean.getValue(), 50)))
+        .limit(12).forEach(bean -> System.out.printf(" %s %.1f;", bean.getKey(), percentile(bean.getValue(), 50) / 1e6));
+    System.out.println();
+  }
+
+  /** Each bean's own processor time in a start (its creation less the beans it created meanwhile), by name. */
+  private static Map<String, Long> ownNanosOfBeans(Start start) {
+    Map<Long, Long> ownNanos = ownNanosByStep(start);
+    Map<String, Long> own = new LinkedHashMap<>();
+    for (StartupTimeline.TimelineEvent event : start.steps().buffer.getBufferedTimeline().getEvents()) {
+      StartupStep step = event.getStartupStep();
+      if (step.getName().equals("spring.beans.instantiate")) {
+        String name = "";
+        for (StartupStep.Tag tag : step.getTags()) {
+          name = tag.getKey().equals("beanName") ? tag.getValue() : name;
+        }
+        own.merge(name, ownNanos.get(step.getId()), Long::sum);
+      }
+    }
+    return own;
+  }
+
+  /** Each step's own processor time in a start: its thread's, less the steps it contains. */
+  private static Map<Long, Long> ownNanosByStep(Start start) {
+    StartupTimeline timeline = start.steps().buffer.getBufferedTimeline();
+    Map<Long, Long> cpu = start.steps().cpuNanos;
+    Map<Long, Long> childTime = new HashMap<>();
+    for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+      Long parent = event.getStartupStep().getParentId();
+      if (parent != null) {
+        childTime.merge(parent, cpu.getOrDefault(event.getStartupStep().getId(), 0L), Long::sum);
+      }
+    }
+    Map<Long, Long> own = new HashMap<>();
+    for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+      long id = event.getStartupStep().getId();
+      own.put(id, cpu.getOrDefault(id, 0L) - childTime.getOrDefault(id, 0L));
+    }
+    return own;
   }
 
   private static long beansCreated(Start start) {
@@ -324,22 +404,13 @@ class StartupBenchmark {
   private static Map<String, List<Long>> ownTimes(List<Start> starts) {
     Map<String, List<Long>> times = new LinkedHashMap<>();
     for (Start start : starts) {
-      StartupTimeline timeline = start.steps().buffer.getBufferedTimeline();
-      Map<Long, Long> cpu = start.steps().cpuNanos;
-      Map<Long, Long> childTime = new LinkedHashMap<>();
-      for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
-        Long parent = event.getStartupStep().getParentId();
-        if (parent != null) {
-          childTime.merge(parent, cpu.getOrDefault(event.getStartupStep().getId(), 0L), Long::sum);
-        }
-      }
+      Map<Long, Long> ownNanos = ownNanosByStep(start);
       Map<String, Long> own = new LinkedHashMap<>();
-      for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+      for (StartupTimeline.TimelineEvent event : start.steps().buffer.getBufferedTimeline().getEvents()) {
         StartupStep step = event.getStartupStep();
         StringBuilder name = new StringBuilder(step.getName());
         step.getTags().forEach(tag -> name.append(tag.getKey().equals("beanName") ? " " + tag.getValue() : ""));
-        own.merge(name.toString(), (cpu.getOrDefault(step.getId(), 0L) - childTime.getOrDefault(step.getId(), 0L))
-            / 1_000_000, Long::sum);
+        own.merge(name.toString(), ownNanos.get(step.getId()) / 1_000_000, Long::sum);
       }
       own.forEach((name, millis) -> times.computeIfAbsent(name, n -> new ArrayList<>()).add(millis));
     }
