@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The name of an evidence archive, {@code <Operator>_<DeviceName>_<Version>_<DDMMYY>_<sendNumber>.zip}
+ * The name of an evidence archive, {@code <Exploitant>_<NomDuDispositif>_<Version>_<JJMMAA>_<NuméroEnvoi>.zip}
  * (seed 004 §6.3). The underscore separates the parts, so inside a part every character that is not a
  * letter, a digit, a dot or a hyphen (spaces, apostrophes, underscores, slashes...) is written as one
  * hyphen, accents are dropped, and parts compare without regard to case:
@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  */
 record ArchiveName(String operator, String device, String version, LocalDate date, int sendNumber) {
 
-  static final String RULE = "<Operator>_<DeviceName>_<Version>_<DDMMYY>_<sendNumber>.zip";
+  /** After the dossier's own prefix, what a person writes: the day of the send and its number (seed 004). */
+  static final String DAY_AND_SEND = "_<JJMMAA>_<NuméroEnvoi>.zip";
+  /** The rule as the vendor reads it, in French (seed 004: « Nom de l’exploitant_Nom du DMN…_JJMMAA_numéroenvoi »). */
+  static final String RULE = "<Exploitant>_<NomDuDispositif>_<Version>" + DAY_AND_SEND;
 
   private static final Pattern NAME = Pattern.compile(
       "([A-Za-z0-9.-]+)_([A-Za-z0-9.-]+)_([A-Za-z0-9.-]+)_([0-9]{6})_([0-9]{1,4})\\.[zZ][iI][pP]");
@@ -51,7 +54,7 @@ record ArchiveName(String operator, String device, String version, LocalDate dat
     Matcher m = NAME.matcher(fileName == null ? "" : fileName);
     if (!m.matches()) {
       throw new EvidenceRejectedException("L’archive « " + fileName + " » n’est pas nommée comme l’ANS le demande : " + RULE
-          + ", ici " + expectedPrefix + "_<DDMMYY>_<sendNumber>.zip.");
+          + ", ici " + expectedPrefix + DAY_AND_SEND + ".");
     }
     LocalDate date;
     try {

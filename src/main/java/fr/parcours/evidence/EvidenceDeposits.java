@@ -89,7 +89,7 @@ public class EvidenceDeposits {
       ArchiveName name = ArchiveName.parse(archiveName, prefix);
       if (!name.isFor(prefix)) {
         throw new EvidenceRejectedException("L’archive « " + archiveName + " » n’est pas pour ce dossier : le dossier " + dossierId
-            + " prend des archives nommées " + prefix + "_<DDMMYY>_<sendNumber>.zip (exploitant, nom du dispositif,"
+            + " prend des archives nommées " + prefix + ArchiveName.DAY_AND_SEND + " (exploitant, nom du dispositif,"
             + " version).");
       }
       List<Send> sends = store.sends(processInstanceId);

@@ -27,7 +27,8 @@ import org.springframework.web.util.HtmlUtils;
  * waits for the person signed in (offered to their company or assigned to them). A mail is sent before the
  * task it announces exists, and the task may have moved on when the mail is read: the link names the dossier,
  * and the task is looked up when it is opened. The engine is asked as that person, with its authorization
- * checks: a dossier of another company is "no such dossier", whether it exists or not.
+ * checks: a dossier of another company is "no such dossier", whether it exists or not; one of the person's own
+ * dossiers with no task for them (its step is another group's, or it waits) says so, never "no such dossier".
  */
 @Lazy
 @RestController
@@ -66,10 +67,14 @@ class DossierTaskPage {
           return ResponseEntity.status(HttpStatus.SEE_OTHER)
               .location(URI.create(links.tasklistTask(open.get(0).getId()))).<String>build();
         }
-        if (tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).count() > 0) {
+        // the dossier is theirs (or instructed by them) when they may read one of its instances, as on its page:
+        // its open tasks may all be another group's, or it may wait for an event, and it is still their dossier
+        if (engine.getHistoryService().createHistoricProcessInstanceQuery()
+            .processInstanceIds(new java.util.HashSet<>(instances)).count() > 0) {
           return page(HttpStatus.NOT_FOUND, "Aucune tâche ne vous attend sur ce dossier",
               "Le dossier " + dossierId + " n’a pas de tâche ouverte pour vous en ce moment : l’étape annoncée par"
-                  + " le message est peut-être déjà faite. Vos tâches sont dans Tasklist.");
+                  + " le message est peut-être déjà faite. Vos tâches sont dans Tasklist ; la page du dossier dit où il"
+                  + " en est et qui a la main.", links.dossier(dossierId));
         }
       }
       return page(HttpStatus.NOT_FOUND, "Dossier introuvable", "Aucun dossier en cours " + dossierId
@@ -79,10 +84,16 @@ class DossierTaskPage {
   }
 
   private ResponseEntity<String> page(HttpStatus status, String title, String message) {
+    return page(status, title, message, null);
+  }
+
+  /** The page, with a link to the dossier's page too when the person may read it. */
+  private ResponseEntity<String> page(HttpStatus status, String title, String message, String dossierPage) {
     String html = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"UTF-8\"><title>" + HtmlUtils.htmlEscape(title)
         + "</title></head><body style=\"font-family:sans-serif;max-width:40em;margin:2em auto\"><h1>"
-        + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(message) + "</p><p><a href=\""
-        + HtmlUtils.htmlEscape(links.tasklist()) + "\">Ouvrir Tasklist</a></p></body></html>";
+        + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(message) + "</p><p>"
+        + (dossierPage == null ? "" : "<a href=\"" + HtmlUtils.htmlEscape(dossierPage) + "\">Ouvrir la page du dossier</a> · ")
+        + "<a href=\"" + HtmlUtils.htmlEscape(links.tasklist()) + "\">Ouvrir Tasklist</a></p></body></html>";
     return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
         .header(HttpHeaders.CACHE_CONTROL, "no-store").body(html);
   }

@@ -377,7 +377,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     WebElement refusal = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=alert]")));
     String prefix = archiveName.substring(0, archiveName.lastIndexOf('_', archiveName.lastIndexOf('_') - 1));
     assertThat(refusal.getText()).startsWith("Refusé :").contains("proofs.zip")
-        .contains(prefix + "_<DDMMYY>_<sendNumber>.zip").endsWith("Rien de cette archive n’a été gardé.");
+        .contains(prefix + "_<JJMMAA>_<NuméroEnvoi>.zip").endsWith("Rien de cette archive n’a été gardé.");
     assertThat(evidenceDeposits.nextArchiveName(dossier.getId())).as("nothing kept: still send 1")
         .isEqualTo(archiveName);
     screenshot("09-alice-evidence-misnamed-archive-refused");

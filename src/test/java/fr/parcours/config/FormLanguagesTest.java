@@ -42,7 +42,9 @@ class FormLanguagesTest {
   private static final Set<String> ENGLISH_WORDS = Set.of("the", "and", "of", "to", "time", "limit", "until",
       "included", "agency", "give", "given", "vendor", "days", "least", "with", "for", "your", "you", "this",
       "that", "from", "by", "will", "should", "must", "please", "analysis", "started", "paused", "left", "after",
-      "today", "request", "answer", "deadline", "submit", "upload", "evidence", "complete", "not");
+      "today", "request", "answer", "deadline", "submit", "upload", "evidence", "complete", "not",
+      // the parts of a name to write, as the fourth walk read them in the French deposit form
+      "operator", "devicename", "sendnumber", "ddmmyy");
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
   @Test
@@ -92,6 +94,11 @@ class FormLanguagesTest {
         + " sets the time to answer, at least {{minimumLengthEn}})")).contains("the", "agency", "least");
     assertThat(englishWords("Déposez le règlement signé sur la page « Extrait Kbis » ; on vous répond sous 60"
         + " jours, à l’ANS, pour la CNEDiMTS, de la CNAM (SIREN, IUD-ID, INS, RGPD, PDF, Sésame, Convergence).")).isEmpty();
+    // the fourth walk: the archive's name to write, its parts in English in the French deposit form
+    assertThat(englishWords("Nommez chaque archive `<Operator>_<DeviceName>_<Version>_<DDMMYY>_<sendNumber>.zip`"))
+        .containsExactly("Operator", "DeviceName", "DDMMYY", "sendNumber");
+    assertThat(englishWords("Nommez chaque archive `<Exploitant>_<NomDuDispositif>_<Version>_<JJMMAA>_<NuméroEnvoi>.zip`"))
+        .isEmpty();
   }
 
   private static List<String> englishWords(String shown) {

@@ -203,14 +203,14 @@ class EvidenceDepositTest extends ProcessTestBase {
     ProcessInstance pi = atEvidenceDeposit();
     refused(pi, other, Zips.with("PSC_1.1.1.mp4").bytes(), "L’archive « " + other + " » n’est pas pour ce"
         + " dossier : le dossier " + pi.getBusinessKey() + " prend des archives nommées"
-        + " MediSoft-SAS_CardioWatch_2.1_<DDMMYY>_<sendNumber>.zip (exploitant, nom du dispositif, version).");
+        + " MediSoft-SAS_CardioWatch_2.1_<JJMMAA>_<NuméroEnvoi>.zip (exploitant, nom du dispositif, version).");
   }
 
   @Test
   void shouldRefuseAnArchiveNotNamedAsTheAnsRequires() {
     refused(atEvidenceDeposit(), "evidence.zip", Zips.with("PSC_1.1.1.mp4").bytes(), "L’archive « evidence.zip »"
-        + " n’est pas nommée comme l’ANS le demande : <Operator>_<DeviceName>_<Version>_<DDMMYY>_<sendNumber>.zip,"
-        + " ici MediSoft-SAS_CardioWatch_2.1_<DDMMYY>_<sendNumber>.zip.");
+        + " n’est pas nommée comme l’ANS le demande : <Exploitant>_<NomDuDispositif>_<Version>_<JJMMAA>_<NuméroEnvoi>.zip,"
+        + " ici MediSoft-SAS_CardioWatch_2.1_<JJMMAA>_<NuméroEnvoi>.zip.");
   }
 
   @Test

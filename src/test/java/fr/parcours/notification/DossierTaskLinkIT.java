@@ -1,0 +1,93 @@
+package fr.parcours.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import fr.parcours.security.Roles;
+import fr.parcours.support.BrowserSession;
+import fr.parcours.support.Dossiers;
+import fr.parcours.support.TestSmtp;
+import fr.parcours.support.ThisContextsEngine;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The fourth new-user walk: alice opened the task link of an earlier mail, {@code /dossiers/<number>/tache}, while
+ * her PECAN dossier waited for the ministers' acknowledgement; the page said "Dossier introuvable : aucun dossier
+ * en cours … que vous puissiez voir" of her own running dossier, because the step open then was another group's.
+ * Her own dossier says that no task waits for her and links to its page; another company's user still reads
+ * "Dossier introuvable", as for a number that does not exist.
+ */
+@ExtendWith(ThisContextsEngine.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class DossierTaskLinkIT {
+
+  @RegisterExtension
+  static final GreenMailExtension MAIL = new GreenMailExtension(TestSmtp.SMTP);
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+  @Autowired TaskService tasks;
+  @Autowired AuthorizationService authorizations;
+
+  @Test
+  void shouldTellTheVendorThatNoTaskWaitsOnHerOwnDossierWhenItsStepIsAnotherGroups() {
+    ProcessInstance dossier = Dossiers.applyAs(engine, "alice", "vendor-medisoft");
+    String number = dossier.getBusinessKey();
+    String link = "/dossiers/" + number + "/tache";
+    // the dossier's only open step is now the ANS's, as when it waits for a reviewer or another agency
+    Task open = tasks.createTaskQuery().processInstanceId(dossier.getId()).singleResult();
+    tasks.deleteCandidateGroup(open.getId(), "vendor-medisoft");
+    tasks.addCandidateGroup(open.getId(), Roles.ANS_REVIEWER);
+    // as for a task created for the ANS: the company's grant on it goes too (removing a candidate group keeps it)
+    authorizations.createAuthorizationQuery().groupIdIn("vendor-medisoft").resourceType(Resources.TASK)
+        .resourceId(open.getId()).list().forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+    engine.getIdentityService().setAuthentication("alice", java.util.List.of("vendor-medisoft"));
+    try {
+      assertThat(tasks.createTaskQuery().processInstanceId(dossier.getId()).count())
+          .as("alice sees no task of her dossier, as when its step is another group's").isZero();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(tasks.createTaskQuery().processInstanceId(dossier.getId()).taskCandidateGroup("vendor-medisoft")
+        .count()).as("no task of MediSoft's left on the dossier").isZero();
+
+    ResponseEntity<String> own = BrowserSession.signedIn(rest, "alice").page(link);
+    assertThat(own.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(HtmlUtils.htmlUnescape(own.getBody())).contains("Aucune tâche ne vous attend sur ce dossier")
+        .contains("Le dossier " + number + " n’a pas de tâche ouverte pour vous en ce moment")
+        .contains("/dossiers/" + number + "\">Ouvrir la page du dossier</a>")
+        .doesNotContain("Dossier introuvable").doesNotContain(open.getId());
+
+    BrowserSession bruno = BrowserSession.signedIn(rest, "bruno");
+    ResponseEntity<String> other = bruno.page(link);
+    assertThat(other.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(HtmlUtils.htmlUnescape(other.getBody())).contains("Dossier introuvable")
+        .doesNotContain("Aucune tâche ne vous attend")
+        .doesNotContain("/dossiers/" + number + "\"");
+    assertThat(other.getBody()).isEqualTo(bruno.page("/dossiers/DMN-2026-ZZZZZ/tache").getBody()
+        .replace("DMN-2026-ZZZZZ", number));
+
+    // the reviewer whose step it is still lands on it
+    TestRestTemplate noRedirect = rest.withRedirects(
+        org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
+    ResponseEntity<String> ana = BrowserSession.signedIn(noRedirect, "ana").page(link);
+    assertThat(ana.getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(ana.getHeaders().getLocation().toString()).endsWith("#/?task=" + open.getId());
+  }
+}
