@@ -17,6 +17,7 @@ import fr.parcours.shared.DossierNotes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,13 +60,15 @@ class EvidencePage {
   private final EvidenceProperties properties;
   private final CompanyDocuments documents;
   private final ITemplateEngine templates;
+  private final RepositoryService repository;
 
   /** What the pathways say about their dossiers: the case of the evidence deposit (seed 003, step 3). */
   private final List<DossierNotes> notes;
 
   EvidencePage(EvidenceAccess access, EvidenceDeposits deposits, EvidenceCatalogue catalogue,
       EvidenceProperties properties, CompanyDocuments documents, ITemplateEngine templates,
-      List<DossierNotes> notes) {
+      List<DossierNotes> notes, RepositoryService repository) {
+    this.repository = repository;
     this.notes = List.copyOf(notes);
     this.templates = templates;
     this.access = access;
@@ -260,16 +263,36 @@ class EvidencePage {
 
   @GetMapping("/evidence/{dossierId}/regulation")
   ResponseEntity<String> showRegulation(@PathVariable String dossierId, HttpServletRequest request) {
-    return shown(request, dossierId, this::regulationPage);
+    Visit visit = signsARegulation(visit(request, dossierId), request);
+    return visit.refusal() != null ? visit.refusal() : answer(request, HttpStatus.OK, null,
+        regulationPage(request, visit.person(), visit.dossier(), null, null));
+  }
+
+  /**
+   * Only a dossier whose diagram asks "Joindre le règlement signé" (the ANS transitional phase) has a regulation
+   * page; any other dossier's reader is told so, rather than shown a page about a phase the dossier is not in.
+   */
+  private Visit signsARegulation(Visit visit, HttpServletRequest request) {
+    if (visit.refusal() != null || repository.getBpmnModelInstance(visit.dossier().getProcessDefinitionId())
+        .getModelElementById(CompanyDocuments.TASK_ATTACH_REGULATION) != null) {
+      return visit;
+    }
+    String number = visit.dossier().getBusinessKey();
+    return new Visit(visit.person(), visit.dossier(), answer(request, HttpStatus.NOT_FOUND, "Le dossier " + number
+        + " n’a pas de règlement à signer : seule une candidature de la phase transitoire de l’ANS en joint un. Ses"
+        + " documents sont sur sa page, /dossiers/" + number + ".", null));
   }
 
   @PostMapping("/evidence/{dossierId}/regulation")
   ResponseEntity<String> uploadRegulation(@PathVariable String dossierId,
       @RequestParam("regulation") MultipartFile regulation, @RequestParam(name = "csrf", required = false) String csrf,
       HttpServletRequest request) throws IOException {
-    Visit visit = change(request, dossierId, csrf, "Vous ne pouvez pas envoyer le règlement signé du dossier "
-        + dossierId + " : seule l’entreprise candidate le peut, tant que « Joindre le règlement signé » est ouverte.",
-        CompanyDocuments.TASK_ATTACH_REGULATION);
+    Visit visit = signsARegulation(visit(request, dossierId), request);
+    if (visit.refusal() == null) {
+      visit = change(request, dossierId, csrf, "Vous ne pouvez pas envoyer le règlement signé du dossier "
+          + dossierId + " : seule l’entreprise candidate le peut, tant que « Joindre le règlement signé » est"
+          + " ouverte.", CompanyDocuments.TASK_ATTACH_REGULATION);
+    }
     if (visit.refusal() != null) {
       return visit.refusal();
     }

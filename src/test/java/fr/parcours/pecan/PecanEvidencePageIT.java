@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import fr.parcours.evidence.CompanyDocuments;
 import fr.parcours.evidence.EvidenceDeposits;
 import fr.parcours.evidence.Zips;
 import fr.parcours.support.Candidatures;
@@ -55,6 +56,7 @@ class PecanEvidencePageIT {
   @Autowired ProcessEngine engine;
   @Autowired EvidenceDeposits deposits;
   @Autowired PecanDesk desk;
+  @Autowired CompanyDocuments documents;
 
   @Test
   void shouldLetTheVendorDepositPecanEvidenceFromThePageAndMoveOnToTheAcknowledgement() throws Exception {
@@ -148,6 +150,29 @@ class PecanEvidencePageIT {
     complete("alice", ans, "Task_RequestConvergenceAccount",
         Map.of("kbisProvided", true, "officerIdVerified", true, "representativeRegistered", true));
     task(ans, "Task_OpenConvergenceAccount");
+  }
+
+  /**
+   * The walk of 3 December 2026 found a PECAN dossier's regulation page talking of the transitional phase. Bad inputs
+   * tried: the page and a PDF sent to it for a PECAN dossier, by its vendor and by another company.
+   */
+  @Test
+  void shouldSayThatANominalDossierHasNoRegulationToSign() throws Exception {
+    ProcessInstance pecan = applyForPecan(Map.of("hasConvergenceAccount", false));
+    String number = pecan.getBusinessKey();
+    String regulation = "/evidence/" + number + "/regulation";
+
+    ResponseEntity<String> page = get("alice", regulation);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(page.getBody()).contains("Le dossier " + number + " n’a pas de règlement à signer")
+        .doesNotContain("Aucun règlement signé reçu");
+    ResponseEntity<String> sent = post("alice", regulation, "regulation", "reglement.pdf", ProcessTestBase.PDF);
+    assertThat(sent.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(JSON.readTree(sent.getBody()).get("message").asText())
+        .contains("seule une candidature de la phase transitoire de l’ANS en joint un");
+    assertThat(documents.regulation(pecan.getId())).as("nothing kept").isEmpty();
+    // another company still meets no such dossier, not a sentence about this one
+    assertThat(get("bruno", regulation).getBody()).doesNotContain("règlement à signer");
   }
 
   @Test
