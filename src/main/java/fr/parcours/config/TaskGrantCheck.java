@@ -1,8 +1,11 @@
 package fr.parcours.config;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
@@ -29,6 +32,21 @@ public final class TaskGrantCheck {
   private static final String DEFINITION_KEY = "D.KEY_";
 
   private TaskGrantCheck() {
+  }
+
+  /**
+   * The task columns a query's order names (Camunda's "contained" ordering properties, read from the task's row;
+   * the others are joined columns, which Camunda's own fragment selects under an alias), each once, without the id:
+   * the first step of the page selects them beside the task's id ({@code task-grant-check.xml}).
+   */
+  public static List<String> orderColumns(List<QueryOrderingProperty> ordering) {
+    Set<String> columns = new LinkedHashSet<>();
+    for (QueryOrderingProperty property : ordering) {
+      if (property.isContainedProperty() && !"ID_".equals(property.getQueryProperty().getName())) {
+        columns.add(property.getQueryProperty().getName());
+      }
+    }
+    return List.copyOf(columns);
   }
 
   /** What the mapper reads for one query (OGNL: {@code @fr.parcours.config.TaskGrantCheck@of(authCheck)}). */
