@@ -5,14 +5,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.impl.QueryEntityRelationCondition;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 
 /**
  * The task query (Tasklist's filters, their list and count, {@code /engine-rest/task}) checks the signed-in user's
- * grants task by task with EXISTS ({@code db/camunda/task-grant-check.xml}) instead of Camunda's join on
+ * grants by looking each task up in the set of tasks (and of definitions) the user holds a grant on, each set read
+ * once per query ({@code db/camunda/task-grant-check.xml}), instead of Camunda's join on
  * {@code RESOURCE_ID_ IN (task, definition key, '*')}, which PostgreSQL could not estimate: ana's evidence queue took
  * 150 s at 50,000 open dossiers, comparing every task with every grant of her group ({@code config.QueueBenchmark}
  * prints both, with their plans). Who sees what does not change: the same grants are read with the same rules, and
@@ -47,6 +51,32 @@ public final class TaskGrantCheck {
       }
     }
     return List.copyOf(columns);
+  }
+
+  /**
+   * The task columns the first step of the page reads from Camunda's criteria: the id, the columns the order names
+   * on the task (with a function or not) and those its joins compare with (a dossier's variable: the process
+   * instance).
+   */
+  public static List<String> joinedColumns(List<QueryOrderingProperty> ordering) {
+    Set<String> columns = new LinkedHashSet<>(List.of("ID_"));
+    for (QueryOrderingProperty property : ordering) {
+      if (property.getRelation() == null) {
+        columns.add(property.getQueryProperty().getName());
+      } else if (property.getRelationConditions() != null) {
+        for (QueryEntityRelationCondition condition : property.getRelationConditions()) {
+          if (condition.isPropertyComparison()) {
+            columns.add(condition.getComparisonProperty().getName());
+          }
+        }
+      }
+    }
+    return List.copyOf(columns);
+  }
+
+  /** True when the engine's database is PostgreSQL (the mapper keeps a subquery apart there only). */
+  public static boolean onPostgres() {
+    return DbSqlSessionFactory.POSTGRES.equals(Context.getProcessEngineConfiguration().getDatabaseType());
   }
 
   /** What the mapper reads for one query (OGNL: {@code @fr.parcours.config.TaskGrantCheck@of(authCheck)}). */
