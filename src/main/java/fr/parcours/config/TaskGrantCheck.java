@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.QueryEntityRelationCondition;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
@@ -72,6 +73,22 @@ public final class TaskGrantCheck {
       }
     }
     return List.copyOf(columns);
+  }
+
+  /**
+   * True when the query names its tasks or their dossiers (a task, a process instance, an execution, a business key):
+   * a few tasks, whose own grants the mapper probes, rather than reading every grant of the user once as for a queue.
+   * Camunda ANDs the main query's criteria with those of its OR queries, so the main query's say.
+   */
+  public static boolean namesItsTasks(TaskQueryImpl query) {
+    return query.getTaskId() != null || notEmpty(query.getTaskIdIn()) || query.getProcessInstanceId() != null
+        || notEmpty(query.getProcessInstanceIdIn()) || query.getExecutionId() != null
+        || query.getProcessInstanceBusinessKey() != null || query.getParentTaskId() != null
+        || query.getCaseInstanceId() != null || query.getCaseExecutionId() != null;
+  }
+
+  private static boolean notEmpty(String[] values) {
+    return values != null && values.length > 0;
   }
 
   /** True when the engine's database is PostgreSQL (the mapper keeps a subquery apart there only). */

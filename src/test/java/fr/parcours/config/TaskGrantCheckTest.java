@@ -213,6 +213,11 @@ class TaskGrantCheckTest extends ProcessTestBase {
     // an order by a function of a column (Camunda selects it under an alias) and by two of a task's columns
     queries.put("by name, ignoring case", () -> taskService.createTaskQuery().orderByTaskNameCaseInsensitive().desc()
         .orderByTaskPriority().asc().orderByProcessInstanceId().asc().orderByTaskId().asc());
+    // queries that name their dossiers or tasks: each task's grants probed rather than read once as a set
+    queries.put("one dossier's tasks", () -> taskService.createTaskQuery().processInstanceId(instances.get(0))
+        .orderByTaskId().asc());
+    queries.put("two dossiers' tasks", () -> taskService.createTaskQuery().processInstanceIdIn(instances.get(3),
+        instances.get(5)).orderByTaskId().asc());
     queries.put("by dossier number", () -> taskService.createTaskQuery().processInstanceBusinessKeyLike("DMN-G%")
         .orderByTaskId().asc());
     queries.put("one step or assigned (an OR query)", () -> taskService.createTaskQuery().or()
