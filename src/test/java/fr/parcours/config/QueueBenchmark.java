@@ -273,7 +273,7 @@ class QueueBenchmark {
         Sql.CAMUNDA, false, Indexes.FIRST, Plans.DRIVER, true),
     QUEUES3("before: grants probed task by task (EXISTS), whole rows sorted, indexes led by task (branch queues3)",
         Sql.QUEUES3, true, Indexes.QUEUES3, Plans.DRIVER, false),
-    PARCOURS("Parcours: grants read once per query (IN), the page by its ids, indexes led by group and name",
+    PARCOURS("Parcours: a step's grants read as sets (IN), others probed; the page by its ids; indexes led by group",
         Sql.PARCOURS, true, Indexes.PARCOURS, Plans.DRIVER, false),
     CUSTOM_PLANS("Parcours, with a plan made for each call's values (plan_cache_mode=force_custom_plan)",
         Sql.PARCOURS, true, Indexes.PARCOURS, Plans.CUSTOM, false);
