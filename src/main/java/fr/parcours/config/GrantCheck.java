@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 
 /**
  * A query's authorization check as Parcours' statements read it ({@link TaskGrantCheck}, {@link VariableGrantCheck}):
- * the grants read with EXISTS when this check applies, and what is left to Camunda's SQL (nothing when it applies,
+ * the grants read by Parcours' SQL when this check applies, and what is left to Camunda's SQL (nothing when it applies,
  * everything when it does not).
  */
 public abstract class GrantCheck {

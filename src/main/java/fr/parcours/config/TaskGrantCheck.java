@@ -1,15 +1,23 @@
 package fr.parcours.config;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.QueryEntityRelationCondition;
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 
 /**
  * The task query (Tasklist's filters, their list and count, {@code /engine-rest/task}) checks the signed-in user's
- * grants task by task with EXISTS ({@code db/camunda/task-grant-check.xml}) instead of Camunda's join on
+ * grants by looking each task up in the set of tasks (and of definitions) the user holds a grant on, each set read
+ * once per query ({@code db/camunda/task-grant-check.xml}), instead of Camunda's join on
  * {@code RESOURCE_ID_ IN (task, definition key, '*')}, which PostgreSQL could not estimate: ana's evidence queue took
  * 150 s at 50,000 open dossiers, comparing every task with every grant of her group ({@code config.QueueBenchmark}
  * prints both, with their plans). Who sees what does not change: the same grants are read with the same rules, and
@@ -29,6 +37,69 @@ public final class TaskGrantCheck {
   private static final String DEFINITION_KEY = "D.KEY_";
 
   private TaskGrantCheck() {
+  }
+
+  /**
+   * The task columns a query's order names (Camunda's "contained" ordering properties, read from the task's row;
+   * the others are joined columns, which Camunda's own fragment selects under an alias), each once, without the id:
+   * the first step of the page selects them beside the task's id ({@code task-grant-check.xml}).
+   */
+  public static List<String> orderColumns(List<QueryOrderingProperty> ordering) {
+    Set<String> columns = new LinkedHashSet<>();
+    for (QueryOrderingProperty property : ordering) {
+      if (property.isContainedProperty() && !"ID_".equals(property.getQueryProperty().getName())) {
+        columns.add(property.getQueryProperty().getName());
+      }
+    }
+    return List.copyOf(columns);
+  }
+
+  /**
+   * The task columns the first step of the page reads from Camunda's criteria: the id, the columns the order names
+   * on the task (with a function or not) and those its joins compare with (a dossier's variable: the process
+   * instance).
+   */
+  public static List<String> joinedColumns(List<QueryOrderingProperty> ordering) {
+    Set<String> columns = new LinkedHashSet<>(List.of("ID_"));
+    for (QueryOrderingProperty property : ordering) {
+      if (property.getRelation() == null) {
+        columns.add(property.getQueryProperty().getName());
+      } else if (property.getRelationConditions() != null) {
+        for (QueryEntityRelationCondition condition : property.getRelationConditions()) {
+          if (condition.isPropertyComparison()) {
+            columns.add(condition.getComparisonProperty().getName());
+          }
+        }
+      }
+    }
+    return List.copyOf(columns);
+  }
+
+  /**
+   * True when the mapper reads the user's grants once as sets, each task looked up in them (a query of one step's
+   * tasks, such as a pathway's queue: ana's 15,000 evidence reviews, where the sets are built in a few ms and a
+   * probe per task cost more); false when it probes each task's own grants (EXISTS): for a query that names its
+   * tasks or dossiers (a few tasks), and for a query of a group's tasks across steps (alice's company: with the
+   * sets, PostgreSQL scanned all 50,000 tasks looking each up, 35 ms, where starting from her 1,000 candidate links
+   * and probing took 7). Camunda ANDs the main query's criteria with those of its OR queries, so the main query's
+   * say.
+   */
+  public static boolean readsGrantsAsSets(TaskQueryImpl query) {
+    boolean namesItsTasks = query.getTaskId() != null || notEmpty(query.getTaskIdIn())
+        || query.getProcessInstanceId() != null || notEmpty(query.getProcessInstanceIdIn())
+        || query.getExecutionId() != null || query.getProcessInstanceBusinessKey() != null
+        || query.getParentTaskId() != null || query.getCaseInstanceId() != null || query.getCaseExecutionId() != null;
+    boolean namesAStep = query.getKey() != null || notEmpty(query.getKeys()) || query.getKeyLike() != null;
+    return namesAStep && !namesItsTasks;
+  }
+
+  private static boolean notEmpty(String[] values) {
+    return values != null && values.length > 0;
+  }
+
+  /** True when the engine's database is PostgreSQL (the mapper keeps a subquery apart there only). */
+  public static boolean onPostgres() {
+    return DbSqlSessionFactory.POSTGRES.equals(Context.getProcessEngineConfiguration().getDatabaseType());
   }
 
   /** What the mapper reads for one query (OGNL: {@code @fr.parcours.config.TaskGrantCheck@of(authCheck)}). */

@@ -16,12 +16,12 @@ class CamundaIndexesTest extends ProcessTestBase {
   @Autowired JdbcTemplate jdbc;
   @Autowired CamundaIndexes indexes;
 
-  static final String[] NAMES = {"PARCOURS_IDX_AUTH_RESOURCE", "PARCOURS_IDX_LINK_TASK_GROUP",
-      "PARCOURS_IDX_TASK_QUEUE", "PARCOURS_IDX_VAR_EXE_NAME_TYPE"};
+  static final String[] NAMES = {"PARCOURS_IDX_AUTH_GROUP_GRANTS", "PARCOURS_IDX_AUTH_RESOURCE",
+      "PARCOURS_IDX_LINK_GROUP_TASK", "PARCOURS_IDX_TASK_STEP", "PARCOURS_IDX_VAR_NAME_TYPE_EXE"};
 
   @Test
   void shouldIndexTheQueuesColumnsOnceCamundasTablesExist() {
-    assertThat(CamundaIndexes.statements()).hasSize(6).allSatisfy(statement ->
+    assertThat(CamundaIndexes.statements()).hasSize(10).allSatisfy(statement ->
         assertThat(statement).matches("(?s)(CREATE INDEX IF NOT EXISTS|DROP INDEX IF EXISTS) parcours_idx_.*"));
     assertThat(indexNames()).containsExactly(NAMES);
 
@@ -35,6 +35,12 @@ class CamundaIndexesTest extends ProcessTestBase {
     // a database made before the indexes carried the columns the queues read
     jdbc.execute("CREATE INDEX parcours_idx_task_def_key ON act_ru_task (task_def_key_, proc_def_id_)");
     jdbc.execute("CREATE INDEX parcours_idx_var_exe_name ON act_ru_variable (execution_id_, name_)");
+    // and the ones of the next version, each led by the task or the execution
+    jdbc.execute("CREATE INDEX parcours_idx_task_queue ON act_ru_task (task_def_key_, proc_def_id_, suspension_state_,"
+        + " tenant_id_, id_, proc_inst_id_)");
+    jdbc.execute("CREATE INDEX parcours_idx_link_task_group ON act_ru_identitylink (task_id_, group_id_, type_)");
+    jdbc.execute("CREATE INDEX parcours_idx_var_exe_name_type ON act_ru_variable (execution_id_, name_, type_, long_,"
+        + " double_)");
 
     indexes.ensure();
 

@@ -68,8 +68,8 @@ class PostgresIT extends ProcessTestBase {
         while (indexes.next()) {
           names.add(indexes.getString(1));
         }
-        assertThat(names).containsExactly("parcours_idx_auth_resource", "parcours_idx_link_task_group",
-            "parcours_idx_task_queue", "parcours_idx_var_exe_name_type");
+        assertThat(names).containsExactly("parcours_idx_auth_group_grants", "parcours_idx_auth_resource",
+            "parcours_idx_link_group_task", "parcours_idx_task_step", "parcours_idx_var_name_type_exe");
       }
     }
 

@@ -62,8 +62,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * page, and its count), authenticated with HTTP Basic and authorization checks on: an ANS reviewer's evidence
  * queue (ana) and a vendor's "Tâches de mon entreprise" (alice), the list with the body Tasklist sends (its own
  * sort, "created" descending, after the filter's). Measured side by side in one run on the same data: Parcours'
- * queries as the branch queues2 left them against Parcours' now ({@link Setting}), and on request Camunda's own
- * joins, its defaults without Parcours' indexes and inner joins ({@code -Dqueues.settings}); with the EXPLAIN
+ * queries and indexes as the branch queues3 left them and Parcours' now ({@link Setting}), and on request Parcours'
+ * now with a plan made for each call's values, Camunda's own joins, its defaults without Parcours' indexes and inner
+ * joins ({@code -Dqueues.settings}); with the EXPLAIN
  * ANALYZE plans of the task and variable queries (PostgreSQL's auto_explain). Each setting must show each person
  * the same number of tasks. No timing assertion.
  *
@@ -140,7 +141,7 @@ class QueueBenchmark {
     long fillSeconds = (System.nanoTime() - fillStart) / 1_000_000_000L;
     // as autovacuum leaves a table after many inserts (PostgreSQL 13 and later): statistics, and the visibility map
     // that lets a covering index answer without reading the table
-    jdbc.execute("VACUUM ANALYZE");
+    vacuum(jdbc);
 
     long dossiers = jdbc.queryForObject("SELECT count(*) FROM act_ru_execution WHERE id_ = proc_inst_id_"
         + " AND business_key_ LIKE 'DMN-B%'", Long.class);
@@ -170,7 +171,7 @@ class QueueBenchmark {
 
     Map<String, Map<String, List<Long>>> figures = new LinkedHashMap<>();
     Map<String, Long> counts = new LinkedHashMap<>();
-    for (String name : System.getProperty("queues.settings", "QUEUES2,PARCOURS").split(",")) {
+    for (String name : System.getProperty("queues.settings", "QUEUES3,PARCOURS").split(",")) {
       Setting setting = Setting.valueOf(name.strip());
       setting.apply(this, jdbc);
       Map<String, List<Long>> times = new LinkedHashMap<>();
@@ -238,76 +239,132 @@ class QueueBenchmark {
     }
   }
 
+  /**
+   * {@code VACUUM ANALYZE}, again (up to five times) while the queues' tables are not all marked visible: a pass
+   * made while another session still held an older snapshot left 1 % of the grants' pages marked, and PostgreSQL
+   * then read the grants from the table (0.5 s a page of ana's) instead of from Parcours' index alone. Autovacuum
+   * marks them in the end; the benchmark measures that state, and prints it.
+   */
+  private static void vacuum(JdbcTemplate jdbc) throws InterruptedException {
+    String share = "";
+    for (int pass = 1; pass <= 5; pass++) {
+      jdbc.execute("VACUUM ANALYZE");
+      share = jdbc.queryForObject("SELECT string_agg(relname || ' ' || relallvisible || '/' || relpages, ', ' ORDER BY"
+          + " relname) FROM pg_class WHERE relname IN ('act_ru_task', 'act_ru_identitylink', 'act_ru_authorization',"
+          + " 'act_ru_variable')", String.class);
+      Integer hidden = jdbc.queryForObject("SELECT count(*) FROM pg_class WHERE relname IN ('act_ru_task',"
+          + " 'act_ru_identitylink', 'act_ru_authorization', 'act_ru_variable') AND relallvisible < relpages * 0.99",
+          Integer.class);
+      if (hidden == 0) {
+        break;
+      }
+      Thread.sleep(2000);
+    }
+    System.out.printf("  pages marked all-visible (of all): %s%n", share);
+  }
+
   /** The settings compared, applied to the running engine and database (the data stays the same). */
   enum Setting {
     CAMUNDA_DEFAULTS("Camunda's defaults: its join on the grants, no index of Parcours", Sql.CAMUNDA, true,
-        Indexes.NONE, true),
+        Indexes.NONE, Plans.DRIVER, true),
     CAMUNDA_JOIN("Camunda's join on the grants, the first two indexes of Parcours", Sql.CAMUNDA, true,
-        Indexes.FIRST, true),
+        Indexes.FIRST, Plans.DRIVER, true),
     INNER_JOINS("Camunda's join, inner (cmmnEnabled, standaloneTasksEnabled false), the first two indexes",
-        Sql.CAMUNDA, false, Indexes.FIRST, true),
-    QUEUES2("before: tasks' grants by EXISTS, groups by index, the first two indexes (branch queues2)",
-        Sql.QUEUES2, true, Indexes.FIRST, false),
-    PARCOURS("Parcours: + variables' grants by EXISTS, the count without the order's join, covering indexes",
-        Sql.PARCOURS, true, Indexes.PARCOURS, false);
+        Sql.CAMUNDA, false, Indexes.FIRST, Plans.DRIVER, true),
+    QUEUES3("before: grants probed task by task (EXISTS), whole rows sorted, indexes led by task (branch queues3)",
+        Sql.QUEUES3, true, Indexes.QUEUES3, Plans.DRIVER, false),
+    PARCOURS("Parcours: a step's grants read as sets (IN), others probed; the page by its ids; indexes led by group",
+        Sql.PARCOURS, true, Indexes.PARCOURS, Plans.DRIVER, false),
+    CUSTOM_PLANS("Parcours, with a plan made for each call's values (plan_cache_mode=force_custom_plan)",
+        Sql.PARCOURS, true, Indexes.PARCOURS, Plans.CUSTOM, false);
 
     final String label;
     final Sql sql;
     final boolean leftJoins;
     final Indexes indexes;
+    final Plans plans;
     /** A call takes minutes at 50,000 dossiers: one call of each, no warm-up. */
     final boolean oneCall;
 
-    Setting(String label, Sql sql, boolean leftJoins, Indexes indexes, boolean oneCall) {
+    Setting(String label, Sql sql, boolean leftJoins, Indexes indexes, Plans plans, boolean oneCall) {
       this.label = label;
       this.sql = sql;
       this.leftJoins = leftJoins;
       this.indexes = indexes;
+      this.plans = plans;
       this.oneCall = oneCall;
     }
 
-    void apply(QueueBenchmark benchmark, JdbcTemplate jdbc) {
+    void apply(QueueBenchmark benchmark, JdbcTemplate jdbc) throws Exception {
       benchmark.joins(leftJoins);
       ProcessEngineConfigurationImpl engine = benchmark.engineConfiguration;
       for (CamundaStatements.Replacement replacement : List.of(TaskGrantCheck.SQL, VariableGrantCheck.SQL,
-          AuthorizedGroups.SQL, QUEUES2_COUNT)) {
+          AuthorizedGroups.SQL, QUEUES3_TASKS)) {
         replacement.uninstall(engine);
       }
       if (sql != Sql.CAMUNDA) {
-        TaskGrantCheck.SQL.install(engine);
+        (sql == Sql.QUEUES3 ? QUEUES3_TASKS : TaskGrantCheck.SQL).install(engine);
+        VariableGrantCheck.SQL.install(engine);
         AuthorizedGroups.SQL.install(engine);
       }
-      if (sql == Sql.QUEUES2) {
-        QUEUES2_COUNT.install(engine);
+      for (List<String> statements : List.of(CamundaIndexes.statements(), FIRST_INDEXES, QUEUES3_INDEXES)) {
+        indexNames(statements).forEach(index -> jdbc.execute("DROP INDEX IF EXISTS " + index));
       }
-      if (sql == Sql.PARCOURS) {
-        VariableGrantCheck.SQL.install(engine);
-      }
-      indexNames(CamundaIndexes.statements()).forEach(index -> jdbc.execute("DROP INDEX IF EXISTS " + index));
-      indexNames(FIRST_INDEXES).forEach(index -> jdbc.execute("DROP INDEX IF EXISTS " + index));
-      if (indexes == Indexes.FIRST) {
-        FIRST_INDEXES.forEach(jdbc::execute);
-      } else if (indexes == Indexes.PARCOURS) {
-        CamundaIndexes.statements().forEach(jdbc::execute);
+      switch (indexes) {
+        case FIRST -> FIRST_INDEXES.forEach(jdbc::execute);
+        case QUEUES3 -> QUEUES3_INDEXES.forEach(jdbc::execute);
+        case PARCOURS -> CamundaIndexes.statements().forEach(jdbc::execute);
+        case NONE -> { }
       }
       jdbc.execute("ANALYZE");
+      benchmark.plans(plans);
     }
   }
 
-  /** Whose SQL reads the grants: Camunda's joins, the branch queues2's, Parcours' now. */
-  enum Sql { CAMUNDA, QUEUES2, PARCOURS }
+  /** Whose SQL reads the grants: Camunda's joins, the branch queues3's, Parcours' now. */
+  enum Sql { CAMUNDA, QUEUES3, PARCOURS }
 
-  enum Indexes { NONE, FIRST, PARCOURS }
+  enum Indexes { NONE, FIRST, QUEUES3, PARCOURS }
 
-  /** The two indexes Parcours made first (branch queues), which {@link CamundaIndexes} now replaces. */
+  /**
+   * How PostgreSQL plans the statements: as the JDBC driver and PostgreSQL do by default (from the fifth execution of
+   * one statement on a connection, a prepared statement, whose generic plan PostgreSQL then keeps when it costs no
+   * more than the plans made for the values), or a plan made for each execution's values
+   * ({@code plan_cache_mode=force_custom_plan}: slower here, see the README).
+   */
+  enum Plans { DRIVER, CUSTOM }
+
+  /** The two indexes Parcours made first (branch queues). */
   static final List<String> FIRST_INDEXES = List.of(
       "CREATE INDEX IF NOT EXISTS parcours_idx_var_exe_name ON act_ru_variable (execution_id_, name_)",
       "CREATE INDEX IF NOT EXISTS parcours_idx_task_def_key ON act_ru_task (task_def_key_, proc_def_id_)");
 
-  /** The task count as the branch queues2 made it: with the join the filter's order adds. */
-  static final CamundaStatements.Replacement QUEUES2_COUNT = new CamundaStatements.Replacement(
-      "db/camunda/queue-benchmark-count.xml", Map.of(
-          "selectTaskCountByQueryCriteria", "fr.parcours.config.QueueBenchmark.countTasksWithTheOrdersJoin"));
+  /** The indexes as the branch queues3 left them. */
+  static final List<String> QUEUES3_INDEXES = List.of(
+      "CREATE INDEX IF NOT EXISTS parcours_idx_task_queue ON act_ru_task (task_def_key_, proc_def_id_,"
+          + " suspension_state_, tenant_id_, id_, proc_inst_id_)",
+      "CREATE INDEX IF NOT EXISTS parcours_idx_link_task_group ON act_ru_identitylink (task_id_, group_id_, type_)",
+      "CREATE INDEX IF NOT EXISTS parcours_idx_var_exe_name_type ON act_ru_variable (execution_id_, name_, type_,"
+          + " long_, double_)",
+      "CREATE INDEX IF NOT EXISTS parcours_idx_auth_resource ON act_ru_authorization (resource_id_, resource_type_,"
+          + " group_id_, user_id_, type_, perms_)");
+
+  /** The task query as the branch queues3 left it. */
+  static final CamundaStatements.Replacement QUEUES3_TASKS = new CamundaStatements.Replacement(
+      "db/camunda/queue-benchmark-queues3.xml", Map.of(
+          "selectTaskByQueryCriteria", "fr.parcours.config.QueueBenchmark.Queues3.selectTasks",
+          "selectTaskCountByQueryCriteria", "fr.parcours.config.QueueBenchmark.Queues3.countTasks"));
+
+  /** Sets how every session plans its statements (a server setting, reloaded: sessions read it at once). */
+  void plans(Plans plans) throws Exception {
+    try (Connection connection = POSTGRES.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("ALTER SYSTEM SET plan_cache_mode = "
+          + (plans == Plans.CUSTOM ? "force_custom_plan" : "auto"));
+      statement.execute("SELECT pg_reload_conf()");
+    }
+    Thread.sleep(300);
+  }
 
   /** Camunda's task query joins the authorizations and definitions left, unless CMMN and standalone tasks are off. */
   void joins(boolean left) {

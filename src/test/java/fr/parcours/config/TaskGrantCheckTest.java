@@ -202,6 +202,22 @@ class TaskGrantCheckTest extends ProcessTestBase {
     queries.put("ANS evidence queue", () -> taskService.createTaskQuery().taskCandidateGroup("ans-reviewer")
         .includeAssignedTasks().processDefinitionKey(AnsProcess.KEY).taskDefinitionKey("Task_ReviewEvidence")
         .orderByProcessVariable(AnsProcess.EVIDENCE_QUEUED_AT, ValueType.DATE).asc());
+    // as Tasklist asks a filter's page: its own sort ("created", descending) after the filter's
+    queries.put("ANS evidence queue, Tasklist's sort after it", () -> taskService.createTaskQuery()
+        .taskCandidateGroup("ans-reviewer").includeAssignedTasks().processDefinitionKey(AnsProcess.KEY)
+        .taskDefinitionKey("Task_ReviewEvidence").orderByProcessVariable(AnsProcess.EVIDENCE_QUEUED_AT, ValueType.DATE)
+        .asc().orderByTaskCreateTime().desc());
+    queries.put("a group's tasks by due date, Tasklist's sort after it", () -> taskService.createTaskQuery()
+        .taskCandidateGroupIn(groups.isEmpty() ? List.of("vendor-medisoft") : groups).includeAssignedTasks()
+        .orderByDueDate().asc().orderByTaskCreateTime().desc().orderByTaskId().asc());
+    // an order by a function of a column (Camunda selects it under an alias) and by two of a task's columns
+    queries.put("by name, ignoring case", () -> taskService.createTaskQuery().orderByTaskNameCaseInsensitive().desc()
+        .orderByTaskPriority().asc().orderByProcessInstanceId().asc().orderByTaskId().asc());
+    // queries that name their dossiers or tasks: each task's grants probed rather than read once as a set
+    queries.put("one dossier's tasks", () -> taskService.createTaskQuery().processInstanceId(instances.get(0))
+        .orderByTaskId().asc());
+    queries.put("two dossiers' tasks", () -> taskService.createTaskQuery().processInstanceIdIn(instances.get(3),
+        instances.get(5)).orderByTaskId().asc());
     queries.put("by dossier number", () -> taskService.createTaskQuery().processInstanceBusinessKeyLike("DMN-G%")
         .orderByTaskId().asc());
     queries.put("one step or assigned (an OR query)", () -> taskService.createTaskQuery().or()
