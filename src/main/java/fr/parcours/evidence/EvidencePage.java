@@ -89,7 +89,10 @@ class EvidencePage {
   }
 
   private ResponseEntity<String> shown(HttpServletRequest request, String dossierId, Page page) {
-    Visit visit = visit(request, dossierId);
+    return shown(request, visit(request, dossierId), page);
+  }
+
+  private ResponseEntity<String> shown(HttpServletRequest request, Visit visit, Page page) {
     return visit.refusal() != null ? visit.refusal()
         : answer(request, HttpStatus.OK, null, page.of(request, visit.person(), visit.dossier(), null, null));
   }
@@ -263,9 +266,7 @@ class EvidencePage {
 
   @GetMapping("/evidence/{dossierId}/regulation")
   ResponseEntity<String> showRegulation(@PathVariable String dossierId, HttpServletRequest request) {
-    Visit visit = signsARegulation(visit(request, dossierId), request);
-    return visit.refusal() != null ? visit.refusal() : answer(request, HttpStatus.OK, null,
-        regulationPage(request, visit.person(), visit.dossier(), null, null));
+    return shown(request, signsARegulation(visit(request, dossierId), request), this::regulationPage);
   }
 
   /**
@@ -287,12 +288,9 @@ class EvidencePage {
   ResponseEntity<String> uploadRegulation(@PathVariable String dossierId,
       @RequestParam("regulation") MultipartFile regulation, @RequestParam(name = "csrf", required = false) String csrf,
       HttpServletRequest request) throws IOException {
-    Visit visit = signsARegulation(visit(request, dossierId), request);
-    if (visit.refusal() == null) {
-      visit = change(request, dossierId, csrf, "Vous ne pouvez pas envoyer le règlement signé du dossier "
-          + dossierId + " : seule l’entreprise candidate le peut, tant que « Joindre le règlement signé » est"
-          + " ouverte.", CompanyDocuments.TASK_ATTACH_REGULATION);
-    }
+    Visit visit = change(signsARegulation(visit(request, dossierId), request), request, csrf,
+        "Vous ne pouvez pas envoyer le règlement signé du dossier " + dossierId + " : seule l’entreprise candidate le"
+            + " peut, tant que « Joindre le règlement signé » est ouverte.", CompanyDocuments.TASK_ATTACH_REGULATION);
     if (visit.refusal() != null) {
       return visit.refusal();
     }
@@ -357,7 +355,11 @@ class EvidencePage {
   /** A change to the dossier: also the page's CSRF token, and one of these tasks open to the person. */
   private Visit change(HttpServletRequest request, String dossierId, String csrf, String cannot,
       String... taskKeys) {
-    Visit visit = visit(request, dossierId);
+    return change(visit(request, dossierId), request, csrf, cannot, taskKeys);
+  }
+
+  /** The same, for a visit already checked otherwise (or refused: then left as it is). */
+  private Visit change(Visit visit, HttpServletRequest request, String csrf, String cannot, String... taskKeys) {
     if (visit.refusal() != null) {
       return visit;
     }
