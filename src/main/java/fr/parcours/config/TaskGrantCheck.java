@@ -82,7 +82,7 @@ public final class TaskGrantCheck {
    * tasks or dossiers (a few tasks), and for a query of a group's tasks across steps (alice's company: with the
    * sets, PostgreSQL scanned all 50,000 tasks looking each up, 35 ms, where starting from her 1,000 candidate links
    * and probing took 7). Camunda ANDs the main query's criteria with those of its OR queries, so the main query's
-   * say.
+   * criteria decide.
    */
   public static boolean readsGrantsAsSets(TaskQueryImpl query) {
     boolean namesItsTasks = query.getTaskId() != null || notEmpty(query.getTaskIdIn())
