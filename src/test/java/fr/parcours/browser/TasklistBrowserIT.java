@@ -171,8 +171,15 @@ class TasklistBrowserIT extends BrowserTestBase {
 
     // ana admits it, alice signs the convention and sends her evidence from the page her task links to
     signIn("ana");
-    // a reviewer comments on the tasks she works, but neither creates tasks nor moves due dates
+    // the last walk: her Tasklist opened on "Mes tâches (0)"; it opens on her agency's tasks, this dossier's among
+    // them, without a click
     task(dossier, "Task_ReviewAdmissibility");
+    assertThat(browser.findElement(By.cssSelector(".task-filters .task-filter.active h4.name a")).getText())
+        .startsWith("ANS — toutes les tâches");
+    taskCard("Examiner la recevabilité", dossierId);
+    assertThat(filterNames()).as("her filters, in Tasklist's order").startsWith("ANS — toutes les tâches", "Mes tâches");
+    screenshot("03a-ana-lands-on-her-agency-tasks");
+    // a reviewer comments on the tasks she works, but neither creates tasks nor moves due dates
     openFilter("ANS — toutes les tâches");
     openTask("Examiner la recevabilité", dossierId);
     waitForRoleControls();
