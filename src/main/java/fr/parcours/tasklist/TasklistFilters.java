@@ -46,6 +46,8 @@ public class TasklistFilters {
       Map.of("name", "dossierId", "label", "Dossier"),
       // second, so that a card shows it without being opened: the last day, or that no time limit applies
       Map.of("name", Clocks.DUE_UNTIL, "label", "Échéance"),
+      // the dossier's pathway, whatever track the task is in (a PECAN dossier's ANS task)
+      Map.of("name", PathwayOnCards.PATHWAY_NAME, "label", "Parcours"),
       Map.of("name", "companyName", "label", "Entreprise"),
       Map.of("name", "softwareName", "label", "Dispositif"));
 

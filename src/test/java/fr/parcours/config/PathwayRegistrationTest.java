@@ -148,6 +148,26 @@ class PathwayRegistrationTest {
     assertThat(firstFilter("paul", "process-owner")).isEqualTo("Toutes les tâches");
   }
 
+  /**
+   * The last walk: a PECAN dossier's task in the ANS track read "Certification de conformité ANS" only. Every filter's
+   * cards name the dossier's pathway ("Parcours"), a filter made before (without it) too once started again.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldNameThePathwayOnTheCardsOfEveryFilter() {
+    Filter ans = filters.createFilterQuery().filterName("ANS — toutes les tâches").singleResult();
+    java.util.Map<String, Object> before = new java.util.LinkedHashMap<>(ans.getProperties());
+    before.put("variables", List.of(java.util.Map.of("name", "dossierId", "label", "Dossier")));
+    ans.setProperties(before);
+    filters.saveFilter(ans);
+
+    tasklistFilters.ensureFilters();
+
+    assertThat(filters.createFilterQuery().list()).as("every filter").allSatisfy(filter ->
+        assertThat((List<Object>) filter.getProperties().get("variables")).as(filter.getName())
+            .contains(java.util.Map.of("name", "pathwayName", "label", "Parcours")));
+  }
+
   private String firstFilter(String user, String group) {
     return filterNamesByPriority(user, group).get(0);
   }
