@@ -244,7 +244,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     WebElement form = waiting.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-form')]//*[contains(normalize-space(.),'Délai d')]")));
     waiting.until(d -> formText().contains(firstLine(clockReport)));
-    // the same last day as Tasklist's due date and the mails: "jusqu'au … inclus", in French only (F18: the ANS
+    // the same last day as Tasklist's due date and the mails: "jusqu’au … inclus", in French only (F18: the ANS
     // read "(analysis time limit: until … included)" and the clock report again in English)
     String reviewId = task(dossier, "Task_ReviewEvidence").getId();
     assertThat(formText()).contains("Dossier " + dossierId).contains(firstLine(clockReport))
@@ -313,9 +313,9 @@ class TasklistBrowserIT extends BrowserTestBase {
 
     WebElement card = taskCard("Examiner les preuves", dossier.getBusinessKey());
     // the card shows the dossier and the window's last day (the company once the card is opened)
-    // the first of a month is written "1er" (jusqu'au 1er février 2027 inclus)
+    // the first of a month is written "1er" (jusqu’au 1er février 2027 inclus)
     assertThat(card.getText()).contains("Dossier:").contains("Échéance:")
-        .containsPattern("jusqu'au \\d+(er)? \\S+ \\d{4} inclus");
+        .containsPattern("jusqu’au \\d+(er)? \\S+ \\d{4} inclus");
   }
 
   /**
