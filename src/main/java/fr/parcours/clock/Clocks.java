@@ -56,7 +56,7 @@ import org.springframework.stereotype.Component;
 @Component("clocks")
 public class Clocks {
 
-  /** The task-local variable holding the task's time limit in French: "jusqu'au 2 avril 2026 inclus". */
+  /** The task-local variable holding the task's time limit in French: "jusqu’au 2 avril 2026 inclus". */
   public static final String DUE_UNTIL = "dueUntil";
   /** The same in English: "until 2 April 2026 included". */
   public static final String DUE_UNTIL_EN = "dueUntilEn";
@@ -181,7 +181,7 @@ public class Clocks {
 
   /**
    * The task-local variables a form shows its time limit with, written as mails write it: {@value #DUE_UNTIL}
-   * ("jusqu'au 2 avril 2026 inclus") and {@value #DUE_UNTIL_EN} ("until 2 April 2026 included").
+   * ("jusqu’au 2 avril 2026 inclus") and {@value #DUE_UNTIL_EN} ("until 2 April 2026 included").
    */
   private static Map<String, Object> untilVariables(LocalDate lastDay) {
     return Map.of(DUE_UNTIL, LegalDates.until(lastDay, Locale.FRENCH),
@@ -370,7 +370,7 @@ public class Clocks {
    */
   public String report(VariableScope instance, String clockId) {
     RegulatoryClock clock = ClockStore.load(instance, clockId);
-    return clock == null ? "Ce délai n'a pas encore commencé." : clock.describe(now(), Locale.FRENCH);
+    return clock == null ? "Ce délai n’a pas encore commencé." : clock.describe(now(), Locale.FRENCH);
   }
 
   /** Puts the report of a window on a task, for its form to show ({@code {{variable}}}). */

@@ -282,8 +282,8 @@ public final class RegulatoryClock {
    * A few lines for a reviewer, in French or English, the last day written as the law says it
    * ({@link LegalDates}), such as:
    * <pre>
-   * Ouvert le 1er septembre 2026 (Paris). 60 jours, suspendu 13 jours. Jusqu'au 13 novembre 2026 inclus. Il reste 22 jours après aujourd'hui.
-   * Suspendu du 1er octobre 2026 au 13 octobre 2026 (13 jours, l'un et l'autre inclus) : Complements requested
+   * Ouvert le 1er septembre 2026 (Paris). 60 jours, suspendu 13 jours. Jusqu’au 13 novembre 2026 inclus. Il reste 22 jours après aujourd’hui.
+   * Suspendu du 1er octobre 2026 au 13 octobre 2026 (13 jours, l’un et l’autre inclus) : Complements requested
    *
    * Started 1 September 2026 (Paris). 60 days, paused 13 days. Until 13 November 2026 included. 22 days left after today.
    * Paused 1 October 2026 → 13 October 2026 (13 days, both included): Complements requested
@@ -301,8 +301,8 @@ public final class RegulatoryClock {
               + (terms.workingDays() ? ", moved to the next French working day if that is a weekend or public holiday"
                   : "") + "."
           : "Pas encore ouvert. Une fois ouvert, il court " + budget + " à compter du lendemain de son ouverture,"
-              + " jusqu'à la fin de son dernier jour" + (terms.workingDays()
-                  ? ", reporté au premier jour ouvré suivant si c'est un samedi, un dimanche ou un jour férié" : "")
+              + " jusqu’à la fin de son dernier jour" + (terms.workingDays()
+                  ? ", reporté au premier jour ouvré suivant si c’est un samedi, un dimanche ou un jour férié" : "")
               + ".";
     }
     StringBuilder text = new StringBuilder();
@@ -341,21 +341,21 @@ public final class RegulatoryClock {
       String days = LegalDates.days(Math.abs(left), locale);
       text.append(en ? (left > 0 ? capitalised(days) + " left after today."
               : left == 0 ? "Last day today." : "Overdue by " + days + ".")
-          : (left > 0 ? "Il reste " + days + " après aujourd'hui."
-              : left == 0 ? "Dernier jour aujourd'hui." : "Dépassé de " + days + "."));
+          : (left > 0 ? "Il reste " + days + " après aujourd’hui."
+              : left == 0 ? "Dernier jour aujourd’hui." : "Dépassé de " + days + "."));
     }
     for (Pause pause : reading.pauses()) {
       text.append('\n');
       if (pause.to() == null) {
         String count = LegalDates.days(datesFromTo(pause.from(), now, zone), locale);
         text.append(en ? "Paused since " + written(pause.from(), locale) + " (" + count + " so far, today included)"
-            : "Suspendu depuis le " + written(pause.from(), locale) + " (" + count + " à ce jour, aujourd'hui inclus)");
+            : "Suspendu depuis le " + written(pause.from(), locale) + " (" + count + " à ce jour, aujourd’hui inclus)");
       } else {
         String count = LegalDates.days(datesFromTo(pause.from(), pause.to(), zone), locale);
         text.append(en ? "Paused " + written(pause.from(), locale) + " → " + written(pause.to(), locale) + " ("
                 + count + ", both included)"
             : "Suspendu du " + written(pause.from(), locale) + " au " + written(pause.to(), locale) + " (" + count
-                + ", l'un et l'autre inclus)");
+                + ", l’un et l’autre inclus)");
       }
       if (pause.reason() != null && !pause.reason().isBlank()) {
         text.append(en ? ": " : " : ").append(pause.reason());

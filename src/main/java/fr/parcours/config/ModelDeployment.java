@@ -97,7 +97,7 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
       if (first != null && !sameContent(first, named)) {
         throw new IllegalStateException("Deux fichiers différents portent le même nom de déploiement « " + name
             + " » : " + ((NamedResource) first).file.getDescription() + " et " + file.getDescription()
-            + ". Le moteur n'en déploierait qu'un : retirez l'une des deux copies du classpath.");
+            + ". Le moteur n’en déploierait qu’un : retirez l’une des deux copies du classpath.");
       }
     }
     List<Resource> all = new ArrayList<>(byName.values());

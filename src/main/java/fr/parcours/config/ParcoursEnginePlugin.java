@@ -8,6 +8,7 @@ import fr.parcours.deadline.DeadlineTableTransformListener;
 import fr.parcours.notification.MailStepParseListener;
 import fr.parcours.security.FormFieldsOnly;
 import fr.parcours.security.TaskHandover;
+import fr.parcours.tasklist.PathwayOnCards;
 import fr.parcours.shared.Outcomes;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,9 +79,10 @@ class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
 
   /**
    * The meaning Parcours gives the extension properties of its diagrams (windows and pauses of the clocks, mail
-   * steps, outcomes of end events): the engine's parse listeners, which the lean engine tests install too.
+   * steps, outcomes of end events, the pathway named on the cards): the engine's parse listeners, which the lean engine tests install too.
    */
   static List<BpmnParseListener> parseListeners(Supplier<Clocks> clocks, Supplier<List<Outcomes>> outcomes) {
-    return List.of(new ClockParseListener(clocks), new MailStepParseListener(), new OutcomeParseListener(outcomes));
+    return List.of(new ClockParseListener(clocks), new MailStepParseListener(), new OutcomeParseListener(outcomes),
+        new PathwayOnCards());
   }
 }

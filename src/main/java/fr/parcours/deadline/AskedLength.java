@@ -67,16 +67,16 @@ public final class AskedLength {
     String minimum = LegalDates.length(rule.duration().period(), Locale.FRENCH);
     if (hasDays == hasLastDay) {
       throw new BadInputException("Donnez le délai accordé au fabricant pour " + rule.id() + " soit en nombre de"
-          + " jours, soit par un dernier jour, " + (hasDays ? "pas les deux" : "l'un des deux") + " : au moins "
+          + " jours, soit par un dernier jour, " + (hasDays ? "pas les deux" : "l’un des deux") + " : au moins "
           + minimum + ".");
     }
     long given = hasDays ? wholeDays(rule, days) : lastDate(rule, lastDay, toDate).toEpochDay() - askedOn.toEpochDay();
     LocalDate earliest = FrenchTimeLimits.count(askedOn, rule.duration(), false).lastDay();
     LocalDate proposed = askedOn.plusDays(given);
     if (proposed.isBefore(earliest)) {
-      throw new BadInputException("Le délai accordé pour " + rule.id() + " doit être d'au moins " + minimum
+      throw new BadInputException("Le délai accordé pour " + rule.id() + " doit être d’au moins " + minimum
           + " (table des délais, ligne " + rule.row() + ") : " + LegalDates.days(given, Locale.FRENCH) + ", "
-          + LegalDates.until(proposed, Locale.FRENCH) + ", c'est trop court ; donnez "
+          + LegalDates.until(proposed, Locale.FRENCH) + ", c’est trop court ; donnez "
           + LegalDates.days(earliest.toEpochDay() - askedOn.toEpochDay(), Locale.FRENCH) + " ou plus, ou un dernier"
           + " jour le " + LegalDates.date(earliest, Locale.FRENCH) + " ou après.");
     }

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * How Parcours writes a time limit to a person, in French (first: the users are French agencies and vendors)
- * or in English: the last day, included, as a French administrative text says it ("jusqu'au 2 avril 2026
+ * or in English: the last day, included, as a French administrative text says it ("jusqu’au 2 avril 2026
  * inclus", "until 2 April 2026 included"), never a timestamp or an ISO date. Mails, task forms, clock reports
  * and the refusals of a length all write through here, so they all say the same thing.
  */
@@ -35,10 +35,10 @@ public final class LegalDates {
         + date(day, locale);
   }
 
-  /** "jusqu'au 2 avril 2026 inclus", "until 2 April 2026 included": a window's last day, as a person reads it. */
+  /** "jusqu’au 2 avril 2026 inclus", "until 2 April 2026 included": a window's last day, as a person reads it. */
   public static String until(LocalDate lastDay, Locale locale) {
     return english(locale) ? "until " + date(lastDay, locale) + " included"
-        : "jusqu'au " + date(lastDay, locale) + " inclus";
+        : "jusqu’au " + date(lastDay, locale) + " inclus";
   }
 
   /** "1 jour", "13 jours", "1 day", "13 days". */

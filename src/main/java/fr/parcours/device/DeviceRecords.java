@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class DeviceRecords {
 
-  /** The referential the ANS certifies against (seed 003: "Référentiel d'interopérabilité et de sécurité"). */
+  /** The referential the ANS certifies against (seed 003: "Référentiel d’interopérabilité et de sécurité"). */
   public static final String ANS_REFERENTIAL = "Référentiel d’interopérabilité et de sécurité des DMN";
 
   /** What a registration is for reimbursement. */

@@ -2,6 +2,7 @@ package fr.parcours.evidence;
 
 import fr.parcours.dossier.Dossiers;
 import fr.parcours.security.AsUser;
+import fr.parcours.security.MenuUser;
 import fr.parcours.security.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,11 @@ class EvidenceAccess {
       }
     }
     return null;
+  }
+
+  /** Whom the site menu of the evidence pages names. */
+  MenuUser menuUser(String userId) {
+    return MenuUser.of(identity, userId);
   }
 
   /**

@@ -5,6 +5,7 @@ import fr.parcours.evidence.EvidenceReport.ProofLine;
 import fr.parcours.evidence.EvidenceReport.RequirementLine;
 import fr.parcours.evidence.EvidenceReport.RequirementStatus;
 import fr.parcours.evidence.EvidenceStore.StoredProof;
+import fr.parcours.security.MenuUser;
 import fr.parcours.security.PageToken;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerMapping;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -51,8 +53,11 @@ class EvidencePage {
 
   static final String CSRF = "evidenceCsrf";
   private static final Logger LOG = LoggerFactory.getLogger(EvidencePage.class);
-  private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
+  // the site's stylesheet ('self'), as on the dossier pages whose frame these pages share
+  private static final String POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; form-action 'self';"
       + " frame-ancestors 'self'";
+  /** The request's attribute that holds whom the site menu names ({@link MenuUser}), once the person is known. */
+  private static final String MENU_USER = EvidencePage.class.getName() + ".menuUser";
 
   private final EvidenceAccess access;
   private final EvidenceDeposits deposits;
@@ -250,7 +255,7 @@ class EvidencePage {
   private String documentPage(String template, String variable, CompanyDocuments.StoredDocument document,
       String taskKey, HttpServletRequest request, Person person, ProcessInstance dossier, String done,
       String problem) {
-    Context page = new Context(Locale.FRENCH);
+    Context page = framed(request);
     page.setVariable("dossierId", dossier.getBusinessKey());
     page.setVariable("done", done);
     page.setVariable("problem", problem);
@@ -345,6 +350,7 @@ class EvidencePage {
     if (person == null) {
       return new Visit(null, null, unauthenticated(request));
     }
+    request.setAttribute(MENU_USER, access.menuUser(person.userId()));
     ProcessInstance dossier = access.dossier(person.userId(), dossierId);
     if (dossier == null) {
       return new Visit(person, null, answer(request, HttpStatus.NOT_FOUND, noSuchDossier(dossierId), null));
@@ -395,9 +401,9 @@ class EvidencePage {
       String html) {
     if (wantsJson(request) || html == null) {
       if (!wantsJson(request)) {
-        Context page = new Context(Locale.FRENCH);
+        Context page = framed(request);
         page.setVariable("message", message);
-        html = templates.process("evidence/message", page);
+        html = templates.process("dossiers/notice", page);
       } else {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
             .header("X-Content-Type-Options", "nosniff").body(jsonMessage(message));
@@ -405,6 +411,28 @@ class EvidencePage {
     }
     return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
         .header("Content-Security-Policy", POLICY).header("X-Content-Type-Options", "nosniff").body(html);
+  }
+
+  /**
+   * A page's context in the site's frame: its title, named after the page the request is on whether it is shown or
+   * refused ("Extrait Kbis — DMN-2026-AAAAA", never "Preuves" for every refusal), and the person the menu names.
+   */
+  private static Context framed(HttpServletRequest request) {
+    Context page = new Context(Locale.FRENCH);
+    page.setVariable("title", title(request));
+    page.setVariable("viewer", request.getAttribute(MENU_USER));
+    return page;
+  }
+
+  /** The title of the evidence page the request is on (its file downloads and forms included). */
+  static String title(HttpServletRequest request) {
+    Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+    Object number = variables instanceof Map<?, ?> map ? map.get("dossierId") : null;
+    String page = pattern == null ? "" : pattern.toString();
+    String name = page.startsWith("/evidence/{dossierId}/kbis") ? "Extrait Kbis"
+        : page.startsWith("/evidence/{dossierId}/regulation") ? "Règlement signé" : "Preuves";
+    return number == null ? name : name + " — " + number;
   }
 
   static String jsonMessage(String message) {
@@ -456,7 +484,7 @@ class EvidencePage {
         rows.add(row);
       }
     }
-    Context page = new Context(Locale.FRENCH);
+    Context page = framed(request);
     page.setVariable("dossierId", dossierId);
     page.setVariable("done", done);
     page.setVariable("problem", problem);

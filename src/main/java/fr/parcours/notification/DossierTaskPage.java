@@ -3,10 +3,13 @@ package fr.parcours.notification;
 import fr.parcours.dossier.Dossier;
 import fr.parcours.dossier.Dossiers;
 import fr.parcours.security.AsUser;
+import fr.parcours.security.MenuUser;
 import fr.parcours.security.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -20,7 +23,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * The link of a mail, {@code /dossiers/<dossier number>/tache}: Tasklist opened on the dossier's task that
@@ -29,6 +33,8 @@ import org.springframework.web.util.HtmlUtils;
  * and the task is looked up when it is opened. The engine is asked as that person, with its authorization
  * checks: a dossier of another company is "no such dossier", whether it exists or not; one of the person's own
  * dossiers with no task for them (its step is another group's, or it waits) says so, never "no such dossier".
+ * What it says instead of opening Tasklist is a page in the site's frame (its menu, the person's name), titled
+ * after the link ("Tâche du dossier DMN-…").
  */
 @Lazy
 @RestController
@@ -39,8 +45,10 @@ class DossierTaskPage {
   private final TaskService tasks;
   private final Dossiers dossiers;
   private final PublicLinks links;
+  private final ITemplateEngine templates;
 
-  DossierTaskPage(ProcessEngine engine, Dossiers dossiers, PublicLinks links) {
+  DossierTaskPage(ProcessEngine engine, Dossiers dossiers, PublicLinks links, ITemplateEngine templates) {
+    this.templates = templates;
     this.engine = engine;
     this.identity = engine.getIdentityService();
     this.tasks = engine.getTaskService();
@@ -52,11 +60,12 @@ class DossierTaskPage {
   ResponseEntity<String> open(@PathVariable String dossierId, HttpServletRequest request) {
     UserAuthentication signedIn = WebappSession.user(request, engine.getName());
     if (signedIn == null || signedIn.getName() == null) {
-      return page(HttpStatus.UNAUTHORIZED, "Connectez-vous d’abord à Tasklist",
+      return page(dossierId, null, HttpStatus.UNAUTHORIZED, "Connectez-vous d’abord à Tasklist",
           "Connectez-vous à Tasklist avec votre identifiant, puis rouvrez le lien du message : il vous mènera"
               + " à la tâche du dossier " + dossierId + ".");
     }
     String userId = signedIn.getName();
+    MenuUser viewer = MenuUser.of(identity, userId);
     List<String> instances = dossiers.running(dossierId).map(Dossier::processInstanceIds).orElse(List.of());
     return AsUser.ask(identity, userId, () -> {
       if (!instances.isEmpty()) {
@@ -71,30 +80,36 @@ class DossierTaskPage {
         // its open tasks may all be another group's, or it may wait for an event, and it is still their dossier
         if (engine.getHistoryService().createHistoricProcessInstanceQuery()
             .processInstanceIds(new java.util.HashSet<>(instances)).count() > 0) {
-          return page(HttpStatus.NOT_FOUND, "Aucune tâche ne vous attend sur ce dossier",
+          return page(dossierId, viewer, HttpStatus.NOT_FOUND, "Aucune tâche ne vous attend sur ce dossier",
               "Le dossier " + dossierId + " n’a pas de tâche ouverte pour vous en ce moment : l’étape annoncée par"
                   + " le message est peut-être déjà faite. Vos tâches sont dans Tasklist ; la page du dossier dit où il"
                   + " en est et qui a la main.", links.dossier(dossierId));
         }
       }
-      return page(HttpStatus.NOT_FOUND, "Dossier introuvable", "Aucun dossier en cours " + dossierId
+      return page(dossierId, viewer, HttpStatus.NOT_FOUND, "Dossier introuvable", "Aucun dossier en cours " + dossierId
           + " que vous puissiez voir. Vérifiez le numéro (DMN-aaaa-xxxxx) ; seuls l’entreprise qui a déposé le"
           + " dossier et les agences qui l’instruisent le voient.");
     });
   }
 
-  private ResponseEntity<String> page(HttpStatus status, String title, String message) {
-    return page(status, title, message, null);
+  private ResponseEntity<String> page(String dossierId, MenuUser viewer, HttpStatus status, String heading,
+      String message) {
+    return page(dossierId, viewer, status, heading, message, null);
   }
 
   /** The page, with a link to the dossier's page too when the person may read it. */
-  private ResponseEntity<String> page(HttpStatus status, String title, String message, String dossierPage) {
-    String html = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"UTF-8\"><title>" + HtmlUtils.htmlEscape(title)
-        + "</title></head><body style=\"font-family:sans-serif;max-width:40em;margin:2em auto\"><h1>"
-        + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(message) + "</p><p>"
-        + (dossierPage == null ? "" : "<a href=\"" + HtmlUtils.htmlEscape(dossierPage) + "\">Ouvrir la page du dossier</a> · ")
-        + "<a href=\"" + HtmlUtils.htmlEscape(links.tasklist()) + "\">Ouvrir Tasklist</a></p></body></html>";
+  private ResponseEntity<String> page(String dossierId, MenuUser viewer, HttpStatus status, String heading,
+      String message, String dossierPage) {
+    Context page = new Context(Locale.FRENCH);
+    page.setVariable("title", "Tâche du dossier " + dossierId);
+    page.setVariable("viewer", viewer);
+    page.setVariable("heading", heading);
+    page.setVariable("message", message);
+    page.setVariable("links", dossierPage == null
+        ? List.of(Map.of("label", "Ouvrir Tasklist", "href", links.tasklist()))
+        : List.of(Map.of("label", "Ouvrir la page du dossier", "href", dossierPage),
+            Map.of("label", "Ouvrir Tasklist", "href", links.tasklist())));
     return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-        .header(HttpHeaders.CACHE_CONTROL, "no-store").body(html);
+        .header(HttpHeaders.CACHE_CONTROL, "no-store").body(templates.process("dossiers/notice", page));
   }
 }

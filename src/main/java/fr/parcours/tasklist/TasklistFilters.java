@@ -34,12 +34,20 @@ public class TasklistFilters {
   public static final String COMPANY_TASKS = "Tâches de mon entreprise";
   /** Tasklist lists a user's filters by this priority and opens the first: the vendors' main filter comes first. */
   static final int COMPANY_TASKS_PRIORITY = -12;
+  /**
+   * A reviewer group's (and the process owners') list of all its open tasks comes before "Mes tâches" (-10): a
+   * reviewer's tasks are her group's until she takes one, so her own list is empty when she arrives, and a queue
+   * (the ANS evidence queue) holds one kind of task only, when the group's list holds all, the nearest due first.
+   */
+  static final int GROUP_TASKS_PRIORITY = -11;
 
   /** The variables each task card shows, with their labels. */
   static final List<Map<String, String>> VARIABLES = List.of(
       Map.of("name", "dossierId", "label", "Dossier"),
       // second, so that a card shows it without being opened: the last day, or that no time limit applies
       Map.of("name", Clocks.DUE_UNTIL, "label", "Échéance"),
+      // the dossier's pathway, whatever track the task is in (a PECAN dossier's ANS task)
+      Map.of("name", PathwayOnCards.PATHWAY_NAME, "label", "Parcours"),
       Map.of("name", "companyName", "label", "Entreprise"),
       Map.of("name", "softwareName", "label", "Dispositif"));
 
@@ -108,7 +116,7 @@ public class TasklistFilters {
 
     for (Roles.Reviewer reviewer : reviewers.all()) {
       String group = reviewer.groupId();
-      ensure(reviewer.shortName() + " — toutes les tâches", 0, "Toutes les tâches ouvertes : " + reviewer.name(),
+      ensure(reviewer.shortName() + " — toutes les tâches", GROUP_TASKS_PRIORITY, "Toutes les tâches ouvertes : " + reviewer.name(),
           tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
               .orderByDueDate().asc(), List.of(group));
       ensure(reviewer.shortName() + " — échéance sous 7 jours", 1, "Tâches (" + reviewer.name()
@@ -145,7 +153,7 @@ public class TasklistFilters {
         overdue(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks()), vendors);
 
-    ensure("Toutes les tâches", 10, "Toutes les tâches ouvertes", tasks.createTaskQuery().orderByDueDate().asc(),
+    ensure("Toutes les tâches", GROUP_TASKS_PRIORITY, "Toutes les tâches ouvertes", tasks.createTaskQuery().orderByDueDate().asc(),
         List.of(Roles.PROCESS_OWNER, Roles.ADMIN));
   }
 

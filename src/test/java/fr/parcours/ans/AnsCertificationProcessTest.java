@@ -488,11 +488,11 @@ class AnsCertificationProcessTest extends ProcessTestBase {
     Assertions.assertThat(task(pi, "Task_ReviewEvidence").getDueDate())
         .isEqualTo(lastMomentOfDay(73));
     Assertions.assertThat((String) taskService.getVariableLocal(task(pi, "Task_ReviewEvidence").getId(),
-        "analysisClockReport")).startsWith("Ouvert le ").contains("suspendu 13 jours. Jusqu'au 14 janvier 2027 inclus.")
+        "analysisClockReport")).startsWith("Ouvert le ").contains("suspendu 13 jours. Jusqu’au 14 janvier 2027 inclus.")
         .as("the ANS reads French only").doesNotContain("paused").doesNotContain("Until");
     // the form shows the same last day as the report, the mails and Tasklist's due date, moved by the pause
     Assertions.assertThat(taskService.getVariablesLocal(task(pi, "Task_ReviewEvidence").getId()))
-        .containsEntry("dueUntil", "jusqu'au 14 janvier 2027 inclus")
+        .containsEntry("dueUntil", "jusqu’au 14 janvier 2027 inclus")
         .containsEntry("dueUntilEn", "until 14 January 2027 included");
     fire(pi, "Timer_AnalysisTimeElapsed");
     Assertions.assertThat(Date.from(now())).isEqualTo(endOfDay(73));

@@ -173,7 +173,7 @@ class BrandNameProcessTest extends ProcessTestBase {
     Map<String, Object> complements = new HashMap<>(Map.of("cnedimtsDecision", "COMPLEMENTS",
         "cnedimtsComment", "Protocole", "window_CNEDIMTS_COMPLEMENTS_days", 9));
     assertThat(attempt(CNEDIMTS, dossier, "Task_ExamineApplication", complements))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("doit être d'au moins 10 jours");
+        .isInstanceOf(BadInputException.class).hasMessageContaining("doit être d’au moins 10 jours");
     complements.put("window_CNEDIMTS_COMPLEMENTS_days", 12);
     complete(CNEDIMTS, dossier, "Task_ExamineApplication", complements);
     // 12 days from Monday 2 November end on Saturday 14; the row extends a weekend's last day to Monday 16

@@ -90,7 +90,7 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
         "audit-03-alice-files-correction", () -> {
           waiting.until(d -> formText().contains("l’identité INS n’est plus qualifiée"));
           // F18: her dossier corresponds in French, so the time limit is in French only
-          assertThat(formText()).containsPattern("la correction jusqu'au \\d+(er)? \\S+ \\d{4} inclus ;")
+          assertThat(formText()).containsPattern("la correction jusqu’au \\d+(er)? \\S+ \\d{4} inclus ;")
               .doesNotContain("time limit").doesNotContain("included");
           type("Field_CorrectionDescription", "Version 2.1.1 déployée : l’identité est qualifiée par INSi.");
         });

@@ -48,7 +48,7 @@ class DossierPageBrowserIT extends BrowserTestBase {
     readDossierPage(number);
     assertThat(browser.findElement(By.cssSelector("dd.dossier-state")).getText()).isEqualTo("En cours");
     WebElement window = browser.findElement(By.cssSelector("tr[data-window]"));
-    assertThat(window.getText()).contains("jusqu'au").contains("inclus").contains("en cours");
+    assertThat(window.getText()).contains("jusqu’au").contains("inclus").contains("en cours");
     screenshot("dossier-02-alice-dossier-page");
 
     // she writes to the ANS from the page, with the certificate's scan attached

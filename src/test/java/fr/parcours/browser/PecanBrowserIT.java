@@ -119,6 +119,11 @@ class PecanBrowserIT extends BrowserTestBase {
     signOut();
 
     signIn("ana");
+    // the last walk: the card of this task of the ANS track named the track only, as for an ANS certification alone
+    openFilter(ANS);
+    assertThat(taskCard("Examiner la recevabilité", number).getText()).contains("Certification de conformité ANS")
+        .contains("Parcours:").contains(PROCESS_NAME);
+    screenshot("pecan-09a-ana-card-names-pecan");
     work(ANS, dossier, "Task_ReviewAdmissibility", "Examiner la recevabilité", "pecan-09-ana-finds-it-admissible",
         () -> radio("Field_AdmissibilityDecision", "Recevable"));
     signOut();

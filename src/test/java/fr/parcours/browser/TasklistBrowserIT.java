@@ -171,8 +171,15 @@ class TasklistBrowserIT extends BrowserTestBase {
 
     // ana admits it, alice signs the convention and sends her evidence from the page her task links to
     signIn("ana");
-    // a reviewer comments on the tasks she works, but neither creates tasks nor moves due dates
+    // the last walk: her Tasklist opened on "Mes tâches (0)"; it opens on her agency's tasks, this dossier's among
+    // them, without a click
     task(dossier, "Task_ReviewAdmissibility");
+    assertThat(browser.findElement(By.cssSelector(".task-filters .task-filter.active h4.name a")).getText())
+        .startsWith("ANS — toutes les tâches");
+    taskCard("Examiner la recevabilité", dossierId);
+    assertThat(filterNames()).as("her filters, in Tasklist's order").startsWith("ANS — toutes les tâches", "Mes tâches");
+    screenshot("03a-ana-lands-on-her-agency-tasks");
+    // a reviewer comments on the tasks she works, but neither creates tasks nor moves due dates
     openFilter("ANS — toutes les tâches");
     openTask("Examiner la recevabilité", dossierId);
     waitForRoleControls();
@@ -237,7 +244,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     WebElement form = waiting.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-form')]//*[contains(normalize-space(.),'Délai d')]")));
     waiting.until(d -> formText().contains(firstLine(clockReport)));
-    // the same last day as Tasklist's due date and the mails: "jusqu'au … inclus", in French only (F18: the ANS
+    // the same last day as Tasklist's due date and the mails: "jusqu’au … inclus", in French only (F18: the ANS
     // read "(analysis time limit: until … included)" and the clock report again in English)
     String reviewId = task(dossier, "Task_ReviewEvidence").getId();
     assertThat(formText()).contains("Dossier " + dossierId).contains(firstLine(clockReport))
@@ -306,9 +313,9 @@ class TasklistBrowserIT extends BrowserTestBase {
 
     WebElement card = taskCard("Examiner les preuves", dossier.getBusinessKey());
     // the card shows the dossier and the window's last day (the company once the card is opened)
-    // the first of a month is written "1er" (jusqu'au 1er février 2027 inclus)
+    // the first of a month is written "1er" (jusqu’au 1er février 2027 inclus)
     assertThat(card.getText()).contains("Dossier:").contains("Échéance:")
-        .containsPattern("jusqu'au \\d+(er)? \\S+ \\d{4} inclus");
+        .containsPattern("jusqu’au \\d+(er)? \\S+ \\d{4} inclus");
   }
 
   /**

@@ -118,11 +118,11 @@ class RegulatoryClockDescriptionTest {
     // When it is described in French on 22 October
     String text = clock.describe(at("2026-10-22T12:00:00Z"), Locale.FRENCH);
 
-    // Then the French says what the English says: "jusqu'au … inclus", the first of the month "1er"
+    // Then the French says what the English says: "jusqu’au … inclus", the first of the month "1er"
     assertThat(text).isEqualTo("""
-        Ouvert le 1er septembre 2026 (Paris). 60 jours, suspendu 13 jours. Jusqu'au 13 novembre 2026 inclus.\
-         Il reste 22 jours après aujourd'hui.
-        Suspendu du 1er octobre 2026 au 13 octobre 2026 (13 jours, l'un et l'autre inclus) : Complements requested""");
+        Ouvert le 1er septembre 2026 (Paris). 60 jours, suspendu 13 jours. Jusqu’au 13 novembre 2026 inclus.\
+         Il reste 22 jours après aujourd’hui.
+        Suspendu du 1er octobre 2026 au 13 octobre 2026 (13 jours, l’un et l’autre inclus) : Complements requested""");
   }
 
   @Test
@@ -131,13 +131,13 @@ class RegulatoryClockDescriptionTest {
 
     assertThat(clock.describe(at("2026-10-31T09:00:00Z"), Locale.FRENCH)).isEqualTo(
         "Ouvert le 1er septembre 2026 (Paris). 60 jours, sans suspension."
-            + " Jusqu'au 2 novembre 2026 inclus (reporté du samedi 31 octobre 2026, jour non ouvré)."
-            + " Il reste 2 jours après aujourd'hui.");
-    assertThat(clock.describe(at("2026-11-02T10:00:00Z"), Locale.FRENCH)).endsWith("Dernier jour aujourd'hui.");
+            + " Jusqu’au 2 novembre 2026 inclus (reporté du samedi 31 octobre 2026, jour non ouvré)."
+            + " Il reste 2 jours après aujourd’hui.");
+    assertThat(clock.describe(at("2026-11-02T10:00:00Z"), Locale.FRENCH)).endsWith("Dernier jour aujourd’hui.");
     assertThat(clock.describe(at("2026-11-04T10:00:00Z"), Locale.FRENCH)).endsWith("Dépassé de 2 jours.");
     assertThat(clock.stop(at("2026-10-20T08:00:00Z"), "Opinion issued.").describe(at("2027-01-01T00:00:00Z"),
         Locale.FRENCH)).endsWith("Arrêté le 20 octobre 2026 (Opinion issued), 13 jours avant le dernier jour.");
     assertThat(sixtyDays(false).describe(SEPT_1, Locale.FRENCH)).isEqualTo("Pas encore ouvert. Une fois ouvert,"
-        + " il court 60 jours à compter du lendemain de son ouverture, jusqu'à la fin de son dernier jour.");
+        + " il court 60 jours à compter du lendemain de son ouverture, jusqu’à la fin de son dernier jour.");
   }
 }

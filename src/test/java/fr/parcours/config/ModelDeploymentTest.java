@@ -184,7 +184,7 @@ class ModelDeploymentTest {
     Resource[] found = resources(first, other);
     assertThatThrownBy(() -> twoVersions.named(found)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Deux fichiers différents portent le même nom de déploiement « bpmn/pathways/errand.bpmn »")
-        .hasMessageContaining("retirez l'une des deux copies");
+        .hasMessageContaining("retirez l’une des deux copies");
   }
 
   @Test

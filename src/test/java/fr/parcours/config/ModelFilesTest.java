@@ -188,7 +188,7 @@ class ModelFilesTest {
   }
 
   /**
-   * A task whose due date is a window shows it as mails write it ("jusqu'au 2 avril 2026 inclus", the variables
+   * A task whose due date is a window shows it as mails write it ("jusqu’au 2 avril 2026 inclus", the variables
    * the clocks set on the task), and its form states no length of its own: the table decides it, per pathway
    * (the CNEDiMTS complements are 30 days in PECAN, at least 10 set by the agency for a brand name).
    */

@@ -104,10 +104,10 @@ class PathwayRegistrationTest {
   /**
    * F4 of the third walk: after Tasklist's own "Démarrer un processus" a vendor read "Mes tâches (0)", the new
    * dossier's first task being her company's, not hers. Tasklist opens the first filter by priority: a vendor's is her
-   * company's tasks, a reviewer's still her own; a filter made before (priority -8) takes its new place at start.
+   * company's tasks; a filter made before (priority -8) takes its new place at start.
    */
   @Test
-  void shouldOpenAVendorsTasklistOnHerCompanysTasksAndAReviewersOnHerOwn() {
+  void shouldOpenAVendorsTasklistOnHerCompanysTasks() {
     Filter company = filters.createFilterQuery().filterName("Tâches de mon entreprise").singleResult();
     java.util.Map<String, Object> before = new java.util.LinkedHashMap<>(company.getProperties());
     before.put("priority", -8);
@@ -117,9 +117,55 @@ class PathwayRegistrationTest {
     tasklistFilters.ensureFilters();
 
     assertThat(firstFilter("alice", "vendor-medisoft")).isEqualTo("Tâches de mon entreprise");
-    assertThat(firstFilter("ana", "ans-reviewer")).isEqualTo("Mes tâches");
     assertThat(filterNamesByPriority("alice", "vendor-medisoft")).as("a vendor keeps her own tasks, second")
         .containsSubsequence("Tâches de mon entreprise", "Mes tâches", "Échéance sous 7 jours", "En retard");
+  }
+
+  /**
+   * The last walk: a reviewer's Tasklist opened on "Mes tâches (0)", her group's tasks not being hers until she takes
+   * one. Every reviewer group's (and the process owners') Tasklist opens on all the group's open tasks, the nearest
+   * due first, its queues and her own tasks next; a database from before (the group's list at priority 0) moves at
+   * start.
+   */
+  @Test
+  void shouldOpenEachReviewersTasklistOnAllHerGroupsTasks() {
+    Filter ans = filters.createFilterQuery().filterName("ANS — toutes les tâches").singleResult();
+    java.util.Map<String, Object> before = new java.util.LinkedHashMap<>(ans.getProperties());
+    before.put("priority", 0);
+    ans.setProperties(before);
+    filters.saveFilter(ans);
+
+    tasklistFilters.ensureFilters();
+
+    assertThat(filterNamesByPriority("ana", "ans-reviewer")).as("ana's filters, in Tasklist's order")
+        .startsWith("ANS — toutes les tâches", "Mes tâches")
+        .containsSubsequence("Mes tâches", "ANS — file des preuves (ordre d’arrivée)", "ANS — échéance sous 7 jours");
+    assertThat(firstFilter("hugo", "has-reviewer")).isEqualTo("Guichet HAS — toutes les tâches");
+    assertThat(firstFilter("claire", "cnedimts")).isEqualTo("CNEDiMTS — toutes les tâches");
+    assertThat(firstFilter("marc", "ministry")).isEqualTo("Ministères — toutes les tâches");
+    assertThat(firstFilter("nadia", "cnam")).isEqualTo("CNAM — toutes les tâches");
+    assertThat(firstFilter("odile", "ans-auditor")).isEqualTo("Audit ANS — toutes les tâches");
+    assertThat(firstFilter("paul", "process-owner")).isEqualTo("Toutes les tâches");
+  }
+
+  /**
+   * The last walk: a PECAN dossier's task in the ANS track read "Certification de conformité ANS" only. Every filter's
+   * cards name the dossier's pathway ("Parcours"), a filter made before (without it) too once started again.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldNameThePathwayOnTheCardsOfEveryFilter() {
+    Filter ans = filters.createFilterQuery().filterName("ANS — toutes les tâches").singleResult();
+    java.util.Map<String, Object> before = new java.util.LinkedHashMap<>(ans.getProperties());
+    before.put("variables", List.of(java.util.Map.of("name", "dossierId", "label", "Dossier")));
+    ans.setProperties(before);
+    filters.saveFilter(ans);
+
+    tasklistFilters.ensureFilters();
+
+    assertThat(filters.createFilterQuery().list()).as("every filter").allSatisfy(filter ->
+        assertThat((List<Object>) filter.getProperties().get("variables")).as(filter.getName())
+            .contains(java.util.Map.of("name", "pathwayName", "label", "Parcours")));
   }
 
   private String firstFilter(String user, String group) {

@@ -25,7 +25,7 @@ class StartupChecksTest {
   /** The beans created on first use: the pages, and what only the pages use. */
   static final List<String> CREATED_ON_FIRST_USE = List.of("ansWindowsPage", "auditStartPage", "cycleStartPage",
       "cycleStarts", "demoMailboxPage", "devicePages", "dossierBoard", "dossierPages", "dossierTaskPage", "evidencePage",
-      "notificationApi", "orientation", "orientationPage", "referentialPage");
+      "notificationApi", "orientation", "orientationPage", "referentialPage", "signOutPage");
 
   @Autowired ConfigurableApplicationContext context;
 

@@ -50,12 +50,12 @@ class AskedLengthTest {
   void shouldRefuseALengthBelowTheMinimumNamingIt() {
     assertThatThrownBy(() -> asked(rule("P10D", true), 7, null))
         .isInstanceOf(BadInputException.class)
-        .hasMessage("Le délai accordé pour CNEDIMTS_COMPLEMENTS doit être d'au moins 10 jours (table des délais,"
-            + " ligne 14) : 7 jours, jusqu'au 10 mars 2026 inclus, c'est trop court ; donnez 10 jours ou plus, ou un"
+        .hasMessage("Le délai accordé pour CNEDIMTS_COMPLEMENTS doit être d’au moins 10 jours (table des délais,"
+            + " ligne 14) : 7 jours, jusqu’au 10 mars 2026 inclus, c’est trop court ; donnez 10 jours ou plus, ou un"
             + " dernier jour le 13 mars 2026 ou après.");
     assertThatThrownBy(() -> asked(rule("P10D", true), null, "2026-03-12"))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("d'au moins 10 jours")
-        .hasMessageContaining("9 jours, jusqu'au 12 mars 2026 inclus");
+        .isInstanceOf(BadInputException.class).hasMessageContaining("d’au moins 10 jours")
+        .hasMessageContaining("9 jours, jusqu’au 12 mars 2026 inclus");
   }
 
   @Test
@@ -63,7 +63,7 @@ class AskedLengthTest {
     assertThatThrownBy(() -> asked(rule("P10D", true), null, " "))
         .isInstanceOf(BadInputException.class)
         .hasMessage("Donnez le délai accordé au fabricant pour CNEDIMTS_COMPLEMENTS soit en nombre de jours, soit"
-            + " par un dernier jour, l'un des deux : au moins 10 jours.");
+            + " par un dernier jour, l’un des deux : au moins 10 jours.");
     assertThatThrownBy(() -> asked(rule("P10D", true), 12, "2026-03-20"))
         .isInstanceOf(BadInputException.class).hasMessageContaining("pas les deux");
   }

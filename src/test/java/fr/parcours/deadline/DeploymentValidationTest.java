@@ -225,7 +225,7 @@ class DeploymentValidationTest extends ProcessTestBase {
     // When the agency gives 7 days, it is refused with the minimum named, and nothing moves
     assertThat(catchThrowable(() -> taskService.complete(ask, Map.of(AskedLength.daysVariable("ASKED_WINDOW"), 7))))
         .isInstanceOf(fr.parcours.shared.BadInputException.class)
-        .hasMessageContaining("doit être d'au moins 10 jours").hasMessageContaining("jusqu'au 9 novembre 2026 inclus");
+        .hasMessageContaining("doit être d’au moins 10 jours").hasMessageContaining("jusqu’au 9 novembre 2026 inclus");
     assertThat(task(pi, "Task_Ask")).isNotNull();
 
     // When it gives 15 days, the vendor's window runs 15 days from the next day

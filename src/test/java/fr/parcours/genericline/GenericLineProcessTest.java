@@ -325,7 +325,7 @@ class GenericLineProcessTest extends ProcessTestBase {
     Throwable tooClose = catchThrowable(() -> complete(ANS_REVIEWER, dossier, "Task_IssueProvisionalCertificate",
         Map.of("provisionalCertificateNumber", "CP-2026-718",
             "window_GENERIC_PROVISIONAL_COMPLIANCE_lastDay", T0.atZone(PARIS).toLocalDate().plusDays(10).toString())));
-    assertThat(tooClose).isInstanceOf(BadInputException.class).hasMessageContaining("doit être d'au moins 30 jours");
+    assertThat(tooClose).isInstanceOf(BadInputException.class).hasMessageContaining("doit être d’au moins 30 jours");
     assertThat(deviceRecords.all().stream().flatMap(d -> d.certificates().stream())
         .noneMatch(c -> c.number().equals("CP-2026-718"))).as("nothing recorded by a refused step").isTrue();
 

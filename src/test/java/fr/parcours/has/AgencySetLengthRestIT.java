@@ -65,8 +65,8 @@ class AgencySetLengthRestIT {
     ResponseEntity<String> refused = submit(task, 9L);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(refused.getBody()).get("message").asText())
-        .startsWith("Le délai accordé pour CNEDIMTS_COMPLEMENTS doit être d'au moins 10 jours (table des délais,")
-        .contains("9 jours, jusqu'au").contains("c'est trop court ; donnez 10 jours ou plus");
+        .startsWith("Le délai accordé pour CNEDIMTS_COMPLEMENTS doit être d’au moins 10 jours (table des délais,")
+        .contains("9 jours, jusqu’au").contains("c’est trop court ; donnez 10 jours ou plus");
     refused = submit(task, null);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(refused.getBody()).get("message").asText())

@@ -44,16 +44,16 @@ class AgencySetLengthTest extends ProcessTestBase {
     // When the commission asks for complements with 7 days, with none, with "dix" and with -3
     // Then each is refused, the task stays open and nothing else happens
     assertThat(askComplements(opinion, 7)).isInstanceOf(BadInputException.class).hasMessage(
-        "Le délai accordé pour CNEDIMTS_COMPLEMENTS doit être d'au moins 10 jours (table des délais, ligne 14) :"
-            + " 7 jours, jusqu'au 9 novembre 2026 inclus, c'est trop court ; donnez 10 jours ou plus, ou un dernier"
+        "Le délai accordé pour CNEDIMTS_COMPLEMENTS doit être d’au moins 10 jours (table des délais, ligne 14) :"
+            + " 7 jours, jusqu’au 9 novembre 2026 inclus, c’est trop court ; donnez 10 jours ou plus, ou un dernier"
             + " jour le 12 novembre 2026 ou après.");
     assertThat(askComplements(opinion, null)).isInstanceOf(BadInputException.class).hasMessage(
         "Donnez le délai accordé au fabricant pour CNEDIMTS_COMPLEMENTS soit en nombre de jours, soit par un dernier"
-            + " jour, l'un des deux : au moins 10 jours.");
+            + " jour, l’un des deux : au moins 10 jours.");
     assertThat(askComplements(opinion, "dix")).isInstanceOf(BadInputException.class)
         .hasMessageContaining("doit être un nombre entier de jours, pas « dix »");
     assertThat(askComplements(opinion, -3)).isInstanceOf(BadInputException.class)
-        .hasMessageContaining("doit être d'au moins 10 jours");
+        .hasMessageContaining("doit être d’au moins 10 jours");
     assertThat(task(opinion, "Task_ExamineApplication")).isNotNull();
     assertThat(task(opinion, "Task_ProvideCnedimtsComplements")).isNull();
 
@@ -74,7 +74,7 @@ class AgencySetLengthTest extends ProcessTestBase {
     Task answer = task(opinion, "Task_ProvideCnedimtsComplements");
     assertThat(answer.getDueDate()).isEqualTo(lastMomentOfDay(15));
     assertThat(taskService.getVariablesLocal(answer.getId()))
-        .containsEntry("dueUntil", "jusqu'au 17 novembre 2026 inclus")
+        .containsEntry("dueUntil", "jusqu’au 17 novembre 2026 inclus")
         .containsEntry("dueUntilEn", "until 17 November 2026 included");
     // and in the mail that tells the vendor what is asked
     assertThat(mails("la CNEDiMTS demande des compléments")).singleElement().satisfies(mail -> assertThat(

@@ -73,6 +73,9 @@ class DossierTaskLinkIT {
         .contains("Le dossier " + number + " n’a pas de tâche ouverte pour vous en ce moment")
         .contains("/dossiers/" + number + "\">Ouvrir la page du dossier</a>")
         .doesNotContain("Dossier introuvable").doesNotContain(open.getId());
+    // the last walk: in the site's frame (her name, "Mes dossiers"), titled after the link she followed
+    assertThat(HtmlUtils.htmlUnescape(own.getBody())).contains("<title>Tâche du dossier " + number + " — Parcours</title>")
+        .contains("<span class=\"user\">alice</span>").contains("<a href=\"/dossiers\">Mes dossiers</a>");
 
     BrowserSession bruno = BrowserSession.signedIn(rest, "bruno");
     ResponseEntity<String> other = bruno.page(link);
@@ -80,6 +83,7 @@ class DossierTaskLinkIT {
     assertThat(HtmlUtils.htmlUnescape(other.getBody())).contains("Dossier introuvable")
         .doesNotContain("Aucune tâche ne vous attend")
         .doesNotContain("/dossiers/" + number + "\"");
+    assertThat(other.getBody()).contains("<span class=\"user\">bruno</span>");
     assertThat(other.getBody()).isEqualTo(bruno.page("/dossiers/DMN-2026-ZZZZZ/tache").getBody()
         .replace("DMN-2026-ZZZZZ", number));
 

@@ -175,6 +175,52 @@ class PecanEvidencePageIT {
     assertThat(get("bruno", regulation).getBody()).doesNotContain("règlement à signer");
   }
 
+  /**
+   * The last walk: the Kbis, evidence and regulation pages had no site menu, unlike /dossiers, and every refusal of
+   * theirs was titled "Preuves". Each page and each refusal has the dossier pages' header (the person's name, "Mes
+   * dossiers") and a title naming the page. Tried: another company's user, nobody signed in, a dossier without a
+   * regulation, an unknown number.
+   */
+  @Test
+  void shouldFrameTheEvidencePagesAndTitleTheirRefusalsAfterThePage() {
+    ProcessInstance pecan = applyForPecan(Map.of("hasConvergenceAccount", false));
+    String number = pecan.getBusinessKey();
+
+    ResponseEntity<String> evidence = get("alice", "/evidence/" + number);
+    assertFramedFor(evidence, "alice", "Preuves — " + number);
+    assertThat(evidence.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertFramedFor(get("alice", "/evidence/" + number + "/kbis"), "alice", "Extrait Kbis — " + number);
+    assertFramedFor(get("ana", "/evidence/" + number + "/kbis"), "ana", "Extrait Kbis — " + number);
+    // refused: titled after the page asked for, in the same frame
+    ResponseEntity<String> noRegulation = get("alice", "/evidence/" + number + "/regulation");
+    assertThat(noRegulation.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertFramedFor(noRegulation, "alice", "Règlement signé — " + number);
+    ResponseEntity<String> otherCompany = get("bruno", "/evidence/" + number + "/kbis");
+    assertThat(otherCompany.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertFramedFor(otherCompany, "bruno", "Extrait Kbis — " + number);
+    assertThat(otherCompany.getBody()).contains("Aucun dossier en cours " + number).doesNotContain("MediSoft");
+    assertFramedFor(get("alice", "/evidence/DMN-2026-NOPE0/kbis/file"), "alice", "Extrait Kbis — DMN-2026-NOPE0");
+    assertFramedFor(get("bruno", "/evidence/" + number + "/proofs/1"), "bruno", "Preuves — " + number);
+
+    HttpHeaders html = new HttpHeaders();
+    html.setAccept(List.of(MediaType.TEXT_HTML));
+    ResponseEntity<String> nobody = rest.exchange("/evidence/" + number + "/kbis",
+        org.springframework.http.HttpMethod.GET, new HttpEntity<>(html), String.class);
+    assertThat(nobody.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(nobody.getBody()).contains("<title>Extrait Kbis — " + number + " — Parcours</title>")
+        .contains("<header class=\"bar\">").doesNotContain("class=\"user\"");
+  }
+
+  /** The dossier pages' header naming the person, a vendor's "Mes dossiers" or a reviewer's "Dossiers", and the title. */
+  static void assertFramedFor(ResponseEntity<String> page, String user, String title) {
+    String body = org.springframework.web.util.HtmlUtils.htmlUnescape(page.getBody());
+    assertThat(body).as("the page's title").contains("<title>" + title + " — Parcours</title>")
+        .as("the site menu").contains("<header class=\"bar\">").contains("<span class=\"user\">" + user + "</span>")
+        .contains(user.equals("ana") ? "<a href=\"/dossiers\">Dossiers</a>" : "<a href=\"/dossiers\">Mes dossiers</a>")
+        .as("one header, the frame's").containsOnlyOnce("<header")
+        .doesNotContain("<title>Preuves</title>");
+  }
+
   @Test
   void shouldAnswerAnUnknownNumberAsNoSuchDossier() {
     ResponseEntity<String> page = get("alice", "/evidence/DMN-2026-NOPE0");

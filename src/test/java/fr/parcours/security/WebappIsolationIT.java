@@ -449,13 +449,13 @@ class WebappIsolationIT {
   void shouldAnswerARefusedOrUnknownPageWithAPageThatSaysWhereToGo() {
     ResponseEntity<String> cockpit = bruno.page("/camunda/app/cockpit/default/");
     assertThat(cockpit.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(cockpit.getBody()).contains("Vous n'avez pas accès à cette page")
+    assertThat(cockpit.getBody()).contains("Vous n’avez pas accès à cette page")
         .contains("You do not have access to this page").contains("href=\"/camunda/app/tasklist/default/\"")
         .doesNotContain("Whitelabel");
 
     ResponseEntity<String> nowhere = bruno.page("/dossiers-that-do-not-exist");
     assertThat(nowhere.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(nowhere.getBody()).contains("Cette page n'existe pas").contains("This page does not exist")
+    assertThat(nowhere.getBody()).contains("Cette page n’existe pas").contains("This page does not exist")
         .doesNotContain("Whitelabel");
   }
 
