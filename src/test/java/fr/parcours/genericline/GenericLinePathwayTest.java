@@ -194,7 +194,7 @@ class GenericLinePathwayTest extends TrackTestBase {
     track.runJobs(dossier);
     assertThat(dossier).isWaitingAt("CallActivity_AnsCertification", "Task_IssueProvisionalCertificate");
     assertThat(track.task(dossier, "Task_IssueProvisionalCertificate")).hasCandidateGroup("ans-reviewer");
-    refused(dossier, "Task_IssueProvisionalCertificate", Map.of(), "provisionalCertificateNumber");
+    refused(dossier, "Task_IssueProvisionalCertificate", Map.of(), "« Numéro du certificat provisoire » est vide");
     complete(dossier, "Task_IssueProvisionalCertificate", Map.of("provisionalCertificateNumber", "CP-17",
         "window_GENERIC_PROVISIONAL_COMPLIANCE_lastDay", "2027-06-30"));
     return dossier;
