@@ -24,15 +24,16 @@ class BrandNameIntake implements ExecutionListener {
     }
     if (Boolean.TRUE.equals(execution.getVariable("anticipatedCoverage"))
         && !Boolean.TRUE.equals(execution.getVariable("telemonitoring"))) {
-      throw new BadInputException("La prise en charge anticipée (anticipatedCoverage) ne concerne qu’une activité de"
-          + " télésurveillance médicale : cochez aussi « Le dispositif sert à la télésurveillance médicale », ou"
-          + " décochez la prise en charge anticipée.");
+      throw new BadInputException("La prise en charge anticipée ne concerne qu’une activité de télésurveillance"
+          + " médicale : cochez aussi « Le dispositif sert à la télésurveillance médicale », ou décochez la prise en"
+          + " charge anticipée.");
     }
     if (Boolean.TRUE.equals(execution.getVariable("validCertificate"))) {
       Object number = execution.getVariable("certificateNumber");
       if (number == null || number.toString().isBlank()) {
         throw new BadInputException("Vous déclarez un certificat de conformité de l’ANS valable : donnez son numéro"
-            + " (certificateNumber), ou décochez la case pour passer d’abord par la certification de l’ANS.");
+            + " dans « Numéro du certificat de conformité », ou décochez la case pour passer d’abord par la"
+            + " certification de l’ANS.");
       }
     } else {
       execution.removeVariable("certificateNumber");

@@ -66,7 +66,7 @@ public final class AskedLength {
     boolean hasLastDay = lastDay != null && !lastDay.toString().isBlank();
     String minimum = LegalDates.length(rule.duration().period(), Locale.FRENCH);
     if (hasDays == hasLastDay) {
-      throw new BadInputException("Donnez le délai accordé au fabricant pour " + rule.id() + " soit en nombre de"
+      throw new BadInputException("Donnez le délai accordé au fabricant pour " + named(rule) + " soit en nombre de"
           + " jours, soit par un dernier jour, " + (hasDays ? "pas les deux" : "l’un des deux") + " : au moins "
           + minimum + ".");
     }
@@ -74,7 +74,7 @@ public final class AskedLength {
     LocalDate earliest = FrenchTimeLimits.count(askedOn, rule.duration(), false).lastDay();
     LocalDate proposed = askedOn.plusDays(given);
     if (proposed.isBefore(earliest)) {
-      throw new BadInputException("Le délai accordé pour " + rule.id() + " doit être d’au moins " + minimum
+      throw new BadInputException("Le délai accordé pour " + named(rule) + " doit être d’au moins " + minimum
           + " (table des délais, ligne " + rule.row() + ") : " + LegalDates.days(given, Locale.FRENCH) + ", "
           + LegalDates.until(proposed, Locale.FRENCH) + ", c’est trop court ; donnez "
           + LegalDates.days(earliest.toEpochDay() - askedOn.toEpochDay(), Locale.FRENCH) + " ou plus, ou un dernier"
@@ -87,7 +87,7 @@ public final class AskedLength {
     try {
       return days instanceof Number number ? number.longValue() : Long.parseLong(days.toString().strip());
     } catch (NumberFormatException e) {
-      throw new BadInputException("Le délai accordé pour " + rule.id() + " doit être un nombre entier de jours,"
+      throw new BadInputException("Le délai accordé pour " + named(rule) + " doit être un nombre entier de jours,"
           + " pas « " + days + " ».");
     }
   }
@@ -103,8 +103,22 @@ public final class AskedLength {
     try {
       return LocalDate.parse(lastDay.toString().strip());
     } catch (DateTimeParseException e) {
-      throw new BadInputException("Le dernier jour accordé pour " + rule.id() + " doit être une date comme"
+      throw new BadInputException("Le dernier jour accordé pour " + named(rule) + " doit être une date comme"
           + " 2026-04-02, pas « " + lastDay + " ».");
+    }
+  }
+
+  /**
+   * The row as the dossier page names it to people ({@code window.<id>} in {@code i18n/dossiers.properties}, the
+   * French text), in guillemets; its id only when that file has no name for it.
+   */
+  static String named(DeadlineRule rule) {
+    try {
+      return "« " + java.util.ResourceBundle.getBundle("i18n/dossiers", Locale.ROOT,
+          java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES))
+          .getString("window." + rule.id()) + " »";
+    } catch (java.util.MissingResourceException e) {
+      return rule.id();
     }
   }
 }

@@ -31,11 +31,11 @@ public class DemoData {
       new DemoUser("bruno", "Bruno", "Leroy (TéléCardio)", "vendor-telecardio"),
       new DemoUser("ana", "Ana", "Durand (ANS)", Roles.ANS_REVIEWER),
       new DemoUser("odile", "Odile", "Bernard (audit ANS)", ComplianceAuditProcess.AUDITORS),
-      new DemoUser("hugo", "Hugo", "Petit (HAS desk)", Roles.HAS_REVIEWER),
+      new DemoUser("hugo", "Hugo", "Petit (guichet HAS)", Roles.HAS_REVIEWER),
       new DemoUser("claire", "Claire", "Moreau (CNEDiMTS)", Roles.CNEDIMTS),
-      new DemoUser("marc", "Marc", "Roux (Ministry)", Roles.MINISTRY),
+      new DemoUser("marc", "Marc", "Roux (ministères)", Roles.MINISTRY),
       new DemoUser("nadia", "Nadia", "Fournier (CNAM)", Roles.CNAM),
-      new DemoUser("paul", "Paul", "Girard (process owner)", Roles.PROCESS_OWNER),
+      new DemoUser("paul", "Paul", "Girard (responsable de processus)", Roles.PROCESS_OWNER),
       new DemoUser("admin", "Admin", "Parcours", Roles.ADMIN));
 
   private final IdentityService identity;

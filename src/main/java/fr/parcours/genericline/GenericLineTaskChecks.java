@@ -56,7 +56,7 @@ class GenericLineTaskChecks implements TaskListener {
       case "Task_UpdateCnamBases" -> {
         if (!Boolean.TRUE.equals(task.getVariable("cnamBasesUpdated"))) {
           throw new BadInputException("Cochez « Les bases de remboursement et la liste publiée des codes sont à jour »"
-              + " (cnamBasesUpdated) une fois la mise à jour faite ; la tâche ne peut pas être terminée avant.");
+              + " une fois la mise à jour faite ; la tâche ne peut pas être terminée avant.");
         }
       }
       default -> throw new IllegalStateException("No checks for task " + task.getTaskDefinitionKey());
@@ -111,7 +111,7 @@ class GenericLineTaskChecks implements TaskListener {
     text(task, "dsDossierNumber", "Numéro du dossier sur Démarches Simplifiées");
     String number = task.getVariable("dsDossierNumber").toString().strip();
     if (!DS_NUMBER.matcher(number).matches()) {
-      throw new BadInputException("Le numéro du dossier Démarches Simplifiées (dsDossierNumber) est fait de chiffres,"
+      throw new BadInputException("Le numéro du dossier Démarches Simplifiées est fait de chiffres,"
           + " pas « " + number + " » : recopiez-le depuis le dossier reçu sur Démarches Simplifiées.");
     }
     LocalDate received = date(task, "dsReceivedDate", "Date de réception du dossier", zone);
@@ -132,7 +132,7 @@ class GenericLineTaskChecks implements TaskListener {
     text(task, GenericLineProcess.CODE, "Code individuel attribué");
     String code = task.getVariable(GenericLineProcess.CODE).toString().strip();
     if (!LPP_CODE.matcher(code).matches()) {
-      throw new BadInputException("Le code individuel (lppCode) est fait de 7 chiffres, pas « " + code + " » :"
+      throw new BadInputException("Le code individuel est fait de 7 chiffres, pas « " + code + " » :"
           + " recopiez le code attribué sur la LPPR.");
     }
     notAllocatedElsewhere(task, GenericLineProcess.CODE, code, "Le code individuel");

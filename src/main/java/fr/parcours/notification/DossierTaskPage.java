@@ -67,6 +67,7 @@ class DossierTaskPage {
     String userId = signedIn.getName();
     MenuUser viewer = MenuUser.of(identity, userId);
     List<String> instances = dossiers.running(dossierId).map(Dossier::processInstanceIds).orElse(List.of());
+    List<String> closed = instances.isEmpty() ? dossiers.everyInstanceOf(dossierId) : List.of();
     return AsUser.ask(identity, userId, () -> {
       if (!instances.isEmpty()) {
         List<Task> open = tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new))
@@ -85,6 +86,14 @@ class DossierTaskPage {
                   + " le message est peut-être déjà faite. Vos tâches sont dans Tasklist ; la page du dossier dit où il"
                   + " en est et qui a la main.", links.dossier(dossierId));
         }
+      }
+      // a closed dossier of theirs (a late answer to a mail, once the window has passed): not "introuvable"
+      if (!closed.isEmpty() && engine.getHistoryService().createHistoricProcessInstanceQuery()
+          .processInstanceIds(new java.util.HashSet<>(closed)).count() > 0) {
+        return page(dossierId, viewer, HttpStatus.NOT_FOUND, "Ce dossier est clos",
+            "Le dossier " + dossierId + " est clos : aucune tâche n’y est plus ouverte, et la réponse que demandait le"
+                + " message ne peut plus y être donnée. La page du dossier dit quand et comment il s’est terminé.",
+            links.dossier(dossierId));
       }
       return page(dossierId, viewer, HttpStatus.NOT_FOUND, "Dossier introuvable", "Aucun dossier en cours " + dossierId
           + " que vous puissiez voir. Vérifiez le numéro (DMN-aaaa-xxxxx) ; seuls l’entreprise qui a déposé le"

@@ -35,8 +35,8 @@ public final class TaskInputs {
   public static void ticked(DelegateTask task, String... variablesAndMeanings) {
     for (int i = 0; i < variablesAndMeanings.length; i += 2) {
       if (!Boolean.TRUE.equals(task.getVariable(variablesAndMeanings[i]))) {
-        throw new BadInputException("Cochez « " + variablesAndMeanings[i + 1] + " » (" + variablesAndMeanings[i]
-            + ") pour le confirmer ; la tâche ne peut pas être terminée avant.");
+        throw new BadInputException("Cochez « " + variablesAndMeanings[i + 1] + " » pour le confirmer ; la tâche ne"
+            + " peut pas être terminée avant.");
       }
     }
   }
@@ -44,15 +44,15 @@ public final class TaskInputs {
   public static void text(DelegateTask task, String variable, String label) {
     Object value = task.getVariable(variable);
     if (value == null || value.toString().isBlank()) {
-      throw new BadInputException("Le champ « " + label + " » (" + variable + ") est vide : remplissez ce champ, puis terminez la"
+      throw new BadInputException("Le champ « " + label + " » est vide : remplissez ce champ, puis terminez la"
           + " tâche.");
     }
   }
 
   public static void required(DelegateTask task, String variable, String label) {
     if (task.getVariable(variable) == null || task.getVariable(variable).toString().isBlank()) {
-      throw new BadInputException("Le champ « " + label + " » (" + variable + ") n’est pas rempli : remplissez ce champ, puis terminez la"
-          + " tâche.");
+      throw new BadInputException("Le champ « " + label + " » n’est pas rempli : remplissez ce champ, puis terminez"
+          + " la tâche.");
     }
   }
 

@@ -256,7 +256,8 @@ class AnsBadInputTest extends ProcessTestBase {
     complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
     complete("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
     assertTaskRefused("alice", pi, "Task_SignConvention", Map.of("conventionSigned", false,
-        "signatoryName", "A. Martin"), "conventionSigned");
+        "signatoryName", "A. Martin"),
+        "Cochez « Je signe la convention au nom de l’entreprise » pour le confirmer");
   }
 
   // ---- a task takes the fields of its form, and nothing else ----

@@ -262,6 +262,12 @@ class BrandNamePathwayTest extends TrackTestBase {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> track.start(BrandNameProcess.KEY, form))
           .isInstanceOf(BadInputException.class).hasMessageMatching("(?s).*(numéro|télésurveillance|rencontre).*");
     }
+    // the two a person can meet in the start form name its fields as the form shows them, not as variables
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> track.start(BrandNameProcess.KEY, noNumber))
+        .hasMessageContaining("« Numéro du certificat de conformité »").hasMessageNotContaining("certificateNumber");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> track.start(BrandNameProcess.KEY,
+        earlyWithoutTelemonitoring)).hasMessageContaining("« Le dispositif sert à la télésurveillance médicale »")
+        .hasMessageNotContaining("anticipatedCoverage");
     assertThat(track.engine().getRuntimeService().createProcessInstanceQuery().count()).isZero();
   }
 

@@ -261,6 +261,8 @@ class TransitionalBrowserIT extends BrowserTestBase {
         browser.findElement(By.id("correct-opensOn")));
     browser.findElement(By.id("correct-reason")).sendKeys(why);
     WebElement correct = browser.findElement(By.id("correct-submit"));
+    // one button for both choices: its words name both (a walk read "Enregistrer la correction" under "La retirer")
+    assertThat(correct.getText()).isEqualTo("Enregistrer la correction ou le retrait");
     scrollTo(correct);
     correct.click();
     WebElement changed = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("changed")));

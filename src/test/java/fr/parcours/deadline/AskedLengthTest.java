@@ -50,7 +50,8 @@ class AskedLengthTest {
   void shouldRefuseALengthBelowTheMinimumNamingIt() {
     assertThatThrownBy(() -> asked(rule("P10D", true), 7, null))
         .isInstanceOf(BadInputException.class)
-        .hasMessage("Le délai accordé pour CNEDIMTS_COMPLEMENTS doit être d’au moins 10 jours (table des délais,"
+        .hasMessage("Le délai accordé pour « Compléments demandés par la CNEDiMTS » doit être d’au moins 10 jours"
+            + " (table des délais,"
             + " ligne 14) : 7 jours, jusqu’au 10 mars 2026 inclus, c’est trop court ; donnez 10 jours ou plus, ou un"
             + " dernier jour le 13 mars 2026 ou après.");
     assertThatThrownBy(() -> asked(rule("P10D", true), null, "2026-03-12"))
@@ -62,7 +63,8 @@ class AskedLengthTest {
   void shouldRefuseNeitherOrBoth() {
     assertThatThrownBy(() -> asked(rule("P10D", true), null, " "))
         .isInstanceOf(BadInputException.class)
-        .hasMessage("Donnez le délai accordé au fabricant pour CNEDIMTS_COMPLEMENTS soit en nombre de jours, soit"
+        .hasMessage("Donnez le délai accordé au fabricant pour « Compléments demandés par la CNEDiMTS » soit en nombre de"
+            + " jours, soit"
             + " par un dernier jour, l’un des deux : au moins 10 jours.");
     assertThatThrownBy(() -> asked(rule("P10D", true), 12, "2026-03-20"))
         .isInstanceOf(BadInputException.class).hasMessageContaining("pas les deux");

@@ -150,7 +150,7 @@ class GenericLinePathwayTest extends TrackTestBase {
 
     assertThat(track.task(dossier, "Task_RecordDsFiling")).hasCandidateGroup("ministry");
     refused(dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", "DS-12", "dsReceivedDate", "2026-12-01"),
-        "est fait de chiffres, pas « DS-12 »");
+        "Le numéro du dossier Démarches Simplifiées est fait de chiffres, pas « DS-12 »");
     refused(dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", "12345",
         "dsReceivedDate", LocalDate.now(PARIS).plusDays(3).toString()), "est dans le futur");
     complete(dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", "12345", "dsReceivedDate", "2026-12-01"));
@@ -165,10 +165,12 @@ class GenericLinePathwayTest extends TrackTestBase {
 
     assertThat(track.task(dossier, "Task_AllocateCode")).hasCandidateGroup("ministry")
         .hasDueDate(TrackEngine.Stubs.DUE);
-    refused(dossier, "Task_AllocateCode", Map.of("lppCode", "12345"), "7 chiffres, pas « 12345 »");
+    refused(dossier, "Task_AllocateCode", Map.of("lppCode", "12345"),
+        "Le code individuel est fait de 7 chiffres, pas « 12345 »");
     complete(dossier, "Task_AllocateCode", Map.of("lppCode", "1234567"));
     assertThat(track.task(dossier, "Task_UpdateCnamBases")).hasCandidateGroup("cnam");
-    refused(dossier, "Task_UpdateCnamBases", Map.of(), "cnamBasesUpdated");
+    // the refusals name the form's fields as the person reads them, not the variables (fifth walk)
+    refused(dossier, "Task_UpdateCnamBases", Map.of(), "codes sont à jour » une fois la mise à jour faite");
     complete(dossier, "Task_UpdateCnamBases", Map.of("cnamBasesUpdated", true));
 
     LocalDate lastDay = LocalDate.now(PARIS).plusYears(5).minusDays(1);
@@ -192,7 +194,7 @@ class GenericLinePathwayTest extends TrackTestBase {
     track.runJobs(dossier);
     assertThat(dossier).isWaitingAt("CallActivity_AnsCertification", "Task_IssueProvisionalCertificate");
     assertThat(track.task(dossier, "Task_IssueProvisionalCertificate")).hasCandidateGroup("ans-reviewer");
-    refused(dossier, "Task_IssueProvisionalCertificate", Map.of(), "provisionalCertificateNumber");
+    refused(dossier, "Task_IssueProvisionalCertificate", Map.of(), "« Numéro du certificat provisoire » est vide");
     complete(dossier, "Task_IssueProvisionalCertificate", Map.of("provisionalCertificateNumber", "CP-17",
         "window_GENERIC_PROVISIONAL_COMPLIANCE_lastDay", "2027-06-30"));
     return dossier;

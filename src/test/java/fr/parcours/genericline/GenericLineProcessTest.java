@@ -287,7 +287,10 @@ class GenericLineProcessTest extends ProcessTestBase {
 
     // the vendor requests its billing code at once; a request without its reference is refused, the task kept
     Throwable noReference = catchThrowable(() -> complete(VENDOR, dossier, "Task_RequestBillingCode", Map.of()));
-    assertThat(noReference).isInstanceOf(BadInputException.class).hasMessageContaining("billingRequestReference");
+    // the refusal names the field as the form shows it, not the variable (fifth walk)
+    assertThat(noReference).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Le champ « Numéro de la demande sur Démarches Simplifiées » est vide")
+        .hasMessageNotContaining("billingRequestReference");
     complete(VENDOR, dossier, "Task_RequestBillingCode", Map.of("billingRequestReference", "DS-7001"));
 
     // the CNAM has 15 days (GENERIC_BILLING_CODE) and allocates the code on day 9
@@ -321,7 +324,8 @@ class GenericLineProcessTest extends ProcessTestBase {
     // bad inputs: no date, a date too close (the table's row asks at least 30 days), both refused, the task kept
     Throwable noDate = catchThrowable(() -> complete(ANS_REVIEWER, dossier, "Task_IssueProvisionalCertificate",
         Map.of("provisionalCertificateNumber", "CP-2026-718")));
-    assertThat(noDate).isInstanceOf(BadInputException.class).hasMessageContaining("GENERIC_PROVISIONAL_COMPLIANCE");
+    assertThat(noDate).isInstanceOf(BadInputException.class).hasMessageContaining(
+        "« Preuve de conformité du certificat provisoire »");
     Throwable tooClose = catchThrowable(() -> complete(ANS_REVIEWER, dossier, "Task_IssueProvisionalCertificate",
         Map.of("provisionalCertificateNumber", "CP-2026-718",
             "window_GENERIC_PROVISIONAL_COMPLIANCE_lastDay", T0.atZone(PARIS).toLocalDate().plusDays(10).toString())));

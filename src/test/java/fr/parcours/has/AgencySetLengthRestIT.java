@@ -65,12 +65,13 @@ class AgencySetLengthRestIT {
     ResponseEntity<String> refused = submit(task, 9L);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(refused.getBody()).get("message").asText())
-        .startsWith("Le délai accordé pour CNEDIMTS_COMPLEMENTS doit être d’au moins 10 jours (table des délais,")
+        .startsWith("Le délai accordé pour « Compléments demandés par la CNEDiMTS » doit être d’au moins 10 jours"
+            + " (table des délais,")
         .contains("9 jours, jusqu’au").contains("c’est trop court ; donnez 10 jours ou plus");
     refused = submit(task, null);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(refused.getBody()).get("message").asText())
-        .startsWith("Donnez le délai accordé au fabricant pour CNEDIMTS_COMPLEMENTS");
+        .startsWith("Donnez le délai accordé au fabricant pour « Compléments demandés par la CNEDiMTS »");
     assertThat(taskService.createTaskQuery().taskId(task).count()).as("the examination stays open").isOne();
 
     ResponseEntity<String> done = submit(task, 10L);

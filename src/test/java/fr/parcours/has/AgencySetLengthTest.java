@@ -44,11 +44,13 @@ class AgencySetLengthTest extends ProcessTestBase {
     // When the commission asks for complements with 7 days, with none, with "dix" and with -3
     // Then each is refused, the task stays open and nothing else happens
     assertThat(askComplements(opinion, 7)).isInstanceOf(BadInputException.class).hasMessage(
-        "Le délai accordé pour CNEDIMTS_COMPLEMENTS doit être d’au moins 10 jours (table des délais, ligne 14) :"
+        "Le délai accordé pour « Compléments demandés par la CNEDiMTS » doit être d’au moins 10 jours"
+            + " (table des délais, ligne 14) :"
             + " 7 jours, jusqu’au 9 novembre 2026 inclus, c’est trop court ; donnez 10 jours ou plus, ou un dernier"
             + " jour le 12 novembre 2026 ou après.");
     assertThat(askComplements(opinion, null)).isInstanceOf(BadInputException.class).hasMessage(
-        "Donnez le délai accordé au fabricant pour CNEDIMTS_COMPLEMENTS soit en nombre de jours, soit par un dernier"
+        "Donnez le délai accordé au fabricant pour « Compléments demandés par la CNEDiMTS » soit en nombre de jours,"
+            + " soit par un dernier"
             + " jour, l’un des deux : au moins 10 jours.");
     assertThat(askComplements(opinion, "dix")).isInstanceOf(BadInputException.class)
         .hasMessageContaining("doit être un nombre entier de jours, pas « dix »");

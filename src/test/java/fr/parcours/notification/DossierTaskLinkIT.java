@@ -94,4 +94,34 @@ class DossierTaskLinkIT {
     assertThat(ana.getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
     assertThat(ana.getHeaders().getLocation().toString()).endsWith("#/?task=" + open.getId());
   }
+
+  /**
+   * The fifth walk: alice's brand-name dossier was deemed abandoned when the CNEDiMTS's complements window passed;
+   * the task link of the mail that asked for them then said "Dossier introuvable" of her own closed dossier. She
+   * reads that it is closed, with its page's link; bruno still reads "Dossier introuvable".
+   */
+  @Test
+  void shouldTellTheVendorThatHerDossierIsClosedWhenSheAnswersAMailTooLate() {
+    ProcessInstance dossier = Dossiers.applyAs(engine, "alice", "vendor-medisoft");
+    String number = dossier.getBusinessKey();
+    String link = "/dossiers/" + number + "/tache";
+    engine.getRuntimeService().deleteProcessInstance(dossier.getId(), "deemed abandoned (test)");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).count())
+        .isZero();
+
+    ResponseEntity<String> own = BrowserSession.signedIn(rest, "alice").page(link);
+    assertThat(own.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(HtmlUtils.htmlUnescape(own.getBody())).contains("Ce dossier est clos")
+        .contains("Le dossier " + number + " est clos")
+        .contains("/dossiers/" + number + "\">Ouvrir la page du dossier</a>")
+        .doesNotContain("Dossier introuvable");
+
+    BrowserSession bruno = BrowserSession.signedIn(rest, "bruno");
+    ResponseEntity<String> other = bruno.page(link);
+    assertThat(other.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(HtmlUtils.htmlUnescape(other.getBody())).contains("Dossier introuvable").doesNotContain("est clos")
+        .doesNotContain("/dossiers/" + number + "\"");
+    assertThat(other.getBody()).isEqualTo(bruno.page("/dossiers/DMN-2026-ZZZZZ/tache").getBody()
+        .replace("DMN-2026-ZZZZZ", number));
+  }
 }

@@ -141,7 +141,8 @@ class TransitionalProcessTest extends ProcessTestBase {
             + " soit son nom) : envoyez le règlement de la phase transitoire signé dans l’un de ces formats.");
     assertThat(companyDocuments.regulation(dossier.getId())).isEmpty();
     companyDocuments.storeRegulation(dossier.getId(), VENDOR, "reglement-signe.pdf", PDF);
-    refused(VENDOR, dossier, "Task_AttachSignedRegulation", Map.of(), "regulationSignedByRepresentative");
+    refused(VENDOR, dossier, "Task_AttachSignedRegulation", Map.of(),
+        "Cochez « Le règlement envoyé est signé par le représentant de l’exploitant »");
     complete(VENDOR, dossier, "Task_AttachSignedRegulation", Map.of("regulationSignedByRepresentative", true));
     assertThat(runtimeService.getVariables(dossier.getId())).containsEntry("regulationFileName", "reglement-signe.pdf")
         .containsEntry("regulationSha256", UploadedFiles.sha256(PDF));
