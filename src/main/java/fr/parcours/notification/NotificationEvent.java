@@ -27,8 +27,17 @@ public enum NotificationEvent {
   CERTIFICATION_REFUSED,
   APPLICATION_ABANDONED,
 
+  // ---- the Sésame filing (bpmn/tracks/sesame-filing.bpmn) ----
+  /** The vendor has no Sésame account: what to do, the task to request one. */
+  SESAME_ACCOUNT_TO_REQUEST,
+  /** The HAS opened the Sésame account: the next step (the meeting asked for, or the deposit). */
+  SESAME_ACCOUNT_OPENED,
+  /** The application was deposited on Sésame: the ministers check its admissibility and completeness. */
+  SESAME_APPLICATION_DEPOSITED,
+  /** The ministers found the Sésame file admissible and complete: their acknowledgement of receipt comes next. */
+  SESAME_FILE_COMPLETE,
+
   // ---- the HAS and ministers' steps of the later pathways (PECAN, brand name, generic line) ----
-  SESAME_STATUS_CHANGED,
   ACKNOWLEDGEMENT_OF_RECEIPT("acknowledgement-of-receipt"),
   FILE_INCOMPLETE,
   CNEDIMTS_DRAFT_OPINION,
