@@ -57,6 +57,13 @@ public enum NotificationEvent {
   REGISTRATION_RENEWAL_REMINDER(Kind.REMINDER),
   REGISTRATION_ENDED,
 
+  // ---- the brand-name pathway (bpmn/pathways/brand-name.bpmn) ----
+  /**
+   * A filing round begins (the ANS certificate obtained, or declared valid, or the renewal filed): the application
+   * on Sésame and the price dossier with the CEPS to make.
+   */
+  BRAND_NAME_FILINGS_OPEN,
+
   // ---- the generic-line pathway (bpmn/pathways/generic-line.bpmn) ----
   /** The ANS certifies the line's minimum requirements; the mail says how to file on Démarches Simplifiées. */
   LINE_CERTIFICATE_ISSUED,
@@ -90,6 +97,8 @@ public enum NotificationEvent {
   CERTIFICATE_WITHDRAWN,
 
   // ---- the ANS transitional phase (bpmn/pathways/ans-transitional.bpmn) ----
+  /** The transitional candidature is received: what the phase gives, the regulation to attach, the evidence to deposit. */
+  TRANSITIONAL_CANDIDATURE_RECEIVED,
   /** The ANS's informative feedback on the candidature, which binds nobody (seed 004 §6.5), as a document too. */
   TRANSITIONAL_CANDIDATURE_FEEDBACK("transitional-feedback"),
   /** The same on the evidence; its document holds both feedbacks. */

@@ -123,4 +123,41 @@ class PathwayMailWordsTest {
     assertThat(templates.render(NotificationEvent.SESAME_ACCOUNT_TO_REQUEST, Language.FR, model).subject())
         .isEqualTo("Dossier DMN-2026-ABCDE : compte Sésame à demander");
   }
+
+  @Test
+  void shouldSayWhichBrandNameRoundBeginsAndWhichFilingsItNeeds() {
+    Map<String, Object> afterAns = dossier("BRAND_NAME");
+    afterAns.put("ansOutcome", "CERTIFIED");
+    afterAns.put("certificateNumber", "CC-2026-0042");
+    afterAns.put("hasSesameAccount", false);
+    RenderedMail french = templates.render(NotificationEvent.BRAND_NAME_FILINGS_OPEN, Language.FR, afterAns);
+    assertThat(french.subject()).isEqualTo("Dossier DMN-2026-ABCDE : dépôts auprès de la HAS et du CEPS à faire");
+    assertThat(french.text()).contains("a son certificat de conformité de l'ANS (n° CC-2026-0042)",
+        "d'abord la demande d'un compte Sésame", "« Déposer le dossier de prix au CEPS »")
+        .doesNotContain("déclaré valide", "« Déposer la demande sur Sésame »");
+    Map<String, Object> renewal = dossier("BRAND_NAME");
+    renewal.put("ansOutcome", "CERTIFIED");
+    renewal.put("registrationEndsAt", "2 novembre 2031");
+    renewal.put("hasSesameAccount", true);
+    renewal.put("hasMeeting", "PRE_DEPOSIT_MEETING");
+    RenderedMail english = templates.render(NotificationEvent.BRAND_NAME_FILINGS_OPEN, Language.EN, renewal);
+    assertThat(english.subject()).isEqualTo("Dossier DMN-2026-ABCDE: renewal application received, filings to make");
+    assertThat(english.text()).contains("application to renew the brand-name registration",
+        "\"Déposer la demande sur Sésame\" (Deposit the application on Sésame), after the meeting with the HAS")
+        .doesNotContain("has its ANS certificate");
+  }
+
+  @Test
+  void shouldTellTheTransitionalVendorWhatThePhaseGivesInHerLanguage() {
+    Map<String, Object> model = dossier("ANS_TRANSITIONAL");
+    model.put("ansWindowName", "DMN de télésurveillance");
+    model.put("ansWindowNameEn", "Telemonitoring DMN");
+    model.put("evidenceLink", "https://parcours.example/evidence/DMN-2026-ABCDE");
+    model.put("tasklistLink", "https://parcours.example/camunda/app/tasklist/default/");
+    assertThat(templates.render(NotificationEvent.TRANSITIONAL_CANDIDATURE_RECEIVED, Language.FR, model).text())
+        .contains("au guichet « DMN de télésurveillance »", "/evidence/DMN-2026-ABCDE");
+    RenderedMail english = templates.render(NotificationEvent.TRANSITIONAL_CANDIDATURE_RECEIVED, Language.EN, model);
+    assertThat(english.subject()).isEqualTo("Dossier DMN-2026-ABCDE: transitional-phase candidature received");
+    assertThat(english.text()).contains("at the window “Telemonitoring DMN”", "no certificate is issued");
+  }
 }
