@@ -160,4 +160,20 @@ class PathwayMailWordsTest {
     assertThat(english.subject()).isEqualTo("Dossier DMN-2026-ABCDE: transitional-phase candidature received");
     assertThat(english.text()).contains("at the window “Telemonitoring DMN”", "no certificate is issued");
   }
+
+  @Test
+  void shouldAskForTheCopyToTheCnpsInTheAcknowledgementOnlyWhenTheBrandNameDepositDidNotConfirmIt() {
+    Map<String, Object> notSent = dossier("BRAND_NAME");
+    notSent.put("cnpCopySent", false);
+    notSent.put("tasklistLink", "https://parcours.example/camunda/app/tasklist/default/");
+    assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.FR, notSent).text())
+        .contains("Ce que vous devez faire : envoyer une copie de la demande aux conseils nationaux professionnels"
+            + " (CNP)", "« Envoyer la copie aux CNP »").doesNotContain("rien pour l'instant");
+    assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.EN, notSent).text())
+        .contains("What you must do: send a copy of the application to the national professional councils");
+    Map<String, Object> pecan = dossier("PECAN");
+    pecan.put("cnpCopySent", false);
+    assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.FR, pecan).text())
+        .contains("Ce que vous devez faire : rien pour l'instant.").doesNotContain("CNP");
+  }
 }
