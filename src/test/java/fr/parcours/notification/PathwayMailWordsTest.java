@@ -119,7 +119,10 @@ class PathwayMailWordsTest {
         .contains("(version 2.1).").doesNotContain("référence");
     model.put("sesameReference", "SES-2026-0042");
     assertThat(templates.render(NotificationEvent.SESAME_FILE_COMPLETE, Language.EN, model).text())
-        .contains("(reference SES-2026-0042): it is admissible and complete");
+        .contains("(reference SES-2026-0042): it is admissible and complete").doesNotContain("Convergence");
+    Map<String, Object> pecan = dossier("PECAN");
+    assertThat(templates.render(NotificationEvent.SESAME_FILE_COMPLETE, Language.FR, pecan).text())
+        .contains("les ministres accusent réception lorsque votre dossier de preuves est complet sur Convergence");
     assertThat(templates.render(NotificationEvent.SESAME_ACCOUNT_TO_REQUEST, Language.FR, model).subject())
         .isEqualTo("Dossier DMN-2026-ABCDE : compte Sésame à demander");
   }
