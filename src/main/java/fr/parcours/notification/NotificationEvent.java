@@ -23,6 +23,8 @@ public enum NotificationEvent {
   EVIDENCE_RECEIVED,
   COMPLEMENTS_REQUESTED("complements-request"),
   WINDOW_CLOSING_REMINDER(Kind.REMINDER),
+  /** The complements window passed without them: her task is closed, the ANS decides what follows. */
+  COMPLEMENTS_WINDOW_PASSED,
   CERTIFICATE_ISSUED("certificate-of-conformity"),
   CERTIFICATION_REFUSED,
   APPLICATION_ABANDONED,

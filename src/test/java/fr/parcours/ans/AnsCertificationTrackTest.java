@@ -224,6 +224,7 @@ class AnsCertificationTrackTest extends TrackTestBase {
 
     assertThat(ans).isEnded().hasPassed("Gateway_LinesDone", "EndEvent_DeemedAbandoned")
         .hasNotPassed("Task_CertifyLineRequirements");
+    assertThat(stubs.mails).endsWith("COMPLEMENTS_REQUESTED", "COMPLEMENTS_WINDOW_PASSED", "APPLICATION_ABANDONED");
     assertThat(caller).isEnded().variables().containsEntry("ansOutcome", "ABANDONED")
         .extractingByKey("lineCertificationOutcome").isNull();
   }
@@ -305,7 +306,8 @@ class AnsCertificationTrackTest extends TrackTestBase {
     track.fire(ans, "Timer_ComplementsWindow");
     step(ans, "Task_DecideOnLapsedComplements", Map.of("lapsedDecision", "ABANDON"));
 
-    assertThat(stubs.mails).endsWith("COMPLEMENTS_REQUESTED", "COMPLEMENTS_REQUESTED", "APPLICATION_ABANDONED");
+    assertThat(stubs.mails).endsWith("COMPLEMENTS_REQUESTED", "COMPLEMENTS_WINDOW_PASSED", "COMPLEMENTS_REQUESTED",
+        "COMPLEMENTS_WINDOW_PASSED", "APPLICATION_ABANDONED");
     assertThat(ans).isEnded().hasPassed("EndEvent_ComplementsAbandoned", "EndEvent_DeemedAbandoned")
         .hasNotPassed("Task_IssueCertificate");
     assertThat(caller).isEnded().variables().containsEntry("ansOutcome", "ABANDONED");
