@@ -23,12 +23,23 @@ public enum NotificationEvent {
   EVIDENCE_RECEIVED,
   COMPLEMENTS_REQUESTED("complements-request"),
   WINDOW_CLOSING_REMINDER(Kind.REMINDER),
+  /** The complements window passed without them: her task is closed, the ANS decides what follows. */
+  COMPLEMENTS_WINDOW_PASSED,
   CERTIFICATE_ISSUED("certificate-of-conformity"),
   CERTIFICATION_REFUSED,
   APPLICATION_ABANDONED,
 
+  // ---- the Sésame filing (bpmn/tracks/sesame-filing.bpmn) ----
+  /** The vendor has no Sésame account: what to do, the task to request one. */
+  SESAME_ACCOUNT_TO_REQUEST,
+  /** The HAS opened the Sésame account: the next step (the meeting asked for, or the deposit). */
+  SESAME_ACCOUNT_OPENED,
+  /** The application was deposited on Sésame: the ministers check its admissibility and completeness. */
+  SESAME_APPLICATION_DEPOSITED,
+  /** The ministers found the Sésame file admissible and complete: their acknowledgement of receipt comes next. */
+  SESAME_FILE_COMPLETE,
+
   // ---- the HAS and ministers' steps of the later pathways (PECAN, brand name, generic line) ----
-  SESAME_STATUS_CHANGED,
   ACKNOWLEDGEMENT_OF_RECEIPT("acknowledgement-of-receipt"),
   FILE_INCOMPLETE,
   CNEDIMTS_DRAFT_OPINION,
@@ -47,6 +58,13 @@ public enum NotificationEvent {
   EARLY_COVERAGE_ENDED,
   REGISTRATION_RENEWAL_REMINDER(Kind.REMINDER),
   REGISTRATION_ENDED,
+
+  // ---- the brand-name pathway (bpmn/pathways/brand-name.bpmn) ----
+  /**
+   * A filing round begins (the ANS certificate obtained, or declared valid, or the renewal filed): the application
+   * on Sésame and the price dossier with the CEPS to make.
+   */
+  BRAND_NAME_FILINGS_OPEN,
 
   // ---- the generic-line pathway (bpmn/pathways/generic-line.bpmn) ----
   /** The ANS certifies the line's minimum requirements; the mail says how to file on Démarches Simplifiées. */
@@ -81,6 +99,8 @@ public enum NotificationEvent {
   CERTIFICATE_WITHDRAWN,
 
   // ---- the ANS transitional phase (bpmn/pathways/ans-transitional.bpmn) ----
+  /** The transitional candidature is received: what the phase gives, the regulation to attach, the evidence to deposit. */
+  TRANSITIONAL_CANDIDATURE_RECEIVED,
   /** The ANS's informative feedback on the candidature, which binds nobody (seed 004 §6.5), as a document too. */
   TRANSITIONAL_CANDIDATURE_FEEDBACK("transitional-feedback"),
   /** The same on the evidence; its document holds both feedbacks. */

@@ -439,15 +439,21 @@ class AnsCertificationProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void shouldDeemTheApplicationAbandonedWhenTheComplementsMissThirtyDaysAndTheReviewerSaysSo() {
+  void shouldDeemTheApplicationAbandonedWhenTheComplementsMissThirtyDaysAndTheReviewerSaysSo() throws Exception {
     ProcessInstance pi = atEvidenceReview();
     review(pi, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
 
     fire(pi, "Timer_ComplementsWindow");
+    // the vendor sees her task closed: she is told, once at each address, before the ANS decides
+    java.util.List<jakarta.mail.internet.MimeMessage> lapsed = mails(pi.getBusinessKey() + " : délai des compléments passé");
+    Assertions.assertThat(lapsed).hasSize(2);
+    Assertions.assertThat(text(lapsed.get(0))).contains("La tâche « Fournir des compléments » est close",
+        "soit la candidature est réputée abandonnée, soit elle reste ouverte, moins prioritaire");
     complete(REVIEWER, pi, "Task_DecideOnLapsedComplements", Map.of("lapsedDecision", "ABANDON"));
 
     assertThat(pi).isEnded().hasPassed("EndEvent_ComplementsAbandoned", "EndEvent_DeemedAbandoned");
     assertThat(pi).variables().containsEntry("ansOutcome", "ABANDONED");
+    Assertions.assertThat(mails(pi.getBusinessKey() + " : délai des compléments passé")).as("not again").hasSize(2);
   }
 
   // ---- the analysis clock ----

@@ -224,6 +224,7 @@ class AnsCertificationTrackTest extends TrackTestBase {
 
     assertThat(ans).isEnded().hasPassed("Gateway_LinesDone", "EndEvent_DeemedAbandoned")
         .hasNotPassed("Task_CertifyLineRequirements");
+    assertThat(stubs.mails).endsWith("COMPLEMENTS_REQUESTED", "COMPLEMENTS_WINDOW_PASSED", "APPLICATION_ABANDONED");
     assertThat(caller).isEnded().variables().containsEntry("ansOutcome", "ABANDONED")
         .extractingByKey("lineCertificationOutcome").isNull();
   }
@@ -261,17 +262,20 @@ class AnsCertificationTrackTest extends TrackTestBase {
     ProcessInstance caller = call(true, false, true);
     ProcessInstance ans = underInstruction(caller);
 
-    // the caller has heard the evidence is complete; the track waits for its word
+    // the caller has heard the evidence is complete; the track waits for its word, and the vendor has been told
+    // her evidence is complete now, not when the go-ahead comes
     assertThat(caller).hasPassed("Caller_EvidenceComplete");
-    assertThat(ans).isWaitingAt("Event_GoAheadReceived");
-    assertThat(stubs.mails).doesNotContain("EVIDENCE_RECEIVED");
+    assertThat(ans).isWaitingAt("Event_GoAheadReceived").hasPassed("Event_NotifyEvidenceReceived");
+    assertThat(stubs.mails).endsWith("EVIDENCE_DEPOSIT_OPEN", "EVIDENCE_RECEIVED");
 
     track.engine().getRuntimeService().createMessageCorrelation(AnsProcess.MESSAGE_GO_AHEAD)
         .processInstanceId(ans.getId()).correlate();
     track.runJobs(ans);
 
     assertThat(ans).isWaitingAt("Task_ReviewEvidence");
-    assertThat(stubs.mails).endsWith("EVIDENCE_RECEIVED");
+    assertThat(stubs.mails).as("the go-ahead does not tell her again").endsWith("EVIDENCE_DEPOSIT_OPEN",
+        "EVIDENCE_RECEIVED");
+    assertThat(stubs.mails.stream().filter("EVIDENCE_RECEIVED"::equals)).hasSize(1);
   }
 
   @Test
@@ -302,7 +306,8 @@ class AnsCertificationTrackTest extends TrackTestBase {
     track.fire(ans, "Timer_ComplementsWindow");
     step(ans, "Task_DecideOnLapsedComplements", Map.of("lapsedDecision", "ABANDON"));
 
-    assertThat(stubs.mails).endsWith("COMPLEMENTS_REQUESTED", "COMPLEMENTS_REQUESTED", "APPLICATION_ABANDONED");
+    assertThat(stubs.mails).endsWith("COMPLEMENTS_REQUESTED", "COMPLEMENTS_WINDOW_PASSED", "COMPLEMENTS_REQUESTED",
+        "COMPLEMENTS_WINDOW_PASSED", "APPLICATION_ABANDONED");
     assertThat(ans).isEnded().hasPassed("EndEvent_ComplementsAbandoned", "EndEvent_DeemedAbandoned")
         .hasNotPassed("Task_IssueCertificate");
     assertThat(caller).isEnded().variables().containsEntry("ansOutcome", "ABANDONED");

@@ -59,7 +59,9 @@ class BrandNamePathwayTest extends TrackTestBase {
     if (validCertificate) {
       form.put("certificateNumber", "CC-2025-7");
     }
-    return track.start(BrandNameProcess.KEY, form);
+    ProcessInstance dossier = track.start(BrandNameProcess.KEY, form);
+    track.runJobs(dossier);
+    return dossier;
   }
 
   /** The dossier started before one step, as the earlier steps left it. */
@@ -141,7 +143,7 @@ class BrandNamePathwayTest extends TrackTestBase {
     complete(dossier, "Task_FileRenewal", Map.of("certificateStillValid", false, "validCertificate", false));
     assertThat(track.received(track.calledTrack(dossier, ANS))).containsEntry("waitsForGoAhead", false)
         .containsEntry("dossierId", DOSSIER).containsEntry("hasConvergenceAccount", true)
-        .doesNotContainKeys("pathway", "hasSesameAccount");
+        .containsEntry("pathway", "BRAND_NAME").doesNotContainKeys("hasSesameAccount");
     answer(dossier, ANS, Map.of("ansOutcome", "CERTIFIED", "certificateNumber", "CC-2027-1", "ansNotMapped", "x"));
     assertThat(dossier).variables().containsEntry("certificateNumber", "CC-2027-1").doesNotContainKey("ansNotMapped");
     fileAndEvaluate(dossier, true);
@@ -151,9 +153,10 @@ class BrandNamePathwayTest extends TrackTestBase {
     // When no renewal is filed before the registration's end
     track.fire(dossier, "Timer_RegistrationExpired");
 
-    assertThat(stubs.mails).containsExactly("ACKNOWLEDGEMENT_OF_RECEIPT", "MINISTERS_DECISION_FAVOURABLE",
-        "REGISTRATION_RENEWAL_REMINDER", "ACKNOWLEDGEMENT_OF_RECEIPT", "MINISTERS_DECISION_FAVOURABLE",
-        "REGISTRATION_ENDED");
+    // each round begins with the filings to make: the declared certificate's, then the renewal's
+    assertThat(stubs.mails).containsExactly("BRAND_NAME_FILINGS_OPEN", "ACKNOWLEDGEMENT_OF_RECEIPT",
+        "MINISTERS_DECISION_FAVOURABLE", "REGISTRATION_RENEWAL_REMINDER", "BRAND_NAME_FILINGS_OPEN",
+        "ACKNOWLEDGEMENT_OF_RECEIPT", "MINISTERS_DECISION_FAVOURABLE", "REGISTRATION_ENDED");
     assertThat(stubs.windowsAsked).contains("MINISTERS_DECISION from acknowledgedAt",
         "BRAND_RENEWAL_FILING from registrationEndsAt", "reminder BRAND_RENEWAL_FILING",
         "BRAND_REGISTRATION_END from registrationEndsAt");
@@ -168,7 +171,7 @@ class BrandNamePathwayTest extends TrackTestBase {
 
     track.fire(dossier, "Timer_CnpCopyReminder");
 
-    assertThat(stubs.mails).containsExactly("CNP_COPY");
+    assertThat(stubs.mails).containsExactly("BRAND_NAME_FILINGS_OPEN", "CNP_COPY");
     assertThat(stubs.windowsAsked).contains("BRAND_CNP_COPY");
     assertThat(dossier).hasPassed("EndEvent_CnpCopyReminded").isWaitingAt("Task_SendCnpCopy");
   }

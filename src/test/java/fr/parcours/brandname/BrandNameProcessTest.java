@@ -70,6 +70,28 @@ class BrandNameProcessTest extends ProcessTestBase {
     return dossier;
   }
 
+  /**
+   * A dossier that declares a valid certificate skips the ANS: its first mail says so and names both filings to
+   * make (before, none came until the Sésame deposit); then each Sésame step is mailed once.
+   */
+  @Test
+  void shouldTellTheVendorWhichFilingsToMakeWhenTheDossierSkipsTheAns() throws Exception {
+    ProcessInstance dossier = apply();
+    String number = dossier.getBusinessKey();
+
+    assertThat(mails(number + " : dépôts auprès de la HAS et du CEPS à faire")).hasSize(2);
+    assertThat(mailWith("dépôts auprès de la HAS et du CEPS")).contains(
+        "avec le certificat de conformité de l'ANS n° CC-2025-7 que vous avez déclaré valide",
+        "la tâche « Déposer la demande sur Sésame »", "la tâche « Déposer le dossier de prix au CEPS »",
+        "Votre dossier porte le numéro " + number).doesNotContain("renouvellement");
+    complete(VENDOR, dossier, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",
+        "sesameFiled", true, "cnpCopySent", false));
+    complete(MINISTRY, dossier, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
+    assertThat(mails(number + " : demande déposée sur Sésame")).hasSize(2);
+    assertThat(mailWith("demande Sésame recevable et complète")).contains("(référence SES-2026-0042)");
+    assertThat(mails(number + " : dépôts auprès de la HAS et du CEPS à faire")).as("not again").hasSize(2);
+  }
+
   @Test
   void shouldRegisterAfterTheHearingWithTheDecreeDueFromTheAcknowledgementAndTheRenewalCountedBack()
       throws Exception {

@@ -33,8 +33,9 @@ import org.springframework.boot.test.context.SpringBootTest;
  * bruno, of another company, each in a browser signed in to Tasklist as a person would be. alice lands on the task
  * the mail names (Tasklist opened on it, its form shown), on the dossier's page or on its evidence page; bruno
  * gets a French "not found" page (404) that names nothing of the dossier, never the task. Covered: the ANS
- * track's vendor mails from the candidature to the certificate, and PECAN's HAS-track mails: Sésame's "pièces
- * manquantes", the ministers' acknowledgement of receipt and the CNEDiMTS' request for complements. Screenshots {@code target/screenshots/mail-*.png}.
+ * track's vendor mails from the candidature to the certificate, and PECAN's: the first mail in the PECAN's words, every
+ * Sésame status (account to request, account opened, deposit, "pièces manquantes", file complete), the complete
+ * evidence acknowledged once before the ministers' acknowledgement of receipt, and the CNEDiMTS' request for complements. Screenshots {@code target/screenshots/mail-*.png}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"parcours.test.context=browser-mail-links", "camunda.bpm.job-execution.enabled=true"})
@@ -117,15 +118,32 @@ class MailLinksBrowserIT extends BrowserTestBase {
   void shouldLeadTheVendorFromPecansHasMailsToHerTaskOrPageAndAnotherCompanyToNothing() {
     pathway = "pecan";
     signInBoth();
+    // alice applies for the PECAN with neither a Convergence nor a Sésame account: both sides ask her for one
     Map<String, Object> form = Candidatures.valid();
-    form.put("hasSesameAccount", true);
+    form.put("hasConvergenceAccount", false);
+    form.put("hasSesameAccount", false);
     form.put("hasMeeting", "NONE");
     form.put("telemonitoring", true);
     ProcessInstance dossier = as("alice", () -> formService.submitStartForm(definition("pecan"), form));
     String number = dossier.getBusinessKey();
+    ProcessInstance ans = waiting.until(d -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("ans-certification").processInstanceBusinessKey(number).singleResult());
+
+    // the first mail names the PECAN and both agencies; its links lead to the dossier's page
+    walk(number, "demande de prise en charge anticipée (PECAN) reçue", null);
+
+    // the Convergence account asked for first, so that the Sésame mails' task links have one task of hers to open
+    companyDocuments.storeKbis(ans.getId(), "alice", "kbis-medisoft.pdf", fr.parcours.support.ProcessTestBase.PDF);
+    complete("alice", dossier, "Task_RequestConvergenceAccount",
+        Map.of("kbisProvided", true, "officerIdVerified", true, "representativeRegistered", true));
+    walk(number, "compte Sésame à demander", "Task_RequestSesameAccount");
+    complete("alice", dossier, "Task_RequestSesameAccount", Map.of("sesameAccountRequested", true));
+    complete("hugo", dossier, "Task_OpenSesameAccount", Map.of("sesameAccountId", "SES-ACC-7"));
+    walk(number, "compte Sésame ouvert", "Task_DepositSesameApplication");
 
     complete("alice", dossier, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",
         "sesameFiled", true, "cnpCopySent", true));
+    walk(number, "demande déposée sur Sésame", null);
     complete("marc", dossier, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "INCOMPLETE",
         "sesameMissing", "Le protocole de l’étude clinique"));
     walk(number, "pièces manquantes", "Task_DepositSesameApplication");
@@ -134,13 +152,15 @@ class MailLinksBrowserIT extends BrowserTestBase {
     complete("alice", dossier, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",
         "sesameFiled", true, "cnpCopySent", true));
     complete("marc", dossier, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
-    ProcessInstance ans = runtimeService.createProcessInstanceQuery().processDefinitionKey("ans-certification")
-        .processInstanceBusinessKey(number).singleResult();
+    walk(number, "demande Sésame recevable et complète", null);
+    complete("ana", dossier, "Task_OpenConvergenceAccount", Map.of("convergenceAccountId", "CVG-1234"));
     complete("alice", dossier, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
     complete("ana", dossier, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
     complete("alice", dossier, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "Alice Martin"));
     depositCompleteEvidence(ans);
     complete("alice", dossier, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+    // her complete evidence is acknowledged now, while the ANS waits for the ministers' acknowledgement
+    walk(number, "dossier de preuves complet reçu", null);
     complete("marc", dossier, "Task_SendAcknowledgement",
         Map.of("acknowledgementDate", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString()));
     walk(number, "accusé de réception", null);
@@ -148,6 +168,14 @@ class MailLinksBrowserIT extends BrowserTestBase {
         "cnedimtsComment", "Envoyez le protocole de l’étude."));
     walk(number, "la CNEDiMTS demande des compléments", "Task_ProvideCnedimtsComplements");
     assertThat(walked.values().stream().flatMap(List::stream)).anyMatch(link -> link.startsWith("task:"));
+    // the ANS began on the acknowledgement without telling her of her evidence a second time
+    assertThat(task(ans, "Task_ReviewEvidence")).isNotNull();
+    assertThat(mails("dossier de preuves complet reçu", number)).as("one mail to each of her two addresses").isEqualTo(2);
+    for (String once : List.of("(PECAN) reçue", "compte Sésame à demander", "compte Sésame ouvert",
+        "demande Sésame recevable et complète")) {
+      assertThat(mails(once, number)).as("« %s »", once).isEqualTo(2);
+    }
+    assertThat(mails("demande déposée sur Sésame", number)).as("one per deposit").isEqualTo(4);
     System.out.println("Mail links walked (PECAN): " + walked);
   }
 
@@ -305,6 +333,21 @@ class MailLinksBrowserIT extends BrowserTestBase {
         }
       }
       return last;
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** How many mails of the dossier have these words in their subject. */
+  long mails(String subjectPart, String number) {
+    try {
+      long count = 0;
+      for (MimeMessage mail : MAIL.getReceivedMessages()) {
+        if (mail.getSubject().contains(subjectPart) && mail.getSubject().contains(number)) {
+          count++;
+        }
+      }
+      return count;
     } catch (jakarta.mail.MessagingException e) {
       throw new IllegalStateException(e);
     }

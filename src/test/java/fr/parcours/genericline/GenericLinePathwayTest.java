@@ -135,7 +135,8 @@ class GenericLinePathwayTest extends TrackTestBase {
     // Then the ANS track gets the candidature and the lines to certify, not the pathway's own choices
     assertThat(track.received(track.calledTrack(dossier, ANS))).containsEntry("dossierId", DOSSIER)
         .containsEntry("hasConvergenceAccount", true).containsEntry("waitsForGoAhead", false)
-        .containsEntry("genericLines", "DIABETES").doesNotContainKeys("fromEtapes", "pathway");
+        .containsEntry("genericLines", "DIABETES").containsEntry("pathway", "GENERIC_LINE")
+        .doesNotContainKey("fromEtapes");
     assertThat(dossier).variables().containsEntry("pathway", "GENERIC_LINE").containsEntry("genericLines", "DIABETES")
         .containsEntry("genericLineNames", "Télésurveillance du diabète")
         .containsEntry("genericLineNamesEn", "Telemonitoring of diabetes").containsEntry("fromEtapes", false);

@@ -118,7 +118,8 @@ class PecanPathwayTest extends TrackTestBase {
     assertThat(track.received(track.calledTrack(pecan, ANS))).containsEntry("waitsForGoAhead", true)
         .containsEntry("dossierId", DOSSIER).containsEntry("applicant", "vendor-user")
         .containsEntry("hasConvergenceAccount", true).containsEntry("handlesIns", false)
-        .doesNotContainKeys("hasSesameAccount", "pathway", "telemonitoring");
+        .containsEntry("pathway", "PECAN") // for the words of its first mail only: its windows are every pathway's
+        .doesNotContainKeys("hasSesameAccount", "telemonitoring");
     assertThat(track.received(track.calledTrack(pecan, SESAME))).containsEntry("pathway", "PECAN")
         .containsEntry("vendorGroup", "vendor-medisoft").containsEntry("hasSesameAccount", true)
         .containsEntry("hasMeeting", "NONE").doesNotContainKeys("hasConvergenceAccount", "handlesIns");

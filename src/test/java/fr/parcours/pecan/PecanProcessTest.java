@@ -294,6 +294,93 @@ class PecanProcessTest extends ProcessTestBase {
     return bodies;
   }
 
+  /** The mails with that subject went to the contact and the legal representative, once each, with those words. */
+  void mailedOnce(String subject, String... words) throws Exception {
+    List<String> bodies = bodiesWithSubject(subject);
+    assertThat(bodies).as("mails \"%s\"", subject).hasSize(2);
+    for (String word : words) {
+      assertThat(bodies).allSatisfy(body -> assertThat(lf(body)).contains(word));
+    }
+  }
+
+  /**
+   * The vendor hears of each status of both filings she can see change, once, in French: the first mail names the
+   * PECAN and both agencies, the Sésame side mails each of its steps, and her complete evidence is acknowledged
+   * when it is complete, not again when the ministers' acknowledgement lets the ANS begin (broken before: no Sésame
+   * mail but the missing items, the candidature's mail named the ANS only, the evidence waited for the go-ahead).
+   */
+  @Test
+  void shouldMailEveryStatusOfBothFilingsOnceInFrench() throws Exception {
+    // Given a PECAN application of a vendor without a Sésame account
+    ProcessInstance pecan = apply(Map.of("hasSesameAccount", false));
+    String task = "http://localhost:8080/dossiers/" + pecan.getBusinessKey() + "/tache";
+
+    // Then the first mail says what was received and what comes next on both sides
+    assertThat(subjects()).contains("Dossier " + pecan.getBusinessKey()
+        + " : demande de prise en charge anticipée (PECAN) reçue").doesNotContain("Dossier "
+        + pecan.getBusinessKey() + " : candidature reçue");
+    mailedOnce("(PECAN) reçue", "la demande de prise en charge anticipée numérique (PECAN) de MediSoft",
+        "l'Agence du numérique en santé (ANS), sur Convergence", "la Haute Autorité de santé (HAS) et aux ministres,"
+            + " sur Sésame", "Côté ANS, prochaine étape : le dépôt du dossier administratif",
+        "Côté HAS, prochaine étape sur Sésame");
+    mailedOnce("compte Sésame à demander", "la tâche « Demander un compte Sésame », dans Tasklist :\n" + task);
+
+    // When the vendor asks for the account (her own step: no mail), then the HAS opens it
+    complete(VENDOR, pecan, "Task_RequestSesameAccount", Map.of("sesameAccountRequested", true));
+    assertThat(bodiesWithSubject("compte Sésame ouvert")).isEmpty();
+    complete(HAS, pecan, "Task_OpenSesameAccount", Map.of("sesameAccountId", "SES-ACC-7"));
+    mailedOnce("compte Sésame ouvert", "La Haute Autorité de santé (HAS) a ouvert le compte Sésame de MediSoft",
+        "la tâche « Déposer la demande sur Sésame », dans Tasklist :\n" + task);
+
+    // When the evidence is complete on Convergence: she is told now, and that the ANS waits for the ministers
+    completeConvergence(pecan);
+    assertThat(ansTrack(pecan)).isWaitingAt("Event_GoAheadReceived");
+    mailedOnce("dossier de preuves complet reçu", "L'ANS a bien reçu le dossier de preuves complet",
+        "lorsque les ministres auront accusé réception de votre demande complète déposée sur Sésame");
+
+    // When she deposits on Sésame and the ministers find the file complete
+    complete(VENDOR, pecan, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",
+        "sesameFiled", true, "cnpCopySent", true));
+    mailedOnce("demande déposée sur Sésame", "référence Sésame SES-2026-0042",
+        "les ministres en vérifient la recevabilité et la complétude");
+    complete(MINISTRY, pecan, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
+    mailedOnce("demande Sésame recevable et complète", "elle est recevable et complète",
+        "l'accusé de réception des ministres");
+
+    // Then the acknowledgement gives the ANS its go-ahead without telling her of her evidence twice
+    acknowledge(pecan);
+    assertThat(ansTrack(pecan)).isWaitingAt("Task_ReviewEvidence");
+    mailedOnce("accusé de réception de votre demande complète");
+    mailedOnce("dossier de preuves complet reçu");
+    mailedOnce("compte Sésame à demander");
+    mailedOnce("demande déposée sur Sésame");
+  }
+
+  /** The same in English, for a dossier whose correspondence language is EN, with a Sésame account already. */
+  @Test
+  void shouldMailEveryStatusOfBothFilingsOnceInEnglish() throws Exception {
+    ProcessInstance pecan = apply(Map.of("correspondenceLanguage", "EN"));
+    String id = pecan.getBusinessKey();
+
+    assertThat(subjects()).contains("Dossier " + id + ": early coverage (PECAN) application received")
+        .noneMatch(subject -> subject.contains("Sésame account"));
+    mailedOnce("(PECAN) application received", "the early coverage application for digital medical devices"
+        + " (PECAN) of MediSoft", "the Haute Autorité de santé (HAS) and the ministers, on Sésame",
+        "On the ANS side, next step:", "On the HAS side, next step on Sésame");
+
+    completeConvergence(pecan);
+    mailedOnce("complete evidence received", "The ANS has received the complete evidence",
+        "once the ministers have acknowledged receipt of your complete application deposited on Sésame");
+    completeSesame(pecan);
+    mailedOnce("application deposited on Sésame", "Sésame reference SES-2026-0042");
+    mailedOnce("Sésame application admissible and complete", "it is admissible and complete");
+
+    acknowledge(pecan);
+    assertThat(ansTrack(pecan)).isWaitingAt("Task_ReviewEvidence");
+    mailedOnce("complete evidence received");
+    assertThat(subjects()).as("nothing in French").noneMatch(subject -> subject.contains(" : "));
+  }
+
   @Test
   void shouldGrantEarlyCoverageWhenTheCnedimtsFinishesFirst() {
     ProcessInstance pecan = acknowledged();

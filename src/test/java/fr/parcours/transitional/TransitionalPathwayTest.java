@@ -99,6 +99,15 @@ class TransitionalPathwayTest extends TrackTestBase {
     return form;
   }
 
+  /** A transitional candidature, received: the vendor is told first, before any task is there. */
+  ProcessInstance applied() {
+    ProcessInstance dossier = track.start(TransitionalProcess.KEY, form("TELEMONITORING"));
+    assertThat(dossier).isWaitingAtExactly("Event_NotifyCandidatureReceived");
+    track.runJobs(dossier);
+    assertThat(stubs.mails).containsExactly("TRANSITIONAL_CANDIDATURE_RECEIVED");
+    return dossier;
+  }
+
   void complete(ProcessInstance dossier, String task, Map<String, Object> variables) {
     track.complete(dossier, task, variables);
     track.runJobs(dossier);
@@ -106,7 +115,7 @@ class TransitionalPathwayTest extends TrackTestBase {
 
   @Test
   void shouldGiveInformativeFeedbackOnTheCandidatureAndTheEvidenceThenContinueIntoANominalCandidature() {
-    ProcessInstance dossier = track.start(TransitionalProcess.KEY, form("TELEMONITORING"));
+    ProcessInstance dossier = applied();
 
     // Then the window is in its transitional phase: the dossier takes its pathway and the window's names
     assertThat(dossier).variables().containsEntry("pathway", "ANS_TRANSITIONAL")
@@ -129,11 +138,12 @@ class TransitionalPathwayTest extends TrackTestBase {
     complete(dossier, "Task_AttachSignedRegulation", Map.of("regulationSignedByRepresentative", true));
     assertThat(track.task(dossier, "Task_GiveCandidatureFeedback")).hasCandidateGroup("ans-reviewer");
     complete(dossier, "Task_GiveCandidatureFeedback", Map.of("candidatureFeedback", "Mandat du représentant à joindre."));
-    assertThat(stubs.mails).containsExactly("TRANSITIONAL_CANDIDATURE_FEEDBACK");
+    assertThat(stubs.mails).containsExactly("TRANSITIONAL_CANDIDATURE_RECEIVED", "TRANSITIONAL_CANDIDATURE_FEEDBACK");
     assertThat(dossier).isWaitingAt("Task_ReviewEvidence");
 
     complete(dossier, "Task_ReviewEvidence", Map.of("evidenceFeedback", "La preuve INS 2.1.1 est illisible."));
-    assertThat(stubs.mails).containsExactly("TRANSITIONAL_CANDIDATURE_FEEDBACK", "TRANSITIONAL_EVIDENCE_FEEDBACK");
+    assertThat(stubs.mails).containsExactly("TRANSITIONAL_CANDIDATURE_RECEIVED", "TRANSITIONAL_CANDIDATURE_FEEDBACK",
+        "TRANSITIONAL_EVIDENCE_FEEDBACK");
     assertThat(track.task(dossier, "Task_ContinueIntoNominal")).hasCandidateGroup("vendor-medisoft");
     assertThat(checked).containsExactly("Task_DepositEvidence", "Task_DepositEvidence", "Task_AttachSignedRegulation",
         "Task_GiveCandidatureFeedback", "Task_ReviewEvidence");
@@ -169,7 +179,7 @@ class TransitionalPathwayTest extends TrackTestBase {
 
   @Test
   void shouldTellTheVendorWhenTheAnsRecordsTheNominalOpeningWithoutStoppingTheDossier() {
-    ProcessInstance dossier = track.start(TransitionalProcess.KEY, form("TELEMONITORING"));
+    ProcessInstance dossier = applied();
 
     // When an ANS reviewer records the day the window's nominal phase opens (transitional.NominalPhaseOpening)
     track.engine().getRuntimeService().createMessageCorrelation(TransitionalProcess.NOMINAL_PHASE_OPENED)
@@ -178,14 +188,14 @@ class TransitionalPathwayTest extends TrackTestBase {
     track.runJobs(dossier);
 
     // Then the vendor is told, and the dossier goes on where it was
-    assertThat(stubs.mails).containsExactly("TRANSITIONAL_NOMINAL_OPENED");
+    assertThat(stubs.mails).containsExactly("TRANSITIONAL_CANDIDATURE_RECEIVED", "TRANSITIONAL_NOMINAL_OPENED");
     assertThat(dossier).hasPassed("StartEvent_NominalPhaseOpened", "Event_NotifyNominalPhaseOpened",
         "EndEvent_NominalPhaseAnnounced").isWaitingAt("Task_AttachSignedRegulation", "Task_DepositEvidence");
   }
 
   @Test
   void shouldTellTheVendorWhenTheAnsCorrectsOrWithdrawsTheOpeningWithoutStoppingTheDossier() {
-    ProcessInstance dossier = track.start(TransitionalProcess.KEY, form("TELEMONITORING"));
+    ProcessInstance dossier = applied();
     var runtime = track.engine().getRuntimeService();
 
     // When an ANS reviewer corrects the opening (transitional.NominalPhaseCorrection), then withdraws it
@@ -197,7 +207,8 @@ class TransitionalPathwayTest extends TrackTestBase {
     track.runJobs(dossier);
 
     // Then the vendor is told each time, and the dossier goes on where it was
-    assertThat(stubs.mails).containsExactly("TRANSITIONAL_NOMINAL_CORRECTED", "TRANSITIONAL_NOMINAL_CORRECTED");
+    assertThat(stubs.mails).containsExactly("TRANSITIONAL_CANDIDATURE_RECEIVED", "TRANSITIONAL_NOMINAL_CORRECTED",
+        "TRANSITIONAL_NOMINAL_CORRECTED");
     assertThat(dossier).hasPassed("StartEvent_NominalPhaseCorrected", "Event_NotifyNominalPhaseCorrected",
         "EndEvent_NominalCorrectionAnnounced").isWaitingAt("Task_AttachSignedRegulation", "Task_DepositEvidence");
   }
@@ -266,7 +277,7 @@ class TransitionalPathwayTest extends TrackTestBase {
       assertThat(task.getDocumentations().iterator().next().getTextContent()).as("documentation of %s", task.getId())
           .contains("aucun délai n’est défini pour aucune des parties").contains(Clocks.NO_DEADLINE);
     }
-    ProcessInstance dossier = track.start(TransitionalProcess.KEY, form("TELEMONITORING"));
+    ProcessInstance dossier = applied();
     Task deposit = track.task(dossier, "Task_DepositEvidence");
     assertThat(deposit.getDueDate()).isNull();
   }

@@ -115,6 +115,12 @@ class TransitionalProcessTest extends ProcessTestBase {
     assertThat(onMyDossiers(VENDOR)).contains(number + " Certification ANS — phase transitoire");
     assertThat(onMyDossiers(REVIEWER)).contains(number + " Certification ANS — phase transitoire");
     assertThat(onMyDossiers(OTHER_VENDOR)).noneMatch(line -> line.startsWith(number));
+    // the vendor is told the candidature is received, what the phase gives and what to do, once at each address
+    List<MimeMessage> received = mails(number + " : candidature de phase transitoire reçue");
+    assertThat(received).hasSize(2);
+    assertThat(text(received.get(0))).contains("au guichet « ", "en phase transitoire",
+        "aucun certificat n'est délivré et aucun délai ne s'applique", "« Joindre le règlement signé »",
+        "/evidence/" + number);
     Task deposit = task(dossier, "Task_DepositEvidence");
     assertThat(deposit.getDueDate()).as("no deadline for any party").isNull();
     assertThat(taskService.getVariableLocal(deposit.getId(), "dueUntil"))

@@ -1,0 +1,182 @@
+package fr.parcours.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The words of the mails that depend on the dossier's pathway or on its answers, in both languages, as the mail step
+ * fills them: the first mail says what was received and what comes next for each pathway (one template, the
+ * pathway's words by a conditional), the Sésame account's mail names the meeting when one was asked for, the complete
+ * evidence's mail says the ANS waits for a go-ahead only when it does.
+ */
+class PathwayMailWordsTest {
+
+  final MailTemplates templates = new MailTemplates();
+
+  Map<String, Object> dossier(String pathway) {
+    Map<String, Object> model = new HashMap<>(Map.of("dossierId", "DMN-2026-ABCDE", "softwareName", "CardioWatch",
+        "softwareVersion", "2.1", "companyName", "MediSoft SAS", "hasConvergenceAccount", true,
+        "dossierLink", "https://parcours.example/dossiers/DMN-2026-ABCDE",
+        "taskLink", "https://parcours.example/dossiers/DMN-2026-ABCDE/tache",
+        "noDeadline", "Aucun délai réglementaire ne s’applique à cette étape."));
+    if (pathway != null) {
+      model.put("pathway", pathway);
+    }
+    return model;
+  }
+
+  RenderedMail received(String pathway, Language language) {
+    return templates.render(NotificationEvent.APPLICATION_RECEIVED, language, dossier(pathway));
+  }
+
+  @Test
+  void shouldNameTheAnsAloneWhenTheVendorAppliesToTheAnsOnly() {
+    RenderedMail french = received(null, Language.FR);
+    assertThat(french.subject()).isEqualTo("Dossier DMN-2026-ABCDE : candidature reçue");
+    assertThat(french.text()).contains("la candidature de MediSoft SAS pour la certification de conformité")
+        .contains("Prochaine étape : le dépôt du dossier administratif").doesNotContain("Sésame", "Côté");
+    assertThat(received(null, Language.EN).subject()).isEqualTo("Dossier DMN-2026-ABCDE: application received");
+  }
+
+  @Test
+  void shouldSayAPecanApplicationOpensTheAnsAndTheHasFilingsTogether() {
+    RenderedMail french = received("PECAN", Language.FR);
+    assertThat(french.subject()).isEqualTo("Dossier DMN-2026-ABCDE : demande de prise en charge anticipée (PECAN)"
+        + " reçue");
+    assertThat(french.text()).contains("Elle ouvre ensemble deux dépôts", "sur Convergence", "sur Sésame",
+        "Côté ANS, prochaine étape : le dépôt du dossier administratif", "Côté HAS, prochaine étape sur Sésame")
+        .doesNotContain("Nous avons bien reçu la candidature");
+    assertThat(french.html()).contains("Côté ANS, prochaine étape :").contains("Côté HAS");
+    RenderedMail english = received("PECAN", Language.EN);
+    assertThat(english.subject()).isEqualTo("Dossier DMN-2026-ABCDE: early coverage (PECAN) application received");
+    assertThat(english.text()).contains("It opens two filings together", "On the ANS side, next step: deposit",
+        "On the HAS side, next step on Sésame");
+    Map<String, Object> withoutAccount = dossier("PECAN");
+    withoutAccount.put("hasConvergenceAccount", false);
+    assertThat(templates.render(NotificationEvent.APPLICATION_RECEIVED, Language.FR, withoutAccount).text())
+        .contains("Côté ANS, prochaine étape : demander l'ouverture du compte Convergence de MediSoft SAS");
+  }
+
+  @Test
+  void shouldSayWhatComesAfterTheAnsForTheBrandNameAndTheGenericLine() {
+    assertThat(received("BRAND_NAME", Language.FR).subject()).endsWith("demande d'inscription en nom de marque reçue");
+    assertThat(received("BRAND_NAME", Language.FR).text()).contains("Elle commence par la certification de conformité",
+        "vous déposerez la demande auprès de la Haute Autorité de santé (HAS), sur Sésame").doesNotContain("Côté");
+    assertThat(received("BRAND_NAME", Language.EN).text()).contains("brand-name registration application");
+    assertThat(received("GENERIC_LINE", Language.FR).subject())
+        .endsWith("demande d'inscription sur une ligne générique reçue");
+    assertThat(received("GENERIC_LINE", Language.FR).text()).contains("exigences minimales des lignes demandées",
+        "Démarches Simplifiées");
+    assertThat(received("GENERIC_LINE", Language.EN).text()).contains("minimum requirements of the lines");
+  }
+
+  @Test
+  void shouldKeepTheRecertificationWordsForACarriedOverCandidature() {
+    Map<String, Object> model = dossier(null);
+    model.put("previousCertificateNumber", "ANS-2025-0042");
+    RenderedMail french = templates.render(NotificationEvent.APPLICATION_RECEIVED, Language.FR, model);
+    assertThat(french.subject()).isEqualTo("Dossier DMN-2026-ABCDE : candidature reprise, suite du certificat"
+        + " ANS-2025-0042");
+    assertThat(french.text()).contains("fait suite au certificat n° ANS-2025-0042")
+        .doesNotContain("Nous avons bien reçu");
+  }
+
+  @Test
+  void shouldNameTheMeetingOrTheDepositAfterTheSesameAccountIsOpened() {
+    Map<String, Object> meeting = dossier("PECAN");
+    meeting.put("hasMeeting", "PRE_DEPOSIT_MEETING");
+    assertThat(templates.render(NotificationEvent.SESAME_ACCOUNT_OPENED, Language.FR, meeting).text())
+        .contains("Prochaine étape : la réunion avec la HAS que vous avez demandée").doesNotContain("/tache");
+    Map<String, Object> none = dossier("PECAN");
+    none.put("hasMeeting", "NONE");
+    RenderedMail english = templates.render(NotificationEvent.SESAME_ACCOUNT_OPENED, Language.EN, none);
+    assertThat(english.subject()).isEqualTo("Dossier DMN-2026-ABCDE: Sésame account opened");
+    assertThat(english.text()).contains("\"Déposer la demande sur Sésame\" (Deposit the application on Sésame)",
+        "/dossiers/DMN-2026-ABCDE/tache").doesNotContain("meeting");
+  }
+
+  @Test
+  void shouldSayTheAnsWaitsForTheMinistersOnlyWhenItDoes() {
+    Map<String, Object> waits = dossier("PECAN");
+    waits.put("waitsForGoAhead", true);
+    assertThat(templates.render(NotificationEvent.EVIDENCE_RECEIVED, Language.FR, waits).text())
+        .contains("lorsque les ministres auront accusé réception", "court, lui, dès aujourd'hui");
+    assertThat(templates.render(NotificationEvent.EVIDENCE_RECEIVED, Language.EN, waits).text())
+        .contains("once the ministers have acknowledged receipt");
+    Map<String, Object> alone = dossier(null);
+    alone.put("waitsForGoAhead", false);
+    assertThat(templates.render(NotificationEvent.EVIDENCE_RECEIVED, Language.FR, alone).text())
+        .doesNotContain("ministres").contains("dans l'ordre de réception");
+  }
+
+  @Test
+  void shouldQuoteTheSesameReferenceOnlyWhenThereIsOne() {
+    Map<String, Object> model = dossier("BRAND_NAME");
+    assertThat(templates.render(NotificationEvent.SESAME_APPLICATION_DEPOSITED, Language.FR, model).text())
+        .contains("(version 2.1).").doesNotContain("référence");
+    model.put("sesameReference", "SES-2026-0042");
+    assertThat(templates.render(NotificationEvent.SESAME_FILE_COMPLETE, Language.EN, model).text())
+        .contains("(reference SES-2026-0042): it is admissible and complete").doesNotContain("Convergence");
+    Map<String, Object> pecan = dossier("PECAN");
+    assertThat(templates.render(NotificationEvent.SESAME_FILE_COMPLETE, Language.FR, pecan).text())
+        .contains("les ministres accusent réception lorsque votre dossier de preuves est complet sur Convergence");
+    assertThat(templates.render(NotificationEvent.SESAME_ACCOUNT_TO_REQUEST, Language.FR, model).subject())
+        .isEqualTo("Dossier DMN-2026-ABCDE : compte Sésame à demander");
+  }
+
+  @Test
+  void shouldSayWhichBrandNameRoundBeginsAndWhichFilingsItNeeds() {
+    Map<String, Object> afterAns = dossier("BRAND_NAME");
+    afterAns.put("ansOutcome", "CERTIFIED");
+    afterAns.put("certificateNumber", "CC-2026-0042");
+    afterAns.put("hasSesameAccount", false);
+    RenderedMail french = templates.render(NotificationEvent.BRAND_NAME_FILINGS_OPEN, Language.FR, afterAns);
+    assertThat(french.subject()).isEqualTo("Dossier DMN-2026-ABCDE : dépôts auprès de la HAS et du CEPS à faire");
+    assertThat(french.text()).contains("a son certificat de conformité de l'ANS (n° CC-2026-0042)",
+        "d'abord la demande d'un compte Sésame", "« Déposer le dossier de prix au CEPS »")
+        .doesNotContain("déclaré valide", "« Déposer la demande sur Sésame »");
+    Map<String, Object> renewal = dossier("BRAND_NAME");
+    renewal.put("ansOutcome", "CERTIFIED");
+    renewal.put("registrationEndsAt", "2 novembre 2031");
+    renewal.put("hasSesameAccount", true);
+    renewal.put("hasMeeting", "PRE_DEPOSIT_MEETING");
+    RenderedMail english = templates.render(NotificationEvent.BRAND_NAME_FILINGS_OPEN, Language.EN, renewal);
+    assertThat(english.subject()).isEqualTo("Dossier DMN-2026-ABCDE: renewal application received, filings to make");
+    assertThat(english.text()).contains("application to renew the brand-name registration",
+        "\"Déposer la demande sur Sésame\" (Deposit the application on Sésame), after the meeting with the HAS")
+        .doesNotContain("has its ANS certificate");
+  }
+
+  @Test
+  void shouldTellTheTransitionalVendorWhatThePhaseGivesInHerLanguage() {
+    Map<String, Object> model = dossier("ANS_TRANSITIONAL");
+    model.put("ansWindowName", "DMN de télésurveillance");
+    model.put("ansWindowNameEn", "Telemonitoring DMN");
+    model.put("evidenceLink", "https://parcours.example/evidence/DMN-2026-ABCDE");
+    model.put("tasklistLink", "https://parcours.example/camunda/app/tasklist/default/");
+    assertThat(templates.render(NotificationEvent.TRANSITIONAL_CANDIDATURE_RECEIVED, Language.FR, model).text())
+        .contains("au guichet « DMN de télésurveillance »", "/evidence/DMN-2026-ABCDE");
+    RenderedMail english = templates.render(NotificationEvent.TRANSITIONAL_CANDIDATURE_RECEIVED, Language.EN, model);
+    assertThat(english.subject()).isEqualTo("Dossier DMN-2026-ABCDE: transitional-phase candidature received");
+    assertThat(english.text()).contains("at the window “Telemonitoring DMN”", "no certificate is issued");
+  }
+
+  @Test
+  void shouldAskForTheCopyToTheCnpsInTheAcknowledgementOnlyWhenTheBrandNameDepositDidNotConfirmIt() {
+    Map<String, Object> notSent = dossier("BRAND_NAME");
+    notSent.put("cnpCopySent", false);
+    notSent.put("tasklistLink", "https://parcours.example/camunda/app/tasklist/default/");
+    assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.FR, notSent).text())
+        .contains("Ce que vous devez faire : envoyer une copie de la demande aux conseils nationaux professionnels"
+            + " (CNP)", "« Envoyer la copie aux CNP »").doesNotContain("rien pour l'instant");
+    assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.EN, notSent).text())
+        .contains("What you must do: send a copy of the application to the national professional councils");
+    Map<String, Object> pecan = dossier("PECAN");
+    pecan.put("cnpCopySent", false);
+    assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.FR, pecan).text())
+        .contains("Ce que vous devez faire : rien pour l'instant.").doesNotContain("CNP");
+  }
+}
