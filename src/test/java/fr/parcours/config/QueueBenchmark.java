@@ -41,6 +41,10 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -82,6 +86,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class QueueBenchmark {
 
   static final int DOSSIERS = Integer.getInteger("queues.dossiers", 50_000);
+  private static final String PROBED_DESK = "ANS — toutes les tâches, as a list of groups (benchmark)";
   static final int COMPANIES = 20;
   static final int BATCH = 250;
   /** The dossiers driven through the engine; the rest are copies of their rows ({@link #replicate}). */
@@ -124,6 +129,7 @@ class QueueBenchmark {
   @Autowired RuntimeService runtime;
   @Autowired IdentityService identity;
   @Autowired FilterService filters;
+  @Autowired TaskService taskService;
   @Autowired AuthorizationSetup grants;
   @Autowired DossierAccess access;
   @Autowired PlatformTransactionManager transactions;
@@ -159,9 +165,20 @@ class QueueBenchmark {
       Thread.sleep(hold * 1000);
     }
 
+    // a reviewer's first filter, her agency's tasks of every step, beside the same tasks asked through a list of
+    // groups (as a user's own groups are), which probes each task's grants (TaskGrantCheck#readsGrantsAsSets)
+    Filter desk = filters.getFilter(filterId("ANS — toutes les tâches"));
+    Filter probed = filters.newTaskFilter(PROBED_DESK).setProperties(desk.getProperties())
+        .setQuery(taskService.createTaskQuery().taskCandidateGroupIn(List.of(Roles.ANS_REVIEWER))
+            .includeAssignedTasks().orderByDueDate().asc());
+    filters.saveFilter(probed);
+    grants.grant(Roles.ANS_REVIEWER, Resources.FILTER, probed.getId(), Permissions.READ);
+
     List<Call> calls = new ArrayList<>();
     for (String[] call : List.of(new String[] {"ana, ANS evidence queue (FIFO)", "ana",
-        "ANS — file des preuves (ordre d’arrivée)"}, new String[] {"alice, " + TasklistFilters.COMPANY_TASKS, "alice",
+        "ANS — file des preuves (ordre d’arrivée)"}, new String[] {"ana, ANS — toutes les tâches (nearest due first)",
+        "ana", "ANS — toutes les tâches"}, new String[] {"ana, the same tasks asked as a list of groups (probed)",
+        "ana", PROBED_DESK}, new String[] {"alice, " + TasklistFilters.COMPANY_TASKS, "alice",
         TasklistFilters.COMPANY_TASKS})) {
       Call first = new Call(call[0], call[1], filterId(call[2]), new int[] {1});
       long tasks = count(first);

@@ -176,6 +176,8 @@ class TaskGrantCheckTest extends ProcessTestBase {
     assertThat(ids(expected.get("revoked"), "every task")).contains(
         tasks.get("vendor-medisoft/Task_ReviewEvidence").getId()).doesNotContain(reviewTask.getId());
     assertThat(ids(expected.get("nobody"), "every task")).isEmpty();
+    assertThat(ids(ana, "one agency's tasks by due date, Tasklist's sort after it")).contains(reviewTask.getId(),
+        tasks.get("vendor-medisoft/Task_ReviewAdmissibility").getId()).doesNotContain(vendorTask.getId());
     // the ANS queue, in the order of receipt
     assertThat(ids(ana, "ANS evidence queue")).containsExactly(
         tasks.get("vendor-other-grants/Task_ReviewEvidence").getId(),
@@ -210,6 +212,11 @@ class TaskGrantCheckTest extends ProcessTestBase {
     queries.put("a group's tasks by due date, Tasklist's sort after it", () -> taskService.createTaskQuery()
         .taskCandidateGroupIn(groups.isEmpty() ? List.of("vendor-medisoft") : groups).includeAssignedTasks()
         .orderByDueDate().asc().orderByTaskCreateTime().desc().orderByTaskId().asc());
+    // an agency's desk (Tasklist's first filter for a reviewer): one group's tasks of every step, the grants read
+    // as sets
+    queries.put("one agency's tasks by due date, Tasklist's sort after it", () -> taskService.createTaskQuery()
+        .taskCandidateGroup("ans-reviewer").includeAssignedTasks().orderByDueDate().asc().orderByTaskCreateTime()
+        .desc().orderByTaskId().asc());
     // an order by a function of a column (Camunda selects it under an alias) and by two of a task's columns
     queries.put("by name, ignoring case", () -> taskService.createTaskQuery().orderByTaskNameCaseInsensitive().desc()
         .orderByTaskPriority().asc().orderByProcessInstanceId().asc().orderByTaskId().asc());
