@@ -392,8 +392,8 @@ class AnsCertificationProcessTest extends ProcessTestBase {
         throw new IllegalStateException(e);
       }
     })).filteredOn(subject -> subject.contains("rappel")).containsExactly(
-        "Dossier " + pi.getBusinessKey() + " : rappel, réponse attendue jusqu'au 2 décembre 2026 inclus",
-        "Dossier " + pi.getBusinessKey() + " : rappel, réponse attendue jusqu'au 2 décembre 2026 inclus");
+        "Dossier " + pi.getBusinessKey() + " : rappel, réponse attendue jusqu’au 2 décembre 2026 inclus",
+        "Dossier " + pi.getBusinessKey() + " : rappel, réponse attendue jusqu’au 2 décembre 2026 inclus");
   }
 
   @Test

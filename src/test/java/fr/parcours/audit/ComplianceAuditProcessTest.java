@@ -129,7 +129,7 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
     assertThat(correction.getDueDate()).isEqualTo(lastMomentOfDay(30));
     assertThat(timer(audit, "Timer_CorrectionWindow").getDuedate()).isEqualTo(endOfDay(30));
     // the subject gives the same last day as the body, included (a walk read "à corriger avant le" that day)
-    String found = text(mails("non-conformité à corriger jusqu'au 2 décembre 2026 inclus").get(0));
+    String found = text(mails("non-conformité à corriger jusqu’au 2 décembre 2026 inclus").get(0));
     assertThat(found).contains("INS 2 : l’identité INS n’est plus qualifiée").contains("2 décembre 2026")
         .contains("30 jours");
     // another company cannot file the correction; an empty correction is refused

@@ -81,7 +81,7 @@ class BrandNameProcessTest extends ProcessTestBase {
 
     assertThat(mails(number + " : dépôts auprès de la HAS et du CEPS à faire")).hasSize(2);
     assertThat(mailWith("dépôts auprès de la HAS et du CEPS")).contains(
-        "avec le certificat de conformité de l'ANS n° CC-2025-7 que vous avez déclaré valide",
+        "avec le certificat de conformité de l’ANS n° CC-2025-7 que vous avez déclaré valide",
         "la tâche « Déposer la demande sur Sésame »", "la tâche « Déposer le dossier de prix au CEPS »",
         "Votre dossier porte le numéro " + number).doesNotContain("renouvellement");
     complete(VENDOR, dossier, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",
@@ -100,12 +100,12 @@ class BrandNameProcessTest extends ProcessTestBase {
     // the CNEDiMTS's opinion is due 90 days after the AR (row CNEDIMTS_OPINION, BRAND_NAME)
     assertThat(task(dossier, "Task_ExamineApplication").getDueDate()).isEqualTo(lastMomentOfDay(90));
     complete(CNEDIMTS, dossier, "Task_ExamineApplication", Map.of("cnedimtsDecision", "FAVOURABLE",
-        "cnedimtsComment", "Projet d'avis favorable"));
+        "cnedimtsComment", "Projet d’avis favorable"));
     // the draft goes to the vendor, who may ask to be heard within 10 days of it (CNEDIMTS_HEARING_REQUEST)
     Task answer = task(dossier, "Task_AnswerDraftOpinion");
     assertThat(answer).hasCandidateGroup("vendor-medisoft");
     assertThat(answer.getDueDate()).isEqualTo(lastMomentOfDay(10));
-    assertThat(mailWith("projet d’avis")).contains("jusqu'au 12 novembre 2026 inclus");
+    assertThat(mailWith("projet d’avis")).contains("jusqu’au 12 novembre 2026 inclus");
     complete(VENDOR, dossier, "Task_AnswerDraftOpinion", Map.of("hearingRequested", true));
 
     // the hearing no later than 45 days after the request, one month when the ministers shortened it
@@ -153,7 +153,7 @@ class BrandNameProcessTest extends ProcessTestBase {
       assertThat(r.startsOn()).isEqualTo(LocalDate.of(2026, 11, 2));
       assertThat(r.endsOn()).isEqualTo(LocalDate.of(2031, 11, 2));
     });
-    assertThat(mailWith("décision")).contains("jusqu'au 2 novembre 2031 inclus");
+    assertThat(mailWith("décision")).contains("jusqu’au 2 novembre 2031 inclus");
     assertThat(dossier).variables().containsEntry("registrationEndDateText", "2 novembre 2031");
 
     // the renewal is due 120 days before the end (row BRAND_RENEWAL_FILING, -P120D), reminded a month before
@@ -162,7 +162,7 @@ class BrandNameProcessTest extends ProcessTestBase {
     assertThat(renewal.getDueDate()).isEqualTo(lastMomentOf(LocalDate.of(2031, 7, 5)));
     fire(dossier, "Timer_RenewalReminder");
     assertThat(Date.from(now())).isEqualTo(endOf(LocalDate.of(2031, 6, 5)));
-    assertThat(mailWith("renouvellement")).contains("jusqu'au 5 juillet 2031 inclus");
+    assertThat(mailWith("renouvellement")).contains("jusqu’au 5 juillet 2031 inclus");
 
     // a renewal after the registration ended is refused; then the registration ends at midnight after its last day
     advanceTo(endOf(LocalDate.of(2031, 11, 2)).toInstant().plusSeconds(3600));

@@ -253,7 +253,7 @@ class TransitionalBrowserIT extends BrowserTestBase {
         .contains("10/03/2027").contains(TEXTS).contains("ana");
     assertThat(browser.findElements(By.id("open-nominal"))).as("recorded once: no form any more").isEmpty();
     screenshot("transitional-09b-ana-records-nominal-opening");
-    assertThat(mailText(number + " : la phase nominale du guichet de l'ANS ouvre le 10 mars 2027")).contains(TEXTS);
+    assertThat(mailText(number + " : la phase nominale du guichet de l’ANS ouvre le 10 mars 2027")).contains(TEXTS);
 
     // the day was wrong: ana corrects it, with the reason; alice, already told, is told of the correction
     String why = "Jour mal saisi : le décret fixe le 1er mars 2027.";
@@ -276,7 +276,7 @@ class TransitionalBrowserIT extends BrowserTestBase {
     signOutFromPage();
 
     // alice is told by mail; before the day, she is still refused, naming it
-    String openingMail = mailText(number + " : correction, la phase nominale du guichet de l'ANS ouvre le 1er mars"
+    String openingMail = mailText(number + " : correction, la phase nominale du guichet de l’ANS ouvre le 1er mars"
         + " 2027");
     assertThat(openingMail).contains(TEXTS).contains("et non le 10 mars 2027").contains(why);
     signIn("alice");
@@ -370,9 +370,9 @@ class TransitionalBrowserIT extends BrowserTestBase {
 
     List<String> subjects = waiting.until(d -> {
       List<String> sent = mailSubjects();
-      return sent.contains("Dossier " + number + " : retour informatif de l'ANS sur les preuves") ? sent : null;
+      return sent.contains("Dossier " + number + " : retour informatif de l’ANS sur les preuves") ? sent : null;
     });
-    assertThat(subjects).contains("Dossier " + number + " : retour informatif de l'ANS sur la candidature");
+    assertThat(subjects).contains("Dossier " + number + " : retour informatif de l’ANS sur la candidature");
   }
 
   /**

@@ -90,7 +90,7 @@ class FormLanguagesTest {
     assertThat(englishWords(walk)).containsExactly("time", "limit");
     String vendor = walk.replace(" (time limit: {{dueUntilEn}})", IF_ENGLISH + " (time limit: {{dueUntilEn}}){{/if}}");
     assertThat(englishWords(ENGLISH_BLOCK.matcher(vendor).replaceAll(" "))).isEmpty();
-    assertThat(englishWords("Le délai de réponse est fixé par l'agence : au moins {{minimumLength}}. (The agency"
+    assertThat(englishWords("Le délai de réponse est fixé par l’agence : au moins {{minimumLength}}. (The agency"
         + " sets the time to answer, at least {{minimumLengthEn}})")).contains("the", "agency", "least");
     assertThat(englishWords("Déposez le règlement signé sur la page « Extrait Kbis » ; on vous répond sous 60"
         + " jours, à l’ANS, pour la CNEDiMTS, de la CNAM (SIREN, IUD-ID, INS, RGPD, PDF, Sésame, Convergence).")).isEmpty();

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * French text a person reads takes the typographic apostrophe (’), as the forms, the Tasklist translations and most
  * pages already did: "jusqu'au" in the time limits beside "d’analyse" on one form was the walk's finding. Checked in
- * the Java strings and the page templates and words of {@code src/main}; the mails, diagrams and forms, edited apart
- * ({@code mails/}, {@code bpmn/}, {@code forms/}), are not read here.
+ * the Java strings and the page templates and words of {@code src/main}, and in the French mails ({@code mails/fr},
+ * whose dates and windows come from the same Java text); the diagrams and forms ({@code bpmn/}, {@code forms/}) are
+ * not read here.
  */
 class FrenchApostrophesTest {
 
@@ -30,13 +31,14 @@ class FrenchApostrophesTest {
   @Test
   void shouldWriteTheTypographicApostropheInFrenchText() throws IOException {
     List<String> found = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
+    try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main")), Files.walk(Path.of("mails", "fr")))) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         String name = file.getFileName().toString();
         boolean java = name.endsWith(".java");
         boolean page = file.startsWith(Path.of("src/main/resources/templates")) && name.endsWith(".html");
         boolean words = name.equals("dossiers.properties");
-        if (!java && !page && !words) {
+        boolean mail = file.startsWith(Path.of("mails", "fr"));
+        if (!java && !page && !words && !mail) {
           continue;
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -188,7 +188,7 @@ class EvidenceCatalogueTest {
   void shouldNormaliseTheDossierIntoTheArchiveName() {
     assertThat(ArchiveName.prefixFor("TéléCardio SARL", "Cardio'Watch  Pro", "2.1 beta"))
         .isEqualTo("TeleCardio-SARL_Cardio-Watch-Pro_2.1-beta");
-    assertThat(ArchiveName.prefixFor("L'Œil_Santé", "Suivi/Cœur", "v3")).isEqualTo("L-il-Sante_Suivi-C-ur_v3");
+    assertThat(ArchiveName.prefixFor("L’Œil_Santé", "Suivi/Cœur", "v3")).isEqualTo("L-il-Sante_Suivi-C-ur_v3");
     assertThat(ArchiveName.parse("telecardio-sarl_CARDIO-WATCH-PRO_2.1-beta_311226_12.ZIP", "x")
         .isFor("TeleCardio-SARL_Cardio-Watch-Pro_2.1-beta")).as("case does not matter").isTrue();
   }

@@ -183,8 +183,8 @@ class EvidenceDepositTest extends ProcessTestBase {
 
   @Test
   void shouldRefuseAnEntryNamedOutsideTheRule() {
-    refused(atEvidenceDeposit(), SEND_1, Zips.with("PSC_1.1.1.mp4", "capture d'écran PSC.png").bytes(),
-        "L’archive « " + SEND_1 + " » contient une entrée nommée « capture d'écran PSC.png », hors de la"
+    refused(atEvidenceDeposit(), SEND_1, Zips.with("PSC_1.1.1.mp4", "capture d’écran PSC.png").bytes(),
+        "L’archive « " + SEND_1 + " » contient une entrée nommée « capture d’écran PSC.png », hors de la"
             + " règle de nommage : nommez chaque preuve d’après son numéro, espaces remplacées par des tirets bas,"
             + " avec n’importe quelle extension, comme INS_2.1.1.jpeg pour la preuve INS 2.1.1.");
   }

@@ -170,7 +170,7 @@ class GenericLineProcessTest extends ProcessTestBase {
     assertThat(refusal).contains("Télésurveillance de l’insuffisance cardiaque")
         .contains("ICA 1 : le poids n’est pas recueilli chaque jour.")
         .contains("Elle certifie en revanche Télésurveillance du diabète")
-        .contains("La conformité au référentiel d'interopérabilité et de sécurité est certifiée");
+        .contains("La conformité au référentiel d’interopérabilité et de sécurité est certifiée");
     assertThat(dossierVariable(dossier, GenericLineProcess.OUTCOME)).isEqualTo("LINE_REQUIREMENTS_NOT_MET");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(dossier.getId()).count()).isZero();
   }
@@ -190,7 +190,7 @@ class GenericLineProcessTest extends ProcessTestBase {
     assertThat(certificateOrNull("CC-" + dossierId)).isNull();
     String lineMail = text(mails(dossierId + " : certification des lignes génériques").get(0));
     assertThat(lineMail).contains("CL-" + dossierId + "-DIABETES")
-        .contains("La certification au référentiel d'interopérabilité et de sécurité est en revanche refusée")
+        .contains("La certification au référentiel d’interopérabilité et de sécurité est en revanche refusée")
         .doesNotContain("vous pouvez déposer votre demande de code individuel");
     assertThat(dossierVariable(dossier, GenericLineProcess.OUTCOME)).isEqualTo("ANS_CERTIFICATION_NOT_OBTAINED");
     assertThat(dossierVariable(dossier, "lineCertificationOutcome")).isEqualTo("CERTIFIED");

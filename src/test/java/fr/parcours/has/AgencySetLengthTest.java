@@ -80,6 +80,6 @@ class AgencySetLengthTest extends ProcessTestBase {
         .containsEntry("dueUntilEn", "until 17 November 2026 included");
     // and in the mail that tells the vendor what is asked
     assertThat(mails("la CNEDiMTS demande des compléments")).singleElement().satisfies(mail -> assertThat(
-        mail.getSubject()).endsWith("jusqu'au 17 novembre 2026 inclus"));
+        mail.getSubject()).endsWith("jusqu’au 17 novembre 2026 inclus"));
   }
 }

@@ -43,10 +43,10 @@ class NominalCorrectionMailTest {
   void shouldSayTheCorrectedDayTheOldOneAndTheReason() {
     RenderedMail french = templates.render(NotificationEvent.TRANSITIONAL_NOMINAL_CORRECTED, Language.FR,
         model("CORRECTED"));
-    assertThat(french.subject()).isEqualTo("Dossier DMN-2026-ABCDE : correction, la phase nominale du guichet de l'ANS"
+    assertThat(french.subject()).isEqualTo("Dossier DMN-2026-ABCDE : correction, la phase nominale du guichet de l’ANS"
         + " ouvre le 1er mars 2027");
     assertThat(french.text()).contains("ouvre le 1er mars 2027 (et non le 10 mars 2027").contains("Décret n° 2027-1")
-        .contains("/dossiers/DMN-2026-ABCDE/tache").contains("Raison donnée par l'ANS : Jour mal saisi.");
+        .contains("/dossiers/DMN-2026-ABCDE/tache").contains("Raison donnée par l’ANS : Jour mal saisi.");
     assertThat(french.html()).contains("Jour mal saisi.").contains("1er mars 2027");
     RenderedMail english = templates.render(NotificationEvent.TRANSITIONAL_NOMINAL_CORRECTED, Language.EN,
         english("CORRECTED"));
@@ -60,7 +60,7 @@ class NominalCorrectionMailTest {
   void shouldSayAWithdrawalLeavesTheWindowTransitionalWithoutAContinuation() {
     RenderedMail french = templates.render(NotificationEvent.TRANSITIONAL_NOMINAL_CORRECTED, Language.FR,
         model("WITHDRAWN"));
-    assertThat(french.subject()).isEqualTo("Dossier DMN-2026-ABCDE : l'ANS retire l'ouverture de la phase nominale"
+    assertThat(french.subject()).isEqualTo("Dossier DMN-2026-ABCDE : l’ANS retire l’ouverture de la phase nominale"
         + " annoncée pour le 10 mars 2027");
     assertThat(french.text()).contains("Le guichet reste en phase transitoire").contains("Jour mal saisi.")
         .doesNotContain("/tache").doesNotContain("null");

@@ -57,17 +57,17 @@ class PathwayMailWordsTest {
     Map<String, Object> withoutAccount = dossier("PECAN");
     withoutAccount.put("hasConvergenceAccount", false);
     assertThat(templates.render(NotificationEvent.APPLICATION_RECEIVED, Language.FR, withoutAccount).text())
-        .contains("Côté ANS, prochaine étape : demander l'ouverture du compte Convergence de MediSoft SAS");
+        .contains("Côté ANS, prochaine étape : demander l’ouverture du compte Convergence de MediSoft SAS");
   }
 
   @Test
   void shouldSayWhatComesAfterTheAnsForTheBrandNameAndTheGenericLine() {
-    assertThat(received("BRAND_NAME", Language.FR).subject()).endsWith("demande d'inscription en nom de marque reçue");
+    assertThat(received("BRAND_NAME", Language.FR).subject()).endsWith("demande d’inscription en nom de marque reçue");
     assertThat(received("BRAND_NAME", Language.FR).text()).contains("Elle commence par la certification de conformité",
         "vous déposerez la demande auprès de la Haute Autorité de santé (HAS), sur Sésame").doesNotContain("Côté");
     assertThat(received("BRAND_NAME", Language.EN).text()).contains("brand-name registration application");
     assertThat(received("GENERIC_LINE", Language.FR).subject())
-        .endsWith("demande d'inscription sur une ligne générique reçue");
+        .endsWith("demande d’inscription sur une ligne générique reçue");
     assertThat(received("GENERIC_LINE", Language.FR).text()).contains("exigences minimales des lignes demandées",
         "Démarches Simplifiées");
     assertThat(received("GENERIC_LINE", Language.EN).text()).contains("minimum requirements of the lines");
@@ -103,13 +103,13 @@ class PathwayMailWordsTest {
     Map<String, Object> waits = dossier("PECAN");
     waits.put("waitsForGoAhead", true);
     assertThat(templates.render(NotificationEvent.EVIDENCE_RECEIVED, Language.FR, waits).text())
-        .contains("lorsque les ministres auront accusé réception", "court, lui, dès aujourd'hui");
+        .contains("lorsque les ministres auront accusé réception", "court, lui, dès aujourd’hui");
     assertThat(templates.render(NotificationEvent.EVIDENCE_RECEIVED, Language.EN, waits).text())
         .contains("once the ministers have acknowledged receipt");
     Map<String, Object> alone = dossier(null);
     alone.put("waitsForGoAhead", false);
     assertThat(templates.render(NotificationEvent.EVIDENCE_RECEIVED, Language.FR, alone).text())
-        .doesNotContain("ministres").contains("dans l'ordre de réception");
+        .doesNotContain("ministres").contains("dans l’ordre de réception");
   }
 
   @Test
@@ -135,8 +135,8 @@ class PathwayMailWordsTest {
     afterAns.put("hasSesameAccount", false);
     RenderedMail french = templates.render(NotificationEvent.BRAND_NAME_FILINGS_OPEN, Language.FR, afterAns);
     assertThat(french.subject()).isEqualTo("Dossier DMN-2026-ABCDE : dépôts auprès de la HAS et du CEPS à faire");
-    assertThat(french.text()).contains("a son certificat de conformité de l'ANS (n° CC-2026-0042)",
-        "d'abord la demande d'un compte Sésame", "« Déposer le dossier de prix au CEPS »")
+    assertThat(french.text()).contains("a son certificat de conformité de l’ANS (n° CC-2026-0042)",
+        "d’abord la demande d’un compte Sésame", "« Déposer le dossier de prix au CEPS »")
         .doesNotContain("déclaré valide", "« Déposer la demande sur Sésame »");
     Map<String, Object> renewal = dossier("BRAND_NAME");
     renewal.put("ansOutcome", "CERTIFIED");
@@ -171,12 +171,12 @@ class PathwayMailWordsTest {
     notSent.put("tasklistLink", "https://parcours.example/camunda/app/tasklist/default/");
     assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.FR, notSent).text())
         .contains("Ce que vous devez faire : envoyer une copie de la demande aux conseils nationaux professionnels"
-            + " (CNP)", "« Envoyer la copie aux CNP »").doesNotContain("rien pour l'instant");
+            + " (CNP)", "« Envoyer la copie aux CNP »").doesNotContain("rien pour l’instant");
     assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.EN, notSent).text())
         .contains("What you must do: send a copy of the application to the national professional councils");
     Map<String, Object> pecan = dossier("PECAN");
     pecan.put("cnpCopySent", false);
     assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.FR, pecan).text())
-        .contains("Ce que vous devez faire : rien pour l'instant.").doesNotContain("CNP");
+        .contains("Ce que vous devez faire : rien pour l’instant.").doesNotContain("CNP");
   }
 }

@@ -69,7 +69,7 @@ class VendorMailTest extends ProcessTestBase {
     ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.with("hasConvergenceAccount", false));
 
     String received = lf(text(mails("candidature reçue").get(0)));
-    assertThat(received).contains("Prochaine étape : demander l'ouverture du compte Convergence de MediSoft SAS")
+    assertThat(received).contains("Prochaine étape : demander l’ouverture du compte Convergence de MediSoft SAS")
         .doesNotContain("dossier administratif");
     assertThat(lf(text(mails("compte Convergence").get(0)))).contains("la tâche « Demander un compte Convergence »,"
         + " dans Tasklist :\nhttp://localhost:8080/dossiers/" + pi.getBusinessKey() + "/tache",
@@ -216,15 +216,15 @@ class VendorMailTest extends ProcessTestBase {
     // Then each mail gives what is asked, the length, the last day included and the task, in the dossier's language
     MimeMessage cnedimts = mails("DMN-2026-BRAND : la CNEDiMTS demande des compléments").get(0);
     assertThat(cnedimts.getSubject()).isEqualTo(
-        "Dossier DMN-2026-BRAND : la CNEDiMTS demande des compléments jusqu'au 23 novembre 2026 inclus");
+        "Dossier DMN-2026-BRAND : la CNEDiMTS demande des compléments jusqu’au 23 novembre 2026 inclus");
     assertThat(lf(text(cnedimts))).contains("L'étude clinique <complète>",
-        "La commission vous accorde un délai de 21 jours : transmettez-les jusqu'au 23 novembre 2026 inclus.",
+        "La commission vous accorde un délai de 21 jours : transmettez-les jusqu’au 23 novembre 2026 inclus.",
         "la tâche « Fournir des compléments à la CNEDiMTS », dans Tasklist :\nhttp://localhost:8080/dossiers/DMN-2026-BRAND/tache",
-        "Délai : jusqu'au 23 novembre 2026 inclus.");
+        "Délai : jusqu’au 23 novembre 2026 inclus.");
     assertThat(html(cnedimts)).contains("L&#39;étude clinique &lt;complète&gt;")
         .contains("<a href=\"http://localhost:8080/dossiers/DMN-2026-BRAND/tache\"");
     assertThat(lf(text(mails("DMN-2026-BRAND : les ministres demandent des compléments").get(0)))).contains(
-        "Le prix envisagé", "Ils vous accordent un délai de 15 jours : transmettez-les jusqu'au 17 novembre 2026 inclus.",
+        "Le prix envisagé", "Ils vous accordent un délai de 15 jours : transmettez-les jusqu’au 17 novembre 2026 inclus.",
         "la tâche « Fournir des compléments aux ministres »");
     assertThat(lf(text(mails("DMN-2026-PECAN: the CNEDiMTS asks for complements").get(0)))).contains(
         "The commission gives you 30 days: send them until 2 December 2026 included.");
@@ -278,18 +278,18 @@ class VendorMailTest extends ProcessTestBase {
     complete("alice", pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
     assertThat(mails("dossier de preuves complet reçu")).hasSize(2);
     complete("ana", pi, "Task_ReviewEvidence", Map.of("evidenceDecision", "COMPLEMENTS",
-        "evidenceComment", "SECURITY 3.2 : les journaux d'audit manquent."));
+        "evidenceComment", "SECURITY 3.2 : les journaux d’audit manquent."));
 
     MimeMessage complements = mails("compléments demandés").get(0);
     assertThat(complements.getSubject()).isEqualTo("Dossier " + pi.getBusinessKey()
-        + " : compléments demandés jusqu'au 2 décembre 2026 inclus");
-    assertThat(text(complements)).contains("SECURITY 3.2 : les journaux d'audit manquent.",
-        "jusqu'au 2 décembre 2026 inclus");
-    assertThat(html(complements)).contains("jusqu'au <strong>2 décembre 2026</strong> inclus");
+        + " : compléments demandés jusqu’au 2 décembre 2026 inclus");
+    assertThat(text(complements)).contains("SECURITY 3.2 : les journaux d’audit manquent.",
+        "jusqu’au 2 décembre 2026 inclus");
+    assertThat(html(complements)).contains("jusqu’au <strong>2 décembre 2026</strong> inclus");
     assertThat(attachment(complements).getFileName()).as("the request, as a document")
         .isEqualTo("demande-de-complements-" + pi.getBusinessKey() + ".pdf");
     assertThat(text(complements)).contains("http://localhost:8080/dossiers/" + pi.getBusinessKey() + "/tache",
-        "http://localhost:8080/evidence/" + pi.getBusinessKey(), "Délai : jusqu'au 2 décembre 2026 inclus.");
+        "http://localhost:8080/evidence/" + pi.getBusinessKey(), "Délai : jusqu’au 2 décembre 2026 inclus.");
 
     complete("alice", pi, "Task_ProvideComplements", Map.of("complementsAnswer", "Logs added"));
     Map<String, Object> conforms = new HashMap<>();

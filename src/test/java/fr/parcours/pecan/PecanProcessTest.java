@@ -175,7 +175,7 @@ class PecanProcessTest extends ProcessTestBase {
     assertThat(pecan).variables().containsEntry("pecanOutcome", "EARLY_COVERAGE_ENDED");
     assertThat(bodiesWithSubject("la prise en charge anticipée a pris fin"))
         .as("the contact and the legal representative are told, with the last day and the filings")
-        .hasSize(2).allSatisfy(body -> assertThat(body).contains("jusqu'au 2 décembre 2027 inclus")
+        .hasSize(2).allSatisfy(body -> assertThat(body).contains("jusqu’au 2 décembre 2027 inclus")
             .contains("LPPR-1").contains("LATM-1"));
   }
 
@@ -198,14 +198,14 @@ class PecanProcessTest extends ProcessTestBase {
     assertThat(taskService.createTaskQuery().processInstanceId(pecan.getId()).count()).isZero();
     assertThat(Date.from(now())).isEqualTo(endOf(LocalDate.of(2027, 11, 2)));
     assertThat(bodiesWithSubject("la prise en charge anticipée a pris fin")).hasSize(2)
-        .allSatisfy(body -> assertThat(body).doesNotContain("LPPR-1").contains("jusqu'au 2 novembre 2027 inclus")
+        .allSatisfy(body -> assertThat(body).doesNotContain("LPPR-1").contains("jusqu’au 2 novembre 2027 inclus")
             .contains("sont closes"));
   }
 
   /**
    * Issue 19: every PECAN mail says what the vendor does next, links to it and gives the time limit. Broken
    * before: the acknowledgement and the favourable decision left out their dates (no variable held them), the
-   * Sésame "missing items" mail promised a last day that no window gives ("jusqu'au  inclus").
+   * Sésame "missing items" mail promised a last day that no window gives ("jusqu’au  inclus").
    */
   @Test
   void shouldTellTheVendorInEachMailWhatToDoWhereAndByWhen() throws Exception {
@@ -218,17 +218,17 @@ class PecanProcessTest extends ProcessTestBase {
     complete(VENDOR, pecan, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",
         "sesameFiled", true, "cnpCopySent", true));
     complete(MINISTRY, pecan, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "INCOMPLETE",
-        "sesameMissing", "Le protocole de l'étude clinique"));
+        "sesameMissing", "Le protocole de l’étude clinique"));
     assertThat(bodiesWithSubject("pièces manquantes")).hasSize(2).allSatisfy(body -> assertThat(lf(body))
-        .contains("Le protocole de l'étude clinique", "la tâche « Déposer la demande sur Sésame », dans Tasklist :\n"
-            + task, "Délai : Aucun délai réglementaire ne s’applique à cette étape.").doesNotContain("jusqu'au"));
+        .contains("Le protocole de l’étude clinique", "la tâche « Déposer la demande sur Sésame », dans Tasklist :\n"
+            + task, "Délai : Aucun délai réglementaire ne s’applique à cette étape.").doesNotContain("jusqu’au"));
     completeSesame(pecan);
 
     // the acknowledgement on 2 November 2026: the official instruction's last day (60 days), nothing to do yet
     acknowledge(pecan);
     assertThat(bodiesWithSubject("accusé de réception")).hasSize(2).allSatisfy(body -> assertThat(lf(body))
-        .contains("L'instruction réglementaire court jusqu'au 1er janvier 2027 inclus.",
-            "Ce que vous devez faire : rien pour l'instant.", "Tasklist :\n" + tasklist));
+        .contains("L’instruction réglementaire court jusqu’au 1er janvier 2027 inclus.",
+            "Ce que vous devez faire : rien pour l’instant.", "Tasklist :\n" + tasklist));
 
     // the opinion: nothing to do, where the vendor's tasks are
     ansConforms(pecan);
@@ -245,9 +245,9 @@ class PecanProcessTest extends ProcessTestBase {
     // Sunday, the LPPR row rolls to the next working day), the tasks
     decide(pecan, "FAVOURABLE", null);
     assertThat(bodiesWithSubject("décision favorable")).hasSize(2).allSatisfy(body -> assertThat(lf(body)).contains(
-        "(LPPR) jusqu'au 3 mai 2027 inclus", "(LATM) jusqu'au 2 août 2027 inclus",
+        "(LPPR) jusqu’au 3 mai 2027 inclus", "(LATM) jusqu’au 2 août 2027 inclus",
         "les tâches « Déposer la demande LPPR » et « Déposer la demande LATM », dans Tasklist :\n" + task,
-        "Délais : LPPR jusqu'au 3 mai 2027 inclus ; LATM jusqu'au 2 août 2027 inclus."));
+        "Délais : LPPR jusqu’au 3 mai 2027 inclus ; LATM jusqu’au 2 août 2027 inclus."));
     // it carries the decision as a PDF, with the same last days and the appeal routes
     jakarta.mail.Part decision = attachment(mails("décision favorable").get(0));
     assertThat(decision.getFileName()).isEqualTo("decision-de-prise-en-charge-" + pecan.getBusinessKey() + ".pdf");
@@ -260,7 +260,7 @@ class PecanProcessTest extends ProcessTestBase {
     fire(pecan, "Timer_LpprReminder");
     assertThat(bodiesWithSubject("LPPR")).hasSize(2).allSatisfy(body ->
         assertThat(lf(body)).contains("la tâche « Déposer la demande LPPR », dans Tasklist :\n" + task,
-            "Délai : jusqu'au 3 mai 2027 inclus."));
+            "Délai : jusqu’au 3 mai 2027 inclus."));
   }
 
   private static String pdfText(jakarta.mail.Part part) throws Exception {
@@ -320,7 +320,7 @@ class PecanProcessTest extends ProcessTestBase {
         + " : demande de prise en charge anticipée (PECAN) reçue").doesNotContain("Dossier "
         + pecan.getBusinessKey() + " : candidature reçue");
     mailedOnce("(PECAN) reçue", "la demande de prise en charge anticipée numérique (PECAN) de MediSoft",
-        "l'Agence du numérique en santé (ANS), sur Convergence", "la Haute Autorité de santé (HAS) et aux ministres,"
+        "l’Agence du numérique en santé (ANS), sur Convergence", "la Haute Autorité de santé (HAS) et aux ministres,"
             + " sur Sésame", "Côté ANS, prochaine étape : le dépôt du dossier administratif",
         "Côté HAS, prochaine étape sur Sésame");
     mailedOnce("compte Sésame à demander", "la tâche « Demander un compte Sésame », dans Tasklist :\n" + task);
@@ -335,7 +335,7 @@ class PecanProcessTest extends ProcessTestBase {
     // When the evidence is complete on Convergence: she is told now, and that the ANS waits for the ministers
     completeConvergence(pecan);
     assertThat(ansTrack(pecan)).isWaitingAt("Event_GoAheadReceived");
-    mailedOnce("dossier de preuves complet reçu", "L'ANS a bien reçu le dossier de preuves complet",
+    mailedOnce("dossier de preuves complet reçu", "L’ANS a bien reçu le dossier de preuves complet",
         "lorsque les ministres auront accusé réception de votre demande complète déposée sur Sésame");
 
     // When she deposits on Sésame and the ministers find the file complete
@@ -345,7 +345,7 @@ class PecanProcessTest extends ProcessTestBase {
         "les ministres en vérifient la recevabilité et la complétude");
     complete(MINISTRY, pecan, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
     mailedOnce("demande Sésame recevable et complète", "elle est recevable et complète",
-        "l'accusé de réception des ministres");
+        "l’accusé de réception des ministres");
 
     // Then the acknowledgement gives the ANS its go-ahead without telling her of her evidence twice
     acknowledge(pecan);
@@ -470,7 +470,7 @@ class PecanProcessTest extends ProcessTestBase {
     assertThat(complements.getDueDate()).isEqualTo(lastMomentOfDay(35));
     // and the vendor is told by mail what is asked and until when (issue 19)
     assertThat(subjects()).contains("Dossier " + pecan.getBusinessKey()
-        + " : la CNEDiMTS demande des compléments jusqu'au 7 décembre 2026 inclus");
+        + " : la CNEDiMTS demande des compléments jusqu’au 7 décembre 2026 inclus");
 
     fire(pecan, "Timer_CnedimtsComplementsWindow");
 

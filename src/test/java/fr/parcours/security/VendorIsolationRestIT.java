@@ -262,7 +262,7 @@ class VendorIsolationRestIT {
     Map<String, Object> followedUp = new LinkedHashMap<>();
     followedUp.put("name", task.getName());
     followedUp.put("due", task.getDueDate() == null ? null
-        : new java.text.SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(task.getDueDate()));
+        : new java.text.SimpleDateFormat("yyyy-MM-dd'T’HH:mm:ss.SSSZ").format(task.getDueDate()));
     followedUp.put("followUp", "2030-01-01T00:00:00.000+0000");
     ResponseEntity<String> followUp = rest.exchange(taskPath, HttpMethod.PUT,
         new HttpEntity<>(followedUp, auth("alice")), String.class);
@@ -275,7 +275,7 @@ class VendorIsolationRestIT {
     Map<String, Object> renamed = new LinkedHashMap<>();
     renamed.put("name", "Nothing to do");
     renamed.put("due", task.getDueDate() == null ? null
-        : new java.text.SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(task.getDueDate()));
+        : new java.text.SimpleDateFormat("yyyy-MM-dd'T’HH:mm:ss.SSSZ").format(task.getDueDate()));
     ResponseEntity<String> rename = rest.exchange(taskPath, HttpMethod.PUT, new HttpEntity<>(renamed, auth("alice")),
         String.class);
     assertThat(rename.getStatusCode()).as(rename.getBody()).isEqualTo(HttpStatus.FORBIDDEN);

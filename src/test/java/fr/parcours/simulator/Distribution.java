@@ -71,7 +71,7 @@ sealed interface Distribution {
   static Distribution parse(String text) {
     Matcher form = FORM.matcher(text);
     if (!form.matches()) {
-      throw new IllegalArgumentException("« " + text.strip() + " » n'est pas une loi de délai : " + HOW);
+      throw new IllegalArgumentException("« " + text.strip() + " » n’est pas une loi de délai : " + HOW);
     }
     String name = form.group(1).toLowerCase(Locale.ROOT);
     String[] parts = form.group(2).isBlank() ? new String[0] : form.group(2).split(",");
@@ -81,7 +81,7 @@ sealed interface Distribution {
       try {
         p[i] = Double.parseDouble(part);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("« " + part + " » n'est pas un nombre de jours (dans « " + text.strip()
+        throw new IllegalArgumentException("« " + part + " » n’est pas un nombre de jours (dans « " + text.strip()
             + " ») : écrivez un nombre avec un point décimal, ex. 2.5");
       }
       if (p[i] < 0 || Double.isNaN(p[i]) || Double.isInfinite(p[i])) {
@@ -114,7 +114,7 @@ sealed interface Distribution {
         order(text, p[0] > 0 && p[0] < p[1], "il faut 0 < médiane < p90");
         yield new LogNormal(p[0], p[1]);
       }
-      default -> throw new IllegalArgumentException("« " + form.group(1) + " » n'est pas une loi connue : " + HOW);
+      default -> throw new IllegalArgumentException("« " + form.group(1) + " » n’est pas une loi connue : " + HOW);
     };
   }
 

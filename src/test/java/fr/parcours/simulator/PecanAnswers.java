@@ -18,8 +18,8 @@ final class PecanAnswers implements AnswerBook {
   private final Map<String, Step> steps = new LinkedHashMap<>();
 
   PecanAnswers() {
-    String vendor = "l'éditeur";
-    String ans = "l'ANS";
+    String vendor = "l’éditeur";
+    String ans = "l’ANS";
     String has = "le guichet HAS";
     String cnedimts = "la CNEDiMTS";
     String ministers = "les ministres";
@@ -53,12 +53,12 @@ final class PecanAnswers implements AnswerBook {
     step("Task_DepositSesameApplication", VENDOR, vendor, 5, Map.of("sesameReference", "SES-SIM", "sesameFiled", true,
         "cnpCopySent", true), null, null);
     step("Task_CheckSesameCompleteness", "marc", ministers, 5, Map.of("sesameCompleteness", "COMPLETE"),
-        Map.of("sesameCompleteness", "INCOMPLETE", "sesameMissing", "Le protocole de l'étude clinique."), null);
+        Map.of("sesameCompleteness", "INCOMPLETE", "sesameMissing", "Le protocole de l’étude clinique."), null);
     // PECAN itself
     step("Task_SendAcknowledgement", "marc", ministers, 2, Map.of("acknowledgementDate", TODAY), null, null);
     // the CNEDiMTS opinion
     step("Task_ExamineApplication", "claire", cnedimts, 30, Map.of("cnedimtsDecision", "FAVOURABLE"),
-        Map.of("cnedimtsDecision", "COMPLEMENTS", "cnedimtsComment", "Envoyez le protocole de l'étude."),
+        Map.of("cnedimtsDecision", "COMPLEMENTS", "cnedimtsComment", "Envoyez le protocole de l’étude."),
         Map.of("cnedimtsDecision", "UNFAVOURABLE", "cnedimtsComment", "Bénéfice clinique non démontré."));
     step("Task_ProvideCnedimtsComplements", VENDOR, vendor, 10, Map.of("cnedimtsComplementsAnswer", "Protocole joint."),
         null, null);

@@ -64,7 +64,7 @@ final class SimulationReport {
     row(h, runs, "Réponses / tâches de fond exécutées", r -> r.answers.get() + " / " + r.jobs.get());
     row(h, runs, "Part du temps de travail : réponses et dépôts (%)", r -> fmt(100 * (r.shareOf("réponse")
         + r.shareOf("dépôt"))));
-    row(h, runs, "… tâches de fond asyncBefore, l'effet (courriel) (%)", r -> fmt(100 * r.shareOf("asyncBefore")));
+    row(h, runs, "… tâches de fond asyncBefore, l’effet (courriel) (%)", r -> fmt(100 * r.shareOf("asyncBefore")));
     row(h, runs, "… tâches de fond asyncAfter, la suite (%)", r -> fmt(100 * r.shareOf("asyncAfter")));
     row(h, runs, "… minuteurs (%)", r -> fmt(100 * r.shareOf("minuteur")));
     row(h, runs, "Échecs (voir la sortie de la commande)", r -> String.valueOf(r.failures.values().stream()
@@ -76,7 +76,7 @@ final class SimulationReport {
     h.append(histogram(runs));
     h.append("<h2>Délais dépassés, par qui</h2>");
     h.append(bars(runs, whos));
-    h.append("<h2>Files d'attente au fil du temps simulé</h2><p class=\"note\">Tâches ouvertes qui attendent leur"
+    h.append("<h2>Files d’attente au fil du temps simulé</h2><p class=\"note\">Tâches ouvertes qui attendent leur"
         + " réponse, par qui doit répondre, et dossiers ouverts.</p><div class=\"runs\">");
     for (SimulationResult run : runs) {
       h.append("<figure><figcaption>").append(esc(run.label)).append("</figcaption>").append(queues(run))

@@ -180,7 +180,7 @@ final class SimulationResult {
         label, pathway, settings.dossiers(), settings.seed(), settings.threads()));
     out.append(String.format(Locale.FRANCE, "  dossiers : %d décidés, %d refusés, %d abandonnés, %d encore ouverts%s%n",
         endings.get(Ending.DECIDED), endings.get(Ending.REFUSED), endings.get(Ending.ABANDONED),
-        endings.get(Ending.OPEN), stoppedAtHorizon ? " (arrêt à l'horizon de " + settings.horizonDays() + " jours)" : ""));
+        endings.get(Ending.OPEN), stoppedAtHorizon ? " (arrêt à l’horizon de " + settings.horizonDays() + " jours)" : ""));
     out.append(String.format(Locale.FRANCE, "  du dépôt à la décision : médiane %.1f jours, p90 %.1f jours (%d dossiers)%n",
         percentile(0.5), percentile(0.9), daysToDecision.size()));
     List<String> given = new ArrayList<>();
@@ -192,7 +192,7 @@ final class SimulationResult {
         byWho(closedByWindow)));
     out.append(String.format(Locale.FRANCE, "    par étape : %s%n", byWho(missedAt)));
     int peakDossiers = samples.stream().mapToInt(Sample::openDossiers).max().orElse(0);
-    out.append(String.format(Locale.FRANCE, "  files d'attente au plus haut : %s ; dossiers ouverts : %d%n",
+    out.append(String.format(Locale.FRANCE, "  files d’attente au plus haut : %s ; dossiers ouverts : %d%n",
         peaks(), peakDossiers));
     out.append(String.format(Locale.FRANCE, "  débit : %.1f s de calcul pour %d dossiers, %.0f dossiers menés à leur fin"
         + " par minute ; %d réponses, %d tâches de fond, %d moments simulés, %d conflits rejoués%n",
@@ -206,7 +206,7 @@ final class SimulationResult {
         + " %.0f %% du temps (réponses et tâches de fond, sur %d fils)%n", ownNanos.get() / 1e9,
         100.0 * (answerNanos.get() + jobNanos.get()) / Math.max(1, wallNanos) / settings.threads(), settings.threads()));
     out.append(String.format(Locale.FRANCE, "  part du temps des fils : réponses %.0f %%, tâches de fond asyncBefore"
-        + " (l'effet : courriel) %.0f %%, asyncAfter (la suite) %.0f %%, minuteurs %.0f %%%n",
+        + " (l’effet : courriel) %.0f %%, asyncAfter (la suite) %.0f %%, minuteurs %.0f %%%n",
         100 * shareOf("réponse") + 100 * shareOf("dépôt"), 100 * shareOf("asyncBefore"), 100 * shareOf("asyncAfter"),
         100 * shareOf("minuteur")));
     out.append("  le plus coûteux (total s / nombre / ms en moyenne) :\n");

@@ -48,7 +48,7 @@ abstract class SimulationTestBase {
     try {
       return WhatIfFile.parse(file.toString(), Files.readString(file), books());
     } catch (IOException e) {
-      throw new UncheckedIOException("Le fichier d'hypothèses " + file + " ne peut pas être lu", e);
+      throw new UncheckedIOException("Le fichier d’hypothèses " + file + " ne peut pas être lu", e);
     }
   }
 

@@ -201,7 +201,7 @@ final class Simulator {
       discoverTasks(now);
       result.ownNanos.addAndGet(System.nanoTime() - discovering);
     }
-    throw new IllegalStateException("Au " + now + ", le travail ne s'arrête pas après 500 tours : une boucle ?");
+    throw new IllegalStateException("Au " + now + ", le travail ne s’arrête pas après 500 tours : une boucle ?");
   }
 
   /**
@@ -224,7 +224,7 @@ final class Simulator {
       }
       jobs.forEach(this::runJob);
     }
-    result.failure("dossier " + dossier.businessKey + " : ses tâches de fond ne s'arrêtent pas après 500 tours");
+    result.failure("dossier " + dossier.businessKey + " : ses tâches de fond ne s’arrêtent pas après 500 tours");
   }
 
   private void runJob(Job job) {

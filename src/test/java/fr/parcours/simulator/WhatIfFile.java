@@ -30,7 +30,7 @@ record WhatIfFile(AnswerBook book, Map<String, Assumption> assumptions) {
     final List<String> problems;
 
     BadWhatIfFile(String source, List<String> problems) {
-      super("Le fichier d'hypothèses " + source + " ne peut pas être utilisé :\n  - " + String.join("\n  - ", problems));
+      super("Le fichier d’hypothèses " + source + " ne peut pas être utilisé :\n  - " + String.join("\n  - ", problems));
       this.problems = List.copyOf(problems);
     }
   }
@@ -48,7 +48,7 @@ record WhatIfFile(AnswerBook book, Map<String, Assumption> assumptions) {
       }
       int colon = line.indexOf(':');
       if (colon < 0) {
-        problems.add("ligne " + n + " : « " + line + " » ne dit pas de quelle étape il s'agit ; écrivez"
+        problems.add("ligne " + n + " : « " + line + " » ne dit pas de quelle étape il s’agit ; écrivez"
             + " « Identifiant_De_L_Etape: délai = fixe(3) » ou « parcours: pecan »");
         continue;
       }
@@ -62,13 +62,13 @@ record WhatIfFile(AnswerBook book, Map<String, Assumption> assumptions) {
         }
         book = books.stream().filter(b -> b.pathway().equalsIgnoreCase(value)).findFirst().orElse(null);
         if (book == null) {
-          problems.add("ligne " + n + " : le parcours « " + value + " » n'est pas simulé ; parcours possibles : "
+          problems.add("ligne " + n + " : le parcours « " + value + " » n’est pas simulé ; parcours possibles : "
               + String.join(", ", books.stream().map(AnswerBook::pathway).toList()));
         }
         continue;
       }
       if (lineOf.containsKey(key)) {
-        problems.add("ligne " + n + " : l'étape « " + key + " » est déjà décrite ligne " + lineOf.get(key)
+        problems.add("ligne " + n + " : l’étape « " + key + " » est déjà décrite ligne " + lineOf.get(key)
             + " ; gardez une seule ligne par étape");
         continue;
       }
@@ -79,7 +79,7 @@ record WhatIfFile(AnswerBook book, Map<String, Assumption> assumptions) {
       }
     }
     if (book == null) {
-      if (problems.stream().noneMatch(p -> p.contains("n'est pas simulé"))) {
+      if (problems.stream().noneMatch(p -> p.contains("n’est pas simulé"))) {
         problems.add("le fichier ne dit pas quel parcours simuler ; ajoutez une ligne « parcours: "
             + books.get(0).pathway() + " »");
       }
@@ -94,17 +94,17 @@ record WhatIfFile(AnswerBook book, Map<String, Assumption> assumptions) {
       Step step = book.steps().get(key);
       int n = lineOf.get(key);
       if (step == null) {
-        problems.add("ligne " + n + " : l'étape « " + key + " » n'est pas une étape du parcours " + book.pathway()
+        problems.add("ligne " + n + " : l’étape « " + key + " » n’est pas une étape du parcours " + book.pathway()
             + " à laquelle une personne répond ; étapes possibles : " + String.join(", ", book.steps().keySet()));
         continue;
       }
       Assumption a = entry.getValue();
       if (a.complements() > 0 && step.complements() == null) {
-        problems.add("ligne " + n + " : l'étape « " + key + " » ne peut pas demander de compléments ; retirez"
+        problems.add("ligne " + n + " : l’étape « " + key + " » ne peut pas demander de compléments ; retirez"
             + " « compléments »");
       }
       if (a.refusals() > 0 && step.refusal() == null) {
-        problems.add("ligne " + n + " : l'étape « " + key + " » ne peut pas refuser ; retirez « refus »");
+        problems.add("ligne " + n + " : l’étape « " + key + " » ne peut pas refuser ; retirez « refus »");
       }
       Assumption usual = step.usual();
       assumptions.put(key, new Assumption(a.days() != null ? a.days() : usual.days(), a.complements(),
@@ -119,14 +119,14 @@ record WhatIfFile(AnswerBook book, Map<String, Assumption> assumptions) {
   private static Assumption assumption(int n, String key, String value, List<String> problems) {
     int before = problems.size();
     if (!key.matches("[A-Za-z][A-Za-z0-9_-]*")) {
-      problems.add("ligne " + n + " : « " + key + " » n'est pas un identifiant d'étape (ex. Task_ExamineApplication,"
-          + " tel qu'il figure dans le diagramme)");
+      problems.add("ligne " + n + " : « " + key + " » n’est pas un identifiant d’étape (ex. Task_ExamineApplication,"
+          + " tel qu’il figure dans le diagramme)");
     }
     Distribution days = null;
     double[] shares = new double[3];
     boolean[] seen = new boolean[4];
     if (value.isEmpty()) {
-      problems.add("ligne " + n + " (" + key + ") : rien n'est dit de l'étape ; écrivez au moins « délai = fixe(3) »");
+      problems.add("ligne " + n + " (" + key + ") : rien n’est dit de l’étape ; écrivez au moins « délai = fixe(3) »");
     }
     for (String setting : value.isEmpty() ? new String[0] : value.split(";")) {
       int eq = setting.indexOf('=');
@@ -134,7 +134,7 @@ record WhatIfFile(AnswerBook book, Map<String, Assumption> assumptions) {
       String what = eq < 0 ? "" : setting.substring(eq + 1).strip();
       String where = "ligne " + n + " (" + key + ", " + (name.isEmpty() ? "réglage vide" : name) + ") : ";
       if (eq < 0) {
-        problems.add(where + "« " + setting.strip() + " » n'a pas de valeur ; écrivez par exemple « délai = fixe(3) »"
+        problems.add(where + "« " + setting.strip() + " » n’a pas de valeur ; écrivez par exemple « délai = fixe(3) »"
             + " ou « refus = 10 % »");
         continue;
       }
@@ -178,7 +178,7 @@ record WhatIfFile(AnswerBook book, Map<String, Assumption> assumptions) {
     try {
       value = Double.parseDouble(number);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("« " + text + " » n'est pas une part ; écrivez un pourcentage, ex. 15 %");
+      throw new IllegalArgumentException("« " + text + " » n’est pas une part ; écrivez un pourcentage, ex. 15 %");
     }
     if (value < 0 || value > 100 || Double.isNaN(value)) {
       throw new IllegalArgumentException("« " + text + " » : une part est comprise entre 0 % et 100 %");

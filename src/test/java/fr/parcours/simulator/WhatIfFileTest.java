@@ -25,7 +25,7 @@ class WhatIfFileTest {
     try {
       parse(text);
     } catch (BadWhatIfFile e) {
-      assertThat(e.getMessage()).startsWith("Le fichier d'hypothèses essai.txt ne peut pas être utilisé");
+      assertThat(e.getMessage()).startsWith("Le fichier d’hypothèses essai.txt ne peut pas être utilisé");
       return e.problems;
     }
     throw new AssertionError("the file was accepted: " + text);
@@ -87,25 +87,25 @@ class WhatIfFileTest {
 
     assertThat(problems).containsExactlyInAnyOrder(
         "ligne 2 (Task_ExamineApplication, délai) : « triangulaire(10, 5, 3) » : il faut min ≤ mode ≤ max",
-        "ligne 3 (Task_ReviewEvidence, délai) : « normale » n'est pas une loi connue : " + Distribution.HOW,
+        "ligne 3 (Task_ReviewEvidence, délai) : « normale » n’est pas une loi connue : " + Distribution.HOW,
         "ligne 4 (Task_EvaluateApplication, délai) : « -2 » : un délai ne peut pas être négatif (dans « fixe(-2) »)",
-        "ligne 5 (Task_SendAcknowledgement, délai) : « deux » n'est pas un nombre de jours (dans « fixe(deux) ») :"
+        "ligne 5 (Task_SendAcknowledgement, délai) : « deux » n’est pas un nombre de jours (dans « fixe(deux) ») :"
             + " écrivez un nombre avec un point décimal, ex. 2.5",
         "ligne 6 (Task_PublishOpinion, délai) : « uniforme(3) » : cette loi prend 2 nombres, écrivez uniforme(min, max)",
         "ligne 7 (Task_ProvideComplements, retard) : « 120 % » : une part est comprise entre 0 % et 100 %",
-        "ligne 8 (Task_CheckSesameCompleteness, compléments) : « beaucoup » n'est pas une part ; écrivez un"
+        "ligne 8 (Task_CheckSesameCompleteness, compléments) : « beaucoup » n’est pas une part ; écrivez un"
             + " pourcentage, ex. 15 %",
         "ligne 9 (Task_SignConvention, vitesse) : réglage inconnu ; les réglages sont délai, compléments, refus et"
             + " retard",
-        "ligne 10 (Task_DepositEvidence, délai fixe(3)) : « délai fixe(3) » n'a pas de valeur ; écrivez par exemple"
+        "ligne 10 (Task_DepositEvidence, délai fixe(3)) : « délai fixe(3) » n’a pas de valeur ; écrivez par exemple"
             + " « délai = fixe(3) » ou « refus = 10 % »",
-        "ligne 12 : l'étape « Task_SendAcknowledgement » est déjà décrite ligne 5 ; gardez une seule ligne par étape",
-        "ligne 13 : « Task_SignConvention refus 10 % » ne dit pas de quelle étape il s'agit ; écrivez"
+        "ligne 12 : l’étape « Task_SendAcknowledgement » est déjà décrite ligne 5 ; gardez une seule ligne par étape",
+        "ligne 13 : « Task_SignConvention refus 10 % » ne dit pas de quelle étape il s’agit ; écrivez"
             + " « Identifiant_De_L_Etape: délai = fixe(3) » ou « parcours: pecan »",
         "ligne 16 (Task_ReviewAdmissibility) : compléments et refus font ensemble plus de 100 % des réponses ;"
             + " leur somme doit rester à 100 % au plus",
         "ligne 17 (Task_AdoptFinalOpinion, délai) : donné deux fois sur la ligne ; gardez-en un",
-        "ligne 18 (Task_AnswerDraftOpinion) : rien n'est dit de l'étape ; écrivez au moins « délai = fixe(3) »",
+        "ligne 18 (Task_AnswerDraftOpinion) : rien n’est dit de l’étape ; écrivez au moins « délai = fixe(3) »",
         "ligne 19 (Task_HoldHasMeeting, délai) : « lognormale(10, 5) » : il faut 0 < médiane < p90");
   }
 
@@ -119,11 +119,11 @@ class WhatIfFileTest {
         """);
 
     assertThat(problems).hasSize(3);
-    assertThat(problems.get(0)).startsWith("ligne 2 : l'étape « Task_Unknown » n'est pas une étape du parcours pecan"
+    assertThat(problems.get(0)).startsWith("ligne 2 : l’étape « Task_Unknown » n’est pas une étape du parcours pecan"
         + " à laquelle une personne répond ; étapes possibles : Task_RequestConvergenceAccount, ");
-    assertThat(problems.get(1)).isEqualTo("ligne 3 : l'étape « Task_ProvidePrecisions » ne peut pas refuser ; retirez"
+    assertThat(problems.get(1)).isEqualTo("ligne 3 : l’étape « Task_ProvidePrecisions » ne peut pas refuser ; retirez"
         + " « refus »");
-    assertThat(problems.get(2)).isEqualTo("ligne 4 : l'étape « Task_FileLpprApplication » ne peut pas demander de"
+    assertThat(problems.get(2)).isEqualTo("ligne 4 : l’étape « Task_FileLpprApplication » ne peut pas demander de"
         + " compléments ; retirez « compléments »");
   }
 
@@ -132,7 +132,7 @@ class WhatIfFileTest {
     assertThat(problems("Task_ExamineApplication: délai = fixe(3)\n")).containsExactly(
         "le fichier ne dit pas quel parcours simuler ; ajoutez une ligne « parcours: pecan »");
     assertThat(problems("parcours: lppr\n")).containsExactly(
-        "ligne 1 : le parcours « lppr » n'est pas simulé ; parcours possibles : pecan");
+        "ligne 1 : le parcours « lppr » n’est pas simulé ; parcours possibles : pecan");
     assertThat(problems("parcours: pecan\nparcours: pecan\n")).containsExactly(
         "ligne 2 : le parcours est déjà donné (« pecan ») ; un fichier décrit un seul parcours");
   }

@@ -53,7 +53,7 @@ class WhatIfSimulation extends SimulationTestBase {
         + " jours à partir du " + settings.start().atZone(Simulator.PARIS).toLocalDate() + ", graine "
         + settings.seed() + ", " + settings.threads() + " fils de travail.");
     String load = load();
-    notes.add("Niveau d'historique du moteur : " + System.getProperty("camunda.bpm.history-level", "full") + ".");
+    notes.add("Niveau d’historique du moteur : " + System.getProperty("camunda.bpm.history-level", "full") + ".");
     int warmUp = number("simulate.warmup", baseline ? Math.min(20, settings.dossiers()) : 0, 0);
     if (warmUp > 0) {
       System.out.println(simulate(whatIf, Simulator.warmUp(settings, warmUp), "mise en route (non comptée)").text());
@@ -87,7 +87,7 @@ class WhatIfSimulation extends SimulationTestBase {
           + " (chaque réponse et chaque tâche de fond comptée au coût moyen du moteur nu pour la même étape) : %.2f"
           + " en temps écoulé, %.2f en temps de processeur (que la charge des autres programmes de la machine ne"
           + " compte pas). Temps de travail des fils (réponses et tâches de fond) : %.1f s avec la colle, %.1f s pour le"
-          + " moteur nu (qui n'envoie aucun courriel, ne vérifie aucun formulaire, ne range aucune preuve, et dont aucun"
+          + " moteur nu (qui n’envoie aucun courriel, ne vérifie aucun formulaire, ne range aucune preuve, et dont aucun"
           + " délai ne passe : ses dossiers ne suivent pas tous les mêmes chemins) ; temps de processeur %.1f s et"
           + " %.1f s. Temps écoulé : %.1f s et %.1f s.",
           inForce.glueRatioAgainst(bare), inForce.glueCpuRatioAgainst(bare),
@@ -145,7 +145,7 @@ class WhatIfSimulation extends SimulationTestBase {
 
   private static String window(DeadlineRule rule) {
     return rule.duration() + (rule.workingDays() ? ", reporté au jour ouvré suivant" : "") + (rule.reminderBefore() == null ? ""
-        : ", rappel " + rule.reminderBefore() + " avant") + ", à l'échéance " + rule.onExpiry();
+        : ", rappel " + rule.reminderBefore() + " avant") + ", à l’échéance " + rule.onExpiry();
   }
 
   private Deployment deployDeadlines(Path table) throws IOException {
@@ -176,7 +176,7 @@ class WhatIfSimulation extends SimulationTestBase {
     } catch (NumberFormatException e) {
       // said below
     }
-    throw new IllegalArgumentException("-D" + property + "=" + value + " : un nombre entier d'au moins " + least
+    throw new IllegalArgumentException("-D" + property + "=" + value + " : un nombre entier d’au moins " + least
         + " est attendu");
   }
 }

@@ -119,7 +119,7 @@ class TransitionalProcessTest extends ProcessTestBase {
     List<MimeMessage> received = mails(number + " : candidature de phase transitoire reçue");
     assertThat(received).hasSize(2);
     assertThat(text(received.get(0))).contains("au guichet « ", "en phase transitoire",
-        "aucun certificat n'est délivré et aucun délai ne s'applique", "« Joindre le règlement signé »",
+        "aucun certificat n’est délivré et aucun délai ne s’applique", "« Joindre le règlement signé »",
         "/evidence/" + number);
     Task deposit = task(dossier, "Task_DepositEvidence");
     assertThat(deposit.getDueDate()).as("no deadline for any party").isNull();
@@ -168,10 +168,10 @@ class TransitionalProcessTest extends ProcessTestBase {
         "La preuve PSC 1.1.2 ne montre pas la déconnexion."));
 
     // the vendor is told, and the feedback is a document that says it binds nobody
-    List<MimeMessage> candidatureMails = mails(number + " : retour informatif de l'ANS sur la candidature");
+    List<MimeMessage> candidatureMails = mails(number + " : retour informatif de l’ANS sur la candidature");
     assertThat(candidatureMails.get(0).getAllRecipients()).extracting(Object::toString)
         .contains("jean.dupont@medisoft.example");
-    List<MimeMessage> evidenceMails = mails(number + " : retour informatif de l'ANS sur les preuves");
+    List<MimeMessage> evidenceMails = mails(number + " : retour informatif de l’ANS sur les preuves");
     assertThat(candidatureMails).isNotEmpty();
     assertThat(evidenceMails).isNotEmpty();
     // each feedback's document has a name of its own: saved side by side, the second does not replace the first
@@ -199,7 +199,7 @@ class TransitionalProcessTest extends ProcessTestBase {
     NominalPhaseOpening.Opened opened = nominalPhaseOpens();
     assertThat(opened.dossiersTold()).containsExactly(number);
     executeJobs(dossier);
-    List<MimeMessage> openingMails = mails(number + " : la phase nominale du guichet de l'ANS ouvre le 1er mars 2027");
+    List<MimeMessage> openingMails = mails(number + " : la phase nominale du guichet de l’ANS ouvre le 1er mars 2027");
     assertThat(openingMails).hasSize(2); // the contact and the legal representative
     assertThat(text(openingMails.get(0))).contains(TEXTS).contains("/" + number);
     assertThat(task(dossier, "Task_ContinueIntoNominal")).as("the dossier goes on where it was").isNotNull();
@@ -375,7 +375,7 @@ class TransitionalProcessTest extends ProcessTestBase {
     LocalDate mistaken = LocalDate.of(2027, 3, 10);
     assertThat(opening.open("TELEMONITORING", mistaken, TEXTS, REVIEWER).dossiersTold()).containsExactly(number);
     executeJobs(dossier);
-    assertThat(mails(number + " : la phase nominale du guichet de l'ANS ouvre le 10 mars 2027")).isNotEmpty();
+    assertThat(mails(number + " : la phase nominale du guichet de l’ANS ouvre le 10 mars 2027")).isNotEmpty();
     // (days after those the other tests of this class reach, whose nominal dossiers would otherwise rely on them)
     LocalDate corrected = LocalDate.of(2027, 3, 20);
     String why = "Jour mal saisi : le décret fixe le 20 mars 2027.";
@@ -415,7 +415,7 @@ class TransitionalProcessTest extends ProcessTestBase {
       assertThat(change.dossiersTold()).isOne();
     });
     executeJobs(dossier);
-    List<MimeMessage> correctionMails = mails(number + " : correction, la phase nominale du guichet de l'ANS ouvre le"
+    List<MimeMessage> correctionMails = mails(number + " : correction, la phase nominale du guichet de l’ANS ouvre le"
         + " 20 mars 2027");
     assertThat(correctionMails).hasSize(2); // the contact and the legal representative
     assertThat(text(correctionMails.get(0))).contains("et non le 10 mars 2027").contains(why).contains(TEXTS)
@@ -438,7 +438,7 @@ class TransitionalProcessTest extends ProcessTestBase {
       assertThat(change.reason()).isEqualTo(mistake);
     });
     executeJobs(dossier);
-    List<MimeMessage> withdrawalMails = mails(number + " : l'ANS retire l'ouverture de la phase nominale annoncée pour"
+    List<MimeMessage> withdrawalMails = mails(number + " : l’ANS retire l’ouverture de la phase nominale annoncée pour"
         + " le 20 mars 2027");
     assertThat(withdrawalMails).hasSize(2);
     assertThat(text(withdrawalMails.get(0))).contains("Le guichet reste en phase transitoire").contains(mistake);
