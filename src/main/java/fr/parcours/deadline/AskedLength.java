@@ -108,17 +108,7 @@ public final class AskedLength {
     }
   }
 
-  /**
-   * The row as the dossier page names it to people ({@code window.<id>} in {@code i18n/dossiers.properties}, the
-   * French text), in guillemets; its id only when that file has no name for it.
-   */
   static String named(DeadlineRule rule) {
-    try {
-      return "« " + java.util.ResourceBundle.getBundle("i18n/dossiers", Locale.ROOT,
-          java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES))
-          .getString("window." + rule.id()) + " »";
-    } catch (java.util.MissingResourceException e) {
-      return rule.id();
-    }
+    return WindowNames.french(rule.id());
   }
 }

@@ -9,6 +9,7 @@ import static fr.parcours.shared.TaskInputs.ticked;
 
 import fr.parcours.clock.Clocks;
 import fr.parcours.deadline.LegalDates;
+import fr.parcours.deadline.WindowNames;
 import fr.parcours.shared.BadInputException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -124,7 +125,7 @@ public class HasTaskChecks implements TaskListener {
     if (hearing.isAfter(lastDay)) {
       throw new BadInputException("La date de l’audition (" + LegalDates.date(hearing, Locale.FRENCH) + ") est trop"
           + " tardive : l’audition a lieu au plus tard le " + LegalDates.date(lastDay, Locale.FRENCH)
-          + (shortened ? " (délai réduit à la demande des ministres, " : " (") + "table des délais, " + window
+          + (shortened ? " (délai réduit à la demande des ministres, " : " (") + "table des délais, " + WindowNames.french(window)
           + ") ; choisissez cette date ou avant.");
     }
     task.setVariable("hearingDateText", LegalDates.date(hearing, Locale.FRENCH));

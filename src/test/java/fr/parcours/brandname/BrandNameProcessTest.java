@@ -111,11 +111,13 @@ class BrandNameProcessTest extends ProcessTestBase {
     // the hearing no later than 45 days after the request, one month when the ministers shortened it
     assertThat(task(dossier, "Task_SetHearingDate").getDueDate()).isEqualTo(lastMomentOfDay(45));
     assertThat(attempt(CNEDIMTS, dossier, "Task_SetHearingDate", Map.of("hearingDate", "2026-12-18")))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("au plus tard le 17 décembre 2026");
+        .isInstanceOf(BadInputException.class).hasMessageContaining("au plus tard le 17 décembre 2026")
+        .hasMessageContaining("(table des délais, « Date de l’audition »)").hasMessageNotContaining("CNEDIMTS_");
     assertThat(attempt(CNEDIMTS, dossier, "Task_SetHearingDate", Map.of("hearingDate", "2026-12-10",
         "hearingShortened", true, "hearingShortenedReasons", "Urgence de santé publique")))
         .isInstanceOf(BadInputException.class).hasMessageContaining("au plus tard le 2 décembre 2026")
-        .hasMessageContaining("délai réduit");
+        .hasMessageContaining("délai réduit").hasMessageContaining("« Date de l’audition (délai réduit) »")
+        .hasMessageNotContaining("CNEDIMTS_");
     assertThat(attempt(CNEDIMTS, dossier, "Task_SetHearingDate", Map.of("hearingDate", "2026-10-30")))
         .isInstanceOf(BadInputException.class).hasMessageContaining("est passée");
     complete(CNEDIMTS, dossier, "Task_SetHearingDate", Map.of("hearingDate", "2026-12-01",
