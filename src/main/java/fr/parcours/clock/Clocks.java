@@ -196,6 +196,22 @@ public class Clocks {
     privileged(() -> close(execution, clockId));
   }
 
+  /**
+   * A part of the dossier (a pathway or a track, one process instance) ended: every window it still holds open
+   * closes with it, whichever element opened it, and says where the part ended ("Closed: Certificat délivré").
+   * Nothing is left to count once its part is over: no task, no timer, nobody waits on it.
+   */
+  void partEnded(DelegateExecution execution) {
+    privileged(() -> {
+      VariableScope instance = execution.getProcessInstance();
+      for (String name : instance.getVariableNamesLocal()) {
+        if (holdsWindow(name)) {
+          close(execution, name.substring(ClockStore.VARIABLE_PREFIX.length()));
+        }
+      }
+    });
+  }
+
   private void close(DelegateExecution execution, String clockId) {
     VariableScope instance = execution.getProcessInstance();
     RegulatoryClock clock = ClockStore.load(instance, clockId);

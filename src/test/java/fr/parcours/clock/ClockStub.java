@@ -102,6 +102,11 @@ public class ClockStub extends Clocks {
   }
 
   @Override
+  void partEnded(DelegateExecution execution) {
+    ledger.add("part ended at " + execution.getCurrentActivityId());
+  }
+
+  @Override
   void pauseWhileWaiting(DelegateExecution execution, String clockId) {
     note("paused", clockId, execution.getCurrentActivityId());
   }

@@ -243,6 +243,16 @@ class DossierPagesIT {
   }
 
   @Test
+  void shouldShowTheWindowsOfAFinishedPartClosedWithTheStepItEndedAt() {
+    String vendor = page("alice", "/dossiers/" + closed.getBusinessKey()).getBody();
+    // the dormancy window is armed when the candidature starts, by no step that ends before the candidature does
+    assertThat(vendor).as("the dormancy window of the inadmissible candidature").contains("data-window=\"ANS_INACTIVITY\"")
+        .contains("Dossier ANS sans mouvement : clos le ").contains("(" + inadmissible() + ")");
+    assertThat(vendor).as("no window of a finished part runs on").doesNotContain("il reste")
+        .doesNotContain("dernier jour aujourd’hui").doesNotContain("dépassé de");
+  }
+
+  @Test
   void shouldShowAPecanDossierWithThePathwayAndTheTracksItCalls() {
     String page = page("alice", "/dossiers/" + pecan.getBusinessKey()).getBody();
     String pecanName = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("pecan")
