@@ -412,10 +412,14 @@ public class DossierBoard {
     } else {
       sentence = text(locale, "window.notStarted", label);
     }
+    // a pause that ends on the day the window opened takes none of its days out: that day is not one of them
+    LocalDate opened = reading.startedAt() == null ? null : dateOf(reading.startedAt());
     List<String> pauses = reading.pauses().stream().map(p -> p.to() == null
         ? text(locale, "pause.since", LegalDates.date(dateOf(p.from()), locale), because(locale, p.reason()))
         : text(locale, "pause.between", LegalDates.date(dateOf(p.from()), locale),
-            LegalDates.date(dateOf(p.to()), locale), because(locale, p.reason()))).toList();
+            LegalDates.date(dateOf(p.to()), locale), because(locale, p.reason()))
+            + (opened != null && !dateOf(p.to()).isAfter(opened) ? text(locale, "pause.onOpeningDay") : ""))
+        .toList();
     return new Window(clock.clockId(), label, ruleText, text(locale, "window.state." + state.name()), open,
         sentence, reading.startedAt() == null ? "" : LegalDates.date(dateOf(reading.startedAt()), locale),
         lastDay, state == ClockState.RUNNING && reading.lastDay().isBefore(today), pauses);
