@@ -421,8 +421,20 @@ public class DossierBoard {
             + (opened != null && !dateOf(p.to()).isAfter(opened) ? text(locale, "pause.onOpeningDay") : ""))
         .toList();
     return new Window(clock.clockId(), label, ruleText, text(locale, "window.state." + state.name()), open,
-        sentence, reading.startedAt() == null ? "" : LegalDates.date(dateOf(reading.startedAt()), locale),
+        sentence, openedOn(locale, clock, reading),
         lastDay, state == ClockState.RUNNING && reading.lastDay().isBefore(today), pauses);
+  }
+
+  /**
+   * The column "Ouvert le": the day the window opened; for a window counted back from a later date (the renewal's,
+   * 120 days before the registration's end) that date is after its last day, so it says what it counts back from.
+   */
+  private String openedOn(Locale locale, RegulatoryClock clock, ClockReading reading) {
+    if (reading.startedAt() == null) {
+      return "";
+    }
+    String day = LegalDates.date(dateOf(reading.startedAt()), locale);
+    return clock.terms().budget().isNegative() ? text(locale, "window.countedBackFrom", day) : day;
   }
 
   /** " — en attente de l’industriel : Fournir des compléments", or nothing when no reason was recorded. */

@@ -62,6 +62,8 @@ class BrandNameProcessTest extends ProcessTestBase {
         .contains("CNEDIMTS_HEARING_DATE_SHORTENED STOPPED", "CNEDIMTS_HEARING_DATE STOPPED");
   }
 
+  @org.springframework.beans.factory.annotation.Autowired fr.parcours.dossierpage.DossierBoard board;
+
   /** The windows of every part of the dossier, as history holds them: "CNEDIMTS_OPINION RUNNING". */
   List<String> windowsOf(ProcessInstance dossier) {
     return historyService.createHistoricVariableInstanceQuery()
@@ -175,6 +177,14 @@ class BrandNameProcessTest extends ProcessTestBase {
     Task renewal = task(dossier, "Task_FileRenewal");
     assertThat(renewal).hasCandidateGroup("vendor-medisoft");
     assertThat(renewal.getDueDate()).isEqualTo(lastMomentOf(LocalDate.of(2031, 7, 5)));
+    // her dossier page: the renewal window counts back from the registration's end, after its last day
+    assertThat(board.read(board.viewer(VENDOR, java.util.Locale.FRENCH), dossier.getBusinessKey()).orElseThrow()
+        .summary().tracks().stream().flatMap(t -> t.windows().stream())
+        .filter(w -> w.clockId().equals("BRAND_RENEWAL_FILING")).findFirst().orElseThrow())
+        .satisfies(w -> {
+          assertThat(w.openedOn()).isEqualTo("compté à rebours depuis le 2 novembre 2031");
+          assertThat(w.lastDay()).isEqualTo("jusqu'au 5 juillet 2031 inclus");
+        });
     fire(dossier, "Timer_RenewalReminder");
     assertThat(Date.from(now())).isEqualTo(endOf(LocalDate.of(2031, 6, 5)));
     assertThat(mailWith("renouvellement")).contains("jusqu'au 5 juillet 2031 inclus");
