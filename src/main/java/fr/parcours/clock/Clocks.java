@@ -593,8 +593,10 @@ public class Clocks {
   }
 
   private static String nameOf(DelegateExecution execution) {
+    // a dossier deleted from Cockpit ends at no named step
     String name = execution.getCurrentActivityName();
-    return name == null ? execution.getCurrentActivityId() : name;
+    String id = execution.getCurrentActivityId();
+    return name != null ? name : id != null ? id : "";
   }
 
   /** Who caused the change: the signed-in user, or null for the engine itself (a timer, a job). */
