@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  *   window's "remind before" ahead of its due date.</li>
  *   <li>{@code ${clocks.due(execution, 'ANS_ANALYSIS', 'evidenceCompleteAt')}} — a due date of a window opened
  *   by an earlier event, whose date a variable holds (the window opens then, not when the timer is armed).</li>
+ *   <li>{@code ${clocks.dueIf(execution, 'BRAND_CNEDIMTS_OPINION_ANTICIPATED', 'anticipatedCoverage')}} — a due
+ *   date of a window that applies only when the variable is true (it opens only then).</li>
  * </ul>
  */
 final class ClockExpressions {
@@ -30,7 +32,7 @@ final class ClockExpressions {
   static final String WINDOW_PROPERTY = "window";
 
   private static final Pattern CALL = Pattern.compile(
-      "^\\s*\\$\\{\\s*clocks\\.(due|cycle|reminder)\\(\\s*execution\\s*,\\s*'([A-Za-z0-9_]+)'"
+      "^\\s*\\$\\{\\s*clocks\\.(dueIf|due|cycle|reminder)\\(\\s*execution\\s*,\\s*'([A-Za-z0-9_]+)'"
           + "(?:\\s*,\\s*'([A-Za-z0-9_]+)')?\\s*\\)\\s*}\\s*$");
 
   private ClockExpressions() {
@@ -45,13 +47,13 @@ final class ClockExpressions {
     return matcher.matches() ? Optional.of(matcher.group(2)) : Optional.empty();
   }
 
-  /** Which call it is: due, cycle or reminder; empty when it is not a clock call. */
+  /** Which call it is: due, cycle or reminder ({@code dueIf} is a due date); empty when it is not a clock call. */
   static Optional<String> kind(String expression) {
     if (expression == null) {
       return Optional.empty();
     }
     Matcher matcher = CALL.matcher(expression);
-    return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    return matcher.matches() ? Optional.of(matcher.group(1).replace("dueIf", "due")) : Optional.empty();
   }
 
   /** The expression that takes a timer's or due date's value from that window. */

@@ -32,7 +32,8 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
  * deadlines table does not have, naming the element. At every parse it wires the clocks: the element that
  * arms a window stops it when it ends (so the next time the window opens afresh), an activity marked with
  * the extension property {@code pausesClock} pauses that clock while it is active (the agency is waiting
- * for the vendor), every completed user task counts as progress of the dossier, a task whose due date
+ * for the vendor), the end of the process closes every window still open in it, every completed user task
+ * counts as progress of the dossier, a task whose due date
  * names a window shows the window's last day, and a task that names none says that no time limit applies.
  */
 public class ClockParseListener extends AbstractBpmnParseListener {
@@ -85,6 +86,9 @@ public class ClockParseListener extends AbstractBpmnParseListener {
       ExecutionListener stop = execution -> clocks.get().windowClosed(execution, clockId);
       owner.addBuiltInListener(ExecutionListener.EVENTNAME_END, stop);
     });
+    // whatever element opened a window, it does not outlive its part of the dossier
+    ExecutionListener partEnded = execution -> clocks.get().partEnded(execution);
+    definition.addBuiltInListener(ExecutionListener.EVENTNAME_END, partEnded);
     scan.pausing.forEach((activityId, clockId) -> {
       ActivityImpl activity = definition.findActivity(activityId);
       ExecutionListener pause = execution -> clocks.get().pauseWhileWaiting(execution, clockId);

@@ -105,6 +105,25 @@ public class Clocks {
   }
 
   /**
+   * The due date of a window that applies only to the dossiers whose variable {@code appliesVariable} is true
+   * (the brand name's 70-day opinion, for an activity in anticipated coverage): opens it for them only. For the
+   * others no window opens and none shows on the dossier page; the timer still falls on the day the window would
+   * have had, where the diagram's gateway on that variable takes the path of the dossiers it does not apply to.
+   */
+  public Date dueIf(DelegateExecution execution, String clockId, String appliesVariable) {
+    if (Boolean.TRUE.equals(execution.getVariable(appliesVariable))) {
+      return due(execution, clockId);
+    }
+    Date[] due = new Date[1];
+    privileged(() -> {
+      Instant at = now();
+      RegulatoryClock unopened = RegulatoryClock.notStarted(clockId, termsOf(execution, clockId, at));
+      due[0] = Date.from(unopened.start(at, null).read(at).dueAt());
+    });
+    return due[0];
+  }
+
+  /**
    * The last day of a window, included (opens it now if it is not open): what mails and forms tell people,
    * "until 2 April 2026 included".
    */
@@ -112,6 +131,28 @@ public class Clocks {
     LocalDate[] lastDay = new LocalDate[1];
     privileged(() -> lastDay[0] = open(execution, clockId).read(now()).lastDay());
     return lastDay[0];
+  }
+
+  /**
+   * The last day of a window opened by an earlier event, whose date the variable {@code openedAtVariable} holds
+   * (the shortened hearing runs from the hearing request, though only the hearing's date says it is shortened);
+   * opens it at that date if it is not open, or now when the variable holds no date.
+   */
+  public LocalDate lastDay(DelegateExecution execution, String clockId, String openedAtVariable) {
+    LocalDate[] lastDay = new LocalDate[1];
+    privileged(() -> {
+      Instant openedAt = execution.getVariable(openedAtVariable) instanceof Date date ? date.toInstant() : now();
+      lastDay[0] = open(execution, clockId, openedAt).read(now()).lastDay();
+    });
+    return lastDay[0];
+  }
+
+  /**
+   * Closes a window that the dossier's path shows does not apply (a step decided it), if it is open; the dossier
+   * page says at which step it closed.
+   */
+  public void closeIfOpen(DelegateExecution execution, String clockId) {
+    privileged(() -> close(execution, clockId));
   }
 
   /**
@@ -194,6 +235,22 @@ public class Clocks {
 
   void windowClosed(DelegateExecution execution, String clockId) {
     privileged(() -> close(execution, clockId));
+  }
+
+  /**
+   * A part of the dossier (a pathway or a track, one process instance) ended: every window it still holds open
+   * closes with it, whichever element opened it, and says where the part ended ("Closed: Certificat délivré").
+   * Nothing is left to count once its part is over: no task, no timer, nobody waits on it.
+   */
+  void partEnded(DelegateExecution execution) {
+    privileged(() -> {
+      VariableScope instance = execution.getProcessInstance();
+      for (String name : instance.getVariableNamesLocal()) {
+        if (holdsWindow(name)) {
+          close(execution, name.substring(ClockStore.VARIABLE_PREFIX.length()));
+        }
+      }
+    });
   }
 
   private void close(DelegateExecution execution, String clockId) {
@@ -414,9 +471,7 @@ public class Clocks {
     if (clock != null && (clock.state() == ClockState.RUNNING || clock.state() == ClockState.PAUSED)) {
       return clock;
     }
-    DeadlineRule rule = deadlines.rule(clockId, pathwayOf(execution));
-    ClockTerms terms = new ClockTerms(lengthOf(rule, execution, FrenchTimeLimits.dateOf(openedAt, zone)),
-        rule.workingDays(), zone);
+    ClockTerms terms = termsOf(execution, clockId, openedAt);
     String reason = "Opened: " + nameOf(execution);
     Instant lastEntry = clock == null || clock.ledger().isEmpty() ? null
         : clock.ledger().get(clock.ledger().size() - 1).at();
@@ -426,6 +481,12 @@ public class Clocks {
         : RegulatoryClock.of(clockId, terms, clock.ledger()).restart(at, reason, actor());
     ClockStore.save(instance, opened);
     return opened;
+  }
+
+  private ClockTerms termsOf(DelegateExecution execution, String clockId, Instant openedAt) {
+    DeadlineRule rule = deadlines.rule(clockId, pathwayOf(execution));
+    return new ClockTerms(lengthOf(rule, execution, FrenchTimeLimits.dateOf(openedAt, zone)), rule.workingDays(),
+        zone);
   }
 
   /** The row's duration, or the length the agency gave when it asked for a row it sets ({@code >= P10D}). */
@@ -532,8 +593,10 @@ public class Clocks {
   }
 
   private static String nameOf(DelegateExecution execution) {
+    // a dossier deleted from Cockpit ends at no named step
     String name = execution.getCurrentActivityName();
-    return name == null ? execution.getCurrentActivityId() : name;
+    String id = execution.getCurrentActivityId();
+    return name != null ? name : id != null ? id : "";
   }
 
   /** Who caused the change: the signed-in user, or null for the engine itself (a timer, a job). */

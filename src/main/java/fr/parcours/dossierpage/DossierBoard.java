@@ -239,12 +239,16 @@ public class DossierBoard {
       List<Window> windows = new ArrayList<>();
       List<RegulatoryClock> clocks = own.entrySet().stream()
           .flatMap(e -> Clocks.stored(e.getKey(), e.getValue()).stream()).toList();
+      // a part that ended holds no running window, whatever its ledger says (parts ended before the engine closed
+      // them): the window closed with its part, on the day and at the step it ended
+      Ended ended = instance.getEndTime() == null ? null
+          : new Ended(instance.getEndTime().toInstant(), Objects.requireNonNullElse(endOf(instance), ""));
       for (RegulatoryClock clock : clocks) {
         ClockReading reading = clock.read(now());
         Window window = window(viewer.locale(), clock, reading, table.find(clock.clockId(), pathway).orElse(null),
-            today);
+            today, ended);
         windows.add(window);
-        if (reading.state() == ClockState.RUNNING && reading.lastDay() != null) {
+        if (ended == null && reading.state() == ClockState.RUNNING && reading.lastDay() != null) {
           nextDue = nextDue == null || reading.lastDay().isBefore(nextDue) ? reading.lastDay() : nextDue;
           overdue |= reading.lastDay().isBefore(today);
         }
@@ -365,13 +369,23 @@ public class DossierBoard {
         .filter(Objects::nonNull).findFirst().orElse(null);
   }
 
+  /** How the clocks record a window closed by the end of a step or of a part: "Closed: Certificat délivré". */
+  private static final String CLOSED = "Closed: ";
+
+  /** When a part of the dossier ended, and the step it ended at ("Certificat délivré"; empty when unnamed). */
+  private record Ended(Instant at, String step) { }
+
   private Window window(Locale locale, RegulatoryClock clock, ClockReading reading, DeadlineRule rule,
-      LocalDate today) {
+      LocalDate today, Ended ended) {
     String label = messages.getMessage("window." + clock.clockId(), null,
         rule == null ? clock.clockId() : rule.measures(), locale);
     String ruleText = rule == null ? "" : text(locale, "window.rule", LegalDates.length(rule.duration().period(),
         locale), rule.startsOn(locale), rule.source(locale));
     ClockState state = reading.state();
+    boolean stillOpen = state == ClockState.RUNNING || state == ClockState.PAUSED;
+    if (stillOpen && ended != null) {
+      state = ClockState.STOPPED;
+    }
     boolean open = state == ClockState.RUNNING || state == ClockState.PAUSED;
     String lastDay = reading.lastDay() == null ? "" : LegalDates.until(reading.lastDay(), locale);
     long paused = reading.pausedTime() == null ? 0 : reading.pausedTime().toDays();
@@ -389,18 +403,38 @@ public class DossierBoard {
           current == null ? "" : LegalDates.date(dateOf(current.from()), locale),
           current == null ? "" : because(locale, current.reason()), pausedText);
     } else if (state == ClockState.STOPPED) {
-      ClockEntry stop = clock.ledger().get(clock.ledger().size() - 1);
-      sentence = text(locale, "window.closed", label, LegalDates.date(dateOf(stop.at()), locale));
+      ClockEntry last = clock.ledger().get(clock.ledger().size() - 1);
+      Instant closedAt = stillOpen ? ended.at() : last.at();
+      String step = stillOpen ? ended.step()
+          : last.reason() != null && last.reason().startsWith(CLOSED) ? last.reason().substring(CLOSED.length()) : "";
+      sentence = step.isBlank() ? text(locale, "window.closed", label, LegalDates.date(dateOf(closedAt), locale))
+          : text(locale, "window.closedAt", label, LegalDates.date(dateOf(closedAt), locale), step);
     } else {
       sentence = text(locale, "window.notStarted", label);
     }
+    // a pause that ends on the day the window opened takes none of its days out: that day is not one of them
+    LocalDate opened = reading.startedAt() == null ? null : dateOf(reading.startedAt());
     List<String> pauses = reading.pauses().stream().map(p -> p.to() == null
         ? text(locale, "pause.since", LegalDates.date(dateOf(p.from()), locale), because(locale, p.reason()))
         : text(locale, "pause.between", LegalDates.date(dateOf(p.from()), locale),
-            LegalDates.date(dateOf(p.to()), locale), because(locale, p.reason()))).toList();
+            LegalDates.date(dateOf(p.to()), locale), because(locale, p.reason()))
+            + (opened != null && !dateOf(p.to()).isAfter(opened) ? text(locale, "pause.onOpeningDay") : ""))
+        .toList();
     return new Window(clock.clockId(), label, ruleText, text(locale, "window.state." + state.name()), open,
-        sentence, reading.startedAt() == null ? "" : LegalDates.date(dateOf(reading.startedAt()), locale),
+        sentence, openedOn(locale, clock, reading),
         lastDay, state == ClockState.RUNNING && reading.lastDay().isBefore(today), pauses);
+  }
+
+  /**
+   * The column "Ouvert le": the day the window opened; for a window counted back from a later date (the renewal's,
+   * 120 days before the registration's end) that date is after its last day, so it says what it counts back from.
+   */
+  private String openedOn(Locale locale, RegulatoryClock clock, ClockReading reading) {
+    if (reading.startedAt() == null) {
+      return "";
+    }
+    String day = LegalDates.date(dateOf(reading.startedAt()), locale);
+    return clock.terms().budget().isNegative() ? text(locale, "window.countedBackFrom", day) : day;
   }
 
   /** " — en attente de l’industriel : Fournir des compléments", or nothing when no reason was recorded. */
@@ -416,7 +450,7 @@ public class DossierBoard {
     }
     for (String[] known : new String[][] {{"Waiting for the vendor: ", "reason.waiting"},
         {"The vendor answered: ", "reason.answered"}, {"The dossier moved: ", "reason.moved"},
-        {"Closed: ", "reason.closed"}, {"Opened: ", "reason.opened"}}) {
+        {CLOSED, "reason.closed"}, {"Opened: ", "reason.opened"}}) {
       if (recorded.startsWith(known[0])) {
         return text(locale, known[1], recorded.substring(known[0].length()));
       }

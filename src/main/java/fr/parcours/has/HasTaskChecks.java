@@ -31,6 +31,8 @@ public class HasTaskChecks implements TaskListener {
   static final String HEARING_REQUEST = "CNEDIMTS_HEARING_REQUEST";
   static final String HEARING_DATE = "CNEDIMTS_HEARING_DATE";
   static final String HEARING_DATE_SHORTENED = "CNEDIMTS_HEARING_DATE_SHORTENED";
+  /** When the vendor asked for a hearing: the shortened hearing's window, when the ministers ask for one, runs from it. */
+  static final String HEARING_REQUESTED_AT = "hearingRequestedAt";
 
   private final Clocks clocks;
   private final ZoneId zone;
@@ -102,6 +104,10 @@ public class HasTaskChecks implements TaskListener {
           + LegalDates.date(lastDay, Locale.FRENCH) + " inclus : la demande d’audition n’est plus recevable ;"
           + " décochez-la pour transmettre vos seules observations.");
     }
+    if (Boolean.TRUE.equals(task.getVariable("hearingRequested"))) {
+      // the hearing's windows run from the request; whether the ministers shortened it is told only with its date
+      task.getExecution().getProcessInstance().setVariable(HEARING_REQUESTED_AT, ClockUtil.getCurrentTime());
+    }
   }
 
   /**
@@ -121,13 +127,17 @@ public class HasTaskChecks implements TaskListener {
           + " choisissez une date à venir.");
     }
     String window = shortened ? HEARING_DATE_SHORTENED : HEARING_DATE;
-    LocalDate lastDay = clocks.lastDay(task.getExecution(), window);
+    LocalDate lastDay = shortened ? clocks.lastDay(task.getExecution(), window, HEARING_REQUESTED_AT)
+        : clocks.lastDay(task.getExecution(), window);
     if (hearing.isAfter(lastDay)) {
       throw new BadInputException("La date de l’audition (" + LegalDates.date(hearing, Locale.FRENCH) + ") est trop"
           + " tardive : l’audition a lieu au plus tard le " + LegalDates.date(lastDay, Locale.FRENCH)
           + (shortened ? " (délai réduit à la demande des ministres, " : " (") + "table des délais, " + WindowNames.french(window)
           + ") ; choisissez cette date ou avant.");
     }
+    // the date is set: the shortened window's work is done, or it never applied (a dossier whose request opened it
+    // at once, before the window waited for the ministers' word)
+    clocks.closeIfOpen(task.getExecution(), HEARING_DATE_SHORTENED);
     task.setVariable("hearingDateText", LegalDates.date(hearing, Locale.FRENCH));
   }
 

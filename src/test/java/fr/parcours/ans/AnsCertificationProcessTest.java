@@ -580,6 +580,22 @@ class AnsCertificationProcessTest extends ProcessTestBase {
         .containsEntry("lineCertificationOutcome", "CERTIFIED").containsEntry("lineCertificateNumbers",
             "CL-" + pi.getBusinessKey() + "-DIABETES, CL-" + pi.getBusinessKey() + "-HEART_FAILURE");
     Assertions.assertThat(certificateOf("CL-" + pi.getBusinessKey() + "-HEART_FAILURE")).isNotNull();
+    // the lines' certification reads the analysis window again after the instruction closed it, and the dormancy
+    // window was never the instruction's: the finished track leaves neither running, and says where it ended
+    Assertions.assertThat(windowsOf(pi)).as("the windows of the finished track")
+        .contains("ANS_ANALYSIS STOPPED Closed: Certificat délivré",
+            "ANS_INACTIVITY STOPPED Closed: Certificat délivré")
+        .allSatisfy(window -> Assertions.assertThat(window).contains(" STOPPED "));
+  }
+
+  /** Each window the instance holds, in history: "ANS_ANALYSIS STOPPED Closed: Certificat délivré". */
+  java.util.List<String> windowsOf(ProcessInstance pi) {
+    return historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableNameLike("clock_%").list().stream()
+        .flatMap(v -> fr.parcours.clock.Clocks.stored(v.getName(), v.getValue()).stream())
+        .map(clock -> clock.clockId() + " " + clock.state() + " "
+            + clock.ledger().get(clock.ledger().size() - 1).reason())
+        .toList();
   }
 
   @Test

@@ -195,7 +195,7 @@ class BrandNamePathwayTest extends TrackTestBase {
     track.fire(early, "Timer_AnticipatedOpinionDue");
     track.fire(ordinary, "Timer_AnticipatedOpinionDue");
 
-    assertThat(stubs.windowsAsked).contains("BRAND_CNEDIMTS_OPINION_ANTICIPATED");
+    assertThat(stubs.windowsAsked).contains("BRAND_CNEDIMTS_OPINION_ANTICIPATED if anticipatedCoverage");
     assertThat(early).hasPassed("EndEvent_AnticipatedOpinionOverdueFlagged").isWaitingAt(
         "CallActivity_CnedimtsOpinion").variables().containsEntry("opinionOverdue", true);
     assertThat(ordinary).hasPassed("EndEvent_NinetyDaysApply").isWaitingAt("CallActivity_CnedimtsOpinion")

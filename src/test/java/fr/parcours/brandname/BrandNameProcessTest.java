@@ -41,6 +41,37 @@ class BrandNameProcessTest extends ProcessTestBase {
     return startApplication(VENDOR, BrandNameProcess.KEY, form);
   }
 
+  @Test
+  void shouldCountTheShortenedHearingFromTheRequestWhenTheCommissionSaysDaysLaterThatTheMinistersAskedForIt() {
+    ProcessInstance dossier = acknowledged();
+    complete(CNEDIMTS, dossier, "Task_ExamineApplication", Map.of("cnedimtsDecision", "FAVOURABLE",
+        "cnedimtsComment", "Projet d'avis favorable"));
+    complete(VENDOR, dossier, "Task_AnswerDraftOpinion", Map.of("hearingRequested", true));
+    advance(java.time.Duration.ofDays(3));
+
+    // one month from the request of 2 November, not from the commission's answer of the 5th
+    assertThat(attempt(CNEDIMTS, dossier, "Task_SetHearingDate", Map.of("hearingDate", "2026-12-03",
+        "hearingShortened", true, "hearingShortenedReasons", "Urgence de santé publique")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("au plus tard le 2 décembre 2026");
+    assertThat(windowsOf(dossier)).as("a refused date opens no window")
+        .noneMatch(w -> w.startsWith("CNEDIMTS_HEARING_DATE_SHORTENED"));
+    complete(CNEDIMTS, dossier, "Task_SetHearingDate", Map.of("hearingDate", "2026-12-02",
+        "hearingShortened", true, "hearingShortenedReasons", "Urgence de santé publique"));
+
+    assertThat(windowsOf(dossier)).as("the hearing is set: neither of its windows runs on")
+        .contains("CNEDIMTS_HEARING_DATE_SHORTENED STOPPED", "CNEDIMTS_HEARING_DATE STOPPED");
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired fr.parcours.dossierpage.DossierBoard board;
+
+  /** The windows of every part of the dossier, as history holds them: "CNEDIMTS_OPINION RUNNING". */
+  List<String> windowsOf(ProcessInstance dossier) {
+    return historyService.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(dossierInstances(dossier).toArray(String[]::new)).variableNameLike("clock_%").list()
+        .stream().flatMap(v -> fr.parcours.clock.Clocks.stored(v.getName(), v.getValue()).stream())
+        .map(clock -> clock.clockId() + " " + clock.state()).toList();
+  }
+
   /** The text of the one mail to the contact whose subject contains {@code part}; fails listing the subjects. */
   static String mailWith(String part) throws Exception {
     List<String> subjects = new java.util.ArrayList<>();
@@ -96,6 +127,9 @@ class BrandNameProcessTest extends ProcessTestBase {
   void shouldRegisterAfterTheHearingWithTheDecreeDueFromTheAcknowledgementAndTheRenewalCountedBack()
       throws Exception {
     ProcessInstance dossier = acknowledged();
+    // the 70-day opinion applies to an activity in anticipated coverage only: this one is not
+    assertThat(windowsOf(dossier)).as("the dossier's windows after the AR").isNotEmpty()
+        .noneMatch(w -> w.startsWith("BRAND_CNEDIMTS_OPINION_ANTICIPATED"));
 
     // the CNEDiMTS's opinion is due 90 days after the AR (row CNEDIMTS_OPINION, BRAND_NAME)
     assertThat(task(dossier, "Task_ExamineApplication").getDueDate()).isEqualTo(lastMomentOfDay(90));
@@ -107,6 +141,9 @@ class BrandNameProcessTest extends ProcessTestBase {
     assertThat(answer.getDueDate()).isEqualTo(lastMomentOfDay(10));
     assertThat(mailWith("projet d’avis")).contains("jusqu’au 12 novembre 2026 inclus");
     complete(VENDOR, dossier, "Task_AnswerDraftOpinion", Map.of("hearingRequested", true));
+    // nobody has asked to shorten the hearing: its shortened window is not open
+    assertThat(windowsOf(dossier)).as("the windows after the hearing request")
+        .noneMatch(w -> w.startsWith("CNEDIMTS_HEARING_DATE_SHORTENED"));
 
     // the hearing no later than 45 days after the request, one month when the ministers shortened it
     assertThat(task(dossier, "Task_SetHearingDate").getDueDate()).isEqualTo(lastMomentOfDay(45));
@@ -123,6 +160,8 @@ class BrandNameProcessTest extends ProcessTestBase {
     complete(CNEDIMTS, dossier, "Task_SetHearingDate", Map.of("hearingDate", "2026-12-01",
         "hearingDetails", "Salle 3, 10 h"));
     assertThat(mailWith("audition")).contains("1er décembre 2026").contains("Salle 3, 10 h");
+    assertThat(windowsOf(dossier)).as("the windows once the hearing is set")
+        .noneMatch(w -> w.startsWith("CNEDIMTS_HEARING_DATE") && w.endsWith("RUNNING"));
     assertThat(attempt(CNEDIMTS, dossier, "Task_AdoptFinalOpinion", Map.of("cnedimtsDecision", "COMPLEMENTS")))
         .isInstanceOf(BadInputException.class).hasMessageContaining("n’est pas l’une des valeurs permises");
     complete(CNEDIMTS, dossier, "Task_AdoptFinalOpinion", Map.of("cnedimtsDecision", "FAVOURABLE"));
@@ -162,6 +201,14 @@ class BrandNameProcessTest extends ProcessTestBase {
     Task renewal = task(dossier, "Task_FileRenewal");
     assertThat(renewal).hasCandidateGroup("vendor-medisoft");
     assertThat(renewal.getDueDate()).isEqualTo(lastMomentOf(LocalDate.of(2031, 7, 5)));
+    // her dossier page: the renewal window counts back from the registration's end, after its last day
+    assertThat(board.read(board.viewer(VENDOR, java.util.Locale.FRENCH), dossier.getBusinessKey()).orElseThrow()
+        .summary().tracks().stream().flatMap(t -> t.windows().stream())
+        .filter(w -> w.clockId().equals("BRAND_RENEWAL_FILING")).findFirst().orElseThrow())
+        .satisfies(w -> {
+          assertThat(w.openedOn()).isEqualTo("compté à rebours depuis le 2 novembre 2031");
+          assertThat(w.lastDay()).isEqualTo("jusqu'au 5 juillet 2031 inclus");
+        });
     fire(dossier, "Timer_RenewalReminder");
     assertThat(Date.from(now())).isEqualTo(endOf(LocalDate.of(2031, 6, 5)));
     assertThat(mailWith("renouvellement")).contains("jusqu’au 5 juillet 2031 inclus");

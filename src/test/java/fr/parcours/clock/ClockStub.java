@@ -45,6 +45,12 @@ public class ClockStub extends Clocks {
   }
 
   @Override
+  public Date dueIf(DelegateExecution execution, String clockId, String appliesVariable) {
+    windowsAsked.add(clockId + " if " + appliesVariable);
+    return due;
+  }
+
+  @Override
   public Date reminder(DelegateExecution execution, String clockId) {
     windowsAsked.add("reminder " + clockId);
     return due;
@@ -99,6 +105,11 @@ public class ClockStub extends Clocks {
   @Override
   void windowClosed(DelegateExecution execution, String clockId) {
     note("closed", clockId, execution.getCurrentActivityId());
+  }
+
+  @Override
+  void partEnded(DelegateExecution execution) {
+    ledger.add("part ended at " + execution.getCurrentActivityId());
   }
 
   @Override

@@ -243,6 +243,34 @@ class DossierPagesIT {
   }
 
   @Test
+  void shouldShowTheWindowsOfAFinishedPartClosedWithTheStepItEndedAt() {
+    String vendor = page("alice", "/dossiers/" + closed.getBusinessKey()).getBody();
+    // the dormancy window is armed when the candidature starts, by no step that ends before the candidature does
+    assertThat(vendor).as("the dormancy window of the inadmissible candidature").contains("data-window=\"ANS_INACTIVITY\"")
+        .contains("Dossier ANS sans mouvement : clos le ").contains("(" + inadmissible() + ")");
+    assertThat(vendor).as("no window of a finished part runs on").doesNotContain("il reste")
+        .doesNotContain("dernier jour aujourd’hui").doesNotContain("dépassé de");
+  }
+
+  @Test
+  void shouldSayThatAPauseOnTheDayTheWindowOpenedMovesNoDay() {
+    // bruno's dossier: a window paused and resumed on the day it opened, as when the ministers ask on the day the
+    // filing arrives and the vendor answers at once
+    String window = clocks.readings(other.getId()).stream()
+        .filter(r -> r.state() == fr.parcours.clock.ClockState.RUNNING).map(r -> r.clockId()).findFirst()
+        .orElseThrow();
+    String lastDay = fr.parcours.deadline.LegalDates.until(clocks.readings(other.getId()).stream()
+        .filter(r -> r.clockId().equals(window)).findFirst().orElseThrow().lastDay(), java.util.Locale.FRENCH);
+    as("admin", () -> clocks.pause(other.getId(), window, PAUSE_REASON));
+    as("admin", () -> clocks.resume(other.getId(), window));
+
+    String page = page("bruno", "/dossiers/" + other.getBusinessKey()).getBody();
+    assertThat(page).contains(PAUSE_REASON)
+        .contains("(sans effet sur le dernier jour : le jour d’ouverture du délai ne compte pas)")
+        .contains(lastDay.replace("'", "&#39;"));
+  }
+
+  @Test
   void shouldShowAPecanDossierWithThePathwayAndTheTracksItCalls() {
     String page = page("alice", "/dossiers/" + pecan.getBusinessKey()).getBody();
     String pecanName = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("pecan")

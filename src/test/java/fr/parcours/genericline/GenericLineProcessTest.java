@@ -374,6 +374,33 @@ class GenericLineProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void shouldAddTheDayOfASameDayAnswerToTheSixtyDaysExceptOnTheDayTheyStarted() throws Exception {
+    ProcessInstance dossier = certified();
+    complete(MINISTRY, dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", "4244",
+        "dsReceivedDate", "2026-11-02"));
+    assertThat(timer(dossier, "Timer_DecisionDue").getDuedate()).isEqualTo(endOfDay(60));
+
+    // asked and answered on the day of the filing's receipt: the pause covers that date only, which is not one of
+    // the 60 days (they run from the day after the receipt, CPC art. 641): the last day does not move
+    askAndAnswerTheSameDay(dossier);
+    assertThat(timer(dossier, "Timer_DecisionDue").getDuedate()).isEqualTo(endOfDay(60));
+
+    // asked and answered on day 10: that date is one of the 60 and suspended, both ends included: one day more
+    advance(Duration.ofDays(10));
+    askAndAnswerTheSameDay(dossier);
+    assertThat(timer(dossier, "Timer_DecisionDue").getDuedate()).isEqualTo(endOfDay(61));
+    assertThat(task(dossier, "Task_EvaluateApplication").getDueDate()).isEqualTo(lastMomentOfDay(61));
+  }
+
+  void askAndAnswerTheSameDay(ProcessInstance dossier) {
+    complete(MINISTRY, dossier, "Task_EvaluateApplication", Map.of("ministersDecision", "COMPLEMENTS",
+        "ministersComment", "Joindre l’étude clinique."));
+    advance(Duration.ofMinutes(1));
+    complete(VENDOR, dossier, "Task_ProvideMinistersComplements",
+        Map.of("ministersComplementsAnswer", "Étude clinique jointe au dossier Démarches Simplifiées."));
+  }
+
+  @Test
   void shouldLetTheSixtyDaysPassAtDaySeventyTwoWhenTheVendorTookTwelveDaysToAnswer() throws Exception {
     ProcessInstance dossier = certified();
 
