@@ -207,7 +207,7 @@ class BrandNameProcessTest extends ProcessTestBase {
         .filter(w -> w.clockId().equals("BRAND_RENEWAL_FILING")).findFirst().orElseThrow())
         .satisfies(w -> {
           assertThat(w.openedOn()).isEqualTo("compté à rebours depuis le 2 novembre 2031");
-          assertThat(w.lastDay()).isEqualTo("jusqu'au 5 juillet 2031 inclus");
+          assertThat(w.lastDay()).isEqualTo("jusqu’au 5 juillet 2031 inclus");
         });
     fire(dossier, "Timer_RenewalReminder");
     assertThat(Date.from(now())).isEqualTo(endOf(LocalDate.of(2031, 6, 5)));
