@@ -37,15 +37,16 @@ class DemoMailboxPage {
     UserAuthentication user = WebappSession.user(request, engine.getName());
     if (user == null) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      model.addAttribute("refusal", "Sign in to Cockpit first (as paul or admin), then open this page again:"
-          + " the demo mailbox holds every company's mails.");
+      model.addAttribute("refusal", "Connectez-vous d’abord à Cockpit (en tant que paul ou admin), puis rouvrez"
+          + " cette page : la boîte aux lettres de la démonstration contient les courriels de toutes les entreprises.");
       return "demo/mailbox";
     }
     if (!WebappSession.mayOpen(engine.getAuthorizationService(), user.getIdentityId(), user.getGroupIds(),
         WebappSession.COCKPIT)) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      model.addAttribute("refusal", "The demo mailbox holds every company's mails: only the users of Cockpit"
-          + " (paul, admin) may read it, and " + user.getIdentityId() + " is not one. Sign in as paul or admin.");
+      model.addAttribute("refusal", "La boîte aux lettres de la démonstration contient les courriels de toutes"
+          + " les entreprises : seuls les utilisateurs de Cockpit (paul, admin) la lisent, et " + user.getIdentityId()
+          + " n’en est pas un. Connectez-vous en tant que paul ou admin.");
       return "demo/mailbox";
     }
     model.addAttribute("mails", mailbox.mails());

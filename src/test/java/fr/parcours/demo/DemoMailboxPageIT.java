@@ -36,14 +36,15 @@ class DemoMailboxPageIT {
 
     ResponseEntity<String> anonymous = rest.getForEntity("/demo/mailbox", String.class);
     assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(anonymous.getBody()).contains("Sign in to Cockpit first").doesNotContain("medisoft.example");
+    assertThat(anonymous.getBody()).contains("Connectez-vous d’abord à Cockpit").doesNotContain("medisoft.example");
 
     ResponseEntity<String> vendor = BrowserSession.signedIn(rest, "bruno").get("/demo/mailbox");
     assertThat(vendor.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(vendor.getBody()).contains("may read it, and bruno is not one").doesNotContain("medisoft.example");
+    assertThat(vendor.getBody()).contains("la lisent, et bruno n’en est pas un").doesNotContain("medisoft.example");
 
     ResponseEntity<String> owner = BrowserSession.signedIn(rest, "paul").get("/demo/mailbox");
     assertThat(owner.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(owner.getBody()).as("the candidature's acknowledgement to A's contact").contains("medisoft.example");
+    assertThat(owner.getBody()).as("the candidature's acknowledgement to A's contact").contains("medisoft.example")
+        .contains("Boîte aux lettres de la démonstration").doesNotContain("Demo mailbox");
   }
 }
