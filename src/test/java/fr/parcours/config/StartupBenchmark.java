@@ -63,6 +63,11 @@ class StartupBenchmark {
   static final String DATABASES = System.getProperty("startup.databases", "empty,restart");
   /** Prints each start's kind and wall-clock bounds, to cut a flight recording of the run into starts. */
   static final boolean TRACE = Boolean.getBoolean("startup.trace");
+  /**
+   * Adds Parcours started from Spring's ahead-of-time processing (the package built with {@code -Daot.profiles=demo
+   * -Daot.demo.mailbox=false}: the demo profile and the benchmark's switched-off mailbox fixed at build time).
+   */
+  static final boolean AOT = Boolean.getBoolean("startup.aot");
 
   /** A Camunda webapp and REST API with nothing of Parcours: the starters' auto-configuration alone. */
   @Configuration(proxyBeanMethods = false)
@@ -149,11 +154,15 @@ class StartupBenchmark {
       if (!DATABASES.contains(empty ? "empty" : "restart")) {
         continue;
       }
-      List<Kind> kinds = List.of(
+      List<Kind> kinds = new ArrayList<>(List.of(
           new Kind("bare Camunda 7.24 webapp + REST, H2 in memory", steps -> bare(), new ArrayList<>()),
           new Kind("the same, deploying Parcours' diagrams and forms", steps -> bareDeployingParcoursModels(),
               new ArrayList<>()),
-          new Kind("Parcours (demo profile), H2 in memory", StartupBenchmark::parcours, new ArrayList<>()));
+          new Kind("Parcours (demo profile), H2 in memory", StartupBenchmark::parcours, new ArrayList<>())));
+      if (AOT) {
+        kinds.add(new Kind("Parcours (demo profile), ahead-of-time processed", StartupBenchmark::parcours,
+            new ArrayList<>()));
+      }
       // restarts: each kind of application on its own database, made by its first start (the warm-up); by
       // identity, as a kind's record changes with its starts (until December 2026 the restarts after the first
       // round looked their database up by value, found none, and started on an empty one)
@@ -202,10 +211,20 @@ class StartupBenchmark {
             percentile(kind.starts().stream().map(Start::threadCpuMillis).toList(), 50),
             percentile(kind.starts().stream().map(Start::processCpuMillis).toList(), 50));
       }
-      printRatio("elapsed time", kinds, Start::millis);
-      printRatio("processor time of the starting thread", kinds, Start::threadCpuMillis);
-      printRatio("processor time of the whole JVM", kinds, Start::processCpuMillis);
-      printCostliest(kinds.get(2).starts(), kinds.get(0).starts());
+      for (int parcours = 2; parcours < kinds.size(); parcours++) {
+        System.out.printf("  %s:%n", kinds.get(parcours).label());
+        printRatio("elapsed time", kinds, parcours, Start::millis);
+        printRatio("processor time of the starting thread", kinds, parcours, Start::threadCpuMillis);
+        printRatio("processor time of the whole JVM", kinds, parcours, Start::processCpuMillis);
+      }
+      if (AOT) {
+        System.out.printf("  ahead-of-time processed Parcours / Parcours, per round, processor time of the starting"
+            + " thread: %s%n", perRound(kinds.get(3), kinds.get(2), Start::threadCpuMillis));
+      }
+      for (int parcours = 2; parcours < kinds.size(); parcours++) {
+        System.out.printf("  %s:%n", kinds.get(parcours).label());
+        printCostliest(kinds.get(parcours).starts(), kinds.get(0).starts());
+      }
     }
   }
 
@@ -214,8 +233,8 @@ class StartupBenchmark {
    * an empty database, where both deploy and check the same 69 files): the ratio of the medians, and the median and
    * quartiles of each round's.
    */
-  private static void printRatio(String what, List<Kind> kinds, Function<Start, Long> measure) {
-    List<Long> parcours = kinds.get(2).starts().stream().map(measure).toList();
+  private static void printRatio(String what, List<Kind> kinds, int which, Function<Start, Long> measure) {
+    List<Long> parcours = kinds.get(which).starts().stream().map(measure).toList();
     for (int against = 0; against < 2; against++) {
       List<Long> bare = kinds.get(against).starts().stream().map(measure).toList();
       List<Double> ratios = new ArrayList<>();
@@ -228,6 +247,17 @@ class StartupBenchmark {
           (double) percentile(parcours, 50) / Math.max(1, percentile(bare, 50)), ratios.get(ratios.size() / 2),
           ratios.get(ratios.size() / 4), ratios.get(ratios.size() * 3 / 4));
     }
+  }
+
+  /** One kind's measure over another's, round by round: the median [p25–p75] of the ratios. */
+  private static String perRound(Kind kind, Kind against, Function<Start, Long> measure) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < kind.starts().size(); i++) {
+      ratios.add((double) measure.apply(kind.starts().get(i)) / Math.max(1, measure.apply(against.starts().get(i))));
+    }
+    Collections.sort(ratios);
+    return String.format("%.2f [%.2f–%.2f]", ratios.get(ratios.size() / 2), ratios.get(ratios.size() / 4),
+        ratios.get(ratios.size() * 3 / 4));
   }
 
   private static SpringApplicationBuilder bare() {
@@ -283,6 +313,12 @@ class StartupBenchmark {
         started[3] = THREADS.getCurrentThreadCpuTime();
       }
     });
+    boolean aot = kind.label().contains("ahead-of-time");
+    if (aot) {
+      // Spring reads the switch at each start; the generated initializer is named after the main class
+      System.setProperty("spring.aot.enabled", "true");
+      builder.main(ParcoursApplication.class);
+    }
     long threadCpu = THREADS.getCurrentThreadCpuTime();
     long processCpu = PROCESS.getProcessCpuTime();
     long start = System.nanoTime();
@@ -293,6 +329,8 @@ class StartupBenchmark {
       SpringApplication.exit(context);
       return new Start(millis, (started[1] - started[0]) / 1_000_000, (started[3] - started[2]) / 1_000_000,
           threadCpuMillis, processCpuMillis, steps);
+    } finally {
+      System.clearProperty("spring.aot.enabled");
     }
   }
 
