@@ -2,6 +2,7 @@ package fr.parcours.config;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.List;
 import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -10,7 +11,6 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProce
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
@@ -28,8 +28,9 @@ import org.springframework.util.ReflectionUtils;
  *   such bean is made instead by the constructor of the class its method makes (read by calling the method: a
  *   plain constructor, no argument), in place, so the engine plugins keep their order;</li>
  *   <li>at a start from the processing: the demo profile asked of a build made without it is refused, saying
- *   why; its users, data and mailbox are beans of that profile, which such a build does not have, and the start
- *   would otherwise go on without them.</li>
+ *   why (its users, data and mailbox are beans of that profile, which such a build does not have, and the start
+ *   would otherwise go on without them), and so is a build made for the demo started without asking for it
+ *   (it would make the demo's users).</li>
  * </ul>
  * Does nothing at an ordinary start.
  */
@@ -62,14 +63,35 @@ class AheadOfTimeStart implements BeanDefinitionRegistryPostProcessor, Environme
       if (registry instanceof ConfigurableListableBeanFactory beanFactory) {
         beanFactory.clearMetadataCache();
       }
-    } else if (AotDetector.useGeneratedArtifacts() && environment.acceptsProfiles(Profiles.of("demo"))
-        && !registry.containsBeanDefinition(DEMO_BEAN)) {
-      throw new IllegalStateException("Le profil demo est demandé, mais ce paquet a été précompilé sans lui"
-          + " (mvn package prépare le démarrage précompilé de la production) : avec -Dspring.aot.enabled=true,"
-          + " Parcours démarrerait sans les utilisateurs, les données ni la boîte aux lettres de démonstration."
-          + " Démarrez la démonstration sans -Dspring.aot.enabled=true, ou construisez le paquet avec"
-          + " -Daot.profiles=demo.");
+    } else if (AotDetector.useGeneratedArtifacts()) {
+      String refusal = refusal(environment, registry.containsBeanDefinition(DEMO_BEAN));
+      if (refusal != null) {
+        throw new IllegalStateException(refusal);
+      }
     }
+  }
+
+  /**
+   * Why a start from the processing must not go on, or null: the demo asked of a package processed without it, or a
+   * package processed for the demo started without asking for it (the processing adds its profiles to the start's:
+   * the demo's users, whose password is their login, would be made on a production database).
+   */
+  static String refusal(Environment environment, boolean demoBeans) {
+    boolean asked = List.of(environment.getProperty("spring.profiles.active", "").split(",")).stream()
+        .map(String::strip).anyMatch("demo"::equals);
+    if (asked && !demoBeans) {
+      return "Le profil demo est demandé, mais ce paquet a été précompilé sans lui (mvn package prépare le"
+          + " démarrage précompilé de la production) : avec -Dspring.aot.enabled=true, Parcours démarrerait sans"
+          + " les utilisateurs, les données ni la boîte aux lettres de démonstration. Démarrez la démonstration"
+          + " sans -Dspring.aot.enabled=true, ou construisez le paquet avec -Daot.profiles=demo.";
+    }
+    if (!asked && demoBeans) {
+      return "Ce paquet a été précompilé pour la démonstration (-Daot.profiles=demo) : avec"
+          + " -Dspring.aot.enabled=true, il créerait les utilisateurs de démonstration, dont le mot de passe est"
+          + " l’identifiant, alors que le profil demo n’est pas demandé (spring.profiles.active). Reconstruisez le"
+          + " paquet sans -Daot.profiles=demo (mvn package), ou démarrez-le sans -Dspring.aot.enabled=true.";
+    }
+    return null;
   }
 
   private static void madeByItsClass(RootBeanDefinition definition) {
