@@ -44,7 +44,8 @@ final class PackagedApplication {
 
   /**
    * {@code java -jar} of the packaged application with the test JVMs' flags (C1 only, see the pom: the children
-   * start several times per run), the demo profile on that port, its mails to that SMTP port.
+   * start several times per run), the demo profile on that port, its mails to that SMTP port; from Spring's
+   * ahead-of-time processing with {@code -Dpackaged.aot=true}.
    */
   static List<String> command(String maxHeap, int port, int smtpPort) throws IOException {
     Path jar;
@@ -56,6 +57,10 @@ final class PackagedApplication {
         "-Xmx" + maxHeap));
     command.addAll(Arrays.stream(System.getProperty("test.jvm.flags", "").split("\\s+")).filter(f -> !f.isBlank())
         .toList());
+    if (Boolean.getBoolean("packaged.aot")) {
+      // the package processed ahead of time for the demo (-Daot.profiles=demo -Daot.demo.mailbox=false)
+      command.add("-Dspring.aot.enabled=true");
+    }
     command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
         "--spring.profiles.active=demo",
         "--server.port=" + port,

@@ -8,6 +8,7 @@ import com.sun.management.OperatingSystemMXBean;
 import fr.parcours.support.TestSmtp;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -63,6 +64,11 @@ class StartupBenchmark {
   static final String DATABASES = System.getProperty("startup.databases", "empty,restart");
   /** Prints each start's kind and wall-clock bounds, to cut a flight recording of the run into starts. */
   static final boolean TRACE = Boolean.getBoolean("startup.trace");
+  /**
+   * Adds Parcours started from Spring's ahead-of-time processing (the package built with {@code -Daot.profiles=demo
+   * -Daot.demo.mailbox=false}: the demo profile and the benchmark's switched-off mailbox fixed at build time).
+   */
+  static final boolean AOT = Boolean.getBoolean("startup.aot");
 
   /** A Camunda webapp and REST API with nothing of Parcours: the starters' auto-configuration alone. */
   @Configuration(proxyBeanMethods = false)
@@ -149,11 +155,18 @@ class StartupBenchmark {
       if (!DATABASES.contains(empty ? "empty" : "restart")) {
         continue;
       }
-      List<Kind> kinds = List.of(
+      List<Kind> kinds = new ArrayList<>(List.of(
           new Kind("bare Camunda 7.24 webapp + REST, H2 in memory", steps -> bare(), new ArrayList<>()),
           new Kind("the same, deploying Parcours' diagrams and forms", steps -> bareDeployingParcoursModels(),
               new ArrayList<>()),
-          new Kind("Parcours (demo profile), H2 in memory", StartupBenchmark::parcours, new ArrayList<>()));
+          new Kind("Parcours (demo profile), H2 in memory", StartupBenchmark::parcours, new ArrayList<>())));
+      if (AOT) {
+        kinds.add(new Kind("Parcours (demo profile), ahead-of-time processed", StartupBenchmark::parcours,
+            new ArrayList<>()));
+        // in a class loader of their own (BareWebappAheadOfTime): no builder here
+        kinds.add(new Kind("bare webapp, ahead-of-time processed", null, new ArrayList<>()));
+        kinds.add(new Kind("the same, deploying Parcours' models, ahead-of-time", null, new ArrayList<>()));
+      }
       // restarts: each kind of application on its own database, made by its first start (the warm-up); by
       // identity, as a kind's record changes with its starts (until December 2026 the restarts after the first
       // round looked their database up by value, found none, and started on an empty one)
@@ -187,6 +200,13 @@ class StartupBenchmark {
             kind.starts().add(start);
           }
         }
+        // the code of the bare webapp's own class loader runs in its two kinds only, that of the test's loader in
+        // four: each of the two once more, not counted, so that the JIT sees both loaders' code as often
+        for (Kind kind : kinds) {
+          if (kind.builder() == null) {
+            timed(kind, empty ? null : databases.get(kind));
+          }
+        }
       }
       System.out.printf("%nBENCHMARK start-up %s, %d rounds after %d of warm-up, alternately in one JVM (order rotated"
           + " each round), milliseconds: median [interquartile range p25–p75] min; runners (Parcours' set-up,"
@@ -202,10 +222,27 @@ class StartupBenchmark {
             percentile(kind.starts().stream().map(Start::threadCpuMillis).toList(), 50),
             percentile(kind.starts().stream().map(Start::processCpuMillis).toList(), 50));
       }
-      printRatio("elapsed time", kinds, Start::millis);
-      printRatio("processor time of the starting thread", kinds, Start::threadCpuMillis);
-      printRatio("processor time of the whole JVM", kinds, Start::processCpuMillis);
-      printCostliest(kinds.get(2).starts(), kinds.get(0).starts());
+      for (int parcours = 2; parcours < Math.min(4, kinds.size()); parcours++) {
+        System.out.printf("  %s:%n", kinds.get(parcours).label());
+        printRatio("elapsed time", kinds, parcours, 0, Start::millis);
+        printRatio("processor time of the starting thread", kinds, parcours, 0, Start::threadCpuMillis);
+        printRatio("processor time of the whole JVM", kinds, parcours, 0, Start::processCpuMillis);
+      }
+      if (AOT) {
+        System.out.printf("  both ahead-of-time processed, Parcours against the bare webapp so started (the like"
+            + " for like comparison):%n");
+        printRatio("elapsed time", kinds, 3, 4, Start::millis);
+        printRatio("processor time of the starting thread", kinds, 3, 4, Start::threadCpuMillis);
+        printRatio("processor time of the whole JVM", kinds, 3, 4, Start::processCpuMillis);
+        System.out.printf("  ahead-of-time processed bare webapp / bare webapp, per round, processor time of the"
+            + " starting thread: %s%n", perRound(kinds.get(4), kinds.get(0), Start::threadCpuMillis));
+        System.out.printf("  ahead-of-time processed Parcours / Parcours, per round, processor time of the starting"
+            + " thread: %s%n", perRound(kinds.get(3), kinds.get(2), Start::threadCpuMillis));
+      }
+      for (int parcours = 2; parcours < Math.min(4, kinds.size()); parcours++) {
+        System.out.printf("  %s:%n", kinds.get(parcours).label());
+        printCostliest(kinds.get(parcours).starts(), kinds.get(0).starts());
+      }
     }
   }
 
@@ -214,9 +251,10 @@ class StartupBenchmark {
    * an empty database, where both deploy and check the same 69 files): the ratio of the medians, and the median and
    * quartiles of each round's.
    */
-  private static void printRatio(String what, List<Kind> kinds, Function<Start, Long> measure) {
-    List<Long> parcours = kinds.get(2).starts().stream().map(measure).toList();
-    for (int against = 0; against < 2; against++) {
+  private static void printRatio(String what, List<Kind> kinds, int which, int bareKind,
+      Function<Start, Long> measure) {
+    List<Long> parcours = kinds.get(which).starts().stream().map(measure).toList();
+    for (int against = bareKind; against < bareKind + 2; against++) {
       List<Long> bare = kinds.get(against).starts().stream().map(measure).toList();
       List<Double> ratios = new ArrayList<>();
       for (int i = 0; i < bare.size(); i++) {
@@ -224,29 +262,57 @@ class StartupBenchmark {
       }
       Collections.sort(ratios);
       System.out.printf("  ratio Parcours / %s, %s: of the medians %.2f; per round, median %.2f [%.2f–%.2f]%n",
-          against == 0 ? "bare" : "bare deploying the same models", what,
+          against == bareKind ? "bare" : "bare deploying the same models", what,
           (double) percentile(parcours, 50) / Math.max(1, percentile(bare, 50)), ratios.get(ratios.size() / 2),
           ratios.get(ratios.size() / 4), ratios.get(ratios.size() * 3 / 4));
     }
   }
 
+  /** One kind's measure over another's, round by round: the median [p25–p75] of the ratios. */
+  private static String perRound(Kind kind, Kind against, Function<Start, Long> measure) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < kind.starts().size(); i++) {
+      ratios.add((double) measure.apply(kind.starts().get(i)) / Math.max(1, measure.apply(against.starts().get(i))));
+    }
+    Collections.sort(ratios);
+    return String.format("%.2f [%.2f–%.2f]", ratios.get(ratios.size() / 2), ratios.get(ratios.size() / 4),
+        ratios.get(ratios.size() * 3 / 4));
+  }
+
+  /** Nothing of Parcours' own configuration, migrations or diagrams: Camunda's defaults. */
+  static final Map<String, Object> BARE = Map.of(
+      "spring.config.name", "bare-camunda",
+      "spring.flyway.enabled", "false",
+      "camunda.bpm.auto-deployment-enabled", "false",
+      "camunda.bpm.admin-user.id", "demo",
+      "camunda.bpm.admin-user.password", "demo",
+      "camunda.bpm.authorization.enabled", "true");
+  /** What the bare webapp deploying Parcours' models sets besides. */
+  static final Map<String, Object> MODELS = Map.of(
+      "camunda.bpm.auto-deployment-enabled", "true",
+      "camunda.bpm.deployment-resource-pattern", "classpath*:bpmn/**/*.bpmn,classpath*:bpmn/**/*.dmn,"
+          + "classpath*:forms/**/*.form");
+  private static BareWebappAheadOfTime bareAheadOfTime;
+
   private static SpringApplicationBuilder bare() {
-    return new SpringApplicationBuilder(BareCamundaWebapp.class).properties(Map.of(
-        // nothing of Parcours' own configuration, migrations or diagrams: Camunda's defaults
-        "spring.config.name", "bare-camunda",
-        "spring.flyway.enabled", "false",
-        "camunda.bpm.auto-deployment-enabled", "false",
-        "camunda.bpm.admin-user.id", "demo",
-        "camunda.bpm.admin-user.password", "demo",
-        "camunda.bpm.authorization.enabled", "true"));
+    return new SpringApplicationBuilder(BareCamundaWebapp.class).properties(BARE);
   }
 
   /** The bare webapp deploying what Parcours deploys (no Parcours bean, no parse listener): the models' share. */
   private static SpringApplicationBuilder bareDeployingParcoursModels() {
-    return bare().properties(Map.of(
-        "camunda.bpm.auto-deployment-enabled", "true",
-        "camunda.bpm.deployment-resource-pattern", "classpath*:bpmn/**/*.bpmn,classpath*:bpmn/**/*.dmn,"
-            + "classpath*:forms/**/*.form"));
+    return bare().properties(MODELS);
+  }
+
+  /** The bare webapp's settings as command-line arguments, before those given. */
+  private static String[] asArguments(boolean models, String... more) {
+    Map<String, Object> settings = new LinkedHashMap<>(BARE);
+    if (models) {
+      settings.putAll(MODELS);
+    }
+    List<String> arguments = new ArrayList<>();
+    settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+    arguments.addAll(List.of(more));
+    return arguments.toArray(String[]::new);
   }
 
   private static SpringApplicationBuilder parcours(BufferingApplicationStartup steps) {
@@ -271,6 +337,9 @@ class StartupBenchmark {
         "--logging.level.root=warn", "--spring.jmx.enabled=false",
         "--spring.mail.port=" + TestSmtp.SMTP.getPort()};
     CpuTimedSteps steps = new CpuTimedSteps();
+    if (kind.builder() == null) {
+      return bareAheadOfTime(kind.label().contains("models"), arguments, steps);
+    }
     SpringApplicationBuilder builder = kind.builder().apply(steps.buffer);
     builder.application().setApplicationStartup(steps);
     long[] started = new long[4];
@@ -283,6 +352,12 @@ class StartupBenchmark {
         started[3] = THREADS.getCurrentThreadCpuTime();
       }
     });
+    boolean aot = kind.label().contains("ahead-of-time");
+    if (aot) {
+      // Spring reads the switch at each start; the generated initializer is named after the main class
+      System.setProperty("spring.aot.enabled", "true");
+      builder.main(ParcoursApplication.class);
+    }
     long threadCpu = THREADS.getCurrentThreadCpuTime();
     long processCpu = PROCESS.getProcessCpuTime();
     long start = System.nanoTime();
@@ -293,6 +368,29 @@ class StartupBenchmark {
       SpringApplication.exit(context);
       return new Start(millis, (started[1] - started[0]) / 1_000_000, (started[3] - started[2]) / 1_000_000,
           threadCpuMillis, processCpuMillis, steps);
+    } finally {
+      System.clearProperty("spring.aot.enabled");
+    }
+  }
+
+  /** The bare webapp started from its ahead-of-time processing, made at the first such start (no steps recorded). */
+  private static Start bareAheadOfTime(boolean models, String[] arguments, CpuTimedSteps steps) {
+    try {
+      if (bareAheadOfTime == null) {
+        // processed with the settings that fix its conditions (the database's name and the port are read at start)
+        bareAheadOfTime = BareWebappAheadOfTime.prepare(Path.of("target/startup-benchmark/bare-aot"),
+            asArguments(false, arguments));
+      }
+      long processCpu = PROCESS.getProcessCpuTime();
+      long[] measured = bareAheadOfTime.start(asArguments(models, arguments));
+      if ((measured[2] > 0) != models) {
+        throw new IllegalStateException("The bare webapp started from its processing finds " + measured[2]
+            + " process definitions deployed, deploying Parcours' models: " + models);
+      }
+      return new Start(measured[0] / 1_000_000, 0, 0, measured[1] / 1_000_000,
+          (PROCESS.getProcessCpuTime() - processCpu) / 1_000_000, steps);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 
