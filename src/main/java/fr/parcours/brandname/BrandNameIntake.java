@@ -1,18 +1,37 @@
 package fr.parcours.brandname;
 
+import fr.parcours.ans.AnsProcess;
+import fr.parcours.device.DeviceRecords;
+import fr.parcours.device.DeviceRecords.CertifiedDevice;
 import fr.parcours.has.SesameChoices;
 import fr.parcours.shared.BadInputException;
+import java.util.Optional;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The brand-name part of the start form, after the candidature itself was accepted: the certificate of
- * conformity the vendor declares (the ANS round is skipped only with its number), the HAS choices, and the
+ * conformity the vendor declares (the ANS round is skipped only on a certificate the device records hold: her
+ * company's, of the ANS referential, in force, for this device and version), the HAS choices, and the
  * early coverage of the telemonitoring activity (which shortens the CNEDiMTS opinion's window).
  */
 @Component("brandNameIntake")
 class BrandNameIntake implements ExecutionListener {
+
+  /** The device records' certificates, by number: the one the vendor declares is looked up, never believed. */
+  private final Function<String, Optional<CertifiedDevice>> certificates;
+
+  @Autowired
+  BrandNameIntake(DeviceRecords records) {
+    this(records::certificate);
+  }
+
+  BrandNameIntake(Function<String, Optional<CertifiedDevice>> certificates) {
+    this.certificates = certificates;
+  }
 
   @Override
   public void notify(DelegateExecution execution) {
@@ -35,9 +54,49 @@ class BrandNameIntake implements ExecutionListener {
             + " dans « Numéro du certificat de conformité », ou décochez la case pour passer d’abord par la"
             + " certification de l’ANS.");
       }
+      execution.setVariable("certificateNumber", declared(execution, number.toString().strip()));
     } else {
       execution.removeVariable("certificateNumber");
     }
     execution.setVariable("pathway", BrandNameProcess.PATHWAY);
+  }
+
+  /**
+   * The declared certificate as the device records hold it: the vendor's company's, of the ANS referential, in force,
+   * for the device and version of this dossier; otherwise a sentence saying what is wrong and what to do (the ANS
+   * round is skipped only on a certificate the ANS issued).
+   */
+  private String declared(DelegateExecution execution, String number) {
+    String uncheck = " ; ou décochez « Nous avons un certificat de conformité de l’ANS valable » pour passer d’abord"
+        + " par la certification de l’ANS.";
+    CertifiedDevice certificate = certificates.apply(number)
+        .filter(c -> c.vendorGroup().equals(execution.getVariable(AnsProcess.VENDOR_GROUP)))
+        .orElseThrow(() -> new BadInputException("Aucun certificat de conformité de votre entreprise ne porte le"
+            + " numéro « " + number + " » : recopiez-le depuis « Mes dispositifs et certificats » (/devices)"
+            + uncheck));
+    if (!DeviceRecords.ANS_REFERENTIAL.equals(certificate.referential())) {
+      throw new BadInputException("Le certificat « " + number + " » atteste la conformité à « "
+          + certificate.referential() + " », pas au référentiel d’interopérabilité et de sécurité de l’ANS que"
+          + " demande l’inscription en nom de marque : donnez le numéro du certificat de conformité de l’ANS" + uncheck);
+    }
+    if (!certificate.inForce()) {
+      throw new BadInputException("Le certificat « " + number + " » a été retiré : il ne permet plus d’inscription."
+          + " Demandez un nouveau cycle de certification depuis « Mes dispositifs et certificats » (/devices)"
+          + uncheck);
+    }
+    String name = text(execution.getVariable("softwareName"));
+    String version = text(execution.getVariable("softwareVersion"));
+    if (!certificate.deviceName().equalsIgnoreCase(name) || !certificate.deviceVersion().equals(version)) {
+      throw new BadInputException("Le certificat « " + number + " » certifie " + certificate.deviceName() + " "
+          + certificate.deviceVersion() + ", et cette demande porte sur " + name + " " + version + " : un certificat"
+          + " vaut pour le dispositif et la version qu’il nomme. Corrigez le nom ou la version, ou, pour une autre"
+          + " version, demandez un cycle « Nouveau modèle ou gamme » depuis « Mes dispositifs et certificats »"
+          + " (/devices)" + uncheck);
+    }
+    return certificate.certificateNumber();
+  }
+
+  private static String text(Object value) {
+    return value == null ? "" : value.toString().strip();
   }
 }

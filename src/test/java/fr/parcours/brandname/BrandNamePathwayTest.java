@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import fr.parcours.ans.AnsProcess;
+import fr.parcours.device.DeviceRecords;
 import fr.parcours.shared.BadInputException;
 import fr.parcours.support.TrackEngine;
 import fr.parcours.support.TrackTestBase;
@@ -11,6 +12,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -43,7 +45,10 @@ class BrandNamePathwayTest extends TrackTestBase {
 
   @BeforeEach
   void deployTheStubTracksAndTheGlue() {
-    Mocks.register("brandNameIntake", new BrandNameIntake());
+    // the device records hold the declared certificate for this company's device (BrandNameProcessTest: the refusals)
+    Mocks.register("brandNameIntake", new BrandNameIntake(number -> Optional.of(new DeviceRecords.CertifiedDevice(
+        number, "device-1", "vendor-medisoft", "Medisoft", "Telesuivi", "1.0", DeviceRecords.ANS_REFERENTIAL, "2025",
+        false, "DMN-2025-00001", null))));
     Mocks.register("brandNameMilestones", new BrandNameMilestones());
     Mocks.register("brandNameTaskChecks", (TaskListener) task -> { });
     track.deploy(TrackEngine.stubTrack(ANS), TrackEngine.stubTrack(SESAME), TrackEngine.stubTrack(CNEDIMTS),
@@ -56,6 +61,7 @@ class BrandNamePathwayTest extends TrackTestBase {
         "hasConvergenceAccount", true, "hasSesameAccount", true, "telemonitoring", true,
         "anticipatedCoverage", anticipatedCoverage, "validCertificate", validCertificate));
     form.put("correspondenceLanguage", "FR");
+    form.put("softwareVersion", "1.0");
     if (validCertificate) {
       form.put("certificateNumber", "CC-2025-7");
     }

@@ -1,9 +1,11 @@
 package fr.parcours.brandname;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import fr.parcours.device.DeviceRecords;
 import fr.parcours.shared.BadInputException;
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.ProcessTestBase;
@@ -30,7 +32,17 @@ class BrandNameProcessTest extends ProcessTestBase {
   static final String CNEDIMTS = "claire";
   static final String MINISTRY = "marc";
 
+  @org.springframework.beans.factory.annotation.Autowired DeviceRecords records;
+
+  /** The certificate the ANS issued MediSoft for CardioWatch 2.1 (Candidatures.valid()'s device), in its records. */
+  void certified(String number, String company, String name, String version, String referential) {
+    records.certificateIssued(new DeviceRecords.DeviceFacts(company, "MediSoft SAS", name, version, "SOCLE", null),
+        number, referential, "2025", java.time.Instant.parse("2025-06-02T10:00:00Z"), null, "DMN-2025-00007", null,
+        "ans-certification");
+  }
+
   ProcessInstance apply() {
+    certified("CC-2025-7", "vendor-medisoft", "CardioWatch", "2.1", DeviceRecords.ANS_REFERENTIAL);
     Map<String, Object> form = Candidatures.valid();
     form.put("validCertificate", true);
     form.put("certificateNumber", "CC-2025-7");
@@ -39,6 +51,38 @@ class BrandNameProcessTest extends ProcessTestBase {
     form.put("telemonitoring", true);
     form.put("anticipatedCoverage", false);
     return startApplication(VENDOR, BrandNameProcess.KEY, form);
+  }
+
+  @Test
+  void shouldRefuseADeclaredCertificateTheDeviceRecordsDoNotHoldForThisDevice() {
+    certified("CC-2025-OTHER", "vendor-other", "CardioWatch", "2.1", DeviceRecords.ANS_REFERENTIAL);
+    certified("CC-2025-GLYCO", "vendor-medisoft", "GlycoTrack", "1.0", DeviceRecords.ANS_REFERENTIAL);
+    certified("CC-2025-V20", "vendor-medisoft", "CardioWatch", "2.0", DeviceRecords.ANS_REFERENTIAL);
+    certified("CC-2025-LINE", "vendor-medisoft", "CardioWatch", "2.1", "Exigences de la ligne générique");
+    certified("CC-2025-GONE", "vendor-medisoft", "CardioWatch", "2.1", DeviceRecords.ANS_REFERENTIAL);
+    records.withdraw("CC-2025-GONE", "Non-conformité non corrigée", java.time.Instant.parse("2026-01-05T10:00:00Z"));
+    long before = runtimeService.createProcessInstanceQuery().count();
+
+    // a made-up number, another company's certificate, another device's, another version's, another referential's,
+    // a withdrawn one: each refused in French, saying what to do, and no dossier starts
+    Map<String, String> refusals = Map.of(
+        "CC-2025-0007", "Aucun certificat de conformité de votre entreprise ne porte le numéro « CC-2025-0007 »",
+        "CC-2025-OTHER", "Aucun certificat de conformité de votre entreprise ne porte le numéro « CC-2025-OTHER »",
+        "CC-2025-GLYCO", "certifie GlycoTrack 1.0, et cette demande porte sur CardioWatch 2.1",
+        "CC-2025-V20", "certifie CardioWatch 2.0, et cette demande porte sur CardioWatch 2.1",
+        "CC-2025-LINE", "pas au référentiel d’interopérabilité et de sécurité de l’ANS",
+        "CC-2025-GONE", "a été retiré");
+    refusals.forEach((number, sentence) -> {
+      Map<String, Object> form = Candidatures.valid();
+      form.put("validCertificate", true);
+      form.put("certificateNumber", number);
+      form.put("hasSesameAccount", true);
+      form.put("hasMeeting", "NONE");
+      assertThatThrownBy(() -> startApplication(VENDOR, BrandNameProcess.KEY, form)).as(number)
+          .isInstanceOf(BadInputException.class).hasMessageContaining(sentence)
+          .hasMessageContaining("décochez « Nous avons un certificat de conformité de l’ANS valable »");
+    });
+    assertThat(runtimeService.createProcessInstanceQuery().count()).as("no dossier started").isEqualTo(before);
   }
 
   @Test

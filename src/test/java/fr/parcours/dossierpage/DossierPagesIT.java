@@ -61,6 +61,7 @@ class DossierPagesIT {
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
   @Autowired Clocks clocks;
+  @Autowired fr.parcours.device.DeviceRecords records;
   @Autowired fr.parcours.notification.DossierDocuments documents;
 
   /** alice's (MediSoft) ANS dossier at her first step. */
@@ -97,6 +98,11 @@ class DossierPagesIT {
     complete("alice", pecanFiled, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",
         "sesameFiled", true, "cnpCopySent", true));
     complete("marc", pecanFiled, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
+    // the certificate the brand-name dossier declares, as the ANS issued it to MediSoft (the intake looks it up)
+    records.certificateIssued(new fr.parcours.device.DeviceRecords.DeviceFacts("vendor-medisoft", "MediSoft SAS",
+        "GlycoTrack", String.valueOf(Candidatures.valid().get("softwareVersion")), "SOCLE", null), "CC-2025-7",
+        fr.parcours.device.DeviceRecords.ANS_REFERENTIAL, "2025", java.time.Instant.parse("2025-06-02T10:00:00Z"),
+        null, "DMN-2025-00007", null, "ans-certification");
     Map<String, Object> brandForm = Candidatures.valid();
     brandForm.putAll(Map.of("softwareName", "GlycoTrack", "validCertificate", true, "certificateNumber", "CC-2025-7",
         "hasSesameAccount", true, "hasMeeting", "NONE", "telemonitoring", true, "anticipatedCoverage", false));
