@@ -33,7 +33,11 @@ import org.springframework.web.util.HtmlUtils;
  * "Dossier introuvable", as for a number that does not exist.
  */
 @ExtendWith(ThisContextsEngine.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a context of its own: in a fresh clone's test order the context it shared, started first and reused after
+// contexts on PostgreSQL had come and gone, answered 500 to Tasklist's page (never so alone or in the orders tried
+// by hand); the webapps find their engine in the runtime container's registry, which ThisContextsEngine leaves
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "parcours.test.context=dossier-task-link")
 @ActiveProfiles({"test", "demo"})
 class DossierTaskLinkIT {
 
