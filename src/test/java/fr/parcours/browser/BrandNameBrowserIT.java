@@ -2,15 +2,18 @@ package fr.parcours.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.parcours.device.DeviceRecords;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -32,11 +35,17 @@ class BrandNameBrowserIT extends BrowserTestBase {
   static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+  @Autowired DeviceRecords records;
+
   @Test
   void shouldTakeABrandNameDossierFromTheStartFormThroughTheHearingToTheDecreeAndItsRenewal() {
     LocalDate today = LocalDate.now(PARIS);
 
-    // alice applies under her device's brand name, with a valid ANS certificate and a Sésame account
+    // alice applies under her device's brand name, with a valid ANS certificate (the ANS issued it to MediSoft for
+    // CardioWatch 2.1: the start looks it up in the device records) and a Sésame account
+    records.certificateIssued(new DeviceRecords.DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1",
+        "SOCLE", null), "CC-2025-0007", DeviceRecords.ANS_REFERENTIAL, "2025", Instant.parse("2025-06-02T10:00:00Z"),
+        null, "DMN-2025-00007", null, "ans-certification");
     signIn("alice");
     openStartForm(PROCESS_NAME);
     fillValidCandidature();
