@@ -71,9 +71,7 @@ class BrandNameIntake implements ExecutionListener {
         + " par la certification de l’ANS.";
     CertifiedDevice certificate = certificates.apply(number)
         .filter(c -> c.vendorGroup().equals(execution.getVariable(AnsProcess.VENDOR_GROUP)))
-        .orElseThrow(() -> new BadInputException("Aucun certificat de conformité de votre entreprise ne porte le"
-            + " numéro « " + number + " » : recopiez-le depuis « Mes dispositifs et certificats » (/devices)"
-            + uncheck));
+        .orElseThrow(() -> DeviceRecords.notTheCompanys(number, uncheck));
     if (!DeviceRecords.ANS_REFERENTIAL.equals(certificate.referential())) {
       throw new BadInputException("Le certificat « " + number + " » atteste la conformité à « "
           + certificate.referential() + " », pas au référentiel d’interopérabilité et de sécurité de l’ANS que"

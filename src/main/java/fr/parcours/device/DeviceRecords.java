@@ -229,6 +229,15 @@ public class DeviceRecords {
         + " AND withdrawn_at IS NULL", Timestamp.from(at), reason, number);
   }
 
+  /**
+   * The refusal of a certificate number that names none of the vendor company's certificates (another company's is
+   * answered the same, so nothing of it shows), then what else to do ({@code next}, with its punctuation).
+   */
+  public static BadInputException notTheCompanys(String number, String next) {
+    return new BadInputException("Aucun certificat de conformité de votre entreprise ne porte le numéro « " + number
+        + " » : recopiez-le depuis « Mes dispositifs et certificats » (/devices)" + next);
+  }
+
   /** The certificate of this number, with its device and company; empty when no certificate has it. */
   public Optional<CertifiedDevice> certificate(String number) {
     if (number == null || number.isBlank()) {

@@ -63,9 +63,8 @@ class RecertificationIntake implements ExecutionListener {
       // a vendor applies again: its own company's certificate only, for a reason the certificate allows
       Group company = vendors.companyOf(applicant);
       previous = records.certificate(number).filter(c -> c.vendorGroup().equals(company.getId()))
-          .orElseThrow(() -> new BadInputException("Aucun certificat de conformité de votre entreprise ne porte le"
-              + " numéro « " + number + " » : recopiez-le depuis « Mes dispositifs et certificats » (/devices). Un"
-              + " dispositif qui n’a jamais été certifié commence par une « Certification de conformité ANS »."));
+          .orElseThrow(() -> DeviceRecords.notTheCompanys(number, ". Un dispositif qui n’a jamais été certifié"
+              + " commence par une « Certification de conformité ANS »."));
       reason = requested(execution, previous);
       Optional<Version> latest = versions.latest(previous.referential());
       String refused = CycleChoices.refusal(Choice.valueOf(reason.name()), new CycleChoices.Facts(
