@@ -77,4 +77,34 @@ public final class CycleChoices {
     }
     return null;
   }
+
+  /**
+   * The refusal of the version a "Nouveau modèle ou gamme" cycle names, or null when it names a new model (seed 003,
+   * entry 2: a new model or range of the device that no longer conforms). The seed does not say how a new model is
+   * told apart; the ANS certifies a device and a version, so the new one is named by its version: required, not the
+   * version the certificate certifies, nor one the company already holds a certificate in force for.
+   *
+   * @param certifiedInForce the number of the company's certificate in force for the device under the new version;
+   *     null when none
+   */
+  public static String newModelRefusal(String number, String deviceName, String certifiedVersion, String newVersion,
+      String certifiedInForce) {
+    String asked = newVersion == null ? "" : newVersion.strip();
+    if (asked.isEmpty()) {
+      return "Version du nouveau modèle : donnez la version du nouveau modèle ou de la nouvelle gamme qui n’est plus"
+          + " conforme (par exemple 3.0), telle que le dispositif l’affiche. Le certificat « " + number + " » certifie"
+          + " déjà " + deviceName + " " + certifiedVersion + " : cette version-là n’a pas besoin d’un nouveau cycle.";
+    }
+    if (asked.equalsIgnoreCase(certifiedVersion == null ? "" : certifiedVersion.strip())) {
+      return "Version du nouveau modèle : « " + asked + " » est la version que le certificat « " + number + " »"
+          + " certifie déjà. Donnez la version du nouveau modèle ou de la nouvelle gamme qui n’est plus conforme (par"
+          + " exemple 3.0) ; si c’est le référentiel qui a évolué, choisissez « Re-certifier ».";
+    }
+    if (certifiedInForce != null) {
+      return "Version du nouveau modèle : " + deviceName + " " + asked + " a déjà son certificat de conformité en"
+          + " vigueur (« " + certifiedInForce + " ») : partez de celui-ci sur « Mes dispositifs et certificats », ou"
+          + " donnez la version d’un modèle qui n’est pas encore certifié.";
+    }
+    return null;
+  }
 }

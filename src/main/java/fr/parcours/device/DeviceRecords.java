@@ -247,6 +247,17 @@ public class DeviceRecords {
   }
 
   /**
+   * The number of the company's certificate of the ANS referential in force for this device name and version (case
+   * and surrounding spaces aside); empty when it has none.
+   */
+  public Optional<String> inForceFor(String vendorGroup, String name, String version) {
+    return jdbc.queryForList("SELECT c.number FROM parcours_certificate c JOIN parcours_device d ON d.id = c.device_id"
+        + " WHERE d.vendor_group = ? AND LOWER(d.name) = LOWER(?) AND LOWER(d.version) = LOWER(?)"
+        + " AND c.referential = ? AND c.withdrawn_at IS NULL ORDER BY c.issued_at DESC", String.class, vendorGroup,
+        name.strip(), version.strip(), ANS_REFERENTIAL).stream().findFirst();
+  }
+
+  /**
    * The certificate that replaced this one: a cycle's new certificate that renews it, or a newer certificate of the
    * same device and referential; empty when none did.
    */

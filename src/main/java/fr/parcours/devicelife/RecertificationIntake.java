@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * company, and the cycle is recorded beside the device. Refused whole, no instance left: a number that names no
  * certificate of the vendor's company (another company's is answered the same), a reason the certificate does not
  * allow (a withdrawn one renewed, one in force applied for again, one already replaced, no newer opposable
- * version), a version longer than 64 characters, a cycle of the same device already running, a previous dossier no
+ * version), a new model without its version or under the version already certified, a version longer than 64
+ * characters, a cycle of the same device already running, a previous dossier no
  * longer kept.
  */
 @Component("recertificationIntake")
@@ -71,6 +72,12 @@ class RecertificationIntake implements ExecutionListener {
           previous.certificateNumber(), previous.referential(), previous.referentialVersion(), previous.withdrawn(),
           records.renewedBy(previous.certificateNumber()).orElse(null),
           records.runningCycle(previous.deviceId()).orElse(null), latest.orElse(null)));
+      if (refused == null && reason == Reason.NEW_MODEL) {
+        String newVersion = text(execution.getVariable(DeviceLifeProcess.NEW_VERSION));
+        refused = CycleChoices.newModelRefusal(previous.certificateNumber(), previous.deviceName(),
+            previous.deviceVersion(), newVersion, newVersion.isEmpty() || newVersion.length() > 64 ? null
+                : records.inForceFor(previous.vendorGroup(), previous.deviceName(), newVersion).orElse(null));
+      }
       if (refused != null) {
         throw new BadInputException(refused);
       }

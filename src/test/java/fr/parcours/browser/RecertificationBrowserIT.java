@@ -73,6 +73,16 @@ class RecertificationBrowserIT extends BrowserTestBase {
     browser.get(page("/devices"));
     WebElement newModel = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("NEW_MODEL-" + first)));
     assertThat(browser.findElements(By.id("AFTER_WITHDRAWAL-" + first))).isEmpty();
+    // the version the certificate already certifies is no new model: refused above her devices, nothing started
+    newModel.findElement(By.xpath("./ancestor::form")).findElement(By.name("newVersion")).sendKeys("2.1");
+    newModel.click();
+    WebElement sameVersion = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("cycle-problem")));
+    assertThat(sameVersion.getText()).contains("« 2.1 » est la version que le certificat « " + first
+        + " » certifie déjà").contains("Re-certifier");
+    scrollTo(sameVersion);
+    screenshot("cycles-02b-same-version-refused");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("device-life").count()).isZero();
+    newModel = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("NEW_MODEL-" + first)));
     WebElement form = newModel.findElement(By.xpath("./ancestor::form"));
     form.findElement(By.name("newVersion")).sendKeys("3.0");
     scrollTo(newModel);

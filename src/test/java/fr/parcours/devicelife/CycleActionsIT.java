@@ -99,8 +99,16 @@ class CycleActionsIT {
 
   /** Posts an action as the page's form does; a refusal is read on /devices, where the answer sends back. */
   ResponseEntity<String> act(BrowserSession session, String certificate, String reason, boolean withToken) {
-    return PageForms.post(session, "/devices", "/devices/cycles",
-        new LinkedHashMap<>(Map.of("certificate", certificate, "reason", reason)), withToken);
+    return act(session, certificate, reason, "3.0", withToken);
+  }
+
+  ResponseEntity<String> act(BrowserSession session, String certificate, String reason, String newVersion,
+      boolean withToken) {
+    Map<String, String> form = new LinkedHashMap<>(Map.of("certificate", certificate, "reason", reason));
+    if (newVersion != null) {
+      form.put("newVersion", newVersion);
+    }
+    return PageForms.post(session, "/devices", "/devices/cycles", new LinkedHashMap<>(form), withToken);
   }
 
   /** The page the answer lands on (this browser follows the answer's redirection, as a browser does). */
@@ -165,6 +173,14 @@ class CycleActionsIT {
         .contains("est en vigueur : « Candidater à nouveau » sert après le retrait d’un certificat");
     assertThat(refusedOnDevices(act(alice, inForce, "REFERENTIAL_CHANGE", true)))
         .contains("porte déjà sur la dernière version publiée du référentiel (2025)");
+    // a new model posted without its version (the page's field is required; a forged post omits it), blank, or
+    // under the version its certificate already certifies
+    assertThat(refusedOnDevices(act(alice, inForce, "NEW_MODEL", null, true)))
+        .contains("Version du nouveau modèle : donnez la version du nouveau modèle");
+    assertThat(refusedOnDevices(act(alice, inForce, "NEW_MODEL", " ", true)))
+        .contains("Version du nouveau modèle : donnez la version du nouveau modèle");
+    assertThat(refusedOnDevices(act(alice, inForce, "NEW_MODEL", "2.1", true)))
+        .contains("« 2.1 » est la version que le certificat « " + inForce + " » certifie déjà");
     assertThat(refusedOnDevices(act(alice, inForce, "EVERYTHING", true)))
         .contains("Choisissez l’une des actions du certificat");
     // the refusal is said once: the page read again shows it no more

@@ -75,8 +75,13 @@ class RecertificationProcessTest extends ProcessTestBase {
 
   /** A device of alice's company certified through the ANS track: its certificate's number. */
   String certifiedDevice(String softwareName) {
+    return certifiedDevice(softwareName, "2.1");
+  }
+
+  String certifiedDevice(String softwareName, String version) {
     Map<String, Object> form = new HashMap<>(Candidatures.valid());
     form.put("softwareName", softwareName);
+    form.put("softwareVersion", version);
     ProcessInstance ans = startApplication(VENDOR, AnsProcess.KEY, form);
     runTheAnsTrackToItsCertificate(ans);
     assertThat(ans).isEnded();
@@ -194,12 +199,44 @@ class RecertificationProcessTest extends ProcessTestBase {
     assertThat(cyclesOf(previous)).isZero();
   }
 
+  /**
+   * "Nouveau modèle ou gamme" names the new model by its version: left empty (the Tasklist start form's reason left
+   * empty on a certificate in force means this cycle), the version certified already (in another case, with spaces),
+   * or a version the company already holds a certificate in force for, it is refused, nothing started.
+   */
+  @Test
+  void shouldRefuseANewModelWithoutItsVersionOrUnderAVersionAlreadyCertified() {
+    String name = unique("Cardio");
+    String previous = certifiedDevice(name);
+    String other = certifiedDevice(name, "3.0");
+    long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(DeviceLifeProcess.KEY).count();
+
+    assertThatThrownBy(() -> startCycle(VENDOR, previous, null)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Version du nouveau modèle : donnez la version du nouveau modèle")
+        .hasMessageContaining("certifie déjà " + name + " 2.1");
+    assertThatThrownBy(() -> startCycle(VENDOR, previous, "   ")).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Version du nouveau modèle : donnez la version");
+    assertThatThrownBy(() -> startCycle(VENDOR, previous, " 2.1 ")).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("« 2.1 » est la version que le certificat « " + previous + " » certifie déjà");
+    assertThatThrownBy(() -> startFromDevices(VENDOR, previous, Reason.NEW_MODEL, "2.1"))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("certifie déjà");
+    assertThatThrownBy(() -> startFromDevices(VENDOR, previous, Reason.NEW_MODEL, "3.0"))
+        .isInstanceOf(BadInputException.class).hasMessageContaining(name + " 3.0 a déjà son certificat de"
+            + " conformité en vigueur (« " + other + " »)");
+
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(DeviceLifeProcess.KEY).count())
+        .isEqualTo(instances);
+    assertThat(cyclesOf(previous)).isZero();
+    // a version not certified yet starts the cycle
+    assertThat(startCycle(VENDOR, previous, "4.0")).isActive();
+  }
+
   @Test
   void shouldRefuseASecondCycleOfTheSameDeviceWhileOneRunsAndAcceptOneOnceItEnded() {
     String previous = certifiedDevice(unique("Glyco"));
-    ProcessInstance first = startCycle(VENDOR, previous, null);
+    ProcessInstance first = startCycle(VENDOR, previous, "3.0");
 
-    assertThatThrownBy(() -> startCycle(VENDOR, previous, null)).isInstanceOf(BadInputException.class)
+    assertThatThrownBy(() -> startCycle(VENDOR, previous, "3.0")).isInstanceOf(BadInputException.class)
         .hasMessageContaining("Un cycle de certification de ce dispositif est déjà en cours (dossier "
             + first.getBusinessKey() + ")");
     assertThat(cyclesOf(previous)).isEqualTo(1);
@@ -209,7 +246,7 @@ class RecertificationProcessTest extends ProcessTestBase {
     complete(REVIEWER, first, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "INADMISSIBLE",
         "admissibilityComment", "Dossier incomplet"));
     assertThat(first).isEnded().hasPassed("EndEvent_NotRecertified");
-    ProcessInstance second = startCycle(VENDOR, previous, null);
+    ProcessInstance second = startCycle(VENDOR, previous, "3.0");
     assertThat(second).isActive();
     assertThat(cyclesOf(previous)).isEqualTo(2);
   }
@@ -231,7 +268,7 @@ class RecertificationProcessTest extends ProcessTestBase {
     historyService.deleteHistoricProcessInstance(historyService.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(previous.substring(3)).singleResult().getId());
 
-    assertThatThrownBy(() -> startCycle(VENDOR, previous, null)).isInstanceOf(BadInputException.class)
+    assertThatThrownBy(() -> startCycle(VENDOR, previous, "3.0")).isInstanceOf(BadInputException.class)
         .hasMessageContaining("n’est plus conservé");
     assertThat(cyclesOf(previous)).isZero();
   }
@@ -547,8 +584,8 @@ class RecertificationProcessTest extends ProcessTestBase {
   void shouldStartOnlyOneCycleWhenTwoAreStartedAtTheSameInstant() throws Exception {
     String previous = certifiedDevice(unique("Rhumato"));
     SameInstant.Outcome<CycleStarts.Started> race = SameInstant.run(transactions,
-        () -> startFromDevices(VENDOR, previous, Reason.NEW_MODEL, null),
-        () -> startFromDevices(VENDOR, previous, Reason.NEW_MODEL, null));
+        () -> startFromDevices(VENDOR, previous, Reason.NEW_MODEL, "3.0"),
+        () -> startFromDevices(VENDOR, previous, Reason.NEW_MODEL, "3.0"));
 
     assertThat(race.second()).isInstanceOf(BadInputException.class)
         .hasMessageContaining("Un autre cycle de certification de ce dispositif vient de commencer, au même moment");
