@@ -32,6 +32,11 @@ public final class AnsProcess {
   public static final String FINAL_SOFTWARE_PROFILES = "finalSoftwareProfiles";
   public static final String HAS_CONVERGENCE_ACCOUNT = "hasConvergenceAccount";
   public static final String ADMISSIBILITY_DECISION = "admissibilityDecision";
+  /**
+   * On a dossier whose candidature was carried over from an earlier one (a transitional dossier continued into a
+   * nominal pathway): that dossier's number. Its planned evidence date is asked again at the administrative deposit.
+   */
+  public static final String CONTINUED_FROM = "continuedFromDossierId";
   public static final String ADMISSIBILITY_COMMENT = "admissibilityComment";
   public static final String EVIDENCE_DECISION = "evidenceDecision";
   public static final String EVIDENCE_COMMENT = "evidenceComment";

@@ -18,6 +18,7 @@ import fr.parcours.evidence.EvidenceReport;
 import fr.parcours.evidence.EvidenceVariables;
 import fr.parcours.security.VendorCompanies;
 import fr.parcours.shared.BadInputException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -40,8 +41,11 @@ class AnsTaskChecks implements TaskListener {
   private final LineCertification lines;
   private final DeviceRecords records;
 
+  private final PlannedEvidenceDates plannedDates;
+
   AnsTaskChecks(EvidenceDeposits evidence, VendorCompanies vendors, CompanyDocuments documents,
-      LineCertification lines, DeviceRecords records) {
+      LineCertification lines, DeviceRecords records, PlannedEvidenceDates plannedDates) {
+    this.plannedDates = plannedDates;
     this.records = records;
     this.evidence = evidence;
     this.vendors = vendors;
@@ -128,9 +132,11 @@ class AnsTaskChecks implements TaskListener {
       task.setVariable(AnsProcess.HAS_CONVERGENCE_ACCOUNT, true); // the account the ANS opened stays declared
     }
     candidature = Candidature.from(task.getVariables());
-    List<FieldProblem> problems = "SUBMIT".equals(action)
+    List<FieldProblem> problems = new ArrayList<>("SUBMIT".equals(action)
         ? validator.problemsAtSubmission(candidature)
-        : validator.problemsAtStart(candidature);
+        : validator.problemsAtStart(candidature));
+    // the date may have passed since the candidature, or come carried over from a previous cycle's
+    plannedDates.problem(candidature, task.getVariable("pathway")).ifPresent(problems::add);
     if (!problems.isEmpty()) {
       throw new CandidatureRejectedException(problems);
     }

@@ -12,6 +12,7 @@ import fr.parcours.security.DossierAccess;
 import fr.parcours.security.VendorCompanies;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,10 +42,12 @@ class CandidatureIntake implements ExecutionListener {
   private final ObjectProvider<CandidatureCheck> checks;
   private final ReferentialVersions versions;
   private final ZoneId zone;
+  private final PlannedEvidenceDates plannedDates;
 
   CandidatureIntake(VendorCompanies vendors, DossierAccess access, DossierNumbers numbers,
-      ObjectProvider<CandidatureCheck> checks, ReferentialVersions versions,
+      ObjectProvider<CandidatureCheck> checks, ReferentialVersions versions, PlannedEvidenceDates plannedDates,
       @Value("${parcours.zone:Europe/Paris}") String zone) {
+    this.plannedDates = plannedDates;
     this.versions = versions;
     this.zone = ZoneId.of(zone);
     this.vendors = vendors;
@@ -93,7 +96,13 @@ class CandidatureIntake implements ExecutionListener {
     companyNameOfTheAccount(execution, company, false);
 
     Candidature candidature = Candidature.from(execution.getVariables());
-    List<FieldProblem> problems = validator.problemsAtStart(candidature);
+    List<FieldProblem> problems = new ArrayList<>(validator.problemsAtStart(candidature));
+    if (((ExecutionEntity) execution).getSuperExecution() == null
+        && execution.getVariable(AnsProcess.CONTINUED_FROM) == null) {
+      // typed in this start form; a called track receives it checked by its caller, or carried over (by a
+      // re-certification cycle, a transitional dossier continued), and the administrative deposit asks for it again
+      plannedDates.problem(candidature, execution.getVariable("pathway")).ifPresent(problems::add);
+    }
     if (!problems.isEmpty()) {
       throw new CandidatureRejectedException(problems);
     }

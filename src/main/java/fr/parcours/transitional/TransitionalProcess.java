@@ -41,7 +41,7 @@ public final class TransitionalProcess {
   /** The number of the nominal dossier the transitional one continued into. */
   public static final String NOMINAL_DOSSIER_ID = "nominalDossierId";
   /** On the nominal dossier: the number of the transitional dossier it continues. */
-  public static final String CONTINUED_FROM = "continuedFromDossierId";
+  public static final String CONTINUED_FROM = fr.parcours.ans.AnsProcess.CONTINUED_FROM;
 
   /** The nominal pathways a transitional dossier may continue into, by the value the vendor chooses. */
   public static final Map<String, String> NOMINAL_PATHWAYS = Map.of(

@@ -187,6 +187,44 @@ class AnsBadInputTest extends ProcessTestBase {
     assertThat(runtimeService.getVariable(pi.getId(), "companyName")).isEqualTo("MediSoft SAS");
   }
 
+  /**
+   * The planned date of the complete evidence, on the engine's clock (T0, 2 November 2026 in Paris): yesterday, a
+   * date long past, the day after the last day of the window of a dossier without movement (6 months: 2 May 2027),
+   * and year 9999 are refused at the start, nothing started; today and that last day are accepted.
+   */
+  @Test
+  void shouldRefuseAPlannedEvidenceDateInThePastOrBeyondTheWindowOfADossierWithoutMovement() {
+    assertRefused(Candidatures.with("plannedEvidenceDate", "2026-11-01"), "Date prévue du dépôt complet des preuves",
+        "(1er novembre 2026) est passée", "aujourd’hui (2 novembre 2026) ou plus tard");
+    assertRefused(Candidatures.with("plannedEvidenceDate", "1970-01-01"), "est passée");
+    assertRefused(Candidatures.with("plannedEvidenceDate", "2027-05-03"), "(3 mai 2027) est trop lointaine",
+        "sans mouvement pendant 6 mois", "« Dossier ANS sans mouvement »", "au plus tard le 2 mai 2027");
+    assertRefused(Candidatures.with("plannedEvidenceDate", "9999-12-31"), "est trop lointaine");
+
+    assertThat(startApplication("alice", AnsProcess.KEY, Candidatures.with("plannedEvidenceDate", "2026-11-02")))
+        .isNotNull();
+    assertThat(startApplication("alice", AnsProcess.KEY, Candidatures.with("plannedEvidenceDate", "2027-05-02")))
+        .isNotNull();
+  }
+
+  /** The date planned at the candidature has passed by the administrative deposit: asked again, draft or not. */
+  @Test
+  void shouldAskAgainForAPlannedEvidenceDateThatPassedBeforeTheAdministrativeDeposit() {
+    ProcessInstance pi = applied();
+    Object planned = runtimeService.getVariable(pi.getId(), "plannedEvidenceDate");
+    advance(java.time.Duration.ofDays(90)); // past the date planned two months after T0
+
+    assertTaskRefused("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "DRAFT"),
+        "Date prévue du dépôt complet des preuves", "est passée");
+    assertTaskRefused("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"),
+        "est passée");
+    assertThat(runtimeService.getVariable(pi.getId(), "plannedEvidenceDate")).isEqualTo(planned);
+
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT",
+        "plannedEvidenceDate", "2027-03-01"));
+    assertThat(task(pi, "Task_DepositAdministrativeDossier")).isNull();
+  }
+
   /** Issue 19: "L’extrait Kbis de l’entreprise est fourni" only once the extract is on the dossier. */
   @Test
   void shouldNotDeclareTheKbisProvidedBeforeItIsSent() {

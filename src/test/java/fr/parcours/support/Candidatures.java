@@ -1,6 +1,9 @@
 package fr.parcours.support;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import java.util.Map;
@@ -9,6 +12,15 @@ import java.util.Map;
 public final class Candidatures {
 
   private Candidatures() {
+  }
+
+  /**
+   * A planned date of the complete evidence the start accepts whatever day the test sets the engine's clock to: two
+   * months after that day (Paris), neither past nor beyond the window of a dossier without movement.
+   */
+  public static String plannedEvidenceDate() {
+    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.of("Europe/Paris")).plusMonths(2)
+        .toString();
   }
 
   public static Map<String, Object> valid() {
@@ -33,7 +45,7 @@ public final class Candidatures {
     v.put("contactPhone", "01 23 45 67 89");
     v.put("softwareName", "CardioWatch");
     v.put("softwareVersion", "2.1");
-    v.put("plannedEvidenceDate", "2027-03-01");
+    v.put("plannedEvidenceDate", plannedEvidenceDate());
     v.put("plannedDatePublishable", false);
     v.put("softwareProfiles", json("[\"SOCLE\"]"));
     v.put("handlesIns", false);

@@ -1,0 +1,67 @@
+package fr.parcours.ans;
+
+import fr.parcours.candidature.Candidature;
+import fr.parcours.candidature.CandidatureFields;
+import fr.parcours.candidature.FieldProblem;
+import fr.parcours.deadline.DeadlineCatalogue;
+import fr.parcours.deadline.DeadlineRule;
+import fr.parcours.deadline.FrenchTimeLimits;
+import fr.parcours.deadline.LegalDates;
+import fr.parcours.deadline.WindowNames;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The planned date of a complete evidence deposit that the vendor declares (seed 004 §6.2, informative, which the
+ * ANS may publish): a date to come, counted on the calendar of Paris from the engine's clock, so today or later; and
+ * not beyond the window in which an ANS dossier without movement may be deemed abandoned (row
+ * {@value #HORIZON} of the deadlines table, counted from today as every window is), since a dossier that planned
+ * nothing sooner would be abandoned before its evidence came. The seed sets no upper bound: this one is Parcours'
+ * choice, the only window of the table that bounds how long a candidature may wait.
+ */
+@Component
+class PlannedEvidenceDates {
+
+  static final String HORIZON = "ANS_INACTIVITY";
+
+  private final DeadlineCatalogue deadlines;
+  private final ZoneId zone;
+
+  PlannedEvidenceDates(DeadlineCatalogue deadlines, @Value("${parcours.zone:Europe/Paris}") String zone) {
+    this.deadlines = deadlines;
+    this.zone = ZoneId.of(zone);
+  }
+
+  /** What is wrong with the planned date of this candidature, for the dossier's pathway; empty when nothing is. */
+  Optional<FieldProblem> problem(Candidature candidature, Object pathway) {
+    LocalDate planned = candidature.plannedEvidenceDate();
+    if (planned == null) {
+      return Optional.empty(); // missing or unreadable: the candidature's own checks say so
+    }
+    LocalDate today = FrenchTimeLimits.dateOf(ClockUtil.getCurrentTime().toInstant(), zone);
+    String key = CandidatureFields.PLANNED_EVIDENCE_DATE;
+    String label = CandidatureFields.label(key);
+    if (planned.isBefore(today)) {
+      return Optional.of(new FieldProblem(key, label, "La date prévue du dépôt complet des preuves ("
+          + LegalDates.date(planned, Locale.FRENCH) + ") est passée : saisissez la date à laquelle vous pensez"
+          + " maintenant avoir déposé toutes les preuves, aujourd’hui (" + LegalDates.date(today, Locale.FRENCH)
+          + ") ou plus tard."));
+    }
+    DeadlineRule horizon = deadlines.rule(HORIZON, pathway instanceof String name ? name : null);
+    LocalDate latest = FrenchTimeLimits.count(today, horizon.duration(), false).lastDay();
+    if (planned.isAfter(latest)) {
+      return Optional.of(new FieldProblem(key, label, "La date prévue du dépôt complet des preuves ("
+          + LegalDates.date(planned, Locale.FRENCH) + ") est trop lointaine : un dossier de l’ANS sans mouvement"
+          + " pendant " + LegalDates.length(horizon.duration().period(), Locale.FRENCH) + " peut être considéré"
+          + " comme abandonné (table des délais, " + WindowNames.french(HORIZON) + "). Prévoyez le dépôt complet"
+          + " au plus tard le " + LegalDates.date(latest, Locale.FRENCH) + ", ou déposez la candidature plus"
+          + " tard."));
+    }
+    return Optional.empty();
+  }
+}
