@@ -69,29 +69,9 @@ class BrandNameIntake implements ExecutionListener {
   private String declared(DelegateExecution execution, String number) {
     String uncheck = " ; ou décochez « Nous avons un certificat de conformité de l’ANS valable » pour passer d’abord"
         + " par la certification de l’ANS.";
-    CertifiedDevice certificate = certificates.apply(number)
-        .filter(c -> c.vendorGroup().equals(execution.getVariable(AnsProcess.VENDOR_GROUP)))
-        .orElseThrow(() -> DeviceRecords.notTheCompanys(number, uncheck));
-    if (!DeviceRecords.ANS_REFERENTIAL.equals(certificate.referential())) {
-      throw new BadInputException("Le certificat « " + number + " » atteste la conformité à « "
-          + certificate.referential() + " », pas au référentiel d’interopérabilité et de sécurité de l’ANS que"
-          + " demande l’inscription en nom de marque : donnez le numéro du certificat de conformité de l’ANS" + uncheck);
-    }
-    if (!certificate.inForce()) {
-      throw new BadInputException("Le certificat « " + number + " » a été retiré : il ne permet plus d’inscription."
-          + " Demandez un nouveau cycle de certification depuis « Mes dispositifs et certificats » (/devices)"
-          + uncheck);
-    }
-    String name = text(execution.getVariable("softwareName"));
-    String version = text(execution.getVariable("softwareVersion"));
-    if (!certificate.deviceName().equalsIgnoreCase(name) || !certificate.deviceVersion().equals(version)) {
-      throw new BadInputException("Le certificat « " + number + " » certifie " + certificate.deviceName() + " "
-          + certificate.deviceVersion() + ", et cette demande porte sur " + name + " " + version + " : un certificat"
-          + " vaut pour le dispositif et la version qu’il nomme. Corrigez le nom ou la version, ou, pour une autre"
-          + " version, demandez un cycle « Nouveau modèle ou gamme » depuis « Mes dispositifs et certificats »"
-          + " (/devices)" + uncheck);
-    }
-    return certificate.certificateNumber();
+    return DeclaredCertificates.check(certificates, number, execution.getVariable(AnsProcess.VENDOR_GROUP),
+        text(execution.getVariable("softwareName")), text(execution.getVariable("softwareVersion")), uncheck)
+        .certificateNumber();
   }
 
   private static String text(Object value) {

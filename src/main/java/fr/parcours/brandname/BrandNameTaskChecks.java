@@ -9,6 +9,7 @@ import static fr.parcours.shared.TaskInputs.ticked;
 import fr.parcours.deadline.DeadlineCatalogue;
 import fr.parcours.device.DeviceFactsOf;
 import fr.parcours.device.DeviceRecords;
+import fr.parcours.device.DeviceRecords.CertifiedDevice;
 import fr.parcours.device.DeviceRecords.RegistrationKind;
 import fr.parcours.deadline.DeadlineRule;
 import fr.parcours.deadline.FrenchTimeLimits;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -119,8 +121,34 @@ class BrandNameTaskChecks implements TaskListener {
           + " renouvelée ; déposez une nouvelle demande d’inscription en nom de marque.");
     }
     defaultFalse(task, "certificateStillValid");
+    if (Boolean.TRUE.equals(task.getVariable("certificateStillValid"))) {
+      task.setVariable("certificateNumber", stillValid(task));
+    }
     // the renewal is a new round of the pathway: on Sésame directly with a valid certificate, else a new ANS round
     task.setVariable("validCertificate", task.getVariable("certificateStillValid"));
+  }
+
+  /**
+   * "Notre certificat de conformité de l’ANS est toujours valable", looked up as the start looks up a declared one
+   * ({@link DeclaredCertificates}): the dossier's certificate, or the one that replaced it since (a re-certification
+   * of the same device), her company's, in force, for the device and version of the dossier.
+   */
+  private String stillValid(DelegateTask task) {
+    String uncheck = " ; sinon décochez « Notre certificat de conformité de l’ANS est toujours valable pour cette"
+        + " version » : le renouvellement passera d’abord par une nouvelle certification de l’ANS.";
+    Object named = task.getVariable("certificateNumber");
+    if (named == null || named.toString().isBlank()) {
+      throw new BadInputException("Ce dossier ne nomme aucun certificat de conformité de l’ANS : rien ne permet de"
+          + " dire qu’il est toujours valable" + uncheck);
+    }
+    String number = named.toString();
+    Optional<String> deviceId = records.certificate(number).map(CertifiedDevice::deviceId);
+    number = records.renewedBy(number).filter(newer -> records.certificate(newer).map(CertifiedDevice::deviceId)
+        .equals(deviceId)).orElse(number); // re-certified since, same device: a new model's certificate is not it
+    CertifiedDevice certificate = DeclaredCertificates.check(records::certificate, number,
+        task.getVariable("vendorGroup"), String.valueOf(task.getVariable("softwareName")).strip(),
+        String.valueOf(task.getVariable("softwareVersion")).strip(), uncheck);
+    return certificate.certificateNumber();
   }
 
   private LocalDate today() {

@@ -266,6 +266,68 @@ class BrandNameProcessTest extends ProcessTestBase {
     assertThat(mailWith("fin de l’inscription")).contains("a pris fin");
   }
 
+  @org.springframework.beans.factory.annotation.Autowired fr.parcours.security.DossierAccess dossierAccess;
+
+  /** A dossier of alice's company at its renewal, on this certificate, device and version; its registration ends in 2031. */
+  ProcessInstance atRenewal(String certificate, String name, String version) {
+    String dossierId = "DMN-2026-R" + java.util.UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+    Map<String, Object> variables = new HashMap<>(Candidatures.valid());
+    variables.putAll(Map.of("vendorGroup", "vendor-medisoft", "applicant", VENDOR, "dossierId", dossierId,
+        "softwareName", name, "softwareVersion", version, "certificateNumber", certificate, "validCertificate", true,
+        "pathway", BrandNameProcess.PATHWAY, BrandNameProcess.REGISTRATION_ENDS_AT, endOf(LocalDate.of(2031, 11, 1)),
+        "registrationEndDateText", "2 novembre 2031"));
+    ProcessInstance dossier = runtimeService.createProcessInstanceByKey(BrandNameProcess.KEY).businessKey(dossierId)
+        .startBeforeActivity("Task_FileRenewal").setVariables(variables).execute();
+    dossierAccess.openTo("vendor-medisoft", dossier.getId());
+    return dossier;
+  }
+
+  /**
+   * "Notre certificat de conformité de l’ANS est toujours valable" at the renewal is looked up in the device records,
+   * never believed: the dossier's certificate withdrawn since, another company's, or one of another version of the
+   * device are refused, the task left open and nothing changed; one that a re-certification of the same device
+   * replaced since stands in its place; in force, the renewal goes to Sésame directly.
+   */
+  @Test
+  void shouldLookUpTheCertificateDeclaredStillValidAtTheRenewal() {
+    String name = "Renal-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    String number = "CC-R-" + name;
+    certified(number, "vendor-medisoft", name, "2.1", DeviceRecords.ANS_REFERENTIAL);
+    String uncheck = "décochez « Notre certificat de conformité de l’ANS est toujours valable pour cette version »";
+
+    // another version of the device than the certificate's
+    ProcessInstance otherVersion = atRenewal(number, name, "2.2");
+    assertThat(attempt(VENDOR, otherVersion, "Task_FileRenewal", Map.of("certificateStillValid", true)))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("certifie " + name + " 2.1, et cette demande"
+            + " porte sur " + name + " 2.2").hasMessageContaining(uncheck);
+    // another company's certificate
+    String theirs = "CC-T-" + name;
+    certified(theirs, "vendor-telecardio", name, "2.1", DeviceRecords.ANS_REFERENTIAL);
+    ProcessInstance another = atRenewal(theirs, name, "2.1");
+    assertThat(attempt(VENDOR, another, "Task_FileRenewal", Map.of("certificateStillValid", true)))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("Aucun certificat de conformité de votre"
+            + " entreprise ne porte le numéro « " + theirs + " »");
+    // withdrawn since the registration
+    ProcessInstance dossier = atRenewal(number, name, "2.1");
+    deviceRecords.withdraw(number, "Non-conformité SEC 1.2 non corrigée", now());
+    assertThat(attempt(VENDOR, dossier, "Task_FileRenewal", Map.of("certificateStillValid", true)))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("« " + number + " » a été retiré")
+        .hasMessageContaining(uncheck);
+    assertThat(task(dossier, "Task_FileRenewal")).isNotNull();
+    assertThat(dossier).variables().containsEntry("certificateNumber", number).containsEntry("validCertificate", true)
+        .doesNotContainKey("certificateStillValid");
+
+    // re-certified since (a new certificate of the same device): the renewal rests on it, on Sésame directly
+    String renewed = "CC-N-" + name;
+    deviceRecords.certificateIssued(new DeviceRecords.DeviceFacts("vendor-medisoft", "MediSoft SAS", name, "2.1",
+        "SOCLE", null), renewed, DeviceRecords.ANS_REFERENTIAL, "2025", now(), null, "DMN-2026-00009", null,
+        "ans-certification");
+    complete(VENDOR, dossier, "Task_FileRenewal", Map.of("certificateStillValid", true));
+    assertThat(dossier).variables().containsEntry("certificateNumber", renewed).containsEntry("validCertificate", true);
+    assertThat(task(dossier, "Task_FileRenewal")).isNull();
+    assertThat(dossier).hasPassed("Gateway_CertificateReady").hasNotPassed("CallActivity_AnsCertification");
+  }
+
   @org.springframework.beans.factory.annotation.Autowired fr.parcours.device.DeviceRecords deviceRecords;
 
   java.util.List<fr.parcours.device.DeviceRecords.Registration> registrationsOf(ProcessInstance dossier) {
