@@ -14,6 +14,7 @@ import fr.parcours.device.DeviceRecords.RegistrationKind;
 import fr.parcours.deadline.DeadlineRule;
 import fr.parcours.deadline.FrenchTimeLimits;
 import fr.parcours.deadline.LegalDates;
+import fr.parcours.deadline.WindowNames;
 import fr.parcours.shared.BadInputException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -105,7 +106,7 @@ class BrandNameTaskChecks implements TaskListener {
     if (end.isAfter(latest)) {
       throw new BadInputException("La date de fin de l’inscription (" + french(end) + ") dépasse la durée maximale de "
           + LegalDates.length(validity.duration().period(), Locale.FRENCH) + " après l’arrêté du " + french(order)
-          + " (table des délais, ligne " + validity.row() + ") : choisissez le " + french(latest) + " ou avant.");
+          + " (table des délais, " + WindowNames.french(VALIDITY) + ") : choisissez le " + french(latest) + " ou avant.");
     }
     task.setVariable(BrandNameProcess.REGISTRATION_ENDS_AT, startOf(end));
     task.setVariable("registrationEndDateText", french(end));

@@ -66,7 +66,7 @@ class GenericLineIntake implements ExecutionListener {
           ids.add(node.asText().strip());
         }
       } catch (IOException e) {
-        throw new BadInputException("La liste des lignes génériques (genericLines) n’est pas lisible : choisissez les"
+        throw new BadInputException("Lignes génériques demandées : la liste envoyée n’est pas lisible ; cochez les"
             + " lignes dans le formulaire.");
       }
     } else if (value != null) {

@@ -24,9 +24,8 @@ public final class SesameChoices {
     if (meeting == null) {
       execution.setVariable("hasMeeting", "NONE");
     } else if (!MEETINGS.contains(meeting.toString())) {
-      throw new BadInputException("Réunion avec la HAS avant le dépôt (hasMeeting) : « " + meeting
-          + " » n’est pas l’une des valeurs " + MEETINGS + " : choisissez aucune réunion, une rencontre précoce ou"
-          + " un rendez-vous pré-dépôt.");
+      throw new BadInputException("Réunion avec la HAS avant le dépôt : « " + meeting + " » n’est pas l’un des"
+          + " choix de la liste ; choisissez aucune réunion, une rencontre précoce ou un rendez-vous pré-dépôt.");
     }
   }
 }

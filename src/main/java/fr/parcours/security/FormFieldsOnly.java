@@ -3,20 +3,18 @@ package fr.parcours.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.parcours.shared.BadInputException;
+import fr.parcours.shared.FormFields;
 import java.io.IOException;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveExecutionVariablesCmd;
@@ -34,10 +32,8 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.BytesValue;
 import org.camunda.bpm.engine.variable.value.FileValue;
@@ -55,7 +51,6 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 public class FormFieldsOnly extends CommandInterceptor {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final Map<String, Set<String>> fieldsByFormDefinition = new ConcurrentHashMap<>();
 
   @Override
   public <T> T execute(Command<T> command) {
@@ -270,39 +265,7 @@ public class FormFieldsOnly extends CommandInterceptor {
     }
   }
 
-  private Set<String> fieldsOf(CommandContext context, CamundaFormRef formRef, String processDefinitionId) {
-    String deploymentId = context.getProcessEngineConfiguration().getDeploymentCache()
-        .findDeployedProcessDefinitionById(processDefinitionId).getDeploymentId();
-    CamundaFormDefinition form = context.runWithoutAuthorization(
-        () -> new GetCamundaFormDefinitionCmd(formRef, deploymentId).execute(context));
-    if (form == null) {
-      return Set.of();
-    }
-    return fieldsByFormDefinition.computeIfAbsent(form.getId(), id -> {
-      ResourceEntity resource = context.getResourceManager()
-          .findResourceByDeploymentIdAndResourceName(form.getDeploymentId(), form.getResourceName());
-      try {
-        Set<String> keys = new LinkedHashSet<>();
-        collectKeys(JSON.readTree(resource.getBytes()), keys);
-        return keys;
-      } catch (IOException e) {
-        throw new IllegalStateException("Form " + form.getKey() + " is not readable JSON", e);
-      }
-    });
+  private static Set<String> fieldsOf(CommandContext context, CamundaFormRef formRef, String processDefinitionId) {
+    return FormFields.of(context, formRef, processDefinitionId).keySet();
   }
-
-  /** The variables a form-js form submits: field keys, and the path of lists and of groups that have one. */
-  static void collectKeys(JsonNode component, Set<String> keys) {
-    if (component.hasNonNull("key")) {
-      keys.add(component.get("key").asText());
-    }
-    if (component.hasNonNull("path") && !component.get("path").asText().isBlank()) {
-      keys.add(component.get("path").asText().split("\\.")[0]);
-      return; // the children's values are nested in it
-    }
-    for (JsonNode child : component.path("components")) {
-      collectKeys(child, keys);
-    }
-  }
-
 }

@@ -16,18 +16,27 @@ public final class TaskInputs {
   private TaskInputs() {
   }
 
+  /**
+   * A decision chosen among its form's choices, and the comment the form asks for with any other decision than
+   * {@code withoutComment}; each refusal names the field and the choice as the form shows them.
+   */
   public static void decision(DelegateTask task, String variable, Set<String> allowed, String withoutComment,
       String commentVariable, String commentMeaning) {
     Object value = task.getVariable(variable);
+    FormFields.Field field = FormFields.of(task).get(variable);
+    String label = field == null || field.label().isBlank() ? "Décision" : field.label();
     if (value == null || !allowed.contains(value.toString())) {
-      throw new BadInputException("Choisissez une décision dans le formulaire (" + variable + ")"
-          + (value == null ? "" : " : « " + value + " » n’est pas l’une des valeurs permises " + allowed) + ".");
+      throw new BadInputException("Choisissez une réponse dans la liste « " + label + " »"
+          + (value == null ? "" : " : « " + value + " » n’en fait pas partie" + (field == null ? ""
+              : " (" + String.join(", ", allowed.stream().filter(field.choices()::containsKey)
+                  .map(field::choice).map(c -> "« " + c + " »").sorted().toList()) + ")")) + ".");
     }
     if (commentVariable != null && !value.equals(withoutComment)) {
       Object comment = task.getVariable(commentVariable);
       if (comment == null || comment.toString().isBlank()) {
-        throw new BadInputException("Écrivez " + commentMeaning + " (" + commentVariable + ") : la décision « "
-            + value + " » doit être motivée.");
+        throw new BadInputException("Écrivez " + commentMeaning + " dans « " + FormFields.label(task,
+            commentVariable, "Commentaire") + " » : la réponse « " + (field == null ? value : field.choice(value))
+            + " » doit être motivée.");
       }
     }
   }
@@ -72,13 +81,13 @@ public final class TaskInputs {
       return date.toInstant().atZone(zone).toLocalDate();
     }
     if (value == null || value.toString().isBlank()) {
-      throw new BadInputException("Le champ « " + label + " » (" + variable + ") n’est pas rempli : choisissez la date"
+      throw new BadInputException("Le champ « " + label + " » n’est pas rempli : choisissez la date"
           + " dans le calendrier, puis terminez la tâche.");
     }
     try {
       return LocalDate.parse(value.toString().strip());
     } catch (DateTimeParseException e) {
-      throw new BadInputException("Le champ « " + label + " » (" + variable + ") doit être une date comme 2027-03-31,"
+      throw new BadInputException("Le champ « " + label + " » doit être une date comme 2027-03-31,"
           + " pas « " + value + " » : choisissez-la dans le calendrier.");
     }
   }

@@ -264,7 +264,12 @@ class AnsBadInputTest extends ProcessTestBase {
     ProcessInstance pi = applied();
     complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
     assertTaskRefused("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "PRECISIONS"),
-        "admissibilityComment", "doit être motivée");
+        "dans « Précisions demandées ou motifs »", "la réponse « Précisions demandées à l’industriel » doit être"
+            + " motivée");
+    // named as the form labels it: no variable, no value the reviewer never sees
+    assertThatThrownBy(() -> complete("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision",
+        "PRECISIONS", "admissibilityComment", " "))).hasMessageNotContaining("admissibilityComment")
+        .hasMessageNotContaining("PRECISIONS");
   }
 
   @Test
@@ -272,7 +277,7 @@ class AnsBadInputTest extends ProcessTestBase {
     ProcessInstance pi = applied();
     complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
     assertTaskRefused("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "MAYBE"),
-        "« MAYBE » n’est pas l’une des valeurs permises");
+        "« Décision de recevabilité »", "« MAYBE » n’", "« Recevable »");
   }
 
   @Test

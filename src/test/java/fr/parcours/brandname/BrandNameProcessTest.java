@@ -207,7 +207,7 @@ class BrandNameProcessTest extends ProcessTestBase {
     assertThat(windowsOf(dossier)).as("the windows once the hearing is set")
         .noneMatch(w -> w.startsWith("CNEDIMTS_HEARING_DATE") && w.endsWith("RUNNING"));
     assertThat(attempt(CNEDIMTS, dossier, "Task_AdoptFinalOpinion", Map.of("cnedimtsDecision", "COMPLEMENTS")))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("n’est pas l’une des valeurs permises");
+        .isInstanceOf(BadInputException.class).hasMessageContaining("« COMPLEMENTS » n’");
     complete(CNEDIMTS, dossier, "Task_AdoptFinalOpinion", Map.of("cnedimtsDecision", "FAVOURABLE"));
     complete(HAS, dossier, "Task_PublishOpinion", Map.of("opinionPublished", true, "opinionSentToCnp", true,
         "opinionReference", "AVIS-2026-21"));
@@ -226,7 +226,8 @@ class BrandNameProcessTest extends ProcessTestBase {
     assertThat(attempt(MINISTRY, dossier, "Task_PublishRegistrationOrder", Map.of("orderDate", "2026-11-02",
         "publicationReference", "JORF n°1", "registrationEndDate", "2031-11-03")))
         .isInstanceOf(BadInputException.class).hasMessageContaining("dépasse la durée maximale de 5 ans")
-        .hasMessageContaining("choisissez le 2 novembre 2031 ou avant");
+        .hasMessageContaining("choisissez le 2 novembre 2031 ou avant")
+        .hasMessageContaining("(table des délais, « Validité de l’inscription »)");
     assertThat(task(dossier, "Task_PublishRegistrationOrder")).isNotNull();
     assertThat(registrationsOf(dossier)).as("a refused order records nothing").isEmpty();
     complete(MINISTRY, dossier, "Task_PublishRegistrationOrder", Map.of("orderDate", "2026-11-02",
