@@ -68,8 +68,7 @@ public class FormFieldsOnly extends CommandInterceptor {
         Map<?, ?> variables = (Map<?, ?>) CommandFields.read(command,
             command instanceof SubmitTaskFormCmd ? "properties" : "variables");
         if (variables != null && !variables.isEmpty()) {
-          checkFormFields(context, taskId, variables.keySet());
-          checkSizes(variables);
+          checkFormFields(context, taskId, variables);
         }
       } else if (command instanceof SubmitStartFormCmd) {
         checkStartFields(context, (String) CommandFields.read(command, "processDefinitionId"),
@@ -108,17 +107,21 @@ public class FormFieldsOnly extends CommandInterceptor {
     ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
         .findDeployedProcessDefinitionById(processDefinitionId);
     FormDefinition start = definition.getStartFormDefinition();
-    Set<String> allowed = Set.of();
+    Map<String, FormFields.Field> fields = Map.of();
     if (start != null && start.getCamundaFormDefinitionKey() != null) {
       CamundaFormRef formRef = new CamundaFormRefImpl(start.getCamundaFormDefinitionKey().getExpressionText(),
           start.getCamundaFormDefinitionBinding());
-      allowed = fieldsOf(context, formRef, processDefinitionId);
+      fields = FormFields.of(context, formRef, processDefinitionId);
     }
+    Set<String> allowed = fields.keySet();
     refuseOutside(allowed, variables.keySet(), "Starting '" + (definition.getName() == null ? definition.getKey()
         : definition.getName()) + "' takes only the fields of its start form", "Start it from Tasklist",
         "Le démarrage de « " + (definition.getName() == null ? definition.getKey() : definition.getName())
         + " » ne prend que les champs de son formulaire de démarrage", "Démarrez-le depuis Tasklist");
-    checkSizes(variables);
+    checkSizes(variables, fields);
+    valueProblem(fields, variables).ifPresent(problem -> {
+      throw new BadInputException(problem);
+    });
   }
 
   /** Most characters of a text field: the database's text column holds 4,000. */
@@ -135,19 +138,20 @@ public class FormFieldsOnly extends CommandInterceptor {
    * bytes or a file went to the database unchecked; a JSON list that is not JSON, or nested 20,000 deep, or a
    * Java-serialised object, answered 500 with a Java class in it.
    */
-  private static void checkSizes(Map<?, ?> variables) {
+  private static void checkSizes(Map<?, ?> variables, Map<String, FormFields.Field> fields) {
     for (Map.Entry<?, ?> variable : variables.entrySet()) {
-      String field = String.valueOf(variable.getKey());
+      String key = String.valueOf(variable.getKey());
+      String field = fields.containsKey(key) && !fields.get(key).label().isBlank() ? fields.get(key).label() : key;
       // a VariableMap hands out values deserialised (a JSON list parsed): its typed value is the value as sent
-      Object value = variables instanceof VariableMap typedMap ? typedMap.getValueTyped(field) : variable.getValue();
+      Object value = variables instanceof VariableMap typedMap ? typedMap.getValueTyped(key) : variable.getValue();
       if (value instanceof SerializableValue serializable) {
-        checkJson(field, serializable);
+        checkJson(key, serializable); // what no form sends: named as it was sent
         continue;
       }
       if (value instanceof BytesValue || value instanceof FileValue || value instanceof byte[]) {
-        throw new BadInputException("Le champ « " + field + " » est envoyé en octets ou en fichier ; les champs d’un"
+        throw new BadInputException("Le champ « " + key + " » est envoyé en octets ou en fichier ; les champs d’un"
             + " formulaire prennent du texte, des nombres, vrai/faux, des dates ou une liste JSON : envoyez la valeur"
-            + " en texte (les documents vont avec les preuves). (Field '" + field + "' is sent as bytes or a file;"
+            + " en texte (les documents vont avec les preuves). (Field '" + key + "' is sent as bytes or a file;"
             + " the fields of a form take text, numbers, true/false, dates or a JSON list: send the value as text"
             + " (documents go with the evidence).)");
       }
@@ -157,7 +161,7 @@ public class FormFieldsOnly extends CommandInterceptor {
       if (value instanceof String text && text.length() > MOST_TEXT) {
         throw new BadInputException("Le champ « " + field + " » compte " + text.length() + " caractères ; un"
             + " champ texte en compte au plus " + MOST_TEXT + " : raccourcissez-le (un document va avec les preuves"
-            + " ou sur Sésame, pas dans un champ). (Field '" + field + "' holds " + text.length() + " characters; a"
+            + " ou sur Sésame, pas dans un champ). (Field '" + key + "' holds " + text.length() + " characters; a"
             + " text field holds at most " + MOST_TEXT + ": shorten it (a document goes with the evidence or on"
             + " Sésame, not in a field).)");
       }
@@ -224,15 +228,34 @@ public class FormFieldsOnly extends CommandInterceptor {
     return latest == null ? null : latest.getId();
   }
 
-  private void checkFormFields(CommandContext context, String taskId, Collection<?> submitted) {
+  /**
+   * Refuses the variables outside the task's form, the values no form sends and those its fields do not take, naming
+   * each field by its label; on a task the person may not see, only what no form sends, by the name it was sent under
+   * (the command itself refuses the task, before anything of it is told).
+   */
+  private void checkFormFields(CommandContext context, String taskId, Map<?, ?> variables) {
     TaskEntity task = context.getTaskManager().findTaskById(taskId);
     if (task == null) {
+      checkSizes(variables, Map.of());
       return; // the command itself says that the task does not exist
     }
     task.initializeFormKey();
     CamundaFormRef formRef = task.getCamundaFormRef();
-    Set<String> allowed = formRef == null ? Set.of() : fieldsOf(context, formRef, task.getProcessDefinitionId());
-    if (allowed.containsAll(submitted.stream().map(String::valueOf).toList())) {
+    Map<String, FormFields.Field> fields = formRef == null ? Map.of()
+        : FormFields.of(context, formRef, task.getProcessDefinitionId());
+    Set<String> allowed = fields.keySet();
+    Collection<?> submitted = variables.keySet();
+    boolean outside = !allowed.containsAll(submitted.stream().map(String::valueOf).toList());
+    BadInputException bad = null;
+    if (!outside) {
+      try {
+        checkSizes(variables, fields);
+        bad = valueProblem(fields, variables).map(BadInputException::new).orElse(null);
+      } catch (BadInputException sizeOrType) {
+        bad = sizeOrType;
+      }
+    }
+    if (!outside && bad == null) {
       return; // nothing to refuse, nothing told: the command checks who may complete the task
     }
     TaskQueryImpl visible = new TaskQueryImpl();
@@ -240,11 +263,114 @@ public class FormFieldsOnly extends CommandInterceptor {
     if (visible.executeCount(context) == 0) {
       // the command itself refuses another company's task, before any of its name or fields is told; the query
       // (authorizations applied) runs only here, when there is something to refuse, not on every completion
+      checkSizes(variables, Map.of());
       return;
     }
     refuseOutside(allowed, submitted, "Task '" + task.getName() + "' takes only the fields of its form",
         "Complete the task from its form in Tasklist", "La tâche « " + task.getName() + " » ne prend que les"
         + " champs de son formulaire", "Terminez la tâche depuis son formulaire dans Tasklist");
+    throw bad;
+  }
+
+  /**
+   * What a field's value cannot be, from its form: a box is ticked or not (true or false, nothing else); a list or
+   * a set of buttons takes one of its choices, a checklist only its choices (none twice); a text field no more
+   * characters than the form lets one type. Tasklist sends nothing else; through the REST API a string stored in a
+   * box stopped the dossier at its next gateway (500, "Cannot coerce"), or went on unseen.
+   */
+  static java.util.Optional<String> valueProblem(Map<String, FormFields.Field> fields, Map<?, ?> variables) {
+    for (Map.Entry<?, ?> variable : variables.entrySet()) {
+      FormFields.Field field = fields.get(String.valueOf(variable.getKey()));
+      if (field == null) {
+        continue;
+      }
+      Object value = sent(variables, field.key(), variable.getValue());
+      if (value == null || value instanceof String text && text.isEmpty() && !"checkbox".equals(field.type())) {
+        continue; // left empty: whether it may be is the task's or the intake's to say
+      }
+      String label = field.label().isBlank() ? field.key() : field.label();
+      String shown = String.valueOf(value).length() > 40 ? String.valueOf(value).substring(0, 40) + "…"
+          : String.valueOf(value);
+      switch (field.type()) {
+        case "checkbox" -> {
+          if (!(value instanceof Boolean)) {
+            return java.util.Optional.of("« " + label + " » est une case à cocher : elle vaut vrai ou faux, pas « "
+                + shown + " » ; cochez-la ou non dans le formulaire. (Field '" + field.key() + "' is a checkbox: send"
+                + " true or false.)");
+          }
+        }
+        case "select", "radio" -> {
+          if (!field.choices().isEmpty() && !field.choices().containsKey(String.valueOf(value))) {
+            return java.util.Optional.of("« " + label + " » : « " + shown + " » n’est pas l’un des choix de la liste ("
+                + choices(field) + ") ; choisissez-en un dans le formulaire. (Field '" + field.key() + "' takes one"
+                + " of " + field.choices().keySet() + ".)");
+          }
+        }
+        case "checklist" -> {
+          if (!field.choices().isEmpty()) {
+            java.util.Optional<String> problem = checklistProblem(field, label, value);
+            if (problem.isPresent()) {
+              return problem;
+            }
+          }
+        }
+        case "textfield", "textarea" -> {
+          if (field.maxLength() != null && value instanceof String text && text.length() > field.maxLength()) {
+            return java.util.Optional.of("« " + label + " » compte " + text.length() + " caractères ; le formulaire"
+                + " en prend " + field.maxLength() + " au plus : raccourcissez-le. (Field '" + field.key() + "' holds "
+                + text.length() + " characters; its form takes at most " + field.maxLength() + ".)");
+          }
+        }
+        default -> {
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** A value as it was sent: a list (JSON) as its text, a typed value as its value. */
+  private static Object sent(Map<?, ?> variables, String key, Object value) {
+    Object raw = variables instanceof VariableMap typedMap ? typedMap.getValueTyped(key) : value;
+    if (raw instanceof SerializableValue serializable) {
+      if (serializable.isDeserialized() && serializable.getValue() instanceof Collection<?> list) {
+        return list; // a list handed over in-process, as a list
+      }
+      return serializable.getValueSerialized() != null ? serializable.getValueSerialized()
+          : serializable.isDeserialized() && serializable.getValue() != null ? String.valueOf(serializable.getValue())
+          : null;
+    }
+    if (raw instanceof Collection<?> list) {
+      return list;
+    }
+    return raw instanceof TypedValue typed ? typed.getValue() : raw;
+  }
+
+  private static java.util.Optional<String> checklistProblem(FormFields.Field field, String label, Object sent) {
+    Set<String> seen = new java.util.HashSet<>();
+    try {
+      JsonNode list = sent instanceof Collection<?> items ? JSON.valueToTree(items) : JSON.readTree(sent.toString());
+      if (list.isArray()) {
+        for (JsonNode item : list) {
+          if (!item.isTextual() || !field.choices().containsKey(item.asText()) || !seen.add(item.asText())) {
+            String shown = item.toString().length() > 40 ? item.toString().substring(0, 40) + "…" : item.toString();
+            return java.util.Optional.of("« " + label + " » : " + shown + (seen.contains(item.asText())
+                ? " est coché deux fois" : " n’est pas l’un des choix de la liste (" + choices(field) + ")")
+                + " ; cochez les choix dans le formulaire. (Field '" + field.key() + "' takes a list of distinct"
+                + " values among " + field.choices().keySet() + ".)");
+          }
+        }
+        return java.util.Optional.empty();
+      }
+    } catch (IOException notJson) {
+      // said below
+    }
+    return java.util.Optional.of("« " + label + " » : une liste des choix cochés est attendue, comme [\""
+        + field.choices().keySet().iterator().next() + "\"] ; cochez les choix dans le formulaire. (Field '"
+        + field.key() + "' takes a JSON list of values among " + field.choices().keySet() + ".)");
+  }
+
+  private static String choices(FormFields.Field field) {
+    return String.join(", ", field.choices().values().stream().map(label -> "« " + label + " »").toList());
   }
 
   /** Refuses, naming them, the submitted variables that are not among the form's fields. */
@@ -263,9 +389,5 @@ public class FormFieldsOnly extends CommandInterceptor {
           ? " is not one of them" : " are not among them") + ". " + instead + ", or send only these fields: "
           + new TreeSet<>(allowed) + ".)");
     }
-  }
-
-  private static Set<String> fieldsOf(CommandContext context, CamundaFormRef formRef, String processDefinitionId) {
-    return FormFields.of(context, formRef, processDefinitionId).keySet();
   }
 }

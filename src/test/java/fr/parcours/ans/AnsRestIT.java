@@ -164,7 +164,7 @@ class AnsRestIT {
     refused = post("alice", "/engine-rest/task/" + task + "/submit-form", Map.of("variables",
         Map.of("depositAction", Map.of("value", "DRAFT"), "headOffice", Map.of("value", "x".repeat(1_000_000)))));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(JSON.readTree(refused.getBody()).get("message").asText()).isEqualTo("Le champ « headOffice » compte"
+    assertThat(JSON.readTree(refused.getBody()).get("message").asText()).isEqualTo("Le champ « Siège social » compte"
         + " 1000000 caractères ; un champ texte en compte au plus 4000 : raccourcissez-le (un document va avec les"
         + " preuves ou sur Sésame, pas dans un champ). (Field 'headOffice' holds 1000000"
         + " characters; a text field holds at most 4000: shorten it (a document goes with the evidence or on Sésame,"

@@ -192,7 +192,8 @@ class RecertificationProcessTest extends ProcessTestBase {
         .hasMessageContaining("Aucun certificat de conformité de votre entreprise ne porte le numéro « " + previous);
     // A version that is not a version
     assertThatThrownBy(() -> startCycle(VENDOR, previous, "9".repeat(65))).isInstanceOf(BadInputException.class)
-        .hasMessageContaining("Nouvelle version du logiciel : 64 caractères au plus");
+        .hasMessageContaining("« Version du nouveau modèle » compte 65 caractères ; le formulaire en prend 64 au"
+            + " plus");
 
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(DeviceLifeProcess.KEY).count())
         .isEqualTo(instances);

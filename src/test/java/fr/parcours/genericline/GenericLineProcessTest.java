@@ -361,7 +361,7 @@ class GenericLineProcessTest extends ProcessTestBase {
     Throwable refused = catchThrowable(() -> startApplication(VENDOR, GenericLineProcess.KEY,
         applicationForm(List.of("GOUT"))));
     assertThat(refused).isInstanceOf(BadInputException.class)
-        .hasMessageContaining("La ligne générique « GOUT » n’existe pas");
+        .hasMessageContaining("« Lignes génériques demandées » : \"GOUT\" n’est pas l’un des choix de la liste");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(GenericLineProcess.KEY).count())
         .isEqualTo(running);
 

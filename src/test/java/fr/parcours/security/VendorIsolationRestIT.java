@@ -186,6 +186,27 @@ class VendorIsolationRestIT {
         .as("alice reads her task's form").isEqualTo(HttpStatus.OK);
   }
 
+  /**
+   * A value its field does not take ("oui" in a box), sent as Tasklist's REST calls send a form: the owner is told in
+   * French which field, by its label (400), nothing stored; another company is refused for rights (403), told
+   * nothing of the task's fields.
+   */
+  @Test
+  void shouldRefuseAValueItsFieldDoesNotTakeAndTellOnlyTheOwnerWhichField() throws Exception {
+    Map<String, Object> bad = Map.of("variables", Map.of("depositAction", Map.of("value", "SUBMIT"),
+        "docFunctional", Map.of("value", "oui", "type", "String")));
+    ResponseEntity<String> brunos = post("bruno", "/engine-rest/task/" + task.getId() + "/submit-form", bad);
+    assertThat(brunos.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(brunos.getBody()).doesNotContain("Documentation fonctionnelle").doesNotContain("case à cocher");
+
+    ResponseEntity<String> alices = post("alice", "/engine-rest/task/" + task.getId() + "/submit-form", bad);
+    assertThat(alices.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(alices.getBody()).get("message").asText())
+        .startsWith("« Documentation fonctionnelle » est une case à cocher : elle vaut vrai ou faux, pas « oui »");
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isEqualTo(1);
+    assertThat(engine.getRuntimeService().getVariable(dossier.getId(), "docFunctional")).isNotEqualTo("oui");
+  }
+
   /** A task that is gone (completed meanwhile, or never was): 404 and what to do, where the engine said 500. */
   @Test
   void shouldAnswerATaskThatIsGoneWithFourOFour() throws Exception {

@@ -1,0 +1,102 @@
+package fr.parcours.security;
+
+import static fr.parcours.support.Candidatures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.parcours.support.Candidatures;
+import fr.parcours.support.ProcessTestBase;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Values a form's fields cannot hold, sent through the API as Tasklist never sends them ({@link FormFieldsOnly}, from
+ * the deployed form itself): each is refused naming the field as the form labels it, nothing started, the task left
+ * open. Before, a box given the text "oui" started a PECAN dossier with a text where a box goes; given 7 or "true",
+ * the start failed with a 500 naming Java classes; a checklist's line given twice, or as plain text, went through.
+ */
+class FormValuesTest extends ProcessTestBase {
+
+  Map<String, Object> pecan() {
+    Map<String, Object> form = new HashMap<>(Candidatures.valid());
+    form.putAll(Map.of("hasSesameAccount", true, "hasMeeting", "NONE", "telemonitoring", true));
+    return form;
+  }
+
+  Map<String, Object> with(Map<String, Object> form, String key, Object value) {
+    form.put(key, value);
+    return form;
+  }
+
+  void refused(String processKey, Map<String, Object> form, String... messageParts) {
+    long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).count();
+    assertThatThrownBy(() -> startApplication("alice", processKey, form)).isInstanceOf(BadUserRequestException.class)
+        .hasMessageContainingAll(messageParts);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).count())
+        .as("nothing started").isEqualTo(before);
+  }
+
+  @Test
+  void shouldRefuseABoxThatIsNotTrueOrFalse() {
+    refused("pecan", with(pecan(), "telemonitoring", "oui"),
+        "« Le dispositif sert à la télésurveillance médicale » est une case à cocher", "pas « oui »");
+    refused("pecan", with(pecan(), "hasSesameAccount", 7), "« Nous avons déjà un compte Sésame » est une case à cocher");
+    Map<String, Object> brandName = with(pecan(), "validCertificate", "true");
+    brandName.put("anticipatedCoverage", false);
+    refused("brand-name", brandName, "« Nous avons un certificat de conformité de l’ANS valable pour ce dispositif et"
+        + " cette version » est une case à cocher");
+    Map<String, Object> genericLine = new HashMap<>(Candidatures.valid());
+    genericLine.put("genericLines", json("[\"DIABETES\"]"));
+    refused("generic-line", with(genericLine, "fromEtapes", "yes"),
+        "« Nous venons de l’expérimentation ETAPES » est une case à cocher");
+  }
+
+  @Test
+  void shouldRefuseAChoiceOutsideTheListAndAChecklistLineTwiceOrAsText() {
+    refused("pecan", with(pecan(), "hasMeeting", "MAYBE"), "« Réunion avec la HAS avant le dépôt » : « MAYBE » n’est"
+        + " pas l’un des choix de la liste (« Aucune réunion », « Rencontre précoce sur un protocole d’étude »,"
+        + " « Rendez-vous pré-dépôt »)");
+    Map<String, Object> genericLine = new HashMap<>(Candidatures.valid());
+    refused("generic-line", with(genericLine, "genericLines", json("[\"DIABETES\",\"DIABETES\"]")),
+        "« Lignes génériques demandées » : \"DIABETES\" est coché deux fois");
+    refused("generic-line", with(genericLine, "genericLines", json("[\"MARS\"]")),
+        "« Lignes génériques demandées » : \"MARS\" n’est pas l’un des choix de la liste (« Télésurveillance du"
+            + " diabète »");
+    refused("generic-line", with(genericLine, "genericLines", "DIABETES"),
+        "« Lignes génériques demandées » : une liste des choix cochés est attendue");
+    refused("ans-certification", with(new HashMap<>(Candidatures.valid()), "softwareProfiles", json("[5]")),
+        "« Profils logiciels » : 5 n’est pas l’un des choix de la liste");
+  }
+
+  @Test
+  void shouldRefuseATextLongerThanItsFieldNamingItsLabel() {
+    Map<String, Object> brandName = with(pecan(), "validCertificate", true);
+    brandName.put("certificateNumber", "C".repeat(101));
+    refused("brand-name", brandName, "« Numéro du certificat de conformité » compte 101 caractères ; le formulaire en"
+        + " prend 100 au plus");
+    refused("ans-certification", with(new HashMap<>(Candidatures.valid()), "connectedObjects", "x".repeat(4001)),
+        "Le champ « Objets connectés (facultatif) » compte 4001 caractères ; un champ texte en compte au plus 4000");
+    // past what the database holds, in a field without a length of its own: named as the form labels it
+    refused("ans-certification", with(new HashMap<>(Candidatures.valid()), "plannedEvidenceDate", "2".repeat(10_000)),
+        "Le champ « Date prévue du dépôt complet des preuves » compte 10000 caractères");
+  }
+
+  /** A task's field the same way: the task stays open, nothing stored. */
+  @Test
+  void shouldRefuseATaskFieldValueItsFormDoesNotTake() {
+    ProcessInstance pi = startApplication("alice", "ans-certification", Candidatures.valid());
+    for (Map<String, Object> bad : java.util.List.<Map<String, Object>>of(
+        Map.of("depositAction", "SUBMIT", "docFunctional", "oui"),
+        Map.of("depositAction", "LATER"))) {
+      assertThatThrownBy(() -> complete("alice", pi, "Task_DepositAdministrativeDossier", bad))
+          .isInstanceOf(BadUserRequestException.class)
+          .hasMessageContaining(bad.size() == 2 ? "« Documentation fonctionnelle » est une case à cocher"
+              : "« Que voulez-vous faire ? » : « LATER » n’est pas l’un des choix de la liste");
+      assertThat(task(pi, "Task_DepositAdministrativeDossier")).isNotNull();
+    }
+    assertThat(runtimeService.getVariable(pi.getId(), "docFunctional")).isEqualTo(true);
+  }
+}
