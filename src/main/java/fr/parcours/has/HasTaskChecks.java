@@ -3,7 +3,6 @@ package fr.parcours.has;
 import static fr.parcours.shared.TaskInputs.date;
 import static fr.parcours.shared.TaskInputs.decision;
 import static fr.parcours.shared.TaskInputs.defaultFalse;
-import static fr.parcours.shared.TaskInputs.required;
 import static fr.parcours.shared.TaskInputs.text;
 import static fr.parcours.shared.TaskInputs.ticked;
 
@@ -48,7 +47,7 @@ public class HasTaskChecks implements TaskListener {
       case "Task_RequestSesameAccount" -> ticked(task, "sesameAccountRequested",
           "Nous avons demandé notre compte Sésame à la HAS");
       case "Task_OpenSesameAccount" -> text(task, "sesameAccountId", "Identifiant du compte Sésame");
-      case "Task_HoldHasMeeting" -> required(task, "hasMeetingDate", "Date de la réunion");
+      case "Task_HoldHasMeeting" -> date(task, "hasMeetingDate", "Date de la réunion", zone); // a date, not any text
       case "Task_DepositSesameApplication" -> {
         text(task, "sesameReference", "Numéro de dossier Sésame");
         ticked(task, "sesameFiled", "La demande est déposée sur Sésame");

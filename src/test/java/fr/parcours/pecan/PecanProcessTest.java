@@ -434,6 +434,12 @@ class PecanProcessTest extends ProcessTestBase {
     complete(VENDOR, pecan, "Task_RequestSesameAccount", Map.of("sesameAccountRequested", true));
     complete(HAS, pecan, "Task_OpenSesameAccount", Map.of("sesameAccountId", "SES-ACC-7"));
     assertThat(task(pecan, "Task_HoldHasMeeting")).hasCandidateGroup("has-reviewer");
+    // the meeting's date is a date: 30 February and a word are refused, the task left open
+    for (String notADate : List.of("2027-02-30", "demain")) {
+      assertThatThrownBy(() -> complete(HAS, pecan, "Task_HoldHasMeeting", Map.of("hasMeetingDate", notADate)))
+          .as(notADate).hasMessageContaining("Le champ « Date de la réunion » doit être une date comme 2027-03-31");
+    }
+    assertThat(task(pecan, "Task_HoldHasMeeting")).isNotNull();
     complete(HAS, pecan, "Task_HoldHasMeeting", Map.of("hasMeetingDate", "2026-11-10"));
     complete(VENDOR, pecan, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-1", "sesameFiled", true));
     complete(MINISTRY, pecan, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "INCOMPLETE",
