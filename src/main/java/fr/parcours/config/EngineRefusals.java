@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -70,8 +71,8 @@ final class EngineRefusals {
   }
 
   /**
-   * A process the account may not start (a vendor and the compliance audit, which only the ANS auditors open) is
-   * said in French; any other refusal keeps the engine's words, which name the right that is missing.
+   * A process the account may not start (a vendor and the compliance audit, which only the ANS auditors open; a
+   * reviewer and any dossier) is said in French; any other refusal keeps the engine's words, which name the right that is missing.
    */
   static String startRefused(AuthorizationException refused) {
     for (MissingAuthorization missing : refused.getMissingAuthorizations()) {
@@ -81,6 +82,13 @@ final class EngineRefusals {
             + " démarrent (un audit de conformité, par exemple, n’est ouvert que par les auditeurs de l’ANS). Démarrez"
             + " l’un des processus que Tasklist vous propose. (Your account may not start process '"
             + missing.getResourceId() + "': others start it, as the ANS auditors alone open a compliance audit.)";
+      }
+      if (Permissions.CREATE.getName().equals(missing.getViolatedPermissionName())
+          && Resources.PROCESS_INSTANCE.resourceName().equals(missing.getResourceType())) {
+        // a reviewer: she may read the definitions, to follow the dossiers, but starts none
+        return "Votre compte ne démarre pas de dossier : les industriels démarrent leurs candidatures (et les"
+            + " auditeurs de l’ANS les audits de conformité). Traitez les tâches de votre groupe dans Tasklist. (Your"
+            + " account starts no dossier: vendors start their applications, the ANS auditors the compliance audits.)";
       }
     }
     return refused.getMessage();

@@ -135,6 +135,19 @@ class VendorIsolationRestIT {
         .isZero();
   }
 
+  /** A reviewer starts no dossier: told so in French, where the engine named its resource 'ProcessInstance'. */
+  @Test
+  void shouldRefuseAReviewerTheStartOfADossierInFrench() {
+    long before = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("ans-certification")
+        .count();
+    ResponseEntity<String> start = post("ana", "/engine-rest/process-definition/key/ans-certification/submit-form",
+        Map.of("variables", Map.of("softwareName", Map.of("value", "CardioWatch"))));
+    assertThat(start.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(start.getBody()).contains("Votre compte ne démarre pas de dossier").doesNotContain("'CREATE'");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("ans-certification")
+        .count()).isEqualTo(before);
+  }
+
   /**
    * Calls the engine answered 500 before it checked rights, telling another company that an id exists: deleting
    * a task, triggering a step's message. Now the answer is the same for another company's id and for an id that
