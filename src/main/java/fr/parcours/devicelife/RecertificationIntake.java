@@ -63,6 +63,11 @@ class RecertificationIntake implements ExecutionListener {
     if (applicant != null) {
       // a vendor applies again: its own company's certificate only, for a reason the certificate allows
       Group company = vendors.companyOf(applicant);
+      if (number.isEmpty()) {
+        throw new BadInputException("Numéro du certificat à renouveler : donnez le numéro du certificat de conformité"
+            + " de votre dispositif, tel que « Mes dispositifs et certificats » (/devices) l’affiche, par exemple"
+            + " CC-DMN-2026-7KQ3F.");
+      }
       previous = records.certificate(number).filter(c -> c.vendorGroup().equals(company.getId()))
           .orElseThrow(() -> DeviceRecords.notTheCompanys(number, ". Un dispositif qui n’a jamais été certifié"
               + " commence par une « Certification de conformité ANS »."));

@@ -187,6 +187,10 @@ class RecertificationProcessTest extends ProcessTestBase {
     assertThatThrownBy(() -> startCycle(VENDOR, "CC-DMN-2026-NONE0", null)).isInstanceOf(BadInputException.class)
         .hasMessageContaining("Aucun certificat de conformité de votre entreprise ne porte le numéro")
         .hasMessageContaining("Certification de conformité ANS");
+    // No number (spaces only): asked for, not quoted back empty
+    assertThatThrownBy(() -> startCycle(VENDOR, "   ", "3.0")).isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("Numéro du certificat à renouveler : donnez le numéro du certificat de conformité")
+        .hasMessageNotContaining("«  »");
     // Another company's certificate: the same sentence, nothing told of it
     assertThatThrownBy(() -> startCycle(OTHER_VENDOR, previous, null)).isInstanceOf(BadInputException.class)
         .hasMessageContaining("Aucun certificat de conformité de votre entreprise ne porte le numéro « " + previous);
