@@ -117,8 +117,8 @@ class CandidatureIntake implements ExecutionListener {
         execution.setVariable(flag, false);
       }
     }
-    if (execution.getVariable("correspondenceLanguage") == null) {
-      execution.setVariable("correspondenceLanguage", "FR");
+    if (!(execution.getVariable("correspondenceLanguage") instanceof String language) || language.isBlank()) {
+      execution.setVariable("correspondenceLanguage", "FR"); // left empty, or blank through the API: French
     }
     // the profiles are final from the candidature (seed 004 §6.2): the administrative deposit may not change them
     execution.setVariable(AnsProcess.FINAL_SOFTWARE_PROFILES, AnsProcess.profilesValue(candidature.softwareProfiles()));

@@ -285,7 +285,7 @@ public class FormFieldsOnly extends CommandInterceptor {
         continue;
       }
       Object value = sent(variables, field.key(), variable.getValue());
-      if (value == null || value instanceof String text && text.isEmpty() && !"checkbox".equals(field.type())) {
+      if (value == null || value instanceof String text && text.isBlank() && !"checkbox".equals(field.type())) {
         continue; // left empty: whether it may be is the task's or the intake's to say
       }
       String label = field.label().isBlank() ? field.key() : field.label();

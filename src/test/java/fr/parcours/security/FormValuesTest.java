@@ -59,6 +59,11 @@ class FormValuesTest extends ProcessTestBase {
     refused("pecan", with(pecan(), "hasMeeting", "MAYBE"), "« Réunion avec la HAS avant le dépôt » : « MAYBE » n’est"
         + " pas l’un des choix de la liste (« Aucune réunion », « Rencontre précoce sur un protocole d’étude »,"
         + " « Rendez-vous pré-dépôt »)");
+    // a list left blank is not quoted back as «   »: the intake says what it needs, or takes its default (French for
+    // the correspondence, where a blank language was stored before)
+    ProcessInstance blankLanguage = startApplication("alice", "ans-certification",
+        with(new HashMap<>(Candidatures.valid()), "correspondenceLanguage", "   "));
+    assertThat(runtimeService.getVariable(blankLanguage.getId(), "correspondenceLanguage")).isEqualTo("FR");
     Map<String, Object> genericLine = new HashMap<>(Candidatures.valid());
     refused("generic-line", with(genericLine, "genericLines", json("[\"DIABETES\",\"DIABETES\"]")),
         "« Lignes génériques demandées » : \"DIABETES\" est coché deux fois");
