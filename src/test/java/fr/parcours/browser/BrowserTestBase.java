@@ -74,6 +74,13 @@ import org.springframework.test.context.ActiveProfiles;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class BrowserTestBase {
 
+  /**
+   * The planned date of the complete evidence a valid candidature gives, typed month first: three months from today,
+   * since the start refuses a date past or beyond the window of a dossier without movement.
+   */
+  protected static final java.time.LocalDate PLANNED_EVIDENCE_DATE =
+      java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusMonths(3);
+
   static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Paths.get("target", "screenshots");
@@ -379,7 +386,8 @@ abstract class BrowserTestBase {
     type("Field_ContactPhone", "01 23 45 67 89");
     type("Field_SoftwareName", "CardioWatch");
     type("Field_SoftwareVersion", "2.1");
-    date("Field_PlannedEvidenceDate", "03/01/2027");
+    date("Field_PlannedEvidenceDate", PLANNED_EVIDENCE_DATE.format(java.time.format.DateTimeFormatter.ofPattern(
+        "MM/dd/yyyy")));
     checklist("Field_SoftwareProfiles", "Exigences de base (tout dispositif)", true);
     for (String document : List.of("Field_DocFunctional", "Field_DocPersonalData", "Field_DocHealthDataHosting",
         "Field_DocCeDeclaration", "Field_DocNotifiedBody")) {
