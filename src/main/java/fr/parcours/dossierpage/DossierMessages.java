@@ -34,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -193,7 +194,7 @@ public class DossierMessages {
   /** Keeps the person's message without files, then mails the other side; see {@link #post(Viewer, DossierSummary,
    * String, String, boolean, List)}. */
   public Message post(Viewer viewer, DossierSummary dossier, String agency, String text, boolean awaitingAnswer) {
-    return post(viewer, dossier, agency, text, awaitingAnswer, List.of());
+    return post(viewer, dossier, agency, text, awaitingAnswer, List.of(), null);
   }
 
   /**
@@ -204,12 +205,15 @@ public class DossierMessages {
    *     reviewer, who writes for its own
    * @param awaitingAnswer for a reviewer, that the message asks the vendor for an answer; ignored for a vendor
    * @param uploads the files joined to it, checked as the evidence files sent alone are ({@link UploadedFiles})
+   * @param submission the key of the form it was written in (a new one in each form the page shows), or null: a
+   *     second post of the same form by the same person (a double click, a browser sending it again, two tabs) keeps
+   *     nothing more and mails nobody, and answers the message the first kept
    * @throws BadInputException when the dossier is closed, the text empty or too long, the agency not one of the
    *     dossier's, the person neither its vendor nor an agency that instructs it, or a file empty, too large, not
    *     a PDF, PNG or JPEG by its content, or one too many; nothing is kept then, neither the message nor a file
    */
   public Message post(Viewer viewer, DossierSummary dossier, String agency, String text, boolean awaitingAnswer,
-      List<Upload> uploads) {
+      List<Upload> uploads, String submission) {
     Locale locale = viewer.locale();
     String body = text == null ? "" : text.strip();
     if (!dossier.open()) {
@@ -245,8 +249,9 @@ public class DossierMessages {
       }
       transaction.executeWithoutResult(status -> {
         jdbc.update("INSERT INTO parcours_message (id, dossier_id, agency, from_vendor, author, body, awaiting_answer,"
-            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, dossier.number(), to, viewer.vendor(),
-            viewer.userId(), body, !viewer.vendor() && awaitingAnswer, Timestamp.from(now));
+            + " created_at, submission) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, dossier.number(), to,
+            viewer.vendor(), viewer.userId(), body, !viewer.vendor() && awaitingAnswer, Timestamp.from(now),
+            submission);
         for (int i = 0; i < attachments.size(); i++) {
           Attachment a = attachments.get(i);
           jdbc.update("INSERT INTO parcours_message_attachment (id, message_id, file_name, content_type, sha256,"
@@ -254,6 +259,12 @@ public class DossierMessages {
               a.sha256(), a.size(), written.get(i));
         }
       });
+    } catch (DuplicateKeyException postedAgain) {
+      // the same form, kept by its first post (which waited on the index until it committed): that one is mailed
+      written.forEach(files::forget);
+      String first = jdbc.queryForObject("SELECT id FROM parcours_message WHERE author = ? AND submission = ?",
+          String.class, viewer.userId(), submission);
+      return thread(viewer, dossier).stream().filter(m -> m.id().equals(first)).findFirst().orElseThrow();
     } catch (RuntimeException e) {
       written.forEach(files::forget);
       throw e;
