@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the engine throws when the request, not Parcours, is wrong, read as the person who sent it needs it: the
- * status that says so (400, 403, 404) and a sentence that says what is wrong and how to fix it, instead of a 500
+ * status that says so (400, 403, 404, 409) and a sentence that says what is wrong and how to fix it, instead of a 500
  * that names a Java class. Anything else is left to Camunda's own handlers.
  */
 final class EngineRefusals {
@@ -29,6 +30,13 @@ final class EngineRefusals {
   private static final Pattern VARIABLE = Pattern.compile("variable (?:with name )?'?([A-Za-z0-9_-]+)'?");
   private static final Pattern TASK_ID = Pattern.compile("task with id '?([^':\\s]+)'?");
   private static final Pattern EXECUTION_ID = Pattern.compile("[Ee]xecution (?:with id )?'?([^':\\s]+)'? ");
+
+  /** What a person is told when another send changed the dossier while hers ran (nothing of hers was stored). */
+  static final String CHANGED_MEANWHILE = "Le dossier a changé pendant votre envoi : la tâche a pu être terminée dans un"
+      + " autre onglet ou par une autre personne. Rien n’a été enregistré de cet envoi ; rechargez la liste des tâches"
+      + " et, si la tâche y est encore, envoyez-la de nouveau. (The dossier changed while you sent this: the task may"
+      + " have been completed in another tab or by someone else. Nothing of this request was stored; reload the task"
+      + " list and, if the task is still there, send it again.)";
 
   private EngineRefusals() {
   }
@@ -42,6 +50,12 @@ final class EngineRefusals {
       if (cause instanceof AuthorizationException refused) {
         // a refusal wrapped as "Not enough parameters submitted" (creating a comment does that): say what it is
         return refusal(Response.Status.FORBIDDEN, "AuthorizationException", startRefused(refused));
+      }
+      if (cause instanceof OptimisticLockingException) {
+        // two tabs (or two people) sent one task at once: the engine let one through and rolled this one back
+        LOG.info("Answered 409 to a request that changed a dossier another changed meanwhile: {}",
+            cause.getMessage());
+        return refusal(Response.Status.CONFLICT, "OptimisticLockingException", CHANGED_MEANWHILE);
       }
     }
     // the engine's own words about the request itself: only the outermost failure, never one raised inside a
