@@ -10,10 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +51,13 @@ final class EngineRefusals {
         return refusal(Response.Status.BAD_REQUEST, "BadInputException", badInput.getMessage());
       }
       if (cause instanceof AuthorizationException refused) {
+        String gone = goneTask(refused);
+        if (gone != null) {
+          // the task was completed by another send while this one ran: its grants went with it, which the engine
+          // read as a refusal of rights
+          LOG.info("Answered 404 to a refusal on task {}, completed meanwhile: {}", gone, refused.getMessage());
+          return refusal(Response.Status.NOT_FOUND, "NotFoundException", TaskHandover.noSuchTask(gone));
+        }
         // a refusal wrapped as "Not enough parameters submitted" (creating a comment does that): say what it is
         return refusal(Response.Status.FORBIDDEN, "AuthorizationException", startRefused(refused));
       }
@@ -98,6 +108,27 @@ final class EngineRefusals {
       }
     }
     return refused.getMessage();
+  }
+
+  /**
+   * The task a refusal of rights is about when that task no longer exists, else null. Two tabs sending one task: the
+   * one that read the task before the other completed it, and checked the person's rights after, finds the task's
+   * grants gone with it (seen: 403 "does not have 'TASK_WORK' permission"). A task that exists keeps its 403, so
+   * that nothing is told that was not before.
+   */
+  static String goneTask(AuthorizationException refused) {
+    for (MissingAuthorization missing : refused.getMissingAuthorizations()) {
+      String id = missing.getResourceId();
+      if (Resources.TASK.resourceName().equals(missing.getResourceType()) && id != null
+          && !Authorization.ANY.equals(id)) {
+        ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) EngineUtil.lookupProcessEngine(null)
+            .getProcessEngineConfiguration();
+        boolean exists = engine.getCommandExecutorTxRequired().execute(context ->
+            context.getTaskManager().findTaskById(id) != null);
+        return exists ? null : id;
+      }
+    }
+    return null;
   }
 
   /** The variable named anywhere in the failure's messages, quoted, or "(unnamed)". */

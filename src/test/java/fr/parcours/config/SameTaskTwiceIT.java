@@ -16,7 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -82,7 +84,11 @@ class SameTaskTwiceIT {
           ResponseEntity<String> tab = answer.get(60, TimeUnit.SECONDS);
           if (tab.getStatusCode() == HttpStatus.NO_CONTENT) {
             done++;
-          } else if (tab.getStatusCode() != HttpStatus.NOT_FOUND) {
+          } else if (tab.getStatusCode() == HttpStatus.NOT_FOUND) {
+            assertThat(JSON.readTree(tab.getBody()).get("message").asText()).as("a tab that came after")
+                .startsWith("Il n’y a pas de tâche « " + task.getId() + " » (elle n’existe pas, ou elle a été terminée"
+                    + " entre-temps) : rechargez la liste des tâches.");
+          } else {
             collisions.add(tab.getStatusCode() + " " + tab.getBody());
             assertThat(tab.getStatusCode()).as(tab.getBody()).isEqualTo(HttpStatus.CONFLICT);
             JsonNode body = JSON.readTree(tab.getBody());
@@ -104,6 +110,36 @@ class SameTaskTwiceIT {
       tabs.shutdownNow();
     }
     assertThat(collisions).as("the engine refused a tab by optimistic locking at least once").isNotEmpty();
+  }
+
+  /**
+   * The third way a tab lost the race (seen once in six dossiers by hand, not on demand): it read the task before
+   * another completed it and checked the person's rights after, when the task's grants were gone with it; the engine
+   * refused it for rights, which the REST API answered 403 "does not have 'TASK_WORK' permission", in English, on
+   * the person's own task. The engine's refusal, as it throws it, is now answered as a task completed meanwhile;
+   * while the task exists, the same refusal stays a 403 (another company's task: nothing more is told).
+   */
+  @Test
+  void shouldAnswerARefusalOnATaskCompletedMeanwhileAsATaskThatIsGone() throws Exception {
+    ProcessInstance dossier = Dossiers.applyAs(engine, "alice", "vendor-medisoft");
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(dossier.getId()).singleResult();
+    AuthorizationException refused = new AuthorizationException("alice", "TASK_WORK", "Task", task.getId());
+
+    assertThat(EngineRefusals.answer(refused).getStatus()).as("the task is there").isEqualTo(403);
+
+    engine.getIdentityService().setAuthentication("alice", List.of("vendor-medisoft"));
+    try {
+      engine.getFormService().submitTaskForm(task.getId(), Map.of("depositAction", "SUBMIT"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    jakarta.ws.rs.core.Response gone = EngineRefusals.answer(new RestException(
+        jakarta.ws.rs.core.Response.Status.INTERNAL_SERVER_ERROR, refused, "Cannot submit task form"));
+    assertThat(gone.getStatus()).isEqualTo(404);
+    assertThat(((Map<?, ?>) gone.getEntity()).get("message")).isEqualTo(
+        "Il n’y a pas de tâche « " + task.getId() + " » (elle n’existe pas, ou elle a été terminée entre-temps) :"
+            + " rechargez la liste des tâches. (There is no task '" + task.getId() + "' (it does not exist, or it was"
+            + " completed meanwhile): reload the task list.)");
   }
 
   private static HttpHeaders alice() {
