@@ -269,7 +269,7 @@ public class DossierMessages {
       written.forEach(files::forget);
       throw e;
     }
-    announce(id, dossier, to, viewer.vendor(), attachments.size());
+    announce(id, dossier.number(), dossier.company(), to, viewer.vendor(), attachments.size());
     return thread(viewer, dossier).stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
   }
 
@@ -322,34 +322,67 @@ public class DossierMessages {
     }
   }
 
+  /**
+   * Mails the other side of each message kept before {@code keptBefore} whose mail neither left nor failed: the node
+   * that kept it stopped (a crash, a kill) between keeping it and mailing, and nobody would ever be told of it, nor
+   * the writer that nobody was. Each goes with the Message-ID it had (one per message): should the node have stopped
+   * after the server took the mail and before it was marked sent, the copy is recognisable as the same mail.
+   *
+   * @return how many were mailed (or failed, and shown so on the page)
+   */
+  public int announceUnannounced(Instant keptBefore) {
+    List<Object[]> waiting = jdbc.query("SELECT m.id, m.dossier_id, m.agency, m.from_vendor, (SELECT COUNT(*) FROM"
+        + " parcours_message_attachment a WHERE a.message_id = m.id) attached FROM parcours_message m WHERE"
+        + " m.mailed_at IS NULL AND m.mail_error IS NULL AND m.created_at < ? ORDER BY m.created_at",
+        (rs, i) -> new Object[] {rs.getString("id"), rs.getString("dossier_id"), rs.getString("agency"),
+            rs.getBoolean("from_vendor"), rs.getInt("attached")}, Timestamp.from(keptBefore));
+    for (Object[] message : waiting) {
+      String number = (String) message[1];
+      String company = vendorVariables(number, List.of("companyName")).stream().map(v -> String.valueOf(v.getValue()))
+          .findFirst().orElse(number);
+      LOG.info("Message {} of dossier {} was kept but not mailed before a stop: mailing it now", message[0], number);
+      announce((String) message[0], number, company, (String) message[2], (Boolean) message[3], (Integer) message[4]);
+    }
+    return waiting.size();
+  }
+
   /** Mails the other side that a message waits on the dossier's page; a failure is kept with the message. */
-  private void announce(String id, DossierSummary dossier, String agency, boolean fromVendor, int attached) {
+  private void announce(String id, String number, String company, String agency, boolean fromVendor, int attached) {
     String agencyName = agencyName(agency, Locale.FRENCH);
     try {
-      Language language = fromVendor ? Language.FR : vendorLanguage(dossier.number());
-      List<String> recipients = fromVendor ? agencyAddresses(agency) : vendorAddresses(dossier.number());
+      Language language = fromVendor ? Language.FR : vendorLanguage(number);
+      List<String> recipients = fromVendor ? agencyAddresses(agency) : vendorAddresses(number);
       if (recipients.isEmpty()) {
         throw new IllegalStateException(fromVendor ? "no member of " + agency + " has an email address"
             : "the dossier names no contact address");
       }
       Locale locale = language.locale();
-      String sender = fromVendor ? dossier.company() : agencyName;
+      String sender = fromVendor ? company : agencyName;
       MimeMessage message = mail.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
       helper.setFrom(from);
       helper.setTo(recipients.toArray(String[]::new));
-      helper.setSubject(word(locale, "messages.mail.subject", dossier.number(), sender));
-      helper.setText(word(locale, "messages.mail.text", dossier.number(), sender, links.dossier(dossier.number())
-          + "#messages", attached));
+      helper.setSubject(word(locale, "messages.mail.subject", number, sender));
+      helper.setText(word(locale, "messages.mail.text", number, sender, links.dossier(number) + "#messages",
+          attached));
+      // one per message, kept by Spring: a copy mailed again after a stop is recognisable as the same mail
+      message.setHeader("Message-ID", messageId(id));
       mail.send(message);
       jdbc.update("UPDATE parcours_message SET mailed_at = ?, mail_error = NULL WHERE id = ?",
           Timestamp.from(ClockUtil.getCurrentTime().toInstant()), id);
     } catch (MailException | MessagingException | IllegalStateException e) {
-      LOG.warn("Message {} of dossier {} is kept, but its mail failed: {}", id, dossier.number(), e.getMessage());
+      LOG.warn("Message {} of dossier {} is kept, but its mail failed: {}", id, number, e.getMessage());
       String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       jdbc.update("UPDATE parcours_message SET mail_error = ? WHERE id = ?",
           error.length() > 2000 ? error.substring(0, 2000) : error, id);
     }
+  }
+
+  /** The Message-ID of a message's mail: derived from the message, so every attempt carries it. */
+  String messageId(String id) {
+    String domain = from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "")
+        : "parcours";
+    return "<" + id + ".message.parcours@" + domain + ">";
   }
 
   private List<String> agencyAddresses(String agency) {

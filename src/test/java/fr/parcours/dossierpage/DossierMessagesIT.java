@@ -47,7 +47,9 @@ import org.springframework.util.LinkedMultiValueMap;
  */
 @ExtendWith(ThisContextsEngine.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "parcours.test.context=dossier-messages")
+    properties = {"parcours.test.context=dossier-messages",
+        // the sweep after the start is called by the test itself, never by the context's thread meanwhile
+        "parcours.messages.unannounced-after=PT1H"})
 @ActiveProfiles({"test", "demo"})
 class DossierMessagesIT {
 
@@ -59,6 +61,7 @@ class DossierMessagesIT {
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
   @Autowired UploadedFiles uploadedFiles;
+  @Autowired DossierMessages messages;
 
   /** alice's ANS dossier at the ANS's admissibility review. */
   static ProcessInstance open;
@@ -256,6 +259,43 @@ class DossierMessagesIT {
   static ResponseEntity<String> send(BrowserSession session, String number, Map<String, String> fields) {
     return session.send(HttpMethod.POST, "/dossiers/" + number + "/messages", form(fields),
         MediaType.APPLICATION_FORM_URLENCODED);
+  }
+
+  /**
+   * A node killed after keeping a message and before mailing it (a crash, kill -9): the message was on the page, the
+   * agency was never told and the page did not say so. After a start, the messages kept before it and neither mailed
+   * nor failed are mailed, once, with their own Message-ID; one kept after the start (another node may be mailing
+   * it) is left alone.
+   */
+  @Test
+  void shouldMailAfterAStartTheMessagesKeptBeforeItAndNeverMailed() throws Exception {
+    String number = open.getBusinessKey();
+    java.time.Instant start = java.time.Instant.now();
+    String cutShort = keptUnmailed(number, "Gardé juste avant un arrêt brutal", start.minusSeconds(120));
+    String inFlight = keptUnmailed(number, "Gardé après le démarrage, ailleurs", start.plusSeconds(1));
+    MAIL.reset();
+
+    assertThat(messages.announceUnannounced(start)).isEqualTo(1);
+    MimeMessage toAns = mailTo("ana@parcours.example");
+    assertThat(toAns.getSubject()).isEqualTo("Dossier " + number + " : nouveau message de MediSoft SAS");
+    assertThat(toAns.getHeader("Message-ID")).containsExactly(messages.messageId(cutShort));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM parcours_message WHERE id = ? AND mailed_at IS NOT NULL",
+        Integer.class, cutShort)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM parcours_message WHERE id = ? AND mailed_at IS NULL",
+        Integer.class, inFlight)).as("kept after the start: not this node's").isEqualTo(1);
+
+    assertThat(messages.announceUnannounced(start)).as("a second start mails nothing again").isZero();
+    assertThat(MAIL.getReceivedMessages()).hasSize(1);
+    jdbc.update("DELETE FROM parcours_message WHERE id = ?", inFlight);
+  }
+
+  /** A message from alice to the ANS as a node keeps it before mailing (no mail yet, no error). */
+  private String keptUnmailed(String number, String body, java.time.Instant at) {
+    String id = java.util.UUID.randomUUID().toString();
+    jdbc.update("INSERT INTO parcours_message (id, dossier_id, agency, from_vendor, author, body, awaiting_answer,"
+        + " created_at) VALUES (?, ?, 'ans-reviewer', TRUE, 'alice', ?, FALSE, ?)", id, number, body,
+        java.sql.Timestamp.from(at));
+    return id;
   }
 
   @Test
