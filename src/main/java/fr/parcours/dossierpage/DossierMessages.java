@@ -336,14 +336,21 @@ public class DossierMessages {
         + " m.mailed_at IS NULL AND m.mail_error IS NULL AND m.created_at < ? ORDER BY m.created_at",
         (rs, i) -> new Object[] {rs.getString("id"), rs.getString("dossier_id"), rs.getString("agency"),
             rs.getBoolean("from_vendor"), rs.getInt("attached")}, Timestamp.from(keptBefore));
+    int mailed = 0;
     for (Object[] message : waiting) {
+      // taken by one node only (two nodes of a cluster started together both find it): the others leave it
+      if (jdbc.update("UPDATE parcours_message SET mail_error = ? WHERE id = ? AND mailed_at IS NULL AND mail_error"
+          + " IS NULL", "mailing again after a stop", message[0]) == 0) {
+        continue;
+      }
+      mailed++;
       String number = (String) message[1];
       String company = vendorVariables(number, List.of("companyName")).stream().map(v -> String.valueOf(v.getValue()))
           .findFirst().orElse(number);
       LOG.info("Message {} of dossier {} was kept but not mailed before a stop: mailing it now", message[0], number);
       announce((String) message[0], number, company, (String) message[2], (Boolean) message[3], (Integer) message[4]);
     }
-    return waiting.size();
+    return mailed;
   }
 
   /** Mails the other side that a message waits on the dossier's page; a failure is kept with the message. */
