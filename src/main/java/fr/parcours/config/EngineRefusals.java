@@ -86,6 +86,11 @@ final class EngineRefusals {
           + " d’exécution et le nom du message. (No step of a dossier "
           + (id.find(0) ? "with execution id '" + id.group(1) + "' " : "")
           + "is waiting for this: check the execution id and the message name.)");
+    } else if (message.contains("ENGINE-13043")) {
+      // /condition: no diagram of Parcours starts on a condition
+      answer = refusal(Response.Status.BAD_REQUEST, "BadInputException", "Aucun processus de Parcours ne démarre sur"
+          + " une condition : démarrez un dossier depuis Tasklist (« Démarrer un processus »). (No process of Parcours"
+          + " starts on a condition: start a dossier from Tasklist, 'Start process'.)");
     }
     if (answer != null) {
       LOG.info("Answered {} to a request the engine refused: {}", answer.getStatus(), message);
