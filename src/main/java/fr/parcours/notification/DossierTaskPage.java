@@ -40,6 +40,13 @@ import org.thymeleaf.context.Context;
 @RestController
 class DossierTaskPage {
 
+  /**
+   * The policy of the site's other pages without script (the dossier and evidence pages' refusals): its own styles,
+   * framed by Parcours only.
+   */
+  static final String POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+      + " form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
+
   private final ProcessEngine engine;
   private final IdentityService identity;
   private final TaskService tasks;
@@ -119,6 +126,7 @@ class DossierTaskPage {
         : List.of(Map.of("label", "Ouvrir la page du dossier", "href", dossierPage),
             Map.of("label", "Ouvrir Tasklist", "href", links.tasklist())));
     return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-        .header(HttpHeaders.CACHE_CONTROL, "no-store").body(templates.process("dossiers/notice", page));
+        .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Content-Security-Policy", POLICY)
+        .header("X-Content-Type-Options", "nosniff").body(templates.process("dossiers/notice", page));
   }
 }

@@ -80,6 +80,10 @@ class DossierTaskLinkIT {
     // the last walk: in the site's frame (her name, "Mes dossiers"), titled after the link she followed
     assertThat(HtmlUtils.htmlUnescape(own.getBody())).contains("<title>Tâche du dossier " + number + " — Parcours</title>")
         .contains("<span class=\"user\">alice</span>").contains("<a href=\"/dossiers\">Mes dossiers</a>");
+    // as the site's other pages without script: no script runs, no other site frames it, no type is guessed
+    assertThat(own.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'")
+        .contains("frame-ancestors 'self'");
+    assertThat(own.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 
     BrowserSession bruno = BrowserSession.signedIn(rest, "bruno");
     ResponseEntity<String> other = bruno.page(link);
