@@ -179,4 +179,27 @@ class PathwayMailWordsTest {
     assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.FR, pecan).text())
         .contains("Ce que vous devez faire : rien pour l’instant.").doesNotContain("CNP");
   }
+
+  @Test
+  void shouldSayInTheOpinionMailWhetherTheCnedimtsIsFavourableAndThatTheOpinionIsPublished() {
+    // seen in the walk of 3 December 2026: the mail, sent once the HAS desk has published the opinion, did not say
+    // which opinion, and said it "will be published"
+    Map<String, Object> favourable = dossier("PECAN");
+    favourable.put("tasklistLink", "https://parcours.example/camunda/app/tasklist/default/");
+    favourable.put("cnedimtsDecision", "FAVOURABLE");
+    RenderedMail french = templates.render(NotificationEvent.CNEDIMTS_OPINION, Language.FR, favourable);
+    assertThat(french.text()).contains("La CNEDiMTS a rendu son avis sur CardioWatch : avis favorable. Il est"
+        + " disponible sur Sésame et publié sur le site de la HAS.").doesNotContain("sera publié", "s’arrête");
+    assertThat(french.html()).contains("avis favorable").doesNotContain("sera publié");
+    assertThat(templates.render(NotificationEvent.CNEDIMTS_OPINION, Language.EN, favourable).text())
+        .contains("opinion on CardioWatch: favourable. It is available on Sésame and published on the HAS website.");
+    Map<String, Object> unfavourable = new HashMap<>(favourable);
+    unfavourable.put("cnedimtsDecision", "UNFAVOURABLE");
+    RenderedMail refused = templates.render(NotificationEvent.CNEDIMTS_OPINION, Language.FR, unfavourable);
+    assertThat(refused.text()).contains("CardioWatch : avis défavorable.", "votre demande s’arrête là")
+        .doesNotContain("avis favorable");
+    assertThat(refused.html()).contains("avis défavorable", "votre demande s’arrête là");
+    assertThat(templates.render(NotificationEvent.CNEDIMTS_OPINION, Language.EN, unfavourable).text())
+        .contains("CardioWatch: unfavourable.", "your application stops here");
+  }
 }
