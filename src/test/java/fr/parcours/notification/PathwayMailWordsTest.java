@@ -178,6 +178,17 @@ class PathwayMailWordsTest {
     pecan.put("cnpCopySent", false);
     assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.FR, pecan).text())
         .contains("Ce que vous devez faire : rien pour l’instant.").doesNotContain("CNP");
+    // the copy's task has no time limit, and the mail says so; with nothing to do, the mail names the instruction's
+    // last day and no "Délai : Aucun délai réglementaire…" under it (seen in the walk of 3 December 2026)
+    assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.FR, notSent).text())
+        .contains("Délai : Aucun délai réglementaire ne s’applique à cette étape.");
+    pecan.put("decisionDueDate", "1er février 2027");
+    RenderedMail acknowledged = templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.FR, pecan);
+    assertThat(acknowledged.text()).contains("L’instruction réglementaire court jusqu’au 1er février 2027 inclus.")
+        .doesNotContain("Délai :", "Aucun délai");
+    assertThat(acknowledged.html()).contains("1er février 2027").doesNotContain("Délai :", "Aucun délai");
+    assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.EN, pecan).text())
+        .doesNotContain("Time limit:");
   }
 
   @Test
