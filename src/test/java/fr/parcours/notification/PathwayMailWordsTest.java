@@ -213,4 +213,24 @@ class PathwayMailWordsTest {
     assertThat(templates.render(NotificationEvent.CNEDIMTS_OPINION, Language.EN, unfavourable).text())
         .contains("CardioWatch: unfavourable.", "your application stops here");
   }
+
+  @Test
+  void shouldTellAPecanVendorThatHerCertificateGoesToTheMinistersWithTheOpinion() {
+    // seen in the walk of 3 December 2026: a PECAN vendor read "Vous pouvez désormais engager la suite de votre
+    // parcours", while the rest of her application was already under way and nothing was hers to start
+    Map<String, Object> pecan = dossier("PECAN");
+    pecan.putAll(Map.of("certificateNumber", "CC-DMN-2026-ABCDE", "certificateIssuedAt", "3 décembre 2026"));
+    String french = templates.render(NotificationEvent.CERTIFICATE_ISSUED, Language.FR, pecan).text();
+    assertThat(french).contains("Votre demande de prise en charge anticipée suit son cours : les ministres décident"
+        + " au vu de ce certificat et de l’avis de la CNEDiMTS").doesNotContain("engager la suite");
+    assertThat(templates.render(NotificationEvent.CERTIFICATE_ISSUED, Language.FR, pecan).html())
+        .contains("suit son cours").doesNotContain("engager la suite");
+    assertThat(templates.render(NotificationEvent.CERTIFICATE_ISSUED, Language.EN, pecan).text())
+        .contains("Your early coverage application goes on").doesNotContain("take the next steps");
+    Map<String, Object> brandName = dossier("BRAND_NAME");
+    brandName.putAll(Map.of("certificateNumber", "CC-DMN-2026-ABCDE", "certificateIssuedAt", "3 décembre 2026"));
+    assertThat(templates.render(NotificationEvent.CERTIFICATE_ISSUED, Language.FR, brandName).text())
+        .contains("Vous pouvez désormais engager la suite de votre parcours de prise en charge.")
+        .doesNotContain("suit son cours");
+  }
 }
