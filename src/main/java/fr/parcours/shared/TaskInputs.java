@@ -26,8 +26,9 @@ public final class TaskInputs {
     if (commentVariable != null && !value.equals(withoutComment)) {
       Object comment = task.getVariable(commentVariable);
       if (comment == null || comment.toString().isBlank()) {
-        throw new BadInputException("Écrivez " + commentMeaning + " (" + commentVariable + ") : la décision « "
-            + value + " » doit être motivée.");
+        // the decision as the form names it is not known here; its code (INCOMPLETE) is not for the reviewer
+        throw new BadInputException("Écrivez " + commentMeaning + " (" + commentVariable + ") : la décision que vous"
+            + " avez choisie doit être motivée.");
       }
     }
   }

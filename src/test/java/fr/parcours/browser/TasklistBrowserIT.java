@@ -199,7 +199,15 @@ class TasklistBrowserIT extends BrowserTestBase {
     work(VENDOR_FILTER, dossier, "Task_SignConvention", "Signer la convention", "03c-alice-signs-convention", () -> {
       // issue 19: the convention is read before it is signed, with its parties, device and profiles
       assertThat(formText()).contains("La convention", "Entre l’Agence du numérique en santé (ANS) et MediSoft SAS"
-          + " (SIREN 552100554), pour la certification de CardioWatch 2.1", "(SOCLE)", "L’entreprise s’engage à");
+          + " (SIREN 552100554), pour la certification de CardioWatch 2.1", "L’entreprise s’engage à")
+          // the profiles as the candidature form named them, not the code a vendor never saw (walk, 3 December 2026)
+          .contains("pour les profils logiciels choisis à la candidature :\nExigences de base (tout dispositif)\n")
+          .doesNotContain("SOCLE", "Référentiel identité", "MSSanté", "DMP");
+      // one item per profile, and the commitments after the list, not inside its last item
+      assertThat(browser.findElements(By.cssSelector(".fjs-form li")).stream().map(WebElement::getText).toList())
+          .startsWith("Exigences de base (tout dispositif)", "ne déposer ses preuves qu’après la signature, sur la page"
+              + " des preuves du dossier, en une fois ou section par section, chaque archive et chaque preuve nommées"
+              + " comme la page l’indique ;");
       type("Field_SignatoryName", "Alice Martin");
       setCheckbox("Field_ConventionSigned", true);
     });
