@@ -123,7 +123,8 @@ class VendorMail implements JavaDelegate {
     // the links: the dossier's task waiting for the vendor (looked up when opened), its evidence page, the page
     // where it stands, Tasklist
     if (model.get("dossierId") instanceof String dossierId) {
-      model.put("taskLink", links.dossierTask(dossierId));
+      // the task of the part of the dossier that sends the mail: a PECAN dossier may hold one of hers on each side
+      model.put("taskLink", links.dossierTask(dossierId, processKeyOf(execution)));
       model.put("evidenceLink", links.evidence(dossierId));
       model.put("dossierLink", links.dossier(dossierId));
       // a transitional dossier continued into a nominal candidature (transitional.NominalContinuation): its page
@@ -146,6 +147,11 @@ class VendorMail implements JavaDelegate {
       }
     }
     return model;
+  }
+
+  private static String processKeyOf(DelegateExecution execution) {
+    return execution instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity entity
+        && entity.getProcessDefinition() != null ? entity.getProcessDefinition().getKey() : null;
   }
 
   private static String pathwayOf(DelegateExecution execution) {

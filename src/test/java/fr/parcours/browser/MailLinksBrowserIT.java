@@ -207,7 +207,8 @@ class MailLinksBrowserIT extends BrowserTestBase {
     List<String> kinds = new ArrayList<>();
     for (Map.Entry<String, String> link : links.entrySet()) {
       String path = link.getKey().substring(base.length());
-      String kind = path.equals("/dossiers/" + number + "/tache") ? "task"
+      // the task link names the part of the dossier the mail comes from: /dossiers/<n>/tache/sesame-filing
+      String kind = path.matches("/dossiers/" + number + "/tache(/[a-z-]+)?") ? "task"
           : path.equals("/dossiers/" + number) ? "dossier"
           : path.equals("/evidence/" + number) ? "evidence"
           : path.startsWith("/camunda/app/tasklist/") ? "tasklist" : "other";

@@ -128,7 +128,8 @@ class TasklistBrowserIT extends BrowserTestBase {
 
     // the mail "candidature reçue" links to that task: opened in her browser, the link shows its form
     String link = waiting.until(d -> mailLink("candidature reçue", dossierId));
-    assertThat(link).isEqualTo("http://localhost:" + port + "/dossiers/" + dossierId + "/tache");
+    // the link names the part of the dossier the mail comes from, the ANS certification
+    assertThat(link).isEqualTo("http://localhost:" + port + "/dossiers/" + dossierId + "/tache/ans-certification");
     browser.get(link);
     String depositTask = task(dossier, "Task_DepositAdministrativeDossier").getId();
     waiting.until(d -> d.getCurrentUrl().contains("/camunda/app/tasklist/default/#/")
@@ -524,7 +525,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     try {
       for (jakarta.mail.internet.MimeMessage mail : MAIL.getReceivedMessages()) {
         if (mail.getSubject().contains(subjectPart) && mail.getSubject().contains(dossierId)) {
-          java.util.regex.Matcher link = java.util.regex.Pattern.compile("http\\S+/dossiers/" + dossierId + "/tache")
+          java.util.regex.Matcher link = java.util.regex.Pattern.compile("http\\S+/dossiers/" + dossierId + "/tache(/[a-z-]+)?")
               .matcher(fr.parcours.support.ProcessTestBase.text(mail));
           return link.find() ? link.group() : null;
         }
