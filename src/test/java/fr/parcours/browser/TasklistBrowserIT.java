@@ -200,7 +200,9 @@ class TasklistBrowserIT extends BrowserTestBase {
     work(VENDOR_FILTER, dossier, "Task_SignConvention", "Signer la convention", "03c-alice-signs-convention", () -> {
       // issue 19: the convention is read before it is signed, with its parties, device and profiles
       assertThat(formText()).contains("La convention", "Entre l’Agence du numérique en santé (ANS) et MediSoft SAS"
-          + " (SIREN 552100554), pour la certification de CardioWatch 2.1", "(Exigences de base (tout dispositif))", "L’entreprise s’engage à");
+          + " (SIREN 552100554), pour la certification de CardioWatch 2.1",
+          "choisis à la candidature : Exigences de base (tout dispositif).", "L’entreprise s’engage à")
+          .as("the profiles' labels, never their codes").doesNotContain("SOCLE");
       type("Field_SignatoryName", "Alice Martin");
       setCheckbox("Field_ConventionSigned", true);
     });
