@@ -50,8 +50,11 @@ class DossierTaskPage {
   private final Dossiers dossiers;
   private final PublicLinks links;
   private final ITemplateEngine templates;
+  private final java.time.ZoneId zone;
 
-  DossierTaskPage(ProcessEngine engine, Dossiers dossiers, PublicLinks links, ITemplateEngine templates) {
+  DossierTaskPage(ProcessEngine engine, Dossiers dossiers, PublicLinks links, ITemplateEngine templates,
+      @org.springframework.beans.factory.annotation.Value("${parcours.zone:Europe/Paris}") String zone) {
+    this.zone = java.time.ZoneId.of(zone);
     this.templates = templates;
     this.engine = engine;
     this.identity = engine.getIdentityService();
@@ -145,7 +148,7 @@ class DossierTaskPage {
       String part = definition.getName() == null ? definition.getKey() : definition.getName();
       String due = task.getDueDate() == null ? "aucun délai réglementaire"
           : fr.parcours.deadline.LegalDates.until(task.getDueDate().toInstant()
-              .atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate(), Locale.FRENCH);
+              .atZone(zone).toLocalDate(), Locale.FRENCH);
       choices.add(Map.of("label", "« " + task.getName() + " » (" + part + "), " + due,
           "href", links.tasklistTask(task.getId())));
     }
