@@ -503,7 +503,7 @@ class EvidencePage {
     page.setVariable("deposited", report.depositedCount());
     page.setVariable("applicable", report.applicableProofs().size());
     page.setVariable("sendCount", report.sends());
-    page.setVariable("profiles", String.join(", ", report.profiles()));
+    page.setVariable("profiles", fr.parcours.shared.SoftwareProfiles.labels(report.profiles()));
     page.setVariable("handlesIns", report.handlesIns());
     page.setVariable("unknownProofs", report.unknownProofs());
     page.setVariable("rows", rows);
