@@ -30,6 +30,8 @@ public final class AnsProcess {
   public static final String DEPOSIT_ACTION = "depositAction";
   /** The software profiles chosen at the candidature, final (seed 004 §6.2): "RI,SOCLE". */
   public static final String FINAL_SOFTWARE_PROFILES = "finalSoftwareProfiles";
+  /** The same profiles as people read them ({@link fr.parcours.shared.SoftwareProfiles}), for the convention's text. */
+  public static final String SOFTWARE_PROFILE_LABELS = "softwareProfileLabels";
   public static final String HAS_CONVERGENCE_ACCOUNT = "hasConvergenceAccount";
   public static final String ADMISSIBILITY_DECISION = "admissibilityDecision";
   /**

@@ -1,5 +1,6 @@
 package fr.parcours.ans;
 
+import fr.parcours.shared.SoftwareProfiles;
 import static fr.parcours.shared.TaskInputs.decision;
 import static fr.parcours.shared.TaskInputs.defaultFalse;
 import static fr.parcours.shared.TaskInputs.required;
@@ -159,9 +160,9 @@ class AnsTaskChecks implements TaskListener {
     }
     String submitted = AnsProcess.profilesValue(candidature.softwareProfiles());
     if (!submitted.equals(chosen)) {
-      throw new BadInputException("Profils logiciels : le choix fait à la candidature est définitif (" + chosen
-          .replace(",", ", ") + ") ; il décide des exigences qui s’appliquent. "
-          + (submitted.isEmpty() ? "Vous n’envoyez aucun profil" : "Vous envoyez " + submitted.replace(",", ", "))
+      throw new BadInputException("Profils logiciels : le choix fait à la candidature est définitif (" + SoftwareProfiles.labels(chosen)
+          + ") ; il décide des exigences qui s’appliquent. "
+          + (submitted.isEmpty() ? "Vous n’envoyez aucun profil" : "Vous envoyez " + SoftwareProfiles.labels(submitted))
           + " : laissez les profils tels"
           + " qu’ils étaient. Pour d’autres profils, déposez une nouvelle candidature.");
     }

@@ -1,5 +1,6 @@
 package fr.parcours.ans;
 
+import fr.parcours.shared.SoftwareProfiles;
 import fr.parcours.candidature.Candidature;
 import fr.parcours.candidature.CandidatureRejectedException;
 import fr.parcours.candidature.CandidatureValidator;
@@ -122,6 +123,8 @@ class CandidatureIntake implements ExecutionListener {
     }
     // the profiles are final from the candidature (seed 004 §6.2): the administrative deposit may not change them
     execution.setVariable(AnsProcess.FINAL_SOFTWARE_PROFILES, AnsProcess.profilesValue(candidature.softwareProfiles()));
+    // and as people read them, for the convention the vendor signs (never a code)
+    execution.setVariable(AnsProcess.SOFTWARE_PROFILE_LABELS, SoftwareProfiles.labels(candidature.softwareProfiles()));
     // as text, whatever type it was sent as (a number is read as its digits)
     execution.setVariable("siren", Siren.normaliseSiren(candidature.siren()));
 

@@ -1,5 +1,6 @@
 package fr.parcours.ans;
 
+import fr.parcours.shared.SoftwareProfiles;
 import fr.parcours.candidature.Candidature;
 import fr.parcours.device.DeviceFactsOf;
 import fr.parcours.device.DeviceRecords;
@@ -70,7 +71,8 @@ public class LineCertification {
       }
       if (line.profiles().stream().noneMatch(profiles::contains)) {
         throw new BadInputException("La ligne « " + line.label() + " » est réservée aux dispositifs de profil "
-            + String.join(" ou ", line.profiles()) + " ; ce dispositif a le profil " + String.join(", ", profiles)
+            + String.join(" ou ", line.profiles().stream().map(SoftwareProfiles::label).toList())
+            + " ; ce dispositif a le profil " + SoftwareProfiles.labels(profiles)
             + " : il ne peut pas la demander. Décochez-la et écrivez le motif du refus.");
       }
       List<String> outstanding = report.outstandingOfLine(line.label());

@@ -134,6 +134,43 @@ public class Clocks {
   }
 
   /**
+   * The last day of a window that passed somewhere in the dossier, never opening it: the pathway's own, or a track's
+   * it called, ended or not (the CNEDiMTS track that ended when its complements lapsed). The dossier's parts are the
+   * instances of the execution's root; the most recent last day of that row in them that passed (a repeating
+   * window's cycle ended by its timer counts, {@link RegulatoryClock#passedLastDays}), or, when none has, the latest.
+   * Null when the dossier never opened that window.
+   */
+  public LocalDate lastDayPassed(DelegateExecution execution, String clockId) {
+    List<RegulatoryClock> found = new ArrayList<>();
+    privileged(() -> {
+      String root = ((ExecutionEntity) execution).getProcessInstance().getRootProcessInstanceId();
+      var history = execution.getProcessEngineServices().getHistoryService();
+      List<String> parts = new ArrayList<>();
+      history.createHistoricProcessInstanceQuery().rootProcessInstanceId(root).list()
+          .forEach(part -> parts.add(part.getId()));
+      parts.remove(execution.getProcessInstanceId());
+      if (!parts.isEmpty()) {
+        history.createHistoricVariableInstanceQuery().processInstanceIdIn(parts.toArray(String[]::new))
+            .variableName(ClockStore.variableName(clockId)).disableCustomObjectDeserialization().list().stream()
+            // the instance's own window, not a copy a task holds
+            .filter(variable -> java.util.Objects.equals(variable.getExecutionId(), variable.getProcessInstanceId()))
+            .map(variable -> stored(variable.getName(), variable.getValue()))
+            .flatMap(Optional::stream)
+            .forEach(found::add);
+      }
+      // this instance's own, as it stands in this transaction
+      RegulatoryClock own = ClockStore.load(execution.getProcessInstance(), clockId);
+      if (own != null) {
+        found.add(own);
+      }
+    });
+    Instant now = now();
+    return found.stream().flatMap(clock -> clock.passedLastDays(now).stream()).max(LocalDate::compareTo)
+        .orElse(found.stream().map(clock -> clock.read(now).lastDay()).filter(java.util.Objects::nonNull)
+            .max(LocalDate::compareTo).orElse(null));
+  }
+
+  /**
    * The last day of a window opened by an earlier event, whose date the variable {@code openedAtVariable} holds
    * (the shortened hearing runs from the hearing request, though only the hearing's date says it is shortened);
    * opens it at that date if it is not open, or now when the variable holds no date.

@@ -206,6 +206,29 @@ public final class RegulatoryClock {
     };
   }
 
+  /**
+   * The last days of the cycles that passed before {@code now}: each cycle a restart ended after its last day (a
+   * repeating window, restarted when its timer fired), and the current one if its last day is before now's date.
+   * A cycle restarted on or before its last day (the dossier moved) did not pass. In time order.
+   */
+  public List<LocalDate> passedLastDays(Instant now) {
+    List<LocalDate> passed = new ArrayList<>();
+    for (int i = 1; i < ledger.size(); i++) {
+      ClockEntry entry = ledger.get(i);
+      if (entry.kind() == Kind.RESTARTED) {
+        ClockReading before = of(clockId, terms, ledger.subList(0, i)).read(entry.at());
+        if (before.lastDay() != null && before.lastDay().isBefore(date(entry.at(), terms.zone()))) {
+          passed.add(before.lastDay());
+        }
+      }
+    }
+    ClockReading current = read(now);
+    if (current.lastDay() != null && current.lastDay().isBefore(date(now, terms.zone()))) {
+      passed.add(current.lastDay());
+    }
+    return passed;
+  }
+
   /** What the clock says at {@code now}. */
   public ClockReading read(Instant now) {
     return compute(now).reading();

@@ -9,17 +9,21 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the engine throws when the request, not Parcours, is wrong, read as the person who sent it needs it: the
- * status that says so (400, 403, 404) and a sentence that says what is wrong and how to fix it, instead of a 500
+ * status that says so (400, 403, 404, 409) and a sentence that says what is wrong and how to fix it, instead of a 500
  * that names a Java class. Anything else is left to Camunda's own handlers.
  */
 final class EngineRefusals {
@@ -31,6 +35,13 @@ final class EngineRefusals {
   private static final Pattern TASK_ID = Pattern.compile("task with id '?([^':\\s]+)'?");
   private static final Pattern EXECUTION_ID = Pattern.compile("[Ee]xecution (?:with id )?'?([^':\\s]+)'? ");
 
+  /** What a person is told when another send changed the dossier while hers ran (nothing of hers was stored). */
+  static final String CHANGED_MEANWHILE = "Le dossier a changé pendant votre envoi : la tâche a pu être terminée dans un"
+      + " autre onglet ou par une autre personne. Rien n’a été enregistré de cet envoi ; rechargez la liste des tâches"
+      + " et, si la tâche y est encore, envoyez-la de nouveau. (The dossier changed while you sent this: the task may"
+      + " have been completed in another tab or by someone else. Nothing of this request was stored; reload the task"
+      + " list and, if the task is still there, send it again.)";
+
   private EngineRefusals() {
   }
 
@@ -41,8 +52,21 @@ final class EngineRefusals {
         return refusal(Response.Status.BAD_REQUEST, "BadInputException", badInput.getMessage());
       }
       if (cause instanceof AuthorizationException refused) {
+        String gone = goneTask(refused);
+        if (gone != null) {
+          // the task was completed by another send while this one ran: its grants went with it, which the engine
+          // read as a refusal of rights
+          LOG.info("Answered 404 to a refusal on task {}, completed meanwhile: {}", gone, refused.getMessage());
+          return refusal(Response.Status.NOT_FOUND, "NotFoundException", TaskHandover.noSuchTask(gone));
+        }
         // a refusal wrapped as "Not enough parameters submitted" (creating a comment does that): say what it is
         return refusal(Response.Status.FORBIDDEN, "AuthorizationException", startRefused(refused));
+      }
+      if (cause instanceof OptimisticLockingException) {
+        // two tabs (or two people) sent one task at once: the engine let one through and rolled this one back
+        LOG.info("Answered 409 to a request that changed a dossier another changed meanwhile: {}",
+            cause.getMessage());
+        return refusal(Response.Status.CONFLICT, "OptimisticLockingException", CHANGED_MEANWHILE);
       }
     }
     // the engine's own words about the request itself: only the outermost failure, never one raised inside a
@@ -63,6 +87,11 @@ final class EngineRefusals {
           + " d’exécution et le nom du message. (No step of a dossier "
           + (id.find(0) ? "with execution id '" + id.group(1) + "' " : "")
           + "is waiting for this: check the execution id and the message name.)");
+    } else if (message.contains("ENGINE-13043")) {
+      // /condition: no diagram of Parcours starts on a condition
+      answer = refusal(Response.Status.BAD_REQUEST, "BadInputException", "Aucun processus de Parcours ne démarre sur"
+          + " une condition : démarrez un dossier depuis Tasklist (« Démarrer un processus »). (No process of Parcours"
+          + " starts on a condition: start a dossier from Tasklist, 'Start process'.)");
     }
     if (answer != null) {
       LOG.info("Answered {} to a request the engine refused: {}", answer.getStatus(), message);
@@ -92,6 +121,27 @@ final class EngineRefusals {
       }
     }
     return refused.getMessage();
+  }
+
+  /**
+   * The task a refusal of rights is about when that task no longer exists, else null. Two tabs sending one task: the
+   * one that read the task before the other completed it, and checked the person's rights after, finds the task's
+   * grants gone with it (seen: 403 "does not have 'TASK_WORK' permission"). A task that exists keeps its 403, so
+   * that nothing is told that was not before.
+   */
+  static String goneTask(AuthorizationException refused) {
+    for (MissingAuthorization missing : refused.getMissingAuthorizations()) {
+      String id = missing.getResourceId();
+      if (Resources.TASK.resourceName().equals(missing.getResourceType()) && id != null
+          && !Authorization.ANY.equals(id)) {
+        ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) EngineUtil.lookupProcessEngine(null)
+            .getProcessEngineConfiguration();
+        boolean exists = engine.getCommandExecutorTxRequired().execute(context ->
+            context.getTaskManager().findTaskById(id) != null);
+        return exists ? null : id;
+      }
+    }
+    return null;
   }
 
   /** The variable named anywhere in the failure's messages, quoted, or "(unnamed)". */

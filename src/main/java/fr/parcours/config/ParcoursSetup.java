@@ -3,6 +3,7 @@ package fr.parcours.config;
 import fr.parcours.demo.DemoData;
 import fr.parcours.security.AuthorizationSetup;
 import fr.parcours.security.ProductionAdministrator;
+import fr.parcours.tasklist.PathwaysOfOlderDossiers;
 import fr.parcours.tasklist.TasklistFilters;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Once the engine has deployed the diagrams: roles and their rights, demo users (demo only), the administrator
- * from the environment (or a warning that there is none), filters; Parcours' indexes on Camunda's tables.
+ * from the environment (or a warning that there is none), filters; Parcours' indexes on Camunda's tables; the
+ * pathway's name on the running dossiers started before it was given ({@link PathwaysOfOlderDossiers}).
  */
 @Component
 class ParcoursSetup implements ApplicationRunner {
@@ -21,10 +23,12 @@ class ParcoursSetup implements ApplicationRunner {
   private final TasklistFilters filters;
   private final ProductionAdministrator administrator;
   private final CamundaIndexes indexes;
+  private final PathwaysOfOlderDossiers pathwayNames;
 
   ParcoursSetup(AuthorizationSetup authorizations, ObjectProvider<DemoData> demoData, TasklistFilters filters,
-      ProductionAdministrator administrator, CamundaIndexes indexes) {
+      ProductionAdministrator administrator, CamundaIndexes indexes, PathwaysOfOlderDossiers pathwayNames) {
     this.authorizations = authorizations;
+    this.pathwayNames = pathwayNames;
     this.indexes = indexes;
     this.administrator = administrator;
     this.demoData = demoData;
@@ -42,5 +46,7 @@ class ParcoursSetup implements ApplicationRunner {
       administrator.ensure();
       filters.ensureFilters();
     });
+    // the dossiers started before their cards showed the pathway ("Parcours"): once, then nothing to do
+    pathwayNames.ensure();
   }
 }

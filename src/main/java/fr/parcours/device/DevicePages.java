@@ -181,6 +181,11 @@ class DevicePages {
     public String day(LocalDate day) {
       return day == null ? "" : LegalDates.date(day, locale);
     }
+
+    /** A device's profiles as people read them ("Exigences de base (tout dispositif)"), never their codes. */
+    public String profiles(String codes) {
+      return codes == null || codes.isBlank() ? "" : fr.parcours.shared.SoftwareProfiles.labels(codes, locale);
+    }
   }
 
   /**

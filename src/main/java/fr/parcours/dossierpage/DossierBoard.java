@@ -229,6 +229,10 @@ public class DossierBoard {
 
     List<NextStep> next = nextSteps(viewer, ids);
     Set<String> mine = new HashSet<>(next.stream().map(NextStep::taskId).toList());
+    if (viewer.vendor()) {
+      next.addAll(outsideActions(viewer, number, ordered, variables));
+      next.sort(Comparator.comparing(NextStep::dueDay, Comparator.nullsLast(Comparator.naturalOrder())));
+    }
     List<TrackState> tracks = new ArrayList<>();
     LocalDate nextDue = null;
     boolean overdue = false;
@@ -304,6 +308,39 @@ public class DossierBoard {
     }
     next.sort(Comparator.comparing(NextStep::dueDay, Comparator.nullsLast(Comparator.naturalOrder())));
     return next;
+  }
+
+  /**
+   * What the vendor does elsewhere while an agency's step of an open part waits on it: the Démarches Simplifiées
+   * filing the ministry then records, the INS test day she organises with the ANS. A step says so in the page's words
+   * ({@code outside.<step id>} in {@code i18n/dossiers*.properties}), with where to do it ({@code .link}, else the
+   * dossier's messages) and the window that binds it ({@code .window}, a row of the deadlines table), so that the page
+   * never says "nothing to do" while the dossier waits for her.
+   */
+  private List<NextStep> outsideActions(Viewer viewer, String number, List<HistoricProcessInstance> parts,
+      Map<String, Map<String, Object>> variables) {
+    List<NextStep> found = new ArrayList<>();
+    for (HistoricProcessInstance part : parts) {
+      if (part.getEndTime() != null) {
+        continue;
+      }
+      for (HistoricActivityInstance step : history.createHistoricActivityInstanceQuery()
+          .processInstanceId(part.getId()).activityType("userTask").unfinished().listPage(0, 100)) {
+        String key = "outside." + step.getActivityId();
+        String sentence = messages.getMessage(key, null, null, viewer.locale());
+        if (sentence == null) {
+          continue;
+        }
+        String link = messages.getMessage(key + ".link", null, "/dossiers/" + number + "#messages", viewer.locale());
+        String window = messages.getMessage(key + ".window", null, null, viewer.locale());
+        LocalDate day = window == null ? null : variables.getOrDefault(part.getId(), Map.of()).entrySet().stream()
+            .flatMap(e -> Clocks.stored(e.getKey(), e.getValue()).stream())
+            .filter(clock -> clock.clockId().equals(window)).map(clock -> clock.read(now()).lastDay()).filter(Objects::nonNull).findFirst().orElse(null);
+        found.add(new NextStep(null, sentence, day == null ? text(viewer.locale(), "due.none")
+            : LegalDates.until(day, viewer.locale()), day, link));
+      }
+    }
+    return found;
   }
 
   /** The steps the instance waits at, each with who it waits for: "« Examiner les preuves », à l’ANS". */

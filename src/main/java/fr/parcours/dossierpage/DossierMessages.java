@@ -34,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -193,7 +194,7 @@ public class DossierMessages {
   /** Keeps the person's message without files, then mails the other side; see {@link #post(Viewer, DossierSummary,
    * String, String, boolean, List)}. */
   public Message post(Viewer viewer, DossierSummary dossier, String agency, String text, boolean awaitingAnswer) {
-    return post(viewer, dossier, agency, text, awaitingAnswer, List.of());
+    return post(viewer, dossier, agency, text, awaitingAnswer, List.of(), null);
   }
 
   /**
@@ -204,12 +205,15 @@ public class DossierMessages {
    *     reviewer, who writes for its own
    * @param awaitingAnswer for a reviewer, that the message asks the vendor for an answer; ignored for a vendor
    * @param uploads the files joined to it, checked as the evidence files sent alone are ({@link UploadedFiles})
+   * @param submission the key of the form it was written in (a new one in each form the page shows), or null: a
+   *     second post of the same form by the same person (a double click, a browser sending it again, two tabs) keeps
+   *     nothing more and mails nobody, and answers the message the first kept
    * @throws BadInputException when the dossier is closed, the text empty or too long, the agency not one of the
    *     dossier's, the person neither its vendor nor an agency that instructs it, or a file empty, too large, not
    *     a PDF, PNG or JPEG by its content, or one too many; nothing is kept then, neither the message nor a file
    */
   public Message post(Viewer viewer, DossierSummary dossier, String agency, String text, boolean awaitingAnswer,
-      List<Upload> uploads) {
+      List<Upload> uploads, String submission) {
     Locale locale = viewer.locale();
     String body = text == null ? "" : text.strip();
     if (!dossier.open()) {
@@ -245,8 +249,9 @@ public class DossierMessages {
       }
       transaction.executeWithoutResult(status -> {
         jdbc.update("INSERT INTO parcours_message (id, dossier_id, agency, from_vendor, author, body, awaiting_answer,"
-            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, dossier.number(), to, viewer.vendor(),
-            viewer.userId(), body, !viewer.vendor() && awaitingAnswer, Timestamp.from(now));
+            + " created_at, submission) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, dossier.number(), to,
+            viewer.vendor(), viewer.userId(), body, !viewer.vendor() && awaitingAnswer, Timestamp.from(now),
+            submission);
         for (int i = 0; i < attachments.size(); i++) {
           Attachment a = attachments.get(i);
           jdbc.update("INSERT INTO parcours_message_attachment (id, message_id, file_name, content_type, sha256,"
@@ -254,11 +259,17 @@ public class DossierMessages {
               a.sha256(), a.size(), written.get(i));
         }
       });
+    } catch (DuplicateKeyException postedAgain) {
+      // the same form, kept by its first post (which waited on the index until it committed): that one is mailed
+      written.forEach(files::forget);
+      String first = jdbc.queryForObject("SELECT id FROM parcours_message WHERE author = ? AND submission = ?",
+          String.class, viewer.userId(), submission);
+      return thread(viewer, dossier).stream().filter(m -> m.id().equals(first)).findFirst().orElseThrow();
     } catch (RuntimeException e) {
       written.forEach(files::forget);
       throw e;
     }
-    announce(id, dossier, to, viewer.vendor(), attachments.size());
+    announce(id, dossier.number(), dossier.company(), to, viewer.vendor(), attachments.size());
     return thread(viewer, dossier).stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
   }
 
@@ -311,34 +322,74 @@ public class DossierMessages {
     }
   }
 
+  /**
+   * Mails the other side of each message kept before {@code keptBefore} whose mail neither left nor failed: the node
+   * that kept it stopped (a crash, a kill) between keeping it and mailing, and nobody would ever be told of it, nor
+   * the writer that nobody was. Each goes with the Message-ID it had (one per message): should the node have stopped
+   * after the server took the mail and before it was marked sent, the copy is recognisable as the same mail.
+   *
+   * @return how many were mailed (or failed, and shown so on the page)
+   */
+  public int announceUnannounced(Instant keptBefore) {
+    List<Object[]> waiting = jdbc.query("SELECT m.id, m.dossier_id, m.agency, m.from_vendor, (SELECT COUNT(*) FROM"
+        + " parcours_message_attachment a WHERE a.message_id = m.id) attached FROM parcours_message m WHERE"
+        + " m.mailed_at IS NULL AND m.mail_error IS NULL AND m.created_at < ? ORDER BY m.created_at",
+        (rs, i) -> new Object[] {rs.getString("id"), rs.getString("dossier_id"), rs.getString("agency"),
+            rs.getBoolean("from_vendor"), rs.getInt("attached")}, Timestamp.from(keptBefore));
+    int mailed = 0;
+    for (Object[] message : waiting) {
+      // taken by one node only (two nodes of a cluster started together both find it): the others leave it
+      if (jdbc.update("UPDATE parcours_message SET mail_error = ? WHERE id = ? AND mailed_at IS NULL AND mail_error"
+          + " IS NULL", "mailing again after a stop", message[0]) == 0) {
+        continue;
+      }
+      mailed++;
+      String number = (String) message[1];
+      String company = vendorVariables(number, List.of("companyName")).stream().map(v -> String.valueOf(v.getValue()))
+          .findFirst().orElse(number);
+      LOG.info("Message {} of dossier {} was kept but not mailed before a stop: mailing it now", message[0], number);
+      announce((String) message[0], number, company, (String) message[2], (Boolean) message[3], (Integer) message[4]);
+    }
+    return mailed;
+  }
+
   /** Mails the other side that a message waits on the dossier's page; a failure is kept with the message. */
-  private void announce(String id, DossierSummary dossier, String agency, boolean fromVendor, int attached) {
+  private void announce(String id, String number, String company, String agency, boolean fromVendor, int attached) {
     String agencyName = agencyName(agency, Locale.FRENCH);
     try {
-      Language language = fromVendor ? Language.FR : vendorLanguage(dossier.number());
-      List<String> recipients = fromVendor ? agencyAddresses(agency) : vendorAddresses(dossier.number());
+      Language language = fromVendor ? Language.FR : vendorLanguage(number);
+      List<String> recipients = fromVendor ? agencyAddresses(agency) : vendorAddresses(number);
       if (recipients.isEmpty()) {
         throw new IllegalStateException(fromVendor ? "no member of " + agency + " has an email address"
             : "the dossier names no contact address");
       }
       Locale locale = language.locale();
-      String sender = fromVendor ? dossier.company() : agencyName;
+      String sender = fromVendor ? company : agencyName;
       MimeMessage message = mail.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
       helper.setFrom(from);
       helper.setTo(recipients.toArray(String[]::new));
-      helper.setSubject(word(locale, "messages.mail.subject", dossier.number(), sender));
-      helper.setText(word(locale, "messages.mail.text", dossier.number(), sender, links.dossier(dossier.number())
-          + "#messages", attached));
+      helper.setSubject(word(locale, "messages.mail.subject", number, sender));
+      helper.setText(word(locale, "messages.mail.text", number, sender, links.dossier(number) + "#messages",
+          attached));
+      // one per message, kept by Spring: a copy mailed again after a stop is recognisable as the same mail
+      message.setHeader("Message-ID", messageId(id));
       mail.send(message);
       jdbc.update("UPDATE parcours_message SET mailed_at = ?, mail_error = NULL WHERE id = ?",
           Timestamp.from(ClockUtil.getCurrentTime().toInstant()), id);
     } catch (MailException | MessagingException | IllegalStateException e) {
-      LOG.warn("Message {} of dossier {} is kept, but its mail failed: {}", id, dossier.number(), e.getMessage());
+      LOG.warn("Message {} of dossier {} is kept, but its mail failed: {}", id, number, e.getMessage());
       String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       jdbc.update("UPDATE parcours_message SET mail_error = ? WHERE id = ?",
           error.length() > 2000 ? error.substring(0, 2000) : error, id);
     }
+  }
+
+  /** The Message-ID of a message's mail: derived from the message, so every attempt carries it. */
+  String messageId(String id) {
+    String domain = from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "")
+        : "parcours";
+    return "<" + id + ".message.parcours@" + domain + ">";
   }
 
   private List<String> agencyAddresses(String agency) {

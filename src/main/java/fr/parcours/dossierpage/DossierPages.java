@@ -162,26 +162,29 @@ class DossierPages {
   /**
    * A message of the dossier's thread (the form of its page): kept, then the other side is mailed; back to the
    * thread. Refused with the page's sentence: another company's dossier (404, as on the page), a post without
-   * the page's token (403), a closed dossier, an empty or too long text, an agency that does not instruct it
-   * (400, the text kept in the form). Nothing is kept when refused.
+   * the page's token or the form's key (403), a closed dossier, an empty or too long text, an agency that does not
+   * instruct it (400, the text kept in the form). Nothing is kept when refused. The same form posted again (its key)
+   * keeps nothing more and mails nobody: back to the thread, where the first post's message is.
    */
   @PostMapping("/dossiers/{number}/messages")
   String post(@PathVariable String number, @RequestParam(required = false) String body,
       @RequestParam(required = false) String agency, @RequestParam(required = false) boolean awaitingAnswer,
       @RequestParam(name = "csrf", required = false) String csrf,
+      @RequestParam(name = "submission", required = false) String submission,
       @RequestParam(name = "files", required = false) List<MultipartFile> files,
       HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) throws IOException {
     Visit visit = visit(number, request, response, locale, model);
     if (visit.refusal() != null) {
       return visit.refusal();
     }
-    if (!PageToken.matches(request, CSRF, csrf)) {
+    if (!PageToken.matches(request, CSRF, csrf) || !wellFormedSubmission(submission)) {
       response.setStatus(HttpStatus.FORBIDDEN.value());
       return page(visit.viewer(), visit.dossier(), request, model, messages.getMessage("messages.refused.csrf", null,
           locale), body, agency);
     }
     try {
-      thread.post(visit.viewer(), visit.dossier().summary(), agency, body, awaitingAnswer, uploads(files));
+      thread.post(visit.viewer(), visit.dossier().summary(), agency, body, awaitingAnswer, uploads(files),
+          submission);
     } catch (BadInputException refused) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return page(visit.viewer(), visit.dossier(), request, model, refused.getMessage(), body, agency);
@@ -189,6 +192,15 @@ class DossierPages {
     response.setStatus(HttpStatus.SEE_OTHER.value());
     response.setHeader(HttpHeaders.LOCATION, "/dossiers/" + number + "?sent#messages");
     return null;
+  }
+
+  /**
+   * The key the message form carries, new each time the page shows it (a random UUID): the same form posted twice
+   * keeps one message ({@link DossierMessages#post}). A post without one (a page shown by the version before, a
+   * hand-made post) is answered as an expired page, its text left in the form.
+   */
+  private static boolean wellFormedSubmission(String submission) {
+    return submission != null && submission.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   }
 
   /** The files sent with the form; the empty part a browser sends when no file was chosen is none. */
@@ -252,6 +264,7 @@ class DossierPages {
     model.addAttribute("maxFiles", DossierMessages.MAX_FILES);
     model.addAttribute("maxMegabytes", UploadedFiles.MAX_MEGABYTES);
     model.addAttribute("csrf", PageToken.of(request, CSRF));
+    model.addAttribute("submission", java.util.UUID.randomUUID().toString());
     model.addAttribute("refusal", refusal);
     model.addAttribute("draft", draft);
     model.addAttribute("draftAgency", draftAgency);

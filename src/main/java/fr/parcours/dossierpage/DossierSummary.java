@@ -84,13 +84,13 @@ public record DossierSummary(String number, String pathwayKey, String pathwayNam
   }
 
   /**
-   * A task that waits for the person.
+   * A task that waits for the person, or what a vendor does elsewhere while an agency's step waits on her.
    *
-   * @param taskId the task
-   * @param name its name
+   * @param taskId the task; null for what she does elsewhere
+   * @param name its name, or the sentence saying what to do and where
    * @param due until when, as a person reads it, or that no time limit applies
    * @param dueDay its last day; null when none applies
-   * @param link Tasklist opened on it
+   * @param link Tasklist opened on it, or where to do it
    */
   public record NextStep(String taskId, String name, String due, LocalDate dueDay, String link) {
   }

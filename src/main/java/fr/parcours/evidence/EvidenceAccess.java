@@ -7,6 +7,8 @@ import fr.parcours.security.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -86,6 +88,17 @@ class EvidenceAccess {
     boolean visible = as(userId, () -> runtime.createProcessInstanceQuery().processInstanceId(holder.getId())
         .count() > 0 || tasks.createTaskQuery().processInstanceId(holder.getId()).count() > 0);
     return visible ? holder : null;
+  }
+
+  /**
+   * Whether the person may read the dossier, though no part of it takes evidence now: its ANS part has ended
+   * (certificate, refusal, abandonment) or the whole dossier is closed. As the dossier's page decides it: one of its
+   * instances, running or finished, is readable by the person.
+   */
+  boolean seesDossier(String userId, String dossierId) {
+    List<String> instances = dossiers.everyInstanceOf(dossierId);
+    return !instances.isEmpty() && as(userId, () -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceIds(new HashSet<>(instances)).count() > 0);
   }
 
   /**

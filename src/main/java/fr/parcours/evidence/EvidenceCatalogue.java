@@ -22,7 +22,7 @@ public record EvidenceCatalogue(String notice, List<Version> versions) {
       "SECURITY", "PERSONAL_DATA");
 
   /** Software profiles a requirement may apply to (the candidature's choices). */
-  public static final List<String> PROFILES = List.of("SOCLE", "RI", "MSS", "DMP");
+  public static final List<String> PROFILES = fr.parcours.shared.SoftwareProfiles.CODES;
 
   /** A requirement ({@code INS 2}) of one section, applying to the devices of some profiles. */
   public record Requirement(String id, String section, String title, List<String> profiles,

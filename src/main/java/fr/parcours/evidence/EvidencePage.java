@@ -353,7 +353,8 @@ class EvidencePage {
     request.setAttribute(MENU_USER, access.menuUser(person.userId()));
     ProcessInstance dossier = access.dossier(person.userId(), dossierId);
     if (dossier == null) {
-      return new Visit(person, null, answer(request, HttpStatus.NOT_FOUND, noSuchDossier(dossierId), null));
+      return new Visit(person, null, answer(request, HttpStatus.NOT_FOUND, access.seesDossier(person.userId(),
+          dossierId) ? noDepositNow(dossierId) : noSuchDossier(dossierId), null));
     }
     return new Visit(person, dossier, null);
   }
@@ -389,6 +390,12 @@ class EvidencePage {
   private ResponseEntity<String> unauthenticated(HttpServletRequest request) {
     return answer(request, HttpStatus.UNAUTHORIZED, "Connectez-vous d’abord à Tasklist, puis ouvrez cette page depuis"
         + " votre tâche.", null);
+  }
+
+  /** A dossier the person may read, whose ANS part takes no evidence any more: said so, not "no such dossier". */
+  static String noDepositNow(String dossierId) {
+    return "Le dossier " + dossierId + " n’attend plus de preuves : sa partie ANS est close (certificat délivré, refus"
+        + " ou abandon), ou il n’en a pas. La page du dossier (/dossiers/" + dossierId + ") dit où il en est.";
   }
 
   static String noSuchDossier(String dossierId) {
@@ -496,7 +503,7 @@ class EvidencePage {
     page.setVariable("deposited", report.depositedCount());
     page.setVariable("applicable", report.applicableProofs().size());
     page.setVariable("sendCount", report.sends());
-    page.setVariable("profiles", String.join(", ", report.profiles()));
+    page.setVariable("profiles", fr.parcours.shared.SoftwareProfiles.labels(report.profiles()));
     page.setVariable("handlesIns", report.handlesIns());
     page.setVariable("unknownProofs", report.unknownProofs());
     page.setVariable("rows", rows);

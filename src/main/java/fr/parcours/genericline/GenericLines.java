@@ -1,5 +1,6 @@
 package fr.parcours.genericline;
 
+import fr.parcours.shared.SoftwareProfiles;
 import fr.parcours.evidence.EvidenceCatalogue.Requirement;
 import fr.parcours.shared.BadInputException;
 import java.time.Period;
@@ -62,8 +63,8 @@ public record GenericLines(String notice, List<Line> lines) {
           + " » n’existe pas. Choisissez parmi : " + ids() + "."));
       if (deviceProfiles == null || line.profiles().stream().noneMatch(deviceProfiles::contains)) {
         throw new BadInputException("La ligne générique « " + line.label() + " » est réservée aux dispositifs de profil "
-            + String.join(" ou ", line.profiles()) + " ; le profil choisi (" + (deviceProfiles == null ? ""
-            : String.join(", ", deviceProfiles)) + ") ne permet pas de la demander. Choisissez une autre ligne "
+            + String.join(" ou ", line.profiles().stream().map(SoftwareProfiles::label).toList())
+            + " ; le profil choisi (" + SoftwareProfiles.labels(deviceProfiles) + ") ne permet pas de la demander. Choisissez une autre ligne "
             + "ou déposez une demande d’inscription en nom de marque.");
       }
       return line;

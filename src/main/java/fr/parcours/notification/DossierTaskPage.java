@@ -27,8 +27,9 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * The link of a mail, {@code /dossiers/<dossier number>/tache}: Tasklist opened on the dossier's task that
- * waits for the person signed in (offered to their company or assigned to them). A mail is sent before the
+ * The link of a mail, {@code /dossiers/<dossier number>/tache/<process key>}: Tasklist opened on the task of that part
+ * of the dossier that waits for the person signed in (offered to their company or assigned to them); without the
+ * part (the links of older mails), the dossier's only such task, or a page listing them when there are several. A mail is sent before the
  * task it announces exists, and the task may have moved on when the mail is read: the link names the dossier,
  * and the task is looked up when it is opened. The engine is asked as that person, with its authorization
  * checks: a dossier of another company is "no such dossier", whether it exists or not; one of the person's own
@@ -40,14 +41,27 @@ import org.thymeleaf.context.Context;
 @RestController
 class DossierTaskPage {
 
+  /**
+   * The policy of the site's other pages without script (the dossier and evidence pages' refusals): its own styles,
+   * framed by Parcours only.
+   */
+  static final String POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+      + " form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
+
+  /** The most open tasks of one person on one dossier the chooser lists. */
+  static final int MAX_CHOICES = 20;
+
   private final ProcessEngine engine;
   private final IdentityService identity;
   private final TaskService tasks;
   private final Dossiers dossiers;
   private final PublicLinks links;
   private final ITemplateEngine templates;
+  private final java.time.ZoneId zone;
 
-  DossierTaskPage(ProcessEngine engine, Dossiers dossiers, PublicLinks links, ITemplateEngine templates) {
+  DossierTaskPage(ProcessEngine engine, Dossiers dossiers, PublicLinks links, ITemplateEngine templates,
+      @org.springframework.beans.factory.annotation.Value("${parcours.zone:Europe/Paris}") String zone) {
+    this.zone = java.time.ZoneId.of(zone);
     this.templates = templates;
     this.engine = engine;
     this.identity = engine.getIdentityService();
@@ -58,6 +72,22 @@ class DossierTaskPage {
 
   @GetMapping("/dossiers/{dossierId}/tache")
   ResponseEntity<String> open(@PathVariable String dossierId, HttpServletRequest request) {
+    return open(dossierId, null, request);
+  }
+
+  /**
+   * The link of a mail sent from one part of the dossier ({@code /dossiers/<number>/tache/<process key>}, such as
+   * {@code sesame-filing}): the person's open task in that part, so that a PECAN mail of the Sésame filing opens the
+   * Sésame task though the ANS track holds one of hers too. When that part has none for them (done since), the
+   * dossier's link answers as without it.
+   */
+  @GetMapping("/dossiers/{dossierId}/tache/{track}")
+  ResponseEntity<String> openOnTrack(@PathVariable String dossierId, @PathVariable String track,
+      HttpServletRequest request) {
+    return open(dossierId, track.matches("[a-z0-9-]{1,64}") ? track : null, request);
+  }
+
+  private ResponseEntity<String> open(String dossierId, String track, HttpServletRequest request) {
     UserAuthentication signedIn = WebappSession.user(request, engine.getName());
     if (signedIn == null || signedIn.getName() == null) {
       return page(dossierId, null, HttpStatus.UNAUTHORIZED, "Connectez-vous d’abord à Tasklist",
@@ -70,12 +100,22 @@ class DossierTaskPage {
     List<String> closed = instances.isEmpty() ? dossiers.everyInstanceOf(dossierId) : List.of();
     return AsUser.ask(identity, userId, () -> {
       if (!instances.isEmpty()) {
-        List<Task> open = tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new))
-            .or().taskCandidateUser(userId).taskAssignee(userId).endOr()
-            .orderByTaskCreateTime().desc().listPage(0, 1);
-        if (!open.isEmpty()) {
+        if (track != null) {
+          List<Task> onTrack = yours(instances, userId).processDefinitionKey(track).orderByTaskCreateTime().desc()
+              .listPage(0, 1);
+          if (!onTrack.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .location(URI.create(links.tasklistTask(onTrack.get(0).getId()))).<String>build();
+          }
+        }
+        List<Task> open = yours(instances, userId).orderByTaskCreateTime().desc().listPage(0, MAX_CHOICES);
+        if (open.size() == 1) {
           return ResponseEntity.status(HttpStatus.SEE_OTHER)
               .location(URI.create(links.tasklistTask(open.get(0).getId()))).<String>build();
+        }
+        if (open.size() > 1) {
+          // several of theirs at once (a PECAN dossier's ANS and HAS sides): the person chooses, none is guessed
+          return chooser(dossierId, viewer, open);
         }
         // the dossier is theirs (or instructed by them) when they may read one of its instances, as on its page:
         // its open tasks may all be another group's, or it may wait for an event, and it is still their dossier
@@ -101,6 +141,32 @@ class DossierTaskPage {
     });
   }
 
+  /** The open tasks of the dossier offered to the person's groups or assigned to them, asked as them. */
+  private org.camunda.bpm.engine.task.TaskQuery yours(List<String> instances, String userId) {
+    return tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new))
+        .or().taskCandidateUser(userId).taskAssignee(userId).endOr();
+  }
+
+  /** Their open tasks of the dossier, each named with the part it belongs to and its last day, to open one. */
+  private ResponseEntity<String> chooser(String dossierId, MenuUser viewer, List<Task> open) {
+    List<Map<String, String>> choices = new java.util.ArrayList<>();
+    for (Task task : open) {
+      var definition = engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId());
+      String part = definition.getName() == null ? definition.getKey() : definition.getName();
+      String due = task.getDueDate() == null ? "aucun délai réglementaire"
+          : fr.parcours.deadline.LegalDates.until(task.getDueDate().toInstant()
+              .atZone(zone).toLocalDate(), Locale.FRENCH);
+      choices.add(Map.of("label", "« " + task.getName() + " » (" + part + "), " + due,
+          "href", links.tasklistTask(task.getId())));
+    }
+    Context page = frame(dossierId, viewer, "Plusieurs tâches vous attendent sur ce dossier",
+        "Le dossier " + dossierId + " a " + open.size() + " tâches ouvertes pour vous en ce moment, dans des parties"
+            + " différentes du dossier. Ouvrez celle que le message annonce :", links.dossier(dossierId));
+    page.setVariable("choices", choices);
+    page.setVariable("ok", true);
+    return respond(HttpStatus.OK, page);
+  }
+
   private ResponseEntity<String> page(String dossierId, MenuUser viewer, HttpStatus status, String heading,
       String message) {
     return page(dossierId, viewer, status, heading, message, null);
@@ -109,6 +175,10 @@ class DossierTaskPage {
   /** The page, with a link to the dossier's page too when the person may read it. */
   private ResponseEntity<String> page(String dossierId, MenuUser viewer, HttpStatus status, String heading,
       String message, String dossierPage) {
+    return respond(status, frame(dossierId, viewer, heading, message, dossierPage));
+  }
+
+  private Context frame(String dossierId, MenuUser viewer, String heading, String message, String dossierPage) {
     Context page = new Context(Locale.FRENCH);
     page.setVariable("title", "Tâche du dossier " + dossierId);
     page.setVariable("viewer", viewer);
@@ -118,7 +188,12 @@ class DossierTaskPage {
         ? List.of(Map.of("label", "Ouvrir Tasklist", "href", links.tasklist()))
         : List.of(Map.of("label", "Ouvrir la page du dossier", "href", dossierPage),
             Map.of("label", "Ouvrir Tasklist", "href", links.tasklist())));
+    return page;
+  }
+
+  private ResponseEntity<String> respond(HttpStatus status, Context page) {
     return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-        .header(HttpHeaders.CACHE_CONTROL, "no-store").body(templates.process("dossiers/notice", page));
+        .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Content-Security-Policy", POLICY)
+        .header("X-Content-Type-Options", "nosniff").body(templates.process("dossiers/notice", page));
   }
 }

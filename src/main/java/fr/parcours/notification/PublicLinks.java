@@ -61,6 +61,14 @@ public class PublicLinks {
     return base() + DOSSIER_TASK.formatted(dossierId);
   }
 
+  /**
+   * The same for a mail sent from one part of the dossier (a process key, {@code sesame-filing}): the task of that
+   * part, where a PECAN dossier holds one of hers on each side.
+   */
+  public String dossierTask(String dossierId, String processKey) {
+    return processKey == null ? dossierTask(dossierId) : dossierTask(dossierId) + "/" + processKey;
+  }
+
   /** The dossier's page: where it stands, its windows, what happened, its mails. */
   public String dossier(String dossierId) {
     return base() + DOSSIER.formatted(dossierId);

@@ -4,6 +4,7 @@ import fr.parcours.clock.Clocks;
 import fr.parcours.deadline.DeadlineCatalogue;
 import fr.parcours.deadline.LegalDates;
 import fr.parcours.deadline.RegulatoryDuration;
+import fr.parcours.deadline.WindowNames;
 import fr.parcours.shared.PermanentFailure;
 import java.time.LocalDate;
 import java.time.Period;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
  * {@code mail} naming a {@link NotificationEvent} (the element template "Notify the vendor"; the engine makes it
  * call this bean, see {@link MailStepParseListener}; older diagrams name {@code ${vendorMail}} themselves); the
  * optional property {@code window} names the response window (a row of {@code bpmn/deadlines.dmn}) whose due
- * date, and reminder lead time, the mail states.
+ * date, and reminder lead time, the mail states; {@code passedWindow} names the window whose passing the mail
+ * announces (an abandonment): its name as the dossier page writes it and its last day, wherever in the dossier it ran.
  *
  * <p>Why steps in the diagram rather than a hidden outbox: process owners see in Modeler and Cockpit when
  * each mail goes out, and the engine's own job machinery gives what a mail needs. Each step is
@@ -49,6 +51,8 @@ class VendorMail implements JavaDelegate {
 
   static final String MAIL_PROPERTY = "mail";
   static final String WINDOW_PROPERTY = "window";
+  /** The window whose passing the mail announces (the abandonment's): named, with its last day, never opened. */
+  static final String PASSED_WINDOW_PROPERTY = "passedWindow";
   static final List<String> RECIPIENT_VARIABLES = List.of("contactEmail", "legalRepEmail");
 
   private final VendorMailer mailer;
@@ -79,6 +83,14 @@ class VendorMail implements JavaDelegate {
     }
     Language language = Language.of(execution.getVariable(Language.VARIABLE));
     Map<String, Object> model = model(execution, language, window);
+    String passed = properties.get(PASSED_WINDOW_PROPERTY);
+    if (passed != null && !passed.isBlank()) {
+      model.put("passedWindowName", WindowNames.of(passed.trim(), language.locale()));
+      LocalDate lastDay = clocks.lastDayPassed(execution, passed.trim());
+      if (lastDay != null) {
+        model.put("passedWindowLastDay", write(lastDay, language));
+      }
+    }
 
     List<Notification.Recipient> recipients = new ArrayList<>();
     for (String variable : RECIPIENT_VARIABLES) {
@@ -111,7 +123,8 @@ class VendorMail implements JavaDelegate {
     // the links: the dossier's task waiting for the vendor (looked up when opened), its evidence page, the page
     // where it stands, Tasklist
     if (model.get("dossierId") instanceof String dossierId) {
-      model.put("taskLink", links.dossierTask(dossierId));
+      // the task of the part of the dossier that sends the mail: a PECAN dossier may hold one of hers on each side
+      model.put("taskLink", links.dossierTask(dossierId, processKeyOf(execution)));
       model.put("evidenceLink", links.evidence(dossierId));
       model.put("dossierLink", links.dossier(dossierId));
       // a transitional dossier continued into a nominal candidature (transitional.NominalContinuation): its page
@@ -134,6 +147,11 @@ class VendorMail implements JavaDelegate {
       }
     }
     return model;
+  }
+
+  private static String processKeyOf(DelegateExecution execution) {
+    return execution instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity entity
+        && entity.getProcessDefinition() != null ? entity.getProcessDefinition().getKey() : null;
   }
 
   private static String pathwayOf(DelegateExecution execution) {

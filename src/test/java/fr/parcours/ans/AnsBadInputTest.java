@@ -173,8 +173,8 @@ class AnsBadInputTest extends ProcessTestBase {
   void shouldKeepTheProfilesAndTheCompanyOfTheCandidatureInTheAdministrativeDossier() {
     ProcessInstance pi = applied();
     assertTaskRefused("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "DRAFT",
-        "softwareProfiles", json("[\"SOCLE\",\"MSS\"]")), "le choix fait à la candidature est définitif (SOCLE)",
-        "Vous envoyez MSS, SOCLE");
+        "softwareProfiles", json("[\"SOCLE\",\"MSS\"]")), "le choix fait à la candidature est définitif (Exigences de base (tout dispositif))",
+        "Vous envoyez Exigences de base (tout dispositif), Messagerie sécurisée de santé (MSSanté)");
     assertTaskRefused("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "DRAFT",
         "softwareProfiles", json("[]")), "Vous n’envoyez aucun profil");
     assertTaskRefused("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT",

@@ -454,6 +454,15 @@ class AnsCertificationProcessTest extends ProcessTestBase {
     assertThat(pi).isEnded().hasPassed("EndEvent_ComplementsAbandoned", "EndEvent_DeemedAbandoned");
     assertThat(pi).variables().containsEntry("ansOutcome", "ABANDONED");
     Assertions.assertThat(mails(pi.getBusinessKey() + " : délai des compléments passé")).as("not again").hasSize(2);
+    // the abandonment names the window that passed as the dossier page does, its last day, and what she can do now
+    java.util.List<jakarta.mail.internet.MimeMessage> abandoned = mails(pi.getBusinessKey() + " : candidature réputée abandonnée");
+    Assertions.assertThat(abandoned).hasSize(2);
+    Assertions.assertThat(text(abandoned.get(0))).contains(
+        "Le délai « Compléments demandés par l’ANS » est passé : son dernier jour était le 2 décembre 2026.",
+        "plus rien ne peut y être déposé ni complété", "déposez une nouvelle demande dans Tasklist (« Démarrer un processus »")
+        .doesNotContain("Faute de réponse dans les délais, ou d’évolution depuis plus de six mois");
+    Assertions.assertThat(html(abandoned.get(0))).contains("« Compléments demandés par l’ANS »", "2 décembre 2026",
+        "/camunda/app/tasklist/");
   }
 
   // ---- the analysis clock ----
@@ -531,7 +540,7 @@ class AnsCertificationProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void shouldDeemTheApplicationAbandonedWhenTheReviewerConfirmsItIsDormant() {
+  void shouldDeemTheApplicationAbandonedWhenTheReviewerConfirmsItIsDormant() throws Exception {
     ProcessInstance pi = applyWithAccount();
 
     fire(pi, "StartEvent_ApplicationDormant");
@@ -541,6 +550,9 @@ class AnsCertificationProcessTest extends ProcessTestBase {
     assertThat(pi).isEnded().hasPassed("EndEvent_AbandonmentConfirmed", "StartEvent_AbandonmentConfirmed",
         "EndEvent_DormantApplicationAbandoned");
     assertThat(pi).variables().containsEntry("ansOutcome", "ABANDONED");
+    // the mail names the six months' window as the dossier page does, with the last day that passed (2 May 2027)
+    Assertions.assertThat(text(mails(pi.getBusinessKey() + " : candidature réputée abandonnée").get(0))).contains(
+        "Le délai « Dossier ANS sans mouvement » est passé : son dernier jour était le 2 mai 2027.");
   }
 
   // ---- the second certification, for a caller that passes generic lines ----

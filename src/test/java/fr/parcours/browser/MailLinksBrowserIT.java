@@ -132,11 +132,24 @@ class MailLinksBrowserIT extends BrowserTestBase {
     // the first mail names the PECAN and both agencies; its links lead to the dossier's page
     walk(number, "demande de prise en charge anticipée (PECAN) reçue", null);
 
-    // the Convergence account asked for first, so that the Sésame mails' task links have one task of hers to open
+    // two tasks of hers at once, one on each side: the Sésame mail's link opens the Sésame task, not the newest one
+    assertThat(task(ans, "Task_RequestConvergenceAccount")).isNotNull();
+    walk(number, "compte Sésame à demander", "Task_RequestSesameAccount");
+    // an older mail's link, without the part, lists both for her to choose
+    asAlice(() -> {
+      browser.get("http://localhost:" + port + "/dossiers/" + number + "/tache");
+      waiting.until(d -> d.findElement(By.tagName("main")).getText()
+          .contains("Plusieurs tâches vous attendent sur ce dossier"));
+      assertThat(browser.findElement(By.tagName("main")).getText()).contains("« Demander un compte Sésame » (Dépôt sur Sésame)",
+          "« Demander un compte Convergence » (Certification de conformité ANS)");
+      screenshot("mail-pecan-02b-older-link-lists-her-two-tasks", false);
+      browser.findElement(By.partialLinkText("Demander un compte Sésame")).click();
+      String sesameTask = task(dossier, "Task_RequestSesameAccount").getId();
+      waiting.until(d -> d.getCurrentUrl().contains("task=" + sesameTask) && !formText().isBlank());
+    });
     companyDocuments.storeKbis(ans.getId(), "alice", "kbis-medisoft.pdf", fr.parcours.support.ProcessTestBase.PDF);
     complete("alice", dossier, "Task_RequestConvergenceAccount",
         Map.of("kbisProvided", true, "officerIdVerified", true, "representativeRegistered", true));
-    walk(number, "compte Sésame à demander", "Task_RequestSesameAccount");
     complete("alice", dossier, "Task_RequestSesameAccount", Map.of("sesameAccountRequested", true));
     complete("hugo", dossier, "Task_OpenSesameAccount", Map.of("sesameAccountId", "SES-ACC-7"));
     walk(number, "compte Sésame ouvert", "Task_DepositSesameApplication");
@@ -207,7 +220,8 @@ class MailLinksBrowserIT extends BrowserTestBase {
     List<String> kinds = new ArrayList<>();
     for (Map.Entry<String, String> link : links.entrySet()) {
       String path = link.getKey().substring(base.length());
-      String kind = path.equals("/dossiers/" + number + "/tache") ? "task"
+      // the task link names the part of the dossier the mail comes from: /dossiers/<n>/tache/sesame-filing
+      String kind = path.matches("/dossiers/" + number + "/tache(/[a-z-]+)?") ? "task"
           : path.equals("/dossiers/" + number) ? "dossier"
           : path.equals("/evidence/" + number) ? "evidence"
           : path.startsWith("/camunda/app/tasklist/") ? "tasklist" : "other";

@@ -128,7 +128,8 @@ class TasklistBrowserIT extends BrowserTestBase {
 
     // the mail "candidature reçue" links to that task: opened in her browser, the link shows its form
     String link = waiting.until(d -> mailLink("candidature reçue", dossierId));
-    assertThat(link).isEqualTo("http://localhost:" + port + "/dossiers/" + dossierId + "/tache");
+    // the link names the part of the dossier the mail comes from, the ANS certification
+    assertThat(link).isEqualTo("http://localhost:" + port + "/dossiers/" + dossierId + "/tache/ans-certification");
     browser.get(link);
     String depositTask = task(dossier, "Task_DepositAdministrativeDossier").getId();
     waiting.until(d -> d.getCurrentUrl().contains("/camunda/app/tasklist/default/#/")
@@ -199,7 +200,9 @@ class TasklistBrowserIT extends BrowserTestBase {
     work(VENDOR_FILTER, dossier, "Task_SignConvention", "Signer la convention", "03c-alice-signs-convention", () -> {
       // issue 19: the convention is read before it is signed, with its parties, device and profiles
       assertThat(formText()).contains("La convention", "Entre l’Agence du numérique en santé (ANS) et MediSoft SAS"
-          + " (SIREN 552100554), pour la certification de CardioWatch 2.1", "(SOCLE)", "L’entreprise s’engage à");
+          + " (SIREN 552100554), pour la certification de CardioWatch 2.1",
+          "choisis à la candidature : Exigences de base (tout dispositif).", "L’entreprise s’engage à")
+          .as("the profiles' labels, never their codes").doesNotContain("SOCLE");
       type("Field_SignatoryName", "Alice Martin");
       setCheckbox("Field_ConventionSigned", true);
     });
@@ -524,7 +527,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     try {
       for (jakarta.mail.internet.MimeMessage mail : MAIL.getReceivedMessages()) {
         if (mail.getSubject().contains(subjectPart) && mail.getSubject().contains(dossierId)) {
-          java.util.regex.Matcher link = java.util.regex.Pattern.compile("http\\S+/dossiers/" + dossierId + "/tache")
+          java.util.regex.Matcher link = java.util.regex.Pattern.compile("http\\S+/dossiers/" + dossierId + "/tache(/[a-z-]+)?")
               .matcher(fr.parcours.support.ProcessTestBase.text(mail));
           return link.find() ? link.group() : null;
         }

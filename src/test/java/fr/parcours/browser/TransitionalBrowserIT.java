@@ -289,7 +289,7 @@ class TransitionalBrowserIT extends BrowserTestBase {
         .doesNotContain("par ana");
     assertThat(browser.findElements(By.id("correct-TELEMONITORING"))).as("a vendor corrects nothing").isEmpty();
     screenshot("transitional-09c-alice-sees-the-windows");
-    browser.get(linkEndingWith(openingMail, "/dossiers/" + number + "/tache"));
+    browser.get(linkEndingWith(openingMail, "/dossiers/" + number + "/tache/ans-transitional"));
     waiting.until(d -> formText().contains("Que faites-vous du dossier"));
     radio("Field_Continuation", "Poursuivre en candidature nominale");
     waiting.until(d -> formText().contains("Certification de l’ANS seule"));
@@ -304,7 +304,7 @@ class TransitionalBrowserIT extends BrowserTestBase {
     // the nominal phase has opened: from the mail's link, she continues into the ANS certification, without
     // retyping anything
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-03-02T09:00:00Z")));
-    browser.get(linkEndingWith(openingMail, "/dossiers/" + number + "/tache"));
+    browser.get(linkEndingWith(openingMail, "/dossiers/" + number + "/tache/ans-transitional"));
     waiting.until(d -> formText().contains("Que faites-vous du dossier"));
     radio("Field_Continuation", "Poursuivre en candidature nominale");
     waiting.until(d -> formText().contains("Certification de l’ANS seule"));

@@ -41,6 +41,26 @@ class RegulatoryClockReadingTest {
   }
 
   @Test
+  void shouldListTheLastDaysOfTheCyclesThatPassedNotThoseRestartedInTime() {
+    // Given the 60-day clock (last day 31 October), restarted on its last day (the dossier moved: not passed),
+    // then at 00:00 after the new last day (30 December), as a repeating timer does
+    RegulatoryClock clock = sixtyDaysFromSeptemberFirst()
+        .restart(at("2026-10-31T09:00:00Z"), "The dossier moved", "vendor")
+        .restart(at("2026-12-30T23:00:00Z"), "No move for the whole window", null);
+
+    // Then only the second cycle passed; the third has not, on 15 January nor on its last day, 1 March
+    assertThat(clock.passedLastDays(at("2027-01-15T09:00:00Z"))).containsExactly(LocalDate.parse("2026-12-30"));
+    assertThat(clock.passedLastDays(at("2027-03-01T09:00:00Z"))).containsExactly(LocalDate.parse("2026-12-30"));
+    // and the day after that, it has too
+    assertThat(clock.passedLastDays(at("2027-03-02T09:00:00Z")))
+        .containsExactly(LocalDate.parse("2026-12-30"), LocalDate.parse("2027-03-01"));
+    // a clock never restarted passed once its last day is behind
+    assertThat(sixtyDaysFromSeptemberFirst().passedLastDays(at("2026-10-31T21:00:00Z"))).isEmpty();
+    assertThat(sixtyDaysFromSeptemberFirst().passedLastDays(at("2026-10-31T23:00:00Z")))
+        .containsExactly(LocalDate.parse("2026-10-31"));
+  }
+
+  @Test
   void shouldExpireAtMidnightAfterTheLastDayWhenSixtyDaysCrossTheEndOfSummerTime() {
     // Given a 60-day clock started 2026-09-01 at 10:00 Paris (08:00Z), summer time ending 25 Oct
     RegulatoryClock clock = sixtyDaysFromSeptemberFirst();

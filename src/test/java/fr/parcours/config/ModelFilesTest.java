@@ -226,6 +226,32 @@ class ModelFilesTest {
   }
 
   /**
+   * No form states a window's length, whether its task has a due date or not (a start form, a task that tells of
+   * the next step's window): the deadlines table decides every length, and a process owner who changes one there
+   * must not leave "60 jours" in a form. A form names the window and sends the person to the dossier page, which
+   * shows its last day. The one length allowed is not a window of Parcours: the usual time to obtain a CE marking.
+   */
+  @Test
+  void noFormShouldStateALengthThatTheDeadlinesTableDecides() throws IOException {
+    Pattern length = Pattern.compile("\\b\\d+\\W{0,4}(days?|weeks?|months?|jours?|semaines?|mois)\\b");
+    String notAWindow = "environ 18 mois en moyenne";
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("forms", ".form")) {
+      JsonNode form = new ObjectMapper().readTree(file.toFile());
+      StringBuilder text = new StringBuilder();
+      for (String key : List.of("text", "description", "label")) {
+        form.findValues(key).forEach(value -> text.append(value.asText()).append('\n'));
+      }
+      var found = length.matcher(text.toString().replace(notAWindow, ""));
+      while (found.find()) {
+        problems.add(file + " states '" + found.group() + "': name the window and let the dossier page show its"
+            + " last day");
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /**
    * Issue 19: every user task shows its due date (a window of the deadlines table) or says plainly that no
    * time limit applies, in its documentation (Tasklist's "Description" tab; the task card's "Échéance" column
    * says it too).

@@ -27,6 +27,7 @@ class ParcoursSetupTest {
     TasklistFilters filters = mock(TasklistFilters.class);
     ProductionAdministrator administrator = mock(ProductionAdministrator.class);
     CamundaIndexes indexes = mock(CamundaIndexes.class);
+    fr.parcours.tasklist.PathwaysOfOlderDossiers pathwayNames = mock(fr.parcours.tasklist.PathwaysOfOlderDossiers.class);
     doAnswer(call -> {
       call.<Runnable>getArgument(0).run();
       return null;
@@ -35,14 +36,16 @@ class ParcoursSetupTest {
     beans.addBean("demoData", demo);
 
     new ParcoursSetup(authorizations, beans.getBeanProvider(DemoData.class), filters, administrator,
-        indexes).run(new DefaultApplicationArguments());
+        indexes, pathwayNames).run(new DefaultApplicationArguments());
 
-    InOrder order = inOrder(indexes, authorizations, demo, administrator, filters);
+    InOrder order = inOrder(indexes, authorizations, demo, administrator, filters, pathwayNames);
     order.verify(indexes).ensure();
     order.verify(authorizations).readingGrantsOnce(any());
     order.verify(authorizations).grantRoles();
     order.verify(demo).load();
     order.verify(administrator).ensure();
     order.verify(filters).ensureFilters();
+    // and the running dossiers started before the pathway's name existed are given it
+    order.verify(pathwayNames).ensure();
   }
 }

@@ -143,4 +143,26 @@ class PostgresIT extends ProcessTestBase {
         .satisfies(d -> assertThat(d.certificates()).extracting(DeviceRecords.Certificate::number)
             .containsExactlyInAnyOrder("CC-" + name + "-1", "CC-" + name + "-2"));
   }
+
+  /**
+   * The dossier page's form posted twice (migration V12): on PostgreSQL too, a second message of one author with the
+   * same form key is refused by the index, which DossierMessages reads as the same post; messages without a key (kept
+   * before the key existed) never collide.
+   */
+  @Test
+  void shouldKeepOneMessagePerFormOnPostgresql() {
+    org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    String key = java.util.UUID.randomUUID().toString();
+    String insert = "INSERT INTO parcours_message (id, dossier_id, agency, from_vendor, author, body, created_at,"
+        + " submission) VALUES (?, 'DMN-PG-1', 'ans-reviewer', TRUE, ?, 'Bonjour', CURRENT_TIMESTAMP, ?)";
+    jdbc.update(insert, java.util.UUID.randomUUID().toString(), "alice", key);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(insert,
+        java.util.UUID.randomUUID().toString(), "alice", key))
+        .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+    jdbc.update(insert, java.util.UUID.randomUUID().toString(), "bruno", key);
+    jdbc.update(insert, java.util.UUID.randomUUID().toString(), "alice", null);
+    jdbc.update(insert, java.util.UUID.randomUUID().toString(), "alice", null);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM parcours_message WHERE dossier_id = 'DMN-PG-1'",
+        Integer.class)).isEqualTo(4);
+  }
 }

@@ -178,6 +178,15 @@ class TaskGrantCheckTest extends ProcessTestBase {
     assertThat(ids(expected.get("nobody"), "every task")).isEmpty();
     assertThat(ids(ana, "one agency's tasks by due date, Tasklist's sort after it")).contains(reviewTask.getId(),
         tasks.get("vendor-medisoft/Task_ReviewAdmissibility").getId()).doesNotContain(vendorTask.getId());
+    // naming another company's group or an agency's shows a vendor nothing, as Camunda's check does
+    for (String query : List.of("another company's tasks, its group named",
+        "another company's tasks of one step, its group named", "an agency's queue, asked by anyone")) {
+      assertThat(ids(expected.get("alice"), query)).as("alice: " + query).isEmpty();
+      assertThat(expected.get("alice").get(query + " (count)")).as("alice: " + query).isEqualTo(0L);
+    }
+    assertThat(ids(expected.get("bob"), "another company's tasks, its group named")).as("bob's own group")
+        .contains(vendorTask.getId());
+    assertThat(ids(ana, "an agency's queue, asked by anyone")).contains(reviewTask.getId());
     // the ANS queue, in the order of receipt
     assertThat(ids(ana, "ANS evidence queue")).containsExactly(
         tasks.get("vendor-other-grants/Task_ReviewEvidence").getId(),
@@ -217,6 +226,17 @@ class TaskGrantCheckTest extends ProcessTestBase {
     queries.put("one agency's tasks by due date, Tasklist's sort after it", () -> taskService.createTaskQuery()
         .taskCandidateGroup("ans-reviewer").includeAssignedTasks().orderByDueDate().asc().orderByTaskCreateTime()
         .desc().orderByTaskId().asc());
+    // a person naming a group not hers (a vendor asking for an agency's or another company's tasks, through
+    // /engine-rest/task?candidateGroup=...): one group named, so the grants are read as sets; Camunda's own check
+    // shows her none of those tasks, and neither may this one
+    queries.put("another company's tasks, its group named", () -> taskService.createTaskQuery()
+        .taskCandidateGroup("vendor-other-grants").orderByTaskId().asc());
+    queries.put("another company's tasks of one step, its group named", () -> taskService.createTaskQuery()
+        .taskCandidateGroup("vendor-other-grants").includeAssignedTasks().taskDefinitionKey("Task_DepositEvidence")
+        .orderByTaskId().asc());
+    queries.put("an agency's queue, asked by anyone", () -> taskService.createTaskQuery()
+        .taskCandidateGroup("ans-reviewer").taskDefinitionKeyIn("Task_ReviewEvidence", "Task_ReviewAdmissibility")
+        .orderByTaskId().asc());
     // an order by a function of a column (Camunda selects it under an alias) and by two of a task's columns
     queries.put("by name, ignoring case", () -> taskService.createTaskQuery().orderByTaskNameCaseInsensitive().desc()
         .orderByTaskPriority().asc().orderByProcessInstanceId().asc().orderByTaskId().asc());

@@ -45,7 +45,8 @@ class DevicePagesIT {
 
   @BeforeEach
   void twoCompaniesDevices() {
-    DeviceFacts cardio = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1", "TLM", "3760000000012");
+    DeviceFacts cardio = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1", "RI, SOCLE",
+        "3760000000012");
     records.certificateIssued(cardio, "CC-DMN-2026-AAAAA", DeviceRecords.ANS_REFERENTIAL, "2025", ISSUED, null,
         "DMN-2026-AAAAA", "pi-a", "ans-certification");
     records.registered(cardio, RegistrationKind.BRAND_NAME, "JORF n° 0042", LocalDate.of(2026, 11, 20),
@@ -69,6 +70,9 @@ class DevicePagesIT {
         .contains("CC-DMN-2026-AAAAA").contains("2 novembre 2026").contains("version 2025")
         .contains("Nom de marque").contains("JORF n° 0042").contains("19 novembre 2031")
         .contains("href=\"/dossiers/DMN-2026-AAAAA\"").contains("3760000000012");
+    // the profiles as the candidature form names them, in its order, never their codes (the records keep "RI, SOCLE")
+    assertThat(alice.getBody()).contains("Exigences de base (tout dispositif), Référentiel identité (RI)")
+        .doesNotContain("SOCLE").doesNotContain(">RI<");
     assertThat(alice.getBody()).as("nothing of TéléCardio").doesNotContain("PulseNote")
         .doesNotContain("CC-DMN-2026-CCCCC").doesNotContain("TéléCardio").doesNotContain("DMN-2026-DDDDD");
 
@@ -82,7 +86,7 @@ class DevicePagesIT {
   @Test
   void shouldSayThatTheRunningCycleCountsAsTheNewCandidatureOfAWithdrawnCertificate() {
     String number = "CC-DMN-2026-W" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
-    DeviceFacts gluco = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "GlucoWatch", "1.0", "TLM", null);
+    DeviceFacts gluco = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "GlucoWatch", "1.0", "RI, SOCLE", null);
     records.certificateIssued(gluco, number, DeviceRecords.ANS_REFERENTIAL, "2025", ISSUED, null, "DMN-2026-GGGGG",
         "pi-g", "ans-certification");
     records.cycleOpened(records.certificate(number).orElseThrow().deviceId(), number, "NEW_MODEL", null,
@@ -99,7 +103,7 @@ class DevicePagesIT {
 
   @Test
   void shouldShowACertificateRenewedByACycleWithTheOneItRenews() {
-    DeviceFacts cardio3 = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "3.0", "TLM", null);
+    DeviceFacts cardio3 = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "3.0", "RI, SOCLE", null);
     records.certificateIssued(cardio3, "CC-DMN-2026-EEEEE", DeviceRecords.ANS_REFERENTIAL, "2027", ISSUED, null,
         "DMN-2026-EEEEE", "pi-e", "ans-certification");
     records.renews("CC-DMN-2026-EEEEE", "CC-DMN-2026-AAAAA");
@@ -111,7 +115,7 @@ class DevicePagesIT {
 
   @Test
   void shouldShowTheCertificationsRefusedWithTheirDateWhatAndReasonsToTheCompanyAndTheReviewersOnly() {
-    DeviceFacts cardio = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1", "TLM", null);
+    DeviceFacts cardio = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1", "RI, SOCLE", null);
     records.certificationRefused(cardio, "Exigences minimales de la ligne générique « Diabète »",
         "La preuve DIA 1.1.1 ne montre pas l’envoi des glycémies", Instant.parse("2026-11-20T10:00:00Z"),
         "DMN-2026-RRRRR", "pi-r-" + UUID.randomUUID());
@@ -161,6 +165,7 @@ class DevicePagesIT {
   void shouldWriteThePageInEnglishForAnEnglishBrowser() {
     String english = BrowserSession.signedIn(rest, "alice").page("/devices", "en-GB,fr;q=0.5").getBody();
     assertThat(english).contains("My devices and certificates").contains("Brand name").contains("19 November 2031")
+        .contains("Base requirements (every device), Identity referential (RI)").doesNotContain("SOCLE")
         .doesNotContain("PulseNote");
   }
 

@@ -47,7 +47,9 @@ import org.springframework.util.LinkedMultiValueMap;
  */
 @ExtendWith(ThisContextsEngine.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "parcours.test.context=dossier-messages")
+    properties = {"parcours.test.context=dossier-messages",
+        // the sweep after the start is called by the test itself, never by the context's thread meanwhile
+        "parcours.messages.unannounced-after=PT1H"})
 @ActiveProfiles({"test", "demo"})
 class DossierMessagesIT {
 
@@ -59,6 +61,7 @@ class DossierMessagesIT {
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
   @Autowired UploadedFiles uploadedFiles;
+  @Autowired DossierMessages messages;
 
   /** alice's ANS dossier at the ANS's admissibility review. */
   static ProcessInstance open;
@@ -191,6 +194,108 @@ class DossierMessagesIT {
     assertThat(count(number)).as("nothing kept").isEqualTo(before);
     assertThat(count(closed.getBusinessKey())).isZero();
     assertThat(MAIL.getReceivedMessages()).as("no mail").isEmpty();
+  }
+
+  /**
+   * The form posted twice, as a double click, a browser sending it again or two tabs of the one page do: the page's
+   * token is the session's and takes any number of posts, so each kept the message again and mailed the agency again
+   * (seen: four posts, four messages, four mails to the ANS). Now the form's own key makes one message of them.
+   */
+  @Test
+  void shouldKeepAFormPostedTwiceOnceAndMailTheAgencyOnce() throws Exception {
+    String number = pecan.getBusinessKey();
+    BrowserSession alice = BrowserSession.signedIn(noRedirect(), "alice");
+    int before = count(number);
+    MAIL.reset();
+
+    // one page read, its form sent twice one after the other, then another's twice at the same instant
+    Map<String, String> twice = filled(alice, number, "Envoyé deux fois par un double clic");
+    for (int i = 0; i < 2; i++) {
+      ResponseEntity<String> sent = send(alice, number, twice);
+      assertThat(sent.getStatusCode()).as("post " + (i + 1)).isEqualTo(HttpStatus.SEE_OTHER);
+      assertThat(sent.getHeaders().getLocation().toString()).endsWith("/dossiers/" + number + "?sent#messages");
+    }
+    Map<String, String> tabs = filled(alice, number, "Envoyé depuis deux onglets au même instant");
+    List<java.util.concurrent.CompletableFuture<ResponseEntity<String>>> both = List.of(1, 2).stream()
+        .map(tab -> java.util.concurrent.CompletableFuture.supplyAsync(() -> send(alice, number, tabs))).toList();
+    for (var tab : both) {
+      assertThat(tab.get().getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+    }
+
+    assertThat(count(number)).as("one message per form shown").isEqualTo(before + 2);
+    assertThat(alice.page("/dossiers/" + number).getBody()).containsOnlyOnce("Envoyé deux fois par un double clic")
+        .containsOnlyOnce("Envoyé depuis deux onglets au même instant");
+    assertThat(Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+      try {
+        return Arrays.toString(m.getAllRecipients()).contains("ana@parcours.example");
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).count()).as("one mail to the ANS per message").isEqualTo(2);
+
+    // the same words written again from the page shown anew are a new message: nothing is merged by its text
+    assertThat(send(alice, number, filled(alice, number, "Envoyé deux fois par un double clic")).getStatusCode())
+        .isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(count(number)).isEqualTo(before + 3);
+
+    // without the form's key (a page of the version before, a hand-made post): refused as an expired page, kept
+    // nowhere, the text left in the form
+    Map<String, String> keyless = filled(alice, number, "Sans la clé du formulaire");
+    keyless.remove("submission");
+    ResponseEntity<String> refused = send(alice, number, keyless);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(refused.getBody()).contains("La page a expiré").contains("Sans la clé du formulaire");
+    assertThat(count(number)).isEqualTo(before + 3);
+  }
+
+  /** The message form as alice fills it on the page, to the ANS: its hidden fields read once, and the text. */
+  static Map<String, String> filled(BrowserSession session, String number, String body) {
+    Map<String, String> fields = new java.util.LinkedHashMap<>(formOf(session, number));
+    fields.put("agency", "ans-reviewer");
+    fields.put("body", body);
+    return fields;
+  }
+
+  static ResponseEntity<String> send(BrowserSession session, String number, Map<String, String> fields) {
+    return session.send(HttpMethod.POST, "/dossiers/" + number + "/messages", form(fields),
+        MediaType.APPLICATION_FORM_URLENCODED);
+  }
+
+  /**
+   * A node killed after keeping a message and before mailing it (a crash, kill -9): the message was on the page, the
+   * agency was never told and the page did not say so. After a start, the messages kept before it and neither mailed
+   * nor failed are mailed, once, with their own Message-ID; one kept after the start (another node may be mailing
+   * it) is left alone.
+   */
+  @Test
+  void shouldMailAfterAStartTheMessagesKeptBeforeItAndNeverMailed() throws Exception {
+    String number = open.getBusinessKey();
+    java.time.Instant start = java.time.Instant.now();
+    String cutShort = keptUnmailed(number, "Gardé juste avant un arrêt brutal", start.minusSeconds(120));
+    String inFlight = keptUnmailed(number, "Gardé après le démarrage, ailleurs", start.plusSeconds(1));
+    MAIL.reset();
+
+    assertThat(messages.announceUnannounced(start)).isEqualTo(1);
+    MimeMessage toAns = mailTo("ana@parcours.example");
+    assertThat(toAns.getSubject()).isEqualTo("Dossier " + number + " : nouveau message de MediSoft SAS");
+    assertThat(toAns.getHeader("Message-ID")).containsExactly(messages.messageId(cutShort));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM parcours_message WHERE id = ? AND mailed_at IS NOT NULL",
+        Integer.class, cutShort)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM parcours_message WHERE id = ? AND mailed_at IS NULL",
+        Integer.class, inFlight)).as("kept after the start: not this node's").isEqualTo(1);
+
+    assertThat(messages.announceUnannounced(start)).as("a second start mails nothing again").isZero();
+    assertThat(MAIL.getReceivedMessages()).hasSize(1);
+    jdbc.update("DELETE FROM parcours_message WHERE id = ?", inFlight);
+  }
+
+  /** A message from alice to the ANS as a node keeps it before mailing (no mail yet, no error). */
+  private String keptUnmailed(String number, String body, java.time.Instant at) {
+    String id = java.util.UUID.randomUUID().toString();
+    jdbc.update("INSERT INTO parcours_message (id, dossier_id, agency, from_vendor, author, body, awaiting_answer,"
+        + " created_at) VALUES (?, ?, 'ans-reviewer', TRUE, 'alice', ?, FALSE, ?)", id, number, body,
+        java.sql.Timestamp.from(at));
+    return id;
   }
 
   @Test
@@ -385,9 +490,9 @@ class DossierMessagesIT {
 
   static ResponseEntity<String> post(BrowserSession session, String number, String agency, String body,
       Map<String, String> more) {
-    String csrf = PageForms.token(session, "/dossiers/" + (number.equals(closed.getBusinessKey())
-        ? open.getBusinessKey() : number));
-    Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("body", body, "csrf", csrf));
+    Map<String, String> fields = new java.util.LinkedHashMap<>(formOf(session,
+        number.equals(closed.getBusinessKey()) ? open.getBusinessKey() : number));
+    fields.put("body", body);
     if (agency != null) {
       fields.put("agency", agency);
     }
@@ -399,7 +504,7 @@ class DossierMessagesIT {
   static ResponseEntity<String> postWithFiles(BrowserSession session, String number, String agency, String body,
       Map<String, byte[]> files) {
     LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("csrf", PageForms.token(session, "/dossiers/" + number));
+    formOf(session, number).forEach(parts::add);
     parts.add("agency", agency);
     parts.add("body", body);
     files.forEach((name, content) -> parts.add("files", new ByteArrayResource(content) {
@@ -427,6 +532,22 @@ class DossierMessagesIT {
     try (var walk = Files.walk(folder)) {
       return walk.filter(Files::isRegularFile).count();
     }
+  }
+
+  /**
+   * The hidden fields of the dossier page's message form, read once as the browser shows the page: the page's token
+   * and the form's own key.
+   */
+  static Map<String, String> formOf(BrowserSession session, String number) {
+    String page = session.page("/dossiers/" + number).getBody();
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    java.util.regex.Matcher hidden = java.util.regex.Pattern.compile(
+        "<input type=\"hidden\" name=\"(csrf|submission)\" value=\"([^\"]*)\"").matcher(page == null ? "" : page);
+    while (hidden.find()) {
+      fields.putIfAbsent(hidden.group(1), hidden.group(2));
+    }
+    fields.putIfAbsent("csrf", PageForms.NONE);
+    return fields;
   }
 
   static String form(Map<String, String> fields) {

@@ -327,7 +327,7 @@ class GenericLinePathwayTest extends TrackTestBase {
   void shouldRefuseALineThatDoesNotExistThatTheProfileCannotClaimOrThatWasNotEtapesForAnEtapesVendor() {
     for (Object[] bad : new Object[][] {
         {false, List.of("GOUT"), List.of("SOCLE"), "La ligne générique « GOUT » n’existe pas."},
-        {false, List.of("DIABETES"), List.of("MSS"), "est réservée aux dispositifs de profil SOCLE"},
+        {false, List.of("DIABETES"), List.of("MSS"), "est réservée aux dispositifs de profil Exigences de base (tout dispositif) ; le profil choisi (Messagerie sécurisée de santé (MSSanté))"},
         {false, List.of(), List.of("SOCLE"), "Choisissez au moins une ligne générique"},
         {true, List.of("DIABETES", "ASTHMA"), List.of("SOCLE"), "n’était pas une ligne de l’expérimentation ETAPES"}}) {
       @SuppressWarnings("unchecked")

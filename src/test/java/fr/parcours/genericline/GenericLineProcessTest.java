@@ -232,8 +232,8 @@ class GenericLineProcessTest extends ProcessTestBase {
     Throwable profile = catchThrowable(() -> complete(ANS_REVIEWER, ans, "Task_CertifyLineRequirements",
         Map.of("certifiedGenericLines", lines("DIABETES"))));
     assertThat(profile).isInstanceOf(BadInputException.class).hasMessageContaining(
-        "La ligne « Télésurveillance du diabète » est réservée aux dispositifs de profil SOCLE ; ce dispositif a le"
-            + " profil MSS");
+        "La ligne « Télésurveillance du diabète » est réservée aux dispositifs de profil Exigences de base (tout"
+            + " dispositif) ; ce dispositif a le profil Messagerie sécurisée de santé (MSSanté)");
     assertThat(certificateOrNull("CL-" + dossierVariable(ans, "dossierId") + "-DIABETES")).isNull();
   }
 

@@ -80,6 +80,10 @@ class DossierTaskLinkIT {
     // the last walk: in the site's frame (her name, "Mes dossiers"), titled after the link she followed
     assertThat(HtmlUtils.htmlUnescape(own.getBody())).contains("<title>Tâche du dossier " + number + " — Parcours</title>")
         .contains("<span class=\"user\">alice</span>").contains("<a href=\"/dossiers\">Mes dossiers</a>");
+    // as the site's other pages without script: no script runs, no other site frames it, no type is guessed
+    assertThat(own.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'")
+        .contains("frame-ancestors 'self'");
+    assertThat(own.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 
     BrowserSession bruno = BrowserSession.signedIn(rest, "bruno");
     ResponseEntity<String> other = bruno.page(link);
@@ -127,5 +131,103 @@ class DossierTaskLinkIT {
         .doesNotContain("/dossiers/" + number + "\"");
     assertThat(other.getBody()).isEqualTo(bruno.page("/dossiers/DMN-2026-ZZZZZ/tache").getBody()
         .replace("DMN-2026-ZZZZZ", number));
+  }
+
+  /**
+   * The sixth walk: a PECAN dossier holds two of alice's tasks at once, « Demander un compte Convergence » (ANS
+   * track) and « Demander un compte Sésame » (Sésame filing); the link of the Sésame mail opened her newest task,
+   * whichever side it was on. Each mail's link now names its part: the Sésame mail opens the Sésame task, the ANS
+   * mail the ANS task; an older link without the part lists both for her to choose; a part with no task of hers
+   * answers as the older link; bruno reads "Dossier introuvable" at every one, as for a number that names none.
+   * Bad inputs tried: an unknown part, a part written with capitals and a slash-encoded path.
+   */
+  @Test
+  void shouldOpenTheTaskOfThePartTheMailWasSentFromWhenAPecanDossierHoldsTwoOfHers() throws Exception {
+    java.util.Map<String, Object> form = fr.parcours.support.Candidatures.valid();
+    form.put("hasConvergenceAccount", false);
+    form.put("hasSesameAccount", false);
+    form.put("hasMeeting", "NONE");
+    form.put("telemonitoring", true);
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("pecan")
+        .latestVersion().singleResult().getId();
+    ProcessInstance dossier;
+    engine.getIdentityService().setAuthentication("alice", java.util.List.of("vendor-medisoft"));
+    try {
+      dossier = engine.getFormService().submitStartForm(definition, form);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    String number = dossier.getBusinessKey();
+    new fr.parcours.support.EngineSteps(engine).runJobs();
+    Task convergence = tasks.createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey("Task_RequestConvergenceAccount").singleResult();
+    Task sesame = tasks.createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey("Task_RequestSesameAccount").singleResult();
+    assertThat(convergence).as("her ANS task").isNotNull();
+    assertThat(sesame).as("her Sésame task").isNotNull();
+
+    // the mails name the part they come from in their task link
+    String base = "/dossiers/" + number + "/tache";
+    assertThat(mailText("compte Sésame à demander", number)).contains(base + "/sesame-filing");
+    assertThat(mailText("ouverture de votre compte Convergence", number)).contains(base + "/ans-certification");
+
+    TestRestTemplate noRedirect = rest.withRedirects(
+        org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
+    BrowserSession alice = BrowserSession.signedIn(noRedirect, "alice");
+    ResponseEntity<String> toSesame = alice.page(base + "/sesame-filing");
+    assertThat(toSesame.getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(toSesame.getHeaders().getLocation().toString()).endsWith("#/?task=" + sesame.getId());
+    ResponseEntity<String> toAns = alice.page(base + "/ans-certification");
+    assertThat(toAns.getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(toAns.getHeaders().getLocation().toString()).endsWith("#/?task=" + convergence.getId());
+
+    // an older link, an unknown part, a part in capitals, the pathway's own part (no task of hers in it): she chooses
+    for (String link : java.util.List.of(base, base + "/inconnue", base + "/SESAME-FILING", base + "/pecan")) {
+      ResponseEntity<String> chooser = alice.page(link);
+      assertThat(chooser.getStatusCode()).as(link).isEqualTo(HttpStatus.OK);
+      assertThat(HtmlUtils.htmlUnescape(chooser.getBody())).as(link)
+          .contains("Plusieurs tâches vous attendent sur ce dossier")
+          .contains("« Demander un compte Sésame » (Dépôt sur Sésame)")
+          .contains("« Demander un compte Convergence » (Certification de conformité ANS)")
+          .contains("#/?task=" + sesame.getId()).contains("#/?task=" + convergence.getId())
+          .contains("/dossiers/" + number + "\">Ouvrir la page du dossier</a>")
+          .contains("<span class=\"user\">alice</span>");
+    }
+
+    // once the Sésame task is done, its mail's link answers as the older one: her one task left
+    engine.getIdentityService().setAuthentication("alice", java.util.List.of("vendor-medisoft"));
+    try {
+      engine.getFormService().submitTaskForm(sesame.getId(), java.util.Map.of("sesameAccountRequested", true));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    ResponseEntity<String> done = alice.page(base + "/sesame-filing");
+    assertThat(done.getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+    assertThat(done.getHeaders().getLocation().toString()).endsWith("#/?task=" + convergence.getId());
+
+    // another company's user: the same answer as for a number that names no dossier, whatever the part
+    BrowserSession bruno = BrowserSession.signedIn(rest, "bruno");
+    for (String part : java.util.List.of("/sesame-filing", "/ans-certification", "")) {
+      ResponseEntity<String> other = bruno.page(base + part);
+      assertThat(other.getStatusCode()).as(part).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(other.getBody()).as(part).isEqualTo(bruno.page("/dossiers/DMN-2026-ZZZZZ/tache" + part).getBody()
+          .replace("DMN-2026-ZZZZZ", number)).doesNotContain(convergence.getId());
+    }
+
+    // closed: the part's link says so, as the older one
+    engine.getRuntimeService().deleteProcessInstance(dossier.getId(), "deemed abandoned (test)");
+    ResponseEntity<String> closed = BrowserSession.signedIn(rest, "alice").page(base + "/ans-certification");
+    assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(HtmlUtils.htmlUnescape(closed.getBody())).contains("Ce dossier est clos");
+  }
+
+  /** The plain text of the dossier's first mail whose subject has these words. */
+  static String mailText(String subjectPart, String number) throws Exception {
+    for (jakarta.mail.internet.MimeMessage mail : MAIL.getReceivedMessages()) {
+      if (mail.getSubject().contains(subjectPart) && mail.getSubject().contains(number)) {
+        return fr.parcours.support.ProcessTestBase.text(mail);
+      }
+    }
+    throw new AssertionError("no mail « " + subjectPart + " » for " + number);
   }
 }

@@ -178,5 +178,59 @@ class PathwayMailWordsTest {
     pecan.put("cnpCopySent", false);
     assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.FR, pecan).text())
         .contains("Ce que vous devez faire : rien pour l’instant.").doesNotContain("CNP");
+    // the copy's task has no time limit, and the mail says so; with nothing to do, the mail names the instruction's
+    // last day and no "Délai : Aucun délai réglementaire…" under it (seen in the walk of 3 December 2026)
+    assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.FR, notSent).text())
+        .contains("Délai : Aucun délai réglementaire ne s’applique à cette étape.");
+    pecan.put("decisionDueDate", "1er février 2027");
+    RenderedMail acknowledged = templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.FR, pecan);
+    assertThat(acknowledged.text()).contains("L’instruction réglementaire court jusqu’au 1er février 2027 inclus.")
+        .doesNotContain("Délai :", "Aucun délai");
+    assertThat(acknowledged.html()).contains("1er février 2027").doesNotContain("Délai :", "Aucun délai");
+    assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.EN, pecan).text())
+        .doesNotContain("Time limit:");
+  }
+
+  @Test
+  void shouldSayInTheOpinionMailWhetherTheCnedimtsIsFavourableAndThatTheOpinionIsPublished() {
+    // seen in the walk of 3 December 2026: the mail, sent once the HAS desk has published the opinion, did not say
+    // which opinion, and said it "will be published"
+    Map<String, Object> favourable = dossier("PECAN");
+    favourable.put("tasklistLink", "https://parcours.example/camunda/app/tasklist/default/");
+    favourable.put("cnedimtsDecision", "FAVOURABLE");
+    RenderedMail french = templates.render(NotificationEvent.CNEDIMTS_OPINION, Language.FR, favourable);
+    assertThat(french.text()).contains("La CNEDiMTS a rendu son avis sur CardioWatch : avis favorable. Il est"
+        + " disponible sur Sésame et publié sur le site de la HAS.").doesNotContain("sera publié", "s’arrête");
+    assertThat(french.html()).contains("avis favorable").doesNotContain("sera publié");
+    assertThat(templates.render(NotificationEvent.CNEDIMTS_OPINION, Language.EN, favourable).text())
+        .contains("opinion on CardioWatch: favourable. It is available on Sésame and published on the HAS website.");
+    Map<String, Object> unfavourable = new HashMap<>(favourable);
+    unfavourable.put("cnedimtsDecision", "UNFAVOURABLE");
+    RenderedMail refused = templates.render(NotificationEvent.CNEDIMTS_OPINION, Language.FR, unfavourable);
+    assertThat(refused.text()).contains("CardioWatch : avis défavorable.", "votre demande s’arrête là")
+        .doesNotContain("avis favorable");
+    assertThat(refused.html()).contains("avis défavorable", "votre demande s’arrête là");
+    assertThat(templates.render(NotificationEvent.CNEDIMTS_OPINION, Language.EN, unfavourable).text())
+        .contains("CardioWatch: unfavourable.", "your application stops here");
+  }
+
+  @Test
+  void shouldTellAPecanVendorThatHerCertificateGoesToTheMinistersWithTheOpinion() {
+    // seen in the walk of 3 December 2026: a PECAN vendor read "Vous pouvez désormais engager la suite de votre
+    // parcours", while the rest of her application was already under way and nothing was hers to start
+    Map<String, Object> pecan = dossier("PECAN");
+    pecan.putAll(Map.of("certificateNumber", "CC-DMN-2026-ABCDE", "certificateIssuedAt", "3 décembre 2026"));
+    String french = templates.render(NotificationEvent.CERTIFICATE_ISSUED, Language.FR, pecan).text();
+    assertThat(french).contains("Votre demande de prise en charge anticipée suit son cours : les ministres décident"
+        + " au vu de ce certificat et de l’avis de la CNEDiMTS").doesNotContain("engager la suite");
+    assertThat(templates.render(NotificationEvent.CERTIFICATE_ISSUED, Language.FR, pecan).html())
+        .contains("suit son cours").doesNotContain("engager la suite");
+    assertThat(templates.render(NotificationEvent.CERTIFICATE_ISSUED, Language.EN, pecan).text())
+        .contains("Your early coverage application goes on").doesNotContain("take the next steps");
+    Map<String, Object> brandName = dossier("BRAND_NAME");
+    brandName.putAll(Map.of("certificateNumber", "CC-DMN-2026-ABCDE", "certificateIssuedAt", "3 décembre 2026"));
+    assertThat(templates.render(NotificationEvent.CERTIFICATE_ISSUED, Language.FR, brandName).text())
+        .contains("Vous pouvez désormais engager la suite de votre parcours de prise en charge.")
+        .doesNotContain("suit son cours");
   }
 }

@@ -25,6 +25,10 @@ class PublicLinksTest {
     PublicLinks links = new PublicLinks(new MockEnvironment()
         .withProperty(PublicLinks.PROPERTY, "https://parcours.example.fr/"));
     assertThat(links.dossierTask("DMN-2026-7KQ3F")).isEqualTo("https://parcours.example.fr/dossiers/DMN-2026-7KQ3F/tache");
+    // a mail of one part of the dossier names it, so that its link opens that part's task
+    assertThat(links.dossierTask("DMN-2026-7KQ3F", "sesame-filing"))
+        .isEqualTo("https://parcours.example.fr/dossiers/DMN-2026-7KQ3F/tache/sesame-filing");
+    assertThat(links.dossierTask("DMN-2026-7KQ3F", null)).isEqualTo("https://parcours.example.fr/dossiers/DMN-2026-7KQ3F/tache");
     assertThat(links.evidence("DMN-2026-7KQ3F")).isEqualTo("https://parcours.example.fr/evidence/DMN-2026-7KQ3F");
     assertThat(links.tasklistTask("42")).isEqualTo("https://parcours.example.fr/camunda/app/tasklist/default/#/?task=42");
   }

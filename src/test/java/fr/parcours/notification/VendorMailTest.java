@@ -222,7 +222,7 @@ class VendorMailTest extends ProcessTestBase {
         "la tâche « Fournir des compléments à la CNEDiMTS », dans Tasklist :\nhttp://localhost:8080/dossiers/DMN-2026-BRAND/tache",
         "Délai : jusqu’au 23 novembre 2026 inclus.");
     assertThat(html(cnedimts)).contains("L&#39;étude clinique &lt;complète&gt;")
-        .contains("<a href=\"http://localhost:8080/dossiers/DMN-2026-BRAND/tache\"");
+        .contains("<a href=\"http://localhost:8080/dossiers/DMN-2026-BRAND/tache/complements-mails\"");
     assertThat(lf(text(mails("DMN-2026-BRAND : les ministres demandent des compléments").get(0)))).contains(
         "Le prix envisagé", "Ils vous accordent un délai de 15 jours : transmettez-les jusqu’au 17 novembre 2026 inclus.",
         "la tâche « Fournir des compléments aux ministres »");
@@ -266,7 +266,9 @@ class VendorMailTest extends ProcessTestBase {
       assertThat(lf(text(mail))).contains("la tâche « Signer la convention », dans Tasklist :\n"
           + "http://localhost:8080/dossiers/" + pi.getBusinessKey() + "/tache",
           "Délai : Aucun délai réglementaire ne s’applique à cette étape.");
-      assertThat(html(mail)).contains("<a href=\"http://localhost:8080/dossiers/" + pi.getBusinessKey() + "/tache\"");
+      // the link names the part of the dossier the mail comes from
+      assertThat(html(mail)).contains("<a href=\"http://localhost:8080/dossiers/" + pi.getBusinessKey()
+          + "/tache/ans-certification\"");
     });
     complete("alice", pi, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "Alice Martin"));
     // the vendor's next task arrives: a mail says so, with the task and the evidence page

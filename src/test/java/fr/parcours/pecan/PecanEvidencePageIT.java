@@ -112,6 +112,35 @@ class PecanEvidencePageIT {
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  /**
+   * Once the ANS part has ended, the evidence page and the evidence mails' links told the vendor and the reviewer
+   * that no dossier of that number was theirs to see (walk of 3 December 2026). They are told the deposit is over,
+   * and the other company still learns nothing.
+   */
+  @Test
+  void shouldSayThatTheDepositIsOverOnceTheAnsPartHasEnded() {
+    ProcessInstance pecan = applyForPecan();
+    String number = pecan.getBusinessKey();
+    ProcessInstance ans = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(pecan.getId()).processDefinitionKey("ans-certification").singleResult();
+    complete("alice", ans, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete("ana", ans, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "INADMISSIBLE",
+        "admissibilityComment", "Le certificat HDS manque."));
+    runJobs();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(ans.getId()).count())
+        .as("the ANS part has ended").isZero();
+    for (String person : List.of("alice", "ana")) {
+      ResponseEntity<String> page = get(person, "/evidence/" + number);
+      assertThat(page.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(page.getBody()).as(person).contains("Le dossier " + number + " n’attend plus de preuves")
+          .contains("/dossiers/" + number).doesNotContain("que vous puissiez voir");
+    }
+    ResponseEntity<String> bruno = get("bruno", "/evidence/" + number);
+    assertThat(bruno.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(bruno.getBody()).contains("Aucun dossier en cours " + number + " que vous puissiez voir")
+        .doesNotContain("n’attend plus");
+  }
+
   /** Issue 19: the Kbis extract is sent where it is asked; bad inputs tried: a ZIP named .pdf, another company. */
   @Test
   void shouldTakeTheKbisOnTheDossiersPageFromTheCompanyWhileTheRequestIsOpen() throws Exception {

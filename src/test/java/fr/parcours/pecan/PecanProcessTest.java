@@ -486,6 +486,10 @@ class PecanProcessTest extends ProcessTestBase {
     assertThat(historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(pecan.getId())
         .processDefinitionKey("ans-certification").singleResult().getState()).as("the ANS track is stopped too")
         .isEqualTo("INTERNALLY_TERMINATED");
+    // the mail names the window of the CNEDiMTS track, ended with its error, and its last day
+    assertThat(text(mails(pecan.getBusinessKey() + " : candidature réputée abandonnée").get(0))).contains(
+        "Le délai « Compléments demandés par la CNEDiMTS » est passé : son dernier jour était le 7 décembre 2026.",
+        "déposez une nouvelle demande");
   }
 
   @Test
@@ -530,15 +534,20 @@ class PecanProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void shouldDeemAbandonedWhenTheMinistersInformationMissesTenDays() {
+  void shouldDeemAbandonedWhenTheMinistersInformationMissesTenDays() throws Exception {
     ProcessInstance pecan = withBothOpinions();
     decide(pecan, "COMPLEMENTS", "The price proposal is missing.");
+    java.time.LocalDate lastDay = task(pecan, "Task_ProvideMinistersComplements").getDueDate().toInstant()
+        .atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate();
 
     fire(pecan, "Timer_MinistersComplementsWindow");
 
     assertThat(pecan).isEnded();
     assertPassed(pecan, "EndEvent_MinistersComplementsLapsed", "EndEvent_AbandonedAtMinisters");
     assertThat(pecan).variables().containsEntry("pecanOutcome", "ABANDONED_MINISTERS_COMPLEMENTS");
+    assertThat(text(mails(pecan.getBusinessKey() + " : candidature réputée abandonnée").get(0))).contains(
+        "Le délai « Compléments demandés par les ministres » est passé : son dernier jour était le "
+            + fr.parcours.deadline.LegalDates.date(lastDay, java.util.Locale.FRENCH) + ".");
   }
 
   @Test

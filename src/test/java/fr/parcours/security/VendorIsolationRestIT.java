@@ -182,6 +182,22 @@ class VendorIsolationRestIT {
     }
   }
 
+  /**
+   * /condition evaluates the conditional start events, of which Parcours has none: anyone signed in got a 500
+   * "ENGINE-13043 No subscriptions were found…" in English. Now a 400 that says how a dossier starts.
+   */
+  @Test
+  void shouldAnswerAConditionThatStartsNothingInFrenchWithoutAFiveHundred() throws Exception {
+    for (String user : List.of("alice", "ana")) {
+      ResponseEntity<String> answer = post(user, "/engine-rest/condition",
+          Map.of("variables", Map.of("ceMarked", Map.of("value", true))));
+      assertThat(answer.getStatusCode()).as(user).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(JSON.readTree(answer.getBody()).get("message").asText()).as(user)
+          .startsWith("Aucun processus de Parcours ne démarre sur une condition : démarrez un dossier depuis"
+              + " Tasklist (« Démarrer un processus »).");
+    }
+  }
+
   /** Another company's task tells nothing of itself: not its form's fields, not that it exists. */
   @Test
   void shouldTellAnotherCompanyNothingOfATaskThroughItsRefusals() throws Exception {

@@ -106,6 +106,77 @@ class PathwayOnCardsTest {
         .isEqualTo("Prise en charge anticipée PECAN");
   }
 
+  /**
+   * Tasks of dossiers started before the variable existed showed no "Parcours" on their cards: the next start names
+   * every running instance that lacks it (a pathway, the track it called, a track started alone), and a second start
+   * changes nothing. Two nodes starting at once name each instance once.
+   */
+  @Test
+  void shouldNameTheRunningDossiersStartedBeforeAtTheNextStartOnceOnly() throws Exception {
+    List<ProcessInstance> before = startedBefore();
+    PathwaysOfOlderDossiers start = new PathwaysOfOlderDossiers(engine);
+
+    assertThat(start.ensure()).isGreaterThanOrEqualTo(3);
+
+    assertNamed(before);
+    List<String> rows = runtime.createVariableInstanceQuery().variableName(PathwayOnCards.PATHWAY_NAME).list()
+        .stream().map(v -> v.getId() + "=" + v.getValue()).sorted().toList();
+    assertThat(start.ensure()).as("a second start").isZero();
+    assertThat(runtime.createVariableInstanceQuery().variableName(PathwayOnCards.PATHWAY_NAME).list().stream()
+        .map(v -> v.getId() + "=" + v.getValue()).sorted().toList()).as("the same variables, untouched").isEqualTo(rows);
+  }
+
+  @Test
+  void shouldNameEachOlderDossierOnceWhenTwoNodesStartTogether() throws Exception {
+    List<ProcessInstance> before = startedBefore();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var barrier = new java.util.concurrent.CyclicBarrier(2);
+      List<java.util.concurrent.Future<Integer>> nodes = new ArrayList<>();
+      for (int node = 0; node < 2; node++) {
+        nodes.add(pool.submit(() -> {
+          barrier.await();
+          return new PathwaysOfOlderDossiers(engine).ensure();
+        }));
+      }
+      for (var node : nodes) {
+        node.get(1, java.util.concurrent.TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertNamed(before);
+    // and a start after them finds nothing left
+    assertThat(new PathwaysOfOlderDossiers(engine).ensure()).isZero();
+  }
+
+  /** A pathway and the track it called, and a track started alone, as before the variable existed. */
+  private static List<ProcessInstance> startedBefore() {
+    ProcessInstance pathway = runtime.startProcessInstanceByKey("test-pathway");
+    tasks.complete(task(pathway, "Task_Apply").getId());
+    ProcessInstance track = called(pathway);
+    ProcessInstance alone = runtime.startProcessInstanceByKey("test-track");
+    for (ProcessInstance instance : List.of(pathway, track, alone)) {
+      runtime.removeVariableLocal(instance.getId(), PathwayOnCards.PATHWAY_NAME);
+    }
+    assertThat(tasks.getVariable(task(track, "Task_Review").getId(), PathwayOnCards.PATHWAY_NAME))
+        .as("the card of a dossier started before shows no pathway").isNull();
+    return List.of(pathway, track, alone);
+  }
+
+  private static void assertNamed(List<ProcessInstance> before) {
+    assertThat(tasks.getVariable(task(before.get(1), "Task_Review").getId(), PathwayOnCards.PATHWAY_NAME))
+        .as("the called track's card: the pathway the vendor started").isEqualTo("Prise en charge anticipée PECAN");
+    assertThat(runtime.getVariableLocal(before.get(0).getId(), PathwayOnCards.PATHWAY_NAME))
+        .isEqualTo("Prise en charge anticipée PECAN");
+    assertThat(tasks.getVariable(task(before.get(2), "Task_Review").getId(), PathwayOnCards.PATHWAY_NAME))
+        .as("a track started alone: its own name").isEqualTo("Certification de conformité ANS");
+    for (ProcessInstance instance : before) {
+      assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(instance.getId())
+          .variableName(PathwayOnCards.PATHWAY_NAME).count()).as("one variable in %s", instance.getId()).isOne();
+    }
+  }
+
   private static ProcessInstance called(ProcessInstance caller) {
     return runtime.createProcessInstanceQuery().superProcessInstanceId(caller.getId()).singleResult();
   }

@@ -126,6 +126,10 @@ final class ElementTemplates {
     properties.add(dropdown("Window it quotes",
         "The response window whose due date (and reminder) the mail states; none for a mail that quotes no date.",
         windows(deadlines, false), "(none)", camundaProperty("window")));
+    properties.add(dropdown("Window that passed",
+        "The window whose passing the mail announces (an abandonment): named as the dossier page names it, with its"
+            + " last day, wherever in the dossier it ran; never opened by the mail.",
+        windows(deadlines, false), "(none)", camundaProperty("passedWindow")));
     return template;
   }
 

@@ -1,0 +1,51 @@
+package fr.parcours.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The profiles' labels have one source, {@link SoftwareProfiles}: the candidature form offers the same codes in the
+ * same order under the same labels (a hint may follow: "— exige NIE et NIL"), and what the pages and sentences write
+ * from a stored value is labels, never codes.
+ */
+class SoftwareProfileLabelsTest {
+
+  @Test
+  void shouldOfferTheSameProfilesUnderTheSameLabelsInTheCandidatureForm() throws Exception {
+    JsonNode form = new ObjectMapper().readTree(Files.readString(Path.of("forms/candidature-dossier/dossier.json")));
+    JsonNode field = form.findParents("key").stream().filter(n -> "softwareProfiles".equals(n.path("key").asText()))
+        .findFirst().orElseThrow(() -> new AssertionError("no field softwareProfiles in dossier.json"));
+    List<String> codes = new ArrayList<>();
+    for (JsonNode value : field.get("values")) {
+      String code = value.get("value").asText();
+      codes.add(code);
+      assertThat(value.get("label").asText()).as("the form's label of %s", code)
+          .startsWith(SoftwareProfiles.label(code));
+    }
+    assertThat(codes).isEqualTo(SoftwareProfiles.CODES);
+  }
+
+  @Test
+  void shouldWriteStoredProfilesAsLabelsInTheFormsOrder() {
+    String both = "Exigences de base (tout dispositif), Référentiel identité (RI)";
+    // as the track keeps them, as the device records do, as the start form's JSON, as a list
+    assertThat(SoftwareProfiles.labels("RI,SOCLE")).isEqualTo(both);
+    assertThat(SoftwareProfiles.labels("RI, SOCLE")).isEqualTo(both);
+    assertThat(SoftwareProfiles.labels("[\"SOCLE\",\"RI\"]")).isEqualTo(both);
+    assertThat(SoftwareProfiles.labels(List.of("RI", "SOCLE", "RI"))).isEqualTo(both);
+    assertThat(SoftwareProfiles.labels("DMP,MSS", Locale.ENGLISH))
+        .isEqualTo("Secure health messaging (MSSanté), Shared medical record (DMP)");
+    // none, and a code the referential does not know (kept as it is, last)
+    assertThat(SoftwareProfiles.labels(null)).isEmpty();
+    assertThat(SoftwareProfiles.labels("")).isEmpty();
+    assertThat(SoftwareProfiles.labels("TLM,SOCLE")).isEqualTo("Exigences de base (tout dispositif), TLM");
+  }
+}
