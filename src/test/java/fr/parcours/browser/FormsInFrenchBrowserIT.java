@@ -22,7 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Issue 19, what form-js draws itself in Tasklist (scripts/parcours-forms.js and parcours-controls.js): a French
- * vendor reads and types dates day first (31/03/2027) in a French date picker whose weeks start on Monday, and
+ * vendor reads and types dates day first (31/05/2027) in a French date picker whose weeks start on Monday, and
  * the server gets the day she picked; the dynamic lists' buttons, the select fields' placeholder and form-js's
  * messages under a field (a required field left empty, a SIREN of 2 digits, an address without @) are French; the company name that Tasklist
  * writes in the start form comes back when form-js empties or draws the field again, until she goes into it.
@@ -61,22 +61,32 @@ class FormsInFrenchBrowserIT extends BrowserTestBase {
     assertThat(formText()).doesNotContain("Ce champ est obligatoire").doesNotContain("forme attendue");
 
     // typed day first: a 31st stays (read month first, form-js would have refused a 31st month)
-    typeDate(PLANNED_DATE, "31/03/2027");
-    // the picker opens on March 2027 in French, its weeks starting on Monday
+    // a month with a 31st, two to four months ahead: the start refuses a planned date already past (and one beyond
+    // the table's window), so the walk's dates move with the day it runs
+    java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Paris")).plusMonths(2);
+    while (month.lengthOfMonth() < 31) {
+      month = month.plusMonths(1);
+    }
+    java.time.LocalDate picked = month.atDay(15);
+    String monthName = month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.FRENCH);
+    typeDate(PLANNED_DATE, "31/" + String.format("%02d/%d", month.getMonthValue(), month.getYear()));
+    // the picker opens on that month in French, its weeks starting on Monday
     dateInput(PLANNED_DATE).click();
     WebElement calendar = waiting.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector(".fjs-form .flatpickr-calendar.open")));
     assertThat(calendar.findElement(By.cssSelector(".flatpickr-monthDropdown-months")).getAttribute("value"))
-        .isEqualTo("2");
-    assertThat(calendar.findElement(By.cssSelector(".flatpickr-monthDropdown-months option[value='2']")).getText())
-        .isEqualTo("mars");
+        .isEqualTo(String.valueOf(month.getMonthValue() - 1));
+    assertThat(calendar.findElement(By.cssSelector(".flatpickr-monthDropdown-months option[value='"
+        + (month.getMonthValue() - 1) + "']")).getText()).isEqualTo(monthName);
     assertThat(calendar.findElements(By.cssSelector(".flatpickr-weekday")).stream()
         .map(day -> day.getText().trim()).toList())
         .containsExactly("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.");
     screenshot("forms-01-french-date-picker", false);
-    // she picks the 15th: the field shows 15/03/2027
-    calendar.findElement(By.cssSelector(".flatpickr-day[aria-label='15 mars 2027']")).click();
-    waiting.until(d -> "15/03/2027".equals(dateInput(PLANNED_DATE).getAttribute("value")));
+    // she picks the 15th: the field shows it day first
+    calendar.findElement(By.cssSelector(".flatpickr-day[aria-label='15 " + monthName + " " + month.getYear() + "']"))
+        .click();
+    String shown = String.format("15/%02d/%d", month.getMonthValue(), month.getYear());
+    waiting.until(d -> shown.equals(dateInput(PLANNED_DATE).getAttribute("value")));
     waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form .flatpickr-calendar.open")));
 
     // the list of additional components: its buttons in French
@@ -96,9 +106,8 @@ class FormsInFrenchBrowserIT extends BrowserTestBase {
     screenshot("forms-03-french-candidature-filled");
     startProcess();
     ProcessInstance dossier = newDossierOf("alice", before);
-    // the day she picked, whatever the display: 15 March, not 3 December nor the 31st she typed first
-    assertThat(plannedEvidenceDate(dossier))
-        .isEqualTo(java.time.LocalDate.of(2027, 3, 15));
+    // the day she picked, whatever the display: the 15th, not the month read as a day nor the 31st she typed first
+    assertThat(plannedEvidenceDate(dossier)).isEqualTo(picked);
   }
 
   @Test
