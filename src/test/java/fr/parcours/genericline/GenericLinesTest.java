@@ -100,7 +100,9 @@ class GenericLinesTest {
     assertThatThrownBy(() -> lines.claimed(List.of("DIABETES"), List.of("MSS")))
         .isInstanceOf(BadInputException.class)
         .hasMessageStartingWith("La ligne générique « Télésurveillance du diabète » est réservée aux dispositifs de"
-            + " profil SOCLE ; le profil choisi (MSS) ne permet pas de la demander.");
+            + " profil Exigences de base (tout dispositif) ; le profil choisi (Messagerie sécurisée de santé (MSSanté))"
+            + " ne permet pas de la demander.")
+        .message().as("the profiles by their labels, never their codes").doesNotContain("SOCLE");
     assertThatThrownBy(() -> lines.claimed(List.of(), List.of("SOCLE")))
         .isInstanceOf(BadInputException.class).hasMessageStartingWith("Choisissez au moins une ligne générique");
   }
