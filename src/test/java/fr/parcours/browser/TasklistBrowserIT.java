@@ -190,9 +190,11 @@ class TasklistBrowserIT extends BrowserTestBase {
         "Définir l’échéance")).containsExactly("Ajouter un commentaire", "Définir la relance");
     work("ANS — toutes les tâches", dossier, "Task_ReviewAdmissibility", "Examiner la recevabilité",
         "03b-ana-finds-it-admissible", () -> {
-          // the summary shows labels and French dates, not codes: class IIa, the planned date as 01/03/2027
-          assertThat(formText()).contains("classe IIa").contains("Exigences de base.").contains("01/03/2027")
-              .doesNotContain("IIA").doesNotContain("2027-03-01").doesNotContain("IUD-ID de base");
+          // the summary shows labels and French dates, not codes: class IIa, the planned date day first
+          assertThat(formText()).contains("classe IIa").contains("Exigences de base.")
+              .contains(PLANNED_EVIDENCE_DATE.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))
+              .doesNotContain("IIA").doesNotContain(PLANNED_EVIDENCE_DATE.toString())
+              .doesNotContain("IUD-ID de base");
           radio("Field_AdmissibilityDecision", "Recevable");
         });
     signOut();
