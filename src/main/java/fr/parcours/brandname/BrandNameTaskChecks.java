@@ -11,6 +11,7 @@ import fr.parcours.device.DeviceFactsOf;
 import fr.parcours.device.DeviceRecords;
 import fr.parcours.device.DeviceRecords.CertifiedDevice;
 import fr.parcours.device.DeviceRecords.RegistrationKind;
+import fr.parcours.device.ReferentialVersions;
 import fr.parcours.deadline.DeadlineRule;
 import fr.parcours.deadline.FrenchTimeLimits;
 import fr.parcours.deadline.LegalDates;
@@ -40,12 +41,14 @@ class BrandNameTaskChecks implements TaskListener {
 
   private final DeadlineCatalogue deadlines;
   private final DeviceRecords records;
+  private final ReferentialVersions versions;
   private final ZoneId zone;
 
-  BrandNameTaskChecks(DeadlineCatalogue deadlines, DeviceRecords records,
+  BrandNameTaskChecks(DeadlineCatalogue deadlines, DeviceRecords records, ReferentialVersions versions,
       @Value("${parcours.zone:Europe/Paris}") String zone) {
     this.deadlines = deadlines;
     this.records = records;
+    this.versions = versions;
     this.zone = ZoneId.of(zone);
   }
 
@@ -149,6 +152,16 @@ class BrandNameTaskChecks implements TaskListener {
     CertifiedDevice certificate = DeclaredCertificates.check(records::certificate, number,
         task.getVariable("vendorGroup"), String.valueOf(task.getVariable("softwareName")).strip(),
         String.valueOf(task.getVariable("softwareVersion")).strip(), uncheck);
+    // seed 000: the renewal goes without a new ANS round only if the ANS referentials have not changed
+    versions.opposableSince(certificate.referential(), certificate.referentialVersion(), today()).ifPresent(v -> {
+      throw new BadInputException("Le référentiel de l’ANS a changé depuis le certificat « "
+          + certificate.certificateNumber() + " » : il atteste la version « " + certificate.referentialVersion()
+          + " », et la version « " + v.version() + " », opposable, s’applique depuis le "
+          + LegalDates.date(v.appliesFrom(), Locale.FRENCH) + ". Le renouvellement sans nouvelle certification"
+          + " n’est possible que si le référentiel n’a pas changé : le certificat que donnera le cycle de"
+          + " re-certification de ce dispositif (« Mes dispositifs et certificats », /devices) vaudra pour le"
+          + " renouvellement" + uncheck);
+    });
     return certificate.certificateNumber();
   }
 

@@ -67,6 +67,19 @@ public class ReferentialVersions {
     return found.isEmpty() ? initialVersion : found.get(0);
   }
 
+  /**
+   * The last opposable version published after the one a certificate attests and applying by this day: the
+   * referential has changed since that certificate (a version not in the table is the catalogue's first, which every
+   * published one follows). Empty when it has not changed, or changes only later.
+   */
+  public Optional<Version> opposableSince(String referential, String certifiedVersion, LocalDate day) {
+    List<Version> published = published(referential);
+    LocalDate certifiedFrom = published.stream().filter(v -> v.version().equals(certifiedVersion))
+        .map(Version::appliesFrom).findFirst().orElse(LocalDate.MIN);
+    return published.stream().filter(Version::opposable).filter(v -> v.appliesFrom().isAfter(certifiedFrom))
+        .filter(v -> !v.appliesFrom().isAfter(day)).findFirst();
+  }
+
   /** Every published version of the referential, the newest first. */
   public List<Version> published(String referential) {
     return jdbc.query("SELECT * FROM parcours_referential_version WHERE referential = ? ORDER BY applies_from DESC",

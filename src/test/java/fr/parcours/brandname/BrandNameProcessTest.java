@@ -329,6 +329,56 @@ class BrandNameProcessTest extends ProcessTestBase {
     assertThat(dossier).hasPassed("Gateway_CertificateReady").hasNotPassed("CallActivity_AnsCertification");
   }
 
+  @org.springframework.beans.factory.annotation.Autowired fr.parcours.devicelife.ReferentialPublication publication;
+  @org.springframework.beans.factory.annotation.Autowired fr.parcours.device.ReferentialVersions versions;
+  @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /**
+   * Seed 000: the renewal goes to Sésame without a new ANS round only if the ANS referentials have not changed. Once
+   * an opposable version applies that came after the one the certificate attests, "toujours valable" is refused,
+   * saying which version and from when, and nothing changes; unticked, the renewal goes through the ANS. A version
+   * published but applying only later changes nothing yet.
+   */
+  @Test
+  void shouldSendTheRenewalThroughTheAnsOnceAnOpposableVersionAppliesAfterTheCertificates() {
+    String name = "Refer-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    String number = "CC-V-" + name;
+    certified(number, "vendor-medisoft", name, "2.1", DeviceRecords.ANS_REFERENTIAL); // attests version 2025
+    LocalDate today = LocalDate.ofInstant(now(), java.time.ZoneId.of("Europe/Paris"));
+    LocalDate appliesFrom = versions.latest(DeviceRecords.ANS_REFERENTIAL).map(v -> v.appliesFrom().plusDays(1))
+        .filter(day -> day.isAfter(today)).orElse(today.plusDays(1));
+    try {
+      publication.publish("2027", appliesFrom, true, "ana");
+      ProcessInstance before = atRenewal(number, name, "2.1");
+      ProcessInstance after = atRenewal(number, name, "2.1");
+
+      // the day before it applies: the referential has not changed yet
+      complete(VENDOR, before, "Task_FileRenewal", Map.of("certificateStillValid", true));
+      assertThat(before).hasPassed("Gateway_CertificateReady").hasNotPassed("CallActivity_AnsCertification");
+
+      advanceTo(appliesFrom.atTime(9, 0).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant());
+      assertThat(attempt(VENDOR, after, "Task_FileRenewal", Map.of("certificateStillValid", true)))
+          .isInstanceOf(BadInputException.class)
+          .hasMessageContaining("Le référentiel de l’ANS a changé depuis le certificat « " + number + " »")
+          .hasMessageContaining("il atteste la version « 2025 », et la version « 2027 », opposable, s’applique"
+              + " depuis le " + fr.parcours.deadline.LegalDates.date(appliesFrom, java.util.Locale.FRENCH))
+          .hasMessageContaining("décochez « Notre certificat de conformité de l’ANS est toujours valable pour cette"
+              + " version »");
+      assertThat(task(after, "Task_FileRenewal")).isNotNull();
+      assertThat(after).variables().containsEntry("certificateNumber", number)
+          .doesNotContainKey("certificateStillValid");
+
+      complete(VENDOR, after, "Task_FileRenewal", Map.of("certificateStillValid", false));
+      assertThat(task(after, "Task_FileRenewal")).isNull();
+      assertThat(after).isWaitingAt("CallActivity_AnsCertification").hasNotPassed("Gateway_CertificateReady");
+    } finally {
+      // the publication opened a cycle for every device certified before it (the database is shared)
+      runtimeService.createProcessInstanceQuery().processDefinitionKey(fr.parcours.devicelife.DeviceLifeProcess.KEY)
+          .unlimitedList().forEach(cycle -> runtimeService.deleteProcessInstance(cycle.getId(), "test over"));
+      jdbc.update("DELETE FROM parcours_referential_version WHERE version = ?", "2027");
+    }
+  }
+
   @org.springframework.beans.factory.annotation.Autowired fr.parcours.device.DeviceRecords deviceRecords;
 
   java.util.List<fr.parcours.device.DeviceRecords.Registration> registrationsOf(ProcessInstance dossier) {

@@ -85,6 +85,11 @@ abstract class BrowserTestBase {
   static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   static final Duration WAIT = Duration.ofSeconds(20);
+  /**
+   * How often a wait looks again: Selenium's default, half a second, left a walk idle a quarter of a second on
+   * average at each of its hundreds of waits (the page had answered, the test had not looked yet).
+   */
+  static final Duration LOOK_AGAIN = Duration.ofMillis(100);
 
   static final String VENDOR_FILTER = "Tâches de mon entreprise";
   /** Tasklist's button under a task form, in French (the browser's language here). */
@@ -148,6 +153,11 @@ abstract class BrowserTestBase {
     Files.createDirectories(SCREENSHOTS);
   }
 
+  /** A wait on this browser that looks again every {@link #LOOK_AGAIN}. */
+  static WebDriverWait waitOn(WebDriver browser, Duration timeout) {
+    return new WebDriverWait(browser, timeout, LOOK_AGAIN);
+  }
+
   /** A headless Chromium whose user speaks these languages, first one first. */
   static WebDriver chromium(Path profile, String language, String acceptedLanguages) {
     ChromeOptions options = new ChromeOptions();
@@ -181,7 +191,7 @@ abstract class BrowserTestBase {
   @BeforeEach
   void startSignedOut() {
     org.camunda.bpm.engine.impl.util.ClockUtil.reset(); // real time, whatever a test before left
-    waiting = new WebDriverWait(browser, WAIT);
+    waiting = waitOn(browser, WAIT);
     // Tasklist and Cockpit redraw lists while a wait reads them: an element found a moment ago may be gone;
     // every wait then looks again rather than fail
     waiting.ignoring(StaleElementReferenceException.class);
@@ -243,7 +253,7 @@ abstract class BrowserTestBase {
     browser.get(tasklist() + "#/login");
     // the login form may draw itself again while it is filled in (seen under load: the name typed twice, the
     // password gone): fill it and send it again until Tasklist shows the signed-in user
-    WebDriverWait signedIn = new WebDriverWait(browser, Duration.ofSeconds(8));
+    WebDriverWait signedIn = waitOn(browser, Duration.ofSeconds(8));
     for (int attempt = 1; ; attempt++) {
       WebElement name = waiting.until(ExpectedConditions.visibilityOfElementLocated(
           By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
@@ -336,7 +346,7 @@ abstract class BrowserTestBase {
         + "//a[normalize-space(.)='" + processName + "']");
     // Tasklist may draw the list of processes again just after showing it, and a click on the first drawing is
     // lost (seen on a loaded machine: the link highlighted, no form): click again while the link is still there
-    WebDriverWait formShown = new WebDriverWait(browser, Duration.ofSeconds(8));
+    WebDriverWait formShown = waitOn(browser, Duration.ofSeconds(8));
     for (int click = 1; ; click++) {
       try {
         waiting.until(ExpectedConditions.elementToBeClickable(process)).click();

@@ -122,12 +122,12 @@ class FormsInFrenchBrowserIT extends BrowserTestBase {
     assertThat(js("const input = document.querySelector(arguments[0]);"
         + "Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, '');"
         + "return input.value;", COMPANY_CSS)).as("the field form-js emptied").isEqualTo("");
-    new WebDriverWait(browser, Duration.ofSeconds(2)).until(d -> COMPANY.equals(companyValue()));
+    waitOn(browser, Duration.ofSeconds(2)).until(d -> COMPANY.equals(companyValue()));
 
     // form-js draws a new, empty field in place of the old one (the same id): written in the new one too
     js("const input = document.querySelector(arguments[0]); const fresh = input.cloneNode(false);"
         + "fresh.value = ''; window.parcoursDrawnBefore = input; input.replaceWith(fresh);", COMPANY_CSS);
-    new WebDriverWait(browser, Duration.ofSeconds(2)).until(d -> COMPANY.equals(companyValue()));
+    waitOn(browser, Duration.ofSeconds(2)).until(d -> COMPANY.equals(companyValue()));
     js("document.querySelector(arguments[0]).replaceWith(window.parcoursDrawnBefore);", COMPANY_CSS);
 
     // the vendor goes into the field and empties it: from then on it is hers, emptied again by form-js or not
@@ -152,7 +152,7 @@ class FormsInFrenchBrowserIT extends BrowserTestBase {
     Path profile = Files.createTempDirectory("parcours-chromium-en-");
     WebDriver english = chromium(profile, "en-US", "en-US,en");
     browser = english;
-    waiting = new WebDriverWait(english, WAIT);
+    waiting = waitOn(english, WAIT);
     waiting.ignoring(StaleElementReferenceException.class);
     frenchUser = false;
     try {

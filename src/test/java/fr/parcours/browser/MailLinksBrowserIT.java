@@ -311,7 +311,7 @@ class MailLinksBrowserIT extends BrowserTestBase {
       other = chromium(otherProfile, "fr-FR", "fr-FR,fr");
     }
     browser = other;
-    waiting = new WebDriverWait(other, WAIT);
+    waiting = waitOn(other, WAIT);
     waiting.ignoring(StaleElementReferenceException.class);
     try {
       action.run();

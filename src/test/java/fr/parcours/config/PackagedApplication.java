@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * The packaged application as the tests that run it in child JVMs see it ({@link CrashIT}, {@link ClusterIT}):
+ * The packaged application as the tests that run it in child JVMs see it ({@link Crashes}, {@link ClusterIT}):
  * its command line, and its REST API as the demo users call it with HTTP Basic.
  */
 final class PackagedApplication {

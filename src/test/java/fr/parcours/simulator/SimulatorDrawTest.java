@@ -58,17 +58,17 @@ class SimulatorDrawTest {
   void shouldEndTheSameDossiersTheSameWayWithTheSameSeed() throws Exception {
     WhatIfFile whatIf = WhatIfFile.parse("simulations/pecan.txt",
         java.nio.file.Files.readString(java.nio.file.Path.of("simulations/pecan.txt")), List.of(new PecanAnswers()));
-    Simulator.Settings settings = new Simulator.Settings(12, 5, 3, 10, 1500, SimulationTestBase.START);
+    Simulator.Settings settings = new Simulator.Settings(6, 5, 3, 10, 1500, SimulationTestBase.START);
 
     SimulationResult first = new BaselineEngine().simulate(whatIf, settings, 0);
     SimulationResult second = new BaselineEngine().simulate(whatIf, settings, 0);
 
     assertThat(first.failures).isEmpty();
-    assertThat(first.deposited.get()).isEqualTo(12);
+    assertThat(first.deposited.get()).isEqualTo(6);
     assertThat(second.endings).isEqualTo(first.endings);
     assertThat(second.daysToDecision).containsExactlyInAnyOrderElementsOf(first.daysToDecision);
     assertThat(second.answers.get()).isEqualTo(first.answers.get());
     assertThat(first.endings.get(Ending.DECIDED) + first.endings.get(Ending.REFUSED)
-        + first.endings.get(Ending.ABANDONED) + first.endings.get(Ending.OPEN)).isEqualTo(12);
+        + first.endings.get(Ending.ABANDONED) + first.endings.get(Ending.OPEN)).isEqualTo(6);
   }
 }

@@ -13,14 +13,14 @@ class SimulatorRunTest extends SimulationTestBase {
   void shouldCarryEveryDossierToAnEndAndCountWhatHappened() {
     WhatIfFile whatIf = read(Path.of("simulations/pecan.txt"));
 
-    SimulationResult run = simulate(whatIf, new Simulator.Settings(20, 7, 2, 10, 1500, START), "essai");
+    SimulationResult run = simulate(whatIf, new Simulator.Settings(8, 7, 2, 10, 1500, START), "essai");
     System.out.println(run.text());
 
     assertThat(run.failures).as("answers refused or jobs failed").isEmpty();
-    assertThat(run.deposited.get()).isEqualTo(20);
+    assertThat(run.deposited.get()).isEqualTo(8);
     assertThat(run.endings.get(Ending.OPEN)).as("dossiers still open").isZero();
     assertThat(run.endings.get(Ending.DECIDED) + run.endings.get(Ending.REFUSED) + run.endings.get(Ending.ABANDONED))
-        .isEqualTo(20);
+        .isEqualTo(8);
     assertThat(run.daysToDecision).hasSize(run.endings.get(Ending.DECIDED) + run.endings.get(Ending.REFUSED))
         .allSatisfy(days -> assertThat(days).isPositive());
     assertThat(run.endings.get(Ending.DECIDED)).as("dossiers decided").isPositive();
