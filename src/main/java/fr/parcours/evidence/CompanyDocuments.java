@@ -101,11 +101,17 @@ public class CompanyDocuments {
     if (!processInstanceId.matches("[A-Za-z0-9-]+")) {
       throw new IllegalArgumentException("Unexpected process instance id " + processInstanceId);
     }
+    String sha256 = UploadedFiles.sha256(content);
+    Optional<StoredDocument> latest = latest(processInstanceId, kind);
+    if (latest.isPresent() && latest.get().sha256().equals(sha256)
+        && (name.isEmpty() || latest.get().fileName().equals(name))) {
+      return latest.get(); // the same file sent again (a double click, a reload): kept once
+    }
     String id = UUID.randomUUID().toString();
     String stored = files.keep(processInstanceId + "/documents", id, ".document", content);
     StoredDocument document = new StoredDocument(id, processInstanceId, kind,
         name.isEmpty() ? defaultName + UploadedFiles.extensionsOf(type).get(0) : name, type,
-        UploadedFiles.sha256(content), content.length, stored, ClockUtil.getCurrentTime().toInstant(), userId);
+        sha256, content.length, stored, ClockUtil.getCurrentTime().toInstant(), userId);
     jdbc.update("insert into parcours_company_document (id, process_instance_id, kind, file_name, content_type, sha256,"
         + " size_bytes, stored_file, sent_at, sent_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", document.id(),
         document.processInstanceId(), document.kind(), document.fileName(), document.type(), document.sha256(),
