@@ -3,8 +3,10 @@ package fr.parcours.evidence;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -139,6 +141,11 @@ public class CompanyDocuments {
 
   private static String baseName(String fileName) {
     return UploadedFiles.baseName(fileName);
+  }
+
+  /** The stored files of every kept document, relative to the storage folder. */
+  Set<String> storedFiles() {
+    return new HashSet<>(jdbc.queryForList("select stored_file from parcours_company_document", String.class));
   }
 
   /** The file of a kept document. */
