@@ -107,6 +107,36 @@ class FormValuesTest extends ProcessTestBase {
         "La candidature ne peut pas être acceptée", "« +33 1 23 45 67 89 10 11 12 » n’est pas un numéro de téléphone");
   }
 
+  /**
+   * The form's fields are read once per deployed form: a process owner who deploys a changed form (forms are bound to
+   * their latest version) has it judged at once, and the one before it again once the change is withdrawn; never the
+   * other's fields from the cache. Tried: a software name outside the changed form's new pattern, then the same name
+   * after the change is withdrawn.
+   */
+  @Test
+  void shouldJudgeByTheFormDeployedLatestAndNeverByACachedOlderOne() throws Exception {
+    String form = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("forms", "tracks",
+        "ans-certification", "candidature.form")), java.nio.charset.StandardCharsets.UTF_8);
+    String changed = form.replace("\"label\": \"Nom du logiciel\",", "\"label\": \"Nom du logiciel (modifié)\",")
+        .replace("\"description\": \"Nom du composant logiciel principal du dispositif.\",\n          \"validate\": {",
+            "\"description\": \"Il commence par une majuscule.\",\n          \"validate\": {\"pattern\": \"^[A-Z]\",");
+    assertThat(changed).contains("Nom du logiciel (modifié)").contains("\"pattern\": \"^[A-Z]\"");
+    startApplication("alice", "ans-certification", with(new HashMap<>(Candidatures.valid()), "softwareName", "zeta"));
+
+    String deployment = repositoryService.createDeployment().name("changed candidature form")
+        .addString("candidature.form", changed).deploy().getId();
+    try {
+      refused("ans-certification", with(new HashMap<>(Candidatures.valid()), "softwareName", "zeta"),
+          "« Nom du logiciel (modifié) » : « zeta » n’a pas la forme que le formulaire attend (Il commence par une"
+              + " majuscule.)");
+    } finally {
+      repositoryService.deleteDeployment(deployment, true);
+    }
+    ProcessInstance again = startApplication("alice", "ans-certification",
+        with(new HashMap<>(Candidatures.valid()), "softwareName", "zeta"));
+    assertThat(runtimeService.getVariable(again.getId(), "softwareName")).isEqualTo("zeta");
+  }
+
   /** A task's field the same way: the task stays open, nothing stored. */
   @Test
   void shouldRefuseATaskFieldValueItsFormDoesNotTake() {
