@@ -158,7 +158,8 @@ final class EngineRefusals {
 
   /**
    * A process the account may not start (a vendor and the compliance audit, which only the ANS auditors open; a
-   * reviewer and any dossier) is said in French; any other refusal keeps the engine's words, which name the right that is missing.
+   * reviewer and any dossier) is said in French; any other refusal of a right too, with the engine's words after it,
+   * which name the right that is missing (they answered alone, in English: bruno reading alice's task's identity links).
    */
   static String startRefused(AuthorizationException refused) {
     for (MissingAuthorization missing : refused.getMissingAuthorizations()) {
@@ -177,8 +178,32 @@ final class EngineRefusals {
             + " account starts no dossier: vendors start their applications, the ANS auditors the compliance audits.)";
       }
     }
+    if (!refused.getMissingAuthorizations().isEmpty()) {
+      // the engine's own refusal of a right: said in French first, its words (which name the right) after
+      MissingAuthorization missing = refused.getMissingAuthorizations().get(0);
+      String id = missing.getResourceId() == null || Authorization.ANY.equals(missing.getResourceId()) ? ""
+          : " « " + missing.getResourceId() + " »";
+      return "Votre compte (« " + refused.getUserId() + " ») n’a pas le droit « " + missing.getViolatedPermissionName()
+          + " » sur " + RESOURCES.getOrDefault(missing.getResourceType(), "la ressource « "
+          + missing.getResourceType() + " »") + id + " : un dossier et ses tâches ne s’ouvrent qu’à l’entreprise qui"
+          + " l’a déposé et aux services qui l’instruisent. Vérifiez l’identifiant ; si ce droit vous manque à tort,"
+          + " demandez-le à l’administrateur de Parcours. (" + refused.getMessage() + ")";
+    }
     return refused.getMessage();
   }
+
+  /** How the French names the engine's resources in a refusal. */
+  private static final Map<String, String> RESOURCES = Map.of(
+      Resources.TASK.resourceName(), "la tâche",
+      Resources.PROCESS_INSTANCE.resourceName(), "le dossier (instance de processus)",
+      Resources.PROCESS_DEFINITION.resourceName(), "le processus",
+      Resources.HISTORIC_PROCESS_INSTANCE.resourceName(), "l’historique du dossier",
+      Resources.HISTORIC_TASK.resourceName(), "l’historique de la tâche",
+      Resources.DEPLOYMENT.resourceName(), "les déploiements",
+      Resources.DECISION_DEFINITION.resourceName(), "la table de décision",
+      Resources.USER.resourceName(), "l’utilisateur",
+      Resources.GROUP.resourceName(), "le groupe",
+      Resources.AUTHORIZATION.resourceName(), "les autorisations");
 
   /**
    * The task a refusal of rights is about when that task no longer exists, else null. Two tabs sending one task: the

@@ -270,6 +270,30 @@ class VendorIsolationRestIT {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
   }
 
+  /**
+   * The engine's refusals of a right, met by another company's user on a task or a dossier, answered in English only
+   * ("The user with id 'bruno' does not have one of the following permissions: 'READ'..."): now in French first, the
+   * engine's words after them. Tried: a task's identity links, its local variables, a dossier's activity instances.
+   */
+  @Test
+  void shouldRefuseAnotherCompanysTaskOrDossierInFrench() throws Exception {
+    Map<String, String> refusals = Map.of(
+        "/engine-rest/task/" + task.getId() + "/identity-links", "la tâche « " + task.getId() + " »",
+        "/engine-rest/task/" + task.getId() + "/localVariables", "la tâche « " + task.getId() + " »",
+        "/engine-rest/process-instance/" + dossier.getId() + "/activity-instances",
+        "le dossier (instance de processus) « " + dossier.getId() + " »");
+    for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+      assertThat(get("alice", refusal.getKey()).getStatusCode()).as("alice: " + refusal.getKey())
+          .isEqualTo(HttpStatus.OK);
+      ResponseEntity<String> bruno = get("bruno", refusal.getKey());
+      assertThat(bruno.getStatusCode()).as(refusal.getKey()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(JSON.readTree(bruno.getBody()).get("message").asText()).as(refusal.getKey())
+          .startsWith("Votre compte (« bruno ») n’a pas le droit « READ » sur " + refusal.getValue() + " : un dossier"
+              + " et ses tâches ne s’ouvrent qu’à l’entreprise qui l’a déposé et aux services qui l’instruisent.")
+          .contains("(The user with id 'bruno' does not have");
+    }
+  }
+
   /** Another company's task tells nothing of itself: not its form's fields, not that it exists. */
   @Test
   void shouldTellAnotherCompanyNothingOfATaskThroughItsRefusals() throws Exception {
