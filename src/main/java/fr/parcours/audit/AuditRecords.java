@@ -33,6 +33,12 @@ class AuditRecords implements ExecutionListener {
         certificateNumber).stream().findFirst();
   }
 
+  /** The dossier of the audit this auditor opened, and which runs, on this certificate, if there is one. */
+  Optional<String> runningOpenedBy(String certificateNumber, String auditor) {
+    return jdbc.queryForList("SELECT dossier_id FROM parcours_audit WHERE running_certificate = ? AND opened_by = ?",
+        String.class, certificateNumber, auditor).stream().findFirst();
+  }
+
   /** Records that an audit of the certificate runs. Refused, nothing stored: another audit of it runs. */
   void opened(String certificateNumber, String dossierId, String processInstanceId, String auditor, Instant at) {
     Optional<String> running = running(certificateNumber);

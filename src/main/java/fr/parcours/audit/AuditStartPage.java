@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -55,10 +56,12 @@ class AuditStartPage {
   private final ProcessEngine engine;
   private final DossierBoard board;
   private final DeviceRecords records;
+  private final AuditRecords audits;
   private final Duration firstTaskWait;
 
-  AuditStartPage(ProcessEngine engine, DossierBoard board, DeviceRecords records,
+  AuditStartPage(ProcessEngine engine, DossierBoard board, DeviceRecords records, AuditRecords audits,
       @Value("${parcours.start.first-task-wait:PT3S}") Duration firstTaskWait) {
+    this.audits = audits;
     this.firstTaskWait = firstTaskWait;
     this.engine = engine;
     this.board = board;
@@ -119,6 +122,12 @@ class AuditStartPage {
       audit = engine.getRuntimeService().createProcessInstanceByKey(ComplianceAuditProcess.KEY)
           .setVariables(variables).execute();
     } catch (BadInputException refused) {
+      Optional<String> first = sameAuditOpened(viewer, form);
+      if (first.isPresent()) {
+        // the same audit asked twice (a double click, two tabs): the second lands where the first did
+        return "redirect:" + FirstTask.landing(engine.getTaskService(), first.get(), viewer.groupIds(),
+            firstTaskWait);
+      }
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("problem", refused.getMessage());
       return page(request, model);
@@ -127,6 +136,22 @@ class AuditStartPage {
     }
     return "redirect:" + FirstTask.landing(engine.getTaskService(), audit.getBusinessKey(), viewer.groupIds(),
         firstTaskWait);
+  }
+
+  /**
+   * The running audit that this auditor opened on this certificate with this very scope: what a second click on
+   * "Ouvrir un audit" asks for. Another scope, or an audit another auditor opened, is not it (refused, naming it).
+   */
+  private Optional<String> sameAuditOpened(Viewer viewer, Map<String, String> form) {
+    String number = form.get("certificate");
+    String scope = form.get("scope");
+    if (number == null || scope == null) {
+      return Optional.empty();
+    }
+    return audits.runningOpenedBy(number.strip(), viewer.userId()).filter(dossier -> engine.getRuntimeService()
+        .createProcessInstanceQuery().processDefinitionKey(ComplianceAuditProcess.KEY)
+        .processInstanceBusinessKey(dossier).variableValueEquals(ComplianceAuditProcess.AUDIT_SCOPE, scope)
+        .count() > 0);
   }
 
   private String page(HttpServletRequest request, Model model) {

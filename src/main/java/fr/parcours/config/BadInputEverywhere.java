@@ -22,5 +22,10 @@ public class BadInputEverywhere implements AutoDiscoverable {
     if (!context.getConfiguration().isRegistered(EngineExceptionMapper.class)) {
       context.register(EngineExceptionMapper.class);
     }
+    for (Class<?> unreadable : new Class<?>[] {UnreadableJson.NotJson.class, UnreadableJson.OtherShape.class}) {
+      if (!context.getConfiguration().isRegistered(unreadable)) {
+        context.register(unreadable);
+      }
+    }
   }
 }

@@ -23,6 +23,9 @@ public class BadInputExceptionMapper implements ExceptionMapper<RestException> {
   @Override
   public Response toResponse(RestException exception) {
     Response answer = EngineRefusals.answer(exception.getCause());
+    if (answer == null) {
+      answer = EngineRefusals.conversion(exception.getMessage());
+    }
     return answer != null ? answer : camunda.toResponse(exception);
   }
 }

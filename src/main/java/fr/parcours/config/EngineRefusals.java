@@ -42,6 +42,16 @@ final class EngineRefusals {
       + " have been completed in another tab or by someone else. Nothing of this request was stored; reload the task"
       + " list and, if the task is still there, send it again.)";
 
+  /** "Cannot convert value '1e30' of type 'Long' to java type java.lang.Long": group 1 the value, 2 the type. */
+  private static final Pattern CONVERSION = Pattern.compile("Cannot convert value '(.*)' of type '([^']*)' to java");
+  private static final Pattern UNSUPPORTED_TYPE = Pattern.compile("Unsupported value type '([^']*)'");
+
+  /** What the French says each type a variable may be sent as holds. */
+  private static final Map<String, String> TYPES = Map.of("long", "un nombre entier entre −9 223 372 036 854 775 808"
+      + " et 9 223 372 036 854 775 807", "integer", "un nombre entier entre −2 147 483 648 et 2 147 483 647",
+      "short", "un nombre entier entre −32 768 et 32 767", "double", "un nombre", "date",
+      "une date au format 2026-12-31T00:00:00.000+0100", "boolean", "vrai ou faux (true ou false)");
+
   private EngineRefusals() {
   }
 
@@ -87,6 +97,21 @@ final class EngineRefusals {
           + " d’exécution et le nom du message. (No step of a dossier "
           + (id.find(0) ? "with execution id '" + id.group(1) + "' " : "")
           + "is waiting for this: check the execution id and the message name.)");
+    } else if (message.contains("Cannot correlate message")) {
+      // an administrator's message that no step waits for (everyone else is refused before the engine)
+      answer = refusal(Response.Status.BAD_REQUEST, "BadInputException", "Aucune étape d’un dossier n’attend ce"
+          + " message : vérifiez son nom et le dossier visé (id de l’instance, clé métier, variables de corrélation)."
+          + " (No step of a dossier is waiting for this message: check its name and the dossier it is meant for.)");
+    } else if (message.startsWith("An unbound number of results is forbidden")) {
+      int most = mostRows();
+      answer = refusal(Response.Status.BAD_REQUEST, "BadUserRequestException", "Une liste se demande par pages :"
+          + " ajoutez firstResult et maxResults (" + most + " au plus) à la requête. (" + message + " Add"
+          + " firstResult and maxResults, at most " + most + ", to the request.)");
+    } else if (message.startsWith("Max results limit of")) {
+      int most = mostRows();
+      answer = refusal(Response.Status.BAD_REQUEST, "BadUserRequestException", "Une page compte " + most
+          + " lignes au plus : demandez maxResults=" + most + " ou moins, et les suivantes avec firstResult."
+          + " (" + message + " Ask for at most " + most + " rows, and for the next ones with firstResult.)");
     } else if (message.contains("ENGINE-13043")) {
       // /condition: no diagram of Parcours starts on a condition
       answer = refusal(Response.Status.BAD_REQUEST, "BadInputException", "Aucun processus de Parcours ne démarre sur"
@@ -100,8 +125,41 @@ final class EngineRefusals {
   }
 
   /**
+   * A value sent with a type it cannot have (a SIREN of 31 digits typed Long, "abc" typed Date, a type that does not
+   * exist): the REST API said "Cannot convert value '…' of type 'Long' to java type java.lang.Long" in English,
+   * after "Cannot instantiate process definition ans-transitional:1:…". Null when the text is not about that.
+   */
+  static Response conversion(String message) {
+    if (message == null) {
+      return null;
+    }
+    Matcher value = CONVERSION.matcher(message);
+    if (value.find()) {
+      String sent = value.group(1).length() > 40 ? value.group(1).substring(0, 40) + "…" : value.group(1);
+      String type = value.group(2);
+      String holds = TYPES.getOrDefault(type.toLowerCase(java.util.Locale.ROOT), "une valeur de ce type");
+      return refusal(Response.Status.BAD_REQUEST, "BadInputException", "Une valeur envoyée en « " + type + " », « "
+          + sent + " », n’en est pas : ce type prend " + holds + ". Envoyez la valeur telle que le formulaire la"
+          + " prend (un SIREN, un numéro ou un code en texte « String », un nombre en « Long » ou « Double »), ou"
+          + " remplissez le formulaire dans Tasklist. (A value sent as '" + type + "', '" + sent + "', is not one:"
+          + " send it as the form takes it, a SIREN, a number or a code as 'String'.)");
+    }
+    Matcher unsupported = UNSUPPORTED_TYPE.matcher(message);
+    if (unsupported.find()) {
+      String type = unsupported.group(1).length() > 40 ? unsupported.group(1).substring(0, 40) + "…"
+          : unsupported.group(1);
+      return refusal(Response.Status.BAD_REQUEST, "BadInputException", "Le type « " + type + " » n’existe pas pour"
+          + " une valeur : envoyez String, Boolean, Long, Integer, Double, Date ou Json, ou remplissez le formulaire"
+          + " dans Tasklist. (Value type '" + type + "' does not exist: send String, Boolean, Long, Integer, Double,"
+          + " Date or Json.)");
+    }
+    return null;
+  }
+
+  /**
    * A process the account may not start (a vendor and the compliance audit, which only the ANS auditors open; a
-   * reviewer and any dossier) is said in French; any other refusal keeps the engine's words, which name the right that is missing.
+   * reviewer and any dossier) is said in French; any other refusal of a right too, with the engine's words after it,
+   * which name the right that is missing (they answered alone, in English: bruno reading alice's task's identity links).
    */
   static String startRefused(AuthorizationException refused) {
     for (MissingAuthorization missing : refused.getMissingAuthorizations()) {
@@ -120,8 +178,32 @@ final class EngineRefusals {
             + " account starts no dossier: vendors start their applications, the ANS auditors the compliance audits.)";
       }
     }
+    if (!refused.getMissingAuthorizations().isEmpty()) {
+      // the engine's own refusal of a right: said in French first, its words (which name the right) after
+      MissingAuthorization missing = refused.getMissingAuthorizations().get(0);
+      String id = missing.getResourceId() == null || Authorization.ANY.equals(missing.getResourceId()) ? ""
+          : " « " + missing.getResourceId() + " »";
+      return "Votre compte (« " + refused.getUserId() + " ») n’a pas le droit « " + missing.getViolatedPermissionName()
+          + " » sur " + RESOURCES.getOrDefault(missing.getResourceType(), "la ressource « "
+          + missing.getResourceType() + " »") + id + " : un dossier et ses tâches ne s’ouvrent qu’à l’entreprise qui"
+          + " l’a déposé et aux services qui l’instruisent. Vérifiez l’identifiant ; si ce droit vous manque à tort,"
+          + " demandez-le à l’administrateur de Parcours. (" + refused.getMessage() + ")";
+    }
     return refused.getMessage();
   }
+
+  /** How the French names the engine's resources in a refusal. */
+  private static final Map<String, String> RESOURCES = Map.of(
+      Resources.TASK.resourceName(), "la tâche",
+      Resources.PROCESS_INSTANCE.resourceName(), "le dossier (instance de processus)",
+      Resources.PROCESS_DEFINITION.resourceName(), "le processus",
+      Resources.HISTORIC_PROCESS_INSTANCE.resourceName(), "l’historique du dossier",
+      Resources.HISTORIC_TASK.resourceName(), "l’historique de la tâche",
+      Resources.DEPLOYMENT.resourceName(), "les déploiements",
+      Resources.DECISION_DEFINITION.resourceName(), "la table de décision",
+      Resources.USER.resourceName(), "l’utilisateur",
+      Resources.GROUP.resourceName(), "le groupe",
+      Resources.AUTHORIZATION.resourceName(), "les autorisations");
 
   /**
    * The task a refusal of rights is about when that task no longer exists, else null. Two tabs sending one task: the
@@ -142,6 +224,12 @@ final class EngineRefusals {
       }
     }
     return null;
+  }
+
+  /** The most rows a query made for a person returns ({@code queryMaxResultsLimit} in application.yml). */
+  private static int mostRows() {
+    return ((ProcessEngineConfigurationImpl) EngineUtil.lookupProcessEngine(null).getProcessEngineConfiguration())
+        .getQueryMaxResultsLimit();
   }
 
   /** The variable named anywhere in the failure's messages, quoted, or "(unnamed)". */

@@ -11,5 +11,7 @@ class RestConfiguration extends CamundaJerseyResourceConfig {
   protected void registerAdditionalResources() {
     register(BadInputExceptionMapper.class);
     register(EngineExceptionMapper.class);
+    register(UnreadableJson.NotJson.class);
+    register(UnreadableJson.OtherShape.class);
   }
 }

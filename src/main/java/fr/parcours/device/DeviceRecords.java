@@ -314,6 +314,16 @@ public class DeviceRecords {
     }
   }
 
+  /**
+   * The dossier of the cycle that runs to renew this certificate for this reason, if one does: a second click on the
+   * same action of {@code /devices} finds the cycle the first one started.
+   */
+  public Optional<String> runningRenewal(String previousCertificate, String reason) {
+    return jdbc.queryForList("SELECT dossier_id FROM parcours_recertification WHERE previous_certificate = ? AND"
+        + " reason = ? AND running_device_id IS NOT NULL", String.class, previousCertificate, reason).stream()
+        .findFirst();
+  }
+
   /** The dossier of the cycle running on this device, if one runs. */
   public Optional<String> runningCycle(String deviceId) {
     return jdbc.queryForList("SELECT dossier_id FROM parcours_recertification WHERE running_device_id = ?",

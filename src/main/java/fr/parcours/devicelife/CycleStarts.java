@@ -1,16 +1,20 @@
 package fr.parcours.devicelife;
 
 import fr.parcours.devicelife.DeviceLifeProcess.Reason;
+import fr.parcours.device.DeviceRecords;
 import fr.parcours.dossierpage.FirstTask;
+import fr.parcours.shared.BadInputException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
@@ -32,13 +36,17 @@ public class CycleStarts {
   public record Started(String dossierId, String processInstanceId, Optional<String> firstTaskId) {
   }
 
+  private final DeviceRecords records;
   private final RuntimeService runtime;
+  private final HistoryService history;
   private final IdentityService identity;
   private final TaskService tasks;
   private final Duration firstTaskWait;
 
-  CycleStarts(RuntimeService runtime, IdentityService identity, TaskService tasks,
-      @Value("${parcours.start.first-task-wait:PT3S}") Duration firstTaskWait) {
+  CycleStarts(DeviceRecords records, RuntimeService runtime, HistoryService history, IdentityService identity,
+      TaskService tasks, @Value("${parcours.start.first-task-wait:PT3S}") Duration firstTaskWait) {
+    this.records = records;
+    this.history = history;
     this.firstTaskWait = firstTaskWait;
     this.runtime = runtime;
     this.identity = identity;
@@ -62,10 +70,41 @@ public class CycleStarts {
     identity.setAuthentication(userId, groupIds);
     try {
       cycle = runtime.createProcessInstanceByKey(DeviceLifeProcess.KEY).setVariables(variables).execute();
+    } catch (BadInputException refused) {
+      // the same action sent twice (a double click, two tabs): the second finds the cycle the first started, and is
+      // answered as the first was; any other refusal, or another company's certificate, stays a refusal
+      Optional<ProcessInstance> first = alreadyStarted(userId, groupIds, certificateNumber, reason,
+          (String) variables.get(DeviceLifeProcess.NEW_VERSION));
+      if (first.isEmpty()) {
+        throw refused;
+      }
+      cycle = first.get();
     } finally {
       identity.clearAuthentication();
     }
     return new Started(cycle.getBusinessKey(), cycle.getId(),
         FirstTask.of(tasks, cycle.getBusinessKey(), groupIds, firstTaskWait));
+  }
+
+  /**
+   * The running cycle that this person started (the engine's start user, not the candidature's applicant, which a
+   * cycle Parcours opens carries over) to renew this certificate of her company for this reason, and for a
+   * new model with this version (the authentication still set: the engine shows it only to its company). A cycle
+   * Parcours opened, or a colleague, or another version, is not the one asked: that refusal stands, naming its
+   * dossier.
+   */
+  private Optional<ProcessInstance> alreadyStarted(String userId, List<String> groupIds, String certificateNumber,
+      Reason reason, String newVersion) {
+    return records.certificate(certificateNumber).filter(c -> groupIds.contains(c.vendorGroup()))
+        .flatMap(c -> records.runningRenewal(c.certificateNumber(), reason.name()))
+        .flatMap(dossier -> history.createHistoricProcessInstanceQuery().processDefinitionKey(DeviceLifeProcess.KEY)
+            .processInstanceBusinessKey(dossier).startedBy(userId).unfinished().listPage(0, 1).stream().findFirst())
+        .flatMap(started -> {
+          ProcessInstanceQuery query = runtime.createProcessInstanceQuery().processInstanceId(started.getId());
+          if (newVersion != null) {
+            query.variableValueEquals(DeviceLifeProcess.NEW_VERSION, newVersion);
+          }
+          return query.listPage(0, 1).stream().findFirst();
+        });
   }
 }

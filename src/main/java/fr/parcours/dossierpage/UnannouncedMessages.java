@@ -5,10 +5,12 @@ import java.time.Instant;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,36 +18,47 @@ import org.springframework.stereotype.Component;
  * ({@link DossierMessages#announceUnannounced}): a node killed between keeping a message and mailing it left the other
  * side untold, and the page said nothing of it. It waits first ({@code parcours.messages.unannounced-after}, longer
  * than a mail may take with the SMTP timeouts of application.yml), so that a message another node of a cluster is
- * mailing at this moment is never mailed twice; the messages kept before this start are that old by then.
+ * mailing at this moment is never mailed twice; the messages kept before this start are that old by then. The wait
+ * runs on a scheduler of its own that stops with the application: closed before the wait is over, it mails nothing
+ * and leaves no thread behind (it was a bare thread that outlived the context).
  */
 @Component
-class UnannouncedMessages implements ApplicationRunner {
+class UnannouncedMessages implements ApplicationRunner, DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(UnannouncedMessages.class);
+  static final String THREAD = "parcours-unannounced-messages";
 
   private final ObjectProvider<DossierMessages> messages;
   private final Duration after;
+  private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
   UnannouncedMessages(ObjectProvider<DossierMessages> messages,
       @Value("${parcours.messages.unannounced-after:PT30S}") Duration after) {
     this.messages = messages;
     this.after = after;
+    scheduler.setPoolSize(1);
+    scheduler.setThreadNamePrefix(THREAD + "-");
+    scheduler.setDaemon(true);
+    // closed while a mail leaves: that mail is given a few seconds, the next ones are left for the next start
+    scheduler.setWaitForTasksToCompleteOnShutdown(false);
+    scheduler.setAwaitTerminationSeconds(10);
   }
 
   @Override
   public void run(ApplicationArguments arguments) {
     Instant started = ClockUtil.getCurrentTime().toInstant();
-    Thread later = new Thread(() -> {
+    scheduler.initialize();
+    scheduler.schedule(() -> {
       try {
-        Thread.sleep(after.toMillis());
         messages.getObject().announceUnannounced(started);
-      } catch (InterruptedException stopped) {
-        Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
         LOG.warn("The messages kept before this start and not mailed could not be looked at: {}", e.toString());
       }
-    }, "parcours-unannounced-messages");
-    later.setDaemon(true);
-    later.start();
+    }, Instant.now().plus(after));
+  }
+
+  @Override
+  public void destroy() {
+    scheduler.destroy();
   }
 }

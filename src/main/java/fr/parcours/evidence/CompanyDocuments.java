@@ -3,8 +3,10 @@ package fr.parcours.evidence;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -101,11 +103,17 @@ public class CompanyDocuments {
     if (!processInstanceId.matches("[A-Za-z0-9-]+")) {
       throw new IllegalArgumentException("Unexpected process instance id " + processInstanceId);
     }
+    String sha256 = UploadedFiles.sha256(content);
+    Optional<StoredDocument> latest = latest(processInstanceId, kind);
+    if (latest.isPresent() && latest.get().sha256().equals(sha256)
+        && (name.isEmpty() || latest.get().fileName().equals(name))) {
+      return latest.get(); // the same file sent again (a double click, a reload): kept once
+    }
     String id = UUID.randomUUID().toString();
     String stored = files.keep(processInstanceId + "/documents", id, ".document", content);
     StoredDocument document = new StoredDocument(id, processInstanceId, kind,
         name.isEmpty() ? defaultName + UploadedFiles.extensionsOf(type).get(0) : name, type,
-        UploadedFiles.sha256(content), content.length, stored, ClockUtil.getCurrentTime().toInstant(), userId);
+        sha256, content.length, stored, ClockUtil.getCurrentTime().toInstant(), userId);
     jdbc.update("insert into parcours_company_document (id, process_instance_id, kind, file_name, content_type, sha256,"
         + " size_bytes, stored_file, sent_at, sent_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", document.id(),
         document.processInstanceId(), document.kind(), document.fileName(), document.type(), document.sha256(),
@@ -133,6 +141,11 @@ public class CompanyDocuments {
 
   private static String baseName(String fileName) {
     return UploadedFiles.baseName(fileName);
+  }
+
+  /** The stored files of every kept document, relative to the storage folder. */
+  Set<String> storedFiles() {
+    return new HashSet<>(jdbc.queryForList("select stored_file from parcours_company_document", String.class));
   }
 
   /** The file of a kept document. */

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * At start-up, removes what a send cut short by a stop left in the evidence storage: its folder under
- * {@code .incoming} (the archive being unpacked), and proof files moved into a send folder whose database rows
- * were never committed (no proof refers to them). A send takes minutes at most; only what has been untouched
+ * {@code .incoming} (the archive being unpacked), proof files moved into a send folder whose database rows
+ * were never committed (no proof refers to them), and likewise the company documents (a Kbis extract, a signed
+ * regulation: {@code .document}) no row refers to and the upload parts ({@code .part}) never moved into place. A send takes minutes at most; only what has been untouched
  * for a day goes, so that a send in progress on another node sharing the storage is never touched.
  */
 @Component
@@ -30,10 +31,12 @@ class EvidenceSweep implements ApplicationRunner {
 
   private final EvidenceProperties properties;
   private final EvidenceStore store;
+  private final CompanyDocuments documents;
 
-  EvidenceSweep(EvidenceProperties properties, EvidenceStore store) {
+  EvidenceSweep(EvidenceProperties properties, EvidenceStore store, CompanyDocuments documents) {
     this.properties = properties;
     this.store = store;
+    this.documents = documents;
   }
 
   @Override
@@ -47,23 +50,33 @@ class EvidenceSweep implements ApplicationRunner {
     }
   }
 
-  /** Removes the proof files no proof row refers to, last touched before {@code now} minus a day. */
+  /**
+   * Removes the proof files no proof row refers to, the company documents no document row refers to, and the upload
+   * parts left unmoved, last touched before {@code now} minus a day.
+   */
   int sweepOrphanProofs(Instant now) {
     Path root = properties.storage().toAbsolutePath().normalize();
     if (!Files.isDirectory(root)) {
       return 0;
     }
-    Set<String> referenced = store.storedFiles();
+    Set<String> proofs = store.storedFiles();
+    Set<String> kept = documents.storedFiles();
     List<Path> orphans;
     try (Stream<Path> files = Files.walk(root)) {
       orphans = files.filter(file -> !file.startsWith(incoming()) && Files.isRegularFile(file)
-          && file.getFileName().toString().endsWith(".bin") && !referenced.contains(root.relativize(file).toString())
+          && orphan(file.getFileName().toString(), root.relativize(file).toString(), proofs, kept)
           && lastTouched(file).isBefore(now.minus(LEFT_FOR))).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + root, e);
     }
     orphans.forEach(EvidenceSweep::delete);
     return orphans.size();
+  }
+
+  private static boolean orphan(String name, String relative, Set<String> proofs, Set<String> documents) {
+    return name.endsWith(".bin") && !proofs.contains(relative)
+        || name.endsWith(".document") && !documents.contains(relative)
+        || name.startsWith("upload") && name.endsWith(".part");
   }
 
   /** Removes the unfinished sends last touched before {@code now} minus a day; returns how many. */

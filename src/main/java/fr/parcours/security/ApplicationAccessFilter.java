@@ -28,6 +28,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   whatever their company; the engine checks only that the caller may read the definition, which every vendor
  *   may, to start it) and the engine's metrics. Under {@code /engine-rest} and the webapps' engine API they
  *   answer only Cockpit's users (process owners, administrators).</li>
+ *   <li>Signals and messages sent by hand ({@code POST /signal}, {@code POST /message}): out of the box a vendor
+ *   broadcast a signal (204) and was answered in the engine's English; a step of Parcours waits for them from
+ *   Parcours alone. Only administrators send one.</li>
  * </ul>
  * And Camunda's first-administrator setup ({@code /camunda/api/admin/setup/...}), which lets whoever comes
  * first create an administrator while none exists, is closed: the administrator comes from the environment.
@@ -47,6 +50,11 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
   static final Pattern FIGURES = Pattern.compile("^/(process-definition/statistics/?|metrics(/.*)?)$");
   /** The process definitions, which may be filtered on the texts of every dossier's incidents. */
   static final Pattern DEFINITIONS = Pattern.compile("^/process-definition(/count)?/?$");
+  /**
+   * Signals and messages sent by hand ({@code POST /signal}, {@code POST /message}): the steps of a dossier receive
+   * them from Parcours itself, never from a person; only administrators, who repair, may send one.
+   */
+  static final Pattern SENT_BY_HAND = Pattern.compile("^/(signal|message)/?$");
   /** Camunda's first-administrator setup, open to anyone while no administrator exists. */
   static final Pattern ADMIN_SETUP = Pattern.compile("^/camunda/api/admin/setup(/.*)?$");
 
@@ -90,6 +98,15 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
       }
     } else if (api.matches()) {
       String resource = api.group(3) == null ? "" : api.group(3);
+      Matcher byHand = SENT_BY_HAND.matcher(resource);
+      if (byHand.matches() && "POST".equalsIgnoreCase(request.getMethod())) {
+        Caller caller = api.group(2) != null ? webappCaller(request, api.group(2)) : restCaller();
+        if (caller != null && (caller.groupIds() == null || !caller.groupIds().contains(Roles.ADMIN))) {
+          refuse(response, byHand.group(1).equals("signal") ? sentByHand(caller.userId(), "un signal", "a signal")
+              : sentByHand(caller.userId(), "un message", "a message"));
+          return;
+        }
+      }
       boolean figures = FIGURES.matcher(resource).matches();
       boolean incidentTexts = DEFINITIONS.matcher(resource).matches() && filtersOnIncidents(request);
       if (figures || incidentTexts) {
@@ -113,6 +130,16 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
       }
     }
     chain.doFilter(request, response);
+  }
+
+  /** The refusal of a signal or a message sent by hand, in French first. */
+  static String sentByHand(String userId, String quoi, String what) {
+    return "Les étapes d’un dossier reçoivent leurs signaux et leurs messages de Parcours lui-même (un accusé de"
+        + " réception, l’ouverture d’une phase), jamais d’une personne : « " + userId + " » ne peut pas envoyer "
+        + quoi + " à la main. Faites avancer un dossier par les formulaires de ses tâches dans Tasklist ; un"
+        + " administrateur répare un dossier. (A dossier's steps receive their signals and messages from Parcours"
+        + " itself, never from a person: user '" + userId + "' may not send " + what + " by hand. Move a dossier on"
+        + " through the forms of its tasks in Tasklist; an administrator repairs a dossier.)";
   }
 
   /** The user signed in to the webapps for that engine; null when nobody is (the webapps answer 401). */

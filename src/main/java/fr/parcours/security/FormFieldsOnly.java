@@ -122,6 +122,54 @@ public class FormFieldsOnly extends CommandInterceptor {
     valueProblem(fields, variables).ifPresent(problem -> {
       throw new BadInputException(problem);
     });
+    refuseBeforeCommit(context, declaredProblem(context, fields, variables, Map.of()));
+  }
+
+  /**
+   * What the form declares of its fields' values and form-js checks before Tasklist sends them (a pattern, an email
+   * address, a number's bounds and decimals, a least length), judged on the values sent: the pathway's own checks
+   * (the intake, the task's listeners), which say more, speak first; what they let through is refused before anything
+   * is stored. A field the form hides at that moment (its condition, or its group's, true on the values sent and those
+   * the dossier already holds) or disables is not judged, as form-js does not judge it.
+   */
+  static java.util.Optional<String> declaredProblem(CommandContext context, Map<String, FormFields.Field> fields,
+      Map<?, ?> variables, Map<String, Object> held) {
+    Map<String, Object> data = null;
+    for (Map.Entry<?, ?> variable : variables.entrySet()) {
+      FormFields.Field field = fields.get(String.valueOf(variable.getKey()));
+      if (field == null || field.declared().disabled()) {
+        continue;
+      }
+      Object value = sent(variables, field.key(), variable.getValue());
+      if (value == null || value instanceof String text && text.isEmpty()) {
+        continue; // form-js judges an empty value by "required" alone
+      }
+      java.util.Optional<String> problem = DeclaredRules.problem(field, value);
+      if (problem.isEmpty()) {
+        continue;
+      }
+      if (!field.declared().hiddenWhen().isEmpty()) {
+        if (data == null) {
+          data = new java.util.HashMap<>(held);
+          for (Map.Entry<?, ?> sent : variables.entrySet()) {
+            data.put(String.valueOf(sent.getKey()), sent(variables, String.valueOf(sent.getKey()), sent.getValue()));
+          }
+        }
+        if (DeclaredRules.hidden(context, field, data)) {
+          continue;
+        }
+      }
+      return problem;
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Throws the problem when the command would otherwise commit: nothing of it is stored. */
+  private static void refuseBeforeCommit(CommandContext context, java.util.Optional<String> problem) {
+    problem.ifPresent(refusal -> context.getTransactionContext().addTransactionListener(
+        org.camunda.bpm.engine.impl.cfg.TransactionState.COMMITTING, committing -> {
+          throw new BadInputException(refusal);
+        }));
   }
 
   /** Most characters of a text field: the database's text column holds 4,000. */
@@ -256,6 +304,9 @@ public class FormFieldsOnly extends CommandInterceptor {
       }
     }
     if (!outside && bad == null) {
+      // the form's declarations, after the task's own checks; on a task the person may work (the command refuses
+      // another company's before it commits, and tells nothing)
+      refuseBeforeCommit(context, declaredProblem(context, fields, variables, held(task, fields)));
       return; // nothing to refuse, nothing told: the command checks who may complete the task
     }
     TaskQueryImpl visible = new TaskQueryImpl();
@@ -326,6 +377,21 @@ public class FormFieldsOnly extends CommandInterceptor {
       }
     }
     return java.util.Optional.empty();
+  }
+
+  /** The values the task's form would show of its fields that hide others: what the dossier already holds. */
+  private static Map<String, Object> held(TaskEntity task, Map<String, FormFields.Field> fields) {
+    if (fields.values().stream().allMatch(field -> field.declared().hiddenWhen().isEmpty())) {
+      return Map.of();
+    }
+    Map<String, Object> held = new java.util.HashMap<>();
+    for (String key : fields.keySet()) {
+      Object value = task.getVariable(key);
+      if (value != null) {
+        held.put(key, value);
+      }
+    }
+    return held;
   }
 
   /** A value as it was sent: a list (JSON) as its text, a typed value as its value. */

@@ -3,8 +3,10 @@ package fr.parcours.shared;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,14 +34,27 @@ public final class FormFields {
    *     when it has none or takes them from a variable
    * @param maxLength the most characters a text field takes; null when the form sets none
    * @param min the least a number field takes; null when the form sets none
+   * @param declared what else the form declares of the field's value, as form-js judges it
    */
   public record Field(String key, String type, String label, Map<String, String> choices, Integer maxLength,
-      Double min) {
+      Double min, Declared declared) {
 
     /** The label of one of its choices, or the value itself when it is not one. */
     public String choice(Object value) {
       return choices.getOrDefault(String.valueOf(value), String.valueOf(value));
     }
+  }
+
+  /**
+   * What a form declares of a field's value beyond its type, choices and length, which form-js checks before Tasklist
+   * sends it: a pattern, an email address, a number's bounds and decimals, a least length; whether the field is
+   * disabled (form-js leaves it unchecked); and the FEEL conditions that hide it, its own and those of the groups
+   * holding it (without their leading "="; a hidden field is neither shown nor checked).
+   */
+  public record Declared(String pattern, String description, String validationType, Double max, Integer minLength,
+      Integer decimalDigits, boolean disabled, List<String> hiddenWhen) {
+
+    static final Declared NONE = new Declared(null, "", null, null, null, null, false, List.of());
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -90,11 +105,18 @@ public final class FormFields {
   /** The fields a form-js schema submits at its top level (a list's rows are inside the list's value), by key. */
   public static Map<String, Field> parse(JsonNode form) {
     Map<String, Field> fields = new LinkedHashMap<>();
-    collect(form, fields);
+    collect(form, fields, List.of());
     return Collections.unmodifiableMap(fields);
   }
 
-  private static void collect(JsonNode component, Map<String, Field> fields) {
+  private static void collect(JsonNode component, Map<String, Field> fields, List<String> hiddenWhen) {
+    String hide = component.path("conditional").path("hide").asText("").strip();
+    List<String> conditions = hiddenWhen;
+    if (!hide.isEmpty()) {
+      conditions = new ArrayList<>(hiddenWhen);
+      conditions.add(hide.startsWith("=") ? hide.substring(1) : hide);
+      conditions = List.copyOf(conditions);
+    }
     if (component.hasNonNull("key")) {
       String key = component.get("key").asText();
       Map<String, String> choices = new LinkedHashMap<>();
@@ -106,16 +128,23 @@ public final class FormFields {
           : component.path("dateLabel").asText(key);
       fields.put(key, new Field(key, component.path("type").asText(), label, Collections.unmodifiableMap(choices),
           validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null,
-          validate.hasNonNull("min") ? validate.get("min").asDouble() : null));
+          validate.hasNonNull("min") ? validate.get("min").asDouble() : null,
+          new Declared(validate.hasNonNull("pattern") ? validate.get("pattern").asText() : null,
+              component.path("description").asText(""),
+              validate.hasNonNull("validationType") ? validate.get("validationType").asText() : null,
+              validate.hasNonNull("max") ? validate.get("max").asDouble() : null,
+              validate.hasNonNull("minLength") ? validate.get("minLength").asInt() : null,
+              component.hasNonNull("decimalDigits") ? component.get("decimalDigits").asInt() : null,
+              component.path("disabled").asBoolean(false), conditions)));
     }
     if (component.hasNonNull("path") && !component.get("path").asText().isBlank()) {
       String path = component.get("path").asText().split("\\.")[0];
       fields.putIfAbsent(path, new Field(path, component.path("type").asText(), component.path("label").asText(path),
-          Map.of(), null, null));
+          Map.of(), null, null, Declared.NONE));
       return; // the children's values are nested in it
     }
     for (JsonNode child : component.path("components")) {
-      collect(child, fields);
+      collect(child, fields, conditions);
     }
   }
 }

@@ -32,7 +32,8 @@ import org.springframework.test.context.ActiveProfiles;
  * "Ouvrir un audit" on {@code /audits/certificates}, as the webapps' signed-in users use it: the auditor opens the
  * audit of a certificate through the engine, as herself, and lands on its dossier (its first task follows the mail
  * step); refused on the page with a French sentence, nothing started: no page token, an empty scope, a withdrawn
- * certificate, a certificate already under audit, and the page refused to a vendor.
+ * certificate, a certificate already under audit (for another scope), and the page refused to a vendor. The same
+ * audit asked twice lands on the first.
  */
 @ExtendWith(ThisContextsEngine.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -109,7 +110,16 @@ class AuditStartPageIT {
         .containsEntry(ComplianceAuditProcess.CERTIFICATE_NUMBER, certificate);
     assertThat(audits()).isEqualTo(before + 1);
 
-    // the same certificate again: refused, the list now links to the running audit
+    // the same audit asked again (a double click: same certificate, same scope): answered as the first, on its
+    // dossier, where it was refused "already under audit"; nothing more opened
+    ResponseEntity<String> doubleClick = open(odile, certificate, "Déploiement de la version 2.1 au CHU de Nantes",
+        token);
+    assertThat(doubleClick.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(doubleClick.getBody()).contains("<h1>Dossier " + title.group(1) + "</h1>")
+        .doesNotContain("Un audit est déjà en cours");
+    assertThat(audits()).isEqualTo(before + 1);
+
+        // the same certificate again: refused, the list now links to the running audit
     ResponseEntity<String> again = open(odile, certificate, "Encore", token);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(again.getBody()).contains("Un audit est déjà en cours sur le certificat « " + certificate + " » (dossier "

@@ -588,13 +588,41 @@ class RecertificationProcessTest extends ProcessTestBase {
   @Test
   void shouldStartOnlyOneCycleWhenTwoAreStartedAtTheSameInstant() throws Exception {
     String previous = certifiedDevice(unique("Rhumato"));
+    java.util.concurrent.atomic.AtomicReference<CycleStarts.Started> second =
+        new java.util.concurrent.atomic.AtomicReference<>();
     SameInstant.Outcome<CycleStarts.Started> race = SameInstant.run(transactions,
         () -> startFromDevices(VENDOR, previous, Reason.NEW_MODEL, "3.0"),
-        () -> startFromDevices(VENDOR, previous, Reason.NEW_MODEL, "3.0"));
+        () -> second.set(startFromDevices(VENDOR, previous, Reason.NEW_MODEL, "3.0")));
 
-    assertThat(race.second()).isInstanceOf(BadInputException.class)
-        .hasMessageContaining("Un autre cycle de certification de ce dispositif vient de commencer, au même moment");
+    // the second, refused by the index, finds the cycle the first started: the person is landed on it
+    assertThat(race.second()).isNull();
+    assertThat(second.get().dossierId()).isEqualTo(race.first().dossierId());
     assertThat(cyclesOf(previous)).isEqualTo(1);
     assertThat(records.runningCycle(deviceOf(previous).id())).contains(race.first().dossierId());
+  }
+
+  /**
+   * A double click on "Nouveau modèle ou gamme" (or two tabs): the second start, after the first one's cycle runs, was
+   * refused "déjà en cours (dossier X)" though the first had just started it. Now the second lands where the first
+   * did, on the same cycle; one cycle, one row. Another version, another reason on the same device, and another
+   * company's user asking the same, are still refused.
+   */
+  @Test
+  void shouldAnswerASecondClickWithTheCycleTheFirstStarted() {
+    String previous = certifiedDevice(unique("Pneumo"));
+    CycleStarts.Started first = startFromDevices(VENDOR, previous, Reason.NEW_MODEL, "5.0");
+
+    CycleStarts.Started again = startFromDevices(VENDOR, previous, Reason.NEW_MODEL, "5.0");
+
+    assertThat(again.dossierId()).isEqualTo(first.dossierId());
+    assertThat(again.processInstanceId()).isEqualTo(first.processInstanceId());
+    assertThat(cyclesOf(previous)).isEqualTo(1);
+    assertThatThrownBy(() -> startFromDevices(VENDOR, previous, Reason.NEW_MODEL, "6.0"))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("déjà en cours (dossier " + first.dossierId());
+    assertThatThrownBy(() -> startFromDevices(VENDOR, previous, Reason.AFTER_WITHDRAWAL, null))
+        .isInstanceOf(BadInputException.class);
+    assertThatThrownBy(() -> startFromDevices(OTHER_VENDOR, previous, Reason.NEW_MODEL, "5.0"))
+        .isInstanceOf(BadInputException.class).hasMessageNotContaining(first.dossierId());
+    assertThat(cyclesOf(previous)).isEqualTo(1);
   }
 }

@@ -46,6 +46,30 @@ class CompanyDocumentsTest {
     assertThat(documents.kbis("pi-2")).as("another dossier's").isEmpty();
   }
 
+  /**
+   * The same Kbis sent twice (a double click on "Envoyer", a reload that posts again) was kept twice: two rows, two
+   * files. Now the second is the first; another file, or the same one under another name, is a new document, and
+   * the same file again after another is kept again (it is the latest then).
+   */
+  @Test
+  void shouldKeepTheSameFileSentTwiceOnce() throws Exception {
+    CompanyDocuments documents = documents();
+    CompanyDocuments.StoredDocument first = documents.storeKbis("pi-1", "alice", "kbis.pdf", PDF);
+
+    CompanyDocuments.StoredDocument again = documents.storeKbis("pi-1", "alice", "kbis.pdf", PDF);
+
+    assertThat(again.id()).isEqualTo(first.id());
+    try (java.util.stream.Stream<Path> kept = Files.list(storage.resolve("pi-1").resolve("documents"))) {
+      assertThat(kept.count()).as("one file").isEqualTo(1);
+    }
+    assertThat(documents.storeKbis("pi-1", "alice", "kbis-2026.pdf", PDF).id()).as("another name")
+        .isNotEqualTo(first.id());
+    assertThat(documents.storeRegulation("pi-1", "alice", "kbis.pdf", PDF).id()).as("another kind")
+        .isNotEqualTo(first.id());
+    assertThat(documents.storeKbis("pi-2", "alice", "kbis.pdf", PDF).id()).as("another dossier")
+        .isNotEqualTo(first.id());
+  }
+
   @Test
   void shouldTakeAJpegByItsContentUnderEitherOfItsExtensions() {
     byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10};

@@ -34,7 +34,7 @@ class EvidenceSweepTest {
     Path slowButAlive = send("slow-but-alive", NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofMinutes(1)));
     Path proofs = Files.createDirectories(storage.resolve("dossier-1").resolve("1"));
 
-    int removed = new EvidenceSweep(properties(), store(Set.of())).sweep(NOW);
+    int removed = sweep(Set.of(), Set.of()).sweep(NOW);
 
     assertThat(removed).isEqualTo(2);
     assertThat(crashed).doesNotExist();
@@ -46,7 +46,7 @@ class EvidenceSweepTest {
 
   @Test
   void shouldDoNothingWithoutAnIncomingFolder() {
-    assertThat(new EvidenceSweep(properties(), store(Set.of())).sweep(NOW)).isZero();
+    assertThat(sweep(Set.of(), Set.of()).sweep(NOW)).isZero();
   }
 
   private Path send(String name, Instant folderTime, Instant newestFileTime) throws IOException {
@@ -71,7 +71,7 @@ class EvidenceSweepTest {
     Path unpacking = old(Files.writeString(Files.createDirectories(storage.resolve(".incoming").resolve("x"))
         .resolve("part.bin"), "being unpacked"));
 
-    int removed = new EvidenceSweep(properties(), store(Set.of(storage.relativize(kept).toString())))
+    int removed = sweep(Set.of(storage.relativize(kept).toString()), Set.of())
         .sweepOrphanProofs(NOW);
 
     assertThat(removed).isEqualTo(1);
@@ -87,16 +87,49 @@ class EvidenceSweepTest {
     return file;
   }
 
-  /** A proof table (H2 in memory) holding a row for each of these files. */
-  private static EvidenceStore store(Set<String> storedFiles) {
+  /**
+   * A Kbis extract kept before a crash whose row was never committed (the file written, then the node killed): it
+   * stayed for ever, as the sweep removed only proof files. Now it goes after a day, as does an upload part never
+   * moved into place; a kept document, one just written, and the dossier's other files stay.
+   */
+  @Test
+  void shouldRemoveOnlyOldCompanyDocumentsNoRowRefersToAndUnmovedParts() throws IOException {
+    Path folder = Files.createDirectories(storage.resolve("pi-1").resolve("documents"));
+    Path kept = old(Files.writeString(folder.resolve("kept.document"), "%PDF a Kbis"));
+    Path orphan = old(Files.writeString(folder.resolve("orphan.document"), "%PDF written, row never committed"));
+    Path justWritten = Files.writeString(folder.resolve("just-written.document"), "%PDF a send in progress");
+    Path part = old(Files.writeString(folder.resolve("upload123.part"), "%PDF half"));
+    Path proof = old(Files.writeString(Files.createDirectories(storage.resolve("pi-1").resolve("1"))
+        .resolve("kept.bin"), "a proof"));
+
+    int removed = sweep(Set.of(storage.relativize(proof).toString()), Set.of(storage.relativize(kept).toString()))
+        .sweepOrphanProofs(NOW);
+
+    assertThat(removed).isEqualTo(2);
+    assertThat(orphan).doesNotExist();
+    assertThat(part).doesNotExist();
+    assertThat(kept).exists();
+    assertThat(justWritten).exists();
+    assertThat(proof).exists();
+  }
+
+  /** A sweep over proof and document tables (H2 in memory) holding a row for each of these files. */
+  private EvidenceSweep sweep(Set<String> proofFiles, Set<String> documentFiles) {
     DriverManagerDataSource database = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
         + ";DB_CLOSE_DELAY=-1");
     org.flywaydb.core.Flyway.configure().dataSource(database).load().migrate(); // the tables, as at start-up
-    EvidenceStore store = new EvidenceStore(new JdbcTemplate(database));
-    for (String file : storedFiles) {
+    JdbcTemplate jdbc = new JdbcTemplate(database);
+    EvidenceStore store = new EvidenceStore(jdbc);
+    for (String file : proofFiles) {
       store.addProof(new EvidenceStore.StoredProof(UUID.randomUUID().toString(), "pi-1", 1, "PSC_1.1.1.mp4",
           "PSC 1.1.1", "0".repeat(64), 7, file, null, null));
     }
-    return store;
+    for (String file : documentFiles) {
+      jdbc.update("insert into parcours_company_document (id, process_instance_id, kind, file_name, content_type,"
+          + " sha256, size_bytes, stored_file, sent_at, sent_by) values (?, 'pi-1', 'KBIS', 'kbis.pdf',"
+          + " 'application/pdf', ?, 11, ?, CURRENT_TIMESTAMP, 'alice')", UUID.randomUUID().toString(), "0".repeat(64),
+          file);
+    }
+    return new EvidenceSweep(properties(), store, new CompanyDocuments(jdbc, properties()));
   }
 }

@@ -89,6 +89,54 @@ class FormValuesTest extends ProcessTestBase {
         "Le champ « Date prévue du dépôt complet des preuves » compte 10000 caractères");
   }
 
+  /**
+   * What the form declares and form-js checks in Tasklist, sent through the API: a SIREN with spaces (the intake, which
+   * reads it leniently, took it; the form's pattern wants 9 digits), a SIREN with non-breaking spaces. Refused naming the field by
+   * its label and what the form expects, nothing started; the intake's own, more precise sentences still come first
+   * (a SIREN with a letter, a phone of 17 digits are told by the intake).
+   */
+  @Test
+  void shouldRefuseAValueOutsideWhatItsFormDeclares() {
+    refused("ans-certification", with(new HashMap<>(Candidatures.valid()), "siren", "552 100 554"),
+        "« SIREN » : « 552 100 554 » n’a pas la forme que le formulaire attend (9 chiffres, d’après l’extrait Kbis.)");
+    refused("ans-certification", with(new HashMap<>(Candidatures.valid()), "siren", "552\u00a0100\u00a0554"),
+        "« SIREN » : « 552\u00a0100\u00a0554 » n’a pas la forme que le formulaire attend");
+    refused("ans-certification", with(new HashMap<>(Candidatures.valid()), "siren", "55210055A"),
+        "La candidature ne peut pas être acceptée", "SIREN");
+    refused("pecan", with(pecan(), "legalRepPhone", "+33 1 23 45 67 89 10 11 12"),
+        "La candidature ne peut pas être acceptée", "« +33 1 23 45 67 89 10 11 12 » n’est pas un numéro de téléphone");
+  }
+
+  /**
+   * The form's fields are read once per deployed form: a process owner who deploys a changed form (forms are bound to
+   * their latest version) has it judged at once, and the one before it again once the change is withdrawn; never the
+   * other's fields from the cache. Tried: a software name outside the changed form's new pattern, then the same name
+   * after the change is withdrawn.
+   */
+  @Test
+  void shouldJudgeByTheFormDeployedLatestAndNeverByACachedOlderOne() throws Exception {
+    String form = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("forms", "tracks",
+        "ans-certification", "candidature.form")), java.nio.charset.StandardCharsets.UTF_8);
+    String changed = form.replace("\"label\": \"Nom du logiciel\",", "\"label\": \"Nom du logiciel (modifié)\",")
+        .replace("\"description\": \"Nom du composant logiciel principal du dispositif.\",\n          \"validate\": {",
+            "\"description\": \"Il commence par une majuscule.\",\n          \"validate\": {\"pattern\": \"^[A-Z]\",");
+    assertThat(changed).contains("Nom du logiciel (modifié)").contains("\"pattern\": \"^[A-Z]\"");
+    startApplication("alice", "ans-certification", with(new HashMap<>(Candidatures.valid()), "softwareName", "zeta"));
+
+    String deployment = repositoryService.createDeployment().name("changed candidature form")
+        .addString("candidature.form", changed).deploy().getId();
+    try {
+      refused("ans-certification", with(new HashMap<>(Candidatures.valid()), "softwareName", "zeta"),
+          "« Nom du logiciel (modifié) » : « zeta » n’a pas la forme que le formulaire attend (Il commence par une"
+              + " majuscule.)");
+    } finally {
+      repositoryService.deleteDeployment(deployment, true);
+    }
+    ProcessInstance again = startApplication("alice", "ans-certification",
+        with(new HashMap<>(Candidatures.valid()), "softwareName", "zeta"));
+    assertThat(runtimeService.getVariable(again.getId(), "softwareName")).isEqualTo("zeta");
+  }
+
   /** A task's field the same way: the task stays open, nothing stored. */
   @Test
   void shouldRefuseATaskFieldValueItsFormDoesNotTake() {

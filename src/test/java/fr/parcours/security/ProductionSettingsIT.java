@@ -65,12 +65,14 @@ class ProductionSettingsIT {
     TestRestTemplate root = rest.withBasicAuth("root", "a-long-secret-42");
     ResponseEntity<String> unbound = root.getForEntity("/engine-rest/history/process-instance", String.class);
     assertThat(unbound.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(unbound.getBody()).contains("An unbound number of results is forbidden!");
+    assertThat(unbound.getBody()).contains("An unbound number of results is forbidden!")
+        .contains("Une liste se demande par pages : ajoutez firstResult et maxResults (2000 au plus)");
 
     ResponseEntity<String> tooMany = root.getForEntity("/engine-rest/task?firstResult=0&maxResults=2001",
         String.class);
     assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(tooMany.getBody()).contains("Max results limit of 2000 exceeded!");
+    assertThat(tooMany.getBody()).contains("Max results limit of 2000 exceeded!")
+        .contains("Une page compte 2000 lignes au plus");
 
     assertThat(root.getForEntity("/engine-rest/task?firstResult=0&maxResults=2000", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);

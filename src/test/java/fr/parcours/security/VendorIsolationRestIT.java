@@ -198,6 +198,102 @@ class VendorIsolationRestIT {
     }
   }
 
+  /**
+   * A signal or a message sent by hand: a vendor's signal was taken (204) though no step of Parcours waits for one, and
+   * a message no step waited for answered 400 "MismatchingMessageCorrelationException" in English. Now everyone but an
+   * administrator is refused (403, in French), whatever the message names (one a step waits for, her own dossier's, or
+   * none); an administrator's message that no step waits for is told so in French.
+   */
+  @Test
+  void shouldRefuseSignalsAndMessagesSentByHandToAllButAdministratorsInFrench() throws Exception {
+    List<Map<String, Object>> messages = List.of(Map.of("messageName", "InstructionGoAhead", "processInstanceId",
+        dossier.getId()), Map.of("messageName", "NominalPhaseOpened", "all", true), Map.of("messageName", "x"));
+    for (String user : List.of("alice", "bruno", "ana", "paul")) {
+      ResponseEntity<String> signal = post(user, "/engine-rest/signal", Map.of("name", "x"));
+      assertThat(signal.getStatusCode()).as(user + " signals").isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(JSON.readTree(signal.getBody()).get("message").asText()).as(user)
+          .startsWith("Les étapes d’un dossier reçoivent leurs signaux et leurs messages de Parcours lui-même")
+          .contains("« " + user + " » ne peut pas envoyer un signal à la main");
+      for (Map<String, Object> message : messages) {
+        ResponseEntity<String> sent = post(user, "/engine-rest/message", message);
+        assertThat(sent.getStatusCode()).as(user + " sends " + message).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(JSON.readTree(sent.getBody()).get("message").asText()).as(user)
+            .contains("« " + user + " » ne peut pas envoyer un message à la main");
+      }
+    }
+    ResponseEntity<String> admin = post("admin", "/engine-rest/message", Map.of("messageName", "x"));
+    assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(admin.getBody()).get("message").asText())
+        .startsWith("Aucune étape d’un dossier n’attend ce message : vérifiez son nom et le dossier visé");
+    assertThat(post("admin", "/engine-rest/signal", Map.of("name", "x")).getStatusCode())
+        .as("an administrator repairs").isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the dossier has not moved").isEqualTo(1);
+  }
+
+  /**
+   * Values only a crafted request sends, answered in English with Java names: a SIREN of 31 digits typed Long, 1.5
+   * typed Long, "abc" typed Integer and Date, a type that does not exist, a body cut short, "variables": 5, a list
+   * without pages. Each is now a 400 in French that says what to send; nothing is started.
+   */
+  @Test
+  void shouldAnswerValuesOfTheWrongTypeAndUnreadableBodiesInFrench() throws Exception {
+    long before = engine.getRuntimeService().createProcessInstanceQuery().count();
+    String start = "/engine-rest/process-definition/key/ans-transitional/submit-form";
+    Map<String, String> typed = new LinkedHashMap<>();
+    typed.put("1000000000000000000000000000000", "Long");
+    typed.put("1.5", "Long");
+    typed.put("abc", "Integer");
+    typed.put("demain", "Date");
+    for (Map.Entry<String, String> value : typed.entrySet()) {
+      ResponseEntity<String> answer = post("alice", start, Map.of("variables",
+          Map.of("siren", Map.of("value", value.getKey(), "type", value.getValue()))));
+      assertThat(answer.getStatusCode()).as(value.toString()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(JSON.readTree(answer.getBody()).get("message").asText()).as(value.toString())
+          .startsWith("Une valeur envoyée en « " + value.getValue() + " », « " + value.getKey() + " », n’en est pas")
+          .doesNotContain("java.lang").doesNotContain("Cannot instantiate");
+    }
+    ResponseEntity<String> weird = post("alice", start, Map.of("variables",
+        Map.of("siren", Map.of("value", "552100554", "type", "Weird"))));
+    assertThat(weird.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(weird.getBody()).get("message").asText())
+        .startsWith("Le type « Weird » n’existe pas pour une valeur");
+    for (String body : List.of("{\"variables\":", "{\"variables\": 5}", "[1, 2]")) {
+      ResponseEntity<String> answer = post("alice", start, body);
+      assertThat(answer.getStatusCode()).as(body).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(JSON.readTree(answer.getBody()).get("message").asText()).as(body)
+          .startsWith("Le corps de la requête n’est pas du JSON que cette adresse lit");
+    }
+    ResponseEntity<String> unbound = get("alice", "/engine-rest/task");
+    assertThat(unbound.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(unbound.getBody()).get("message").asText())
+        .startsWith("Une liste se demande par pages : ajoutez firstResult et maxResults (2000 au plus)");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  /**
+   * The engine's refusals of a right, met by another company's user on a task or a dossier, answered in English only
+   * ("The user with id 'bruno' does not have one of the following permissions: 'READ'..."): now in French first, the
+   * engine's words after them. Tried: a task's identity links, its local variables, a dossier's activity instances.
+   */
+  @Test
+  void shouldRefuseAnotherCompanysTaskOrDossierInFrench() throws Exception {
+    Map<String, String> refusals = Map.of(
+        "/engine-rest/task/" + task.getId() + "/identity-links", "la tâche « " + task.getId() + " »",
+        "/engine-rest/task/" + task.getId() + "/localVariables", "la tâche « " + task.getId() + " »",
+        "/engine-rest/process-instance/" + dossier.getId() + "/activity-instances",
+        "le dossier (instance de processus) « " + dossier.getId() + " »");
+    for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+      assertThat(get("alice", refusal.getKey()).getStatusCode()).as("alice: " + refusal.getKey())
+          .isEqualTo(HttpStatus.OK);
+      ResponseEntity<String> bruno = get("bruno", refusal.getKey());
+      assertThat(bruno.getStatusCode()).as(refusal.getKey()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(JSON.readTree(bruno.getBody()).get("message").asText()).as(refusal.getKey())
+          .startsWith("Votre compte (« bruno ») n’a pas le droit « READ » sur " + refusal.getValue() + " : un dossier"
+              + " et ses tâches ne s’ouvrent qu’à l’entreprise qui l’a déposé et aux services qui l’instruisent.")
+          .contains("(The user with id 'bruno' does not have");
+    }
+  }
+
   /** Another company's task tells nothing of itself: not its form's fields, not that it exists. */
   @Test
   void shouldTellAnotherCompanyNothingOfATaskThroughItsRefusals() throws Exception {
