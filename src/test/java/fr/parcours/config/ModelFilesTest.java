@@ -223,12 +223,16 @@ class ModelFilesTest {
   /**
    * No form states a window's length, whether its task has a due date or not (a start form, a task that tells of
    * the next step's window): the deadlines table decides every length, and a process owner who changes one there
-   * must not leave "60 jours" in a form. A form names the window and sends the person to the dossier page, which
-   * shows its last day. The one length allowed is not a window of Parcours: the usual time to obtain a CE marking.
+   * must not leave "60 jours", or "six mois" in words, in a form. A form names the window and sends the person to
+   * the dossier page, which shows its last day. The one length allowed is not a window of Parcours: the usual time
+   * to obtain a CE marking.
    */
   @Test
   void noFormShouldStateALengthThatTheDeadlinesTableDecides() throws IOException {
-    Pattern length = Pattern.compile("\\b\\d+\\W{0,4}(days?|weeks?|months?|jours?|semaines?|mois)\\b");
+    // in figures or in words ("six mois", "trente jours", "quatre semaines"), French or English
+    Pattern length = Pattern.compile("(?iU)\\b(\\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze"
+        + "|quinze|vingt|trente|quarante|cinquante|soixante|cent|one|two|three|four|five|six|seven|eight|nine|ten"
+        + "|twelve|fifteen|thirty|sixty|ninety)\\W{0,4}(days?|weeks?|months?|years?|jours?|semaines?|mois|ans|années?)\\b");
     String notAWindow = "environ 18 mois en moyenne";
     List<String> problems = new ArrayList<>();
     for (Path file : files("forms", ".form")) {
