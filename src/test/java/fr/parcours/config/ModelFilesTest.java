@@ -251,6 +251,37 @@ class ModelFilesTest {
   }
 
   /**
+   * A person reads a window by its French name (« Preuve de conformité du certificat provisoire »), never by the
+   * row's id in the deadlines table (GENERIC_PROVISIONAL_COMPLIANCE), which the process owners' table alone uses.
+   */
+  @Test
+  void noFormShouldNameAWindowByItsRowIdInTheDeadlinesTable() throws IOException {
+    var rows = Pattern.compile("<inputEntry id=\"UnaryTests_[A-Za-z0-9]+\">\\s*<text>\"([A-Z0-9_]+)\"</text>")
+        .matcher(Files.readString(Path.of("bpmn", "deadlines.dmn")));
+    Set<String> windows = new HashSet<>();
+    while (rows.find()) {
+      windows.add(rows.group(1));
+    }
+    assertThat(windows).as("the rows' ids, read from the table").contains("GENERIC_PROVISIONAL_COMPLIANCE");
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("forms", ".form")) {
+      JsonNode form = new ObjectMapper().readTree(file.toFile());
+      for (String key : List.of("text", "description", "label")) {
+        for (JsonNode value : form.findValues(key)) {
+          // what a person reads: the template's own expressions ({{...}}) are no text
+          var words = Pattern.compile("[A-Z][A-Z0-9_]+").matcher(value.asText().replaceAll("\\{\\{[^}]*}}", ""));
+          while (words.find()) {
+            if (windows.contains(words.group())) {
+              problems.add(file + " names the window " + words.group() + ": write its French name");
+            }
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /**
    * Issue 19: every user task shows its due date (a window of the deadlines table) or says plainly that no
    * time limit applies, in its documentation (Tasklist's "Description" tab; the task card's "Échéance" column
    * says it too).
