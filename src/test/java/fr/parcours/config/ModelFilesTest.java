@@ -251,6 +251,23 @@ class ModelFilesTest {
   }
 
   /**
+   * A track knows nothing of who calls it (STYLE): the Sésame filing serves PECAN and the brand name, so its forms
+   * never tell the vendor that her demand is a PECAN one (walk 7: a brand-name vendor read « Déposez la demande de
+   * PECAN »).
+   */
+  @Test
+  void noSesameFilingFormShouldCallTheDemandAPecanOne() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("forms/tracks/sesame-filing", ".form")) {
+      String text = new ObjectMapper().readTree(file.toFile()).findValues("text").toString();
+      if (text.contains("demande de PECAN") || text.contains("demandes de PECAN")) {
+        problems.add(file + " calls the demand a PECAN one");
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /**
    * A person reads a window by its French name (« Preuve de conformité du certificat provisoire »), never by the
    * row's id in the deadlines table (GENERIC_PROVISIONAL_COMPLIANCE), which the process owners' table alone uses.
    */
