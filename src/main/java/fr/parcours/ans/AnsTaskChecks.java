@@ -137,7 +137,7 @@ class AnsTaskChecks implements TaskListener {
         ? validator.problemsAtSubmission(candidature)
         : validator.problemsAtStart(candidature));
     // the date may have passed since the candidature, or come carried over from a previous cycle's
-    plannedDates.problem(candidature, task.getVariable("pathway")).ifPresent(problems::add);
+    plannedDates.problem(candidature, task.getVariable("pathway"), false).ifPresent(problems::add);
     if (!problems.isEmpty()) {
       throw new CandidatureRejectedException(problems);
     }

@@ -35,6 +35,8 @@ import org.springframework.stereotype.Component;
 class CandidatureIntake implements ExecutionListener {
 
   static final String COMPANY_NAME = "companyName";
+  /** The start event's property that says which windows its dossier runs: {@code none}, none for any party. */
+  static final String TIME_LIMITS = "timeLimits";
 
   private final VendorCompanies vendors;
   private final DossierAccess access;
@@ -102,7 +104,8 @@ class CandidatureIntake implements ExecutionListener {
         && execution.getVariable(AnsProcess.CONTINUED_FROM) == null) {
       // typed in this start form; a called track receives it checked by its caller, or carried over (by a
       // re-certification cycle, a transitional dossier continued), and the administrative deposit asks for it again
-      plannedDates.problem(candidature, execution.getVariable("pathway")).ifPresent(problems::add);
+      plannedDates.problem(candidature, execution.getVariable("pathway"), runsNoWindow(execution))
+          .ifPresent(problems::add);
     }
     if (!problems.isEmpty()) {
       throw new CandidatureRejectedException(problems);
@@ -142,5 +145,21 @@ class CandidatureIntake implements ExecutionListener {
     execution.setVariable(AnsProcess.VENDOR_GROUP, company.getId());
     execution.getProcessInstance().setProcessBusinessKey(dossierId);
     access.openTo(company.getId(), execution.getProcessInstanceId());
+  }
+
+  /**
+   * Whether the start event says that no window runs for any party in the dossier it starts (its property
+   * {@value #TIME_LIMITS} set to {@code none}: the ANS transitional phase, seed 004 §6.4), so that nothing bounds the
+   * planned date by a window the dossier does not run.
+   */
+  static boolean runsNoWindow(DelegateExecution execution) {
+    var element = execution.getBpmnModelElementInstance();
+    if (element == null || element.getExtensionElements() == null) {
+      return false;
+    }
+    return element.getExtensionElements()
+        .getChildElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).stream()
+        .flatMap(properties -> properties.getCamundaProperties().stream())
+        .anyMatch(p -> TIME_LIMITS.equals(p.getCamundaName()) && "none".equals(p.getCamundaValue()));
   }
 }

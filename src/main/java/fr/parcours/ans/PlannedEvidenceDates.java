@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * not beyond the window in which an ANS dossier without movement may be deemed abandoned (row
  * {@value #HORIZON} of the deadlines table, counted from today as every window is), since a dossier that planned
  * nothing sooner would be abandoned before its evidence came. The seed sets no upper bound: this one is Parcours'
- * choice, the only window of the table that bounds how long a candidature may wait.
+ * choice, the only window of the table that bounds how long a candidature may wait; a dossier that runs no window
+ * (the ANS transitional phase: no time limit for any party, seed 004 §6.4) is not bound by it.
  */
 @Component
 class PlannedEvidenceDates {
@@ -37,8 +38,11 @@ class PlannedEvidenceDates {
     this.zone = ZoneId.of(zone);
   }
 
-  /** What is wrong with the planned date of this candidature, for the dossier's pathway; empty when nothing is. */
-  Optional<FieldProblem> problem(Candidature candidature, Object pathway) {
+  /**
+   * What is wrong with the planned date of this candidature, for the dossier's pathway; empty when nothing is.
+   * {@code runsNoWindow}: the dossier runs no window, so only a date already passed is wrong.
+   */
+  Optional<FieldProblem> problem(Candidature candidature, Object pathway, boolean runsNoWindow) {
     LocalDate planned = candidature.plannedEvidenceDate();
     if (planned == null) {
       return Optional.empty(); // missing or unreadable: the candidature's own checks say so
@@ -51,6 +55,9 @@ class PlannedEvidenceDates {
           + LegalDates.date(planned, Locale.FRENCH) + ") est passée : saisissez la date à laquelle vous pensez"
           + " maintenant avoir déposé toutes les preuves, aujourd’hui (" + LegalDates.date(today, Locale.FRENCH)
           + ") ou plus tard."));
+    }
+    if (runsNoWindow) {
+      return Optional.empty();
     }
     DeadlineRule horizon = deadlines.rule(HORIZON, pathway instanceof String name ? name : null);
     LocalDate latest = FrenchTimeLimits.count(today, horizon.duration(), false).lastDay();

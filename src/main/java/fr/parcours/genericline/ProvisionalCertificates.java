@@ -60,6 +60,9 @@ public class ProvisionalCertificates {
   public void becameFinal(DelegateExecution execution) {
     execution.setVariable(GenericLineProcess.PROVISIONAL_STATUS, Status.FINAL.name());
     records.becameFinal(number(execution));
+    // the date on the certificate no longer binds anyone: the dossier page says the window closed here, not that
+    // days remain (the lapse timer that armed it is dropped by the event-based gateway, without ending)
+    clocks.closeIfOpen(execution, WINDOW);
   }
 
   /** The date passed first: the certificate is withdrawn as lapsed, and a pending billing-code request closes. */

@@ -103,6 +103,11 @@ public class ClockStub extends Clocks {
   }
 
   @Override
+  public void closeIfOpen(DelegateExecution execution, String clockId) {
+    note("closed", clockId, execution.getCurrentActivityId());
+  }
+
+  @Override
   void windowClosed(DelegateExecution execution, String clockId) {
     note("closed", clockId, execution.getCurrentActivityId());
   }

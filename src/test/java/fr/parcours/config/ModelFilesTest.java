@@ -223,12 +223,16 @@ class ModelFilesTest {
   /**
    * No form states a window's length, whether its task has a due date or not (a start form, a task that tells of
    * the next step's window): the deadlines table decides every length, and a process owner who changes one there
-   * must not leave "60 jours" in a form. A form names the window and sends the person to the dossier page, which
-   * shows its last day. The one length allowed is not a window of Parcours: the usual time to obtain a CE marking.
+   * must not leave "60 jours", or "six mois" in words, in a form. A form names the window and sends the person to
+   * the dossier page, which shows its last day. The one length allowed is not a window of Parcours: the usual time
+   * to obtain a CE marking.
    */
   @Test
   void noFormShouldStateALengthThatTheDeadlinesTableDecides() throws IOException {
-    Pattern length = Pattern.compile("\\b\\d+\\W{0,4}(days?|weeks?|months?|jours?|semaines?|mois)\\b");
+    // in figures or in words ("six mois", "trente jours", "quatre semaines"), French or English
+    Pattern length = Pattern.compile("(?iU)\\b(\\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze"
+        + "|quinze|vingt|trente|quarante|cinquante|soixante|cent|one|two|three|four|five|six|seven|eight|nine|ten"
+        + "|twelve|fifteen|thirty|sixty|ninety)\\W{0,4}(days?|weeks?|months?|years?|jours?|semaines?|mois|ans|années?)\\b");
     String notAWindow = "environ 18 mois en moyenne";
     List<String> problems = new ArrayList<>();
     for (Path file : files("forms", ".form")) {
@@ -241,6 +245,54 @@ class ModelFilesTest {
       while (found.find()) {
         problems.add(file + " states '" + found.group() + "': name the window and let the dossier page show its"
             + " last day");
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /**
+   * A track knows nothing of who calls it (STYLE): the Sésame filing serves PECAN and the brand name, so its forms
+   * never tell the vendor that her demand is a PECAN one (walk 7: a brand-name vendor read « Déposez la demande de
+   * PECAN »).
+   */
+  @Test
+  void noSesameFilingFormShouldCallTheDemandAPecanOne() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("forms/tracks/sesame-filing", ".form")) {
+      String text = new ObjectMapper().readTree(file.toFile()).findValues("text").toString();
+      if (text.contains("demande de PECAN") || text.contains("demandes de PECAN")) {
+        problems.add(file + " calls the demand a PECAN one");
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /**
+   * A person reads a window by its French name (« Preuve de conformité du certificat provisoire »), never by the
+   * row's id in the deadlines table (GENERIC_PROVISIONAL_COMPLIANCE), which the process owners' table alone uses.
+   */
+  @Test
+  void noFormShouldNameAWindowByItsRowIdInTheDeadlinesTable() throws IOException {
+    var rows = Pattern.compile("<inputEntry id=\"UnaryTests_[A-Za-z0-9]+\">\\s*<text>\"([A-Z0-9_]+)\"</text>")
+        .matcher(Files.readString(Path.of("bpmn", "deadlines.dmn")));
+    Set<String> windows = new HashSet<>();
+    while (rows.find()) {
+      windows.add(rows.group(1));
+    }
+    assertThat(windows).as("the rows' ids, read from the table").contains("GENERIC_PROVISIONAL_COMPLIANCE");
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("forms", ".form")) {
+      JsonNode form = new ObjectMapper().readTree(file.toFile());
+      for (String key : List.of("text", "description", "label")) {
+        for (JsonNode value : form.findValues(key)) {
+          // what a person reads: the template's own expressions ({{...}}) are no text
+          var words = Pattern.compile("[A-Z][A-Z0-9_]+").matcher(value.asText().replaceAll("\\{\\{[^}]*}}", ""));
+          while (words.find()) {
+            if (windows.contains(words.group())) {
+              problems.add(file + " names the window " + words.group() + ": write its French name");
+            }
+          }
+        }
       }
     }
     assertThat(problems).isEmpty();

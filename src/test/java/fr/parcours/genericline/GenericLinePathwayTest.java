@@ -251,6 +251,8 @@ class GenericLinePathwayTest extends TrackTestBase {
     assertThat(stubs.mails).containsExactly("PROVISIONAL_CERTIFICATE_ISSUED", "PROVISIONAL_CERTIFICATE_FINAL");
     assertThat(track.engine().getManagementService().createJobQuery().processInstanceId(dossier.getId()).timers()
         .count()).as("the lapse timer is gone").isZero();
+    // and its window with it: the dossier page no longer counts the days left to a date that binds no one
+    assertThat(stubs.clocks.ledger).contains("closed GENERIC_PROVISIONAL_COMPLIANCE at Event_EvidenceConforms");
   }
 
   @Test

@@ -233,4 +233,29 @@ class PathwayMailWordsTest {
         .contains("Vous pouvez désormais engager la suite de votre parcours de prise en charge.")
         .doesNotContain("suit son cours");
   }
+
+  /**
+   * The billing code may come after the provisional certificate became final (the ANS found the evidence conforming
+   * while the CNAM had the request): the mail then says the certificate is final, not that billing waits for it
+   * (walk 7: « sous réserve que votre certificat provisoire devienne définitif » after « devenu définitif »).
+   */
+  @Test
+  void shouldSayTheCertificateIsFinalInTheBillingCodeMailWhenItAlreadyIs() {
+    Map<String, Object> provisional = dossier("GENERIC_LINE");
+    provisional.put("billingCode", "FAC-0001");
+    provisional.put("provisionalCertificateStatus", "PROVISIONAL");
+    Map<String, Object> fin = new HashMap<>(provisional);
+    fin.put("provisionalCertificateStatus", "FINAL");
+
+    RenderedMail before = templates.render(NotificationEvent.BILLING_CODE_ALLOCATED, Language.FR, provisional);
+    RenderedMail after = templates.render(NotificationEvent.BILLING_CODE_ALLOCATED, Language.FR, fin);
+    RenderedMail afterEn = templates.render(NotificationEvent.BILLING_CODE_ALLOCATED, Language.EN, fin);
+
+    assertThat(before.text()).contains("FAC-0001", "sous réserve que votre certificat provisoire devienne définitif");
+    assertThat(after.text()).contains("FAC-0001", "Votre certificat est devenu définitif")
+        .doesNotContain("sous réserve");
+    assertThat(after.html()).contains("Votre certificat est devenu définitif").doesNotContain("sous réserve");
+    assertThat(afterEn.text()).contains("has become final").doesNotContain("provided");
+    assertThat(afterEn.html()).contains("has become final").doesNotContain("provided");
+  }
 }

@@ -279,6 +279,28 @@ class TransitionalProcessTest extends ProcessTestBase {
     assertPassed(dossier, "EndEvent_ContinuedIntoNominal");
   }
 
+  /**
+   * The transitional phase sets no time limit for any party (seed 004 §6.4): its candidature may plan the complete
+   * evidence beyond the window in which a nominal ANS dossier without movement may be deemed abandoned (6 months
+   * from T0: 2 May 2027), here on 3 May 2027 and a year ahead, without being told of that window; a date already
+   * passed is still refused. Before, the start refused it, naming « Dossier ANS sans mouvement ».
+   */
+  @Test
+  void shouldLetATransitionalCandidaturePlanItsEvidenceBeyondTheWindowsOfTheNominalPhase() {
+    for (String planned : java.util.List.of("2027-05-03", "2027-11-02")) {
+      Map<String, Object> form = new HashMap<>(Candidatures.with("plannedEvidenceDate", planned));
+      form.put("ansWindow", "TELEMONITORING");
+      ProcessInstance dossier = startApplication(VENDOR, TransitionalProcess.KEY, form);
+      assertThat(task(dossier, "Task_AttachSignedRegulation")).as("started, planned on %s", planned).isNotNull();
+      // out of the way of the tests that count the open transitional dossiers of the window
+      runtimeService.deleteProcessInstance(dossier.getId(), "test of the start only");
+    }
+    Map<String, Object> passed = new HashMap<>(Candidatures.with("plannedEvidenceDate", "2026-11-01"));
+    passed.put("ansWindow", "TELEMONITORING");
+    assertThatThrownBy(() -> startApplication(VENDOR, TransitionalProcess.KEY, passed))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("(1er novembre 2026) est passée");
+  }
+
   @Test
   void shouldRefuseATransitionalCandidatureOnceTheNominalPhaseHasOpened() {
     nominalPhaseOpens();
