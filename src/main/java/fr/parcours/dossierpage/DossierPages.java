@@ -245,6 +245,16 @@ class DossierPages {
         .body(thread.content(file.get()));
   }
 
+  /**
+   * Whether the dossier's evidence deposit has opened, running or ended: its evidence page then shows what was
+   * deposited and, once the ANS part has ended, what the ANS decided.
+   */
+  private boolean evidenceOpened(DossierSummary summary) {
+    return summary.tracks().stream().anyMatch(part -> engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(part.instanceId()).activityId(fr.parcours.evidence.EvidenceVariables.TASK_DEPOSIT)
+        .count() > 0);
+  }
+
   private String page(Viewer viewer, DossierDetail dossier, HttpServletRequest request, Model model,
       String refusal, String draft, String draftAgency) {
     model.addAttribute("viewer", viewer);
@@ -270,6 +280,8 @@ class DossierPages {
     model.addAttribute("draftAgency", draftAgency);
     model.addAttribute("sent", refusal == null && request.getParameter("sent") != null);
     model.addAttribute("links", linked(viewer, dossier.summary().number()));
+    model.addAttribute("evidenceLink", evidenceOpened(dossier.summary()) ? "/evidence/" + dossier.summary().number()
+        : null);
     return "dossiers/page";
   }
 
