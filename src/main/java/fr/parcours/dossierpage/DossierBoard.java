@@ -259,7 +259,7 @@ public class DossierBoard {
       }
       windows.sort(Comparator.comparing((Window w) -> !w.open()).thenComparing(Window::label));
       boolean running = instance.getEndTime() == null;
-      List<String> steps = running ? waitingSteps(viewer, instance, mine) : List.of();
+      List<String> steps = running ? waitingSteps(viewer, instance, mine, clocks) : List.of();
       tracks.add(new TrackState(instance.getId(), instance.getProcessDefinitionKey(),
           nameOf(instance), running, trackState(viewer.locale(), instance, steps), steps, windows));
     }
@@ -311,6 +311,35 @@ public class DossierBoard {
   }
 
   /**
+   * What a timer of a window that the dossier waits at means: the window runs until its last day ("Prise en charge
+   * anticipée en cours, jusqu’au 30 novembre 2027 inclus"), not "waiting for « Fin de la prise en charge proche »",
+   * the name of the reminder's timer, which the vendor read as something pending (walk of 3 December 2026). The timer
+   * names its window by the property {@code window} (element template "Response window timer"). Null for another
+   * timer, or a window the dossier holds no running clock of.
+   */
+  private String windowRunning(Viewer viewer, HistoricProcessInstance instance, String timerId,
+      List<RegulatoryClock> clocks) {
+    var element = repository.getBpmnModelInstance(instance.getProcessDefinitionId()).getModelElementById(timerId);
+    if (!(element instanceof org.camunda.bpm.model.bpmn.instance.BaseElement base)
+        || base.getExtensionElements() == null) {
+      return null;
+    }
+    String window = base.getExtensionElements().getChildElementsByType(
+        org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).stream()
+        .flatMap(properties -> properties.getCamundaProperties().stream())
+        .filter(property -> "window".equals(property.getCamundaName())).map(
+            org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty::getCamundaValue).findFirst().orElse(null);
+    if (window == null) {
+      return null;
+    }
+    return clocks.stream().filter(clock -> clock.clockId().equals(window.trim())).map(clock -> clock.read(now()))
+        .filter(reading -> reading.state() == ClockState.RUNNING && reading.lastDay() != null).findFirst()
+        .map(reading -> text(viewer.locale(), "step.windowRuns", messages.getMessage("window." + window.trim(), null,
+            window.trim(), viewer.locale()), LegalDates.until(reading.lastDay(), viewer.locale())))
+        .orElse(null);
+  }
+
+  /**
    * What the vendor does elsewhere while an agency's step of an open part waits on it: the Démarches Simplifiées
    * filing the ministry then records, the INS test day she organises with the ANS. A step says so in the page's words
    * ({@code outside.<step id>} in {@code i18n/dossiers*.properties}), with where to do it ({@code .link}, else the
@@ -344,7 +373,8 @@ public class DossierBoard {
   }
 
   /** The steps the instance waits at, each with who it waits for: "« Examiner les preuves », à l’ANS". */
-  private List<String> waitingSteps(Viewer viewer, HistoricProcessInstance instance, Set<String> mine) {
+  private List<String> waitingSteps(Viewer viewer, HistoricProcessInstance instance, Set<String> mine,
+      List<RegulatoryClock> clocks) {
     List<String> steps = new ArrayList<>();
     for (HistoricActivityInstance step : history.createHistoricActivityInstanceQuery()
         .processInstanceId(instance.getId()).unfinished().orderByHistoricActivityInstanceStartTime().asc()
@@ -352,7 +382,11 @@ public class DossierBoard {
       if (!WAITING.contains(step.getActivityType()) || step.getActivityName() == null) {
         continue;
       }
-      if (!"userTask".equals(step.getActivityType())) {
+      String running = "intermediateTimer".equals(step.getActivityType())
+          ? windowRunning(viewer, instance, step.getActivityId(), clocks) : null;
+      if (running != null) {
+        steps.add(running);
+      } else if (!"userTask".equals(step.getActivityType())) {
         steps.add(text(viewer.locale(), "step.event", step.getActivityName()));
       } else if (mine.contains(step.getTaskId())) {
         steps.add(text(viewer.locale(), "step.yours", step.getActivityName()));

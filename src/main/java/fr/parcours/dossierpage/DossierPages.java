@@ -255,12 +255,24 @@ class DossierPages {
         .count() > 0);
   }
 
+  /** Whether a running part of the dossier is the one that takes its evidence (its diagram has the deposit). */
+  private boolean evidencePartRuns(DossierSummary summary) {
+    return summary.tracks().stream().filter(DossierSummary.TrackState::running).anyMatch(part -> {
+      var instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(part.instanceId())
+          .singleResult();
+      return instance != null && engine.getRepositoryService().getBpmnModelInstance(instance.getProcessDefinitionId())
+          .getModelElementById(fr.parcours.evidence.EvidenceVariables.TASK_DEPOSIT) != null;
+    });
+  }
+
   private String page(Viewer viewer, DossierDetail dossier, HttpServletRequest request, Model model,
       String refusal, String draft, String draftAgency) {
     model.addAttribute("viewer", viewer);
     model.addAttribute("dossier", dossier);
-    model.addAttribute("notes", notes.stream().flatMap(n -> n.about(dossier.summary().number(), viewer.locale())
-        .stream()).toList());
+    // the evidence case (seed 003 step 3) while the deposit's part runs; after it, the page's headline is where the
+    // dossier stands, its end state once closed (it read "Dépôt des preuves, cas (a)" after the ministers' decision)
+    model.addAttribute("notes", evidencePartRuns(dossier.summary()) ? notes.stream().flatMap(n -> n.about(
+        dossier.summary().number(), viewer.locale()).stream()).toList() : List.of());
     model.addAttribute("words", new Words(viewer.locale(), zone));
     model.addAttribute("thread", thread.thread(viewer, dossier.summary()));
     model.addAttribute("awaitingHere", thread.awaitingAnswer(viewer, List.of(dossier.summary()))

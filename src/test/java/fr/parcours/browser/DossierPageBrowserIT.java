@@ -114,15 +114,6 @@ class DossierPageBrowserIT extends BrowserTestBase {
     }
   }
 
-  /** Fetches a link with the browser's own session, as its download would: "status type content". */
-  String download(String href) {
-    Object answer = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text().then(t => done(r.status + ' '"
-        + " + (r.headers.get('Content-Type') || '') + ' ' + t))).catch(e => done('failed ' + e));", href);
-    return String.valueOf(answer);
-  }
-
   /** From Tasklist's header, the link to the dossiers' list; the list's heading says whose list it is. */
   void openDossiersFromTasklistHeader(String heading) {
     waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.parcours-dossiers a"))).click();
