@@ -227,8 +227,10 @@ public class DossierBoard {
     Map<String, Object> first = new HashMap<>();
     ordered.forEach(i -> variables.getOrDefault(i.getId(), Map.of()).forEach(first::putIfAbsent));
 
-    List<NextStep> next = nextSteps(viewer, ids);
+    Set<String> heldByColleagues = new HashSet<>();
+    List<NextStep> next = nextSteps(viewer, ids, heldByColleagues);
     Set<String> mine = new HashSet<>(next.stream().map(NextStep::taskId).toList());
+    mine.removeAll(heldByColleagues);
     if (viewer.vendor()) {
       next.addAll(outsideActions(viewer, number, ordered, variables));
       next.sort(Comparator.comparing(NextStep::dueDay, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -296,14 +298,28 @@ public class DossierBoard {
     return byInstance;
   }
 
-  private List<NextStep> nextSteps(Viewer viewer, List<String> instanceIds) {
-    List<Task> open = tasks.createTaskQuery().processInstanceIdIn(instanceIds.toArray(String[]::new)).or()
-        .taskCandidateUser(viewer.userId()).taskAssignee(viewer.userId()).endOr().orderByDueDate().asc()
-        .listPage(0, 50);
+  /**
+   * The tasks of the dossier that are the person's or her group's: offered to one of her groups (claimed by a colleague
+   * too: the page said "nothing to do" while her company's task waited in a colleague's hands, walk of 3 December
+   * 2026; it says who holds it), or assigned to her.
+   */
+  private List<NextStep> nextSteps(Viewer viewer, List<String> instanceIds, Set<String> heldByColleagues) {
+    String[] ids = instanceIds.toArray(String[]::new);
+    Map<String, Task> open = new java.util.LinkedHashMap<>();
+    tasks.createTaskQuery().processInstanceIdIn(ids).taskCandidateUser(viewer.userId()).includeAssignedTasks()
+        .orderByDueDate().asc().listPage(0, 50).forEach(task -> open.put(task.getId(), task));
+    tasks.createTaskQuery().processInstanceIdIn(ids).taskAssignee(viewer.userId()).orderByDueDate().asc()
+        .listPage(0, 50).forEach(task -> open.putIfAbsent(task.getId(), task));
     List<NextStep> next = new ArrayList<>();
-    for (Task task : open) {
+    for (Task task : open.values()) {
       LocalDate day = task.getDueDate() == null ? null : task.getDueDate().toInstant().atZone(zone).toLocalDate();
-      next.add(new NextStep(task.getId(), task.getName(), day == null ? text(viewer.locale(), "due.none")
+      String holder = task.getAssignee();
+      boolean colleague = holder != null && !holder.equals(viewer.userId());
+      if (colleague) {
+        heldByColleagues.add(task.getId());
+      }
+      String name = colleague ? text(viewer.locale(), "next.heldBy", task.getName(), fullName(holder)) : task.getName();
+      next.add(new NextStep(task.getId(), name, day == null ? text(viewer.locale(), "due.none")
           : LegalDates.until(day, viewer.locale()), day, TASKLIST_TASK + task.getId()));
     }
     next.sort(Comparator.comparing(NextStep::dueDay, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -337,6 +353,22 @@ public class DossierBoard {
         .map(reading -> text(viewer.locale(), "step.windowRuns", messages.getMessage("window." + window.trim(), null,
             window.trim(), viewer.locale()), LegalDates.until(reading.lastDay(), viewer.locale())))
         .orElse(null);
+  }
+
+  /** A colleague as Tasklist names her: first and last name, else her login. */
+  private String fullName(String userId) {
+    var current = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      var user = identity.createUserQuery().userId(userId).singleResult();
+      String name = user == null ? "" : (Objects.requireNonNullElse(user.getFirstName(), "") + " "
+          + Objects.requireNonNullElse(user.getLastName(), "")).trim();
+      return name.isEmpty() ? userId : name;
+    } finally {
+      if (current != null) {
+        identity.setAuthentication(current);
+      }
+    }
   }
 
   /**
