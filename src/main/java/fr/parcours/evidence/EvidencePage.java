@@ -243,13 +243,12 @@ class EvidencePage {
 
   @GetMapping("/evidence/{dossierId}/kbis/file")
   ResponseEntity<?> downloadKbis(@PathVariable String dossierId, HttpServletRequest request) {
-    return documentFile(dossierId, request, documents::kbis);
+    return documentFile(dossierId, request, visit(request, dossierId), documents::kbis);
   }
 
   /** The latest document of a kind kept for the dossier, to its readers only. */
-  private ResponseEntity<?> documentFile(String dossierId, HttpServletRequest request,
+  private ResponseEntity<?> documentFile(String dossierId, HttpServletRequest request, Visit visit,
       java.util.function.Function<String, java.util.Optional<CompanyDocuments.StoredDocument>> latest) {
-    Visit visit = visit(request, dossierId);
     if (visit.refusal() != null) {
       return visit.refusal(); // the same sentence as the pages, not an empty answer the browser words in English
     }
@@ -332,7 +331,9 @@ class EvidencePage {
 
   @GetMapping("/evidence/{dossierId}/regulation/file")
   ResponseEntity<?> downloadRegulation(@PathVariable String dossierId, HttpServletRequest request) {
-    return documentFile(dossierId, request, documents::regulation);
+    // a dossier that signs no regulation is told so, as on the page, not that no file was received yet
+    return documentFile(dossierId, request, signsARegulation(visit(request, dossierId), request),
+        documents::regulation);
   }
 
   private String regulationPage(HttpServletRequest request, Person person, ProcessInstance dossier, String done,

@@ -242,6 +242,11 @@ class PecanEvidencePageIT {
     assertThat(JSON.readTree(sent.getBody()).get("message").asText())
         .contains("seule une candidature de la phase transitoire de l’ANS en joint un");
     assertThat(documents.regulation(pecan.getId())).as("nothing kept").isEmpty();
+    // its file's address says the same as the page, not that no file was received yet
+    ResponseEntity<String> file = get("alice", regulation + "/file");
+    assertThat(file.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(file.getBody()).contains("Le dossier " + number + " n’a pas de règlement à signer")
+        .doesNotContain("Aucun fichier reçu");
     // another company still meets no such dossier, not a sentence about this one
     assertThat(get("bruno", regulation).getBody()).doesNotContain("règlement à signer");
   }
