@@ -158,7 +158,7 @@ class PecanEvidencePageIT {
               "Dernier examen des preuves : non conformes : certification refusée.",
               "« La vidéo PSC_1.1.1 ne montre pas l’authentification forte. »",
               "<strong>Complet</strong> : 7 preuves déposées sur 7", "PSC_1.1.1.mp4",
-              "/evidence/" + number + "/proofs/" + file, "href=\"/dossiers/" + number + "\"")
+              "/evidence/" + number + "/proofs/" + file, "href=\"/dossiers/" + number + "\">← Le dossier " + number)
           .doesNotContain("Envoyer une archive", "Marquer invalide", "n’attend plus de preuves");
       ResponseEntity<byte[]> download = rest.withBasicAuth(person, person)
           .getForEntity("/evidence/" + number + "/proofs/" + file, byte[].class);
@@ -201,6 +201,10 @@ class PecanEvidencePageIT {
     ResponseEntity<String> zip = post("alice", kbisPage, "kbis", "kbis.pdf", Zips.with("kbis.pdf").bytes());
     assertThat(zip.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(zip.getBody()).get("message").asText()).contains("n’est ni un PDF, ni une image");
+    // the page leads back to the dossier and to the task that asked for the extract (it had no way back)
+    assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(get("alice", kbisPage).getBody()))
+        .contains("<a href=\"/dossiers/" + number + "\">← Le dossier " + number + "</a>")
+        .contains("<a href=\"/dossiers/" + number + "/tache\">Revenir à la tâche « Demander un compte Convergence »</a>");
     // the PDF is kept
     ResponseEntity<String> sent = post("alice", kbisPage, "kbis", "kbis-medisoft.pdf", ProcessTestBase.PDF);
     assertThat(sent.getStatusCode()).as(sent.getBody()).isEqualTo(HttpStatus.OK);
@@ -208,7 +212,7 @@ class PecanEvidencePageIT {
 
     // the ANS reviewer reads and downloads it, but does not send one
     assertThat(get("ana", kbisPage).getBody()).contains("Reçu : <a href=\"" + kbisPage + "/file\">kbis-medisoft.pdf")
-        .doesNotContain("Envoyer l’extrait Kbis");
+        .contains("<a href=\"/dossiers/" + number + "\">").doesNotContain("Envoyer l’extrait Kbis", "Revenir à la tâche");
     ResponseEntity<byte[]> file = rest.withBasicAuth("ana", "ana").getForEntity(kbisPage + "/file", byte[].class);
     assertThat(file.getBody()).isEqualTo(ProcessTestBase.PDF);
     assertThat(file.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment");
