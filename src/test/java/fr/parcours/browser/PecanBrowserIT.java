@@ -104,7 +104,11 @@ class PecanBrowserIT extends BrowserTestBase {
     signIn("alice");
     work(VENDOR_FILTER, dossier, "Task_DepositAdministrativeDossier", "Déposer le dossier administratif",
         "pecan-06-alice-submits-administrative-dossier",
-        () -> radio("Field_DepositAction", "Envoyer le dossier administratif à l’ANS"));
+        () -> {
+          // PECAN asks for the HDS certificate, where the shared form's box also names a declaration
+          waiting.until(d -> formText().contains("l’ANS y exige le certificat HDS"));
+          radio("Field_DepositAction", "Envoyer le dossier administratif à l’ANS");
+        });
     work(VENDOR_FILTER, dossier, "Task_DepositSesameApplication", "Déposer la demande sur Sésame",
         "pecan-07-alice-files-on-sesame", () -> {
           type("Field_SesameReference", "SES-2026-0042");
