@@ -75,7 +75,7 @@ public final class AskedLength {
     LocalDate proposed = askedOn.plusDays(given);
     if (proposed.isBefore(earliest)) {
       throw new BadInputException("Le délai accordé pour " + named(rule) + " doit être d’au moins " + minimum
-          + " (table des délais, ligne " + rule.row() + ") : " + LegalDates.days(given, Locale.FRENCH) + ", "
+          + " (table des délais) : " + LegalDates.days(given, Locale.FRENCH) + ", "
           + LegalDates.until(proposed, Locale.FRENCH) + ", c’est trop court ; donnez "
           + LegalDates.days(earliest.toEpochDay() - askedOn.toEpochDay(), Locale.FRENCH) + " ou plus, ou un dernier"
           + " jour le " + LegalDates.date(earliest, Locale.FRENCH) + " ou après.");

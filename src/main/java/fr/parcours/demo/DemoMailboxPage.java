@@ -26,10 +26,23 @@ class DemoMailboxPage {
 
   private final DemoMailbox mailbox;
   private final ProcessEngine engine;
+  private final java.time.ZoneId zone;
 
-  DemoMailboxPage(DemoMailbox mailbox, ProcessEngine engine) {
+  DemoMailboxPage(DemoMailbox mailbox, ProcessEngine engine,
+      @org.springframework.beans.factory.annotation.Value("${parcours.zone:Europe/Paris}") String zone) {
     this.mailbox = mailbox;
     this.engine = engine;
+    this.zone = java.time.ZoneId.of(zone);
+  }
+
+  /**
+   * When a mail arrived, in the procedure's zone as every page writes times ("03/12/2026 18:12:05 (heure de Paris)"):
+   * the page wrote the server's UTC, an hour off the dossier pages in winter (walk of 3 December 2026).
+   */
+  String arrivedAt(java.util.Date received) {
+    return received == null ? "" : java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
+        .format(received.toInstant().atZone(zone)) + ("Europe/Paris".equals(zone.getId()) ? " (heure de Paris)"
+        : " (" + zone.getId() + ")");
   }
 
   @GetMapping("/demo/mailbox")
@@ -49,7 +62,10 @@ class DemoMailboxPage {
           + " n’en est pas un. Connectez-vous en tant que paul ou admin.");
       return "demo/mailbox";
     }
-    model.addAttribute("mails", mailbox.mails());
+    java.util.List<DemoMailbox.Mail> mails = mailbox.mails();
+    model.addAttribute("mails", mails);
+    model.addAttribute("arrivedAt", mails.stream().collect(java.util.stream.Collectors.toMap(DemoMailbox.Mail::number,
+        mail -> arrivedAt(mail.received()))));
     return "demo/mailbox";
   }
 }

@@ -70,6 +70,23 @@ public class Dossiers {
   }
 
   /**
+   * The instance of the dossier, running or finished, whose diagram holds that step: the most recent when several
+   * do (a part that ran again). From history, so that a part that has ended (the ANS track once its certificate
+   * is issued) is still found for what it keeps.
+   */
+  public Optional<HistoricProcessInstance> latestInstanceWith(String number, String activityId) {
+    List<String> ids = everyInstanceOf(number);
+    if (ids.isEmpty()) {
+      return Optional.empty();
+    }
+    return withoutAuthorization(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceIds(new java.util.HashSet<>(ids)).orderByProcessInstanceStartTime().desc().unlimitedList()
+        .stream().filter(instance -> engine.getRepositoryService().getBpmnModelInstance(
+            instance.getProcessDefinitionId()).getModelElementById(activityId) != null)
+        .findFirst());
+  }
+
+  /**
    * The number of the dossier (running or finished) that a process instance belongs to, from history:
    * null when there is no such instance.
    */

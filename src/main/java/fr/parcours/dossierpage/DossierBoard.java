@@ -227,8 +227,10 @@ public class DossierBoard {
     Map<String, Object> first = new HashMap<>();
     ordered.forEach(i -> variables.getOrDefault(i.getId(), Map.of()).forEach(first::putIfAbsent));
 
-    List<NextStep> next = nextSteps(viewer, ids);
+    Set<String> heldByColleagues = new HashSet<>();
+    List<NextStep> next = nextSteps(viewer, ids, heldByColleagues);
     Set<String> mine = new HashSet<>(next.stream().map(NextStep::taskId).toList());
+    mine.removeAll(heldByColleagues);
     if (viewer.vendor()) {
       next.addAll(outsideActions(viewer, number, ordered, variables));
       next.sort(Comparator.comparing(NextStep::dueDay, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -259,7 +261,7 @@ public class DossierBoard {
       }
       windows.sort(Comparator.comparing((Window w) -> !w.open()).thenComparing(Window::label));
       boolean running = instance.getEndTime() == null;
-      List<String> steps = running ? waitingSteps(viewer, instance, mine) : List.of();
+      List<String> steps = running ? waitingSteps(viewer, instance, mine, clocks) : List.of();
       tracks.add(new TrackState(instance.getId(), instance.getProcessDefinitionKey(),
           nameOf(instance), running, trackState(viewer.locale(), instance, steps), steps, windows));
     }
@@ -296,18 +298,77 @@ public class DossierBoard {
     return byInstance;
   }
 
-  private List<NextStep> nextSteps(Viewer viewer, List<String> instanceIds) {
-    List<Task> open = tasks.createTaskQuery().processInstanceIdIn(instanceIds.toArray(String[]::new)).or()
-        .taskCandidateUser(viewer.userId()).taskAssignee(viewer.userId()).endOr().orderByDueDate().asc()
-        .listPage(0, 50);
+  /**
+   * The tasks of the dossier that are the person's or her group's: offered to one of her groups (claimed by a colleague
+   * too: the page said "nothing to do" while her company's task waited in a colleague's hands, walk of 3 December
+   * 2026; it says who holds it), or assigned to her.
+   */
+  private List<NextStep> nextSteps(Viewer viewer, List<String> instanceIds, Set<String> heldByColleagues) {
+    String[] ids = instanceIds.toArray(String[]::new);
+    Map<String, Task> open = new java.util.LinkedHashMap<>();
+    tasks.createTaskQuery().processInstanceIdIn(ids).taskCandidateUser(viewer.userId()).includeAssignedTasks()
+        .orderByDueDate().asc().listPage(0, 50).forEach(task -> open.put(task.getId(), task));
+    tasks.createTaskQuery().processInstanceIdIn(ids).taskAssignee(viewer.userId()).orderByDueDate().asc()
+        .listPage(0, 50).forEach(task -> open.putIfAbsent(task.getId(), task));
     List<NextStep> next = new ArrayList<>();
-    for (Task task : open) {
+    for (Task task : open.values()) {
       LocalDate day = task.getDueDate() == null ? null : task.getDueDate().toInstant().atZone(zone).toLocalDate();
-      next.add(new NextStep(task.getId(), task.getName(), day == null ? text(viewer.locale(), "due.none")
+      String holder = task.getAssignee();
+      boolean colleague = holder != null && !holder.equals(viewer.userId());
+      if (colleague) {
+        heldByColleagues.add(task.getId());
+      }
+      String name = colleague ? text(viewer.locale(), "next.heldBy", task.getName(), fullName(holder)) : task.getName();
+      next.add(new NextStep(task.getId(), name, day == null ? text(viewer.locale(), "due.none")
           : LegalDates.until(day, viewer.locale()), day, TASKLIST_TASK + task.getId()));
     }
     next.sort(Comparator.comparing(NextStep::dueDay, Comparator.nullsLast(Comparator.naturalOrder())));
     return next;
+  }
+
+  /**
+   * What a timer of a window that the dossier waits at means: the window runs until its last day ("Prise en charge
+   * anticipée en cours, jusqu’au 30 novembre 2027 inclus"), not "waiting for « Fin de la prise en charge proche »",
+   * the name of the reminder's timer, which the vendor read as something pending (walk of 3 December 2026). The timer
+   * names its window by the property {@code window} (element template "Response window timer"). Null for another
+   * timer, or a window the dossier holds no running clock of.
+   */
+  private String windowRunning(Viewer viewer, HistoricProcessInstance instance, String timerId,
+      List<RegulatoryClock> clocks) {
+    var element = repository.getBpmnModelInstance(instance.getProcessDefinitionId()).getModelElementById(timerId);
+    if (!(element instanceof org.camunda.bpm.model.bpmn.instance.BaseElement base)
+        || base.getExtensionElements() == null) {
+      return null;
+    }
+    String window = base.getExtensionElements().getChildElementsByType(
+        org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).stream()
+        .flatMap(properties -> properties.getCamundaProperties().stream())
+        .filter(property -> "window".equals(property.getCamundaName())).map(
+            org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty::getCamundaValue).findFirst().orElse(null);
+    if (window == null) {
+      return null;
+    }
+    return clocks.stream().filter(clock -> clock.clockId().equals(window.trim())).map(clock -> clock.read(now()))
+        .filter(reading -> reading.state() == ClockState.RUNNING && reading.lastDay() != null).findFirst()
+        .map(reading -> text(viewer.locale(), "step.windowRuns", messages.getMessage("window." + window.trim(), null,
+            window.trim(), viewer.locale()), LegalDates.until(reading.lastDay(), viewer.locale())))
+        .orElse(null);
+  }
+
+  /** A colleague as Tasklist names her: first and last name, else her login. */
+  private String fullName(String userId) {
+    var current = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      var user = identity.createUserQuery().userId(userId).singleResult();
+      String name = user == null ? "" : (Objects.requireNonNullElse(user.getFirstName(), "") + " "
+          + Objects.requireNonNullElse(user.getLastName(), "")).trim();
+      return name.isEmpty() ? userId : name;
+    } finally {
+      if (current != null) {
+        identity.setAuthentication(current);
+      }
+    }
   }
 
   /**
@@ -344,7 +405,8 @@ public class DossierBoard {
   }
 
   /** The steps the instance waits at, each with who it waits for: "« Examiner les preuves », à l’ANS". */
-  private List<String> waitingSteps(Viewer viewer, HistoricProcessInstance instance, Set<String> mine) {
+  private List<String> waitingSteps(Viewer viewer, HistoricProcessInstance instance, Set<String> mine,
+      List<RegulatoryClock> clocks) {
     List<String> steps = new ArrayList<>();
     for (HistoricActivityInstance step : history.createHistoricActivityInstanceQuery()
         .processInstanceId(instance.getId()).unfinished().orderByHistoricActivityInstanceStartTime().asc()
@@ -352,7 +414,11 @@ public class DossierBoard {
       if (!WAITING.contains(step.getActivityType()) || step.getActivityName() == null) {
         continue;
       }
-      if (!"userTask".equals(step.getActivityType())) {
+      String running = "intermediateTimer".equals(step.getActivityType())
+          ? windowRunning(viewer, instance, step.getActivityId(), clocks) : null;
+      if (running != null) {
+        steps.add(running);
+      } else if (!"userTask".equals(step.getActivityType())) {
         steps.add(text(viewer.locale(), "step.event", step.getActivityName()));
       } else if (mine.contains(step.getTaskId())) {
         steps.add(text(viewer.locale(), "step.yours", step.getActivityName()));

@@ -245,12 +245,34 @@ class DossierPages {
         .body(thread.content(file.get()));
   }
 
+  /**
+   * Whether the dossier's evidence deposit has opened, running or ended: its evidence page then shows what was
+   * deposited and, once the ANS part has ended, what the ANS decided.
+   */
+  private boolean evidenceOpened(DossierSummary summary) {
+    return summary.tracks().stream().anyMatch(part -> engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(part.instanceId()).activityId(fr.parcours.evidence.EvidenceVariables.TASK_DEPOSIT)
+        .count() > 0);
+  }
+
+  /** Whether a running part of the dossier is the one that takes its evidence (its diagram has the deposit). */
+  private boolean evidencePartRuns(DossierSummary summary) {
+    return summary.tracks().stream().filter(DossierSummary.TrackState::running).anyMatch(part -> {
+      var instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(part.instanceId())
+          .singleResult();
+      return instance != null && engine.getRepositoryService().getBpmnModelInstance(instance.getProcessDefinitionId())
+          .getModelElementById(fr.parcours.evidence.EvidenceVariables.TASK_DEPOSIT) != null;
+    });
+  }
+
   private String page(Viewer viewer, DossierDetail dossier, HttpServletRequest request, Model model,
       String refusal, String draft, String draftAgency) {
     model.addAttribute("viewer", viewer);
     model.addAttribute("dossier", dossier);
-    model.addAttribute("notes", notes.stream().flatMap(n -> n.about(dossier.summary().number(), viewer.locale())
-        .stream()).toList());
+    // the evidence case (seed 003 step 3) while the deposit's part runs; after it, the page's headline is where the
+    // dossier stands, its end state once closed (it read "Dépôt des preuves, cas (a)" after the ministers' decision)
+    model.addAttribute("notes", evidencePartRuns(dossier.summary()) ? notes.stream().flatMap(n -> n.about(
+        dossier.summary().number(), viewer.locale()).stream()).toList() : List.of());
     model.addAttribute("words", new Words(viewer.locale(), zone));
     model.addAttribute("thread", thread.thread(viewer, dossier.summary()));
     model.addAttribute("awaitingHere", thread.awaitingAnswer(viewer, List.of(dossier.summary()))
@@ -270,6 +292,8 @@ class DossierPages {
     model.addAttribute("draftAgency", draftAgency);
     model.addAttribute("sent", refusal == null && request.getParameter("sent") != null);
     model.addAttribute("links", linked(viewer, dossier.summary().number()));
+    model.addAttribute("evidenceLink", evidenceOpened(dossier.summary()) ? "/evidence/" + dossier.summary().number()
+        : null);
     return "dossiers/page";
   }
 

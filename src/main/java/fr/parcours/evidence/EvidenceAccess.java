@@ -102,6 +102,59 @@ class EvidenceAccess {
   }
 
   /**
+   * The part of the dossier that held its evidence, once it has ended (certificate, refusal, abandonment), if the
+   * person may read the dossier as its page decides ({@link #seesDossier}); else null. What it kept stays readable:
+   * the proofs deposited and the review's outcome.
+   */
+  org.camunda.bpm.engine.history.HistoricProcessInstance endedHolder(String userId, String dossierId) {
+    if (!seesDossier(userId, dossierId)) {
+      return null;
+    }
+    return dossiers.latestInstanceWith(dossierId, EvidenceVariables.TASK_DEPOSIT)
+        .filter(instance -> instance.getEndTime() != null).orElse(null);
+  }
+
+  /**
+   * The variables an ended part kept, from history: its own (not a task's local ones), as the engine reads them (the
+   * caller has checked that the person may read the dossier).
+   */
+  java.util.Map<String, Object> endedVariables(String processInstanceId) {
+    java.util.Map<String, Object> variables = new java.util.HashMap<>();
+    var current = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+          .disableCustomObjectDeserialization().unlimitedList().stream()
+          .filter(v -> java.util.Objects.equals(v.getExecutionId(), v.getProcessInstanceId()) && v.getValue() != null)
+          .forEach(v -> variables.put(v.getName(), v.getValue()));
+    } finally {
+      if (current != null) {
+        identity.setAuthentication(current);
+      }
+    }
+    return variables;
+  }
+
+  /** The name of the step an ended part ended at ("Certification refusée"), or null. */
+  String endStep(org.camunda.bpm.engine.history.HistoricProcessInstance instance) {
+    if (instance.getEndActivityId() == null) {
+      return null;
+    }
+    var current = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+          .activityId(instance.getEndActivityId()).listPage(0, 1).stream()
+          .map(org.camunda.bpm.engine.history.HistoricActivityInstance::getActivityName)
+          .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    } finally {
+      if (current != null) {
+        identity.setAuthentication(current);
+      }
+    }
+  }
+
+  /**
    * Whether the person may work an open task of the dossier among those keys: they see it, and it is
    * theirs or offered to one of their groups (a process owner reads every task but works none).
    */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +86,22 @@ class EvidencePage {
 
   @GetMapping("/evidence/{dossierId}")
   ResponseEntity<String> show(@PathVariable String dossierId, HttpServletRequest request) {
-    return shown(request, dossierId, this::page);
+    Visit visit = visit(request, dossierId);
+    HistoricProcessInstance ended = ended(visit, dossierId);
+    if (ended != null) {
+      return answer(request, HttpStatus.OK, null, endedPage(request, visit.person(), ended));
+    }
+    return shown(request, visit, this::page);
+  }
+
+  /**
+   * The part that held the evidence of a dossier the person may read, once it has ended: its deposits stay readable,
+   * to the company and the agencies as before (the page of a running deposit answered nothing once it ended, walk of
+   * 3 December 2026). Null while the deposit runs, or when the person may not read the dossier.
+   */
+  private HistoricProcessInstance ended(Visit visit, String dossierId) {
+    return visit.dossier() != null || visit.person() == null ? null
+        : access.endedHolder(visit.person().userId(), dossierId);
   }
 
   /** One of the dossier's pages, built for the person who may read it. */
@@ -171,13 +187,14 @@ class EvidencePage {
   ResponseEntity<?> download(@PathVariable String dossierId, @PathVariable String proofId,
       HttpServletRequest request) {
     Visit visit = visit(request, dossierId);
-    if (visit.refusal() != null) {
+    HistoricProcessInstance ended = ended(visit, dossierId);
+    if (visit.refusal() != null && ended == null) {
       return visit.refusal(); // the same sentence as the pages, not an empty answer the browser words in English
     }
-    ProcessInstance dossier = visit.dossier();
-    StoredProof proof = deposits.proofs(dossier.getId()).stream().filter(p -> p.id().equals(proofId)).findFirst()
+    String holder = ended != null ? ended.getId() : visit.dossier().getId();
+    StoredProof proof = deposits.proofs(holder).stream().filter(p -> p.id().equals(proofId)).findFirst()
         .orElse(null);
-    Path file = deposits.file(dossier.getId(), proofId);
+    Path file = deposits.file(holder, proofId);
     if (proof == null || file == null) {
       return answer(request, HttpStatus.NOT_FOUND, "Aucune preuve de ce numéro dans le dossier " + dossierId
           + " : ouvrez-la depuis la page des preuves du dossier.", null);
@@ -185,7 +202,7 @@ class EvidencePage {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       // the database knows the file: this node's storage is not the one it was written to, or lost it
       LOG.error("Proof file {} of dossier {} (proof {}, send {}) is missing or unreadable: every node must read the"
-          + " same evidence storage (parcours.evidence.storage)", file, dossier.getId(), proof.proofNumber(),
+          + " same evidence storage (parcours.evidence.storage)", file, holder, proof.proofNumber(),
           proof.sendNumber());
       return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "Le fichier de la preuve " + proof.proofNumber()
           + " (envoi " + proof.sendNumber() + ") est introuvable dans le stockage des preuves de ce serveur."
@@ -226,13 +243,12 @@ class EvidencePage {
 
   @GetMapping("/evidence/{dossierId}/kbis/file")
   ResponseEntity<?> downloadKbis(@PathVariable String dossierId, HttpServletRequest request) {
-    return documentFile(dossierId, request, documents::kbis);
+    return documentFile(dossierId, request, visit(request, dossierId), documents::kbis);
   }
 
   /** The latest document of a kind kept for the dossier, to its readers only. */
-  private ResponseEntity<?> documentFile(String dossierId, HttpServletRequest request,
+  private ResponseEntity<?> documentFile(String dossierId, HttpServletRequest request, Visit visit,
       java.util.function.Function<String, java.util.Optional<CompanyDocuments.StoredDocument>> latest) {
-    Visit visit = visit(request, dossierId);
     if (visit.refusal() != null) {
       return visit.refusal(); // the same sentence as the pages, not an empty answer the browser words in English
     }
@@ -315,7 +331,9 @@ class EvidencePage {
 
   @GetMapping("/evidence/{dossierId}/regulation/file")
   ResponseEntity<?> downloadRegulation(@PathVariable String dossierId, HttpServletRequest request) {
-    return documentFile(dossierId, request, documents::regulation);
+    // a dossier that signs no regulation is told so, as on the page, not that no file was received yet
+    return documentFile(dossierId, request, signsARegulation(visit(request, dossierId), request),
+        documents::regulation);
   }
 
   private String regulationPage(HttpServletRequest request, Person person, ProcessInstance dossier, String done,
@@ -466,9 +484,48 @@ class EvidencePage {
 
   private String page(HttpServletRequest request, Person person, ProcessInstance dossier, String done,
       String problem) {
-    String dossierId = dossier.getBusinessKey();
-    EvidenceReport report = deposits.report(dossier.getId());
-    boolean canReview = access.seesTask(person.userId(), dossier.getId(), EvidenceVariables.TASK_REVIEW);
+    Context page = page(request, dossier.getId(), dossier.getBusinessKey(), deposits.report(dossier.getId()),
+        access.seesTask(person.userId(), dossier.getId(), EvidenceVariables.TASK_REVIEW));
+    page.setVariable("done", done);
+    page.setVariable("problem", problem);
+    page.setVariable("canDeposit", access.seesTask(person.userId(), dossier.getId(), EvidenceVariables.TASK_DEPOSIT,
+        EvidenceVariables.TASK_COMPLEMENTS));
+    page.setVariable("csrf", person.fromSession() ? csrfToken(request) : "");
+    page.setVariable("nextArchiveName", deposits.nextArchiveName(dossier.getId()));
+    page.setVariable("maxArchiveSize", ArchiveReader.human(properties.maxArchiveSize().toBytes()));
+    return templates.process("evidence/page", page);
+  }
+
+  /** How the ANS reviewer decided on the evidence, as the review form names the choices. */
+  private static final Map<String, String> DECISIONS = Map.of(
+      "CONFORMS", "conformes : certificat délivré",
+      "COMPLEMENTS", "compléments ou corrections demandés",
+      "REFUSED", "non conformes : certification refusée");
+
+  /**
+   * The deposits of a part that has ended, read-only: what was deposited (each file still downloadable), what the
+   * ANS reviewer marked invalid and why, and how the review and the part ended.
+   */
+  private String endedPage(HttpServletRequest request, Person person, HistoricProcessInstance ended) {
+    Map<String, Object> kept = access.endedVariables(ended.getId());
+    Context page = page(request, ended.getId(), ended.getBusinessKey(), deposits.report(ended.getId(), kept), false);
+    String step = access.endStep(ended);
+    page.setVariable("closed", "La partie ANS de ce dossier est close depuis le " + sentOn(ended.getEndTime()
+        .toInstant()) + (step == null ? "" : " (« " + step + " »)") + " : rien ne peut plus y être déposé. Voici ce"
+        + " qui a été déposé et ce que l’ANS en a décidé.");
+    Object decision = kept.get("evidenceDecision");
+    Object comment = kept.get("evidenceComment");
+    page.setVariable("review", decision == null ? "Les preuves n’ont pas été examinées : la partie ANS s’est close"
+        + " avant leur examen." : "Dernier examen des preuves : " + DECISIONS.getOrDefault(decision.toString(),
+        decision.toString()) + (comment == null || comment.toString().isBlank() ? "." : ". Motifs ou demandes"
+        + " de l’instructeur : « " + comment.toString().strip() + " »."));
+    page.setVariable("canDeposit", false);
+    return templates.process("evidence/page", page);
+  }
+
+  /** What every evidence page shows: the report over every send, and the sends. */
+  private Context page(HttpServletRequest request, String processInstanceId, String dossierId,
+      EvidenceReport report, boolean canReview) {
     List<Map<String, Object>> rows = new ArrayList<>();
     EvidenceCatalogue.Version version = catalogue.of(report.version());
     EvidenceCatalogue.Changes changes = catalogue.changesOf(version);
@@ -493,8 +550,6 @@ class EvidencePage {
     }
     Context page = framed(request);
     page.setVariable("dossierId", dossierId);
-    page.setVariable("done", done);
-    page.setVariable("problem", problem);
     page.setVariable("notice", catalogue.notice());
     page.setVariable("version", report.version());
     page.setVariable("versionNotice", catalogue.of(report.version()).notice());
@@ -508,13 +563,8 @@ class EvidencePage {
     page.setVariable("unknownProofs", report.unknownProofs());
     page.setVariable("rows", rows);
     page.setVariable("canReview", canReview);
-    page.setVariable("canDeposit", access.seesTask(person.userId(), dossier.getId(), EvidenceVariables.TASK_DEPOSIT,
-        EvidenceVariables.TASK_COMPLEMENTS));
-    page.setVariable("csrf", person.fromSession() ? csrfToken(request) : "");
-    page.setVariable("nextArchiveName", deposits.nextArchiveName(dossier.getId()));
-    page.setVariable("maxArchiveSize", ArchiveReader.human(properties.maxArchiveSize().toBytes()));
-    page.setVariable("sends", deposits.sends(dossier.getId()).stream().map(s -> s.archiveName() + ", "
-        + s.sentAt() + ", par " + s.sentBy()).toList());
-    return templates.process("evidence/page", page);
+    page.setVariable("sends", deposits.sends(processInstanceId).stream().map(s -> s.archiveName() + ", le "
+        + sentOn(s.sentAt()) + ", par " + s.sentBy()).toList());
+    return page;
   }
 }

@@ -53,6 +53,8 @@ class VendorMail implements JavaDelegate {
   static final String WINDOW_PROPERTY = "window";
   /** The window whose passing the mail announces (the abandonment's): named, with its last day, never opened. */
   static final String PASSED_WINDOW_PROPERTY = "passedWindow";
+  /** The model's map of every window's length for the dossier's pathway, by row id ({@link #lengths}). */
+  static final String LENGTHS = "lengths";
   static final List<String> RECIPIENT_VARIABLES = List.of("contactEmail", "legalRepEmail");
 
   private final VendorMailer mailer;
@@ -135,6 +137,7 @@ class VendorMail implements JavaDelegate {
     model.put("tasklistLink", links.tasklist());
     model.put("devicesLink", links.devices());
     model.put("noDeadline", language == Language.EN ? Clocks.NO_DEADLINE_EN : Clocks.NO_DEADLINE);
+    model.put(LENGTHS, lengths(pathwayOf(execution), language));
     if (window != null) {
       model.put("window", window);
       // the window's last day, included: the timer fires at midnight after it
@@ -147,6 +150,23 @@ class VendorMail implements JavaDelegate {
       }
     }
     return model;
+  }
+
+  /**
+   * Every window's length for the dossier's pathway, as the deadlines table sets it ("60 jours"; "au moins 10
+   * jours" where the agency sets it when it asks): a mail that tells of a window it does not time itself (the
+   * ministers' decision, announced when the filing is received) writes {@code [(${lengths['MINISTERS_DECISION']})]},
+   * never the number, so that changing the row changes the mail.
+   */
+  private Map<String, String> lengths(String pathway, Language language) {
+    Map<String, String> lengths = new HashMap<>();
+    var table = deadlines.current();
+    for (var rule : table.rules()) {
+      table.find(rule.id(), pathway).ifPresent(found -> lengths.put(found.id(), (found.agencySetsLength()
+          ? (language == Language.EN ? "at least " : "au moins ") : "")
+          + describe(found.duration().period(), language)));
+    }
+    return lengths;
   }
 
   private static String processKeyOf(DelegateExecution execution) {

@@ -637,6 +637,15 @@ abstract class BrowserTestBase {
     return waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
   }
 
+  /** Fetches a link with the browser's own session, as its download would: "status type content". */
+  String download(String href) {
+    Object answer = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text().then(t => done(r.status + ' '"
+        + " + (r.headers.get('Content-Type') || '') + ' ' + t))).catch(e => done('failed ' + e));", href);
+    return String.valueOf(answer);
+  }
+
   void scrollTo(WebElement element) {
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
   }

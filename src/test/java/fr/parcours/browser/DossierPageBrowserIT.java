@@ -101,6 +101,36 @@ class DossierPageBrowserIT extends BrowserTestBase {
     screenshot("dossier-05-alice-reads-the-answer", false);
   }
 
+  /**
+   * A task of her company claimed by a colleague: the page listed only the tasks offered to her and still open to
+   * claim, and read "Rien à faire de votre côté" while her company's task waited in the colleague's hands (walk of 3
+   * December 2026). It lists it, saying who holds it.
+   */
+  @Test
+  void shouldShowTheVendorHerCompanysTaskThatAColleagueHolds() {
+    var identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId("alain").count() == 0) {
+      var alain = identity.newUser("alain");
+      alain.setFirstName("Alain");
+      alain.setLastName("Durand");
+      alain.setPassword("alain");
+      identity.saveUser(alain);
+      identity.createMembership("alain", "vendor-medisoft");
+    }
+    ProcessInstance dossier = Dossiers.applyAs(engine, "alice", "vendor-medisoft");
+    String number = dossier.getBusinessKey();
+    var deposit = engine.getTaskService().createTaskQuery().processInstanceId(dossier.getId())
+        .taskDefinitionKey("Task_DepositAdministrativeDossier").singleResult();
+    engine.getTaskService().claim(deposit.getId(), "alain");
+
+    signIn("alice");
+    browser.get("http://localhost:" + port + "/dossiers/" + number);
+    WebElement next = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ul.next")));
+    assertThat(next.getText()).contains(deposit.getName() + " — pris en charge par Alain Durand");
+    assertThat(browser.findElement(By.id("main")).getText()).doesNotContain("Rien à faire de votre côté");
+    screenshot("dossier-06-alice-sees-the-task-alain-holds");
+  }
+
   static final String ATTACHMENT = "%PDF-1.4\n% Certificat HDS de MediSoft\n%%EOF\n";
 
   /** The PDF alice attaches, written where the browser can pick it. */
@@ -112,15 +142,6 @@ class DossierPageBrowserIT extends BrowserTestBase {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  /** Fetches a link with the browser's own session, as its download would: "status type content". */
-  String download(String href) {
-    Object answer = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text().then(t => done(r.status + ' '"
-        + " + (r.headers.get('Content-Type') || '') + ' ' + t))).catch(e => done('failed ' + e));", href);
-    return String.valueOf(answer);
   }
 
   /** From Tasklist's header, the link to the dossiers' list; the list's heading says whose list it is. */

@@ -104,7 +104,11 @@ class PecanBrowserIT extends BrowserTestBase {
     signIn("alice");
     work(VENDOR_FILTER, dossier, "Task_DepositAdministrativeDossier", "Déposer le dossier administratif",
         "pecan-06-alice-submits-administrative-dossier",
-        () -> radio("Field_DepositAction", "Envoyer le dossier administratif à l’ANS"));
+        () -> {
+          // PECAN asks for the HDS certificate, where the shared form's box also names a declaration
+          waiting.until(d -> formText().contains("l’ANS y exige le certificat HDS"));
+          radio("Field_DepositAction", "Envoyer le dossier administratif à l’ANS");
+        });
     work(VENDOR_FILTER, dossier, "Task_DepositSesameApplication", "Déposer la demande sur Sésame",
         "pecan-07-alice-files-on-sesame", () -> {
           type("Field_SesameReference", "SES-2026-0042");
@@ -230,7 +234,41 @@ class PecanBrowserIT extends BrowserTestBase {
     openFilter(VENDOR_FILTER);
     assertThat(visibleTaskListText()).doesNotContain(number);
     screenshot("pecan-20-alice-nothing-left-to-do-while-covered");
-    signOut();
+    // her dossier's page says what is happening: the coverage runs until its last day (it read "en attente :
+    // « Fin de la prise en charge proche »", the reminder timer's name), and no longer heads with the evidence case
+    browser.get("http://localhost:" + port + "/dossiers/" + number);
+    WebElement where = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("where")));
+    // (the diagram below still names its timer: only the sentences are read)
+    String covered = browser.findElement(By.cssSelector("section[aria-labelledby='where']")).getText();
+    assertThat(covered).contains("Prise en charge anticipée en cours, "
+        + fr.parcours.deadline.LegalDates.until(lastDay, Locale.FRENCH))
+        .doesNotContain("Fin de la prise en charge proche");
+    assertThat(browser.findElement(By.id("main")).getText()).doesNotContain("Dépôt des preuves, cas (a)");
+    scrollTo(where);
+    screenshot("pecan-20b-alice-dossier-while-covered", false);
+    // the evidence, read-only now that the ANS part has ended: what was deposited and what the ANS decided
+    browser.findElement(By.linkText("Les preuves déposées et leur examen")).click();
+    WebElement closed = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("closed")));
+    assertThat(closed.getText()).contains("La partie ANS de ce dossier est close depuis le",
+        "(« Certificat délivré ») : rien ne peut plus y être déposé");
+    assertThat(browser.findElement(By.id("main")).getText())
+        .contains("Dernier examen des preuves : conformes : certificat délivré.", "PSC_1.1.1.mp4",
+            "Complet : 7 preuves déposées sur 7")
+        .doesNotContain("Envoyer une archive", "Marquer invalide", "n’attend plus de preuves");
+    String proof = browser.findElement(By.partialLinkText("PSC_1.1.1.mp4")).getAttribute("href");
+    screenshot("pecan-20c-alice-evidence-after-the-certificate");
+    // her file, fetched with her session from a page whose policy lets it fetch (the evidence page's lets nothing)
+    browser.get("http://localhost:" + port + "/dossiers/" + number);
+    assertThat(download(proof)).startsWith("200 application/octet-stream");
+    browser.manage().deleteAllCookies(); // signed out: the next sign-in starts afresh
+    // another company meets no such dossier, on the page and on the file
+    signIn("bruno");
+    browser.get("http://localhost:" + port + "/evidence/" + number);
+    assertThat(waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("main"))).getText())
+        .contains("Aucun dossier en cours " + number + " que vous puissiez voir").doesNotContain("PSC_1.1.1");
+    browser.get("http://localhost:" + port + "/dossiers");
+    assertThat(download(proof)).startsWith("404");
+    browser.manage().deleteAllCookies();
 
     // the engine's clock moved to the reminder, then to the end of the period, as the job executor fires them
     try {
@@ -250,6 +288,14 @@ class PecanBrowserIT extends BrowserTestBase {
     } finally {
       ClockUtil.reset();
     }
+    // the dossier's page heads with its end state, not with the evidence deposit of its beginning
+    signIn("alice");
+    browser.get("http://localhost:" + port + "/dossiers/" + number);
+    WebElement end = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.dossier-end")));
+    assertThat(end.getText()).startsWith("Clos le ").endsWith(" : Prise en charge anticipée terminée");
+    assertThat(browser.findElement(By.id("main")).getText()).doesNotContain("Dépôt des preuves, cas (a)");
+    screenshot("pecan-21-alice-dossier-closed");
+    browser.manage().deleteAllCookies();
   }
 
   /** Moves the engine's clock to a timer's due date and runs it, as the job executor would at that moment. */

@@ -298,6 +298,30 @@ class TasklistBrowserIT extends BrowserTestBase {
     screenshot("05-candidature-without-ce-marking-refused", false);
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ans-certification")
         .count()).as("no dossier is created").isEqualTo(before);
+
+    // refused again for another reason: the new refusal alone, in sight; the stale one stacked above it
+    setCheckbox("Field_CeMarked", true);
+    WebElement company = browser.findElement(field("Field_CompanyName"));
+    waiting.until(d -> {
+      company.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+          org.openqa.selenium.Keys.DELETE);
+      company.sendKeys("Autre Société SAS");
+      return "Autre Société SAS".equals(company.getAttribute("value"));
+    });
+    startProcess();
+    WebElement again = waiting.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[contains(@class,'alert-danger') or contains(@class,'alert-error')]"
+            + "[contains(normalize-space(.),'Raison sociale')]")));
+    waiting.until(d -> d.findElements(By.cssSelector(".modal-body .alert")).stream()
+        .filter(WebElement::isDisplayed).count() == 1);
+    assertThat(browser.findElement(By.cssSelector(".modal-body > [notifications-panel]")).getText())
+        .doesNotContain("marqué CE");
+    assertThat((Boolean) ((JavascriptExecutor) browser).executeScript("const box = arguments[0]"
+        + ".getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight;", again))
+        .as("the second refusal is in sight without scrolling back up").isTrue();
+    screenshot("05b-candidature-refused-again-one-notice", false);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ans-certification")
+        .count()).as("no dossier is created").isEqualTo(before);
     browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Fermer']"))
         .click();
     waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));

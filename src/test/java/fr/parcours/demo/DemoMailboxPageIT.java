@@ -29,6 +29,7 @@ class DemoMailboxPageIT {
 
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
+  @Autowired DemoMailbox mailbox;
 
   @Test
   void shouldShowEveryMailToCockpitsUsersOnly() {
@@ -46,5 +47,9 @@ class DemoMailboxPageIT {
     assertThat(owner.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(owner.getBody()).as("the candidature's acknowledgement to A's contact").contains("medisoft.example")
         .contains("Boîte aux lettres de la démonstration").doesNotContain("Demo mailbox");
+    // when it arrived, in Paris time as the dossier pages write times, not the server's UTC
+    java.util.Date arrived = mailbox.mails().get(0).received();
+    assertThat(owner.getBody()).contains(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
+        .format(arrived.toInstant().atZone(java.time.ZoneId.of("Europe/Paris"))) + " (heure de Paris)");
   }
 }

@@ -45,7 +45,7 @@ class AgencySetLengthTest extends ProcessTestBase {
     // Then each is refused, the task stays open and nothing else happens
     assertThat(askComplements(opinion, 7)).isInstanceOf(BadInputException.class).hasMessage(
         "Le délai accordé pour « Compléments demandés par la CNEDiMTS » doit être d’au moins 10 jours"
-            + " (table des délais, ligne 14) :"
+            + " (table des délais) :"
             + " 7 jours, jusqu’au 9 novembre 2026 inclus, c’est trop court ; donnez 10 jours ou plus, ou un dernier"
             + " jour le 12 novembre 2026 ou après.");
     assertThat(askComplements(opinion, null)).isInstanceOf(BadInputException.class).hasMessage(

@@ -59,15 +59,17 @@ class DocumentTemplatesTest {
     dossier.put("provisionalCertificateNumber", "CP-2026-0042");
     dossier.put("genericLineNames", "Diabète");
     dossier.put("provisionalCertificateDueOn", "2 mars 2027");
+    // the billing code's window as the mail step reads it from the deadlines table (VendorMail): not a number here
+    dossier.put("lengths", Map.of("GENERIC_BILLING_CODE", "21 jours"));
     Drawn french = new DocumentTemplates().draw("provisional-certificate", Language.FR, dossier);
     assertThat(french.fileName()).isEqualTo("certificat-provisoire-CP-2026-0042.pdf");
     assertThat(text(french.pdf())).contains("Certificat provisoire", "n° CP-2026-0042", "sous réserve de la preuve",
-        "devient définitif", "Ligne(s) générique(s) Diabète", "CardioWatch, version 2.1", "sous 15 jours",
+        "devient définitif", "Ligne(s) générique(s) Diabète", "CardioWatch, version 2.1", "sous 21 jours",
         "Preuve de la conformité", "2 mars 2027");
     Drawn english = new DocumentTemplates().draw("provisional-certificate", Language.EN, dossier);
     assertThat(english.fileName()).isEqualTo("provisional-certificate-CP-2026-0042.pdf");
-    assertThat(text(english.pdf())).contains("Provisional certificate", "subject to proof of its conformity")
-        .doesNotContain("Certificat provisoire");
+    assertThat(text(english.pdf())).contains("Provisional certificate", "subject to proof of its conformity",
+        "within 21 jours").doesNotContain("Certificat provisoire");
   }
 
   @Test

@@ -47,6 +47,103 @@ class MailTextTemplatesTest {
     }
   }
 
+  /**
+   * A length written as a number or a word: "60 jours", "sous 15 jours", "plus de six mois", "60 days", "six months".
+   */
+  static final Pattern LENGTH = Pattern.compile("\\b(\\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze"
+      + "|quinze|trente|soixante|quatre-vingt-dix|one|two|three|four|five|seven|eight|nine|ten|twelve|fifteen|thirty"
+      + "|sixty|ninety)\\W{0,4}(days?|weeks?|months?|years?|jours?|semaines?|mois|ans?)\\b",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+  /**
+   * The lengths a mail may state, which are not windows of Parcours: the appeal periods of administrative law (code de
+   * justice administrative, art. R. 421-1; code des relations entre le public et l’administration, art. L. 231-4),
+   * which the refusal of the ministers must quote with the decision (seed 001 §12, "voies et délais de recours"), and
+   * the age of the Kbis extract that Convergence asks for.
+   */
+  static final List<String> NOT_A_WINDOW = List.of(
+      "dans un délai de deux mois à compter de sa notification", "le silence gardé pendant deux mois vaut rejet",
+      "within two months of its notification", "silence for two months amounts to a rejection",
+      "two months of silence mean a rejection", "extrait Kbis de la société de moins de trois mois",
+      "Kbis extract, less than three months old");
+
+  /** The lengths a template's text states, the appeal periods left out. */
+  static List<String> lengthsStated(String text) {
+    String read = text.replaceAll("\\s+", " ");
+    for (String allowed : NOT_A_WINDOW) {
+      read = read.replace(allowed, "");
+    }
+    List<String> found = new ArrayList<>();
+    Matcher length = LENGTH.matcher(read);
+    while (length.find()) {
+      found.add(length.group());
+    }
+    return found;
+  }
+
+  /**
+   * No mail and no document states a window's length: the deadlines table decides every length, and a process owner
+   * who changes a row must not leave "60 jours" in a mail (the generic line's "received" mail said "dans les 60 jours
+   * … 15 jours", the provisional certificate "sous 15 jours"). A mail gives the window's last day ({@code dueDate}),
+   * or its length from the table ({@code [(${lengths['MINISTERS_DECISION']})]}, filled by {@link VendorMail}), or
+   * sends the person to the dossier page, which shows the last day.
+   */
+  @Test
+  void noMailOrDocumentShouldStateALengthThatTheDeadlinesTableDecides() throws IOException {
+    List<String> problems = new ArrayList<>();
+    List<Path> templates = new ArrayList<>();
+    for (Path folder : List.of(MAILS, Path.of("documents"))) {
+      try (Stream<Path> files = Files.walk(folder)) {
+        files.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".html")).forEach(templates::add);
+      }
+    }
+    assertThat(templates).as("the mail and document templates, fr and en, html and txt").hasSizeGreaterThan(100);
+    for (Path template : templates) {
+      lengthsStated(Files.readString(template)).forEach(length -> problems.add(template + " states '" + length
+          + "': write [(${lengths['<row>']})] or the window's last day, or send the person to the dossier page"));
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void shouldCatchALengthPutBackInAMailButNotTheAppealPeriodsOfARefusal() {
+    // the sentences the mails had before the deadlines table gave them their lengths
+    assertThat(lengthsStated("Les ministres l’évaluent dans les 60 jours suivant la réception ; s’il manque des"
+        + " informations, vous aurez 15 jours pour les fournir")).containsExactly("60 jours", "15 jours");
+    assertThat(lengthsStated("ou d’évolution depuis plus de six mois,")).containsExactly("six mois");
+    assertThat(lengthsStated("le code vous est attribué par indication sous\n    15\u00a0jours.")).hasSize(1);
+    assertThat(lengthsStated("The ministers have 60 days from receipt; more than six months; 1 month"))
+        .containsExactly("60 days", "six months", "1 month");
+    // what is not a window of Parcours: the time to fill a form, the appeal periods, a length from the table
+    assertThat(lengthsStated("environ 30 minutes ; dans un délai de deux mois à compter de sa notification ; le"
+        + " silence gardé pendant deux mois vaut rejet ; sous [(${lengths['GENERIC_BILLING_CODE']})].")).isEmpty();
+  }
+
+  /** Every {@code lengths['…']} a template reads names a row of the deadlines table: a misspelt one would be blank. */
+  @Test
+  void shouldReadOnlyLengthsOfRowsTheDeadlinesTableHas() throws IOException {
+    String table = Files.readString(Path.of("bpmn", "deadlines.dmn"));
+    Pattern read = Pattern.compile("lengths\\['([^']*)'\\]");
+    List<String> unknown = new ArrayList<>();
+    int reads = 0;
+    for (Path folder : List.of(MAILS, Path.of("documents"))) {
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(folder)) {
+        files = walk.filter(Files::isRegularFile).toList();
+      }
+      for (Path file : files) {
+        Matcher row = read.matcher(Files.readString(file));
+        while (row.find()) {
+          reads++;
+          if (!table.contains("<text>\"" + row.group(1) + "\"</text>")) {
+            unknown.add(file + ": " + row.group(1));
+          }
+        }
+      }
+    }
+    assertThat(reads).as("lengths read from the table").isGreaterThanOrEqualTo(16);
+    assertThat(unknown).isEmpty();
+  }
+
   @Test
   void shouldWriteNoVariableNameAsPlainTextInAnyTextTemplate() throws IOException {
     List<String> found = new ArrayList<>();

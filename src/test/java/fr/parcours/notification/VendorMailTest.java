@@ -245,7 +245,9 @@ class VendorMailTest extends ProcessTestBase {
         "provisionalCertificateNumber", "CP-2026-0042")));
 
     MimeMessage mail = mails("DMN-2026-ETAPES : certificat provisoire").get(0);
-    assertThat(text(mail)).contains("Le certificat provisoire est joint à ce message (PDF)");
+    // the billing code's window from the deadlines table (row GENERIC_BILLING_CODE of the generic line)
+    assertThat(lf(text(mail))).contains("Le certificat provisoire est joint à ce message (PDF)",
+        "le code vous est attribué par indication sous 15 jours.").doesNotContain("lengths", "GENERIC_BILLING_CODE");
     Part pdf = attachment(mail);
     assertThat(pdf.getFileName()).isEqualTo("certificat-provisoire-CP-2026-0042.pdf");
     byte[] attached = pdf.getInputStream().readAllBytes();

@@ -113,32 +113,74 @@ class PecanEvidencePageIT {
   }
 
   /**
-   * Once the ANS part has ended, the evidence page and the evidence mails' links told the vendor and the reviewer
-   * that no dossier of that number was theirs to see (walk of 3 December 2026). They are told the deposit is over,
-   * and the other company still learns nothing.
+   * Once the ANS part has ended, the evidence page told the vendor and the reviewer that no evidence was awaited, and
+   * nothing more (walks of 3 December 2026): they want to read what was deposited and decided. The page shows the
+   * deposits read-only, from history, each file still downloadable by the company and the ANS, and the review's
+   * outcome; the other company still learns nothing, of the page or of a file. Tried: bruno on the page and on a
+   * proof's address, a send to the closed dossier.
    */
   @Test
-  void shouldSayThatTheDepositIsOverOnceTheAnsPartHasEnded() {
+  void shouldShowWhatWasDepositedAndDecidedOnceTheAnsPartHasEnded() throws Exception {
     ProcessInstance pecan = applyForPecan();
     String number = pecan.getBusinessKey();
     ProcessInstance ans = engine.getRuntimeService().createProcessInstanceQuery()
         .superProcessInstanceId(pecan.getId()).processDefinitionKey("ans-certification").singleResult();
     complete("alice", ans, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
-    complete("ana", ans, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "INADMISSIBLE",
-        "admissibilityComment", "Le certificat HDS manque."));
+    complete("ana", ans, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    complete("alice", ans, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "A. Martin"));
+    assertThat(send("alice", number, deposits.nextArchiveName(ans.getId())).getStatusCode()).isEqualTo(HttpStatus.OK);
+    complete("alice", ans, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+    complete("alice", pecan, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",
+        "sesameFiled", true, "cnpCopySent", true));
+    complete("marc", pecan, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
+    as("marc", () -> {
+      desk.acknowledge(number, LocalDate.of(2026, 12, 1), "AR-2026-0001");
+      return null;
+    });
+    runJobs();
+    complete("ana", ans, "Task_ReviewEvidence", Map.of("evidenceDecision", "REFUSED",
+        "evidenceComment", "La vidéo PSC_1.1.1 ne montre pas l’authentification forte."));
     runJobs();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(ans.getId()).count())
         .as("the ANS part has ended").isZero();
+    // the proof's address, as the page links it
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("/evidence/" + number + "/proofs/([^\"]+)\">"
+        + "PSC_1\\.1\\.1\\.mp4").matcher(get("alice", "/evidence/" + number).getBody());
+    assertThat(link.find()).as("a link to the deposited PSC_1.1.1.mp4").isTrue();
+    String file = link.group(1);
+
     for (String person : List.of("alice", "ana")) {
       ResponseEntity<String> page = get(person, "/evidence/" + number);
-      assertThat(page.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-      assertThat(page.getBody()).as(person).contains("Le dossier " + number + " n’attend plus de preuves")
-          .contains("/dossiers/" + number).doesNotContain("que vous puissiez voir");
+      assertThat(page.getStatusCode()).as(person).isEqualTo(HttpStatus.OK);
+      assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(page.getBody())).as(person)
+          .contains("Preuves du dossier " + number, "La partie ANS de ce dossier est close depuis le",
+              "(« Certification refusée ») : rien ne peut plus y être déposé",
+              "Dernier examen des preuves : non conformes : certification refusée.",
+              "« La vidéo PSC_1.1.1 ne montre pas l’authentification forte. »",
+              "<strong>Complet</strong> : 7 preuves déposées sur 7", "PSC_1.1.1.mp4",
+              "/evidence/" + number + "/proofs/" + file, "href=\"/dossiers/" + number + "\">← Le dossier " + number)
+          .doesNotContain("Envoyer une archive", "Marquer invalide", "n’attend plus de preuves");
+      ResponseEntity<byte[]> download = rest.withBasicAuth(person, person)
+          .getForEntity("/evidence/" + number + "/proofs/" + file, byte[].class);
+      assertThat(download.getStatusCode()).as(person).isEqualTo(HttpStatus.OK);
+      assertThat(download.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment")
+          .contains("PSC_1.1.1.mp4");
+      assertThat(download.getBody()).isNotEmpty();
     }
+    // nothing more can be sent to it
+    ResponseEntity<String> late = send("alice", number, "MediSoft-SAS_CardioWatch_2.1_011226_2.zip");
+    assertThat(late.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("alice", "/evidence/" + number).getBody()).contains("en 1 envoi(s)");
+    // the other company: no such dossier, on the page and on the file's address
     ResponseEntity<String> bruno = get("bruno", "/evidence/" + number);
     assertThat(bruno.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(bruno.getBody()).contains("Aucun dossier en cours " + number + " que vous puissiez voir")
-        .doesNotContain("n’attend plus");
+        .doesNotContain("PSC_1.1.1", "MediSoft", "close", "Certification refusée");
+    ResponseEntity<byte[]> brunoFile = rest.withBasicAuth("bruno", "bruno")
+        .getForEntity("/evidence/" + number + "/proofs/" + file, byte[].class);
+    assertThat(brunoFile.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(new String(brunoFile.getBody(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("Aucun dossier en cours").doesNotContain("MediSoft");
   }
 
   /** Issue 19: the Kbis extract is sent where it is asked; bad inputs tried: a ZIP named .pdf, another company. */
@@ -159,6 +201,10 @@ class PecanEvidencePageIT {
     ResponseEntity<String> zip = post("alice", kbisPage, "kbis", "kbis.pdf", Zips.with("kbis.pdf").bytes());
     assertThat(zip.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(zip.getBody()).get("message").asText()).contains("n’est ni un PDF, ni une image");
+    // the page leads back to the dossier and to the task that asked for the extract (it had no way back)
+    assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(get("alice", kbisPage).getBody()))
+        .contains("<a href=\"/dossiers/" + number + "\">← Le dossier " + number + "</a>")
+        .contains("<a href=\"/dossiers/" + number + "/tache\">Revenir à la tâche « Demander un compte Convergence »</a>");
     // the PDF is kept
     ResponseEntity<String> sent = post("alice", kbisPage, "kbis", "kbis-medisoft.pdf", ProcessTestBase.PDF);
     assertThat(sent.getStatusCode()).as(sent.getBody()).isEqualTo(HttpStatus.OK);
@@ -166,7 +212,7 @@ class PecanEvidencePageIT {
 
     // the ANS reviewer reads and downloads it, but does not send one
     assertThat(get("ana", kbisPage).getBody()).contains("Reçu : <a href=\"" + kbisPage + "/file\">kbis-medisoft.pdf")
-        .doesNotContain("Envoyer l’extrait Kbis");
+        .contains("<a href=\"/dossiers/" + number + "\">").doesNotContain("Envoyer l’extrait Kbis", "Revenir à la tâche");
     ResponseEntity<byte[]> file = rest.withBasicAuth("ana", "ana").getForEntity(kbisPage + "/file", byte[].class);
     assertThat(file.getBody()).isEqualTo(ProcessTestBase.PDF);
     assertThat(file.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment");
@@ -200,6 +246,11 @@ class PecanEvidencePageIT {
     assertThat(JSON.readTree(sent.getBody()).get("message").asText())
         .contains("seule une candidature de la phase transitoire de l’ANS en joint un");
     assertThat(documents.regulation(pecan.getId())).as("nothing kept").isEmpty();
+    // its file's address says the same as the page, not that no file was received yet
+    ResponseEntity<String> file = get("alice", regulation + "/file");
+    assertThat(file.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(file.getBody()).contains("Le dossier " + number + " n’a pas de règlement à signer")
+        .doesNotContain("Aucun fichier reçu");
     // another company still meets no such dossier, not a sentence about this one
     assertThat(get("bruno", regulation).getBody()).doesNotContain("règlement à signer");
   }

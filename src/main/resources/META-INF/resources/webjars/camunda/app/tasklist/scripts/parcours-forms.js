@@ -129,3 +129,27 @@ if (french) {
   setInterval(frenchForms, 250);
   frenchForms();
 }
+
+/*
+ * Parcours: a start form refused a second time showed both refusals, the stale one ("Le processus n’a pas pu
+ * démarrer : … marqué CE") above the new one (walk of 3 December 2026). The pop-up keeps only its newest notice: the
+ * older ones are closed as the person would close them, each once (Tasklist appends a new notice after the others).
+ * The pop-up's notices stay pinned in sight (styles/user-styles.css).
+ */
+const closedNotices = new WeakSet();
+
+function keepTheNewestNotice() {
+  document.querySelectorAll('.modal-body > [notifications-panel] .notifications').forEach(panel => {
+    const notices = Array.from(panel.children).filter(child => child.classList.contains('alert'));
+    notices.slice(0, -1).forEach(notice => {
+      // the notice's own close button (uib-alert draws a hidden one of its own first)
+      const close = notice.querySelector("button.close[ng-click^='removeNotification']");
+      if (close && !closedNotices.has(notice)) {
+        closedNotices.add(notice);
+        close.click();
+      }
+    });
+  });
+}
+
+new MutationObserver(keepTheNewestNotice).observe(document.body, {childList: true, subtree: true});
