@@ -2,6 +2,7 @@ package fr.parcours.dossierpage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,17 +28,20 @@ class UnannouncedMessages implements ApplicationRunner, DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(UnannouncedMessages.class);
   static final String THREAD = "parcours-unannounced-messages";
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   private final ObjectProvider<DossierMessages> messages;
   private final Duration after;
   private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+  /** The name its thread starts with, its own among the applications of one JVM (the tests run several). */
+  final String threadPrefix = THREAD + "-" + INSTANCES.incrementAndGet() + "-";
 
   UnannouncedMessages(ObjectProvider<DossierMessages> messages,
       @Value("${parcours.messages.unannounced-after:PT30S}") Duration after) {
     this.messages = messages;
     this.after = after;
     scheduler.setPoolSize(1);
-    scheduler.setThreadNamePrefix(THREAD + "-");
+    scheduler.setThreadNamePrefix(threadPrefix);
     scheduler.setDaemon(true);
     // closed while a mail leaves: that mail is given a few seconds, the next ones are left for the next start
     scheduler.setWaitForTasksToCompleteOnShutdown(false);

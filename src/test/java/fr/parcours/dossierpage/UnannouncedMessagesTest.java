@@ -28,9 +28,10 @@ class UnannouncedMessagesTest {
     return provider;
   }
 
-  private static boolean threadAlive() {
+  /** Whether this instance's thread runs (other applications of this JVM, cached by other tests, have theirs). */
+  private static boolean threadAlive(UnannouncedMessages unannounced) {
     return Thread.getAllStackTraces().keySet().stream()
-        .anyMatch(thread -> thread.isAlive() && thread.getName().startsWith(UnannouncedMessages.THREAD));
+        .anyMatch(thread -> thread.isAlive() && thread.getName().startsWith(unannounced.threadPrefix));
   }
 
   @Test
@@ -46,7 +47,7 @@ class UnannouncedMessagesTest {
     unannounced.destroy();
     verify(messages).announceUnannounced(org.mockito.ArgumentMatchers.argThat(kept -> !kept.isBefore(
         before.minusSeconds(1))));
-    assertThat(threadAlive()).as("no thread after close").isFalse();
+    assertThat(threadAlive(unannounced)).as("no thread after close").isFalse();
   }
 
   @Test
@@ -54,11 +55,11 @@ class UnannouncedMessagesTest {
     DossierMessages messages = mock(DossierMessages.class);
     UnannouncedMessages unannounced = new UnannouncedMessages(provider(messages), Duration.ofMillis(500));
     unannounced.run(new DefaultApplicationArguments());
-    assertThat(threadAlive()).as("the wait runs on its own thread").isTrue();
+    assertThat(threadAlive(unannounced)).as("the wait runs on its own thread").isTrue();
 
     unannounced.destroy();
 
-    assertThat(threadAlive()).as("no thread after close").isFalse();
+    assertThat(threadAlive(unannounced)).as("no thread after close").isFalse();
     Thread.sleep(800);
     verify(messages, never()).announceUnannounced(any());
   }
