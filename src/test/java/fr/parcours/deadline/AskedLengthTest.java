@@ -51,9 +51,8 @@ class AskedLengthTest {
     assertThatThrownBy(() -> asked(rule("P10D", true), 7, null))
         .isInstanceOf(BadInputException.class)
         .hasMessage("Le délai accordé pour « Compléments demandés par la CNEDiMTS » doit être d’au moins 10 jours"
-            + " (table des délais,"
-            + " ligne 14) : 7 jours, jusqu’au 10 mars 2026 inclus, c’est trop court ; donnez 10 jours ou plus, ou un"
-            + " dernier jour le 13 mars 2026 ou après.");
+            + " (table des délais) : 7 jours, jusqu’au 10 mars 2026 inclus, c’est trop court ; donnez 10 jours ou"
+            + " plus, ou un dernier jour le 13 mars 2026 ou après.");
     assertThatThrownBy(() -> asked(rule("P10D", true), null, "2026-03-12"))
         .isInstanceOf(BadInputException.class).hasMessageContaining("d’au moins 10 jours")
         .hasMessageContaining("9 jours, jusqu’au 12 mars 2026 inclus");
