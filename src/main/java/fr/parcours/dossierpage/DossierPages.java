@@ -255,11 +255,14 @@ class DossierPages {
         .count() > 0);
   }
 
-  /** Whether a running part of the dossier is the one that takes its evidence (its diagram has the deposit). */
-  private boolean evidencePartRuns(DossierSummary summary) {
-    return summary.tracks().stream().filter(DossierSummary.TrackState::running).anyMatch(part -> {
-      var instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(part.instanceId())
-          .singleResult();
+  /**
+   * Whether the dossier still comes to its evidence: open, and no part that takes the evidence (its diagram has the
+   * deposit) has ended. A cycle just started, whose ANS part starts after its first mail step, counts.
+   */
+  private boolean evidenceStillAhead(DossierSummary summary) {
+    return summary.open() && summary.tracks().stream().filter(part -> !part.running()).noneMatch(part -> {
+      var instance = engine.getHistoryService().createHistoricProcessInstanceQuery()
+          .processInstanceId(part.instanceId()).singleResult();
       return instance != null && engine.getRepositoryService().getBpmnModelInstance(instance.getProcessDefinitionId())
           .getModelElementById(fr.parcours.evidence.EvidenceVariables.TASK_DEPOSIT) != null;
     });
@@ -269,9 +272,9 @@ class DossierPages {
       String refusal, String draft, String draftAgency) {
     model.addAttribute("viewer", viewer);
     model.addAttribute("dossier", dossier);
-    // the evidence case (seed 003 step 3) while the deposit's part runs; after it, the page's headline is where the
+    // the evidence case (seed 003 step 3) until the deposit's part has ended; after it, the page's headline is where the
     // dossier stands, its end state once closed (it read "Dépôt des preuves, cas (a)" after the ministers' decision)
-    model.addAttribute("notes", evidencePartRuns(dossier.summary()) ? notes.stream().flatMap(n -> n.about(
+    model.addAttribute("notes", evidenceStillAhead(dossier.summary()) ? notes.stream().flatMap(n -> n.about(
         dossier.summary().number(), viewer.locale()).stream()).toList() : List.of());
     model.addAttribute("words", new Words(viewer.locale(), zone));
     model.addAttribute("thread", thread.thread(viewer, dossier.summary()));

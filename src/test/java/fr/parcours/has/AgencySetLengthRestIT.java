@@ -66,7 +66,7 @@ class AgencySetLengthRestIT {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(refused.getBody()).get("message").asText())
         .startsWith("Le délai accordé pour « Compléments demandés par la CNEDiMTS » doit être d’au moins 10 jours"
-            + " (table des délais,")
+            + " (table des délais) :")
         .contains("9 jours, jusqu’au").contains("c’est trop court ; donnez 10 jours ou plus");
     refused = submit(task, null);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
