@@ -524,8 +524,12 @@ public class DossierBoard {
     String label = messages.getMessage("window." + clock.clockId(), null,
         rule == null ? clock.clockId() : rule.measures(), locale);
     boolean reminder = rule != null && rule.parcoursReminder();
-    String ruleText = rule == null ? "" : text(locale, reminder ? "window.rule.reminder" : "window.rule",
-        LegalDates.length(rule.duration().period(), locale), rule.startsOn(locale), rule.source(locale));
+    // a row whose length the agency sets when it asks: the length it set (the clock's), the table's least beside it
+    String ruleText = rule == null ? "" : rule.agencySetsLength()
+        ? text(locale, "window.rule.asked", LegalDates.length(clock.terms().budget().period(), locale),
+            LegalDates.length(rule.duration().period(), locale), rule.startsOn(locale), rule.source(locale))
+        : text(locale, reminder ? "window.rule.reminder" : "window.rule",
+            LegalDates.length(rule.duration().period(), locale), rule.startsOn(locale), rule.source(locale));
     ClockState state = reading.state();
     boolean stillOpen = state == ClockState.RUNNING || state == ClockState.PAUSED;
     if (stillOpen && ended != null) {

@@ -352,6 +352,28 @@ class DossierPagesIT {
         .doesNotContain("Copie aux conseils nationaux professionnels (CNP) : il reste");
   }
 
+  /**
+   * Walk 7 (57-…png): the CNEDiMTS gave 12 days for complements, the state said so, but the rule column said "10
+   * jours", the table's least. The column says the length the agency set, the least beside it.
+   */
+  @Test
+  void shouldShowTheComplementsLengthTheCommissionSetNotTheTablesLeast() {
+    ProcessInstance dossier = brandAcknowledged();
+    if (engine.getTaskService().createTaskQuery().processInstanceBusinessKey(dossier.getBusinessKey())
+        .taskDefinitionKey("Task_ExamineApplication").count() > 0) {
+      complete("claire", dossier, "Task_ExamineApplication", Map.of("cnedimtsDecision", "COMPLEMENTS",
+          "cnedimtsComment", "Le protocole de l’étude manque.", "window_CNEDIMTS_COMPLEMENTS_days", 12));
+    }
+    fr.parcours.deadline.DeadlineRule least = shippedRule("CNEDIMTS_COMPLEMENTS", "BRAND_NAME");
+
+    String page = page("alice", "/dossiers/" + dossier.getBusinessKey()).getBody();
+
+    assertThat(page).contains("data-window=\"CNEDIMTS_COMPLEMENTS\"").contains("il reste 12 jours")
+        .contains("12 jours, fixés à la demande (au moins " + fr.parcours.deadline.LegalDates.length(
+            least.duration().period(), java.util.Locale.FRENCH) + ") ; point de départ : " + least.startsOnFr())
+        .doesNotContain("<td>10 jours ;");
+  }
+
   /** The brand-name dossier filed on Sésame without the copy to the CNPs, complete, and acknowledged (once). */
   ProcessInstance brandAcknowledged() {
     if (engine.getTaskService().createTaskQuery().processInstanceBusinessKey(brand.getBusinessKey())
@@ -379,9 +401,14 @@ class DossierPagesIT {
 
   /** The row of the shipped deadlines table for a window, as the pages read it. */
   static fr.parcours.deadline.DeadlineRule shippedRule(String window) {
+    return shippedRule(window, null);
+  }
+
+  /** The row of the shipped deadlines table for a window of a pathway. */
+  static fr.parcours.deadline.DeadlineRule shippedRule(String window, String pathway) {
     try {
       return fr.parcours.deadline.DeadlineTableReader.read(java.nio.file.Files.readAllBytes(
-          java.nio.file.Path.of("bpmn", "deadlines.dmn")), "test").require(window);
+          java.nio.file.Path.of("bpmn", "deadlines.dmn")), "test").require(window, pathway);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
