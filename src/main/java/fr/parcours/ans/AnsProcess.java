@@ -32,6 +32,8 @@ public final class AnsProcess {
   public static final String FINAL_SOFTWARE_PROFILES = "finalSoftwareProfiles";
   /** The same profiles as people read them ({@link fr.parcours.shared.SoftwareProfiles}), for the convention's text. */
   public static final String SOFTWARE_PROFILE_LABELS = "softwareProfileLabels";
+  /** The names of the generic lines a caller claims ("Télésurveillance du diabète, …"), absent without lines. */
+  public static final String GENERIC_LINE_LABELS = "genericLineLabels";
   public static final String HAS_CONVERGENCE_ACCOUNT = "hasConvergenceAccount";
   public static final String ADMISSIBILITY_DECISION = "admissibilityDecision";
   /**

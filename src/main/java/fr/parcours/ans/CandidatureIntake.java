@@ -9,6 +9,7 @@ import fr.parcours.candidature.Siren;
 import fr.parcours.device.DeviceRecords;
 import fr.parcours.device.ReferentialVersions;
 import fr.parcours.evidence.EvidenceVariables;
+import fr.parcours.evidence.LineRequirements;
 import fr.parcours.security.DossierAccess;
 import fr.parcours.security.VendorCompanies;
 import java.time.LocalDate;
@@ -46,11 +47,13 @@ class CandidatureIntake implements ExecutionListener {
   private final ReferentialVersions versions;
   private final ZoneId zone;
   private final PlannedEvidenceDates plannedDates;
+  private final ObjectProvider<LineRequirements> lines;
 
   CandidatureIntake(VendorCompanies vendors, DossierAccess access, DossierNumbers numbers,
       ObjectProvider<CandidatureCheck> checks, ReferentialVersions versions, PlannedEvidenceDates plannedDates,
-      @Value("${parcours.zone:Europe/Paris}") String zone) {
+      ObjectProvider<LineRequirements> lines, @Value("${parcours.zone:Europe/Paris}") String zone) {
     this.plannedDates = plannedDates;
+    this.lines = lines;
     this.versions = versions;
     this.zone = ZoneId.of(zone);
     this.vendors = vendors;
@@ -128,6 +131,14 @@ class CandidatureIntake implements ExecutionListener {
     execution.setVariable(AnsProcess.FINAL_SOFTWARE_PROFILES, AnsProcess.profilesValue(candidature.softwareProfiles()));
     // and as people read them, for the convention the vendor signs (never a code)
     execution.setVariable(AnsProcess.SOFTWARE_PROFILE_LABELS, SoftwareProfiles.labels(candidature.softwareProfiles()));
+    // the generic lines the caller claims, by their names: the admissibility review and the convention show them
+    // beside the profiles (walk 7, 31-… and 32-…: only the profiles were named)
+    LineRequirements catalogue = lines.getIfAvailable();
+    Object claimed = execution.getVariable(LineRequirements.CLAIMED_LINES);
+    if (catalogue != null && claimed != null) {
+      execution.setVariable(AnsProcess.GENERIC_LINE_LABELS, String.join(", ",
+          catalogue.claimed(claimed).stream().map(LineRequirements.Line::label).toList()));
+    }
     // as text, whatever type it was sent as (a number is read as its digits)
     execution.setVariable("siren", Siren.normaliseSiren(candidature.siren()));
 

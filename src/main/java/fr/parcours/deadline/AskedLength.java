@@ -77,8 +77,9 @@ public final class AskedLength {
       throw new BadInputException("Le délai accordé pour " + named(rule) + " doit être d’au moins " + minimum
           + " (table des délais) : " + LegalDates.days(given, Locale.FRENCH) + ", "
           + LegalDates.until(proposed, Locale.FRENCH) + ", c’est trop court ; donnez "
-          + LegalDates.days(earliest.toEpochDay() - askedOn.toEpochDay(), Locale.FRENCH) + " ou plus, ou un dernier"
-          + " jour le " + LegalDates.date(earliest, Locale.FRENCH) + " ou après.");
+          // only what the person gave: a form that takes a number of days has no last day to fill (walk 7, 56-…)
+          + (hasDays ? LegalDates.days(earliest.toEpochDay() - askedOn.toEpochDay(), Locale.FRENCH) + " ou plus."
+              : "un dernier jour le " + LegalDates.date(earliest, Locale.FRENCH) + " ou après."));
     }
     return new RegulatoryDuration(Period.ofDays(Math.toIntExact(given)), java.time.Duration.ZERO);
   }

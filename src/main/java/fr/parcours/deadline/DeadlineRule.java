@@ -49,9 +49,20 @@ public record DeadlineRule(
   /**
    * What happens when the window passes: the dossier is deemed abandoned, goes down its queue, the vendor is
    * reminded (before), a decision falls due, the dossier is flagged late (its tasks go to the top), or the audited
-   * certificate is withdrawn (a compliance audit's correction window).
+   * certificate is withdrawn (a compliance audit's correction window); or, where no text sets any length, Parcours
+   * reminds the vendor on its own ({@code PARCOURS_REMINDER}: a nudge, not a deadline, see {@link #parcoursReminder()}).
    */
-  public enum OnExpiry { DEEMED_ABANDONED, DEPRIORITISED, REMINDER, DECISION_DUE, FLAGGED_LATE, CERTIFICATE_WITHDRAWN }
+  public enum OnExpiry {
+    DEEMED_ABANDONED, DEPRIORITISED, REMINDER, DECISION_DUE, FLAGGED_LATE, CERTIFICATE_WITHDRAWN, PARCOURS_REMINDER
+  }
+
+  /**
+   * Whether the row is a reminder Parcours sends where the law sets no time limit (the copy to the CNPs): the pages
+   * say that no regulatory time limit applies and on which day Parcours reminds, never "il reste 7 jours".
+   */
+  public boolean parcoursReminder() {
+    return onExpiry == OnExpiry.PARCOURS_REMINDER;
+  }
 
   /** How the window behaves while the agency waits for the vendor. */
   public enum WhileWaiting { RUNS, PAUSES, RESTARTS }

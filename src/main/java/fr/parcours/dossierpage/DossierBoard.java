@@ -228,7 +228,8 @@ public class DossierBoard {
     ordered.forEach(i -> variables.getOrDefault(i.getId(), Map.of()).forEach(first::putIfAbsent));
 
     Set<String> heldByColleagues = new HashSet<>();
-    List<NextStep> next = nextSteps(viewer, ids, heldByColleagues);
+    List<NextStep> next = nextSteps(viewer, ids, heldByColleagues, variables, table,
+        first.get(PATHWAY) instanceof String p ? p : null);
     Set<String> mine = new HashSet<>(next.stream().map(NextStep::taskId).toList());
     mine.removeAll(heldByColleagues);
     if (viewer.vendor()) {
@@ -251,10 +252,11 @@ public class DossierBoard {
           : new Ended(instance.getEndTime().toInstant(), Objects.requireNonNullElse(endOf(instance), ""));
       for (RegulatoryClock clock : clocks) {
         ClockReading reading = clock.read(now());
-        Window window = window(viewer.locale(), clock, reading, table.find(clock.clockId(), pathway).orElse(null),
-            today, ended);
+        DeadlineRule rule = table.find(clock.clockId(), pathway).orElse(null);
+        Window window = window(viewer.locale(), clock, reading, rule, today, ended);
         windows.add(window);
-        if (ended == null && reading.state() == ClockState.RUNNING && reading.lastDay() != null) {
+        boolean deadline = rule == null || !rule.parcoursReminder();
+        if (deadline && ended == null && reading.state() == ClockState.RUNNING && reading.lastDay() != null) {
           nextDue = nextDue == null || reading.lastDay().isBefore(nextDue) ? reading.lastDay() : nextDue;
           overdue |= reading.lastDay().isBefore(today);
         }
@@ -303,7 +305,8 @@ public class DossierBoard {
    * too: the page said "nothing to do" while her company's task waited in a colleague's hands, walk of 3 December
    * 2026; it says who holds it), or assigned to her.
    */
-  private List<NextStep> nextSteps(Viewer viewer, List<String> instanceIds, Set<String> heldByColleagues) {
+  private List<NextStep> nextSteps(Viewer viewer, List<String> instanceIds, Set<String> heldByColleagues,
+      Map<String, Map<String, Object>> variables, DeadlineTable table, String pathway) {
     String[] ids = instanceIds.toArray(String[]::new);
     Map<String, Task> open = new java.util.LinkedHashMap<>();
     tasks.createTaskQuery().processInstanceIdIn(ids).taskCandidateUser(viewer.userId()).includeAssignedTasks()
@@ -319,11 +322,49 @@ public class DossierBoard {
         heldByColleagues.add(task.getId());
       }
       String name = colleague ? text(viewer.locale(), "next.heldBy", task.getName(), fullName(holder)) : task.getName();
-      next.add(new NextStep(task.getId(), name, day == null ? text(viewer.locale(), "due.none")
-          : LegalDates.until(day, viewer.locale()), day, TASKLIST_TASK + task.getId()));
+      LocalDate remindOn = day == null ? parcoursReminder(task, variables, table, pathway) : null;
+      String due = day != null ? LegalDates.until(day, viewer.locale())
+          : remindOn == null ? text(viewer.locale(), "due.none")
+          : text(viewer.locale(), "due.reminder", LegalDates.date(remindOn, viewer.locale()));
+      next.add(new NextStep(task.getId(), name, due, day, TASKLIST_TASK + task.getId()));
     }
     next.sort(Comparator.comparing(NextStep::dueDay, Comparator.nullsLast(Comparator.naturalOrder())));
     return next;
+  }
+
+  /**
+   * The day Parcours reminds the person of a task that no law times, when a timer on the task names a
+   * row of the deadlines table whose law sets no time limit ({@link DeadlineRule#parcoursReminder()}: the copy to
+   * the CNPs) and that window still runs; null otherwise. The page then says both: no regulatory time limit, and the
+   * reminder's day, as the window's row says it.
+   */
+  private LocalDate parcoursReminder(Task task, Map<String, Map<String, Object>> variables, DeadlineTable table,
+      String pathway) {
+    var model = repository.getBpmnModelInstance(task.getProcessDefinitionId());
+    for (var timer : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.BoundaryEvent.class)) {
+      if (timer.getAttachedTo() == null || !timer.getAttachedTo().getId().equals(task.getTaskDefinitionKey())
+          || timer.getExtensionElements() == null) {
+        continue;
+      }
+      String window = timer.getExtensionElements().getChildElementsByType(
+          org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).stream()
+          .flatMap(properties -> properties.getCamundaProperties().stream())
+          .filter(property -> "window".equals(property.getCamundaName()))
+          .map(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty::getCamundaValue).filter(Objects::nonNull)
+          .map(String::trim).findFirst().orElse(null);
+      if (window == null || !table.find(window, pathway).map(DeadlineRule::parcoursReminder).orElse(false)) {
+        continue;
+      }
+      Optional<ClockReading> running = variables.getOrDefault(task.getProcessInstanceId(), Map.of()).entrySet()
+          .stream().flatMap(e -> Clocks.stored(e.getKey(), e.getValue()).stream())
+          .filter(clock -> clock.clockId().equals(window)).map(clock -> clock.read(now()))
+          .filter(reading -> reading.state() == ClockState.RUNNING && reading.dueAt() != null
+              && reading.dueAt().isAfter(now())).findFirst();
+      if (running.isPresent()) {
+        return dateOf(running.get().dueAt());
+      }
+    }
+    return null;
   }
 
   /**
@@ -482,8 +523,13 @@ public class DossierBoard {
       LocalDate today, Ended ended) {
     String label = messages.getMessage("window." + clock.clockId(), null,
         rule == null ? clock.clockId() : rule.measures(), locale);
-    String ruleText = rule == null ? "" : text(locale, "window.rule", LegalDates.length(rule.duration().period(),
-        locale), rule.startsOn(locale), rule.source(locale));
+    boolean reminder = rule != null && rule.parcoursReminder();
+    // a row whose length the agency sets when it asks: the length it set (the clock's), the table's least beside it
+    String ruleText = rule == null ? "" : rule.agencySetsLength()
+        ? text(locale, "window.rule.asked", LegalDates.length(clock.terms().budget().period(), locale),
+            LegalDates.length(rule.duration().period(), locale), rule.startsOn(locale), rule.source(locale))
+        : text(locale, reminder ? "window.rule.reminder" : "window.rule",
+            LegalDates.length(rule.duration().period(), locale), rule.startsOn(locale), rule.source(locale));
     ClockState state = reading.state();
     boolean stillOpen = state == ClockState.RUNNING || state == ClockState.PAUSED;
     if (stillOpen && ended != null) {
@@ -494,7 +540,12 @@ public class DossierBoard {
     long paused = reading.pausedTime() == null ? 0 : reading.pausedTime().toDays();
     String pausedText = paused == 0 ? "" : text(locale, "window.pausedFor", LegalDates.days(paused, locale));
     String sentence;
-    if (state == ClockState.RUNNING) {
+    if (reminder && state == ClockState.RUNNING && reading.dueAt() != null) {
+      // no law sets it: not "il reste 7 jours", but the day Parcours reminds (or reminded)
+      String remindOn = LegalDates.date(dateOf(reading.dueAt()), locale);
+      sentence = text(locale, reading.dueAt().isAfter(now()) ? "window.reminder" : "window.reminded", label, remindOn);
+      lastDay = text(locale, "window.reminderOn", remindOn);
+    } else if (state == ClockState.RUNNING) {
       long left = reading.lastDay().toEpochDay() - today.toEpochDay();
       sentence = left > 0 ? text(locale, "window.left", label, LegalDates.days(left, locale), lastDay, pausedText)
           : left == 0 ? text(locale, "window.lastDayToday", label, pausedText)
@@ -525,7 +576,7 @@ public class DossierBoard {
         .toList();
     return new Window(clock.clockId(), label, ruleText, text(locale, "window.state." + state.name()), open,
         sentence, openedOn(locale, clock, reading),
-        lastDay, state == ClockState.RUNNING && reading.lastDay().isBefore(today), pauses);
+        lastDay, !reminder && state == ClockState.RUNNING && reading.lastDay().isBefore(today), pauses);
   }
 
   /**

@@ -156,8 +156,10 @@ public record EvidenceReport(String version, List<RequirementLine> requirements,
     md.append("Référentiel version ").append(escape(version)).append(".\n\n");
     md.append("**").append(complete() ? "Complet" : "Incomplet").append("** : ").append(depositedCount())
         .append(" preuves déposées sur ").append(applicableProofs().size()).append(" en ").append(sends)
-        .append(sends == 1 ? " envoi" : " envois").append(" (profils ").append(String.join(", ", profiles))
-        .append(handlesIns ? ", utilise l’INS" : ", n’utilise pas l’INS").append(").\n\n");
+        .append(sends == 1 ? " envoi" : " envois").append(" ; profils : ")
+        // as people read them, never a code (walk 7: « profils SOCLE »)
+        .append(escape(fr.parcours.shared.SoftwareProfiles.labels(profiles)))
+        .append(handlesIns ? " ; utilise l’INS" : " ; n’utilise pas l’INS").append(".\n\n");
     for (RequirementLine line : requirements) {
       md.append("- **").append(line.requirement().id()).append("** ").append(escape(line.requirement().title()));
       if (line.line() != null) {

@@ -8,6 +8,7 @@ import fr.parcours.device.DeviceFactsOf;
 import fr.parcours.device.DeviceRecords;
 import fr.parcours.genericline.GenericLines.Line;
 import fr.parcours.shared.BadInputException;
+import fr.parcours.shared.TaskInputs;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -108,19 +109,25 @@ class GenericLineTaskChecks implements TaskListener {
   }
 
   private void recordDsFiling(DelegateTask task) {
-    text(task, "dsDossierNumber", "Numéro du dossier sur Démarches Simplifiées");
-    String number = task.getVariable("dsDossierNumber").toString().strip();
-    if (!DS_NUMBER.matcher(number).matches()) {
-      throw new BadInputException("Le numéro du dossier Démarches Simplifiées est fait de chiffres,"
-          + " pas « " + number + " » : recopiez-le depuis le dossier reçu sur Démarches Simplifiées.");
-    }
-    LocalDate received = date(task, "dsReceivedDate", "Date de réception du dossier", zone);
-    if (received.isAfter(today())) {
-      throw new BadInputException("La date de réception (" + french(received) + ") est dans le futur : donnez la date"
-          + " à laquelle le dossier a été déposé sur Démarches Simplifiées, aujourd’hui ou avant.");
-    }
-    task.setVariable("dsDossierNumber", number);
-    task.setVariable(GenericLineProcess.DS_RECEIVED_AT, Date.from(received.atStartOfDay(zone).toInstant()));
+    String[] number = new String[1];
+    LocalDate[] received = new LocalDate[1];
+    // both fields checked, every problem said at once
+    TaskInputs.allOf(() -> {
+      text(task, "dsDossierNumber", "Numéro du dossier sur Démarches Simplifiées");
+      number[0] = task.getVariable("dsDossierNumber").toString().strip();
+      if (!DS_NUMBER.matcher(number[0]).matches()) {
+        throw new BadInputException("Le numéro du dossier Démarches Simplifiées est fait de chiffres,"
+            + " pas « " + number[0] + " » : recopiez-le depuis le dossier reçu sur Démarches Simplifiées.");
+      }
+    }, () -> {
+      received[0] = date(task, "dsReceivedDate", "Date de réception du dossier", zone);
+      if (received[0].isAfter(today())) {
+        throw new BadInputException("La date de réception (" + french(received[0]) + ") est dans le futur : donnez la"
+            + " date à laquelle le dossier a été déposé sur Démarches Simplifiées, aujourd’hui ou avant.");
+      }
+    });
+    task.setVariable("dsDossierNumber", number[0]);
+    task.setVariable(GenericLineProcess.DS_RECEIVED_AT, Date.from(received[0].atStartOfDay(zone).toInstant()));
   }
 
   private void allocateCode(DelegateTask task) {

@@ -50,6 +50,25 @@ public final class TaskInputs {
     }
   }
 
+  /**
+   * Runs every check of a form and refuses once with every problem found, each sentence as its check wrote it, so
+   * that the person corrects the form in one go rather than once per field (walk 7: the DS filing's number and
+   * date were refused one after the other). A check that passes adds nothing.
+   */
+  public static void allOf(Runnable... checks) {
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    for (Runnable check : checks) {
+      try {
+        check.run();
+      } catch (BadInputException problem) {
+        problems.add(problem.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new BadInputException(String.join(" ", problems));
+    }
+  }
+
   public static void text(DelegateTask task, String variable, String label) {
     Object value = task.getVariable(variable);
     if (value == null || value.toString().isBlank()) {

@@ -191,7 +191,7 @@ class TasklistBrowserIT extends BrowserTestBase {
     work("ANS — toutes les tâches", dossier, "Task_ReviewAdmissibility", "Examiner la recevabilité",
         "03b-ana-finds-it-admissible", () -> {
           // the summary shows labels and French dates, not codes: class IIa, the planned date day first
-          assertThat(formText()).contains("classe IIa").contains("Exigences de base.")
+          assertThat(formText()).contains("classe IIa").contains("Exigences de base (tout dispositif)").doesNotContain("SOCLE")
               .contains(PLANNED_EVIDENCE_DATE.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))
               .doesNotContain("IIA").doesNotContain(PLANNED_EVIDENCE_DATE.toString())
               .doesNotContain("IUD-ID de base");

@@ -51,11 +51,12 @@ class AskedLengthTest {
     assertThatThrownBy(() -> asked(rule("P10D", true), 7, null))
         .isInstanceOf(BadInputException.class)
         .hasMessage("Le délai accordé pour « Compléments demandés par la CNEDiMTS » doit être d’au moins 10 jours"
-            + " (table des délais) : 7 jours, jusqu’au 10 mars 2026 inclus, c’est trop court ; donnez 10 jours ou"
-            + " plus, ou un dernier jour le 13 mars 2026 ou après.");
+            + " (table des délais) : 7 jours, jusqu’au 10 mars 2026 inclus, c’est trop court ; donnez 10 jours ou plus.");
+    // the refusal offers only what was given: a form that takes days has no last day to fill (walk 7, 56-…)
     assertThatThrownBy(() -> asked(rule("P10D", true), null, "2026-03-12"))
         .isInstanceOf(BadInputException.class).hasMessageContaining("d’au moins 10 jours")
-        .hasMessageContaining("9 jours, jusqu’au 12 mars 2026 inclus");
+        .hasMessageContaining("9 jours, jusqu’au 12 mars 2026 inclus")
+        .hasMessageEndingWith("c’est trop court ; donnez un dernier jour le 13 mars 2026 ou après.");
   }
 
   @Test
@@ -89,6 +90,8 @@ class AskedLengthTest {
     assertThat(AskedLength.of(month, LocalDate.of(2026, 1, 31), 28, null, d -> null))
         .isEqualTo(RegulatoryDuration.parse("P28D"));
     assertThatThrownBy(() -> AskedLength.of(month, LocalDate.of(2026, 1, 31), 27, null, d -> null))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("le 28 février 2026 ou après");
+        .isInstanceOf(BadInputException.class).hasMessageEndingWith("donnez 28 jours ou plus.");
+    assertThatThrownBy(() -> AskedLength.of(month, LocalDate.of(2026, 1, 31), null, "2026-02-27", d -> null))
+        .isInstanceOf(BadInputException.class).hasMessageEndingWith("donnez un dernier jour le 28 février 2026 ou après.");
   }
 }

@@ -193,7 +193,7 @@ class DeadlineTableReaderTest {
     String dmn = withCell(shipped(), COMPLEMENTS + "OnExpiry", "\"CANCELLED\"");
 
     assertRefused(dmn, "Deadlines table, row 3 (ANS_COMPLEMENTS), column 'onExpiry': is \"CANCELLED\";"
-        + " use one of [DEEMED_ABANDONED, DEPRIORITISED, REMINDER, DECISION_DUE, FLAGGED_LATE, CERTIFICATE_WITHDRAWN].");
+        + " use one of [DEEMED_ABANDONED, DEPRIORITISED, REMINDER, DECISION_DUE, FLAGGED_LATE, CERTIFICATE_WITHDRAWN, PARCOURS_REMINDER].");
   }
 
   @Test

@@ -327,6 +327,66 @@ class DossierPagesIT {
     }
   }
 
+  /**
+   * Walk 7 (57-…png): « Envoyer la copie aux CNP » said "Aucun délai réglementaire" while its window's row said "il
+   * reste 7 jours". The row BRAND_CNP_COPY is a reminder Parcours sends (When it passes: PARCOURS_REMINDER): both
+   * places say no regulatory time limit applies, and the day Parcours reminds; the dossier is never due on it.
+   */
+  @Test
+  void shouldSayTheCnpCopyHasNoRegulatoryTimeLimitAndTheDayParcoursRemindsEverywhereOnThePage() {
+    ProcessInstance dossier = brandAcknowledged();
+    java.time.LocalDate remindOn = clocks.readings(dossier.getId()).stream()
+        .filter(r -> r.clockId().equals("BRAND_CNP_COPY")).findFirst().orElseThrow().dueAt()
+        .atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate();
+    String day = fr.parcours.deadline.LegalDates.date(remindOn, java.util.Locale.FRENCH);
+
+    String page = page("alice", "/dossiers/" + dossier.getBusinessKey()).getBody();
+
+    assertThat(page).as("the step she does").contains("Envoyer la copie aux CNP")
+        .contains("Aucun délai réglementaire ne s’applique à cette étape ; Parcours vous la rappellera le " + day + ".");
+    assertThat(page).as("the window's row").contains("data-window=\"BRAND_CNP_COPY\"")
+        .contains("Copie aux conseils nationaux professionnels (CNP) : aucun délai réglementaire ; Parcours envoie un"
+            + " rappel le " + day + ".").contains("rappel le " + day + "</td>").contains("aucun délai réglementaire ;"
+            + " rappel de Parcours " + fr.parcours.deadline.LegalDates.length(shippedRule("BRAND_CNP_COPY").duration()
+            .period(), java.util.Locale.FRENCH) + " après")
+        .doesNotContain("Copie aux conseils nationaux professionnels (CNP) : il reste");
+  }
+
+  /**
+   * Walk 7 (57-…png): the CNEDiMTS gave 12 days for complements, the state said so, but the rule column said "10
+   * jours", the table's least. The column says the length the agency set, the least beside it.
+   */
+  @Test
+  void shouldShowTheComplementsLengthTheCommissionSetNotTheTablesLeast() {
+    ProcessInstance dossier = brandAcknowledged();
+    if (engine.getTaskService().createTaskQuery().processInstanceBusinessKey(dossier.getBusinessKey())
+        .taskDefinitionKey("Task_ExamineApplication").count() > 0) {
+      complete("claire", dossier, "Task_ExamineApplication", Map.of("cnedimtsDecision", "COMPLEMENTS",
+          "cnedimtsComment", "Le protocole de l’étude manque.", "window_CNEDIMTS_COMPLEMENTS_days", 12));
+    }
+    fr.parcours.deadline.DeadlineRule least = shippedRule("CNEDIMTS_COMPLEMENTS", "BRAND_NAME");
+
+    String page = page("alice", "/dossiers/" + dossier.getBusinessKey()).getBody();
+
+    assertThat(page).contains("data-window=\"CNEDIMTS_COMPLEMENTS\"").contains("il reste 12 jours")
+        .contains("12 jours, fixés à la demande (au moins " + fr.parcours.deadline.LegalDates.length(
+            least.duration().period(), java.util.Locale.FRENCH) + ") ; point de départ : " + least.startsOnFr())
+        .doesNotContain("<td>10 jours ;");
+  }
+
+  /** The brand-name dossier filed on Sésame without the copy to the CNPs, complete, and acknowledged (once). */
+  ProcessInstance brandAcknowledged() {
+    if (engine.getTaskService().createTaskQuery().processInstanceBusinessKey(brand.getBusinessKey())
+        .taskDefinitionKey("Task_DepositSesameApplication").count() > 0) {
+      complete("alice", brand, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0077",
+          "sesameFiled", true, "cnpCopySent", false));
+      complete("marc", brand, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
+      complete("marc", brand, "Task_SendAcknowledgement", Map.of("acknowledgementDate",
+          java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString()));
+    }
+    return brand;
+  }
+
   @Test
   void shouldSpeakEnglishToAnEnglishBrowser() {
     BrowserSession alice = BrowserSession.signedIn(rest, "alice");
@@ -341,9 +401,14 @@ class DossierPagesIT {
 
   /** The row of the shipped deadlines table for a window, as the pages read it. */
   static fr.parcours.deadline.DeadlineRule shippedRule(String window) {
+    return shippedRule(window, null);
+  }
+
+  /** The row of the shipped deadlines table for a window of a pathway. */
+  static fr.parcours.deadline.DeadlineRule shippedRule(String window, String pathway) {
     try {
       return fr.parcours.deadline.DeadlineTableReader.read(java.nio.file.Files.readAllBytes(
-          java.nio.file.Path.of("bpmn", "deadlines.dmn")), "test").require(window);
+          java.nio.file.Path.of("bpmn", "deadlines.dmn")), "test").require(window, pathway);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

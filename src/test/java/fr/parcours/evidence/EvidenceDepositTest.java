@@ -245,7 +245,8 @@ class EvidenceDepositTest extends ProcessTestBase {
     assertThat(pi).variables().containsEntry(EvidenceVariables.SENDS, 1)
         .containsEntry(EvidenceVariables.REPORT_COMPLETE, false);
     Assertions.assertThat(runtimeService.getVariable(pi.getId(), EvidenceVariables.REPORT).toString())
-        .contains("**Incomplet** : 3 preuves déposées sur 7 en 1 envoi")
+        .contains("**Incomplet** : 3 preuves déposées sur 7 en 1 envoi ; profils : Exigences de base \\(tout"
+            + " dispositif\\) ; n’utilise pas l’INS.").doesNotContain("SOCLE")
         .contains("**POR 2** Alimenter le dossier médical partagé \\(DMP\\) : sans objet pour les profils choisis")
         .contains("Preuves inconnues (absentes du catalogue) : ABC\\_9.9.9.txt (envoi 1)");
     Assertions.assertThatThrownBy(() -> declareComplete(pi)).hasMessageContaining("Vous déclarez toutes les"

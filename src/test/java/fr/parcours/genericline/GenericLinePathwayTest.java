@@ -154,6 +154,16 @@ class GenericLinePathwayTest extends TrackTestBase {
         "Le numéro du dossier Démarches Simplifiées est fait de chiffres, pas « DS-12 »");
     refused(dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", "12345",
         "dsReceivedDate", LocalDate.now(PARIS).plusDays(3).toString()), "est dans le futur");
+    // both wrong: one refusal names both (walk 7: corrected twice, one error at a time), and nothing is stored
+    refused(dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", "DS-4242",
+        "dsReceivedDate", LocalDate.now(PARIS).plusDays(3).toString()),
+        "Le numéro du dossier Démarches Simplifiées est fait de chiffres, pas « DS-4242 »");
+    refused(dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", "DS-4242",
+        "dsReceivedDate", LocalDate.now(PARIS).plusDays(3).toString()), "est dans le futur");
+    refused(dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", " ", "dsReceivedDate", "31/12/2026"),
+        "« Numéro du dossier sur Démarches Simplifiées » est vide");
+    refused(dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", " ", "dsReceivedDate", "31/12/2026"),
+        "doit être une date comme");
     complete(dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", "12345", "dsReceivedDate", "2026-12-01"));
 
     ProcessInstance ministers = track.calledTrack(dossier, MINISTERS);

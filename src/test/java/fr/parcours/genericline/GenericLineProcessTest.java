@@ -373,6 +373,25 @@ class GenericLineProcessTest extends ProcessTestBase {
     assertWaitingAt(dossier, "CallActivity_AnsCertification");
   }
 
+  /**
+   * Walk 7 (31-…, 32-…): « Examiner la recevabilité » listed the profiles but not the claimed lines, and the
+   * convention named only the referential. The ANS track carries the lines' names from the catalogue, and both forms
+   * show them (hidden for a dossier that claims none).
+   */
+  @Test
+  void shouldNameTheClaimedLinesToTheAdmissibilityReviewerAndInTheConvention() throws Exception {
+    ProcessInstance dossier = startApplication(VENDOR, GenericLineProcess.KEY,
+        applicationForm(List.of("DIABETES", "HEART_FAILURE")));
+    ProcessInstance ans = instanceOf(dossier, "ans-certification");
+
+    assertThat(runtimeService.getVariable(ans.getId(), "genericLineLabels"))
+        .isEqualTo("Télésurveillance du diabète, Télésurveillance de l’insuffisance cardiaque");
+    for (String form : List.of("review-admissibility", "sign-convention")) {
+      assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("forms", "tracks", "ans-certification",
+          form + ".form"))).as(form).contains("{{genericLineLabels}}");
+    }
+  }
+
   @Test
   void shouldAddTheDayOfASameDayAnswerToTheSixtyDaysExceptOnTheDayTheyStarted() throws Exception {
     ProcessInstance dossier = certified();

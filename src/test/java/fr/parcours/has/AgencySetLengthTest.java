@@ -46,8 +46,7 @@ class AgencySetLengthTest extends ProcessTestBase {
     assertThat(askComplements(opinion, 7)).isInstanceOf(BadInputException.class).hasMessage(
         "Le délai accordé pour « Compléments demandés par la CNEDiMTS » doit être d’au moins 10 jours"
             + " (table des délais) :"
-            + " 7 jours, jusqu’au 9 novembre 2026 inclus, c’est trop court ; donnez 10 jours ou plus, ou un dernier"
-            + " jour le 12 novembre 2026 ou après.");
+            + " 7 jours, jusqu’au 9 novembre 2026 inclus, c’est trop court ; donnez 10 jours ou plus.");
     assertThat(askComplements(opinion, null)).isInstanceOf(BadInputException.class).hasMessage(
         "Donnez le délai accordé au fabricant pour « Compléments demandés par la CNEDiMTS » soit en nombre de jours,"
             + " soit par un dernier"

@@ -3,6 +3,7 @@ package fr.parcours.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -162,6 +163,59 @@ class PathwayMailWordsTest {
     RenderedMail english = templates.render(NotificationEvent.TRANSITIONAL_CANDIDATURE_RECEIVED, Language.EN, model);
     assertThat(english.subject()).isEqualTo("Dossier DMN-2026-ABCDE: transitional-phase candidature received");
     assertThat(english.text()).contains("at the window “Telemonitoring DMN”", "no certificate is issued");
+  }
+
+  /**
+   * Walk 7: a generic line's CERTIFICATE_ISSUED said « Vous pouvez désormais engager la suite de votre parcours » while
+   * its next step is the DS filing the lines' mail explains (or nothing, the lines refused). It says which.
+   */
+  @Test
+  void shouldTellAGenericLineVendorWhatFollowsTheCertificateFromTheLinesOutcome() {
+    Map<String, Object> certified = dossier("GENERIC_LINE");
+    certified.put("lineCertificationOutcome", "CERTIFIED");
+    Map<String, Object> refused = dossier("GENERIC_LINE");
+    refused.put("lineCertificationOutcome", "REFUSED");
+    for (Language language : Language.values()) {
+      RenderedMail ok = templates.render(NotificationEvent.CERTIFICATE_ISSUED, language, certified);
+      RenderedMail no = templates.render(NotificationEvent.CERTIFICATE_ISSUED, language, refused);
+      for (String body : List.of(ok.text(), ok.html(), no.text(), no.html())) {
+        assertThat(body).as(language.name()).doesNotContain("engager la suite").doesNotContain("take the next steps");
+      }
+      assertThat(ok.text()).as(language.name()).contains("Démarches Simplifiées").doesNotContain("refus");
+      assertThat(no.text()).as(language.name()).containsAnyOf("est en revanche refusée", "is refused, however")
+          .doesNotContain("Démarches Simplifiées");
+    }
+  }
+
+  /**
+   * Walk 7: the transitional candidature feedback said « Déposez vos preuves, si ce n’est fait » after the evidence
+   * was sent. It says what fits the dossier: none sent, some sent, all declared deposited.
+   */
+  @Test
+  void shouldAskForTheTransitionalEvidenceOnlyAsFarAsItIsNotDeposited() {
+    Map<String, Object> none = dossier("ANS_TRANSITIONAL");
+    none.put("evidenceLink", "https://parcours.example/evidence/DMN-2026-ABCDE");
+    none.put("candidatureFeedback", "Rien à redire.");
+    Map<String, Object> some = new HashMap<>(none);
+    some.put("evidenceSends", 1);
+    some.put("allEvidenceDeposited", false);
+    Map<String, Object> all = new HashMap<>(some);
+    all.put("allEvidenceDeposited", true);
+    for (Language language : Language.values()) {
+      for (var model : List.of(none, some, all)) {
+        RenderedMail mail = templates.render(NotificationEvent.TRANSITIONAL_CANDIDATURE_FEEDBACK, language, model);
+        assertThat(mail.text() + mail.html()).doesNotContain("si ce n’est fait").doesNotContain("if not done yet")
+            .contains("/evidence/DMN-2026-ABCDE");
+      }
+    }
+    assertThat(templates.render(NotificationEvent.TRANSITIONAL_CANDIDATURE_FEEDBACK, Language.FR, none).text())
+        .contains("Déposez vos preuves depuis la tâche").doesNotContain("toutes vos preuves déposées");
+    assertThat(templates.render(NotificationEvent.TRANSITIONAL_CANDIDATURE_FEEDBACK, Language.FR, some).html())
+        .contains("Déposez le reste de vos preuves").doesNotContain("Déposez vos preuves depuis");
+    assertThat(templates.render(NotificationEvent.TRANSITIONAL_CANDIDATURE_FEEDBACK, Language.FR, all).text())
+        .contains("Vous avez déclaré toutes vos preuves déposées").doesNotContain("Déposez");
+    assertThat(templates.render(NotificationEvent.TRANSITIONAL_CANDIDATURE_FEEDBACK, Language.EN, all).html())
+        .contains("You declared all your evidence deposited").doesNotContain("Deposit the rest");
   }
 
   @Test

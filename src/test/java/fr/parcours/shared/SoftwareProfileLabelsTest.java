@@ -33,6 +33,34 @@ class SoftwareProfileLabelsTest {
     assertThat(codes).isEqualTo(SoftwareProfiles.CODES);
   }
 
+  /**
+   * Walk 7 (15-…, 16-…): forms showed « profils logiciels SOCLE » and « (SOCLE) », and two wrote the labels out
+   * themselves. A form's text shows the profiles by the labels this class gives (variable softwareProfileLabels),
+   * the codes only as the fallback of a dossier started before that variable existed, and never a label of its own.
+   */
+  @Test
+  void shouldShowProfilesInFormTextsOnlyByTheLabelsOfThisClass() throws Exception {
+    List<String> found = new ArrayList<>();
+    try (var forms = Files.walk(Path.of("forms"))) {
+      for (Path form : forms.filter(p -> p.toString().endsWith(".form")).toList()) {
+        for (JsonNode text : new ObjectMapper().readTree(Files.readString(form)).findValues("text")) {
+          String shown = text.asText().replace("{{#if softwareProfileLabels = null}}{{finalSoftwareProfiles}}{{/if}}",
+              "");
+          if (shown.contains("{{finalSoftwareProfiles}}") || shown.contains("list contains(softwareProfiles")) {
+            found.add(form + ": shows the profiles' codes");
+          }
+          for (String code : SoftwareProfiles.CODES) {
+            String label = SoftwareProfiles.label(code);
+            if (shown.contains(label.replaceAll(" \\(.*", ""))) {
+              found.add(form + ": writes « " + label + " » itself");
+            }
+          }
+        }
+      }
+    }
+    assertThat(found).isEmpty();
+  }
+
   @Test
   void shouldWriteStoredProfilesAsLabelsInTheFormsOrder() {
     String both = "Exigences de base (tout dispositif), Référentiel identité (RI)";
