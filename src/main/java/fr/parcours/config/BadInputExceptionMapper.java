@@ -12,7 +12,8 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
  * "500 Cannot instantiate process definition ...". When the cause is bad input, the person who sent it gets
  * a 400 and our message alone; a refusal of rights so wrapped (creating a comment answers "Not enough
  * parameters submitted") a 403 and its message; the other faults of the request {@link EngineRefusals} knows
- * their status and a sentence; anything else goes to Camunda's own handler unchanged.
+ * their status and a sentence, an id the account cannot see (another company's, or none) a French 404;
+ * anything else goes to Camunda's own handler unchanged.
  */
 @Provider
 @Priority(1)
@@ -25,6 +26,9 @@ public class BadInputExceptionMapper implements ExceptionMapper<RestException> {
     Response answer = EngineRefusals.answer(exception.getCause());
     if (answer == null) {
       answer = EngineRefusals.conversion(exception.getMessage());
+    }
+    if (answer == null) {
+      answer = EngineRefusals.notFound(exception);
     }
     return answer != null ? answer : camunda.toResponse(exception);
   }

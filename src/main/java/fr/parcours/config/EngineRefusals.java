@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -224,6 +226,47 @@ final class EngineRefusals {
       }
     }
     return null;
+  }
+
+  /** "No task found for task id X" (a task's comments and attachments): group 1 the id. */
+  private static final Pattern NO_TASK = Pattern.compile("task id '?([^'\\s]+)'?");
+  /** "No process instance found for id X" (a dossier's comments): group 1 the id. */
+  private static final Pattern NO_DOSSIER = Pattern.compile("^No process instance found for id '?([^'\\s]+)'?");
+  /** "variable instance with Id 'X' does not exist.", and the other single resources: group 1 the kind, 2 the id. */
+  private static final Pattern NO_RESOURCE = Pattern.compile("^(.+) with Id '([^']*)' does not exist");
+
+  /**
+   * The REST API's own 404s ("No task found for task id …", "variable instance with Id '…' does not exist."), which it
+   * answers alike for an id that does not exist and for another company's, whose rows the engine's checks hide: said
+   * in French, the same for both, telling nothing but the id that was sent; the engine's words after. Null for any
+   * other failure.
+   */
+  static Response notFound(RestException failure) {
+    if (!(failure instanceof InvalidRequestException invalid) || invalid.getStatus() != Response.Status.NOT_FOUND
+        || failure.getMessage() == null) {
+      return null;
+    }
+    String message = failure.getMessage();
+    String what;
+    Matcher dossier = NO_DOSSIER.matcher(message);
+    Matcher resource = NO_RESOURCE.matcher(message);
+    Matcher taskId = NO_TASK.matcher(message);
+    if (dossier.find()) {
+      what = "Aucun dossier (instance de processus) « " + dossier.group(1) + " »";
+    } else if (resource.find()) {
+      what = "Aucun" + (resource.group(1).startsWith("variable") ? "e variable" : " élément") + " d’id « "
+          + resource.group(2) + " »";
+    } else if (taskId.find()) {
+      what = message.startsWith("No task found") ? "Aucune tâche « " + taskId.group(1) + " »"
+          : (message.contains("comment") ? "Aucun commentaire de cet id" : "Aucune pièce jointe de cet id")
+              + " sur la tâche « " + taskId.group(1) + " »";
+    } else {
+      return null; // Parcours' own 404s (a task that is gone: TaskHandover) are French already
+    }
+    LOG.info("Answered 404 in French to: {}", message);
+    return refusal(Response.Status.NOT_FOUND, "NotFoundException", what + " parmi ce que votre compte peut voir :"
+        + " vérifiez l’identifiant. Un dossier, ses tâches et leurs pièces ne s’ouvrent qu’à l’entreprise qui l’a"
+        + " déposé et aux services qui l’instruisent. (" + message + ")");
   }
 
   /** The most rows a query made for a person returns ({@code queryMaxResultsLimit} in application.yml). */

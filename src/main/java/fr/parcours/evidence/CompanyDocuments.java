@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
@@ -41,6 +42,11 @@ public class CompanyDocuments {
       String sha256, long size, String storedFile, Instant sentAt, String sentBy) {
   }
 
+  /** What the first document of a dossier and kind follows: one only may (V13). */
+  static final String FIRST = "none";
+  /** Sends of different files at the same instant each read again, at most this often, to come after the others. */
+  static final int MAX_ATTEMPTS = 10;
+
   private final JdbcTemplate jdbc;
   private final UploadedFiles files;
 
@@ -59,10 +65,15 @@ public class CompanyDocuments {
     return latest(processInstanceId, REGULATION);
   }
 
+  /**
+   * The latest: the one no other follows (sent at the same instant as the one before it, it still comes after it);
+   * among the documents kept before V13, which follow none, the last sent.
+   */
   private Optional<StoredDocument> latest(String processInstanceId, String kind) {
     List<StoredDocument> found = jdbc.query("select id, process_instance_id, kind, file_name, content_type, sha256,"
-        + " size_bytes, stored_file, sent_at, sent_by from parcours_company_document where process_instance_id = ? and kind = ?"
-        + " order by sent_at desc", (rs, i) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3),
+        + " size_bytes, stored_file, sent_at, sent_by from parcours_company_document d where process_instance_id = ?"
+        + " and kind = ? and not exists (select 1 from parcours_company_document n where n.process_instance_id ="
+        + " d.process_instance_id and n.kind = d.kind and n.follows = d.id) order by sent_at desc", (rs, i) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),
             rs.getTimestamp(9).toInstant(), rs.getString(10)), processInstanceId, kind);
     return found.stream().findFirst();
@@ -104,21 +115,39 @@ public class CompanyDocuments {
       throw new IllegalArgumentException("Unexpected process instance id " + processInstanceId);
     }
     String sha256 = UploadedFiles.sha256(content);
-    Optional<StoredDocument> latest = latest(processInstanceId, kind);
-    if (latest.isPresent() && latest.get().sha256().equals(sha256)
-        && (name.isEmpty() || latest.get().fileName().equals(name))) {
-      return latest.get(); // the same file sent again (a double click, a reload): kept once
-    }
     String id = UUID.randomUUID().toString();
-    String stored = files.keep(processInstanceId + "/documents", id, ".document", content);
-    StoredDocument document = new StoredDocument(id, processInstanceId, kind,
-        name.isEmpty() ? defaultName + UploadedFiles.extensionsOf(type).get(0) : name, type,
-        sha256, content.length, stored, ClockUtil.getCurrentTime().toInstant(), userId);
-    jdbc.update("insert into parcours_company_document (id, process_instance_id, kind, file_name, content_type, sha256,"
-        + " size_bytes, stored_file, sent_at, sent_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", document.id(),
-        document.processInstanceId(), document.kind(), document.fileName(), document.type(), document.sha256(),
-        document.size(), document.storedFile(), Timestamp.from(document.sentAt()), document.sentBy());
-    return document;
+    String stored = null;
+    for (int attempt = 1; ; attempt++) {
+      Optional<StoredDocument> latest = latest(processInstanceId, kind);
+      if (latest.isPresent() && latest.get().sha256().equals(sha256)
+          && (name.isEmpty() || latest.get().fileName().equals(name))) {
+        if (stored != null) {
+          files.forget(stored); // written by this send, which another one, the same, came before
+        }
+        return latest.get(); // the same file sent again (a double click, a reload, two tabs at once): kept once
+      }
+      if (stored == null) {
+        stored = files.keep(processInstanceId + "/documents", id, ".document", content);
+      }
+      StoredDocument document = new StoredDocument(id, processInstanceId, kind,
+          name.isEmpty() ? defaultName + UploadedFiles.extensionsOf(type).get(0) : name, type,
+          sha256, content.length, stored, ClockUtil.getCurrentTime().toInstant(), userId);
+      try {
+        // the database decides between sends at the same instant: one row only may follow the latest (V13)
+        jdbc.update("insert into parcours_company_document (id, process_instance_id, kind, file_name, content_type,"
+            + " sha256, size_bytes, stored_file, sent_at, sent_by, follows) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            document.id(), document.processInstanceId(), document.kind(), document.fileName(), document.type(),
+            document.sha256(), document.size(), document.storedFile(), Timestamp.from(document.sentAt()),
+            document.sentBy(), latest.map(StoredDocument::id).orElse(FIRST));
+        return document;
+      } catch (DuplicateKeyException sameInstant) {
+        // another send replaced the same latest meanwhile: read again (it may be this very file)
+        if (attempt >= MAX_ATTEMPTS) {
+          files.forget(stored);
+          throw sameInstant;
+        }
+      }
+    }
   }
 
   /** Refuses an empty file or one above {@value #MAX_MEGABYTES} MB, before it is read. */

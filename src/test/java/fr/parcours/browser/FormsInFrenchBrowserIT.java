@@ -29,7 +29,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * A vendor whose browser is in American English keeps form-js's own month-first dates and English buttons.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"parcours.test.context=browser", "camunda.bpm.job-execution.enabled=true"})
+    properties = {"parcours.test.context=browser", "camunda.bpm.job-execution.enabled=true",
+        "parcours.start.first-task-wait=PT10S"})
 class FormsInFrenchBrowserIT extends BrowserTestBase {
 
   static final String PROCESS_NAME = "Certification de conformité ANS";

@@ -70,8 +70,11 @@ import org.springframework.test.context.ActiveProfiles;
 // its own application context (the property makes it distinct), so its queue holds only its own dossiers
 // the job executor runs, as in the application: the notification steps go out to a real SMTP server
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"parcours.test.context=browser", "camunda.bpm.job-execution.enabled=true"})
+    properties = {"parcours.test.context=browser", "camunda.bpm.job-execution.enabled=true",
+        "parcours.start.first-task-wait=PT10S"})
 class TasklistBrowserIT extends BrowserTestBase {
+
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
   static final String PROCESS_NAME = "Certification de conformité ANS";
   static final String START_PROCESS = "Démarrer un processus";
@@ -521,6 +524,42 @@ class TasklistBrowserIT extends BrowserTestBase {
     return clockReport;
   }
 
+
+  /**
+   * Walk 7: right after « Démarrer » the vendor's list read « Aucune tâche » until she reloaded it: Tasklist reloads
+   * it as soon as the start answers (her filters refresh themselves), but the first task came a moment later, after
+   * the mail step, and Tasklist looks again only 10 s after. Now the start answers once that task is there: listed by
+   * the very next call, as Tasklist's reload lists it. And every filter she reads has Tasklist's auto-refresh on.
+   */
+  @Test
+  @Order(7)
+  void shouldAnswerAStartOnceItsFirstTaskIsListedInFiltersThatRefreshThemselves() throws Exception {
+    org.springframework.http.HttpHeaders alice = new org.springframework.http.HttpHeaders();
+    alice.setBasicAuth("alice", "alice");
+    alice.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (int start = 0; start < 2; start++) {
+      org.springframework.http.ResponseEntity<String> started = rest.exchange(
+          "/engine-rest/process-definition/key/ans-certification/submit-form", org.springframework.http.HttpMethod.POST,
+          new org.springframework.http.HttpEntity<>(Map.of("variables",
+              fr.parcours.support.Candidatures.asTasklistSendsThem(fr.parcours.support.Candidatures.valid())), alice),
+          String.class);
+      assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+      String instance = json.readTree(started.getBody()).get("id").asText();
+      org.springframework.http.ResponseEntity<String> listed = rest.exchange("/engine-rest/task?processInstanceId="
+          + instance + "&maxResults=15", org.springframework.http.HttpMethod.GET,
+          new org.springframework.http.HttpEntity<>(alice), String.class);
+      assertThat(json.readTree(listed.getBody())).as("start " + start + ": her first task, listed at once")
+          .extracting(t -> t.get("taskDefinitionKey").asText()).containsExactly("Task_DepositAdministrativeDossier");
+    }
+    com.fasterxml.jackson.databind.JsonNode filters = json.readTree(rest.exchange(
+        "/engine-rest/filter?resourceType=Task&firstResult=0&maxResults=50", org.springframework.http.HttpMethod.GET,
+        new org.springframework.http.HttpEntity<>(alice), String.class).getBody());
+    assertThat(filters.isArray()).as(filters.toString()).isTrue();
+    assertThat(filters).extracting(f -> f.get("name").asText()).contains(VENDOR_FILTER, "Mes tâches");
+    assertThat(filters).allSatisfy(f -> assertThat(f.path("properties").path("refresh").asBoolean())
+        .as(f.toString()).isTrue());
+  }
 
   /**
    * A user whose browser puts English first reads Tasklist in English (Camunda's own strings); every other

@@ -165,4 +165,37 @@ class PostgresIT extends ProcessTestBase {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM parcours_message WHERE dossier_id = 'DMN-PG-1'",
         Integer.class)).isEqualTo(4);
   }
+
+  @Autowired fr.parcours.evidence.CompanyDocuments documents;
+
+  /**
+   * The same Kbis sent by six tabs at the very same instant (migration V13): on PostgreSQL too one is kept, the others
+   * refused by the index and landing on it; another file after it is kept.
+   */
+  @Test
+  void shouldKeepTheSameKbisSentAtOnceOnceOnPostgresql() throws Exception {
+    byte[] pdf = "%PDF-1.7\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(6);
+      java.util.List<java.util.concurrent.Future<String>> sends = new java.util.ArrayList<>();
+      for (int tab = 0; tab < 6; tab++) {
+        sends.add(pool.submit(() -> {
+          together.await();
+          return documents.storeKbis("pi-pg-race", "alice", "kbis.pdf", pdf).id();
+        }));
+      }
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<String> send : sends) {
+        ids.add(send.get());
+      }
+      assertThat(ids).hasSize(1);
+      assertThat(documents.storeKbis("pi-pg-race", "alice", "kbis-2.pdf", pdf).id()).isNotIn(ids);
+      assertThat(new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject(
+          "SELECT COUNT(*) FROM parcours_company_document WHERE process_instance_id = 'pi-pg-race'", Integer.class))
+          .isEqualTo(2);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

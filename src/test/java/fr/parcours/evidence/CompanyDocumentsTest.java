@@ -70,6 +70,62 @@ class CompanyDocumentsTest {
         .isNotEqualTo(first.id());
   }
 
+  /**
+   * The same Kbis sent by several tabs at the very same instant was kept once per tab: each read no copy of it, then
+   * each added its own. Now the database keeps one (each document follows the one it replaces, and two cannot follow
+   * the same one): rounds of 6 sends released together, the same file, then two different files at once, then the
+   * first file again after the other, which is kept again (it is the latest then).
+   */
+  @Test
+  void shouldKeepTheSameFileSentAtTheSameInstantOnce() throws Exception {
+    CompanyDocuments documents = documents();
+    byte[] other = "%PDF-1.7\n% autre\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      for (int round = 0; round < 5; round++) {
+        String dossier = "pi-race-" + round;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(6);
+        java.util.List<java.util.concurrent.Future<CompanyDocuments.StoredDocument>> sends = new java.util.ArrayList<>();
+        for (int tab = 0; tab < 6; tab++) {
+          sends.add(pool.submit(() -> {
+            together.await();
+            return documents.storeKbis(dossier, "alice", "kbis.pdf", PDF);
+          }));
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (java.util.concurrent.Future<CompanyDocuments.StoredDocument> send : sends) {
+          ids.add(send.get().id());
+        }
+        assertThat(ids).as("round " + round + ": one document for six sends").hasSize(1);
+        try (java.util.stream.Stream<Path> kept = Files.list(storage.resolve(dossier).resolve("documents"))) {
+          assertThat(kept.count()).as("round " + round + ": one file").isEqualTo(1);
+        }
+        assertThat(documents.kbis(dossier)).get().extracting(CompanyDocuments.StoredDocument::id)
+            .isEqualTo(ids.iterator().next());
+      }
+
+      // two different files at once: both kept, one after the other; the first again after the other is kept again
+      java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+      java.util.concurrent.Future<CompanyDocuments.StoredDocument> one = pool.submit(() -> {
+        together.await();
+        return documents.storeKbis("pi-two", "alice", "kbis.pdf", PDF);
+      });
+      java.util.concurrent.Future<CompanyDocuments.StoredDocument> two = pool.submit(() -> {
+        together.await();
+        return documents.storeKbis("pi-two", "alice", "kbis-autre.pdf", other);
+      });
+      assertThat(one.get().id()).isNotEqualTo(two.get().id());
+      String latest = documents.kbis("pi-two").orElseThrow().id();
+      CompanyDocuments.StoredDocument earlier = latest.equals(one.get().id()) ? two.get() : one.get();
+      CompanyDocuments.StoredDocument again = documents.storeKbis("pi-two", "alice", earlier.fileName(),
+          earlier.fileName().equals("kbis.pdf") ? PDF : other);
+      assertThat(again.id()).as("the earlier file sent again after the other").isNotIn(one.get().id(), two.get().id());
+      assertThat(documents.kbis("pi-two")).get().extracting(CompanyDocuments.StoredDocument::id).isEqualTo(again.id());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void shouldTakeAJpegByItsContentUnderEitherOfItsExtensions() {
     byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10};

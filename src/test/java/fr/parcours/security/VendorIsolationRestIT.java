@@ -294,6 +294,37 @@ class VendorIsolationRestIT {
     }
   }
 
+  /**
+   * The REST API's own 404s on another company's ids answered in English ("No task found for task id …",
+   * "variable instance with Id '…' does not exist.", "No process instance found for id …"): now in French, the same
+   * for alice's id and for one that does not exist (only the id sent differs), never the 200 alice gets. Tried: a
+   * task's comments, attachments and one attachment, a variable instance, a dossier's comments.
+   */
+  @Test
+  void shouldAnswerAnotherCompanysIdsLikeUnknownOnesInFrench() throws Exception {
+    String variable = engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(dossier.getId())
+        .variableName("companyName").singleResult().getId();
+    Map<String, String> paths = new LinkedHashMap<>();
+    paths.put("/engine-rest/task/{id}/comment", task.getId());
+    paths.put("/engine-rest/task/{id}/attachment", task.getId());
+    paths.put("/engine-rest/variable-instance/{id}", variable);
+    paths.put("/engine-rest/process-instance/{id}/comment", dossier.getId());
+    for (Map.Entry<String, String> path : paths.entrySet()) {
+      String foreign = path.getKey().replace("{id}", path.getValue());
+      String unknown = path.getKey().replace("{id}", "no-such-id");
+      assertThat(get("alice", foreign).getStatusCode()).as("alice: " + foreign).isEqualTo(HttpStatus.OK);
+      ResponseEntity<String> bruno = get("bruno", foreign);
+      ResponseEntity<String> none = get("bruno", unknown);
+      assertThat(bruno.getStatusCode()).as(foreign).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(none.getStatusCode()).as(unknown).isEqualTo(HttpStatus.NOT_FOUND);
+      String said = JSON.readTree(bruno.getBody()).get("message").asText();
+      assertThat(said).as(foreign).contains("parmi ce que votre compte peut voir : vérifiez l’identifiant")
+          .contains("« " + path.getValue() + " »").doesNotContain("MediSoft").doesNotContain("alice");
+      assertThat(said).as("the same as for an id that does not exist: " + foreign)
+          .isEqualTo(JSON.readTree(none.getBody()).get("message").asText().replace("no-such-id", path.getValue()));
+    }
+  }
+
   /** Another company's task tells nothing of itself: not its form's fields, not that it exists. */
   @Test
   void shouldTellAnotherCompanyNothingOfATaskThroughItsRefusals() throws Exception {
