@@ -278,7 +278,9 @@ class PecanBrowserIT extends BrowserTestBase {
       String soon = "Dossier " + number + " : fin de la prise en charge anticipée le "
           + (lastDay.getDayOfMonth() == 1 ? "1er" + written.substring(1) : written);
       waiting.until(d -> mailSubjects().contains(soon));
-      fireAt(managementService.createJobQuery().processInstanceId(dossier.getId()).timers().singleResult());
+      // the mail is in the mailbox before its job's transaction ends: the end's timer exists once it has committed
+      fireAt(waiting.until(d -> managementService.createJobQuery().processInstanceId(dossier.getId()).timers()
+          .singleResult()));
       HistoricProcessInstance ended = waiting.until(d -> historyService.createHistoricProcessInstanceQuery()
           .processInstanceId(dossier.getId()).finished().singleResult());
       assertThat(ended.getEndActivityId()).isEqualTo("EndEvent_EarlyCoverageEnded");
