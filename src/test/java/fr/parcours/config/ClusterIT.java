@@ -51,7 +51,10 @@ class ClusterIT {
       Path evidence = cluster.evidence;
 
       // both nodes start at the same moment on the empty database
-      PackagedNode a = cluster.launch("a", LOCK_TIME);
+      // node a answers a start at once (not once the first task exists, tasklist.FirstTaskAfterStart): it must die
+      // with the mail steps of its last starts still pending or in its hands
+      PackagedNode a = cluster.launch("a", java.util.stream.Stream.concat(LOCK_TIME.stream(),
+          java.util.stream.Stream.of("--parcours.start.first-task-wait=PT0S")).toList());
       PackagedNode b = cluster.launch("b", LOCK_TIME);
       a.untilUp();
       b.untilUp();
