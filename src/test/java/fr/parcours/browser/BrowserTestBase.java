@@ -571,6 +571,24 @@ abstract class BrowserTestBase {
     waiting.until(d -> shown.equals(dateInput(fieldId).getAttribute("value")));
   }
 
+  /** The ids of every dossier of this pathway, finished or not, to tell a new one from those already there. */
+  java.util.Set<String> dossierIds(String processKey) {
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  /**
+   * The dossier of this pathway the user started since {@code before} was read. Not the "latest" by id: the engine's
+   * ids are random UUIDs, and another test sharing the application context may have left one of the same user.
+   */
+  org.camunda.bpm.engine.runtime.ProcessInstance newDossierOf(String processKey, String user,
+      java.util.Set<String> before) {
+    return waiting.until(d -> runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey).list()
+        .stream().filter(pi -> !before.contains(pi.getId()))
+        .filter(pi -> user.equals(runtimeService.getVariable(pi.getId(), "applicant"))).findFirst().orElse(null));
+  }
+
   WebElement dateInput(String fieldId) {
     return waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
         "input[id^='fjs-form-'][id$='-" + fieldId + "-date']")));

@@ -40,7 +40,7 @@ class FormsInFrenchBrowserIT extends BrowserTestBase {
   @Test
   @Order(1)
   void shouldShowAFrenchVendorDatesDayFirstInAFrenchPickerAndSendTheDayShePicked() {
-    long before = dossierCount();
+    java.util.Set<String> before = dossierIds("ans-certification");
     signIn("alice");
     openStartForm(PROCESS_NAME);
     waitForFrenchDate(PLANNED_DATE);
@@ -106,7 +106,7 @@ class FormsInFrenchBrowserIT extends BrowserTestBase {
 
     screenshot("forms-03-french-candidature-filled");
     startProcess();
-    ProcessInstance dossier = newDossierOf("alice", before);
+    ProcessInstance dossier = newDossierOf("ans-certification", "alice", before);
     // the day she picked, whatever the display: the 15th, not the month read as a day nor the 31st she typed first
     assertThat(plannedEvidenceDate(dossier)).isEqualTo(picked);
   }
@@ -148,7 +148,7 @@ class FormsInFrenchBrowserIT extends BrowserTestBase {
   @Test
   @Order(3)
   void shouldLeaveAnAmericanVendorsFormsAsFormJsDrawsThem() throws IOException {
-    long before = dossierCount();
+    java.util.Set<String> before = dossierIds("ans-certification");
     WebDriver french = browser;
     Path profile = Files.createTempDirectory("parcours-chromium-en-");
     WebDriver english = chromium(profile, "en-US", "en-US,en");
@@ -167,7 +167,7 @@ class FormsInFrenchBrowserIT extends BrowserTestBase {
       fillValidCandidature(); // the planned date typed month first, as 03/01/2027
       screenshot("forms-05-english-candidature-filled");
       startProcess();
-      ProcessInstance dossier = newDossierOf("alice", before);
+      ProcessInstance dossier = newDossierOf("ans-certification", "alice", before);
       assertThat(plannedEvidenceDate(dossier)).isEqualTo(PLANNED_EVIDENCE_DATE);
     } finally {
       english.quit();
@@ -188,18 +188,6 @@ class FormsInFrenchBrowserIT extends BrowserTestBase {
 
   Object js(String script, Object... arguments) {
     return ((JavascriptExecutor) browser).executeScript(script, arguments);
-  }
-
-  long dossierCount() {
-    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ans-certification").count();
-  }
-
-  ProcessInstance newDossierOf(String user, long before) {
-    waiting.until(d -> dossierCount() == before + 1);
-    List<ProcessInstance> dossiers = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey("ans-certification").orderByProcessInstanceId().desc().list();
-    return dossiers.stream().filter(pi -> user.equals(runtimeService.getVariable(pi.getId(), "applicant")))
-        .findFirst().orElseThrow();
   }
 
   /** The planned date as the server stored it (form-js sends 2027-03-15). */
