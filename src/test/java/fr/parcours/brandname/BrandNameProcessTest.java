@@ -132,17 +132,51 @@ class BrandNameProcessTest extends ProcessTestBase {
     return catchThrowable(() -> complete(user, dossier, task, form));
   }
 
+  /** Filed on Sésame with this reference, the copy to the CNPs confirmed with it or not, and found complete. */
+  ProcessInstance filedAndComplete(String sesameReference, boolean cnpCopySent) {
+    ProcessInstance dossier = apply();
+    complete(VENDOR, dossier, "Task_DepositSesameApplication", Map.of("sesameReference", sesameReference,
+        "sesameFiled", true, "cnpCopySent", cnpCopySent));
+    complete(MINISTRY, dossier, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
+    return dossier;
+  }
+
   /** Filed on Sésame, acknowledged on T0 (2 November 2026), copy to the CNPs and price dossier done. */
   ProcessInstance acknowledged() {
-    ProcessInstance dossier = apply();
-    complete(VENDOR, dossier, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",
-        "sesameFiled", true, "cnpCopySent", false));
-    complete(MINISTRY, dossier, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
+    ProcessInstance dossier = filedAndComplete("SES-2026-0042", false);
     complete(MINISTRY, dossier, "Task_SendAcknowledgement", Map.of("acknowledgementDate", "2026-11-02"));
     complete(VENDOR, dossier, "Task_SendCnpCopy", Map.of("cnpNames", "CNP de cardiologie", "cnpCopySent", true));
     complete(VENDOR, dossier, "Task_FilePriceDossier", Map.of("cepsReference", "CEPS-1", "cepsFiled", true));
     complete(MINISTRY, dossier, "Task_RecordCepsOutcome", Map.of("cepsOutcome", "AGREED", "cepsTariff", "9 €"));
     return dossier;
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired fr.parcours.clock.Clocks clocks;
+
+  /**
+   * The copy to the CNPs has no regulatory time limit; Parcours reminds the vendor (row BRAND_CNP_COPY, When it passes:
+   * PARCOURS_REMINDER). In Tasklist the task has no due date, which would read as a deadline, but the reminder's day
+   * as its follow-up date, and its time limit (the card's "Échéance", the form's {{dueUntil}}) says both, as the
+   * dossier page does; in English too for a dossier in English.
+   */
+  @Test
+  void shouldShowTheCnpCopyReminderInTasklistAsAFollowUpDateNotADueDate() {
+    ProcessInstance dossier = filedAndComplete("SES-2026-0044", false);
+    complete(MINISTRY, dossier, "Task_SendAcknowledgement", Map.of("acknowledgementDate", "2026-11-02"));
+
+    Task copy = task(dossier, "Task_SendCnpCopy");
+    java.time.Instant remindAt = clocks.readings(dossier.getId()).stream()
+        .filter(r -> r.clockId().equals("BRAND_CNP_COPY")).findFirst().orElseThrow().dueAt();
+    LocalDate remindOn = remindAt.atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate();
+    assertThat(remindAt).isAfter(now());
+    assertThat(copy.getDueDate()).as("no deadline in Tasklist").isNull();
+    assertThat(copy.getFollowUpDate()).as("the reminder's day").isEqualTo(Date.from(remindAt));
+    assertThat(taskService.getVariableLocal(copy.getId(), "dueUntil")).isEqualTo("Aucun délai réglementaire ne"
+        + " s’applique à cette étape ; rappel de Parcours le "
+        + fr.parcours.deadline.LegalDates.date(remindOn, java.util.Locale.FRENCH) + ".");
+    assertThat(taskService.getVariableLocal(copy.getId(), "dueUntilEn")).isEqualTo("No regulatory time limit applies"
+        + " to this step; Parcours reminder on "
+        + fr.parcours.deadline.LegalDates.date(remindOn, java.util.Locale.ENGLISH) + ".");
   }
 
   /**
@@ -446,10 +480,7 @@ class BrandNameProcessTest extends ProcessTestBase {
 
   @Test
   void shouldRefuseAnAcknowledgementInTheFutureAndAComplementsWindowUnderTenDays() {
-    ProcessInstance dossier = apply();
-    complete(VENDOR, dossier, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0043",
-        "sesameFiled", true, "cnpCopySent", true));
-    complete(MINISTRY, dossier, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
+    ProcessInstance dossier = filedAndComplete("SES-2026-0043", true);
 
     assertThat(attempt(MINISTRY, dossier, "Task_SendAcknowledgement", Map.of("acknowledgementDate", "2026-11-03")))
         .isInstanceOf(BadInputException.class).hasMessageContaining("est dans le futur");
