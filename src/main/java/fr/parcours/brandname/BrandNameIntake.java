@@ -3,19 +3,24 @@ package fr.parcours.brandname;
 import fr.parcours.ans.AnsProcess;
 import fr.parcours.device.DeviceRecords;
 import fr.parcours.device.DeviceRecords.CertifiedDevice;
+import fr.parcours.device.ReferentialVersions;
 import fr.parcours.has.SesameChoices;
 import fr.parcours.shared.BadInputException;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The brand-name part of the start form, after the candidature itself was accepted: the certificate of
  * conformity the vendor declares (the ANS round is skipped only on a certificate the device records hold: her
- * company's, of the ANS referential, in force, for this device and version), the HAS choices, and the
+ * company's, of the ANS referential, in force, for this device and version, and whose referential version no
+ * opposable one has followed since: seed 000), the HAS choices, and the
  * early coverage of the telemonitoring activity (which shortens the CNEDiMTS opinion's window).
  */
 @Component("brandNameIntake")
@@ -23,14 +28,21 @@ class BrandNameIntake implements ExecutionListener {
 
   /** The device records' certificates, by number: the one the vendor declares is looked up, never believed. */
   private final Function<String, Optional<CertifiedDevice>> certificates;
+  /** Whether the ANS referential changed since a certificate: then it skips the ANS round no more. */
+  private final DeclaredCertificates.ReferentialChanges changes;
+  private final ZoneId zone;
 
   @Autowired
-  BrandNameIntake(DeviceRecords records) {
-    this(records::certificate);
+  BrandNameIntake(DeviceRecords records, ReferentialVersions versions,
+      @Value("${parcours.zone:Europe/Paris}") String zone) {
+    this(records::certificate, DeclaredCertificates.ReferentialChanges.of(versions), ZoneId.of(zone));
   }
 
-  BrandNameIntake(Function<String, Optional<CertifiedDevice>> certificates) {
+  BrandNameIntake(Function<String, Optional<CertifiedDevice>> certificates,
+      DeclaredCertificates.ReferentialChanges changes, ZoneId zone) {
     this.certificates = certificates;
+    this.changes = changes;
+    this.zone = zone;
   }
 
   @Override
@@ -69,9 +81,13 @@ class BrandNameIntake implements ExecutionListener {
   private String declared(DelegateExecution execution, String number) {
     String uncheck = " ; ou décochez « Nous avons un certificat de conformité de l’ANS valable » pour passer d’abord"
         + " par la certification de l’ANS.";
-    return DeclaredCertificates.check(certificates, number, execution.getVariable(AnsProcess.VENDOR_GROUP),
-        text(execution.getVariable("softwareName")), text(execution.getVariable("softwareVersion")), uncheck)
-        .certificateNumber();
+    CertifiedDevice certificate = DeclaredCertificates.check(certificates, number,
+        execution.getVariable(AnsProcess.VENDOR_GROUP), text(execution.getVariable("softwareName")),
+        text(execution.getVariable("softwareVersion")), uncheck);
+    // seed 000: without a new ANS round only if the ANS referentials have not changed since the certificate
+    DeclaredCertificates.referentialUnchanged(changes, certificate,
+        ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate(), "L’inscription", uncheck);
+    return certificate.certificateNumber();
   }
 
   private static String text(Object value) {

@@ -153,15 +153,8 @@ class BrandNameTaskChecks implements TaskListener {
         task.getVariable("vendorGroup"), String.valueOf(task.getVariable("softwareName")).strip(),
         String.valueOf(task.getVariable("softwareVersion")).strip(), uncheck);
     // seed 000: the renewal goes without a new ANS round only if the ANS referentials have not changed
-    versions.opposableSince(certificate.referential(), certificate.referentialVersion(), today()).ifPresent(v -> {
-      throw new BadInputException("Le référentiel de l’ANS a changé depuis le certificat « "
-          + certificate.certificateNumber() + " » : il atteste la version « " + certificate.referentialVersion()
-          + " », et la version « " + v.version() + " », opposable, s’applique depuis le "
-          + LegalDates.date(v.appliesFrom(), Locale.FRENCH) + ". Le renouvellement sans nouvelle certification"
-          + " n’est possible que si le référentiel n’a pas changé : le certificat que donnera le cycle de"
-          + " re-certification de ce dispositif (« Mes dispositifs et certificats », /devices) vaudra pour le"
-          + " renouvellement" + uncheck);
-    });
+    DeclaredCertificates.referentialUnchanged(DeclaredCertificates.ReferentialChanges.of(versions), certificate,
+        today(), "Le renouvellement", uncheck);
     return certificate.certificateNumber();
   }
 

@@ -1,8 +1,13 @@
 package fr.parcours.brandname;
 
+import fr.parcours.deadline.LegalDates;
 import fr.parcours.device.DeviceRecords;
 import fr.parcours.device.DeviceRecords.CertifiedDevice;
+import fr.parcours.device.ReferentialVersions;
+import fr.parcours.device.ReferentialVersions.Version;
 import fr.parcours.shared.BadInputException;
+import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -13,7 +18,42 @@ import java.util.function.Function;
  */
 final class DeclaredCertificates {
 
+  /**
+   * The last opposable version of the certificate's referential that applies by this day and came after the version
+   * the certificate attests ({@link ReferentialVersions#opposableSince}); empty when the referential has not changed.
+   */
+  @FunctionalInterface
+  interface ReferentialChanges {
+    Optional<Version> since(CertifiedDevice certificate, LocalDate day);
+
+    static ReferentialChanges of(ReferentialVersions versions) {
+      return (certificate, day) -> versions.opposableSince(certificate.referential(),
+          certificate.referentialVersion(), day);
+    }
+  }
+
   private DeclaredCertificates() {
+  }
+
+  /**
+   * Seed 000: an application goes without a new ANS round only if the product and the ANS referentials have not
+   * changed. Refused, saying which version applies since when, once an opposable version applies that came after
+   * the one the certificate attests.
+   *
+   * @param step what would skip the ANS round, "Le renouvellement" or "L’inscription"
+   * @param uncheck the end of the refusal: what to untick instead, with its punctuation
+   */
+  static void referentialUnchanged(ReferentialChanges changes, CertifiedDevice certificate, LocalDate day,
+      String step, String uncheck) {
+    changes.since(certificate, day).ifPresent(v -> {
+      throw new BadInputException("Le référentiel de l’ANS a changé depuis le certificat « "
+          + certificate.certificateNumber() + " » : il atteste la version « " + certificate.referentialVersion()
+          + " », et la version « " + v.version() + " », opposable, s’applique depuis le "
+          + LegalDates.date(v.appliesFrom(), Locale.FRENCH) + ". " + step + " sans nouvelle certification"
+          + " n’est possible que si le référentiel n’a pas changé : le certificat que donnera le cycle de"
+          + " re-certification de ce dispositif (« Mes dispositifs et certificats », /devices) vaudra pour "
+          + Character.toLowerCase(step.charAt(0)) + step.substring(1) + uncheck);
+    });
   }
 
   /**

@@ -65,10 +65,14 @@ public class ClockParseListener extends AbstractBpmnParseListener {
       // the element template's "no response window" choice
       definition.setDueDateExpression(null);
     }
+    // no due date but a follow-up date naming a window: the day Parcours reminds the vendor (PARCOURS_REMINDER)
+    String followUp = userTaskElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "followUpDate");
     ClockExpressions.clockId(dueDate).ifPresentOrElse(clockId -> definition.addBuiltInTaskListener(
         TaskListener.EVENTNAME_CREATE, task -> clocks.get().showLastDayOn(task, clockId)),
-        () -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
-            task -> clocks.get().showNoDeadlineOn(task)));
+        () -> ClockExpressions.clockId(followUp).ifPresentOrElse(clockId -> definition.addBuiltInTaskListener(
+            TaskListener.EVENTNAME_CREATE, task -> clocks.get().showReminderOn(task, clockId)),
+            () -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+                task -> clocks.get().showNoDeadlineOn(task))));
   }
 
   @Override

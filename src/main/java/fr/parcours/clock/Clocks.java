@@ -250,6 +250,35 @@ public class Clocks {
     });
   }
 
+  /**
+   * A task that no window binds but that Parcours reminds the vendor of (its follow-up date names a row whose law
+   * sets no time limit, {@code PARCOURS_REMINDER}: the copy to the CNPs) says so where its time limit would be shown,
+   * with the reminder's day, as the dossier page says it: "Aucun délai réglementaire ne s’applique à cette étape ;
+   * rappel de Parcours le 10 décembre 2026." Tasklist shows the same day as the task's follow-up date, and no due
+   * date, so that nobody reads the reminder as a regulatory deadline. A follow-up date naming a window the law sets
+   * is no reminder of Parcours: the task then says what any task without a window says.
+   */
+  void showReminderOn(DelegateTask task, String clockId) {
+    privileged(() -> {
+      RegulatoryClock clock = ClockStore.load(task.getExecution().getProcessInstance(), clockId);
+      boolean reminder = deadlines.current().find(clockId, pathwayOf(task.getExecution()))
+          .map(DeadlineRule::parcoursReminder).orElse(false);
+      ClockReading reading = clock == null ? null : clock.read(now());
+      if (!reminder || task.getDueDate() != null || reading == null || reading.state() != ClockState.RUNNING
+          || reading.dueAt() == null) {
+        showNoDeadlineOn(task);
+        return;
+      }
+      LocalDate remindOn = reading.dueAt().atZone(zone).toLocalDate();
+      task.setFollowUpDate(Date.from(reading.dueAt()));
+      task.setVariablesLocal(Map.of(
+          DUE_UNTIL, NO_DEADLINE.replaceFirst("\\.$", "") + " ; rappel de Parcours le "
+              + LegalDates.date(remindOn, Locale.FRENCH) + ".",
+          DUE_UNTIL_EN, NO_DEADLINE_EN.replaceFirst("\\.$", "") + "; Parcours reminder on "
+              + LegalDates.date(remindOn, Locale.ENGLISH) + "."));
+    });
+  }
+
   /** A task that no window binds says so where its time limit would be shown ({@link #NO_DEADLINE}). */
   void showNoDeadlineOn(DelegateTask task) {
     if (task.getDueDate() == null) {

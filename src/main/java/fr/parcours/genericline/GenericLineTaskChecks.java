@@ -143,10 +143,7 @@ class GenericLineTaskChecks implements TaskListener {
           + " recopiez le code attribué sur la LPPR.");
     }
     notAllocatedElsewhere(task, GenericLineProcess.CODE, code, "Le code individuel");
-    // the registration lasts as long as its line allows: with several lines, the shortest
-    Period validity = GenericLineIntake.ids(task.getVariable(GenericLineProcess.GENERIC_LINES)).stream()
-        .map(lines::find).flatMap(java.util.Optional::stream).map(Line::registrationValidity)
-        .min(Comparator.comparing(p -> LocalDate.of(2000, 1, 1).plus(p))).orElse(Period.ofYears(5));
+    Period validity = registrationValidity(task);
     LocalDate end = today().plus(validity).minusDays(1);
     task.setVariable(GenericLineProcess.CODE, code);
     task.setVariable(GenericLineProcess.CODE + "Allocated", code);
@@ -155,6 +152,23 @@ class GenericLineTaskChecks implements TaskListener {
     // the registration lands in the device's records (/devices), from today to the line's last day
     records.registeredOnLine(DeviceFactsOf.dossier(task), code, lineNames(task), today(), end,
         (String) task.getVariable("dossierId"), task.getProcessInstanceId(), ClockUtil.getCurrentTime().toInstant());
+  }
+
+  /**
+   * How long the registration lasts: as its line's duration allows (seed 001: "valid according to the duration of the
+   * corresponding generic line", which the catalogue of lines holds, one per line), with several lines the shortest.
+   * The seeds give no length of their own: a dossier none of whose lines the catalogue still holds is refused, saying
+   * so, rather than given a length guessed here.
+   */
+  private Period registrationValidity(DelegateTask task) {
+    java.util.List<String> claimed = GenericLineIntake.ids(task.getVariable(GenericLineProcess.GENERIC_LINES));
+    return claimed.stream().map(lines::find).flatMap(java.util.Optional::stream).map(Line::registrationValidity)
+        .min(Comparator.comparing(p -> LocalDate.of(2000, 1, 1).plus(p)))
+        .orElseThrow(() -> new BadInputException("La durée de l’inscription suit celle de la ligne générique, et"
+            + " aucune ligne de ce dossier (« " + String.join(", ", claimed) + " ») n’est plus dans le catalogue"
+            + " des lignes génériques : la date de fin ne peut pas être calculée. Demandez à l’administrateur de"
+            + " Parcours de rétablir la ligne dans catalogue/generic-lines.json, puis attribuez le code ; aucun code"
+            + " n’a été enregistré."));
   }
 
   /** The claimed lines' names, in French, as the published code list shows them. */

@@ -132,17 +132,51 @@ class BrandNameProcessTest extends ProcessTestBase {
     return catchThrowable(() -> complete(user, dossier, task, form));
   }
 
+  /** Filed on Sésame with this reference, the copy to the CNPs confirmed with it or not, and found complete. */
+  ProcessInstance filedAndComplete(String sesameReference, boolean cnpCopySent) {
+    ProcessInstance dossier = apply();
+    complete(VENDOR, dossier, "Task_DepositSesameApplication", Map.of("sesameReference", sesameReference,
+        "sesameFiled", true, "cnpCopySent", cnpCopySent));
+    complete(MINISTRY, dossier, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
+    return dossier;
+  }
+
   /** Filed on Sésame, acknowledged on T0 (2 November 2026), copy to the CNPs and price dossier done. */
   ProcessInstance acknowledged() {
-    ProcessInstance dossier = apply();
-    complete(VENDOR, dossier, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",
-        "sesameFiled", true, "cnpCopySent", false));
-    complete(MINISTRY, dossier, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
+    ProcessInstance dossier = filedAndComplete("SES-2026-0042", false);
     complete(MINISTRY, dossier, "Task_SendAcknowledgement", Map.of("acknowledgementDate", "2026-11-02"));
     complete(VENDOR, dossier, "Task_SendCnpCopy", Map.of("cnpNames", "CNP de cardiologie", "cnpCopySent", true));
     complete(VENDOR, dossier, "Task_FilePriceDossier", Map.of("cepsReference", "CEPS-1", "cepsFiled", true));
     complete(MINISTRY, dossier, "Task_RecordCepsOutcome", Map.of("cepsOutcome", "AGREED", "cepsTariff", "9 €"));
     return dossier;
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired fr.parcours.clock.Clocks clocks;
+
+  /**
+   * The copy to the CNPs has no regulatory time limit; Parcours reminds the vendor (row BRAND_CNP_COPY, When it passes:
+   * PARCOURS_REMINDER). In Tasklist the task has no due date, which would read as a deadline, but the reminder's day
+   * as its follow-up date, and its time limit (the card's "Échéance", the form's {{dueUntil}}) says both, as the
+   * dossier page does; in English too for a dossier in English.
+   */
+  @Test
+  void shouldShowTheCnpCopyReminderInTasklistAsAFollowUpDateNotADueDate() {
+    ProcessInstance dossier = filedAndComplete("SES-2026-0044", false);
+    complete(MINISTRY, dossier, "Task_SendAcknowledgement", Map.of("acknowledgementDate", "2026-11-02"));
+
+    Task copy = task(dossier, "Task_SendCnpCopy");
+    java.time.Instant remindAt = clocks.readings(dossier.getId()).stream()
+        .filter(r -> r.clockId().equals("BRAND_CNP_COPY")).findFirst().orElseThrow().dueAt();
+    LocalDate remindOn = remindAt.atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate();
+    assertThat(remindAt).isAfter(now());
+    assertThat(copy.getDueDate()).as("no deadline in Tasklist").isNull();
+    assertThat(copy.getFollowUpDate()).as("the reminder's day").isEqualTo(Date.from(remindAt));
+    assertThat(taskService.getVariableLocal(copy.getId(), "dueUntil")).isEqualTo("Aucun délai réglementaire ne"
+        + " s’applique à cette étape ; rappel de Parcours le "
+        + fr.parcours.deadline.LegalDates.date(remindOn, java.util.Locale.FRENCH) + ".");
+    assertThat(taskService.getVariableLocal(copy.getId(), "dueUntilEn")).isEqualTo("No regulatory time limit applies"
+        + " to this step; Parcours reminder on "
+        + fr.parcours.deadline.LegalDates.date(remindOn, java.util.Locale.ENGLISH) + ".");
   }
 
   /**
@@ -333,6 +367,13 @@ class BrandNameProcessTest extends ProcessTestBase {
   @org.springframework.beans.factory.annotation.Autowired fr.parcours.device.ReferentialVersions versions;
   @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+  /** A day a new version of the ANS referential may apply from: after today and after the last one published. */
+  LocalDate dayForANewVersion() {
+    LocalDate today = LocalDate.ofInstant(now(), java.time.ZoneId.of("Europe/Paris"));
+    return versions.latest(DeviceRecords.ANS_REFERENTIAL).map(v -> v.appliesFrom().plusDays(1))
+        .filter(day -> day.isAfter(today)).orElse(today.plusDays(1));
+  }
+
   /**
    * Seed 000: the renewal goes to Sésame without a new ANS round only if the ANS referentials have not changed. Once
    * an opposable version applies that came after the one the certificate attests, "toujours valable" is refused,
@@ -344,9 +385,7 @@ class BrandNameProcessTest extends ProcessTestBase {
     String name = "Refer-" + java.util.UUID.randomUUID().toString().substring(0, 6);
     String number = "CC-V-" + name;
     certified(number, "vendor-medisoft", name, "2.1", DeviceRecords.ANS_REFERENTIAL); // attests version 2025
-    LocalDate today = LocalDate.ofInstant(now(), java.time.ZoneId.of("Europe/Paris"));
-    LocalDate appliesFrom = versions.latest(DeviceRecords.ANS_REFERENTIAL).map(v -> v.appliesFrom().plusDays(1))
-        .filter(day -> day.isAfter(today)).orElse(today.plusDays(1));
+    LocalDate appliesFrom = dayForANewVersion();
     try {
       publication.publish("2027", appliesFrom, true, "ana");
       ProcessInstance before = atRenewal(number, name, "2.1");
@@ -379,6 +418,59 @@ class BrandNameProcessTest extends ProcessTestBase {
     }
   }
 
+  /**
+   * Seed 000, at the start too: a brand-name application skips the ANS round on a declared certificate only if the
+   * ANS referential has not changed since it. Once an opposable version applies that came after the certificate's,
+   * the start is refused in French (which version, from when, what to untick) and no dossier starts; the day before,
+   * the same certificate is accepted; unticked, the application starts with the ANS round.
+   */
+  @Test
+  void shouldRefuseADeclaredCertificateAtTheStartOnceAnOpposableVersionAppliesAfterIt() {
+    String name = "Start-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    String number = "CC-S-" + name;
+    certified(number, "vendor-medisoft", name, "2.1", DeviceRecords.ANS_REFERENTIAL); // attests version 2025
+    LocalDate appliesFrom = dayForANewVersion();
+    java.util.function.Supplier<Map<String, Object>> form = () -> {
+      Map<String, Object> values = Candidatures.valid();
+      values.put("softwareName", name);
+      values.put("softwareVersion", "2.1");
+      values.put("validCertificate", true);
+      values.put("certificateNumber", number);
+      values.put("hasSesameAccount", true);
+      values.put("hasMeeting", "NONE");
+      return values;
+    };
+    try {
+      publication.publish("2027", appliesFrom, true, "ana");
+
+      // the day before it applies: the referential has not changed yet, the ANS round is skipped
+      ProcessInstance before = startApplication(VENDOR, BrandNameProcess.KEY, form.get());
+      assertThat(before).hasPassed("Gateway_CertificateReady").hasNotPassed("CallActivity_AnsCertification");
+
+      advanceTo(appliesFrom.atTime(9, 0).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant());
+      long started = runtimeService.createProcessInstanceQuery().processDefinitionKey(BrandNameProcess.KEY).count();
+      assertThatThrownBy(() -> startApplication(VENDOR, BrandNameProcess.KEY, form.get()))
+          .isInstanceOf(BadInputException.class)
+          .hasMessageContaining("Le référentiel de l’ANS a changé depuis le certificat « " + number + " »")
+          .hasMessageContaining("il atteste la version « 2025 », et la version « 2027 », opposable, s’applique"
+              + " depuis le " + fr.parcours.deadline.LegalDates.date(appliesFrom, java.util.Locale.FRENCH))
+          .hasMessageContaining("L’inscription sans nouvelle certification n’est possible que si le référentiel"
+              + " n’a pas changé")
+          .hasMessageContaining("décochez « Nous avons un certificat de conformité de l’ANS valable »");
+      assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(BrandNameProcess.KEY).count())
+          .as("no dossier started").isEqualTo(started);
+
+      Map<String, Object> unticked = form.get();
+      unticked.put("validCertificate", false);
+      ProcessInstance through = startApplication(VENDOR, BrandNameProcess.KEY, unticked);
+      assertThat(through).isWaitingAt("CallActivity_AnsCertification");
+    } finally {
+      runtimeService.createProcessInstanceQuery().processDefinitionKey(fr.parcours.devicelife.DeviceLifeProcess.KEY)
+          .unlimitedList().forEach(cycle -> runtimeService.deleteProcessInstance(cycle.getId(), "test over"));
+      jdbc.update("DELETE FROM parcours_referential_version WHERE version = ?", "2027");
+    }
+  }
+
   @org.springframework.beans.factory.annotation.Autowired fr.parcours.device.DeviceRecords deviceRecords;
 
   java.util.List<fr.parcours.device.DeviceRecords.Registration> registrationsOf(ProcessInstance dossier) {
@@ -388,10 +480,7 @@ class BrandNameProcessTest extends ProcessTestBase {
 
   @Test
   void shouldRefuseAnAcknowledgementInTheFutureAndAComplementsWindowUnderTenDays() {
-    ProcessInstance dossier = apply();
-    complete(VENDOR, dossier, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0043",
-        "sesameFiled", true, "cnpCopySent", true));
-    complete(MINISTRY, dossier, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
+    ProcessInstance dossier = filedAndComplete("SES-2026-0043", true);
 
     assertThat(attempt(MINISTRY, dossier, "Task_SendAcknowledgement", Map.of("acknowledgementDate", "2026-11-03")))
         .isInstanceOf(BadInputException.class).hasMessageContaining("est dans le futur");

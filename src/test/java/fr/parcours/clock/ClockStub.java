@@ -103,6 +103,11 @@ public class ClockStub extends Clocks {
   }
 
   @Override
+  void showReminderOn(DelegateTask task, String clockId) {
+    note("reminder day of", clockId, task.getTaskDefinitionKey());
+  }
+
+  @Override
   public void closeIfOpen(DelegateExecution execution, String clockId) {
     note("closed", clockId, execution.getCurrentActivityId());
   }

@@ -40,9 +40,14 @@ class GenericLineProcessTest extends ProcessTestBase {
 
   /** A dossier whose two certifications were issued, waiting for the ministry to record its DS filing. */
   ProcessInstance certified() {
+    return certified("DIABETES");
+  }
+
+  /** The same, for these lines (ids separated by commas, as the start stores them). */
+  ProcessInstance certified(String genericLines) {
     Map<String, Object> variables = new HashMap<>(Candidatures.valid());
     variables.putAll(Map.of("dossierId", "DMN-2026-00717", "vendorGroup", "vendor-medisoft",
-        "pathway", GenericLineProcess.PATHWAY, "genericLines", "DIABETES", "applicant", VENDOR,
+        "pathway", GenericLineProcess.PATHWAY, "genericLines", genericLines, "applicant", VENDOR,
         "certificateNumber", "CC-2026-17", "fromEtapes", false, "softwareVersion", "2.1"));
     ProcessInstance dossier = runtimeService.createProcessInstanceByKey(GenericLineProcess.KEY)
         .businessKey("DMN-2026-00717").startBeforeActivity("Task_RecordDsFiling").setVariables(variables).execute();
@@ -473,5 +478,28 @@ class GenericLineProcessTest extends ProcessTestBase {
     assertWaitingAt(dossier, "Task_UpdateCnamBases");
     complete("nadia", dossier, "Task_UpdateCnamBases", Map.of("cnamBasesUpdated", true));
     assertThat(dossierVariable(dossier, GenericLineProcess.OUTCOME)).isEqualTo("CODE_ALLOCATED");
+  }
+
+  /**
+   * The registration lasts as long as its line does (seed 001), which the catalogue of lines says; the seeds give no
+   * length of their own. A dossier whose only line the catalogue no longer holds (removed since the start) is
+   * refused with the reason, the task left open and no code recorded, rather than given a length guessed in code.
+   */
+  @Test
+  void shouldRefuseTheCodeWhenNoLineOfTheDossierIsInTheCatalogueAnyMore() {
+    ProcessInstance dossier = certified("RETIRED_LINE");
+    complete(MINISTRY, dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", "4244",
+        "dsReceivedDate", "2026-11-02"));
+    complete(MINISTRY, dossier, "Task_EvaluateApplication", Map.of("ministersDecision", "FAVOURABLE"));
+
+    assertThat(catchThrowable(() -> complete(MINISTRY, dossier, "Task_AllocateCode", Map.of("lppCode", "1100018"))))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("aucune ligne de ce dossier (« RETIRED_LINE ») n’est plus dans le catalogue")
+        .hasMessageContaining("rétablir la ligne dans catalogue/generic-lines.json");
+    assertWaitingAt(dossier, "Task_AllocateCode");
+    assertThat(runtimeService.getVariable(dossier.getId(), "registrationEndsAt")).isNull();
+    assertThat(runtimeService.getVariable(dossier.getId(), "lppCodeAllocated")).isNull();
+    assertThat(deviceRecords.all().stream().flatMap(d -> d.registrations().stream())
+        .filter(r -> "1100018".equals(r.reference()))).isEmpty();
   }
 }
