@@ -386,12 +386,39 @@ class BrandNameProcessTest extends ProcessTestBase {
         .flatMap(d -> d.registrations().stream()).filter(r -> dossier.getBusinessKey().equals(r.dossierId())).toList();
   }
 
-  @Test
-  void shouldRefuseAnAcknowledgementInTheFutureAndAComplementsWindowUnderTenDays() {
+  /** A dossier filed on Sésame, its copy to the CNPs confirmed, found complete by the ministers. */
+  ProcessInstance sesameComplete(String sesameReference) {
     ProcessInstance dossier = apply();
-    complete(VENDOR, dossier, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0043",
+    complete(VENDOR, dossier, "Task_DepositSesameApplication", Map.of("sesameReference", sesameReference,
         "sesameFiled", true, "cnpCopySent", true));
     complete(MINISTRY, dossier, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
+    return dossier;
+  }
+
+  /**
+   * Walk 8: claire asked for complements ("Précisez la population cible."), then found the application favourable,
+   * where the form hides the comment; the old request stayed in cnedimtsComment, and alice read it as the draft
+   * opinion's summary in « Répondre au projet d’avis » (and claire in « Adopter l’avis définitif »).
+   */
+  @Test
+  void shouldNotShowTheComplementsRequestAsTheDraftOpinionsSummaryAfterAFavourableExamination() {
+    ProcessInstance dossier = sesameComplete("SES-2026-0044");
+    complete(MINISTRY, dossier, "Task_SendAcknowledgement", Map.of("acknowledgementDate", "2026-11-02"));
+    complete(CNEDIMTS, dossier, "Task_ExamineApplication", Map.of("cnedimtsDecision", "COMPLEMENTS",
+        "cnedimtsComment", "Précisez la population cible.", "window_CNEDIMTS_COMPLEMENTS_days", 12));
+    complete(VENDOR, dossier, "Task_ProvideCnedimtsComplements", Map.of("cnedimtsComplementsAnswer", "Adultes."));
+
+    // the form sends no comment with a favourable opinion (its field is hidden then)
+    complete(CNEDIMTS, dossier, "Task_ExamineApplication", Map.of("cnedimtsDecision", "FAVOURABLE"));
+    executeJobs(dossier);
+
+    org.camunda.bpm.engine.task.Task draft = task(dossier, "Task_AnswerDraftOpinion");
+    assertThat(taskService.getVariable(draft.getId(), "cnedimtsComment")).isNull();
+  }
+
+  @Test
+  void shouldRefuseAnAcknowledgementInTheFutureAndAComplementsWindowUnderTenDays() {
+    ProcessInstance dossier = sesameComplete("SES-2026-0043");
 
     assertThat(attempt(MINISTRY, dossier, "Task_SendAcknowledgement", Map.of("acknowledgementDate", "2026-11-03")))
         .isInstanceOf(BadInputException.class).hasMessageContaining("est dans le futur");
