@@ -337,6 +337,14 @@ class PathwayMailWordsTest {
     assertThat(templates.render(NotificationEvent.EARLY_COVERAGE_ENDING, Language.FR, both).text())
         .contains("Vos demandes d’inscription sont déposées", "Rien d’autre n’est à faire de votre côté.")
         .doesNotContain("si ce n’est pas fait", "Délai :");
+    // and its end: no open filing task said closed when both filings were made
+    for (Language language : Language.values()) {
+      RenderedMail ended = templates.render(NotificationEvent.EARLY_COVERAGE_ENDED, language, both);
+      assertThat(ended.text() + ended.html()).contains("LPPR-2026-0099", "LATM-2026-0099")
+          .doesNotContain("encore ouvertes", "still open");
+      RenderedMail endedHalf = templates.render(NotificationEvent.EARLY_COVERAGE_ENDED, language, lpprOnly);
+      assertThat(endedHalf.text()).containsAnyOf("encore ouvertes", "still open");
+    }
     assertThat(templates.render(NotificationEvent.EARLY_COVERAGE_ENDING, Language.FR, none).html())
         .contains("depuis les tâches « Déposer la demande LPPR » et « Déposer la demande LATM »", "Délai : jusqu’au");
   }
