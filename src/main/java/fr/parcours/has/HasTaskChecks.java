@@ -59,6 +59,7 @@ public class HasTaskChecks implements TaskListener {
         decision(task, "cnedimtsDecision", Set.of("FAVOURABLE", "UNFAVOURABLE", "COMPLEMENTS"), "FAVOURABLE",
             "cnedimtsComment", "le résumé de l’avis ou les compléments demandés");
         lengthIfAsked(task, "cnedimtsDecision", "CNEDIMTS_COMPLEMENTS");
+        forgetHiddenComment(task, "cnedimtsDecision", "cnedimtsComment");
       }
       case "Task_ProvideCnedimtsComplements" -> text(task, "cnedimtsComplementsAnswer", "Votre réponse");
       case "Task_PublishOpinion" -> {
@@ -71,6 +72,7 @@ public class HasTaskChecks implements TaskListener {
         decision(task, "ministersDecision", Set.of("FAVOURABLE", "UNFAVOURABLE", "COMPLEMENTS"), "FAVOURABLE",
             "ministersComment", "les motifs du refus ou les informations demandées");
         lengthIfAsked(task, "ministersDecision", "MINISTERS_COMPLEMENTS");
+        forgetHiddenComment(task, "ministersDecision", "ministersComment");
       }
       case "Task_ProvideMinistersComplements" -> text(task, "ministersComplementsAnswer", "Votre réponse");
       case "Task_AnswerDraftOpinion" -> answerDraftOpinion(task);
@@ -78,6 +80,16 @@ public class HasTaskChecks implements TaskListener {
       case "Task_AdoptFinalOpinion" -> decision(task, "cnedimtsDecision", Set.of("FAVOURABLE", "UNFAVOURABLE"),
           "FAVOURABLE", "cnedimtsComment", "les motifs de l’avis défavorable");
       default -> throw new IllegalStateException("No checks for task " + task.getTaskDefinitionKey());
+    }
+  }
+
+  /**
+   * A favourable decision's form hides the comment and sends none: what the variable still holds is the request of
+   * an earlier round (complements), which the next forms and mails would quote as this decision's summary.
+   */
+  private static void forgetHiddenComment(DelegateTask task, String decisionVariable, String commentVariable) {
+    if ("FAVOURABLE".equals(task.getVariable(decisionVariable))) {
+      task.setVariable(commentVariable, null);
     }
   }
 

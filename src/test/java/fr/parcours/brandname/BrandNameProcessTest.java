@@ -478,6 +478,27 @@ class BrandNameProcessTest extends ProcessTestBase {
         .flatMap(d -> d.registrations().stream()).filter(r -> dossier.getBusinessKey().equals(r.dossierId())).toList();
   }
 
+  /**
+   * Walk 8: claire asked for complements ("Précisez la population cible."), then found the application favourable,
+   * where the form hides the comment; the old request stayed in cnedimtsComment, and alice read it as the draft
+   * opinion's summary in « Répondre au projet d’avis » (and claire in « Adopter l’avis définitif »).
+   */
+  @Test
+  void shouldNotShowTheComplementsRequestAsTheDraftOpinionsSummaryAfterAFavourableExamination() {
+    ProcessInstance dossier = filedAndComplete("SES-2026-0044", true);
+    complete(MINISTRY, dossier, "Task_SendAcknowledgement", Map.of("acknowledgementDate", "2026-11-02"));
+    complete(CNEDIMTS, dossier, "Task_ExamineApplication", Map.of("cnedimtsDecision", "COMPLEMENTS",
+        "cnedimtsComment", "Précisez la population cible.", "window_CNEDIMTS_COMPLEMENTS_days", 12));
+    complete(VENDOR, dossier, "Task_ProvideCnedimtsComplements", Map.of("cnedimtsComplementsAnswer", "Adultes."));
+
+    // the form sends no comment with a favourable opinion (its field is hidden then)
+    complete(CNEDIMTS, dossier, "Task_ExamineApplication", Map.of("cnedimtsDecision", "FAVOURABLE"));
+    executeJobs(dossier);
+
+    org.camunda.bpm.engine.task.Task draft = task(dossier, "Task_AnswerDraftOpinion");
+    assertThat(taskService.getVariable(draft.getId(), "cnedimtsComment")).isNull();
+  }
+
   @Test
   void shouldRefuseAnAcknowledgementInTheFutureAndAComplementsWindowUnderTenDays() {
     ProcessInstance dossier = filedAndComplete("SES-2026-0043", true);

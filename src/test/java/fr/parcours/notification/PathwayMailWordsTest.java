@@ -312,4 +312,40 @@ class PathwayMailWordsTest {
     assertThat(afterEn.text()).contains("has become final").doesNotContain("provided");
     assertThat(afterEn.html()).contains("has become final").doesNotContain("provided");
   }
+
+  @Test
+  void shouldTellTheVendorWhoseFilingsAreMadeThatNothingIsLeftWhenTheEarlyCoverageIsEnding() {
+    // walk 8: both filings made, the reminder still asked for them "si ce n’est pas fait" and linked to no task
+    Map<String, Object> none = dossier("PECAN");
+    none.put("dueDate", "3 décembre 2027");
+    none.put("reminderBefore", "1 mois");
+    Map<String, Object> both = new HashMap<>(none);
+    both.put("lpprFilingReference", "LPPR-2026-0099");
+    both.put("latmFilingReference", "LATM-2026-0099");
+    Map<String, Object> lpprOnly = new HashMap<>(none);
+    lpprOnly.put("lpprFilingReference", "LPPR-2026-0099");
+    for (Language language : Language.values()) {
+      RenderedMail filed = templates.render(NotificationEvent.EARLY_COVERAGE_ENDING, language, both);
+      assertThat(filed.text() + filed.html()).contains("LPPR-2026-0099", "LATM-2026-0099")
+          .doesNotContain("/tache", "Déposer la demande LPPR", "Déposer la demande LATM");
+      RenderedMail nothing = templates.render(NotificationEvent.EARLY_COVERAGE_ENDING, language, none);
+      assertThat(nothing.text() + nothing.html()).contains("Déposer la demande LPPR", "Déposer la demande LATM", "/tache");
+      RenderedMail half = templates.render(NotificationEvent.EARLY_COVERAGE_ENDING, language, lpprOnly);
+      assertThat(half.text() + half.html()).contains("LPPR-2026-0099", "Déposer la demande LATM", "/tache")
+          .doesNotContain("Déposer la demande LPPR");
+    }
+    assertThat(templates.render(NotificationEvent.EARLY_COVERAGE_ENDING, Language.FR, both).text())
+        .contains("Vos demandes d’inscription sont déposées", "Rien d’autre n’est à faire de votre côté.")
+        .doesNotContain("si ce n’est pas fait", "Délai :");
+    // and its end: no open filing task said closed when both filings were made
+    for (Language language : Language.values()) {
+      RenderedMail ended = templates.render(NotificationEvent.EARLY_COVERAGE_ENDED, language, both);
+      assertThat(ended.text() + ended.html()).contains("LPPR-2026-0099", "LATM-2026-0099")
+          .doesNotContain("encore ouvertes", "still open");
+      RenderedMail endedHalf = templates.render(NotificationEvent.EARLY_COVERAGE_ENDED, language, lpprOnly);
+      assertThat(endedHalf.text()).containsAnyOf("encore ouvertes", "still open");
+    }
+    assertThat(templates.render(NotificationEvent.EARLY_COVERAGE_ENDING, Language.FR, none).html())
+        .contains("depuis les tâches « Déposer la demande LPPR » et « Déposer la demande LATM »", "Délai : jusqu’au");
+  }
 }
