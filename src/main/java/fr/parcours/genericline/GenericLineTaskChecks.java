@@ -32,6 +32,11 @@ class GenericLineTaskChecks implements TaskListener {
 
   /** An individual LPPR code: seven digits. */
   static final Pattern LPP_CODE = Pattern.compile("[0-9]{7}");
+  /**
+   * What no code holds: control characters (a line break, a tab) and invisible formatting ones (a zero-width space, a
+   * direction mark), which would also make a code already allocated look like another.
+   */
+  static final Pattern UNSEEN = Pattern.compile("[\\p{Cntrl}\\p{Cf}\\u2028\\u2029]");
   /** A Démarches Simplifiées dossier number: digits. */
   static final Pattern DS_NUMBER = Pattern.compile("[0-9]{1,12}");
 
@@ -104,6 +109,13 @@ class GenericLineTaskChecks implements TaskListener {
   private void allocateBillingCode(DelegateTask task) {
     text(task, "billingCode", "Code de facturation attribué");
     String code = task.getVariable("billingCode").toString().strip();
+    // the seeds give no format for this code (seed 001: "a billing code by indication"): only what no code holds
+    if (UNSEEN.matcher(code).find()) {
+      throw new BadInputException("Le code de facturation « " + UNSEEN.matcher(code).replaceAll("?") + " » contient"
+          + " un caractère invisible ou de contrôle (retour à la ligne, tabulation, espace sans largeur, marque de"
+          + " sens d’écriture), marqué ici « ? », qu’aucun code ne porte et qui ferait passer un code déjà attribué"
+          + " pour un autre : retapez le code tel que la décision d’attribution le donne, sans copier-coller.");
+    }
     notAllocatedElsewhere(task, GenericLineProcess.BILLING_CODE, code, "Le code de facturation");
     task.setVariable(GenericLineProcess.BILLING_CODE, code);
   }

@@ -3,13 +3,15 @@ package fr.parcours.notification;
 import fr.parcours.dossier.Dossiers;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /api/dossiers/{dossier}/notifications}: the journal of one dossier, named by its number
@@ -17,7 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
  * from its pathway and from the tracks it calls. The caller is authenticated by HTTP Basic
  * ({@code security.RestAuthentication}); the engine, queried as that user, decides whether the dossier is
  * visible: reviewers and process owners through their rights, a vendor only for its own company's dossiers.
- * A dossier the caller may not read is answered as unknown (404).
+ * A dossier the caller may not read is answered as unknown (404), in the same words, its rights counted as for one.
  */
 @Lazy
 @RestController
@@ -34,14 +36,22 @@ class NotificationApi {
   }
 
   @GetMapping("/api/dossiers/{dossier}/notifications")
-  List<NotificationRecord> notifications(@PathVariable String dossier) {
+  ResponseEntity<?> notifications(@PathVariable String dossier) {
     String number = dossier.startsWith("DMN-") ? dossier : dossiers.numberOf(dossier);
     List<String> instances = dossiers.everyInstanceOf(number);
-    // runs with the authentication the filter set: the query counts only what the user may read
-    if (instances.isEmpty() || history.createHistoricProcessInstanceQuery()
-        .processInstanceIds(new HashSet<>(instances)).count() == 0) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No dossier " + dossier + " that you may read.");
+    // runs with the authentication the filter set: the query counts only what the user may read; asked for an
+    // unknown number too, so that the answer takes as long for another company's dossier as for none
+    long readable = history.createHistoricProcessInstanceQuery()
+        .processInstanceIds(new HashSet<>(instances.isEmpty() ? List.of(dossier) : instances)).count();
+    if (instances.isEmpty() || readable == 0) {
+      String shown = dossier.length() > 60 ? dossier.substring(0, 60) + "…" : dossier;
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+          .body(Map.of("type", "NotFoundException", "message", "Aucun dossier « " + shown + " » parmi ce que votre"
+              + " compte peut voir : vérifiez le numéro (DMN-aaaa-xxxxx). Un dossier ne s’ouvre qu’à l’entreprise qui"
+              + " l’a déposé et aux services qui l’instruisent. (No dossier '" + shown + "' among what your account"
+              + " may see: check the number (DMN-yyyy-xxxxx). A dossier opens only to the company that filed it and"
+              + " to the services that instruct it.)"));
     }
-    return journal.ofDossier(instances);
+    return ResponseEntity.ok(journal.ofDossier(instances));
   }
 }

@@ -128,6 +128,9 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
           return;
         }
       }
+      // a person's values: a form's required fields are judged on them (FormFieldsOnly)
+      SentThroughTheEngineApi.during(() -> chain.doFilter(request, response));
+      return;
     }
     chain.doFilter(request, response);
   }

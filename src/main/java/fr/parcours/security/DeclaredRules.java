@@ -81,12 +81,36 @@ final class DeclaredRules {
   }
 
   /**
+   * Whether a required field is left empty, as form-js judges it (its {@code Validator}): no value or an empty text, a
+   * box not ticked, a list with nothing chosen. A text of spaces is a value to form-js, and so here.
+   */
+  static boolean missing(FormFields.Field field, Object value) {
+    if (value == null || value instanceof String text && text.isEmpty()) {
+      return true;
+    }
+    if ("checkbox".equals(field.type())) {
+      return Boolean.FALSE.equals(value);
+    }
+    if (value instanceof java.util.Collection<?> list) {
+      return list.isEmpty();
+    }
+    // a list sent as JSON text, or held as a JSON value
+    return ("checklist".equals(field.type()) || "taglist".equals(field.type()))
+        && String.valueOf(value).replaceAll("\\s", "").equals("[]");
+  }
+
+  /**
    * Whether the form hides the field for these values (one of its conditions, or of the groups holding it, is true).
    * A condition that cannot be evaluated leaves the field shown, as in form-js.
    */
   static boolean hidden(CommandContext context, FormFields.Field field, Map<String, Object> data) {
-    return hidden(((DefaultDmnEngineConfiguration) context.getProcessEngineConfiguration().getDmnEngineConfiguration())
-        .getFeelEngine(), field, data);
+    return hidden(feel(context), field, data);
+  }
+
+  /** The engine's FEEL engine, which evaluates the forms' conditions. */
+  static FeelEngine feel(CommandContext context) {
+    return ((DefaultDmnEngineConfiguration) context.getProcessEngineConfiguration().getDmnEngineConfiguration())
+        .getFeelEngine();
   }
 
   static boolean hidden(FeelEngine feel, FormFields.Field field, Map<String, Object> data) {

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
@@ -56,6 +57,10 @@ public class FormFieldsOnly extends CommandInterceptor {
   public <T> T execute(Command<T> command) {
     CommandContext context = Context.getCommandContext();
     Authentication user = context == null ? null : context.getAuthentication();
+    // what a person sent through the engine API (Tasklist, /engine-rest): its form's required fields are judged
+    boolean person = (command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd
+        || command instanceof SubmitStartFormCmd || command instanceof StartProcessInstanceCmd)
+        && SentThroughTheEngineApi.take();
     if (user != null && !Roles.isRepairer(user.getGroupIds())) {
       if (command instanceof ResolveTaskCmd) {
         // a resolved task goes back to its owner without its form's checks: Parcours delegates no task
@@ -67,16 +72,16 @@ public class FormFieldsOnly extends CommandInterceptor {
         String taskId = (String) CommandFields.read(command, "taskId");
         Map<?, ?> variables = (Map<?, ?>) CommandFields.read(command,
             command instanceof SubmitTaskFormCmd ? "properties" : "variables");
-        if (variables != null && !variables.isEmpty()) {
-          checkFormFields(context, taskId, variables);
+        if (variables != null && !variables.isEmpty() || person) {
+          checkFormFields(context, taskId, variables == null ? Map.of() : variables, person);
         }
       } else if (command instanceof SubmitStartFormCmd) {
         checkStartFields(context, (String) CommandFields.read(command, "processDefinitionId"),
-            (Map<?, ?>) CommandFields.read(command, "variables"));
+            (Map<?, ?>) CommandFields.read(command, "variables"), person);
       } else if (command instanceof StartProcessInstanceCmd) {
         ProcessInstantiationBuilderImpl start =
             (ProcessInstantiationBuilderImpl) CommandFields.read(command, "instantiationBuilder");
-        checkStartFields(context, definitionId(context, start), start.getVariables());
+        checkStartFields(context, definitionId(context, start), start.getVariables(), person);
       } else if (command instanceof StartProcessInstanceAtActivitiesCmd) {
         throw new AuthorizationException("Un dossier commence au début de son parcours : « "
             + user.getUserId() + " » ne peut pas en commencer un à une étape choisie. Commencez-le depuis"
@@ -100,9 +105,13 @@ public class FormFieldsOnly extends CommandInterceptor {
   }
 
   /** The start form's fields, and nothing else: not who applies, not the dossier number, not its company. */
-  private void checkStartFields(CommandContext context, String processDefinitionId, Map<?, ?> variables) {
-    if (processDefinitionId == null || variables == null || variables.isEmpty()) {
+  private void checkStartFields(CommandContext context, String processDefinitionId, Map<?, ?> variables,
+      boolean person) {
+    if (processDefinitionId == null || (variables == null || variables.isEmpty()) && !person) {
       return; // the command itself says what is missing
+    }
+    if (variables == null) {
+      variables = Map.of();
     }
     ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
         .findDeployedProcessDefinitionById(processDefinitionId);
@@ -122,7 +131,43 @@ public class FormFieldsOnly extends CommandInterceptor {
     valueProblem(fields, variables).ifPresent(problem -> {
       throw new BadInputException(problem);
     });
-    refuseBeforeCommit(context, declaredProblem(context, fields, variables, Map.of()));
+    String name = definition.getName() == null ? definition.getKey() : definition.getName();
+    refuseBeforeCommit(context, person ? missingProblem(DeclaredRules.feel(context),
+        "Le formulaire de démarrage de « " + name + " »", "The start form of '" + name + "'", fields, variables,
+        Map.of()) : java.util.Optional.empty(),
+        declaredProblem(context, fields, variables, Map.of()));
+  }
+
+  /**
+   * The required fields left empty, as form-js judges them before Tasklist sends a form (no value, an empty text, a
+   * box not ticked, a list with nothing chosen), on the values sent and those the dossier already holds (which form-js
+   * shows in the form); a field hidden at that moment (its condition, or its group's) or disabled is not judged, as
+   * form-js does not judge it. Each is named by its label, all at once.
+   */
+  static java.util.Optional<String> missingProblem(FeelEngine feel, String what, String whatEn,
+      Map<String, FormFields.Field> fields, Map<?, ?> variables, Map<String, Object> held) {
+    Map<String, Object> data = new java.util.HashMap<>(held);
+    for (Map.Entry<?, ?> sent : variables.entrySet()) {
+      data.put(String.valueOf(sent.getKey()), sent(variables, String.valueOf(sent.getKey()), sent.getValue()));
+    }
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    for (FormFields.Field field : fields.values()) {
+      if (field.declared().required() && !field.declared().disabled()
+          && DeclaredRules.missing(field, data.get(field.key()))
+          && (field.declared().hiddenWhen().isEmpty() || !DeclaredRules.hidden(feel, field, data))) {
+        missing.add("« " + shown(field.label().isBlank() ? field.key() : field.label(), data) + " »");
+      }
+    }
+    if (missing.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    String labels = String.join(", ", missing);
+    boolean one = missing.size() == 1;
+    return java.util.Optional.of(what + " attend encore " + labels + " : remplissez "
+        + (one ? "ce champ" : "ces champs") + " dans le formulaire, puis envoyez-le à nouveau ; rien n’a été"
+        + " enregistré. (" + whatEn + " still needs "
+        + labels + ", which it requires: fill " + (one ? "it" : "them") + " in and send it again; nothing was"
+        + " stored.)");
   }
 
   /**
@@ -162,6 +207,22 @@ public class FormFieldsOnly extends CommandInterceptor {
       return problem;
     }
     return java.util.Optional.empty();
+  }
+
+  /** A variable in a label, as form-js templates it: {{companyName}}. */
+  private static final java.util.regex.Pattern TEMPLATE = java.util.regex.Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
+
+  /** A label as form-js shows it: its {{variable}} templates filled from the form's values, when they hold them. */
+  private static String shown(String label, Map<String, Object> data) {
+    return TEMPLATE.matcher(label).replaceAll(found -> java.util.regex.Matcher.quoteReplacement(
+        data.get(found.group(1)) == null ? found.group() : String.valueOf(data.get(found.group(1)))));
+  }
+
+  /** Throws the problems, together, when the command would otherwise commit: nothing of it is stored. */
+  private static void refuseBeforeCommit(CommandContext context, java.util.Optional<String> missing,
+      java.util.Optional<String> declared) {
+    refuseBeforeCommit(context, missing.isEmpty() ? declared
+        : java.util.Optional.of(missing.get() + declared.map(also -> " " + also).orElse("")));
   }
 
   /** Throws the problem when the command would otherwise commit: nothing of it is stored. */
@@ -281,7 +342,7 @@ public class FormFieldsOnly extends CommandInterceptor {
    * each field by its label; on a task the person may not see, only what no form sends, by the name it was sent under
    * (the command itself refuses the task, before anything of it is told).
    */
-  private void checkFormFields(CommandContext context, String taskId, Map<?, ?> variables) {
+  private void checkFormFields(CommandContext context, String taskId, Map<?, ?> variables, boolean person) {
     TaskEntity task = context.getTaskManager().findTaskById(taskId);
     if (task == null) {
       checkSizes(variables, Map.of());
@@ -306,7 +367,10 @@ public class FormFieldsOnly extends CommandInterceptor {
     if (!outside && bad == null) {
       // the form's declarations, after the task's own checks; on a task the person may work (the command refuses
       // another company's before it commits, and tells nothing)
-      refuseBeforeCommit(context, declaredProblem(context, fields, variables, held(task, fields)));
+      Map<String, Object> held = held(task, fields, person);
+      refuseBeforeCommit(context, person ? missingProblem(DeclaredRules.feel(context), "La tâche « " + task.getName()
+          + " »", "Task '" + task.getName() + "'", fields, variables, held) : java.util.Optional.empty(),
+          declaredProblem(context, fields, variables, held));
       return; // nothing to refuse, nothing told: the command checks who may complete the task
     }
     TaskQueryImpl visible = new TaskQueryImpl();
@@ -379,13 +443,22 @@ public class FormFieldsOnly extends CommandInterceptor {
     return java.util.Optional.empty();
   }
 
-  /** The values the task's form would show of its fields that hide others: what the dossier already holds. */
-  private static Map<String, Object> held(TaskEntity task, Map<String, FormFields.Field> fields) {
-    if (fields.values().stream().allMatch(field -> field.declared().hiddenWhen().isEmpty())) {
+  /**
+   * The values the task's form would show of its fields (all of them when its required fields are judged, else of
+   * those that hide others): what the dossier already holds.
+   */
+  private static Map<String, Object> held(TaskEntity task, Map<String, FormFields.Field> fields, boolean all) {
+    if (!all && fields.values().stream().allMatch(field -> field.declared().hiddenWhen().isEmpty())) {
       return Map.of();
     }
+    Set<String> keys = new java.util.HashSet<>(fields.keySet());
+    if (all) {
+      for (FormFields.Field field : fields.values()) {
+        TEMPLATE.matcher(field.label()).results().forEach(found -> keys.add(found.group(1))); // a label's values
+      }
+    }
     Map<String, Object> held = new java.util.HashMap<>();
-    for (String key : fields.keySet()) {
+    for (String key : keys) {
       Object value = task.getVariable(key);
       if (value != null) {
         held.put(key, value);

@@ -47,14 +47,14 @@ public final class FormFields {
 
   /**
    * What a form declares of a field's value beyond its type, choices and length, which form-js checks before Tasklist
-   * sends it: a pattern, an email address, a number's bounds and decimals, a least length; whether the field is
-   * disabled (form-js leaves it unchecked); and the FEEL conditions that hide it, its own and those of the groups
-   * holding it (without their leading "="; a hidden field is neither shown nor checked).
+   * sends it: a pattern, an email address, a number's bounds and decimals, a least length; whether it is required;
+   * whether the field is disabled (form-js leaves it unchecked); and the FEEL conditions that hide it, its own and
+   * those of the groups holding it (without their leading "="; a hidden field is neither shown nor checked).
    */
   public record Declared(String pattern, String description, String validationType, Double max, Integer minLength,
-      Integer decimalDigits, boolean disabled, List<String> hiddenWhen) {
+      Integer decimalDigits, boolean required, boolean disabled, List<String> hiddenWhen) {
 
-    static final Declared NONE = new Declared(null, "", null, null, null, null, false, List.of());
+    static final Declared NONE = new Declared(null, "", null, null, null, null, false, false, List.of());
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -135,7 +135,7 @@ public final class FormFields {
               validate.hasNonNull("max") ? validate.get("max").asDouble() : null,
               validate.hasNonNull("minLength") ? validate.get("minLength").asInt() : null,
               component.hasNonNull("decimalDigits") ? component.get("decimalDigits").asInt() : null,
-              component.path("disabled").asBoolean(false), conditions)));
+              validate.path("required").asBoolean(false), component.path("disabled").asBoolean(false), conditions)));
     }
     if (component.hasNonNull("path") && !component.get("path").asText().isBlank()) {
       String path = component.get("path").asText().split("\\.")[0];

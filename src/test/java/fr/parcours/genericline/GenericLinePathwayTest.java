@@ -333,6 +333,11 @@ class GenericLinePathwayTest extends TrackTestBase {
     complete(billedA, "Task_AllocateBillingCode", Map.of("billingCode", "FAC-9"));
     refused(billedB, "Task_AllocateBillingCode", Map.of("billingCode", "FAC-9"),
         "Le code de facturation FAC-9 est déjà attribué au dossier DMN-2026-00003");
+    // the same code made to look another by a character no one sees; a line break, a tab, a direction mark
+    for (String disguised : new String[] {"FAC-\u200B9", "FAC\n-9", "FAC-9\tbis", "\u202EFAC-9", "FAC-\u00009"}) {
+      refused(billedB, "Task_AllocateBillingCode", Map.of("billingCode", disguised),
+          "contient un caractère invisible ou de contrôle");
+    }
   }
 
   @Test

@@ -53,7 +53,17 @@ class NotificationApiIT {
     assertThat(journal.get(0).get("messageId").asText()).isNotBlank();
     assertThat(JSON.readTree(get("paul", path).getBody())).hasSize(2);
 
-    assertThat(get("bruno", path).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    // another company's dossier is answered as one that does not exist, in French, the id sent the only difference
+    String number = JSON.readTree(get("alice", path).getBody()).get(0).get("dossierId").asText();
+    for (String[] asked : new String[][] {{pi, "no-such-instance"}, {number, "DMN-2026-ZZZZZ"}}) {
+      ResponseEntity<String> others = get("bruno", "/api/dossiers/" + asked[0] + "/notifications");
+      ResponseEntity<String> unknown = get("alice", "/api/dossiers/" + asked[1] + "/notifications");
+      assertThat(others.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(JSON.readTree(others.getBody()).get("message").asText())
+          .startsWith("Aucun dossier « " + asked[0] + " » parmi ce que votre compte peut voir : vérifiez le numéro")
+          .isEqualTo(JSON.readTree(unknown.getBody()).get("message").asText().replace(asked[1], asked[0]));
+    }
     assertThat(rest.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 

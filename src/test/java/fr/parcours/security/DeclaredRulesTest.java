@@ -83,4 +83,45 @@ class DeclaredRulesTest {
         .as("another decision").isTrue();
     assertThat(DeclaredRules.hidden(feel, days, Map.of())).as("nothing chosen yet").isTrue();
   }
+
+  /**
+   * A required field left empty, as form-js judges it: no value, an empty text, a box not ticked, a checklist with
+   * nothing chosen (as a list, or as the JSON text the REST API sends); a text of spaces, 0 and a ticked box are
+   * values. Every missing field is named by its label at once, a hidden one not at all.
+   */
+  @Test
+  void shouldNameEveryRequiredFieldLeftEmptyAndNoneTheFormHides() throws IOException {
+    FeelEngine feel = new ScalaFeelEngineFactory().createInstance();
+    Map<String, FormFields.Field> convention = form("tracks/ans-certification/sign-convention.form");
+    FormFields.Field signed = convention.get("conventionSigned");
+    assertThat(DeclaredRules.missing(signed, false)).as("a box not ticked").isTrue();
+    assertThat(DeclaredRules.missing(signed, null)).as("a box not sent").isTrue();
+    assertThat(DeclaredRules.missing(signed, true)).isFalse();
+    FormFields.Field signatory = convention.get("signatoryName");
+    assertThat(DeclaredRules.missing(signatory, "")).isTrue();
+    assertThat(DeclaredRules.missing(signatory, "  ")).as("spaces are a value to form-js").isFalse();
+    FormFields.Field profiles = form("tracks/ans-certification/candidature.form").get("softwareProfiles");
+    assertThat(DeclaredRules.missing(profiles, java.util.List.of())).isTrue();
+    assertThat(DeclaredRules.missing(profiles, "[ ]")).as("an empty JSON list").isTrue();
+    assertThat(DeclaredRules.missing(profiles, "[\"SOCLE\"]")).isFalse();
+
+    assertThat(FormFieldsOnly.missingProblem(feel, "La tâche « Signer la convention »", "Task 'Sign'", convention,
+        Map.of("conventionSigned", false, "signatoryName", ""), Map.of("companyName", "Medisoft"))).get().asString()
+        .isEqualTo("La tâche « Signer la convention » attend encore « Nom du signataire », « Je signe la convention au"
+            + " nom de Medisoft » : remplissez ces champs dans le formulaire, puis envoyez-le à nouveau ; rien n’a été"
+            + " enregistré. (Task 'Sign' still needs « Nom du signataire », « Je signe la convention au nom de"
+            + " Medisoft », which it requires: fill them in and send it again; nothing was stored.)");
+    assertThat(FormFieldsOnly.missingProblem(feel, "T", "T", convention,
+        Map.of("conventionSigned", true, "signatoryName", "Jeanne Martin"), Map.of())).isEmpty();
+
+    Map<String, FormFields.Field> opinion = form("tracks/cnedimts-opinion/examine-application.form");
+    assertThat(FormFieldsOnly.missingProblem(feel, "T", "T", opinion, Map.of(), Map.of("agencySetsLength", true)))
+        .as("the length is hidden until the commission asks for complements").get().asString()
+        .startsWith("T attend encore « Avis de la commission » : remplissez ce champ");
+    assertThat(FormFieldsOnly.missingProblem(feel, "T", "T", opinion, Map.of("cnedimtsDecision", "COMPLEMENTS"),
+        Map.of("agencySetsLength", true))).get().asString()
+        .startsWith("T attend encore « Délai accordé au fabricant, en jours » : remplissez ce champ");
+    assertThat(FormFieldsOnly.missingProblem(feel, "T", "T", opinion, Map.of("cnedimtsDecision", "COMPLEMENTS",
+        "window_CNEDIMTS_COMPLEMENTS_days", 0L), Map.of("agencySetsLength", true))).as("0 is a value").isEmpty();
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.parcours.support.TestSmtp;
+import fr.parcours.support.BrowserSession;
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.Dossiers;
 import fr.parcours.support.ThisContextsEngine;
@@ -634,6 +635,85 @@ class VendorIsolationRestIT {
         "/api/dossiers/" + dossier.getId() + "/notifications")) {
       assertThat(rest.getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
+  }
+
+  /**
+   * A form's required fields, which form-js asks for before Tasklist sends it, are asked for when a person sends the
+   * form through the engine's REST API (/engine-rest) or Tasklist's own (/camunda/api/engine) too. Before, a dossier's
+   * language of correspondence was emptied by a draft sent over REST, which form-js never lets through. Bad inputs
+   * tried: a required choice sent empty, sent as null, left out at a start; the refusal names every missing field by
+   * its label at once, and nothing is stored.
+   */
+  @Test
+  void shouldAskForEveryRequiredFieldOfATaskLeftEmptyThroughTheRestApi() throws Exception {
+    ProcessInstance own = Dossiers.applyAs(engine, "alice", "vendor-medisoft");
+    Task deposit = tasks.createTaskQuery().processInstanceId(own.getId()).singleResult();
+    String path = "/engine-rest/task/" + deposit.getId();
+
+    // a draft: the dossier's own checks let its language be left empty, the form does not
+    ResponseEntity<String> empty = post("alice", path + "/submit-form", Map.of("variables", Map.of(
+        "depositAction", Map.of("value", "DRAFT"), "correspondenceLanguage", Map.of("value", ""))));
+    assertThat(empty.getStatusCode()).as(empty.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(message(empty)).isEqualTo("La tâche « " + deposit.getName() + " » attend encore « Langue de"
+        + " correspondance » : remplissez ce champ dans le formulaire, puis envoyez-le à nouveau ; rien n’a été"
+        + " enregistré. (Task '" + deposit.getName() + "' still needs « Langue de correspondance », which it"
+        + " requires: fill it in and send it again; nothing was stored.)");
+    assertThat(engine.getRuntimeService().getVariable(own.getId(), "correspondenceLanguage"))
+        .as("nothing stored").isEqualTo("FR");
+
+    ResponseEntity<String> nulled = post("alice", path + "/complete", Map.of("variables", Map.of(
+        "depositAction", Map.of("value", "SUBMIT"),
+        "correspondenceLanguage", java.util.Collections.singletonMap("value", null))));
+    assertThat(nulled.getStatusCode()).as(nulled.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(message(nulled)).startsWith("La tâche « " + deposit.getName() + " » attend encore « Langue de"
+        + " correspondance » : remplissez ce champ");
+
+    ResponseEntity<String> brunos = post("bruno", path + "/complete", Map.of("variables", Map.of(
+        "depositAction", Map.of("value", "DRAFT"), "correspondenceLanguage", Map.of("value", ""))));
+    assertThat(brunos.getStatusCode()).as("another company").isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(brunos.getBody()).doesNotContain("Langue de correspondance").doesNotContain(deposit.getName());
+    assertThat(tasks.createTaskQuery().taskId(deposit.getId()).count()).as("the task stays open").isEqualTo(1);
+
+    ResponseEntity<String> sent = post("alice", path + "/submit-form",
+        Map.of("variables", Map.of("depositAction", Map.of("value", "SUBMIT"))));
+    assertThat(sent.getStatusCode()).as("what the dossier holds fills the rest: " + sent.getBody())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
+  void shouldAskForTheRequiredFieldsOfAStartFormLeftEmpty() throws Exception {
+    long dossiers = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+    com.fasterxml.jackson.databind.node.ObjectNode variables =
+        Candidatures.asTasklistSendsThem(Candidatures.valid());
+    variables.remove("correspondenceLanguage");
+    ResponseEntity<String> start = post("alice",
+        "/engine-rest/process-definition/key/ans-certification/submit-form", Map.of("variables", variables));
+    assertThat(start.getStatusCode()).as(start.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(message(start)).isEqualTo("Le formulaire de démarrage de « Certification de conformité ANS » attend"
+        + " encore « Langue de correspondance » : remplissez ce champ dans le formulaire, puis envoyez-le à nouveau ;"
+        + " rien n’a été enregistré. (The start form of 'Certification de conformité ANS' still needs « Langue de"
+        + " correspondance », which it requires: fill it in and send it again; nothing was stored.)");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).as("nothing started")
+        .isEqualTo(dossiers);
+  }
+
+  /** Required fields through Tasklist's own engine API, as the browser calls it with its session and CSRF token. */
+  @Test
+  void shouldAskForThemThroughTasklistsEngineApiToo() throws Exception {
+    ProcessInstance own = Dossiers.applyAs(engine, "alice", "vendor-medisoft");
+    Task deposit = tasks.createTaskQuery().processInstanceId(own.getId()).singleResult();
+    BrowserSession alice = BrowserSession.signedIn(rest, "alice");
+    ResponseEntity<String> answer = alice.send(HttpMethod.POST, "/camunda/api/engine/engine/default/task/"
+        + deposit.getId() + "/submit-form",
+        "{\"variables\":{\"depositAction\":{\"value\":\"DRAFT\"},\"correspondenceLanguage\":{\"value\":\"\"}}}");
+    assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(message(answer)).startsWith("La tâche « " + deposit.getName() + " » attend encore « Langue de"
+        + " correspondance » :");
+    assertThat(tasks.createTaskQuery().taskId(deposit.getId()).count()).as("the task stays open").isEqualTo(1);
+  }
+
+  private static String message(ResponseEntity<String> answer) throws Exception {
+    return JSON.readTree(answer.getBody()).get("message").asText();
   }
 
   private HttpHeaders auth(String user) {
