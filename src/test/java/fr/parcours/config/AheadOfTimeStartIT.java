@@ -13,13 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,20 +113,18 @@ class AheadOfTimeStartIT {
 
     private static Node launch(Path home, boolean aheadOfTime, String... settings) throws IOException {
       Files.createDirectories(home);
-      Path jar;
-      try (Stream<Path> files = Files.list(Path.of("target"))) {
-        jar = files.filter(f -> f.getFileName().toString().matches("parcours-.*\\.jar")).findFirst().orElseThrow(
-            () -> new IllegalStateException("No packaged application in target/: the test runs after `mvn package`."));
-      }
       int port = PackagedApplication.freePort();
-      List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
-      command.addAll(Arrays.stream(System.getProperty("test.jvm.flags", "").split("\\s+"))
-          .filter(f -> !f.isBlank()).toList());
+      List<String> command = new ArrayList<>(List.of(PackagedJar.java(), "-Xmx512m"));
+      command.addAll(PackagedJar.testFlags());
       if (aheadOfTime) {
+        // from the processing, as the other children start (PackagedJar): extracted, with the build's class archive
         command.add("-Dspring.aot.enabled=true");
+        command.addAll(PackagedJar.launch());
+      } else {
+        // the jar itself, as shipped
+        command.addAll(List.of("-jar", PackagedJar.shipped().toString()));
       }
-      command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
+      command.addAll(List.of(
           "--server.port=" + port,
           "--spring.datasource.url=jdbc:h2:file:" + home.toAbsolutePath().resolve("parcours") + ";WRITE_DELAY=0",
           "--parcours.evidence.storage=" + home.toAbsolutePath().resolve("evidence"),

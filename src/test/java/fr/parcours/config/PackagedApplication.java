@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,12 +21,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -43,25 +40,19 @@ final class PackagedApplication {
   }
 
   /**
-   * {@code java -jar} of the packaged application with the test JVMs' flags (C1 only, see the pom: the children
-   * start several times per run), the demo profile on that port, its mails to that SMTP port; from Spring's
+   * {@code java -jar} of the packaged application ({@link PackagedJar}) with the test JVMs' flags (C1 only, see the
+   * pom: the children start several times per run), the demo profile on that port, its mails to that SMTP port; from Spring's
    * ahead-of-time processing with {@code -Dpackaged.aot=true}.
    */
   static List<String> command(String maxHeap, int port, int smtpPort) throws IOException {
-    Path jar;
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      jar = files.filter(f -> f.getFileName().toString().matches("parcours-.*\\.jar")).findFirst().orElseThrow(
-          () -> new IllegalStateException("No packaged application in target/: the test runs after `mvn package`."));
-    }
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + maxHeap));
-    command.addAll(Arrays.stream(System.getProperty("test.jvm.flags", "").split("\\s+")).filter(f -> !f.isBlank())
-        .toList());
+    List<String> command = new ArrayList<>(List.of(PackagedJar.java(), "-Xmx" + maxHeap));
+    command.addAll(PackagedJar.testFlags());
     if (Boolean.getBoolean("packaged.aot")) {
       // the package processed ahead of time for the demo (-Daot.profiles=demo -Daot.demo.mailbox=false)
       command.add("-Dspring.aot.enabled=true");
     }
-    command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
+    command.addAll(PackagedJar.launch());
+    command.addAll(List.of(
         "--spring.profiles.active=demo",
         "--server.port=" + port,
         "--parcours.demo.mailbox.enabled=false",
