@@ -41,8 +41,8 @@ final class PackagedApplication {
 
   /**
    * {@code java -jar} of the packaged application ({@link PackagedJar}) with the test JVMs' flags (C1 only, see the
-   * pom: the children start several times per run), the demo profile on that port, its mails to that SMTP port; from Spring's
-   * ahead-of-time processing with {@code -Dpackaged.aot=true}.
+   * pom: the children start several times per run), the demo profile on that port, its mails to that SMTP port;
+   * from Spring's ahead-of-time processing with {@code -Dpackaged.aot=true}.
    */
   static List<String> command(String maxHeap, int port, int smtpPort) throws IOException {
     List<String> command = new ArrayList<>(List.of(PackagedJar.java(), "-Xmx" + maxHeap));

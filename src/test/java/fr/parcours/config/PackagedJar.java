@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  * done once per build, by the first test JVM that needs it (the other one waits on a lock), in
  * {@code target/packaged/}. Measured here side by side on a quiet machine, a start took 9.3–11.3 s from the jar as
  * shipped, 8.0–8.2 s extracted, 5.9–6.4 s extracted with the archive; the training costs one start. CrashIT,
- * AheadOfTimeStartIT and ClusterIT took 37 + 50 + 51 s with it (the training included), 66 + 62 + 50 s without. The extracted
- * jar holds the same classes and resources as the shipped one; {@link AheadOfTimeStartIT}'s ordinary start still
- * runs the shipped jar itself. {@code -Dpackaged.cds=false} starts every child from the shipped jar.
+ * AheadOfTimeStartIT and ClusterIT took 37 + 50 + 51 s with it (the training included), 66 + 62 + 50 s without.
+ * The extracted jar holds the same classes and resources as the shipped one; {@link AheadOfTimeStartIT}'s
+ * ordinary start still runs the shipped jar itself. {@code -Dpackaged.cds=false} starts every child from the shipped jar.
  */
 final class PackagedJar {
 
