@@ -212,6 +212,8 @@ class BrandNameProcessTest extends ProcessTestBase {
     // 2 November 2026), and the vendor's dossier page shows that window from the AR on, before the ministers' track
     assertThat(mailWith("accusé de réception"))
         .contains("L’instruction réglementaire court jusqu’au 2 mars 2027 inclus.");
+    assertThat(pdfText(attachment(mails("accusé de réception").get(0))))
+        .contains("Décision attendue jusqu’au 2 mars 2027 inclus");
     assertThat(board.read(board.viewer(VENDOR, java.util.Locale.FRENCH), dossier.getBusinessKey()).orElseThrow()
         .summary().tracks().stream().flatMap(t -> t.windows().stream())
         .filter(w -> w.clockId().equals("MINISTERS_DECISION")).toList()).singleElement()
