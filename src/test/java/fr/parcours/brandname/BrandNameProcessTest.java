@@ -512,6 +512,21 @@ class BrandNameProcessTest extends ProcessTestBase {
     assertThat(taskService.getVariable(draft.getId(), "cnedimtsComment")).isNull();
   }
 
+  /**
+   * The ministry records on Thursday 5 November the AR it sent on Monday 2: the AR mail's last day for the decree
+   * counts from the AR's date (2 March 2027), not from the day it was recorded (5 March).
+   */
+  @Test
+  void shouldCountTheDecreeInTheAcknowledgementMailFromTheArsDateWhenItIsRecordedLater() throws Exception {
+    ProcessInstance dossier = filedAndComplete("SES-2026-0045", true);
+    advance(java.time.Duration.ofDays(3));
+    complete(MINISTRY, dossier, "Task_SendAcknowledgement", Map.of("acknowledgementDate", "2026-11-02"));
+
+    assertThat(mailWith("accusé de réception"))
+        .contains("L’instruction réglementaire court jusqu’au 2 mars 2027 inclus.")
+        .doesNotContain("5 mars 2027");
+  }
+
   @Test
   void shouldRefuseAnAcknowledgementInTheFutureAndAComplementsWindowUnderTenDays() {
     ProcessInstance dossier = filedAndComplete("SES-2026-0043", true);
