@@ -207,6 +207,15 @@ public class Clocks {
     return Date.from(FrenchTimeLimits.lastMoment(lastDay(execution, clockId), zone));
   }
 
+  /**
+   * The last second of the last day of a window opened by an earlier event, whose date the variable
+   * {@code openedAtVariable} holds (the brand name's decree, 120 days from the AR, which its AR mail announces):
+   * opens it at that date if it is not open, as {@link #lastDay(DelegateExecution, String, String)} does.
+   */
+  public Date lastMoment(DelegateExecution execution, String clockId, String openedAtVariable) {
+    return Date.from(FrenchTimeLimits.lastMoment(lastDay(execution, clockId, openedAtVariable), zone));
+  }
+
   /** A repeating timer for a window: it first fires at the due date, then again every budget. */
   public String cycle(DelegateExecution execution, String clockId) {
     String[] cycle = new String[1];

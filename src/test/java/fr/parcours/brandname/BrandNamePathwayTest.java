@@ -164,7 +164,8 @@ class BrandNamePathwayTest extends TrackTestBase {
     assertThat(stubs.mails).containsExactly("BRAND_NAME_FILINGS_OPEN", "ACKNOWLEDGEMENT_OF_RECEIPT",
         "MINISTERS_DECISION_FAVOURABLE", "REGISTRATION_RENEWAL_REMINDER", "BRAND_NAME_FILINGS_OPEN",
         "ACKNOWLEDGEMENT_OF_RECEIPT", "MINISTERS_DECISION_FAVOURABLE", "REGISTRATION_ENDED");
-    assertThat(stubs.windowsAsked).contains("MINISTERS_DECISION from acknowledgedAt",
+    assertThat(stubs.windowsAsked).contains("last moment MINISTERS_DECISION from acknowledgedAt",
+        "MINISTERS_DECISION from acknowledgedAt",
         "BRAND_RENEWAL_FILING from registrationEndsAt", "reminder BRAND_RENEWAL_FILING",
         "BRAND_REGISTRATION_END from registrationEndsAt");
     assertThat(dossier).isEnded().hasPassed("Gateway_CnpCopyDone", "EndEvent_RegistrationEnded").variables()

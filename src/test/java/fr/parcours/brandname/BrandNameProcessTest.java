@@ -208,6 +208,19 @@ class BrandNameProcessTest extends ProcessTestBase {
     // the 70-day opinion applies to an activity in anticipated coverage only: this one is not
     assertThat(windowsOf(dossier)).as("the dossier's windows after the AR").isNotEmpty()
         .noneMatch(w -> w.startsWith("BRAND_CNEDIMTS_OPINION_ANTICIPATED"));
+    // the AR says when the ministers must decide (row MINISTERS_DECISION, BRAND_NAME: 120 days from the AR of
+    // 2 November 2026), and the vendor's dossier page shows that window from the AR on, before the ministers' track
+    assertThat(mailWith("accusé de réception"))
+        .contains("L’instruction réglementaire court jusqu’au 2 mars 2027 inclus.");
+    assertThat(pdfText(attachment(mails("accusé de réception").get(0))))
+        .contains("Décision attendue jusqu’au 2 mars 2027 inclus");
+    assertThat(board.read(board.viewer(VENDOR, java.util.Locale.FRENCH), dossier.getBusinessKey()).orElseThrow()
+        .summary().tracks().stream().flatMap(t -> t.windows().stream())
+        .filter(w -> w.clockId().equals("MINISTERS_DECISION")).toList()).singleElement()
+        .satisfies(w -> {
+          assertThat(w.open()).isTrue();
+          assertThat(w.lastDay()).isEqualTo("jusqu’au 2 mars 2027 inclus");
+        });
 
     // the CNEDiMTS's opinion is due 90 days after the AR (row CNEDIMTS_OPINION, BRAND_NAME)
     assertThat(task(dossier, "Task_ExamineApplication").getDueDate()).isEqualTo(lastMomentOfDay(90));
@@ -497,6 +510,21 @@ class BrandNameProcessTest extends ProcessTestBase {
 
     org.camunda.bpm.engine.task.Task draft = task(dossier, "Task_AnswerDraftOpinion");
     assertThat(taskService.getVariable(draft.getId(), "cnedimtsComment")).isNull();
+  }
+
+  /**
+   * The ministry records on Thursday 5 November the AR it sent on Monday 2: the AR mail's last day for the decree
+   * counts from the AR's date (2 March 2027), not from the day it was recorded (5 March).
+   */
+  @Test
+  void shouldCountTheDecreeInTheAcknowledgementMailFromTheArsDateWhenItIsRecordedLater() throws Exception {
+    ProcessInstance dossier = filedAndComplete("SES-2026-0045", true);
+    advance(java.time.Duration.ofDays(3));
+    complete(MINISTRY, dossier, "Task_SendAcknowledgement", Map.of("acknowledgementDate", "2026-11-02"));
+
+    assertThat(mailWith("accusé de réception"))
+        .contains("L’instruction réglementaire court jusqu’au 2 mars 2027 inclus.")
+        .doesNotContain("5 mars 2027");
   }
 
   @Test

@@ -91,6 +91,18 @@ class BrandNameBrowserIT extends BrowserTestBase {
           type("Field_CnpNames", "CNP de cardiologie");
           setCheckbox("Field_CnpCopySent", true);
         });
+    // her dossier's page says from the AR on until when the ministers must decide (it showed no such window until
+    // their « Évaluer la demande » existed)
+    String decreeDue = fr.parcours.deadline.LegalDates.until(fr.parcours.clock.Clocks.stored("clock_MINISTERS_DECISION",
+        runtimeService.getVariable(dossier.getId(), "clock_MINISTERS_DECISION")).orElseThrow()
+        .read(Instant.now()).lastDay(), java.util.Locale.FRENCH);
+    browser.get("http://localhost:" + port + "/dossiers/" + number);
+    WebElement decree = waiting.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("tr[data-window='MINISTERS_DECISION']")));
+    assertThat(decree.getText()).contains("Décision des ministres", decreeDue);
+    scrollTo(decree);
+    screenshot("brand-06b-alice-dossier-decree-due", false);
+    browser.get(tasklist());
     signOut();
 
     // the CNEDiMTS adopts a draft opinion; alice asks to be heard; the commission sets the hearing

@@ -63,6 +63,12 @@ public class ClockStub extends Clocks {
   }
 
   @Override
+  public Date lastMoment(DelegateExecution execution, String clockId, String openedAtVariable) {
+    windowsAsked.add("last moment " + clockId + " from " + openedAtVariable);
+    return due;
+  }
+
+  @Override
   public java.time.LocalDate lastDay(DelegateExecution execution, String clockId) {
     windowsAsked.add("last day " + clockId);
     return due.toInstant().atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate();

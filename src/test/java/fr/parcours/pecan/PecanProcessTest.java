@@ -263,15 +263,6 @@ class PecanProcessTest extends ProcessTestBase {
             "Délai : jusqu’au 3 mai 2027 inclus."));
   }
 
-  private static String pdfText(jakarta.mail.Part part) throws Exception {
-    try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
-        part.getInputStream().readAllBytes())) {
-      org.apache.pdfbox.text.PDFTextStripper reader = new org.apache.pdfbox.text.PDFTextStripper();
-      reader.setSortByPosition(true); // the text as it reads on the page, bold words in place
-      return reader.getText(pdf).replaceAll("\\s+", " ");
-    }
-  }
-
   private static String lf(String text) {
     return text.replace("\r\n", "\n");
   }

@@ -321,6 +321,16 @@ public abstract class ProcessTestBase {
     return found;
   }
 
+  /** The text of an attached PDF as it reads on the page, its white space made single spaces. */
+  protected static String pdfText(Part part) throws Exception {
+    try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+        part.getInputStream().readAllBytes())) {
+      org.apache.pdfbox.text.PDFTextStripper reader = new org.apache.pdfbox.text.PDFTextStripper();
+      reader.setSortByPosition(true); // the text as it reads on the page, bold words in place
+      return reader.getText(pdf).replaceAll("\\s+", " ");
+    }
+  }
+
   /** The first attached file of a mail (a part with a file name), or null. */
   protected static Part attachment(Part part) throws Exception {
     if (part.getFileName() != null) {
