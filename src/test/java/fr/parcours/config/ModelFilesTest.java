@@ -227,12 +227,15 @@ class ModelFilesTest {
    * the dossier page, which shows its last day. The one length allowed is not a window of Parcours: the usual time
    * to obtain a CE marking.
    */
+  /** A length in figures or in words ("six mois", "trente jours", "quatre semaines"), French or English. */
+  static final Pattern LENGTH = Pattern.compile("(?iU)\\b(\\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix"
+      + "|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|one|two|three|four|five|six|seven|eight"
+      + "|nine|ten|twelve|fifteen|thirty|sixty|ninety)\\W{0,4}(days?|weeks?|months?|years?|jours?|semaines?|mois|ans"
+      + "|années?)\\b");
+
   @Test
   void noFormShouldStateALengthThatTheDeadlinesTableDecides() throws IOException {
-    // in figures or in words ("six mois", "trente jours", "quatre semaines"), French or English
-    Pattern length = Pattern.compile("(?iU)\\b(\\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze"
-        + "|quinze|vingt|trente|quarante|cinquante|soixante|cent|one|two|three|four|five|six|seven|eight|nine|ten"
-        + "|twelve|fifteen|thirty|sixty|ninety)\\W{0,4}(days?|weeks?|months?|years?|jours?|semaines?|mois|ans|années?)\\b");
+    Pattern length = LENGTH;
     String notAWindow = "environ 18 mois en moyenne";
     List<String> problems = new ArrayList<>();
     for (Path file : files("forms", ".form")) {
@@ -245,6 +248,24 @@ class ModelFilesTest {
       while (found.find()) {
         problems.add(file + " states '" + found.group() + "': name the window and let the dossier page show its"
             + " last day");
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /**
+   * Nor does a diagram name one: a process owner reads « Sans évolution depuis 6 mois » on the diagram after she has
+   * set another length in the table (the timer takes the table's). An element is named by what happens.
+   */
+  @Test
+  void noDiagramElementShouldNameALengthThatTheDeadlinesTableDecides() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("bpmn", ".bpmn")) {
+      for (org.camunda.bpm.model.bpmn.instance.FlowElement element
+          : bpmn(file).getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowElement.class)) {
+        if (element.getName() != null && LENGTH.matcher(element.getName()).find()) {
+          problems.add(file + " " + element.getId() + " « " + element.getName() + " » names a length");
+        }
       }
     }
     assertThat(problems).isEmpty();
