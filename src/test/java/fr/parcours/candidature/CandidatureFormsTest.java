@@ -96,4 +96,43 @@ class CandidatureFormsTest {
         "anticipatedCoverage"));
     assertThat(keys(read("brand-name-application"))).containsExactlyInAnyOrderElementsOf(expected);
   }
+
+  /** The fields of a form that it requires (form-js' {@code validate.required}), by key. */
+  private static Set<String> required(JsonNode form) {
+    Set<String> required = new LinkedHashSet<>();
+    for (JsonNode field : form.findParents("validate")) {
+      if (field.path("validate").path("required").asBoolean(false) && field.has("key")) {
+        required.add(field.get("key").asText());
+      }
+    }
+    return required;
+  }
+
+  /**
+   * The administrative deposit has a draft mode (seed 004: « une saisie et envoi progressif (en plusieurs fois) en
+   * utilisant le mode brouillon »), and its form said « un brouillon peut être incomplet » while a draft sent with a
+   * required field empty is refused (Tasklist's form-js, and the engine API since {@code FormFieldsOnly} judges
+   * {@code required}). What a draft may leave is what only the submission checks, the documents
+   * ({@link CandidatureValidator#problemsAtSubmission}): none of them is required on the form, every field the form
+   * requires was already required by the candidature (a draft asks nothing the dossier does not hold), and the form
+   * says so where the person chooses between a draft and the submission.
+   */
+  @Test
+  void aDraftShouldLeaveOnlyTheDocumentsAndTheFormShouldSaySo() throws IOException {
+    JsonNode deposit = read("administrative-dossier");
+    Set<String> requiredHere = required(deposit);
+    requiredHere.remove("depositAction");
+    Set<String> requiredAtCandidature = required(read("candidature"));
+
+    assertThat(requiredHere).as("fields the deposit requires").isNotEmpty();
+    assertThat(requiredAtCandidature).as("what the candidature required already").containsAll(requiredHere);
+    assertThat(required(deposit)).as("the documents a draft may leave unticked").doesNotContain(
+        CandidatureFields.DOC_FUNCTIONAL, CandidatureFields.DOC_PERSONAL_DATA,
+        CandidatureFields.DOC_HEALTH_DATA_HOSTING, CandidatureFields.DOC_CE_DECLARATION,
+        CandidatureFields.DOC_NOTIFIED_BODY, CandidatureFields.DOC_MANDATES);
+    String said = deposit.findParents("key").stream().filter(f -> "depositAction".equals(f.get("key").asText()))
+        .findFirst().orElseThrow().path("description").asText();
+    assertThat(said).contains("Un brouillon peut laisser des documents à fournir")
+        .contains("les champs marqués d’un astérisque restent obligatoires").doesNotContain("peut être incomplet");
+  }
 }
