@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -134,5 +135,58 @@ class CandidatureFormsTest {
         .findFirst().orElseThrow().path("description").asText();
     assertThat(said).contains("Un brouillon peut laisser des documents à fournir")
         .contains("les champs marqués d’un astérisque restent obligatoires").doesNotContain("peut être incomplet");
+  }
+
+  /**
+   * The rows of a dynamic list are not fields of their form's top level, so {@code FormFieldsOnly} does not judge their
+   * {@code required} fields: the candidature validator does, row by row (« Membre 2 du groupement : SIREN »), for every
+   * form of the candidature dossier (the pathways' start forms at the intake, the administrative dossier at each
+   * deposit, draft or not). So every form with a dynamic list is one of those (generated from
+   * {@code forms/candidature-dossier/}), and the fields its rows require are those the validator requires of a row: a
+   * form of another kind with a list, or a row field required on one side only, fails here.
+   */
+  @Test
+  void everyDynamicListShouldBeTheCandidatureDossiersWhoseRowsTheValidatorJudges() throws IOException {
+    Map<String, Set<String>> requiredByValidator = new java.util.HashMap<>();
+    Map<String, Object> variables = CandidatureFixtures.validGroupLeadVariables();
+    variables.put(CandidatureFields.GROUP_MEMBERS, List.of(Map.of()));
+    variables.put(CandidatureFields.ADDITIONAL_COMPONENTS, List.of(Map.of()));
+    for (FieldProblem problem : new CandidatureValidator().problemsAtStart(Candidature.from(variables))) {
+      java.util.regex.Matcher row = java.util.regex.Pattern.compile("(\\w+)\\[1]\\.(\\w+)").matcher(problem.field());
+      if (row.matches()) {
+        requiredByValidator.computeIfAbsent(row.group(1), list -> new java.util.TreeSet<>()).add(row.group(2));
+      }
+    }
+    assertThat(requiredByValidator).as("what the validator requires of an empty row").containsOnlyKeys(
+        CandidatureFields.GROUP_MEMBERS, CandidatureFields.ADDITIONAL_COMPONENTS);
+
+    List<String> problems = new ArrayList<>();
+    int lists = 0;
+    for (String formId : formIds().toList()) {
+      for (JsonNode list : read(formId).findParents("type")) {
+        if (!"dynamiclist".equals(list.get("type").asText())) {
+          continue;
+        }
+        lists++;
+        String path = list.path("path").asText();
+        if (!Files.exists(FormSources.SOURCES.resolve(formId + ".frame.json"))) {
+          problems.add(formId + " has the dynamic list " + path + " but is no form of the candidature dossier: judge"
+              + " its rows' required fields on the server (FormFieldsOnly), naming the row and the field's label");
+          continue;
+        }
+        Set<String> requiredHere = new java.util.TreeSet<>();
+        for (JsonNode child : list.path("components")) {
+          if (child.path("validate").path("required").asBoolean(false)) {
+            requiredHere.add(child.path("key").asText());
+          }
+        }
+        if (!requiredHere.equals(requiredByValidator.getOrDefault(path, Set.of()))) {
+          problems.add(formId + ": the rows of " + path + " require " + requiredHere + " on the form, "
+              + requiredByValidator.getOrDefault(path, Set.of()) + " in CandidatureValidator");
+        }
+      }
+    }
+    assertThat(lists).as("dynamic lists in the forms").isGreaterThanOrEqualTo(12);
+    assertThat(problems).isEmpty();
   }
 }
