@@ -29,7 +29,8 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
  * Binds the diagrams to the deadlines table when they are parsed.
  *
  * <p>At deployment it refuses a timer or due date that writes its own duration, or names a window the
- * deadlines table does not have, naming the element. At every parse it wires the clocks: the element that
+ * deadlines table does not have, and a user task that neither takes its due date from the table nor is marked as
+ * having no time limit ({@link TimeLimits}), naming the element. At every parse it wires the clocks: the element that
  * arms a window stops it when it ends (so the next time the window opens afresh), an activity marked with
  * the extension property {@code pausesClock} pauses that clock while it is active (the agency is waiting
  * for the vendor), the end of the process closes every window still open in it, every completed user task
@@ -186,6 +187,12 @@ public class ClockParseListener extends AbstractBpmnParseListener {
     }
 
     private void userTask(Element task) {
+      String dueDate = task.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "dueDate");
+      if (dueDate == null || dueDate.isBlank() || ClockExpressions.clockId(dueDate).isPresent()) {
+        // (a due date written as a duration or a date is refused below, with the expression to write instead)
+        TimeLimits.problem(task.attribute("id"), task.attribute("name"), dueDate,
+            DeploymentChecks.properties(task).get(TimeLimits.PROPERTY)).ifPresent(problems::add);
+      }
       for (String attribute : List.of("dueDate", "followUpDate")) {
         String expression = task.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, attribute);
         if (expression == null || expression.isBlank()) {

@@ -280,12 +280,24 @@ public class Clocks {
       }
       LocalDate remindOn = reading.dueAt().atZone(zone).toLocalDate();
       task.setFollowUpDate(Date.from(reading.dueAt()));
-      task.setVariablesLocal(Map.of(
-          DUE_UNTIL, NO_DEADLINE.replaceFirst("\\.$", "") + " ; rappel de Parcours le "
-              + LegalDates.date(remindOn, Locale.FRENCH) + ".",
-          DUE_UNTIL_EN, NO_DEADLINE_EN.replaceFirst("\\.$", "") + "; Parcours reminder on "
-              + LegalDates.date(remindOn, Locale.ENGLISH) + "."));
+      task.setVariablesLocal(Map.of(DUE_UNTIL, noDeadline(remindOn, Locale.FRENCH),
+          DUE_UNTIL_EN, noDeadline(remindOn, Locale.ENGLISH)));
     });
+  }
+
+  /**
+   * What a task without a window says of its time limit, with the day Parcours reminds the vendor of it when there is
+   * one (its follow-up date; null: none): "Aucun délai réglementaire ne s’applique à cette étape ; rappel de Parcours
+   * le 10 décembre 2026." Tasklist's forms and every page that lists the task say it in these words.
+   */
+  public static String noDeadline(LocalDate remindOn, Locale language) {
+    boolean english = Locale.ENGLISH.getLanguage().equals(language.getLanguage());
+    if (remindOn == null) {
+      return english ? NO_DEADLINE_EN : NO_DEADLINE;
+    }
+    return english
+        ? NO_DEADLINE_EN.replaceFirst("\\.$", "") + "; Parcours reminder on " + LegalDates.date(remindOn, language) + "."
+        : NO_DEADLINE.replaceFirst("\\.$", "") + " ; rappel de Parcours le " + LegalDates.date(remindOn, language) + ".";
   }
 
   /** A task that no window binds says so where its time limit would be shown ({@link #NO_DEADLINE}). */

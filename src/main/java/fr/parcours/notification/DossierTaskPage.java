@@ -153,9 +153,9 @@ class DossierTaskPage {
     for (Task task : open) {
       var definition = engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId());
       String part = definition.getName() == null ? definition.getKey() : definition.getName();
-      String due = task.getDueDate() == null ? "aucun délai réglementaire"
-          : fr.parcours.deadline.LegalDates.until(task.getDueDate().toInstant()
-              .atZone(zone).toLocalDate(), Locale.FRENCH);
+      String due = task.getDueDate() != null
+          ? fr.parcours.deadline.LegalDates.until(task.getDueDate().toInstant().atZone(zone).toLocalDate(), Locale.FRENCH)
+          : noDeadline(task.getFollowUpDate());
       choices.add(Map.of("label", "« " + task.getName() + " » (" + part + "), " + due,
           "href", links.tasklistTask(task.getId())));
     }
@@ -165,6 +165,16 @@ class DossierTaskPage {
     page.setVariable("choices", choices);
     page.setVariable("ok", true);
     return respond(HttpStatus.OK, page);
+  }
+
+  /**
+   * Tasklist's words for a task without a window, with Parcours' reminder day when the task has a follow-up date,
+   * written after a comma: "aucun délai réglementaire ne s’applique à cette étape ; rappel de Parcours le …".
+   */
+  private String noDeadline(java.util.Date followUp) {
+    String sentence = fr.parcours.clock.Clocks.noDeadline(
+        followUp == null ? null : followUp.toInstant().atZone(zone).toLocalDate(), Locale.FRENCH);
+    return Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1, sentence.length() - 1);
   }
 
   private ResponseEntity<String> page(String dossierId, MenuUser viewer, HttpStatus status, String heading,

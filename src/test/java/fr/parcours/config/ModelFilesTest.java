@@ -333,20 +333,21 @@ class ModelFilesTest {
     for (Path file : files("bpmn", ".bpmn")) {
       for (UserTask task : bpmn(file).getModelElementsByType(UserTask.class)) {
         String dueDate = task.getCamundaDueDate();
-        boolean window = dueDate != null && (dueDate.contains("clocks.due(execution, '")
-            || dueDate.contains("clocks.dueIf(execution, '"));
-        boolean none = task.getExtensionElements() != null && task.getExtensionElements()
+        boolean window = fr.parcours.clock.TimeLimits.namesAWindow(dueDate);
+        String timeLimits = task.getExtensionElements() == null ? null : task.getExtensionElements()
             .getChildElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).stream()
             .flatMap(properties -> properties.getCamundaProperties().stream())
-            .anyMatch(p -> "timeLimits".equals(p.getCamundaName()) && "none".equals(p.getCamundaValue()));
+            .filter(p -> fr.parcours.clock.TimeLimits.PROPERTY.equals(p.getCamundaName()))
+            .map(p -> p.getCamundaValue()).findFirst().orElse(null);
+        boolean none = fr.parcours.clock.TimeLimits.NONE.equals(timeLimits);
         String documentation = task.getDocumentations().stream()
             .map(ModelElementInstance::getTextContent).reduce("", String::concat);
         boolean saysNone = documentation.contains(fr.parcours.clock.Clocks.NO_DEADLINE);
         String where = file + ": user task " + task.getId();
-        if (window == none) {
-          problems.add(where + (window ? " has a response window and the property timeLimits = none: keep one"
-              : " has no response window (element template \"Response window\") and no property timeLimits ="
-                  + " none saying that no regulatory time limit applies"));
+        // the rule the deployment applies: a window or the mark, not both
+        var problem = fr.parcours.clock.TimeLimits.problem(task.getId(), task.getName(), dueDate, timeLimits);
+        if (problem.isPresent()) {
+          problems.add(file + ": " + problem.get());
         } else if (window && saysNone) {
           problems.add(where + " has a response window but its documentation says no time limit applies");
         } else if (none) {

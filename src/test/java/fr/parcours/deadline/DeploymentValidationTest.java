@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.parcours.ans.AnsProcess;
 import fr.parcours.support.Candidatures;
+import fr.parcours.support.NoTimeLimits;
 import fr.parcours.support.ProcessTestBase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,7 +98,7 @@ class DeploymentValidationTest extends ProcessTestBase {
         .endEvent("EndEvent_Late")
         .done();
 
-    Throwable refused = deployExpectingFailure(model);
+    Throwable refused = deployExpectingFailure(NoTimeLimits.marked(model));
 
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
         .contains("Process 'deadline-check-unknown-window' (deadline-check-unknown-window.bpmn) cannot be"
@@ -162,6 +163,42 @@ class DeploymentValidationTest extends ProcessTestBase {
   }
 
   @Test
+  void shouldRefuseAUserTaskWithNeitherADueDateNorTheMarkOrBothNamingTheFileTheTaskAndTheFix() {
+    // Bad inputs: no due date at all, the template's "no response window" (an empty due date), a mark of another
+    // value, a window and the mark; each task of one diagram is named, the task with a window and the marked task
+    // are not
+    BpmnModelInstance model = Bpmn.createExecutableProcess("deadline-check-no-time-limit")
+        .camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check")
+        .userTask("Task_SignConvention").name("Signer la convention")
+        .userTask("Task_EmptyDueDate").name("Déposer les preuves").camundaDueDate("")
+        .userTask("Task_OtherMark").name("Relire")
+        .userTask("Task_Windowed").name("Compléter").camundaDueDate("${clocks.due(execution, 'ANS_COMPLEMENTS')}")
+        .userTask("Task_Marked").name("Ouvrir le compte")
+        .userTask("Task_Both").name("Répondre").camundaDueDate("${clocks.due(execution, 'ANS_COMPLEMENTS')}")
+        .endEvent("EndEvent_Done")
+        .done();
+    mark(model, "Task_OtherMark", "nothing");
+    mark(model, "Task_Marked", "none");
+    mark(model, "Task_Both", "none");
+
+    Throwable refused = deployExpectingFailure(model);
+
+    assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
+        .contains("Process 'deadline-check-no-time-limit' (deadline-check-no-time-limit.bpmn) cannot be deployed:"
+            + " user task Task_SignConvention ('Signer la convention') has no due date from the deadlines table and"
+            + " does not say that no time limit applies: choose its window with the element template 'Response"
+            + " window' (due date ${clocks.due(execution, 'ANS_COMPLEMENTS')}), or, if no regulatory time limit"
+            + " applies to it, add the property timeLimits = none (Extensions) and write '"
+            + fr.parcours.clock.Clocks.NO_DEADLINE + "' in its documentation and its form; user task"
+            + " Task_EmptyDueDate ('Déposer les preuves') has no due date")
+        .contains("; user task Task_OtherMark ('Relire') has no due date")
+        .contains("; user task Task_Both ('Répondre') has a due date from the deadlines table and the property"
+            + " timeLimits = none: keep one")
+        .doesNotContain("Task_Windowed").doesNotContain("Task_Marked"));
+  }
+
+  @Test
   void shouldDeployAndTimeAProcessThatTakesItsDeadlinesFromTheTable() {
     BpmnModelInstance model = Bpmn.createExecutableProcess("deadline-check-valid")
         .camundaHistoryTimeToLive(30)
@@ -175,7 +212,7 @@ class DeploymentValidationTest extends ProcessTestBase {
         .done();
     pausesClock(model, "Task_Review", "ANS_ANALYSIS");
 
-    Deployment deployment = deploy("Valid diagram", "deadline-check-valid.bpmn", Bpmn.convertToString(model));
+    Deployment deployment = deploy("Valid diagram", "deadline-check-valid.bpmn", Bpmn.convertToString(NoTimeLimits.marked(model)));
     ProcessInstance pi = runtimeService.startProcessInstanceByKey("deadline-check-valid");
 
     assertThat(deployment.getId()).isNotNull();
@@ -195,7 +232,7 @@ class DeploymentValidationTest extends ProcessTestBase {
 
     repositoryService.createDeployment().name("New window and its row")
         .addString("deadlines.dmn", dmn)
-        .addModelInstance("deadline-check-new-window.bpmn", model)
+        .addModelInstance("deadline-check-new-window.bpmn", NoTimeLimits.marked(model))
         .deploy();
     ProcessInstance pi = runtimeService.startProcessInstanceByKey("deadline-check-new-window");
 
@@ -217,7 +254,7 @@ class DeploymentValidationTest extends ProcessTestBase {
         .done();
     repositoryService.createDeployment().name("Asked window and its row")
         .addString("deadlines.dmn", dmn)
-        .addModelInstance("deadline-check-asked-window.bpmn", model)
+        .addModelInstance("deadline-check-asked-window.bpmn", NoTimeLimits.marked(model))
         .deploy();
     ProcessInstance pi = runtimeService.startProcessInstanceByKey("deadline-check-asked-window");
     String ask = task(pi, "Task_Ask").getId();
@@ -320,15 +357,24 @@ class DeploymentValidationTest extends ProcessTestBase {
         .userTask("Task_Wait").name("Wait");
   }
 
+  static void mark(BpmnModelInstance model, String activityId, String timeLimits) {
+    property(model, activityId, "timeLimits", timeLimits);
+  }
+
   static void pausesClock(BpmnModelInstance model, String activityId, String clockId) {
+    property(model, activityId, "pausesClock", clockId);
+  }
+
+  static void property(BpmnModelInstance model, String activityId, String name, String value) {
     UserTask task = model.getModelElementById(activityId);
     CamundaProperties properties = model.newInstance(CamundaProperties.class);
     CamundaProperty property = model.newInstance(CamundaProperty.class);
-    property.setCamundaName("pausesClock");
-    property.setCamundaValue(clockId);
+    property.setCamundaName(name);
+    property.setCamundaValue(value);
     properties.addChildElement(property);
     task.builder().addExtensionElement(properties);
   }
+
 
   Deployment deploy(String name, String resourceName, String text) {
     return repositoryService.createDeployment().name(name).addString(resourceName, text).deploy();

@@ -32,7 +32,8 @@ class GenericLineMigrationTest extends ProcessTestBase {
     // as it was deployed then
     repositoryService.createDeployment().name("parcours-2026-12-03")
         .addInputStream("bpmn/pathways/generic-line.bpmn",
-            getClass().getResourceAsStream("/legacy/generic-line-2026-12-03.bpmn")).deploy();
+            fr.parcours.support.NoTimeLimits.marked(
+                getClass().getResourceAsStream("/legacy/generic-line-2026-12-03.bpmn"))).deploy();
     ProcessInstance old = apply();
     ProcessDefinition oldVersion = repositoryService.getProcessDefinition(old.getProcessDefinitionId());
 

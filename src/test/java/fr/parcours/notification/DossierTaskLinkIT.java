@@ -181,14 +181,24 @@ class DossierTaskLinkIT {
     assertThat(toAns.getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
     assertThat(toAns.getHeaders().getLocation().toString()).endsWith("#/?task=" + convergence.getId());
 
+    // Parcours reminds her of the Sésame task (a follow-up date, as the copy to the CNPs gets one): the chooser says
+    // so in Tasklist's words; the Convergence task has none (half past midnight in Paris, still the 10th in UTC: the
+    // day is Paris' day)
+    Task reminded = tasks.createTaskQuery().taskId(sesame.getId()).singleResult();
+    reminded.setFollowUpDate(java.util.Date.from(java.time.ZonedDateTime.of(2026, 12, 11, 0, 30, 0, 0,
+        java.time.ZoneId.of("Europe/Paris")).toInstant()));
+    tasks.saveTask(reminded);
+
     // an older link, an unknown part, a part in capitals, the pathway's own part (no task of hers in it): she chooses
     for (String link : java.util.List.of(base, base + "/inconnue", base + "/SESAME-FILING", base + "/pecan")) {
       ResponseEntity<String> chooser = alice.page(link);
       assertThat(chooser.getStatusCode()).as(link).isEqualTo(HttpStatus.OK);
       assertThat(HtmlUtils.htmlUnescape(chooser.getBody())).as(link)
           .contains("Plusieurs tâches vous attendent sur ce dossier")
-          .contains("« Demander un compte Sésame » (Dépôt sur Sésame)")
-          .contains("« Demander un compte Convergence » (Certification de conformité ANS)")
+          .contains("« Demander un compte Sésame » (Dépôt sur Sésame), aucun délai réglementaire ne s’applique à"
+              + " cette étape ; rappel de Parcours le 11 décembre 2026<")
+          .contains("« Demander un compte Convergence » (Certification de conformité ANS), aucun délai réglementaire"
+              + " ne s’applique à cette étape<")
           .contains("#/?task=" + sesame.getId()).contains("#/?task=" + convergence.getId())
           .contains("/dossiers/" + number + "\">Ouvrir la page du dossier</a>")
           .contains("<span class=\"user\">alice</span>");

@@ -172,4 +172,48 @@ class MailTextTemplatesTest {
     }
     assertThat(found).as("variable names written as plain text instead of [(${name})]").isEmpty();
   }
+
+  /**
+   * A mail that sends the person to Tasklist links to it, as a task's mail links to its task: the draft opinion's
+   * mail named the task « Répondre au projet d’avis » in Tasklist and gave no link while the task waited for the
+   * vendor (the link of the task, {@code taskLink}, or of Tasklist, {@code tasklistLink}); the HTML and the text part.
+   */
+  @Test
+  void aMailThatNamesTasklistShouldLinkToIt() throws IOException {
+    List<String> unlinked = new ArrayList<>();
+    List<Path> mails;
+    try (Stream<Path> files = Files.walk(MAILS)) {
+      mails = files.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".html")).sorted().toList();
+    }
+    int naming = 0;
+    for (Path mail : mails) {
+      String template = Files.readString(mail);
+      if (!template.contains("Tasklist")) {
+        continue;
+      }
+      naming++;
+      if (!template.contains("${taskLink}") && !template.contains("${tasklistLink}")) {
+        unlinked.add(MAILS.relativize(mail).toString());
+      }
+    }
+    assertThat(naming).as("mails that name Tasklist").isGreaterThan(40);
+    assertThat(unlinked).as("mails that name Tasklist without its link").isEmpty();
+  }
+
+  @Test
+  void shouldLinkTheDraftOpinionsMailToTheTaskThatAnswersIt() {
+    Map<String, Object> model = new HashMap<>(Map.of("dossierId", "DMN-2026-ABCDE", "softwareName", "CardioWatch",
+        "softwareVersion", "2.1", "companyName", "MediSoft SAS", "dueDate", "10 décembre 2026",
+        "taskLink", "https://parcours.example/dossiers/DMN-2026-ABCDE/tache/cnedimts-opinion",
+        "dossierLink", "https://parcours.example/dossiers/DMN-2026-ABCDE"));
+    for (Language language : Language.values()) {
+      RenderedMail mail = templates.render(NotificationEvent.CNEDIMTS_DRAFT_OPINION, language, model);
+      String task = language == Language.EN ? "the task \"Répondre au projet d’avis\" (Answer the draft opinion), in"
+          + " Tasklist:\n" : "la tâche « Répondre au projet d’avis », dans Tasklist :\n";
+      assertThat(mail.text()).as(language.name())
+          .contains(task + "https://parcours.example/dossiers/DMN-2026-ABCDE/tache/cnedimts-opinion");
+      assertThat(mail.html()).as(language.name())
+          .contains("href=\"https://parcours.example/dossiers/DMN-2026-ABCDE/tache/cnedimts-opinion\"");
+    }
+  }
 }

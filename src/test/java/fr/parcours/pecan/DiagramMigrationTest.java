@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import fr.parcours.support.Candidatures;
+import fr.parcours.support.NoTimeLimits;
 import fr.parcours.support.ProcessTestBase;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,10 +28,11 @@ class DiagramMigrationTest extends ProcessTestBase {
 
   @Test
   void shouldFinishADossierStartedOnTheEarlierDiagramsAfterTodaysAreDeployed() throws Exception {
-    // as they were deployed then, at the top of bpmn/
+    // as they were deployed then, at the top of bpmn/ (their tasks marked as today's deployment asks)
     repositoryService.createDeployment().name("parcours-2026-12-01")
-        .addInputStream("bpmn/ans-certification.bpmn", legacy("ans-certification-2026-12-01.bpmn"))
-        .addInputStream("bpmn/pecan.bpmn", legacy("pecan-2026-12-01.bpmn")).deploy();
+        .addInputStream("bpmn/ans-certification.bpmn",
+            NoTimeLimits.marked(legacy("ans-certification-2026-12-01.bpmn")))
+        .addInputStream("bpmn/pecan.bpmn", NoTimeLimits.marked(legacy("pecan-2026-12-01.bpmn"))).deploy();
     ProcessInstance old = apply();
     ProcessInstance oldAns = ansTrack(old);
     ProcessDefinition oldPecanVersion = repositoryService.getProcessDefinition(old.getProcessDefinitionId());

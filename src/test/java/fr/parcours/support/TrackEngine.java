@@ -99,7 +99,7 @@ public final class TrackEngine {
       for (org.camunda.bpm.model.bpmn.BpmnModelInstance stub : stubs) {
         String key = stub.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next()
             .getId();
-        deployment.addModelInstance(key + ".bpmn", stub);
+        deployment.addModelInstance(key + ".bpmn", NoTimeLimits.marked(stub));
       }
       deployment.deploy();
     }

@@ -382,8 +382,12 @@ class ElementTemplatesDeploymentTest extends ProcessTestBase {
     };
   }
 
-  /** Deploys the model; its definition id. */
+  /**
+   * Deploys the model, its user tasks without a window marked as having no time limit (the template's "no response
+   * window" choice leaves that mark to the process owner); its definition id.
+   */
   String deploy(BpmnModelInstance model) {
+    fr.parcours.support.NoTimeLimits.marked(model);
     String processKey = model.getDefinitions().getChildElementsByType(
         org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next().getId();
     String id = repositoryService.createDeployment().name("Template check " + processKey)
