@@ -250,7 +250,7 @@ public class Clocks {
    */
   void showLastDayOn(DelegateTask task, String clockId) {
     privileged(() -> {
-      RegulatoryClock clock = ClockStore.load(task.getExecution().getProcessInstance(), clockId);
+      RegulatoryClock clock = ClockStore.load(holderOf(task.getExecution(), clockId), clockId);
       if (clock != null && clock.state() != ClockState.NOT_STARTED) {
         ClockReading reading = clock.read(now());
         task.setDueDate(lastMoment(reading));
@@ -269,7 +269,7 @@ public class Clocks {
    */
   void showReminderOn(DelegateTask task, String clockId) {
     privileged(() -> {
-      RegulatoryClock clock = ClockStore.load(task.getExecution().getProcessInstance(), clockId);
+      RegulatoryClock clock = ClockStore.load(holderOf(task.getExecution(), clockId), clockId);
       boolean reminder = deadlines.current().find(clockId, pathwayOf(task.getExecution()))
           .map(DeadlineRule::parcoursReminder).orElse(false);
       ClockReading reading = clock == null ? null : clock.read(now());
@@ -340,6 +340,11 @@ public class Clocks {
     });
   }
 
+  /**
+   * Closes the window this part holds, never one a calling part holds and this part counts on ({@link #holderOf}):
+   * the ministers' track ends its evaluation, but the decree's window the pathway opened at the AR runs on until the
+   * pathway's order is published.
+   */
   private void close(DelegateExecution execution, String clockId) {
     VariableScope instance = execution.getProcessInstance();
     RegulatoryClock clock = ClockStore.load(instance, clockId);
@@ -357,7 +362,7 @@ public class Clocks {
         .map(rule -> rule.whileWaiting() == WhileWaiting.RUNS).orElse(false)) {
       return;
     }
-    privileged(() -> change(execution.getProcessInstance(), execution.getProcessEngineServices(), clockId,
+    privileged(() -> change(execution, execution.getProcessEngineServices(), clockId,
         clock -> switch (clock.state()) {
           case RUNNING -> clock.pause(now(), "Waiting for the vendor: " + nameOf(execution), actor());
           default -> clock; // not open yet, already paused or closed: nothing to pause
@@ -370,7 +375,7 @@ public class Clocks {
 
   private void resume(DelegateExecution execution, String clockId) {
     DeadlineRule rule = deadlines.rule(clockId, pathwayOf(execution));
-    change(execution.getProcessInstance(), execution.getProcessEngineServices(), clockId,
+    change(execution, execution.getProcessEngineServices(), clockId,
         clock -> {
           if (clock.state() != ClockState.PAUSED) {
             return clock;
@@ -468,8 +473,10 @@ public class Clocks {
       RegulatoryClock[] result = new RegulatoryClock[1];
       privileged(() -> {
         ClockStore.save(instance, changed);
-        moveArmedTimers(processInstanceId, instance.getProcessDefinitionId(), instance.getProcessEngineServices(),
-            changed, pathwayOf(instance));
+        for (ExecutionEntity part : countingOn(instance, clockId)) {
+          moveArmedTimers(part.getId(), part.getProcessDefinitionId(), instance.getProcessEngineServices(), changed,
+              pathwayOf(part));
+        }
         result[0] = changed;
       });
       return result[0].read(now());
@@ -519,7 +526,7 @@ public class Clocks {
 
   /** Puts the report of a window on a task, for its form to show ({@code {{variable}}}). */
   public void reportOn(DelegateTask task, String clockId, String variable) {
-    task.setVariableLocal(variable, report(task.getExecution().getProcessInstance(), clockId));
+    task.setVariableLocal(variable, report(holderOf(task.getExecution(), clockId), clockId));
   }
 
   // ---- inside ----
@@ -553,7 +560,7 @@ public class Clocks {
   }
 
   private RegulatoryClock open(DelegateExecution execution, String clockId, Instant openedAt) {
-    VariableScope instance = execution.getProcessInstance();
+    VariableScope instance = holderOf(execution, clockId);
     RegulatoryClock clock = ClockStore.load(instance, clockId);
     if (clock != null && (clock.state() == ClockState.RUNNING || clock.state() == ClockState.PAUSED)) {
       return clock;
@@ -606,8 +613,9 @@ public class Clocks {
     RegulatoryClock apply(RegulatoryClock clock);
   }
 
-  private void change(DelegateExecution instance, ProcessEngineServices services, String clockId, Change change) {
-    RegulatoryClock clock = ClockStore.load(instance, clockId);
+  private void change(DelegateExecution execution, ProcessEngineServices services, String clockId, Change change) {
+    ExecutionEntity holder = holderOf(execution, clockId);
+    RegulatoryClock clock = ClockStore.load(holder, clockId);
     if (clock == null) {
       return;
     }
@@ -615,9 +623,61 @@ public class Clocks {
     if (changed == clock) {
       return;
     }
-    ClockStore.save(instance, changed);
-    moveArmedTimers(instance.getProcessInstanceId(), instance.getProcessDefinitionId(), services, changed,
-        pathwayOf(instance));
+    ClockStore.save(holder, changed);
+    for (ExecutionEntity part : countingOn(holder, clockId)) {
+      moveArmedTimers(part.getId(), part.getProcessDefinitionId(), services, changed, pathwayOf(part));
+    }
+  }
+
+  /**
+   * The part of the dossier (a process instance) whose window an execution counts on: its own part when that holds
+   * the window open, else the nearest part that called it and holds it open, else its own part, which then opens
+   * it. A dossier has one window of a kind, not one per part: the decree's 120 days that the brand name's pathway
+   * opens at the AR (and the generic line's 60 days, at the receipt of the filing) are the very window the
+   * ministers' track dates its tasks and timer with, and pauses while the vendor answers where the row says so.
+   * The pathway's window is the truth, not the track's: it opens at the pathway's event, before the track, and it
+   * outlives the track, dating the order (or the code) that the ministers publish after deciding. One window, so
+   * nothing to keep in step: the order's due date, the dossier page and the mails read the same ledger, pauses
+   * included, and the page shows it once.
+   */
+  private static ExecutionEntity holderOf(DelegateExecution execution, String clockId) {
+    ExecutionEntity own = (ExecutionEntity) execution.getProcessInstance();
+    if (isOpen(ClockStore.load(own, clockId))) {
+      return own;
+    }
+    for (ExecutionEntity call = own.getSuperExecution(); call != null;
+        call = call.getProcessInstance().getSuperExecution()) {
+      ExecutionEntity caller = call.getProcessInstance();
+      if (isOpen(ClockStore.load(caller, clockId))) {
+        return caller;
+      }
+    }
+    return own;
+  }
+
+  private static boolean isOpen(RegulatoryClock clock) {
+    return clock != null && (clock.state() == ClockState.RUNNING || clock.state() == ClockState.PAUSED);
+  }
+
+  /**
+   * The part holding a window and the parts it called that count on it (holding none of their own): where a pause
+   * or a resume moves the armed timers and the due dates of open tasks.
+   */
+  private static List<ExecutionEntity> countingOn(ExecutionEntity holder, String clockId) {
+    List<ExecutionEntity> parts = new ArrayList<>(List.of(holder));
+    calledBy(holder, clockId, parts);
+    return parts;
+  }
+
+  private static void calledBy(ExecutionEntity execution, String clockId, List<ExecutionEntity> parts) {
+    ExecutionEntity called = execution.getSubProcessInstance();
+    if (called != null && ClockStore.load(called, clockId) == null) {
+      parts.add(called);
+      calledBy(called, clockId, parts);
+    }
+    for (ExecutionEntity child : execution.getExecutions()) {
+      calledBy(child, clockId, parts);
+    }
   }
 
   private void moveArmedTimers(String processInstanceId, String processDefinitionId,

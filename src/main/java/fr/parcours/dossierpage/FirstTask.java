@@ -1,5 +1,6 @@
 package fr.parcours.dossierpage;
 
+import fr.parcours.shared.LookUntil;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import org.camunda.bpm.engine.task.Task;
  */
 public final class FirstTask {
 
+  private static final Duration LOOK_AGAIN = Duration.ofMillis(150);
+
   private FirstTask() {
   }
 
@@ -25,20 +28,8 @@ public final class FirstTask {
 
   /** The first active task of the dossier that these groups may take, looked for until the wait is over. */
   public static Optional<String> of(TaskService tasks, String dossierId, List<String> groupIds, Duration wait) {
-    long until = System.nanoTime() + wait.toNanos();
-    while (true) {
-      Optional<String> found = tasks.createTaskQuery().processInstanceBusinessKey(dossierId)
-          .taskCandidateGroupIn(groupIds).active().orderByTaskCreateTime().asc().listPage(0, 1).stream()
-          .map(Task::getId).findFirst();
-      if (found.isPresent() || System.nanoTime() >= until) {
-        return found;
-      }
-      try {
-        Thread.sleep(150);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return Optional.empty();
-      }
-    }
+    return LookUntil.found(wait, LOOK_AGAIN, () -> tasks.createTaskQuery().processInstanceBusinessKey(dossierId)
+        .taskCandidateGroupIn(groupIds).active().orderByTaskCreateTime().asc().listPage(0, 1).stream()
+        .map(Task::getId).findFirst(), () -> true);
   }
 }

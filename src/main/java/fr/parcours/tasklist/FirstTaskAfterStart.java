@@ -7,13 +7,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import fr.parcours.shared.LookUntil;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +41,7 @@ class FirstTaskAfterStart extends OncePerRequestFilter {
   static final Pattern START = Pattern.compile("^(/camunda/api/engine/engine/[^/]+|/engine-rest(?:/engine/[^/]+)?)"
       + "/process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/(?:start|submit-form)/?$");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final long LOOK_AGAIN_MILLIS = 100;
+  private static final Duration LOOK_AGAIN = Duration.ofMillis(100);
 
   private final ProcessEngine engine;
   private final Duration wait;
@@ -79,31 +82,27 @@ class FirstTaskAfterStart extends OncePerRequestFilter {
     if (jobs == null || !jobs.isActive()) {
       return; // no one here runs the mail step: the answer would only be late
     }
-    long until = System.nanoTime() + wait.toNanos();
-    while (System.nanoTime() < until) {
-      // the dossier's first task may be in a track it calls: the instances of its business key
-      ProcessInstance started = engine.getRuntimeService().createProcessInstanceQuery()
-          .processInstanceId(processInstanceId).singleResult();
-      List<String> instances = started == null || started.getBusinessKey() == null ? List.of(processInstanceId)
-          : engine.getRuntimeService().createProcessInstanceQuery()
-              .processInstanceBusinessKey(started.getBusinessKey()).listPage(0, 20).stream()
-              .map(ProcessInstance::getId).toList();
-      if (started == null || engine.getTaskService().createTaskQuery()
-          .processInstanceIdIn(instances.toArray(String[]::new)).count() > 0) {
-        return;
-      }
-      boolean due = instances.stream().anyMatch(id -> engine.getManagementService().createJobQuery()
-          .processInstanceId(id).executable().count() > 0);
-      if (!due) {
-        return;
-      }
-      try {
-        Thread.sleep(LOOK_AGAIN_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    ProcessInstance started = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(processInstanceId).singleResult();
+    if (started == null) {
+      return; // over already
     }
+    // the dossier's first task may be in a track it calls: its parts share the business key
+    String dossier = started.getBusinessKey();
+    LookUntil.found(wait, LOOK_AGAIN, () -> {
+      TaskQuery tasks = engine.getTaskService().createTaskQuery();
+      return (dossier == null ? tasks.processInstanceId(processInstanceId)
+          : tasks.processInstanceBusinessKey(dossier)).count() > 0 ? Optional.of(true) : Optional.<Boolean>empty();
+    }, () -> stepDueNow(processInstanceId, dossier));
+  }
+
+  /** Whether a step of the dossier is due now (a job the job executor is about to run), in any of its parts. */
+  private boolean stepDueNow(String processInstanceId, String dossier) {
+    List<String> parts = dossier == null ? List.of(processInstanceId)
+        : engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(dossier)
+            .listPage(0, 20).stream().map(ProcessInstance::getId).toList();
+    return parts.stream().anyMatch(id -> engine.getManagementService().createJobQuery()
+        .processInstanceId(id).executable().count() > 0);
   }
 
   /** Outside every other filter, so that the REST API's authentication is over when the filter asks the engine. */

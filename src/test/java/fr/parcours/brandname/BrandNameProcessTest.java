@@ -552,6 +552,52 @@ class BrandNameProcessTest extends ProcessTestBase {
         .containsEntry(BrandNameProcess.OUTCOME, "ABANDONED_CNEDIMTS_COMPLEMENTS");
   }
 
+  /**
+   * The decree's window is one window of the dossier, whoever reads it: opened at the AR by the pathway, the ministers'
+   * track counts on it rather than on a copy of its own. Seed 000 §16 gives the decree "within 120 days of
+   * acknowledgement of receipt" and, unlike the generic line's (001 §11), suspends it for nothing; the row
+   * MINISTERS_DECISION, BRAND_NAME says RUNS. So after a complements round of 20 days the ministers' task, the order's
+   * task and the vendor's dossier page all still give 2 March 2027, and the page shows the window once, not once per
+   * part of the dossier (before, the track's copy showed as a second row).
+   */
+  @Test
+  void shouldGiveTheDecreesOneLastDayOnTheOrderTaskAndThePageAfterAMinistersComplementsRound() {
+    ProcessInstance dossier = acknowledged();
+    complete(CNEDIMTS, dossier, "Task_ExamineApplication", Map.of("cnedimtsDecision", "FAVOURABLE"));
+    complete(VENDOR, dossier, "Task_AnswerDraftOpinion", Map.of("hearingRequested", false));
+    complete(CNEDIMTS, dossier, "Task_AdoptFinalOpinion", Map.of("cnedimtsDecision", "FAVOURABLE"));
+    complete(HAS, dossier, "Task_PublishOpinion", Map.of("opinionPublished", true, "opinionSentToCnp", true,
+        "opinionReference", "AVIS-2026-22"));
+    Date decree = lastMomentOf(LocalDate.of(2027, 3, 2));
+    assertThat(task(dossier, "Task_EvaluateApplication").getDueDate()).isEqualTo(decree);
+    assertThat(decreeWindowsOnThePage(dossier)).as("the page while the ministers' track runs").singleElement()
+        .satisfies(w -> assertThat(w.lastDay()).isEqualTo("jusqu’au 2 mars 2027 inclus"));
+
+    complete(MINISTRY, dossier, "Task_EvaluateApplication", Map.of("ministersDecision", "COMPLEMENTS",
+        "ministersComment", "Joindre l’étude clinique.", "window_MINISTERS_COMPLEMENTS_days", 30L));
+    advance(java.time.Duration.ofDays(20));
+    complete(VENDOR, dossier, "Task_ProvideMinistersComplements",
+        Map.of("ministersComplementsAnswer", "Étude clinique jointe sur Sésame."));
+    assertThat(task(dossier, "Task_EvaluateApplication").getDueDate()).isEqualTo(decree);
+    assertThat(decreeWindowsOnThePage(dossier)).as("the page after the complements round").singleElement()
+        .satisfies(w -> assertThat(w.lastDay()).isEqualTo("jusqu’au 2 mars 2027 inclus"));
+
+    complete(MINISTRY, dossier, "Task_EvaluateApplication", Map.of("ministersDecision", "FAVOURABLE"));
+    assertThat(task(dossier, "Task_PublishRegistrationOrder").getDueDate()).isEqualTo(decree);
+    assertThat(decreeWindowsOnThePage(dossier)).as("the page at the order").singleElement()
+        .satisfies(w -> {
+          assertThat(w.open()).isTrue();
+          assertThat(w.lastDay()).isEqualTo("jusqu’au 2 mars 2027 inclus");
+        });
+  }
+
+  /** The rows « Décision des ministres » of the vendor's dossier page, in every part of the dossier. */
+  List<fr.parcours.dossierpage.DossierSummary.Window> decreeWindowsOnThePage(ProcessInstance dossier) {
+    return board.read(board.viewer(VENDOR, java.util.Locale.FRENCH), dossier.getBusinessKey()).orElseThrow()
+        .summary().tracks().stream().flatMap(t -> t.windows().stream())
+        .filter(w -> w.clockId().equals("MINISTERS_DECISION")).toList();
+  }
+
   @Test
   void shouldRefuseAHearingRequestAfterItsWindowAndGoOnWithoutHearing() {
     ProcessInstance dossier = acknowledged();

@@ -416,6 +416,16 @@ class GenericLineProcessTest extends ProcessTestBase {
     assertThat(task(dossier, "Task_EvaluateApplication").getDueDate()).isEqualTo(lastMomentOfDay(61));
   }
 
+  /** The ministers ask for information on day 10 of their 60 days; the vendor answers on day 21. */
+  void askOnDayTenAndAnswerOnDayTwentyOne(ProcessInstance dossier) {
+    advance(Duration.ofDays(10));
+    complete(MINISTRY, dossier, "Task_EvaluateApplication", Map.of("ministersDecision", "COMPLEMENTS",
+        "ministersComment", "Joindre l’étude clinique."));
+    advance(Duration.ofDays(11));
+    complete(VENDOR, dossier, "Task_ProvideMinistersComplements",
+        Map.of("ministersComplementsAnswer", "Étude clinique jointe au dossier Démarches Simplifiées."));
+  }
+
   void askAndAnswerTheSameDay(ProcessInstance dossier) {
     complete(MINISTRY, dossier, "Task_EvaluateApplication", Map.of("ministersDecision", "COMPLEMENTS",
         "ministersComment", "Joindre l’étude clinique."));
@@ -440,18 +450,50 @@ class GenericLineProcessTest extends ProcessTestBase {
 
     // day 10: information is missing; the vendor answers on day 21. The regulation suspends the 60 days "from the
     // date of the notification until the date of receipt": both dates count, 12 days (10 to 21) in all
-    advance(Duration.ofDays(10));
-    complete(MINISTRY, dossier, "Task_EvaluateApplication", Map.of("ministersDecision", "COMPLEMENTS",
-        "ministersComment", "Joindre l’étude clinique."));
-    advance(Duration.ofDays(11));
-    complete(VENDOR, dossier, "Task_ProvideMinistersComplements",
-        Map.of("ministersComplementsAnswer", "Étude clinique jointe au dossier Démarches Simplifiées."));
+    askOnDayTenAndAnswerOnDayTwentyOne(dossier);
 
     // the 60 days were suspended for those 12 days: they pass at the end of day 72 (14 January 2027)
     assertThat(timer(dossier, "Timer_DecisionDue").getDuedate()).isEqualTo(endOfDay(72));
     fire(dossier, "Timer_DecisionDue");
     assertThat(dossierVariable(dossier, "decisionOverdue")).isEqualTo(true);
     assertWaitingAt(dossier, "Task_EvaluateApplication");
+  }
+
+  /**
+   * The 60 days are one window of the dossier, opened by the pathway at the filing's receipt: the ministers' track
+   * counts and suspends that window, so the code's task, which the same window dates, keeps the 12 days the vendor
+   * took (before, the pathway opened a copy of its own at the code's task, from the receipt and without the pause:
+   * due on day 60, not 72); the vendor's dossier page shows the window once, with the same day.
+   */
+  @Test
+  void shouldDateTheCodeTaskWithTheSixtyDaysTheComplementsRoundSuspended() throws Exception {
+    ProcessInstance dossier = certified();
+    // started mid-way, as the start form would not: the vendor's company may read its dossier page
+    dossierAccess.openTo("vendor-medisoft", dossier.getId());
+    complete(MINISTRY, dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", "4245",
+        "dsReceivedDate", "2026-11-02"));
+    askOnDayTenAndAnswerOnDayTwentyOne(dossier);
+    assertThat(task(dossier, "Task_EvaluateApplication").getDueDate()).isEqualTo(lastMomentOfDay(72));
+    assertThat(decisionWindowsOnThePage(dossier)).as("the page after the complements round").singleElement()
+        .satisfies(w -> assertThat(w.lastDay()).isEqualTo("jusqu’au 13 janvier 2027 inclus"));
+
+    complete(MINISTRY, dossier, "Task_EvaluateApplication", Map.of("ministersDecision", "FAVOURABLE"));
+    assertThat(task(dossier, "Task_AllocateCode").getDueDate()).isEqualTo(lastMomentOfDay(72));
+    assertThat(decisionWindowsOnThePage(dossier)).as("the page at the code's allocation").singleElement()
+        .satisfies(w -> {
+          assertThat(w.open()).isTrue();
+          assertThat(w.lastDay()).isEqualTo("jusqu’au 13 janvier 2027 inclus");
+        });
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired fr.parcours.dossierpage.DossierBoard board;
+  @org.springframework.beans.factory.annotation.Autowired fr.parcours.security.DossierAccess dossierAccess;
+
+  /** The rows « Décision des ministres » of the vendor's dossier page, in every part of the dossier. */
+  List<fr.parcours.dossierpage.DossierSummary.Window> decisionWindowsOnThePage(ProcessInstance dossier) {
+    return board.read(board.viewer(VENDOR, java.util.Locale.FRENCH), dossier.getBusinessKey()).orElseThrow()
+        .summary().tracks().stream().flatMap(t -> t.windows().stream())
+        .filter(w -> w.clockId().equals("MINISTERS_DECISION")).toList();
   }
 
   @Test
