@@ -70,6 +70,7 @@ import org.springframework.test.context.ActiveProfiles;
  * on CI. Screenshots of each step go to {@code target/screenshots/}; on a failure, the page and its HTML too.
  */
 @org.junit.jupiter.api.extension.ExtendWith(fr.parcours.support.ThisContextsEngine.class)
+@org.junit.jupiter.api.extension.ExtendWith(WalkProfile.class)
 @ActiveProfiles({"test", "demo"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class BrowserTestBase {
@@ -85,8 +86,11 @@ abstract class BrowserTestBase {
    * Chromium's headless shell (Debian's {@code chromium-headless-shell}): the same Blink and V8 as the browser, without
    * the browser's own windows. A walk costs about half the processor time it costs in {@code chromium --headless=new}
    * (the brand-name walk, whole build included: 68 s against 100 s, side by side), and the walks are most of a build.
+   * The program itself, not Debian's {@code /usr/bin} script that starts it: ChromeDriver stops the process it
+   * started, and a script's child outlived it (hundreds of browsers left after a run, each test class waiting 20 s
+   * for their output to end).
    */
-  static final Path HEADLESS_SHELL = Paths.get("/usr/bin/chromium-headless-shell");
+  static final Path HEADLESS_SHELL = Paths.get("/usr/lib/chromium/chromium-headless-shell");
   static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Paths.get("target", "screenshots");
