@@ -37,10 +37,15 @@ public final class NoTimeLimits {
       if (properties == null) {
         properties = extensions.addExtensionElement(CamundaProperties.class);
       }
-      CamundaProperty property = model.newInstance(CamundaProperty.class);
-      property.setCamundaName(TimeLimits.PROPERTY);
+      // the element template writes the property empty ("a window applies") on every task it is applied to
+      CamundaProperty property = properties.getCamundaProperties().stream()
+          .filter(p -> TimeLimits.PROPERTY.equals(p.getCamundaName())).findFirst().orElse(null);
+      if (property == null) {
+        property = model.newInstance(CamundaProperty.class);
+        property.setCamundaName(TimeLimits.PROPERTY);
+        properties.addChildElement(property);
+      }
       property.setCamundaValue(TimeLimits.NONE);
-      properties.addChildElement(property);
     }
     return model;
   }

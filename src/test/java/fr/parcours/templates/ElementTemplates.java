@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import fr.parcours.clock.Clocks;
+import fr.parcours.clock.TimeLimits;
 
 /**
  * Produces the Camunda Modeler element templates of Parcours ({@code .camunda/element-templates/parcours.json},
@@ -143,7 +145,13 @@ final class ElementTemplates {
     windows(deadlines, false).forEach((id, label) -> dueDates.put("${clocks.due(execution, '" + id + "')}", label));
     ObjectNode dueDate = JSON.createObjectNode().put("type", "property").put("name", "camunda:dueDate");
     properties.add(dropdown("Response window", "Sets the task's due date (camunda:dueDate) to the window's.",
-        dueDates, "(none)", dueDate));
+        dueDates, "(none: no regulatory time limit, below)", dueDate));
+    properties.add(dropdown("No regulatory time limit", "When no window of the table applies to the task (the seeds"
+            + " set none): sets " + TimeLimits.PROPERTY + " = " + TimeLimits.NONE + "; then write '"
+            + Clocks.NO_DEADLINE + "' in its documentation and its form. The deployment refuses a task with neither"
+            + " a window nor this, or with both.",
+        Map.of(TimeLimits.NONE, "None applies (" + TimeLimits.PROPERTY + " = " + TimeLimits.NONE + ")"),
+        "(a window applies)", camundaProperty(TimeLimits.PROPERTY)));
     properties.add(dropdown("Pauses the clock", "The clock of this window stands still while the task is active"
         + " (only windows that pause or restart while the agency waits).", windows(deadlines, true), "(none)",
         camundaProperty("pausesClock")));

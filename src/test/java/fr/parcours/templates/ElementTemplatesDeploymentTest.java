@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.parcours.clock.TimeLimits;
 import fr.parcours.shared.Outcomes;
 import fr.parcours.support.ProcessTestBase;
 import jakarta.mail.internet.MimeMessage;
@@ -200,14 +201,32 @@ class ElementTemplatesDeploymentTest extends ProcessTestBase {
         .done();
     apply(model.getModelElementById("Task_Windowed"), template,
         Map.of("camunda:dueDate", "${clocks.due(execution, 'ANS_COMPLEMENTS')}", "pausesClock", "ANS_ANALYSIS"));
-    apply(model.getModelElementById("Task_NoWindow"), template, Map.of("camunda:dueDate", "", "pausesClock", ""));
-    deploy(model);
+    apply(model.getModelElementById("Task_NoWindow"), template,
+        Map.of("camunda:dueDate", "", "pausesClock", "", TimeLimits.PROPERTY, TimeLimits.NONE));
+    deployAsIs(model); // what the two choices of the template write is enough: nothing added by the test
 
     ProcessInstance pi = runtimeService.startProcessInstanceByKey("template-task");
     assertThat(task(pi, "Task_Windowed").getDueDate()).isEqualTo(lastMomentOfDay(30)); // a window runs to the end of its last day (CPC art. 642)
     taskService.complete(task(pi, "Task_Windowed").getId());
 
     assertThat(task(pi, "Task_NoWindow").getDueDate()).isNull();
+  }
+
+  @Test
+  void shouldRefuseATaskWhoseTemplateChoosesNeitherAWindowNorNoTimeLimitOrBoth() throws IOException {
+    JsonNode template = ElementTemplatesTest.template(ElementTemplates.TASK_WINDOW);
+    BpmnModelInstance neither = Bpmn.createExecutableProcess("template-task-neither").camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check").userTask("Task_Neither").endEvent("EndEvent_Done").done();
+    apply(neither.getModelElementById("Task_Neither"), template, Map.of("camunda:dueDate", "", "pausesClock", ""));
+    assertThat(refused(neither, false)).contains("user task Task_Neither (", "has no due date from the deadlines"
+        + " table and does not say that no time limit applies");
+
+    BpmnModelInstance both = Bpmn.createExecutableProcess("template-task-both").camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check").userTask("Task_Both").endEvent("EndEvent_Done").done();
+    apply(both.getModelElementById("Task_Both"), template, Map.of("camunda:dueDate",
+        "${clocks.due(execution, 'ANS_COMPLEMENTS')}", "pausesClock", "", TimeLimits.PROPERTY, TimeLimits.NONE));
+    assertThat(refused(both, false)).contains("user task Task_Both (", "has a due date from the deadlines table and"
+        + " the property timeLimits = none");
   }
 
   // ---- what no template offers is refused at deployment ----
@@ -387,7 +406,11 @@ class ElementTemplatesDeploymentTest extends ProcessTestBase {
    * window" choice leaves that mark to the process owner); its definition id.
    */
   String deploy(BpmnModelInstance model) {
-    fr.parcours.support.NoTimeLimits.marked(model);
+    return deployAsIs(fr.parcours.support.NoTimeLimits.marked(model));
+  }
+
+  /** Deploys the model as the templates left it; its definition id. */
+  String deployAsIs(BpmnModelInstance model) {
     String processKey = model.getDefinitions().getChildElementsByType(
         org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next().getId();
     String id = repositoryService.createDeployment().name("Template check " + processKey)
@@ -398,8 +421,19 @@ class ElementTemplatesDeploymentTest extends ProcessTestBase {
 
   /** The message of the refused deployment (and its causes). */
   String refused(BpmnModelInstance model) {
+    return refused(model, true);
+  }
+
+  /** The same; {@code marked}: as {@link #deploy}, else as the templates left it ({@link #deployAsIs}). */
+  String refused(BpmnModelInstance model, boolean marked) {
     long before = repositoryService.createDeploymentQuery().count();
-    Throwable refused = catchThrowable(() -> deploy(model));
+    Throwable refused = catchThrowable(() -> {
+      if (marked) {
+        deploy(model);
+      } else {
+        deployAsIs(model);
+      }
+    });
     assertThat(refused).as("the deployment is refused").isNotNull();
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(before);
     StringBuilder messages = new StringBuilder();
