@@ -45,8 +45,9 @@ final class WalkProfile implements BeforeAllCallback, AfterAllCallback {
     String step = "(outside the walk)";
     String what = stack.length == 0 ? "(idle)" : kind(stack);
     for (StackTraceElement frame : stack) {
-      if (frame.getClassName().startsWith("fr.parcours.browser.")
-          && !frame.getClassName().contains("WalkProfile") && !frame.getMethodName().startsWith("lambda$")) {
+      // a wait's condition is a lambda: its step is the method that waits
+      if (frame.getClassName().startsWith("fr.parcours.browser.") && !frame.getClassName().contains("WalkProfile")
+          && !frame.getClassName().contains("$$Lambda") && !frame.getMethodName().startsWith("lambda$")) {
         step = frame.getClassName().substring("fr.parcours.browser.".length()) + "." + frame.getMethodName();
         break;
       }
