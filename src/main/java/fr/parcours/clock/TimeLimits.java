@@ -26,22 +26,25 @@ public final class TimeLimits {
 
   /**
    * What is wrong with a user task's time limit, or empty: its due date ({@code camunda:dueDate}, null when it has
-   * none) and the value of its property {@value #PROPERTY} (null when it has none).
+   * none) and the value of its property {@value #PROPERTY} (null when it has none). In French, for the process
+   * owner who deploys the diagram; Modeler's own labels ('Response window', 'Extensions') as Modeler shows them.
    */
   public static Optional<String> problem(String taskId, String taskName, String dueDate, String timeLimits) {
     boolean window = namesAWindow(dueDate);
     boolean none = NONE.equals(timeLimits == null ? null : timeLimits.trim());
-    String task = "user task " + taskId + (taskName == null || taskName.isBlank() ? "" : " ('" + taskName.strip() + "')");
+    String task = "la tâche utilisateur " + taskId
+        + (taskName == null || taskName.isBlank() ? "" : " (« " + taskName.strip() + " »)");
     if (window && none) {
-      return Optional.of(task + " has a due date from the deadlines table and the property " + PROPERTY + " = " + NONE
-          + ": keep one (remove the property if the window applies, or the due date if none does)");
+      return Optional.of(task + " a une échéance tirée de la table des délais et la propriété " + PROPERTY + " = "
+          + NONE + " : gardez l’une des deux (retirez la propriété si le délai s’applique, ou l’échéance si aucun"
+          + " délai ne s’applique)");
     }
     if (!window && !none) {
-      return Optional.of(task + " has no due date from the deadlines table and does not say that no time limit"
-          + " applies: choose its window with the element template 'Response window' (due date "
-          + ClockExpressions.example("due") + "), or, if no regulatory time limit applies to it, add the property "
-          + PROPERTY + " = " + NONE + " (Extensions) and write '" + Clocks.NO_DEADLINE
-          + "' in its documentation and its form");
+      return Optional.of(task + " n’a pas d’échéance tirée de la table des délais et ne dit pas qu’aucun délai ne"
+          + " s’applique : choisissez son délai avec le modèle d’élément « Response window » (échéance "
+          + ClockExpressions.example("due") + ") ou, si aucun délai réglementaire ne s’applique à elle, ajoutez la"
+          + " propriété " + PROPERTY + " = " + NONE + " (onglet « Extensions ») et écrivez « " + Clocks.NO_DEADLINE
+          + " » dans sa documentation et dans son formulaire");
     }
     return Optional.empty();
   }

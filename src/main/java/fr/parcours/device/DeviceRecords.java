@@ -64,6 +64,20 @@ public class DeviceRecords {
   public record Device(String id, String vendorGroup, String companyName, String name, String version,
       String profiles, String basicUdiDi, List<Certificate> certificates, List<Registration> registrations,
       List<Refusal> refusals) {
+    /**
+     * When the device was left without a certificate of conformity to the ANS referential (final or provisional):
+     * the day of its newest withdrawal, when every such certificate it held is withdrawn or lapsed; empty while one
+     * is in force. Every registration rests on that certificate (seeds 000, 001, 002), so {@code /devices} says so
+     * beside a registration still running; the seeds do not say that the withdrawal ends the registration, which
+     * the ministers' decision set.
+     */
+    public Optional<Instant> withoutCertificateSince() {
+      List<Certificate> ans = certificates.stream().filter(c -> c.referential().startsWith(ANS_REFERENTIAL)).toList();
+      if (ans.isEmpty() || ans.stream().anyMatch(c -> !c.withdrawn())) {
+        return Optional.empty();
+      }
+      return ans.stream().map(Certificate::withdrawnAt).max(Instant::compareTo);
+    }
   }
 
   /**

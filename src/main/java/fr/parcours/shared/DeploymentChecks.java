@@ -44,8 +44,9 @@ public final class DeploymentChecks {
       return;
     }
     String file = fileOf(definition, deployment);
-    throw new ProcessEngineException("Process '" + definition.getKey() + "'"
-        + (file == null ? "" : " (" + file + ")") + " cannot be deployed: " + String.join("; ", problems) + ".");
+    throw new ProcessEngineException("Le processus « " + definition.getKey() + " »"
+        + (file == null ? "" : " (" + file + ")") + " ne peut pas être déployé : " + String.join(" ; ", problems)
+        + ".");
   }
 
   /**

@@ -287,6 +287,17 @@ class BrandNameProcessTest extends ProcessTestBase {
       assertThat(r.endsOn()).isEqualTo(LocalDate.of(2031, 11, 2));
     });
     assertThat(mailWith("décision")).contains("jusqu’au 2 novembre 2031 inclus");
+    // the vendor reads an inscription on the LPPR under the brand name (seed 003, step 5), in the mail and its PDF:
+    // « prise en charge » is PECAN's word
+    jakarta.mail.internet.MimeMessage decided = mails("décision favorable des ministres").get(0);
+    assertThat(text(decided)).contains("ont pris une décision favorable à l’inscription de CardioWatch sous son nom"
+        + " de marque sur la liste des produits et prestations remboursables (LPPR).").doesNotContain("prise en charge");
+    assertThat(html(decided)).contains("sous son nom de marque sur la liste des produits et prestations remboursables"
+        + " (LPPR)").doesNotContain("prise en charge");
+    jakarta.mail.Part order = attachment(decided);
+    assertThat(order.getFileName()).isEqualTo("decision-d-inscription-" + dossier.getBusinessKey() + ".pdf");
+    assertThat(pdfText(order)).contains("Décision d’inscription sous nom de marque", "accordent l’inscription")
+        .doesNotContain("prise en charge");
     assertThat(dossier).variables().containsEntry("registrationEndDateText", "2 novembre 2031");
 
     // the renewal is due 120 days before the end (row BRAND_RENEWAL_FILING, -P120D), reminded a month before

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.parcours.device.DeviceRecords;
 import fr.parcours.device.DeviceRecords.DeviceFacts;
+import fr.parcours.device.DeviceRecords.RegistrationKind;
 import java.time.Instant;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.List;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -32,15 +37,19 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
   static final String AUDITORS = "Audit ANS — toutes les tâches";
   static final String CERTIFICATE = "CC-DMN-2026-AUDIT";
   static final String SCOPE = "Déploiement de CardioWatch 2.1 au CHU de Nantes";
+  static final String REGISTRATION = "JORF n° 0042 (audit)";
   static final String REASONS = "La version 2.1 déployée ne qualifie toujours pas l’identité INS (exigence INS 2).";
 
   @Autowired DeviceRecords records;
 
   @Test
   void shouldAuditACertifiedDeviceFromTasklistToTheWithdrawalTheVendorReadsOnItsDevicesPage() throws Exception {
-    records.certificateIssued(new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1", "SOCLE", null),
-        CERTIFICATE, DeviceRecords.ANS_REFERENTIAL, "2025", Instant.now().minus(Duration.ofDays(90)), null, null,
-        "walk", "ANS");
+    DeviceFacts cardio = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1", "SOCLE", null);
+    records.certificateIssued(cardio, CERTIFICATE, DeviceRecords.ANS_REFERENTIAL, "2025",
+        Instant.now().minus(Duration.ofDays(90)), null, null, "walk", "ANS");
+    // its brand-name order, which rests on that certificate
+    records.registered(cardio, RegistrationKind.BRAND_NAME, REGISTRATION, LocalDate.now().minusDays(30),
+        LocalDate.now().plusYears(5), null, "walk-order", Instant.now());
 
     // odile opens the audit from the auditors' list of certificates in force, with its scope
     signIn("odile");
@@ -115,6 +124,10 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
     waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), CERTIFICATE));
     String devices = browser.findElement(By.tagName("body")).getText();
     assertThat(devices).contains("CardioWatch").contains("Retiré le").contains(REASONS);
+    // its brand-name registration no longer reads plainly "En cours": it has no certificate since the withdrawal
+    String registration = registrationRow();
+    assertThat(registration).contains("En cours selon la décision des ministres, mais sans certificat de conformité"
+        + " depuis le " + today() + " (retiré) : la renouveler ou en demander une autre exige un nouveau certificat.");
     screenshot("audit-05-alice-devices-withdrawn", true);
     browser.get("http://localhost:" + port + "/dossiers/" + number);
     waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), number));
@@ -151,6 +164,26 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
     assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(CERTIFICATE)
         .doesNotContain("CardioWatch");
     signOutFromTasklist();
+
+    // odile, a reviewer, reads on /devices the very row alice read
+    signIn("odile");
+    browser.get("http://localhost:" + port + "/devices");
+    waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), REGISTRATION));
+    assertThat(registrationRow()).isEqualTo(registration);
+    screenshot("audit-08-odile-devices-registration-without-certificate", true);
+    signOutFromTasklist();
+  }
+
+  /** The text of the brand-name registration's row on /devices. */
+  String registrationRow() {
+    return browser.findElement(By.xpath("//table[contains(@class,'registrations')]//tr[td[normalize-space(.)='"
+        + REGISTRATION + "']]")).getText();
+  }
+
+  /** Today as the pages write a day, in Paris. */
+  static String today() {
+    return LocalDate.now(ZoneId.of("Europe/Paris")).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH))
+        .replaceFirst("^1 ", "1er ");
   }
 
   /** Back from the application's pages to Tasklist, then signs out there. */

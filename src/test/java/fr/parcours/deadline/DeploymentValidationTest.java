@@ -101,8 +101,8 @@ class DeploymentValidationTest extends ProcessTestBase {
     Throwable refused = deployExpectingFailure(NoTimeLimits.marked(model));
 
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
-        .contains("Process 'deadline-check-unknown-window' (deadline-check-unknown-window.bpmn) cannot be"
-            + " deployed: element Timer_UnknownWindow names the window 'NO_SUCH_WINDOW', which is not a row of"
+        .contains("Le processus « deadline-check-unknown-window » (deadline-check-unknown-window.bpmn) ne peut pas"
+            + " être déployé : element Timer_UnknownWindow names the window 'NO_SUCH_WINDOW', which is not a row of"
             + " the deadlines table (bpmn/deadlines.dmn) for any pathway: add the row or fix the id."));
   }
 
@@ -185,16 +185,18 @@ class DeploymentValidationTest extends ProcessTestBase {
     Throwable refused = deployExpectingFailure(model);
 
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
-        .contains("Process 'deadline-check-no-time-limit' (deadline-check-no-time-limit.bpmn) cannot be deployed:"
-            + " user task Task_SignConvention ('Signer la convention') has no due date from the deadlines table and"
-            + " does not say that no time limit applies: choose its window with the element template 'Response"
-            + " window' (due date ${clocks.due(execution, 'ANS_COMPLEMENTS')}), or, if no regulatory time limit"
-            + " applies to it, add the property timeLimits = none (Extensions) and write '"
-            + fr.parcours.clock.Clocks.NO_DEADLINE + "' in its documentation and its form; user task"
-            + " Task_EmptyDueDate ('Déposer les preuves') has no due date")
-        .contains("; user task Task_OtherMark ('Relire') has no due date")
-        .contains("; user task Task_Both ('Répondre') has a due date from the deadlines table and the property"
-            + " timeLimits = none: keep one")
+        .contains("Le processus « deadline-check-no-time-limit » (deadline-check-no-time-limit.bpmn) ne peut pas"
+            + " être déployé : la tâche utilisateur Task_SignConvention (« Signer la convention ») n’a pas"
+            + " d’échéance tirée de la table des délais et ne dit pas qu’aucun délai ne s’applique : choisissez son"
+            + " délai avec le modèle d’élément « Response window » (échéance ${clocks.due(execution,"
+            + " 'ANS_COMPLEMENTS')}) ou, si aucun délai réglementaire ne s’applique à elle, ajoutez la propriété"
+            + " timeLimits = none (onglet « Extensions ») et écrivez « " + fr.parcours.clock.Clocks.NO_DEADLINE
+            + " » dans sa documentation et dans son formulaire ; la tâche utilisateur Task_EmptyDueDate (« Déposer"
+            + " les preuves ») n’a pas d’échéance")
+        .contains(" ; la tâche utilisateur Task_OtherMark (« Relire ») n’a pas d’échéance")
+        .contains(" ; la tâche utilisateur Task_Both (« Répondre ») a une échéance tirée de la table des délais et"
+            + " la propriété timeLimits = none : gardez l’une des deux")
+        .doesNotContain("cannot be deployed").doesNotContain("user task")
         .doesNotContain("Task_Windowed").doesNotContain("Task_Marked"));
   }
 

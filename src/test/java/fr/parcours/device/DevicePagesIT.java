@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -99,6 +101,53 @@ class DevicePagesIT {
     assertThat(BrowserSession.signedIn(rest, "alice").page("/devices", "en-GB,fr;q=0.5").getBody())
         .contains("The running cycle (dossier DMN-2026-HHHHH) counts as the new application");
     assertThat(page("bruno").getBody()).doesNotContain(number).doesNotContain("DMN-2026-HHHHH");
+  }
+
+  /** The state cell of a device's registration, as the page writes it (the device named by a word of its own). */
+  static String registrationState(String page, String device, String reference) {
+    String section = page.substring(page.indexOf(device));
+    section = section.substring(0, section.contains("</section>") ? section.indexOf("</section>") : section.length());
+    Matcher row = Pattern.compile("<tr>\\s*<td>[^<]*</td>\\s*<td>"
+        + Pattern.quote(reference) + "</td>.*?<td[^>]*registration-state[^>]*>([^<]*)</td>",
+        Pattern.DOTALL).matcher(section);
+    assertThat(row.find()).as("the row of " + reference + " in " + section).isTrue();
+    return row.group(1).trim();
+  }
+
+  @Test
+  void shouldSayThatARunningRegistrationHasNoCertificateSinceItsWithdrawalToTheVendorAndTheReviewers() {
+    String word = UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+    DeviceFacts neuro = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "Neuro" + word, "1.0", "SOCLE", null);
+    String number = "CC-DMN-2026-N" + word;
+    records.certificateIssued(neuro, number, DeviceRecords.ANS_REFERENTIAL, "2025", ISSUED, null, "DMN-2026-N" + word,
+        "pi-n" + word, "ans-certification");
+    records.registered(neuro, RegistrationKind.BRAND_NAME, "JORF n° N" + word, LocalDate.of(2026, 11, 20),
+        LocalDate.of(2031, 11, 19), "DMN-2026-O" + word, "pi-o" + word, ISSUED);
+    // a registration whose order has ended stays "Terminée", withdrawn certificate or not
+    records.registered(neuro, RegistrationKind.PECAN, "PECAN " + word, LocalDate.of(2025, 1, 2),
+        LocalDate.of(2026, 1, 1), "DMN-2025-P" + word, "pi-p" + word, ISSUED);
+    assertThat(registrationState(page("alice").getBody(), "Neuro" + word, "JORF n° N" + word)).isEqualTo("En cours");
+
+    records.withdraw(number, "Non-conformité INS 2 non corrigée", Instant.parse("2026-12-03T10:00:00Z"));
+
+    // the seeds do not end the registration at the withdrawal (the ministers' order set it), but every renewal or
+    // new registration needs a certificate in force (000 "renew ... if my certificate of conformity is still
+    // compliant"): the vendor and every reviewer read the same, with the day
+    String said = "En cours selon la décision des ministres, mais sans certificat de conformité depuis le 3 décembre"
+        + " 2026 (retiré) : la renouveler ou en demander une autre exige un nouveau certificat.";
+    for (String user : List.of("alice", "ana", "odile", "marc")) {
+      String body = page(user).getBody();
+      assertThat(registrationState(body, "Neuro" + word, "JORF n° N" + word)).as(user).isEqualTo(said);
+      assertThat(registrationState(body, "Neuro" + word, "PECAN " + word)).as(user).isEqualTo("Terminée");
+    }
+    assertThat(registrationState(BrowserSession.signedIn(rest, "alice").page("/devices", "en-GB,fr;q=0.5").getBody(),
+        "Neuro" + word, "JORF n° N" + word)).startsWith("Current under the ministers’ decision, but without a"
+        + " certificate of conformity since 3 December 2026");
+
+    // a new certificate in force (a new cycle after the withdrawal): the registration rests on it again
+    records.certificateIssued(neuro, number + "B", DeviceRecords.ANS_REFERENTIAL, "2025",
+        Instant.parse("2026-12-04T10:00:00Z"), null, "DMN-2026-Q" + word, "pi-q" + word, "device-life");
+    assertThat(registrationState(page("alice").getBody(), "Neuro" + word, "JORF n° N" + word)).isEqualTo("En cours");
   }
 
   @Test

@@ -7,6 +7,7 @@ import fr.parcours.device.DeviceRecords;
 import fr.parcours.shared.BadInputException;
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.ProcessTestBase;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
@@ -45,12 +46,17 @@ class GenericLineProcessTest extends ProcessTestBase {
 
   /** The same, for these lines (ids separated by commas, as the start stores them). */
   ProcessInstance certified(String genericLines) {
+    return certified(genericLines, "DMN-2026-00717");
+  }
+
+  /** The same, under its own number (a test that reads the dossier page, which finds a dossier by its number). */
+  ProcessInstance certified(String genericLines, String dossierId) {
     Map<String, Object> variables = new HashMap<>(Candidatures.valid());
-    variables.putAll(Map.of("dossierId", "DMN-2026-00717", "vendorGroup", "vendor-medisoft",
+    variables.putAll(Map.of("dossierId", dossierId, "vendorGroup", "vendor-medisoft",
         "pathway", GenericLineProcess.PATHWAY, "genericLines", genericLines, "applicant", VENDOR,
         "certificateNumber", "CC-2026-17", "fromEtapes", false, "softwareVersion", "2.1"));
     ProcessInstance dossier = runtimeService.createProcessInstanceByKey(GenericLineProcess.KEY)
-        .businessKey("DMN-2026-00717").startBeforeActivity("Task_RecordDsFiling").setVariables(variables).execute();
+        .businessKey(dossierId).startBeforeActivity("Task_RecordDsFiling").setVariables(variables).execute();
     executeJobs(dossier);
     return dossier;
   }
@@ -444,7 +450,8 @@ class GenericLineProcessTest extends ProcessTestBase {
     assertThat(future).isInstanceOf(BadInputException.class).hasMessageContaining("est dans le futur");
     complete(MINISTRY, dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", "4242",
         "dsReceivedDate", "2026-11-02"));
-    assertThat(text(mails("").get(mails("").size() - 1))).contains("4242").contains("60 jours");
+    assertThat(text(mails("").get(mails("").size() - 1))).contains("4242")
+        .contains("Les ministres décident au plus tard le 1er janvier 2027 inclus").doesNotContain("60 jours");
     assertThat(task(dossier, "Task_EvaluateApplication").getDueDate()).isEqualTo(lastMomentOfDay(60));
     assertThat(timer(dossier, "Timer_DecisionDue").getDuedate()).isEqualTo(endOfDay(60));
 
@@ -484,6 +491,31 @@ class GenericLineProcessTest extends ProcessTestBase {
           assertThat(w.open()).isTrue();
           assertThat(w.lastDay()).isEqualTo("jusqu’au 13 janvier 2027 inclus");
         });
+  }
+
+  /**
+   * The receipt mail gives the ministers' last day, not their length, counted as the dossier page counts it: from
+   * the filing's receipt, though the ministry records it three days later (counted from the recording, the mail
+   * would say 4 January).
+   */
+  @Test
+  void shouldGiveTheMinistersLastDayInTheReceiptMailAsTheDossierPageShowsIt() throws Exception {
+    ProcessInstance dossier = certified("DIABETES", "DMN-2026-00718");
+    dossierAccess.openTo("vendor-medisoft", dossier.getId());
+    advance(Duration.ofDays(3));
+    complete(MINISTRY, dossier, "Task_RecordDsFiling", Map.of("dsDossierNumber", "4246",
+        "dsReceivedDate", "2026-11-02"));
+
+    String onThePage = decisionWindowsOnThePage(dossier).stream().map(w -> w.lastDay()).reduce((a, b) -> a + " / " + b)
+        .orElseThrow();
+    assertThat(onThePage).isEqualTo("jusqu’au 1er janvier 2027 inclus");
+    String day = onThePage.substring("jusqu’au ".length(), onThePage.length() - " inclus".length());
+    MimeMessage receipt = mails("demande reçue par les ministres").get(0);
+    assertThat(text(receipt)).contains("4246")
+        .contains("Les ministres décident au plus tard le " + day + " inclus (délai compté à partir de la"
+            + " réception).").doesNotContain("dans un délai de").doesNotContain("60 jours");
+    assertThat(html(receipt)).contains("au plus tard le <strong>" + day + "</strong> inclus")
+        .doesNotContain("60 jours");
   }
 
   @org.springframework.beans.factory.annotation.Autowired fr.parcours.dossierpage.DossierBoard board;

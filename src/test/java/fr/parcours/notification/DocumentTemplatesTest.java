@@ -95,6 +95,18 @@ class DocumentTemplatesTest {
         "deux mois");
     assertThat(text(new DocumentTemplates().draw("decision-refusal", Language.EN, dossier).pdf()))
         .contains("Refusal decision", "Appeal routes and time limits", "within two months");
+    // what is refused is what the pathway applied for
+    assertThat(text(refusal.pdf())).as("no pathway: PECAN's words").contains("la prise en charge anticipée demandée");
+    dossier.put("pathway", "BRAND_NAME");
+    assertThat(text(new DocumentTemplates().draw("decision-refusal", Language.FR, dossier).pdf()))
+        .contains("l’inscription sous son nom de marque sur la liste des produits et prestations remboursables (LPPR)"
+            + " demandée").doesNotContain("prise en charge").doesNotContain("ligne générique");
+    dossier.put("pathway", "GENERIC_LINE");
+    assertThat(text(new DocumentTemplates().draw("decision-refusal", Language.FR, dossier).pdf()))
+        .contains("l’inscription sur la liste des produits et prestations remboursables (LPPR) au titre de la ligne"
+            + " générique demandée").doesNotContain("prise en charge").doesNotContain("nom de marque");
+    assertThat(text(new DocumentTemplates().draw("decision-refusal", Language.EN, dossier).pdf()))
+        .contains("under the generic line applied for").doesNotContain("coverage");
   }
 
   @Test
@@ -135,23 +147,33 @@ class DocumentTemplatesTest {
   @Test
   void shouldWriteTheFavourableDecisionWithItsNextDatesAndAppealRoutes() throws IOException {
     Map<String, Object> pecan = new HashMap<>(DOSSIER);
+    pecan.put("pathway", "PECAN");
     pecan.put("lpprDueDate", "1er mars 2027");
     pecan.put("latmDueDate", "15 mars 2027");
     Drawn decision = new DocumentTemplates().draw("decision-favourable", Language.FR, pecan);
     assertThat(decision.fileName()).isEqualTo("decision-de-prise-en-charge-DMN-2026-ABCDE.pdf");
-    assertThat(text(decision.pdf())).contains("Décision de prise en charge", "accordent la prise en charge",
+    assertThat(text(decision.pdf())).contains("Décision de prise en charge anticipée",
+        "accordent la prise en charge anticipée demandée par",
         "Société Générale d’Équipements <b>&</b> Cie", "CardioWatch", "LPPR) jusqu’au 1er mars 2027 inclus",
         "LATM) jusqu’au 15 mars 2027 inclus", "Voies et délais de recours", "deux mois")
         .doesNotContain("refus").doesNotContain("Journal officiel");
+    // a brand name is inscribed on the LPPR under its name (seed 003, step 5), it is not "prise en charge"
     Map<String, Object> brandName = new HashMap<>(DOSSIER);
+    brandName.put("pathway", "BRAND_NAME");
     brandName.put("publicationReference", "JORF n° 0123 du 2 décembre 2026");
     brandName.put("registrationEndsAt", "2 décembre 2031");
-    assertThat(text(new DocumentTemplates().draw("decision-favourable", Language.FR, brandName).pdf()))
-        .contains("Publication au Journal officiel JORF n° 0123 du 2 décembre 2026",
-            "jusqu’au 2 décembre 2031 inclus").doesNotContain("LPPR");
+    Drawn inscription = new DocumentTemplates().draw("decision-favourable", Language.FR, brandName);
+    assertThat(inscription.fileName()).isEqualTo("decision-d-inscription-DMN-2026-ABCDE.pdf");
+    assertThat(text(inscription.pdf())).contains("Décision d’inscription sous nom de marque",
+        "accordent l’inscription demandée par", "sous son nom de marque sur la liste des produits et prestations"
+            + " remboursables (LPPR)", "Publication au Journal officiel JORF n° 0123 du 2 décembre 2026",
+            "jusqu’au 2 décembre 2031 inclus").doesNotContain("prise en charge").doesNotContain("LATM");
+    assertThat(text(new DocumentTemplates().draw("decision-favourable", Language.EN, brandName).pdf()))
+        .contains("Brand-name registration decision", "under its brand name on the list of reimbursable products")
+        .doesNotContain("coverage");
     Drawn english = new DocumentTemplates().draw("decision-favourable", Language.EN, pecan);
     assertThat(english.fileName()).isEqualTo("coverage-decision-DMN-2026-ABCDE.pdf");
-    assertThat(text(english.pdf())).contains("Coverage decision", "grant the coverage", "by 1er mars 2027 included",
+    assertThat(text(english.pdf())).contains("Early coverage decision", "grant the early coverage", "by 1er mars 2027 included",
         "Appeal routes and time limits", "within two months").doesNotContain("Décision");
   }
 

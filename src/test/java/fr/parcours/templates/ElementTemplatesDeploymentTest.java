@@ -218,15 +218,15 @@ class ElementTemplatesDeploymentTest extends ProcessTestBase {
     BpmnModelInstance neither = Bpmn.createExecutableProcess("template-task-neither").camundaHistoryTimeToLive(30)
         .startEvent("StartEvent_Check").userTask("Task_Neither").endEvent("EndEvent_Done").done();
     apply(neither.getModelElementById("Task_Neither"), template, Map.of("camunda:dueDate", "", "pausesClock", ""));
-    assertThat(refused(neither, false)).contains("user task Task_Neither (", "has no due date from the deadlines"
-        + " table and does not say that no time limit applies");
+    assertThat(refused(neither, false)).contains("la tâche utilisateur Task_Neither (", "n’a pas d’échéance tirée de"
+        + " la table des délais et ne dit pas qu’aucun délai ne s’applique");
 
     BpmnModelInstance both = Bpmn.createExecutableProcess("template-task-both").camundaHistoryTimeToLive(30)
         .startEvent("StartEvent_Check").userTask("Task_Both").endEvent("EndEvent_Done").done();
     apply(both.getModelElementById("Task_Both"), template, Map.of("camunda:dueDate",
         "${clocks.due(execution, 'ANS_COMPLEMENTS')}", "pausesClock", "", TimeLimits.PROPERTY, TimeLimits.NONE));
-    assertThat(refused(both, false)).contains("user task Task_Both (", "has a due date from the deadlines table and"
-        + " the property timeLimits = none");
+    assertThat(refused(both, false)).contains("la tâche utilisateur Task_Both (", "a une échéance tirée de la table"
+        + " des délais et la propriété timeLimits = none");
   }
 
   // ---- what no template offers is refused at deployment ----
