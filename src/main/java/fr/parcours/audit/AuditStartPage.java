@@ -125,7 +125,7 @@ class AuditStartPage {
       Optional<String> first = sameAuditOpened(viewer, form);
       if (first.isPresent()) {
         // the same audit asked twice (a double click, two tabs): the second lands where the first did
-        return "redirect:" + FirstTask.landing(engine.getTaskService(), first.get(), viewer.groupIds(),
+        return "redirect:" + FirstTask.landing(engine, first.get(), viewer.groupIds(),
             firstTaskWait);
       }
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -134,7 +134,7 @@ class AuditStartPage {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
-    return "redirect:" + FirstTask.landing(engine.getTaskService(), audit.getBusinessKey(), viewer.groupIds(),
+    return "redirect:" + FirstTask.landing(engine, audit.getBusinessKey(), viewer.groupIds(),
         firstTaskWait);
   }
 

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,17 +40,17 @@ public class CycleStarts {
   private final RuntimeService runtime;
   private final HistoryService history;
   private final IdentityService identity;
-  private final TaskService tasks;
+  private final ProcessEngine engine;
   private final Duration firstTaskWait;
 
   CycleStarts(DeviceRecords records, RuntimeService runtime, HistoryService history, IdentityService identity,
-      TaskService tasks, @Value("${parcours.start.first-task-wait:PT3S}") Duration firstTaskWait) {
+      ProcessEngine engine, @Value("${parcours.start.first-task-wait:PT3S}") Duration firstTaskWait) {
     this.records = records;
     this.history = history;
     this.firstTaskWait = firstTaskWait;
     this.runtime = runtime;
     this.identity = identity;
-    this.tasks = tasks;
+    this.engine = engine;
   }
 
   /**
@@ -83,7 +83,7 @@ public class CycleStarts {
       identity.clearAuthentication();
     }
     return new Started(cycle.getBusinessKey(), cycle.getId(),
-        FirstTask.of(tasks, cycle.getBusinessKey(), groupIds, firstTaskWait));
+        FirstTask.of(engine, cycle.getBusinessKey(), groupIds, firstTaskWait));
   }
 
   /**

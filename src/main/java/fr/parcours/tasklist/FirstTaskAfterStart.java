@@ -8,13 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import fr.parcours.shared.LookUntil;
+import fr.parcours.shared.StepsDue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.annotation.Value;
@@ -78,10 +77,6 @@ class FirstTaskAfterStart extends OncePerRequestFilter {
 
   /** Until the dossier has a task, or no step of it is due now, or the wait is over. */
   void awaitFirstTask(String processInstanceId) {
-    JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
-    if (jobs == null || !jobs.isActive()) {
-      return; // no one here runs the mail step: the answer would only be late
-    }
     ProcessInstance started = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceId(processInstanceId).singleResult();
     if (started == null) {
@@ -93,16 +88,7 @@ class FirstTaskAfterStart extends OncePerRequestFilter {
       TaskQuery tasks = engine.getTaskService().createTaskQuery();
       return (dossier == null ? tasks.processInstanceId(processInstanceId)
           : tasks.processInstanceBusinessKey(dossier)).count() > 0 ? Optional.of(true) : Optional.<Boolean>empty();
-    }, () -> stepDueNow(processInstanceId, dossier));
-  }
-
-  /** Whether a step of the dossier is due now (a job the job executor is about to run), in any of its parts. */
-  private boolean stepDueNow(String processInstanceId, String dossier) {
-    List<String> parts = dossier == null ? List.of(processInstanceId)
-        : engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(dossier)
-            .listPage(0, 20).stream().map(ProcessInstance::getId).toList();
-    return parts.stream().anyMatch(id -> engine.getManagementService().createJobQuery()
-        .processInstanceId(id).executable().count() > 0);
+    }, () -> StepsDue.dueNow(engine, dossier == null ? List.of(processInstanceId) : StepsDue.partsOf(engine, dossier)));
   }
 
   /** Outside every other filter, so that the REST API's authentication is over when the filter asks the engine. */
