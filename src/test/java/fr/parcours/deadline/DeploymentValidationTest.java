@@ -102,8 +102,9 @@ class DeploymentValidationTest extends ProcessTestBase {
 
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
         .contains("Le processus « deadline-check-unknown-window » (deadline-check-unknown-window.bpmn) ne peut pas"
-            + " être déployé : element Timer_UnknownWindow names the window 'NO_SUCH_WINDOW', which is not a row of"
-            + " the deadlines table (bpmn/deadlines.dmn) for any pathway: add the row or fix the id."));
+            + " être déployé : l’élément Timer_UnknownWindow nomme le délai « NO_SUCH_WINDOW », qui n’est une ligne"
+            + " de la table des délais (bpmn/deadlines.dmn) pour aucun parcours : ajoutez cette ligne à la table, ou"
+            + " choisissez l’un de ses délais (corrigez l’id)."));
   }
 
   @Test
@@ -116,8 +117,9 @@ class DeploymentValidationTest extends ProcessTestBase {
     Throwable refused = deployExpectingFailure(model);
 
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
-        .contains("timer Timer_ThirtyDays is 'P30D'; every timer takes its date from the deadlines table: set"
-            + " it as a date to ${clocks.due(execution, 'ANS_COMPLEMENTS')}"));
+        .contains(" ; le minuteur Timer_ThirtyDays vaut « P30D » : un minuteur prend sa date dans la table des"
+            + " délais ; dans son groupe « Timer », choisissez le type « Date » et la valeur"
+            + " ${clocks.due(execution, 'ANS_COMPLEMENTS')}."));
   }
 
   @Test
@@ -130,8 +132,9 @@ class DeploymentValidationTest extends ProcessTestBase {
     Throwable refused = deployExpectingFailure(model);
 
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
-        .contains("timer Timer_EveryWeek is 'R/P1W'; every timer takes its date from the deadlines table: set"
-            + " it as a cycle to ${clocks.cycle(execution, 'ANS_INACTIVITY')}"));
+        .contains(" ; le minuteur Timer_EveryWeek vaut « R/P1W » : un minuteur prend sa date dans la table des"
+            + " délais ; dans son groupe « Timer », choisissez le type « Cycle » et la valeur"
+            + " ${clocks.cycle(execution, 'ANS_INACTIVITY')}."));
   }
 
   @Test
@@ -146,8 +149,9 @@ class DeploymentValidationTest extends ProcessTestBase {
     Throwable refused = deployExpectingFailure(model);
 
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
-        .contains("user task Task_AnswerInThreeDays sets its dueDate to 'P3D'; take it from the deadlines"
-            + " table instead: ${clocks.due(execution, 'ANS_COMPLEMENTS')}"));
+        .contains(" : la tâche utilisateur Task_AnswerInThreeDays (« Answer in three days ») a pour « Due date »"
+            + " « P3D », une durée ou une date écrite à la main : prenez-la dans la table des délais, avec le modèle"
+            + " d’élément « Response window » ou en écrivant ${clocks.due(execution, 'ANS_COMPLEMENTS')}."));
   }
 
   @Test
@@ -158,8 +162,8 @@ class DeploymentValidationTest extends ProcessTestBase {
     Throwable refused = deployExpectingFailure(model);
 
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
-        .contains("element Task_Wait names the window 'NO_SUCH_WINDOW', which is not a row of the deadlines"
-            + " table (bpmn/deadlines.dmn)"));
+        .contains(" ; l’élément Task_Wait (« Wait ») nomme le délai « NO_SUCH_WINDOW », qui n’est une ligne de la"
+            + " table des délais (bpmn/deadlines.dmn) pour aucun parcours"));
   }
 
   @Test
