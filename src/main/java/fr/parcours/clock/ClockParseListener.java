@@ -129,7 +129,7 @@ public class ClockParseListener extends AbstractBpmnParseListener {
   private DeadlineTable deadlinesFor(DeploymentEntity deployment) {
     for (ResourceEntity resource : deployment.getResources().values()) {
       if (resource.getName().endsWith(DeadlineTable.DECISION_KEY + ".dmn")) {
-        return read(deployment.getId(), () -> DeadlineTableReader.read(resource.getBytes(), "being deployed"));
+        return read(deployment.getId(), () -> DeadlineTableReader.read(resource.getBytes(), "en cours de déploiement"));
       }
     }
     CommandContext context = Context.getCommandContext();

@@ -97,8 +97,8 @@ public final class GenericLinesReader {
     }
     if (validity == null || validity.isNegative() || validity.isZero()) {
       problems.add(name + " : « registrationValidity » " + (validityText == null ? "manque" : "vaut « " + validityText
-          + " », qui n’est pas une durée de plus de zéro jour") + " ; écrivez la durée de l’inscription en années, mois ou jours,"
-          + " comme « P5Y » (cinq ans)");
+          + " », qui n’est pas une durée de plus de zéro jour") + " ; écrivez la durée de l’inscription en années,"
+          + " mois ou jours, comme « P5Y » (cinq ans)");
     }
     List<String> profiles = new ArrayList<>();
     JsonNode profileList = node.get("profiles");

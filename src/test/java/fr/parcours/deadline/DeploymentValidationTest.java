@@ -73,8 +73,9 @@ class DeploymentValidationTest extends ProcessTestBase {
     Throwable refused = deployExpectingFailure("deadlines.dmn", dmn);
 
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
-        .contains("Deadlines table, row 3 (ANS_COMPLEMENTS), column 'duration': '30 days' is not an ISO-8601"
-            + " duration"));
+        .contains("Table des délais, ligne 3 (ANS_COMPLEMENTS), colonne « duration » : « 30 days » n’est pas une"
+            + " durée lisible : écrivez-la comme P3D, P4W, P6M ou P1Y, ou >= P10D quand l’agence fixe la durée.")
+        .doesNotContain("Deadlines table"));
     assertThat(tableVersions()).as("nothing deployed").isEqualTo(versions);
     assertThat(deadlines.rule("ANS_COMPLEMENTS").duration()).isEqualTo(RegulatoryDuration.parse("P30D"));
   }
@@ -86,7 +87,7 @@ class DeploymentValidationTest extends ProcessTestBase {
     Throwable refused = deployExpectingFailure("deadlines.dmn", dmn);
 
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
-        .contains("Deadlines table, rows 2 and 3: both are 'ANS_ANALYSIS' for every pathway."));
+        .contains("Table des délais, lignes 2 et 3 : toutes deux sont « ANS_ANALYSIS » pour tous les parcours."));
   }
 
   // ---- the diagrams ----
