@@ -5,6 +5,7 @@ import fr.parcours.deadline.DeadlineTableReader;
 import fr.parcours.shared.DeploymentChecks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -108,14 +109,15 @@ public class ClockParseListener extends AbstractBpmnParseListener {
     if (!scan.references.isEmpty()) {
       DeadlineTable table = deadlinesFor(deployment);
       if (table == null) {
-        problems.add("it uses response windows " + scan.references.values()
-            + " but no deadlines table is deployed: deploy bpmn/deadlines.dmn with it");
+        problems.add("il utilise les délais " + String.join(", ", new LinkedHashSet<>(scan.references.values()))
+            + " de la table des délais, mais aucune table des délais n’est déployée : déployez bpmn/deadlines.dmn"
+            + " avec lui");
       } else {
         scan.references.forEach((elementId, clockId) -> {
           if (!table.names(clockId)) {
-            problems.add("element " + elementId + " names the window '" + clockId
-                + "', which is not a row of the deadlines table (bpmn/deadlines.dmn) for any pathway: add the row"
-                + " or fix the id");
+            problems.add(scan.described(elementId) + " nomme le délai « " + clockId + " », qui n’est une ligne de la"
+                + " table des délais (bpmn/deadlines.dmn) pour aucun parcours : ajoutez cette ligne à la table, ou"
+                + " choisissez l’un de ses délais (corrigez l’id)");
           }
         });
       }
@@ -127,7 +129,7 @@ public class ClockParseListener extends AbstractBpmnParseListener {
   private DeadlineTable deadlinesFor(DeploymentEntity deployment) {
     for (ResourceEntity resource : deployment.getResources().values()) {
       if (resource.getName().endsWith(DeadlineTable.DECISION_KEY + ".dmn")) {
-        return read(deployment.getId(), () -> DeadlineTableReader.read(resource.getBytes(), "being deployed"));
+        return read(deployment.getId(), () -> DeadlineTableReader.read(resource.getBytes(), "en cours de déploiement"));
       }
     }
     CommandContext context = Context.getCommandContext();
@@ -167,10 +169,20 @@ public class ClockParseListener extends AbstractBpmnParseListener {
     final Map<String, String> pausing = new LinkedHashMap<>();
     final List<String> problems = new ArrayList<>();
     private final Map<String, String> taskDueDates = new LinkedHashMap<>();
+    /** element id → the element as Modeler shows it: its id and its name. */
+    private final Map<String, String> names = new LinkedHashMap<>();
+
+    /** An element of the process as a process owner finds it: its id and its name. */
+    String described(String elementId) {
+      return "l’élément " + names.getOrDefault(elementId, elementId);
+    }
 
     void walk(Element element, Element parent, Element process) {
       for (Element child : element.elements()) {
         String tag = child.getTagName();
+        if (child.attribute("id") != null) {
+          names.putIfAbsent(child.attribute("id"), DeploymentChecks.named(child));
+        }
         switch (tag) {
           case "userTask" -> userTask(child);
           case "boundaryEvent", "intermediateCatchEvent", "startEvent" -> timer(child, element, process);
@@ -202,8 +214,10 @@ public class ClockParseListener extends AbstractBpmnParseListener {
         ClockExpressions.clockId(expression).ifPresentOrElse(clockId -> {
           references.put(id, clockId);
           taskDueDates.putIfAbsent(id, clockId);
-        }, () -> problems.add("user task " + id + " sets its " + attribute + " to '" + expression
-            + "'; take it from the deadlines table instead: " + ClockExpressions.example("due")));
+        }, () -> problems.add("la tâche utilisateur " + DeploymentChecks.named(task) + " a pour « "
+            + ("dueDate".equals(attribute) ? "Due date" : "Follow up date") + " » « " + expression.trim()
+            + " », une durée ou une date écrite à la main : prenez-la dans la table des délais, avec le modèle"
+            + " d’élément « Response window » ou en écrivant " + ClockExpressions.example("due")));
       }
     }
 
@@ -229,9 +243,11 @@ public class ClockParseListener extends AbstractBpmnParseListener {
         var clockId = ClockExpressions.clockId(expression)
             .filter(found -> call.equals(expected) || ("due".equals(expected) && "reminder".equals(call)));
         if (clockId.isPresent() && window != null && !window.equals(clockId.get())) {
-          problems.add("timer " + id + " has the response window '" + window + "' but its timer names '"
-              + clockId.get() + "'; set its timer (" + ("timeCycle".equals(kind) ? "Cycle" : "Date") + ") to "
-              + ClockExpressions.call(call, window) + ", or choose '" + clockId.get() + "' as its response window");
+          problems.add("le minuteur " + DeploymentChecks.named(event) + " a pour « Response window » « " + window
+              + " », mais sa valeur (groupe « Timer ») nomme le délai « " + clockId.get() + " » : donnez-lui"
+              + " (type « " + ("timeCycle".equals(kind) ? "Cycle" : "Date") + " ») la valeur "
+              + ClockExpressions.call(call, window) + ", ou choisissez « " + clockId.get()
+              + " » comme « Response window »");
         }
         if (clockId.isPresent()) {
           references.put(id, clockId.get());
@@ -243,9 +259,10 @@ public class ClockParseListener extends AbstractBpmnParseListener {
           return;
         }
       }
-      problems.add("timer " + id + " is '" + (expression == null ? "" : expression.trim())
-          + "'; every timer takes its date from the deadlines table: set it as a "
-          + ("timeCycle".equals(kind) ? "cycle" : "date") + " to "
+      problems.add("le minuteur " + DeploymentChecks.named(event)
+          + (expression == null || expression.isBlank() ? " n’a pas de valeur" : " vaut « " + expression.trim() + " »")
+          + " : un minuteur prend sa date dans la table des délais ; dans son groupe « Timer », choisissez le type « "
+          + ("timeCycle".equals(kind) ? "Cycle" : "Date") + " » et la valeur "
           + (window == null ? ClockExpressions.example(expected) : ClockExpressions.call(expected, window)));
     }
 

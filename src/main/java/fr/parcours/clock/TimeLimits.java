@@ -1,5 +1,6 @@
 package fr.parcours.clock;
 
+import fr.parcours.shared.DeploymentChecks;
 import java.util.Optional;
 
 /**
@@ -32,8 +33,7 @@ public final class TimeLimits {
   public static Optional<String> problem(String taskId, String taskName, String dueDate, String timeLimits) {
     boolean window = namesAWindow(dueDate);
     boolean none = NONE.equals(timeLimits == null ? null : timeLimits.trim());
-    String task = "la tâche utilisateur " + taskId
-        + (taskName == null || taskName.isBlank() ? "" : " (« " + taskName.strip() + " »)");
+    String task = "la tâche utilisateur " + DeploymentChecks.named(taskId, taskName);
     if (window && none) {
       return Optional.of(task + " a une échéance tirée de la table des délais et la propriété " + PROPERTY + " = "
           + NONE + " : gardez l’une des deux (retirez la propriété si le délai s’applique, ou l’échéance si aucun"

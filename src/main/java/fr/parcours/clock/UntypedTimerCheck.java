@@ -1,8 +1,11 @@
 package fr.parcours.clock;
 
 import java.io.ByteArrayInputStream;
+import fr.parcours.shared.DeploymentChecks;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -14,9 +17,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
  * Refuses, before the engine parses it, a diagram with a timer whose response window the element template
@@ -31,18 +36,19 @@ public class UntypedTimerCheck implements Deployer {
     if (!deployment.isNew()) {
       return;
     }
-    List<String> problems = new ArrayList<>();
+    List<String> refusals = new ArrayList<>();
     for (ResourceEntity resource : deployment.getResources().values()) {
       if (resource.getName().endsWith(".bpmn") || resource.getName().endsWith(".bpmn20.xml")) {
-        check(resource, problems);
+        check(resource, refusals);
       }
     }
-    if (!problems.isEmpty()) {
-      throw new ProcessEngineException(String.join("; ", problems) + ".");
+    if (!refusals.isEmpty()) {
+      throw new ProcessEngineException(String.join(" ", refusals));
     }
   }
 
-  private static void check(ResourceEntity resource, List<String> problems) {
+  /** Adds the refusal of each process of the diagram that has such a timer, in the words of the parse listeners. */
+  private static void check(ResourceEntity resource, List<String> refusals) {
     if (!hasUntypedTimer(resource.getBytes())) {
       return;
     }
@@ -52,6 +58,7 @@ public class UntypedTimerCheck implements Deployer {
     } catch (RuntimeException unreadable) {
       return; // the engine's parser says what is wrong with it
     }
+    Map<String, List<String>> problems = new LinkedHashMap<>();
     for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
       if (timer.getTimeDate() != null || timer.getTimeDuration() != null || timer.getTimeCycle() != null
           || !(timer.getParentElement() instanceof BaseElement event)) {
@@ -59,12 +66,23 @@ public class UntypedTimerCheck implements Deployer {
       }
       String window = window(event);
       if (window != null) {
-        problems.add(resource.getName() + " cannot be deployed: timer " + event.getId() + " has the response window '"
-            + window + "' but no timer yet; set its Timer to the type Date and the value "
-            + ClockExpressions.call("due", window) + " (or, for a repeating timer, the type Cycle and "
-            + ClockExpressions.call("cycle", window) + ")");
+        problems.computeIfAbsent(processOf(event), key -> new ArrayList<>()).add("le minuteur "
+            + DeploymentChecks.named(event.getId(), event.getAttributeValue("name")) + " a pour « Response window » « "
+            + window + " », mais pas encore de type : dans son groupe « Timer », choisissez le type « Date » et la"
+            + " valeur " + ClockExpressions.call("due", window) + " (ou, pour un minuteur qui se répète, le type"
+            + " « Cycle » et la valeur " + ClockExpressions.call("cycle", window) + ")");
       }
     }
+    problems.forEach((process, found) -> refusals.add(DeploymentChecks.refusal(process, resource.getName(), found)));
+  }
+
+  /** The id of the process the event belongs to (the id its file declares), as the deployment refusals name it. */
+  private static String processOf(ModelElementInstance event) {
+    ModelElementInstance element = event;
+    while (element != null && !(element instanceof Process)) {
+      element = element.getParentElement();
+    }
+    return element == null ? "?" : ((Process) element).getId();
   }
 
   /**

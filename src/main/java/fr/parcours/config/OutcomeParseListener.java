@@ -58,29 +58,37 @@ class OutcomeParseListener extends AbstractBpmnParseListener {
       Map<String, String> properties = DeploymentChecks.properties(element);
       String variable = properties.get(Outcomes.VARIABLE_PROPERTY);
       String outcome = properties.get(Outcomes.VALUE_PROPERTY);
-      String id = element.attribute("id");
+      String named = DeploymentChecks.named(element);
       if (variable != null || outcome != null) {
         if (!"endEvent".equals(element.getTagName())) {
-          problems.add("element " + id + " states an outcome but is not an end event: only an end event sets"
-              + " the outcome; remove the template \"Outcome\" from it");
+          problems.add("l’élément " + named + " dit une issue mais n’est pas un événement de fin : seul un"
+              + " événement de fin dit comment le processus se termine ; retirez-lui le modèle d’élément « Outcome"
+              + " of … »");
         } else if (ofProcess.isEmpty()) {
-          problems.add("end event " + id + " states the outcome '" + outcome + "' but the process " + processKey
-              + " declares no outcomes: declare them (an Outcomes bean beside its Pathway) or remove the template");
+          problems.add("l’événement de fin " + named + " dit l’issue « " + outcome + " », mais le processus « "
+              + processKey + " » n’a pas d’issues déclarées : retirez-lui le modèle d’élément « Outcome of … », ou"
+              + " demandez aux développeurs de déclarer ses issues (un bean Outcomes à côté de son Pathway)");
         } else {
           Outcomes outcomes = ofProcess.stream().filter(candidate -> candidate.variable().equals(variable))
               .findFirst().orElse(null);
           if (outcomes == null) {
-            problems.add("end event " + id + " sets the outcome variable '" + variable + "', which is not one of "
-                + ofProcess.stream().map(Outcomes::variable).toList() + " of process " + processKey
-                + ": apply the template " + ofProcess.stream().map(o -> "\"" + o.label() + "\"").toList());
+            problems.add("l’événement de fin " + named + " a le modèle d’élément d’un autre processus (il fixe la"
+                + " variable « " + variable + " », qui n’est pas celle des issues du processus « " + processKey
+                + " », " + quoted(ofProcess.stream().map(Outcomes::variable).toList()) + ") : appliquez-lui le"
+                + " modèle d’élément " + quoted(ofProcess.stream().map(Outcomes::label).toList()));
           } else if (outcome == null || !outcomes.values().contains(outcome)) {
-            problems.add("end event " + id + " states the outcome '" + (outcome == null ? "" : outcome) + "' of "
-                + variable + ", which is not one of " + outcomes.values() + ": choose one in the template \""
-                + outcomes.label() + "\"");
+            problems.add("l’événement de fin " + named + " dit l’issue « " + (outcome == null ? "" : outcome)
+                + " », qui n’est pas l’une de celles de « " + variable + " » (" + String.join(", ", outcomes.values())
+                + ") : choisissez-en une dans le champ « Outcome » du modèle d’élément « " + outcomes.label() + " »");
           }
         }
       }
       check(element, ofProcess, processKey, problems);
     }
+  }
+
+  /** « a » ou « b », as a sentence lists choices. */
+  private static String quoted(List<String> names) {
+    return names.stream().map(name -> "« " + name + " »").reduce((a, b) -> a + " ou " + b).orElse("");
   }
 }

@@ -58,8 +58,7 @@ public class DeadlineCatalogue {
         .singleResult();
     if (definition == null) {
       throw new DeadlineTableException("Aucune table des délais n’est déployée : bpmn/deadlines.dmn doit être"
-          + " déployée avec les diagrammes.", "No deadlines table is deployed: bpmn/deadlines.dmn must be deployed"
-          + " with the diagrams.");
+          + " déployée avec les diagrammes.");
     }
     DeadlineTable table = byDefinitionId.computeIfAbsent(definition.getId(), id -> load(definition));
     inForce = new InForce(table, deployments, now);
@@ -81,7 +80,7 @@ public class DeadlineCatalogue {
           DeadlineTable.DECISION_KEY + ":" + definition.getVersion());
     } catch (IOException e) {
       throw new DeadlineTableException("La table des délais déployée " + definition.getId() + " est illisible : "
-          + e.getMessage(), "Cannot read the deployed deadlines table " + definition.getId() + ": " + e.getMessage());
+          + e.getMessage());
     }
   }
 }

@@ -83,22 +83,14 @@ public final class DeadlineTable {
     return find(id, pathway).orElseThrow(() -> new DeadlineTableException(
         "Aucun délai « " + id + " »" + (anyPathway ? "" : " pour le parcours " + pathway) + " dans la table des"
             + " délais (bpmn/deadlines.dmn" + versionSuffix() + ") : ajoutez-lui une ligne"
-            + (pathways.isEmpty() ? "" : " (elle en a pour " + pathways + ")") + " ou utilisez l’un de " + known,
-        "No response window '" + id + "'" + (anyPathway ? "" : " for the pathway " + pathway)
-            + " in the deadlines table (bpmn/deadlines.dmn" + versionSuffix() + "): add a row for it"
-            + pathwaysOf(id) + " or use one of " + known));
-  }
-
-  private String pathwaysOf(String id) {
-    List<String> pathways = rules.stream().filter(rule -> rule.id().equals(id)).map(DeadlineRule::pathway).toList();
-    return pathways.isEmpty() ? "" : " (it has rows for " + pathways + ")";
+            + (pathways.isEmpty() ? "" : " (elle en a pour " + pathways + ")") + " ou utilisez l’un de " + known));
   }
 
   public Collection<DeadlineRule> rules() {
     return rules;
   }
 
-  /** Which deployed version this is (for example "deadlines:3"), or "undeployed". */
+  /** Which deployed version this is (for example "deadlines:3"), "en cours de déploiement", or "undeployed". */
   public String version() {
     return version;
   }

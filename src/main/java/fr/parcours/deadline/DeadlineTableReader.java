@@ -44,9 +44,7 @@ public final class DeadlineTableReader {
     } catch (RuntimeException e) {
       String cause = sentence(rootCause(e).getMessage());
       throw new DeadlineTableException("La table des délais (bpmn/deadlines.dmn) n’est pas un fichier DMN lisible : "
-          + cause + " Ouvrez-la dans Camunda Modeler et enregistrez-la de nouveau.",
-          "The deadlines table (bpmn/deadlines.dmn) is not a readable DMN file: " + cause
-          + " Open it in Camunda Modeler and save it again.");
+          + cause + " Ouvrez-la dans Camunda Modeler et enregistrez-la de nouveau.");
     }
     return read(model, version);
   }
@@ -69,9 +67,7 @@ public final class DeadlineTableReader {
     Decision decision = model.getModelElementById(DeadlineTable.DECISION_KEY);
     if (decision == null || !(decision.getExpression() instanceof DecisionTable)) {
       throw new DeadlineTableException("bpmn/deadlines.dmn doit contenir une table de décision d’id « "
-          + DeadlineTable.DECISION_KEY + " » : donnez cet id à la décision dans Camunda Modeler.",
-          "bpmn/deadlines.dmn must hold a decision table with the id '" + DeadlineTable.DECISION_KEY
-          + "': set the decision's id in Camunda Modeler.");
+          + DeadlineTable.DECISION_KEY + " » : donnez cet id à la décision dans Camunda Modeler.");
     }
     return read((DecisionTable) decision.getExpression(), version);
   }
@@ -86,10 +82,7 @@ public final class DeadlineTableReader {
     if (!missing.isEmpty() || table.getInputs().size() != 2) {
       throw new DeadlineTableException("La table des délais doit avoir deux entrées (l’id du délai, puis le"
           + " parcours) et les colonnes de sortie " + OUTPUTS + " ; il manque : " + missing + ". Rétablissez les"
-          + " colonnes dans Camunda Modeler (les noms de sortie distinguent majuscules et minuscules).",
-          "The deadlines table must have two inputs (the window's id, then the pathway) and the output columns "
-          + OUTPUTS + "; missing: " + missing + ". Restore the columns in Camunda Modeler (output names are"
-          + " case-sensitive).");
+          + " colonnes dans Camunda Modeler (les noms de sortie distinguent majuscules et minuscules).");
     }
 
     List<DeadlineRule> rules = new ArrayList<>();
@@ -104,10 +97,7 @@ public final class DeadlineTableReader {
       if (previous != null) {
         throw new DeadlineTableException("Table des délais, lignes " + previous + " et " + row + " : toutes deux"
             + " sont « " + id + " » pour " + (pathway.isEmpty() ? "tous les parcours" : "le parcours " + pathway)
-            + ". Chaque délai a une ligne par parcours : changez le parcours, renommez ou supprimez l’une d’elles.",
-            "Deadlines table, rows " + previous + " and " + row + ": both are '" + id + "' for "
-            + (pathway.isEmpty() ? "every pathway" : "the pathway " + pathway) + ". Each window needs one row per"
-            + " pathway: change the pathway, rename or delete one of them.");
+            + ". Chaque délai a une ligne par parcours : changez le parcours, renommez ou supprimez l’une d’elles.");
       }
       rules.add(new DeadlineRule(
           id,
@@ -128,7 +118,7 @@ public final class DeadlineTableReader {
     }
     if (rules.isEmpty()) {
       throw new DeadlineTableException("La table des délais n’a aucune ligne : chaque minuteur y a besoin de son"
-          + " délai.", "The deadlines table has no rows: every timer needs its window there.");
+          + " délai.");
     }
     return new DeadlineTable(rules, version);
   }
@@ -152,9 +142,7 @@ public final class DeadlineTableReader {
       Matcher quoted = QUOTED.matcher(raw == null ? "" : raw);
       if (!quoted.matches() || !ID.matcher(quoted.group(1)).matches()) {
         throw new DeadlineTableException("Table des délais, ligne " + row + " : l’id du délai doit être un nom"
-            + " entre guillemets, en majuscules, comme \"ANS_ANALYSIS\", pas " + describeFr(raw) + ".",
-            "Deadlines table, row " + row + ": the window id must be one quoted name in capitals such as"
-            + " \"ANS_ANALYSIS\", not " + describe(raw) + ".");
+            + " entre guillemets, en majuscules, comme \"ANS_ANALYSIS\", pas " + describeFr(raw) + ".");
       }
       id = quoted.group(1);
       return id;
@@ -173,9 +161,7 @@ public final class DeadlineTableReader {
       if (!quoted.matches() || !ID.matcher(quoted.group(1)).matches()) {
         throw new DeadlineTableException("Table des délais, ligne " + row + (id == null ? "" : " (" + id + ")")
             + " : le parcours doit être un nom entre guillemets, en majuscules, comme \"PECAN\", ou - pour tous"
-            + " les parcours, pas " + describeFr(raw) + ".",
-            "Deadlines table, row " + row + (id == null ? "" : " (" + id + ")") + ": the pathway must be one"
-            + " quoted name in capitals such as \"PECAN\", or - for every pathway, not " + describe(raw) + ".");
+            + " les parcours, pas " + describeFr(raw) + ".");
       }
       return quoted.group(1);
     }
@@ -184,18 +170,17 @@ public final class DeadlineTableReader {
       String raw = cell(name);
       if (raw == null || raw.isBlank()) {
         if (required) {
-          throw problem(name, "est vide : écrivez-la comme un texte entre guillemets", "is empty: write it as quoted text");
+          throw problem(name, "est vide : écrivez-la comme un texte entre guillemets");
         }
         return "";
       }
       Matcher quoted = QUOTED.matcher(raw);
       if (!quoted.matches()) {
-        throw problem(name, "doit être un texte entre guillemets comme \"P30D\", pas " + describeFr(raw),
-            "must be quoted text such as \"P30D\", not " + describe(raw));
+        throw problem(name, "doit être un texte entre guillemets comme \"P30D\", pas " + describeFr(raw));
       }
       String value = quoted.group(1).trim();
       if (required && value.isEmpty()) {
-        throw problem(name, "est vide : remplissez-la", "is empty: fill it in");
+        throw problem(name, "est vide : remplissez-la");
       }
       return value;
     }
@@ -208,8 +193,7 @@ public final class DeadlineTableReader {
       try {
         return RegulatoryDuration.parse(text);
       } catch (IllegalArgumentException e) {
-        throw problem(name, "« " + text + " » n’est pas une durée lisible : écrivez-la comme P3D, P4W, P6M ou P1Y",
-            e.getMessage());
+        throw problem(name, "« " + text + " » n’est pas une durée lisible : écrivez-la comme P3D, P4W, P6M ou P1Y");
       }
     }
 
@@ -222,13 +206,11 @@ public final class DeadlineTableReader {
       String french = text("sourceFr", false);
       if (english && french.isEmpty()) {
         throw problem("sourceFr", "est vide alors que « source » est écrite : écrivez la source en français (les"
-            + " pages en français la montrent)", "is empty while 'source' is written: write the source in French"
-            + " (the French pages show it)");
+            + " pages en français la montrent)");
       }
       if (!english && !french.isEmpty()) {
         throw problem("sourceFr", "est écrite alors que « source » est vide : écrivez aussi la source en anglais"
-            + " (les pages en anglais la montrent), ou videz les deux", "is written while 'source' is empty: write"
-            + " the source in English too (the English pages show it), or empty both");
+            + " (les pages en anglais la montrent), ou videz les deux");
       }
       return french;
     }
@@ -246,17 +228,15 @@ public final class DeadlineTableReader {
         duration = RegulatoryDuration.parse(text.startsWith(AT_LEAST) ? text.substring(AT_LEAST.length()) : text);
       } catch (IllegalArgumentException e) {
         throw problem(name, "« " + text + " » n’est pas une durée lisible : écrivez-la comme P3D, P4W, P6M ou P1Y,"
-            + " ou >= P10D quand l’agence fixe la durée", e.getMessage());
+            + " ou >= P10D quand l’agence fixe la durée");
       }
       if (text.startsWith(AT_LEAST) && duration.isNegative()) {
         throw problem(name, "vaut \"" + text + "\" : une agence fixe une durée vers l’avant ; écrivez-la comme"
-            + " >= P10D", "is \"" + text + "\": an agency sets a length forwards; write it like >= P10D");
+            + " >= P10D");
       }
       if (!duration.time().isZero()) {
         throw problem(name, "vaut \"" + duration + "\", une durée en heures ; un délai se compte en jours"
-            + " entiers (Code de procédure civile, art. 641) : écrivez-le comme P3D, P4W, P6M ou P1Y",
-            "is \"" + duration + "\", a length in hours; a time limit is counted in whole days"
-            + " (Code de procédure civile, art. 641): write it like P3D, P4W, P6M or P1Y");
+            + " entiers (Code de procédure civile, art. 641) : écrivez-le comme P3D, P4W, P6M ou P1Y");
       }
       return duration;
     }
@@ -267,7 +247,6 @@ public final class DeadlineTableReader {
         return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw problem(name, "vaut \"" + text + "\" ; choisissez l’une des valeurs "
-            + Arrays.toString(type.getEnumConstants()), "is \"" + text + "\"; use one of "
             + Arrays.toString(type.getEnumConstants()));
       }
     }
@@ -278,8 +257,7 @@ public final class DeadlineTableReader {
       if (value.equals("true") || value.equals("false")) {
         return Boolean.parseBoolean(value);
       }
-      throw problem(name, "doit valoir true ou false, pas " + describeFr(raw),
-          "must be true or false, not " + describe(raw));
+      throw problem(name, "doit valoir true ou false, pas " + describeFr(raw));
     }
 
     private String cell(String name) {
@@ -291,15 +269,10 @@ public final class DeadlineTableReader {
       return entries.get(index).getText().getTextContent();
     }
 
-    private DeadlineTableException problem(String columnName, String french, String english) {
+    private DeadlineTableException problem(String columnName, String french) {
       String window = id == null ? "" : " (" + id + ")";
       return new DeadlineTableException("Table des délais, ligne " + row + window + ", colonne « " + columnName
-          + " » : " + french + ".", "Deadlines table, row " + row + window + ", column '" + columnName + "': "
-          + english + ".");
-    }
-
-    private static String describe(String raw) {
-      return raw == null || raw.isBlank() ? "an empty cell" : "'" + raw.trim() + "'";
+          + " » : " + french + ".");
     }
 
     private static String describeFr(String raw) {

@@ -23,7 +23,7 @@ public class DeadlineTableTransformListener implements DmnTransformListener {
   @Override
   public void transformDecision(Decision dmnDecision, DmnDecision decision) {
     if (DeadlineTable.DECISION_KEY.equals(dmnDecision.getId())) {
-      DeadlineTableReader.read((DmnModelInstance) dmnDecision.getModelInstance(), "being deployed");
+      DeadlineTableReader.read((DmnModelInstance) dmnDecision.getModelInstance(), "en cours de déploiement");
       DeadlineCatalogue.tableDeployed();
     }
   }

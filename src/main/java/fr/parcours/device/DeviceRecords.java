@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -32,6 +33,8 @@ public class DeviceRecords {
 
   /** The referential the ANS certifies against (seed 003: "Référentiel d’interopérabilité et de sécurité"). */
   public static final String ANS_REFERENTIAL = "Référentiel d’interopérabilité et de sécurité des DMN";
+  /** The days of a certificate (its last day) are those of Paris. */
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   /** What a registration is for reimbursement. */
   public enum RegistrationKind { PECAN, BRAND_NAME, GENERIC_LINE }
@@ -55,6 +58,16 @@ public class DeviceRecords {
     public boolean withdrawn() {
       return withdrawnAt != null;
     }
+
+    /**
+     * Lapsed rather than withdrawn: a provisional certificate whose last day passed first. The records keep it as a
+     * withdrawal (ProvisionalCertificates), recorded once its last day was over, while an audit withdraws a
+     * certificate still in force; so a withdrawal recorded after the certificate's last day (Paris) is its lapse.
+     */
+    public boolean lapsed() {
+      return withdrawnAt != null && validUntil != null
+          && withdrawnAt.atZone(PARIS).toLocalDate().isAfter(validUntil);
+    }
   }
 
   public record Registration(RegistrationKind kind, String reference, LocalDate startsOn, LocalDate endsOn,
@@ -77,6 +90,13 @@ public class DeviceRecords {
         return Optional.empty();
       }
       return ans.stream().map(Certificate::withdrawnAt).max(Instant::compareTo);
+    }
+
+    /** Whether the device is without a certificate because the last one it held lapsed (rather than withdrawn). */
+    public boolean withoutCertificateByLapse() {
+      return withoutCertificateSince().flatMap(since -> certificates.stream()
+          .filter(c -> c.referential().startsWith(ANS_REFERENTIAL) && since.equals(c.withdrawnAt())).findFirst())
+          .map(Certificate::lapsed).orElse(false);
     }
   }
 

@@ -17,8 +17,9 @@ class EvidenceConfiguration {
   EvidenceCatalogue evidenceCatalogue(EvidenceProperties properties, ResourceLoader resources) throws IOException {
     Resource resource = resources.getResource(properties.catalogue());
     if (!resource.exists()) {
-      throw new IllegalStateException("Evidence catalogue not found at " + properties.catalogue()
-          + " (setting parcours.evidence.catalogue)");
+      throw new IllegalStateException("Le catalogue des preuves est introuvable à l’emplacement "
+          + properties.catalogue() + " (réglage parcours.evidence.catalogue) : remettez le fichier à cet emplacement,"
+          + " ou corrigez le réglage");
     }
     try (InputStream in = resource.getInputStream()) {
       return EvidenceCatalogueReader.read(in, properties.catalogue());

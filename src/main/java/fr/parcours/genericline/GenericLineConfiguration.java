@@ -20,7 +20,8 @@ class GenericLineConfiguration {
       ResourceLoader resources, EvidenceCatalogue referential) throws IOException {
     Resource resource = resources.getResource(location);
     if (!resource.exists()) {
-      throw new IllegalStateException("Generic lines not found at " + location + " (setting parcours.generic-lines)");
+      throw new IllegalStateException("Les lignes génériques sont introuvables à l’emplacement " + location
+          + " (réglage parcours.generic-lines) : remettez le fichier à cet emplacement, ou corrigez le réglage");
     }
     try (InputStream in = resource.getInputStream()) {
       return GenericLinesReader.read(in, location, referential);

@@ -40,7 +40,7 @@ public final class GenericLinesReader {
     try {
       root = JSON.readTree(json);
     } catch (IOException e) {
-      throw new IllegalStateException("Generic lines " + source + " are not readable JSON: "
+      throw new IllegalStateException("Les lignes génériques " + source + " ne sont pas un JSON lisible : "
           + e.getMessage().lines().findFirst().orElse(""), e);
     }
     List<String> problems = new ArrayList<>();
@@ -53,15 +53,15 @@ public final class GenericLinesReader {
     List<Line> lines = new ArrayList<>();
     JsonNode list = root == null ? null : root.get("lines");
     if (list == null || !list.isArray() || list.isEmpty()) {
-      problems.add("'lines' must be a non-empty list");
+      problems.add("« lines » doit lister les lignes génériques : {\"lines\": [{\"id\": \"HEART_FAILURE\", …}]}");
     } else {
       for (int i = 0; i < list.size(); i++) {
-        lines.add(line(list.get(i), "line #" + (i + 1), lineIds, requirementIds, proofNumbers, problems));
+        lines.add(line(list.get(i), "ligne générique n° " + (i + 1), lineIds, requirementIds, proofNumbers, problems));
       }
     }
     if (!problems.isEmpty()) {
-      throw new IllegalStateException("Generic lines " + source + " have " + problems.size()
-          + " problem(s); fix them and restart:\n- " + String.join("\n- ", problems));
+      throw new IllegalStateException("Les lignes génériques " + source + " ont " + problems.size()
+          + " problème(s) ; corrigez-les puis redémarrez :\n- " + String.join("\n- ", problems));
     }
     String notice = text(root, "notice");
     return new GenericLines(notice == null ? "" : notice, lines);
@@ -70,23 +70,23 @@ public final class GenericLinesReader {
   private static Line line(JsonNode node, String where, Set<String> lineIds, Set<String> requirementIds,
       Set<String> proofNumbers, List<String> problems) {
     String id = text(node, "id");
-    String name = id == null ? where : where + " '" + id + "'";
+    String name = id == null ? where : where + " « " + id + " »";
     if (id == null || !LINE_ID.matcher(id).matches()) {
-      problems.add(name + ": 'id' must be capital letters and underscores, such as 'HEART_FAILURE'");
+      problems.add(name + " : « id » doit être des lettres capitales et des tirets bas, comme « HEART_FAILURE »");
     } else if (!lineIds.add(id)) {
-      problems.add(name + ": the id is used by another line");
+      problems.add(name + " : cet id est déjà celui d’une autre ligne");
     }
     String label = text(node, "label");
     if (label == null) {
-      problems.add(name + ": 'label' (its French name) is missing");
+      problems.add(name + " : « label » (son nom en français) manque");
     }
     String labelEn = text(node, "labelEn");
     if (labelEn == null) {
-      problems.add(name + ": 'labelEn' (its English name) is missing");
+      problems.add(name + " : « labelEn » (son nom en anglais) manque");
     }
     JsonNode etapes = node.get("etapes");
     if (etapes == null || !etapes.isBoolean()) {
-      problems.add(name + ": 'etapes' must be true or false (was it a line of the ETAPES experimentation?)");
+      problems.add(name + " : « etapes » doit valoir true ou false (était-ce une ligne de l’expérimentation ETAPES ?)");
     }
     Period validity = null;
     String validityText = text(node, "registrationValidity");
@@ -96,18 +96,19 @@ public final class GenericLinesReader {
       validity = null;
     }
     if (validity == null || validity.isNegative() || validity.isZero()) {
-      problems.add(name + ": 'registrationValidity' is '" + validityText
-          + "', not a duration in years, months or days such as 'P5Y'");
+      problems.add(name + " : « registrationValidity » " + (validityText == null ? "manque" : "vaut « " + validityText
+          + " », qui n’est pas une durée de plus de zéro jour") + " ; écrivez la durée de l’inscription en années,"
+          + " mois ou jours, comme « P5Y » (cinq ans)");
     }
     List<String> profiles = new ArrayList<>();
     JsonNode profileList = node.get("profiles");
     if (profileList == null || !profileList.isArray() || profileList.isEmpty()) {
-      problems.add(name + ": 'profiles' must list the software profiles that may claim it, among "
+      problems.add(name + " : « profiles » doit lister les profils logiciels qui peuvent la demander, parmi "
           + EvidenceCatalogue.PROFILES);
     } else {
       profileList.forEach(p -> {
         if (!EvidenceCatalogue.PROFILES.contains(p.asText())) {
-          problems.add(name + ": profile '" + p.asText() + "' is not one of " + EvidenceCatalogue.PROFILES);
+          problems.add(name + " : le profil « " + p.asText() + " » n’est pas l’un de " + EvidenceCatalogue.PROFILES);
         }
         profiles.add(p.asText());
       });
@@ -115,7 +116,7 @@ public final class GenericLinesReader {
     List<Requirement> requirements = new ArrayList<>();
     JsonNode requirementList = node.get("requirements");
     if (requirementList == null || !requirementList.isArray() || requirementList.isEmpty()) {
-      problems.add(name + ": 'requirements' must list at least one minimum requirement");
+      problems.add(name + " : « requirements » doit lister au moins une exigence minimale");
     } else {
       for (JsonNode r : requirementList) {
         requirements.add(requirement(r, name, profiles, requirementIds, proofNumbers, problems));
@@ -127,15 +128,15 @@ public final class GenericLinesReader {
   private static Requirement requirement(JsonNode node, String line, List<String> profiles,
       Set<String> requirementIds, Set<String> proofNumbers, List<String> problems) {
     String id = text(node, "id");
-    String name = line + ", requirement '" + id + "'";
+    String name = line + ", exigence" + (id == null ? "" : " « " + id + " »");
     if (id == null || !REQUIREMENT_ID.matcher(id).matches()) {
-      problems.add(name + ": 'id' must be letters, a space and a number, such as 'DIA 1'");
+      problems.add(name + " : « id » doit être des lettres, une espace et un nombre, comme « DIA 1 »");
     } else if (!requirementIds.add(id)) {
-      problems.add(name + ": the id is used by another requirement (of a line or of the referential)");
+      problems.add(name + " : ce numéro est déjà celui d’une autre exigence (d’une ligne ou du référentiel)");
     }
     String title = text(node, "title");
     if (title == null) {
-      problems.add(name + ": 'title' is missing");
+      problems.add(name + " : « title » manque");
     }
     List<Proof> proofs = EvidenceCatalogueReader.proofs(node.get("proofs"), id, name, "DIA 1.1.1", proofNumbers,
         problems);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.impl.bpmn.behavior.ServiceTaskDelegateExpressionActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
@@ -88,16 +89,18 @@ public class MailStepParseListener extends AbstractBpmnParseListener {
       Map<String, String> properties = DeploymentChecks.properties(element);
       String mail = properties.get(VendorMail.MAIL_PROPERTY);
       if (mail != null) {
-        String id = element.attribute("id");
+        String named = DeploymentChecks.named(element);
         if (!"intermediateThrowEvent".equals(element.getTagName()) || element.element("messageEventDefinition") == null) {
-          problems.add("element " + id + " names the mail '" + mail + "' but is not a message throw event: only an"
-              + " intermediate message throw event (an envelope) sends a mail; change its type in Modeler"
-              + " (wrench icon, Message intermediate throw event)");
+          problems.add("l’élément " + named + " nomme le courriel « " + mail + " », mais n’est pas un événement"
+              + " intermédiaire d’envoi de message : seul un tel événement (une enveloppe noire) envoie un courriel ;"
+              + " changez son type dans Modeler (icône de clé à molette, « Message intermediate throw event »)");
         } else if (Arrays.stream(NotificationEvent.values()).noneMatch(event -> event.name().equals(mail))) {
-          problems.add("notification step " + id + " names the mail '" + mail + "', which Parcours does not send;"
-              + " choose one in the element template \"Notify the vendor\" (one of "
-              + Arrays.toString(NotificationEvent.values()) + ", the templates of mails/fr/), or add the event to"
-              + " NotificationEvent with its mails");
+          problems.add("l’étape de notification " + named + " nomme le courriel « " + mail + " », que Parcours"
+              + " n’envoie pas : choisissez-en un dans le champ « Mail » du modèle d’élément « Notify the vendor »"
+              + " (l’un de " + Arrays.stream(NotificationEvent.values()).map(Enum::name)
+                  .collect(Collectors.joining(", "))
+              + " ; leurs textes sont dans mails/fr/), ou demandez aux développeurs d’ajouter ce courriel à"
+              + " NotificationEvent avec ses modèles");
         }
       }
       check(element, problems);

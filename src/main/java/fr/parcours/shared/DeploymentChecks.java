@@ -43,10 +43,30 @@ public final class DeploymentChecks {
     if (problems.isEmpty()) {
       return;
     }
-    String file = fileOf(definition, deployment);
-    throw new ProcessEngineException("Le processus « " + definition.getKey() + " »"
-        + (file == null ? "" : " (" + file + ")") + " ne peut pas être déployé : " + String.join(" ; ", problems)
-        + ".");
+    throw new ProcessEngineException(refusal(definition.getKey(), fileOf(definition, deployment), problems));
+  }
+
+  /**
+   * The sentence a process owner reads when a process cannot be deployed: « Le processus « key » (file) ne peut pas
+   * être déployé : problem ; problem. » ({@code file} null when unknown).
+   */
+  public static String refusal(String processKey, String file, List<String> problems) {
+    return "Le processus « " + processKey + " »" + (file == null ? "" : " (" + file + ")")
+        + " ne peut pas être déployé : " + String.join(" ; ", problems) + ".";
+  }
+
+  /**
+   * An element as a process owner finds it in Modeler: its id, then its name as the diagram shows it, if it has one
+   * ({@code Timer_Window (« Délai passé »)}); a name that merely repeats the id is left out.
+   */
+  public static String named(Element element) {
+    return named(element.attribute("id"), element.attribute("name"));
+  }
+
+  /** {@link #named(Element)} from the id and the name (null or blank when it has none). */
+  public static String named(String id, String name) {
+    String shown = name == null ? "" : name.strip().replaceAll("\\s+", " ");
+    return id + (shown.isEmpty() || shown.equals(id) ? "" : " (« " + shown + " »)");
   }
 
   /**

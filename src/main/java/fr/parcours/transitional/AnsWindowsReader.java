@@ -33,7 +33,7 @@ final class AnsWindowsReader {
     try {
       root = JSON.readTree(json);
     } catch (IOException e) {
-      throw new IllegalStateException("ANS windows " + source + " are not readable JSON: "
+      throw new IllegalStateException("Les guichets de l’ANS " + source + " ne sont pas un JSON lisible : "
           + e.getMessage().lines().findFirst().orElse(""), e);
     }
     List<String> problems = new ArrayList<>();
@@ -41,20 +41,21 @@ final class AnsWindowsReader {
     Set<String> ids = new HashSet<>();
     JsonNode list = root == null ? null : root.get("windows");
     if (list == null || !list.isArray() || list.isEmpty()) {
-      problems.add("'windows' must be a non-empty list");
+      problems.add("« windows » doit lister les guichets : {\"windows\": [{\"id\": \"TELEMONITORING\", …}]}");
     } else {
       for (int i = 0; i < list.size(); i++) {
-        windows.add(window(list.get(i), "window #" + (i + 1), ids, problems));
+        windows.add(window(list.get(i), "guichet n° " + (i + 1), ids, problems));
       }
     }
     String track = root == null ? null : EvidenceCatalogueReader.text(root, "nominalTrackWindow");
     if (track != null && !ids.contains(track)) {
-      problems.add("'nominalTrackWindow' is '" + track + "', which names no window: write the id of the window whose"
-          + " certification the ANS track gives (such as 'TELEMONITORING'), or leave it out");
+      problems.add("« nominalTrackWindow » vaut « " + track + " », qui n’est l’id d’aucun guichet : écrivez l’id du"
+          + " guichet dont le parcours de certification de l’ANS délivre la certification (comme « TELEMONITORING »),"
+          + " ou retirez ce champ");
     }
     if (!problems.isEmpty()) {
-      throw new IllegalStateException("ANS windows " + source + " have " + problems.size()
-          + " problem(s); fix them and restart:\n- " + String.join("\n- ", problems));
+      throw new IllegalStateException("Les guichets de l’ANS " + source + " ont " + problems.size()
+          + " problème(s) ; corrigez-les puis redémarrez :\n- " + String.join("\n- ", problems));
     }
     String notice = EvidenceCatalogueReader.text(root, "notice");
     return new AnsWindows(notice == null ? "" : notice, windows, track);
@@ -62,35 +63,35 @@ final class AnsWindowsReader {
 
   private static Window window(JsonNode node, String where, Set<String> ids, List<String> problems) {
     String id = EvidenceCatalogueReader.text(node, "id");
-    String name = id == null ? where : where + " '" + id + "'";
+    String name = id == null ? where : where + " « " + id + " »";
     if (id == null || !WINDOW_ID.matcher(id).matches()) {
-      problems.add(name + ": 'id' must be capital letters and underscores, such as 'TELEMONITORING'");
+      problems.add(name + " : « id » doit être des lettres capitales et des tirets bas, comme « TELEMONITORING »");
     } else if (!ids.add(id)) {
-      problems.add(name + ": the id is used by another window");
+      problems.add(name + " : cet id est déjà celui d’un autre guichet");
     }
     String label = EvidenceCatalogueReader.text(node, "label");
     if (label == null) {
-      problems.add(name + ": 'label' (its French name) is missing");
+      problems.add(name + " : « label » (son nom en français) manque");
     }
     String labelEn = EvidenceCatalogueReader.text(node, "labelEn");
     if (labelEn == null) {
-      problems.add(name + ": 'labelEn' (its English name) is missing");
+      problems.add(name + " : « labelEn » (son nom en anglais) manque");
     }
     String referential = EvidenceCatalogueReader.text(node, "referential");
     if (referential == null) {
-      problems.add(name + ": 'referential' (the referential it certifies against) is missing");
+      problems.add(name + " : « referential » (le référentiel selon lequel il certifie) manque");
     }
     int before = problems.size();
     LocalDate transitional = date(node, "transitionalOpensOn", name, problems);
     LocalDate nominal = date(node, "nominalOpensOn", name, problems);
     boolean datesReadable = problems.size() == before;
     if (transitional == null && nominal == null && datesReadable) {
-      problems.add(name + ": give 'transitionalOpensOn', 'nominalOpensOn' or both: a window that opens on no day"
-          + " cannot take any candidature");
+      problems.add(name + " : donnez « transitionalOpensOn », « nominalOpensOn » ou les deux : un guichet qui"
+          + " n’ouvre aucun jour ne peut recevoir aucune candidature");
     }
     if (transitional != null && nominal != null && !nominal.isAfter(transitional)) {
-      problems.add(name + ": 'nominalOpensOn' (" + nominal + ") must come after 'transitionalOpensOn' ("
-          + transitional + ")");
+      problems.add(name + " : « nominalOpensOn » (" + nominal + ") doit venir après « transitionalOpensOn » ("
+          + transitional + ") : la phase nominale suit la phase transitoire");
     }
     return new Window(id, label, labelEn, referential, transitional, nominal);
   }
@@ -103,7 +104,8 @@ final class AnsWindowsReader {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      problems.add(name + ": '" + field + "' is '" + text + "', not a date written 2022-08-01 (or empty)");
+      problems.add(name + " : « " + field + " » vaut « " + text + " », qui n’est pas une date écrite comme"
+          + " 2022-08-01 ; corrigez-la, ou laissez le champ vide");
       return null;
     }
   }

@@ -40,7 +40,8 @@ class TransitionalPathway {
       ResourceLoader resources) throws IOException {
     Resource resource = resources.getResource(location);
     if (!resource.exists()) {
-      throw new IllegalStateException("ANS windows not found at " + location + " (setting parcours.ans-windows)");
+      throw new IllegalStateException("Les guichets de l’ANS sont introuvables à l’emplacement " + location
+          + " (réglage parcours.ans-windows) : remettez le fichier à cet emplacement, ou corrigez le réglage");
     }
     try (InputStream in = resource.getInputStream()) {
       return AnsWindowsReader.read(in, location);

@@ -73,8 +73,9 @@ class DeploymentValidationTest extends ProcessTestBase {
     Throwable refused = deployExpectingFailure("deadlines.dmn", dmn);
 
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
-        .contains("Deadlines table, row 3 (ANS_COMPLEMENTS), column 'duration': '30 days' is not an ISO-8601"
-            + " duration"));
+        .contains("Table des délais, ligne 3 (ANS_COMPLEMENTS), colonne « duration » : « 30 days » n’est pas une"
+            + " durée lisible : écrivez-la comme P3D, P4W, P6M ou P1Y, ou >= P10D quand l’agence fixe la durée.")
+        .doesNotContain("Deadlines table"));
     assertThat(tableVersions()).as("nothing deployed").isEqualTo(versions);
     assertThat(deadlines.rule("ANS_COMPLEMENTS").duration()).isEqualTo(RegulatoryDuration.parse("P30D"));
   }
@@ -86,7 +87,7 @@ class DeploymentValidationTest extends ProcessTestBase {
     Throwable refused = deployExpectingFailure("deadlines.dmn", dmn);
 
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
-        .contains("Deadlines table, rows 2 and 3: both are 'ANS_ANALYSIS' for every pathway."));
+        .contains("Table des délais, lignes 2 et 3 : toutes deux sont « ANS_ANALYSIS » pour tous les parcours."));
   }
 
   // ---- the diagrams ----
@@ -102,8 +103,9 @@ class DeploymentValidationTest extends ProcessTestBase {
 
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
         .contains("Le processus « deadline-check-unknown-window » (deadline-check-unknown-window.bpmn) ne peut pas"
-            + " être déployé : element Timer_UnknownWindow names the window 'NO_SUCH_WINDOW', which is not a row of"
-            + " the deadlines table (bpmn/deadlines.dmn) for any pathway: add the row or fix the id."));
+            + " être déployé : l’élément Timer_UnknownWindow nomme le délai « NO_SUCH_WINDOW », qui n’est une ligne"
+            + " de la table des délais (bpmn/deadlines.dmn) pour aucun parcours : ajoutez cette ligne à la table, ou"
+            + " choisissez l’un de ses délais (corrigez l’id)."));
   }
 
   @Test
@@ -116,8 +118,9 @@ class DeploymentValidationTest extends ProcessTestBase {
     Throwable refused = deployExpectingFailure(model);
 
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
-        .contains("timer Timer_ThirtyDays is 'P30D'; every timer takes its date from the deadlines table: set"
-            + " it as a date to ${clocks.due(execution, 'ANS_COMPLEMENTS')}"));
+        .contains(" ; le minuteur Timer_ThirtyDays vaut « P30D » : un minuteur prend sa date dans la table des"
+            + " délais ; dans son groupe « Timer », choisissez le type « Date » et la valeur"
+            + " ${clocks.due(execution, 'ANS_COMPLEMENTS')}."));
   }
 
   @Test
@@ -130,8 +133,9 @@ class DeploymentValidationTest extends ProcessTestBase {
     Throwable refused = deployExpectingFailure(model);
 
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
-        .contains("timer Timer_EveryWeek is 'R/P1W'; every timer takes its date from the deadlines table: set"
-            + " it as a cycle to ${clocks.cycle(execution, 'ANS_INACTIVITY')}"));
+        .contains(" ; le minuteur Timer_EveryWeek vaut « R/P1W » : un minuteur prend sa date dans la table des"
+            + " délais ; dans son groupe « Timer », choisissez le type « Cycle » et la valeur"
+            + " ${clocks.cycle(execution, 'ANS_INACTIVITY')}."));
   }
 
   @Test
@@ -146,8 +150,9 @@ class DeploymentValidationTest extends ProcessTestBase {
     Throwable refused = deployExpectingFailure(model);
 
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
-        .contains("user task Task_AnswerInThreeDays sets its dueDate to 'P3D'; take it from the deadlines"
-            + " table instead: ${clocks.due(execution, 'ANS_COMPLEMENTS')}"));
+        .contains(" : la tâche utilisateur Task_AnswerInThreeDays (« Answer in three days ») a pour « Due date »"
+            + " « P3D », une durée ou une date écrite à la main : prenez-la dans la table des délais, avec le modèle"
+            + " d’élément « Response window » ou en écrivant ${clocks.due(execution, 'ANS_COMPLEMENTS')}."));
   }
 
   @Test
@@ -158,8 +163,8 @@ class DeploymentValidationTest extends ProcessTestBase {
     Throwable refused = deployExpectingFailure(model);
 
     assertThat(messages(refused)).anySatisfy(message -> assertThat(message)
-        .contains("element Task_Wait names the window 'NO_SUCH_WINDOW', which is not a row of the deadlines"
-            + " table (bpmn/deadlines.dmn)"));
+        .contains(" ; l’élément Task_Wait (« Wait ») nomme le délai « NO_SUCH_WINDOW », qui n’est une ligne de la"
+            + " table des délais (bpmn/deadlines.dmn) pour aucun parcours"));
   }
 
   @Test

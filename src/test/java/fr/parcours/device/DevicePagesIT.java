@@ -151,6 +151,31 @@ class DevicePagesIT {
   }
 
   @Test
+  void shouldSayThatAProvisionalCertificateLapsedRatherThanWasWithdrawn() {
+    String word = UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+    DeviceFacts gluco = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "Gluco" + word, "1.0", "SOCLE", null);
+    String number = "CP-DMN-2026-G" + word;
+    records.certificateIssued(gluco, number, DeviceRecords.ANS_REFERENTIAL + " — certificat provisoire (ETAPES)",
+        "2025", ISSUED, LocalDate.of(2027, 3, 2), "DMN-2026-G" + word, "pi-g" + word, "generic-line");
+    records.registered(gluco, RegistrationKind.GENERIC_LINE, "LG " + word, LocalDate.of(2026, 11, 20),
+        LocalDate.of(2031, 11, 19), "DMN-2026-G" + word, "pi-g" + word, ISSUED);
+
+    // the last day passed before the evidence conformed: the lapse step records it just after midnight in Paris
+    records.lapsed(number, "caduc, la preuve de la conformité n’a pas été apportée au plus tard le 2 mars 2027",
+        Instant.parse("2027-03-02T23:00:05Z"));
+
+    String body = page("alice").getBody();
+    assertThat(registrationState(body, "Gluco" + word, "LG " + word)).isEqualTo("En cours selon la décision des"
+        + " ministres, mais sans certificat de conformité depuis le 3 mars 2027 (échu) : la renouveler ou en demander"
+        + " une autre exige un nouveau certificat.");
+    assertThat(body).contains("Échu le 3 mars 2027 : caduc, la preuve de la conformité n’a pas été apportée au plus"
+        + " tard le 2 mars 2027");
+    String english = BrowserSession.signedIn(rest, "alice").page("/devices", "en-GB,fr;q=0.5").getBody();
+    assertThat(registrationState(english, "Gluco" + word, "LG " + word)).contains("since 3 March 2027 (expired)");
+    assertThat(english).contains("Expired on 3 March 2027: caduc");
+  }
+
+  @Test
   void shouldShowACertificateRenewedByACycleWithTheOneItRenews() {
     DeviceFacts cardio3 = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "3.0", "RI, SOCLE", null);
     records.certificateIssued(cardio3, "CC-DMN-2026-EEEEE", DeviceRecords.ANS_REFERENTIAL, "2027", ISSUED, null,

@@ -151,6 +151,37 @@ class DeviceRecordsTest {
   }
 
   @Test
+  void shouldTellALapsedProvisionalCertificateFromAWithdrawnOne() {
+    // Bad inputs: a provisional certificate withdrawn by an audit before its last day, and on its last day at 23:30
+    // (Paris); a final certificate (no last day) withdrawn; a lapse followed by a newer certificate then withdrawn
+    String provisional = DeviceRecords.ANS_REFERENTIAL + " — certificat provisoire (ETAPES)";
+    LocalDate lastDay = LocalDate.of(2027, 3, 2);
+    records.certificateIssued(CARDIO, "CP-1", provisional, "2025", ISSUED, lastDay, "D-1", "pi-1", "generic-line");
+    // the lapse step runs at midnight after the last day, Paris time (23:00 UTC in winter)
+    records.lapsed("CP-1", "caduc, la preuve de la conformité n’a pas été apportée au plus tard le 2 mars 2027",
+        Instant.parse("2027-03-02T23:00:05Z"));
+    records.certificateIssued(PULSE, "CP-2", provisional, "2025", ISSUED, lastDay, "D-2", "pi-2", "generic-line");
+    records.withdraw("CP-2", "Non-conformité INS 2.1 non corrigée", Instant.parse("2027-03-02T22:30:00Z"));
+
+    Device cardio = records.ofCompanies(List.of("vendor-medisoft")).get(0);
+    Device pulse = records.ofCompanies(List.of("vendor-telecardio")).get(0);
+    assertThat(cardio.certificates().get(0).lapsed()).isTrue();
+    assertThat(cardio.withoutCertificateByLapse()).isTrue();
+    assertThat(pulse.certificates().get(0).lapsed()).as("withdrawn on its last day, 23:30 in Paris").isFalse();
+    assertThat(pulse.withoutCertificateByLapse()).isFalse();
+
+    // a newer final certificate, withdrawn by an audit: the device is without one because of that withdrawal
+    records.certificateIssued(CARDIO, "CC-3", DeviceRecords.ANS_REFERENTIAL, "2025", ISSUED.plusSeconds(86_400 * 200),
+        null, "D-3", "pi-3", "ans-certification");
+    records.withdraw("CC-3", "Audit : non-conformité", Instant.parse("2027-07-01T08:00:00Z"));
+    Device after = records.ofCompanies(List.of("vendor-medisoft")).get(0);
+    assertThat(after.certificates()).filteredOn(c -> c.number().equals("CC-3")).singleElement()
+        .satisfies(c -> assertThat(c.lapsed()).isFalse());
+    assertThat(after.withoutCertificateSince()).contains(Instant.parse("2027-07-01T08:00:00Z"));
+    assertThat(after.withoutCertificateByLapse()).isFalse();
+  }
+
+  @Test
   void shouldRefuseADeviceWithoutItsCompanyOrName() {
     assertThatThrownBy(() -> new DeviceFacts(null, "X", "CardioWatch", "1", null, null))
         .isInstanceOf(IllegalArgumentException.class);

@@ -63,28 +63,40 @@ class GenericLinesTest {
            "profiles": [], "requirements": []}
         ]}"""))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("Generic lines test.json have 14 problem(s); fix them and restart:\n"
-            + "- line #1 'DIABETES', requirement 'INS 1': the id is used by another requirement (of a line or of the referential)\n"
-            + "- line #1 'DIABETES', requirement 'INS 1' : la preuve « INS 1.1.1 » figure deux fois dans le catalogue\n"
-            + "- line #2 'DIABETES': the id is used by another line\n"
-            + "- line #2 'DIABETES': 'label' (its French name) is missing\n"
-            + "- line #2 'DIABETES': 'labelEn' (its English name) is missing\n"
-            + "- line #2 'DIABETES': 'etapes' must be true or false (was it a line of the ETAPES experimentation?)\n"
-            + "- line #2 'DIABETES': 'registrationValidity' is '5 years', not a duration in years, months or days such as 'P5Y'\n"
-            + "- line #2 'DIABETES': profile 'GOLD' is not one of [SOCLE, RI, MSS, DMP]\n"
-            + "- line #2 'DIABETES', requirement 'DIA 1' : la preuve « DIA 2.1.1 » ne commence pas par le numéro de son exigence, « DIA 1. »\n"
-            + "- line #2 'DIABETES', requirement 'DIA 1' : la preuve « DIA_1 » n’est pas un numéro de preuve comme « DIA 1.1.1 »\n"
-            + "- line #3 'heart': 'id' must be capital letters and underscores, such as 'HEART_FAILURE'\n"
-            + "- line #3 'heart': 'registrationValidity' is 'P0D', not a duration in years, months or days such as 'P5Y'\n"
-            + "- line #3 'heart': 'profiles' must list the software profiles that may claim it, among [SOCLE, RI, MSS, DMP]\n"
-            + "- line #3 'heart': 'requirements' must list at least one minimum requirement");
+        .hasMessage("Les lignes génériques test.json ont 14 problème(s) ; corrigez-les puis redémarrez :\n"
+            + "- ligne générique n° 1 « DIABETES », exigence « INS 1 » : ce numéro est déjà celui d’une autre exigence (d’une ligne ou du référentiel)\n"
+            + "- ligne générique n° 1 « DIABETES », exigence « INS 1 » : la preuve « INS 1.1.1 » figure deux fois dans le catalogue\n"
+            + "- ligne générique n° 2 « DIABETES » : cet id est déjà celui d’une autre ligne\n"
+            + "- ligne générique n° 2 « DIABETES » : « label » (son nom en français) manque\n"
+            + "- ligne générique n° 2 « DIABETES » : « labelEn » (son nom en anglais) manque\n"
+            + "- ligne générique n° 2 « DIABETES » : « etapes » doit valoir true ou false (était-ce une ligne de l’expérimentation ETAPES ?)\n"
+            + "- ligne générique n° 2 « DIABETES » : « registrationValidity » vaut « 5 years », qui n’est pas une durée de plus de zéro jour ; écrivez la durée de l’inscription en années, mois ou jours, comme « P5Y » (cinq ans)\n"
+            + "- ligne générique n° 2 « DIABETES » : le profil « GOLD » n’est pas l’un de [SOCLE, RI, MSS, DMP]\n"
+            + "- ligne générique n° 2 « DIABETES », exigence « DIA 1 » : la preuve « DIA 2.1.1 » ne commence pas par le numéro de son exigence, « DIA 1. »\n"
+            + "- ligne générique n° 2 « DIABETES », exigence « DIA 1 » : la preuve « DIA_1 » n’est pas un numéro de preuve comme « DIA 1.1.1 »\n"
+            + "- ligne générique n° 3 « heart » : « id » doit être des lettres capitales et des tirets bas, comme « HEART_FAILURE »\n"
+            + "- ligne générique n° 3 « heart » : « registrationValidity » vaut « P0D », qui n’est pas une durée de plus de zéro jour ; écrivez la durée de l’inscription en années, mois ou jours, comme « P5Y » (cinq ans)\n"
+            + "- ligne générique n° 3 « heart » : « profiles » doit lister les profils logiciels qui peuvent la demander, parmi [SOCLE, RI, MSS, DMP]\n"
+            + "- ligne générique n° 3 « heart » : « requirements » doit lister au moins une exigence minimale");
   }
 
   @Test
   void shouldRefuseLinesThatAreNotJsonOrEmpty() {
-    assertThatThrownBy(() -> read("{ lines: ")).hasMessageStartingWith("Generic lines test.json are not readable JSON:");
-    assertThatThrownBy(() -> read("{\"lines\": []}")).hasMessage(
-        "Generic lines test.json have 1 problem(s); fix them and restart:\n- 'lines' must be a non-empty list");
+    // Bad inputs: broken JSON, an empty list, no list at all, a line without id, validity or title
+    assertThatThrownBy(() -> read("{ lines: ")).hasMessageStartingWith("Les lignes génériques test.json ne sont pas un"
+        + " JSON lisible : ");
+    String noLines = "Les lignes génériques test.json ont 1 problème(s) ; corrigez-les puis redémarrez :\n- « lines »"
+        + " doit lister les lignes génériques : {\"lines\": [{\"id\": \"HEART_FAILURE\", …}]}";
+    assertThatThrownBy(() -> read("{\"lines\": []}")).hasMessage(noLines);
+    assertThatThrownBy(() -> read("{\"line\": [{\"id\": \"DIABETES\"}]}")).hasMessage(noLines);
+    assertThatThrownBy(() -> read("""
+        {"lines": [{"label": "L", "labelEn": "L", "etapes": false, "profiles": ["SOCLE"],
+                    "requirements": [{"id": "DIA 1", "proofs": [{"number": "DIA 1.1.1"}]}]}]}"""))
+        .hasMessage("Les lignes génériques test.json ont 3 problème(s) ; corrigez-les puis redémarrez :\n"
+            + "- ligne générique n° 1 : « id » doit être des lettres capitales et des tirets bas, comme « HEART_FAILURE »\n"
+            + "- ligne générique n° 1 : « registrationValidity » manque ; écrivez la durée de l’inscription en années,"
+            + " mois ou jours, comme « P5Y » (cinq ans)\n"
+            + "- ligne générique n° 1, exigence « DIA 1 » : « title » manque");
   }
 
   @Test

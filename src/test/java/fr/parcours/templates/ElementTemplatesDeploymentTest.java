@@ -218,14 +218,14 @@ class ElementTemplatesDeploymentTest extends ProcessTestBase {
     BpmnModelInstance neither = Bpmn.createExecutableProcess("template-task-neither").camundaHistoryTimeToLive(30)
         .startEvent("StartEvent_Check").userTask("Task_Neither").endEvent("EndEvent_Done").done();
     apply(neither.getModelElementById("Task_Neither"), template, Map.of("camunda:dueDate", "", "pausesClock", ""));
-    assertThat(refused(neither, false)).contains("la tâche utilisateur Task_Neither (", "n’a pas d’échéance tirée de"
-        + " la table des délais et ne dit pas qu’aucun délai ne s’applique");
+    assertThat(refused(neither, false)).contains("la tâche utilisateur Task_Neither n’a pas d’échéance tirée de la"
+        + " table des délais et ne dit pas qu’aucun délai ne s’applique");
 
     BpmnModelInstance both = Bpmn.createExecutableProcess("template-task-both").camundaHistoryTimeToLive(30)
         .startEvent("StartEvent_Check").userTask("Task_Both").endEvent("EndEvent_Done").done();
     apply(both.getModelElementById("Task_Both"), template, Map.of("camunda:dueDate",
         "${clocks.due(execution, 'ANS_COMPLEMENTS')}", "pausesClock", "", TimeLimits.PROPERTY, TimeLimits.NONE));
-    assertThat(refused(both, false)).contains("la tâche utilisateur Task_Both (", "a une échéance tirée de la table"
+    assertThat(refused(both, false)).contains("la tâche utilisateur Task_Both a une échéance tirée de la table"
         + " des délais et la propriété timeLimits = none");
   }
 
@@ -235,9 +235,14 @@ class ElementTemplatesDeploymentTest extends ProcessTestBase {
   void shouldRefuseAMailParcoursDoesNotSendNamingTheStep() {
     BpmnModelInstance model = oneStep("template-bad-mail");
     property(model.getModelElementById("Event_Notify"), "mail", "NO_SUCH_MAIL");
+    model.getModelElementById("Event_Notify").setAttributeValue("name", "Candidature reçue");
 
-    assertThat(refused(model)).contains("notification step Event_Notify names the mail 'NO_SUCH_MAIL', which"
-        + " Parcours does not send; choose one in the element template \"Notify the vendor\"");
+    assertThat(refused(model)).contains("Le processus « template-bad-mail » (template-bad-mail.bpmn) ne peut pas"
+        + " être déployé : l’étape de notification Event_Notify (« Candidature reçue ») nomme le courriel"
+        + " « NO_SUCH_MAIL », que Parcours n’envoie pas : choisissez-en un dans le champ « Mail » du modèle"
+        + " d’élément « Notify the vendor » (l’un de APPLICATION_RECEIVED, ")
+        .contains(" ; leurs textes sont dans mails/fr/), ou demandez aux développeurs d’ajouter ce courriel à"
+        + " NotificationEvent avec ses modèles.");
   }
 
   @Test
@@ -246,8 +251,9 @@ class ElementTemplatesDeploymentTest extends ProcessTestBase {
     property(model.getModelElementById("Event_Notify"), "mail", "COMPLEMENTS_REQUESTED");
     property(model.getModelElementById("Event_Notify"), "window", "NO_SUCH_WINDOW");
 
-    assertThat(refused(model)).contains("element Event_Notify names the window 'NO_SUCH_WINDOW', which is not a row"
-        + " of the deadlines table (bpmn/deadlines.dmn)");
+    assertThat(refused(model)).contains("l’élément Event_Notify nomme le délai « NO_SUCH_WINDOW », qui n’est une"
+        + " ligne de la table des délais (bpmn/deadlines.dmn) pour aucun parcours : ajoutez cette ligne à la table,"
+        + " ou choisissez l’un de ses délais (corrigez l’id).");
   }
 
   @Test
@@ -256,8 +262,11 @@ class ElementTemplatesDeploymentTest extends ProcessTestBase {
         .startEvent("StartEvent_Check").intermediateThrowEvent("Event_Notify").endEvent("EndEvent_Done").done();
     property(model.getModelElementById("Event_Notify"), "mail", "ADMISSIBLE");
 
-    assertThat(refused(model)).contains("element Event_Notify names the mail 'ADMISSIBLE' but is not a message"
-        + " throw event");
+    assertThat(refused(model)).contains("Le processus « template-mail-none-event » (template-mail-none-event.bpmn)"
+        + " ne peut pas être déployé : l’élément Event_Notify nomme le courriel « ADMISSIBLE », mais n’est pas un"
+        + " événement intermédiaire d’envoi de message : seul un tel événement (une enveloppe noire) envoie un"
+        + " courriel ; changez son type dans Modeler (icône de clé à molette, « Message intermediate throw"
+        + " event »).");
   }
 
   @Test
@@ -267,8 +276,9 @@ class ElementTemplatesDeploymentTest extends ProcessTestBase {
         .endEvent("EndEvent_Done").done();
     property(model.getModelElementById("Timer_Window"), "window", "ANS_COMPLEMENTS");
 
-    assertThat(refused(model)).contains("timer Timer_Window is ''; every timer takes its date from the deadlines"
-        + " table: set it as a date to ${clocks.due(execution, 'ANS_COMPLEMENTS')}");
+    assertThat(refused(model)).contains("ne peut pas être déployé : le minuteur Timer_Window n’a pas de valeur : un"
+        + " minuteur prend sa date dans la table des délais ; dans son groupe « Timer », choisissez le type « Date »"
+        + " et la valeur ${clocks.due(execution, 'ANS_COMPLEMENTS')}.");
   }
 
   @Test
@@ -278,10 +288,14 @@ class ElementTemplatesDeploymentTest extends ProcessTestBase {
     IntermediateCatchEvent timer = model.getModelElementById("Timer_Window");
     timer.getEventDefinitions().add(model.newInstance(TimerEventDefinition.class));
     property(timer, "window", "ANS_COMPLEMENTS");
+    timer.setName("Compléments\nattendus");
 
-    assertThat(refused(model)).contains("template-timer-untyped.bpmn cannot be deployed: timer Timer_Window has the"
-        + " response window 'ANS_COMPLEMENTS' but no timer yet; set its Timer to the type Date and the value"
-        + " ${clocks.due(execution, 'ANS_COMPLEMENTS')}").doesNotContain("needs configuration");
+    assertThat(refused(model)).contains("Le processus « template-timer-untyped » (template-timer-untyped.bpmn) ne"
+        + " peut pas être déployé : le minuteur Timer_Window (« Compléments attendus ») a pour « Response window »"
+        + " « ANS_COMPLEMENTS », mais pas encore de type : dans son groupe « Timer », choisissez le type « Date » et"
+        + " la valeur ${clocks.due(execution, 'ANS_COMPLEMENTS')} (ou, pour un minuteur qui se répète, le type"
+        + " « Cycle » et la valeur ${clocks.cycle(execution, 'ANS_COMPLEMENTS')}).")
+        .doesNotContain("needs configuration").doesNotContain("cannot be deployed");
   }
 
   @Test
@@ -291,16 +305,22 @@ class ElementTemplatesDeploymentTest extends ProcessTestBase {
         .timerWithDate("${clocks.reminder(execution, 'ANS_ANALYSIS')}").endEvent("EndEvent_Done").done();
     property(model.getModelElementById("Timer_Window"), "window", "ANS_COMPLEMENTS");
 
-    assertThat(refused(model)).contains("timer Timer_Window has the response window 'ANS_COMPLEMENTS' but its timer"
-        + " names 'ANS_ANALYSIS'; set its timer (Date) to ${clocks.reminder(execution, 'ANS_COMPLEMENTS')}");
+    assertThat(refused(model)).contains("ne peut pas être déployé : le minuteur Timer_Window a pour « Response"
+        + " window » « ANS_COMPLEMENTS », mais sa valeur (groupe « Timer ») nomme le délai « ANS_ANALYSIS » :"
+        + " donnez-lui (type « Date ») la valeur ${clocks.reminder(execution, 'ANS_COMPLEMENTS')}, ou choisissez"
+        + " « ANS_ANALYSIS » comme « Response window ».");
   }
 
   @Test
   void shouldRefuseAnOutcomeItsProcessDoesNotHave() {
     BpmnModelInstance model = endStating("pecan", "pecanOutcome", "CERTIFIED");
 
-    assertThat(refused(model)).contains("end event EndEvent_Done states the outcome 'CERTIFIED' of pecanOutcome,"
-        + " which is not one of [EARLY_COVERAGE_GRANTED");
+    model.getModelElementById("EndEvent_Done").setAttributeValue("name", "Certifié");
+
+    assertThat(refused(model)).contains("Le processus « pecan » (pecan.bpmn) ne peut pas être déployé : l’événement"
+        + " de fin EndEvent_Done (« Certifié ») dit l’issue « CERTIFIED », qui n’est pas l’une de celles de"
+        + " « pecanOutcome » (EARLY_COVERAGE_GRANTED, ")
+        .contains(") : choisissez-en une dans le champ « Outcome » du modèle d’élément « Outcome of PECAN ».");
   }
 
   @Test
@@ -309,17 +329,21 @@ class ElementTemplatesDeploymentTest extends ProcessTestBase {
     property(model.getModelElementById("StartEvent_Check"), Outcomes.VALUE_PROPERTY, "EARLY_COVERAGE_GRANTED");
 
     assertThat(refused(model))
-        .contains("end event EndEvent_Done sets the outcome variable 'ansOutcome', which is not one of"
-            + " [pecanOutcome] of process pecan: apply the template [\"Outcome of PECAN\"]")
-        .contains("element StartEvent_Check states an outcome but is not an end event");
+        .contains("l’événement de fin EndEvent_Done a le modèle d’élément d’un autre processus (il fixe la variable"
+            + " « ansOutcome », qui n’est pas celle des issues du processus « pecan », « pecanOutcome ») :"
+            + " appliquez-lui le modèle d’élément « Outcome of PECAN »")
+        .contains("l’élément StartEvent_Check dit une issue mais n’est pas un événement de fin : seul un événement"
+            + " de fin dit comment le processus se termine ; retirez-lui le modèle d’élément « Outcome of … »");
   }
 
   @Test
   void shouldRefuseAnOutcomeInAProcessThatDeclaresNone() {
     BpmnModelInstance model = endStating("template-no-outcomes", "pecanOutcome", "EARLY_COVERAGE_GRANTED");
 
-    assertThat(refused(model)).contains("end event EndEvent_Done states the outcome 'EARLY_COVERAGE_GRANTED' but"
-        + " the process template-no-outcomes declares no outcomes");
+    assertThat(refused(model)).contains("ne peut pas être déployé : l’événement de fin EndEvent_Done dit l’issue"
+        + " « EARLY_COVERAGE_GRANTED », mais le processus « template-no-outcomes » n’a pas d’issues déclarées :"
+        + " retirez-lui le modèle d’élément « Outcome of … », ou demandez aux développeurs de déclarer ses issues"
+        + " (un bean Outcomes à côté de son Pathway).");
   }
 
   // ---- helpers ----

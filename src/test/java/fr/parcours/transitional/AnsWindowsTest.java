@@ -90,20 +90,32 @@ class AnsWindowsTest {
           {"id": "THIRD", "label": "D", "labelEn": "D"}
         ]}"""))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("ANS windows test.json have 7 problem(s); fix them and restart:")
-        .hasMessageContaining("window #1 'telemonitoring': 'id' must be capital letters and underscores")
-        .hasMessageContaining("window #2 'SECOND': 'label' (its French name) is missing")
-        .hasMessageContaining("window #2 'SECOND': 'transitionalOpensOn' is '01/08/2022', not a date written 2022-08-01")
-        .hasMessageContaining("window #3 'THIRD': 'nominalOpensOn' (2026-01-01) must come after 'transitionalOpensOn'"
-            + " (2027-01-01)")
-        .hasMessageContaining("window #4 'THIRD': the id is used by another window")
-        .hasMessageContaining("window #4 'THIRD': 'referential' (the referential it certifies against) is missing")
-        .hasMessageContaining("window #4 'THIRD': give 'transitionalOpensOn', 'nominalOpensOn' or both");
-    assertThatThrownBy(() -> read("{\"windows\": []}")).hasMessageContaining("'windows' must be a non-empty list");
+        .hasMessage("Les guichets de l’ANS test.json ont 7 problème(s) ; corrigez-les puis redémarrez :\n"
+            + "- guichet n° 1 « telemonitoring » : « id » doit être des lettres capitales et des tirets bas, comme"
+            + " « TELEMONITORING »\n"
+            + "- guichet n° 2 « SECOND » : « label » (son nom en français) manque\n"
+            + "- guichet n° 2 « SECOND » : « transitionalOpensOn » vaut « 01/08/2022 », qui n’est pas une date écrite"
+            + " comme 2022-08-01 ; corrigez-la, ou laissez le champ vide\n"
+            + "- guichet n° 3 « THIRD » : « nominalOpensOn » (2026-01-01) doit venir après « transitionalOpensOn »"
+            + " (2027-01-01) : la phase nominale suit la phase transitoire\n"
+            + "- guichet n° 4 « THIRD » : cet id est déjà celui d’un autre guichet\n"
+            + "- guichet n° 4 « THIRD » : « referential » (le référentiel selon lequel il certifie) manque\n"
+            + "- guichet n° 4 « THIRD » : donnez « transitionalOpensOn », « nominalOpensOn » ou les deux : un guichet"
+            + " qui n’ouvre aucun jour ne peut recevoir aucune candidature");
+    // Bad inputs: an empty list, a track naming no window, broken JSON, a window without its English name
+    assertThatThrownBy(() -> read("{\"windows\": []}")).hasMessage("Les guichets de l’ANS test.json ont 1"
+        + " problème(s) ; corrigez-les puis redémarrez :\n- « windows » doit lister les guichets :"
+        + " {\"windows\": [{\"id\": \"TELEMONITORING\", …}]}");
     assertThatThrownBy(() -> read("""
         {"nominalTrackWindow": "THERAPEUTIC", "windows": [
           {"id": "TELEMONITORING", "label": "A", "labelEn": "A", "referential": "R", "transitionalOpensOn": "2022-08-01"}
-        ]}""")).hasMessageContaining("'nominalTrackWindow' is 'THERAPEUTIC', which names no window");
-    assertThatThrownBy(() -> read("{\"windows\": [")).hasMessageStartingWith("ANS windows test.json are not readable JSON");
+        ]}""")).hasMessageEndingWith(":\n- « nominalTrackWindow » vaut « THERAPEUTIC », qui n’est l’id d’aucun"
+        + " guichet : écrivez l’id du guichet dont le parcours de certification de l’ANS délivre la certification"
+        + " (comme « TELEMONITORING »), ou retirez ce champ");
+    assertThatThrownBy(() -> read("{\"windows\": [")).hasMessageStartingWith("Les guichets de l’ANS test.json ne"
+        + " sont pas un JSON lisible : ");
+    assertThatThrownBy(() -> read("""
+        {"windows": [{"id": "TELEMONITORING", "label": "A", "referential": "R", "nominalOpensOn": "2027-01-01"}]}"""))
+        .hasMessageEndingWith(":\n- guichet n° 1 « TELEMONITORING » : « labelEn » (son nom en anglais) manque");
   }
 }
