@@ -29,8 +29,9 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * <p>A message throw event (an envelope) with the property {@code mail} and no implementation of its own is
  * run by {@link VendorMail}, {@code asyncBefore}, retried {@value #RETRY_CYCLE} unless it sets its own cycle. The
  * steps of the older versions of the diagrams, which name {@code ${vendorMail}} with {@code asyncBefore} and
- * {@code asyncAfter} written out, run as before. At deployment a mail that Parcours does not send, or a
- * {@code mail} on anything but a message throw event, is refused with the element and the fix.
+ * {@code asyncAfter} written out, run as before. At deployment a mail that Parcours does not send, a mail whose
+ * files are missing ({@link MailFiles}), or a {@code mail} on anything but a message throw event, is refused with the
+ * element and the fix.
  *
  * <p><b>One job per mail step, not two.</b> {@code asyncBefore} is needed: the person who completed the step before
  * never waits for the SMTP server, and a mail that fails is retried, then becomes an incident, on its own job. A
@@ -101,6 +102,13 @@ public class MailStepParseListener extends AbstractBpmnParseListener {
                   .collect(Collectors.joining(", "))
               + " ; leurs textes sont dans mails/fr/), ou demandez aux développeurs d’ajouter ce courriel à"
               + " NotificationEvent avec ses modèles");
+        } else {
+          List<String> missing = MailFiles.missing(NotificationEvent.valueOf(mail));
+          if (!missing.isEmpty()) {
+            problems.add("l’étape de notification " + named + " envoie le courriel « " + mail + " », dont "
+                + String.join(", ", missing) + " : rétablissez ce fichier (chaque courriel a son modèle .html et"
+                + " .txt en français et en anglais, mails/fr/ et mails/en/)");
+          }
         }
       }
       check(element, problems);
