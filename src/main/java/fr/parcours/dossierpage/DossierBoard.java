@@ -264,8 +264,10 @@ public class DossierBoard {
       windows.sort(Comparator.comparing((Window w) -> !w.open()).thenComparing(Window::label));
       boolean running = instance.getEndTime() == null;
       List<String> steps = running ? waitingSteps(viewer, instance, mine, clocks) : List.of();
+      boolean datedByCaller = running && windows.isEmpty() && instance.getSuperProcessInstanceId() != null
+          && hasDatedTask(instance.getId());
       tracks.add(new TrackState(instance.getId(), instance.getProcessDefinitionKey(),
-          nameOf(instance), running, trackState(viewer.locale(), instance, steps), steps, windows));
+          nameOf(instance), running, trackState(viewer.locale(), instance, steps), steps, windows, datedByCaller));
     }
     boolean open = root.getEndTime() == null;
     String closedAs = open ? null : endOf(root);
@@ -394,6 +396,22 @@ public class DossierBoard {
         .map(reading -> text(viewer.locale(), "step.windowRuns", messages.getMessage("window." + window.trim(), null,
             window.trim(), viewer.locale()), LegalDates.until(reading.lastDay(), viewer.locale())))
         .orElse(null);
+  }
+
+  /**
+   * Whether a task of that part has a due date, whoever it is offered to: the vendor reads on the page the agency's step
+   * and the window that dates it, not the task itself, which her rights would hide from this query.
+   */
+  private boolean hasDatedTask(String instanceId) {
+    var current = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return tasks.createTaskQuery().processInstanceId(instanceId).dueAfter(new java.util.Date(0)).count() > 0;
+    } finally {
+      if (current != null) {
+        identity.setAuthentication(current);
+      }
+    }
   }
 
   /** A colleague as Tasklist names her: first and last name, else her login. */

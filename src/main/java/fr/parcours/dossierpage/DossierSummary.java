@@ -46,9 +46,12 @@ public record DossierSummary(String number, String pathwayKey, String pathwayNam
    * @param state where it stands, in plain words
    * @param steps the steps it waits at now, each with who it waits for
    * @param windows its regulatory windows, the running first
+   * @param datedByCaller whether it runs without a window of its own while a step of it is dated: by a window of the
+   *     part that calls it (the ministers' decision of a generic line counts on the pathway's), which the page then
+   *     says rather than "no time limit has run" beside that very window (walk 10)
    */
   public record TrackState(String instanceId, String processKey, String name, boolean running, String state,
-      List<String> steps, List<Window> windows) {
+      List<String> steps, List<Window> windows, boolean datedByCaller) {
 
     public TrackState {
       steps = List.copyOf(steps);

@@ -55,6 +55,8 @@ class VendorMail implements JavaDelegate {
   static final String PASSED_WINDOW_PROPERTY = "passedWindow";
   /** The model's map of every window's length for the dossier's pathway, by row id ({@link #lengths}). */
   static final String LENGTHS = "lengths";
+  /** The model's map of whether each window of the pathway pauses while the vendor is waited for ({@link #pausedWhileWaiting}). */
+  static final String PAUSED_WHILE_WAITING = "pausedWhileWaiting";
   static final List<String> RECIPIENT_VARIABLES = List.of("contactEmail", "legalRepEmail");
 
   private final VendorMailer mailer;
@@ -138,6 +140,7 @@ class VendorMail implements JavaDelegate {
     model.put("devicesLink", links.devices());
     model.put("noDeadline", language == Language.EN ? Clocks.NO_DEADLINE_EN : Clocks.NO_DEADLINE);
     model.put(LENGTHS, lengths(pathwayOf(execution), language));
+    model.put(PAUSED_WHILE_WAITING, pausedWhileWaiting(pathwayOf(execution)));
     if (window != null) {
       model.put("window", window);
       // the window's last day, included: the timer fires at midnight after it
@@ -167,6 +170,22 @@ class VendorMail implements JavaDelegate {
           + describe(found.duration().period(), language)));
     }
     return lengths;
+  }
+
+  /**
+   * Whether each window of the dossier's pathway stops while the agency waits for the vendor (row "PAUSES"), by row id:
+   * a mail that asks for complements says then that the agency's own time is suspended ({@code
+   * [# th:if="${pausedWhileWaiting['MINISTERS_DECISION']}"]}), as the dossier page shows it (walk 10: the generic
+   * line's mail said nothing of it, the page moved the ministers' last day).
+   */
+  private Map<String, Boolean> pausedWhileWaiting(String pathway) {
+    Map<String, Boolean> paused = new HashMap<>();
+    var table = deadlines.current();
+    for (var rule : table.rules()) {
+      table.find(rule.id(), pathway).ifPresent(found -> paused.put(found.id(),
+          found.whileWaiting() == fr.parcours.deadline.DeadlineRule.WhileWaiting.PAUSES));
+    }
+    return paused;
   }
 
   private static String processKeyOf(DelegateExecution execution) {

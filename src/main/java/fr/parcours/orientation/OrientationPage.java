@@ -71,11 +71,22 @@ class OrientationPage {
       Orientation.Result result = orientation.orient(answers);
       model.addAttribute("result", result);
       model.addAttribute("startLink", result.startable() ? START_LINK + result.start() : null);
+      model.addAttribute("startName", result.startable() ? tasklistName(result.start()) : null);
     } catch (BadInputException refused) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("problem", refused.getMessage());
     }
     return page(request, model);
+  }
+
+  /**
+   * The name Tasklist's "Démarrer un processus" lists the pathway under, so that the link names what she will look for
+   * there (walk 10: the page said « Inscription sous ligne générique », the list « Inscription sur une ligne générique »).
+   */
+  private String tasklistName(String processKey) {
+    org.camunda.bpm.engine.repository.ProcessDefinition latest = engine.getRepositoryService()
+        .createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion().singleResult();
+    return latest == null || latest.getName() == null ? processKey : latest.getName();
   }
 
   private String page(HttpServletRequest request, Model model) {

@@ -122,7 +122,7 @@ class TransitionalTaskChecks implements TaskListener {
           + (window.nominalOpensOn() == null ? " : l’ANS ne l’a pas encore annoncée (elle l’enregistre sur la page"
               + " « Guichets de l’ANS » quand les textes qui l’ouvrent sont publiés)"
               : " : elle ouvre le " + LegalDates.date(window.nominalOpensOn(), Locale.FRENCH))
-          + ". Votre dossier reste ouvert : revenez à cette tâche quand elle le sera, ou closez-le sans suite.");
+          + ". Votre dossier reste ouvert : revenez à cette tâche quand elle le sera, ou choisissez ici « Clore le dossier sans suite ».");
     }
   }
 

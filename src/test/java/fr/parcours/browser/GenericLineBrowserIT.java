@@ -114,8 +114,11 @@ class GenericLineBrowserIT extends BrowserTestBase {
           type("Field_DsDossierNumber", "4242");
           date("Field_DsReceivedDate", today);
         });
-    work(MINISTRY, dossier, "Task_EvaluateApplication", "Évaluer la demande", "generic-10-marc-decides",
-        () -> radio("Field_MinistersDecision", "Décision favorable (arrêté)"));
+    work(MINISTRY, dossier, "Task_EvaluateApplication", "Évaluer la demande", "generic-10-marc-decides", () -> {
+      // the ministers read how long the vendor would have to answer them (the table's row, not theirs to set)
+      waiting.until(d -> formText().contains("dispose de 15 jours pour les fournir (table des délais)"));
+      radio("Field_MinistersDecision", "Décision favorable (arrêté)");
+    });
     work(MINISTRY, dossier, "Task_AllocateCode", "Attribuer le code individuel", "generic-11-marc-allocates-code",
         () -> type("Field_LppCode", "1100017"));
     signOut();

@@ -516,6 +516,15 @@ class GenericLineProcessTest extends ProcessTestBase {
             + " réception).").doesNotContain("dans un délai de").doesNotContain("60 jours");
     assertThat(html(receipt)).contains("au plus tard le <strong>" + day + "</strong> inclus")
         .doesNotContain("60 jours");
+    // the ministers' part holds no window of its own: the page says its step is dated by the pathway's, above, not
+    // that no time limit has run (walk 10 read both, one under the other); the ANS part, ended, says nothing of it
+    var parts = board.read(board.viewer(VENDOR, java.util.Locale.FRENCH), dossier.getBusinessKey()).orElseThrow()
+        .summary().tracks();
+    assertThat(parts).filteredOn(t -> t.processKey().equals("ministers-decision")).singleElement()
+        .satisfies(t -> assertThat(t.windows()).isEmpty())
+        .satisfies(t -> assertThat(t.datedByCaller()).isTrue());
+    assertThat(parts).filteredOn(t -> !t.processKey().equals("ministers-decision"))
+        .allSatisfy(t -> assertThat(t.datedByCaller()).isFalse());
   }
 
   @org.springframework.beans.factory.annotation.Autowired fr.parcours.dossierpage.DossierBoard board;

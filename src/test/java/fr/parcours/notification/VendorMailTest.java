@@ -213,6 +213,14 @@ class VendorMailTest extends ProcessTestBase {
         "dossierId", "DMN-2026-PECAN", "pathway", "PECAN", "contactEmail", CONTACT, "softwareName", "CardioWatch",
         "cnedimtsComment", "Les données de suivi", "ministersComment", "Le tarif", "correspondenceLanguage", "EN")));
 
+    // and a generic-line dossier, whose ministers' 60 days stop while they wait for the vendor (row PAUSES)
+    // (no CNEDiMTS in that pathway: the ministers' step alone)
+    deployMailSteps("ministers-complements-mail", "Event_NotifyMinisters", "MINISTERS_COMPLEMENTS_REQUESTED",
+        "MINISTERS_COMPLEMENTS");
+    executeJobs(runtimeService.startProcessInstanceByKey("ministers-complements-mail", "DMN-2026-GENER", Map.of(
+        "dossierId", "DMN-2026-GENER", "pathway", "GENERIC_LINE", "contactEmail", CONTACT, "softwareName",
+        "CardioWatch", "ministersComment", "L’étude clinique")));
+
     // Then each mail gives what is asked, the length, the last day included and the task, in the dossier's language
     MimeMessage cnedimts = mails("DMN-2026-BRAND : la CNEDiMTS demande des compléments").get(0);
     assertThat(cnedimts.getSubject()).isEqualTo(
@@ -225,13 +233,20 @@ class VendorMailTest extends ProcessTestBase {
         .contains("<a href=\"http://localhost:8080/dossiers/DMN-2026-BRAND/tache/complements-mails\"");
     assertThat(lf(text(mails("DMN-2026-BRAND : les ministres demandent des compléments").get(0)))).contains(
         "Le prix envisagé", "Ils vous accordent un délai de 15 jours : transmettez-les jusqu’au 17 novembre 2026 inclus.",
-        "la tâche « Fournir des compléments aux ministres »");
+        "la tâche « Fournir des compléments aux ministres »").doesNotContain("suspendu");
+    // the generic line's says that the ministers' own time stops meanwhile, as its dossier page shows it
+    MimeMessage generic = mails("DMN-2026-GENER : les ministres demandent des compléments").get(0);
+    assertThat(lf(text(generic))).contains("transmettez-les jusqu’au 17 novembre 2026 inclus. Passé ce délai, la"
+        + " demande sera réputée abandonnée. Le délai des ministres pour décider est suspendu du jour de cette demande"
+        + " au jour où vos compléments sont reçus, l’un et l’autre compris ; la page de votre dossier en donne le dernier"
+        + " jour, reporté d’autant.");
+    assertThat(html(generic)).contains("Le délai des ministres pour décider est suspendu");
     assertThat(lf(text(mails("DMN-2026-PECAN: the CNEDiMTS asks for complements").get(0)))).contains(
         "The commission gives you 30 days: send them until 2 December 2026 included.");
     assertThat(lf(text(mails("DMN-2026-PECAN: the ministers ask for complements").get(0)))).contains(
         "They give you 10 days: send them until 12 November 2026 included.",
         "\"Fournir des compléments aux ministres\" (Provide complements to the ministers), in Tasklist:\n"
-            + "http://localhost:8080/dossiers/DMN-2026-PECAN/tache");
+            + "http://localhost:8080/dossiers/DMN-2026-PECAN/tache").doesNotContain("suspended");
   }
 
   /** Issue 20: the ETAPES vendor's provisional certificate is a document, attached to its mail and kept. */

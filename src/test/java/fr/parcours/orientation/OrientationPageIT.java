@@ -65,6 +65,7 @@ class OrientationPageIT {
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody()).contains("Prise en charge anticipée (PECAN)").contains("remboursé un an")
         .contains("Certification HDS").contains("href=\"/camunda/app/tasklist/default/#/?processStart=pecan\"")
+        .contains("Démarrer « Prise en charge anticipée PECAN » dans Tasklist")
         .doesNotContain("Marquage CE</strong>");
     // the engine evaluated the decisions and kept them in its history, with the inputs
     assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey(Orientation.PATHWAY_DECISION)
@@ -100,7 +101,9 @@ class OrientationPageIT {
     ResponseEntity<String> page = orient(BrowserSession.signedIn(rest, "alice"), answers("ceMarked",
         "matchesGenericLine"), true);
     assertThat(page.getBody()).contains("Inscription sous ligne générique").contains("processStart=generic-line")
-        .doesNotContain("n’est pas encore ouvert dans Parcours");
+        .doesNotContain("n’est pas encore ouvert dans Parcours")
+        // the link names the pathway as Tasklist's list of processes does, where she will look for it
+        .contains("Démarrer « Inscription sur une ligne générique » dans Tasklist");
   }
 
   @Test

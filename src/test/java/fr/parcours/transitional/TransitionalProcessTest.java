@@ -205,7 +205,8 @@ class TransitionalProcessTest extends ProcessTestBase {
     assertThat(task(dossier, "Task_ContinueIntoNominal")).as("the dossier goes on where it was").isNotNull();
     refused(VENDOR, dossier, "Task_ContinueIntoNominal", Map.of("continuation", "CONTINUE",
         "nominalPathway", "ANS_CERTIFICATION"), "La phase nominale du guichet « DMN de télésurveillance » n’est pas"
-            + " encore ouverte : elle ouvre le 1er mars 2027. Votre dossier reste ouvert");
+            + " encore ouverte : elle ouvre le 1er mars 2027. Votre dossier reste ouvert : revenez à cette tâche quand"
+            + " elle le sera, ou choisissez ici « Clore le dossier sans suite ».");
     assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("continuedFromDossierId", number).count())
         .as("no nominal candidature").isZero();
 
