@@ -295,7 +295,15 @@ class VendorMailTest extends ProcessTestBase {
             "Délai : Aucun délai réglementaire ne s’applique à cette étape."));
     sendCompleteEvidence("alice", pi);
     complete("alice", pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
-    assertThat(mails("dossier de preuves complet reçu")).hasSize(2);
+    // the ANS's last day, from the window that dates its task and that the dossier page shows (60 days from today)
+    assertThat(task(pi, "Task_ReviewEvidence").getDueDate().toInstant().atZone(java.time.ZoneId.of("Europe/Paris"))
+        .toLocalDate()).isEqualTo(java.time.LocalDate.of(2027, 1, 1));
+    assertThat(mails("dossier de preuves complet reçu")).hasSize(2).allSatisfy(mail -> {
+      assertThat(text(mail)).contains("Le délai d’analyse de l’ANS court depuis la réception de vos preuves complètes :"
+          + " elle achève son analyse au plus tard le 1er janvier 2027 inclus. Si elle vous demande des compléments,"
+          + " ce délai est suspendu jusqu’à votre réponse et ce dernier jour reporté d’autant").doesNotContain("lui,");
+      assertThat(html(mail)).contains("au plus tard le <strong>1er janvier 2027</strong> inclus");
+    });
     complete("ana", pi, "Task_ReviewEvidence", Map.of("evidenceDecision", "COMPLEMENTS",
         "evidenceComment", "SECURITY 3.2 : les journaux d’audit manquent."));
 
