@@ -22,6 +22,7 @@ import fr.parcours.security.AsUser;
 import fr.parcours.security.ReviewerGroups;
 import fr.parcours.security.Roles;
 import fr.parcours.shared.Pathway;
+import fr.parcours.shared.StepsOnHold;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -100,12 +101,14 @@ public class DossierBoard {
   private final NotificationJournal journal;
   private final DossierDocuments documents;
   private final MessageSource messages;
+  private final List<StepsOnHold> onHold;
   private final ZoneId zone;
 
   DossierBoard(ProcessEngine engine, Dossiers dossiers, List<Pathway> pathways, DeadlineCatalogue deadlines,
       NotificationJournal journal, DossierDocuments documents, MessageSource messages,
-      @Value("${parcours.zone:Europe/Paris}") String zone, ReviewerGroups reviewers) {
+      @Value("${parcours.zone:Europe/Paris}") String zone, ReviewerGroups reviewers, List<StepsOnHold> onHold) {
     this.reviewers = reviewers;
+    this.onHold = onHold;
     this.documents = documents;
     this.history = engine.getHistoryService();
     this.tasks = engine.getTaskService();
@@ -328,7 +331,9 @@ public class DossierBoard {
       String due = day != null ? LegalDates.until(day, viewer.locale())
           : remindOn == null ? text(viewer.locale(), "due.none")
           : text(viewer.locale(), "due.reminder", LegalDates.date(remindOn, viewer.locale()));
-      next.add(new NextStep(task.getId(), name, due, day, TASKLIST_TASK + task.getId()));
+      StepsOnHold.OnHold held = onHold.stream().flatMap(steps -> steps.onHold(task, viewer.locale()).stream())
+          .findFirst().orElse(null);
+      next.add(new NextStep(task.getId(), name, due, day, TASKLIST_TASK + task.getId(), held));
     }
     next.sort(Comparator.comparing(NextStep::dueDay, Comparator.nullsLast(Comparator.naturalOrder())));
     return next;
@@ -457,7 +462,7 @@ public class DossierBoard {
             .flatMap(e -> Clocks.stored(e.getKey(), e.getValue()).stream())
             .filter(clock -> clock.clockId().equals(window)).map(clock -> clock.read(now()).lastDay()).filter(Objects::nonNull).findFirst().orElse(null);
         found.add(new NextStep(null, sentence, day == null ? text(viewer.locale(), "due.none")
-            : LegalDates.until(day, viewer.locale()), day, link));
+            : LegalDates.until(day, viewer.locale()), day, link, null));
       }
     }
     return found;

@@ -94,7 +94,10 @@ public record DossierSummary(String number, String pathwayKey, String pathwayNam
    * @param due until when, as a person reads it, or that no time limit applies
    * @param dueDay its last day; null when none applies
    * @param link Tasklist opened on it, or where to do it
+   * @param onHold what the task waits for before it can do what its name offers, and what it lets her do meanwhile
+   *     (the link's words); null when it can ({@link fr.parcours.shared.StepsOnHold})
    */
-  public record NextStep(String taskId, String name, String due, LocalDate dueDay, String link) {
+  public record NextStep(String taskId, String name, String due, LocalDate dueDay, String link,
+      fr.parcours.shared.StepsOnHold.OnHold onHold) {
   }
 }

@@ -22,6 +22,8 @@ public enum NotificationEvent {
   EVIDENCE_DEPOSIT_OPEN,
   EVIDENCE_RECEIVED,
   COMPLEMENTS_REQUESTED("complements-request"),
+  /** Her complements are received: the ANS resumes, with its analysis' last day, moved by the pause (window ANS_ANALYSIS). */
+  COMPLEMENTS_RECEIVED,
   WINDOW_CLOSING_REMINDER(Kind.REMINDER),
   /** The complements window passed without them: her task is closed, the ANS decides what follows. */
   COMPLEMENTS_WINDOW_PASSED,
@@ -48,6 +50,8 @@ public enum NotificationEvent {
   CNEDIMTS_COMPLEMENTS_REQUESTED,
   /** The ministers ask for complements: the same, window MINISTERS_COMPLEMENTS. */
   MINISTERS_COMPLEMENTS_REQUESTED,
+  /** Her complements are received: the ministers resume, with their last day, moved where the row pauses it. */
+  MINISTERS_COMPLEMENTS_RECEIVED,
   HEARING_DATE,
   MINISTERS_DECISION_FAVOURABLE("decision-favourable"),
   MINISTERS_DECISION_REFUSAL("decision-refusal"),

@@ -142,7 +142,8 @@ class AnsCertificationTrackTest extends TrackTestBase {
     assertThat(stubs.certificates).containsExactly(DOSSIER);
     assertThat(stubs.mails).containsExactly("APPLICATION_RECEIVED", "CONVERGENCE_ACCOUNT_TO_OPEN",
         "CONVERGENCE_ACCOUNT_OPENED", "ADMINISTRATIVE_FILE_RECEIVED", "PRECISIONS_REQUESTED", "ADMISSIBLE",
-        "CONVENTION_TO_SIGN", "EVIDENCE_DEPOSIT_OPEN", "EVIDENCE_RECEIVED", "COMPLEMENTS_REQUESTED", "CERTIFICATE_ISSUED");
+        "CONVENTION_TO_SIGN", "EVIDENCE_DEPOSIT_OPEN", "EVIDENCE_RECEIVED", "COMPLEMENTS_REQUESTED", "COMPLEMENTS_RECEIVED",
+        "CERTIFICATE_ISSUED");
     assertThat(stubs.windowsAsked).contains("CONVERGENCE_ACCOUNT", "ANS_INS_TEST_DAY from evidenceCompleteAt",
         "ANS_ANALYSIS from evidenceCompleteAt", "ANS_COMPLEMENTS", "reminder ANS_COMPLEMENTS", "cycle ANS_INACTIVITY");
     assertThat(stubs.candidatures).containsExactly(DOSSIER);

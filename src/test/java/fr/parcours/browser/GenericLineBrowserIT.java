@@ -41,6 +41,9 @@ class GenericLineBrowserIT extends BrowserTestBase {
     signIn("alice");
     openStartForm(PROCESS_NAME);
     fillValidCandidature();
+    if (!fromEtapes) {
+      startWithoutALine(shots);
+    }
     checklist("Field_GenericLines", "Télésurveillance du diabète", true);
     setCheckbox("Field_FromEtapes", fromEtapes);
     screenshot(shots + "-01-alice-start-form");
@@ -83,6 +86,32 @@ class GenericLineBrowserIT extends BrowserTestBase {
         shots + "-06-alice-submits-evidence", DIABETES_PROOFS);
     signOut();
     return dossier;
+  }
+
+  /**
+   * alice presses « Démarrer » without a line (a required field at the top of the long form, while she is at its
+   * button): the pinned notice names the field and why, in sight; its name takes her to the field. No dossier.
+   */
+  void startWithoutALine(String shots) {
+    long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("generic-line").count();
+    startProcess();
+    org.openqa.selenium.WebElement notice = waiting.until(org.openqa.selenium.support.ui.ExpectedConditions
+        .visibilityOfElementLocated(org.openqa.selenium.By.xpath("//*[contains(@class,'modal-body')]"
+            + "//*[contains(@class,'alert-danger')][contains(normalize-space(.),'Lignes génériques demandées')]")));
+    assertThat(notice.getText()).contains("Le processus n’a pas pu démarrer")
+        .contains("Corrigez ce champ du formulaire (son nom y mène) :")
+        .contains("« Lignes génériques demandées » : Ce champ est obligatoire.");
+    assertThat(inSight(notice)).as("the refusal is in sight at the button she pressed").isTrue();
+    screenshot(shots + "-00-alice-start-without-a-line", false);
+    notice.findElement(org.openqa.selenium.By.linkText("« Lignes génériques demandées »")).click();
+    waiting.until(d -> inSight(fieldBox("Field_GenericLines")));
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("generic-line").count())
+        .as("no dossier is created").isEqualTo(before);
+  }
+
+  boolean inSight(org.openqa.selenium.WebElement element) {
+    return (Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("const box = arguments[0]"
+        + ".getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight;", element);
   }
 
   @Test

@@ -63,6 +63,7 @@ class DossierPagesIT {
   @Autowired Clocks clocks;
   @Autowired fr.parcours.device.DeviceRecords records;
   @Autowired fr.parcours.notification.DossierDocuments documents;
+  @Autowired fr.parcours.security.DossierAccess access;
 
   /** alice's (MediSoft) ANS dossier at her first step. */
   static ProcessInstance atVendor;
@@ -385,6 +386,41 @@ class DossierPagesIT {
           java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString()));
     }
     return brand;
+  }
+
+  /**
+   * A transitional dossier at « Poursuivre en phase nominale » while its window is still transitional (here 3 October
+   * 2022: the tests' window opens its nominal phase on 1 January 2023): the vendor's page says when the continuation
+   * opens, and links the task only for what it does meanwhile (closing the dossier), not the continuation the task
+   * then refuses. Once the nominal phase has opened, the page offers the continuation again.
+   */
+  @Test
+  void shouldSayWhenTheTransitionalContinuationOpensRatherThanOfferItBeforeTheNominalPhase() {
+    ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2022-10-03T09:00:00Z")));
+    Map<String, Object> dossierSoFar = new java.util.HashMap<>(Candidatures.valid());
+    dossierSoFar.putAll(Map.of("dossierId", "DMN-2022-TRANS", "vendorGroup", "vendor-medisoft", "applicant", "alice",
+        "ansWindow", "TELEMONITORING", "ansWindowName", "DMN de télésurveillance", "pathway", "ANS_TRANSITIONAL",
+        "candidatureFeedback", "Complet.", "evidenceFeedback", "Lisible."));
+    ProcessInstance transitional = engine.getRuntimeService().createProcessInstanceByKey("ans-transitional")
+        .businessKey("DMN-2022-TRANS").startBeforeActivity("Task_ContinueIntoNominal").setVariables(dossierSoFar)
+        .execute();
+    access.openTo("vendor-medisoft", transitional.getId());
+    String taskLink = "/camunda/app/tasklist/default/#/?task=" + task(transitional, "Task_ContinueIntoNominal").getId();
+
+    String before = page("alice", "/dossiers/DMN-2022-TRANS").getBody();
+    assertThat(before).contains("« Poursuivre en phase nominale » s’ouvrira le 1er janvier 2023, jour où s’ouvre la"
+        + " phase nominale du guichet « DMN de télésurveillance ». Votre dossier reste ouvert d’ici là.")
+        .contains("<a href=\"" + taskLink + "\">Clore le dossier sans suite, si vous y renoncez</a>")
+        .doesNotContain(">Poursuivre en phase nominale</a>");
+    assertThat(page("alice", "/dossiers").getBody()).as("the list says it too")
+        .contains("« Poursuivre en phase nominale » s’ouvrira le 1er janvier 2023")
+        .doesNotContain(">Poursuivre en phase nominale</a>");
+
+    ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2023-01-02T09:00:00Z")));
+    String after = page("alice", "/dossiers/DMN-2022-TRANS").getBody();
+    assertThat(after).contains("<a href=\"" + taskLink + "\">Poursuivre en phase nominale</a>")
+        .doesNotContain("s’ouvrira").doesNotContain("Clore le dossier sans suite, si vous y renoncez");
+    engine.getRuntimeService().deleteProcessInstance(transitional.getId(), "test done");
   }
 
   @Test

@@ -458,6 +458,14 @@ class GenericLineProcessTest extends ProcessTestBase {
     // day 10: information is missing; the vendor answers on day 21. The regulation suspends the 60 days "from the
     // date of the notification until the date of receipt": both dates count, 12 days (10 to 21) in all
     askOnDayTenAndAnswerOnDayTwentyOne(dossier);
+    // her answer received, she is told the ministers' last day as it now stands: put back by those 12 days, the day
+    // their task is due
+    assertThat(task(dossier, "Task_EvaluateApplication").getDueDate()).isEqualTo(lastMomentOfDay(72));
+    MimeMessage received = mails("compléments reçus, les ministres décident au plus tard le 13 janvier 2027").get(0);
+    assertThat(text(received)).contains("Leur délai pour décider, suspendu pendant qu’ils attendaient vos compléments,"
+        + " court de nouveau et son dernier jour est reporté d’autant : les ministres décident au plus tard le"
+        + " 13 janvier 2027 inclus.");
+    assertThat(html(received)).contains("au plus tard le <strong>13 janvier 2027</strong> inclus");
 
     // the 60 days were suspended for those 12 days: they pass at the end of day 72 (14 January 2027)
     assertThat(timer(dossier, "Timer_DecisionDue").getDuedate()).isEqualTo(endOfDay(72));

@@ -56,6 +56,8 @@ class MinistersDecisionTrackTest extends TrackTestBase {
     assertThat(track.task(decision, "Task_ProvideMinistersComplements")).hasCandidateGroup("vendor-medisoft")
         .hasDueDate(TrackEngine.Stubs.DUE);
     track.complete(decision, "Task_ProvideMinistersComplements", Map.of());
+    track.runJobs(decision); // the vendor is told her answer is received, and the ministers' last day as it stands
+    assertThat(stubs.mails).containsExactly("MINISTERS_COMPLEMENTS_REQUESTED", "MINISTERS_COMPLEMENTS_RECEIVED");
     track.complete(decision, "Task_EvaluateApplication", Map.of("ministersDecision", "FAVOURABLE"));
 
     assertThat(stubs.windowsAsked).contains("MINISTERS_DECISION from decisionWindowOpensAt", "MINISTERS_COMPLEMENTS");

@@ -175,6 +175,38 @@ class VendorMailTest extends ProcessTestBase {
     assertThat(text(complements)).contains("until 2 April 2027 included");
   }
 
+  /**
+   * The ANS asks for complements on day 10 of its 60 days (last day 1 January 2027) and the vendor answers on day 15:
+   * its analysis time, paused from the request to the answer (both days counted, 6 days), runs again, and the mail
+   * that tells her it has her complements gives the last day put back as its task's due date and the dossier page do.
+   */
+  @Test
+  void shouldGiveTheAnsLastDayPutBackWhenItReceivesTheComplements() throws Exception {
+    ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.valid());
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    complete("alice", pi, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "Alice Martin"));
+    sendCompleteEvidence("alice", pi);
+    complete("alice", pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+    advance(java.time.Duration.ofDays(10));
+    complete("ana", pi, "Task_ReviewEvidence", Map.of("evidenceDecision", "COMPLEMENTS",
+        "evidenceComment", "SECURITY 3.2 : les journaux d’audit manquent."));
+    assertThat(mails("compléments reçus")).isEmpty();
+
+    advance(java.time.Duration.ofDays(5));
+    complete("alice", pi, "Task_ProvideComplements", Map.of("complementsAnswer", "Journaux ajoutés"));
+
+    assertThat(task(pi, "Task_ReviewEvidence").getDueDate()).isEqualTo(lastMomentOfDay(66));
+    List<MimeMessage> received = mails("Dossier " + pi.getBusinessKey() + " : compléments reçus, l’ANS achève son"
+        + " analyse au plus tard le 7 janvier 2027");
+    assertThat(received).as("to the contact and the legal representative").hasSize(2);
+    assertThat(text(received.get(0))).contains("L’ANS a reçu vos compléments et reprend l’instruction de vos preuves.",
+        "Son délai d’analyse, suspendu pendant qu’elle attendait vos compléments, court de nouveau et son dernier jour"
+            + " est reporté d’autant : l’ANS achève son analyse au plus tard le 7 janvier 2027 inclus.",
+        "http://localhost:8080/dossiers/" + pi.getBusinessKey());
+    assertThat(html(received.get(0))).contains("au plus tard le <strong>7 janvier 2027</strong> inclus");
+  }
+
   @Test
   void shouldRemindOnlyWhenTheWindowsRowSaysRemindBefore() throws Exception {
     // Given two reminder steps: one of ANS_ANALYSIS, whose row has no "Remind before", one of ANS_COMPLEMENTS (P7D)
@@ -295,7 +327,15 @@ class VendorMailTest extends ProcessTestBase {
             "Délai : Aucun délai réglementaire ne s’applique à cette étape."));
     sendCompleteEvidence("alice", pi);
     complete("alice", pi, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
-    assertThat(mails("dossier de preuves complet reçu")).hasSize(2);
+    // the ANS's last day, from the window that dates its task and that the dossier page shows (60 days from today)
+    assertThat(task(pi, "Task_ReviewEvidence").getDueDate().toInstant().atZone(java.time.ZoneId.of("Europe/Paris"))
+        .toLocalDate()).isEqualTo(java.time.LocalDate.of(2027, 1, 1));
+    assertThat(mails("dossier de preuves complet reçu")).hasSize(2).allSatisfy(mail -> {
+      assertThat(text(mail)).contains("Le délai d’analyse de l’ANS court depuis la réception de vos preuves complètes :"
+          + " elle achève son analyse au plus tard le 1er janvier 2027 inclus. Si elle vous demande des compléments,"
+          + " ce délai est suspendu jusqu’à votre réponse et ce dernier jour reporté d’autant").doesNotContain("lui,");
+      assertThat(html(mail)).contains("au plus tard le <strong>1er janvier 2027</strong> inclus");
+    });
     complete("ana", pi, "Task_ReviewEvidence", Map.of("evidenceDecision", "COMPLEMENTS",
         "evidenceComment", "SECURITY 3.2 : les journaux d’audit manquent."));
 
@@ -349,7 +389,7 @@ class VendorMailTest extends ProcessTestBase {
         "APPLICATION_RECEIVED", "APPLICATION_RECEIVED", "ADMINISTRATIVE_FILE_RECEIVED",
         "ADMINISTRATIVE_FILE_RECEIVED", "ADMISSIBLE", "ADMISSIBLE", "CONVENTION_TO_SIGN", "CONVENTION_TO_SIGN",
         "EVIDENCE_DEPOSIT_OPEN", "EVIDENCE_DEPOSIT_OPEN", "EVIDENCE_RECEIVED", "EVIDENCE_RECEIVED", "COMPLEMENTS_REQUESTED", "COMPLEMENTS_REQUESTED",
-        "CERTIFICATE_ISSUED", "CERTIFICATE_ISSUED");
+        "COMPLEMENTS_RECEIVED", "COMPLEMENTS_RECEIVED", "CERTIFICATE_ISSUED", "CERTIFICATE_ISSUED");
   }
 
   @Test

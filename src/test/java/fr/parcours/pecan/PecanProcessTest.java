@@ -327,7 +327,9 @@ class PecanProcessTest extends ProcessTestBase {
     completeConvergence(pecan);
     assertThat(ansTrack(pecan)).isWaitingAt("Event_GoAheadReceived");
     mailedOnce("dossier de preuves complet reçu", "L’ANS a bien reçu le dossier de preuves complet",
-        "lorsque les ministres auront accusé réception de votre demande complète déposée sur Sésame");
+        "lorsque les ministres auront accusé réception de votre demande complète déposée sur Sésame ; un courriel"
+            + " vous le dira.\n\nLe délai d’analyse de l’ANS court, lui, depuis la réception de vos preuves complètes :"
+            + " elle achève son analyse au plus tard le 1er janvier 2027 inclus.");
 
     // When she deposits on Sésame and the ministers find the file complete
     complete(VENDOR, pecan, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",

@@ -76,6 +76,12 @@ class TransitionalProcessTest extends ProcessTestBase {
         .map(d -> d.number() + " " + d.pathwayName()).toList();
   }
 
+  /** What the dossier page lists for alice under « Ce que vous devez faire ». */
+  List<fr.parcours.dossierpage.DossierSummary.NextStep> nextSteps(String number) {
+    return board.visibleTo(board.viewer(VENDOR, java.util.Locale.FRENCH)).stream()
+        .filter(d -> d.number().equals(number)).findFirst().orElseThrow().nextSteps();
+  }
+
   ProcessInstance apply() {
     Map<String, Object> form = new HashMap<>(Candidatures.valid());
     form.put("ansWindow", "TELEMONITORING");
@@ -192,7 +198,12 @@ class TransitionalProcessTest extends ProcessTestBase {
     assertThatThrownBy(() -> complete(OTHER_VENDOR, dossier, "Task_ContinueIntoNominal", Map.of("continuation",
         "CONTINUE", "nominalPathway", "ANS_CERTIFICATION"))).isInstanceOf(RuntimeException.class);
     assertThat(task(dossier, "Task_ContinueIntoNominal")).isNotNull();
-    // nor does the vendor while the ANS has not announced the nominal phase, nor before the day it opens
+    // nor does the vendor while the ANS has not announced the nominal phase, nor before the day it opens; her pages
+    // say what the continuation waits for, not the continuation
+    assertThat(nextSteps(number)).extracting(s -> s.onHold().sentence()).containsExactly("« Poursuivre en phase"
+        + " nominale » s’ouvrira quand l’ANS aura enregistré l’ouverture de la phase nominale du guichet « DMN de"
+        + " télésurveillance » ; elle ne l’a pas encore annoncée (elle l’enregistre quand les textes qui l’ouvrent sont"
+        + " publiés, et un courriel vous le dira). Votre dossier reste ouvert d’ici là.");
     refused(VENDOR, dossier, "Task_ContinueIntoNominal", Map.of("continuation", "CONTINUE",
         "nominalPathway", "ANS_CERTIFICATION"), "La phase nominale du guichet « DMN de télésurveillance » n’est pas"
             + " encore ouverte : l’ANS ne l’a pas encore annoncée");
@@ -203,6 +214,9 @@ class TransitionalProcessTest extends ProcessTestBase {
     assertThat(openingMails).hasSize(2); // the contact and the legal representative
     assertThat(text(openingMails.get(0))).contains(TEXTS).contains("/" + number);
     assertThat(task(dossier, "Task_ContinueIntoNominal")).as("the dossier goes on where it was").isNotNull();
+    assertThat(nextSteps(number)).extracting(s -> s.onHold().sentence()).containsExactly("« Poursuivre en phase"
+        + " nominale » s’ouvrira le 1er mars 2027, jour où s’ouvre la phase nominale du guichet « DMN de"
+        + " télésurveillance ». Votre dossier reste ouvert d’ici là.");
     refused(VENDOR, dossier, "Task_ContinueIntoNominal", Map.of("continuation", "CONTINUE",
         "nominalPathway", "ANS_CERTIFICATION"), "La phase nominale du guichet « DMN de télésurveillance » n’est pas"
             + " encore ouverte : elle ouvre le 1er mars 2027. Votre dossier reste ouvert : revenez à cette tâche quand"
@@ -212,6 +226,8 @@ class TransitionalProcessTest extends ProcessTestBase {
 
     // When the nominal phase has opened, the vendor continues into the ANS certification
     ClockUtil.setCurrentTime(Date.from(NOMINAL_OPEN));
+    assertThat(nextSteps(number)).extracting(s -> s.name() + " " + s.onHold())
+        .containsExactly("Poursuivre en phase nominale null");
     complete(VENDOR, dossier, "Task_ContinueIntoNominal", Map.of("continuation", "CONTINUE",
         "nominalPathway", "ANS_CERTIFICATION"));
 

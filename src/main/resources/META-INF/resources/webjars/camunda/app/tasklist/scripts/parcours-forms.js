@@ -153,3 +153,102 @@ function keepTheNewestNotice() {
 }
 
 new MutationObserver(keepTheNewestNotice).observe(document.body, {childList: true, subtree: true});
+
+/*
+ * Parcours: a start form that form-js refuses itself (a required field left empty, a value not in the expected
+ * form) drew the pop-up's notice « Le processus n’a pas pu démarrer » and nothing more: the reason sat under its
+ * field, often at the top of a long form, out of sight (walk of 4 December 2026, a generic-line candidature without
+ * its line). The pinned notice now names each field to correct with form-js's sentence, each name a link to its
+ * field; once every one is corrected, it says so and asks to press the button again. In the user's language
+ * (config.js's rule). A refusal from the server (our start listeners' sentence) carries its own message and is
+ * left alone.
+ */
+const FIELDS_TO_CORRECT = 'parcours-fields-to-correct';
+const REFUSAL_WORDS = french ? {
+  one: 'Corrigez ce champ du formulaire (son nom y mène) :',
+  many: 'Corrigez ces champs du formulaire (chaque nom y mène) :',
+  corrected: 'Les champs signalés sont corrigés : appuyez de nouveau sur « Démarrer ».',
+  unnamed: 'champ sans nom'
+} : {
+  one: 'Correct this field of the form (its name takes you there):',
+  many: 'Correct these fields of the form (each name takes you there):',
+  corrected: 'The fields shown are corrected: press “Start” again.',
+  unnamed: 'unnamed field'
+};
+
+function fieldName(field) {
+  const label = field.querySelector('.fjs-form-field-label');
+  const copy = label && label.cloneNode(true);
+  if (copy) {
+    copy.querySelectorAll('.fjs-asterix').forEach(star => star.remove());
+  }
+  return (copy && copy.textContent.replace(/\s+/g, ' ').trim()) || REFUSAL_WORDS.unnamed;
+}
+
+function fieldsToCorrect(modal) {
+  return Array.from(modal.querySelectorAll('.fjs-form .fjs-form-field.fjs-has-errors'))
+    .filter(field => !field.parentElement.closest('.fjs-form-field.fjs-has-errors'))
+    .map(field => ({
+      field,
+      name: fieldName(field),
+      reason: Array.from(field.querySelectorAll('.fjs-form-field-error li'))
+        .map(item => item.textContent.trim()).filter(Boolean).join(' ')
+    }));
+}
+
+function fieldLink(field, name) {
+  const link = document.createElement('a');
+  link.href = '#';
+  link.textContent = french ? '« ' + name + ' »' : '“' + name + '”';
+  link.addEventListener('click', event => {
+    event.preventDefault();
+    field.scrollIntoView({block: 'center'});
+    const input = field.querySelector('input, select, textarea');
+    if (input) {
+      input.focus({preventScroll: true});
+    }
+  });
+  return link;
+}
+
+function nameTheFieldsToCorrect() {
+  document.querySelectorAll('.modal-body > [notifications-panel] .notifications > .alert-danger,'
+    + ' .modal-body > [notifications-panel] .notifications > .alert-error').forEach(notice => {
+    const message = notice.querySelector('.message');
+    const ours = notice.querySelector('.' + FIELDS_TO_CORRECT);
+    if (!message || (!ours && message.textContent.trim())) {
+      return; // a refusal with its own reason
+    }
+    const fields = fieldsToCorrect(notice.closest('.modal-body'));
+    if (!ours && !fields.length) {
+      return; // not form-js's refusal
+    }
+    const key = fields.map(({name, reason}) => name + ' ' + reason).join('\n') || 'corrected';
+    if (ours && ours.dataset.fields === key) {
+      return;
+    }
+    const words = ours || document.createElement('div');
+    words.className = FIELDS_TO_CORRECT;
+    words.dataset.fields = key;
+    words.textContent = '';
+    if (!fields.length) {
+      words.append(REFUSAL_WORDS.corrected);
+    } else {
+      words.append(fields.length === 1 ? REFUSAL_WORDS.one : REFUSAL_WORDS.many);
+      const list = document.createElement('ul');
+      fields.forEach(({field, name, reason}) => {
+        const item = document.createElement('li');
+        item.append(fieldLink(field, name), reason ? (french ? ' : ' : ': ') + reason : '');
+        list.append(item);
+      });
+      words.append(list);
+    }
+    if (!ours) {
+      message.after(words);
+    }
+  });
+}
+
+// after the French words of form-js's sentences (the observer above runs first), so that the notice quotes them
+new MutationObserver(nameTheFieldsToCorrect).observe(document.body,
+  {childList: true, subtree: true, characterData: true});
