@@ -10,7 +10,6 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -43,7 +42,7 @@ public class UntypedTimerCheck implements Deployer {
       }
     }
     if (!refusals.isEmpty()) {
-      throw new ProcessEngineException(String.join(" ", refusals));
+      throw new fr.parcours.shared.DeploymentRefused(String.join(" ", refusals));
     }
   }
 

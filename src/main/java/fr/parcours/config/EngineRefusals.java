@@ -63,6 +63,11 @@ final class EngineRefusals {
       if (cause instanceof BadInputException badInput) {
         return refusal(Response.Status.BAD_REQUEST, "BadInputException", badInput.getMessage());
       }
+      if (cause instanceof fr.parcours.shared.DeploymentRefused refused) {
+        // a diagram Parcours' checks refuse (Camunda Modeler's « Deploy »): the process owner's to fix, not a fault
+        // of the server; it answered 500 behind the engine's "ENGINE-01009 Error while parsing process"
+        return refusal(Response.Status.BAD_REQUEST, "BadInputException", refused.getMessage());
+      }
       if (cause instanceof AuthorizationException refused) {
         String gone = goneTask(refused);
         if (gone != null) {

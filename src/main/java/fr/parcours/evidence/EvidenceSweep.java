@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * At start-up, removes what a send cut short by a stop left in the evidence storage: its folder under
  * {@code .incoming} (the archive being unpacked), proof files moved into a send folder whose database rows
  * were never committed (no proof refers to them), and likewise the company documents (a Kbis extract, a signed
- * regulation: {@code .document}) no row refers to and the upload parts ({@code .part}) never moved into place. A send takes minutes at most; only what has been untouched
+ * regulation: {@code .document}; a message's attachment and any other file a feature keeps, {@link KeptFiles}) no row
+ * refers to and the upload parts ({@code .part}) never moved into place. A send takes minutes at most; only what has been untouched
  * for a day goes, so that a send in progress on another node sharing the storage is never touched.
  */
 @Component
@@ -32,11 +33,14 @@ class EvidenceSweep implements ApplicationRunner {
   private final EvidenceProperties properties;
   private final EvidenceStore store;
   private final CompanyDocuments documents;
+  private final List<KeptFiles> others;
 
-  EvidenceSweep(EvidenceProperties properties, EvidenceStore store, CompanyDocuments documents) {
+  EvidenceSweep(EvidenceProperties properties, EvidenceStore store, CompanyDocuments documents,
+      List<KeptFiles> others) {
     this.properties = properties;
     this.store = store;
     this.documents = documents;
+    this.others = others;
   }
 
   @Override
@@ -61,10 +65,13 @@ class EvidenceSweep implements ApplicationRunner {
     }
     Set<String> proofs = store.storedFiles();
     Set<String> kept = documents.storedFiles();
+    java.util.Map<String, Set<String>> keptByOthers = new java.util.HashMap<>();
+    others.forEach(feature -> keptByOthers.put(feature.suffix(), feature.storedFiles()));
     List<Path> orphans;
     try (Stream<Path> files = Files.walk(root)) {
       orphans = files.filter(file -> !file.startsWith(incoming()) && Files.isRegularFile(file)
-          && orphan(file.getFileName().toString(), root.relativize(file).toString(), proofs, kept)
+          && (orphan(file.getFileName().toString(), root.relativize(file).toString(), proofs, kept)
+              || orphanOfAnother(file.getFileName().toString(), root.relativize(file).toString(), keptByOthers))
           && lastTouched(file).isBefore(now.minus(LEFT_FOR))).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + root, e);
@@ -77,6 +84,11 @@ class EvidenceSweep implements ApplicationRunner {
     return name.endsWith(".bin") && !proofs.contains(relative)
         || name.endsWith(".document") && !documents.contains(relative)
         || name.startsWith("upload") && name.endsWith(".part");
+  }
+
+  private static boolean orphanOfAnother(String name, String relative, java.util.Map<String, Set<String>> kept) {
+    return kept.entrySet().stream().anyMatch(feature -> name.endsWith(feature.getKey())
+        && !feature.getValue().contains(relative));
   }
 
   /** Removes the unfinished sends last touched before {@code now} minus a day; returns how many. */

@@ -63,8 +63,7 @@ public class DossierDocuments {
   /** The document of that notification: the one kept before, or the one drawn up now and kept. */
   public Drawn keep(String notificationKey, String processInstanceId, String dossierId, String kind,
       Supplier<Drawn> drawUp) {
-    Optional<Document> kept = jdbc.query("SELECT * FROM parcours_document WHERE notification_key = ?",
-        (rs, row) -> row(rs), notificationKey).stream().findFirst();
+    Optional<Document> kept = keptFor(notificationKey);
     if (kept.isPresent()) {
       return new Drawn(kept.get().fileName(), content(kept.get()));
     }
@@ -74,17 +73,44 @@ public class DossierDocuments {
     String id = UUID.randomUUID().toString();
     Path file = fileOf(id, dossierId);
     try {
+      // whole or not at all: a node stopped while writing leaves no half document under the name of a whole one
       Files.createDirectories(file.getParent());
-      Files.write(file, bytes);
+      Path temporary = Files.createTempFile(file.getParent(), "drawing", ".part");
+      Files.write(temporary, bytes);
+      Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot keep the document " + fileName + " of dossier " + dossierId + " in "
           + file.getParent() + ": " + e.getMessage(), e);
     }
-    ownTransaction.executeWithoutResult(status -> jdbc.update("INSERT INTO parcours_document (id, notification_key,"
-        + " process_instance_id, dossier_id, kind, file_name, size_bytes, sha256, created_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, notificationKey, processInstanceId, dossierId, kind, fileName,
-        bytes.length, sha256(bytes), new Timestamp(ClockUtil.getCurrentTime().getTime())));
+    try {
+      ownTransaction.executeWithoutResult(status -> jdbc.update("INSERT INTO parcours_document (id, notification_key,"
+          + " process_instance_id, dossier_id, kind, file_name, size_bytes, sha256, created_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, notificationKey, processInstanceId, dossierId, kind, fileName,
+          bytes.length, sha256(bytes), new Timestamp(ClockUtil.getCurrentTime().getTime())));
+    } catch (org.springframework.dao.DuplicateKeyException keptMeanwhile) {
+      // the same notification drew its document meanwhile (its job run again on another node): that one is the
+      // document, sent and listed; this file would be kept for ever, referred to by nothing
+      forget(file);
+      Document first = keptFor(notificationKey).orElseThrow();
+      return new Drawn(first.fileName(), content(first));
+    } catch (RuntimeException e) {
+      forget(file);
+      throw e;
+    }
     return drawn;
+  }
+
+  private Optional<Document> keptFor(String notificationKey) {
+    return jdbc.query("SELECT * FROM parcours_document WHERE notification_key = ?", (rs, row) -> row(rs),
+        notificationKey).stream().findFirst();
+  }
+
+  private static void forget(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The documents of the process instances of a dossier (those the person may read), oldest first. */

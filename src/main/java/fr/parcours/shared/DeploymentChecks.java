@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -43,7 +42,7 @@ public final class DeploymentChecks {
     if (problems.isEmpty()) {
       return;
     }
-    throw new ProcessEngineException(refusal(definition.getKey(), fileOf(definition, deployment), problems));
+    throw new DeploymentRefused(refusal(definition.getKey(), fileOf(definition, deployment), problems));
   }
 
   /**

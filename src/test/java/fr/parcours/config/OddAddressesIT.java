@@ -36,6 +36,21 @@ class OddAddressesIT {
         .containsAnyOf("Cette page n’existe pas", "Connectez-vous", "Aucun dossier");
   }
 
+  /**
+   * An address longer than the server reads (its 8 KB for the request line and headers): a search of 9,000 characters
+   * in the dossiers' filter, a path as long. Tomcat answers before Parcours can; it answered its English "HTTP Status
+   * 400 – Bad Request" page, now a French one that says what to shorten.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/dossiers?q=", "/dossiers/DMN-2026-AAAAA/", "/engine-rest/task?name="})
+  void shouldAnswerAnAddressTooLongInFrench(String start) throws IOException {
+    String answer = get(start + "x".repeat(9000));
+
+    assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Language: fr")
+        .contains("La demande n’a pas pu être lue", "son adresse est sans doute trop longue", "Raccourcissez")
+        .doesNotContain("HTTP Status", "Bad Request", "Apache Tomcat");
+  }
+
   /** The raw answer, headers and body, to a request whose path is sent as written. */
   String get(String path) throws IOException {
     try (Socket socket = new Socket("localhost", port)) {

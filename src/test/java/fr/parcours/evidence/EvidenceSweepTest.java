@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,45 @@ class EvidenceSweepTest {
           + " 'application/pdf', ?, 11, ?, CURRENT_TIMESTAMP, 'alice')", UUID.randomUUID().toString(), "0".repeat(64),
           file);
     }
-    return new EvidenceSweep(properties(), store, new CompanyDocuments(jdbc, properties()));
+    return new EvidenceSweep(properties(), store, new CompanyDocuments(jdbc, properties()), List.of(attachments));
+  }
+
+  /** The message attachments a committed row refers to, as the dossier page's feature tells them. */
+  private Set<String> keptAttachments = Set.of();
+
+  private final KeptFiles attachments = new KeptFiles() {
+    @Override
+    public String suffix() {
+      return ".attachment";
+    }
+
+    @Override
+    public Set<String> storedFiles() {
+      return keptAttachments;
+    }
+  };
+
+  /**
+   * A message's attachment written before a crash whose row was never committed (the files are written, then the
+   * rows): it stayed for ever, since the sweep knew only proofs and company documents. Now a feature that keeps files
+   * tells which its rows refer to, and the others with its suffix go after a day; a referred one, one just written,
+   * and a proof or document of the same name but another suffix stay.
+   */
+  @Test
+  void shouldRemoveOnlyOldFilesOfAnotherFeatureNoneOfItsRowsRefersTo() throws IOException {
+    Path folder = Files.createDirectories(storage.resolve("messages").resolve("m-1"));
+    Path kept = old(Files.writeString(folder.resolve("a-1.attachment"), "%PDF joined to a kept message"));
+    Path orphan = old(Files.writeString(folder.resolve("a-2.attachment"), "%PDF written, rows never committed"));
+    Path justWritten = Files.writeString(folder.resolve("a-3.attachment"), "%PDF a post in progress");
+    Path notAnAttachment = old(Files.writeString(folder.resolve("a-4.txt"), "no feature's suffix"));
+    keptAttachments = Set.of(storage.relativize(kept).toString());
+
+    int removed = sweep(Set.of(), Set.of()).sweepOrphanProofs(NOW);
+
+    assertThat(removed).isEqualTo(1);
+    assertThat(orphan).doesNotExist();
+    assertThat(kept).exists();
+    assertThat(justWritten).exists();
+    assertThat(notAnAttachment).exists();
   }
 }

@@ -613,6 +613,29 @@ class VendorIsolationRestIT {
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("role-check").count()).isZero();
   }
 
+  /**
+   * A diagram Parcours' deployment checks refuse, deployed by a process owner over REST as Camunda Modeler's « Deploy »
+   * does (here a timer typed by hand, « R1/PT1S », instead of a window of the deadlines table): 400 with the French
+   * sentence that names the process and the fix, nothing deployed. It answered 500, the server's fault, behind the
+   * engine's "ENGINE-01009 Error while parsing process".
+   */
+  @Test
+  void shouldAnswerADiagramTheChecksRefuseAsTheProcessOwnersToFix() throws Exception {
+    String bpmn = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+        + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"parcours-test\">"
+        + "<process id=\"role-check\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\">"
+        + "<startEvent id=\"StartEvent_Go\"><timerEventDefinition id=\"Timer_Go\"><timeCycle>R1/PT1S</timeCycle>"
+        + "</timerEventDefinition></startEvent></process></definitions>";
+
+    ResponseEntity<String> deployed = deploy("paul", bpmn);
+
+    assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(deployed.getBody()).get("message").asText())
+        .startsWith("Le processus « role-check » (role-check.bpmn) ne peut pas être déployé : le minuteur")
+        .contains("R1/PT1S", "table des délais").doesNotContain("ENGINE-01009");
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("role-check").count()).isZero();
+  }
+
   private ResponseEntity<String> deploy(String user, String bpmn) {
     MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     parts.add("deployment-name", "role-check");

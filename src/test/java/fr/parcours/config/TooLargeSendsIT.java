@@ -1,0 +1,120 @@
+package fr.parcours.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * A send larger than Parcours reads at all is answered in French where the person sent it, with what the page takes:
+ * an evidence archive one megabyte over the multipart limit, a Kbis extract as large, and a message whose text passes
+ * the server's form limit (3 MB, a hand-made post: the page's field stops at 4,000 characters). Before, each got 413
+ * with an empty body, which Chromium shows as its own error page. Sent streamed, as a browser does, to the end: the
+ * answer is read after the whole send, which proves the server read the rest instead of cutting the connection.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TooLargeSendsIT {
+
+  static final String BOUNDARY = "parcours-too-large";
+
+  @LocalServerPort int port;
+
+  @Value("${spring.servlet.multipart.max-file-size}") DataSize largestRead;
+
+  @Test
+  void shouldTellInFrenchThatAnArchiveOverTheLimitIsTooLargeAndNothingWasKept() throws Exception {
+    HttpResponse<String> answer = send("/evidence/DMN-2026-AAAAA", "text/html", filePart("archive", "preuves.zip",
+        largestRead.toBytes() + DataSize.ofMegabytes(1).toBytes()));
+
+    assertThat(answer.statusCode()).isEqualTo(413);
+    assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(answer.body()).contains("L’envoi est trop gros", "L’archive envoyée dépasse 200 Mo, la plus grande"
+        + " archive acceptée : répartissez les preuves sur plusieurs archives", "Rien n’a été enregistré.",
+        "href=\"/evidence/DMN-2026-AAAAA\"");
+  }
+
+  @Test
+  void shouldTellTheLargestFileOfAKbisAndOfAMessageInTheirWords() throws Exception {
+    HttpResponse<String> kbis = send("/evidence/DMN-2026-AAAAA/kbis", "text/html", filePart("file", "kbis.pdf",
+        largestRead.toBytes() + 1));
+    assertThat(kbis.statusCode()).isEqualTo(413);
+    assertThat(kbis.body()).contains("Le fichier envoyé dépasse 10 Mo, le plus grand fichier accepté",
+        "href=\"/evidence/DMN-2026-AAAAA/kbis\"");
+
+    HttpResponse<String> message = send("/dossiers/DMN-2026-AAAAA/messages", "application/json",
+        textPart("body", 3_000_000));
+    assertThat(message.statusCode()).isEqualTo(413);
+    assertThat(message.body()).startsWith("{\"message\":\"Le message dépasse ce que Parcours accepte : un texte de 4")
+        .contains("000 caractères au plus, des fichiers de 10 Mo au plus chacun", "Rien n’a été envoyé.");
+  }
+
+  private HttpResponse<String> send(String path, String accept, List<InputStream> parts) throws Exception {
+    List<InputStream> body = new java.util.ArrayList<>(parts);
+    body.add(bytes("\r\n--" + BOUNDARY + "--\r\n"));
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY).header("Accept", accept)
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(body))))
+        .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static List<InputStream> filePart(String name, String fileName, long size) {
+    return List.of(bytes("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nx\r\n--"
+        + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"), zeros(size));
+  }
+
+  private static List<InputStream> textPart(String name, long size) {
+    return List.of(bytes("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"),
+        new InputStream() {
+          long left = size;
+
+          @Override
+          public int read() {
+            return left-- > 0 ? 'x' : -1;
+          }
+        });
+  }
+
+  private static InputStream bytes(String text) {
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A stream of zeros, never held whole. */
+  private static InputStream zeros(long size) {
+    return new InputStream() {
+      long left = size;
+
+      @Override
+      public int read() {
+        return left-- > 0 ? 0 : -1;
+      }
+
+      @Override
+      public int read(byte[] into, int offset, int length) {
+        if (left <= 0) {
+          return -1;
+        }
+        int n = (int) Math.min(length, left);
+        java.util.Arrays.fill(into, offset, offset + n, (byte) 0);
+        left -= n;
+        return n;
+      }
+    };
+  }
+}

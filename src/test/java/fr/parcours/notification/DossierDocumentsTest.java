@@ -1,0 +1,75 @@
+package fr.parcours.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * One document per notification, one file per document. The same notification drawn twice at once (its mail job run
+ * again on another node while the first still ran) kept the winner's row and left the loser's PDF in the storage for
+ * ever, its job failing on the database's refusal; a document that cannot be recorded left its file too. Now the loser
+ * answers with the winner's document and removes its own file; no half-written file is left under a document's name.
+ */
+class DossierDocumentsTest {
+
+  @TempDir Path storage;
+
+  @Test
+  void shouldAnswerWithTheDocumentKeptMeanwhileAndLeaveOneFile() throws IOException {
+    DossierDocuments documents = documents();
+    String key = "notification-1";
+
+    DossierDocuments.Drawn second = documents.keep(key, "pi-1", "DMN-2026-AAAAA", "certificate", () -> {
+      // while this one draws, the other run of the same step draws and keeps its own
+      documents.keep(key, "pi-1", "DMN-2026-AAAAA", "certificate", () -> pdf("first.pdf", "%PDF first"));
+      return pdf("second.pdf", "%PDF second");
+    });
+
+    assertThat(second.fileName()).isEqualTo("first.pdf");
+    assertThat(new String(second.pdf(), StandardCharsets.UTF_8)).isEqualTo("%PDF first");
+    assertThat(files()).as("the one document's file, no other, no part").hasSize(1)
+        .allMatch(file -> file.getFileName().toString().endsWith(".pdf"));
+    assertThat(documents.ofInstances(List.of("pi-1"))).hasSize(1);
+  }
+
+  @Test
+  void shouldKeepTheDocumentOnceAndAnswerItAgainWithoutDrawingIt() throws IOException {
+    DossierDocuments documents = documents();
+
+    documents.keep("notification-2", "pi-2", "DMN-2026-BBBBB", "decision", () -> pdf("decision.pdf", "%PDF once"));
+    DossierDocuments.Drawn again = documents.keep("notification-2", "pi-2", "DMN-2026-BBBBB", "decision", () -> {
+      throw new AssertionError("drawn again");
+    });
+
+    assertThat(new String(again.pdf(), StandardCharsets.UTF_8)).isEqualTo("%PDF once");
+    assertThat(files()).hasSize(1);
+  }
+
+  private static DossierDocuments.Drawn pdf(String name, String content) {
+    return new DossierDocuments.Drawn(name, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private List<Path> files() throws IOException {
+    try (Stream<Path> all = Files.walk(storage)) {
+      return all.filter(Files::isRegularFile).toList();
+    }
+  }
+
+  private DossierDocuments documents() {
+    DriverManagerDataSource database = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+        + ";DB_CLOSE_DELAY=-1");
+    org.flywaydb.core.Flyway.configure().dataSource(database).load().migrate();
+    return new DossierDocuments(new JdbcTemplate(database), new DataSourceTransactionManager(database), storage);
+  }
+}
