@@ -184,6 +184,15 @@ final class EngineRefusals {
             + " auditeurs de l’ANS les audits de conformité). Traitez les tâches de votre groupe dans Tasklist. (Your"
             + " account starts no dossier: vendors start their applications, the ANS auditors the compliance audits.)";
       }
+      if (Permissions.CREATE.getName().equals(missing.getViolatedPermissionName())
+          && Resources.DEPLOYMENT.resourceName().equals(missing.getResourceType())) {
+        // a process owner deploying from Camunda Modeler: a diagram's expressions run with the engine's rights
+        return "Votre compte (« " + refused.getUserId() + " ») ne déploie pas de diagramme : un diagramme déployé fait"
+            + " exécuter ses expressions et ses écouteurs avec tous les droits du moteur. Enregistrez vos fichiers"
+            + " dans le dépôt (dossiers bpmn/ et forms/) : après relecture, l’application les déploie à son"
+            + " démarrage (voir « Changing a diagram » dans le README). (Your account deploys no diagram: diagrams"
+            + " are deployed from the repository when the application starts.)";
+      }
     }
     if (!refused.getMissingAuthorizations().isEmpty()) {
       // the engine's own refusal of a right: said in French first, its words (which name the right) after

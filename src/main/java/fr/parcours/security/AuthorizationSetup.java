@@ -106,7 +106,12 @@ public class AuthorizationSetup {
     ensureGroup(Roles.PROCESS_OWNER, "Responsables des processus", Roles.SYSTEM_GROUP_TYPE);
     grant(Roles.PROCESS_OWNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Roles.PROCESS_OWNER, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ, Permissions.CREATE);
+    // Deploying is running code: a diagram's expressions, listeners and scripts run with the engine's rights, with
+    // nobody signed in (a listener calling the identity service made its deployer an administrator). Diagrams reach
+    // the engine from the repository, reviewed, when the application starts; process owners read deployments.
+    // A database set up before keeps the right to deploy in the process owners' grant: it is taken back here.
+    takeBack(Roles.PROCESS_OWNER, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.DELETE);
+    grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
     grant(Roles.PROCESS_OWNER, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
         ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
         ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
@@ -170,17 +175,8 @@ public class AuthorizationSetup {
 
   /** Adds the permissions to the group's grant on the resource, creating the grant if needed. */
   public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Read known = read.get();
     String key = key(groupId, resource.resourceType(), resourceId);
-    boolean wasRead = known != null && known.groups().contains(groupId) && !known.saved().contains(key)
-        && (Authorization.ANY.equals(resourceId) || READ_TOGETHER.contains(resource));
-    Authorization authorization = wasRead ? known.grants().get(key)
-        : authorizations.createAuthorizationQuery()
-            .groupIdIn(groupId)
-            .resourceType(resource)
-            .resourceId(resourceId)
-            .authorizationType(Authorization.AUTH_TYPE_GRANT)
-            .singleResult();
+    Authorization authorization = known(groupId, resource, resourceId);
     if (authorization == null) {
       authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
@@ -195,10 +191,49 @@ public class AuthorizationSetup {
       }
     }
     if (changed) {
-      authorizations.saveAuthorization(authorization);
-      if (known != null) {
-        known.saved().add(key);
+      save(authorization, key);
+    }
+  }
+
+  /** The group's grant on the resource, from the grants read once if they hold it, else from the database. */
+  private Authorization known(String groupId, Resource resource, String resourceId) {
+    Read known = read.get();
+    String key = key(groupId, resource.resourceType(), resourceId);
+    boolean wasRead = known != null && known.groups().contains(groupId) && !known.saved().contains(key)
+        && (Authorization.ANY.equals(resourceId) || READ_TOGETHER.contains(resource));
+    return wasRead ? known.grants().get(key)
+        : authorizations.createAuthorizationQuery()
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .singleResult();
+  }
+
+  /** Takes these permissions out of the group's grant on the resource, if it holds them (a right given before). */
+  void takeBack(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    String key = key(groupId, resource.resourceType(), resourceId);
+    Authorization authorization = known(groupId, resource, resourceId);
+    if (authorization == null) {
+      return;
+    }
+    boolean changed = false;
+    for (Permission permission : permissions) {
+      if (authorization.isPermissionGranted(permission)) {
+        authorization.removePermission(permission);
+        changed = true;
       }
+    }
+    if (changed) {
+      save(authorization, key);
+    }
+  }
+
+  private void save(Authorization authorization, String key) {
+    authorizations.saveAuthorization(authorization);
+    Read known = read.get();
+    if (known != null) {
+      known.saved().add(key); // read again from the database if asked again
     }
   }
 }

@@ -107,6 +107,31 @@ class AuthorizationSetupTest {
         .isPermissionGranted(ProcessDefinitionPermissions.CREATE_INSTANCE)).isTrue();
   }
 
+  /**
+   * Deploying runs the diagram's expressions with the engine's rights (attack10: a listener calling the identity
+   * service made its deployer, a process owner, an administrator): process owners read deployments and never make
+   * or remove one; a database whose process owners could deploy loses that right at the next start.
+   */
+  @Test
+  void processOwnersReadDeploymentsAndLoseTheRightToDeployGivenBefore() {
+    setup.grantRoles();
+    Authorization deployments = grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT.resourceType(), Authorization.ANY);
+    assertThat(deployments.isPermissionGranted(Permissions.READ)).isTrue();
+    assertThat(deployments.isPermissionGranted(Permissions.CREATE)).isFalse();
+
+    deployments.addPermission(Permissions.CREATE); // as set up before 4 December 2026
+    deployments.addPermission(Permissions.DELETE);
+    authorizations.saveAuthorization(deployments);
+    setup.readingGrantsOnce(setup::grantRoles);
+
+    Authorization after = grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT.resourceType(), Authorization.ANY);
+    assertThat(after.isPermissionGranted(Permissions.READ)).isTrue();
+    assertThat(after.isPermissionGranted(Permissions.CREATE)).isFalse();
+    assertThat(after.isPermissionGranted(Permissions.DELETE)).isFalse();
+    assertThat(grant(Roles.ADMIN, Resources.DEPLOYMENT.resourceType(), Authorization.ANY)
+        .isPermissionGranted(Permissions.CREATE)).as("administrators still deploy").isTrue();
+  }
+
   @Test
   void aGrantCompletedTwiceInOneReadIsOneGrantWithBothPermissions() {
     setup.readingGrantsOnce(() -> {

@@ -583,7 +583,7 @@ class VendorIsolationRestIT {
 
   /**
    * Each role its rights: no reviewer sees the vendor's task, the ANS reads the dossier it instructs and the
-   * HAS desk does not; the process owner deploys, a vendor and a reviewer may not.
+   * HAS desk does not; an administrator deploys, a vendor, a reviewer and a process owner may not.
    */
   @Test
   void shouldGiveEachRoleItsOwnRights() throws Exception {
@@ -601,20 +601,25 @@ class VendorIsolationRestIT {
         + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"parcours-test\">"
         + "<process id=\"role-check\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\">"
         + "<startEvent id=\"Start\"/></process></definitions>";
-    for (String user : List.of("alice", "ana", "paul")) {
+    // deploying runs the diagram's expressions with the engine's rights: administrators only (diagrams otherwise come
+    // from the repository at start); paul's listener once made him an administrator (attack10)
+    for (String user : List.of("alice", "ana", "paul", "admin")) {
       ResponseEntity<String> deployed = deploy(user, bpmn);
-      if (user.equals("paul")) {
+      if (user.equals("admin")) {
         assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.OK);
         repository.deleteDeployment(JSON.readTree(deployed.getBody()).get("id").asText(), true);
       } else {
         assertThat(deployed.getStatusCode()).as(user + " deploys").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(JSON.readTree(deployed.getBody()).get("message").asText()).startsWith("Votre compte (« " + user
+            + " ») ne déploie pas de diagramme : un diagramme déployé fait exécuter ses expressions")
+            .contains("dans le dépôt (dossiers bpmn/ et forms/)");
       }
     }
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("role-check").count()).isZero();
   }
 
   /**
-   * A diagram Parcours' deployment checks refuse, deployed by a process owner over REST as Camunda Modeler's « Deploy »
+   * A diagram Parcours' deployment checks refuse, deployed by an administrator over REST as Camunda Modeler's « Deploy »
    * does (here a timer typed by hand, « R1/PT1S », instead of a window of the deadlines table): 400 with the French
    * sentence that names the process and the fix, nothing deployed. It answered 500, the server's fault, behind the
    * engine's "ENGINE-01009 Error while parsing process".
@@ -627,7 +632,7 @@ class VendorIsolationRestIT {
         + "<startEvent id=\"StartEvent_Go\"><timerEventDefinition id=\"Timer_Go\"><timeCycle>R1/PT1S</timeCycle>"
         + "</timerEventDefinition></startEvent></process></definitions>";
 
-    ResponseEntity<String> deployed = deploy("paul", bpmn);
+    ResponseEntity<String> deployed = deploy("admin", bpmn);
 
     assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(JSON.readTree(deployed.getBody()).get("message").asText())
