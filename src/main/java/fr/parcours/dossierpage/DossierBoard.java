@@ -235,6 +235,8 @@ public class DossierBoard {
         first.get(PATHWAY) instanceof String p ? p : null);
     Set<String> mine = new HashSet<>(next.stream().map(NextStep::taskId).toList());
     mine.removeAll(heldByColleagues);
+    Set<String> onHold = new HashSet<>(next.stream().filter(step -> step.onHold() != null).map(NextStep::taskId)
+        .toList());
     if (viewer.vendor()) {
       next.addAll(outsideActions(viewer, number, ordered, variables));
       next.sort(Comparator.comparing(NextStep::dueDay, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -266,7 +268,7 @@ public class DossierBoard {
       }
       windows.sort(Comparator.comparing((Window w) -> !w.open()).thenComparing(Window::label));
       boolean running = instance.getEndTime() == null;
-      List<String> steps = running ? waitingSteps(viewer, instance, mine, clocks) : List.of();
+      List<String> steps = running ? waitingSteps(viewer, instance, mine, onHold, clocks) : List.of();
       boolean datedByCaller = running && windows.isEmpty() && instance.getSuperProcessInstanceId() != null
           && hasDatedTask(instance.getId());
       tracks.add(new TrackState(instance.getId(), instance.getProcessDefinitionKey(),
@@ -470,7 +472,7 @@ public class DossierBoard {
 
   /** The steps the instance waits at, each with who it waits for: "« Examiner les preuves », à l’ANS". */
   private List<String> waitingSteps(Viewer viewer, HistoricProcessInstance instance, Set<String> mine,
-      List<RegulatoryClock> clocks) {
+      Set<String> onHold, List<RegulatoryClock> clocks) {
     List<String> steps = new ArrayList<>();
     for (HistoricActivityInstance step : history.createHistoricActivityInstanceQuery()
         .processInstanceId(instance.getId()).unfinished().orderByHistoricActivityInstanceStartTime().asc()
@@ -485,7 +487,10 @@ public class DossierBoard {
       } else if (!"userTask".equals(step.getActivityType())) {
         steps.add(text(viewer.locale(), "step.event", step.getActivityName()));
       } else if (mine.contains(step.getTaskId())) {
-        steps.add(text(viewer.locale(), "step.yours", step.getActivityName()));
+        // a task of hers that waits for something outside the dossier is not hers "to do" yet (walk 10: the line said
+        // so under the sentence saying when it opens)
+        steps.add(text(viewer.locale(), onHold.contains(step.getTaskId()) ? "step.yoursOnHold" : "step.yours",
+            step.getActivityName()));
       } else {
         steps.add(text(viewer.locale(), "step.with", step.getActivityName(), whoWorks(viewer, step.getTaskId())));
       }

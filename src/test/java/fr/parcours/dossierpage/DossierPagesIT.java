@@ -411,7 +411,10 @@ class DossierPagesIT {
     assertThat(before).contains("« Poursuivre en phase nominale » s’ouvrira le 1er janvier 2023, jour où s’ouvre la"
         + " phase nominale du guichet « DMN de télésurveillance ». Votre dossier reste ouvert d’ici là.")
         .contains("<a href=\"" + taskLink + "\">Clore le dossier sans suite, si vous y renoncez</a>")
-        .doesNotContain(">Poursuivre en phase nominale</a>");
+        .doesNotContain(">Poursuivre en phase nominale</a>")
+        // where the dossier stands, too: not hers "to do" yet
+        .contains("« Poursuivre en phase nominale » : chez vous, pas encore ouvert (ce qu’il attend est dit ci-dessus)")
+        .doesNotContain("à vous de le faire");
     assertThat(page("alice", "/dossiers").getBody()).as("the list says it too")
         .contains("« Poursuivre en phase nominale » s’ouvrira le 1er janvier 2023")
         .doesNotContain(">Poursuivre en phase nominale</a>");
@@ -419,7 +422,8 @@ class DossierPagesIT {
     ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2023-01-02T09:00:00Z")));
     String after = page("alice", "/dossiers/DMN-2022-TRANS").getBody();
     assertThat(after).contains("<a href=\"" + taskLink + "\">Poursuivre en phase nominale</a>")
-        .doesNotContain("s’ouvrira").doesNotContain("Clore le dossier sans suite, si vous y renoncez");
+        .doesNotContain("s’ouvrira").doesNotContain("Clore le dossier sans suite, si vous y renoncez")
+        .contains("« Poursuivre en phase nominale » : à vous de le faire").doesNotContain("pas encore ouvert");
     engine.getRuntimeService().deleteProcessInstance(transitional.getId(), "test done");
   }
 
