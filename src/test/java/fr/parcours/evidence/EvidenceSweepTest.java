@@ -145,6 +145,10 @@ class EvidenceSweepTest {
 
     @Override
     public Set<String> storedFiles() {
+      if (keptAttachments == null) {
+        throw new org.springframework.jdbc.BadSqlGrammarException("read", "SELECT stored_file FROM parcours_message_attachment",
+            new java.sql.SQLException("Table \"PARCOURS_MESSAGE_ATTACHMENT\" not found"));
+      }
       return keptAttachments;
     }
   };
@@ -171,5 +175,22 @@ class EvidenceSweepTest {
     assertThat(kept).exists();
     assertThat(justWritten).exists();
     assertThat(notAnAttachment).exists();
+  }
+
+  /**
+   * A feature whose rows cannot be read (a database started without its migrations: the previous version's, made by
+   * MigrationsIT, has no message attachment table) keeps all its files, and the start goes on: the sweep stopped the
+   * application's start there.
+   */
+  @Test
+  void shouldKeepEveryFileOfAFeatureWhoseRowsCannotBeRead() throws IOException {
+    Path folder = Files.createDirectories(storage.resolve("messages").resolve("m-1"));
+    Path attachment = old(Files.writeString(folder.resolve("a-1.attachment"), "%PDF no row can tell"));
+    keptAttachments = null;
+
+    int removed = sweep(Set.of(), Set.of()).sweepOrphanProofs(NOW);
+
+    assertThat(removed).isZero();
+    assertThat(attachment).exists();
   }
 }
