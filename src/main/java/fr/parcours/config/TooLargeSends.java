@@ -24,8 +24,8 @@ import org.thymeleaf.context.Context;
  * message whose text part passes the server's form limit) is answered in French, on the page the person sent from:
  * what the page takes at most, what to do, and that nothing was kept. Spring answered 413 with an empty body (its
  * error page parsed the same send again and failed again), which the browser showed as its own error page. The
- * server reads what is left of such a send before it answers ({@code server.tomcat.max-swallow-size}), so that the
- * browser, still sending, receives the answer rather than a cut connection.
+ * server, once it has answered, reads what is left of such a send ({@code server.tomcat.max-swallow-size}) rather
+ * than close the connection, so that the browser, still sending, receives the answer rather than a cut connection.
  */
 @RestControllerAdvice
 class TooLargeSends {

@@ -73,11 +73,7 @@ public class DossierDocuments {
     String id = UUID.randomUUID().toString();
     Path file = fileOf(id, dossierId);
     try {
-      // whole or not at all: a node stopped while writing leaves no half document under the name of a whole one
-      Files.createDirectories(file.getParent());
-      Path temporary = Files.createTempFile(file.getParent(), "drawing", ".part");
-      Files.write(temporary, bytes);
-      Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      writeWhole(file, bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot keep the document " + fileName + " of dossier " + dossierId + " in "
           + file.getParent() + ": " + e.getMessage(), e);
@@ -98,6 +94,27 @@ public class DossierDocuments {
       throw e;
     }
     return drawn;
+  }
+
+  /**
+   * Writes the file whole or not at all: a node stopped while writing leaves no half document under the name of a
+   * whole one, and a write or move that fails (a full disk) leaves no part behind, which no sweep of this folder
+   * would ever remove.
+   */
+  static void writeWhole(Path file, byte[] bytes) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path temporary = Files.createTempFile(file.getParent(), "drawing", ".part");
+    try {
+      Files.write(temporary, bytes);
+      Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException notRemoved) {
+        e.addSuppressed(notRemoved);
+      }
+      throw e;
+    }
   }
 
   private Optional<Document> keptFor(String notificationKey) {

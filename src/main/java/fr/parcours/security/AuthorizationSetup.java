@@ -111,6 +111,7 @@ public class AuthorizationSetup {
     // the engine from the repository, reviewed, when the application starts; process owners read deployments.
     // A database set up before keeps the right to deploy in the process owners' grant: it is taken back here.
     takeBack(Roles.PROCESS_OWNER, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.DELETE);
+    takeBackDeploymentsMadeByHand();
     grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
     grant(Roles.PROCESS_OWNER, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
         ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
@@ -226,6 +227,27 @@ public class AuthorizationSetup {
     }
     if (changed) {
       save(authorization, key);
+    }
+  }
+
+  /**
+   * Camunda gives whoever deploys by hand READ and DELETE on her deployment, in a grant of her own: a process owner who
+   * deployed from Modeler kept, after the group's right was taken back, the right to remove those deployments, and
+   * with them (a cascade runs without rights) every dossier running on their versions. Only administrators deploy or
+   * remove a deployment: everyone else's grant on a deployment keeps READ alone.
+   */
+  private void takeBackDeploymentsMadeByHand() {
+    Set<String> administrators = new HashSet<>();
+    identity.createUserQuery().memberOfGroup(Roles.ADMIN).unlimitedList()
+        .forEach(administrator -> administrators.add(administrator.getId()));
+    for (Authorization own : authorizations.createAuthorizationQuery().resourceType(Resources.DEPLOYMENT)
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).unlimitedList()) {
+      if (own.getUserId() != null && !administrators.contains(own.getUserId())
+          && (own.isPermissionGranted(Permissions.DELETE) || own.isPermissionGranted(Permissions.CREATE))) {
+        own.removePermission(Permissions.DELETE);
+        own.removePermission(Permissions.CREATE);
+        authorizations.saveAuthorization(own);
+      }
     }
   }
 

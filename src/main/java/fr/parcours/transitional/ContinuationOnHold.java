@@ -35,8 +35,10 @@ class ContinuationOnHold implements StepsOnHold {
         || !(tasks.getVariable(task.getId(), TransitionalProcess.ANS_WINDOW) instanceof String windowId)) {
       return Optional.empty();
     }
-    Window window = phases.find(windowId);
-    if (window.modeOn(phases.today()) == Mode.NOMINAL) {
+    // a window the catalogue no longer holds: the task says so when she completes it; the pages that list it open
+    Window window = phases.current().windows().stream().filter(w -> w.id().equals(windowId)).findFirst()
+        .orElse(null);
+    if (window == null || window.modeOn(phases.today()) == Mode.NOMINAL) {
       return Optional.empty();
     }
     boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());

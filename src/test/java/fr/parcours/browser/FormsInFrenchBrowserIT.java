@@ -164,8 +164,22 @@ class FormsInFrenchBrowserIT extends BrowserTestBase {
       sleep(1000); // time for Tasklist's scripts to have acted, had they wanted to
       assertThat(add.getText().trim()).isEqualTo("Add new");
       assertThat(dateInput(PLANNED_DATE).getAttribute("placeholder")).isEqualTo("mm/dd/yyyy");
+      // started before anything is filled in: the pop-up's notice names the fields to correct, in her language, with
+      // form-js's own English reasons (parcours-forms.js; only the French way was walked before)
+      startProcess();
+      WebElement toCorrect = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+          ".modal-body [notifications-panel] .parcours-fields-to-correct")));
+      assertThat(toCorrect.getText()).startsWith("Correct these fields of the form (each name takes you there):")
+          .contains("”: Field is required.").doesNotContain("Corrigez", "obligatoire", "« ");
+      screenshot("forms-05-english-start-refused");
+      // filled in a fresh form: in this one, each field corrected shortens the notice above and moves the form under
+      // the pointer (a click after a correction was once lost so)
+      waiting.until(ExpectedConditions.elementToBeClickable(By.xpath(
+          "//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Close']"))).click();
+      waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-content")));
+      openStartForm(PROCESS_NAME);
       fillValidCandidature(); // the planned date typed month first, as 03/01/2027
-      screenshot("forms-05-english-candidature-filled");
+      screenshot("forms-06-english-candidature-filled");
       startProcess();
       ProcessInstance dossier = newDossierOf("ans-certification", "alice", before);
       assertThat(plannedEvidenceDate(dossier)).isEqualTo(PLANNED_EVIDENCE_DATE);

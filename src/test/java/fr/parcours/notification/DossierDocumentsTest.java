@@ -1,6 +1,7 @@
 package fr.parcours.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,22 @@ class DossierDocumentsTest {
 
     assertThat(new String(again.pdf(), StandardCharsets.UTF_8)).isEqualTo("%PDF once");
     assertThat(files()).hasSize(1);
+  }
+
+  /**
+   * A write that fails leaves nothing: here the move into place, onto a name a folder holds (a full disk fails the
+   * write the same way). The temporary part stayed in the documents' folder, which no sweep covers.
+   */
+  @Test
+  void shouldLeaveNoPartWhenTheDocumentCannotBeWritten() throws IOException {
+    Path file = storage.resolve("DMN-2026-CCCCC").resolve("taken.pdf");
+    Files.createDirectories(file);
+    Files.writeString(file.resolve("inside"), "a folder where the document goes");
+
+    assertThatThrownBy(() -> DossierDocuments.writeWhole(file, "%PDF".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IOException.class);
+
+    assertThat(files()).as("only what was there before, no part").containsExactly(file.resolve("inside"));
   }
 
   private static DossierDocuments.Drawn pdf(String name, String content) {

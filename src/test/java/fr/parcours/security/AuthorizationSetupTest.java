@@ -86,8 +86,8 @@ class AuthorizationSetupTest {
 
     assertThat(grants()).isEqualTo(first);
     // the grants on any resource, then those on applications, process definitions and filters (one query per
-    // grant before: 52 here)
-    assertThat(queries).isEqualTo(4);
+    // grant before: 52 here), and the grants on deployments, whatever their owner (deployments made by hand)
+    assertThat(queries).isEqualTo(5);
   }
 
   @Test
@@ -130,6 +130,64 @@ class AuthorizationSetupTest {
     assertThat(after.isPermissionGranted(Permissions.DELETE)).isFalse();
     assertThat(grant(Roles.ADMIN, Resources.DEPLOYMENT.resourceType(), Authorization.ANY)
         .isPermissionGranted(Permissions.CREATE)).as("administrators still deploy").isTrue();
+  }
+
+  /**
+   * paul deployed from Modeler while process owners could: Camunda gave him READ and DELETE on that deployment, in a
+   * grant of his own. Once the group's right is taken back, he may still read it, and may no longer remove it with the
+   * dossiers running on it (a cascade deletion runs without rights); an administrator's own deployment stays hers.
+   */
+  @Test
+  void aProcessOwnerNoLongerRemovesADeploymentHeMadeByHand() {
+    org.camunda.bpm.engine.IdentityService identity = engine.getIdentityService();
+    setup.grantRoles();
+    Authorization deployments = grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT.resourceType(), Authorization.ANY);
+    deployments.addPermission(Permissions.CREATE); // as set up before 4 December 2026
+    deployments.addPermission(Permissions.DELETE);
+    authorizations.saveAuthorization(deployments);
+    for (String[] member : new String[][] {{"paul", Roles.PROCESS_OWNER}, {"admin", Roles.ADMIN}}) {
+      identity.saveUser(identity.newUser(member[0]));
+      identity.createMembership(member[0], member[1]);
+    }
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        engine.getProcessEngineConfiguration();
+    configuration.setAuthorizationEnabled(true);
+    String byPaul = deployAs("paul");
+    String byAdmin = deployAs("admin");
+    configuration.setAuthorizationEnabled(false);
+
+    setup.readingGrantsOnce(setup::grantRoles);
+
+    configuration.setAuthorizationEnabled(true);
+    try {
+      identity.setAuthentication("paul", List.of(Roles.PROCESS_OWNER));
+      assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentId(byPaul).count())
+          .as("paul still reads his deployment").isOne();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getRepositoryService()
+          .deleteDeployment(byPaul, true)).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    } finally {
+      identity.clearAuthentication();
+      configuration.setAuthorizationEnabled(false);
+    }
+    assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentId(byPaul).count()).isOne();
+    assertThat(authorizations.createAuthorizationQuery().userIdIn("admin").resourceType(Resources.DEPLOYMENT)
+        .resourceId(byAdmin).singleResult().isPermissionGranted(Permissions.DELETE))
+        .as("the administrator's own grant on her deployment").isTrue();
+  }
+
+  private String deployAs(String userId) {
+    engine.getIdentityService().setAuthentication(userId, List.of(userId.equals("admin") ? Roles.ADMIN
+        : Roles.PROCESS_OWNER));
+    try {
+      return engine.getRepositoryService().createDeployment().name("by-" + userId).addString("by-" + userId
+          + ".bpmn", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions"
+          + " xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\""
+          + " targetNamespace=\"parcours-test\"><process id=\"by-" + userId + "\" isExecutable=\"true\""
+          + " camunda:historyTimeToLive=\"P1D\"><startEvent id=\"Start\"/></process>"
+          + "</definitions>").deploy().getId();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   @Test

@@ -266,6 +266,22 @@ class TransitionalProcessTest extends ProcessTestBase {
     assertThat(phases.find("TELEMONITORING").nominalOpensOn()).isEqualTo(NOMINAL_OPENS_ON);
   }
 
+  /**
+   * A dossier waiting at « Poursuivre en phase nominale » whose window the catalogue no longer holds (retired, or its
+   * id changed in catalogue/ans-windows.json): her pages still open, listing the task as it is; asking whether the
+   * step was on hold threw the catalogue's refusal, and every page listing the dossier failed with it.
+   */
+  @Test
+  void shouldStillListTheContinuationOfAWindowTheCatalogueNoLongerHolds() {
+    ProcessInstance dossier = apply();
+    runtimeService.createProcessInstanceModification(dossier.getId()).startBeforeActivity("Task_ContinueIntoNominal")
+        .execute();
+    runtimeService.setVariable(dossier.getId(), TransitionalProcess.ANS_WINDOW, "RETIRED_WINDOW");
+
+    assertThat(nextSteps(dossier.getBusinessKey())).filteredOn(s -> s.name().equals("Poursuivre en phase nominale"))
+        .singleElement().satisfies(s -> assertThat(s.onHold()).isNull());
+  }
+
   @Test
   void shouldContinueIntoAGenericLineWithTheLinesTheVendorClaims() {
     // a dossier whose feedbacks are given (started there by the engine, as the steps before left it)
