@@ -348,4 +348,24 @@ class PathwayMailWordsTest {
     assertThat(templates.render(NotificationEvent.EARLY_COVERAGE_ENDING, Language.FR, none).html())
         .contains("depuis les tâches « Déposer la demande LPPR » et « Déposer la demande LATM »", "Délai : jusqu’au");
   }
+
+  /**
+   * Walk 11: the PECAN decision mail read three empty lines after its first paragraph (the brand name's blocks it does
+   * not have each left its line), the brand name's two before its last paragraph. One empty line between paragraphs.
+   */
+  @Test
+  void shouldLeaveOneEmptyLineBetweenTheParagraphsOfTheFavourableDecisionWhateverThePathwayLeavesOut() {
+    Map<String, Object> pecan = dossier("PECAN");
+    pecan.putAll(Map.of("lpprDueDate", "24 juin 2027", "latmDueDate", "24 septembre 2027"));
+    Map<String, Object> brandName = dossier("BRAND_NAME");
+    brandName.putAll(Map.of("publicationReference", "JORF n° 0277", "registrationEndsAt", "2 décembre 2031"));
+    Map<String, Object> brandNameWithoutReference = dossier("BRAND_NAME");
+    brandNameWithoutReference.put("registrationEndsAt", "2 décembre 2031");
+    for (Language language : Language.values()) {
+      for (Map<String, Object> model : List.of(pecan, brandName, brandNameWithoutReference)) {
+        String text = templates.render(NotificationEvent.MINISTERS_DECISION_FAVOURABLE, language, model).text();
+        assertThat(text).as(language + " " + model.get("pathway")).doesNotContain("\n\n\n");
+      }
+    }
+  }
 }
