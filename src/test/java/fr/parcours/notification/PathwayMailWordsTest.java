@@ -286,6 +286,17 @@ class PathwayMailWordsTest {
     assertThat(templates.render(NotificationEvent.CERTIFICATE_ISSUED, Language.FR, brandName).text())
         .contains("Vous pouvez désormais engager la suite de votre parcours de prise en charge.")
         .doesNotContain("suit son cours");
+    // walk 11: the certificate of a re-certification cycle (the candidature carried over from the one it follows)
+    // told a vendor whose device was already covered to « engager la suite de votre parcours de prise en charge »
+    Map<String, Object> cycle = dossier(null);
+    cycle.putAll(Map.of("certificateNumber", "CC-DMN-2027-ABCDE", "certificateIssuedAt", "18 janvier 2027",
+        "previousCertificateNumber", "CC-DMN-2026-ABCDE"));
+    RenderedMail cycleFrench = templates.render(NotificationEvent.CERTIFICATE_ISSUED, Language.FR, cycle);
+    assertThat(cycleFrench.text() + cycleFrench.html()).contains("Il fait suite au certificat n° CC-DMN-2026-ABCDE")
+        .contains("ce nouveau cycle de certification du dispositif est terminé").doesNotContain("engager la suite");
+    RenderedMail english = templates.render(NotificationEvent.CERTIFICATE_ISSUED, Language.EN, cycle);
+    assertThat(english.text() + english.html()).contains("It follows certificate no. CC-DMN-2026-ABCDE")
+        .doesNotContain("take the next steps");
   }
 
   /**
