@@ -266,6 +266,16 @@ class PathwayMailWordsTest {
     assertThat(refused.html()).contains("avis défavorable", "votre demande s’arrête là");
     assertThat(templates.render(NotificationEvent.CNEDIMTS_OPINION, Language.EN, unfavourable).text())
         .contains("CardioWatch: unfavourable.", "your application stops here");
+    // walk 11: a brand name's unfavourable opinion said the application stopped there, and the ministers then decided
+    // on it (the opinion is advisory: seed 000, the pathway goes on to the decree or the refusal)
+    Map<String, Object> brandName = new HashMap<>(unfavourable);
+    brandName.put("pathway", "BRAND_NAME");
+    RenderedMail advisory = templates.render(NotificationEvent.CNEDIMTS_OPINION, Language.FR, brandName);
+    assertThat(advisory.text() + advisory.html()).contains("avis défavorable", "L’avis est consultatif : les ministres"
+        + " décident de l’inscription au vu de cet avis, et un courriel vous dira leur décision.")
+        .doesNotContain("s’arrête");
+    RenderedMail advisoryEn = templates.render(NotificationEvent.CNEDIMTS_OPINION, Language.EN, brandName);
+    assertThat(advisoryEn.text() + advisoryEn.html()).contains("The opinion is advisory").doesNotContain("stops here");
   }
 
   @Test
