@@ -524,9 +524,14 @@ public class Clocks {
     return clock == null ? "Ce délai n’a pas encore commencé." : clock.describe(now(), Locale.FRENCH);
   }
 
-  /** Puts the report of a window on a task, for its form to show ({@code {{variable}}}). */
+  /**
+   * Puts the report of a window on a task, for its form to show ({@code {{variable}}}): written as the task opens and
+   * read on later days, it gives the days left on the day it opened, saying so.
+   */
   public void reportOn(DelegateTask task, String clockId, String variable) {
-    task.setVariableLocal(variable, report(holderOf(task.getExecution(), clockId), clockId));
+    RegulatoryClock clock = ClockStore.load(holderOf(task.getExecution(), clockId), clockId);
+    task.setVariableLocal(variable, clock == null ? "Ce délai n’a pas encore commencé."
+        : clock.describeOnOpening(now(), Locale.FRENCH));
   }
 
   // ---- inside ----

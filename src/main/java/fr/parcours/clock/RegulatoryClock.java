@@ -313,6 +313,20 @@ public final class RegulatoryClock {
    * </pre>
    */
   public String describe(Instant now, Locale locale) {
+    return describe(now, locale, false);
+  }
+
+  /**
+   * {@link #describe(Instant, Locale)} for a text written once, when a task opens, and read on later days: the days
+   * left are those of the day it opened, and say so (a report that said « Il reste 60 jours après aujourd’hui » was
+   * read five days later, walk 11), such as « Il restait 60 jours après le 4 décembre 2026, jour où cette tâche s’est
+   * ouverte. »
+   */
+  public String describeOnOpening(Instant openedAt, Locale locale) {
+    return describe(openedAt, locale, true);
+  }
+
+  private String describe(Instant now, Locale locale, boolean onOpening) {
     boolean en = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
     Figures figures = compute(now);
     ClockReading reading = figures.reading();
@@ -362,16 +376,31 @@ public final class RegulatoryClock {
     } else {
       long left = lastDay.toEpochDay() - date(now, zone).toEpochDay();
       String days = LegalDates.days(Math.abs(left), locale);
-      text.append(en ? (left > 0 ? capitalised(days) + " left after today."
-              : left == 0 ? "Last day today." : "Overdue by " + days + ".")
-          : (left > 0 ? "Il reste " + days + " après aujourd’hui."
-              : left == 0 ? "Dernier jour aujourd’hui." : "Dépassé de " + days + "."));
+      String opened = written(now, locale);
+      if (onOpening) {
+        text.append(en ? (left > 0 ? capitalised(days) + " left after " + opened + ", the day this task opened."
+                : left == 0 ? capitalised(opened) + ", the day this task opened, was its last day."
+                : "Overdue by " + days + " on " + opened + ", the day this task opened.")
+            : (left > 0 ? "Il restait " + days + " après le " + opened + ", jour où cette tâche s’est ouverte."
+                : left == 0 ? "Le " + opened + ", jour où cette tâche s’est ouverte, était son dernier jour."
+                : "Dépassé de " + days + " le " + opened + ", jour où cette tâche s’est ouverte."));
+      } else {
+        text.append(en ? (left > 0 ? capitalised(days) + " left after today."
+                : left == 0 ? "Last day today." : "Overdue by " + days + ".")
+            : (left > 0 ? "Il reste " + days + " après aujourd’hui."
+                : left == 0 ? "Dernier jour aujourd’hui." : "Dépassé de " + days + "."));
+      }
     }
     for (Pause pause : reading.pauses()) {
       text.append('\n');
       if (pause.to() == null) {
         String count = LegalDates.days(datesFromTo(pause.from(), now, zone), locale);
-        text.append(en ? "Paused since " + written(pause.from(), locale) + " (" + count + " so far, today included)"
+        text.append(onOpening
+            ? (en ? "Paused since " + written(pause.from(), locale) + " (" + count + " on " + written(now, locale)
+                + ", the day this task opened, both included)"
+                : "Suspendu depuis le " + written(pause.from(), locale) + " (" + count + " au " + written(now, locale)
+                + ", jour où cette tâche s’est ouverte, l’un et l’autre inclus)")
+            : en ? "Paused since " + written(pause.from(), locale) + " (" + count + " so far, today included)"
             : "Suspendu depuis le " + written(pause.from(), locale) + " (" + count + " à ce jour, aujourd’hui inclus)");
       } else {
         String count = LegalDates.days(datesFromTo(pause.from(), pause.to(), zone), locale);

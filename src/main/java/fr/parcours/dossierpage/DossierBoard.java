@@ -589,8 +589,15 @@ public class DossierBoard {
       Instant closedAt = stillOpen ? ended.at() : last.at();
       String step = stillOpen ? ended.step()
           : last.reason() != null && last.reason().startsWith(CLOSED) ? last.reason().substring(CLOSED.length()) : "";
-      sentence = step.isBlank() ? text(locale, "window.closed", label, LegalDates.date(dateOf(closedAt), locale))
-          : text(locale, "window.closedAt", label, LegalDates.date(dateOf(closedAt), locale), step);
+      String closedOn = LegalDates.date(dateOf(closedAt), locale);
+      // closed after its last day: it passed, whatever step was open then (« clos le 15 janvier (Répondre au projet
+      // d’avis) » read as if the vendor had answered, walk 11)
+      boolean passed = !reminder && reading.lastDay() != null && dateOf(closedAt).isAfter(reading.lastDay());
+      String lastDayText = passed ? LegalDates.date(reading.lastDay(), locale) : null;
+      sentence = passed ? (step.isBlank() ? text(locale, "window.passed", label, lastDayText, closedOn)
+              : text(locale, "window.passedAt", label, lastDayText, closedOn, step))
+          : step.isBlank() ? text(locale, "window.closed", label, closedOn)
+          : text(locale, "window.closedAt", label, closedOn, step);
     } else {
       sentence = text(locale, "window.notStarted", label);
     }

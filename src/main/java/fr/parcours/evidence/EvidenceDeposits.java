@@ -212,6 +212,9 @@ public class EvidenceDeposits {
     return catalogue.of(named == null ? null : named.toString());
   }
 
+  /** The longest reason a reviewer may give for an invalid proof (column {@code invalid_reason}). */
+  public static final int MAX_INVALID_REASON = 2000;
+
   /**
    * The reviewer marks the current file of a proof invalid; the vendor must send it again.
    *
@@ -224,6 +227,11 @@ public class EvidenceDeposits {
           "les preuves sont marquées invalides tant que « Examiner les preuves » est ouverte");
       if (reason == null || reason.isBlank()) {
         throw new EvidenceRejectedException("Écrivez pourquoi la preuve " + proofNumber + " est invalide : l’industriel le lit.");
+      }
+      if (reason.strip().length() > MAX_INVALID_REASON) {
+        // the column holds that many; a longer one failed in the database, a 500 (walk 11)
+        throw new EvidenceRejectedException("Le motif de la preuve " + proofNumber + " a " + reason.strip().length()
+            + " caractères : raccourcissez-le à " + MAX_INVALID_REASON + " au plus, rien n’a été marqué.");
       }
       EvidenceReport report = report(processInstanceId, dossier);
       StoredProof current = report.applicableProofs().stream()

@@ -563,6 +563,7 @@ class EvidencePage {
     page.setVariable("unknownProofs", report.unknownProofs());
     page.setVariable("rows", rows);
     page.setVariable("canReview", canReview);
+    page.setVariable("maxReasonLength", EvidenceDeposits.MAX_INVALID_REASON);
     page.setVariable("sends", deposits.sends(processInstanceId).stream().map(s -> s.archiveName() + ", le "
         + sentOn(s.sentAt()) + ", par " + s.sentBy()).toList());
     return page;

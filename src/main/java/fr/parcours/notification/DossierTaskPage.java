@@ -115,7 +115,7 @@ class DossierTaskPage {
         }
         if (open.size() > 1) {
           // several of theirs at once (a PECAN dossier's ANS and HAS sides): the person chooses, none is guessed
-          return chooser(dossierId, viewer, open);
+          return chooser(dossierId, viewer, open, track != null && partOf(dossierId, track));
         }
         // the dossier is theirs (or instructed by them) when they may read one of its instances, as on its page:
         // its open tasks may all be another group's, or it may wait for an event, and it is still their dossier
@@ -147,8 +147,18 @@ class DossierTaskPage {
         .or().taskCandidateUser(userId).taskAssignee(userId).endOr();
   }
 
-  /** Their open tasks of the dossier, each named with the part it belongs to and its last day, to open one. */
-  private ResponseEntity<String> chooser(String dossierId, MenuUser viewer, List<Task> open) {
+  /** Whether the dossier has (or had) a part of that process key: a mail's link named it. */
+  private boolean partOf(String dossierId, String track) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(dossierId)
+        .processDefinitionKey(track).count() > 0;
+  }
+
+  /**
+   * Their open tasks of the dossier, each named with the part it belongs to and its last day, to open one; when the
+   * mail's link named a part of the dossier where none of theirs is open any more, the step it announced is done, and
+   * the page says so rather than « Ouvrez celle que le message annonce » (none of those, walk 11).
+   */
+  private ResponseEntity<String> chooser(String dossierId, MenuUser viewer, List<Task> open, boolean announcedDone) {
     List<Map<String, String>> choices = new java.util.ArrayList<>();
     for (Task task : open) {
       var definition = engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId());
@@ -160,8 +170,10 @@ class DossierTaskPage {
           "href", links.tasklistTask(task.getId())));
     }
     Context page = frame(dossierId, viewer, "Plusieurs tâches vous attendent sur ce dossier",
-        "Le dossier " + dossierId + " a " + open.size() + " tâches ouvertes pour vous en ce moment, dans des parties"
-            + " différentes du dossier. Ouvrez celle que le message annonce :", links.dossier(dossierId));
+        (announcedDone ? "L’étape que le message annonçait est faite. " : "") + "Le dossier " + dossierId + " a "
+            + open.size() + " tâches ouvertes pour vous en ce moment, dans des parties différentes du dossier. "
+            + (announcedDone ? "Ouvrez celle que vous voulez traiter :" : "Ouvrez celle que le message annonce :"),
+        links.dossier(dossierId));
     page.setVariable("choices", choices);
     page.setVariable("ok", true);
     return respond(HttpStatus.OK, page);

@@ -504,6 +504,8 @@ class AnsCertificationProcessTest extends ProcessTestBase {
         .isEqualTo(lastMomentOfDay(73));
     Assertions.assertThat((String) taskService.getVariableLocal(task(pi, "Task_ReviewEvidence").getId(),
         "analysisClockReport")).startsWith("Ouvert le ").contains("suspendu 13 jours. Jusqu’au 14 janvier 2027 inclus.")
+        // written as the task opens (24 November) and read later: the days left are that day's, and it says so
+        .contains("Il restait 51 jours après le 24 novembre 2026, jour où cette tâche s’est ouverte.")
         .as("the ANS reads French only").doesNotContain("paused").doesNotContain("Until");
     // the form shows the same last day as the report, the mails and Tasklist's due date, moved by the pause
     Assertions.assertThat(taskService.getVariablesLocal(task(pi, "Task_ReviewEvidence").getId()))

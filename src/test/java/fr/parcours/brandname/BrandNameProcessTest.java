@@ -623,6 +623,13 @@ class BrandNameProcessTest extends ProcessTestBase {
     assertThat(task(dossier, "Task_AnswerDraftOpinion")).isNull();
     assertThat(task(dossier, "Task_SetHearingDate")).isNull();
     assertThat(task(dossier, "Task_AdoptFinalOpinion")).hasCandidateGroup("cnedimts");
+    // her dossier's page says the window passed: it read « clos le … (Répondre au projet d’avis) », as if she had
+    // answered (walk 11)
+    assertThat(board.read(board.viewer(VENDOR, java.util.Locale.FRENCH), dossier.getBusinessKey()).orElseThrow()
+        .summary().tracks().stream().flatMap(t -> t.windows().stream())
+        .filter(w -> w.clockId().equals("CNEDIMTS_HEARING_REQUEST")).map(w -> w.sentence()).toList())
+        .containsExactly("Demande d’audition : dernier jour (12 novembre 2026) passé ; clos le 13 novembre 2026"
+            + " (Répondre au projet d’avis).");
   }
 
   @Test

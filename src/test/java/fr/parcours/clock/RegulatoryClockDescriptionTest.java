@@ -23,12 +23,17 @@ class RegulatoryClockDescriptionTest {
     return Instant.parse(instant);
   }
 
+  /** A 60-day clock from 1 September, paused from 1 to 13 October. */
+  private static RegulatoryClock pausedFromFirstToThirteenthOctober() {
+    return sixtyDays(false).start(SEPT_1, "ans-agent")
+        .pause(at("2026-10-01T07:00:00Z"), COMPLEMENTS, "ans-agent")
+        .resume(at("2026-10-13T07:00:00Z"), "vendor");
+  }
+
   @Test
   void shouldSummariseDueDateAndPausesWhenVendorWasWaitedFor() {
     // Given a 60-day clock paused 12 days
-    RegulatoryClock clock = sixtyDays(false).start(SEPT_1, "ans-agent")
-        .pause(at("2026-10-01T07:00:00Z"), COMPLEMENTS, "ans-agent")
-        .resume(at("2026-10-13T07:00:00Z"), "vendor");
+    RegulatoryClock clock = pausedFromFirstToThirteenthOctober();
 
     // When it is described on 22 October
     String text = clock.describe(at("2026-10-22T12:00:00Z"));
@@ -111,9 +116,7 @@ class RegulatoryClockDescriptionTest {
   @Test
   void shouldSayTheSameInFrenchFirstDayWrittenAsFrenchWritesIt() {
     // Given the clock of the first test, paused 13 days
-    RegulatoryClock clock = sixtyDays(false).start(SEPT_1, "ans-agent")
-        .pause(at("2026-10-01T07:00:00Z"), COMPLEMENTS, "ans-agent")
-        .resume(at("2026-10-13T07:00:00Z"), "vendor");
+    RegulatoryClock clock = pausedFromFirstToThirteenthOctober();
 
     // When it is described in French on 22 October
     String text = clock.describe(at("2026-10-22T12:00:00Z"), Locale.FRENCH);
@@ -123,6 +126,25 @@ class RegulatoryClockDescriptionTest {
         Ouvert le 1er septembre 2026 (Paris). 60 jours, suspendu 13 jours. Jusqu’au 13 novembre 2026 inclus.\
          Il reste 22 jours après aujourd’hui.
         Suspendu du 1er octobre 2026 au 13 octobre 2026 (13 jours, l’un et l’autre inclus) : Complements requested""");
+  }
+
+  @Test
+  void shouldGiveTheDaysLeftOnTheDayATaskOpenedWhenTheReportIsWrittenOnceForATask() {
+    RegulatoryClock clock = pausedFromFirstToThirteenthOctober();
+
+    // a report written as a task opens on 22 October, read on later days: its days left are dated, not "après
+    // aujourd’hui", which a reviewer reading it five days later took as still true (walk 11)
+    assertThat(clock.describeOnOpening(at("2026-10-22T12:00:00Z"), Locale.FRENCH))
+        .contains("Jusqu’au 13 novembre 2026 inclus. Il restait 22 jours après le 22 octobre 2026, jour où cette tâche"
+            + " s’est ouverte.\nSuspendu du 1er octobre 2026 au 13 octobre 2026").doesNotContain("aujourd’hui");
+    assertThat(clock.describeOnOpening(at("2026-11-13T12:00:00Z"), Locale.FRENCH))
+        .contains("inclus. Le 13 novembre 2026, jour où cette tâche s’est ouverte, était son dernier jour.\n");
+    assertThat(clock.describeOnOpening(at("2026-11-15T12:00:00Z"), Locale.FRENCH))
+        .contains("inclus. Dépassé de 2 jours le 15 novembre 2026, jour où cette tâche s’est ouverte.\n");
+    assertThat(sixtyDays(false).start(SEPT_1, "ans-agent").pause(at("2026-10-01T07:00:00Z"), COMPLEMENTS, "ans-agent")
+        .describeOnOpening(at("2026-10-06T12:00:00Z"), Locale.FRENCH)).contains("Suspendu depuis le 1er octobre 2026"
+            + " (6 jours au 6 octobre 2026, jour où cette tâche s’est ouverte, l’un et l’autre inclus)")
+        .doesNotContain("aujourd’hui");
   }
 
   @Test

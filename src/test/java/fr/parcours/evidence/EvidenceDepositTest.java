@@ -370,6 +370,25 @@ class EvidenceDepositTest extends ProcessTestBase {
   }
 
   @Test
+  void shouldRefuseAnInvalidProofsReasonLongerThanItsColumnInFrenchMarkingNothing() {
+    ProcessInstance pi = atEvidenceDeposit();
+    send(pi, SEND_1, Zips.with(ALL_SOCLE).bytes());
+    declareComplete(pi);
+
+    // a reason of 2,001 characters (the page's field stops at 2,000; a request need not): a 500 from the database
+    Assertions.assertThatThrownBy(() -> as(REVIEWER, () -> deposits.invalidate(pi.getId(), "SEC 1.1.1",
+        "a".repeat(EvidenceDeposits.MAX_INVALID_REASON + 1), REVIEWER)))
+        .isInstanceOf(EvidenceRejectedException.class)
+        .hasMessage("Le motif de la preuve SEC 1.1.1 a 2001 caractères : raccourcissez-le à 2000 au plus, rien n’a été"
+            + " marqué.");
+    Assertions.assertThat(deposits.report(pi.getId()).invalidProofs()).isEmpty();
+    // 2,000 are kept
+    as(REVIEWER, () -> deposits.invalidate(pi.getId(), "SEC 1.1.1", "a".repeat(EvidenceDeposits.MAX_INVALID_REASON),
+        REVIEWER));
+    Assertions.assertThat(deposits.report(pi.getId()).invalidProofs()).hasSize(1);
+  }
+
+  @Test
   void shouldRefuseToInvalidateOutsideTheReview() {
     ProcessInstance pi = atEvidenceDeposit();
     send(pi, SEND_1, Zips.with("PSC_1.1.1.mp4").bytes());

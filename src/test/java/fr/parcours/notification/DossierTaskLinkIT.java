@@ -139,7 +139,7 @@ class DossierTaskLinkIT {
    * track) and « Demander un compte Sésame » (Sésame filing); the link of the Sésame mail opened her newest task,
    * whichever side it was on. Each mail's link now names its part: the Sésame mail opens the Sésame task, the ANS
    * mail the ANS task; an older link without the part lists both for her to choose; a part with no task of hers
-   * answers as the older link; bruno reads "Dossier introuvable" at every one, as for a number that names none.
+   * answers as the older link, saying that the step its mail announced is done; bruno reads "Dossier introuvable" at every one, as for a number that names none.
    * Bad inputs tried: an unknown part, a part written with capitals and a slash-encoded path.
    */
   @Test
@@ -203,6 +203,16 @@ class DossierTaskLinkIT {
           .contains("#/?task=" + sesame.getId()).contains("#/?task=" + convergence.getId())
           .contains("/dossiers/" + number + "\">Ouvrir la page du dossier</a>")
           .contains("<span class=\"user\">alice</span>");
+      // the dossier's own part, where no task of hers is open: the step its mail announced is done (it read « Ouvrez
+      // celle que le message annonce », none of those, walk 11); a link that names no part of it says nothing of it
+      if (link.endsWith("/pecan")) {
+        assertThat(HtmlUtils.htmlUnescape(chooser.getBody())).contains("L’étape que le message annonçait est faite. Le"
+            + " dossier " + number + " a 2 tâches ouvertes pour vous en ce moment, dans des parties différentes du"
+            + " dossier. Ouvrez celle que vous voulez traiter :").doesNotContain("que le message annonce :");
+      } else {
+        assertThat(HtmlUtils.htmlUnescape(chooser.getBody())).as(link).contains("Ouvrez celle que le message annonce :")
+            .doesNotContain("est faite");
+      }
     }
 
     // once the Sésame task is done, its mail's link answers as the older one: her one task left

@@ -266,6 +266,16 @@ class PathwayMailWordsTest {
     assertThat(refused.html()).contains("avis défavorable", "votre demande s’arrête là");
     assertThat(templates.render(NotificationEvent.CNEDIMTS_OPINION, Language.EN, unfavourable).text())
         .contains("CardioWatch: unfavourable.", "your application stops here");
+    // walk 11: a brand name's unfavourable opinion said the application stopped there, and the ministers then decided
+    // on it (the opinion is advisory: seed 000, the pathway goes on to the decree or the refusal)
+    Map<String, Object> brandName = new HashMap<>(unfavourable);
+    brandName.put("pathway", "BRAND_NAME");
+    RenderedMail advisory = templates.render(NotificationEvent.CNEDIMTS_OPINION, Language.FR, brandName);
+    assertThat(advisory.text() + advisory.html()).contains("avis défavorable", "L’avis est consultatif : les ministres"
+        + " décident de l’inscription au vu de cet avis, et un courriel vous dira leur décision.")
+        .doesNotContain("s’arrête");
+    RenderedMail advisoryEn = templates.render(NotificationEvent.CNEDIMTS_OPINION, Language.EN, brandName);
+    assertThat(advisoryEn.text() + advisoryEn.html()).contains("The opinion is advisory").doesNotContain("stops here");
   }
 
   @Test
@@ -286,6 +296,17 @@ class PathwayMailWordsTest {
     assertThat(templates.render(NotificationEvent.CERTIFICATE_ISSUED, Language.FR, brandName).text())
         .contains("Vous pouvez désormais engager la suite de votre parcours de prise en charge.")
         .doesNotContain("suit son cours");
+    // walk 11: the certificate of a re-certification cycle (the candidature carried over from the one it follows)
+    // told a vendor whose device was already covered to « engager la suite de votre parcours de prise en charge »
+    Map<String, Object> cycle = dossier(null);
+    cycle.putAll(Map.of("certificateNumber", "CC-DMN-2027-ABCDE", "certificateIssuedAt", "18 janvier 2027",
+        "previousCertificateNumber", "CC-DMN-2026-ABCDE"));
+    RenderedMail cycleFrench = templates.render(NotificationEvent.CERTIFICATE_ISSUED, Language.FR, cycle);
+    assertThat(cycleFrench.text() + cycleFrench.html()).contains("Il fait suite au certificat n° CC-DMN-2026-ABCDE")
+        .contains("ce nouveau cycle de certification du dispositif est terminé").doesNotContain("engager la suite");
+    RenderedMail english = templates.render(NotificationEvent.CERTIFICATE_ISSUED, Language.EN, cycle);
+    assertThat(english.text() + english.html()).contains("It follows certificate no. CC-DMN-2026-ABCDE")
+        .doesNotContain("take the next steps");
   }
 
   /**
@@ -347,5 +368,25 @@ class PathwayMailWordsTest {
     }
     assertThat(templates.render(NotificationEvent.EARLY_COVERAGE_ENDING, Language.FR, none).html())
         .contains("depuis les tâches « Déposer la demande LPPR » et « Déposer la demande LATM »", "Délai : jusqu’au");
+  }
+
+  /**
+   * Walk 11: the PECAN decision mail read three empty lines after its first paragraph (the brand name's blocks it does
+   * not have each left its line), the brand name's two before its last paragraph. One empty line between paragraphs.
+   */
+  @Test
+  void shouldLeaveOneEmptyLineBetweenTheParagraphsOfTheFavourableDecisionWhateverThePathwayLeavesOut() {
+    Map<String, Object> pecan = dossier("PECAN");
+    pecan.putAll(Map.of("lpprDueDate", "24 juin 2027", "latmDueDate", "24 septembre 2027"));
+    Map<String, Object> brandName = dossier("BRAND_NAME");
+    brandName.putAll(Map.of("publicationReference", "JORF n° 0277", "registrationEndsAt", "2 décembre 2031"));
+    Map<String, Object> brandNameWithoutReference = dossier("BRAND_NAME");
+    brandNameWithoutReference.put("registrationEndsAt", "2 décembre 2031");
+    for (Language language : Language.values()) {
+      for (Map<String, Object> model : List.of(pecan, brandName, brandNameWithoutReference)) {
+        String text = templates.render(NotificationEvent.MINISTERS_DECISION_FAVOURABLE, language, model).text();
+        assertThat(text).as(language + " " + model.get("pathway")).doesNotContain("\n\n\n");
+      }
+    }
   }
 }
