@@ -24,6 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RunTimeMistakesTest extends ProcessTestBase {
 
+  @org.springframework.beans.factory.annotation.Autowired fr.parcours.dossier.Dossiers dossiers;
+
   private final List<String> deployments = new java.util.ArrayList<>();
 
   @AfterEach
@@ -164,6 +166,28 @@ class RunTimeMistakesTest extends ProcessTestBase {
             + " textes, aucune virgule avant } ou ], pas de commentaire), de préférence dans Modeler, puis"
             + " déployez-le.")
         .hasCauseInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
+  }
+
+  @Test
+  void shouldNameBothInstancesWhenADossierNumberWasGivenTwice() {
+    // bad input: a second instance started by hand (Cockpit, REST) with the number of a running dossier
+    deploy("owner-number", """
+        <sequenceFlow id="Flow_1" sourceRef="StartEvent_Go" targetRef="Task_Wait"/>
+        <userTask id="Task_Wait" name="Attendre">
+          <extensionElements>
+            <camunda:properties><camunda:property name="timeLimits" value="none"/></camunda:properties>
+          </extensionElements>
+        </userTask>""");
+    String first = runtimeService.startProcessInstanceByKey("owner-number", "DMN-2026-TWICE").getId();
+    String second = runtimeService.startProcessInstanceByKey("owner-number", "DMN-2026-TWICE").getId();
+
+    assertThatThrownBy(() -> dossiers.running("DMN-2026-TWICE"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("Le numéro de dossier DMN-2026-TWICE désigne 2 dossiers en cours (instances ")
+        .hasMessageContaining(first).hasMessageContaining(second)
+        .hasMessageEndingWith(") : un numéro ne désigne qu’un dossier. Dans Cockpit, cherchez par cette clé métier"
+            + " celui qui a été démarré à la main avec le numéro d’un autre, et annulez-le ou redémarrez-le sans"
+            + " numéro.");
   }
 
   /** Starts the process, runs its job until no retry is left, and answers the incident's message, as Cockpit. */
