@@ -508,6 +508,22 @@ class VendorMailTest extends ProcessTestBase {
   }
 
   @Test
+  void shouldRaiseAFrenchIncidentAtOnceWhenTheDossierHasNoAddressLeft() {
+    ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.valid());
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"), false);
+    // bad input: both addresses removed by hand (Cockpit) before the mail goes out
+    runtimeService.removeVariables(pi.getId(), List.of("contactEmail", "legalRepEmail"));
+
+    Job mailJob = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(
+        "Event_NotifyAdministrativeFileReceived").singleResult();
+    assertThatThrownBy(() -> managementService.executeJob(mailJob.getId())).isInstanceOf(ProcessEngineException.class);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getIncidentMessage())
+        .isEqualTo("Le dossier " + runtimeService.getVariable(pi.getId(), "dossierId") + " n’a aucune adresse"
+            + " électronique où écrire (contactEmail, legalRepEmail sont vides) : donnez-en une dans le dossier, puis,"
+            + " dans Cockpit, « Réessayer » sur l’incident.");
+  }
+
+  @Test
   void shouldSendNobodyTwiceWhenARetriedJobFindsPartOfTheMailsAlreadySent() throws Exception {
     ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.valid());
     complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"), false);
