@@ -1,5 +1,6 @@
 package fr.parcours.ans;
 
+import fr.parcours.shared.TaskInputs;
 import fr.parcours.shared.SoftwareProfiles;
 import static fr.parcours.shared.TaskInputs.decision;
 import static fr.parcours.shared.TaskInputs.defaultFalse;
@@ -100,7 +101,7 @@ class AnsTaskChecks implements TaskListener {
           Set.of("DEPRIORITISE", "ABANDON"), null, null, null);
       case "Task_ReviewDormantApplication" -> decision(task, AnsProcess.DORMANT_DECISION,
           Set.of("KEEP_OPEN", "ABANDON"), null, null, null);
-      default -> throw new IllegalStateException("No checks for task " + task.getTaskDefinitionKey());
+      default -> throw TaskInputs.noChecks(task);
     }
   }
 

@@ -1,5 +1,6 @@
 package fr.parcours.audit;
 
+import fr.parcours.shared.TaskInputs;
 import static fr.parcours.shared.TaskInputs.text;
 
 import fr.parcours.security.Roles;
@@ -37,7 +38,7 @@ class ComplianceAuditTaskChecks implements TaskListener {
           text(task, ComplianceAuditProcess.WITHDRAWAL_REASONS, "Motifs du retrait du certificat");
         }
       }
-      default -> throw new IllegalStateException("No checks for task " + task.getTaskDefinitionKey());
+      default -> throw TaskInputs.noChecks(task);
     }
   }
 

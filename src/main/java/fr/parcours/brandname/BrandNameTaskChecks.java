@@ -1,5 +1,6 @@
 package fr.parcours.brandname;
 
+import fr.parcours.shared.TaskInputs;
 import static fr.parcours.shared.TaskInputs.date;
 import static fr.parcours.shared.TaskInputs.decision;
 import static fr.parcours.shared.TaskInputs.defaultFalse;
@@ -68,7 +69,7 @@ class BrandNameTaskChecks implements TaskListener {
           "cepsTariff", "le tarif convenu");
       case "Task_PublishRegistrationOrder" -> publishOrder(task);
       case "Task_FileRenewal" -> fileRenewal(task);
-      default -> throw new IllegalStateException("No checks for task " + task.getTaskDefinitionKey());
+      default -> throw TaskInputs.noChecks(task);
     }
   }
 

@@ -33,7 +33,7 @@ final class ClockStore {
 
   static RegulatoryClock load(VariableScope instance, String clockId) {
     Object stored = instance.getVariableLocal(variableName(clockId));
-    return stored == null ? null : fromJson(stored.toString());
+    return stored == null ? null : read(stored.toString(), variableName(clockId));
   }
 
   static void save(VariableScope instance, RegulatoryClock clock) {
@@ -51,13 +51,31 @@ final class ClockStore {
   }
 
   static RegulatoryClock fromJson(String json) {
+    return read(json, null);
+  }
+
+  /**
+   * The clock a dossier's variable holds; a value edited by hand (Cockpit lets a process owner change a variable)
+   * that no longer reads, or whose ledger breaks the clock's rules, is refused naming the variable and the way back.
+   */
+  private static RegulatoryClock read(String json, String variable) {
+    String fix = " La variable " + (variable == null ? VARIABLE_PREFIX + "…" : variable) + " du dossier a sans doute"
+        + " été modifiée à la main : dans Cockpit, rendez-lui sa valeur précédente (l’historique du dossier la"
+        + " garde), puis « Réessayer » sur l’incident.";
+    Stored stored;
     try {
-      Stored stored = JSON.readValue(json, Stored.class);
+      stored = JSON.readValue(json, Stored.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Le registre d’un délai gardé dans le dossier ne se lit pas : « "
+          + e.getOriginalMessage() + " »." + fix, e);
+    }
+    try {
       ClockTerms terms = new ClockTerms(RegulatoryDuration.parse(stored.budget()), stored.workingDays(),
           ZoneId.of(stored.zone()));
       return RegulatoryClock.of(stored.clockId(), terms, stored.ledger());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot read a stored clock: " + e.getOriginalMessage(), e);
+    } catch (ClockStateException e) {
+      throw new ClockStateException(e.clockId(), e.state(), "Le registre gardé du délai " + e.clockId()
+          + " ne se relit pas. " + e.getMessage() + fix);
     }
   }
 

@@ -467,8 +467,7 @@ public class Clocks {
       try {
         changed = change.apply(clock);
       } catch (ClockStateException | IllegalArgumentException e) {
-        throw new BadInputException("Le délai " + clockId + " ne peut pas être modifié ainsi : son état ou son"
-            + " registre l’interdit. (" + e.getMessage() + ")");
+        throw new BadInputException("Le délai " + clockId + " ne peut pas être modifié ainsi. " + e.getMessage());
       }
       RegulatoryClock[] result = new RegulatoryClock[1];
       privileged(() -> {

@@ -110,18 +110,17 @@ public final class RegulatoryClock {
     ClockState next = nextState(entry.kind());
     if ((entry.kind() == Kind.PAUSED || entry.kind() == Kind.RESTARTED)
         && (entry.reason() == null || entry.reason().isBlank())) {
-      throw new IllegalArgumentException("Clock " + clockId + " cannot be " + verb(entry.kind())
-          + " without a reason: say why, e.g. '"
-          + (entry.kind() == Kind.PAUSED ? "Complements requested" : "New application filed")
-          + "'");
+      throw new IllegalArgumentException("Le délai " + clockId + " ne peut pas être " + verb(entry.kind())
+          + " sans motif : dites pourquoi, par exemple « "
+          + (entry.kind() == Kind.PAUSED ? "Compléments demandés" : "Nouveau dossier déposé") + " ».");
     }
     if (!ledger.isEmpty()) {
       ClockEntry last = ledger.get(ledger.size() - 1);
       if (entry.at().isBefore(last.at())) {
-        throw refused("Clock " + clockId + " cannot be " + verb(entry.kind()) + " at "
-            + entry.at() + ": its last entry (" + last.kind() + ") is at " + last.at()
-            + " and entries must be recorded in time order; record it at " + last.at()
-            + " or later");
+        throw refused("Le délai " + clockId + " ne peut pas être " + verb(entry.kind()) + " le "
+            + entry.at() + " : sa dernière inscription (" + last.kind() + ") est du " + last.at()
+            + " et son registre s’écrit dans l’ordre du temps ; inscrivez celle-ci le " + last.at()
+            + " ou après.");
       }
     }
     List<ClockEntry> longer = new ArrayList<>(ledger);
@@ -134,31 +133,31 @@ public final class RegulatoryClock {
       if (kind == Kind.STARTED) {
         return ClockState.RUNNING;
       }
-      throw refused("Clock " + clockId + " has not started, so it cannot be " + verb(kind)
-          + "; start it first");
+      throw refused("Le délai " + clockId + " n’a pas démarré, il ne peut donc pas être " + verb(kind)
+          + " : démarrez-le d’abord.");
     }
     return switch (kind) {
-      case STARTED -> throw refused("Clock " + clockId + " has already started ("
-          + currentSituation() + "); restart it to count again from zero");
+      case STARTED -> throw refused("Le délai " + clockId + " a déjà démarré ("
+          + currentSituation() + ") : redémarrez-le pour compter de nouveau depuis zéro.");
       case PAUSED -> switch (state) {
         case RUNNING -> ClockState.PAUSED;
-        case PAUSED -> throw refused("Clock " + clockId + " is already " + currentSituation()
-            + "; resume it before pausing it again");
-        default -> throw refused("Clock " + clockId + " is " + currentSituation()
-            + ", so it cannot be paused; restart it to count again from zero");
+        case PAUSED -> throw refused("Le délai " + clockId + " est déjà " + currentSituation()
+            + " : reprenez-le avant de le mettre de nouveau en pause.");
+        default -> throw refused("Le délai " + clockId + " est " + currentSituation()
+            + ", il ne peut donc pas être mis en pause : redémarrez-le pour compter de nouveau depuis zéro.");
       };
       case RESUMED -> switch (state) {
         case PAUSED -> ClockState.RUNNING;
-        case RUNNING -> throw refused("Clock " + clockId + " is not paused (" + currentSituation()
-            + "); only a paused clock can be resumed");
-        default -> throw refused("Clock " + clockId + " is " + currentSituation()
-            + ", so it cannot be resumed; restart it to count again from zero");
+        case RUNNING -> throw refused("Le délai " + clockId + " n’est pas en pause (" + currentSituation()
+            + ") : seul un délai en pause peut être repris.");
+        default -> throw refused("Le délai " + clockId + " est " + currentSituation()
+            + ", il ne peut donc pas être repris : redémarrez-le pour compter de nouveau depuis zéro.");
       };
       case RESTARTED -> state == ClockState.PAUSED ? ClockState.PAUSED : ClockState.RUNNING;
       case STOPPED -> {
         if (state == ClockState.STOPPED) {
-          throw refused("Clock " + clockId + " is already " + currentSituation()
-              + "; restart it first if it must count again");
+          throw refused("Le délai " + clockId + " est déjà " + currentSituation()
+              + " : redémarrez-le d’abord s’il doit compter de nouveau.");
         }
         yield ClockState.STOPPED;
       }
@@ -169,13 +168,13 @@ public final class RegulatoryClock {
     return new ClockStateException(clockId, state, message);
   }
 
-  /** "running since …", "paused since … (reason)", "stopped since … (reason)". */
+  /** « en cours depuis … », « en pause depuis … (motif) », « arrêté depuis … (motif) ». */
   private String currentSituation() {
     return switch (state) {
-      case NOT_STARTED -> "not started";
-      case RUNNING -> "running since " + lastOf(Kind.STARTED, Kind.RESTARTED, Kind.RESUMED).at();
-      case PAUSED -> "paused since " + withReason(lastOf(Kind.PAUSED));
-      case STOPPED -> "stopped since " + withReason(lastOf(Kind.STOPPED));
+      case NOT_STARTED -> "non démarré";
+      case RUNNING -> "en cours depuis " + lastOf(Kind.STARTED, Kind.RESTARTED, Kind.RESUMED).at();
+      case PAUSED -> "en pause depuis " + withReason(lastOf(Kind.PAUSED));
+      case STOPPED -> "arrêté depuis " + withReason(lastOf(Kind.STOPPED));
     };
   }
 
@@ -198,11 +197,11 @@ public final class RegulatoryClock {
 
   private static String verb(Kind kind) {
     return switch (kind) {
-      case STARTED -> "started";
-      case PAUSED -> "paused";
-      case RESUMED -> "resumed";
-      case RESTARTED -> "restarted";
-      case STOPPED -> "stopped";
+      case STARTED -> "démarré";
+      case PAUSED -> "mis en pause";
+      case RESUMED -> "repris";
+      case RESTARTED -> "redémarré";
+      case STOPPED -> "arrêté";
     };
   }
 

@@ -75,8 +75,10 @@ class ClusterStartLock implements BeanPostProcessor, ApplicationListener<SpringA
           // the start fails below
         }
       }
-      throw new IllegalStateException("Could not take the start-up lock (pg_advisory_lock) that keeps the nodes"
-          + " sharing this PostgreSQL database from creating the same tables at once: " + e.getMessage(), e);
+      throw new IllegalStateException("Parcours n’a pas pu prendre le verrou de démarrage (pg_advisory_lock) qui"
+          + " empêche les nœuds partageant cette base PostgreSQL de créer les mêmes tables en même temps : « "
+          + e.getMessage() + " ». Vérifiez que la base répond et que son utilisateur (spring.datasource.username)"
+          + " peut s’y connecter, puis redémarrez.", e);
     }
   }
 

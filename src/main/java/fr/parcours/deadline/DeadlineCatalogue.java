@@ -57,8 +57,9 @@ public class DeadlineCatalogue {
         .withoutTenantId()
         .singleResult();
     if (definition == null) {
-      throw new DeadlineTableException("Aucune table des délais n’est déployée : bpmn/deadlines.dmn doit être"
-          + " déployée avec les diagrammes.");
+      throw new DeadlineTableException("Aucune table des délais n’est déployée (décision « "
+          + DeadlineTable.DECISION_KEY + " ») : remettez le fichier bpmn/deadlines.dmn, qui se déploie avec les"
+          + " diagrammes, puis redémarrez Parcours.");
     }
     DeadlineTable table = byDefinitionId.computeIfAbsent(definition.getId(), id -> load(definition));
     inForce = new InForce(table, deployments, now);

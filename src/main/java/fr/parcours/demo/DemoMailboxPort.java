@@ -38,9 +38,9 @@ public class DemoMailboxPort implements EnvironmentPostProcessor {
     int wanted = environment.getProperty(PORT, Integer.class, DemoMailbox.DEFAULT_PORT);
     int port = wanted != 0 && isFree(wanted) ? wanted : freePort();
     if (wanted != 0 && port != wanted) {
-      log.warn("Port " + wanted + " of the demo mailbox (" + PORT + ") is taken by another program: the demo"
-          + " mailbox listens on port " + port + " instead, and Parcours sends its mails there. Set " + PORT
-          + " to choose the port.");
+      log.warn("Le port " + wanted + " de la boîte aux lettres de la démo (" + PORT + ") est pris par un autre"
+          + " programme : elle écoute sur le port " + port + " à la place, et Parcours y envoie ses courriels."
+          + " Donnez un port à " + PORT + " pour le choisir.");
     }
     environment.getPropertySources().addFirst(new MapPropertySource("demoMailboxPort",
         Map.of(PORT, port, "spring.mail.port", port)));
@@ -58,7 +58,8 @@ public class DemoMailboxPort implements EnvironmentPostProcessor {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(DemoMailbox.BIND_ADDRESS))) {
       return socket.getLocalPort();
     } catch (IOException e) {
-      throw new IllegalStateException("No free port for the demo mailbox: set " + PORT + " to a free port.", e);
+      throw new IllegalStateException("Aucun port libre pour la boîte aux lettres de la démo (" + e + ") : donnez"
+          + " à " + PORT + " un port libre, puis redémarrez.", e);
     }
   }
 }

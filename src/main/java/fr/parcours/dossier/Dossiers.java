@@ -41,9 +41,10 @@ public class Dossiers {
         return Optional.empty();
       }
       if (roots.size() > 1) {
-        throw new IllegalStateException("Dossier number " + number + " names " + roots.size()
-            + " running dossiers (process instances " + roots.stream().map(ProcessInstance::getId).toList()
-            + "); a number must name one dossier: see which was started with a number of its own.");
+        throw new IllegalStateException("Le numéro de dossier " + number + " désigne " + roots.size()
+            + " dossiers en cours (instances " + String.join(", ", roots.stream().map(ProcessInstance::getId).toList())
+            + ") : un numéro ne désigne qu’un dossier. Dans Cockpit, cherchez par cette clé métier celui qui a été"
+            + " démarré à la main avec le numéro d’un autre, et annulez-le ou redémarrez-le sans numéro.");
       }
       ProcessInstance root = roots.get(0);
       List<ProcessInstance> instances = new ArrayList<>();

@@ -1,5 +1,7 @@
 package fr.parcours.dossier;
 
+import fr.parcours.shared.DeploymentChecks;
+import fr.parcours.shared.DiagramMistake;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,8 +30,12 @@ public class MessageToCalledTracks implements JavaDelegate {
             .eventType("message").eventName(message).count() > 0)
         .toList();
     if (waiting.isEmpty()) {
-      throw new IllegalStateException("Dossier " + execution.getProcessBusinessKey() + ": no track it calls waits for"
-          + " the message '" + message + "' sent by " + execution.getCurrentActivityId());
+      throw new DiagramMistake("Le dossier " + execution.getProcessBusinessKey() + " envoie le message « "
+          + message + " » depuis l’étape " + DeploymentChecks.named(execution.getCurrentActivityId(),
+              execution.getCurrentActivityName()) + ", mais aucun des processus qu’il appelle ne l’attend en ce"
+          + " moment : dans le diagramme « " + DeploymentChecks.processKey(execution.getProcessDefinitionId())
+          + " », placez cette étape pendant l’appel du processus qui attend ce message, ou choisissez le message"
+          + " qu’il attend, " + DeploymentChecks.THEN_DEPLOY);
     }
     for (ProcessInstance track : waiting) {
       runtime.createMessageCorrelation(message).processInstanceId(track.getId()).correlateWithResult();
@@ -40,7 +46,10 @@ public class MessageToCalledTracks implements JavaDelegate {
     ThrowEvent event = (ThrowEvent) execution.getBpmnModelElementInstance();
     return event.getEventDefinitions().stream().filter(MessageEventDefinition.class::isInstance)
         .map(d -> ((MessageEventDefinition) d).getMessage()).filter(m -> m != null).map(m -> m.getName())
-        .findFirst().orElseThrow(() -> new IllegalStateException(execution.getCurrentActivityId()
-            + " sends no message: give its message event definition a messageRef"));
+        .findFirst().orElseThrow(() -> new DiagramMistake("L’étape " + DeploymentChecks.named(
+            execution.getCurrentActivityId(), execution.getCurrentActivityName()) + " du processus « "
+            + DeploymentChecks.processKey(execution.getProcessDefinitionId()) + " » (${messageToCalledTracks})"
+            + " n’envoie aucun message : dans Modeler, choisissez son message (« Global message reference »), "
+            + DeploymentChecks.THEN_DEPLOY));
   }
 }

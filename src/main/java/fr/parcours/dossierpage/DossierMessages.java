@@ -362,8 +362,10 @@ public class DossierMessages {
       Language language = fromVendor ? Language.FR : vendorLanguage(number);
       List<String> recipients = fromVendor ? agencyAddresses(agency) : vendorAddresses(number);
       if (recipients.isEmpty()) {
-        throw new IllegalStateException(fromVendor ? "no member of " + agency + " has an email address"
-            : "the dossier names no contact address");
+        throw new IllegalStateException(fromVendor ? "aucun membre du groupe " + agency + " n’a d’adresse"
+            + " électronique : donnez-en une à l’un d’eux dans Admin (Utilisateurs) ; le message reste sur la page du"
+            + " dossier" : "le dossier ne donne aucune adresse de contact (" + String.join(", ", VENDOR_ADDRESSES)
+            + ") : donnez-en une dans le dossier ; le message reste sur la page du dossier");
       }
       Locale locale = language.locale();
       String sender = fromVendor ? company : agencyName;
@@ -380,7 +382,8 @@ public class DossierMessages {
       jdbc.update("UPDATE parcours_message SET mailed_at = ?, mail_error = NULL WHERE id = ?",
           Timestamp.from(ClockUtil.getCurrentTime().toInstant()), id);
     } catch (MailException | MessagingException | IllegalStateException e) {
-      LOG.warn("Message {} of dossier {} is kept, but its mail failed: {}", id, number, e.getMessage());
+      LOG.warn("Le message {} du dossier {} est gardé, mais son courriel d’avertissement n’est pas parti : {}", id,
+          number, e.getMessage());
       String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       jdbc.update("UPDATE parcours_message SET mail_error = ? WHERE id = ?",
           error.length() > 2000 ? error.substring(0, 2000) : error, id);

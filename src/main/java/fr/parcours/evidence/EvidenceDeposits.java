@@ -372,7 +372,9 @@ public class EvidenceDeposits {
     try {
       return Files.createDirectories(folder);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create evidence folder " + folder, e);
+      throw new UncheckedIOException("Le dossier des preuves " + folder + " n’a pas pu être créé (" + e + ") :"
+          + " vérifiez que Parcours peut écrire dans le stockage des preuves (réglage parcours.evidence.storage) et"
+          + " que le disque n’est pas plein ; l’envoi peut ensuite être refait.", e);
     }
   }
 

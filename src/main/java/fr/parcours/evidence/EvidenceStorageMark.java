@@ -64,12 +64,13 @@ class EvidenceStorageMark implements InitializingBean {
       return;
     }
     if (!inDatabase.equals(inFolder)) {
-      throw new IllegalStateException("The evidence storage " + storage + " (setting parcours.evidence.storage) is"
-          + " not the one this database's proof files were written to: "
-          + (inFolder == null ? "it has no file " + MARK_FILE : "its file " + MARK_FILE + " says " + inFolder)
-          + ", the database expects " + inDatabase + ". Every node sharing the database must read and write the"
-          + " same folder: mount the shared evidence folder at " + storage + ", or set parcours.evidence.storage to"
-          + " where it is mounted. A folder restored from a backup must keep its file " + MARK_FILE + ".");
+      throw new IllegalStateException("Le stockage des preuves " + storage + " (réglage"
+          + " parcours.evidence.storage) n’est pas celui où cette base a écrit ses fichiers de preuves : "
+          + (inFolder == null ? "il n’a pas de fichier " + MARK_FILE : "son fichier " + MARK_FILE + " dit "
+              + inFolder) + ", la base attend " + inDatabase + ". Tous les nœuds qui partagent la base doivent lire"
+          + " et écrire le même dossier : montez le dossier partagé des preuves en " + storage + ", ou donnez à"
+          + " parcours.evidence.storage l’endroit où il est monté, puis redémarrez. Un dossier restauré depuis une"
+          + " sauvegarde doit garder son fichier " + MARK_FILE + ".");
     }
   }
 
@@ -86,9 +87,9 @@ class EvidenceStorageMark implements InitializingBean {
         Files.deleteIfExists(probe);
       }
     } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("The evidence storage " + storage + " (setting parcours.evidence.storage)"
-          + " cannot be read and written by this node: " + e + ". Create the folder and give the user running"
-          + " Parcours the right to read and write it.", e);
+      throw new IllegalStateException("Le stockage des preuves " + storage + " (réglage"
+          + " parcours.evidence.storage) ne peut pas être lu et écrit par ce nœud (" + e + ") : créez ce dossier et"
+          + " donnez à l’utilisateur qui lance Parcours le droit d’y lire et d’y écrire, puis redémarrez.", e);
     }
   }
 
@@ -97,7 +98,8 @@ class EvidenceStorageMark implements InitializingBean {
     try {
       return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : null;
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot read " + file + ": " + e, e);
+      throw new IllegalStateException("Le fichier " + file + " (la marque du stockage des preuves) ne se lit pas ("
+          + e + ") : donnez à l’utilisateur qui lance Parcours le droit de le lire, puis redémarrez.", e);
     }
   }
 
@@ -112,7 +114,9 @@ class EvidenceStorageMark implements InitializingBean {
     } catch (FileAlreadyExistsException written) {
       return folderMark();
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot write " + file + ": " + e, e);
+      throw new IllegalStateException("Le fichier " + file + " (la marque du stockage des preuves) ne s’écrit pas ("
+          + e + ") : donnez à l’utilisateur qui lance Parcours le droit d’écrire dans ce dossier, puis redémarrez.",
+          e);
     }
   }
 }

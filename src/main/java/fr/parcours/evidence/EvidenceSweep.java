@@ -83,7 +83,7 @@ class EvidenceSweep implements ApplicationRunner {
               || orphanOfAnother(file.getFileName().toString(), root.relativize(file).toString(), keptByOthers))
           && lastTouched(file).isBefore(now.minus(LEFT_FOR))).toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + root, e);
+      throw new UncheckedIOException(unlisted(root, e), e);
     }
     orphans.forEach(EvidenceSweep::delete);
     return orphans.size();
@@ -110,7 +110,7 @@ class EvidenceSweep implements ApplicationRunner {
     try (Stream<Path> sends = Files.list(incoming)) {
       stale = sends.filter(send -> lastTouched(send).isBefore(now.minus(LEFT_FOR))).toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + incoming, e);
+      throw new UncheckedIOException(unlisted(incoming, e), e);
     }
     stale.forEach(EvidenceSweep::delete);
     return stale.size();
@@ -141,5 +141,11 @@ class EvidenceSweep implements ApplicationRunner {
     } catch (IOException e) {
       LOG.warn("Could not remove the unfinished send {}: {}", send, e.getMessage());
     }
+  }
+
+  private static String unlisted(Path folder, IOException e) {
+    return "Le ménage du stockage des preuves, au démarrage, n’a pas pu lire le dossier " + folder + " (" + e + ") :"
+        + " donnez à l’utilisateur qui lance Parcours le droit de le lire (réglage parcours.evidence.storage), puis"
+        + " redémarrez.";
   }
 }

@@ -120,7 +120,9 @@ public class UploadedFiles {
       Files.write(temporary, content);
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot store " + target, e);
+      throw new UncheckedIOException("Le fichier envoyé n’a pas pu être gardé en " + target + " (" + e + ") :"
+          + " vérifiez que ce dossier peut être créé, que Parcours peut y écrire et que le disque n’est pas plein"
+          + " (réglage parcours.evidence.storage) ; l’envoi peut ensuite être refait.", e);
     }
     return root.relativize(target).toString();
   }

@@ -65,7 +65,7 @@ class GenericLineTaskChecks implements TaskListener {
               + " une fois la mise à jour faite ; la tâche ne peut pas être terminée avant.");
         }
       }
-      default -> throw new IllegalStateException("No checks for task " + task.getTaskDefinitionKey());
+      default -> throw TaskInputs.noChecks(task);
     }
   }
 

@@ -1,5 +1,6 @@
 package fr.parcours.has;
 
+import fr.parcours.shared.TaskInputs;
 import static fr.parcours.shared.TaskInputs.date;
 import static fr.parcours.shared.TaskInputs.decision;
 import static fr.parcours.shared.TaskInputs.defaultFalse;
@@ -79,7 +80,7 @@ public class HasTaskChecks implements TaskListener {
       case "Task_SetHearingDate" -> setHearingDate(task);
       case "Task_AdoptFinalOpinion" -> decision(task, "cnedimtsDecision", Set.of("FAVOURABLE", "UNFAVOURABLE"),
           "FAVOURABLE", "cnedimtsComment", "les motifs de l’avis défavorable");
-      default -> throw new IllegalStateException("No checks for task " + task.getTaskDefinitionKey());
+      default -> throw TaskInputs.noChecks(task);
     }
   }
 

@@ -1,6 +1,7 @@
 package fr.parcours.notification;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRRuntimeException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.exceptions.TemplateEngineException;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -44,11 +46,18 @@ class DocumentTemplates {
   /** The document of the dossier whose variables the model holds, in its language, as PDF. */
   DossierDocuments.Drawn draw(String document, Language language, Map<String, Object> model) {
     String template = language.folder() + "/" + document;
-    String html = engine.process(template, new Context(language.locale(), model));
+    String html;
+    try {
+      html = engine.process(template, new Context(language.locale(), model));
+    } catch (TemplateEngineException e) {
+      throw new IllegalStateException("Le modèle de document documents/" + template + ".html n’a pas pu être"
+          + " rempli : " + TemplateFaults.where(e) + " Corrigez ce fichier" + TemplateFaults.RETRY, e);
+    }
     Matcher name = FILE_NAME.matcher(html);
     if (!name.find()) {
-      throw new IllegalStateException("The template documents/" + template + ".html names no file: give it"
-          + " <meta name=\"file-name\" th:content=\"|...pdf|\"> in its <head>.");
+      throw new IllegalStateException("Le modèle de document documents/" + template + ".html ne nomme plus son"
+          + " fichier une fois rempli : gardez dans son <head> <meta name=\"file-name\" th:content=\"|…pdf|\">,"
+          + " quel que soit le dossier" + TemplateFaults.RETRY);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
@@ -58,9 +67,17 @@ class DocumentTemplates {
       builder.toStream(out);
       builder.run();
     } catch (IOException e) {
-      throw new UncheckedIOException("The template documents/" + template + ".html could not be rendered to PDF: "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(notPdf(template, e), e);
+    } catch (XRRuntimeException e) {
+      throw new IllegalStateException(notPdf(template, e), e);
     }
     return new DossierDocuments.Drawn(HtmlUtils.htmlUnescape(name.group(1)).replaceAll("[\\\\/:*?\"<>|]", "_"), out.toByteArray());
+  }
+
+  private static String notPdf(String template, Exception e) {
+    return "Le modèle de document documents/" + template + ".html n’a pas pu être changé en PDF : « "
+        + e.getMessage() + " ». Le PDF se fait à partir de XHTML : fermez chaque balise (<br/>, <meta …/>, </p>),"
+        + " écrivez les caractères eux-mêmes plutôt que les entités comme &nbsp;, vérifiez les images et polices"
+        + " qu’il nomme" + TemplateFaults.RETRY;
   }
 }

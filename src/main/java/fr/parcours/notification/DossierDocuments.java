@@ -75,8 +75,10 @@ public class DossierDocuments {
     try {
       writeWhole(file, bytes);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot keep the document " + fileName + " of dossier " + dossierId + " in "
-          + file.getParent() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("Le document " + fileName + " du dossier " + dossierId + " n’a pas pu être"
+          + " gardé dans " + file.getParent() + " (" + e + ") : vérifiez que ce dossier peut être créé, que Parcours"
+          + " peut y écrire et que le disque n’est pas plein (réglage parcours.documents.storage), puis, dans"
+          + " Cockpit, « Réessayer » sur l’incident.", e);
     }
     try {
       ownTransaction.executeWithoutResult(status -> jdbc.update("INSERT INTO parcours_document (id, notification_key,"
@@ -145,8 +147,9 @@ public class DossierDocuments {
     try {
       return Files.readAllBytes(fileOf(document.id(), document.dossierId()));
     } catch (IOException e) {
-      throw new UncheckedIOException("The file of document " + document.fileName() + " (" + document.id()
-          + ") is missing from " + storage + ": restore it from the backup", e);
+      throw new UncheckedIOException("Le fichier du document " + document.fileName() + " (" + document.id()
+          + ") du dossier " + document.dossierId() + " manque dans " + storage + " (réglage"
+          + " parcours.documents.storage) : restaurez-le depuis la sauvegarde.", e);
     }
   }
 

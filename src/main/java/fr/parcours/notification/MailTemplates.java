@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.exceptions.TemplateEngineException;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -45,17 +46,32 @@ class MailTemplates {
   }
 
   RenderedMail render(NotificationEvent event, Language language, Map<String, Object> model) {
+    return render(event.template(), language, model);
+  }
+
+  /** The mail of the template {@code mails/<language>/<template>.html} and {@code .txt}. */
+  RenderedMail render(String template, Language language, Map<String, Object> model) {
     Context context = new Context(language.locale(), model);
-    String name = language.folder() + "/" + event.template();
-    String html = engine.process(name + ".html", context);
-    String text = engine.process(name + ".txt", context);
+    String name = language.folder() + "/" + template;
+    String html = fill(name + ".html", context);
+    String text = fill(name + ".txt", context);
     Matcher title = TITLE.matcher(html);
     if (!title.find()) {
-      throw new IllegalStateException("The template mails/" + name + ".html has no <title>: the title is the"
-          + " mail's subject");
+      throw new IllegalStateException("Le modèle de courriel mails/" + name + ".html n’a plus de <title> une fois"
+          + " rempli : ce titre est l’objet du courriel. Rendez-lui un <title> dans son <head> qui reste quel que"
+          + " soit le dossier" + TemplateFaults.RETRY);
     }
     // one line: a subject never carries a line break into the headers
     String subject = HtmlUtils.htmlUnescape(title.group(1)).replaceAll("\\s+", " ").trim();
     return new RenderedMail(subject, text.strip() + "\n", html);
+  }
+
+  private String fill(String file, Context context) {
+    try {
+      return engine.process(file, context);
+    } catch (TemplateEngineException e) {
+      throw new IllegalStateException("Le modèle de courriel mails/" + file + " n’a pas pu être rempli : "
+          + TemplateFaults.where(e) + " Corrigez ce fichier" + TemplateFaults.RETRY, e);
+    }
   }
 }

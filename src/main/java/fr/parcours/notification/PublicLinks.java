@@ -40,8 +40,9 @@ public class PublicLinks {
   static String check(String publicUrl) {
     String url = publicUrl == null ? "" : publicUrl.trim();
     if (url.isEmpty()) {
-      throw new IllegalStateException("parcours.public-url is not set: set PARCOURS_PUBLIC_URL to the address"
-          + " vendors open Parcours at (e.g. https://parcours.example.fr); the links in the mails start with it.");
+      throw new IllegalStateException("Le réglage parcours.public-url est vide : donnez à PARCOURS_PUBLIC_URL"
+          + " l’adresse où les industriels ouvrent Parcours (par exemple https://parcours.example.fr), par laquelle"
+          + " commencent les liens des courriels, puis redémarrez.");
     }
     URI uri;
     try {
@@ -50,8 +51,8 @@ public class PublicLinks {
       uri = null;
     }
     if (uri == null || uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-      throw new IllegalStateException("parcours.public-url '" + url + "' is not an http(s) address such as"
-          + " https://parcours.example.fr");
+      throw new IllegalStateException("Le réglage parcours.public-url vaut « " + url + " », qui n’est pas une"
+          + " adresse http(s) comme https://parcours.example.fr : corrigez PARCOURS_PUBLIC_URL, puis redémarrez.");
     }
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }

@@ -104,8 +104,9 @@ class VendorMail implements JavaDelegate {
       }
     }
     if (recipients.isEmpty()) {
-      throw new PermanentFailure("Dossier " + model.get("dossierId") + " has no email address to notify ("
-          + String.join(", ", RECIPIENT_VARIABLES) + " are empty): set one, then retry the job.");
+      throw new PermanentFailure("Le dossier " + model.get("dossierId") + " n’a aucune adresse électronique où"
+          + " écrire (" + String.join(", ", RECIPIENT_VARIABLES) + " sont vides) : donnez-en une dans le dossier,"
+          + " puis, dans Cockpit, « Réessayer » sur l’incident.");
     }
     String dossierId = (String) execution.getVariable("dossierId");
     mailer.send(new Notification(key(execution), execution.getProcessInstanceId(), dossierId,
@@ -227,9 +228,9 @@ class VendorMail implements JavaDelegate {
     try {
       return NotificationEvent.valueOf(name == null ? "" : name.trim());
     } catch (IllegalArgumentException e) {
-      throw new PermanentFailure("The notification step " + execution.getCurrentActivityId()
-          + " names the mail '" + name + "'; set its extension property 'mail' to one of "
-          + List.of(NotificationEvent.values()) + ".");
+      throw new PermanentFailure("L’étape d’envoi " + execution.getCurrentActivityId() + " nomme le courriel « "
+          + name + " », que Parcours n’envoie pas : choisissez-en un dans le champ « Mail » du modèle d’élément « Notify the"
+          + " vendor », parmi " + List.of(NotificationEvent.values()) + ".");
     }
   }
 

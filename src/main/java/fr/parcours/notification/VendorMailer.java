@@ -103,7 +103,8 @@ class VendorMailer {
         problems.put(each.address(), e.getMessage());
         undeliverable = true;
       } catch (MessagingException e) {
-        problems.put(each.address(), "The mail to " + each.address() + " could not be written: " + rootMessage(e));
+        problems.put(each.address(), "Le courriel à " + each.address() + " n’a pas pu être écrit : « "
+            + rootMessage(e) + " ».");
       }
     }
     // every recipient's mail over one connection to the SMTP server
@@ -127,9 +128,9 @@ class VendorMailer {
         sent.put(rows.get(each.getKey()), messageId(notification.key(), each.getKey(), from));
       } else {
         boolean forGood = refusedForGood(failure);
-        problems.put(each.getKey(), "The SMTP server did not take the mail to " + each.getKey() + ": "
-            + rootMessage(failure)
-            + (forGood ? " The server refuses this address for good: correct it in the dossier." : ""));
+        problems.put(each.getKey(), "Le serveur SMTP n’a pas pris le courriel à " + each.getKey() + " : « "
+            + rootMessage(failure) + " »."
+            + (forGood ? " Il refuse cette adresse pour de bon : corrigez-la dans le dossier." : ""));
         undeliverable |= forGood;
       }
     }
@@ -137,9 +138,10 @@ class VendorMailer {
     problems.forEach((recipient, problem) -> failed.put(rows.get(recipient), problem));
     journal.outcomes(sent, failed);
     if (!problems.isEmpty()) {
-      String message = "Mail '" + notification.event().template() + "' of dossier " + notification.dossierId()
-          + " not sent. " + String.join(" ", problems.values()) + " Once this is fixed, retry the job (Cockpit: the"
-          + " incident's 'Retry'); recipients already served get nothing twice.";
+      String message = "Le courriel « " + notification.event().template() + " » du dossier "
+          + notification.dossierId() + " n’est pas parti. " + String.join(" ", problems.values()) + " Une fois"
+          + " la cause corrigée, dans Cockpit, « Réessayer » sur l’incident : qui l’a déjà reçu ne le reçoit pas"
+          + " deux fois.";
       // an undeliverable address stays so until a person corrects it: no automatic retry
       throw undeliverable ? new PermanentFailure(message) : new ProcessEngineException(message);
     }
@@ -181,8 +183,7 @@ class VendorMailer {
     String recipient = each.address();
     String variable = " (variable " + each.variable() + ")";
     if (recipient.chars().anyMatch(c -> c == '\r' || c == '\n') || recipient.contains(",")) {
-      throw new InvalidRecipientException("The address '" + recipient.replaceAll("[\\r\\n]", "\\\\n") + "'" + variable
-          + " is not a valid email address: correct it in the dossier.");
+      throw new InvalidRecipientException(invalid(recipient.replaceAll("[\\r\\n]", "\\\\n"), variable));
     }
     try {
       InternetAddress address = new InternetAddress(recipient, true);
@@ -192,9 +193,13 @@ class VendorMailer {
       }
       return address;
     } catch (AddressException e) {
-      throw new InvalidRecipientException("The address '" + recipient + "'" + variable
-          + " is not a valid email address: correct it in the dossier.");
+      throw new InvalidRecipientException(invalid(recipient, variable));
     }
+  }
+
+  private static String invalid(String recipient, String variable) {
+    return "L’adresse « " + recipient + " »" + variable + " n’est pas une adresse électronique valable :"
+        + " corrigez-la dans le dossier.";
   }
 
   private static List<Notification.Recipient> distinct(List<Notification.Recipient> recipients) {

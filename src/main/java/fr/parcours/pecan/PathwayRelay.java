@@ -1,6 +1,8 @@
 package fr.parcours.pecan;
 
 import fr.parcours.ans.AnsProcess;
+import fr.parcours.shared.DeploymentChecks;
+import fr.parcours.shared.DiagramMistake;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,8 +28,12 @@ public class PathwayRelay implements JavaDelegate {
     String parent = ansTrack.getProcessInstance().getSuperExecution() == null ? null
         : ansTrack.getProcessInstance().getSuperExecution().getProcessInstanceId();
     if (parent == null) {
-      throw new IllegalStateException("Dossier " + ansTrack.getVariable(AnsProcess.DOSSIER_ID)
-          + " waits for an acknowledgement of receipt but no pathway called its ANS track");
+      throw new DiagramMistake("Le dossier " + ansTrack.getVariable(AnsProcess.DOSSIER_ID) + " doit prévenir"
+          + " son parcours que les preuves sont sur Convergence (étape " + DeploymentChecks.named(
+              ansTrack.getCurrentActivityId(), ansTrack.getCurrentActivityName()) + ", ${pathwayRelay}), mais"
+          + " aucun parcours n’a appelé sa certification ANS : ${pathwayRelay} ne sert que dans une certification"
+          + " ANS appelée par PECAN ; retirez-le d’une certification démarrée seule, "
+          + DeploymentChecks.THEN_DEPLOY);
     }
     runtime(ansTrack).createMessageCorrelation(PecanProcess.MESSAGE_CONVERGENCE_FILE_COMPLETE)
         .processInstanceId(parent)
@@ -40,8 +46,11 @@ public class PathwayRelay implements JavaDelegate {
         .superProcessInstanceId(pecan.getProcessInstanceId())
         .singleResult();
     if (ansTrack == null) {
-      throw new IllegalStateException("Dossier " + pecan.getVariable(AnsProcess.DOSSIER_ID)
-          + " has no running ANS track to start the instruction of");
+      throw new DiagramMistake("Le dossier " + pecan.getVariable(AnsProcess.DOSSIER_ID) + " n’a aucune"
+          + " certification ANS en cours à qui donner le départ de l’instruction (étape " + DeploymentChecks.named(
+              pecan.getCurrentActivityId(), pecan.getCurrentActivityName()) + ") : dans le diagramme « "
+          + DeploymentChecks.processKey(pecan.getProcessDefinitionId()) + " », cette étape doit venir pendant"
+          + " l’appel de la certification ANS, " + DeploymentChecks.THEN_DEPLOY);
     }
     runtime(pecan).createMessageCorrelation(MESSAGE_ACKNOWLEDGEMENT_RECEIVED)
         .processInstanceId(ansTrack.getId())

@@ -1,5 +1,7 @@
 package fr.parcours.security;
 
+import fr.parcours.shared.DeploymentChecks;
+import fr.parcours.shared.DiagramMistake;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -21,9 +23,11 @@ public class CompanyAccess implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     if (!(execution.getVariable("vendorGroup") instanceof String company) || company.isBlank()) {
-      throw new IllegalStateException("Track " + execution.getProcessDefinitionId() + " of dossier "
-          + execution.getProcessBusinessKey() + " started without the company of the dossier: pass vendorGroup"
-          + " to it (camunda:in)");
+      throw new DiagramMistake("Le processus « " + DeploymentChecks.processKey(
+          execution.getProcessDefinitionId()) + " » du dossier " + execution.getProcessBusinessKey() + " a démarré"
+          + " sans l’entreprise du dossier (variable vendorGroup) : dans le diagramme qui l’appelle, ajoutez à"
+          + " l’activité d’appel la variable vendorGroup dans ses « In mappings », "
+          + DeploymentChecks.THEN_DEPLOY);
     }
     access.openTo(company, execution.getProcessInstanceId());
   }

@@ -32,14 +32,15 @@ public class ProductionAdministrator {
   public void ensure() {
     if (userId.isBlank()) {
       if (identity.createUserQuery().memberOfGroup(Roles.ADMIN).count() == 0) {
-        LOG.warn("Parcours has no administrator: set PARCOURS_ADMIN_USER and PARCOURS_ADMIN_PASSWORD and restart"
-            + " (the webapps' own setup page is closed).");
+        LOG.warn("Parcours n’a aucun administrateur : donnez PARCOURS_ADMIN_USER et PARCOURS_ADMIN_PASSWORD, puis"
+            + " redémarrez (la page de création du premier administrateur des webapps est fermée).");
       }
       return;
     }
     if (password.length() < MINIMUM_PASSWORD_LENGTH) {
-      throw new IllegalStateException("PARCOURS_ADMIN_PASSWORD must have at least " + MINIMUM_PASSWORD_LENGTH
-          + " characters to create the administrator '" + userId + "'; set a longer one.");
+      throw new IllegalStateException("PARCOURS_ADMIN_PASSWORD doit compter au moins " + MINIMUM_PASSWORD_LENGTH
+          + " caractères pour créer l’administrateur « " + userId + " » : donnez-en un plus long, puis"
+          + " redémarrez.");
     }
     if (identity.createUserQuery().userId(userId).count() > 0) {
       // a guesser may have locked the account (login throttling): the operator who restarts gets it back

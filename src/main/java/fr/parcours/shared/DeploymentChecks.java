@@ -49,6 +49,18 @@ public final class DeploymentChecks {
    * The sentence a process owner reads when a process cannot be deployed: « Le processus « key » (file) ne peut pas
    * être déployé : problem ; problem. » ({@code file} null when unknown).
    */
+  /**
+   * How a dossier stopped by a mistake of its diagram goes on: the end of the run-time sentences that name the
+   * mistake ("…, puis déployez le diagramme ; …").
+   */
+  public static final String THEN_DEPLOY = "puis déployez le diagramme ; un dossier déjà arrêté ici, migrez-le vers"
+      + " cette nouvelle version dans Cockpit, puis « Réessayer » sur son incident.";
+
+  /** The process key of a running element (its definition id without version and deployment). */
+  public static String processKey(String processDefinitionId) {
+    return processDefinitionId == null ? "?" : processDefinitionId.split(":")[0];
+  }
+
   public static String refusal(String processKey, String file, List<String> problems) {
     return "Le processus « " + processKey + " »" + (file == null ? "" : " (" + file + ")")
         + " ne peut pas être déployé : " + String.join(" ; ", problems) + ".";

@@ -1,5 +1,6 @@
 package fr.parcours.shared;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -92,7 +93,13 @@ public final class FormFields {
       try {
         return parse(JSON.readTree(resource.getBytes()));
       } catch (IOException e) {
-        throw new IllegalStateException("Form " + form.getKey() + " is not readable JSON", e);
+        String where = e instanceof JsonProcessingException json && json.getLocation() != null
+            ? " (ligne " + json.getLocation().getLineNr() + ", colonne " + json.getLocation().getColumnNr() + ")" : "";
+        String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+        throw new DiagramMistake("Le formulaire « " + form.getKey() + " » ("
+            + form.getResourceName() + ") n’est pas du JSON que Tasklist sait lire" + where + " : « " + why
+            + " ». Camunda l’a déployé quand même ; corrigez-le (guillemets doubles autour des noms et des textes,"
+            + " aucune virgule avant } ou ], pas de commentaire), de préférence dans Modeler, puis déployez-le.", e);
       }
     });
   }

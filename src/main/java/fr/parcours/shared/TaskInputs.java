@@ -6,6 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 
 /**
  * Checks of what a person submits with a task, shared by the pathways' task checks. Each refusal names the
@@ -14,6 +16,27 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 public final class TaskInputs {
 
   private TaskInputs() {
+  }
+
+  /**
+   * The refusal of a task that carries a checks listener which has no checks for it (a process owner added the
+   * user task and copied the listener): the task cannot be completed, and the sentence says what to change where.
+   */
+  public static DiagramMistake noChecks(DelegateTask task) {
+    String listener = "l’écouteur de contrôles";
+    UserTask userTask = task.getBpmnModelElementInstance();
+    if (userTask != null && userTask.getExtensionElements() != null) {
+      listener = userTask.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list()
+          .stream().map(CamundaTaskListener::getCamundaDelegateExpression)
+          .filter(expression -> expression != null && expression.endsWith("TaskChecks}")).findFirst()
+          .map(expression -> "l’écouteur " + expression).orElse(listener);
+    }
+    String process = task.getProcessDefinitionId() == null ? "?" : task.getProcessDefinitionId().split(":")[0];
+    return new DiagramMistake("La tâche " + DeploymentChecks.named(task.getTaskDefinitionKey(),
+        task.getName()) + " du processus « " + process + " » porte " + listener + " (événement « complete »),"
+        + " mais Parcours n’a aucun contrôle pour cette tâche : elle ne peut pas être terminée. Dans Modeler,"
+        + " retirez cet écouteur de la tâche (onglet « Listeners ») si ses réponses n’ont rien à vérifier, ou"
+        + " faites écrire ses contrôles dans Parcours ; déployez ensuite le diagramme.");
   }
 
   /**

@@ -1,5 +1,7 @@
 package fr.parcours.tasklist;
 
+import fr.parcours.shared.DeploymentChecks;
+import fr.parcours.shared.DiagramMistake;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,8 +24,12 @@ class OverdueEscalation implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Object flag = execution.getVariableLocal(FLAG_PARAMETER);
     if (!(flag instanceof String name) || name.isBlank()) {
-      throw new IllegalStateException("Step " + execution.getCurrentActivityId() + " must name the variable to"
-          + " flag in its input parameter '" + FLAG_PARAMETER + "'");
+      throw new DiagramMistake("L’étape " + DeploymentChecks.named(execution.getCurrentActivityId(),
+          execution.getCurrentActivityName()) + " du processus « "
+          + DeploymentChecks.processKey(execution.getProcessDefinitionId()) + " » (${overdueEscalation}) ne dit pas"
+          + " quelle variable signale le dossier en retard : dans Modeler, ajoutez dans ses « Inputs » la variable"
+          + " locale « " + FLAG_PARAMETER + " » dont la valeur est ce nom (par exemple analysisOverdue), "
+          + DeploymentChecks.THEN_DEPLOY);
     }
     execution.getProcessInstance().setVariable(name, true);
     TaskService tasks = execution.getProcessEngineServices().getTaskService();

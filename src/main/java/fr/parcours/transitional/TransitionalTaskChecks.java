@@ -1,5 +1,6 @@
 package fr.parcours.transitional;
 
+import fr.parcours.shared.TaskInputs;
 import static fr.parcours.shared.TaskInputs.text;
 import static fr.parcours.shared.TaskInputs.ticked;
 
@@ -60,7 +61,7 @@ class TransitionalTaskChecks implements TaskListener {
         feedback(task, TransitionalProcess.EVIDENCE_FEEDBACK, "Retour informatif sur les preuves");
       }
       case "Task_ContinueIntoNominal" -> continuation(task);
-      default -> throw new IllegalStateException("No checks for task " + task.getTaskDefinitionKey());
+      default -> throw TaskInputs.noChecks(task);
     }
   }
 

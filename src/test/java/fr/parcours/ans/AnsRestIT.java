@@ -47,6 +47,7 @@ class AnsRestIT {
   @Autowired EvidenceDeposits evidence;
   @Autowired ManagementService managementService;
   @Autowired HistoryService history;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
   @Test
   void shouldTakeADeviceFromCandidatureToCertificateThroughTheRestApi() throws Exception {
@@ -297,6 +298,49 @@ class AnsRestIT {
     assertThat(JSON.readTree(get("bruno",
         "/engine-rest/history/variable-instance?maxResults=50&processInstanceId=" + instance).getBody())).isEmpty();
     assertThat(JSON.readTree(get("alice", tasksOfTheDossier).getBody())).hasSize(1);
+  }
+
+  /**
+   * A user task a process owner added with the ANS checks listener, which has no checks for it, sent as Tasklist sends
+   * it: the reviewer reads the French sentence that says what the process owner must change, not the engine's
+   * "ENGINE-03051 There was an exception while invoking the TaskListener", and the task stays open.
+   */
+  @Test
+  void shouldShowTheReviewerInFrenchWhyATaskTheChecksDoNotKnowCannotBeCompleted() throws Exception {
+    String deployment = engine.getRepositoryService().createDeployment().addString("owner-added-task.bpmn", """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://parcours.example/test">
+          <process id="owner-added-task" isExecutable="true" camunda:historyTimeToLive="30">
+            <startEvent id="StartEvent_Go"/>
+            <sequenceFlow id="Flow_1" sourceRef="StartEvent_Go" targetRef="Task_SignAmendment"/>
+            <userTask id="Task_SignAmendment" name="Signer l’avenant" camunda:candidateGroups="ans-reviewer">
+              <extensionElements>
+                <camunda:properties><camunda:property name="timeLimits" value="none"/></camunda:properties>
+                <camunda:taskListener delegateExpression="${ansTaskChecks}" event="complete"/>
+              </extensionElements>
+            </userTask>
+            <sequenceFlow id="Flow_2" sourceRef="Task_SignAmendment" targetRef="EndEvent_Done"/>
+            <endEvent id="EndEvent_Done"/>
+          </process>
+        </definitions>""").deploy().getId();
+    try {
+      String instance = engine.getRuntimeService().startProcessInstanceByKey("owner-added-task", "DMN-2026-REST")
+          .getId();
+      String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+
+      ResponseEntity<String> answer = post("ana", "/engine-rest/task/" + task + "/submit-form",
+          Map.of("variables", Map.of()));
+
+      assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+      assertThat(JSON.readTree(answer.getBody()).get("message").asText()).isEqualTo("La tâche Task_SignAmendment"
+          + " (« Signer l’avenant ») du processus « owner-added-task » porte l’écouteur ${ansTaskChecks} (événement"
+          + " « complete »), mais Parcours n’a aucun contrôle pour cette tâche : elle ne peut pas être terminée. Dans"
+          + " Modeler, retirez cet écouteur de la tâche (onglet « Listeners ») si ses réponses n’ont rien à vérifier,"
+          + " ou faites écrire ses contrôles dans Parcours ; déployez ensuite le diagramme.");
+      assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isOne();
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment, true);
+    }
   }
 
   // ---- as Tasklist talks to the engine ----

@@ -60,8 +60,10 @@ class ClockApiTest extends ProcessTestBase {
 
     assertThatThrownBy(() -> as("admin", () -> clocks.pause(pi.getId(), "ANS_ANALYSIS", "Again")))
         .isInstanceOf(BadInputException.class)
-        .hasMessageStartingWith("Le délai ANS_ANALYSIS ne peut pas être modifié ainsi")
-        .hasMessageContaining("ANS_ANALYSIS is already paused").hasMessageContaining("resume it");
+        .hasMessageStartingWith("Le délai ANS_ANALYSIS ne peut pas être modifié ainsi. Le délai ANS_ANALYSIS est"
+            + " déjà en pause depuis ")
+        .hasMessageEndingWith(" (Waiting for the notified body) : reprenez-le avant de le mettre de nouveau en"
+            + " pause.");
     assertThat(ledger()).isEqualTo(before);
   }
 
@@ -78,7 +80,9 @@ class ClockApiTest extends ProcessTestBase {
   void shouldRefuseAPauseWithoutReason() {
     String before = ledger();
     assertThatThrownBy(() -> as("admin", () -> clocks.pause(pi.getId(), "ANS_ANALYSIS", " ")))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("reason");
+        .isInstanceOf(BadInputException.class).hasMessage("Le délai ANS_ANALYSIS ne peut pas être modifié ainsi."
+            + " Le délai ANS_ANALYSIS ne peut pas être mis en pause sans motif : dites pourquoi, par exemple"
+            + " « Compléments demandés ».");
     assertThat(ledger()).isEqualTo(before);
   }
 

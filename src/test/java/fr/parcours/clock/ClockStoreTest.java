@@ -86,7 +86,10 @@ class ClockStoreTest {
   void shouldRefuseAStoredClockThatIsNotJson() {
     assertThatThrownBy(() -> ClockStore.fromJson("not a clock"))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("Cannot read a stored clock: ");
+        .hasMessage("Le registre d’un délai gardé dans le dossier ne se lit pas : « Unrecognized token 'not':"
+            + " was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false') ». La variable"
+            + " clock_… du dossier a sans doute été modifiée à la main : dans Cockpit, rendez-lui sa valeur précédente"
+            + " (l’historique du dossier la garde), puis « Réessayer » sur l’incident.");
   }
 
   @Test
@@ -97,6 +100,9 @@ class ClockStoreTest {
 
     assertThatThrownBy(() -> ClockStore.fromJson(twiceStarted))
         .isInstanceOf(ClockStateException.class)
-        .hasMessageStartingWith("Clock ANS_ANALYSIS has already started");
+        .hasMessage("Le registre gardé du délai ANS_ANALYSIS ne se relit pas. Le délai ANS_ANALYSIS a déjà"
+            + " démarré (en cours depuis 2026-11-02T09:00:00Z) : redémarrez-le pour compter de nouveau depuis zéro."
+            + " La variable clock_… du dossier a sans doute été modifiée à la main : dans Cockpit, rendez-lui sa"
+            + " valeur précédente (l’historique du dossier la garde), puis « Réessayer » sur l’incident.");
   }
 }

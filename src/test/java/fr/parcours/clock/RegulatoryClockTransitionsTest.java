@@ -40,59 +40,59 @@ class RegulatoryClockTransitionsTest {
   static Stream<Arguments> illegalTransitions() {
     return Stream.of(
         refusal("pause a paused clock", PAUSED, c -> c.pause(NOV_2, "Hearing", "ans-agent"),
-            "Clock ANS_ANALYSIS is already paused since 2026-11-01T09:00:00Z"
-                + " (Complements requested); resume it before pausing it again"),
+            "Le délai ANS_ANALYSIS est déjà en pause depuis 2026-11-01T09:00:00Z"
+                + " (Complements requested) : reprenez-le avant de le mettre de nouveau en pause."),
         refusal("resume a running clock", RUNNING, c -> c.resume(NOV_2, "vendor"),
-            "Clock ANS_ANALYSIS is not paused (running since 2026-09-01T08:00:00Z);"
-                + " only a paused clock can be resumed"),
+            "Le délai ANS_ANALYSIS n’est pas en pause (en cours depuis 2026-09-01T08:00:00Z) :"
+                + " seul un délai en pause peut être repris."),
         refusal("resume a clock that never started", NOT_STARTED, c -> c.resume(NOV_2, "vendor"),
-            "Clock ANS_ANALYSIS has not started, so it cannot be resumed; start it first"),
+            "Le délai ANS_ANALYSIS n’a pas démarré, il ne peut donc pas être repris : démarrez-le d’abord."),
         refusal("pause a clock that never started", NOT_STARTED,
             c -> c.pause(NOV_2, "Complements requested", "ans-agent"),
-            "Clock ANS_ANALYSIS has not started, so it cannot be paused; start it first"),
+            "Le délai ANS_ANALYSIS n’a pas démarré, il ne peut donc pas être mis en pause : démarrez-le d’abord."),
         refusal("stop a clock that never started", NOT_STARTED,
             c -> c.stop(NOV_2, "Opinion issued"),
-            "Clock ANS_ANALYSIS has not started, so it cannot be stopped; start it first"),
+            "Le délai ANS_ANALYSIS n’a pas démarré, il ne peut donc pas être arrêté : démarrez-le d’abord."),
         refusal("restart a clock that never started", NOT_STARTED,
             c -> c.restart(NOV_2, "New file", "ans-agent"),
-            "Clock ANS_ANALYSIS has not started, so it cannot be restarted; start it first"),
+            "Le délai ANS_ANALYSIS n’a pas démarré, il ne peut donc pas être redémarré : démarrez-le d’abord."),
         refusal("start a running clock", RUNNING, c -> c.start(NOV_2, "ans-agent"),
-            "Clock ANS_ANALYSIS has already started (running since 2026-09-01T08:00:00Z);"
-                + " restart it to count again from zero"),
+            "Le délai ANS_ANALYSIS a déjà démarré (en cours depuis 2026-09-01T08:00:00Z) :"
+                + " redémarrez-le pour compter de nouveau depuis zéro."),
         refusal("start a paused clock", PAUSED, c -> c.start(NOV_2, "ans-agent"),
-            "Clock ANS_ANALYSIS has already started (paused since 2026-11-01T09:00:00Z"
-                + " (Complements requested)); restart it to count again from zero"),
+            "Le délai ANS_ANALYSIS a déjà démarré (en pause depuis 2026-11-01T09:00:00Z"
+                + " (Complements requested)) : redémarrez-le pour compter de nouveau depuis zéro."),
         refusal("start a stopped clock", STOPPED, c -> c.start(NOV_2, "ans-agent"),
-            "Clock ANS_ANALYSIS has already started (stopped since 2026-10-20T08:00:00Z"
-                + " (Opinion issued)); restart it to count again from zero"),
+            "Le délai ANS_ANALYSIS a déjà démarré (arrêté depuis 2026-10-20T08:00:00Z"
+                + " (Opinion issued)) : redémarrez-le pour compter de nouveau depuis zéro."),
         refusal("pause a stopped clock", STOPPED,
             c -> c.pause(NOV_2, "Complements requested", "ans-agent"),
-            "Clock ANS_ANALYSIS is stopped since 2026-10-20T08:00:00Z (Opinion issued),"
-                + " so it cannot be paused; restart it to count again from zero"),
+            "Le délai ANS_ANALYSIS est arrêté depuis 2026-10-20T08:00:00Z (Opinion issued),"
+                + " il ne peut donc pas être mis en pause : redémarrez-le pour compter de nouveau depuis zéro."),
         refusal("resume a stopped clock", STOPPED, c -> c.resume(NOV_2, "vendor"),
-            "Clock ANS_ANALYSIS is stopped since 2026-10-20T08:00:00Z (Opinion issued),"
-                + " so it cannot be resumed; restart it to count again from zero"),
+            "Le délai ANS_ANALYSIS est arrêté depuis 2026-10-20T08:00:00Z (Opinion issued),"
+                + " il ne peut donc pas être repris : redémarrez-le pour compter de nouveau depuis zéro."),
         refusal("stop a stopped clock", STOPPED, c -> c.stop(NOV_2, "Opinion issued"),
-            "Clock ANS_ANALYSIS is already stopped since 2026-10-20T08:00:00Z (Opinion issued);"
-                + " restart it first if it must count again"),
+            "Le délai ANS_ANALYSIS est déjà arrêté depuis 2026-10-20T08:00:00Z (Opinion issued) :"
+                + " redémarrez-le d’abord s’il doit compter de nouveau."),
         refusal("pause before the last entry", RUNNING,
             c -> c.pause(Instant.parse("2026-08-31T08:00:00Z"), "Complements requested", "a"),
-            "Clock ANS_ANALYSIS cannot be paused at 2026-08-31T08:00:00Z: its last entry"
-                + " (STARTED) is at 2026-09-01T08:00:00Z and entries must be recorded in time"
-                + " order; record it at 2026-09-01T08:00:00Z or later"),
+            "Le délai ANS_ANALYSIS ne peut pas être mis en pause le 2026-08-31T08:00:00Z : sa dernière inscription"
+                + " (STARTED) est du 2026-09-01T08:00:00Z et son registre s’écrit dans l’ordre du"
+                + " temps ; inscrivez celle-ci le 2026-09-01T08:00:00Z ou après."),
         refusal("resume before the pause", PAUSED, c -> c.resume(OCT_20, "vendor"),
-            "Clock ANS_ANALYSIS cannot be resumed at 2026-10-20T08:00:00Z: its last entry"
-                + " (PAUSED) is at 2026-11-01T09:00:00Z and entries must be recorded in time"
-                + " order; record it at 2026-11-01T09:00:00Z or later"),
+            "Le délai ANS_ANALYSIS ne peut pas être repris le 2026-10-20T08:00:00Z : sa dernière inscription"
+                + " (PAUSED) est du 2026-11-01T09:00:00Z et son registre s’écrit dans l’ordre du"
+                + " temps ; inscrivez celle-ci le 2026-11-01T09:00:00Z ou après."),
         refusal("restart before the stop", STOPPED,
             c -> c.restart(SEPT_1, "New file", "ans-agent"),
-            "Clock ANS_ANALYSIS cannot be restarted at 2026-09-01T08:00:00Z: its last entry"
-                + " (STOPPED) is at 2026-10-20T08:00:00Z and entries must be recorded in time"
-                + " order; record it at 2026-10-20T08:00:00Z or later"),
+            "Le délai ANS_ANALYSIS ne peut pas être redémarré le 2026-09-01T08:00:00Z : sa dernière inscription"
+                + " (STOPPED) est du 2026-10-20T08:00:00Z et son registre s’écrit dans l’ordre du"
+                + " temps ; inscrivez celle-ci le 2026-10-20T08:00:00Z ou après."),
         refusal("stop before the pause", PAUSED, c -> c.stop(OCT_20, "Opinion issued"),
-            "Clock ANS_ANALYSIS cannot be stopped at 2026-10-20T08:00:00Z: its last entry"
-                + " (PAUSED) is at 2026-11-01T09:00:00Z and entries must be recorded in time"
-                + " order; record it at 2026-11-01T09:00:00Z or later"));
+            "Le délai ANS_ANALYSIS ne peut pas être arrêté le 2026-10-20T08:00:00Z : sa dernière inscription"
+                + " (PAUSED) est du 2026-11-01T09:00:00Z et son registre s’écrit dans l’ordre du"
+                + " temps ; inscrivez celle-ci le 2026-11-01T09:00:00Z ou après."));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -122,8 +122,8 @@ class RegulatoryClockTransitionsTest {
   void shouldRequireReasonWhenPausing(String reason) {
     assertThatThrownBy(() -> RUNNING.pause(NOV_1, reason, "ans-agent"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Clock ANS_ANALYSIS cannot be paused without a reason: say why,"
-            + " e.g. 'Complements requested'");
+        .hasMessage("Le délai ANS_ANALYSIS ne peut pas être mis en pause sans motif : dites pourquoi,"
+            + " par exemple « Compléments demandés ».");
     assertThatThrownBy(() -> RUNNING.pause(NOV_1, null, "ans-agent"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(RUNNING.ledger()).hasSize(1);
@@ -134,8 +134,8 @@ class RegulatoryClockTransitionsTest {
   void shouldRequireReasonWhenRestarting(String reason) {
     assertThatThrownBy(() -> RUNNING.restart(NOV_1, reason, "ans-agent"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Clock ANS_ANALYSIS cannot be restarted without a reason: say why,"
-            + " e.g. 'New application filed'");
+        .hasMessage("Le délai ANS_ANALYSIS ne peut pas être redémarré sans motif : dites pourquoi,"
+            + " par exemple « Nouveau dossier déposé ».");
     assertThat(RUNNING.ledger()).hasSize(1);
   }
 
@@ -200,7 +200,7 @@ class RegulatoryClockTransitionsTest {
 
     assertThatThrownBy(() -> RegulatoryClock.of("ANS_ANALYSIS", SIXTY_DAYS, ledger))
         .isInstanceOf(ClockStateException.class)
-        .hasMessage("Clock ANS_ANALYSIS is not paused (running since 2026-09-01T08:00:00Z);"
-            + " only a paused clock can be resumed");
+        .hasMessage("Le délai ANS_ANALYSIS n’est pas en pause (en cours depuis 2026-09-01T08:00:00Z) :"
+            + " seul un délai en pause peut être repris.");
   }
 }

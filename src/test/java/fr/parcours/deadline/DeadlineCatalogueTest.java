@@ -1,6 +1,7 @@
 package fr.parcours.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.clearInvocations;
@@ -46,6 +47,18 @@ class DeadlineCatalogueTest {
 
     verify(repository, times(1)).createDecisionDefinitionQuery();
     verify(repository, times(1)).getDecisionModel(any());
+  }
+
+  @Test
+  void shouldSayInFrenchWhichFileToPutBackWhenNoTableIsDeployed() {
+    // bad input: bpmn/deadlines.dmn removed or renamed, so that no decision "deadlines" is deployed
+    when(repository.createDecisionDefinitionQuery().decisionDefinitionKey(any()).latestVersion().withoutTenantId()
+        .singleResult()).thenReturn(null);
+
+    assertThatThrownBy(() -> catalogue.current())
+        .isInstanceOf(DeadlineTableException.class)
+        .hasMessage("Aucune table des délais n’est déployée (décision « deadlines ») : remettez le fichier"
+            + " bpmn/deadlines.dmn, qui se déploie avec les diagrammes, puis redémarrez Parcours.");
   }
 
   @Test

@@ -317,6 +317,33 @@ class DossierMessagesIT {
   }
 
   @Test
+  void shouldKeepInFrenchWhyTheNoticeDidNotGoWhenNoReviewerHasAnAddress() {
+    // bad input: every member of the ANS reviewers' group without an email address (Admin, Users)
+    var identity = engine.getIdentityService();
+    java.util.Map<String, String> addresses = new java.util.HashMap<>();
+    identity.createUserQuery().memberOfGroup("ans-reviewer").list().forEach(user -> {
+      addresses.put(user.getId(), user.getEmail());
+      user.setEmail(null);
+      identity.saveUser(user);
+    });
+    String number = open.getBusinessKey();
+    try {
+      assertThat(post(BrowserSession.signedIn(noRedirect(), "alice"), number, "ans-reviewer",
+          "Envoyé quand personne n’avait d’adresse").getStatusCode()).isEqualTo(HttpStatus.SEE_OTHER);
+    } finally {
+      addresses.forEach((id, email) -> {
+        var user = identity.createUserQuery().userId(id).singleResult();
+        user.setEmail(email);
+        identity.saveUser(user);
+      });
+    }
+    assertThat(jdbc.queryForObject("SELECT mail_error FROM parcours_message WHERE dossier_id = ? AND body = ?",
+        String.class, number, "Envoyé quand personne n’avait d’adresse")).isEqualTo("aucun membre du groupe"
+            + " ans-reviewer n’a d’adresse électronique : donnez-en une à l’un d’eux dans Admin (Utilisateurs) ; le"
+            + " message reste sur la page du dossier");
+  }
+
+  @Test
   void shouldListTheDossiersWhereTheAgencyAwaitsTheVendorsAnswerUntilSheWrites() {
     String number = pecan.getBusinessKey();
     BrowserSession ana = BrowserSession.signedIn(noRedirect(), "ana");

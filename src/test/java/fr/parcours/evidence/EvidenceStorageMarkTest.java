@@ -36,12 +36,15 @@ class EvidenceStorageMarkTest {
   void shouldRefuseANodeWhoseFolderIsItsOwn() {
     mark(folder.resolve("node-a")).check();
 
-    assertThatThrownBy(() -> mark(folder.resolve("node-b")).check())
+    Path own = folder.resolve("node-b");
+    assertThatThrownBy(() -> mark(own).check())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining(folder.resolve("node-b").toString())
-        .hasMessageContaining("parcours.evidence.storage")
-        .hasMessageContaining("has no file " + EvidenceStorageMark.MARK_FILE)
-        .hasMessageContaining("mount the shared evidence folder");
+        .hasMessage("Le stockage des preuves " + own + " (réglage parcours.evidence.storage) n’est pas celui où"
+            + " cette base a écrit ses fichiers de preuves : il n’a pas de fichier " + EvidenceStorageMark.MARK_FILE
+            + ", la base attend " + database.get() + ". Tous les nœuds qui partagent la base doivent lire et écrire"
+            + " le même dossier : montez le dossier partagé des preuves en " + own + ", ou donnez à"
+            + " parcours.evidence.storage l’endroit où il est monté, puis redémarrez. Un dossier restauré depuis une"
+            + " sauvegarde doit garder son fichier " + EvidenceStorageMark.MARK_FILE + ".");
   }
 
   @Test
@@ -52,8 +55,9 @@ class EvidenceStorageMarkTest {
     mark(folder.resolve("second")).check();
 
     assertThatThrownBy(() -> mark(other).check())
-        .hasMessageContaining("says " + Files.readString(other.resolve(EvidenceStorageMark.MARK_FILE)))
-        .hasMessageContaining("the database expects " + database.get());
+        .hasMessageContaining(" : son fichier " + EvidenceStorageMark.MARK_FILE + " dit "
+            + Files.readString(other.resolve(EvidenceStorageMark.MARK_FILE)) + ", la base attend " + database.get()
+            + ". ");
   }
 
   @Test
@@ -72,8 +76,12 @@ class EvidenceStorageMarkTest {
   void shouldRefuseAStorageThatIsAFile() throws Exception {
     Path file = Files.writeString(folder.resolve("a-file"), "not a folder");
 
+    // bad input: the setting names a file, not a folder (as root here, a folder without rights is no refusal)
     assertThatThrownBy(() -> mark(file).check())
-        .hasMessageContaining("cannot be read and written by this node");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Le stockage des preuves " + file + " (réglage parcours.evidence.storage) ne peut pas être lu"
+            + " et écrit par ce nœud (java.nio.file.FileAlreadyExistsException: " + file + ") : créez ce dossier"
+            + " et donnez à l’utilisateur qui lance Parcours le droit d’y lire et d’y écrire, puis redémarrez.");
     assertThat(database.get()).isNull();
   }
 }

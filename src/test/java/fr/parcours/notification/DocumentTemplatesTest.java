@@ -1,6 +1,7 @@
 package fr.parcours.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.parcours.notification.DossierDocuments.Drawn;
 import java.io.IOException;
@@ -187,5 +188,34 @@ class DocumentTemplatesTest {
       assertThat(getClass().getResource("/documents/" + language.folder() + "/" + event.document() + ".html"))
           .as("documents/%s/%s.html", language.folder(), event.document()).isNotNull();
     }
+  }
+
+  @Test
+  void shouldNameTheFileTheLineAndTheFixWhenADocumentTemplateCannotBeFilledOrNamesNoFileOrIsNoPdf() {
+    assertThatThrownBy(() -> new DocumentTemplates().draw("broken-for-document-templates-test", Language.FR, DOSSIER))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Le modèle de document documents/fr/broken-for-document-templates-test.html n’a pas pu être rempli :"
+            + " à la ligne 9, colonne 10, le moteur de modèles dit : « EL1008E: Property or field 'numero' cannot be"
+            + " found on object of type 'java.lang.String' - maybe not public or not valid? ». Corrigez ce fichier,"
+            + " puis, dans Cockpit, « Réessayer » sur l’incident.")
+        .hasCauseInstanceOf(org.thymeleaf.exceptions.TemplateEngineException.class);
+    assertThat(new DocumentTemplates().draw("vanishing-name-for-document-templates-test", Language.FR, DOSSIER)
+        .fileName()).isEqualTo("decision-CC-DMN-2026-ABCDE.pdf");
+    assertThatThrownBy(() -> new DocumentTemplates().draw("vanishing-name-for-document-templates-test", Language.FR,
+        Map.of("dossierId", "DMN-2026-ABCDE")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Le modèle de document documents/fr/vanishing-name-for-document-templates-test.html ne nomme plus"
+            + " son fichier une fois rempli : gardez dans son <head> <meta name=\"file-name\" th:content=\"|…pdf|\">,"
+            + " quel que soit le dossier, puis, dans Cockpit, « Réessayer » sur l’incident.");
+    assertThatThrownBy(() -> new DocumentTemplates().draw("unclosed-for-document-templates-test", Language.FR,
+        DOSSIER))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Le modèle de document documents/fr/unclosed-for-document-templates-test.html n’a pas pu être changé"
+            + " en PDF : « Can't load the XML resource (using TRaX transformer). org.xml.sax.SAXParseException;"
+            + " lineNumber: 9; columnNumber: 24; The entity \"nbsp\" was referenced, but not declared. ». Le PDF se"
+            + " fait à partir de XHTML : fermez chaque balise (<br/>, <meta …/>, </p>), écrivez les caractères"
+            + " eux-mêmes plutôt que les entités comme &nbsp;, vérifiez les images et polices qu’il nomme, puis,"
+            + " dans Cockpit, « Réessayer » sur l’incident.")
+        .hasCauseInstanceOf(com.openhtmltopdf.util.XRRuntimeException.class);
   }
 }

@@ -73,6 +73,33 @@ class DossierDocumentsTest {
     assertThat(files()).as("only what was there before, no part").containsExactly(file.resolve("inside"));
   }
 
+  @Test
+  void shouldSayInFrenchWhereADocumentCouldNotBeKeptAndWhichFileIsMissing() throws IOException {
+    // bad inputs: the storage's place taken by a file, so no folder can be made there; a kept file deleted by hand
+    Path taken = storage.resolve("taken");
+    Files.writeString(taken, "not a folder");
+    DossierDocuments blocked = documents(taken);
+    assertThatThrownBy(() -> blocked.keep("notification-3", "pi-3", "DMN-2026-CCCCC", "decision",
+        () -> pdf("decision.pdf", "%PDF")))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessage("Le document decision.pdf du dossier DMN-2026-CCCCC n’a pas pu être gardé dans "
+            + taken.resolve("DMN-2026-CCCCC") + " (java.nio.file.FileSystemException: " + taken.resolve("DMN-2026-CCCCC")
+            + ": Not a directory) : vérifiez que ce dossier peut être créé, que Parcours peut y écrire et que le"
+            + " disque n’est pas plein (réglage parcours.documents.storage), puis, dans Cockpit, « Réessayer » sur"
+            + " l’incident.");
+
+    DossierDocuments documents = documents();
+    documents.keep("notification-4", "pi-4", "DMN-2026-DDDDD", "decision", () -> pdf("decision.pdf", "%PDF"));
+    DossierDocuments.Document kept = documents.ofInstances(List.of("pi-4")).get(0);
+    for (Path file : files()) {
+      Files.delete(file);
+    }
+    assertThatThrownBy(() -> documents.content(kept))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessage("Le fichier du document decision.pdf (" + kept.id() + ") du dossier DMN-2026-DDDDD manque dans "
+            + storage + " (réglage parcours.documents.storage) : restaurez-le depuis la sauvegarde.");
+  }
+
   private static DossierDocuments.Drawn pdf(String name, String content) {
     return new DossierDocuments.Drawn(name, content.getBytes(StandardCharsets.UTF_8));
   }
@@ -84,6 +111,10 @@ class DossierDocumentsTest {
   }
 
   private DossierDocuments documents() {
+    return documents(storage);
+  }
+
+  private static DossierDocuments documents(Path storage) {
     DriverManagerDataSource database = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
         + ";DB_CLOSE_DELAY=-1");
     org.flywaydb.core.Flyway.configure().dataSource(database).load().migrate();

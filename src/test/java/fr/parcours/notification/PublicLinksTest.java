@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,20 @@ class PublicLinksTest {
 
   @Test
   void shouldRefuseToStartWithoutTheAddressAndSayWhichSettingToSet() {
-    assertThatThrownBy(() -> new PublicLinks(new MockEnvironment())).isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("PARCOURS_PUBLIC_URL").hasMessageContaining("https://parcours.example.fr");
-    assertThatThrownBy(() -> new PublicLinks(new MockEnvironment().withProperty(PublicLinks.PROPERTY, "parcours.fr")))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not an http(s) address");
+    // bad inputs: no setting, a blank one, an address without its scheme, another scheme
+    for (MockEnvironment unset : List.of(new MockEnvironment(),
+        new MockEnvironment().withProperty(PublicLinks.PROPERTY, "  "))) {
+      assertThatThrownBy(() -> new PublicLinks(unset)).isInstanceOf(IllegalStateException.class)
+          .hasMessage("Le réglage parcours.public-url est vide : donnez à PARCOURS_PUBLIC_URL l’adresse où les"
+              + " industriels ouvrent Parcours (par exemple https://parcours.example.fr), par laquelle commencent les"
+              + " liens des courriels, puis redémarrez.");
+    }
+    for (String url : List.of("parcours.fr", "ftp://parcours.fr")) {
+      assertThatThrownBy(() -> new PublicLinks(new MockEnvironment().withProperty(PublicLinks.PROPERTY, url)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("Le réglage parcours.public-url vaut « " + url + " », qui n’est pas une adresse http(s) comme"
+              + " https://parcours.example.fr : corrigez PARCOURS_PUBLIC_URL, puis redémarrez.");
+    }
   }
 
   @Test

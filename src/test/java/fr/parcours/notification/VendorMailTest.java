@@ -423,7 +423,14 @@ class VendorMailTest extends ProcessTestBase {
     }
     Incident incident = runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(incident.getActivityId()).isEqualTo("Event_NotifyAdministrativeFileReceived");
-    assertThat(incident.getIncidentMessage()).contains("SMTP server did not take the mail to " + CONTACT);
+    assertThat(incident.getIncidentMessage())
+        .startsWith("Le courriel « administrative-file-received » du dossier "
+            + runtimeService.getVariable(pi.getId(), "dossierId") + " n’est pas parti. Le serveur SMTP n’a pas pris le"
+            + " courriel à ")
+        .contains("Le serveur SMTP n’a pas pris le courriel à " + CONTACT + " : « ")
+        .endsWith(" ». Une fois la cause corrigée, dans Cockpit, « Réessayer » sur l’incident : qui l’a déjà reçu ne"
+            + " le reçoit pas deux fois.")
+        .doesNotContain("Il refuse cette adresse pour de bon");
     assertThat(journal.ofDossier(pi.getId())).filteredOn(row -> row.event().equals("ADMINISTRATIVE_FILE_RECEIVED"))
         .hasSize(2).allSatisfy(row -> {
           assertThat(row.status()).isEqualTo(Status.FAILED);
@@ -501,6 +508,22 @@ class VendorMailTest extends ProcessTestBase {
   }
 
   @Test
+  void shouldRaiseAFrenchIncidentAtOnceWhenTheDossierHasNoAddressLeft() {
+    ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.valid());
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"), false);
+    // bad input: both addresses removed by hand (Cockpit) before the mail goes out
+    runtimeService.removeVariables(pi.getId(), List.of("contactEmail", "legalRepEmail"));
+
+    Job mailJob = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(
+        "Event_NotifyAdministrativeFileReceived").singleResult();
+    assertThatThrownBy(() -> managementService.executeJob(mailJob.getId())).isInstanceOf(ProcessEngineException.class);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getIncidentMessage())
+        .isEqualTo("Le dossier " + runtimeService.getVariable(pi.getId(), "dossierId") + " n’a aucune adresse"
+            + " électronique où écrire (contactEmail, legalRepEmail sont vides) : donnez-en une dans le dossier, puis,"
+            + " dans Cockpit, « Réessayer » sur l’incident.");
+  }
+
+  @Test
   void shouldSendNobodyTwiceWhenARetriedJobFindsPartOfTheMailsAlreadySent() throws Exception {
     ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.valid());
     complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"), false);
@@ -509,13 +532,16 @@ class VendorMailTest extends ProcessTestBase {
 
     Job mailJob = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(
         "Event_NotifyAdministrativeFileReceived").singleResult();
-    assertThatThrownBy(() -> managementService.executeJob(mailJob.getId()))
-        .hasMessageContaining("The address 'jean.dupont@@medisoft' (variable contactEmail) is not a valid email address");
+    String cockpitSays = "Le courriel « administrative-file-received » du dossier "
+        + runtimeService.getVariable(pi.getId(), "dossierId") + " n’est pas parti. L’adresse « jean.dupont@@medisoft »"
+        + " (variable contactEmail) n’est pas une adresse électronique valable : corrigez-la dans le dossier. Une fois"
+        + " la cause corrigée, dans Cockpit, « Réessayer » sur l’incident : qui l’a déjà reçu ne le reçoit pas deux"
+        + " fois.";
+    assertThatThrownBy(() -> managementService.executeJob(mailJob.getId())).hasMessage(cockpitSays);
     // no retry can mend an address: the incident is there at once, not after the 5 tries of the step
     assertThat(managementService.createJobQuery().jobId(mailJob.getId()).singleResult().getRetries()).isZero();
     assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getIncidentMessage())
-        .contains("(variable contactEmail) is not a valid email address: correct it in the dossier")
-        .contains("retry the job");
+        .isEqualTo(cockpitSays);
     assertThatThrownBy(() -> managementService.executeJob(mailJob.getId())).isInstanceOf(ProcessEngineException.class);
     assertThat(mails("dossier administratif reçu")).as("the legal representative's mail went out once").hasSize(1);
 

@@ -104,7 +104,8 @@ class VendorMailerRoundTripsTest {
   @Test
   void shouldJournalEachRecipientsFailureAndSendTheOthersWhenOneAddressIsInvalid() {
     assertThatThrownBy(() -> mailer.send(notification("job-2", "jean.dupont@@medisoft", LEGAL_REP)))
-        .hasMessageContaining("The address 'jean.dupont@@medisoft' (variable contactEmail) is not a valid email");
+        .hasMessageContaining("L’adresse « jean.dupont@@medisoft » (variable contactEmail) n’est pas une adresse"
+            + " électronique valable : corrigez-la dans le dossier.");
 
     assertThat(smtp.getReceivedMessages()).hasSize(1);
     assertThat(connections.get()).isEqualTo(1);
@@ -118,8 +119,8 @@ class VendorMailerRoundTripsTest {
     smtp.stop();
     assertThatThrownBy(() -> mailer.send(notification("job-3", CONTACT, LEGAL_REP)))
         .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("The SMTP server did not take the mail to " + CONTACT)
-        .hasMessageContaining("The SMTP server did not take the mail to " + LEGAL_REP);
+        .hasMessageContaining("Le serveur SMTP n’a pas pris le courriel à " + CONTACT + " : « ")
+        .hasMessageContaining("Le serveur SMTP n’a pas pris le courriel à " + LEGAL_REP + " : « ");
     assertThat(journal.ofDossier("pi-1")).allSatisfy(row -> assertThat(row.status()).isEqualTo(Status.FAILED));
 
     smtp.start();
