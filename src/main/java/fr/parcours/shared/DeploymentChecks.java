@@ -51,10 +51,11 @@ public final class DeploymentChecks {
    */
   /**
    * How a dossier stopped by a mistake of its diagram goes on: the end of the run-time sentences that name the
-   * mistake ("…, puis déployez le diagramme ; …").
+   * mistake ("…, puis enregistrez le diagramme dans le dépôt ; …").
    */
-  public static final String THEN_DEPLOY = "puis déployez le diagramme ; un dossier déjà arrêté ici, migrez-le vers"
-      + " cette nouvelle version dans Cockpit, puis « Réessayer » sur son incident.";
+  public static final String THEN_DEPLOY = "puis enregistrez le diagramme dans le dépôt (l’application le déploie à son"
+      + " démarrage) ; un dossier déjà arrêté ici, un administrateur le migre vers cette nouvelle version dans Cockpit,"
+      + " puis « Réessayer » sur son incident.";
 
   /** The process key of a running element (its definition id without version and deployment). */
   public static String processKey(String processDefinitionId) {

@@ -99,7 +99,7 @@ public final class FormFields {
         throw new DiagramMistake("Le formulaire « " + form.getKey() + " » ("
             + form.getResourceName() + ") n’est pas du JSON que Tasklist sait lire" + where + " : « " + why
             + " ». Camunda l’a déployé quand même ; corrigez-le (guillemets doubles autour des noms et des textes,"
-            + " aucune virgule avant } ou ], pas de commentaire), de préférence dans Modeler, puis déployez-le.", e);
+            + " aucune virgule avant } ou ], pas de commentaire), de préférence dans Modeler, puis enregistrez-le dans le dépôt (l’application le déploie à son démarrage).", e);
       }
     });
   }

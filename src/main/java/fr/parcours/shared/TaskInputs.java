@@ -36,7 +36,7 @@ public final class TaskInputs {
         task.getName()) + " du processus « " + process + " » porte " + listener + " (événement « complete »),"
         + " mais Parcours n’a aucun contrôle pour cette tâche : elle ne peut pas être terminée. Dans Modeler,"
         + " retirez cet écouteur de la tâche (onglet « Listeners ») si ses réponses n’ont rien à vérifier, ou"
-        + " faites écrire ses contrôles dans Parcours ; déployez ensuite le diagramme.");
+        + " faites écrire ses contrôles dans Parcours ; le diagramme se déploie ensuite avec eux.");
   }
 
   /**

@@ -336,7 +336,7 @@ class AnsRestIT {
           + " (« Signer l’avenant ») du processus « owner-added-task » porte l’écouteur ${ansTaskChecks} (événement"
           + " « complete »), mais Parcours n’a aucun contrôle pour cette tâche : elle ne peut pas être terminée. Dans"
           + " Modeler, retirez cet écouteur de la tâche (onglet « Listeners ») si ses réponses n’ont rien à vérifier,"
-          + " ou faites écrire ses contrôles dans Parcours ; déployez ensuite le diagramme.");
+          + " ou faites écrire ses contrôles dans Parcours ; le diagramme se déploie ensuite avec eux.");
       assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isOne();
     } finally {
       engine.getRepositoryService().deleteDeployment(deployment, true);

@@ -57,8 +57,9 @@ class RunTimeMistakesTest extends ProcessTestBase {
   }
 
   /** How every sentence about a diagram's mistake ends. */
-  private static final String THEN_DEPLOY = "puis déployez le diagramme ; un dossier déjà arrêté ici, migrez-le vers"
-      + " cette nouvelle version dans Cockpit, puis « Réessayer » sur son incident.";
+  private static final String THEN_DEPLOY = "puis enregistrez le diagramme dans le dépôt (l’application le déploie à son"
+      + " démarrage) ; un dossier déjà arrêté ici, un administrateur le migre vers cette nouvelle version dans Cockpit,"
+      + " puis « Réessayer » sur son incident.";
 
   @ParameterizedTest
   @ValueSource(strings = {"ansTaskChecks", "hasTaskChecks", "pecanTaskChecks", "brandNameTaskChecks",
@@ -81,7 +82,7 @@ class RunTimeMistakesTest extends ProcessTestBase {
             + " l’écouteur ${" + checks + "} (événement « complete »), mais Parcours n’a aucun contrôle pour cette"
             + " tâche : elle ne peut pas être terminée. Dans Modeler, retirez cet écouteur de la tâche (onglet"
             + " « Listeners ») si ses réponses n’ont rien à vérifier, ou faites écrire ses contrôles dans Parcours ;"
-            + " déployez ensuite le diagramme.");
+            + " le diagramme se déploie ensuite avec eux.");
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isOne();
   }
 
@@ -164,7 +165,7 @@ class RunTimeMistakesTest extends ProcessTestBase {
             + " 1, colonne 2) : « Unexpected character ('i' (code 105)): was expecting double-quote to start field"
             + " name ». Camunda l’a déployé quand même ; corrigez-le (guillemets doubles autour des noms et des"
             + " textes, aucune virgule avant } ou ], pas de commentaire), de préférence dans Modeler, puis"
-            + " déployez-le.")
+            + " enregistrez-le dans le dépôt (l’application le déploie à son démarrage).")
         .hasCauseInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
   }
 
