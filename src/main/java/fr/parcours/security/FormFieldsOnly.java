@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.BytesValue;
 import org.camunda.bpm.engine.variable.value.FileValue;
@@ -70,6 +71,9 @@ public class FormFieldsOnly extends CommandInterceptor {
             + "' may not resolve it, which would store its fields without their checks. Complete it in Tasklist.)");
       } else if (command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd) {
         String taskId = (String) CommandFields.read(command, "taskId");
+        if (command instanceof SubmitTaskFormCmd) {
+          refuseDelegated(context, taskId, user.getUserId());
+        }
         Map<?, ?> variables = (Map<?, ?>) CommandFields.read(command,
             command instanceof SubmitTaskFormCmd ? "properties" : "variables");
         if (variables != null && !variables.isEmpty() || person) {
@@ -102,6 +106,29 @@ public class FormFieldsOnly extends CommandInterceptor {
       }
     }
     return next.execute(command);
+  }
+
+  /**
+   * A task delegated before Parcours refused delegating (or by an administrator): its form sent is not completed but
+   * resolved, the values stored without the checks made when the task completes. Refused on a task the person can
+   * see; another company's is refused by the command, which tells nothing of it.
+   */
+  private static void refuseDelegated(CommandContext context, String taskId, String userId) {
+    TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+    if (task == null || task.getDelegationState() != DelegationState.PENDING) {
+      return;
+    }
+    TaskQueryImpl visible = new TaskQueryImpl();
+    visible.taskId(taskId);
+    if (visible.executeCount(context) == 0) {
+      return;
+    }
+    throw new AuthorizationException("La tâche « " + task.getName() + " » a été déléguée : son formulaire"
+        + " envoyé la résoudrait sans les contrôles faits quand elle se termine, et « " + userId + " » ne peut pas"
+        + " l’envoyer ainsi. Demandez à un administrateur de lever la délégation, puis terminez-la dans Tasklist."
+        + " (Task '" + task.getName() + "' was delegated: sending its form would resolve it without the checks"
+        + " made when it completes, and user '" + userId + "' may not send it so. Ask an administrator to lift"
+        + " the delegation, then complete it in Tasklist.)");
   }
 
   /** The start form's fields, and nothing else: not who applies, not the dossier number, not its company. */
