@@ -74,6 +74,7 @@ public class FormFieldsOnly extends CommandInterceptor {
         if (command instanceof SubmitTaskFormCmd) {
           refuseDelegated(context, taskId, user.getUserId());
         }
+        refuseAfterItsWindow(context, taskId);
         Map<?, ?> variables = (Map<?, ?>) CommandFields.read(command,
             command instanceof SubmitTaskFormCmd ? "properties" : "variables");
         if (variables != null && !variables.isEmpty() || person) {
@@ -129,6 +130,51 @@ public class FormFieldsOnly extends CommandInterceptor {
         + " (Task '" + task.getName() + "' was delegated: sending its form would resolve it without the checks"
         + " made when it completes, and user '" + userId + "' may not send it so. Ask an administrator to lift"
         + " the delegation, then complete it in Tasklist.)");
+  }
+
+  /**
+   * A task whose window has closed (the timer that ends it is due: a vendor's complements, the hearing request, an
+   * audit's correction) is no longer answered, though the engine has not fired the timer yet (its job runs a few
+   * seconds later, or later still when the server was stopped at that moment): the answer would be taken as on time
+   * and the timer's path skipped. Refused on a task the person can see; another company's is refused by the command.
+   */
+  private static void refuseAfterItsWindow(CommandContext context, String taskId) {
+    TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+    if (task == null || task.getExecutionId() == null) {
+      return;
+    }
+    java.util.Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+    java.util.List<org.camunda.bpm.engine.runtime.Job> due = context.runWithoutAuthorization(() ->
+        ((org.camunda.bpm.engine.impl.JobQueryImpl) new org.camunda.bpm.engine.impl.JobQueryImpl()
+            .executionId(task.getExecutionId()).timers().duedateLowerThenOrEquals(now)).executeList(context, null));
+    if (due.isEmpty()) {
+      return;
+    }
+    ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
+        .findDeployedProcessDefinitionById(task.getProcessDefinitionId());
+    for (org.camunda.bpm.engine.runtime.Job job : due) {
+      org.camunda.bpm.engine.impl.pvm.process.ActivityImpl timer =
+          definition.findActivity(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).getActivityId());
+      if (timer == null || !"boundaryTimer".equals(timer.getProperty("type"))
+          || timer.getActivityStartBehavior() != org.camunda.bpm.engine.impl.pvm.process.ActivityStartBehavior
+              .CANCEL_EVENT_SCOPE) {
+        continue; // a reminder, or a window that only flags the dossier late
+      }
+      TaskQueryImpl visible = new TaskQueryImpl();
+      visible.taskId(taskId);
+      if (visible.executeCount(context) == 0) {
+        return;
+      }
+      // a window ends at the end of its last day, which is the day named
+      String closedOn = fr.parcours.deadline.LegalDates.date(job.getDuedate().toInstant().minusMillis(1)
+          .atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate(), java.util.Locale.FRENCH);
+      String name = timer.getName() == null ? timer.getId() : timer.getName();
+      throw new BadInputException("La tâche « " + task.getName() + " » ne se termine plus : son délai a pris fin le "
+          + closedOn + " (« " + name + " »), et le dossier suit maintenant ce que prévoit ce délai passé ; rien n’a"
+          + " été enregistré. Rechargez la liste des tâches dans un instant. (Task '" + task.getName() + "' can no"
+          + " longer be completed: its window closed on " + closedOn + " ('" + name + "'), and the dossier now"
+          + " follows what that window provides; nothing was stored. Reload the task list in a moment.)");
+    }
   }
 
   /** The start form's fields, and nothing else: not who applies, not the dossier number, not its company. */
