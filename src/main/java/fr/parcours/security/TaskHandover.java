@@ -54,7 +54,8 @@ public class TaskHandover extends CommandInterceptor {
 
   /** What a task is and who may work it, read before the command runs. */
   private record Offer(String name, String description, int priority, Date due, Date followUp, String assignee,
-      String owner, DelegationState delegation, Set<String> groups, Set<String> users) {
+      String owner, DelegationState delegation, String parentTaskId, String caseInstanceId, String tenantId,
+      Set<String> groups, Set<String> users) {
   }
 
   @Override
@@ -126,6 +127,18 @@ public class TaskHandover extends CommandInterceptor {
           || !Objects.equals(offer.description(), changed.getDescription())
           || offer.priority() != changed.getPriority()) {
         refuseRenaming(offer);
+      }
+      if (!Objects.equals(offer.parentTaskId(), changed.getParentTaskId())
+          || !Objects.equals(offer.caseInstanceId(), changed.getCaseInstanceId())
+          || !Objects.equals(offer.tenantId(), changed.getTenantId())) {
+        // a task made the subtask of another is deleted when that one completes: its dossier would wait for ever
+        throw new AuthorizationException("La tâche « " + offer.name() + " » appartient à son dossier, comme le"
+            + " diagramme la crée : elle ne devient pas la sous-tâche d’une autre tâche et ne change ni de cas ni de"
+            + " locataire à la main (devenue sous-tâche, elle disparaîtrait quand l’autre se termine, et son dossier"
+            + " attendrait pour toujours) ; rien n’a été changé. (Task '" + offer.name() + "' belongs to its dossier"
+            + " as the diagram creates it: it is not made a subtask of another task, nor moved to another case or"
+            + " tenant, by hand (as a subtask it would vanish when the other completes, and its dossier would wait"
+            + " for ever); nothing was changed.)");
       }
       if (changed.getDelegationState() == DelegationState.PENDING && offer.delegation() != DelegationState.PENDING) {
         refuseDelegation(offer);
@@ -282,7 +295,8 @@ public class TaskHandover extends CommandInterceptor {
         }
       }
       return new Offer(task.getName(), task.getDescription(), task.getPriority(), task.getDueDate(),
-          task.getFollowUpDate(), task.getAssignee(), task.getOwner(), task.getDelegationState(), groups, users);
+          task.getFollowUpDate(), task.getAssignee(), task.getOwner(), task.getDelegationState(), task.getParentTaskId(),
+          task.getCaseInstanceId(), task.getTenantId(), groups, users);
     }
   }
 }
