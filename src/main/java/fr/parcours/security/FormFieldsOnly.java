@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.BytesValue;
 import org.camunda.bpm.engine.variable.value.FileValue;
@@ -70,6 +71,10 @@ public class FormFieldsOnly extends CommandInterceptor {
             + "' may not resolve it, which would store its fields without their checks. Complete it in Tasklist.)");
       } else if (command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd) {
         String taskId = (String) CommandFields.read(command, "taskId");
+        if (command instanceof SubmitTaskFormCmd) {
+          refuseDelegated(context, taskId, user.getUserId());
+        }
+        refuseAfterItsWindow(context, taskId);
         Map<?, ?> variables = (Map<?, ?>) CommandFields.read(command,
             command instanceof SubmitTaskFormCmd ? "properties" : "variables");
         if (variables != null && !variables.isEmpty() || person) {
@@ -102,6 +107,74 @@ public class FormFieldsOnly extends CommandInterceptor {
       }
     }
     return next.execute(command);
+  }
+
+  /**
+   * A task delegated before Parcours refused delegating (or by an administrator): its form sent is not completed but
+   * resolved, the values stored without the checks made when the task completes. Refused on a task the person can
+   * see; another company's is refused by the command, which tells nothing of it.
+   */
+  private static void refuseDelegated(CommandContext context, String taskId, String userId) {
+    TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+    if (task == null || task.getDelegationState() != DelegationState.PENDING) {
+      return;
+    }
+    TaskQueryImpl visible = new TaskQueryImpl();
+    visible.taskId(taskId);
+    if (visible.executeCount(context) == 0) {
+      return;
+    }
+    throw new AuthorizationException("La tâche « " + task.getName() + " » a été déléguée : son formulaire"
+        + " envoyé la résoudrait sans les contrôles faits quand elle se termine, et « " + userId + " » ne peut pas"
+        + " l’envoyer ainsi. Demandez à un administrateur de lever la délégation, puis terminez-la dans Tasklist."
+        + " (Task '" + task.getName() + "' was delegated: sending its form would resolve it without the checks"
+        + " made when it completes, and user '" + userId + "' may not send it so. Ask an administrator to lift"
+        + " the delegation, then complete it in Tasklist.)");
+  }
+
+  /**
+   * A task whose window has closed (the timer that ends it is due: a vendor's complements, the hearing request, an
+   * audit's correction) is no longer answered, though the engine has not fired the timer yet (its job runs a few
+   * seconds later, or later still when the server was stopped at that moment): the answer would be taken as on time
+   * and the timer's path skipped. Refused on a task the person can see; another company's is refused by the command.
+   */
+  private static void refuseAfterItsWindow(CommandContext context, String taskId) {
+    TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+    if (task == null || task.getExecutionId() == null) {
+      return;
+    }
+    java.util.Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+    java.util.List<org.camunda.bpm.engine.runtime.Job> due = context.runWithoutAuthorization(() ->
+        ((org.camunda.bpm.engine.impl.JobQueryImpl) new org.camunda.bpm.engine.impl.JobQueryImpl()
+            .executionId(task.getExecutionId()).timers().duedateLowerThenOrEquals(now)).executeList(context, null));
+    if (due.isEmpty()) {
+      return;
+    }
+    ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
+        .findDeployedProcessDefinitionById(task.getProcessDefinitionId());
+    for (org.camunda.bpm.engine.runtime.Job job : due) {
+      org.camunda.bpm.engine.impl.pvm.process.ActivityImpl timer =
+          definition.findActivity(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).getActivityId());
+      if (timer == null || !"boundaryTimer".equals(timer.getProperty("type"))
+          || timer.getActivityStartBehavior() != org.camunda.bpm.engine.impl.pvm.process.ActivityStartBehavior
+              .CANCEL_EVENT_SCOPE) {
+        continue; // a reminder, or a window that only flags the dossier late
+      }
+      TaskQueryImpl visible = new TaskQueryImpl();
+      visible.taskId(taskId);
+      if (visible.executeCount(context) == 0) {
+        return;
+      }
+      // a window ends at the end of its last day, which is the day named
+      String closedOn = fr.parcours.deadline.LegalDates.date(job.getDuedate().toInstant().minusMillis(1)
+          .atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate(), java.util.Locale.FRENCH);
+      String name = timer.getName() == null ? timer.getId() : timer.getName();
+      throw new BadInputException("La tâche « " + task.getName() + " » ne se termine plus : son délai a pris fin le "
+          + closedOn + " (« " + name + " »), et le dossier suit maintenant ce que prévoit ce délai passé ; rien n’a"
+          + " été enregistré. Rechargez la liste des tâches dans un instant. (Task '" + task.getName() + "' can no"
+          + " longer be completed: its window closed on " + closedOn + " ('" + name + "'), and the dossier now"
+          + " follows what that window provides; nothing was stored. Reload the task list in a moment.)");
+    }
   }
 
   /** The start form's fields, and nothing else: not who applies, not the dossier number, not its company. */

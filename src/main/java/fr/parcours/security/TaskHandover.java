@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
@@ -53,7 +54,8 @@ public class TaskHandover extends CommandInterceptor {
 
   /** What a task is and who may work it, read before the command runs. */
   private record Offer(String name, String description, int priority, Date due, Date followUp, String assignee,
-      String owner, Set<String> groups, Set<String> users) {
+      String owner, DelegationState delegation, String parentTaskId, String caseInstanceId, String tenantId,
+      Set<String> groups, Set<String> users) {
   }
 
   @Override
@@ -99,8 +101,9 @@ public class TaskHandover extends CommandInterceptor {
       }
     } else if (command instanceof AddGroupIdentityLinkCmd) {
       refuseGroupChange(offer, "it cannot be offered to group '" + CommandFields.read(command, "groupId") + "'");
-    } else if (command instanceof AbstractAddIdentityLinkCmd || command instanceof ClaimTaskCmd
-        || command instanceof DelegateTaskCmd) {
+    } else if (command instanceof DelegateTaskCmd) {
+      refuseDelegation(offer);
+    } else if (command instanceof AbstractAddIdentityLinkCmd || command instanceof ClaimTaskCmd) {
       // assignee, owner, candidate user, claim, delegation: the user named must be one who may work it
       checkReceiver(offer, (String) CommandFields.read(command, "userId"));
     } else if (command instanceof SetTaskDueDateCmd) {
@@ -124,6 +127,21 @@ public class TaskHandover extends CommandInterceptor {
           || !Objects.equals(offer.description(), changed.getDescription())
           || offer.priority() != changed.getPriority()) {
         refuseRenaming(offer);
+      }
+      if (!Objects.equals(offer.parentTaskId(), changed.getParentTaskId())
+          || !Objects.equals(offer.caseInstanceId(), changed.getCaseInstanceId())
+          || !Objects.equals(offer.tenantId(), changed.getTenantId())) {
+        // a task made the subtask of another is deleted when that one completes: its dossier would wait for ever
+        throw new AuthorizationException("La tâche « " + offer.name() + " » appartient à son dossier, comme le"
+            + " diagramme la crée : elle ne devient pas la sous-tâche d’une autre tâche et ne change ni de cas ni de"
+            + " locataire à la main (devenue sous-tâche, elle disparaîtrait quand l’autre se termine, et son dossier"
+            + " attendrait pour toujours) ; rien n’a été changé. (Task '" + offer.name() + "' belongs to its dossier"
+            + " as the diagram creates it: it is not made a subtask of another task, nor moved to another case or"
+            + " tenant, by hand (as a subtask it would vanish when the other completes, and its dossier would wait"
+            + " for ever); nothing was changed.)");
+      }
+      if (changed.getDelegationState() == DelegationState.PENDING && offer.delegation() != DelegationState.PENDING) {
+        refuseDelegation(offer);
       }
       if (!Objects.equals(offer.assignee(), changed.getAssignee())) {
         checkReceiver(offer, changed.getAssignee());
@@ -219,6 +237,19 @@ public class TaskHandover extends CommandInterceptor {
     return !groupsOfUser.isEmpty();
   }
 
+  /**
+   * A delegated task is not completed but resolved: its form's values are stored and the task goes back to its owner
+   * without the checks that run when it completes (the company of the dossier, the profiles that are final, a
+   * decision's reasons). Parcours delegates no task; a task goes to a colleague by assigning it.
+   */
+  private static void refuseDelegation(Offer offer) {
+    throw new AuthorizationException("La tâche « " + offer.name() + " » ne se délègue pas : une tâche déléguée"
+        + " garderait les valeurs de son formulaire sans les contrôles faits quand elle se termine. Pour la confier"
+        + " à un collègue, attribuez-la-lui. (Task '" + offer.name() + "' cannot be delegated: a delegated task"
+        + " would keep its form's values without the checks made when it is completed. To hand it to a colleague,"
+        + " assign it.)");
+  }
+
   private static void refuseRenaming(Offer offer) {
     throw new AuthorizationException("Le nom, la description et la priorité de la tâche « " + offer.name() + " »"
         + " viennent du diagramme ; ils ne se changent pas à la main : un responsable de processus change le"
@@ -264,7 +295,8 @@ public class TaskHandover extends CommandInterceptor {
         }
       }
       return new Offer(task.getName(), task.getDescription(), task.getPriority(), task.getDueDate(),
-          task.getFollowUpDate(), task.getAssignee(), task.getOwner(), groups, users);
+          task.getFollowUpDate(), task.getAssignee(), task.getOwner(), task.getDelegationState(), task.getParentTaskId(),
+          task.getCaseInstanceId(), task.getTenantId(), groups, users);
     }
   }
 }

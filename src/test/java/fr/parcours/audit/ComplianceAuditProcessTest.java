@@ -185,6 +185,39 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
     assertThat(catchThrowable(() -> openAudit(AUDITOR, certificate))).hasMessageContaining("a déjà été retiré");
   }
 
+  /**
+   * The correction sent once its window has closed, before the engine fires the timer (its job runs seconds later, or
+   * later still when the server was stopped at that moment): refused, and the certificate withdrawn as the window
+   * says. Before, it was taken as on time and the certificate kept. A second before the end, it is taken.
+   */
+  @Test
+  void shouldRefuseTheCorrectionOnceItsWindowHasClosedThoughTheTimerHasNotFiredYet() throws Exception {
+    ProcessInstance audit = nonConformityFound();
+    java.util.Date end = timer(audit, "Timer_CorrectionWindow").getDuedate();
+    Map<String, Object> correction = Map.of("correctionDescription", "INS 2 qualifiée de nouveau en version 2.1.1.");
+
+    for (java.time.Instant late : List.of(end.toInstant(), end.toInstant().plusSeconds(3600))) {
+      advanceTo(late);
+      assertThat(catchThrowable(() -> complete(VENDOR, audit, "Task_CorrectNonConformity", correction)))
+          .as("at " + late).isInstanceOf(BadInputException.class)
+          .hasMessageContaining("son délai a pris fin le 2 décembre 2026").hasMessageContaining("rien n’a été enregistré");
+    }
+    assertThat(catchThrowable(() -> complete(OTHER_VENDOR, audit, "Task_CorrectNonConformity", correction)))
+        .as("another company: told nothing of the window").isInstanceOf(AuthorizationException.class);
+    assertWaitingAt(audit, "Task_CorrectNonConformity");
+    fire(audit, "Timer_CorrectionWindow");
+    assertPassed(audit, "Task_WithdrawCertificate");
+    assertThat(records.certificate(certificate).orElseThrow().withdrawn()).isTrue();
+
+    certificate = "CC-" + UUID.randomUUID().toString().substring(0, 8);
+    records.certificateIssued(new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1", "SOCLE", null),
+        certificate, DeviceRecords.ANS_REFERENTIAL, "2025", now(), null, certifiedDossier, null, "ANS");
+    ProcessInstance second = nonConformityFound();
+    advanceTo(timer(second, "Timer_CorrectionWindow").getDuedate().toInstant().minusSeconds(1));
+    complete(VENDOR, second, "Task_CorrectNonConformity", correction);
+    assertWaitingAt(second, "Task_CheckCorrection");
+  }
+
   @Test
   void shouldTellTheVendorThatTheCycleRunningOnTheDeviceCountsAsTheNewCandidatureWhenTheCertificateIsWithdrawn()
       throws Exception {
