@@ -5,6 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.parcours.shared.BadInputException;
 import fr.parcours.shared.FormFields;
 import java.io.IOException;
+import fr.parcours.deadline.LegalDates;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.impl.JobQueryImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityStartBehavior;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -143,21 +154,20 @@ public class FormFieldsOnly extends CommandInterceptor {
     if (task == null || task.getExecutionId() == null) {
       return;
     }
-    java.util.Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
-    java.util.List<org.camunda.bpm.engine.runtime.Job> due = context.runWithoutAuthorization(() ->
-        ((org.camunda.bpm.engine.impl.JobQueryImpl) new org.camunda.bpm.engine.impl.JobQueryImpl()
+    Date now = ClockUtil.getCurrentTime();
+    List<Job> due = context.runWithoutAuthorization(() ->
+        ((JobQueryImpl) new JobQueryImpl()
             .executionId(task.getExecutionId()).timers().duedateLowerThenOrEquals(now)).executeList(context, null));
     if (due.isEmpty()) {
       return;
     }
     ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
         .findDeployedProcessDefinitionById(task.getProcessDefinitionId());
-    for (org.camunda.bpm.engine.runtime.Job job : due) {
-      org.camunda.bpm.engine.impl.pvm.process.ActivityImpl timer =
-          definition.findActivity(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).getActivityId());
+    for (Job job : due) {
+      ActivityImpl timer =
+          definition.findActivity(((JobEntity) job).getActivityId());
       if (timer == null || !"boundaryTimer".equals(timer.getProperty("type"))
-          || timer.getActivityStartBehavior() != org.camunda.bpm.engine.impl.pvm.process.ActivityStartBehavior
-              .CANCEL_EVENT_SCOPE) {
+          || timer.getActivityStartBehavior() != ActivityStartBehavior.CANCEL_EVENT_SCOPE) {
         continue; // a reminder, or a window that only flags the dossier late
       }
       TaskQueryImpl visible = new TaskQueryImpl();
@@ -166,8 +176,8 @@ public class FormFieldsOnly extends CommandInterceptor {
         return;
       }
       // a window ends at the end of its last day, which is the day named
-      String closedOn = fr.parcours.deadline.LegalDates.date(job.getDuedate().toInstant().minusMillis(1)
-          .atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate(), java.util.Locale.FRENCH);
+      String closedOn = LegalDates.date(job.getDuedate().toInstant().minusMillis(1)
+          .atZone(ZoneId.of("Europe/Paris")).toLocalDate(), Locale.FRENCH);
       String name = timer.getName() == null ? timer.getId() : timer.getName();
       throw new BadInputException("La tâche « " + task.getName() + " » ne se termine plus : son délai a pris fin le "
           + closedOn + " (« " + name + " »), et le dossier suit maintenant ce que prévoit ce délai passé ; rien n’a"
