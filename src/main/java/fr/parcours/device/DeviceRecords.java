@@ -164,10 +164,10 @@ public class DeviceRecords {
         + " valid_until, dossier_id, process_instance_id, pathway, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         UUID.randomUUID().toString(), deviceId, number, referential, referentialVersion, Timestamp.from(issuedAt),
         validUntil, dossierId, processInstanceId, pathway, Timestamp.from(issuedAt));
-    // the new certificate of the device and referential replaces the one in force (a re-certification, seed 003):
-    // kept, with its day and successor; a withdrawn one keeps its withdrawal
+    // the new certificate of the device and referential replaces the one in force issued before it (a
+    // re-certification, seed 003): kept, with its day and successor; a withdrawn one keeps its withdrawal
     jdbc.update("UPDATE parcours_certificate SET replaced_by = ?, replaced_at = ? WHERE device_id = ? AND referential"
-        + " = ? AND number <> ? AND withdrawn_at IS NULL AND replaced_by IS NULL AND issued_at <= ?", number,
+        + " = ? AND number <> ? AND withdrawn_at IS NULL AND replaced_by IS NULL AND issued_at < ?", number,
         Timestamp.from(issuedAt), deviceId, referential, number, Timestamp.from(issuedAt));
   }
 
@@ -417,6 +417,12 @@ public class DeviceRecords {
     if (changed == 0) {
       throw new IllegalStateException("No certificate " + newCertificate + " to link to " + previousCertificate);
     }
+    // a re-certification of the same device replaces its certificate, whenever each was issued (a new model's is
+    // another device: the old model's certificate stays in force)
+    jdbc.update("UPDATE parcours_certificate SET replaced_by = ?, replaced_at = (SELECT n.issued_at FROM"
+        + " parcours_certificate n WHERE n.number = ?) WHERE number = ? AND withdrawn_at IS NULL AND replaced_by IS NULL"
+        + " AND device_id = (SELECT n.device_id FROM parcours_certificate n WHERE n.number = ?)", newCertificate,
+        newCertificate, previousCertificate, newCertificate);
   }
 
   private static final String CERTIFIED = "SELECT c.number, c.device_id, d.vendor_group, d.company_name, d.name,"
