@@ -347,6 +347,7 @@ public class DeviceRecords {
    */
   public List<CertifiedDevice> certifiedBefore(String referential, String version) {
     return jdbc.query(CERTIFIED + " WHERE c.referential = ? AND c.referential_version <> ? AND c.withdrawn_at IS NULL"
+        + " AND c.replaced_by IS NULL"
         + " AND NOT EXISTS (SELECT 1 FROM parcours_certificate n WHERE n.device_id = c.device_id"
         + " AND n.referential = c.referential AND n.issued_at > c.issued_at) ORDER BY d.company_name, d.name, d.version", CERTIFIED_ROWS,
         referential, version);

@@ -541,6 +541,10 @@ class RecertificationProcessTest extends ProcessTestBase {
         .extracting(DeviceRecords.Certificate::number).containsExactly(renewed.certificateNumber());
     assertThat(records.inForceFor(VENDOR_GROUP, renewed.deviceName(), renewed.deviceVersion()))
         .contains(renewed.certificateNumber());
+    // a later opposable version would re-certify the device's certificate in force, never the replaced one
+    assertThat(records.certifiedBefore(DeviceRecords.ANS_REFERENTIAL, "2099"))
+        .extracting(DeviceRecords.CertifiedDevice::certificateNumber).contains(renewed.certificateNumber())
+        .doesNotContain(previous);
     // an ANS auditor cannot open an audit on the replaced one: the sentence names the certificate to audit
     Map<String, Object> audit = new HashMap<>();
     audit.put("certificateNumber", previous);
