@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * The start of a compliance audit: an ANS auditor names a certificate in force; the audit takes the certified
  * device and its company, a dossier number, the vendor's contacts from the dossier that produced the certificate,
  * and is opened to that company only. Refused in French, nothing started: a start by anyone but an auditor (a
- * vendor never opens an audit), an empty scope, a number that names no certificate, a certificate already withdrawn, a certificate
+ * vendor never opens an audit), an empty scope, a number that names no certificate, a certificate already withdrawn or
+ * replaced by a re-certification's (the sentence names the one to audit), a certificate
  * that an audit already examines, even one opened at the same instant ({@link AuditRecords}).
  */
 @Component("auditIntake")
@@ -79,6 +80,11 @@ class AuditIntake implements ExecutionListener {
         "Numéro du certificat de conformité : aucun certificat ne porte le numéro « " + number + " ». Recopiez le"
             + " numéro d’un certificat en vigueur depuis la page « Ouvrir un audit de conformité »"
           + " (/audits/certificates)."));
+    if (certificate.replacedBy() != null && !certificate.withdrawn()) {
+      throw new BadInputException(certificate.replacedSentence(". Un audit porte sur le certificat en vigueur :"
+          + " auditez le certificat « " + certificate.replacedBy() + " » (page « Ouvrir un audit de conformité »,"
+          + " /audits/certificates)."));
+    }
     if (!certificate.inForce()) {
       throw new BadInputException("Le certificat « " + number + " » a déjà été retiré : un audit porte sur un"
           + " certificat en vigueur. L’industriel doit présenter une nouvelle candidature.");

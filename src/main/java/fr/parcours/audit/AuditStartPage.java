@@ -168,7 +168,7 @@ class AuditStartPage {
     List<Row> rows = new ArrayList<>();
     for (DeviceRecords.Device device : records.all()) {
       for (DeviceRecords.Certificate certificate : device.certificates()) {
-        if (!certificate.withdrawn()) {
+        if (certificate.inForce()) { // neither withdrawn nor replaced by a re-certification's
           rows.add(new Row(device.companyName() == null ? device.vendorGroup() : device.companyName(), device.name(),
               device.version(), certificate.number(), certificate.referential() + ", version "
                   + certificate.referentialVersion(),

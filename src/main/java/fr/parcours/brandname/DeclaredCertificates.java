@@ -71,6 +71,10 @@ final class DeclaredCertificates {
           + certificate.referential() + " », pas au référentiel d’interopérabilité et de sécurité de l’ANS que"
           + " demande l’inscription en nom de marque : donnez le numéro du certificat de conformité de l’ANS" + uncheck);
     }
+    if (certificate.replacedBy() != null && !certificate.withdrawn()) {
+      throw new BadInputException(certificate.replacedSentence(". Donnez le numéro « " + certificate.replacedBy()
+          + " »" + uncheck));
+    }
     if (!certificate.inForce()) {
       throw new BadInputException("Le certificat « " + number + " » a été retiré : il ne permet plus d’inscription."
           + " Demandez un nouveau cycle de certification depuis « Mes dispositifs et certificats » (/devices)"

@@ -1,5 +1,6 @@
 package fr.parcours.device;
 
+import fr.parcours.deadline.LegalDates;
 import fr.parcours.shared.BadInputException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -54,9 +57,19 @@ public class DeviceRecords {
 
   public record Certificate(String number, String referential, String referentialVersion, Instant issuedAt,
       LocalDate validUntil, Instant withdrawnAt, String withdrawalReason, String dossierId, String pathway,
-      String previousCertificate) {
+      String previousCertificate, String replacedBy, Instant replacedAt) {
     public boolean withdrawn() {
       return withdrawnAt != null;
+    }
+
+    /** Replaced by a newer certificate of the same device and referential (a re-certification): no longer in force. */
+    public boolean replaced() {
+      return replacedBy != null;
+    }
+
+    /** Neither withdrawn (nor lapsed) nor replaced: the device's certificate of this referential. */
+    public boolean inForce() {
+      return !withdrawn() && !replaced();
     }
 
     /**
@@ -86,10 +99,10 @@ public class DeviceRecords {
      */
     public Optional<Instant> withoutCertificateSince() {
       List<Certificate> ans = certificates.stream().filter(c -> c.referential().startsWith(ANS_REFERENTIAL)).toList();
-      if (ans.isEmpty() || ans.stream().anyMatch(c -> !c.withdrawn())) {
+      if (ans.isEmpty() || ans.stream().anyMatch(Certificate::inForce)) {
         return Optional.empty();
       }
-      return ans.stream().map(Certificate::withdrawnAt).max(Instant::compareTo);
+      return ans.stream().map(Certificate::withdrawnAt).filter(Objects::nonNull).max(Instant::compareTo);
     }
 
     /** Whether the device is without a certificate because the last one it held lapsed (rather than withdrawn). */
@@ -106,10 +119,21 @@ public class DeviceRecords {
    */
   public record CertifiedDevice(String certificateNumber, String deviceId, String vendorGroup, String companyName,
       String deviceName, String deviceVersion, String referential, String referentialVersion, boolean withdrawn,
-      String dossierId, String processInstanceId) {
-    /** Still in force: not withdrawn (nor lapsed). */
+      String dossierId, String processInstanceId, String replacedBy, Instant replacedAt) {
+    /** Still in force: not withdrawn (nor lapsed), nor replaced by a newer certificate of the device. */
     public boolean inForce() {
-      return !withdrawn;
+      return !withdrawn && replacedBy == null;
+    }
+
+    /**
+     * The French sentence that says this certificate was replaced, by which one and when ({@code after}: what to do
+     * with the one in force, with its punctuation); null when it was not.
+     */
+    public String replacedSentence(String after) {
+      return replacedBy == null ? null : "Le certificat « " + certificateNumber + " » a été remplacé le "
+          + LegalDates.date(replacedAt.atZone(PARIS).toLocalDate(), Locale.FRENCH)
+          + " par le certificat « " + replacedBy + " », délivré par la re-certification du dispositif : seul ce"
+          + " dernier est en vigueur" + after;
     }
   }
 
@@ -140,6 +164,11 @@ public class DeviceRecords {
         + " valid_until, dossier_id, process_instance_id, pathway, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         UUID.randomUUID().toString(), deviceId, number, referential, referentialVersion, Timestamp.from(issuedAt),
         validUntil, dossierId, processInstanceId, pathway, Timestamp.from(issuedAt));
+    // the new certificate of the device and referential replaces the one in force issued before it (a
+    // re-certification, seed 003): kept, with its day and successor; a withdrawn one keeps its withdrawal
+    jdbc.update("UPDATE parcours_certificate SET replaced_by = ?, replaced_at = ? WHERE device_id = ? AND referential"
+        + " = ? AND number <> ? AND withdrawn_at IS NULL AND replaced_by IS NULL AND issued_at < ?", number,
+        Timestamp.from(issuedAt), deviceId, referential, number, Timestamp.from(issuedAt));
   }
 
   /** Records a registration of the device; a second call for the same dossier, kind and first day changes nothing. */
@@ -287,7 +316,7 @@ public class DeviceRecords {
   public Optional<String> inForceFor(String vendorGroup, String name, String version) {
     return jdbc.queryForList("SELECT c.number FROM parcours_certificate c JOIN parcours_device d ON d.id = c.device_id"
         + " WHERE d.vendor_group = ? AND LOWER(d.name) = LOWER(?) AND LOWER(d.version) = LOWER(?)"
-        + " AND c.referential = ? AND c.withdrawn_at IS NULL ORDER BY c.issued_at DESC", String.class, vendorGroup,
+        + " AND c.referential = ? AND c.withdrawn_at IS NULL AND c.replaced_by IS NULL ORDER BY c.issued_at DESC", String.class, vendorGroup,
         name.strip(), version.strip(), ANS_REFERENTIAL).stream().findFirst();
   }
 
@@ -318,6 +347,7 @@ public class DeviceRecords {
    */
   public List<CertifiedDevice> certifiedBefore(String referential, String version) {
     return jdbc.query(CERTIFIED + " WHERE c.referential = ? AND c.referential_version <> ? AND c.withdrawn_at IS NULL"
+        + " AND c.replaced_by IS NULL"
         + " AND NOT EXISTS (SELECT 1 FROM parcours_certificate n WHERE n.device_id = c.device_id"
         + " AND n.referential = c.referential AND n.issued_at > c.issued_at) ORDER BY d.company_name, d.name, d.version", CERTIFIED_ROWS,
         referential, version);
@@ -388,17 +418,23 @@ public class DeviceRecords {
     if (changed == 0) {
       throw new IllegalStateException("No certificate " + newCertificate + " to link to " + previousCertificate);
     }
+    // a re-certification of the same device replaces its certificate, whenever each was issued (a new model's is
+    // another device: the old model's certificate stays in force)
+    jdbc.update("UPDATE parcours_certificate SET replaced_by = ?, replaced_at = (SELECT n.issued_at FROM"
+        + " parcours_certificate n WHERE n.number = ?) WHERE number = ? AND withdrawn_at IS NULL AND replaced_by IS NULL"
+        + " AND device_id = (SELECT n.device_id FROM parcours_certificate n WHERE n.number = ?)", newCertificate,
+        newCertificate, previousCertificate, newCertificate);
   }
 
   private static final String CERTIFIED = "SELECT c.number, c.device_id, d.vendor_group, d.company_name, d.name,"
-      + " d.version, c.referential, c.referential_version, c.withdrawn_at, c.dossier_id, c.process_instance_id"
-      + " FROM parcours_certificate c JOIN parcours_device d ON d.id = c.device_id";
+      + " d.version, c.referential, c.referential_version, c.withdrawn_at, c.dossier_id, c.process_instance_id,"
+      + " c.replaced_by, c.replaced_at FROM parcours_certificate c JOIN parcours_device d ON d.id = c.device_id";
 
   private static final org.springframework.jdbc.core.RowMapper<CertifiedDevice> CERTIFIED_ROWS = (rs, i) ->
       new CertifiedDevice(rs.getString("number"), rs.getString("device_id"), rs.getString("vendor_group"),
           rs.getString("company_name"), rs.getString("name"), rs.getString("version"), rs.getString("referential"),
           rs.getString("referential_version"), rs.getTimestamp("withdrawn_at") != null, rs.getString("dossier_id"),
-          rs.getString("process_instance_id"));
+          rs.getString("process_instance_id"), rs.getString("replaced_by"), instant(rs, "replaced_at"));
 
   /** The devices of these vendor companies, with their certificates and registrations, by name and version. */
   public List<Device> ofCompanies(Collection<String> vendorGroups) {
@@ -428,7 +464,8 @@ public class DeviceRecords {
           device.certificates().add(new Certificate(rs.getString("number"), rs.getString("referential"),
               rs.getString("referential_version"), instant(rs, "issued_at"), day(rs, "valid_until"),
               instant(rs, "withdrawn_at"), rs.getString("withdrawal_reason"), rs.getString("dossier_id"),
-              rs.getString("pathway"), rs.getString("previous_certificate")));
+              rs.getString("pathway"), rs.getString("previous_certificate"), rs.getString("replaced_by"),
+              instant(rs, "replaced_at")));
         }, args);
     jdbc.query("SELECT r.* FROM parcours_registration r JOIN parcours_device d ON d.id = r.device_id" + where
         + " ORDER BY r.starts_on DESC", (ResultSet rs) -> {

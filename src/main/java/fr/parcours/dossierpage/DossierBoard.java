@@ -78,6 +78,15 @@ public class DossierBoard {
   static final String SOFTWARE = "softwareName";
   static final String VERSION = "softwareVersion";
   static final String PATHWAY = "pathway";
+  /**
+   * The CNEDiMTS track of a brand name sends a draft opinion first (cnedimts-opinion.bpmn): its examination, which
+   * closes the window CNEDIMTS_OPINION, ends with the draft adopted, not the final opinion; and its decision.
+   */
+  static final String DRAFT_OPINION_FIRST = "draftOpinionFirst";
+  static final String CNEDIMTS_DECISION = "cnedimtsDecision";
+  /** The variables the pages read by name. */
+  private static final List<String> READ = List.of(COMPANY, SOFTWARE, VERSION, PATHWAY, DRAFT_OPINION_FIRST,
+      CNEDIMTS_DECISION);
   public static final String TASKLIST_TASK = "/camunda/app/tasklist/default/#/?task=";
 
   /** The steps a dossier waits at. */
@@ -188,7 +197,7 @@ public class DossierBoard {
       }
       DossierSummary summary = summary(viewer, number, visible, table);
       List<HistoricActivityInstance> steps = activities(visible);
-      return Optional.of(new DossierDetail(summary, diagrams(visible, steps), timeline(viewer, visible, steps),
+      return Optional.of(new DossierDetail(summary, diagrams(visible, steps), timeline(viewer, visible, steps, table),
           mails(viewer, visible), documents.ofInstances(visible.stream().map(HistoricProcessInstance::getId)
               .toList())));
     });
@@ -258,7 +267,7 @@ public class DossierBoard {
       for (RegulatoryClock clock : clocks) {
         ClockReading reading = clock.read(now());
         DeadlineRule rule = table.find(clock.clockId(), pathway).orElse(null);
-        Window window = window(viewer.locale(), clock, reading, rule, today, ended);
+        Window window = window(viewer.locale(), clock, reading, rule, today, ended, draftOpinion(clock, own));
         windows.add(window);
         boolean deadline = rule == null || !rule.parcoursReminder();
         if (deadline && ended == null && reading.state() == ClockState.RUNNING && reading.lastDay() != null) {
@@ -289,7 +298,7 @@ public class DossierBoard {
   private Map<String, Map<String, Object>> variables(List<String> instanceIds) {
     String[] ids = instanceIds.toArray(String[]::new);
     List<HistoricVariableInstance> found = new ArrayList<>(history.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(ids).variableNameIn(COMPANY, SOFTWARE, VERSION, PATHWAY).disableBinaryFetching()
+        .processInstanceIdIn(ids).variableNameIn(READ.toArray(String[]::new)).disableBinaryFetching()
         .disableCustomObjectDeserialization().listPage(0, MAX_INSTANCES));
     // "_" is LIKE's any-character: the names found are checked again below
     found.addAll(history.createHistoricVariableInstanceQuery().processInstanceIdIn(ids).variableNameLike("clock_%")
@@ -297,7 +306,7 @@ public class DossierBoard {
     Map<String, Map<String, Object>> byInstance = new HashMap<>();
     for (HistoricVariableInstance variable : found) {
       String name = variable.getName();
-      boolean wanted = List.of(COMPANY, SOFTWARE, VERSION, PATHWAY).contains(name)
+      boolean wanted = READ.contains(name)
           || Clocks.holdsWindow(name) && variable.getValue() instanceof String;
       // only the process instance's own variables: a task's local ones are not the dossier's
       if (wanted && Objects.equals(variable.getExecutionId(), variable.getProcessInstanceId())) {
@@ -547,8 +556,22 @@ public class DossierBoard {
   /** When a part of the dossier ended, and the step it ended at ("Certificat délivré"; empty when unnamed). */
   private record Ended(Instant at, String step) { }
 
+  /**
+   * Whether this window closed with a draft opinion rather than the opinion: the CNEDiMTS's, on a track that sends
+   * the draft first (a brand name), once its examination gave one (neither complements asked nor none given).
+   */
+  private static boolean draftOpinion(RegulatoryClock clock, Map<String, Object> own) {
+    return "CNEDIMTS_OPINION".equals(clock.clockId()) && Boolean.TRUE.equals(own.get(DRAFT_OPINION_FIRST))
+        && ("FAVOURABLE".equals(own.get(CNEDIMTS_DECISION)) || "UNFAVOURABLE".equals(own.get(CNEDIMTS_DECISION)));
+  }
+
+  /** Whether a window closed on {@code closedAt} passed: closed after its last day, whatever step was open then. */
+  static boolean passed(boolean reminder, LocalDate lastDay, LocalDate closedOn) {
+    return !reminder && lastDay != null && closedOn.isAfter(lastDay);
+  }
+
   private Window window(Locale locale, RegulatoryClock clock, ClockReading reading, DeadlineRule rule,
-      LocalDate today, Ended ended) {
+      LocalDate today, Ended ended, boolean draftOpinion) {
     String label = messages.getMessage("window." + clock.clockId(), null,
         rule == null ? clock.clockId() : rule.measures(), locale);
     boolean reminder = rule != null && rule.parcoursReminder();
@@ -592,10 +615,12 @@ public class DossierBoard {
       String closedOn = LegalDates.date(dateOf(closedAt), locale);
       // closed after its last day: it passed, whatever step was open then (« clos le 15 janvier (Répondre au projet
       // d’avis) » read as if the vendor had answered, walk 11)
-      boolean passed = !reminder && reading.lastDay() != null && dateOf(closedAt).isAfter(reading.lastDay());
+      boolean passed = passed(reminder, reading.lastDay(), dateOf(closedAt));
       String lastDayText = passed ? LegalDates.date(reading.lastDay(), locale) : null;
       sentence = passed ? (step.isBlank() ? text(locale, "window.passed", label, lastDayText, closedOn)
               : text(locale, "window.passedAt", label, lastDayText, closedOn, step))
+          // the brand name's draft opinion closed it, in time: the final opinion follows, bound by no window (walk 11)
+          : draftOpinion ? text(locale, "window.draftOpinionAdopted", label, closedOn)
           : step.isBlank() ? text(locale, "window.closed", label, closedOn)
           : text(locale, "window.closedAt", label, closedOn, step);
     } else {
@@ -678,7 +703,9 @@ public class DossierBoard {
   }
 
   private List<Event> timeline(Viewer viewer, List<HistoricProcessInstance> visible,
-      List<HistoricActivityInstance> steps) {
+      List<HistoricActivityInstance> steps, DeadlineTable table) {
+    Map<String, Map<String, Object>> variables = variables(visible.stream().map(HistoricProcessInstance::getId)
+        .toList());
     Locale locale = viewer.locale();
     Map<String, String> names = new HashMap<>();
     visible.forEach(i -> names.put(i.getId(), nameOf(i)));
@@ -694,7 +721,15 @@ public class DossierBoard {
       boolean ongoing = step.getEndTime() == null;
       Instant at = (ongoing ? step.getStartTime() : step.getEndTime()).toInstant();
       String who = "";
-      if ("userTask".equals(step.getActivityType())) {
+      String what = step.getActivityName();
+      LocalDate passedOn = ongoing || !step.isCanceled() ? null
+          : lastDayPassedAt(step, variables.getOrDefault(step.getProcessInstanceId(), Map.of()), table);
+      if (passedOn != null) {
+        // nobody did it: its window passed and Parcours closed it (« par l’industriel » read as if she had answered,
+        // walk 11), by the rule of the windows' own sentence
+        what = text(locale, "timeline.passed", what, LegalDates.date(passedOn, locale),
+            whoWorks(viewer, step.getTaskId()));
+      } else if ("userTask".equals(step.getActivityType())) {
         String assignee = step.getAssignee();
         if (assignee != null && (!viewer.vendor() || colleagues.contains(assignee))) {
           who = assignee;
@@ -703,9 +738,29 @@ public class DossierBoard {
         }
       }
       events.add(new Event(time.format(at.atZone(zone)), names.getOrDefault(step.getProcessInstanceId(), ""),
-          step.getActivityName(), who.isEmpty() ? text(locale, "who.parcours") : who, ongoing));
+          what, who.isEmpty() ? text(locale, "who.parcours") : who, ongoing));
     }
     return events;
+  }
+
+  /**
+   * The last day of the window that closed at this step after that day ({@link #passed}), or null: a step cancelled
+   * because its window passed, which nobody did.
+   */
+  private LocalDate lastDayPassedAt(HistoricActivityInstance step, Map<String, Object> own, DeadlineTable table) {
+    String pathway = own.get(PATHWAY) instanceof String p ? p : null;
+    for (RegulatoryClock clock : own.entrySet().stream().flatMap(e -> Clocks.stored(e.getKey(), e.getValue())
+        .stream()).toList()) {
+      ClockReading reading = clock.read(now());
+      ClockEntry last = clock.ledger().isEmpty() ? null : clock.ledger().get(clock.ledger().size() - 1);
+      boolean reminder = table.find(clock.clockId(), pathway).map(DeadlineRule::parcoursReminder).orElse(false);
+      if (reading.state() == ClockState.STOPPED && last != null
+          && (CLOSED + step.getActivityName()).equals(last.reason())
+          && passed(reminder, reading.lastDay(), dateOf(last.at()))) {
+        return reading.lastDay();
+      }
+    }
+    return null;
   }
 
   /** The users of the vendor's company: a vendor reads its colleagues' names, never a reviewer's. */

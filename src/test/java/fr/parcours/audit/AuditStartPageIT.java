@@ -9,6 +9,7 @@ import fr.parcours.support.BrowserSession;
 import fr.parcours.support.PageForms;
 import fr.parcours.support.TestSmtp;
 import fr.parcours.support.ThisContextsEngine;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -128,6 +129,39 @@ class AuditStartPageIT {
         .doesNotContain("id=\"open-" + certificate + "\"");
     assertThat(audits()).isEqualTo(before + 1);
     runtime.deleteProcessInstance(audit.getId(), "test over");
+  }
+
+  @Test
+  void shouldOfferOnlyTheCertificateInForceAfterARecertificationAndShowTheReplacedOneAsSuch() {
+    // a device certified, then re-certified (a new certificate of the same device and referential, a day later)
+    String device = "Recert" + UUID.randomUUID().toString().substring(0, 8);
+    DeviceFacts facts = new DeviceFacts("vendor-medisoft", "MediSoft SAS", device, "2.1", null, null);
+    String old = "CC-OLD-" + device;
+    String renewed = "CC-NEW-" + device;
+    records.certificateIssued(facts, old, DeviceRecords.ANS_REFERENTIAL, "2025", ISSUED, null, null, null,
+        "ans-certification");
+    records.certificateIssued(facts, renewed, DeviceRecords.ANS_REFERENTIAL, "2027", ISSUED.plus(Duration.ofDays(1)),
+        null, null, null, "device-life");
+
+    // the auditors' page offers the new one only
+    BrowserSession odile = BrowserSession.signedIn(rest, "odile");
+    assertThat(odile.page("/audits/certificates").getBody()).contains("id=\"open-" + renewed + "\"")
+        .doesNotContain("id=\"open-" + old + "\"");
+    // the old one posted anyway (a page kept open since before the re-certification): refused, naming the new one
+    long before = audits();
+    ResponseEntity<String> replaced = open(odile, old, "Déploiement", PageForms.token(odile, "/audits/certificates"));
+    assertThat(replaced.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(replaced.getBody()).contains("Le certificat « " + old + " » a été remplacé le 3 novembre 2026 par le"
+        + " certificat « " + renewed + " »").contains("auditez le certificat « " + renewed + " »");
+    assertThat(audits()).isEqualTo(before);
+
+    // the vendor's /devices: the old one replaced (kept, with its day and successor), the new one in force
+    String devices = BrowserSession.signedIn(rest, "alice").page("/devices").getBody();
+    assertThat(devices).contains("Remplacé le 3 novembre 2026 par le certificat " + renewed);
+    String newRow = devices.substring(devices.indexOf(renewed + "</span>"));
+    assertThat(newRow.substring(0, newRow.indexOf("</tr>"))).contains("En vigueur");
+    String oldRow = devices.substring(devices.indexOf(old + "</span>"));
+    assertThat(oldRow.substring(0, oldRow.indexOf("</tr>"))).doesNotContain("En vigueur");
   }
 
   @Test

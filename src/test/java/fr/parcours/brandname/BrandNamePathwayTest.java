@@ -48,7 +48,7 @@ class BrandNamePathwayTest extends TrackTestBase {
     // the device records hold the declared certificate for this company's device (BrandNameProcessTest: the refusals)
     Mocks.register("brandNameIntake", new BrandNameIntake(number -> Optional.of(new DeviceRecords.CertifiedDevice(
         number, "device-1", "vendor-medisoft", "Medisoft", "Telesuivi", "1.0", DeviceRecords.ANS_REFERENTIAL, "2025",
-        false, "DMN-2025-00001", null)), (certificate, day) -> Optional.empty(),
+        false, "DMN-2025-00001", null, null, null)), (certificate, day) -> Optional.empty(),
         java.time.ZoneId.of("Europe/Paris")));
     Mocks.register("brandNameMilestones", new BrandNameMilestones());
     Mocks.register("brandNameTaskChecks", (TaskListener) task -> { });

@@ -61,6 +61,13 @@ class BrandNameProcessTest extends ProcessTestBase {
     certified("CC-2025-LINE", "vendor-medisoft", "CardioWatch", "2.1", "Exigences de la ligne générique");
     certified("CC-2025-GONE", "vendor-medisoft", "CardioWatch", "2.1", DeviceRecords.ANS_REFERENTIAL);
     records.withdraw("CC-2025-GONE", "Non-conformité non corrigée", java.time.Instant.parse("2026-01-05T10:00:00Z"));
+    // a certificate replaced since by the re-certification of its device
+    DeviceRecords.DeviceFacts recertified = new DeviceRecords.DeviceFacts("vendor-medisoft", "MediSoft SAS",
+        "Recertifie", "1.0", "SOCLE", null);
+    records.certificateIssued(recertified, "CC-2024-OLD", DeviceRecords.ANS_REFERENTIAL, "2025",
+        java.time.Instant.parse("2024-06-02T10:00:00Z"), null, null, null, "ans-certification");
+    records.certificateIssued(recertified, "CC-2025-NEW", DeviceRecords.ANS_REFERENTIAL, "2027",
+        java.time.Instant.parse("2025-06-02T10:00:00Z"), null, null, null, "device-life");
     long before = runtimeService.createProcessInstanceQuery().count();
 
     // a made-up number, another company's certificate, another device's, another version's, another referential's,
@@ -71,7 +78,9 @@ class BrandNameProcessTest extends ProcessTestBase {
         "CC-2025-GLYCO", "certifie GlycoTrack 1.0, et cette demande porte sur CardioWatch 2.1",
         "CC-2025-V20", "certifie CardioWatch 2.0, et cette demande porte sur CardioWatch 2.1",
         "CC-2025-LINE", "pas au référentiel d’interopérabilité et de sécurité de l’ANS",
-        "CC-2025-GONE", "a été retiré");
+        "CC-2025-GONE", "a été retiré",
+        "CC-2024-OLD", "a été remplacé le 2 juin 2025 par le certificat « CC-2025-NEW », délivré par la"
+            + " re-certification du dispositif : seul ce dernier est en vigueur. Donnez le numéro « CC-2025-NEW »");
     refusals.forEach((number, sentence) -> {
       Map<String, Object> form = Candidatures.valid();
       form.put("validCertificate", true);

@@ -47,6 +47,7 @@ class RecertificationProcessTest extends ProcessTestBase {
   static final String VENDOR = "alice";
   static final String OTHER_VENDOR = "bruno";
   static final String REVIEWER = "ana";
+  static final String VENDOR_GROUP = "vendor-medisoft";
 
   @Autowired DeviceRecords records;
   @Autowired ReferentialVersions versions;
@@ -531,6 +532,30 @@ class RecertificationProcessTest extends ProcessTestBase {
           .contains("Référentiel version " + version);
     }
     assertThat(renewed.deviceId()).isEqualTo(deviceOf(previous).id());
+    // the new certificate replaces the previous one: kept, with its day and successor, no longer in force
+    DeviceRecords.CertifiedDevice replaced = records.certificate(previous).orElseThrow();
+    assertThat(replaced.inForce()).isFalse();
+    assertThat(replaced.withdrawn()).isFalse();
+    assertThat(replaced.replacedBy()).isEqualTo(renewed.certificateNumber());
+    assertThat(deviceOf(previous).certificates()).filteredOn(DeviceRecords.Certificate::inForce)
+        .extracting(DeviceRecords.Certificate::number).containsExactly(renewed.certificateNumber());
+    assertThat(records.inForceFor(VENDOR_GROUP, renewed.deviceName(), renewed.deviceVersion()))
+        .contains(renewed.certificateNumber());
+    // a later opposable version would re-certify the device's certificate in force, never the replaced one
+    assertThat(records.certifiedBefore(DeviceRecords.ANS_REFERENTIAL, "2099"))
+        .extracting(DeviceRecords.CertifiedDevice::certificateNumber).contains(renewed.certificateNumber())
+        .doesNotContain(previous);
+    // an ANS auditor cannot open an audit on the replaced one: the sentence names the certificate to audit
+    Map<String, Object> audit = new HashMap<>();
+    audit.put("certificateNumber", previous);
+    audit.put("auditScope", "Déploiement au CHU de Nantes");
+    assertThatThrownBy(() -> startApplication("odile", "compliance-audit", audit))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Le certificat « " + previous + " » a été remplacé le ")
+        .hasMessageContaining("par le certificat « " + renewed.certificateNumber() + " »")
+        .hasMessageContaining("auditez le certificat « " + renewed.certificateNumber() + " »");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("compliance-audit")
+        .variableValueEquals("certificateNumber", previous).count()).isZero();
     // and now nothing is left to re-certify
     assertThatThrownBy(() -> startFromDevices(VENDOR, renewed.certificateNumber(), Reason.REFERENTIAL_CHANGE, null))
         .isInstanceOf(BadInputException.class).hasMessageContaining("porte déjà sur la dernière version publiée");

@@ -329,6 +329,49 @@ class DossierPagesIT {
   }
 
   /**
+   * Walk 11 (b13): alice never answered the draft opinion; its window passed and Parcours closed her task. « Ce qui
+   * s’est passé » credited « Répondre au projet d’avis » to « l’industriel », and the opinion's window read « clos
+   * le … (Faire examiner par la CNEDiMTS) » while the final opinion was still to adopt. Now the history says the step
+   * was not done, its last day passed, and the window says the draft opinion closed it, the final one following.
+   */
+  @Test
+  void shouldSayInTheHistoryThatTheDraftOpinionWentUnansweredAndThatTheDraftClosedTheOpinionWindow() {
+    Map<String, Object> form = Candidatures.valid();
+    form.putAll(Map.of("softwareName", "GlycoTrack", "validCertificate", true, "certificateNumber", "CC-2025-7",
+        "hasSesameAccount", true, "hasMeeting", "NONE", "telemonitoring", true, "anticipatedCoverage", false));
+    ProcessInstance dossier = start("alice", "brand-name", form);
+    complete("alice", dossier, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0077",
+        "sesameFiled", true, "cnpCopySent", true));
+    complete("marc", dossier, "Task_CheckSesameCompleteness", Map.of("sesameCompleteness", "COMPLETE"));
+    java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+    complete("marc", dossier, "Task_SendAcknowledgement", Map.of("acknowledgementDate",
+        java.time.LocalDate.now(paris).toString()));
+    complete("claire", dossier, "Task_ExamineApplication", Map.of("cnedimtsDecision", "FAVOURABLE"));
+    String draftOn = fr.parcours.deadline.LegalDates.date(java.time.LocalDate.now(paris), java.util.Locale.FRENCH);
+    org.camunda.bpm.engine.runtime.Job window = engine.getManagementService().createJobQuery().timers()
+        .activityId("Timer_HearingRequestWindow").processInstanceId(engine.getRuntimeService()
+            .createProcessInstanceQuery().processInstanceBusinessKey(dossier.getBusinessKey())
+            .processDefinitionKey("cnedimts-opinion").singleResult().getId()).singleResult();
+    // the timer fires once the last day is over: the instant before it is in the last day
+    String lastDay = fr.parcours.deadline.LegalDates.date(java.time.LocalDate.ofInstant(window.getDuedate()
+        .toInstant().minusSeconds(1), paris), java.util.Locale.FRENCH);
+    ClockUtil.setCurrentTime(Date.from(window.getDuedate().toInstant().plusSeconds(60)));
+    engine.getManagementService().executeJob(window.getId());
+    runJobs();
+
+    String page = page("alice", "/dossiers/" + dossier.getBusinessKey()).getBody();
+    assertThat(page).contains("Répondre au projet d’avis : pas fait, dernier jour (" + lastDay + ") passé sans"
+        + " réponse de l’industriel ; étape close par Parcours");
+    Matcher row = Pattern.compile("<span>Répondre au projet d’avis[^<]*</span>\\s*</td>\\s*<td>([^<]*)</td>")
+        .matcher(page);
+    assertThat(row.find()).as(page).isTrue();
+    assertThat(row.group(1)).isEqualTo("Parcours (automatique)");
+    assertThat(page).contains("Avis de la CNEDiMTS : projet d’avis adopté le " + draftOn + ", dans le délai ;"
+        + " l’avis définitif est adopté ensuite")
+        .doesNotContain("Avis de la CNEDiMTS : clos le");
+  }
+
+  /**
    * Walk 7 (57-…png): « Envoyer la copie aux CNP » said "Aucun délai réglementaire" while its window's row said "il
    * reste 7 jours". The row BRAND_CNP_COPY is a reminder Parcours sends (When it passes: PARCOURS_REMINDER): both
    * places say no regulatory time limit applies, and the day Parcours reminds; the dossier is never due on it.

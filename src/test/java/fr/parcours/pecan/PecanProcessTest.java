@@ -42,6 +42,7 @@ class PecanProcessTest extends ProcessTestBase {
   static final String MINISTRY = "marc";
 
   @Autowired PecanDesk desk;
+  @Autowired fr.parcours.dossierpage.DossierBoard board;
 
   // ---- the steps ----
 
@@ -247,12 +248,25 @@ class PecanProcessTest extends ProcessTestBase {
     assertThat(bodiesWithSubject("décision favorable")).hasSize(2).allSatisfy(body -> assertThat(lf(body)).contains(
         "(LPPR) jusqu’au 3 mai 2027 inclus", "(LATM) jusqu’au 2 août 2027 inclus",
         "les tâches « Déposer la demande LPPR » et « Déposer la demande LATM », dans Tasklist :\n" + task,
-        "Délais : LPPR jusqu’au 3 mai 2027 inclus ; LATM jusqu’au 2 août 2027 inclus."));
+        "Délais : LPPR jusqu’au 3 mai 2027 inclus ; LATM jusqu’au 2 août 2027 inclus.",
+        // and when the early coverage ends (row PECAN_EARLY_COVERAGE, one year from the decision)
+        "La prise en charge anticipée court à compter de cette décision, du 2 novembre 2026 au 2 novembre 2027"
+            + " inclus ; le dispositif entre ensuite dans le droit commun."));
+    assertThat(htmlBodiesWithSubject("décision favorable")).allSatisfy(html -> assertThat(html)
+        .contains("du <strong>2 novembre 2026</strong> au <strong>2 novembre 2027</strong> inclus"));
     // it carries the decision as a PDF, with the same last days and the appeal routes
     jakarta.mail.Part decision = attachment(mails("décision favorable").get(0));
     assertThat(decision.getFileName()).isEqualTo("decision-de-prise-en-charge-" + pecan.getBusinessKey() + ".pdf");
     assertThat(pdfText(decision)).contains("Décision de prise en charge", "jusqu’au 3 mai 2027 inclus",
-        "jusqu’au 2 août 2027 inclus", "Voies et délais de recours");
+        "jusqu’au 2 août 2027 inclus", "Voies et délais de recours",
+        "Prise en charge anticipée du 2 novembre 2026 au 2 novembre 2027 inclus");
+    // her dossier's page gives the same three last days, each window with its own
+    java.util.Map<String, String> lastDays = new java.util.HashMap<>();
+    board.read(board.viewer(VENDOR, java.util.Locale.FRENCH), pecan.getBusinessKey()).orElseThrow().summary()
+        .tracks().stream().flatMap(t -> t.windows().stream()).forEach(w -> lastDays.put(w.clockId(), w.lastDay()));
+    assertThat(lastDays).containsEntry("PECAN_EARLY_COVERAGE", "jusqu’au 2 novembre 2027 inclus")
+        .containsEntry("PECAN_LPPR_FILING", "jusqu’au 3 mai 2027 inclus")
+        .containsEntry("PECAN_LATM_FILING", "jusqu’au 2 août 2027 inclus");
     assertThat(task(pecan, "Task_FileLpprApplication").getDueDate())
         .as("the task's due date is the day the mail gave").isEqualTo(lastMomentOf(LocalDate.of(2027, 5, 3)));
 
@@ -275,6 +289,14 @@ class PecanProcessTest extends ProcessTestBase {
         throw new IllegalStateException(e);
       }
     }).toList();
+  }
+
+  List<String> htmlBodiesWithSubject(String part) throws Exception {
+    List<String> bodies = new ArrayList<>();
+    for (jakarta.mail.internet.MimeMessage mail : mails(part)) {
+      bodies.add(html(mail));
+    }
+    return bodies;
   }
 
   List<String> bodiesWithSubject(String part) throws Exception {
