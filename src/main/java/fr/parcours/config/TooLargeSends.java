@@ -3,12 +3,18 @@ package fr.parcours.config;
 import fr.parcours.dossierpage.DossierMessages;
 import fr.parcours.evidence.EvidenceProperties;
 import fr.parcours.evidence.UploadedFiles;
+import fr.parcours.security.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.util.unit.DataSize;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -23,9 +30,13 @@ import org.thymeleaf.context.Context;
  * A send larger than Parcours reads at all ({@code spring.servlet.multipart}: an evidence archive over 210 MB, a
  * message whose text part passes the server's form limit) is answered in French, on the page the person sent from:
  * what the page takes at most, what to do, and that nothing was kept. Spring answered 413 with an empty body (its
- * error page parsed the same send again and failed again), which the browser showed as its own error page. The
- * server, once it has answered, reads what is left of such a send ({@code server.tomcat.max-swallow-size}) rather
- * than close the connection, so that the browser, still sending, receives the answer rather than a cut connection.
+ * error page parsed the same send again and failed again), which the browser showed as its own error page.
+ *
+ * <p>Once it has answered a signed-in person on one of these pages, it reads what is left of the send, up to
+ * {@link #READ_PAST_ANSWER}, rather than close the connection: the browser, still sending, then shows the answer
+ * rather than a cut connection. Anywhere else, and for anyone not signed in, Tomcat reads 2 MB past its answer (its
+ * {@code max-swallow-size}) and cuts: raising that setting instead made the server read up to its value of any request
+ * to any address, from anyone.
  */
 @RestControllerAdvice
 class TooLargeSends {
@@ -36,14 +47,49 @@ class TooLargeSends {
 
   private final EvidenceProperties evidence;
   private final ITemplateEngine templates;
+  private final ProcessEngine engine;
 
-  TooLargeSends(EvidenceProperties evidence, ITemplateEngine templates) {
+  TooLargeSends(EvidenceProperties evidence, ITemplateEngine templates, ProcessEngine engine) {
     this.evidence = evidence;
     this.templates = templates;
+    this.engine = engine;
   }
 
+  /** The most of a send Parcours reads past its answer, on an upload page: five times its largest archive. */
+  static final DataSize READ_PAST_ANSWER = DataSize.ofGigabytes(1);
+
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<String> tooLarge(HttpServletRequest request) {
+  void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ResponseEntity<String> answer = answer(request);
+    response.setStatus(answer.getStatusCode().value());
+    answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+    byte[] body = answer.getBody().getBytes(StandardCharsets.UTF_8);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+    response.flushBuffer();
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (Stream.of(ARCHIVE, COMPANY_DOCUMENT, MESSAGE).anyMatch(page -> page.matcher(path).matches())
+        && WebappSession.user(request, engine.getName()) != null) {
+      readRest(request);
+    }
+  }
+
+  /** Reads the send to its end, or to {@link #READ_PAST_ANSWER}, after which Tomcat cuts the connection. */
+  private static void readRest(HttpServletRequest request) {
+    byte[] buffer = new byte[64 * 1024];
+    long left = READ_PAST_ANSWER.toBytes();
+    try {
+      InputStream rest = request.getInputStream();
+      int read;
+      while (left > 0 && (read = rest.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+        left -= read;
+      }
+    } catch (IOException | IllegalStateException gone) {
+      // the browser stopped sending, or the send was read another way: the answer is out already
+    }
+  }
+
+  private ResponseEntity<String> answer(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String message;
     String back;

@@ -63,6 +63,8 @@ public class DossierMessages {
   public static final int MAX_LENGTH = 4000;
   /** The suffix of an attachment's file under the evidence storage ({@link MessageAttachmentFiles}). */
   static final String ATTACHMENT = ".attachment";
+  /** The folder under the evidence storage holding one folder per message with attachments, named by its id. */
+  static final String MESSAGES_FOLDER = "messages";
   /** The most files joined to one message. */
   public static final int MAX_FILES = 5;
   static final List<String> VENDOR_ADDRESSES = List.of("contactEmail", "legalRepEmail");
@@ -247,7 +249,7 @@ public class DossierMessages {
     try {
       for (int i = 0; i < attachments.size(); i++) {
         Attachment a = attachments.get(i);
-        written.add(files.keep("messages/" + id, a.id(), ATTACHMENT, uploads.get(i).content()));
+        written.add(files.keep(MESSAGES_FOLDER + "/" + id, a.id(), ATTACHMENT, uploads.get(i).content()));
       }
       transaction.executeWithoutResult(status -> {
         jdbc.update("INSERT INTO parcours_message (id, dossier_id, agency, from_vendor, author, body, awaiting_answer,"

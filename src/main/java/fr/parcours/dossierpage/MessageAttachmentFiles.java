@@ -25,6 +25,12 @@ class MessageAttachmentFiles implements KeptFiles {
     return DossierMessages.ATTACHMENT;
   }
 
+  /** Each message's attachments are written in {@code messages/<its new id>/}. */
+  @Override
+  public String foldersOfOneWrite() {
+    return DossierMessages.MESSAGES_FOLDER;
+  }
+
   @Override
   public Set<String> storedFiles() {
     return new HashSet<>(jdbc.queryForList("SELECT stored_file FROM parcours_message_attachment", String.class));

@@ -21,13 +21,14 @@ import org.springframework.stereotype.Component;
  * {@code .incoming} (the archive being unpacked), proof files moved into a send folder whose database rows
  * were never committed (no proof refers to them), and likewise the company documents (a Kbis extract, a signed
  * regulation: {@code .document}; a message's attachment and any other file a feature keeps, {@link KeptFiles}) no row
- * refers to and the upload parts ({@code .part}) never moved into place. A send takes minutes at most; only what has been untouched
+ * refers to, the upload parts ({@code .part}) never moved into place, and a message's folder its files left empty
+ * ({@link KeptFiles#foldersOfOneWrite}). A send takes minutes at most; only what has been untouched
  * for a day goes, so that a send in progress on another node sharing the storage is never touched.
  */
 @Component
 class EvidenceSweep implements ApplicationRunner {
 
-  static final Duration LEFT_FOR = Duration.ofDays(1);
+  static final Duration LEFT_FOR = fr.parcours.shared.Leftovers.UNTOUCHED_FOR;
   private static final Logger LOG = LoggerFactory.getLogger(EvidenceSweep.class);
 
   private final EvidenceProperties properties;
@@ -76,6 +77,7 @@ class EvidenceSweep implements ApplicationRunner {
             unreadable.getMostSpecificCause().getMessage());
       }
     }
+    java.util.Map<Path, Instant> oneWriteFolders = foldersOfOneWrite(root);
     List<Path> orphans;
     try (Stream<Path> files = Files.walk(root)) {
       orphans = files.filter(file -> !file.startsWith(incoming()) && Files.isRegularFile(file)
@@ -86,7 +88,56 @@ class EvidenceSweep implements ApplicationRunner {
       throw new UncheckedIOException(unlisted(root, e), e);
     }
     orphans.forEach(EvidenceSweep::delete);
+    removeEmpty(oneWriteFolders, now);
     return orphans.size();
+  }
+
+  /**
+   * The folders each made by one write of a feature ({@link KeptFiles#foldersOfOneWrite}), with their own last change
+   * read before the sweep removes anything from them: removing an orphan touches its folder.
+   */
+  private java.util.Map<Path, Instant> foldersOfOneWrite(Path root) {
+    java.util.Map<Path, Instant> folders = new java.util.HashMap<>();
+    for (KeptFiles feature : others) {
+      if (feature.foldersOfOneWrite() == null || !Files.isDirectory(root.resolve(feature.foldersOfOneWrite()))) {
+        continue;
+      }
+      try (Stream<Path> children = Files.list(root.resolve(feature.foldersOfOneWrite()))) {
+        children.filter(Files::isDirectory).forEach(folder -> {
+          try {
+            folders.put(folder, Files.getLastModifiedTime(folder).toInstant());
+          } catch (IOException vanished) {
+            // removed meanwhile: nothing to sweep
+          }
+        });
+      } catch (IOException e) {
+        throw new UncheckedIOException(unlisted(root.resolve(feature.foldersOfOneWrite()), e), e);
+      }
+    }
+    return folders;
+  }
+
+  /**
+   * Removes those left empty (their files all orphans, or never written: a post that failed removes its files, not
+   * its folder) whose last change was a day before: no other node writes into such a folder again.
+   */
+  private static void removeEmpty(java.util.Map<Path, Instant> folders, Instant now) {
+    int removed = 0;
+    for (var folder : folders.entrySet()) {
+      if (folder.getValue().isBefore(now.minus(LEFT_FOR))) {
+        try {
+          Files.delete(folder.getKey());
+          removed++;
+        } catch (java.nio.file.DirectoryNotEmptyException | java.nio.file.NoSuchFileException kept) {
+          // files kept in it, or gone meanwhile
+        } catch (IOException e) {
+          LOG.warn("Could not remove the empty folder {}: {}", folder.getKey(), e.getMessage());
+        }
+      }
+    }
+    if (removed > 0) {
+      LOG.info("Removed {} empty folder(s) of files no longer kept", removed);
+    }
   }
 
   private static boolean orphan(String name, String relative, Set<String> proofs, Set<String> documents) {
@@ -120,19 +171,8 @@ class EvidenceSweep implements ApplicationRunner {
     return properties.storage().toAbsolutePath().normalize().resolve(".incoming");
   }
 
-  /** The latest change anywhere in the send's folder: a send still being unpacked keeps writing files. */
   private static Instant lastTouched(Path send) {
-    try (Stream<Path> files = Files.walk(send)) {
-      return files.map(file -> {
-        try {
-          return Files.getLastModifiedTime(file).toInstant();
-        } catch (IOException e) {
-          return Instant.MAX; // vanishing under our feet: someone is working on it
-        }
-      }).max(Comparator.naturalOrder()).orElse(Instant.MAX);
-    } catch (IOException e) {
-      return Instant.MAX;
-    }
+    return fr.parcours.shared.Leftovers.lastTouched(send);
   }
 
   private static void delete(Path send) {

@@ -14,4 +14,13 @@ public interface KeptFiles {
 
   /** The files its rows refer to, relative to the storage folder, as {@link UploadedFiles#keep} returned them. */
   Set<String> storedFiles();
+
+  /**
+   * The folder, under the storage folder, in which each write makes a folder of its own named by a new id and never
+   * written again (a message's attachments: {@code messages}); null when its files share folders. The sweep removes
+   * those folders once empty (their files removed as orphans, or never written) and untouched for a day.
+   */
+  default String foldersOfOneWrite() {
+    return null;
+  }
 }

@@ -1,5 +1,6 @@
 package fr.parcours.notification;
 
+import fr.parcours.shared.Leftovers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Repository
 public class DossierDocuments {
+
+  private static final String PART_PREFIX = "drawing";
+  private static final String PART_SUFFIX = ".part";
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
@@ -105,7 +109,7 @@ public class DossierDocuments {
    */
   static void writeWhole(Path file, byte[] bytes) throws IOException {
     Files.createDirectories(file.getParent());
-    Path temporary = Files.createTempFile(file.getParent(), "drawing", ".part");
+    Path temporary = Files.createTempFile(file.getParent(), PART_PREFIX, PART_SUFFIX);
     try {
       Files.write(temporary, bytes);
       Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -117,6 +121,28 @@ public class DossierDocuments {
       }
       throw e;
     }
+  }
+
+  /**
+   * Removes the parts of documents that a node stopped while writing left in the storage ({@link #writeWhole}), once
+   * untouched for a day: a part written now, by this node or another sharing the folder, is never touched.
+   *
+   * @return how many were removed
+   */
+  int removeUnfinishedParts(Instant now) {
+    if (!Files.isDirectory(storage)) {
+      return 0;
+    }
+    List<Path> parts;
+    try (java.util.stream.Stream<Path> files = Files.walk(storage)) {
+      parts = files.filter(file -> Files.isRegularFile(file) && file.getFileName().toString().startsWith(PART_PREFIX)
+          && file.getFileName().toString().endsWith(PART_SUFFIX) && Leftovers.untouchedSince(file, now)).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Le ménage des documents, au démarrage, n’a pas pu lire le dossier " + storage
+          + " (" + e + ") : donnez à l’utilisateur qui lance Parcours le droit de le lire (réglage"
+          + " parcours.documents.storage), puis redémarrez.", e);
+    }
+    return (int) parts.stream().filter(part -> part.toFile().delete()).count(); // one gone meanwhile is not counted
   }
 
   private Optional<Document> keptFor(String notificationKey) {

@@ -16,16 +16,21 @@ public final class LookUntil {
 
   /**
    * What {@code look} finds, looked for every {@code every} until it finds it, until {@code worthWaiting} says
-   * nothing is coming (no step of the dossier is due), or until {@code wait} is over; looks once at least, so that
-   * a wait of zero still answers what is there. Empty when nothing was found, or when the thread is interrupted.
+   * nothing is coming (no step of the dossier is due: then it looks once more, for what the last step made meanwhile),
+   * or until {@code wait} is over; looks once at least, so that a wait of zero still answers what is there. Empty when nothing was found, or when the thread is interrupted.
    */
   public static <T> Optional<T> found(Duration wait, Duration every, Supplier<Optional<T>> look,
       BooleanSupplier worthWaiting) {
     long until = System.nanoTime() + wait.toNanos();
     while (true) {
       Optional<T> found = look.get();
-      if (found.isPresent() || System.nanoTime() >= until || !worthWaiting.getAsBoolean()) {
+      if (found.isPresent() || System.nanoTime() >= until) {
         return found;
+      }
+      if (!worthWaiting.getAsBoolean()) {
+        // nothing due any more: the last step may have made it between the look and this check (its job committed
+        // there, which a loaded machine makes likely), so look once more rather than answer "nothing"
+        return look.get();
       }
       try {
         Thread.sleep(every.toMillis());

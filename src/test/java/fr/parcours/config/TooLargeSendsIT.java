@@ -1,6 +1,7 @@
 package fr.parcours.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -25,14 +26,20 @@ import org.springframework.util.unit.DataSize;
  * the server's form limit (3 MB, a hand-made post: the page's field stops at 4,000 characters). Before, each got 413
  * with an empty body, which Chromium shows as its own error page. Sent streamed, as a browser does, to the end: the
  * archive is written whole on a socket before its answer is read, which fails if the server cuts the connection.
+ * The server reads a send past its answer on those pages only, for a signed-in person only: anywhere else, or from
+ * anyone, it cuts the connection 2 MB past its answer (as it did for every address with the 1 GB swallow setting).
  */
+@org.junit.jupiter.api.extension.ExtendWith(fr.parcours.support.ThisContextsEngine.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles({"test", "demo"})
 class TooLargeSendsIT {
 
   static final String BOUNDARY = "parcours-too-large";
 
   @LocalServerPort int port;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.boot.test.web.client.TestRestTemplate rest;
 
   @Value("${spring.servlet.multipart.max-file-size}") DataSize largestRead;
 
@@ -44,9 +51,8 @@ class TooLargeSendsIT {
    */
   @Test
   void shouldTellInFrenchThatAnArchiveOverTheLimitIsTooLargeAndNothingWasKept() throws Exception {
-    String answer = sendWhole("/evidence/DMN-2026-AAAAA", filePart("archive", "preuves.zip",
-        largestRead.toBytes() + DataSize.ofMegabytes(1).toBytes()), largestRead.toBytes()
-        + DataSize.ofMegabytes(1).toBytes());
+    String answer = sendWhole("/evidence/DMN-2026-AAAAA", signedIn(), filePart("archive", "preuves.zip",
+        overTheLimit()), overTheLimit());
 
     assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("Content-Type: text/html");
     assertThat(answer).contains("L’envoi est trop gros", "L’archive envoyée dépasse 200 Mo, la plus grande"
@@ -54,8 +60,30 @@ class TooLargeSendsIT {
         "href=\"/evidence/DMN-2026-AAAAA\"");
   }
 
+  /**
+   * The same archive sent by someone not signed in, and by alice to an address that takes no file: the server does
+   * not read 211 MB for them; it answers, then cuts the connection, and the rest of the send fails to write.
+   */
+  @Test
+  void shouldNotReadATooLargeSendPastItsAnswerElsewhereOrForSomeoneNotSignedIn() {
+    String alice = signedIn();
+    assertThatThrownBy(() -> sendWhole("/evidence/DMN-2026-AAAAA", "", filePart("archive", "preuves.zip",
+        overTheLimit()), overTheLimit())).as("not signed in").isInstanceOf(java.io.IOException.class);
+    assertThatThrownBy(() -> sendWhole("/dossiers/DMN-2026-AAAAA", alice, filePart("archive", "preuves.zip",
+        overTheLimit()), overTheLimit())).as("a page taking no file").isInstanceOf(java.io.IOException.class);
+  }
+
+  private long overTheLimit() {
+    return largestRead.toBytes() + DataSize.ofMegabytes(1).toBytes();
+  }
+
+  /** The cookies of alice's browser, signed in. */
+  private String signedIn() {
+    return fr.parcours.support.BrowserSession.signedIn(rest, "alice").cookieHeader();
+  }
+
   /** The whole send written on a plain socket, then the whole answer read: status line, headers and page. */
-  private String sendWhole(String path, List<InputStream> parts, long fileSize) throws Exception {
+  private String sendWhole(String path, String cookies, List<InputStream> parts, long fileSize) throws Exception {
     byte[] closing = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
     byte[] head = parts.get(0).readAllBytes();
     long length = head.length + fileSize + closing.length;
@@ -63,7 +91,8 @@ class TooLargeSendsIT {
       java.io.OutputStream out = socket.getOutputStream();
       out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept: text/html\r\n"
           + "Content-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\nContent-Length: " + length
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+          + (cookies.isEmpty() ? "" : "\r\nCookie: " + cookies) + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
       out.write(head);
       parts.get(1).transferTo(out);
       out.write(closing);

@@ -144,6 +144,11 @@ class EvidenceSweepTest {
     }
 
     @Override
+    public String foldersOfOneWrite() {
+      return "messages";
+    }
+
+    @Override
     public Set<String> storedFiles() {
       if (keptAttachments == null) {
         throw new org.springframework.jdbc.BadSqlGrammarException("read", "SELECT stored_file FROM parcours_message_attachment",
@@ -192,5 +197,38 @@ class EvidenceSweepTest {
 
     assertThat(removed).isZero();
     assertThat(attachment).exists();
+  }
+
+  /**
+   * A message's folder whose attachments were all orphans stayed, empty, after the sweep removed them; so did the
+   * folder of a post that failed (it removes its files, not its folder). Now a message's folder left empty goes, if
+   * its own last change was a day before the sweep; one made an hour ago (a post in progress on another node, its
+   * files not yet written), one still holding a kept file, the messages' folder itself, and an empty folder of another
+   * kind (a send's, whose number a later send may write into again) stay.
+   */
+  @Test
+  void shouldRemoveTheMessagesFoldersLeftEmptyAndUntouchedForADay() throws IOException {
+    Path messages = storage.resolve("messages");
+    Path orphansOnly = Files.createDirectories(messages.resolve("m-1"));
+    old(Files.writeString(orphansOnly.resolve("a-1.attachment"), "%PDF rows never committed"));
+    old(orphansOnly);
+    Path failedPost = old(Files.createDirectories(messages.resolve("m-2")));
+    Path justMade = Files.createDirectories(messages.resolve("m-3"));
+    Path stillKept = Files.createDirectories(messages.resolve("m-4"));
+    Path kept = old(Files.writeString(stillKept.resolve("a-4.attachment"), "%PDF joined to a kept message"));
+    old(stillKept);
+    Path emptySend = old(Files.createDirectories(storage.resolve("pi-1").resolve("2")));
+    keptAttachments = Set.of(storage.relativize(kept).toString());
+    old(messages);
+
+    int removed = sweep(Set.of(), Set.of()).sweepOrphanProofs(NOW);
+
+    assertThat(removed).as("files").isEqualTo(1);
+    assertThat(orphansOnly).doesNotExist();
+    assertThat(failedPost).doesNotExist();
+    assertThat(justMade).exists();
+    assertThat(kept).exists();
+    assertThat(messages).exists();
+    assertThat(emptySend).exists();
   }
 }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -71,6 +73,44 @@ class DossierDocumentsTest {
         .isInstanceOf(IOException.class);
 
     assertThat(files()).as("only what was there before, no part").containsExactly(file.resolve("inside"));
+  }
+
+  /**
+   * A node killed while writing a document left its part ({@code drawing*.part}) in the documents' folder for ever:
+   * no sweep covered that folder. Now the start removes the parts untouched for a day; a part written an hour ago
+   * (another node of the cluster still drawing, or a slow disk), a kept document however old, and a file that is no
+   * document's part stay.
+   */
+  @Test
+  void shouldRemoveAtStartOnlyThePartsOfDocumentsUntouchedForADay() throws IOException {
+    DossierDocuments documents = documents();
+    documents.keep("notification-5", "pi-5", "DMN-2026-EEEEE", "decision", () -> pdf("decision.pdf", "%PDF kept"));
+    Path kept = aged(files().get(0), Duration.ofDays(30));
+    Path folder = kept.getParent();
+    Path killed = aged(Files.writeString(folder.resolve("drawing123.part"), "%PDF half"), Duration.ofHours(25));
+    Path elsewhere = aged(Files.writeString(Files.createDirectories(storage.resolve("_")).resolve("drawing9.part"),
+        "%PDF half, no dossier"), Duration.ofDays(3));
+    Path beingWritten = aged(Files.writeString(folder.resolve("drawing456.part"), "%PDF being"), Duration.ofHours(1));
+    Path notAPart = aged(Files.writeString(folder.resolve("notes.txt"), "no part"), Duration.ofDays(3));
+    Path uploadPart = aged(Files.writeString(folder.resolve("upload7.part"), "another sweep's"), Duration.ofDays(3));
+
+    int removed = documents.removeUnfinishedParts(NOW);
+
+    assertThat(removed).isEqualTo(2);
+    assertThat(killed).doesNotExist();
+    assertThat(elsewhere).doesNotExist();
+    assertThat(kept).exists();
+    assertThat(beingWritten).exists();
+    assertThat(notAPart).exists();
+    assertThat(uploadPart).exists();
+    assertThat(documents(storage.resolve("never-made")).removeUnfinishedParts(NOW)).isZero();
+  }
+
+  private static final Instant NOW = Instant.parse("2026-12-04T09:00:00Z");
+
+  private static Path aged(Path file, Duration age) throws IOException {
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(NOW.minus(age)));
+    return file;
   }
 
   @Test

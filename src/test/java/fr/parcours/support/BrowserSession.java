@@ -62,6 +62,12 @@ public final class BrowserSession {
         "username=" + user + "&password=" + user, MediaType.APPLICATION_FORM_URLENCODED);
   }
 
+  /** This browser's cookies as its {@code Cookie} header carries them, for a request written by hand. */
+  public String cookieHeader() {
+    return String.join("; ", cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+        .toList());
+  }
+
   public ResponseEntity<String> get(String path) {
     return send(HttpMethod.GET, path, null, null);
   }

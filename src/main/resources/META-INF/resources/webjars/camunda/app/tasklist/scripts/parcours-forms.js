@@ -159,7 +159,8 @@ new MutationObserver(keepTheNewestNotice).observe(document.body, {childList: tru
  * form) drew the pop-up's notice « Le processus n’a pas pu démarrer » and nothing more: the reason sat under its
  * field, often at the top of a long form, out of sight (walk of 4 December 2026, a generic-line candidature without
  * its line). The pinned notice now names each field to correct with form-js's sentence, each name a link to its
- * field; once every one is corrected, it says so and asks to press the button again. In the user's language
+ * field; a field corrected stays listed, marked « corrigé », so that the notice keeps its size and the form does not
+ * move; once every one is corrected, it says so and asks to press the button again. In the user's language
  * (config.js's rule). A refusal from the server (our start listeners' sentence) carries its own message and is
  * left alone.
  */
@@ -168,11 +169,13 @@ const REFUSAL_WORDS = french ? {
   one: 'Corrigez ce champ du formulaire (son nom y mène) :',
   many: 'Corrigez ces champs du formulaire (chaque nom y mène) :',
   corrected: 'Les champs signalés sont corrigés : appuyez de nouveau sur « Démarrer ».',
+  done: 'corrigé.',
   unnamed: 'champ sans nom'
 } : {
   one: 'Correct this field of the form (its name takes you there):',
   many: 'Correct these fields of the form (each name takes you there):',
   corrected: 'The fields shown are corrected: press “Start” again.',
+  done: 'corrected.',
   unnamed: 'unnamed field'
 };
 
@@ -211,6 +214,12 @@ function fieldLink(field, name) {
   return link;
 }
 
+/** The same field from one drawing of the form to the next: its input's id (unique in the form), else its name. */
+function fieldKey({field, name}) {
+  const input = field.querySelector('input, select, textarea');
+  return (input && input.id) || name;
+}
+
 function nameTheFieldsToCorrect() {
   document.querySelectorAll('.modal-body > [notifications-panel] .notifications > .alert-danger,'
     + ' .modal-body > [notifications-panel] .notifications > .alert-error').forEach(notice => {
@@ -223,28 +232,51 @@ function nameTheFieldsToCorrect() {
     if (!ours && !fields.length) {
       return; // not form-js's refusal
     }
-    const key = fields.map(({name, reason}) => name + ' ' + reason).join('\n') || 'corrected';
+    // every field named since the person pressed the button stays listed, marked once corrected, until she presses
+    // it again (a new notice): a line dropped shortened the pinned notice and moved the form under her pointer, and
+    // her next click landed on another field (review of 4 December 2026); a field newly refused joins the list
+    const reported = (ours && ours.reported) || [];
+    fields.forEach(found => {
+      const key = fieldKey(found);
+      const known = reported.find(line => line.key === key);
+      if (known) {
+        known.field = found.field;
+      } else {
+        reported.push({key, field: found.field, name: found.name});
+      }
+    });
+    const lines = reported.map(line => ({...line, now: fields.find(found => fieldKey(found) === line.key)}));
+    const key = lines.map(({name, now}) => name + ' ' + (now ? now.reason : REFUSAL_WORDS.done)).join('\n')
+      + (fields.length ? '' : '\n' + REFUSAL_WORDS.corrected);
     if (ours && ours.dataset.fields === key) {
       return;
     }
     const words = ours || document.createElement('div');
     words.className = FIELDS_TO_CORRECT;
     words.dataset.fields = key;
+    words.reported = reported;
     words.textContent = '';
-    if (!fields.length) {
-      words.append(REFUSAL_WORDS.corrected);
-    } else {
-      words.append(fields.length === 1 ? REFUSAL_WORDS.one : REFUSAL_WORDS.many);
-      const list = document.createElement('ul');
-      fields.forEach(({field, name, reason}) => {
-        const item = document.createElement('li');
-        item.append(fieldLink(field, name), reason ? (french ? ' : ' : ': ') + reason : '');
-        list.append(item);
-      });
-      words.append(list);
-    }
+    words.append(!fields.length ? REFUSAL_WORDS.corrected : lines.length === 1 ? REFUSAL_WORDS.one
+      : REFUSAL_WORDS.many);
+    const list = document.createElement('ul');
+    lines.forEach(({field, name, now}) => {
+      const item = document.createElement('li');
+      const reason = now ? now.reason : REFUSAL_WORDS.done;
+      if (!now) {
+        item.className = 'parcours-corrected';
+      }
+      item.append(fieldLink(field, name), reason ? (french ? ' : ' : ': ') + reason : '');
+      list.append(item);
+    });
+    words.append(list);
     if (!ours) {
       message.after(words);
+    }
+    // never shorter until the next press (a shorter sentence may take one line fewer): the form stays where it is
+    const height = words.getBoundingClientRect().height;
+    if (height > (words.tallest || 0)) {
+      words.tallest = height;
+      words.style.minHeight = height + 'px';
     }
   });
 }
