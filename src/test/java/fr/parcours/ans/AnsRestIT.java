@@ -234,6 +234,46 @@ class AnsRestIT {
             + " fichier .zip.");
   }
 
+  /**
+   * A send of the evidence page without what its form always sends (a script's): the file of an archive, a Kbis or a
+   * regulation, the proof to mark invalid. Each answered Spring's English {"error":"Bad Request"}; each is now said in
+   * French, as JSON to a script and as the page's notice to a browser. Tried: no archive, no Kbis, no regulation (the
+   * form's other fields sent), no proof number.
+   */
+  @Test
+  void shouldSayInFrenchWhatASendOfTheEvidencePageLeftOut() throws Exception {
+    String dossier = dossierOf(atEvidenceDeposit());
+    Map<String, String> refusals = new java.util.LinkedHashMap<>();
+    refusals.put("", "L’envoi ne contient pas d’archive : choisissez l’archive ZIP des preuves sous « Envoyer une"
+        + " archive », puis « Envoyer ». Rien n’a été enregistré.");
+    refusals.put("/kbis", "L’envoi ne contient pas de fichier : choisissez l’extrait Kbis sous « Envoyer l’extrait"
+        + " Kbis », puis « Envoyer ». Rien n’a été enregistré.");
+    refusals.put("/regulation", "L’envoi ne contient pas de fichier : choisissez le règlement signé sous « Envoyer le"
+        + " règlement signé », puis « Envoyer ». Rien n’a été enregistré.");
+    refusals.put("/invalid", "L’envoi ne nomme pas la preuve à marquer invalide : utilisez « Marquer invalide » sur la"
+        + " ligne de la preuve, dans le tableau des preuves. Rien n’a été changé.");
+    for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+      for (MediaType accept : java.util.List.of(MediaType.APPLICATION_JSON, MediaType.TEXT_HTML)) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.setAccept(java.util.List.of(accept));
+        headers.setBasicAuth("alice", "alice");
+        org.springframework.util.LinkedMultiValueMap<String, Object> body =
+            new org.springframework.util.LinkedMultiValueMap<>();
+        body.add("reason", "Illisible");
+        ResponseEntity<String> refused = rest.exchange("/evidence/" + dossier + refusal.getKey(), HttpMethod.POST,
+            new HttpEntity<>(body, headers), String.class);
+        assertThat(refused.getStatusCode()).as(refusal.getKey() + " " + accept).isEqualTo(HttpStatus.BAD_REQUEST);
+        if (accept.equals(MediaType.APPLICATION_JSON)) {
+          assertThat(JSON.readTree(refused.getBody()).get("message").asText()).isEqualTo(refusal.getValue());
+        } else {
+          assertThat(refused.getBody()).as(refusal.getKey()).contains(org.springframework.web.util.HtmlUtils
+              .htmlEscape(refusal.getValue(), "UTF-8").replace("&rsquo;", "’")).doesNotContain("Bad Request");
+        }
+      }
+    }
+  }
+
   @Test
   void shouldServeAProofAsAnAttachmentNeverInline() throws Exception {
     String instance = atEvidenceDeposit();
