@@ -347,37 +347,64 @@ class AnsRestIT {
    */
   @Test
   void shouldShowTheReviewerInFrenchWhyATaskTheChecksDoNotKnowCannotBeCompleted() throws Exception {
-    String deployment = engine.getRepositoryService().createDeployment().addString("owner-added-task.bpmn", """
+    assertThat(refusedToAna("owner-added-task", "Task_SignAmendment", "Signer l’avenant",
+        "delegateExpression=\"${ansTaskChecks}\"")).isEqualTo("La tâche Task_SignAmendment"
+        + " (« Signer l’avenant ») du processus « owner-added-task » porte l’écouteur ${ansTaskChecks} (événement"
+        + " « complete »), mais Parcours n’a aucun contrôle pour cette tâche : elle ne peut pas être terminée. Dans"
+        + " Modeler, retirez cet écouteur de la tâche (onglet « Listeners ») si ses réponses n’ont rien à vérifier,"
+        + " ou faites écrire ses contrôles dans Parcours ; le diagramme se déploie ensuite avec eux.");
+  }
+
+  /**
+   * A task listener that fails where it should not (it reads a variable the dossier lacks), sent as Tasklist sends the
+   * task: the reviewer reads the French sentence with a reference to quote, not « ENGINE-03051 … », and the task stays
+   * open.
+   */
+  @Test
+  void shouldShowTheReviewerAFrenchSentenceWithAReferenceWhenAListenerFails() throws Exception {
+    String message = refusedToAna("failing-listener", "Task_Sign", "Signer",
+        "expression=\"${task.getVariable('signatoryName').length()}\"");
+
+    java.util.regex.Matcher reference = java.util.regex.Pattern.compile("la référence ([0-9A-F]{8}) ")
+        .matcher(message);
+    assertThat(reference.find()).as(message).isTrue();
+    assertThat(message).isEqualTo("Parcours n’a pas pu traiter cette tâche : une erreur de son côté l’en a empêché,"
+        + " pas ce que vous avez saisi. Rien n’a été enregistré. Réessayez dans quelques minutes ; si l’erreur revient,"
+        + " écrivez à l’administrateur de Parcours en donnant la référence " + reference.group(1) + " : il en trouvera"
+        + " le détail dans le journal du serveur.");
+  }
+
+  /**
+   * What ana reads when she sends, as Tasklist does, the one task of a process a process owner deployed with that
+   * complete listener: the answer is a 500 (no fault of hers), and the task stays open.
+   */
+  String refusedToAna(String processId, String taskId, String taskName, String listener) throws Exception {
+    String deployment = engine.getRepositoryService().createDeployment().addString(processId + ".bpmn", """
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://parcours.example/test">
-          <process id="owner-added-task" isExecutable="true" camunda:historyTimeToLive="30">
+          <process id="%1$s" isExecutable="true" camunda:historyTimeToLive="30">
             <startEvent id="StartEvent_Go"/>
-            <sequenceFlow id="Flow_1" sourceRef="StartEvent_Go" targetRef="Task_SignAmendment"/>
-            <userTask id="Task_SignAmendment" name="Signer l’avenant" camunda:candidateGroups="ans-reviewer">
+            <sequenceFlow id="Flow_1" sourceRef="StartEvent_Go" targetRef="%2$s"/>
+            <userTask id="%2$s" name="%3$s" camunda:candidateGroups="ans-reviewer">
               <extensionElements>
                 <camunda:properties><camunda:property name="timeLimits" value="none"/></camunda:properties>
-                <camunda:taskListener delegateExpression="${ansTaskChecks}" event="complete"/>
+                <camunda:taskListener %4$s event="complete"/>
               </extensionElements>
             </userTask>
-            <sequenceFlow id="Flow_2" sourceRef="Task_SignAmendment" targetRef="EndEvent_Done"/>
+            <sequenceFlow id="Flow_2" sourceRef="%2$s" targetRef="EndEvent_Done"/>
             <endEvent id="EndEvent_Done"/>
           </process>
-        </definitions>""").deploy().getId();
+        </definitions>""".formatted(processId, taskId, taskName, listener)).deploy().getId();
     try {
-      String instance = engine.getRuntimeService().startProcessInstanceByKey("owner-added-task", "DMN-2026-REST")
-          .getId();
+      String instance = engine.getRuntimeService().startProcessInstanceByKey(processId, "DMN-2026-REST").getId();
       String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
 
       ResponseEntity<String> answer = post("ana", "/engine-rest/task/" + task + "/submit-form",
           Map.of("variables", Map.of()));
 
       assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
-      assertThat(JSON.readTree(answer.getBody()).get("message").asText()).isEqualTo("La tâche Task_SignAmendment"
-          + " (« Signer l’avenant ») du processus « owner-added-task » porte l’écouteur ${ansTaskChecks} (événement"
-          + " « complete »), mais Parcours n’a aucun contrôle pour cette tâche : elle ne peut pas être terminée. Dans"
-          + " Modeler, retirez cet écouteur de la tâche (onglet « Listeners ») si ses réponses n’ont rien à vérifier,"
-          + " ou faites écrire ses contrôles dans Parcours ; le diagramme se déploie ensuite avec eux.");
-      assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isOne();
+      assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).as("the task stays open").isOne();
+      return JSON.readTree(answer.getBody()).get("message").asText();
     } finally {
       engine.getRepositoryService().deleteDeployment(deployment, true);
     }
