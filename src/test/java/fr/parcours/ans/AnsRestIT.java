@@ -274,6 +274,30 @@ class AnsRestIT {
     }
   }
 
+  /**
+   * The evidence review sent over the engine's REST API without its required decision, through {@code complete} and
+   * {@code submit-form} as a script would: 400 with the French sentence that names the field and its choices, and the
+   * task stays open. (Already so before this test: it guards the case a note reported as English.)
+   */
+  @Test
+  void shouldNameInFrenchTheDecisionAnEvidenceReviewSentOverRestLeftOut() throws Exception {
+    String instance = atEvidenceDeposit();
+    assertThat(upload("alice", dossierOf(instance), evidence.nextArchiveName(instance), Zips.with(ALL_PROOFS).bytes())
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    completeTask("alice", instance, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+    runJobs(instance);
+    String task = JSON.readTree(get("ana", "/engine-rest/task?maxResults=50&processInstanceId=" + instance
+        + "&taskDefinitionKey=Task_ReviewEvidence").getBody()).get(0).get("id").asText();
+    for (String endpoint : new String[] {"/complete", "/submit-form"}) {
+      ResponseEntity<String> refused = post("ana", "/engine-rest/task/" + task + endpoint, Map.of("variables",
+          Map.of()));
+      assertThat(refused.getStatusCode()).as(endpoint + " " + refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(JSON.readTree(refused.getBody()).get("message").asText()).as(endpoint).isEqualTo("Choisissez une"
+          + " réponse dans la liste « Décision sur les preuves ».");
+    }
+    assertThat(JSON.readTree(get("ana", "/engine-rest/task/" + task).getBody()).get("id").asText()).isEqualTo(task);
+  }
+
   @Test
   void shouldServeAProofAsAnAttachmentNeverInline() throws Exception {
     String instance = atEvidenceDeposit();
