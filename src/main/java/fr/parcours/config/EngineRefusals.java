@@ -1,6 +1,7 @@
 package fr.parcours.config;
 
 import fr.parcours.security.FormFieldsOnly;
+import fr.parcours.security.Roles;
 import fr.parcours.security.TaskHandover;
 import fr.parcours.shared.BadInputException;
 import jakarta.ws.rs.core.MediaType;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -186,6 +188,14 @@ final class EngineRefusals {
       }
       if (Permissions.CREATE.getName().equals(missing.getViolatedPermissionName())
           && Resources.DEPLOYMENT.resourceName().equals(missing.getResourceType())) {
+        if (!ownsProcesses(refused.getUserId())) {
+          // a vendor or a reviewer: the repository is not theirs, and the action is not theirs either
+          return "Votre compte (« " + refused.getUserId() + " ») ne déploie pas de diagramme : les processus et"
+              + " formulaires de Parcours sont changés par ses responsables de processus, pas depuis un compte"
+              + " d’industriel ou d’instructeur. Si un processus ou un formulaire vous semble devoir changer,"
+              + " écrivez-le à l’administrateur de Parcours. (Your account deploys no diagram: the process owners"
+              + " change Parcours' processes; write to the Parcours administrator.)";
+        }
         // a process owner deploying from Camunda Modeler: a diagram's expressions run with the engine's rights
         return "Votre compte (« " + refused.getUserId() + " ») ne déploie pas de diagramme : un diagramme déployé fait"
             + " exécuter ses expressions et ses écouteurs avec tous les droits du moteur. Enregistrez vos fichiers"
@@ -206,6 +216,22 @@ final class EngineRefusals {
           + " demandez-le à l’administrateur de Parcours. (" + refused.getMessage() + ")";
     }
     return refused.getMessage();
+  }
+
+  /**
+   * Whether the account owns Parcours' processes (a process owner or an administrator), who change diagrams in the
+   * repository: read from the request's authentication, else from the account's groups.
+   */
+  private static boolean ownsProcesses(String userId) {
+    ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) EngineUtil.lookupProcessEngine(null)
+        .getProcessEngineConfiguration();
+    Authentication current = engine.getIdentityService().getCurrentAuthentication();
+    if (current != null && userId != null && userId.equals(current.getUserId())) {
+      return Roles.isRepairer(current.getGroupIds());
+    }
+    return userId != null && engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
+        () -> Roles.isRepairer(engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+            .map(org.camunda.bpm.engine.identity.Group::getId).toList())));
   }
 
   /** How the French names the engine's resources in a refusal. */

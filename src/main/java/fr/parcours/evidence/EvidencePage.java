@@ -34,7 +34,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.HandlerMapping;
@@ -399,6 +402,30 @@ class EvidencePage {
   }
 
   // ---- answers ----
+
+  /**
+   * A send without the file or the proof its form always sends (a script's, or a form changed by hand): said in
+   * French, naming what is missing and where to give it, instead of Spring's English {@code "error":"Bad Request"}.
+   * Nothing of the dossier is told: the refusal comes before anything is read.
+   */
+  @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
+  ResponseEntity<String> missing(Exception missing, HttpServletRequest request) {
+    String name = missing instanceof MissingServletRequestParameterException parameter ? parameter.getParameterName()
+        : ((MissingServletRequestPartException) missing).getRequestPartName();
+    String message = switch (name) {
+      case "archive" -> "L’envoi ne contient pas d’archive : choisissez l’archive ZIP des preuves sous « Envoyer une"
+          + " archive », puis « Envoyer ». Rien n’a été enregistré.";
+      case "kbis" -> "L’envoi ne contient pas de fichier : choisissez l’extrait Kbis sous « Envoyer l’extrait Kbis »,"
+          + " puis « Envoyer ». Rien n’a été enregistré.";
+      case "regulation" -> "L’envoi ne contient pas de fichier : choisissez le règlement signé sous « Envoyer le"
+          + " règlement signé », puis « Envoyer ». Rien n’a été enregistré.";
+      case "proofNumber" -> "L’envoi ne nomme pas la preuve à marquer invalide : utilisez « Marquer invalide » sur la"
+          + " ligne de la preuve, dans le tableau des preuves. Rien n’a été changé.";
+      default -> "L’envoi ne contient pas « " + name + " », que le formulaire de cette page envoie : rechargez la page"
+          + " et envoyez de nouveau son formulaire. Rien n’a été enregistré.";
+    };
+    return answer(request, HttpStatus.BAD_REQUEST, message, null);
+  }
 
   private static boolean wantsJson(HttpServletRequest request) {
     String accept = request.getHeader(HttpHeaders.ACCEPT);

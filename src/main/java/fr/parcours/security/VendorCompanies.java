@@ -47,11 +47,24 @@ public class VendorCompanies {
     return groups.get(0);
   }
 
-  /** A vendor company's group by its id. */
+  /**
+   * A vendor company's group by its id: the dossier's company ({@code vendorGroup}). It is gone only when an
+   * administrator deleted or renamed the group in Admin while the dossier ran; the sentence says who mends it, how.
+   */
   public Group group(String groupId) {
     Group group = groupId == null ? null : identity.createGroupQuery().groupId(groupId).singleResult();
+    if (groupId == null) {
+      throw new fr.parcours.shared.ServerFault("Ce dossier ne nomme pas son entreprise (la variable « vendorGroup » est"
+          + " vide) : la tâche ne peut pas être terminée. Rien n’a été enregistré. L’administrateur de Parcours doit"
+          + " la renseigner dans Cockpit, avec l’id du groupe de l’entreprise ; la tâche pourra ensuite être"
+          + " terminée.");
+    }
     if (group == null) {
-      throw new IllegalStateException("No vendor company group '" + groupId + "'");
+      throw new fr.parcours.shared.ServerFault("Le groupe de l’entreprise de ce dossier, « " + groupId + " », n’existe"
+          + " plus dans Parcours (il a été supprimé ou renommé dans Admin) : la tâche ne peut pas être terminée. Rien"
+          + " n’a été enregistré. L’administrateur de Parcours doit recréer dans Admin le groupe « " + groupId
+          + " », de type « " + Roles.VENDOR_GROUP_TYPE + " », et y remettre les comptes de l’entreprise ; la tâche"
+          + " pourra ensuite être terminée.");
     }
     return group;
   }

@@ -7,6 +7,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -207,16 +208,33 @@ public class WindowPhases {
         + " retirer. Rien n’a été changé."));
   }
 
-  private static void checkDay(Window window, LocalDate opensOn) {
+  /**
+   * How far after today a nominal opening may be recorded: the texts that open it are published months ahead at most,
+   * so a day further off (2999 for 2029) is a typing mistake, refused rather than kept, which would shut the
+   * transitional phase's continuation for good. Not a deadline of the procedures: it is not in deadlines.dmn.
+   */
+  static final Period FURTHEST_AHEAD = Period.ofYears(5);
+
+  /** The day a nominal phase opens: after the window's transitional opening, and not further than {@link #FURTHEST_AHEAD}. */
+  private void checkDay(Window window, LocalDate opensOn) {
     if (opensOn == null) {
       throw new BadInputException("Ouverture de la phase nominale : choisissez le jour où le guichet ouvre en phase"
           + " nominale (aaaa-mm-jj) ; rien n’a été enregistré.");
     }
-    if (window.transitionalOpensOn() != null && !opensOn.isAfter(window.transitionalOpensOn())) {
+    LocalDate latest = today().plus(FURTHEST_AHEAD);
+    LocalDate transitional = window.transitionalOpensOn();
+    String bounds = "Choisissez un jour " + (transitional == null ? "" : "du " + LegalDates.date(transitional
+        .plusDays(1), Locale.FRENCH) + " ") + "au " + LegalDates.date(latest, Locale.FRENCH) + " ; rien n’a été"
+        + " enregistré.";
+    if (transitional != null && !opensOn.isAfter(transitional)) {
       throw new BadInputException("Ouverture de la phase nominale : le " + LegalDates.date(opensOn, Locale.FRENCH)
           + " ne vient pas après l’ouverture de la phase transitoire du guichet, le "
-          + LegalDates.date(window.transitionalOpensOn(), Locale.FRENCH) + ". Choisissez un jour postérieur ; rien"
-          + " n’a été enregistré.");
+          + LegalDates.date(transitional, Locale.FRENCH) + ". " + bounds);
+    }
+    if (opensOn.isAfter(latest)) {
+      throw new BadInputException("Ouverture de la phase nominale : le " + LegalDates.date(opensOn, Locale.FRENCH)
+          + " est à plus de " + FURTHEST_AHEAD.getYears() + " ans d’aujourd’hui : c’est sans doute une faute de"
+          + " frappe. " + bounds);
     }
   }
 

@@ -234,6 +234,70 @@ class AnsRestIT {
             + " fichier .zip.");
   }
 
+  /**
+   * A send of the evidence page without what its form always sends (a script's): the file of an archive, a Kbis or a
+   * regulation, the proof to mark invalid. Each answered Spring's English {"error":"Bad Request"}; each is now said in
+   * French, as JSON to a script and as the page's notice to a browser. Tried: no archive, no Kbis, no regulation (the
+   * form's other fields sent), no proof number.
+   */
+  @Test
+  void shouldSayInFrenchWhatASendOfTheEvidencePageLeftOut() throws Exception {
+    String dossier = dossierOf(atEvidenceDeposit());
+    Map<String, String> refusals = new java.util.LinkedHashMap<>();
+    refusals.put("", "L’envoi ne contient pas d’archive : choisissez l’archive ZIP des preuves sous « Envoyer une"
+        + " archive », puis « Envoyer ». Rien n’a été enregistré.");
+    refusals.put("/kbis", "L’envoi ne contient pas de fichier : choisissez l’extrait Kbis sous « Envoyer l’extrait"
+        + " Kbis », puis « Envoyer ». Rien n’a été enregistré.");
+    refusals.put("/regulation", "L’envoi ne contient pas de fichier : choisissez le règlement signé sous « Envoyer le"
+        + " règlement signé », puis « Envoyer ». Rien n’a été enregistré.");
+    refusals.put("/invalid", "L’envoi ne nomme pas la preuve à marquer invalide : utilisez « Marquer invalide » sur la"
+        + " ligne de la preuve, dans le tableau des preuves. Rien n’a été changé.");
+    for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+      for (MediaType accept : java.util.List.of(MediaType.APPLICATION_JSON, MediaType.TEXT_HTML)) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.setAccept(java.util.List.of(accept));
+        headers.setBasicAuth("alice", "alice");
+        org.springframework.util.LinkedMultiValueMap<String, Object> body =
+            new org.springframework.util.LinkedMultiValueMap<>();
+        body.add("reason", "Illisible");
+        ResponseEntity<String> refused = rest.exchange("/evidence/" + dossier + refusal.getKey(), HttpMethod.POST,
+            new HttpEntity<>(body, headers), String.class);
+        assertThat(refused.getStatusCode()).as(refusal.getKey() + " " + accept).isEqualTo(HttpStatus.BAD_REQUEST);
+        if (accept.equals(MediaType.APPLICATION_JSON)) {
+          assertThat(JSON.readTree(refused.getBody()).get("message").asText()).isEqualTo(refusal.getValue());
+        } else {
+          assertThat(refused.getBody()).as(refusal.getKey()).contains(org.springframework.web.util.HtmlUtils
+              .htmlEscape(refusal.getValue(), "UTF-8").replace("&rsquo;", "’")).doesNotContain("Bad Request");
+        }
+      }
+    }
+  }
+
+  /**
+   * The evidence review sent over the engine's REST API without its required decision, through {@code complete} and
+   * {@code submit-form} as a script would: 400 with the French sentence that names the field and its choices, and the
+   * task stays open. (Already so before this test: it guards the case a note reported as English.)
+   */
+  @Test
+  void shouldNameInFrenchTheDecisionAnEvidenceReviewSentOverRestLeftOut() throws Exception {
+    String instance = atEvidenceDeposit();
+    assertThat(upload("alice", dossierOf(instance), evidence.nextArchiveName(instance), Zips.with(ALL_PROOFS).bytes())
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    completeTask("alice", instance, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+    runJobs(instance);
+    String task = JSON.readTree(get("ana", "/engine-rest/task?maxResults=50&processInstanceId=" + instance
+        + "&taskDefinitionKey=Task_ReviewEvidence").getBody()).get(0).get("id").asText();
+    for (String endpoint : new String[] {"/complete", "/submit-form"}) {
+      ResponseEntity<String> refused = post("ana", "/engine-rest/task/" + task + endpoint, Map.of("variables",
+          Map.of()));
+      assertThat(refused.getStatusCode()).as(endpoint + " " + refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(JSON.readTree(refused.getBody()).get("message").asText()).as(endpoint).isEqualTo("Choisissez une"
+          + " réponse dans la liste « Décision sur les preuves ».");
+    }
+    assertThat(JSON.readTree(get("ana", "/engine-rest/task/" + task).getBody()).get("id").asText()).isEqualTo(task);
+  }
+
   @Test
   void shouldServeAProofAsAnAttachmentNeverInline() throws Exception {
     String instance = atEvidenceDeposit();
@@ -307,37 +371,64 @@ class AnsRestIT {
    */
   @Test
   void shouldShowTheReviewerInFrenchWhyATaskTheChecksDoNotKnowCannotBeCompleted() throws Exception {
-    String deployment = engine.getRepositoryService().createDeployment().addString("owner-added-task.bpmn", """
+    assertThat(refusedToAna("owner-added-task", "Task_SignAmendment", "Signer l’avenant",
+        "delegateExpression=\"${ansTaskChecks}\"")).isEqualTo("La tâche Task_SignAmendment"
+        + " (« Signer l’avenant ») du processus « owner-added-task » porte l’écouteur ${ansTaskChecks} (événement"
+        + " « complete »), mais Parcours n’a aucun contrôle pour cette tâche : elle ne peut pas être terminée. Dans"
+        + " Modeler, retirez cet écouteur de la tâche (onglet « Listeners ») si ses réponses n’ont rien à vérifier,"
+        + " ou faites écrire ses contrôles dans Parcours ; le diagramme se déploie ensuite avec eux.");
+  }
+
+  /**
+   * A task listener that fails where it should not (it reads a variable the dossier lacks), sent as Tasklist sends the
+   * task: the reviewer reads the French sentence with a reference to quote, not « ENGINE-03051 … », and the task stays
+   * open.
+   */
+  @Test
+  void shouldShowTheReviewerAFrenchSentenceWithAReferenceWhenAListenerFails() throws Exception {
+    String message = refusedToAna("failing-listener", "Task_Sign", "Signer",
+        "expression=\"${task.getVariable('signatoryName').length()}\"");
+
+    java.util.regex.Matcher reference = java.util.regex.Pattern.compile("la référence ([0-9A-F]{8}) ")
+        .matcher(message);
+    assertThat(reference.find()).as(message).isTrue();
+    assertThat(message).isEqualTo("Parcours n’a pas pu traiter cette tâche : une erreur de son côté l’en a empêché,"
+        + " pas ce que vous avez saisi. Rien n’a été enregistré. Réessayez dans quelques minutes ; si l’erreur revient,"
+        + " écrivez à l’administrateur de Parcours en donnant la référence " + reference.group(1) + " : il en trouvera"
+        + " le détail dans le journal du serveur.");
+  }
+
+  /**
+   * What ana reads when she sends, as Tasklist does, the one task of a process a process owner deployed with that
+   * complete listener: the answer is a 500 (no fault of hers), and the task stays open.
+   */
+  String refusedToAna(String processId, String taskId, String taskName, String listener) throws Exception {
+    String deployment = engine.getRepositoryService().createDeployment().addString(processId + ".bpmn", """
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://parcours.example/test">
-          <process id="owner-added-task" isExecutable="true" camunda:historyTimeToLive="30">
+          <process id="%1$s" isExecutable="true" camunda:historyTimeToLive="30">
             <startEvent id="StartEvent_Go"/>
-            <sequenceFlow id="Flow_1" sourceRef="StartEvent_Go" targetRef="Task_SignAmendment"/>
-            <userTask id="Task_SignAmendment" name="Signer l’avenant" camunda:candidateGroups="ans-reviewer">
+            <sequenceFlow id="Flow_1" sourceRef="StartEvent_Go" targetRef="%2$s"/>
+            <userTask id="%2$s" name="%3$s" camunda:candidateGroups="ans-reviewer">
               <extensionElements>
                 <camunda:properties><camunda:property name="timeLimits" value="none"/></camunda:properties>
-                <camunda:taskListener delegateExpression="${ansTaskChecks}" event="complete"/>
+                <camunda:taskListener %4$s event="complete"/>
               </extensionElements>
             </userTask>
-            <sequenceFlow id="Flow_2" sourceRef="Task_SignAmendment" targetRef="EndEvent_Done"/>
+            <sequenceFlow id="Flow_2" sourceRef="%2$s" targetRef="EndEvent_Done"/>
             <endEvent id="EndEvent_Done"/>
           </process>
-        </definitions>""").deploy().getId();
+        </definitions>""".formatted(processId, taskId, taskName, listener)).deploy().getId();
     try {
-      String instance = engine.getRuntimeService().startProcessInstanceByKey("owner-added-task", "DMN-2026-REST")
-          .getId();
+      String instance = engine.getRuntimeService().startProcessInstanceByKey(processId, "DMN-2026-REST").getId();
       String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
 
       ResponseEntity<String> answer = post("ana", "/engine-rest/task/" + task + "/submit-form",
           Map.of("variables", Map.of()));
 
       assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
-      assertThat(JSON.readTree(answer.getBody()).get("message").asText()).isEqualTo("La tâche Task_SignAmendment"
-          + " (« Signer l’avenant ») du processus « owner-added-task » porte l’écouteur ${ansTaskChecks} (événement"
-          + " « complete »), mais Parcours n’a aucun contrôle pour cette tâche : elle ne peut pas être terminée. Dans"
-          + " Modeler, retirez cet écouteur de la tâche (onglet « Listeners ») si ses réponses n’ont rien à vérifier,"
-          + " ou faites écrire ses contrôles dans Parcours ; le diagramme se déploie ensuite avec eux.");
-      assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isOne();
+      assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).as("the task stays open").isOne();
+      return JSON.readTree(answer.getBody()).get("message").asText();
     } finally {
       engine.getRepositoryService().deleteDeployment(deployment, true);
     }

@@ -51,11 +51,34 @@ class OddAddressesIT {
         .doesNotContain("HTTP Status", "Bad Request", "Apache Tomcat");
   }
 
+  /**
+   * The error pages' own address opened by hand, where no error happened: it answered 500 « La page n’a pas pu être
+   * affichée », sending the person to the administrator for nothing. It is now a page that does not exist. Tried: the
+   * address as a browser asks for it, with a query, and as a script asking for JSON.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/error", "/error?x=1"})
+  void shouldAnswerTheErrorAddressOpenedByHandAsAPageThatDoesNotExist(String path) throws IOException {
+    String answer = get(path);
+
+    assertThat(answer).startsWith("HTTP/1.1 404").doesNotContain("n’a pas pu être affichée");
+    assertThat(answer.replaceAll("\\s+", " ")).contains("<h1>Cette page n’existe pas</h1> <p>L’adresse ne correspond"
+        + " à aucune page de Parcours : elle a pu être mal recopiée, ou le dossier ou la tâche qu’elle désignait"
+        + " n’existe plus.</p>");
+    assertThat(get(path, "application/json")).startsWith("HTTP/1.1 404").contains("{\"status\":404,\"message\":"
+        + "\"L’adresse ne correspond à aucune page de Parcours : vérifiez-la, ou ouvrez Tasklist.\"}");
+  }
+
   /** The raw answer, headers and body, to a request whose path is sent as written. */
   String get(String path) throws IOException {
+    return get(path, "text/html");
+  }
+
+  /** The raw answer to a request whose path is sent as written, asking for {@code accept}. */
+  String get(String path, String accept) throws IOException {
     try (Socket socket = new Socket("localhost", port)) {
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept: text/html\r\n"
+      out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept: " + accept + "\r\n"
           + "Connection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
       InputStream in = socket.getInputStream();

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * nobody waits for, a message event without its message, a called process without the company) and each sentence
  * is asserted whole, in French.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class RunTimeMistakesTest extends ProcessTestBase {
 
   @org.springframework.beans.factory.annotation.Autowired fr.parcours.dossier.Dossiers dossiers;
@@ -201,5 +202,40 @@ class RunTimeMistakesTest extends ProcessTestBase {
     Incident incident = runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(incident).as("an incident in Cockpit").isNotNull();
     return incident.getIncidentMessage();
+  }
+
+  /**
+   * A task listener that fails where it should not (here an expression reading a variable the dossier lacks, the
+   * engine's "Unknown property"): the person reads, in Tasklist, a French sentence with a reference, not
+   * « ENGINE-03051 There was an exception while invoking the TaskListener »; the log keeps that reference with the
+   * whole stack trace, and the task stays open.
+   */
+  @Test
+  void shouldTellWhoCompletesATaskWhoseListenerFailedWhatToDoAndLogTheReference(
+      org.springframework.boot.test.system.CapturedOutput log) {
+    deployStep("failing-listener", "Task_Sign", """
+        <userTask id="Task_Sign" name="Signer">
+          <extensionElements>
+            <camunda:properties><camunda:property name="timeLimits" value="none"/></camunda:properties>
+            <camunda:taskListener expression="${task.getVariable('signatoryName').length()}" event="complete"/>
+          </extensionElements>
+        </userTask>""");
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey("failing-listener", "DMN-2026-FAULT");
+    Task task = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> taskService.complete(task.getId()));
+
+    assertThat(thrown).isInstanceOf(fr.parcours.shared.ServerFault.class);
+    java.util.regex.Matcher reference = java.util.regex.Pattern.compile("la référence ([0-9A-F]{8}) ")
+        .matcher(thrown.getMessage());
+    assertThat(reference.find()).as(thrown.getMessage()).isTrue();
+    assertThat(thrown.getMessage()).isEqualTo("Parcours n’a pas pu traiter cette tâche : une erreur de son côté l’en a"
+        + " empêché, pas ce que vous avez saisi. Rien n’a été enregistré. Réessayez dans quelques minutes ; si l’erreur"
+        + " revient, écrivez à l’administrateur de Parcours en donnant la référence " + reference.group(1) + " : il en"
+        + " trouvera le détail dans le journal du serveur.");
+    assertThat(thrown.getCause().getMessage()).as("the engine's words kept as the cause").startsWith("ENGINE-03051");
+    assertThat(log.getOut()).contains("Erreur " + reference.group(1) + " : un écouteur de tâche a échoué")
+        .contains("at org.camunda.bpm.engine.impl.el.JuelExpression");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isOne();
   }
 }

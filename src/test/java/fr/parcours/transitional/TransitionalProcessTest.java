@@ -442,6 +442,7 @@ class TransitionalProcessTest extends ProcessTestBase {
         new Object[] {"TELEMONITORING", null, TEXTS, why, "choisissez le jour où le guichet ouvre"},
         new Object[] {"TELEMONITORING", LocalDate.of(2022, 7, 1), TEXTS, why, "ne vient pas après l’ouverture de la"
             + " phase transitoire"},
+        new Object[] {"TELEMONITORING", LocalDate.of(2999, 1, 1), TEXTS, why, "est à plus de 5 ans d’aujourd’hui"},
         new Object[] {"TELEMONITORING", corrected, " ", why, "Textes publiés : nommez les textes"},
         new Object[] {"TELEMONITORING", mistaken, TEXTS, why, "sont ceux déjà enregistrés"}).forEach(bad ->
             assertThatThrownBy(() -> correction.correct((String) bad[0], (LocalDate) bad[1], (String) bad[2],
@@ -548,7 +549,16 @@ class TransitionalProcessTest extends ProcessTestBase {
     assertThatThrownBy(() -> opening.open("TELEMONITORING", LocalDate.of(2022, 8, 1), TEXTS, REVIEWER))
         .isInstanceOf(BadInputException.class)
         .hasMessage("Ouverture de la phase nominale : le 1er août 2022 ne vient pas après l’ouverture de la phase"
-            + " transitoire du guichet, le 1er août 2022. Choisissez un jour postérieur ; rien n’a été enregistré.");
+            + " transitoire du guichet, le 1er août 2022. Choisissez un jour du 2 août 2022 au 2 novembre 2031 ; rien"
+            + " n’a été enregistré.");
+    // bad inputs: a year mistyped (2999 for 2029), and the first day past five years after today (2 November 2026)
+    for (LocalDate far : List.of(LocalDate.of(2999, 1, 1), LocalDate.of(2031, 11, 3))) {
+      assertThatThrownBy(() -> opening.open("TELEMONITORING", far, TEXTS, REVIEWER))
+          .isInstanceOf(BadInputException.class)
+          .hasMessage("Ouverture de la phase nominale : le " + fr.parcours.deadline.LegalDates.date(far,
+              java.util.Locale.FRENCH) + " est à plus de 5 ans d’aujourd’hui : c’est sans doute une faute de frappe."
+              + " Choisissez un jour du 2 août 2022 au 2 novembre 2031 ; rien n’a été enregistré.");
+    }
     assertThatThrownBy(() -> opening.open("TELEMONITORING", NOMINAL_OPENS_ON, "  ", REVIEWER))
         .isInstanceOf(BadInputException.class).hasMessageStartingWith("Textes publiés : nommez les textes");
     assertThatThrownBy(() -> opening.open("TELEMONITORING", NOMINAL_OPENS_ON, "x".repeat(501), REVIEWER))
