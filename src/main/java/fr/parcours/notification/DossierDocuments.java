@@ -50,6 +50,11 @@ public class DossierDocuments {
     this.storage = storage;
   }
 
+  /** The folder the documents are kept in ({@code parcours.documents.storage}). */
+  public Path storage() {
+    return storage;
+  }
+
   /**
    * A kept document.
    *

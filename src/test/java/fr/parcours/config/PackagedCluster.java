@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 
 /**
  * What the nodes of a test cluster share ({@link ClusterIT}, {@link ClusterBenchmark}): one PostgreSQL database
- * (embedded binaries, empty at the start), one SMTP server and one evidence folder, each on a free port or in the
+ * (embedded binaries, empty at the start), one SMTP server, one evidence folder and one documents folder, each on a free port or in the
  * test's folder; and the nodes started on them, stopped with everything else at the end.
  */
 final class PackagedCluster implements AutoCloseable {
@@ -22,6 +22,8 @@ final class PackagedCluster implements AutoCloseable {
   final DataSource database;
   final GreenMail smtp;
   final Path evidence;
+  /** The documents drawn up for the dossiers, one folder for every node (notification.DocumentsStorageMark). */
+  final Path documents;
   final List<PackagedNode> nodes = new ArrayList<>();
   private final Path folder;
 
@@ -32,6 +34,7 @@ final class PackagedCluster implements AutoCloseable {
     smtp = TestMailServer.server(new ServerSetup(PackagedApplication.freePort(), "127.0.0.1", "smtp"));
     smtp.start();
     evidence = Files.createDirectories(folder.resolve("shared-evidence"));
+    documents = Files.createDirectories(folder.resolve("shared-documents"));
   }
 
   /** Starts a node on the shared database, SMTP server and evidence folder, with more settings. */
@@ -39,11 +42,16 @@ final class PackagedCluster implements AutoCloseable {
     return launch(name, evidence, settings);
   }
 
-  /** Starts a node on the shared database and SMTP server, with that evidence folder and more settings. */
+  /**
+   * Starts a node on the shared database, SMTP server and documents folder, with that evidence folder and more
+   * settings.
+   */
   PackagedNode launch(String name, Path evidenceFolder, List<String> settings) throws IOException {
     PackagedNode node = new PackagedNode(name, folder);
     nodes.add(node);
-    node.launch(postgres, evidenceFolder, smtp.getSmtp().getPort(), "768m", settings);
+    List<String> all = new ArrayList<>(List.of("--parcours.documents.storage=" + documents.toAbsolutePath()));
+    all.addAll(settings);
+    node.launch(postgres, evidenceFolder, smtp.getSmtp().getPort(), "768m", all);
     return node;
   }
 

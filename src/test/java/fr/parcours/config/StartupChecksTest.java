@@ -2,8 +2,13 @@ package fr.parcours.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.parcours.evidence.EvidenceProperties;
+import fr.parcours.notification.DossierDocuments;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -13,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * What is checked at start-up stays checked at start-up: the catalogues, the evidence storage's mark, the settings a
+ * What is checked at start-up stays checked at start-up: the catalogues, the evidence and documents storages' marks, the settings a
  * mail needs, the deadlines source and the deployment are created with the application, so that a mistake stops the
  * start. Only the pages, and what only the pages use, wait for their first request (a few milliseconds less at each
  * start; the start-up benchmark prints the beans created).
@@ -28,14 +33,22 @@ class StartupChecksTest {
       "notificationApi", "orientation", "orientationPage", "referentialPage", "signOutPage");
 
   @Autowired ConfigurableApplicationContext context;
+  @Autowired ManagementService management;
 
   @Test
   void shouldCreateTheStartUpChecksWithTheApplicationAndOnlyThePagesOnFirstUse() {
     ConfigurableListableBeanFactory beans = context.getBeanFactory();
     for (String check : List.of("evidenceCatalogue", "genericLines", "ansWindows", "evidenceStorageMark",
-        "publicLinks", "clocks", "modelDeployment", "parcoursEnginePlugin", "flywayInitializer")) {
+        "documentsStorageMark", "publicLinks", "clocks", "modelDeployment", "parcoursEnginePlugin", "flywayInitializer")) {
       assertThat(beans.containsSingleton(check)).as("%s is created at start-up", check).isTrue();
     }
+    // each storage every node must share is marked for this database, in its folder and in Camunda's properties
+    // (the settings' folders are drawn at random per read in the tests: asked of the beans that hold them)
+    Map<String, Path> storages = Map.of("evidence", context.getBean(EvidenceProperties.class).storage(),
+        "documents", context.getBean(DossierDocuments.class).storage());
+    storages.forEach((storage, folder) -> assertThat(folder.resolve(".parcours-" + storage + "-storage"))
+        .as("the %s storage's mark", storage)
+        .content().isEqualTo(management.getProperties().get("parcours." + storage + ".storage-id")));
     List<String> lazy = new ArrayList<>();
     for (String name : beans.getBeanDefinitionNames()) {
       BeanDefinition definition = beans.getBeanDefinition(name);
