@@ -8,8 +8,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Withdraws the audited certificate (seed 003 step 6.2: a proven non-conformity not corrected), with the auditor's
- * reasons when the correction was refused, or the finding itself when the correction window passed. The withdrawal
- * is written in the step's transaction: rolled back, nothing is withdrawn.
+ * reasons when the correction was refused, or the finding itself when the correction window passed. When a
+ * re-certification of the device replaced the audited certificate during the audit, the certificate withdrawn is the
+ * one in force that replaced it: the audit found the device as deployed out of conformity, and withdrawing a
+ * certificate already replaced would leave the device certified. The withdrawal is written in the step's
+ * transaction: rolled back, nothing is withdrawn.
  */
 @Component("certificateWithdrawal")
 class CertificateWithdrawal implements JavaDelegate {
@@ -27,8 +30,9 @@ class CertificateWithdrawal implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reasons = reasons(execution.getVariable(ComplianceAuditProcess.WITHDRAWAL_REASONS),
         execution.getVariable(ComplianceAuditProcess.NON_CONFORMITY));
-    String number = (String) execution.getVariable(ComplianceAuditProcess.CERTIFICATE_NUMBER);
+    String number = records.latestOf((String) execution.getVariable(ComplianceAuditProcess.CERTIFICATE_NUMBER));
     records.withdraw(number, reasons, ClockUtil.getCurrentTime().toInstant());
+    execution.setVariable(ComplianceAuditProcess.WITHDRAWN_CERTIFICATE, number);
     // a cycle already running on the device (a new model, say) goes on: it is the new candidature the vendor owes
     records.certificate(number).flatMap(c -> records.runningCycle(c.deviceId()))
         .ifPresent(cycle -> execution.setVariable(ComplianceAuditProcess.RUNNING_CYCLE, cycle));

@@ -32,6 +32,11 @@ public final class ComplianceAuditProcess {
   /** Why the certificate is withdrawn: the auditor's reasons, or the finding left uncorrected in the window. */
   public static final String WITHDRAWAL_REASONS = "withdrawalReasons";
   public static final String WITHDRAWN_AT = "certificateWithdrawnAt";
+  /**
+   * The certificate withdrawn: the audited one, or, when a re-certification replaced it during the audit, the
+   * device's certificate that replaced it (the audit looks at the device as deployed; the mail names both).
+   */
+  public static final String WITHDRAWN_CERTIFICATE = "withdrawnCertificate";
   /** The dossier of the certification cycle running on the device when its certificate is withdrawn, if one runs. */
   public static final String RUNNING_CYCLE = "runningCycle";
 

@@ -310,6 +310,25 @@ public class DeviceRecords {
   }
 
   /**
+   * The certificate that this one led to: itself, or the one that replaced it (a re-certification's), or the one that
+   * replaced that one, and so on; a number that names no certificate is given back as it is.
+   */
+  public String latestOf(String number) {
+    String current = number;
+    List<String> seen = new ArrayList<>();
+    while (!seen.contains(current)) {
+      seen.add(current);
+      Optional<String> next = jdbc.queryForList("SELECT replaced_by FROM parcours_certificate WHERE number = ?",
+          String.class, current).stream().filter(Objects::nonNull).findFirst();
+      if (next.isEmpty()) {
+        return current;
+      }
+      current = next.get();
+    }
+    return current;
+  }
+
+  /**
    * The number of the company's certificate of the ANS referential in force for this device name and version (case
    * and surrounding spaces aside); empty when it has none.
    */

@@ -179,7 +179,7 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
         + " conformité : INS 2 : l’identité INS n’est plus qualifiée dans la version déployée.");
     MimeMessage mail = mails("retrait du certificat de conformité " + certificate).get(0);
     assertThat(text(mail)).contains("INS 2 : l’identité INS n’est plus qualifiée")
-        .contains("présenter une nouvelle candidature").contains("/devices").contains("/dossiers/" + audit.getBusinessKey());
+        .doesNotContain("sur lequel portait l’audit").contains("présenter une nouvelle candidature").contains("/devices").contains("/dossiers/" + audit.getBusinessKey());
     assertThat(html(mail)).contains("/devices");
     // a new audit cannot be opened on a withdrawn certificate
     assertThat(catchThrowable(() -> openAudit(AUDITOR, certificate))).hasMessageContaining("a déjà été retiré");
@@ -247,6 +247,42 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
     assertThat(html(mail)).contains(cycle.getBusinessKey()).contains("il vaut nouvelle candidature");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(cycle.getId()).count())
         .as("the cycle goes on").isEqualTo(1);
+  }
+
+  /**
+   * The device re-certified while its audit runs: the re-certification's certificate replaced the audited one, and a
+   * non-conformity left uncorrected withdraws the certificate now in force, not the replaced one, which would have
+   * left the device certified while the mail said it no longer was.
+   */
+  @Test
+  void shouldWithdrawTheCertificateThatReplacedTheAuditedOneDuringTheAudit() throws Exception {
+    String name = "PneumoWatch-" + UUID.randomUUID().toString().substring(0, 6);
+    DeviceFacts device = new DeviceFacts("vendor-medisoft", "MediSoft SAS", name, "2.1", "SOCLE", null);
+    certificate = "CC-" + UUID.randomUUID().toString().substring(0, 8);
+    records.certificateIssued(device, certificate, DeviceRecords.ANS_REFERENTIAL, "2025", T0, null, certifiedDossier,
+        null, "ANS");
+    String audited = certificate;
+    ProcessInstance audit = nonConformityFound();
+    String recertified = "CC-" + UUID.randomUUID().toString().substring(0, 8);
+    records.certificateIssued(device, recertified, DeviceRecords.ANS_REFERENTIAL, "2026", now().plusSeconds(3600), null,
+        certifiedDossier, null, "ANS");
+
+    fire(audit, "Timer_CorrectionWindow");
+
+    assertPassed(audit, "Task_WithdrawCertificate", "EndEvent_CertificateWithdrawn");
+    assertThat(records.certificate(recertified).orElseThrow().withdrawn()).as("the certificate in force").isTrue();
+    assertThat(records.certificate(audited).orElseThrow().withdrawn()).as("the replaced one keeps its state").isFalse();
+    assertThat(records.certificate(audited).orElseThrow().replacedBy()).isEqualTo(recertified);
+    MimeMessage mail = mails("retrait du certificat de conformité " + recertified).get(0);
+    String sentence = "Le certificat n° " + audited + ", sur lequel portait l’audit, a été remplacé pendant l’audit"
+        + " par le certificat n° " + recertified + ", délivré par la re-certification du dispositif : c’est donc ce"
+        + " dernier que l’ANS retire.";
+    assertThat(text(mail)).contains("l’ANS retire le certificat de conformité n° " + recertified + ",")
+        .contains(sentence).contains("Le dispositif n’est plus certifié conforme.");
+    assertThat(html(mail)).contains("c’est donc ce dernier que l’ANS retire");
+    // the plain case says nothing of a replacement (shouldWithdrawTheCertificateWithItsReasons...: no such sentence)
+    assertThat(records.latestOf(audited)).isEqualTo(recertified);
+    assertThat(records.latestOf("CC-none")).isEqualTo("CC-none");
   }
 
   @Test
