@@ -200,7 +200,9 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
       advanceTo(late);
       assertThat(catchThrowable(() -> complete(VENDOR, audit, "Task_CorrectNonConformity", correction)))
           .as("at " + late).isInstanceOf(BadInputException.class)
-          .hasMessageContaining("son délai a pris fin le 2 décembre 2026").hasMessageContaining("rien n’a été enregistré");
+          .hasMessageContaining("son délai a pris fin le 2 décembre 2026").hasMessageContaining("rien n’a été enregistré")
+          // the window as the diagram names it, not its id (walk12: « Timer_ComplementsWindow » in Tasklist)
+          .hasMessageContaining("« Délai de mise en conformité passé »").hasMessageNotContaining("Timer_");
     }
     assertThat(catchThrowable(() -> complete(OTHER_VENDOR, audit, "Task_CorrectNonConformity", correction)))
         .as("another company: told nothing of the window").isInstanceOf(AuthorizationException.class);
