@@ -102,6 +102,7 @@ public class DossierBoard {
   private final ReviewerGroups reviewers;
   private final HistoryService history;
   private final TaskService tasks;
+  private final org.camunda.bpm.engine.ManagementService management;
   private final IdentityService identity;
   private final RepositoryService repository;
   private final Dossiers dossiers;
@@ -121,6 +122,7 @@ public class DossierBoard {
     this.documents = documents;
     this.history = engine.getHistoryService();
     this.tasks = engine.getTaskService();
+    this.management = engine.getManagementService();
     this.identity = engine.getIdentityService();
     this.repository = engine.getRepositoryService();
     this.dossiers = dossiers;
@@ -240,7 +242,8 @@ public class DossierBoard {
     ordered.forEach(i -> variables.getOrDefault(i.getId(), Map.of()).forEach(first::putIfAbsent));
 
     Set<String> heldByColleagues = new HashSet<>();
-    List<NextStep> next = nextSteps(viewer, ids, heldByColleagues, variables, table,
+    Map<String, LocalDate> closing = new HashMap<>();
+    List<NextStep> next = nextSteps(viewer, ids, heldByColleagues, closing, variables, table,
         first.get(PATHWAY) instanceof String p ? p : null);
     Set<String> mine = new HashSet<>(next.stream().map(NextStep::taskId).toList());
     mine.removeAll(heldByColleagues);
@@ -277,7 +280,7 @@ public class DossierBoard {
       }
       windows.sort(Comparator.comparing((Window w) -> !w.open()).thenComparing(Window::label));
       boolean running = instance.getEndTime() == null;
-      List<String> steps = running ? waitingSteps(viewer, instance, mine, onHold, clocks) : List.of();
+      List<String> steps = running ? waitingSteps(viewer, instance, mine, onHold, closing, clocks) : List.of();
       boolean datedByCaller = running && windows.isEmpty() && instance.getSuperProcessInstanceId() != null
           && hasDatedTask(instance.getId());
       tracks.add(new TrackState(instance.getId(), instance.getProcessDefinitionKey(),
@@ -322,7 +325,8 @@ public class DossierBoard {
    * 2026; it says who holds it), or assigned to her.
    */
   private List<NextStep> nextSteps(Viewer viewer, List<String> instanceIds, Set<String> heldByColleagues,
-      Map<String, Map<String, Object>> variables, DeadlineTable table, String pathway) {
+      Map<String, LocalDate> closing, Map<String, Map<String, Object>> variables, DeadlineTable table,
+      String pathway) {
     String[] ids = instanceIds.toArray(String[]::new);
     Map<String, Task> open = new java.util.LinkedHashMap<>();
     tasks.createTaskQuery().processInstanceIdIn(ids).taskCandidateUser(viewer.userId()).includeAssignedTasks()
@@ -339,7 +343,12 @@ public class DossierBoard {
       }
       String name = colleague ? text(viewer.locale(), "next.heldBy", task.getName(), fullName(holder)) : task.getName();
       LocalDate remindOn = day == null ? parcoursReminder(task, variables, table, pathway) : null;
-      String due = day != null ? LegalDates.until(day, viewer.locale())
+      LocalDate closedOn = windowClosed(task);
+      if (closedOn != null) {
+        closing.put(task.getId(), closedOn);
+      }
+      String due = closedOn != null ? text(viewer.locale(), "due.closed", LegalDates.date(closedOn, viewer.locale()))
+          : day != null ? LegalDates.until(day, viewer.locale())
           : remindOn == null ? text(viewer.locale(), "due.none")
           : text(viewer.locale(), "due.reminder", LegalDates.date(remindOn, viewer.locale()));
       StepsOnHold.OnHold held = onHold.stream().flatMap(steps -> steps.onHold(task, viewer.locale()).stream())
@@ -481,7 +490,7 @@ public class DossierBoard {
 
   /** The steps the instance waits at, each with who it waits for: "« Examiner les preuves », à l’ANS". */
   private List<String> waitingSteps(Viewer viewer, HistoricProcessInstance instance, Set<String> mine,
-      Set<String> onHold, List<RegulatoryClock> clocks) {
+      Set<String> onHold, Map<String, LocalDate> closing, List<RegulatoryClock> clocks) {
     List<String> steps = new ArrayList<>();
     for (HistoricActivityInstance step : history.createHistoricActivityInstanceQuery()
         .processInstanceId(instance.getId()).unfinished().orderByHistoricActivityInstanceStartTime().asc()
@@ -495,6 +504,9 @@ public class DossierBoard {
         steps.add(running);
       } else if (!"userTask".equals(step.getActivityType())) {
         steps.add(text(viewer.locale(), "step.event", step.getActivityName()));
+      } else if (mine.contains(step.getTaskId()) && closing.containsKey(step.getTaskId())) {
+        steps.add(text(viewer.locale(), "step.yoursClosed", step.getActivityName(),
+            LegalDates.date(closing.get(step.getTaskId()), viewer.locale())));
       } else if (mine.contains(step.getTaskId())) {
         // a task of hers that waits for something outside the dossier is not hers "to do" yet (walk 10: the line said
         // so under the sentence saying when it opens)
@@ -505,6 +517,39 @@ public class DossierBoard {
       }
     }
     return steps;
+  }
+
+  /**
+   * The last day of the task's window when that window has closed but the engine has not fired its timer yet (its job
+   * runs seconds later, or at the next start): Tasklist then refuses the task (security.FormFieldsOnly), and the page
+   * says so rather than « à vous de le faire ». Only an interrupting timer on the task counts; a reminder does not.
+   * The job is read without the person's rights: the task is one she may already see.
+   */
+  private LocalDate windowClosed(Task task) {
+    if (task.getExecutionId() == null) {
+      return null;
+    }
+    org.camunda.bpm.engine.impl.identity.Authentication who = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      var model = repository.getBpmnModelInstance(task.getProcessDefinitionId());
+      for (var job : management.createJobQuery().executionId(task.getExecutionId()).timers()
+          .duedateLowerThan(java.util.Date.from(now().plusMillis(1))).listPage(0, 20)) {
+        var definition = job.getJobDefinitionId() == null ? null : management.createJobDefinitionQuery()
+            .jobDefinitionId(job.getJobDefinitionId()).singleResult();
+        if (definition != null && model.getModelElementById(definition.getActivityId())
+            instanceof org.camunda.bpm.model.bpmn.instance.BoundaryEvent timer && timer.cancelActivity()
+            && timer.getAttachedTo() != null && task.getTaskDefinitionKey().equals(timer.getAttachedTo().getId())) {
+          // a window ends at the end of its last day, which is the day named
+          return dateOf(job.getDuedate().toInstant().minusMillis(1));
+        }
+      }
+      return null;
+    } finally {
+      if (who != null) {
+        identity.setAuthentication(who);
+      }
+    }
   }
 
   /** Who a task is offered to, as a group: the agency's short name, or "the vendor". */

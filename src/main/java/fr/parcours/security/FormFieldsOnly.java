@@ -178,7 +178,9 @@ public class FormFieldsOnly extends CommandInterceptor {
       // a window ends at the end of its last day, which is the day named
       String closedOn = LegalDates.date(job.getDuedate().toInstant().minusMillis(1)
           .atZone(ZoneId.of("Europe/Paris")).toLocalDate(), Locale.FRENCH);
-      String name = timer.getName() == null ? timer.getId() : timer.getName();
+      // the parser keeps an activity's name as a property: getName() is null for every activity
+      Object named = timer.getProperty("name");
+      String name = named instanceof String text && !text.isBlank() ? text : timer.getId();
       throw new BadInputException("La tâche « " + task.getName() + " » ne se termine plus : son délai a pris fin le "
           + closedOn + " (« " + name + " »), et le dossier suit maintenant ce que prévoit ce délai passé ; rien n’a"
           + " été enregistré. Rechargez la liste des tâches dans un instant. (Task '" + task.getName() + "' can no"

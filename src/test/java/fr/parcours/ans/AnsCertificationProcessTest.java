@@ -7,11 +7,13 @@ import fr.parcours.support.Candidatures;
 import fr.parcours.support.FullProcessCoverage;
 import fr.parcours.support.ProcessTestBase;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.Job;
@@ -397,7 +399,7 @@ class AnsCertificationProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void shouldDeprioritiseTheApplicationWhenTheComplementsMissThirtyDays() {
+  void shouldDeprioritiseTheApplicationWhenTheComplementsMissThirtyDays() throws Exception {
     ProcessInstance pi = atEvidenceReview();
     review(pi, "COMPLEMENTS", "SECURITY 3.2: the audit logs are missing.");
 
@@ -410,6 +412,18 @@ class AnsCertificationProcessTest extends ProcessTestBase {
     assertThat(pi).isWaitingAt("Task_ProvideComplements");
     assertThat(pi).variables().containsEntry("deprioritised", true)
         .containsEntry("evidenceQueuedAt", endOfDay(30));
+    // the vendor is told the ANS's decision (the window-passed mail promised it), not the first request again
+    // (walk12: the second request read word for word as the first, « pourra perdre son rang »)
+    List<MimeMessage> asked = mails("compléments demandés");
+    Assertions.assertThat(text(asked.get(0))).doesNotContain("moins prioritaire")
+        .contains("pourra perdre son rang dans la file d’instruction");
+    MimeMessage again = asked.get(asked.size() - 1);
+    Assertions.assertThat(text(again)).contains("l’ANS a gardé votre candidature ouverte, moins prioritaire dans"
+        + " l’ordre d’instruction, et vous les demande à nouveau")
+        .contains("Passé ce nouveau délai, votre dossier pourra être réputé abandonné.")
+        .doesNotContain("pourra perdre son rang");
+    Assertions.assertThat(pdfText(attachment(again))).contains("la candidature est désormais moins prioritaire")
+        .doesNotContain("peut perdre son rang");
     provideComplements(pi);
     assertThat(pi).isWaitingAt("Task_ReviewEvidence");
   }

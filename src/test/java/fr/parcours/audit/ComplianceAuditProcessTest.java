@@ -42,6 +42,7 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
   /** A certificate of alice's company (MediSoft) in force, produced by an ANS dossier of hers. */
   String certificate;
   String certifiedDossier;
+  @org.springframework.beans.factory.annotation.Autowired fr.parcours.dossierpage.DossierBoard board;
 
   @BeforeEach
   void aCertifiedDeviceOfMediSoft() {
@@ -200,7 +201,18 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
       advanceTo(late);
       assertThat(catchThrowable(() -> complete(VENDOR, audit, "Task_CorrectNonConformity", correction)))
           .as("at " + late).isInstanceOf(BadInputException.class)
-          .hasMessageContaining("son délai a pris fin le 2 décembre 2026").hasMessageContaining("rien n’a été enregistré");
+          .hasMessageContaining("son délai a pris fin le 2 décembre 2026").hasMessageContaining("rien n’a été enregistré")
+          // the window as the diagram names it, not its id (walk12: « Timer_ComplementsWindow » in Tasklist)
+          .hasMessageContaining("« Délai de mise en conformité passé »").hasMessageNotContaining("Timer_");
+      // the dossier page says the same as Tasklist (walk12: it still said « à vous de le faire »)
+      var page = board.read(board.viewer(VENDOR, java.util.Locale.FRENCH), audit.getBusinessKey()).orElseThrow()
+          .summary();
+      assertThat(page.nextSteps()).singleElement().satisfies(step -> assertThat(step.due())
+          .as("at " + late).startsWith("délai passé le 2 décembre 2026 : la tâche ne se termine plus"));
+      assertThat(page.tracks().stream().flatMap(t -> t.steps().stream()).toList()).as("at " + late)
+          .contains("« Corriger la non-conformité » : délai passé le 2 décembre 2026, l’étape ne se termine plus ;"
+              + " Parcours la clôt dans un instant")
+          .noneMatch(step -> step.contains("à vous de le faire"));
     }
     assertThat(catchThrowable(() -> complete(OTHER_VENDOR, audit, "Task_CorrectNonConformity", correction)))
         .as("another company: told nothing of the window").isInstanceOf(AuthorizationException.class);
