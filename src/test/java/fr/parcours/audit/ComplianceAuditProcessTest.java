@@ -230,6 +230,39 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
     assertWaitingAt(second, "Task_CheckCorrection");
   }
 
+  /**
+   * An administrator holds a window by suspending its timer (Cockpit, during an outage of the agency's mail): the timer
+   * will not fire, so the window has not closed and the vendor's correction is taken, though its due date has passed.
+   * It was refused « son délai a pris fin … Rechargez la liste des tâches dans un instant », which no reload would ever
+   * change. Tried: the timer's job suspended, its due date passed by an hour; the job definition suspended as well.
+   */
+  @Test
+  void shouldTakeTheCorrectionWhileAnAdministratorHoldsItsWindowsTimer() throws Exception {
+    Map<String, Object> correction = Map.of("correctionDescription", "INS 2 qualifiée de nouveau en version 2.1.1.");
+    ProcessInstance audit = nonConformityFound();
+    org.camunda.bpm.engine.runtime.Job held = timer(audit, "Timer_CorrectionWindow");
+    managementService.suspendJobById(held.getId());
+    advanceTo(held.getDuedate().toInstant().plusSeconds(3600));
+
+    complete(VENDOR, audit, "Task_CorrectNonConformity", correction);
+
+    assertWaitingAt(audit, "Task_CheckCorrection");
+
+    certificate = "CC-" + UUID.randomUUID().toString().substring(0, 8);
+    records.certificateIssued(new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1", "SOCLE", null),
+        certificate, DeviceRecords.ANS_REFERENTIAL, "2025", now(), null, certifiedDossier, null, "ANS");
+    ProcessInstance second = nonConformityFound();
+    org.camunda.bpm.engine.runtime.Job timer = timer(second, "Timer_CorrectionWindow");
+    managementService.suspendJobDefinitionById(timer.getJobDefinitionId(), true);
+    try {
+      advanceTo(timer.getDuedate().toInstant().plusSeconds(3600));
+      complete(VENDOR, second, "Task_CorrectNonConformity", correction);
+      assertWaitingAt(second, "Task_CheckCorrection");
+    } finally {
+      managementService.activateJobDefinitionById(timer.getJobDefinitionId(), true);
+    }
+  }
+
   @Test
   void shouldTellTheVendorThatTheCycleRunningOnTheDeviceCountsAsTheNewCandidatureWhenTheCertificateIsWithdrawn()
       throws Exception {
