@@ -69,6 +69,25 @@ class OddAddressesIT {
         + "\"L’adresse ne correspond à aucune page de Parcours : vérifiez-la, ou ouvrez Tasklist.\"}");
   }
 
+  /**
+   * A request the page cannot follow (a filter's value edited by hand, a method the address does not take) drew the
+   * error page for the server's own failures: « Réessayez dans un instant ; si l’erreur revient, signalez-la », which
+   * no retry mends. It keeps its status and now says that the address is at fault and where to start again. Tried: a
+   * yes/no filter given « peut-etre », on the list and on its export; DELETE on the list; PUT on the devices' page.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"GET /dossiers?overdue=peut-etre 400", "GET /dossiers/export?soon=peut-etre 400",
+      "DELETE /dossiers 405", "PUT /devices 405"})
+  void shouldTellThatARequestThePageCannotFollowIsNotMendedByTryingAgain(String request) throws IOException {
+    String[] parts = request.split(" ");
+    String answer = send(parts[0], parts[1], "text/html").replaceAll("\\s+", " ");
+
+    assertThat(answer).as(request).startsWith("HTTP/1.1 " + parts[2])
+        .contains("<h1>Cette demande ne peut pas être traitée</h1>", "(erreur <span>" + parts[2] + "</span>)",
+            "la réessayer telle quelle ne changera rien : ouvrez la page depuis Tasklist ou la liste des dossiers")
+        .doesNotContain("Réessayez dans un instant", "Whitelabel");
+  }
+
   /** The raw answer, headers and body, to a request whose path is sent as written. */
   String get(String path) throws IOException {
     return get(path, "text/html");
@@ -76,9 +95,14 @@ class OddAddressesIT {
 
   /** The raw answer to a request whose path is sent as written, asking for {@code accept}. */
   String get(String path, String accept) throws IOException {
+    return send("GET", path, accept);
+  }
+
+  /** The raw answer to a request of this method whose path is sent as written, asking for {@code accept}. */
+  String send(String method, String path, String accept) throws IOException {
     try (Socket socket = new Socket("localhost", port)) {
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept: " + accept + "\r\n"
+      out.write((method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept: " + accept + "\r\n"
           + "Connection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
       InputStream in = socket.getInputStream();
