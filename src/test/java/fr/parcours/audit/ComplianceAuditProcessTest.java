@@ -260,6 +260,13 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
     org.camunda.bpm.engine.runtime.Job held = timer(audit, "Timer_CorrectionWindow");
     managementService.suspendJobById(held.getId());
     advanceTo(held.getDuedate().toInstant().plusSeconds(3600));
+    // the dossier page says what Tasklist does: the step is hers to do, not closing
+    var page = board.read(board.viewer(VENDOR, java.util.Locale.FRENCH), audit.getBusinessKey()).orElseThrow()
+        .summary();
+    assertThat(page.nextSteps()).singleElement().satisfies(step -> assertThat(step.due())
+        .doesNotContain("la tâche ne se termine plus"));
+    assertThat(page.tracks().stream().flatMap(t -> t.steps().stream()).toList())
+        .noneMatch(step -> step.contains("l’étape ne se termine plus"));
 
     complete(VENDOR, audit, "Task_CorrectNonConformity", correction);
 
