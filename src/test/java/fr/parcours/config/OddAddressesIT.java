@@ -86,6 +86,17 @@ class OddAddressesIT {
         .contains("<h1>Cette demande ne peut pas être traitée</h1>", "(erreur <span>" + parts[2] + "</span>)",
             "la réessayer telle quelle ne changera rien : ouvrez la page depuis Tasklist ou la liste des dossiers")
         .doesNotContain("Réessayez dans un instant", "Whitelabel");
+    // a script asking for JSON reads it in French too, not Spring's bare "Bad Request"
+    assertThat(send(parts[0], parts[1], "application/json")).as(request).startsWith("HTTP/1.1 " + parts[2])
+        .contains("\"message\":\"Parcours n’a pas pu suivre cette demande (erreur " + parts[2] + ") : l’adresse");
+  }
+
+  /** A file that does not exist, asked for by a script: its 404 says so in French. Tried: a style sheet, a script. */
+  @ParameterizedTest
+  @ValueSource(strings = {"/nope.css", "/camunda/app/tasklist/nope.js"})
+  void shouldTellAScriptInFrenchThatAFileDoesNotExist(String path) throws IOException {
+    assertThat(get(path, "application/json")).startsWith("HTTP/1.1 404").contains("\"status\":404")
+        .contains("\"message\":\"L’adresse ne correspond à aucune page de Parcours : vérifiez-la, ou ouvrez Tasklist.\"");
   }
 
   /** The raw answer, headers and body, to a request whose path is sent as written. */
