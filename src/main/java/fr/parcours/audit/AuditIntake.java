@@ -7,6 +7,7 @@ import fr.parcours.security.DossierAccess;
 import fr.parcours.security.Roles;
 import fr.parcours.shared.BadInputException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -96,6 +97,18 @@ class AuditIntake implements ExecutionListener {
         .orElse(null));
     if (running != null) { // an audit opened before the table of audits (V8) holds no row there
       throw AuditRecords.alreadyAudited(number, running.getBusinessKey());
+    }
+    // an audit of a certificate this one replaced runs on and, uncorrected, withdraws this one: a second audit would
+    // withdraw it first, and the first could then withdraw nothing (its step failing for ever)
+    for (String earlier : records.earlierOf(certificate.certificateNumber())) {
+      Optional<String> auditing = audits.running(earlier);
+      if (auditing.isPresent()) {
+        throw new BadInputException("Un audit est déjà en cours sur le certificat « " + earlier + " » (dossier "
+            + auditing.get() + "), que le certificat « " + certificate.certificateNumber() + " » a remplacé depuis :"
+            + " cet audit porte sur le dispositif, et sans correction il retirera le certificat « "
+            + certificate.certificateNumber() + " ». Poursuivez-le ; un nouvel audit pourra être ouvert quand il sera"
+            + " clos. Rien n’a été ouvert.");
+      }
     }
 
     execution.setVariable(ComplianceAuditProcess.CERTIFICATE_NUMBER, certificate.certificateNumber());

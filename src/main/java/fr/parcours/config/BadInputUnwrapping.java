@@ -6,6 +6,7 @@ import fr.parcours.shared.ServerFault;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
@@ -43,7 +44,8 @@ class BadInputUnwrapping extends CommandInterceptor {
           throw fault;
         }
       }
-      if (e instanceof ProcessEngineException && e.getMessage() != null
+      // a job's failure is read by the administrator in Cockpit (its incident keeps the engine's words), not by a person
+      if (!(command instanceof ExecuteJobsCmd) && e instanceof ProcessEngineException && e.getMessage() != null
           && e.getMessage().startsWith(TASK_LISTENER_FAILED)) {
         byte[] bytes = new byte[4];
         RANDOM.nextBytes(bytes);

@@ -309,6 +309,22 @@ public class DeviceRecords {
     return jdbc.query(CERTIFIED + " WHERE c.number = ?", CERTIFIED_ROWS, number.strip()).stream().findFirst();
   }
 
+  /** The certificates this one replaced, and those they replaced, and so on (its re-certifications' earlier ones). */
+  public List<String> earlierOf(String number) {
+    List<String> earlier = new ArrayList<>();
+    List<String> next = List.of(number);
+    while (!next.isEmpty()) {
+      List<String> found = new ArrayList<>();
+      for (String one : next) {
+        jdbc.queryForList("SELECT number FROM parcours_certificate WHERE replaced_by = ?", String.class, one).stream()
+            .filter(n -> !earlier.contains(n) && !n.equals(number)).forEach(found::add);
+      }
+      earlier.addAll(found);
+      next = found;
+    }
+    return earlier;
+  }
+
   /**
    * The certificate that this one led to: itself, or the one that replaced it (a re-certification's), or the one that
    * replaced that one, and so on; a number that names no certificate is given back as it is.

@@ -533,7 +533,8 @@ public class DossierBoard {
     identity.clearAuthentication();
     try {
       var model = repository.getBpmnModelInstance(task.getProcessDefinitionId());
-      for (var job : management.createJobQuery().executionId(task.getExecutionId()).timers()
+      // a suspended timer (a window an administrator holds) does not fire: Tasklist still takes the task
+      for (var job : management.createJobQuery().executionId(task.getExecutionId()).timers().active()
           .duedateLowerThan(java.util.Date.from(now().plusMillis(1))).listPage(0, 20)) {
         var definition = job.getJobDefinitionId() == null ? null : management.createJobDefinitionQuery()
             .jobDefinitionId(job.getJobDefinitionId()).singleResult();

@@ -157,7 +157,8 @@ public class FormFieldsOnly extends CommandInterceptor {
     Date now = ClockUtil.getCurrentTime();
     List<Job> due = context.runWithoutAuthorization(() ->
         ((JobQueryImpl) new JobQueryImpl()
-            .executionId(task.getExecutionId()).timers().duedateLowerThenOrEquals(now)).executeList(context, null));
+            .executionId(task.getExecutionId()).timers().active().duedateLowerThenOrEquals(now))
+            .executeList(context, null)); // a suspended timer (a paused clock, a window held by hand) does not fire
     if (due.isEmpty()) {
       return;
     }

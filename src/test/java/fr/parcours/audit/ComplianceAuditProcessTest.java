@@ -53,6 +53,23 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
         certificate, DeviceRecords.ANS_REFERENTIAL, "2025", T0, null, certifiedDossier, ans.getId(), "ANS");
   }
 
+  /**
+   * A device of its own, for a certificate issued after the fixture's: on CardioWatch 2.1 it would replace the
+   * certificates of the earlier tests, whose audits may still run (the test database is shared).
+   */
+  static DeviceFacts anotherDevice() {
+    return new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch-" + UUID.randomUUID().toString()
+        .substring(0, 6), "2.1", "SOCLE", null);
+  }
+
+  /** A certificate of the device for this referential version, issued at this instant: its number. */
+  String issued(DeviceFacts device, String version, java.time.Instant at) {
+    String number = "CC-" + UUID.randomUUID().toString().substring(0, 8);
+    records.certificateIssued(device, number, DeviceRecords.ANS_REFERENTIAL, version, at, null, certifiedDossier, null,
+        "ANS");
+    return number;
+  }
+
   ProcessInstance openAudit(String user, String number) {
     Map<String, Object> form = new HashMap<>();
     form.put("certificateNumber", number);
@@ -222,12 +239,52 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
     assertThat(records.certificate(certificate).orElseThrow().withdrawn()).isTrue();
 
     certificate = "CC-" + UUID.randomUUID().toString().substring(0, 8);
-    records.certificateIssued(new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1", "SOCLE", null),
+    records.certificateIssued(anotherDevice(),
         certificate, DeviceRecords.ANS_REFERENTIAL, "2025", now(), null, certifiedDossier, null, "ANS");
     ProcessInstance second = nonConformityFound();
     advanceTo(timer(second, "Timer_CorrectionWindow").getDuedate().toInstant().minusSeconds(1));
     complete(VENDOR, second, "Task_CorrectNonConformity", correction);
     assertWaitingAt(second, "Task_CheckCorrection");
+  }
+
+  /**
+   * An administrator holds a window by suspending its timer (Cockpit, during an outage of the agency's mail): the timer
+   * will not fire, so the window has not closed and the vendor's correction is taken, though its due date has passed.
+   * It was refused « son délai a pris fin … Rechargez la liste des tâches dans un instant », which no reload would ever
+   * change. Tried: the timer's job suspended, its due date passed by an hour; the job definition suspended as well.
+   */
+  @Test
+  void shouldTakeTheCorrectionWhileAnAdministratorHoldsItsWindowsTimer() throws Exception {
+    Map<String, Object> correction = Map.of("correctionDescription", "INS 2 qualifiée de nouveau en version 2.1.1.");
+    ProcessInstance audit = nonConformityFound();
+    org.camunda.bpm.engine.runtime.Job held = timer(audit, "Timer_CorrectionWindow");
+    managementService.suspendJobById(held.getId());
+    advanceTo(held.getDuedate().toInstant().plusSeconds(3600));
+    // the dossier page says what Tasklist does: the step is hers to do, not closing
+    var page = board.read(board.viewer(VENDOR, java.util.Locale.FRENCH), audit.getBusinessKey()).orElseThrow()
+        .summary();
+    assertThat(page.nextSteps()).singleElement().satisfies(step -> assertThat(step.due())
+        .doesNotContain("la tâche ne se termine plus"));
+    assertThat(page.tracks().stream().flatMap(t -> t.steps().stream()).toList())
+        .noneMatch(step -> step.contains("l’étape ne se termine plus"));
+
+    complete(VENDOR, audit, "Task_CorrectNonConformity", correction);
+
+    assertWaitingAt(audit, "Task_CheckCorrection");
+
+    certificate = "CC-" + UUID.randomUUID().toString().substring(0, 8);
+    records.certificateIssued(anotherDevice(),
+        certificate, DeviceRecords.ANS_REFERENTIAL, "2025", now(), null, certifiedDossier, null, "ANS");
+    ProcessInstance second = nonConformityFound();
+    org.camunda.bpm.engine.runtime.Job timer = timer(second, "Timer_CorrectionWindow");
+    managementService.suspendJobDefinitionById(timer.getJobDefinitionId(), true);
+    try {
+      advanceTo(timer.getDuedate().toInstant().plusSeconds(3600));
+      complete(VENDOR, second, "Task_CorrectNonConformity", correction);
+      assertWaitingAt(second, "Task_CheckCorrection");
+    } finally {
+      managementService.activateJobDefinitionById(timer.getJobDefinitionId(), true);
+    }
   }
 
   @Test
@@ -270,14 +327,10 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
   void shouldWithdrawTheCertificateThatReplacedTheAuditedOneDuringTheAudit() throws Exception {
     String name = "PneumoWatch-" + UUID.randomUUID().toString().substring(0, 6);
     DeviceFacts device = new DeviceFacts("vendor-medisoft", "MediSoft SAS", name, "2.1", "SOCLE", null);
-    certificate = "CC-" + UUID.randomUUID().toString().substring(0, 8);
-    records.certificateIssued(device, certificate, DeviceRecords.ANS_REFERENTIAL, "2025", T0, null, certifiedDossier,
-        null, "ANS");
+    certificate = issued(device, "2025", T0);
     String audited = certificate;
     ProcessInstance audit = nonConformityFound();
-    String recertified = "CC-" + UUID.randomUUID().toString().substring(0, 8);
-    records.certificateIssued(device, recertified, DeviceRecords.ANS_REFERENTIAL, "2026", now().plusSeconds(3600), null,
-        certifiedDossier, null, "ANS");
+    String recertified = issued(device, "2026", now().plusSeconds(3600));
 
     fire(audit, "Timer_CorrectionWindow");
 
@@ -295,6 +348,37 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
     // the plain case says nothing of a replacement (shouldWithdrawTheCertificateWithItsReasons...: no such sentence)
     assertThat(records.latestOf(audited)).isEqualTo(recertified);
     assertThat(records.latestOf("CC-none")).isEqualTo("CC-none");
+  }
+
+  /**
+   * The audited certificate replaced during its audit: the audit runs on and, uncorrected, withdraws the one in force.
+   * A second audit opened on that one could withdraw it first; the first audit's withdrawal then found no certificate
+   * in force (« Aucun certificat en vigueur ne porte le numéro … ») and its step failed at every try, the audit stuck.
+   * The second is refused while the first runs, naming it. Tried: the certificate that replaced the audited one, and
+   * the one that replaced that one in turn.
+   */
+  @Test
+  void shouldNotOpenASecondAuditOnTheCertificateThatReplacedOneUnderAudit() throws Exception {
+    DeviceFacts device = new DeviceFacts("vendor-medisoft", "MediSoft SAS",
+        "SpiroWatch-" + UUID.randomUUID().toString().substring(0, 6), "2.1", "SOCLE", null);
+    certificate = issued(device, "2025", T0);
+    String audited = certificate;
+    ProcessInstance audit = nonConformityFound();
+    String recertified = issued(device, "2026", now().plusSeconds(3600));
+
+    assertThat(catchThrowable(() -> openAudit(AUDITOR, recertified))).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("Un audit est déjà en cours sur le certificat « " + audited + " » (dossier "
+            + audit.getBusinessKey() + "), que le certificat « " + recertified + " » a remplacé depuis")
+        .hasMessageContaining("Rien n’a été ouvert.");
+    String again = issued(device, "2027", now().plusSeconds(7200));
+    assertThat(catchThrowable(() -> openAudit(AUDITOR, again))).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("« " + audited + " »");
+    assertThat(auditsOf(recertified) + auditsOf(again)).isZero();
+
+    fire(audit, "Timer_CorrectionWindow");
+
+    assertPassed(audit, "Task_WithdrawCertificate", "EndEvent_CertificateWithdrawn");
+    assertThat(records.certificate(again).orElseThrow().withdrawn()).as("the certificate in force").isTrue();
   }
 
   @Test

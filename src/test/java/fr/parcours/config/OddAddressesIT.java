@@ -69,6 +69,36 @@ class OddAddressesIT {
         + "\"L’adresse ne correspond à aucune page de Parcours : vérifiez-la, ou ouvrez Tasklist.\"}");
   }
 
+  /**
+   * A request the page cannot follow (a filter's value edited by hand, a method the address does not take) drew the
+   * error page for the server's own failures: « Réessayez dans un instant ; si l’erreur revient, signalez-la », which
+   * no retry mends. It keeps its status and now says that the address is at fault and where to start again. Tried: a
+   * yes/no filter given « peut-etre », on the list and on its export; DELETE on the list; PUT on the devices' page.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"GET /dossiers?overdue=peut-etre 400", "GET /dossiers/export?soon=peut-etre 400",
+      "DELETE /dossiers 405", "PUT /devices 405"})
+  void shouldTellThatARequestThePageCannotFollowIsNotMendedByTryingAgain(String request) throws IOException {
+    String[] parts = request.split(" ");
+    String answer = send(parts[0], parts[1], "text/html").replaceAll("\\s+", " ");
+
+    assertThat(answer).as(request).startsWith("HTTP/1.1 " + parts[2])
+        .contains("<h1>Cette demande ne peut pas être traitée</h1>", "(erreur <span>" + parts[2] + "</span>)",
+            "la réessayer telle quelle ne changera rien : ouvrez la page depuis Tasklist ou la liste des dossiers")
+        .doesNotContain("Réessayez dans un instant", "Whitelabel");
+    // a script asking for JSON reads it in French too, not Spring's bare "Bad Request"
+    assertThat(send(parts[0], parts[1], "application/json")).as(request).startsWith("HTTP/1.1 " + parts[2])
+        .contains("\"message\":\"Parcours n’a pas pu suivre cette demande (erreur " + parts[2] + ") : l’adresse");
+  }
+
+  /** A file that does not exist, asked for by a script: its 404 says so in French. Tried: a style sheet, a script. */
+  @ParameterizedTest
+  @ValueSource(strings = {"/nope.css", "/camunda/app/tasklist/nope.js"})
+  void shouldTellAScriptInFrenchThatAFileDoesNotExist(String path) throws IOException {
+    assertThat(get(path, "application/json")).startsWith("HTTP/1.1 404").contains("\"status\":404")
+        .contains("\"message\":\"L’adresse ne correspond à aucune page de Parcours : vérifiez-la, ou ouvrez Tasklist.\"");
+  }
+
   /** The raw answer, headers and body, to a request whose path is sent as written. */
   String get(String path) throws IOException {
     return get(path, "text/html");
@@ -76,9 +106,14 @@ class OddAddressesIT {
 
   /** The raw answer to a request whose path is sent as written, asking for {@code accept}. */
   String get(String path, String accept) throws IOException {
+    return send("GET", path, accept);
+  }
+
+  /** The raw answer to a request of this method whose path is sent as written, asking for {@code accept}. */
+  String send(String method, String path, String accept) throws IOException {
     try (Socket socket = new Socket("localhost", port)) {
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept: " + accept + "\r\n"
+      out.write((method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept: " + accept + "\r\n"
           + "Connection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
       InputStream in = socket.getInputStream();

@@ -238,4 +238,28 @@ class RunTimeMistakesTest extends ProcessTestBase {
         .contains("at org.camunda.bpm.engine.impl.el.JuelExpression");
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isOne();
   }
+  /**
+   * A task listener that fails in a job (the step before the task runs asynchronously): nobody reads the person's
+   * sentence there; the administrator reads the incident in Cockpit. It said « Parcours n’a pas pu traiter cette tâche
+   * … écrivez à l’administrateur de Parcours en donnant la référence … » to whoever ran the job, and the log claimed,
+   * at every retry, that a person had read a reference. The incident keeps the engine's words, which name the
+   * expression that failed, and the log the engine's own lines.
+   */
+  @Test
+  void shouldLeaveTheEngineWordsInTheIncidentWhenATaskListenerFailsInAJob(
+      org.springframework.boot.test.system.CapturedOutput log) {
+    deployStep("failing-listener-job", "Task_Sign", """
+        <userTask id="Task_Sign" name="Signer" camunda:asyncBefore="true">
+          <extensionElements>
+            <camunda:properties><camunda:property name="timeLimits" value="none"/></camunda:properties>
+            <camunda:taskListener expression="${task.getVariable('signatoryName').length()}" event="create"/>
+          </extensionElements>
+        </userTask>""");
+
+    String incident = incidentOf("failing-listener-job");
+
+    assertThat(incident).startsWith("ENGINE-03051").contains("signatoryName")
+        .doesNotContain("Parcours n’a pas pu traiter cette tâche");
+    assertThat(log.getOut()).doesNotContain("un écouteur de tâche a échoué");
+  }
 }
