@@ -77,7 +77,7 @@ class AuditIntake implements ExecutionListener {
       throw new BadInputException("Objet de l’audit : le champ est vide. Écrivez ce que l’audit examine (déploiement,"
           + " version, exigences) ; il est communiqué à l’industriel.");
     }
-    CertifiedDevice certificate = records.certificate(number).orElseThrow(() -> new BadInputException(
+    CertifiedDevice certificate = records.certificateAsTyped(number).orElseThrow(() -> new BadInputException(
         "Numéro du certificat de conformité : aucun certificat ne porte le numéro « " + number + " ». Recopiez le"
             + " numéro d’un certificat en vigueur depuis la page « Ouvrir un audit de conformité »"
           + " (/audits/certificates)."));

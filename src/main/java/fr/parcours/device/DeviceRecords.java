@@ -326,6 +326,19 @@ public class DeviceRecords {
   }
 
   /**
+   * The certificate a person typed: its number whatever its case and with no spaces (« cc-dmn-2026-000123 »,
+   * « CC - DMN-2026-000123 »), as a number copied from a mail or typed by hand comes; empty when none bears it.
+   */
+  public Optional<CertifiedDevice> certificateAsTyped(String typed) {
+    String number = typed == null ? "" : typed.replaceAll("\\s+", "");
+    if (number.isEmpty()) {
+      return Optional.empty();
+    }
+    return certificate(number).or(() -> jdbc.query(CERTIFIED + " WHERE UPPER(c.number) = UPPER(?)", CERTIFIED_ROWS,
+        number).stream().findFirst());
+  }
+
+  /**
    * The certificate that this one led to: itself, or the one that replaced it (a re-certification's), or the one that
    * replaced that one, and so on; a number that names no certificate is given back as it is.
    */

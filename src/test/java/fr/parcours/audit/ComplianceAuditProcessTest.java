@@ -132,6 +132,18 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
         .count())).isZero();
   }
 
+  /** A number typed by hand or copied from a mail: another case, spaces around the dash (walk 12). */
+  @Test
+  void shouldOpenTheAuditOnTheCertificateAsTypedWhateverItsCaseAndSpaces() {
+    String typed = " " + certificate.toLowerCase(java.util.Locale.ROOT).replace("-", " - ") + " ";
+
+    ProcessInstance audit = openAudit(AUDITOR, typed);
+
+    assertThat(runtimeService.getVariable(audit.getId(), "certificateNumber")).isEqualTo(certificate);
+    assertThat(catchThrowable(() -> openAudit(AUDITOR, "CC-" + certificate.substring(4) + "0")))
+        .as("one character more names no certificate").hasMessageContaining("aucun certificat ne porte le numéro");
+  }
+
   @Test
   void shouldKeepTheCertificateWhenTheVendorCorrectsInTimeAndTheAuditorAccepts() throws Exception {
     ProcessInstance audit = openAudit(AUDITOR, certificate);
