@@ -21,6 +21,7 @@ import fr.parcours.notification.NotificationJournal;
 import fr.parcours.security.AsUser;
 import fr.parcours.security.ReviewerGroups;
 import fr.parcours.security.Roles;
+import fr.parcours.shared.ClosedWindow;
 import fr.parcours.shared.Pathway;
 import fr.parcours.shared.StepsOnHold;
 import java.io.IOException;
@@ -48,6 +49,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -105,6 +108,7 @@ public class DossierBoard {
   private final org.camunda.bpm.engine.ManagementService management;
   private final IdentityService identity;
   private final RepositoryService repository;
+  private final CommandExecutor commands;
   private final Dossiers dossiers;
   private final List<Pathway> pathways;
   private final DeadlineCatalogue deadlines;
@@ -125,6 +129,8 @@ public class DossierBoard {
     this.management = engine.getManagementService();
     this.identity = engine.getIdentityService();
     this.repository = engine.getRepositoryService();
+    this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
     this.dossiers = dossiers;
     this.pathways = pathways;
     this.deadlines = deadlines;
@@ -522,35 +528,12 @@ public class DossierBoard {
   /**
    * The last day of the task's window when that window has closed but the engine has not fired its timer yet (its job
    * runs seconds later, or at the next start): Tasklist then refuses the task (security.FormFieldsOnly), and the page
-   * says so rather than « à vous de le faire ». Only an interrupting timer on the task counts; a reminder does not.
-   * The job is read without the person's rights: the task is one she may already see.
+   * says so rather than « à vous de le faire » ({@link ClosedWindow}, the rule both use). The job is read without
+   * the person's rights: the task is one she may already see.
    */
   private LocalDate windowClosed(Task task) {
-    if (task.getExecutionId() == null) {
-      return null;
-    }
-    org.camunda.bpm.engine.impl.identity.Authentication who = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      var model = repository.getBpmnModelInstance(task.getProcessDefinitionId());
-      // a suspended timer (a window an administrator holds) does not fire: Tasklist still takes the task
-      for (var job : management.createJobQuery().executionId(task.getExecutionId()).timers().active()
-          .duedateLowerThan(java.util.Date.from(now().plusMillis(1))).listPage(0, 20)) {
-        var definition = job.getJobDefinitionId() == null ? null : management.createJobDefinitionQuery()
-            .jobDefinitionId(job.getJobDefinitionId()).singleResult();
-        if (definition != null && model.getModelElementById(definition.getActivityId())
-            instanceof org.camunda.bpm.model.bpmn.instance.BoundaryEvent timer && timer.cancelActivity()
-            && timer.getAttachedTo() != null && task.getTaskDefinitionKey().equals(timer.getAttachedTo().getId())) {
-          // a window ends at the end of its last day, which is the day named
-          return dateOf(job.getDuedate().toInstant().minusMillis(1));
-        }
-      }
-      return null;
-    } finally {
-      if (who != null) {
-        identity.setAuthentication(who);
-      }
-    }
+    return commands.execute(context -> ClosedWindow.of(context, task.getId())).map(w -> dateOf(w.lastMoment()))
+        .orElse(null);
   }
 
   /** Who a task is offered to, as a group: the agency's short name, or "the vendor". */

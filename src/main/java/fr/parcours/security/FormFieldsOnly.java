@@ -3,21 +3,16 @@ package fr.parcours.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.parcours.shared.BadInputException;
+import fr.parcours.shared.ClosedWindow;
 import fr.parcours.shared.FormFields;
 import java.io.IOException;
 import fr.parcours.deadline.LegalDates;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import org.camunda.bpm.engine.impl.JobQueryImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityStartBehavior;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
@@ -150,44 +145,24 @@ public class FormFieldsOnly extends CommandInterceptor {
    * and the timer's path skipped. Refused on a task the person can see; another company's is refused by the command.
    */
   private static void refuseAfterItsWindow(CommandContext context, String taskId) {
-    TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
-    if (task == null || task.getExecutionId() == null) {
+    Optional<ClosedWindow> closed = ClosedWindow.of(context, taskId);
+    if (closed.isEmpty()) {
       return;
     }
-    Date now = ClockUtil.getCurrentTime();
-    List<Job> due = context.runWithoutAuthorization(() ->
-        ((JobQueryImpl) new JobQueryImpl()
-            .executionId(task.getExecutionId()).timers().active().duedateLowerThenOrEquals(now))
-            .executeList(context, null)); // a suspended timer (a paused clock, a window held by hand) does not fire
-    if (due.isEmpty()) {
+    TaskQueryImpl visible = new TaskQueryImpl();
+    visible.taskId(taskId);
+    if (visible.executeCount(context) == 0) {
       return;
     }
-    ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
-        .findDeployedProcessDefinitionById(task.getProcessDefinitionId());
-    for (Job job : due) {
-      ActivityImpl timer =
-          definition.findActivity(((JobEntity) job).getActivityId());
-      if (timer == null || !"boundaryTimer".equals(timer.getProperty("type"))
-          || timer.getActivityStartBehavior() != ActivityStartBehavior.CANCEL_EVENT_SCOPE) {
-        continue; // a reminder, or a window that only flags the dossier late
-      }
-      TaskQueryImpl visible = new TaskQueryImpl();
-      visible.taskId(taskId);
-      if (visible.executeCount(context) == 0) {
-        return;
-      }
-      // a window ends at the end of its last day, which is the day named
-      String closedOn = LegalDates.date(job.getDuedate().toInstant().minusMillis(1)
-          .atZone(ZoneId.of("Europe/Paris")).toLocalDate(), Locale.FRENCH);
-      // the parser keeps an activity's name as a property: getName() is null for every activity
-      Object named = timer.getProperty("name");
-      String name = named instanceof String text && !text.isBlank() ? text : timer.getId();
-      throw new BadInputException("La tâche « " + task.getName() + " » ne se termine plus : son délai a pris fin le "
-          + closedOn + " (« " + name + " »), et le dossier suit maintenant ce que prévoit ce délai passé ; rien n’a"
-          + " été enregistré. Rechargez la liste des tâches dans un instant. (Task '" + task.getName() + "' can no"
-          + " longer be completed: its window closed on " + closedOn + " ('" + name + "'), and the dossier now"
-          + " follows what that window provides; nothing was stored. Reload the task list in a moment.)");
-    }
+    String task = context.getTaskManager().findTaskById(taskId).getName();
+    String closedOn = LegalDates.date(closed.get().lastMoment().atZone(ZoneId.of("Europe/Paris")).toLocalDate(),
+        Locale.FRENCH);
+    String name = closed.get().name();
+    throw new BadInputException("La tâche « " + task + " » ne se termine plus : son délai a pris fin le "
+        + closedOn + " (« " + name + " »), et le dossier suit maintenant ce que prévoit ce délai passé ; rien n’a"
+        + " été enregistré. Rechargez la liste des tâches dans un instant. (Task '" + task + "' can no"
+        + " longer be completed: its window closed on " + closedOn + " ('" + name + "'), and the dossier now"
+        + " follows what that window provides; nothing was stored. Reload the task list in a moment.)");
   }
 
   /** The start form's fields, and nothing else: not who applies, not the dossier number, not its company. */
