@@ -14,6 +14,8 @@ public final class BrandNameProcess {
   public static final String ACKNOWLEDGED_AT = "acknowledgedAt";
   /** When the CNEDiMTS opinion came back to the pathway (a date): no order may precede it. */
   public static final String OPINION_RECEIVED_AT = "opinionReceivedAt";
+  /** The row of the deadlines table that bounds the registration an order sets ("at most 5 years", seed 000). */
+  public static final String REGISTRATION_VALIDITY = "BRAND_REGISTRATION_VALIDITY";
   /** The registration's last day, as the order sets it (a date at the start of that day, Paris). */
   public static final String REGISTRATION_ENDS_AT = "registrationEndsAt";
 

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
 class BrandNameTaskChecks implements TaskListener {
 
   /** The row that bounds the registration the order sets: "at most 5 years" (seed 000, step 16). */
-  static final String VALIDITY = "BRAND_REGISTRATION_VALIDITY";
+  static final String VALIDITY = BrandNameProcess.REGISTRATION_VALIDITY;
 
   private final DeadlineCatalogue deadlines;
   private final DeviceRecords records;

@@ -1,6 +1,8 @@
 package fr.parcours.simulator;
 
 import fr.parcours.ans.AnsProcess;
+import fr.parcours.brandname.BrandNameBareGlue;
+import fr.parcours.brandname.BrandNameProcess;
 import fr.parcours.clock.ClockStub;
 import fr.parcours.config.EngineParseListeners;
 import fr.parcours.pecan.PecanBareGlue;
@@ -31,7 +33,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * The baseline of the glue ratio: the same diagrams, forms and deadlines table on a bare in-memory engine of their
+ * The baseline of the glue ratio: the same diagrams (the pathways the simulator knows and their tracks), forms and
+ * deadlines table on a bare in-memory engine of their
  * own (H2, full history, as the application), with Parcours' glue made no-ops: no mail sent or journaled, no form or
  * task check, no evidence stored, no authorization; the beans that steer the diagram set what the real ones set, and
  * every window falls due beyond the run's horizon ({@link FarClocks}). Driven by the same simulator, with the same
@@ -57,7 +60,8 @@ final class BaselineEngine {
     configuration.getProcessEnginePlugins().add(new org.camunda.spin.plugin.impl.SpinProcessEnginePlugin());
     ClockStub clocks = new FarClocks(Duration.ofDays(settings.horizonDays() + 1L));
     configuration.setCustomPostBPMNParseListeners(new ArrayList<>(EngineParseListeners.of(() -> clocks,
-        List.of(PecanProcess.OUTCOMES, AnsProcess.OUTCOMES, AnsProcess.INSTRUCTION_OUTCOMES))));
+        List.of(PecanProcess.OUTCOMES, BrandNameProcess.OUTCOMES, AnsProcess.OUTCOMES,
+            AnsProcess.INSTRUCTION_OUTCOMES))));
     Map<String, Object> beans = beans(clocks);
     beans.forEach(Mocks::register);
     ProcessEngine engine = configuration.buildProcessEngine();
@@ -78,7 +82,8 @@ final class BaselineEngine {
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("simulation baseline");
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     try {
-      for (String pattern : List.of("classpath*:bpmn/pathways/pecan.bpmn", "classpath*:bpmn/tracks/*.bpmn",
+      for (String pattern : List.of("classpath*:bpmn/pathways/pecan.bpmn", "classpath*:bpmn/pathways/brand-name.bpmn",
+          "classpath*:bpmn/tracks/*.bpmn",
           "classpath*:bpmn/deadlines.dmn", "classpath*:forms/*.form")) {
         for (Resource resource : resolver.getResources(pattern)) {
           String folder = pattern.substring("classpath*:".length(), pattern.lastIndexOf('/') + 1);
@@ -94,6 +99,7 @@ final class BaselineEngine {
   /** The beans the diagrams name, as no-ops or as what the diagram needs of them (after {@code TrackEngine.Stubs}). */
   private static Map<String, Object> beans(ClockStub clocks) {
     Map<String, Object> beans = new HashMap<>(PecanBareGlue.beans(clocks));
+    beans.putAll(BrandNameBareGlue.beans(Simulator.PARIS));
     TaskListener nothing = task -> { };
     beans.put("companyAccess", (ExecutionListener) execution -> { });
     beans.put("hasTaskChecks", nothing);

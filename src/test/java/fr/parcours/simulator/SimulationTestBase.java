@@ -1,5 +1,8 @@
 package fr.parcours.simulator;
 
+import fr.parcours.brandname.BrandNameProcess;
+import fr.parcours.deadline.DeadlineCatalogue;
+import fr.parcours.deadline.FrenchTimeLimits;
 import fr.parcours.evidence.EvidenceDeposits;
 import fr.parcours.support.TestMailServer;
 import fr.parcours.support.TestSmtp;
@@ -8,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -34,14 +38,25 @@ abstract class SimulationTestBase {
 
   @Autowired ProcessEngine engine;
   @Autowired EvidenceDeposits evidence;
+  @Autowired DeadlineCatalogue deadlines;
 
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
   }
 
+  /** The pathways a what-if file may name. */
   List<AnswerBook> books() {
-    return List.of(new PecanAnswers());
+    return List.of(new PecanAnswers(), new BrandNameAnswers(this::latestRegistrationEnd));
+  }
+
+  /**
+   * The last day a brand-name registration ordered on {@code order} may run to, read in the deadlines table in force
+   * (the one a what-if deployed, during its run), counted as the order's check counts it.
+   */
+  LocalDate latestRegistrationEnd(LocalDate order) {
+    return FrenchTimeLimits.count(order, deadlines.rule(BrandNameProcess.REGISTRATION_VALIDITY, BrandNameProcess.PATHWAY)
+        .duration(), false).lastDay();
   }
 
   WhatIfFile read(Path file) {

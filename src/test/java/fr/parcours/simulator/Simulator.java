@@ -337,8 +337,14 @@ final class Simulator {
       driver.sendEvidence(task.getProcessInstanceId(), step.user());
     }
     Map<String, Object> values = new HashMap<>();
-    String today = now.atZone(PARIS).toLocalDate().toString();
-    step.values(p.answer()).forEach((k, v) -> values.put(k, PecanAnswers.TODAY.equals(v) ? today : v));
+    LocalDate today = now.atZone(PARIS).toLocalDate();
+    step.values(p.answer()).forEach((k, v) -> values.put(k, v instanceof AnswerBook.Dated dated ? dated.on(today) : v));
+    if (p.answer() == Answer.COMPLEMENTS && step.grantsLength() != null
+        && Boolean.TRUE.equals(engine.getTaskService().getVariable(task.getId(), "agencySetsLength"))) {
+      // the pathway's row leaves the vendor's time to the reviewer, who types it in the form
+      values.put("window_" + step.grantsLength() + "_days",
+          (long) whatIf.assumptions().get(p.taskKey()).grantedDays());
+    }
     driver.answer(task, step.user(), values);
     result.answered(step.who(), p.answer());
     if (task.getDueDate() != null && now.isAfter(task.getDueDate().toInstant())) {
@@ -374,7 +380,13 @@ final class Simulator {
           whatIf.assumptions().get(task.getTaskDefinitionKey()));
       boolean late = draw.late() && task.getDueDate() != null;
       Instant at;
-      if (late) {
+      if (step.beforeDue() && task.getDueDate() != null && !late) {
+        // so many days before the step's last day (a renewal), at once when that day is nearer
+        at = atAnswerTime(task.getDueDate().toInstant(), -Math.round(draw.days()));
+        if (at.isBefore(now)) {
+          at = now;
+        }
+      } else if (late) {
         // after the step's last day: the morning after its due moment
         at = atAnswerTime(task.getDueDate().toInstant(), 1);
       } else {
@@ -471,10 +483,10 @@ final class Simulator {
     }
     for (Dossier d : dossiers) {
       HistoricProcessInstance root = d.instanceId == null ? null : roots.get(d.instanceId);
-      Ending ending = root == null || root.getEndTime() == null ? Ending.OPEN
-          : book.classify(variables.getOrDefault(d.instanceId, Map.of()));
+      Ending ending = root == null ? Ending.OPEN
+          : book.classify(variables.getOrDefault(d.instanceId, Map.of()), root.getEndTime() != null);
       Instant decided = d.decidedAt;
-      if (decided == null && ending == Ending.REFUSED) {
+      if (decided == null && ending == Ending.REFUSED && root.getEndTime() != null) {
         decided = root.getEndTime().toInstant(); // refused before the ministers: when the dossier closed
       }
       boolean measured = ending == Ending.DECIDED || ending == Ending.REFUSED;

@@ -71,4 +71,23 @@ class SimulatorDrawTest {
     assertThat(first.endings.get(Ending.DECIDED) + first.endings.get(Ending.REFUSED)
         + first.endings.get(Ending.ABANDONED) + first.endings.get(Ending.OPEN)).isEqualTo(6);
   }
+
+  /**
+   * The brand name on the bare engine (the glue's baseline, with the brand name's bare beans): its dossiers run to
+   * their order (the simulator's repeatability is the test above's).
+   */
+  @Test
+  void shouldCarryBrandNameDossiersToTheirOrderOnTheBareEngine() throws Exception {
+    WhatIfFile whatIf = WhatIfFile.parse("simulations/brand-name.txt",
+        java.nio.file.Files.readString(java.nio.file.Path.of("simulations/brand-name.txt")),
+        List.of(new BrandNameAnswers(day -> day.plusYears(5))));
+
+    SimulationResult run = new BaselineEngine().simulate(whatIf,
+        new Simulator.Settings(6, 5, 3, 10, 1500, SimulationTestBase.START), 0);
+
+    assertThat(run.failures).isEmpty();
+    assertThat(run.deposited.get()).isEqualTo(6);
+    assertThat(run.endings.get(Ending.DECIDED)).as("dossiers registered").isPositive();
+    assertThat(run.spent).containsKey("réponse Task_PublishRegistrationOrder");
+  }
 }

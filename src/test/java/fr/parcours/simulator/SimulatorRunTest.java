@@ -35,4 +35,28 @@ class SimulatorRunTest extends SimulationTestBase {
     assertThat(SimulationReport.html("essai", java.util.List.of(run), java.util.List.of()))
         .contains("<svg", "Du dépôt à la décision", "éditeur");
   }
+
+  /**
+   * The brand name through the real application, its ANS round first: every dossier ends refused or abandoned, or
+   * registered (its registration lives on after the order, and counts as decided), with no answer refused.
+   */
+  @Test
+  void shouldCarryBrandNameDossiersToTheirRegistrationOrTheirEnd() {
+    WhatIfFile whatIf = read(Path.of("simulations/brand-name.txt"));
+    assertThat(whatIf.book().pathway()).isEqualTo("brand-name");
+
+    SimulationResult run = simulate(whatIf, new Simulator.Settings(8, 7, 2, 10, 1500, START), "nom de marque");
+    System.out.println(run.text());
+
+    assertThat(run.failures).as("answers refused or jobs failed").isEmpty();
+    assertThat(run.deposited.get()).isEqualTo(8);
+    assertThat(run.endings.get(Ending.OPEN)).as("dossiers neither registered nor ended").isZero();
+    assertThat(run.endings.get(Ending.DECIDED)).as("dossiers registered").isPositive();
+    assertThat(run.daysToDecision).hasSize(run.endings.get(Ending.DECIDED) + run.endings.get(Ending.REFUSED))
+        .allSatisfy(days -> assertThat(days).isPositive());
+    // the brand name's own steps were answered, the order with the end date the table allows
+    assertThat(run.spent).containsKeys("réponse Task_SendAcknowledgement", "réponse Task_FilePriceDossier",
+        "réponse Task_RecordCepsOutcome", "réponse Task_AnswerDraftOpinion", "réponse Task_PublishRegistrationOrder");
+    assertThat(whatIf.book().steps()).containsKeys(run.missedAt.keySet().toArray(String[]::new));
+  }
 }

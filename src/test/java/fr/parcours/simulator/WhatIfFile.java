@@ -106,9 +106,13 @@ record WhatIfFile(AnswerBook book, Map<String, Assumption> assumptions) {
       if (a.refusals() > 0 && step.refusal() == null) {
         problems.add("ligne " + n + " : l’étape « " + key + " » ne peut pas refuser ; retirez « refus »");
       }
+      if (a.grantedDays() > 0 && step.grantsLength() == null) {
+        problems.add("ligne " + n + " : à l’étape « " + key + " », la personne ne fixe pas le délai de l’éditeur"
+            + " (il est dans la table des délais, ou l’étape ne demande pas de compléments) ; retirez « délai accordé »");
+      }
       Assumption usual = step.usual();
       assumptions.put(key, new Assumption(a.days() != null ? a.days() : usual.days(), a.complements(),
-          a.refusals(), a.late()));
+          a.refusals(), a.late(), a.grantedDays() > 0 ? a.grantedDays() : usual.grantedDays()));
     }
     if (!problems.isEmpty()) {
       throw new BadWhatIfFile(source, problems);
@@ -124,7 +128,8 @@ record WhatIfFile(AnswerBook book, Map<String, Assumption> assumptions) {
     }
     Distribution days = null;
     double[] shares = new double[3];
-    boolean[] seen = new boolean[4];
+    int granted = 0;
+    boolean[] seen = new boolean[5];
     if (value.isEmpty()) {
       problems.add("ligne " + n + " (" + key + ") : rien n’est dit de l’étape ; écrivez au moins « délai = fixe(3) »");
     }
@@ -143,10 +148,12 @@ record WhatIfFile(AnswerBook book, Map<String, Assumption> assumptions) {
         case "compléments", "complements" -> 1;
         case "refus" -> 2;
         case "retard" -> 3;
+        case "délai accordé", "delai accorde", "délai accorde", "delai accordé" -> 4;
         default -> -1;
       };
       if (slot < 0) {
-        problems.add(where + "réglage inconnu ; les réglages sont délai, compléments, refus et retard");
+        problems.add(where + "réglage inconnu ; les réglages sont délai, compléments, refus, retard et délai"
+            + " accordé");
         continue;
       }
       if (seen[slot]) {
@@ -157,6 +164,8 @@ record WhatIfFile(AnswerBook book, Map<String, Assumption> assumptions) {
       try {
         if (slot == 0) {
           days = Distribution.parse(what);
+        } else if (slot == 4) {
+          granted = grantedDays(what);
         } else {
           shares[slot - 1] = share(what);
         }
@@ -168,7 +177,22 @@ record WhatIfFile(AnswerBook book, Map<String, Assumption> assumptions) {
       problems.add("ligne " + n + " (" + key + ") : compléments et refus font ensemble plus de 100 % des réponses ;"
           + " leur somme doit rester à 100 % au plus");
     }
-    return problems.size() > before ? null : new Assumption(days, shares[0], shares[1], shares[2]);
+    return problems.size() > before ? null : new Assumption(days, shares[0], shares[1], shares[2], granted);
+  }
+
+  /** « 30 » or « 30 jours »: the whole days a reviewer grants the vendor for complements. */
+  private static int grantedDays(String text) {
+    String number = text.strip().replaceFirst("(?i)\\s*jours?$", "");
+    try {
+      int days = Integer.parseInt(number);
+      if (days >= 1 && days <= 3650) {
+        return days;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException("« " + text + " » n’est pas un nombre de jours ; écrivez un nombre entier de"
+        + " jours, ex. délai accordé = 30");
   }
 
   /** « 20 % », « 20% » or « 20 »: a share between 0 and 100 %. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The what-if file a process owner writes: what it means, and a clear French message for each mistake. */
 class WhatIfFileTest {
 
-  static final List<AnswerBook> BOOKS = List.of(new PecanAnswers());
+  static final List<AnswerBook> BOOKS = List.of(new PecanAnswers(), new BrandNameAnswers(day -> day.plusYears(5)));
 
   static WhatIfFile parse(String text) {
     return WhatIfFile.parse("essai.txt", text, BOOKS);
@@ -95,8 +95,8 @@ class WhatIfFileTest {
         "ligne 7 (Task_ProvideComplements, retard) : « 120 % » : une part est comprise entre 0 % et 100 %",
         "ligne 8 (Task_CheckSesameCompleteness, compléments) : « beaucoup » n’est pas une part ; écrivez un"
             + " pourcentage, ex. 15 %",
-        "ligne 9 (Task_SignConvention, vitesse) : réglage inconnu ; les réglages sont délai, compléments, refus et"
-            + " retard",
+        "ligne 9 (Task_SignConvention, vitesse) : réglage inconnu ; les réglages sont délai, compléments, refus,"
+            + " retard et délai accordé",
         "ligne 10 (Task_DepositEvidence, délai fixe(3)) : « délai fixe(3) » n’a pas de valeur ; écrivez par exemple"
             + " « délai = fixe(3) » ou « refus = 10 % »",
         "ligne 12 : l’étape « Task_SendAcknowledgement » est déjà décrite ligne 5 ; gardez une seule ligne par étape",
@@ -127,12 +127,51 @@ class WhatIfFileTest {
         + " compléments ; retirez « compléments »");
   }
 
+  /**
+   * The brand name's CNEDiMTS and ministers set the vendor's time for complements themselves (the table's row says
+   * « at least 10 days »): the file says how many days they grant, 30 unless it says otherwise.
+   */
+  @Test
+  void shouldReadTheDaysAReviewerGrantsForComplements() throws Exception {
+    WhatIfFile file = parse("""
+        parcours: brand-name
+        Task_ExamineApplication: délai = fixe(40) ; compléments = 20 % ; délai accordé = 15
+        Task_EvaluateApplication: compléments = 10 % ; Délai accordé = 45 jours
+        """);
+
+    assertThat(file.book().pathway()).isEqualTo("brand-name");
+    assertThat(file.assumptions().get("Task_ExamineApplication").grantedDays()).isEqualTo(15);
+    assertThat(file.assumptions().get("Task_EvaluateApplication").grantedDays()).isEqualTo(45);
+    assertThat(file.assumptions().get("Task_EvaluateApplication").days()).as("the usual time to answer kept")
+        .isEqualTo(file.book().steps().get("Task_EvaluateApplication").usual().days());
+    WhatIfFile example = WhatIfFile.parse("simulations/brand-name.txt",
+        Files.readString(Path.of("simulations/brand-name.txt")), BOOKS);
+    assertThat(example.assumptions().get("Task_ExamineApplication").grantedDays())
+        .isEqualTo(TrackSteps.USUAL_GRANTED_DAYS);
+    assertThat(example.book().steps().get("Task_FileRenewal").beforeDue()).isTrue();
+
+    assertThat(problems("""
+        parcours: brand-name
+        Task_ExamineApplication: délai accordé = quinze
+        Task_EvaluateApplication: délai accordé = 0
+        Task_SendAcknowledgement: délai accordé = 30
+        Task_ProvideCnedimtsComplements: délai accordé = 30 ; délai accordé = 20
+        """)).containsExactlyInAnyOrder(
+        "ligne 2 (Task_ExamineApplication, délai accordé) : « quinze » n’est pas un nombre de jours ; écrivez un"
+            + " nombre entier de jours, ex. délai accordé = 30",
+        "ligne 3 (Task_EvaluateApplication, délai accordé) : « 0 » n’est pas un nombre de jours ; écrivez un"
+            + " nombre entier de jours, ex. délai accordé = 30",
+        "ligne 5 (Task_ProvideCnedimtsComplements, délai accordé) : donné deux fois sur la ligne ; gardez-en un",
+        "ligne 4 : à l’étape « Task_SendAcknowledgement », la personne ne fixe pas le délai de l’éditeur (il est"
+            + " dans la table des délais, ou l’étape ne demande pas de compléments) ; retirez « délai accordé »");
+  }
+
   @Test
   void shouldAskWhichPathwayToSimulate() {
     assertThat(problems("Task_ExamineApplication: délai = fixe(3)\n")).containsExactly(
         "le fichier ne dit pas quel parcours simuler ; ajoutez une ligne « parcours: pecan »");
     assertThat(problems("parcours: lppr\n")).containsExactly(
-        "ligne 1 : le parcours « lppr » n’est pas simulé ; parcours possibles : pecan");
+        "ligne 1 : le parcours « lppr » n’est pas simulé ; parcours possibles : pecan, brand-name");
     assertThat(problems("parcours: pecan\nparcours: pecan\n")).containsExactly(
         "ligne 2 : le parcours est déjà donné (« pecan ») ; un fichier décrit un seul parcours");
   }

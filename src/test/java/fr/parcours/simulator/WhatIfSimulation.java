@@ -32,8 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 class WhatIfSimulation extends SimulationTestBase {
 
-  @Autowired DeadlineCatalogue deadlines;
-
   @Test
   void runTheWhatIf() throws IOException {
     Path file = Path.of(System.getProperty("simulate.file", "simulations/pecan.txt"));
@@ -102,7 +100,7 @@ class WhatIfSimulation extends SimulationTestBase {
     System.out.println(machine);
     notes.add(machine);
     Files.createDirectories(report.toAbsolutePath().getParent());
-    Files.writeString(report, SimulationReport.html("Simulation « et si ? » du parcours " + whatIf.book().pathway(),
+    Files.writeString(report, SimulationReport.html("Simulation « et si ? » du parcours " + whatIf.book().title(),
         runs, notes));
     System.out.println("Rapport : " + report.toAbsolutePath());
   }
