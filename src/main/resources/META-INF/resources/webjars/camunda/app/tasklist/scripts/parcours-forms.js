@@ -284,3 +284,44 @@ function nameTheFieldsToCorrect() {
 // after the French words of form-js's sentences (the observer above runs first), so that the notice quotes them
 new MutationObserver(nameTheFieldsToCorrect).observe(document.body,
   {childList: true, subtree: true, characterData: true});
+
+/*
+ * Parcours: a task form that the server refused (« Le formulaire de la tâche n’a pas pu être envoyé : Cochez … »)
+ * kept its red notice after the person corrected the form and « Valider » completed the task: the list said
+ * « Choisissez une tâche », the notice still said that her form could not be sent (walk of 4 December 2026: the CEPS
+ * price dossier, the date of the acknowledgement of receipt). Tasklist ties the notice to its task view, which outlives
+ * the task. A refusal now belongs to the task open when it appeared, and is closed, as the person would close it, once
+ * that task is no longer the one open (completed, or another one chosen). The start form's pop-up has its own rule
+ * above.
+ */
+const TASK_REFUSAL_TITLES = ['Le formulaire de la tâche n’a pas pu être envoyé',
+  'An error happened while submitting the task form'];
+const refusedTask = new WeakMap();
+
+function openTaskId() {
+  const found = /[?&]task=([^&]+)/.exec(window.location.hash);
+  return found ? found[1] : null;
+}
+
+function closeRefusalsOfTasksNoLongerOpen() {
+  const task = openTaskId();
+  document.querySelectorAll('.notifications > .alert-danger, .notifications > .alert-error').forEach(notice => {
+    const status = notice.querySelector('.status');
+    if (notice.closest('.modal') || !status
+      || !TASK_REFUSAL_TITLES.some(title => status.textContent.trim().startsWith(title))) {
+      return;
+    }
+    if (!refusedTask.has(notice)) {
+      refusedTask.set(notice, task);
+      return;
+    }
+    const close = notice.querySelector("button.close[ng-click^='removeNotification']");
+    if (refusedTask.get(notice) !== task && close && !closedNotices.has(notice)) {
+      closedNotices.add(notice);
+      close.click();
+    }
+  });
+}
+
+new MutationObserver(closeRefusalsOfTasksNoLongerOpen).observe(document.body, {childList: true, subtree: true});
+window.addEventListener('hashchange', closeRefusalsOfTasksNoLongerOpen);
