@@ -325,3 +325,57 @@ function closeRefusalsOfTasksNoLongerOpen() {
 
 new MutationObserver(closeRefusalsOfTasksNoLongerOpen).observe(document.body, {childList: true, subtree: true});
 window.addEventListener('hashchange', closeRefusalsOfTasksNoLongerOpen);
+
+/*
+ * Parcours: « Valider » (a task) and « Démarrer » (a start form) are greyed while a field shows form-js's error (a
+ * telephone number or an e-mail address not in the expected form), and pressing them does nothing: no notice, and the
+ * field is often far above, out of sight (walk of 4 December 2026: the administrative dossier's forty fields,
+ * « Téléphone du contact » typed 0123). Beside the buttons, a line now names each field to correct with form-js's
+ * sentence, each name a link to its field, for as long as a field shows an error.
+ */
+const BESIDE_BUTTONS = 'parcours-fields-beside-buttons';
+const BESIDE_WORDS = french ? {
+  one: 'À corriger avant d’envoyer (son nom y mène) :',
+  many: 'À corriger avant d’envoyer (chaque nom y mène) :'
+} : {
+  one: 'To correct before sending (its name takes you there):',
+  many: 'To correct before sending (each name takes you there):'
+};
+
+function nameTheFieldsBesideTheButtons() {
+  document.querySelectorAll('.form-pane .form-actions, .modal-content > .modal-footer').forEach(actions => {
+    const form = actions.closest('.form-pane') || actions.closest('.modal-content');
+    let line = form.querySelector('.' + BESIDE_BUTTONS);
+    const fields = form.querySelector('.fjs-form') ? fieldsToCorrect(form) : [];
+    if (!fields.length) {
+      if (line) {
+        line.remove();
+      }
+      return;
+    }
+    const key = fields.map(({name, reason}) => name + ' ' + reason).join('\n');
+    if (line && line.dataset.fields === key) {
+      return;
+    }
+    if (!line) {
+      line = document.createElement('div');
+      line.className = BESIDE_BUTTONS;
+      line.setAttribute('role', 'alert');
+      line.style.cssText = 'color:#a94442;margin:8px 15px;text-align:left';
+      actions.before(line);
+    }
+    line.dataset.fields = key;
+    line.textContent = '';
+    line.append(fields.length === 1 ? BESIDE_WORDS.one : BESIDE_WORDS.many);
+    const list = document.createElement('ul');
+    fields.forEach(({field, name, reason}) => {
+      const item = document.createElement('li');
+      item.append(fieldLink(field, name), reason ? (french ? ' : ' : ': ') + reason : '');
+      list.append(item);
+    });
+    line.append(list);
+  });
+}
+
+new MutationObserver(nameTheFieldsBesideTheButtons).observe(document.body,
+  {childList: true, subtree: true, characterData: true});
