@@ -520,6 +520,72 @@ class TasklistBrowserIT extends BrowserTestBase {
 
 
   /**
+   * Walk 13: a task form refused by the server kept its red notice « Le formulaire de la tâche n’a pas pu être
+   * envoyé » after the reviewer corrected it and « Valider » completed the task. Once the task is done, its refusal
+   * goes (scripts/parcours-forms.js).
+   */
+  @Test
+  @Order(8)
+  void shouldCloseATaskFormsRefusalOnceTheCorrectedFormCompletesTheTask() {
+    ProcessInstance dossier = as("alice", () -> formService.submitStartForm(
+        repositoryService.createProcessDefinitionQuery().processDefinitionKey("ans-certification").latestVersion()
+            .singleResult().getId(), Candidatures.valid()));
+    moveToEvidenceReview(dossier);
+
+    signIn("ana");
+    openFilter(EVIDENCE_QUEUE);
+    openTask("Examiner les preuves", dossier.getBusinessKey());
+    claimInTasklist();
+    // complements asked without saying which: refused, the task stays open
+    radio("Field_EvidenceDecision", "Compléments ou corrections nécessaires");
+    WebElement valider = waiting.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='" + COMPLETE + "']")));
+    scrollTo(valider);
+    dismissBanners();
+    valider.click();
+    By refusal = By.xpath("//*[contains(@class,'notifications')]/*[contains(@class,'alert-danger')]"
+        + "[contains(normalize-space(.),'n’a pas pu être envoyé')]");
+    assertThat(waiting.until(ExpectedConditions.visibilityOfElementLocated(refusal)).getText())
+        .contains("doit être motivée");
+    screenshot("tasklist-refusal-before-correction");
+
+    radio("Field_EvidenceDecision", "Conformes : délivrer le certificat");
+    completeInTasklist();
+    waiting.until(d -> historyService.createHistoricTaskInstanceQuery().processInstanceId(dossier.getId())
+        .taskDefinitionKey("Task_ReviewEvidence").finished().count() == 1);
+    waiting.until(ExpectedConditions.invisibilityOfElementLocated(refusal));
+    screenshot("tasklist-refusal-gone-once-completed");
+  }
+
+  /**
+   * Walk 13: a telephone number not in the expected form greys « Démarrer » (as « Valider » under a task), and pressing
+   * it did nothing, the field's sentence far above, out of sight. Beside the buttons a line names the field, a link to
+   * it, until it is corrected.
+   */
+  @Test
+  @Order(9)
+  void shouldNameBesideTheGreyedButtonTheFieldThatKeepsItGreyed() {
+    signIn("alice");
+    openStartForm(PROCESS_NAME);
+    fillValidCandidature();
+    type("Field_ContactPhone", "0123");
+    type("Field_ContactName", "Jean Dupont");
+    WebElement start = browser.findElement(By.cssSelector(".modal-footer button[type='submit']"));
+    waiting.until(d -> !start.isEnabled());
+    By beside = By.cssSelector(".modal-content .parcours-fields-beside-buttons");
+    WebElement line = waiting.until(ExpectedConditions.visibilityOfElementLocated(beside));
+    scrollTo(start);
+    assertThat(line.getText()).contains("À corriger avant d’envoyer", "« Téléphone du contact »");
+    screenshot("tasklist-greyed-start-names-its-field");
+    line.findElement(By.xpath(".//a[normalize-space(.)='« Téléphone du contact »']")).click();
+    waiting.until(d -> browser.switchTo().activeElement().getAttribute("id").endsWith("-Field_ContactPhone"));
+
+    type("Field_ContactPhone", "01 23 45 67 89");
+    waiting.until(ExpectedConditions.invisibilityOfElementLocated(beside));
+    waiting.until(d -> start.isEnabled());
+  }
+
+  /**
    * Walk 7: right after « Démarrer » the vendor's list read « Aucune tâche » until she reloaded it: Tasklist reloads
    * it as soon as the start answers (her filters refresh themselves), but the first task came a moment later, after
    * the mail step, and Tasklist looks again only 10 s after. Now the start answers once that task is there: listed by

@@ -284,3 +284,98 @@ function nameTheFieldsToCorrect() {
 // after the French words of form-js's sentences (the observer above runs first), so that the notice quotes them
 new MutationObserver(nameTheFieldsToCorrect).observe(document.body,
   {childList: true, subtree: true, characterData: true});
+
+/*
+ * Parcours: a task form that the server refused (« Le formulaire de la tâche n’a pas pu être envoyé : Cochez … »)
+ * kept its red notice after the person corrected the form and « Valider » completed the task: the list said
+ * « Choisissez une tâche », the notice still said that her form could not be sent (walk of 4 December 2026: the CEPS
+ * price dossier, the date of the acknowledgement of receipt). Tasklist ties the notice to its task view, which outlives
+ * the task. A refusal now belongs to the task open when it appeared, and is closed, as the person would close it, once
+ * that task is no longer the one open (completed, or another one chosen). The start form's pop-up has its own rule
+ * above.
+ */
+const TASK_REFUSAL_TITLES = ['Le formulaire de la tâche n’a pas pu être envoyé',
+  'An error happened while submitting the task form'];
+const refusedTask = new WeakMap();
+
+function openTaskId() {
+  const found = /[?&]task=([^&]+)/.exec(window.location.hash);
+  return found ? found[1] : null;
+}
+
+function closeRefusalsOfTasksNoLongerOpen() {
+  const task = openTaskId();
+  document.querySelectorAll('.notifications > .alert-danger, .notifications > .alert-error').forEach(notice => {
+    const status = notice.querySelector('.status');
+    if (notice.closest('.modal') || !status
+      || !TASK_REFUSAL_TITLES.some(title => status.textContent.trim().startsWith(title))) {
+      return;
+    }
+    if (!refusedTask.has(notice)) {
+      refusedTask.set(notice, task);
+      return;
+    }
+    const close = notice.querySelector("button.close[ng-click^='removeNotification']");
+    if (refusedTask.get(notice) !== task && close && !closedNotices.has(notice)) {
+      closedNotices.add(notice);
+      close.click();
+    }
+  });
+}
+
+new MutationObserver(closeRefusalsOfTasksNoLongerOpen).observe(document.body, {childList: true, subtree: true});
+window.addEventListener('hashchange', closeRefusalsOfTasksNoLongerOpen);
+
+/*
+ * Parcours: « Valider » (a task) and « Démarrer » (a start form) are greyed while a field shows form-js's error (a
+ * telephone number or an e-mail address not in the expected form), and pressing them does nothing: no notice, and the
+ * field is often far above, out of sight (walk of 4 December 2026: the administrative dossier's forty fields,
+ * « Téléphone du contact » typed 0123). Beside the buttons, a line now names each field to correct with form-js's
+ * sentence, each name a link to its field, for as long as a field shows an error.
+ */
+const BESIDE_BUTTONS = 'parcours-fields-beside-buttons';
+const BESIDE_WORDS = french ? {
+  one: 'À corriger avant d’envoyer (son nom y mène) :',
+  many: 'À corriger avant d’envoyer (chaque nom y mène) :'
+} : {
+  one: 'To correct before sending (its name takes you there):',
+  many: 'To correct before sending (each name takes you there):'
+};
+
+function nameTheFieldsBesideTheButtons() {
+  document.querySelectorAll('.form-pane .form-actions, .modal-content > .modal-footer').forEach(actions => {
+    const form = actions.closest('.form-pane') || actions.closest('.modal-content');
+    let line = form.querySelector('.' + BESIDE_BUTTONS);
+    const fields = form.querySelector('.fjs-form') ? fieldsToCorrect(form) : [];
+    if (!fields.length) {
+      if (line) {
+        line.remove();
+      }
+      return;
+    }
+    const key = fields.map(({name, reason}) => name + ' ' + reason).join('\n');
+    if (line && line.dataset.fields === key) {
+      return;
+    }
+    if (!line) {
+      line = document.createElement('div');
+      line.className = BESIDE_BUTTONS;
+      line.setAttribute('role', 'alert');
+      line.style.cssText = 'color:#a94442;margin:8px 15px;text-align:left';
+      actions.before(line);
+    }
+    line.dataset.fields = key;
+    line.textContent = '';
+    line.append(fields.length === 1 ? BESIDE_WORDS.one : BESIDE_WORDS.many);
+    const list = document.createElement('ul');
+    fields.forEach(({field, name, reason}) => {
+      const item = document.createElement('li');
+      item.append(fieldLink(field, name), reason ? (french ? ' : ' : ': ') + reason : '');
+      list.append(item);
+    });
+    line.append(list);
+  });
+}
+
+new MutationObserver(nameTheFieldsBesideTheButtons).observe(document.body,
+  {childList: true, subtree: true, characterData: true});
