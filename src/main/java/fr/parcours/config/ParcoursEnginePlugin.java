@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import fr.parcours.deadline.DeadlineTableTransformListener;
 import fr.parcours.notification.MailStepParseListener;
 import fr.parcours.security.FormFieldsOnly;
+import fr.parcours.security.ProfilesByAdministrators;
 import fr.parcours.security.TaskHandover;
 import fr.parcours.tasklist.PathwayOnCards;
 import fr.parcours.shared.Outcomes;
@@ -57,6 +58,7 @@ class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
     }
     configuration.getCustomPostCommandInterceptorsTxRequired().add(new FormFieldsOnly());
+    configuration.getCustomPostCommandInterceptorsTxRequired().add(new ProfilesByAdministrators());
 
     // a mail to an address no server can deliver to: the incident at once, not after the retry cycle
     configuration.setFailedJobCommandFactory(new NoRetryForPermanentFailures());

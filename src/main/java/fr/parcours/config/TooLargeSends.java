@@ -9,12 +9,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,8 +35,11 @@ import org.thymeleaf.context.Context;
  * error page parsed the same send again and failed again), which the browser showed as its own error page.
  *
  * <p>Once it has answered a signed-in person on one of these pages, it reads what is left of the send, up to
- * {@link #READ_PAST_ANSWER}, rather than close the connection: the browser, still sending, then shows the answer
- * rather than a cut connection. Anywhere else, and for anyone not signed in, Tomcat reads 2 MB past its answer (its
+ * {@link #READ_PAST_ANSWER} and for {@code parcours.uploads.read-past-answer-for} at most (2 minutes unless set),
+ * rather than close the connection: the browser, still sending, then shows the answer rather than a cut connection.
+ * The time bound keeps a slow sender, signed in, from holding a server thread for ever (at 1 KB a second, 1 GB
+ * took about twelve days); a sender that stops sending is left when Tomcat's read times out (its connection
+ * timeout). Anywhere else, and for anyone not signed in, Tomcat reads 2 MB past its answer (its
  * {@code max-swallow-size}) and cuts: raising that setting instead made the server read up to its value of any request
  * to any address, from anyone.
  */
@@ -48,11 +53,14 @@ class TooLargeSends {
   private final EvidenceProperties evidence;
   private final ITemplateEngine templates;
   private final ProcessEngine engine;
+  private final Duration readFor;
 
-  TooLargeSends(EvidenceProperties evidence, ITemplateEngine templates, ProcessEngine engine) {
+  TooLargeSends(EvidenceProperties evidence, ITemplateEngine templates, ProcessEngine engine,
+      @Value("${parcours.uploads.read-past-answer-for:2m}") Duration readFor) {
     this.evidence = evidence;
     this.templates = templates;
     this.engine = engine;
+    this.readFor = readFor;
   }
 
   /** The most of a send Parcours reads past its answer, on an upload page: five times its largest archive. */
@@ -70,18 +78,23 @@ class TooLargeSends {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (Stream.of(ARCHIVE, COMPANY_DOCUMENT, MESSAGE).anyMatch(page -> page.matcher(path).matches())
         && WebappSession.user(request, engine.getName()) != null) {
-      readRest(request);
+      readRest(request, readFor);
     }
   }
 
-  /** Reads the send to its end, or to {@link #READ_PAST_ANSWER}, after which Tomcat cuts the connection. */
-  private static void readRest(HttpServletRequest request) {
+  /**
+   * Reads the send to its end, or to {@link #READ_PAST_ANSWER}, or for {@code readFor}, after which Tomcat cuts the
+   * connection.
+   */
+  private static void readRest(HttpServletRequest request, Duration readFor) {
     byte[] buffer = new byte[64 * 1024];
     long left = READ_PAST_ANSWER.toBytes();
+    long until = System.nanoTime() + readFor.toNanos();
     try {
       InputStream rest = request.getInputStream();
       int read;
-      while (left > 0 && (read = rest.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+      while (left > 0 && System.nanoTime() - until < 0
+          && (read = rest.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
         left -= read;
       }
     } catch (IOException | IllegalStateException gone) {

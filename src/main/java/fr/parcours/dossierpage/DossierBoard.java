@@ -248,7 +248,7 @@ public class DossierBoard {
     ordered.forEach(i -> variables.getOrDefault(i.getId(), Map.of()).forEach(first::putIfAbsent));
 
     Set<String> heldByColleagues = new HashSet<>();
-    Map<String, LocalDate> closing = new HashMap<>();
+    Map<String, ClosedWindow> closing = new HashMap<>();
     List<NextStep> next = nextSteps(viewer, ids, heldByColleagues, closing, variables, table,
         first.get(PATHWAY) instanceof String p ? p : null);
     Set<String> mine = new HashSet<>(next.stream().map(NextStep::taskId).toList());
@@ -331,7 +331,7 @@ public class DossierBoard {
    * 2026; it says who holds it), or assigned to her.
    */
   private List<NextStep> nextSteps(Viewer viewer, List<String> instanceIds, Set<String> heldByColleagues,
-      Map<String, LocalDate> closing, Map<String, Map<String, Object>> variables, DeadlineTable table,
+      Map<String, ClosedWindow> closing, Map<String, Map<String, Object>> variables, DeadlineTable table,
       String pathway) {
     String[] ids = instanceIds.toArray(String[]::new);
     Map<String, Task> open = new java.util.LinkedHashMap<>();
@@ -349,11 +349,12 @@ public class DossierBoard {
       }
       String name = colleague ? text(viewer.locale(), "next.heldBy", task.getName(), fullName(holder)) : task.getName();
       LocalDate remindOn = day == null ? parcoursReminder(task, variables, table, pathway) : null;
-      LocalDate closedOn = windowClosed(task);
-      if (closedOn != null) {
-        closing.put(task.getId(), closedOn);
+      ClosedWindow closed = windowClosed(task);
+      if (closed != null) {
+        closing.put(task.getId(), closed);
       }
-      String due = closedOn != null ? text(viewer.locale(), "due.closed", LegalDates.date(closedOn, viewer.locale()))
+      String due = closed != null ? text(viewer.locale(), closed.failed() ? "due.closedFailed" : "due.closed",
+          LegalDates.date(dateOf(closed.lastMoment()), viewer.locale()))
           : day != null ? LegalDates.until(day, viewer.locale())
           : remindOn == null ? text(viewer.locale(), "due.none")
           : text(viewer.locale(), "due.reminder", LegalDates.date(remindOn, viewer.locale()));
@@ -496,7 +497,7 @@ public class DossierBoard {
 
   /** The steps the instance waits at, each with who it waits for: "« Examiner les preuves », à l’ANS". */
   private List<String> waitingSteps(Viewer viewer, HistoricProcessInstance instance, Set<String> mine,
-      Set<String> onHold, Map<String, LocalDate> closing, List<RegulatoryClock> clocks) {
+      Set<String> onHold, Map<String, ClosedWindow> closing, List<RegulatoryClock> clocks) {
     List<String> steps = new ArrayList<>();
     for (HistoricActivityInstance step : history.createHistoricActivityInstanceQuery()
         .processInstanceId(instance.getId()).unfinished().orderByHistoricActivityInstanceStartTime().asc()
@@ -511,8 +512,9 @@ public class DossierBoard {
       } else if (!"userTask".equals(step.getActivityType())) {
         steps.add(text(viewer.locale(), "step.event", step.getActivityName()));
       } else if (mine.contains(step.getTaskId()) && closing.containsKey(step.getTaskId())) {
-        steps.add(text(viewer.locale(), "step.yoursClosed", step.getActivityName(),
-            LegalDates.date(closing.get(step.getTaskId()), viewer.locale())));
+        ClosedWindow closed = closing.get(step.getTaskId());
+        steps.add(text(viewer.locale(), closed.failed() ? "step.yoursClosedFailed" : "step.yoursClosed",
+            step.getActivityName(), LegalDates.date(dateOf(closed.lastMoment()), viewer.locale())));
       } else if (mine.contains(step.getTaskId())) {
         // a task of hers that waits for something outside the dossier is not hers "to do" yet (walk 10: the line said
         // so under the sentence saying when it opens)
@@ -528,12 +530,12 @@ public class DossierBoard {
   /**
    * The last day of the task's window when that window has closed but the engine has not fired its timer yet (its job
    * runs seconds later, or at the next start): Tasklist then refuses the task (security.FormFieldsOnly), and the page
-   * says so rather than « à vous de le faire » ({@link ClosedWindow}, the rule both use). The job is read without
-   * the person's rights: the task is one she may already see.
+   * says so rather than « à vous de le faire » ({@link ClosedWindow}, the rule both use); when the timer's job failed,
+   * that an administrator takes the step up, not that it closes « dans un instant », which it would say for ever.
+   * The job is read without the person's rights: the task is one she may already see.
    */
-  private LocalDate windowClosed(Task task) {
-    return commands.execute(context -> ClosedWindow.of(context, task.getId())).map(w -> dateOf(w.lastMoment()))
-        .orElse(null);
+  private ClosedWindow windowClosed(Task task) {
+    return commands.execute(context -> ClosedWindow.of(context, task.getId())).orElse(null);
   }
 
   /** Who a task is offered to, as a group: the agency's short name, or "the vendor". */

@@ -2,6 +2,7 @@ package fr.parcours.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.parcours.candidature.CandidatureFields;
 import fr.parcours.shared.BadInputException;
 import fr.parcours.shared.ClosedWindow;
 import fr.parcours.shared.FormFields;
@@ -80,7 +81,7 @@ public class FormFieldsOnly extends CommandInterceptor {
         if (command instanceof SubmitTaskFormCmd) {
           refuseDelegated(context, taskId, user.getUserId());
         }
-        refuseAfterItsWindow(context, taskId);
+        refuseAfterItsWindow(context, taskId, user);
         Map<?, ?> variables = (Map<?, ?>) CommandFields.read(command,
             command instanceof SubmitTaskFormCmd ? "properties" : "variables");
         if (variables != null && !variables.isEmpty() || person) {
@@ -143,8 +144,11 @@ public class FormFieldsOnly extends CommandInterceptor {
    * audit's correction) is no longer answered, though the engine has not fired the timer yet (its job runs a few
    * seconds later, or later still when the server was stopped at that moment): the answer would be taken as on time
    * and the timer's path skipped. Refused on a task the person can see; another company's is refused by the command.
+   * When the timer's job failed (an incident), the window closed all the same, but no reload will show the step closed:
+   * the person is told that the administrators take it up. In French, as Tasklist's other refusals; a vendor whose
+   * dossier corresponds in English reads the English after it, as on her forms (README, "Who reads which language").
    */
-  private static void refuseAfterItsWindow(CommandContext context, String taskId) {
+  private static void refuseAfterItsWindow(CommandContext context, String taskId, Authentication user) {
     Optional<ClosedWindow> closed = ClosedWindow.of(context, taskId);
     if (closed.isEmpty()) {
       return;
@@ -154,15 +158,27 @@ public class FormFieldsOnly extends CommandInterceptor {
     if (visible.executeCount(context) == 0) {
       return;
     }
-    String task = context.getTaskManager().findTaskById(taskId).getName();
-    String closedOn = LegalDates.date(closed.get().lastMoment().atZone(ZoneId.of("Europe/Paris")).toLocalDate(),
-        Locale.FRENCH);
+    TaskEntity entity = context.getTaskManager().findTaskById(taskId);
+    String task = entity.getName();
+    java.time.LocalDate lastDay = closed.get().lastMoment().atZone(ZoneId.of("Europe/Paris")).toLocalDate();
+    String closedOn = LegalDates.date(lastDay, Locale.FRENCH);
     String name = closed.get().name();
-    throw new BadInputException("La tâche « " + task + " » ne se termine plus : son délai a pris fin le "
-        + closedOn + " (« " + name + " »), et le dossier suit maintenant ce que prévoit ce délai passé ; rien n’a"
-        + " été enregistré. Rechargez la liste des tâches dans un instant. (Task '" + task + "' can no"
-        + " longer be completed: its window closed on " + closedOn + " ('" + name + "'), and the dossier now"
-        + " follows what that window provides; nothing was stored. Reload the task list in a moment.)");
+    boolean failed = closed.get().failed();
+    String french = "La tâche « " + task + " » ne se termine plus : son délai a pris fin le " + closedOn + " (« "
+        + name + " »)" + (failed ? " ; Parcours n’a pas pu clore l’étape selon ce que prévoit ce délai, et un incident"
+        + " attend les administrateurs de Parcours dans Cockpit, qui la reprendront ; rien n’a été enregistré et vous"
+        + " n’avez rien à refaire."
+        : ", et le dossier suit maintenant ce que prévoit ce délai passé ; rien n’a été enregistré. Rechargez la liste"
+        + " des tâches dans un instant.");
+    boolean english = Roles.isVendor(user.getGroupIds()) && entity.getExecution() != null
+        && entity.getExecution().getVariable(CandidatureFields.CORRESPONDENCE_LANGUAGE) instanceof String language
+        && "EN".equalsIgnoreCase(language.trim());
+    throw new BadInputException(!english ? french : french + " (Task '" + task + "' can no longer be completed: its"
+        + " window closed on " + LegalDates.date(lastDay, Locale.ENGLISH) + " ('" + name + "')"
+        + (failed ? "; Parcours could not close the step as that window provides, and an incident waits for"
+        + " Parcours' administrators in Cockpit, who will take it up; nothing was stored and there is nothing for you to do again.)"
+        : ", and the dossier now follows what that window provides; nothing was stored. Reload the task list in a"
+        + " moment.)"));
   }
 
   /** The start form's fields, and nothing else: not who applies, not the dossier number, not its company. */

@@ -232,7 +232,9 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
           .as("at " + late).isInstanceOf(BadInputException.class)
           .hasMessageContaining("son délai a pris fin le 2 décembre 2026").hasMessageContaining("rien n’a été enregistré")
           // the window as the diagram names it, not its id (walk12: « Timer_ComplementsWindow » in Tasklist)
-          .hasMessageContaining("« Délai de mise en conformité passé »").hasMessageNotContaining("Timer_");
+          .hasMessageContaining("« Délai de mise en conformité passé »").hasMessageNotContaining("Timer_")
+          // one French sentence: the English only for a dossier corresponding in English (below)
+          .hasMessageNotContaining("Task '").hasMessageNotContaining("window");
       // the dossier page says the same as Tasklist (walk12: it still said « à vous de le faire »)
       var page = board.read(board.viewer(VENDOR, java.util.Locale.FRENCH), audit.getBusinessKey()).orElseThrow()
           .summary();
@@ -257,6 +259,48 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
     advanceTo(timer(second, "Timer_CorrectionWindow").getDuedate().toInstant().minusSeconds(1));
     complete(VENDOR, second, "Task_CorrectNonConformity", correction);
     assertWaitingAt(second, "Task_CheckCorrection");
+  }
+
+  /**
+   * The timer of a closed window whose job failed (no retries left: an incident in Cockpit) fires nothing until an
+   * administrator acts. The window did close: the correction is refused, but saying that the administrators take the
+   * step up, not « Rechargez la liste des tâches dans un instant », and the dossier page does not say the step closes
+   * « dans un instant » for ever. A vendor whose dossier corresponds in English reads the English after the French.
+   */
+  @Test
+  void shouldRefuseTheCorrectionPastAFailedWindowSayingTheAdministratorsTakeItUp() throws Exception {
+    Map<String, Object> correction = Map.of("correctionDescription", "INS 2 qualifiée de nouveau en version 2.1.1.");
+    ProcessInstance audit = nonConformityFound();
+    org.camunda.bpm.engine.runtime.Job window = timer(audit, "Timer_CorrectionWindow");
+    advanceTo(window.getDuedate().toInstant().plusSeconds(3600));
+    managementService.setJobRetries(window.getId(), 0);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(audit.getId()).count()).isEqualTo(1);
+
+    assertThat(catchThrowable(() -> complete(VENDOR, audit, "Task_CorrectNonConformity", correction)))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("son délai a pris fin le 2 décembre 2026")
+        .hasMessageContaining("un incident attend les administrateurs de Parcours dans Cockpit")
+        .hasMessageContaining("rien n’a été enregistré").hasMessageNotContaining("dans un instant")
+        .hasMessageNotContaining("Task '");
+    var page = board.read(board.viewer(VENDOR, java.util.Locale.FRENCH), audit.getBusinessKey()).orElseThrow()
+        .summary();
+    assertThat(page.nextSteps()).singleElement().satisfies(step -> assertThat(step.due())
+        .startsWith("délai passé le 2 décembre 2026 : la tâche ne se termine plus")
+        .contains("un incident attend les administrateurs de Parcours").doesNotContain("dans un instant"));
+    assertThat(page.tracks().stream().flatMap(t -> t.steps().stream()).toList())
+        .anyMatch(step -> step.startsWith("« Corriger la non-conformité » : délai passé le 2 décembre 2026")
+            && step.contains("un incident attend les administrateurs"))
+        .noneMatch(step -> step.contains("dans un instant") || step.contains("à vous de le faire"));
+    // a dossier corresponding in English: the English follows, for the vendor only
+    runtimeService.setVariable(audit.getId(), "correspondenceLanguage", "EN");
+    assertThat(catchThrowable(() -> complete(VENDOR, audit, "Task_CorrectNonConformity", correction)))
+        .hasMessageStartingWith("La tâche « Corriger la non-conformité » ne se termine plus")
+        .hasMessageContaining("(Task 'Corriger la non-conformité' can no longer be completed: its window closed on"
+            + " 2 December 2026").hasMessageContaining("an incident waits for Parcours' administrators");
+
+    // an administrator takes it up: the retries given back, the timer fires and the certificate is withdrawn
+    managementService.setJobRetries(window.getId(), 1);
+    fire(audit, "Timer_CorrectionWindow");
+    assertPassed(audit, "Task_WithdrawCertificate");
   }
 
   /**

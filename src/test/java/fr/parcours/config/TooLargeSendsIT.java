@@ -30,9 +30,13 @@ import org.springframework.util.unit.DataSize;
  * anyone, it cuts the connection 2 MB past its answer (as it did for every address with the 1 GB swallow setting).
  */
 @org.junit.jupiter.api.extension.ExtendWith(fr.parcours.support.ThisContextsEngine.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "parcours.uploads.read-past-answer-for=" + TooLargeSendsIT.READ_FOR_SECONDS + "s")
 @ActiveProfiles({"test", "demo"})
 class TooLargeSendsIT {
+
+  /** How long the server reads a send past its answer, here (2 minutes unless set). */
+  static final int READ_FOR_SECONDS = 5;
 
   static final String BOUNDARY = "parcours-too-large";
 
@@ -71,6 +75,58 @@ class TooLargeSendsIT {
         overTheLimit()), overTheLimit())).as("not signed in").isInstanceOf(java.io.IOException.class);
     assertThatThrownBy(() -> sendWhole("/dossiers/DMN-2026-AAAAA", alice, filePart("archive", "preuves.zip",
         overTheLimit()), overTheLimit())).as("a page taking no file").isInstanceOf(java.io.IOException.class);
+  }
+
+  /**
+   * alice sends an archive over the limit, then keeps sending slowly (16 KB every 100 ms, a send announced as 3 GB):
+   * the server reads past its answer for {@link #READ_FOR_SECONDS} seconds, then lets the connection go. Before, it
+   * read to 1 GB, which at this pace took almost two hours of a server thread, and longer still at a slower one.
+   */
+  @Test
+  void shouldStopReadingASlowSenderPastItsAnswerAfterItsTime() throws Exception {
+    String alice = signedIn();
+    List<InputStream> parts = filePart("archive", "preuves.zip", overTheLimit());
+    byte[] head = parts.get(0).readAllBytes();
+    long announced = head.length + DataSize.ofGigabytes(3).toBytes();
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      java.io.OutputStream out = socket.getOutputStream();
+      java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+      Thread reader = new Thread(() -> {
+        try {
+          socket.getInputStream().transferTo(answer);
+        } catch (java.io.IOException cut) {
+          // the connection reset: what was read is kept
+        }
+      });
+      reader.start();
+      out.write(("POST /evidence/DMN-2026-AAAAA HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept: text/html\r\n"
+          + "Content-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\nContent-Length: " + announced
+          + "\r\nCookie: " + alice + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(head);
+      parts.get(1).transferTo(out);
+      long overAt = System.nanoTime();
+      long longest = java.util.concurrent.TimeUnit.SECONDS.toNanos(READ_FOR_SECONDS + 40);
+      boolean cut = false;
+      byte[] slowly = new byte[16 * 1024];
+      while (!cut && System.nanoTime() - overAt < longest) {
+        try {
+          out.write(slowly);
+          out.flush();
+          Thread.sleep(100);
+        } catch (java.io.IOException stopped) {
+          cut = true;
+        }
+        cut |= !reader.isAlive();
+      }
+      double seconds = (System.nanoTime() - overAt) / 1e9;
+      System.out.printf("slow send let go %.1f s after the limit%n", seconds);
+
+      assertThat(cut).as("the server let the slow send go (%.1f s after the limit)", seconds).isTrue();
+      assertThat(seconds).as("seconds from the limit to the cut").isLessThan(READ_FOR_SECONDS + 30);
+      reader.join(10_000);
+      assertThat(answer.toString(StandardCharsets.UTF_8)).startsWith("HTTP/1.1 413")
+          .contains("L’archive envoyée dépasse 200 Mo", "Rien n’a été enregistré.");
+    }
   }
 
   private long overTheLimit() {

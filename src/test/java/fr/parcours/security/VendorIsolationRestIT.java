@@ -749,6 +749,61 @@ class VendorIsolationRestIT {
     assertThat(tasks.createTaskQuery().taskId(deposit.getId()).count()).as("the task stays open").isEqualTo(1);
   }
 
+  /**
+   * Parcours writes to the e-mail address of a user's profile (an audit's mails to the company's users, a message to
+   * an agency to its reviewers): a vendor, or a reviewer, does not change it, nor her name (Camunda lets each user
+   * change her own: alice redirected MediSoft's audit mails to pirate@example.org with a 204). Her own password she
+   * still changes; the administrator creates a user and changes any profile, as in Admin. Tried: alice's e-mail,
+   * alice's last name alone, ana's e-mail, a new user's own e-mail.
+   */
+  @Test
+  void shouldLeaveProfilesToTheAdministratorAndTheOwnPasswordToItsUser() throws Exception {
+    String id = "zoe" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    assertThat(send("admin", HttpMethod.POST, "/engine-rest/user/create", Map.of("profile", profile(id, "Zoé",
+        "Essai", "zoe@medisoft.example"), "credentials", Map.of("password", "zoe-first-password")), "admin")
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    for (Map<String, Object> sent : List.of(profile("alice", "Alice", "Martin (MediSoft)", "pirate@example.org"),
+        profile("alice", "Alice", "Martin", "alice@medisoft.example"))) {
+      String before = engine.getIdentityService().createUserQuery().userId("alice").singleResult().getEmail();
+      ResponseEntity<String> answer = send("alice", HttpMethod.PUT, "/engine-rest/user/alice/profile", sent, "alice");
+      assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(message(answer)).startsWith("Le nom et l’adresse électronique d’un compte ne changent que par un"
+          + " administrateur de Parcours").contains("Rien n’a été enregistré.");
+      var alice = engine.getIdentityService().createUserQuery().userId("alice").singleResult();
+      assertThat(alice.getEmail()).isEqualTo(before);
+      assertThat(alice.getLastName()).isEqualTo("Martin (MediSoft)");
+    }
+    assertThat(send("ana", HttpMethod.PUT, "/engine-rest/user/ana/profile", profile("ana", "Ana", "Durand (ANS)",
+        "pirate@example.org"), "ana").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(send(id, HttpMethod.PUT, "/engine-rest/user/" + id + "/profile", profile(id, "Zoé", "Essai",
+        "pirate@example.org"), "zoe-first-password").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    // her own password: changed, and the new one signs her in
+    ResponseEntity<String> password = send(id, HttpMethod.PUT, "/engine-rest/user/" + id + "/credentials",
+        Map.of("password", "zoe-second-password", "authenticatedUserPassword", "zoe-first-password"),
+        "zoe-first-password");
+    assertThat(password.getStatusCode()).as(password.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(engine.getIdentityService().checkPassword(id, "zoe-second-password")).isTrue();
+    // the administrator changes a profile
+    assertThat(send("admin", HttpMethod.PUT, "/engine-rest/user/" + id + "/profile", profile(id, "Zoé", "Essai",
+        "zoe.essai@medisoft.example"), "admin").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(engine.getIdentityService().createUserQuery().userId(id).singleResult().getEmail())
+        .isEqualTo("zoe.essai@medisoft.example");
+    engine.getIdentityService().deleteUser(id);
+  }
+
+  private static Map<String, Object> profile(String id, String firstName, String lastName, String email) {
+    return Map.of("id", id, "firstName", firstName, "lastName", lastName, "email", email);
+  }
+
+  private ResponseEntity<String> send(String user, HttpMethod method, String path, Object body, String password) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, password);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+  }
+
   private static String message(ResponseEntity<String> answer) throws Exception {
     return JSON.readTree(answer.getBody()).get("message").asText();
   }

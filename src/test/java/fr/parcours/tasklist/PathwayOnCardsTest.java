@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.parcours.clock.ClockStub;
 import fr.parcours.clock.Clocks;
 import fr.parcours.config.EngineParseListeners;
+import fr.parcours.support.StandaloneEngines;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
@@ -37,12 +36,7 @@ class PathwayOnCardsTest {
 
   @BeforeAll
   static void startTheEngineWithTheApplicationsParseListeners() {
-    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-    String name = "pathway-on-cards-" + UUID.randomUUID();
-    configuration.setProcessEngineName(name);
-    configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=1000");
-    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-    configuration.setJobExecutorActivate(false);
+    StandaloneInMemProcessEngineConfiguration configuration = StandaloneEngines.configuration("pathway-on-cards");
     configuration.setCustomPostBPMNParseListeners(new ArrayList<>(EngineParseListeners.of(() -> CLOCKS, List.of())));
     engine = configuration.buildProcessEngine();
     runtime = engine.getRuntimeService();
