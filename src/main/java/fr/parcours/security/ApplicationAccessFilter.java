@@ -110,8 +110,8 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
       if (CASES.matcher(resource).matches()
           && (api.group(2) == null || webappCaller(request, api.group(2)) != null)) {
         // after the HTTP Basic filter under /engine-rest; in the webapps, a visitor is asked to sign in by them
-        answer(response, HttpServletResponse.SC_NOT_FOUND, "InvalidRequestException", "Parcours ne tient pas de cas"
-            + " (CMMN) : ses dossiers sont des instances de processus (BPMN). Cherchez-les sous /process-instance et"
+        answer(response, HttpServletResponse.SC_NOT_FOUND, "InvalidRequestException", "Parcours ne tient aucun cas"
+            + " (CMMN) : ses dossiers sont des instances de processus (BPMN), qu’on trouve sous /process-instance et"
             + " /history/process-instance, ou dans Tasklist. (Parcours runs no cases (CMMN): its dossiers are process"
             + " instances. Look for them under /process-instance and /history/process-instance.)");
         return;
