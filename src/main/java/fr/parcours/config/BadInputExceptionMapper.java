@@ -30,6 +30,9 @@ public class BadInputExceptionMapper implements ExceptionMapper<RestException> {
     if (answer == null) {
       answer = EngineRefusals.notFound(exception);
     }
+    if (answer == null) {
+      answer = EngineRefusals.wrongCurrentPassword(exception);
+    }
     return answer != null ? answer : camunda.toResponse(exception);
   }
 }
