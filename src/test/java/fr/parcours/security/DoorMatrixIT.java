@@ -275,6 +275,33 @@ class DoorMatrixIT {
         .isEqualTo(1);
   }
 
+  /**
+   * A signed-in session guessing its account's password through a password change (the current password it asks):
+   * counted as wrong sign-ins, so the sixth guess is refused unchecked, even the right one. Before, 25 wrong guesses
+   * in a row were each answered 400 in English, and the right one then changed the password. A user of its own, so
+   * that the wait falls on nobody else's account.
+   */
+  @Test
+  void shouldCountWrongCurrentPasswordsAsWrongSignIns() throws Exception {
+    org.camunda.bpm.engine.identity.User carole = engine.getIdentityService().newUser("carole");
+    carole.setPassword("carole");
+    engine.getIdentityService().saveUser(carole);
+    engine.getIdentityService().createMembership("carole", "vendor-medisoft");
+    fr.parcours.support.BrowserSession session = fr.parcours.support.BrowserSession.signedIn(rest, "carole");
+    String credentials = "/camunda/api/engine/engine/default/user/carole/credentials";
+    for (int guess = 1; guess <= 5; guess++) {
+      ResponseEntity<String> wrong = session.send(HttpMethod.PUT, credentials,
+          "{\"password\":\"another-password-1\",\"authenticatedUserPassword\":\"guess" + guess + "\"}");
+      assertThat(wrong.getStatusCode()).as("guess " + guess).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(message(wrong.getBody())).startsWith("Votre mot de passe actuel (authenticatedUserPassword) n’est"
+          + " pas le bon : rien n’a changé.");
+    }
+    ResponseEntity<String> right = session.send(HttpMethod.PUT, credentials,
+        "{\"password\":\"another-password-1\",\"authenticatedUserPassword\":\"carole\"}");
+    assertThat(right.getStatusCode()).as(right.getBody()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(engine.getIdentityService().checkPassword("carole", "carole")).as("the password unchanged").isTrue();
+  }
+
   /** French: the letters, marks and spacing of a French sentence, which the engine's English refusals lack. */
   static final class French {
     static boolean in(String message) {
