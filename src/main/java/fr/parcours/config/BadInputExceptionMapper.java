@@ -1,6 +1,9 @@
 package fr.parcours.config;
 
+import fr.parcours.security.LoginThrottle;
 import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -21,6 +24,9 @@ public class BadInputExceptionMapper implements ExceptionMapper<RestException> {
 
   private final RestExceptionHandler camunda = new RestExceptionHandler();
 
+  @Context
+  private HttpServletRequest request;
+
   @Override
   public Response toResponse(RestException exception) {
     Response answer = EngineRefusals.answer(exception.getCause());
@@ -29,6 +35,13 @@ public class BadInputExceptionMapper implements ExceptionMapper<RestException> {
     }
     if (answer == null) {
       answer = EngineRefusals.notFound(exception);
+    }
+    if (answer == null) {
+      answer = EngineRefusals.wrongCurrentPassword(exception);
+      if (answer != null && request != null) {
+        // a wrong guess at the signed-in user's password: LoginThrottle counts it as a wrong sign-in
+        request.setAttribute(LoginThrottle.WRONG_CURRENT_PASSWORD, Boolean.TRUE);
+      }
     }
     return answer != null ? answer : camunda.toResponse(exception);
   }

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.slf4j.Logger;
@@ -121,6 +120,11 @@ final class EngineRefusals {
       answer = refusal(Response.Status.BAD_REQUEST, "BadUserRequestException", "Une page compte " + most
           + " lignes au plus : demandez maxResults=" + most + " ou moins, et les suivantes avec firstResult."
           + " (" + message + " Ask for at most " + most + " rows, and for the next ones with firstResult.)");
+    } else if (message.contains("ENGINE-13050") || message.contains("ENGINE-13051")) {
+      // a batch of job retries that names neither ids nor a query: the engine answered 500
+      answer = refusal(Response.Status.BAD_REQUEST, "BadUserRequestException", "La demande ne dit pas à quoi"
+          + " s’appliquer : nommez les dossiers ou les tâches planifiées visés (processInstanceIds, jobIds) ou une"
+          + " requête qui les trouve. (" + message + ")");
     } else if (message.contains("ENGINE-13043")) {
       // /condition: no diagram of Parcours starts on a condition
       answer = refusal(Response.Status.BAD_REQUEST, "BadInputException", "Aucun processus de Parcours ne démarre sur"
@@ -215,6 +219,11 @@ final class EngineRefusals {
           + " l’a déposé et aux services qui l’instruisent. Vérifiez l’identifiant ; si ce droit vous manque à tort,"
           + " demandez-le à l’administrateur de Parcours. (" + refused.getMessage() + ")";
     }
+    if (refused.getMessage() != null && refused.getMessage().contains("Required admin authenticated group or user")) {
+      // ENGINE-03029 and ENGINE-03110: unlocking an account, the history cleanup, the telemetry data
+      return "Seuls les administrateurs de Parcours (groupe camunda-admin) peuvent faire cela, et votre compte n’en est"
+          + " pas un. S’il faut le faire, demandez-le à l’administrateur de Parcours. (" + refused.getMessage() + ")";
+    }
     return refused.getMessage();
   }
 
@@ -272,8 +281,29 @@ final class EngineRefusals {
   private static final Pattern NO_TASK = Pattern.compile("task id '?([^'\\s]+)'?");
   /** "No process instance found for id X" (a dossier's comments): group 1 the id. */
   private static final Pattern NO_DOSSIER = Pattern.compile("^No process instance found for id '?([^'\\s]+)'?");
-  /** "variable instance with Id 'X' does not exist.", and the other single resources: group 1 the kind, 2 the id. */
-  private static final Pattern NO_RESOURCE = Pattern.compile("^(.+) with Id '([^']*)' does not exist");
+  /**
+   * "variable instance with Id 'X' does not exist.", "User with id X does not exist", "Deployment with id 'X' do not
+   * exist", and the other single resources: group 1 the kind, 2 the id.
+   */
+  private static final Pattern NO_RESOURCE = Pattern.compile("^(.+?) with [Ii]d '?([^'\\s]*)'? do(?:es)? not exist");
+  /**
+   * "No matching decision definition with key: X and no tenant-id", "No matching task with id X": group 1 the kind, 2
+   * "key" or "id", 3 the key or the id.
+   */
+  private static final Pattern NO_KEY = Pattern.compile("^No matching (.+?) with (key|id):? (\\S+)");
+  /** How the French names the single resources the REST API does not find; "élément" for the others. */
+  private static final Map<String, String> KINDS = Map.ofEntries(
+      Map.entry("user", "Aucun utilisateur"),
+      Map.entry("task", "Aucune tâche"),
+      Map.entry("group", "Aucun groupe"),
+      Map.entry("tenant", "Aucun locataire (tenant)"),
+      Map.entry("deployment", "Aucun déploiement"),
+      Map.entry("process instance", "Aucun dossier (instance de processus)"),
+      Map.entry("historic process instance", "Aucun dossier (instance de processus)"),
+      Map.entry("execution", "Aucune exécution"),
+      Map.entry("job", "Aucune tâche planifiée (job)"),
+      Map.entry("decision definition", "Aucune table de décision"),
+      Map.entry("process definition", "Aucun processus"));
 
   /**
    * The REST API's own 404s ("No task found for task id …", "variable instance with Id '…' does not exist."), which it
@@ -282,20 +312,26 @@ final class EngineRefusals {
    * other failure.
    */
   static Response notFound(RestException failure) {
-    if (!(failure instanceof InvalidRequestException invalid) || invalid.getStatus() != Response.Status.NOT_FOUND
-        || failure.getMessage() == null) {
+    String message = failure.getMessage();
+    // creating a comment on a task the account cannot see answers 400 "No task found for task id": the same 404
+    boolean noTask = message != null && message.startsWith("No task found for task id");
+    if (failure.getStatus() != Response.Status.NOT_FOUND && !noTask || message == null) {
       return null;
     }
-    String message = failure.getMessage();
     String what;
     Matcher dossier = NO_DOSSIER.matcher(message);
     Matcher resource = NO_RESOURCE.matcher(message);
+    Matcher key = NO_KEY.matcher(message);
     Matcher taskId = NO_TASK.matcher(message);
     if (dossier.find()) {
       what = "Aucun dossier (instance de processus) « " + dossier.group(1) + " »";
     } else if (resource.find()) {
-      what = "Aucun" + (resource.group(1).startsWith("variable") ? "e variable" : " élément") + " d’id « "
-          + resource.group(2) + " »";
+      String kind = resource.group(1).toLowerCase(java.util.Locale.ROOT);
+      what = (kind.startsWith("variable") ? "Aucune variable d’id" : KINDS.getOrDefault(kind, "Aucun élément d’id"))
+          + " « " + resource.group(2) + " »";
+    } else if (key.find()) {
+      what = KINDS.getOrDefault(key.group(1).toLowerCase(java.util.Locale.ROOT), "Aucun élément")
+          + (key.group(2).equals("key") ? " de clé « " : " « ") + key.group(3) + " »";
     } else if (taskId.find()) {
       what = message.startsWith("No task found") ? "Aucune tâche « " + taskId.group(1) + " »"
           : (message.contains("comment") ? "Aucun commentaire de cet id" : "Aucune pièce jointe de cet id")
@@ -307,6 +343,19 @@ final class EngineRefusals {
     return refusal(Response.Status.NOT_FOUND, "NotFoundException", what + " parmi ce que votre compte peut voir :"
         + " vérifiez l’identifiant. Un dossier, ses tâches et leurs pièces ne s’ouvrent qu’à l’entreprise qui l’a"
         + " déposé et aux services qui l’instruisent. (" + message + ")");
+  }
+
+  /**
+   * Changing a password with a wrong current one ({@code authenticatedUserPassword}): said in French, 400 as before.
+   * Null for any other failure.
+   */
+  static Response wrongCurrentPassword(RestException failure) {
+    if (!"The given authenticated user password is not valid.".equals(failure.getMessage())) {
+      return null;
+    }
+    return refusal(Response.Status.BAD_REQUEST, "InvalidRequestException", "Votre mot de passe actuel"
+        + " (authenticatedUserPassword) n’est pas le bon : rien n’a changé. Donnez le mot de passe avec lequel vous"
+        + " vous connectez. (" + failure.getMessage() + ")");
   }
 
   /** The most rows a query made for a person returns ({@code queryMaxResultsLimit} in application.yml). */

@@ -36,6 +36,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * first create an administrator while none exists, is closed: the administrator comes from the environment.
  * Filtering the process definitions on incidents ({@code incidentMessageLike=...}) is Cockpit's too: the
  * engine joins every dossier's incidents, whose texts name dossiers and addresses, with a definition-level check.
+ * The cases' endpoints (CMMN, which Parcours does not run) answer a French 404 where their missing tables answered 500.
  * Access is asked of the engine on each call, so a withdrawn grant counts at once.
  * Refusals are 403 with the REST API's error shape and a sentence saying who may call the endpoint.
  */
@@ -55,6 +56,14 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
    * them from Parcours itself, never from a person; only administrators, who repair, may send one.
    */
   static final Pattern SENT_BY_HAND = Pattern.compile("^/(signal|message)/?$");
+  /**
+   * The cases (CMMN), which Parcours does not run ({@code cmmnEnabled: false}, so their tables do not exist): their
+   * queries answered anyone signed in a 500 "An exception occurred in the persistence layer", and a stack trace in
+   * the log at each call.
+   */
+  static final Pattern CASES = Pattern.compile(
+      "^/(case-instance|case-execution|history/case-instance|history/case-activity-instance|history/case-definition)"
+          + "(/.*)?$");
   /** Camunda's first-administrator setup, open to anyone while no administrator exists. */
   static final Pattern ADMIN_SETUP = Pattern.compile("^/camunda/api/admin/setup(/.*)?$");
 
@@ -98,6 +107,15 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
       }
     } else if (api.matches()) {
       String resource = api.group(3) == null ? "" : api.group(3);
+      if (CASES.matcher(resource).matches()
+          && (api.group(2) == null || webappCaller(request, api.group(2)) != null)) {
+        // after the HTTP Basic filter under /engine-rest; in the webapps, a visitor is asked to sign in by them
+        answer(response, HttpServletResponse.SC_NOT_FOUND, "InvalidRequestException", "Parcours ne tient aucun cas"
+            + " (CMMN) : ses dossiers sont des instances de processus (BPMN), qu’on trouve sous /process-instance et"
+            + " /history/process-instance, ou dans Tasklist. (Parcours runs no cases (CMMN): its dossiers are process"
+            + " instances. Look for them under /process-instance and /history/process-instance.)");
+        return;
+      }
       Matcher byHand = SENT_BY_HAND.matcher(resource);
       if (byHand.matches() && "POST".equalsIgnoreCase(request.getMethod())) {
         Caller caller = api.group(2) != null ? webappCaller(request, api.group(2)) : restCaller();
@@ -180,9 +198,14 @@ class ApplicationAccessFilter extends OncePerRequestFilter {
   }
 
   private static void refuse(HttpServletResponse response, String message) throws IOException {
-    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    answer(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", message);
+  }
+
+  private static void answer(HttpServletResponse response, int status, String type, String message)
+      throws IOException {
+    response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    JSON.writeValue(response.getWriter(), Map.of("type", "AuthorizationException", "message", message));
+    JSON.writeValue(response.getWriter(), Map.of("type", type, "message", message));
   }
 }

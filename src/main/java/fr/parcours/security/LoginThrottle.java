@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -33,6 +35,14 @@ public class LoginThrottle extends OncePerRequestFilter {
   static final int MAX_KEYS = 100_000;
 
   static final Pattern WEBAPP_LOGIN = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+$");
+  /**
+   * A password change in the webapps, which checks the signed-in user's current password: group 1 the engine. Out of
+   * the box whoever held a signed-in session (a browser left open) guessed the account's password there without end.
+   */
+  static final Pattern WEBAPP_CREDENTIALS =
+      Pattern.compile("^/camunda/api/engine/engine/([^/]+)/user/[^/]+/credentials/?$");
+  /** Set on the request when the REST API refused a password change for a wrong current password. */
+  public static final String WRONG_CURRENT_PASSWORD = LoginThrottle.class.getName() + ".wrongCurrentPassword";
 
   final int perAccount;
   final int perAddress;
@@ -76,7 +86,8 @@ public class LoginThrottle extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
-    if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+    if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED
+        || Boolean.TRUE.equals(request.getAttribute(WRONG_CURRENT_PASSWORD))) {
       failed(pairKey, perAccount, now);
       failed(addressKey, perAddress, now);
     } else if (response.getStatus() < 400 || response.getStatus() == HttpServletResponse.SC_FORBIDDEN
@@ -101,6 +112,12 @@ public class LoginThrottle extends OncePerRequestFilter {
     if ("POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(path).matches()) {
       String user = request.getParameter("username");
       return user == null ? "" : user;
+    }
+    Matcher credentials = WEBAPP_CREDENTIALS.matcher(path);
+    if ("PUT".equals(request.getMethod()) && credentials.matches()) {
+      // the current password checked is the signed-in user's; nobody signed in: the webapps answer 401 themselves
+      UserAuthentication user = WebappSession.user(request, credentials.group(1));
+      return user == null ? null : user.getIdentityId();
     }
     return null;
   }

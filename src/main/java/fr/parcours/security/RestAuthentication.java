@@ -26,7 +26,8 @@ class RestAuthentication {
       @Value("${parcours.login.memory:PT24H}") Duration memory) {
     FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(
         new LoginThrottle(perAccount, perAddress, longest, memory, Clock.systemUTC()));
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/evidence/*", "/camunda/api/admin/auth/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/evidence/*", "/camunda/api/admin/auth/*",
+        "/camunda/api/engine/*");
     registration.setName("login-throttle");
     registration.setOrder(0);
     return registration;
