@@ -28,7 +28,7 @@ public class ProvisionalCertificates {
   /** The window that the provisional certificate's date closes (the ANS gives its last day when it issues it). */
   public static final String WINDOW = "GENERIC_PROVISIONAL_COMPLIANCE";
   /** What the records say the provisional certificate certifies. */
-  static final String REFERENTIAL = DeviceRecords.ANS_REFERENTIAL + " — certificat provisoire (ETAPES)";
+  static final String REFERENTIAL = DeviceRecords.provisionalOf(DeviceRecords.ANS_REFERENTIAL);
 
   private final DeviceRecords records;
   private final Clocks clocks;

@@ -20,8 +20,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * {@link DeviceRecords#certificateIssued} replaces one from then on. MigrationsIT and PostgresIT ran it on tables
  * without certificates only. Tried, on H2 and on PostgreSQL: three certificates in a row (each replaced by the next);
  * a withdrawn one between two (the first replaced by the withdrawn one, as at its issue; the withdrawn one keeps its
- * withdrawal); two issued the same instant (both kept, as at issue); a provisional certificate of another referential
- * on the same device (replaces nothing).
+ * withdrawal); two issued the same instant (both kept: rows recorded before V14 do not say which came last, where an
+ * issue now keeps the later recorded); a provisional certificate on the same device (V14 replaces nothing of another
+ * referential, where the final certificate now replaces its provisional one).
  */
 class CertificateReplacedMigrationTest {
 
