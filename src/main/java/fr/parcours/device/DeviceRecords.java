@@ -72,6 +72,11 @@ public class DeviceRecords {
       return !withdrawn() && !replaced();
     }
 
+    /** An ETAPES vendor's provisional certificate: the final certificate of its referential replaces it. */
+    public boolean provisional() {
+      return referential.endsWith(PROVISIONAL);
+    }
+
     /**
      * Lapsed rather than withdrawn: a provisional certificate whose last day passed first. The records keep it as a
      * withdrawal (ProvisionalCertificates), recorded once its last day was over, while an audit withdraws a
@@ -160,15 +165,38 @@ public class DeviceRecords {
       return;
     }
     String deviceId = deviceId(device, issuedAt);
+    // one certificate in force per device and referential, whatever runs beside: two dossiers (two nodes, a
+    // re-certification and another issuance) wait here for each other on the device's row, so the second reads the
+    // first's certificate once committed and the rules below see both (existingDevice's update takes the same lock
+    // today; taken here by name, the rule does not hang on that update)
+    jdbc.queryForList("SELECT id FROM parcours_device WHERE id = ? FOR UPDATE", String.class, deviceId);
     jdbc.update("INSERT INTO parcours_certificate (id, device_id, number, referential, referential_version, issued_at,"
         + " valid_until, dossier_id, process_instance_id, pathway, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         UUID.randomUUID().toString(), deviceId, number, referential, referentialVersion, Timestamp.from(issuedAt),
         validUntil, dossierId, processInstanceId, pathway, Timestamp.from(issuedAt));
-    // the new certificate of the device and referential replaces the one in force issued before it (a
-    // re-certification, seed 003): kept, with its day and successor; a withdrawn one keeps its withdrawal
+    // the new certificate of the device and referential replaces the one in force issued before it, or at the same
+    // instant (a re-certification, seed 003; the later recorded wins a tie), and a final certificate the provisional
+    // one of its referential (ETAPES): kept, with its day and successor; a withdrawn one keeps its withdrawal
     jdbc.update("UPDATE parcours_certificate SET replaced_by = ?, replaced_at = ? WHERE device_id = ? AND referential"
-        + " = ? AND number <> ? AND withdrawn_at IS NULL AND replaced_by IS NULL AND issued_at < ?", number,
-        Timestamp.from(issuedAt), deviceId, referential, number, Timestamp.from(issuedAt));
+        + " IN (?, ?) AND number <> ? AND withdrawn_at IS NULL AND replaced_by IS NULL AND issued_at <= ?", number,
+        Timestamp.from(issuedAt), deviceId, referential, provisionalOf(referential), number, Timestamp.from(issuedAt));
+    // recorded out of order (an older certificate imported after a newer one): the newer stays in force, and this one
+    // is replaced by the first issued after it, as Flyway V14 marked those recorded before it
+    String base = referential.endsWith(PROVISIONAL) ? referential.substring(0, referential.length()
+        - PROVISIONAL.length()) : referential;
+    jdbc.queryForList("SELECT number, issued_at FROM parcours_certificate WHERE device_id = ? AND referential IN (?, ?)"
+        + " AND issued_at > ? ORDER BY issued_at, number", deviceId, referential, base, Timestamp.from(issuedAt))
+        .stream().findFirst().ifPresent(newer -> jdbc.update("UPDATE parcours_certificate SET replaced_by = ?,"
+            + " replaced_at = ? WHERE number = ? AND withdrawn_at IS NULL", newer.get("number"), newer.get("issued_at"),
+            number));
+  }
+
+  /** What a provisional certificate of a referential adds to its name (an ETAPES vendor's, seed 001). */
+  public static final String PROVISIONAL = " — certificat provisoire (ETAPES)";
+
+  /** The referential a provisional certificate of this referential names: the final one replaces it. */
+  public static String provisionalOf(String referential) {
+    return referential + PROVISIONAL;
   }
 
   /** Records a registration of the device; a second call for the same dossier, kind and first day changes nothing. */
@@ -277,19 +305,23 @@ public class DeviceRecords {
 
   /**
    * A provisional certificate (an ETAPES vendor's, valid until a date) becomes final: it no longer has an end date.
-   * A certificate already final or withdrawn is left as it is.
+   * A certificate already final, withdrawn or replaced (by the final certificate, which its dossier issued: it keeps
+   * the last day it had) is left as it is.
    */
   public void becameFinal(String number) {
-    jdbc.update("UPDATE parcours_certificate SET valid_until = NULL WHERE number = ? AND withdrawn_at IS NULL", number);
+    jdbc.update("UPDATE parcours_certificate SET valid_until = NULL WHERE number = ? AND withdrawn_at IS NULL"
+        + " AND replaced_by IS NULL", number);
   }
 
   /**
-   * A provisional certificate lapsed at its date: withdrawn with that reason. One withdrawn meanwhile (an audit)
-   * keeps its own reason; the step that records the lapse never fails on it.
+   * A provisional certificate lapsed at its date: withdrawn with that reason; true when it did. One withdrawn meanwhile
+   * (an audit) keeps its own reason, and one replaced meanwhile (its final certificate, issued before the date passed)
+   * did not lapse: it stays replaced, and the certificate that replaced it in force; the step that records the lapse
+   * never fails on either.
    */
-  public void lapsed(String number, String reason, Instant at) {
-    jdbc.update("UPDATE parcours_certificate SET withdrawn_at = ?, withdrawal_reason = ? WHERE number = ?"
-        + " AND withdrawn_at IS NULL", Timestamp.from(at), reason, number);
+  public boolean lapsed(String number, String reason, Instant at) {
+    return jdbc.update("UPDATE parcours_certificate SET withdrawn_at = ?, withdrawal_reason = ? WHERE number = ?"
+        + " AND withdrawn_at IS NULL AND replaced_by IS NULL", Timestamp.from(at), reason, number) > 0;
   }
 
   /**

@@ -28,7 +28,7 @@ public class ProvisionalCertificates {
   /** The window that the provisional certificate's date closes (the ANS gives its last day when it issues it). */
   public static final String WINDOW = "GENERIC_PROVISIONAL_COMPLIANCE";
   /** What the records say the provisional certificate certifies. */
-  static final String REFERENTIAL = DeviceRecords.ANS_REFERENTIAL + " — certificat provisoire (ETAPES)";
+  static final String REFERENTIAL = DeviceRecords.provisionalOf(DeviceRecords.ANS_REFERENTIAL);
 
   private final DeviceRecords records;
   private final Clocks clocks;
@@ -65,13 +65,19 @@ public class ProvisionalCertificates {
     clocks.closeIfOpen(execution, WINDOW);
   }
 
-  /** The date passed first: the certificate is withdrawn as lapsed, and a pending billing-code request closes. */
+  /**
+   * The date passed first: the certificate is withdrawn as lapsed, and a pending billing-code request closes. Unless
+   * the dossier's final certificate already replaced it (issued in time, its outcome not yet back in the dossier when
+   * the timer fired): then it became final, and the gateway after this step tells the vendor so, not that it lapsed.
+   */
   public void lapsed(DelegateExecution execution) {
     Date dueOn = (Date) execution.getVariable(GenericLineProcess.PROVISIONAL_DUE_ON);
     String lastDay = LegalDates.date(dueOn.toInstant().atZone(zone).toLocalDate(), Locale.FRENCH);
-    records.lapsed(number(execution), "caduc, la preuve de la conformité n’a pas été apportée au plus tard le "
+    String number = number(execution);
+    boolean lapsed = records.lapsed(number, "caduc, la preuve de la conformité n’a pas été apportée au plus tard le "
         + lastDay, ClockUtil.getCurrentTime().toInstant());
-    execution.setVariable(GenericLineProcess.PROVISIONAL_STATUS, Status.LAPSED.name());
+    boolean replaced = !lapsed && records.certificate(number).map(c -> c.replacedBy() != null).orElse(false);
+    execution.setVariable(GenericLineProcess.PROVISIONAL_STATUS, (replaced ? Status.FINAL : Status.LAPSED).name());
   }
 
   /**

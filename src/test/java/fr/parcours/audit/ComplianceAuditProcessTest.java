@@ -49,8 +49,10 @@ class ComplianceAuditProcessTest extends ProcessTestBase {
     ProcessInstance ans = startApplication(VENDOR, "ans-certification", Candidatures.valid());
     certifiedDossier = ans.getBusinessKey();
     certificate = "CC-" + UUID.randomUUID().toString().substring(0, 8);
-    records.certificateIssued(new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1", "SOCLE", null),
-        certificate, DeviceRecords.ANS_REFERENTIAL, "2025", T0, null, certifiedDossier, ans.getId(), "ANS");
+    // a device of its own: the database is shared by the tests, and a certificate issued at the same instant for the
+    // same device replaces the earlier test's (whose audit may still run)
+    records.certificateIssued(anotherDevice(), certificate, DeviceRecords.ANS_REFERENTIAL, "2025", T0, null,
+        certifiedDossier, ans.getId(), "ANS");
   }
 
   /**

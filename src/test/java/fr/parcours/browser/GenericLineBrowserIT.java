@@ -8,6 +8,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -122,18 +125,7 @@ class GenericLineBrowserIT extends BrowserTestBase {
     assertThat(runtimeService.getVariable(dossier.getId(), "genericLines")).isEqualTo("DIABETES");
 
     // the ANS certifies the referential, then, in the same track, each line's minimum requirements
-    signIn("ana");
-    work(ANS_QUEUE, dossier, "Task_ReviewEvidence", "Examiner les preuves", "generic-07-ana-certifies-referential",
-        () -> {
-          waiting.until(d -> formText().contains("(ligne générique « Télésurveillance du diabète »)"));
-          radio("Field_EvidenceDecision", "Conformes : délivrer le certificat");
-        });
-    work(ANS, dossier, "Task_CertifyLineRequirements", "Certifier les exigences des lignes génériques",
-        "generic-08-ana-certifies-line", () -> {
-          waiting.until(d -> formText().contains("DIA 2.1.1 déposée dans l’envoi 1"));
-          checklist("Field_CertifiedGenericLines", "Télésurveillance du diabète", true);
-        });
-    signOut();
+    anaCertifies(dossier, "generic-07-ana-certifies-referential", "generic-08-ana-certifies-line");
 
     // the ministry records the filing received from Démarches Simplifiées: the ministers' 60 days start
     signIn("marc");
@@ -206,5 +198,42 @@ class GenericLineBrowserIT extends BrowserTestBase {
       return received.contains("Dossier " + number + " : code de facturation attribué") ? received : null;
     });
     assertThat(subjects).contains("Dossier " + number + " : certificat provisoire");
+
+    // the evidence conforms before the date: the final certificate replaces the provisional one, and alice reads
+    // on /devices one certificate in force, the provisional one become final
+    anaCertifies(dossier, "generic-etapes-10-ana-certifies-referential", "generic-etapes-11-ana-certifies-line");
+    waiting.until(d -> historyService.createHistoricActivityInstanceQuery().processInstanceId(dossier.getId())
+        .activityId("EndEvent_ProvisionalCertificateFinal").finished().count() == 1);
+    signIn("alice");
+    browser.get("http://localhost:" + port + "/devices");
+    waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "CP-" + number));
+    WebElement certificates = browser.findElements(By.cssSelector("section.device")).stream()
+        .filter(section -> section.getText().contains("CP-" + number)).findFirst().orElseThrow();
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", certificates);
+    screenshot("generic-etapes-12-alice-devices-provisional-become-final", false);
+    String device = certificates.getText();
+    assertThat(device).contains("Devenu définitif le").contains("remplacé par le certificat définitif CC-" + number)
+        .doesNotContain("Échu").doesNotContain("caduc");
+    // one certificate of the ANS referential in force (the line's requirements are another referential's)
+    assertThat(device.lines().filter(row -> row.contains("En vigueur") && row.contains("Référentiel d’interopérabilité")))
+        .as(device).singleElement().asString().startsWith("CC-" + number);
+    browser.get(tasklist());
+    signOut();
+  }
+
+  /** ana finds the evidence conforming (the referential certified), then certifies the diabetes line's requirements. */
+  private void anaCertifies(ProcessInstance dossier, String referentialShot, String lineShot) {
+    signIn("ana");
+    work(ANS_QUEUE, dossier, "Task_ReviewEvidence", "Examiner les preuves", referentialShot,
+        () -> {
+          waiting.until(d -> formText().contains("(ligne générique « Télésurveillance du diabète »)"));
+          radio("Field_EvidenceDecision", "Conformes : délivrer le certificat");
+        });
+    work(ANS, dossier, "Task_CertifyLineRequirements", "Certifier les exigences des lignes génériques", lineShot,
+        () -> {
+          waiting.until(d -> formText().contains("DIA 2.1.1 déposée dans l’envoi 1"));
+          checklist("Field_CertifiedGenericLines", "Télésurveillance du diabète", true);
+        });
+    signOut();
   }
 }

@@ -176,6 +176,33 @@ class DevicePagesIT {
   }
 
   @Test
+  void shouldShowTheProvisionalCertificateSupersededByTheFinalOneAndNeverLapsedAfterwards() {
+    // Bad inputs: the lapse step running after the final certificate was issued (its timer fired before the outcome
+    // reached the dossier), and the step that makes the provisional final running after its replacement
+    String word = UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+    DeviceFacts gluco = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "Etapes" + word, "1.0", "SOCLE", null);
+    records.certificateIssued(gluco, "CP-DMN-2026-E" + word, DeviceRecords.provisionalOf(DeviceRecords.ANS_REFERENTIAL),
+        "2025", ISSUED, LocalDate.of(2027, 3, 2), "DMN-2026-E" + word, "pi-e" + word, "generic-line");
+    records.registered(gluco, RegistrationKind.GENERIC_LINE, "LG E" + word, LocalDate.of(2026, 11, 20),
+        LocalDate.of(2031, 11, 19), "DMN-2026-E" + word, "pi-e" + word, ISSUED);
+    records.certificateIssued(gluco, "CC-DMN-2026-E" + word, DeviceRecords.ANS_REFERENTIAL, "2025",
+        Instant.parse("2027-03-02T15:00:00Z"), null, "DMN-2026-E" + word, "pi-e-ans" + word, "ans-certification");
+    records.lapsed("CP-DMN-2026-E" + word, "caduc, la preuve de la conformité n’a pas été apportée au plus tard le"
+        + " 2 mars 2027", Instant.parse("2027-03-02T23:00:05Z"));
+    records.becameFinal("CP-DMN-2026-E" + word);
+
+    String body = page("alice").getBody();
+    String section = body.substring(body.indexOf("Etapes" + word));
+    section = section.substring(0, section.indexOf("</section>"));
+    assertThat(section.split(">En vigueur<", -1)).as("one certificate in force: " + section).hasSize(2);
+    assertThat(section).contains("Devenu définitif le 2 mars 2027 : remplacé par le certificat définitif CC-DMN-2026-E"
+        + word + ", seul en vigueur").doesNotContain("Échu").doesNotContain("caduc");
+    assertThat(registrationState(body, "Etapes" + word, "LG E" + word)).isEqualTo("En cours");
+    assertThat(BrowserSession.signedIn(rest, "alice").page("/devices", "en-GB,fr;q=0.5").getBody())
+        .contains("Became final on 2 March 2027: replaced by the final certificate CC-DMN-2026-E" + word);
+  }
+
+  @Test
   void shouldShowACertificateRenewedByACycleWithTheOneItRenews() {
     DeviceFacts cardio3 = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "3.0", "RI, SOCLE", null);
     records.certificateIssued(cardio3, "CC-DMN-2026-EEEEE", DeviceRecords.ANS_REFERENTIAL, "2027", ISSUED, null,

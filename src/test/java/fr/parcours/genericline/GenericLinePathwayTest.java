@@ -11,6 +11,7 @@ import fr.parcours.shared.BadInputException;
 import fr.parcours.support.TrackEngine;
 import fr.parcours.support.TrackTestBase;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -19,6 +20,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import fr.parcours.device.DeviceRecords;
 import fr.parcours.device.ReferentialVersions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -285,6 +287,27 @@ class GenericLinePathwayTest extends TrackTestBase {
     assertThat(dossier).hasNotPassed("Event_EvidenceConforms").isWaitingAt("Task_RecordDsFiling");
     Mockito.verify(records, Mockito.never()).becameFinal(ArgumentMatchers.any());
     assertThat(stubs.mails).containsExactly("PROVISIONAL_CERTIFICATE_ISSUED", "PROVISIONAL_CERTIFICATE_LAPSED");
+  }
+
+  @Test
+  void shouldTellTheVendorTheProvisionalCertificateBecameFinalWhenItsFinalCertificateReplacedItBeforeTheLapseStep() {
+    // the final certificate was issued on the last day, the timer fired before the ANS outcome reached the dossier:
+    // the records keep the provisional certificate replaced by it and refuse to make it « caduc »
+    ProcessInstance dossier = provisionallyCertified();
+    Mockito.when(records.lapsed(ArgumentMatchers.eq("CP-17"), ArgumentMatchers.any(), ArgumentMatchers.any()))
+        .thenReturn(false);
+    Mockito.when(records.certificate("CP-17")).thenReturn(Optional.of(new DeviceRecords.CertifiedDevice("CP-17", "d-1",
+        "vendor-medisoft", "MediSoft SAS", "Telesuivi", "1.0", DeviceRecords.provisionalOf(DeviceRecords.ANS_REFERENTIAL),
+        "2024", false, DOSSIER, dossier.getId(), "CC-" + DOSSIER, Instant.parse("2027-06-30T15:00:00Z"))));
+
+    track.fire(dossier, "Timer_ProvisionalCertificateLapses");
+
+    assertThat(dossier).hasPassed("Task_RecordProvisionalCertificateLapse", "Event_NotifyFinalCertificateMeanwhile",
+        "EndEvent_ProvisionalCertificateReplaced")
+        .hasNotPassed("EndEvent_ProvisionalCertificateLapsed", "Event_BillingCodeVoid")
+        .isWaitingAt("CallActivity_AnsCertification", "Task_RequestBillingCode")
+        .variables().containsEntry("provisionalCertificateStatus", "FINAL");
+    assertThat(stubs.mails).containsExactly("PROVISIONAL_CERTIFICATE_ISSUED", "PROVISIONAL_CERTIFICATE_FINAL");
   }
 
   @Test

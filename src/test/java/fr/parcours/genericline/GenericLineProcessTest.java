@@ -320,8 +320,11 @@ class GenericLineProcessTest extends ProcessTestBase {
     complete(ANS_REVIEWER, ans, "Task_CertifyLineRequirements", Map.of("certifiedGenericLines", lines("DIABETES")));
     executeJobs(dossier); // the ANS track ended: its caller sends the next mails
     assertThat(text(mails("devenu définitif").get(0))).contains("CP-" + dossierId).contains("CC-" + dossierId);
-    assertThat(certificate("CP-" + dossierId).validUntil()).as("final: no end date").isNull();
+    // the final certificate replaces it: one in force, the provisional one kept with its last day, not « caduc »
+    assertThat(certificate("CP-" + dossierId).replacedBy()).as("replaced by the final").isEqualTo("CC-" + dossierId);
+    assertThat(certificate("CP-" + dossierId).validUntil()).as("it keeps its last day").isEqualTo(lastDay);
     assertThat(certificate("CP-" + dossierId).withdrawn()).isFalse();
+    assertThat(certificate("CC-" + dossierId).inForce()).isTrue();
     assertThat(dossierVariable(dossier, GenericLineProcess.PROVISIONAL_STATUS)).isEqualTo("FINAL");
     assertThat(timer(dossier, "Timer_ProvisionalCertificateLapses")).as("no lapse left to fire").isNull();
     assertWaitingAt(dossier, "Task_RecordDsFiling");
