@@ -433,6 +433,10 @@ final class Simulator {
     return dossier;
   }
 
+  /**
+   * The tasks waiting for their answer, by who answers: the queues. A step answered before its due day (a renewal,
+   * open from the order on) is left out: it waits for its day for years, in no one's queue.
+   */
   private Map<String, Integer> openTasksByWho() {
     Map<String, Integer> open = new TreeMap<>();
     for (Step step : book.steps().values()) {
@@ -440,7 +444,8 @@ final class Simulator {
     }
     synchronized (pending) {
       for (Pending p : pending) {
-        if (p.taskKey() != null) {
+        // not a step that opens years before it is due (a renewal): it waits for its day, not in a queue
+        if (p.taskKey() != null && !book.steps().get(p.taskKey()).beforeDue()) {
           open.merge(book.steps().get(p.taskKey()).who(), 1, Integer::sum);
         }
       }
@@ -448,10 +453,12 @@ final class Simulator {
     return open;
   }
 
-  /** The pathway's running instances (its dossiers: a pathway is never called by another process). */
+  /**
+   * This run's dossiers still running (a pathway's instance is its dossier: a pathway is never called by another
+   * process); not those an earlier run on the same engine left running, as a brand name's registrations live on.
+   */
   private int openDossiers() {
-    return (int) engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(book.pathway())
-        .count();
+    return (int) engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(startedIds()).count();
   }
 
   private Set<String> startedIds() {

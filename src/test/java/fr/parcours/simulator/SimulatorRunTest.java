@@ -58,5 +58,11 @@ class SimulatorRunTest extends SimulationTestBase {
     assertThat(run.spent).containsKeys("réponse Task_SendAcknowledgement", "réponse Task_FilePriceDossier",
         "réponse Task_RecordCepsOutcome", "réponse Task_AnswerDraftOpinion", "réponse Task_PublishRegistrationOrder");
     assertThat(whatIf.book().steps()).containsKeys(run.missedAt.keySet().toArray(String[]::new));
+
+    // a second run on the same engine (a what-if's changed table) counts its own open dossiers, not the
+    // registrations the first one left running
+    SimulationResult again = simulate(whatIf, new Simulator.Settings(2, 8, 2, 1, 20, START), "seconde");
+    assertThat(again.failures).isEmpty();
+    assertThat(again.samples).allSatisfy(sample -> assertThat(sample.openDossiers()).isLessThanOrEqualTo(2));
   }
 }

@@ -142,7 +142,8 @@ class WhatIfSimulation extends SimulationTestBase {
   }
 
   private static String window(DeadlineRule rule) {
-    return rule.duration() + (rule.workingDays() ? ", reporté au jour ouvré suivant" : "") + (rule.reminderBefore() == null ? ""
+    return (rule.agencySetsLength() ? "au moins " + rule.duration() + " fixé par l’agence qui demande" : rule.duration())
+        + (rule.workingDays() ? ", reporté au jour ouvré suivant" : "") + (rule.reminderBefore() == null ? ""
         : ", rappel " + rule.reminderBefore() + " avant") + ", à l’échéance " + rule.onExpiry();
   }
 
