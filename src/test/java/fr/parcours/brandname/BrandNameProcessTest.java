@@ -59,7 +59,9 @@ class BrandNameProcessTest extends ProcessTestBase {
     certified("CC-2025-GLYCO", "vendor-medisoft", "GlycoTrack", "1.0", DeviceRecords.ANS_REFERENTIAL);
     certified("CC-2025-V20", "vendor-medisoft", "CardioWatch", "2.0", DeviceRecords.ANS_REFERENTIAL);
     certified("CC-2025-LINE", "vendor-medisoft", "CardioWatch", "2.1", "Exigences de la ligne générique");
-    certified("CC-2025-GONE", "vendor-medisoft", "CardioWatch", "2.1", DeviceRecords.ANS_REFERENTIAL);
+    // a device of its own: a second certificate of CardioWatch 2.1 would replace the one the other tests declare
+    // (one certificate in force per device and referential)
+    certified("CC-2025-GONE", "vendor-medisoft", "CardioGone", "2.1", DeviceRecords.ANS_REFERENTIAL);
     records.withdraw("CC-2025-GONE", "Non-conformité non corrigée", java.time.Instant.parse("2026-01-05T10:00:00Z"));
     // a certificate replaced since by the re-certification of its device
     DeviceRecords.DeviceFacts recertified = new DeviceRecords.DeviceFacts("vendor-medisoft", "MediSoft SAS",
@@ -85,6 +87,9 @@ class BrandNameProcessTest extends ProcessTestBase {
       Map<String, Object> form = Candidatures.valid();
       form.put("validCertificate", true);
       form.put("certificateNumber", number);
+      if ("CC-2025-GONE".equals(number)) {
+        form.put("softwareName", "CardioGone");
+      }
       form.put("hasSesameAccount", true);
       form.put("hasMeeting", "NONE");
       assertThatThrownBy(() -> startApplication(VENDOR, BrandNameProcess.KEY, form)).as(number)
