@@ -253,6 +253,42 @@ class EvidenceDoorsIT {
     assertThat(deposits.sends(atDeposit.getId())).as("the send with its page's token kept").hasSize(1);
   }
 
+  /**
+   * The other POSTs of Parcours' own pages, sent as their forms never send them (JSON, plain text, a form of junk
+   * with a 100,000-character field and a box that is not a box, a file where text goes), by a visitor, in alice's and
+   * bruno's sessions: never a 500, a refusal always in French.
+   */
+  @Test
+  void shouldAnswerEveryOtherPostOfParcoursPagesWithoutAFiveHundred() {
+    List<String> posts = List.of("/dossiers/" + number + "/messages", "/orientation", "/ans-windows",
+        "/ans-windows/correction", "/referentials", "/devices/cycles", "/audits/certificates", "/deconnexion");
+    Map<String, BrowserSession> who = Map.of("visitor", BrowserSession.anonymous(rest),
+        "alice", BrowserSession.signedIn(rest, "alice"), "bruno", BrowserSession.signedIn(rest, "bruno"));
+    String junk = "body=" + "x".repeat(100_000) + "&awaitingAnswer=peut-etre&agency=NASA&submission=x&csrf=x"
+        + "&device=%00&siren=%FF&date=31%2F02%2F2027";
+    List<String> wrong = new ArrayList<>();
+    for (String post : posts) {
+      for (Map.Entry<String, BrowserSession> person : who.entrySet()) {
+        MultiValueMap<String, Object> fileForText = new LinkedMultiValueMap<>();
+        fileForText.add("body", file("body.txt", "x".getBytes()));
+        fileForText.add("awaitingAnswer", file("b.txt", "x".getBytes()));
+        fileForText.add("files", "not a file");
+        for (Map.Entry<String, ResponseEntity<String>> answer : Map.of(
+            "JSON", person.getValue().send(HttpMethod.POST, post, "{\"body\":[1]}", MediaType.APPLICATION_JSON),
+            "text", person.getValue().send(HttpMethod.POST, post, "x", MediaType.TEXT_PLAIN),
+            "junk", person.getValue().send(HttpMethod.POST, post, junk, MediaType.APPLICATION_FORM_URLENCODED),
+            "file for text", person.getValue().multipart(post, fileForText)).entrySet()) {
+          int status = answer.getValue().getStatusCode().value();
+          if (status >= 500 || status >= 400 && !french(message(answer.getValue()))) {
+            wrong.add(person.getKey() + " " + answer.getKey() + " " + post + " got " + status + " "
+                + answer.getValue().getBody());
+          }
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
   /** A TéléCardio dossier at its evidence deposit, whose page hands bruno's session its token. */
   ProcessInstance brunosDossier() {
     Map<String, Object> form = fr.parcours.support.Candidatures.with("companyName", "TéléCardio SARL");
