@@ -349,6 +349,21 @@ class EvidenceDoorsIT {
     judge(wrong, "alice marks invalid", post("alice", path + "/invalid", form("/invalid", null)), 403);
     assertThat(wrong).isEmpty();
     assertThat(deposits.sends(atDeposit.getId())).hasSize(1);
+
+    // the next send posted twice at once (a double click, two tabs): one is kept, the other refused in French
+    MultiValueMap<String, Object> next = new LinkedMultiValueMap<>();
+    next.add("archive", file(deposits.nextArchiveName(atDeposit.getId()), Zips.with("PSC_1.1.2.log").bytes()));
+    var sent = java.util.stream.IntStream.range(0, 2).mapToObj(i -> java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> post("alice", path, next))).toList().stream()
+        .map(java.util.concurrent.CompletableFuture::join).toList();
+    assertThat(sent).extracting(answer -> answer.getStatusCode().value()).as(sent.toString()).contains(200);
+    for (ResponseEntity<String> answer : sent) {
+      if (answer.getStatusCode().value() != 200) {
+        judge(wrong, "the same send at once", answer);
+      }
+    }
+    assertThat(wrong).isEmpty();
+    assertThat(deposits.sends(atDeposit.getId())).as("one send more, whatever the order").hasSize(2);
   }
 
   /** The dossier taken, as its vendor and the ANS answer, to its evidence deposit. */
