@@ -366,6 +366,50 @@ class EvidenceDoorsIT {
     assertThat(deposits.sends(atDeposit.getId())).as("one send more, whatever the order").hasSize(2);
   }
 
+  /**
+   * At the evidence review, the reviewer's « Marquer invalide »: a reason too long, a proof that does not exist or is
+   * 100,000 characters long, no reason, the same proof twice; the vendor and another company's. Refused in French,
+   * never a 500; the proof marked once.
+   */
+  @Test
+  void shouldMarkAProofInvalidOnceAndRefuseTheRestInFrench() {
+    ProcessInstance inReview = Dossiers.applyAs(engine, "alice", "vendor-medisoft");
+    atDeposit(inReview, "alice", "vendor-medisoft");
+    String path = "/evidence/" + inReview.getBusinessKey();
+    MultiValueMap<String, Object> all = new LinkedMultiValueMap<>();
+    all.add("archive", file(deposits.nextArchiveName(inReview.getId()), Zips.with("PSC_1.1.1.mp4", "PSC_1.1.2.log",
+        "IDN_1.1.1.png", "POR_1.1.1.json", "SEC_1.1.1.csv", "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf").bytes()));
+    ResponseEntity<String> sent = post("alice", path, all);
+    assertThat(sent.getStatusCode().value()).as(sent.getBody()).isEqualTo(200);
+    complete("alice", "vendor-medisoft", inReview, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
+    Dossiers.runMailSteps(engine, inReview.getId());
+    List<String> wrong = new ArrayList<>();
+    Map<String, MultiValueMap<String, Object>> bad = new java.util.LinkedHashMap<>();
+    bad.put("a reason of 2001 characters", invalid("PSC 1.1.1", "x".repeat(2001)));
+    bad.put("an unknown proof", invalid("XYZ_9.9.9", "illisible"));
+    bad.put("a proof of 100,000 characters", invalid("P".repeat(100_000), "illisible"));
+    bad.put("no reason", invalid("PSC 1.1.1", "  "));
+    for (Map.Entry<String, MultiValueMap<String, Object>> send : bad.entrySet()) {
+      judge(wrong, "ana, " + send.getKey(), post("ana", path + "/invalid", send.getValue()), 400);
+    }
+    judge(wrong, "alice", post("alice", path + "/invalid", invalid("PSC 1.1.1", "illisible")), 403);
+    judge(wrong, "bruno", post("bruno", path + "/invalid", invalid("PSC 1.1.1", "illisible")), 404);
+    assertThat(wrong).isEmpty();
+    assertThat(deposits.report(inReview.getId()).complete()).as("nothing marked yet").isTrue();
+    ResponseEntity<String> marked = post("ana", path + "/invalid", invalid("PSC 1.1.1", "illisible"));
+    assertThat(marked.getStatusCode().value()).as(marked.getBody()).isEqualTo(200);
+    judge(wrong, "ana, the same proof again", post("ana", path + "/invalid", invalid("PSC 1.1.1", "illisible")), 400);
+    assertThat(wrong).isEmpty();
+    assertThat(deposits.report(inReview.getId()).complete()).as("the proof marked").isFalse();
+  }
+
+  static MultiValueMap<String, Object> invalid(String proof, String reason) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("proofNumber", proof);
+    parts.add("reason", reason);
+    return parts;
+  }
+
   /** The dossier taken, as its vendor and the ANS answer, to its evidence deposit. */
   void atDeposit(ProcessInstance instance, String vendor, String group) {
     complete(vendor, group, instance, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
