@@ -35,6 +35,9 @@ final class EngineRefusals {
 
   /** "Cannot deserialize object in variable 'softwareProfiles'", "Cannot set variable with name companyName". */
   private static final Pattern VARIABLE = Pattern.compile("variable (?:with name )?'?([A-Za-z0-9_-]+)'?");
+  /** "no deployed decision requirements definition found with id 'X'": group 1 the kind, 2 id or key, 3 the id. */
+  private static final Pattern NOT_DEPLOYED =
+      Pattern.compile("^no deployed (.+?) found with (id|key) '([^']*)'");
   private static final Pattern TASK_ID = Pattern.compile("task with id '?([^':\\s]+)'?");
   private static final Pattern EXECUTION_ID = Pattern.compile("[Ee]xecution (?:with id )?'?([^':\\s]+)'? ");
 
@@ -97,6 +100,13 @@ final class EngineRefusals {
     } else if (failure instanceof NullValueException && message.startsWith("Cannot find task")) {
       Matcher id = TASK_ID.matcher(message);
       answer = refusal(Response.Status.NOT_FOUND, "NotFoundException", TaskHandover.noSuchTask(id.find() ? id.group(1) : ""));
+    } else if (failure instanceof NullValueException && NOT_DEPLOYED.matcher(message).find()) {
+      // an unknown definition's figures (/history/decision-requirements-definition/{id}/statistics): it answered 500
+      Matcher unknown = NOT_DEPLOYED.matcher(message);
+      unknown.find();
+      answer = refusal(Response.Status.NOT_FOUND, "NotFoundException", "Aucune définition déployée "
+          + ("key".equals(unknown.group(2)) ? "de clé" : "d’id") + " « " + unknown.group(3) + " » (" + unknown.group(1)
+          + ") : vérifiez l’identifiant dans la liste des définitions. (" + message + ")");
     } else if (message.contains("does not have a subscription to a message event")
         || message.contains("doesn't exist: execution is null")) {
       Matcher id = EXECUTION_ID.matcher(message);

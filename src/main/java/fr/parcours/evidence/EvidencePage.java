@@ -122,8 +122,12 @@ class EvidencePage {
   }
 
   @PostMapping("/evidence/{dossierId}")
-  ResponseEntity<String> upload(@PathVariable String dossierId, @RequestParam("archive") MultipartFile archive,
+  ResponseEntity<String> upload(@PathVariable String dossierId,
+      @RequestParam(name = "archive", required = false) MultipartFile archive,
       @RequestParam(name = "csrf", required = false) String csrf, HttpServletRequest request) throws IOException {
+    if (archive == null) {
+      return missing("archive", request);
+    }
     Visit visit = change(request, dossierId, csrf, "Vous ne pouvez pas déposer de preuves pour le dossier " + dossierId
         + " : seul son industriel le peut, tant que « Déposer les preuves » ou « Fournir des compléments » est"
         + " ouverte.",
@@ -224,8 +228,12 @@ class EvidencePage {
   }
 
   @PostMapping("/evidence/{dossierId}/kbis")
-  ResponseEntity<String> uploadKbis(@PathVariable String dossierId, @RequestParam("kbis") MultipartFile kbis,
+  ResponseEntity<String> uploadKbis(@PathVariable String dossierId,
+      @RequestParam(name = "kbis", required = false) MultipartFile kbis,
       @RequestParam(name = "csrf", required = false) String csrf, HttpServletRequest request) throws IOException {
+    if (kbis == null) {
+      return missing("kbis", request);
+    }
     Visit visit = change(request, dossierId, csrf, "Vous ne pouvez pas envoyer l’extrait Kbis du dossier " + dossierId
         + " : seule l’entreprise candidate le peut, tant que « Demander un compte Convergence » est ouverte.",
         CompanyDocuments.TASK_REQUEST_ACCOUNT);
@@ -310,8 +318,11 @@ class EvidencePage {
 
   @PostMapping("/evidence/{dossierId}/regulation")
   ResponseEntity<String> uploadRegulation(@PathVariable String dossierId,
-      @RequestParam("regulation") MultipartFile regulation, @RequestParam(name = "csrf", required = false) String csrf,
-      HttpServletRequest request) throws IOException {
+      @RequestParam(name = "regulation", required = false) MultipartFile regulation,
+      @RequestParam(name = "csrf", required = false) String csrf, HttpServletRequest request) throws IOException {
+    if (regulation == null) {
+      return missing("regulation", request);
+    }
     Visit visit = change(signsARegulation(visit(request, dossierId), request), request, csrf,
         "Vous ne pouvez pas envoyer le règlement signé du dossier " + dossierId + " : seule l’entreprise candidate le"
             + " peut, tant que « Joindre le règlement signé » est ouverte.", CompanyDocuments.TASK_ATTACH_REGULATION);
@@ -406,12 +417,17 @@ class EvidencePage {
   /**
    * A send without the file or the proof its form always sends (a script's, or a form changed by hand): said in
    * French, naming what is missing and where to give it, instead of Spring's English {@code "error":"Bad Request"}.
-   * Nothing of the dossier is told: the refusal comes before anything is read.
+   * Nothing of the dossier is told: the refusal comes before anything is read. A file part is optional to Spring and
+   * told here by its page: a send that was not a form with files at all (JSON, a plain form) answered 500 ("Current
+   * request is not a multipart request").
    */
   @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
   ResponseEntity<String> missing(Exception missing, HttpServletRequest request) {
-    String name = missing instanceof MissingServletRequestParameterException parameter ? parameter.getParameterName()
-        : ((MissingServletRequestPartException) missing).getRequestPartName();
+    return missing(missing instanceof MissingServletRequestParameterException parameter
+        ? parameter.getParameterName() : ((MissingServletRequestPartException) missing).getRequestPartName(), request);
+  }
+
+  private ResponseEntity<String> missing(String name, HttpServletRequest request) {
     String message = switch (name) {
       case "archive" -> "L’envoi ne contient pas d’archive : choisissez l’archive ZIP des preuves sous « Envoyer une"
           + " archive », puis « Envoyer ». Rien n’a été enregistré.";

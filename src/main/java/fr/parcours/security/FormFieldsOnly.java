@@ -506,6 +506,16 @@ public class FormFieldsOnly extends CommandInterceptor {
             }
           }
         }
+        case "datetime" -> {
+          if (!(value instanceof String)) {
+            // form-js sends a date field as the text 2027-03-31; a Date typed through the REST API was stored typed,
+            // and the later forms showing the field were handed another type than the one they send
+            return java.util.Optional.of("« " + label + " » est une date : envoyez-la en texte sous la forme"
+                + " « AAAA-MM-JJ », comme 2027-03-31, pas en valeur de type " + typeName(variables, field.key(), value)
+                + " ; choisissez-la dans le calendrier du formulaire. (Field '" + field.key() + "' is a date: send it"
+                + " as text in the form YYYY-MM-DD, such as 2027-03-31.)");
+          }
+        }
         case "textfield", "textarea" -> {
           if (field.maxLength() != null && value instanceof String text && text.length() > field.maxLength()) {
             return java.util.Optional.of("« " + label + " » compte " + text.length() + " caractères ; le formulaire"
@@ -542,6 +552,16 @@ public class FormFieldsOnly extends CommandInterceptor {
       }
     }
     return held;
+  }
+
+  /** The type a value was sent as, as the REST API names it (Date, Integer...). */
+  private static String typeName(Map<?, ?> variables, String key, Object value) {
+    Object raw = variables instanceof VariableMap typedMap ? typedMap.getValueTyped(key) : value;
+    if (raw instanceof TypedValue typed && typed.getType() != null) {
+      String name = typed.getType().getName();
+      return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+    return value.getClass().getSimpleName();
   }
 
   /** A value as it was sent: a list (JSON) as its text, a typed value as its value. */

@@ -141,6 +141,44 @@ class AnsRestIT {
     assertThat(history.createHistoricProcessInstanceQuery().count()).as("no dossier started").isEqualTo(dossiers);
   }
 
+  /**
+   * A date field sent typed Date through the REST API, at the start and on a task: 400 in French saying the form
+   * « AAAA-MM-JJ », no dossier started, the task left open and its date stored as the text Tasklist sends. Before, the
+   * start took the Date and stored it typed Date, which the later forms showing the field were handed.
+   */
+  @Test
+  void shouldAnswerADateFieldSentAsADateWithFourHundredAndStoreNothing() throws Exception {
+    String start = "/engine-rest/process-definition/key/ans-certification/submit-form";
+    long dossiers = history.createHistoricProcessInstanceQuery().count();
+    Map<String, Object> typedDate = Map.of("type", "Date", "value", "2027-01-01T00:00:00.000+0000");
+    ObjectNode variables = asTasklistSendsThem(Candidatures.valid());
+    variables.set("plannedEvidenceDate", JSON.valueToTree(typedDate));
+    ResponseEntity<String> refused = post("alice", start, Map.of("variables", variables));
+    assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(refused.getBody()).get("message").asText()).startsWith("« Date prévue du dépôt complet"
+        + " des preuves » est une date : envoyez-la en texte sous la forme « AAAA-MM-JJ », comme 2027-03-31, pas en"
+        + " valeur de type Date");
+    assertThat(history.createHistoricProcessInstanceQuery().count()).as("no dossier started").isEqualTo(dossiers);
+
+    ResponseEntity<String> started = post("alice", start, Map.of("variables",
+        asTasklistSendsThem(Candidatures.valid())));
+    String instance = JSON.readTree(started.getBody()).get("id").asText();
+    runJobs(instance);
+    Object planned = engine.getRuntimeService().getVariable(instance, "plannedEvidenceDate");
+    JsonNode tasks = JSON.readTree(get("alice", "/engine-rest/task?maxResults=50&processInstanceId=" + instance
+        + "&taskDefinitionKey=Task_DepositAdministrativeDossier").getBody());
+    ObjectNode form = asTasklistSendsThem(Map.of("depositAction", "DRAFT"));
+    form.set("plannedEvidenceDate", JSON.valueToTree(typedDate));
+    ResponseEntity<String> task = post("alice", "/engine-rest/task/" + tasks.get(0).get("id").asText()
+        + "/submit-form", Map.of("variables", form));
+    assertThat(task.getStatusCode()).as(task.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(task.getBody()).get("message").asText()).contains("« AAAA-MM-JJ »");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(tasks.get(0).get("id").asText()).count())
+        .as("the task stays open").isEqualTo(1);
+    assertThat(engine.getRuntimeService().getVariable(instance, "plannedEvidenceDate")).as("the date unchanged")
+        .isEqualTo(planned).isInstanceOf(String.class);
+  }
+
   @Test
   void shouldAnswerATaskFormWithAListThatIsNotJsonOrAHugeTextWithFourHundred() throws Exception {
     ResponseEntity<String> started = post("alice", "/engine-rest/process-definition/key/ans-certification/submit-form",

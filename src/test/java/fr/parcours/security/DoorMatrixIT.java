@@ -182,6 +182,7 @@ class DoorMatrixIT {
         door("POST", "/history/process-instance/delete", "{\"historicProcessInstanceIds\":[\"{pi}\"]}"),
         door("POST", "/history/cleanup", null),
         door("GET", "/telemetry/data", null),
+        door("GET", "/history/decision-requirements-definition/unknown/statistics", null),
         // the cases (CMMN), which Parcours does not run
         door("GET", "/case-instance?maxResults=5", null),
         door("GET", "/case-execution?maxResults=5", null),

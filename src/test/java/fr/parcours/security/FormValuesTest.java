@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -151,5 +152,54 @@ class FormValuesTest extends ProcessTestBase {
       assertThat(task(pi, "Task_DepositAdministrativeDossier")).isNotNull();
     }
     assertThat(runtimeService.getVariable(pi.getId(), "docFunctional")).isEqualTo(true);
+  }
+
+  /**
+   * A date field takes the text form-js sends (2027-03-31), never another type: through the REST API a Date-typed
+   * « Date prévue du dépôt complet des preuves » started the dossier and stayed a Date, which the later forms that show
+   * the field were handed instead of their text. Tried at the start (a Date, a number) and on a task (a Date): refused
+   * naming the field and « AAAA-MM-JJ », nothing started, the task left open and the date stored unchanged.
+   */
+  @Test
+  void shouldRefuseADateFieldSentAsAnotherTypeThanText() {
+    java.util.Date newYear = java.util.Date.from(java.time.Instant.parse("2027-01-01T00:00:00Z"));
+    refused("ans-certification", with(new HashMap<>(Candidatures.valid()), "plannedEvidenceDate",
+        Variables.dateValue(newYear)), "« Date prévue du dépôt complet des preuves » est une date : envoyez-la en texte"
+        + " sous la forme « AAAA-MM-JJ », comme 2027-03-31, pas en valeur de type Date");
+    refused("pecan", with(pecan(), "plannedEvidenceDate", 20270101), "sous la forme « AAAA-MM-JJ »", "Integer");
+
+    ProcessInstance dossier = startApplication("alice", "ans-certification", Candidatures.valid());
+    Object planned = runtimeService.getVariable(dossier.getId(), "plannedEvidenceDate");
+    String taskId = task(dossier, "Task_DepositAdministrativeDossier").getId();
+    assertThatThrownBy(() -> complete("alice", dossier, "Task_DepositAdministrativeDossier",
+        Map.of("depositAction", "DRAFT", "plannedEvidenceDate", newYear))).isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("« Date prévue du dépôt complet des preuves » est une date : envoyez-la en texte sous la"
+            + " forme « AAAA-MM-JJ »");
+    assertThat(task(dossier, "Task_DepositAdministrativeDossier").getId()).as("the task stays open").isEqualTo(taskId);
+    assertThat(runtimeService.getVariable(dossier.getId(), "plannedEvidenceDate")).isEqualTo(planned)
+        .isInstanceOf(String.class);
+  }
+
+  /** Every date field of every form is judged alike: a Date refused, its text taken (the forms read from the files). */
+  @Test
+  void shouldJudgeEveryDateFieldOfEveryFormAlike() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    java.util.List<String> judged = new java.util.ArrayList<>();
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("forms"))) {
+      for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".form")).toList()) {
+        var fields = fr.parcours.shared.FormFields.parse(json.readTree(file.toFile()));
+        for (var field : fields.values()) {
+          if ("datetime".equals(field.type())) {
+            judged.add(file.getFileName() + " " + field.key());
+            assertThat(FormFieldsOnly.valueProblem(fields, Variables.createVariables().putValueTyped(field.key(),
+                Variables.dateValue(new java.util.Date())))).as(file + " " + field.key()).get().asString()
+                .contains("« AAAA-MM-JJ »", "« " + field.label() + " »");
+            assertThat(FormFieldsOnly.valueProblem(fields, Map.of(field.key(), "2027-03-31")))
+                .as(file + " " + field.key()).isEmpty();
+          }
+        }
+      }
+    }
+    assertThat(judged).as("the date fields of the forms").hasSizeGreaterThanOrEqualTo(15);
   }
 }
