@@ -78,6 +78,7 @@ class AnsTaskChecks implements TaskListener {
       case "Task_SignConvention" -> {
         ticked(task, "conventionSigned", "Je signe la convention au nom de l’entreprise");
         text(task, "signatoryName", "Nom du signataire");
+        signatoryNamed(task);
       }
       case "Task_DepositEvidence" -> evidence.checkDeposit(task);
       case "Task_RecordInsTestDay" -> {
@@ -102,6 +103,20 @@ class AnsTaskChecks implements TaskListener {
       case "Task_ReviewDormantApplication" -> decision(task, AnsProcess.DORMANT_DECISION,
           Set.of("KEEP_OPEN", "ABANDON"), null, null, null);
       default -> throw TaskInputs.noChecks(task);
+    }
+  }
+
+  /** A first and a last name, each beginning with a letter (« A. Martin » will do, « A » or « Martin » will not). */
+  private static final java.util.regex.Pattern FIRST_AND_LAST_NAME = java.util.regex.Pattern.compile(
+      "\\s*[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*(\\s+[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*)+\\s*");
+
+  /** The convention is signed by a person named (walk 13: « A » was accepted, the field asks a first and last name). */
+  private static void signatoryNamed(DelegateTask task) {
+    String name = ((String) task.getVariable("signatoryName")).trim();
+    if (!FIRST_AND_LAST_NAME.matcher(name).matches()) {
+      throw new BadInputException("« " + name + " » ne suffit pas dans « Nom du signataire » : écrivez le prénom et le"
+          + " nom de la personne qui signe au nom de l’entreprise, par exemple « Alice Martin » ou « A. Martin »,"
+          + " puis terminez la tâche.");
     }
   }
 

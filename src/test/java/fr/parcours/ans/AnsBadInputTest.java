@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.parcours.support.Candidatures;
 import fr.parcours.support.ProcessTestBase;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -301,6 +302,20 @@ class AnsBadInputTest extends ProcessTestBase {
     assertTaskRefused("alice", pi, "Task_SignConvention", Map.of("conventionSigned", false,
         "signatoryName", "A. Martin"),
         "Cochez « Je signe la convention au nom de l’entreprise » pour le confirmer");
+  }
+
+  /** Walk 13: « A » signed the convention; the field asks the first and last name of the person who signs. */
+  @Test
+  void shouldNotSignTheConventionWithoutAFirstAndLastName() {
+    ProcessInstance pi = applied();
+    complete("alice", pi, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete("ana", pi, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    for (String name : List.of("A", "Martin", " Alice ", "A 1", "1 2", "- -")) {
+      assertTaskRefused("alice", pi, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", name),
+          "« " + name.trim() + " » ne suffit pas dans « Nom du signataire »", "le prénom et le nom",
+          "« Alice Martin »");
+    }
+    complete("alice", pi, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "Anne-Sophie d’Arc"));
   }
 
   // ---- a task takes the fields of its form, and nothing else ----

@@ -538,14 +538,8 @@ class TasklistBrowserIT extends BrowserTestBase {
     claimInTasklist();
     // complements asked without saying which: refused, the task stays open
     radio("Field_EvidenceDecision", "Compléments ou corrections nécessaires");
-    WebElement valider = waiting.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[normalize-space(.)='" + COMPLETE + "']")));
-    scrollTo(valider);
-    dismissBanners();
-    valider.click();
-    By refusal = By.xpath("//*[contains(@class,'notifications')]/*[contains(@class,'alert-danger')]"
-        + "[contains(normalize-space(.),'n’a pas pu être envoyé')]");
-    assertThat(waiting.until(ExpectedConditions.visibilityOfElementLocated(refusal)).getText())
+    pressValider();
+    assertThat(waiting.until(ExpectedConditions.visibilityOfElementLocated(TASK_REFUSAL)).getText())
         .contains("doit être motivée");
     screenshot("tasklist-refusal-before-correction");
 
@@ -553,8 +547,21 @@ class TasklistBrowserIT extends BrowserTestBase {
     completeInTasklist();
     waiting.until(d -> historyService.createHistoricTaskInstanceQuery().processInstanceId(dossier.getId())
         .taskDefinitionKey("Task_ReviewEvidence").finished().count() == 1);
-    waiting.until(ExpectedConditions.invisibilityOfElementLocated(refusal));
+    waiting.until(ExpectedConditions.invisibilityOfElementLocated(TASK_REFUSAL));
     screenshot("tasklist-refusal-gone-once-completed");
+  }
+
+  static final By TASK_REFUSAL = By.xpath("//*[contains(@class,'notifications')]/*[contains(@class,'alert-danger')]"
+      + "[contains(normalize-space(.),'n’a pas pu être envoyé')]");
+
+  /** Presses « Valider » under the open task's form, which stays open when it is refused; returns the button. */
+  WebElement pressValider() {
+    WebElement valider = waiting.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='" + COMPLETE + "']")));
+    scrollTo(valider);
+    dismissBanners();
+    valider.click();
+    return valider;
   }
 
   /**
@@ -583,6 +590,54 @@ class TasklistBrowserIT extends BrowserTestBase {
     type("Field_ContactPhone", "01 23 45 67 89");
     waiting.until(ExpectedConditions.invisibilityOfElementLocated(beside));
     waiting.until(d -> start.isEnabled());
+  }
+
+  /**
+   * Walk 13: « Signer la convention » pressed with its fields empty showed a corner notice « Le formulaire de la tâche
+   * n’a pas pu être envoyé » and no reason (the start form's notice names its fields); and « A » signed the convention.
+   * The notice now names the fields to correct, each a link; « A » is refused under the field, beside « Valider ».
+   */
+  @Test
+  @Order(10)
+  void shouldNameTheFieldsOfARefusedTaskFormAndRefuseAOneLetterSignatory() {
+    ProcessInstance dossier = as("alice", () -> formService.submitStartForm(
+        repositoryService.createProcessDefinitionQuery().processDefinitionKey("ans-certification").latestVersion()
+            .singleResult().getId(), Candidatures.valid()));
+    complete("alice", dossier, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete("ana", dossier, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    task(dossier, "Task_SignConvention");
+
+    signIn("alice");
+    openFilter(VENDOR_FILTER);
+    openTask("Signer la convention", dossier.getBusinessKey());
+    claimInTasklist();
+    WebElement valider = pressValider();
+    WebElement notice = waiting.until(ExpectedConditions.visibilityOfElementLocated(TASK_REFUSAL));
+    waiting.until(d -> notice.getText().contains("Corrigez ces champs du formulaire"));
+    assertThat(notice.getText()).contains("« Nom du signataire » : Ce champ est obligatoire.",
+        "« Je signe la convention au nom de MediSoft SAS » : Ce champ est obligatoire.");
+    screenshot("tasklist-task-refusal-names-its-fields");
+    notice.findElement(By.xpath(".//a[normalize-space(.)='« Nom du signataire »']")).click();
+    waiting.until(d -> browser.switchTo().activeElement().getAttribute("id").endsWith("-Field_SignatoryName"));
+
+    setCheckbox("Field_ConventionSigned", true);
+    type("Field_SignatoryName", "A");
+    By beside = By.cssSelector(".form-pane .parcours-fields-beside-buttons");
+    waiting.until(d -> d.findElement(beside).getText()
+        .contains("« Nom du signataire » : Ce n’est pas la forme attendue"));
+    assertThat(fieldBox("Field_SignatoryName").getText()).contains("Prénom et nom", "« Alice Martin »");
+    waiting.until(d -> !valider.isEnabled());
+    screenshot("tasklist-one-letter-signatory-refused");
+
+    type("Field_SignatoryName", "Alice Martin");
+    waiting.until(ExpectedConditions.invisibilityOfElementLocated(beside));
+    // every field corrected: the corner notice, which lay over « Valider », has gone
+    waiting.until(ExpectedConditions.invisibilityOfElementLocated(TASK_REFUSAL));
+    completeInTasklist();
+    waiting.until(d -> historyService.createHistoricTaskInstanceQuery().processInstanceId(dossier.getId())
+        .taskDefinitionKey("Task_SignConvention").finished().count() == 1);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(dossier.getId())
+        .variableName("signatoryName").singleResult().getValue()).isEqualTo("Alice Martin");
   }
 
   /**

@@ -51,5 +51,16 @@ class DemoMailboxPageIT {
     java.util.Date arrived = mailbox.mails().get(0).received();
     assertThat(owner.getBody()).contains(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
         .format(arrived.toInstant().atZone(java.time.ZoneId.of("Europe/Paris"))) + " (heure de Paris)");
+    // walk 13: the same subject listed twice (the contact, the legal representative) read as one mail sent twice
+    // until opened; each folded line names its recipient
+    java.util.List<String> folded = java.util.regex.Pattern.compile("(?s)<summary>(.*?)</summary>")
+        .matcher(owner.getBody()).results().map(found -> found.group(1).replaceAll("<[^>]+>", "")
+            .replaceAll("\\s+", " ").trim()).toList();
+    assertThat(folded).isNotEmpty();
+    for (String line : folded) {
+      DemoMailbox.Mail mail = mailbox.mails().stream().filter(m -> line.startsWith(m.number() + ". ")).findFirst()
+          .orElseThrow();
+      assertThat(line).isEqualTo(mail.number() + ". " + mail.subject() + " — à " + mail.to());
+    }
   }
 }

@@ -162,7 +162,9 @@ new MutationObserver(keepTheNewestNotice).observe(document.body, {childList: tru
  * field; a field corrected stays listed, marked « corrigé », so that the notice keeps its size and the form does not
  * move; once every one is corrected, it says so and asks to press the button again. In the user's language
  * (config.js's rule). A refusal from the server (our start listeners' sentence) carries its own message and is
- * left alone.
+ * left alone. A task form refused by form-js drew the same bare notice, « Le formulaire de la tâche n’a pas pu être
+ * envoyé », in the corner (walk of 4 December 2026, « Publier l’avis » without its box ticked): it now names the open
+ * task's fields the same way, and closes once every one is corrected (it lies over « Valider »).
  */
 const FIELDS_TO_CORRECT = 'parcours-fields-to-correct';
 const REFUSAL_WORDS = french ? {
@@ -220,17 +222,41 @@ function fieldKey({field, name}) {
   return (input && input.id) || name;
 }
 
+/** The form a refusal notice speaks of: the start form's pop-up around it, or the open task's form. */
+function refusedForm(notice) {
+  const modal = notice.closest('.modal-body');
+  if (modal) {
+    return modal;
+  }
+  const status = notice.querySelector('.status');
+  const taskRefusal = status && TASK_REFUSAL_TITLES.some(title => status.textContent.trim().startsWith(title));
+  return taskRefusal ? document.querySelector('.form-pane') : null;
+}
+
 function nameTheFieldsToCorrect() {
-  document.querySelectorAll('.modal-body > [notifications-panel] .notifications > .alert-danger,'
-    + ' .modal-body > [notifications-panel] .notifications > .alert-error').forEach(notice => {
+  document.querySelectorAll('.notifications > .alert-danger, .notifications > .alert-error').forEach(notice => {
     const message = notice.querySelector('.message');
     const ours = notice.querySelector('.' + FIELDS_TO_CORRECT);
     if (!message || (!ours && message.textContent.trim())) {
       return; // a refusal with its own reason
     }
-    const fields = fieldsToCorrect(notice.closest('.modal-body'));
+    const form = refusedForm(notice);
+    if (!form) {
+      return;
+    }
+    const task = !notice.closest('.modal-body');
+    const fields = fieldsToCorrect(form);
     if (!ours && !fields.length) {
       return; // not form-js's refusal
+    }
+    if (task && !fields.length) {
+      // every field corrected: the corner notice, which lies over « Valider », is closed as the person would close it
+      const close = notice.querySelector("button.close[ng-click^='removeNotification']");
+      if (close && !closedNotices.has(notice)) {
+        closedNotices.add(notice);
+        close.click();
+      }
+      return;
     }
     // every field named since the person pressed the button stays listed, marked once corrected, until she presses
     // it again (a new notice): a line dropped shortened the pinned notice and moved the form under her pointer, and
