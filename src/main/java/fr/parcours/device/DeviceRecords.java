@@ -164,6 +164,9 @@ public class DeviceRecords {
     if (known != null && known > 0) {
       return;
     }
+    // as the database keeps it (microseconds, rounded): compared below with what it kept, a nanosecond instant
+    // (Instant.now()) rounded up made the certificate "issued after itself", and replaced by itself
+    issuedAt = issuedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     String deviceId = deviceId(device, issuedAt);
     // one certificate in force per device and referential, whatever runs beside: two dossiers (two nodes, a
     // re-certification and another issuance) wait here for each other on the device's row, so the second reads the
@@ -185,7 +188,8 @@ public class DeviceRecords {
     String base = referential.endsWith(PROVISIONAL) ? referential.substring(0, referential.length()
         - PROVISIONAL.length()) : referential;
     jdbc.queryForList("SELECT number, issued_at FROM parcours_certificate WHERE device_id = ? AND referential IN (?, ?)"
-        + " AND issued_at > ? ORDER BY issued_at, number", deviceId, referential, base, Timestamp.from(issuedAt))
+        + " AND number <> ? AND issued_at > ? ORDER BY issued_at, number", deviceId, referential, base, number,
+        Timestamp.from(issuedAt))
         .stream().findFirst().ifPresent(newer -> jdbc.update("UPDATE parcours_certificate SET replaced_by = ?,"
             + " replaced_at = ? WHERE number = ? AND withdrawn_at IS NULL", newer.get("number"), newer.get("issued_at"),
             number));

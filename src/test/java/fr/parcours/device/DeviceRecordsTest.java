@@ -60,6 +60,24 @@ class DeviceRecordsTest {
             .containsExactlyInAnyOrder("CC-DMN-2026-00001", "CC-DMN-2026-00002"));
   }
 
+  /**
+   * An instant finer than the database keeps (Instant.now() gives nanoseconds; the column microseconds, rounded):
+   * stored rounded up, it read as issued after itself, and the certificate was "replaced" by itself, out of force
+   * from its first day (the auditors' list showed none).
+   */
+  @Test
+  void shouldKeepInForceACertificateIssuedAtAnInstantFinerThanTheDatabaseKeeps() {
+    for (String instant : List.of("2026-09-05T16:14:29.499219600Z", "2026-09-05T16:14:29.499219400Z",
+        "2026-09-05T16:14:29.999999999Z")) {
+      DeviceFacts device = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "Fine-" + instant, "1.0", null, null);
+      records.certificateIssued(device, "CC-" + instant, DeviceRecords.ANS_REFERENTIAL, "2025", Instant.parse(instant),
+          null, null, null, "ANS");
+      assertThat(records.all()).filteredOn(d -> d.name().equals(device.name())).singleElement()
+          .satisfies(d -> assertThat(d.certificates()).singleElement().as(instant)
+              .satisfies(c -> assertThat(c.inForce()).isTrue()));
+    }
+  }
+
   @Test
   void shouldKeepARefusedCertificationOnceWithItsReasonsAndRefuseOneWithout() {
     String line = "Exigences minimales de la ligne générique « Télésurveillance du diabète »";
