@@ -41,9 +41,17 @@ class BrandNameProcessTest extends ProcessTestBase {
         "ans-certification");
   }
 
+  /**
+   * The device the dossiers of {@link #apply()} declare a certificate for: one of these tests' own. The database is
+   * shared with other test classes, whose ANS rounds certify Candidatures.valid()'s CardioWatch 2.1 later, and one
+   * certificate is in force per device: theirs would replace this one.
+   */
+  static final String DEVICE = "CardioMarque";
+
   ProcessInstance apply() {
-    certified("CC-2025-7", "vendor-medisoft", "CardioWatch", "2.1", DeviceRecords.ANS_REFERENTIAL);
+    certified("CC-2025-7", "vendor-medisoft", DEVICE, "2.1", DeviceRecords.ANS_REFERENTIAL);
     Map<String, Object> form = Candidatures.valid();
+    form.put("softwareName", DEVICE);
     form.put("validCertificate", true);
     form.put("certificateNumber", "CC-2025-7");
     form.put("hasSesameAccount", true);
@@ -304,7 +312,7 @@ class BrandNameProcessTest extends ProcessTestBase {
     // the vendor reads an inscription on the LPPR under the brand name (seed 003, step 5), in the mail and its PDF:
     // « prise en charge » is PECAN's word
     jakarta.mail.internet.MimeMessage decided = mails("décision favorable des ministres").get(0);
-    assertThat(text(decided)).contains("ont pris une décision favorable à l’inscription de CardioWatch sous son nom"
+    assertThat(text(decided)).contains("ont pris une décision favorable à l’inscription de " + DEVICE + " sous son nom"
         + " de marque sur la liste des produits et prestations remboursables (LPPR).").doesNotContain("prise en charge");
     assertThat(html(decided)).contains("sous son nom de marque sur la liste des produits et prestations remboursables"
         + " (LPPR)").doesNotContain("prise en charge");

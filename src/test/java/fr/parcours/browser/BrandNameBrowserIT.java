@@ -11,6 +11,7 @@ import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,9 @@ import org.springframework.boot.test.context.SpringBootTest;
     properties = {"parcours.test.context=browser-brand", "camunda.bpm.job-execution.enabled=true"})
 class BrandNameBrowserIT extends BrowserTestBase {
 
+  /** The device this walk's dossier declares a certificate for. */
+  static final String DEVICE = "CardioMarque";
+
   static final String PROCESS_NAME = "Inscription en nom de marque";
   static final String HAS_DESK = "Guichet HAS — toutes les tâches";
   static final String CNEDIMTS = "CNEDiMTS — toutes les tâches";
@@ -42,13 +46,22 @@ class BrandNameBrowserIT extends BrowserTestBase {
     LocalDate today = LocalDate.now(PARIS);
 
     // alice applies under her device's brand name, with a valid ANS certificate (the ANS issued it to MediSoft for
-    // CardioWatch 2.1: the start looks it up in the device records) and a Sésame account
-    records.certificateIssued(new DeviceRecords.DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1",
+    // her device, version 2.1: the start looks it up in the device records) and a Sésame account. The device is this
+    // walk's own: the other walks' ANS rounds certify CardioWatch 2.1 in the same database, and one certificate is in
+    // force per device, the newest
+    records.certificateIssued(new DeviceRecords.DeviceFacts("vendor-medisoft", "MediSoft SAS", DEVICE, "2.1",
         "SOCLE", null), "CC-2025-0007", DeviceRecords.ANS_REFERENTIAL, "2025", Instant.parse("2025-06-02T10:00:00Z"),
         null, "DMN-2025-00007", null, "ans-certification");
     signIn("alice");
     openStartForm(PROCESS_NAME);
     fillValidCandidature();
+    // typed over the candidature's name as a person does (select, then type: form-js hears each key)
+    WebElement software = waiting.until(ExpectedConditions.elementToBeClickable(field("Field_SoftwareName")));
+    waiting.until(d -> {
+      software.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      software.sendKeys(DEVICE);
+      return DEVICE.equals(software.getAttribute("value"));
+    });
     setCheckbox("Field_ValidCertificate", true);
     type("Field_CertificateNumber", "CC-2025-0007");
     setCheckbox("Field_HasSesameAccount", true);

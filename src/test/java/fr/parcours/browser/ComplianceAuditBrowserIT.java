@@ -36,7 +36,12 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
 
   static final String AUDITORS = "Audit ANS — toutes les tâches";
   static final String CERTIFICATE = "CC-DMN-2026-AUDIT";
-  static final String SCOPE = "Déploiement de CardioWatch 2.1 au CHU de Nantes";
+  /**
+   * The audited device, this walk's own: the other walks' ANS rounds certify CardioWatch 2.1 in the same database, and
+   * one certificate is in force per device, the newest.
+   */
+  static final String DEVICE = "AuditWatch";
+  static final String SCOPE = "Déploiement d’" + DEVICE + " 2.1 au CHU de Nantes";
   static final String REGISTRATION = "JORF n° 0042 (audit)";
   static final String REASONS = "La version 2.1 déployée ne qualifie toujours pas l’identité INS (exigence INS 2).";
 
@@ -44,7 +49,7 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
 
   @Test
   void shouldAuditACertifiedDeviceFromTasklistToTheWithdrawalTheVendorReadsOnItsDevicesPage() throws Exception {
-    DeviceFacts cardio = new DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1", "SOCLE", null);
+    DeviceFacts cardio = new DeviceFacts("vendor-medisoft", "MediSoft SAS", DEVICE, "2.1", "SOCLE", null);
     records.certificateIssued(cardio, CERTIFICATE, DeviceRecords.ANS_REFERENTIAL, "2025",
         Instant.now().minus(Duration.ofDays(90)), null, null, "walk", "ANS");
     // its brand-name order, which rests on that certificate
@@ -57,7 +62,7 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
     browser.get("http://localhost:" + port + "/audits/certificates");
     By openAudit = By.id("open-" + CERTIFICATE);
     waiting.until(ExpectedConditions.visibilityOfElementLocated(openAudit));
-    assertThat(browser.findElement(By.tagName("body")).getText()).contains("MediSoft SAS").contains("CardioWatch 2.1");
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("MediSoft SAS").contains(DEVICE + " 2.1");
     screenshot("audit-00-odile-certificates-in-force", true);
     // a scope of blanks passes the browser's check, not the server's: a sentence on the page, nothing opened
     browser.findElement(By.id("scope-" + CERTIFICATE)).sendKeys("   ");
@@ -123,7 +128,7 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
     browser.get("http://localhost:" + port + "/devices");
     waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), CERTIFICATE));
     String devices = browser.findElement(By.tagName("body")).getText();
-    assertThat(devices).contains("CardioWatch").contains("Retiré le").contains(REASONS);
+    assertThat(devices).contains(DEVICE).contains("Retiré le").contains(REASONS);
     // its brand-name registration no longer reads plainly "En cours": it has no certificate since the withdrawal
     String registration = registrationRow();
     assertThat(registration).contains("En cours selon la décision des ministres, mais sans certificat de conformité"
@@ -152,7 +157,7 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
     assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(CERTIFICATE);
     browser.get("http://localhost:" + port + "/dossiers/" + number);
     waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Dossier introuvable"));
-    assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("CardioWatch");
+    assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(DEVICE);
     // F16: the page's menu as on every page, his name and "Mes dossiers" (it read "Dossiers", no name)
     assertThat(browser.findElement(By.cssSelector("header.bar")).getText()).contains("Mes dossiers").contains("bruno");
     screenshot("audit-07-bruno-audit-not-found");
@@ -162,7 +167,7 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
     browser.get("http://localhost:" + port + "/devices");
     waiting.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
     assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(CERTIFICATE)
-        .doesNotContain("CardioWatch");
+        .doesNotContain(DEVICE);
     signOutFromTasklist();
 
     // odile, a reviewer, reads on /devices the very row alice read

@@ -101,7 +101,10 @@ class PostgresIT extends ProcessTestBase {
   void shouldOpenOnlyOneAuditOfACertificateWhenTwoAreOpenedAtTheSameInstant() throws Exception {
     ProcessInstance ans = startApplication("alice", "ans-certification", Candidatures.valid());
     String number = "CC-PG-" + ans.getBusinessKey();
-    records.certificateIssued(new DeviceRecords.DeviceFacts("vendor-medisoft", "MediSoft SAS", "CardioWatch", "2.1",
+    // a device of its own: the other tests' certificates of CardioWatch 2.1, issued after T0, would replace this one
+    // (one certificate in force per device), and an audit opens only on the one in force
+    String device = "AuditWatch-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    records.certificateIssued(new DeviceRecords.DeviceFacts("vendor-medisoft", "MediSoft SAS", device, "2.1",
         "SOCLE", null), number, DeviceRecords.ANS_REFERENTIAL, "2025", T0, null, ans.getBusinessKey(), ans.getId(),
         "ANS");
     Map<String, Object> form = Map.of("certificateNumber", number, "auditScope", "Déploiement 2.1");
