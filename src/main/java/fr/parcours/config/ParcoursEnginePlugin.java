@@ -5,6 +5,7 @@ import fr.parcours.clock.Clocks;
 import fr.parcours.clock.UntypedTimerCheck;
 import org.springframework.beans.factory.ObjectProvider;
 import fr.parcours.deadline.DeadlineTableTransformListener;
+import fr.parcours.notification.IncidentAlerts;
 import fr.parcours.notification.MailStepParseListener;
 import fr.parcours.security.FormFieldsOnly;
 import fr.parcours.security.ProfilesByAdministrators;
@@ -19,6 +20,7 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +34,13 @@ class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<Clocks> clocks;
   private final ObjectProvider<Outcomes> outcomes;
+  private final ObjectProvider<IncidentAlerts> incidentAlerts;
 
-  ParcoursEnginePlugin(ObjectProvider<Clocks> clocks, ObjectProvider<Outcomes> outcomes) {
+  ParcoursEnginePlugin(ObjectProvider<Clocks> clocks, ObjectProvider<Outcomes> outcomes,
+      ObjectProvider<IncidentAlerts> incidentAlerts) {
     this.clocks = clocks;
     this.outcomes = outcomes;
+    this.incidentAlerts = incidentAlerts;
   }
 
   @Override
@@ -62,6 +67,13 @@ class ParcoursEnginePlugin extends AbstractProcessEnginePlugin {
 
     // a mail to an address no server can deliver to: the incident at once, not after the retry cycle
     configuration.setFailedJobCommandFactory(new NoRetryForPermanentFailures());
+    // an incident is mailed to the administrators and process owners, not only shown in Cockpit
+    if (configuration.getCustomIncidentHandlers() == null) {
+      configuration.setCustomIncidentHandlers(new ArrayList<>());
+    }
+    for (String type : List.of(Incident.FAILED_JOB_HANDLER_TYPE, Incident.EXTERNAL_TASK_HANDLER_TYPE)) {
+      configuration.getCustomIncidentHandlers().add(new AlertingIncidentHandler(type, incidentAlerts::getIfAvailable));
+    }
 
     DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() == null
         ? (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration()

@@ -21,6 +21,7 @@ public class PublicLinks {
   static final String DOSSIER = "/dossiers/%s";
   /** The evidence page of a dossier (evidence.EvidencePage, a feature above this one). */
   static final String EVIDENCE = "/evidence/%s";
+  static final String COCKPIT_INSTANCE = "/camunda/app/cockpit/default/#/process-instance/%s/runtime";
 
   static final String PROPERTY = "parcours.public-url";
 
@@ -73,6 +74,11 @@ public class PublicLinks {
   /** The dossier's page: where it stands, its windows, what happened, its mails. */
   public String dossier(String dossierId) {
     return base() + DOSSIER.formatted(dossierId);
+  }
+
+  /** A process instance's page in Cockpit, where an administrator sees its incident and retries it. */
+  public String cockpitInstance(String processInstanceId) {
+    return base() + COCKPIT_INSTANCE.formatted(processInstanceId);
   }
 
   /** The dossier's evidence page. */
