@@ -754,7 +754,8 @@ class VendorIsolationRestIT {
    * an agency to its reviewers): a vendor, or a reviewer, does not change it, nor her name (Camunda lets each user
    * change her own: alice redirected MediSoft's audit mails to pirate@example.org with a 204). Her own password she
    * still changes; the administrator creates a user and changes any profile, as in Admin. Tried: alice's e-mail,
-   * alice's last name alone, ana's e-mail, a new user's own e-mail.
+   * alice's last name alone, ana's e-mail, a new user's own e-mail. Nor does a user delete her own account (nor
+   * alice another's); the administrator does.
    */
   @Test
   void shouldLeaveProfilesToTheAdministratorAndTheOwnPasswordToItsUser() throws Exception {
@@ -790,7 +791,19 @@ class VendorIsolationRestIT {
         "zoe.essai@medisoft.example"), "admin").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(engine.getIdentityService().createUserQuery().userId(id).singleResult().getEmail())
         .isEqualTo("zoe.essai@medisoft.example");
-    engine.getIdentityService().deleteUser(id);
+
+    // bad input: her own account deleted by herself (Camunda's default grant allows it), then alice deleting it
+    for (String[] who : List.of(new String[] {id, "zoe-second-password"}, new String[] {"alice", "alice"})) {
+      ResponseEntity<String> deleted = send(who[0], HttpMethod.DELETE, "/engine-rest/user/" + id, null, who[1]);
+      assertThat(deleted.getStatusCode()).as(deleted.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(message(deleted)).contains("ne se supprime que par un administrateur")
+          .endsWith("Rien n’a été supprimé.");
+      assertThat(engine.getIdentityService().createUserQuery().userId(id).count()).isOne();
+    }
+    // the administrator deletes it
+    assertThat(send("admin", HttpMethod.DELETE, "/engine-rest/user/" + id, null, "admin").getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(engine.getIdentityService().createUserQuery().userId(id).count()).isZero();
   }
 
   private static Map<String, Object> profile(String id, String firstName, String lastName, String email) {
