@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,7 @@ class MailLinksBrowserIT extends BrowserTestBase {
   static Path otherProfile;
 
   @Autowired CompanyDocuments companyDocuments;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
 
   /** The pathway walked, in the screenshots' names. */
   String pathway;
@@ -190,6 +192,84 @@ class MailLinksBrowserIT extends BrowserTestBase {
     }
     assertThat(mails("demande déposée sur Sésame", number)).as("one per deposit").isEqualTo(4);
     System.out.println("Mail links walked (PECAN): " + walked);
+  }
+
+  /**
+   * The mail that tells the administrators of an incident, walked: a dossier's mail step fails for good (both its
+   * addresses removed by hand before it goes), the administrator follows the mail's link to the dossier in Cockpit,
+   * reads the incident there, the address is given back, and « Réessayer » in Cockpit sends the vendor's mail and
+   * clears the incident. Its link to the dossier page opens the page for the administrator.
+   */
+  @Test
+  @Order(3)
+  void shouldLeadTheAdministratorFromAnIncidentsMailToTheIncidentInCockpitWhoseRetryMovesTheDossierOn() {
+    pathway = "incident";
+    ProcessInstance dossier = as("alice", () -> formService.submitStartForm(definition("ans-certification"),
+        Candidatures.valid()));
+    String number = dossier.getBusinessKey();
+    task(dossier, "Task_DepositAdministrativeDossier");
+    String contact = (String) runtimeService.getVariable(dossier.getId(), "contactEmail");
+    // the deposit checks the addresses: they are removed after it, while its mail step's job is held back
+    String mailStep = managementService.createJobDefinitionQuery().processDefinitionId(
+        dossier.getProcessDefinitionId()).activityIdIn("Event_NotifyAdministrativeFileReceived").singleResult().getId();
+    managementService.suspendJobDefinitionById(mailStep);
+    try {
+      complete("alice", dossier, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+      runtimeService.removeVariables(dossier.getId(), List.of("contactEmail", "legalRepEmail"));
+    } finally {
+      managementService.activateJobDefinitionById(mailStep, true);
+    }
+
+    MimeMessage alert = waiting.until(d -> lastMail("Incident : le dossier " + number, number));
+    Map<String, String> links = new LinkedHashMap<>();
+    try {
+      assertThat(alert.getAllRecipients()).extracting(Object::toString)
+          .containsAnyOf("admin@parcours.example", "paul@parcours.example");
+      Matcher href = HREF.matcher(fr.parcours.support.ProcessTestBase.html(alert));
+      while (href.find()) {
+        links.put(href.group(2).trim(), href.group(1).replace("&amp;", "&"));
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    String base = "http://localhost:" + port;
+    assertThat(links).containsOnlyKeys("le dossier dans Cockpit", "page du dossier");
+    assertThat(links.get("le dossier dans Cockpit")).isEqualTo(base + "/camunda/app/cockpit/default/#/process-instance/"
+        + dossier.getId() + "/runtime");
+    assertThat(links.get("page du dossier")).isEqualTo(base + "/dossiers/" + number);
+
+    signInTo("cockpit", "admin");
+    browser.get(links.get("le dossier dans Cockpit"));
+    waiting.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Incidents']"))).click();
+    WebElement row = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//table//tr[td[contains(normalize-space(.),'n’a aucune adresse électronique où écrire')]]")));
+    assertThat(row.getText()).contains(number);
+    assertNoErrorShown("Cockpit, the dossier's incident");
+    screenshot("mail-incident-01-cockpit-incident");
+
+    // the address given back (in Cockpit a person edits the variable), then « Réessayer » on the incident
+    runtimeService.setVariable(dossier.getId(), "contactEmail", contact);
+    row.findElement(By.cssSelector("a.action-button, button.action-button, [ng-click*='openJobRetry'], "
+        + ".glyphicon-repeat")).click();
+    waiting.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Réessayer']"))).click();
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//div[contains(@class,'modal')]//*[contains(.,'a été augmenté')]")));
+    screenshot("mail-incident-02-cockpit-retried");
+    waiting.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//div[contains(@class,'modal-footer')]//button[normalize-space(.)='OK']")))
+        .click();
+    // the job executor takes the retried job on its next look for jobs: at most a minute when it has been idle
+    WebDriverWait jobExecutor = waitOn(browser, java.time.Duration.ofSeconds(90));
+    jobExecutor.until(d -> mails("dossier administratif reçu", number) == 1);
+    jobExecutor.until(d -> runtimeService.createIncidentQuery().processInstanceId(dossier.getId()).count() == 0);
+
+    // the mail's other link: the dossier's page, which the administrator reads
+    browser.get(links.get("page du dossier"));
+    waiting.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//h1[contains(normalize-space(.),'" + number + "')]")));
+    screenshot("mail-incident-03-dossier-page");
   }
 
   // ---- the walk of one mail ----

@@ -547,6 +547,8 @@ class VendorMailTest extends ProcessTestBase {
 
     runtimeService.setVariable(pi.getId(), "contactEmail", CONTACT);
     managementService.setJobRetries(mailJob.getId(), 1); // Cockpit's "Retry" on the incident
+    assertThat(managementService.createJobQuery().jobId(mailJob.getId()).executable().count())
+        .as("retried, the job is due at once, not at the next try of its retry cycle").isOne();
     executeJobs(pi);
     assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
 
