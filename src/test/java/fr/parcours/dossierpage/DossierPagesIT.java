@@ -479,7 +479,7 @@ class DossierPagesIT {
     assertThat(page).contains("Where the dossier stands").contains("paused since");
     fr.parcours.deadline.DeadlineRule rule = shippedRule(pausedWindow);
     assertThat(page).as("its rule, in English").contains("starts on: " + rule.startsOn() + "; source: "
-        + rule.source()).doesNotContain(rule.startsOnFr());
+        + rule.source(java.util.Locale.ENGLISH)).doesNotContain(rule.startsOnFr());
   }
 
   /** The row of the shipped deadlines table for a window, as the pages read it. */
