@@ -65,11 +65,21 @@ class BrandNameTaskChecks implements TaskListener {
         text(task, "cepsReference", "Référence du dossier déposé au CEPS");
         ticked(task, "cepsFiled", "Le dossier de prix est déposé auprès du CEPS");
       }
-      case "Task_RecordCepsOutcome" -> decision(task, "cepsOutcome", Set.of("AGREED", "NO_AGREEMENT"), "NO_AGREEMENT",
-          "cepsTariff", "le tarif convenu");
+      case "Task_RecordCepsOutcome" -> recordCepsOutcome(task);
       case "Task_PublishRegistrationOrder" -> publishOrder(task);
       case "Task_FileRenewal" -> fileRenewal(task);
       default -> throw TaskInputs.noChecks(task);
+    }
+  }
+
+  /** A tariff agreed is a price the ministers read before deciding: its absence is said as what is missing. */
+  private static void recordCepsOutcome(DelegateTask task) {
+    decision(task, "cepsOutcome", Set.of("AGREED", "NO_AGREEMENT"), null, null, null);
+    Object tariff = task.getVariable("cepsTariff");
+    if ("AGREED".equals(task.getVariable("cepsOutcome")) && (tariff == null || tariff.toString().isBlank())) {
+      throw new BadInputException("Le tarif manque : indiquez le tarif convenu avec le CEPS et sa référence dans"
+          + " « Tarif convenu » (par exemple « 12 € par mois, avenant n° 3 »), ou choisissez « Pas d’accord sur le"
+          + " tarif » s’il n’y en a pas.");
     }
   }
 

@@ -38,9 +38,12 @@ public record DeadlineRule(
     return "en".equals(locale.getLanguage()) ? startsOn : startsOnFr;
   }
 
-  /** Where the regulation sets the window, in the page's language, or "". */
+  /**
+   * Where the regulation sets the window, in the page's language, or "": the documents named by their titles, not
+   * by the table's seed numbers ({@link SourceDocuments}).
+   */
   public String source(java.util.Locale locale) {
-    return "en".equals(locale.getLanguage()) ? source : sourceFr;
+    return SourceDocuments.readable("en".equals(locale.getLanguage()) ? source : sourceFr, locale);
   }
 
   /** Whose window it is. */

@@ -169,6 +169,14 @@ class BrandNameProcessTest extends ProcessTestBase {
     complete(MINISTRY, dossier, "Task_SendAcknowledgement", Map.of("acknowledgementDate", "2026-11-02"));
     complete(VENDOR, dossier, "Task_SendCnpCopy", Map.of("cnpNames", "CNP de cardiologie", "cnpCopySent", true));
     complete(VENDOR, dossier, "Task_FilePriceDossier", Map.of("cepsReference", "CEPS-1", "cepsFiled", true));
+    // walk 14: a tariff agreed without the tariff was refused as « doit être motivée »; it says what is missing
+    for (Object tariff : new Object[] {"", "   "}) {
+      assertThat(attempt(MINISTRY, dossier, "Task_RecordCepsOutcome", Map.of("cepsOutcome", "AGREED", "cepsTariff",
+          tariff))).isInstanceOf(BadInputException.class).hasMessageContaining("Le tarif manque : indiquez le tarif"
+          + " convenu avec le CEPS").hasMessageNotContaining("motivée");
+    }
+    assertThat(attempt(MINISTRY, dossier, "Task_RecordCepsOutcome", Map.of("cepsOutcome", "AGREED")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("« Tarif convenu »");
     complete(MINISTRY, dossier, "Task_RecordCepsOutcome", Map.of("cepsOutcome", "AGREED", "cepsTariff", "9 €"));
     return dossier;
   }

@@ -119,8 +119,30 @@ class BrandNameBrowserIT extends BrowserTestBase {
     signOut();
 
     // the CNEDiMTS adopts a draft opinion; alice asks to be heard; the commission sets the hearing
+    // first a round of complements: claire asks, alice answers
+    signIn("claire");
+    work(CNEDIMTS, dossier, "Task_ExamineApplication", "Examiner la demande", "brand-07a-claire-asks-complements",
+        () -> {
+          radio("Field_CnedimtsDecision", "Compléments nécessaires (les ministres envoient la liste)");
+          type("Field_CnedimtsComment", "L’étude clinique complète");
+          type("Field_AskedLengthDays", "12");
+          waiting.until(d -> "L’étude clinique complète".equals(d.findElement(field("Field_CnedimtsComment"))
+              .getAttribute("value")));
+        });
+    signOut();
+    signIn("alice");
+    work(VENDOR_FILTER, dossier, "Task_ProvideCnedimtsComplements", "Fournir des compléments à la CNEDiMTS",
+        "brand-07b-alice-answers-complements", () -> type("Field_CnedimtsComplementsAnswer", "Étude jointe sur Sésame"));
+    signOut();
+    // the second examination opens with no decision chosen (walk 14: pre-filled with « Compléments nécessaires » and
+    // its text, a hurried « Valider » asked again), and shows the request and the answer
     signIn("claire");
     work(CNEDIMTS, dossier, "Task_ExamineApplication", "Examiner la demande", "brand-07-claire-drafts-opinion", () -> {
+      waiting.until(d -> formText().contains("Étude jointe sur Sésame"));
+      assertThat(formText()).contains("Compléments demandés à l’industriel\nL’étude clinique complète");
+      assertThat(fieldBox("Field_CnedimtsDecision").findElements(By.cssSelector("input"))).as("no decision chosen")
+          .noneMatch(WebElement::isSelected);
+      assertThat(browser.findElement(field("Field_CnedimtsComment")).getAttribute("value")).isEmpty();
       radio("Field_CnedimtsDecision", "Avis favorable");
     });
     signOut();
@@ -128,6 +150,8 @@ class BrandNameBrowserIT extends BrowserTestBase {
     work(VENDOR_FILTER, dossier, "Task_AnswerDraftOpinion", "Répondre au projet d’avis",
         "brand-08-alice-requests-hearing", () -> {
           waiting.until(d -> formText().contains("demander à être entendu par la commission"));
+          // a favourable draft has no summary: no « Résumé de la commission, s’il y en a un : » left empty
+          assertThat(formText()).contains("Le projet d’avis complet est sur Sésame.").doesNotContain("Résumé");
           setCheckbox("Field_HearingRequested", true);
         });
     signOut();
@@ -138,7 +162,11 @@ class BrandNameBrowserIT extends BrowserTestBase {
           type("Field_HearingDetails", "Salle 3, 10 h");
         });
     work(CNEDIMTS, dossier, "Task_AdoptFinalOpinion", "Adopter l’avis définitif", "brand-10-claire-adopts-opinion",
-        () -> radio("Field_CnedimtsDecision", "Favorable"));
+        () -> {
+          waiting.until(d -> formText().contains("Audition de l’industriel : "));
+          assertThat(formText()).doesNotContain("Résumé du projet d’avis");
+          radio("Field_CnedimtsDecision", "Favorable");
+        });
     signOut();
 
     signIn("hugo");
@@ -156,8 +184,14 @@ class BrandNameBrowserIT extends BrowserTestBase {
           radio("Field_CepsOutcome", "Tarif convenu");
           type("Field_CepsTariff", "9,50 € par patient et par mois");
         });
-    work(MINISTRY, dossier, "Task_EvaluateApplication", "Évaluer la demande", "brand-13-marc-decides",
-        () -> radio("Field_MinistersDecision", "Décision favorable (arrêté)"));
+    // the ministers decide knowing the opinion and the price (walk 14: they read neither)
+    work(MINISTRY, dossier, "Task_EvaluateApplication", "Évaluer la demande", "brand-13-marc-decides", () -> {
+      waiting.until(d -> formText().contains("Ce que les ministres ont devant eux"));
+      assertThat(formText()).contains("Avis de la CNEDiMTS : favorable, publié le "
+          + today.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " (référence AVIS-2026-77).")
+          .contains("Prix (CEPS) : tarif convenu, 9,50 € par patient et par mois.");
+      radio("Field_MinistersDecision", "Décision favorable (arrêté)");
+    });
     // first with a registration longer than the table's 5 years: refused in French, the task stays open
     task(dossier, "Task_PublishRegistrationOrder");
     openFilter(MINISTRY);

@@ -138,7 +138,7 @@ class ComplianceAuditBrowserIT extends BrowserTestBase {
     waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), number));
     assertThat(browser.findElement(By.tagName("body")).getText()).contains("Certificat retiré")
         // F19: the correction window's rule in French (it read "Non-conformity notified to the vendor")
-        .contains("point de départ : Notification de la non-conformité à l’industriel ; source : 003 §6.2 (le guide"
+        .contains("point de départ : Notification de la non-conformité à l’industriel ; source : guide « DMN à visée thérapeutique ou diagnostique » (avril 2025), point 6.2 (le guide"
             + " ne fixe pas de durée").doesNotContain("Non-conformity notified").doesNotContain("the guide sets");
     screenshot("audit-06-alice-audit-dossier", true);
     List<String> subjects = waiting.until(d -> {

@@ -105,6 +105,30 @@ class CnedimtsOpinionTrackTest extends TrackTestBase {
   }
 
   @Test
+  void shouldOpenTheSecondExaminationWithNoDecisionChosenAndTheRequestShown() {
+    // Given an examination that asked for complements, with its request, and the vendor's answer (walk 14: the
+    // second examination opened pre-filled with « Compléments nécessaires » and its text: a hurried « Valider »
+    // asked again)
+    ProcessInstance opinion = opinion(call());
+    track.complete(opinion, "Task_ExamineApplication", Map.of("cnedimtsDecision", "COMPLEMENTS",
+        "cnedimtsComment", "L’étude clinique complète"));
+    track.runJobs(opinion);
+    track.complete(opinion, "Task_ProvideCnedimtsComplements", Map.of("cnedimtsComplementsAnswer", "Jointe"));
+
+    // Then the second examination's form reads no decision and no comment, but the request and the answer
+    Map<String, Object> form = track.engine().getTaskService()
+        .getVariables(track.task(opinion, "Task_ExamineApplication").getId());
+    assertThat(form).doesNotContainKeys("cnedimtsDecision", "cnedimtsComment")
+        .containsEntry("cnedimtsComplementsAsked", "L’étude clinique complète")
+        .containsEntry("cnedimtsComplementsAnswer", "Jointe");
+    // and the first round's choice stays in the history
+    assertThat(track.engine().getHistoryService().createHistoricDetailQuery().variableUpdates()
+        .processInstanceId(opinion.getId()).list())
+        .anySatisfy(detail -> assertThat(((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getValue())
+            .isEqualTo("COMPLEMENTS"));
+  }
+
+  @Test
   void shouldHandTheCallerAnUnfavourableOpinionAsAnErrorOnceTheVendorIsTold() {
     ProcessInstance caller = call();
     ProcessInstance opinion = opinion(caller);

@@ -66,6 +66,29 @@ class MinistersDecisionTrackTest extends TrackTestBase {
   }
 
   @Test
+  void shouldOpenTheSecondEvaluationWithNoDecisionChosenAndTheRequestAndAnswerShown() throws Exception {
+    // Given an evaluation that asked for information, and the vendor's answer (walk 15: the second evaluation opened
+    // pre-filled with « Des informations manquent » and its text, and showed the answer nowhere)
+    ProcessInstance decision = start();
+    track.complete(decision, "Task_EvaluateApplication", Map.of("ministersDecision", "COMPLEMENTS",
+        "ministersComment", "Le nombre de patients visé"));
+    track.runJobs(decision);
+    track.complete(decision, "Task_ProvideMinistersComplements", Map.of("ministersComplementsAnswer", "2 000"));
+    track.runJobs(decision);
+
+    // Then the second evaluation's form reads no decision and no comment, but the request and the answer
+    Map<String, Object> form = track.engine().getTaskService()
+        .getVariables(track.task(decision, "Task_EvaluateApplication").getId());
+    assertThat(form).doesNotContainKeys("ministersDecision", "ministersComment")
+        .containsEntry("ministersComplementsAsked", "Le nombre de patients visé")
+        .containsEntry("ministersComplementsAnswer", "2 000");
+    // which the form shows
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(fr.parcours.support.FormFiles
+        .of("evaluate-application").toFile()).toString())
+        .contains("{{ministersComplementsAsked}}", "{{ministersComplementsAnswer}}");
+  }
+
+  @Test
   void shouldEndAsAbandonedWhenTheComplementsWindowPassesWithoutAnAnswer() {
     ProcessInstance decision = start();
     track.complete(decision, "Task_EvaluateApplication", Map.of("ministersDecision", "COMPLEMENTS"));

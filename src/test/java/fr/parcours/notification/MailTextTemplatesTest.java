@@ -200,6 +200,26 @@ class MailTextTemplatesTest {
     assertThat(unlinked).as("mails that name Tasklist without its link").isEmpty();
   }
 
+  /**
+   * Walk 14: the CNEDiMTS' request for complements linked its task but not the dossier page, which the other mails of
+   * a dossier give (« Où en est votre dossier, ses délais et ses courriels »). A mail that links a task of the dossier
+   * links its page too, in both languages and both forms.
+   */
+  @Test
+  void aMailThatLinksADossiersTaskShouldLinkItsPageToo() throws IOException {
+    List<String> withoutPage = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(MAILS)) {
+      for (Path mail : files.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".html")).sorted()
+          .toList()) {
+        String template = Files.readString(mail);
+        if (template.contains("${taskLink}") && !template.contains("${dossierLink}")) {
+          withoutPage.add(MAILS.relativize(mail).toString());
+        }
+      }
+    }
+    assertThat(withoutPage).as("mails that link a task of the dossier but not its page").isEmpty();
+  }
+
   @Test
   void shouldLinkTheDraftOpinionsMailToTheTaskThatAnswersIt() {
     Map<String, Object> model = new HashMap<>(Map.of("dossierId", "DMN-2026-ABCDE", "softwareName", "CardioWatch",
