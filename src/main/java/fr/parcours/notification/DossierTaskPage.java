@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,7 +36,9 @@ import org.thymeleaf.context.Context;
  * checks: a dossier of another company is "no such dossier", whether it exists or not; one of the person's own
  * dossiers with no task for them (its step is another group's, or it waits) says so, never "no such dossier".
  * What it says instead of opening Tasklist is a page in the site's frame (its menu, the person's name), titled
- * after the link ("Tâche du dossier DMN-…").
+ * after the link ("Tâche du dossier DMN-…"). In the language of the dossier pages ({@code config.PageLanguage}):
+ * English for a browser whose first language is English, as the English mails' links are opened (walk 16: an
+ * English vendor's old link answered French, its menu too); task and part names stay French, as in Tasklist.
  */
 @Lazy
 @RestController
@@ -87,12 +90,28 @@ class DossierTaskPage {
     return open(dossierId, track.matches("[a-z0-9-]{1,64}") ? track : null, request);
   }
 
+  /** Whether the page is in English: the browser's first language is (the dossier pages' rule). */
+  private static boolean english() {
+    return Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
+  }
+
+  private static Locale language() {
+    return english() ? Locale.ENGLISH : Locale.FRENCH;
+  }
+
+  /** The sentence in the page's language. */
+  private static String say(String french, String english) {
+    return english() ? english : french;
+  }
+
   private ResponseEntity<String> open(String dossierId, String track, HttpServletRequest request) {
     UserAuthentication signedIn = WebappSession.user(request, engine.getName());
     if (signedIn == null || signedIn.getName() == null) {
-      return page(dossierId, null, HttpStatus.UNAUTHORIZED, "Connectez-vous d’abord à Tasklist",
-          "Connectez-vous à Tasklist avec votre identifiant, puis rouvrez le lien du message : il vous mènera"
-              + " à la tâche du dossier " + dossierId + ".");
+      return page(dossierId, null, HttpStatus.UNAUTHORIZED, say("Connectez-vous d’abord à Tasklist",
+          "Sign in to Tasklist first"), say("Connectez-vous à Tasklist avec votre identifiant, puis rouvrez le lien du"
+              + " message : il vous mènera à la tâche du dossier " + dossierId + ".", "Sign in to Tasklist with your"
+              + " login, then open the message's link again: it will take you to the task of dossier " + dossierId
+              + "."));
     }
     String userId = signedIn.getName();
     MenuUser viewer = MenuUser.of(identity, userId);
@@ -121,23 +140,30 @@ class DossierTaskPage {
         // its open tasks may all be another group's, or it may wait for an event, and it is still their dossier
         if (engine.getHistoryService().createHistoricProcessInstanceQuery()
             .processInstanceIds(new java.util.HashSet<>(instances)).count() > 0) {
-          return page(dossierId, viewer, HttpStatus.NOT_FOUND, "Aucune tâche ne vous attend sur ce dossier",
-              "Le dossier " + dossierId + " n’a pas de tâche ouverte pour vous en ce moment : l’étape annoncée par"
-                  + " le message est peut-être déjà faite. Vos tâches sont dans Tasklist ; la page du dossier dit où il"
-                  + " en est et qui a la main.", links.dossier(dossierId));
+          return page(dossierId, viewer, HttpStatus.NOT_FOUND, say("Aucune tâche ne vous attend sur ce dossier",
+              "No task waits for you on this dossier"), say("Le dossier " + dossierId + " n’a pas de tâche ouverte"
+                  + " pour vous en ce moment : l’étape annoncée par le message est peut-être déjà faite. Vos tâches sont"
+                  + " dans Tasklist ; la page du dossier dit où il en est et qui a la main.", "Dossier " + dossierId
+                  + " has no open task for you at the moment: the step the message announced may be done already."
+                  + " Your tasks are in Tasklist; the dossier's page says where it stands and who has it in hand."),
+              links.dossier(dossierId));
         }
       }
       // a closed dossier of theirs (a late answer to a mail, once the window has passed): not "introuvable"
       if (!closed.isEmpty() && engine.getHistoryService().createHistoricProcessInstanceQuery()
           .processInstanceIds(new java.util.HashSet<>(closed)).count() > 0) {
-        return page(dossierId, viewer, HttpStatus.NOT_FOUND, "Ce dossier est clos",
-            "Le dossier " + dossierId + " est clos : aucune tâche n’y est plus ouverte, et la réponse que demandait le"
-                + " message ne peut plus y être donnée. La page du dossier dit quand et comment il s’est terminé.",
+        return page(dossierId, viewer, HttpStatus.NOT_FOUND, say("Ce dossier est clos", "This dossier is closed"),
+            say("Le dossier " + dossierId + " est clos : aucune tâche n’y est plus ouverte, et la réponse que demandait"
+                + " le message ne peut plus y être donnée. La page du dossier dit quand et comment il s’est terminé.",
+                "Dossier " + dossierId + " is closed: no task is open in it any more, and the answer the message asked"
+                + " for can no longer be given. The dossier's page says when and how it ended."),
             links.dossier(dossierId));
       }
-      return page(dossierId, viewer, HttpStatus.NOT_FOUND, "Dossier introuvable", "Aucun dossier en cours " + dossierId
-          + " que vous puissiez voir. Vérifiez le numéro (DMN-aaaa-xxxxx) ; seuls l’entreprise qui a déposé le"
-          + " dossier et les agences qui l’instruisent le voient.");
+      return page(dossierId, viewer, HttpStatus.NOT_FOUND, say("Dossier introuvable", "Dossier not found"),
+          say("Aucun dossier en cours " + dossierId + " que vous puissiez voir. Vérifiez le numéro (DMN-aaaa-xxxxx) ;"
+              + " seuls l’entreprise qui a déposé le dossier et les agences qui l’instruisent le voient.", "No running"
+              + " dossier " + dossierId + " that you may see. Check the number (DMN-yyyy-xxxxx); only the company that"
+              + " filed the dossier and the agencies that instruct it see it."));
     });
   }
 
@@ -164,15 +190,21 @@ class DossierTaskPage {
       var definition = engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId());
       String part = definition.getName() == null ? definition.getKey() : definition.getName();
       String due = task.getDueDate() != null
-          ? fr.parcours.deadline.LegalDates.until(task.getDueDate().toInstant().atZone(zone).toLocalDate(), Locale.FRENCH)
+          ? fr.parcours.deadline.LegalDates.until(task.getDueDate().toInstant().atZone(zone).toLocalDate(), language())
           : noDeadline(task.getFollowUpDate());
-      choices.add(Map.of("label", "« " + task.getName() + " » (" + part + "), " + due,
+      choices.add(Map.of("label", say("« " + task.getName() + " » (" + part + "), ",
+              "“" + task.getName() + "” (" + part + "), ") + due,
           "href", links.tasklistTask(task.getId())));
     }
-    Context page = frame(dossierId, viewer, "Plusieurs tâches vous attendent sur ce dossier",
-        (announcedDone ? "L’étape que le message annonçait est faite. " : "") + "Le dossier " + dossierId + " a "
-            + open.size() + " tâches ouvertes pour vous en ce moment, dans des parties différentes du dossier. "
-            + (announcedDone ? "Ouvrez celle que vous voulez traiter :" : "Ouvrez celle que le message annonce :"),
+    Context page = frame(dossierId, viewer, say("Plusieurs tâches vous attendent sur ce dossier",
+            "Several tasks wait for you on this dossier"),
+        english()
+            ? (announcedDone ? "The step the message announced is done. " : "") + "Dossier " + dossierId + " has "
+                + open.size() + " open tasks for you at the moment, in different parts of the dossier. "
+                + (announcedDone ? "Open the one you want to work on:" : "Open the one the message announces:")
+            : (announcedDone ? "L’étape que le message annonçait est faite. " : "") + "Le dossier " + dossierId + " a "
+                + open.size() + " tâches ouvertes pour vous en ce moment, dans des parties différentes du dossier. "
+                + (announcedDone ? "Ouvrez celle que vous voulez traiter :" : "Ouvrez celle que le message annonce :"),
         links.dossier(dossierId));
     page.setVariable("choices", choices);
     page.setVariable("ok", true);
@@ -185,7 +217,7 @@ class DossierTaskPage {
    */
   private String noDeadline(java.util.Date followUp) {
     String sentence = fr.parcours.clock.Clocks.noDeadline(
-        followUp == null ? null : followUp.toInstant().atZone(zone).toLocalDate(), Locale.FRENCH);
+        followUp == null ? null : followUp.toInstant().atZone(zone).toLocalDate(), language());
     return Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1, sentence.length() - 1);
   }
 
@@ -201,15 +233,15 @@ class DossierTaskPage {
   }
 
   private Context frame(String dossierId, MenuUser viewer, String heading, String message, String dossierPage) {
-    Context page = new Context(Locale.FRENCH);
-    page.setVariable("title", "Tâche du dossier " + dossierId);
+    Context page = new Context(language());
+    page.setVariable("title", say("Tâche du dossier ", "Task of dossier ") + dossierId);
     page.setVariable("viewer", viewer);
     page.setVariable("heading", heading);
     page.setVariable("message", message);
     page.setVariable("links", dossierPage == null
-        ? List.of(Map.of("label", "Ouvrir Tasklist", "href", links.tasklist()))
-        : List.of(Map.of("label", "Ouvrir la page du dossier", "href", dossierPage),
-            Map.of("label", "Ouvrir Tasklist", "href", links.tasklist())));
+        ? List.of(Map.of("label", say("Ouvrir Tasklist", "Open Tasklist"), "href", links.tasklist()))
+        : List.of(Map.of("label", say("Ouvrir la page du dossier", "Open the dossier's page"), "href", dossierPage),
+            Map.of("label", say("Ouvrir Tasklist", "Open Tasklist"), "href", links.tasklist())));
     return page;
   }
 

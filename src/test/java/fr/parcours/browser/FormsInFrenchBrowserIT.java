@@ -191,6 +191,21 @@ class FormsInFrenchBrowserIT extends BrowserTestBase {
       waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-content")));
       openStartForm(PROCESS_NAME);
       fillValidCandidature(); // the planned date typed month first, as 03/01/2027
+      // a telephone number not in the expected form: form-js's English quoted the field's regular expression, under
+      // the field and in the line beside « Start » (walk 16); it now says where the expected form is written
+      type("Field_ContactPhone", "0123");
+      WebElement phoneError = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+          ".fjs-form-field.fjs-has-errors:has(input[id$='-Field_ContactPhone']) .fjs-form-field-error")));
+      waiting.until(d -> phoneError.getText().startsWith("Not in the expected form"));
+      assertThat(phoneError.getText()).isEqualTo("Not in the expected form: see the help under the field.");
+      WebElement beside = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+          ".modal-content .parcours-fields-beside-buttons")));
+      waiting.until(d -> beside.getText().contains("Not in the expected form"));
+      assertThat(beside.getText()).contains("“Téléphone du contact”").doesNotContain("pattern", "^[", "Ce n’est pas");
+      screenshot("forms-05c-english-phone-not-in-the-expected-form", false);
+      type("Field_ContactPhone", "01 23 45 67 89");
+      waiting.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(
+          ".modal-content .parcours-fields-beside-buttons")));
       screenshot("forms-06-english-candidature-filled");
       startProcess();
       ProcessInstance dossier = newDossierOf("ans-certification", "alice", before);

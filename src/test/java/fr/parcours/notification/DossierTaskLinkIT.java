@@ -125,6 +125,16 @@ class DossierTaskLinkIT {
         .contains("/dossiers/" + number + "\">Ouvrir la page du dossier</a>")
         .doesNotContain("Dossier introuvable");
 
+    // walk 16: in English for a browser in English, as the dossier's page
+    ResponseEntity<String> english = BrowserSession.signedIn(rest, "alice").page(link, "en-GB,fr;q=0.5");
+    assertThat(english.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(HtmlUtils.htmlUnescape(english.getBody())).contains("This dossier is closed. </strong>Dossier " + number
+            + " is closed: no task is open in it any more")
+        .contains("/dossiers/" + number + "\">Open the dossier's page</a>").doesNotContain("est clos", "Ouvrir");
+    ResponseEntity<String> englishOther = BrowserSession.signedIn(rest, "bruno").page(link, "en-US");
+    assertThat(HtmlUtils.htmlUnescape(englishOther.getBody())).contains("Dossier not found. </strong>No running dossier "
+        + number + " that you may see.").doesNotContain("introuvable", "/dossiers/" + number + "\"");
+
     BrowserSession bruno = BrowserSession.signedIn(rest, "bruno");
     ResponseEntity<String> other = bruno.page(link);
     assertThat(other.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -214,6 +224,19 @@ class DossierTaskLinkIT {
             .doesNotContain("est faite");
       }
     }
+
+    // walk 16: a vendor whose browser is in English (her mails are in English) read this page in French, menu
+    // included; it is in the dossier pages' language, the task and part names French as in Tasklist
+    ResponseEntity<String> english = alice.page(base + "/pecan", "en-US,en;q=0.9");
+    assertThat(english.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(HtmlUtils.htmlUnescape(english.getBody()))
+        .contains("<title>Task of dossier " + number + " — Parcours</title>")
+        .contains("Several tasks wait for you on this dossier. </strong>The step the message announced is done. Dossier "
+            + number + " has 2 open tasks for you at the moment, in different parts of the dossier. Open the one you"
+            + " want to work on:")
+        .contains("“Demander un compte Sésame” (Dépôt sur Sésame), no regulatory time limit applies to this step")
+        .contains("/dossiers/" + number + "\">Open the dossier's page</a>").contains(">My dossiers</a>")
+        .doesNotContain("Plusieurs tâches", "Ouvrez", "Mes dossiers", "aucun délai", "Tâche du dossier");
 
     // once the Sésame task is done, its mail's link answers as the older one: her one task left
     engine.getIdentityService().setAuthentication("alice", java.util.List.of("vendor-medisoft"));

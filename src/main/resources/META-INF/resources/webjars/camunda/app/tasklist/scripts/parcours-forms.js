@@ -13,7 +13,7 @@
  *
  * form-js draws a field again when its data changes and may draw a whole form again: the fields are looked at
  * whenever the page changes, and every quarter of a second for pickers that form-js creates after drawing.
- * An English user's forms are left as form-js draws them.
+ * An English user's forms are left as form-js draws them, but for its pattern message (below).
  */
 const french = !(navigator.languages && navigator.languages[0] || navigator.language || '').toLowerCase()
   .startsWith('en');
@@ -128,6 +128,26 @@ if (french) {
   new MutationObserver(frenchForms).observe(document.body, {childList: true, subtree: true, characterData: true});
   setInterval(frenchForms, 250);
   frenchForms();
+}
+
+/*
+ * Parcours: an English user's forms keep form-js's own words, but not its pattern message, which quoted the field's
+ * regular expression: "Field must match pattern ^[ .()-]*(?:0(?:[ .()-]*[0-9]){9}|…$." under a telephone number, and
+ * in the notices that name the fields to correct (walk of 4 December 2026, a vendor corresponding in English). It
+ * says, as the French one does, that the value is not in the expected form and where the expected form is written.
+ */
+const ENGLISH_FIELD_WORDS = [
+  [/^Field must match pattern .*$/, () => 'Not in the expected form: see the help under the field.']
+];
+
+function englishFieldWords() {
+  document.querySelectorAll('.fjs-form .fjs-form-field-error li')
+    .forEach(element => translate(element, ENGLISH_FIELD_WORDS));
+}
+
+if (!french) {
+  new MutationObserver(englishFieldWords).observe(document.body, {childList: true, subtree: true, characterData: true});
+  englishFieldWords();
 }
 
 /*
