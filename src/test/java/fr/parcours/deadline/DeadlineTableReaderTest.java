@@ -48,8 +48,11 @@ class DeadlineTableReaderTest {
     assertThat(analysis.startsOnFr()).isEqualTo("Dépôt de toutes les preuves");
     assertThat(analysis.startsOn(java.util.Locale.FRENCH)).isEqualTo("Dépôt de toutes les preuves");
     assertThat(analysis.startsOn(java.util.Locale.ENGLISH)).isEqualTo("All evidence submitted");
+    // the table writes the seed's number (003 §6.2); a person reads the document and its point
+    assertThat(table.require("AUDIT_CORRECTION").sourceFr()).startsWith("003 §6.2 (le guide ne fixe pas de durée");
     assertThat(table.require("AUDIT_CORRECTION").source(java.util.Locale.FRENCH))
-        .startsWith("003 §6.2 (le guide ne fixe pas de durée");
+        .startsWith("guide « DMN à visée thérapeutique ou diagnostique » (avril 2025), point 6.2 (le guide ne fixe pas"
+            + " de durée");
 
     DeadlineRule complements = table.require("ANS_COMPLEMENTS");
     assertThat(complements.row()).isEqualTo(3);
