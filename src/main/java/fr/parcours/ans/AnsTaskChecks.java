@@ -144,7 +144,7 @@ class AnsTaskChecks implements TaskListener {
     Candidature candidature = Candidature.from(task.getVariables());
     finalProfilesKept(task, candidature);
     Group company = vendors.group((String) task.getVariable(AnsProcess.VENDOR_GROUP));
-    boolean inEnglish = CandidatureIntake.inEnglish(task.getExecution());
+    boolean inEnglish = RefusalLanguage.english(task.getExecution());
     CandidatureIntake.companyNameOfTheAccount(task.getExecution(), company, false, inEnglish);
     if (task.getVariable("convergenceAccountId") != null) {
       task.setVariable(AnsProcess.HAS_CONVERGENCE_ACCOUNT, true); // the account the ANS opened stays declared

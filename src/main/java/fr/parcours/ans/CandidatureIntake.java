@@ -5,11 +5,6 @@ import fr.parcours.candidature.Candidature;
 import fr.parcours.candidature.CandidatureRejectedException;
 import fr.parcours.candidature.CandidatureValidator;
 import fr.parcours.candidature.CandidatureWords;
-import fr.parcours.config.PageLanguage;
-import fr.parcours.notification.Language;
-import java.util.Locale;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import fr.parcours.candidature.FieldProblem;
 import fr.parcours.candidature.Siren;
 import fr.parcours.device.DeviceRecords;
@@ -98,7 +93,7 @@ class CandidatureIntake implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    boolean inEnglish = inEnglish(execution);
+    boolean inEnglish = RefusalLanguage.english(execution);
     String applicant = (String) execution.getVariable(AnsProcess.APPLICANT);
     if (applicant == null) {
       throw new BadInputException(CandidatureWords.of("noApplicant").forVendor(inEnglish));
@@ -121,7 +116,7 @@ class CandidatureIntake implements ExecutionListener {
     companyNameOfTheAccount(execution, company, true, inEnglish);
     // the rules of the features above this one (the ANS window's phase: transitional.NominalCandidatureCheck)
     String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
-    checks.orderedStream().forEach(check -> check.check(processKey, execution.getVariables()));
+    checks.orderedStream().forEach(check -> check.check(processKey, execution.getVariables(), inEnglish));
 
     for (String flag : List.of("hasConvergenceAccount", "handlesIns", "plannedDatePublishable",
         AnsProcess.WAITS_FOR_GO_AHEAD)) {
@@ -161,20 +156,6 @@ class CandidatureIntake implements ExecutionListener {
     execution.setVariable(AnsProcess.VENDOR_GROUP, company.getId());
     execution.getProcessInstance().setProcessBusinessKey(dossierId);
     access.openTo(company.getId(), execution.getProcessInstanceId());
-  }
-
-  /**
-   * Whether the vendor reads the refusals in English too, after the French: she chose English in the form
-   * ({@code correspondenceLanguage}, which her mails and forms follow), or the browser she starts from is English
-   * (the first language of the request's {@code Accept-Language}, as Tasklist and the dossier pages choose:
-   * {@code config.PageLanguage}). A start without a request (a test, the job executor) has the form's choice only.
-   */
-  static boolean inEnglish(DelegateExecution execution) {
-    if (Language.of(execution.getVariable(Language.VARIABLE)) == Language.EN) {
-      return true;
-    }
-    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-        && Locale.ENGLISH.equals(PageLanguage.of(request.getRequest().getHeader("Accept-Language")));
   }
 
   /**
