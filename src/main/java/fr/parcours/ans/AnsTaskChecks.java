@@ -144,7 +144,8 @@ class AnsTaskChecks implements TaskListener {
     Candidature candidature = Candidature.from(task.getVariables());
     finalProfilesKept(task, candidature);
     Group company = vendors.group((String) task.getVariable(AnsProcess.VENDOR_GROUP));
-    CandidatureIntake.companyNameOfTheAccount(task.getExecution(), company, false);
+    boolean inEnglish = RefusalLanguage.english(task.getExecution());
+    CandidatureIntake.companyNameOfTheAccount(task.getExecution(), company, false, inEnglish);
     if (task.getVariable("convergenceAccountId") != null) {
       task.setVariable(AnsProcess.HAS_CONVERGENCE_ACCOUNT, true); // the account the ANS opened stays declared
     }
@@ -155,9 +156,9 @@ class AnsTaskChecks implements TaskListener {
     // the date may have passed since the candidature, or come carried over from a previous cycle's
     plannedDates.problem(candidature, task.getVariable("pathway"), false).ifPresent(problems::add);
     if (!problems.isEmpty()) {
-      throw new CandidatureRejectedException(problems);
+      throw new CandidatureRejectedException(problems, inEnglish);
     }
-    CandidatureIntake.companyNameOfTheAccount(task.getExecution(), company, true);
+    CandidatureIntake.companyNameOfTheAccount(task.getExecution(), company, true, inEnglish);
   }
 
   /** "L’extrait Kbis de l’entreprise est fourni" is true once the extract is on the dossier's Kbis page. */

@@ -4,6 +4,7 @@ import fr.parcours.shared.SoftwareProfiles;
 import fr.parcours.candidature.Candidature;
 import fr.parcours.candidature.CandidatureRejectedException;
 import fr.parcours.candidature.CandidatureValidator;
+import fr.parcours.candidature.CandidatureWords;
 import fr.parcours.candidature.FieldProblem;
 import fr.parcours.candidature.Siren;
 import fr.parcours.device.DeviceRecords;
@@ -68,7 +69,8 @@ class CandidatureIntake implements ExecutionListener {
    * name that is not text, or is invisible, is refused as any field), so that no dossier carries a company it
    * does not belong to.
    */
-  static void companyNameOfTheAccount(DelegateExecution execution, Group company, boolean fieldsChecked) {
+  static void companyNameOfTheAccount(DelegateExecution execution, Group company, boolean fieldsChecked,
+      boolean inEnglish) {
     String account = company.getName();
     if (account == null || account.isBlank()) {
       return; // a company group without a name: the typed name stands, checked as any field
@@ -79,9 +81,7 @@ class CandidatureIntake implements ExecutionListener {
     } else if (!fieldsChecked) {
       return;
     } else if (typed instanceof String text && !sameName(text, account)) {
-      throw new BadInputException("Raison sociale : la demande est faite au nom de l’entreprise de votre compte,"
-          + " « " + account + " », pas de « " + text + " ». Laissez le champ vide, ou écrivez « " + account
-          + " » ; si le nom de votre entreprise a changé, demandez à un administrateur de le corriger.");
+      throw new BadInputException(CandidatureWords.of("companyName.notTheAccounts", account, text).forVendor(inEnglish));
     } else if (typed instanceof String) {
       execution.setVariable(COMPANY_NAME, account); // the account's spelling
     }
@@ -93,13 +93,13 @@ class CandidatureIntake implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    boolean inEnglish = RefusalLanguage.english(execution);
     String applicant = (String) execution.getVariable(AnsProcess.APPLICANT);
     if (applicant == null) {
-      throw new BadInputException("Une demande est commencée par un utilisateur industriel connecté :"
-          + " connectez-vous à Tasklist avec le compte de votre entreprise et recommencez-la.");
+      throw new BadInputException(CandidatureWords.of("noApplicant").forVendor(inEnglish));
     }
     Group company = vendors.companyOf(applicant);
-    companyNameOfTheAccount(execution, company, false);
+    companyNameOfTheAccount(execution, company, false, inEnglish);
 
     Candidature candidature = Candidature.from(execution.getVariables());
     List<FieldProblem> problems = new ArrayList<>(validator.problemsAtStart(candidature));
@@ -111,12 +111,12 @@ class CandidatureIntake implements ExecutionListener {
           .ifPresent(problems::add);
     }
     if (!problems.isEmpty()) {
-      throw new CandidatureRejectedException(problems);
+      throw new CandidatureRejectedException(problems, inEnglish);
     }
-    companyNameOfTheAccount(execution, company, true);
+    companyNameOfTheAccount(execution, company, true, inEnglish);
     // the rules of the features above this one (the ANS window's phase: transitional.NominalCandidatureCheck)
     String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
-    checks.orderedStream().forEach(check -> check.check(processKey, execution.getVariables()));
+    checks.orderedStream().forEach(check -> check.check(processKey, execution.getVariables(), inEnglish));
 
     for (String flag : List.of("hasConvergenceAccount", "handlesIns", "plannedDatePublishable",
         AnsProcess.WAITS_FOR_GO_AHEAD)) {

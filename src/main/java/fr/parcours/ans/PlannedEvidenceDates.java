@@ -2,6 +2,7 @@ package fr.parcours.ans;
 
 import fr.parcours.candidature.Candidature;
 import fr.parcours.candidature.CandidatureFields;
+import fr.parcours.candidature.CandidatureWords;
 import fr.parcours.candidature.FieldProblem;
 import fr.parcours.deadline.DeadlineCatalogue;
 import fr.parcours.deadline.DeadlineRule;
@@ -51,10 +52,8 @@ class PlannedEvidenceDates {
     String key = CandidatureFields.PLANNED_EVIDENCE_DATE;
     String label = CandidatureFields.label(key);
     if (planned.isBefore(today)) {
-      return Optional.of(new FieldProblem(key, label, "La date prévue du dépôt complet des preuves ("
-          + LegalDates.date(planned, Locale.FRENCH) + ") est passée : saisissez la date à laquelle vous pensez"
-          + " maintenant avoir déposé toutes les preuves, aujourd’hui (" + LegalDates.date(today, Locale.FRENCH)
-          + ") ou plus tard."));
+      return Optional.of(new FieldProblem(key, label, CandidatureWords.of("plannedDate.past", date(planned),
+          date(today))));
     }
     if (runsNoWindow) {
       return Optional.empty();
@@ -62,13 +61,16 @@ class PlannedEvidenceDates {
     DeadlineRule horizon = deadlines.rule(HORIZON, pathway instanceof String name ? name : null);
     LocalDate latest = FrenchTimeLimits.count(today, horizon.duration(), false).lastDay();
     if (planned.isAfter(latest)) {
-      return Optional.of(new FieldProblem(key, label, "La date prévue du dépôt complet des preuves ("
-          + LegalDates.date(planned, Locale.FRENCH) + ") est trop lointaine : un dossier de l’ANS sans mouvement"
-          + " pendant " + LegalDates.length(horizon.duration().period(), Locale.FRENCH) + " peut être considéré"
-          + " comme abandonné (table des délais, " + WindowNames.french(HORIZON) + "). Prévoyez le dépôt complet"
-          + " au plus tard le " + LegalDates.date(latest, Locale.FRENCH) + ", ou déposez la candidature plus"
-          + " tard."));
+      return Optional.of(new FieldProblem(key, label, CandidatureWords.of("plannedDate.tooFar", date(planned),
+          CandidatureWords.each(LegalDates.length(horizon.duration().period(), Locale.FRENCH),
+              LegalDates.length(horizon.duration().period(), Locale.ENGLISH)),
+          CandidatureWords.each(WindowNames.french(HORIZON), WindowNames.of(HORIZON, Locale.ENGLISH)),
+          date(latest))));
     }
     return Optional.empty();
+  }
+
+  private static CandidatureWords date(LocalDate day) {
+    return CandidatureWords.each(LegalDates.date(day, Locale.FRENCH), LegalDates.date(day, Locale.ENGLISH));
   }
 }

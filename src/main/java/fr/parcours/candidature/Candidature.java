@@ -63,7 +63,7 @@ public record Candidature(
     boolean docCeDeclaration,
     boolean docNotifiedBody,
     boolean docMandates,
-    Map<String, String> unreadableValues) {
+    Map<String, CandidatureWords> unreadableValues) {
 
   /** A company of the group led by the applicant (one row of {@code groupMembers}). */
   public record GroupMember(String memberName, String memberHeadOffice, String memberSiren, String memberNie,
@@ -163,7 +163,7 @@ public record Candidature(
   private static final class Reader {
 
     private final Map<String, Object> variables;
-    private final Map<String, String> unreadable = new LinkedHashMap<>();
+    private final Map<String, CandidatureWords> unreadable = new LinkedHashMap<>();
 
     Reader(Map<String, Object> variables) {
       this.variables = variables;
@@ -179,7 +179,7 @@ public record Candidature(
       }
       if (!(value instanceof String s)) {
         // bytes, JSON, a date where the form sends text: refused before anything casts or mails it
-        unreadable.put(key, "ce n’est pas du texte (la valeur a été envoyée sous un autre type) : saisissez-la dans le champ du formulaire.");
+        unreadable.put(key, CandidatureWords.of("unreadable.notText"));
         return null;
       }
       return blankToNull(s);
@@ -200,8 +200,7 @@ public record Candidature(
       if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
         return Boolean.parseBoolean(s);
       }
-      unreadable.put(key, "vrai ou faux attendu, « " + CandidatureValidator.shown(s)
-          + " » reçu : cochez ou décochez la case dans le formulaire.");
+      unreadable.put(key, CandidatureWords.of("unreadable.notBoolean", CandidatureValidator.shown(s)));
       return false;
     }
 
@@ -236,8 +235,7 @@ public record Candidature(
         // "2025-06-30", or the date part of "2025-06-30T00:00:00..."
         return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
       } catch (DateTimeParseException e) {
-        unreadable.put(key, "« " + CandidatureValidator.shown(s)
-            + " » n’est pas une date : choisissez la date dans le calendrier du formulaire (aaaa-mm-jj).");
+        unreadable.put(key, CandidatureWords.of("unreadable.notDate", CandidatureValidator.shown(s)));
         return null;
       }
     }
@@ -249,15 +247,14 @@ public record Candidature(
         return values;
       }
       if (array.size() > MAX_LIST) {
-        unreadable.put(key, "la liste compte " + array.size() + " valeurs, alors que le formulaire en propose"
-            + " quelques-unes : choisissez-les dans le formulaire.");
+        unreadable.put(key, CandidatureWords.of("unreadable.tooManyValues", array.size()));
         return List.of();
       }
       for (JsonNode element : array) {
         if (element.isValueNode() && !element.asText().isBlank()) {
           values.add(element.asText());
         } else if (!element.isNull() && !element.isValueNode()) {
-          unreadable.put(key, "la liste contient autre chose que des valeurs simples : choisissez les valeurs dans le formulaire.");
+          unreadable.put(key, CandidatureWords.of("unreadable.notSimpleValues"));
           return List.of();
         }
       }
@@ -272,8 +269,7 @@ public record Candidature(
       }
       for (JsonNode element : array) {
         if (!element.isObject()) {
-          unreadable.put(key, "la ligne " + (rows.size() + 1)
-              + " n’est pas un ensemble de champs nommés : remplissez les lignes de la liste dans le formulaire.");
+          unreadable.put(key, CandidatureWords.of("unreadable.rowNotFields", rows.size() + 1));
           return List.of();
         }
         rows.add(rowReader.apply(element));
@@ -303,12 +299,12 @@ public record Candidature(
       }
       if (node == null || node.isNull() || node.isMissingNode()) {
         if (node == null) {
-          unreadable.put(key, "une liste JSON comme " + example + " était attendue, autre chose a été reçu : remplissez-la de nouveau dans le formulaire.");
+          unreadable.put(key, CandidatureWords.of("unreadable.notJsonList", example));
         }
         return null;
       }
       if (!node.isArray()) {
-        unreadable.put(key, "une liste JSON comme " + example + " était attendue, autre chose a été reçu : remplissez-la de nouveau dans le formulaire.");
+        unreadable.put(key, CandidatureWords.of("unreadable.notJsonList", example));
         return null;
       }
       return node;

@@ -28,9 +28,6 @@ public final class CandidatureValidator {
   static final int MAX_EMAIL = 254;
   static final int MAX_ROWS = 100;
 
-  static final String CE_NOT_MARKED = "Le dispositif doit être marqué CE avant que sa certification puisse "
-      + "commencer (règlements (UE) 2017/745 et 2017/746). Obtenez d’abord le marquage CE, puis recommencez la "
-      + "demande.";
 
   private static final Pattern EMAIL = Pattern.compile(
       "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
@@ -43,48 +40,15 @@ public final class CandidatureValidator {
   private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");
   private static final Pattern CONTROL_EXCEPT_LINE_BREAKS = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
-  /** "X manque : comment y remédier." for each required field. */
-  private static final Map<String, String> MISSING = new HashMap<>();
+  /** The fields whose missing value has a sentence of its own ({@code missing.<field>} in the words). */
+  private static final java.util.Set<String> MISSING = java.util.Set.of(DEVICE_CLASS, COMPANY_NAME, LEGAL_FORM,
+      HEAD_OFFICE, SIREN, REPRESENTATIVE_NAME, REPRESENTATIVE_ROLE, APPLICANT_KIND, LEGAL_REP_NAME, LEGAL_REP_EMAIL,
+      LEGAL_REP_PHONE, CONTACT_NAME, CONTACT_EMAIL, CONTACT_PHONE, SOFTWARE_NAME, SOFTWARE_VERSION,
+      PLANNED_EVIDENCE_DATE, SOFTWARE_PROFILES, MEMBER_NAME, MEMBER_HEAD_OFFICE, MEMBER_SIREN, MEMBER_REPRESENTATIVE,
+      COMPONENT_NAME, COMPONENT_VERSION);
 
-  static {
-    MISSING.put(DEVICE_CLASS, "La classe du dispositif manque : choisissez-la telle qu’indiquée dans la déclaration "
-        + "de marquage CE du dispositif.");
-    MISSING.put(COMPANY_NAME, "La raison sociale manque : saisissez-la telle qu’écrite sur l’extrait Kbis de "
-        + "l’entreprise.");
-    MISSING.put(LEGAL_FORM, "La forme juridique manque : saisissez-la (SAS, SARL...) avec le capital social le cas "
-        + "échéant.");
-    MISSING.put(HEAD_OFFICE, "Le siège social manque : saisissez l’adresse du siège social de l’entreprise.");
-    MISSING.put(SIREN, "Le SIREN manque : recopiez les 9 chiffres de l’extrait Kbis de l’entreprise.");
-    MISSING.put(REPRESENTATIVE_NAME, "Le nom du représentant manque : saisissez le prénom et le nom de la personne "
-        + "qui représente l’entreprise pour cette demande.");
-    MISSING.put(REPRESENTATIVE_ROLE, "La fonction du représentant manque : saisissez sa fonction dans l’entreprise "
-        + "(par exemple président-directeur général).");
-    MISSING.put(APPLICANT_KIND, "Le type de candidat manque : choisissez exploitant unique du dispositif ou chef de "
-        + "file d’un groupement d’entreprises.");
-    MISSING.put(LEGAL_REP_NAME, "Le nom du représentant légal manque : saisissez le prénom et le nom du "
-        + "représentant légal de l’entreprise.");
-    MISSING.put(LEGAL_REP_EMAIL, "Le courriel du représentant légal manque : saisissez son adresse électronique.");
-    MISSING.put(LEGAL_REP_PHONE, "Le téléphone du représentant légal manque : saisissez son numéro de téléphone.");
-    MISSING.put(CONTACT_NAME, "Le nom du contact manque : saisissez la personne à qui l’ANS doit écrire au sujet "
-        + "de cette demande.");
-    MISSING.put(CONTACT_EMAIL, "Le courriel du contact manque : saisissez son adresse électronique.");
-    MISSING.put(CONTACT_PHONE, "Le téléphone du contact manque : saisissez son numéro de téléphone.");
-    MISSING.put(SOFTWARE_NAME, "Le nom du logiciel manque : saisissez le nom du composant logiciel principal du "
-        + "dispositif.");
-    MISSING.put(SOFTWARE_VERSION, "La version du logiciel manque : saisissez la version du composant logiciel "
-        + "principal à certifier.");
-    MISSING.put(PLANNED_EVIDENCE_DATE, "La date prévue du dépôt complet des preuves manque : saisissez la date à "
-        + "laquelle vous pensez avoir déposé toutes les preuves (pour information seulement).");
-    MISSING.put(SOFTWARE_PROFILES, "Aucun profil logiciel n’est choisi : choisissez-en au moins un ; ce choix est "
-        + "définitif et décide des exigences qui s’appliquent.");
-    MISSING.put(MEMBER_NAME, "La raison sociale du membre manque : saisissez-la telle qu’écrite sur son extrait Kbis.");
-    MISSING.put(MEMBER_HEAD_OFFICE, "Le siège social du membre manque : saisissez l’adresse de son siège social.");
-    MISSING.put(MEMBER_SIREN, "Le SIREN du membre manque : recopiez les 9 chiffres de l’extrait Kbis de l’entreprise "
-        + "membre.");
-    MISSING.put(MEMBER_REPRESENTATIVE, "Le représentant du membre manque : saisissez le nom et la fonction de la "
-        + "personne qui représente l’entreprise membre.");
-    MISSING.put(COMPONENT_NAME, "Le nom du composant manque : saisissez-le, ou supprimez la ligne vide.");
-    MISSING.put(COMPONENT_VERSION, "La version du composant manque : saisissez la version à certifier.");
+  private static CandidatureWords missing(String key) {
+    return MISSING.contains(key) ? CandidatureWords.of("missing." + key) : null;
   }
 
   /** Problems that stop the application from starting: CE marking, required fields, formats. */
@@ -101,26 +65,22 @@ public final class CandidatureValidator {
     Problems problems = new Problems(c.unreadableValues());
 
     if (!c.ceMarked() && !problems.unreadable(CE_MARKED)) {
-      problems.add(CE_MARKED, CE_NOT_MARKED);
+      problems.add(CE_MARKED, CandidatureWords.of("ceNotMarked"));
     }
-    choice(problems, DEVICE_CLASS, c.deviceClass(), true, DEVICE_CLASSES,
-        "choisissez Classe I, Classe IIa, Classe IIb ou Classe III (valeurs I, IIA, IIB, III)");
-    choice(problems, CORRESPONDENCE_LANGUAGE, c.correspondenceLanguage(), false, CORRESPONDENCE_LANGUAGES,
-        "choisissez Français ou English (valeurs FR, EN)");
+    choice(problems, DEVICE_CLASS, c.deviceClass(), true, DEVICE_CLASSES);
+    choice(problems, CORRESPONDENCE_LANGUAGE, c.correspondenceLanguage(), false, CORRESPONDENCE_LANGUAGES);
 
     singleLine(problems, COMPANY_NAME, c.companyName(), true);
     singleLine(problems, LEGAL_FORM, c.legalForm(), true);
     multiLine(problems, HEAD_OFFICE, c.headOffice(), true);
     if (singleLine(problems, SIREN, c.siren(), true)) {
-      siren(problems, SIREN, label(SIREN), c.siren(), "de l’entreprise");
+      siren(problems, SIREN, label(SIREN), c.siren(), "siren.fix.company");
     }
     singleLine(problems, NIE, c.nie(), false);
-    choice(problems, REPRESENTATIVE_CIVILITY, c.representativeCivility(), false, CIVILITIES, "choisissez M. ou Mme (valeurs MR, MS)");
+    choice(problems, REPRESENTATIVE_CIVILITY, c.representativeCivility(), false, CIVILITIES);
     singleLine(problems, REPRESENTATIVE_NAME, c.representativeName(), true);
     singleLine(problems, REPRESENTATIVE_ROLE, c.representativeRole(), true);
-    choice(problems, APPLICANT_KIND, c.applicantKind(), true, APPLICANT_KINDS,
-        "choisissez exploitant unique du dispositif (SINGLE_OPERATOR) ou chef de file d’un groupement d’entreprises"
-            + " (GROUP_LEAD)");
+    choice(problems, APPLICANT_KIND, c.applicantKind(), true, APPLICANT_KINDS);
     if (c.isGroupLead()) {
       groupMembers(problems, c);
     }
@@ -137,7 +97,7 @@ public final class CandidatureValidator {
     singleLine(problems, BASIC_UDI_DI, c.basicUdiDi(), false);
     multiLine(problems, CONNECTED_OBJECTS, c.connectedObjects(), false);
     if (c.plannedEvidenceDate() == null && !problems.unreadable(PLANNED_EVIDENCE_DATE)) {
-      problems.add(PLANNED_EVIDENCE_DATE, MISSING.get(PLANNED_EVIDENCE_DATE));
+      problems.add(PLANNED_EVIDENCE_DATE, missing(PLANNED_EVIDENCE_DATE));
     }
     singleLine(problems, NIL, c.nil(), false);
     softwareProfiles(problems, c);
@@ -176,9 +136,7 @@ public final class CandidatureValidator {
       return;
     }
     if (members.isEmpty()) {
-      problems.add(GROUP_MEMBERS, "Un chef de file doit lister chaque membre du groupement (raison sociale, siège "
-          + "social, SIREN, NIE le cas échéant, représentant) : ajoutez une ligne par entreprise membre, ou choisissez"
-          + " exploitant unique du dispositif.");
+      problems.add(GROUP_MEMBERS, CandidatureWords.of("groupMembers.none"));
       return;
     }
     if (tooManyRows(problems, GROUP_MEMBERS, members.size())) {
@@ -194,15 +152,13 @@ public final class CandidatureValidator {
       String field = rowField(GROUP_MEMBERS, row, MEMBER_SIREN);
       String label = rowLabel(GROUP_MEMBERS, row, MEMBER_SIREN);
       if (rowSingleLine(problems, GROUP_MEMBERS, row, MEMBER_SIREN, m.memberSiren(), true)
-          && siren(problems, field, label, m.memberSiren(), "de l’entreprise membre")) {
+          && siren(problems, field, label, m.memberSiren(), "siren.fix.member")) {
         String memberSiren = Siren.normaliseSiren(m.memberSiren());
         Integer earlierRow = rowBySiren.putIfAbsent(memberSiren, row);
         if (memberSiren.equals(leadSiren)) {
-          problems.add(field, label, "Le SIREN du membre " + row + " est celui du chef de file : ne listez ici que "
-              + "les autres entreprises du groupement.");
+          problems.add(field, label, CandidatureWords.of("groupMembers.leadSiren", row));
         } else if (earlierRow != null) {
-          problems.add(field, label, "Le SIREN du membre " + row + " répète celui du membre " + earlierRow
-              + " : listez chaque entreprise membre une seule fois.");
+          problems.add(field, label, CandidatureWords.of("groupMembers.repeatedSiren", row, earlierRow));
         }
       }
       rowSingleLine(problems, GROUP_MEMBERS, row, MEMBER_NIE, m.memberNie(), false);
@@ -215,24 +171,21 @@ public final class CandidatureValidator {
       return;
     }
     if (c.softwareProfiles().isEmpty()) {
-      problems.add(SOFTWARE_PROFILES, MISSING.get(SOFTWARE_PROFILES));
+      problems.add(SOFTWARE_PROFILES, missing(SOFTWARE_PROFILES));
       return;
     }
     for (String profile : c.softwareProfiles()) {
       if (!SOFTWARE_PROFILE_VALUES.contains(profile)) {
-        problems.add(SOFTWARE_PROFILES, "Le profil logiciel « " + shown(profile) + " » est inconnu : choisissez parmi "
-            + String.join(", ", SOFTWARE_PROFILE_VALUES) + ".");
+        problems.add(SOFTWARE_PROFILES, CandidatureWords.of("profile.unknown", shown(profile),
+            String.join(", ", SOFTWARE_PROFILE_VALUES)));
       }
     }
     if (c.softwareProfiles().contains(PROFILE_RI)) {
-      String need = "Le profil RI (référentiel identité) exige le NIE et le NIL délivrés par le CNDA lors "
-          + "de l’homologation : saisissez le ";
-      String orElse = ", ou retirez le profil RI si le dispositif n’utilise pas le référentiel identité.";
       if (c.nie() == null) {
-        problems.add(NIE, need + "NIE (numéro d’identification de l’éditeur)" + orElse);
+        problems.add(NIE, CandidatureWords.of("profile.riNeedsNie"));
       }
       if (c.nil() == null) {
-        problems.add(NIL, need + "NIL (numéro d’identification du logiciel)" + orElse);
+        problems.add(NIL, CandidatureWords.of("profile.riNeedsNil"));
       }
     }
   }
@@ -251,8 +204,7 @@ public final class CandidatureValidator {
 
   private static boolean tooManyRows(Problems problems, String listKey, int rows) {
     if (rows > MAX_ROWS) {
-      problems.add(listKey, "La liste « " + label(listKey) + " » compte " + rows + " lignes : " + MAX_ROWS
-          + " au plus sont acceptées ; gardez les lignes qui concernent cette demande.");
+      problems.add(listKey, CandidatureWords.of("tooManyRows", label(listKey), rows, MAX_ROWS));
       return true;
     }
     return false;
@@ -260,37 +212,33 @@ public final class CandidatureValidator {
 
   private static void document(Problems problems, String key, boolean provided, boolean required) {
     if (required && !provided && !problems.unreadable(key)) {
-      problems.add(key, "Document non fourni : « " + label(key) + " ». Fournissez-le à l’ANS, puis cochez sa "
-          + "case dans le dossier administratif.");
+      problems.add(key, CandidatureWords.of("document.missing", label(key)));
     }
   }
 
   /** A valid SIREN, or a problem on the field. Returns whether it is valid. */
-  private static boolean siren(Problems problems, String field, String label, String value, String whose) {
+  private static boolean siren(Problems problems, String field, String label, String value, String fixKey) {
     String normalised = Siren.normaliseSiren(value);
-    String fix = "recopiez les 9 chiffres de l’extrait Kbis " + whose + ".";
+    CandidatureWords fix = CandidatureWords.of(fixKey);
     if (!normalised.matches("[0-9]*")) {
-      problems.add(field, label, "Le SIREN doit compter exactement 9 chiffres : « " + shown(value)
-          + " » contient d’autres caractères que des chiffres et des espaces ; " + fix);
+      problems.add(field, label, CandidatureWords.of("siren.notDigits", shown(value), fix));
       return false;
     }
     if (normalised.length() != 9) {
-      problems.add(field, label, "Le SIREN doit compter exactement 9 chiffres : « " + shown(value) + " » en compte "
-          + normalised.length() + " ; " + fix);
+      problems.add(field, label, CandidatureWords.of("siren.length", shown(value), normalised.length(), fix));
       return false;
     }
     if (!Siren.isValid(normalised)) {
-      problems.add(field, label, "Le SIREN « " + normalised + " » a une clé de contrôle fausse : " + fix);
+      problems.add(field, label, CandidatureWords.of("siren.key", normalised, fix));
       return false;
     }
     return true;
   }
 
   private static void email(Problems problems, String key, String value) {
-    if (text(problems, key, label(key), value, true, MAX_EMAIL, false, MISSING.get(key))
+    if (text(problems, key, label(key), value, true, MAX_EMAIL, false, missing(key))
         && !isEmail(value)) {
-      problems.add(key, "« " + shown(value) + " » n’est pas une adresse électronique valide : saisissez une "
-          + "seule adresse, comme jeanne.dupont@entreprise.fr, sans espaces.");
+      problems.add(key, CandidatureWords.of("email.invalid", shown(value)));
     }
   }
 
@@ -301,9 +249,7 @@ public final class CandidatureValidator {
 
   private static void phone(Problems problems, String key, String value) {
     if (singleLine(problems, key, value, true) && !isPhone(value)) {
-      problems.add(key, "« " + shown(value) + " » n’est pas un numéro de téléphone : saisissez un numéro français "
-          + "de 10 chiffres commençant par 0 (01 23 45 67 89) ou un numéro international commençant par +"
-          + " (+33 1 23 45 67 89).");
+      problems.add(key, CandidatureWords.of("phone.invalid", shown(value)));
     }
   }
 
@@ -312,63 +258,58 @@ public final class CandidatureValidator {
         && PHONE_DIGITS.matcher(PHONE_SEPARATORS.matcher(value).replaceAll("")).matches();
   }
 
-  private static void choice(Problems problems, String key, String value, boolean required, List<String> allowed,
-      String fix) {
+  private static void choice(Problems problems, String key, String value, boolean required, List<String> allowed) {
     if (singleLine(problems, key, value, required) && value != null && !allowed.contains(value)) {
-      problems.add(key, "La valeur « " + shown(value) + " » du champ « " + label(key) + " » est inconnue : " + fix
-          + ".");
+      problems.add(key, CandidatureWords.of("unknownValue", shown(value), label(key),
+          CandidatureWords.of("choice." + key)));
     }
   }
 
   /** Checks a single-line text; returns whether it is present and clean, so that format checks may follow. */
   private static boolean singleLine(Problems problems, String key, String value, boolean required) {
-    return text(problems, key, label(key), value, required, MAX_SINGLE_LINE, false, MISSING.get(key));
+    return text(problems, key, label(key), value, required, MAX_SINGLE_LINE, false, missing(key));
   }
 
   private static boolean multiLine(Problems problems, String key, String value, boolean required) {
-    return text(problems, key, label(key), value, required, MAX_MULTI_LINE, true, MISSING.get(key));
+    return text(problems, key, label(key), value, required, MAX_MULTI_LINE, true, missing(key));
   }
 
   private static boolean rowSingleLine(Problems problems, String listKey, int row, String childKey, String value,
       boolean required) {
     return text(problems, rowField(listKey, row, childKey), rowLabel(listKey, row, childKey), value, required,
-        MAX_SINGLE_LINE, false, MISSING.get(childKey));
+        MAX_SINGLE_LINE, false, missing(childKey));
   }
 
   private static boolean rowMultiLine(Problems problems, String listKey, int row, String childKey, String value) {
     return text(problems, rowField(listKey, row, childKey), rowLabel(listKey, row, childKey), value, true,
-        MAX_MULTI_LINE, true, MISSING.get(childKey));
+        MAX_MULTI_LINE, true, missing(childKey));
   }
 
   private static boolean text(Problems problems, String field, String label, String value, boolean required,
-      int maxLength, boolean multiLine, String missing) {
+      int maxLength, boolean multiLine, CandidatureWords missing) {
     if (problems.unreadable(field)) {
       return false;
     }
     if (value == null || value.isBlank()) {
       if (required) {
-        problems.add(field, label, missing != null ? missing : "Le champ « " + label + " » n’est pas rempli : remplissez-le.");
+        problems.add(field, label, missing != null ? missing : CandidatureWords.of("notFilled", label));
       }
       return false;
     }
     if (INVISIBLE.matcher(value).find()) {
-      problems.add(field, label, "Le champ « " + label + " » contient des caractères invisibles (espaces de largeur nulle,"
-          + " inversions du sens d’écriture...) : saisissez-le de nouveau sans eux.");
+      problems.add(field, label, CandidatureWords.of("text.invisible", label));
       return false;
     }
     if (!multiLine && CONTROL.matcher(value).find()) {
-      problems.add(field, label, "Le champ « " + label + " » doit tenir sur une ligne : retirez les retours à la ligne et autres "
-          + "caractères de contrôle.");
+      problems.add(field, label, CandidatureWords.of("text.oneLine", label));
       return false;
     }
     if (multiLine && CONTROL_EXCEPT_LINE_BREAKS.matcher(value).find()) {
-      problems.add(field, label, "Le champ « " + label + " » contient des caractères de contrôle : retirez-les (les retours à la"
-          + " ligne sont permis).");
+      problems.add(field, label, CandidatureWords.of("text.control", label));
       return false;
     }
     if (value.length() > maxLength) {
-      problems.add(field, label, "Le champ « " + label + " » est trop long (" + value.length() + " caractères) : raccourcissez-le "
-          + "à " + maxLength + " caractères au plus.");
+      problems.add(field, label, CandidatureWords.of("text.tooLong", label, value.length(), maxLength));
       return false;
     }
     return true;
@@ -386,24 +327,24 @@ public final class CandidatureValidator {
   /** The problems found so far; values that could not be read are reported once, first. */
   private static final class Problems {
 
-    private final Map<String, String> unreadable;
+    private final Map<String, CandidatureWords> unreadable;
     private final List<FieldProblem> list = new ArrayList<>();
 
-    Problems(Map<String, String> unreadable) {
+    Problems(Map<String, CandidatureWords> unreadable) {
       this.unreadable = unreadable;
       unreadable.forEach((key, explanation) ->
-          list.add(new FieldProblem(key, label(key), "Le champ « " + label(key) + " » n’a pas pu être lu : " + explanation)));
+          list.add(new FieldProblem(key, label(key), CandidatureWords.of("unreadable", label(key), explanation))));
     }
 
     boolean unreadable(String key) {
       return unreadable.containsKey(key);
     }
 
-    void add(String key, String message) {
+    void add(String key, CandidatureWords message) {
       list.add(new FieldProblem(key, label(key), message));
     }
 
-    void add(String field, String label, String message) {
+    void add(String field, String label, CandidatureWords message) {
       list.add(new FieldProblem(field, label, message));
     }
 

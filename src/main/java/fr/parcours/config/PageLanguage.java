@@ -14,7 +14,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * Tasklist it came from.
  */
 @Configuration(proxyBeanMethods = false)
-class PageLanguage {
+public class PageLanguage {
 
   @Bean
   LocaleResolver localeResolver() {
@@ -32,7 +32,7 @@ class PageLanguage {
   }
 
   /** "en-GB,fr;q=0.8" is English; "fr-FR,en;q=0.8", "de", nothing or garbage (";;;") is French. */
-  static Locale of(String acceptLanguage) {
+  public static Locale of(String acceptLanguage) {
     if (acceptLanguage == null || acceptLanguage.isBlank()) {
       return Locale.FRENCH;
     }

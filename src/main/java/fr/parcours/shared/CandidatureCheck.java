@@ -12,6 +12,8 @@ public interface CandidatureCheck {
   /**
    * @param processKey the process the candidature starts (its pathway, or the ANS track)
    * @param variables the candidature as the start form sent it, after the intake's checks
+   * @param inEnglish the vendor reads the refusal in English too, after the French (the form chose English, or her
+   *                  browser is English: {@code candidature.CandidatureWords#forVendor})
    */
-  void check(String processKey, Map<String, Object> variables);
+  void check(String processKey, Map<String, Object> variables, boolean inEnglish);
 }

@@ -1,5 +1,6 @@
 package fr.parcours.transitional;
 
+import fr.parcours.candidature.CandidatureWords;
 import fr.parcours.deadline.LegalDates;
 import fr.parcours.shared.BadInputException;
 import fr.parcours.shared.CandidatureCheck;
@@ -26,7 +27,7 @@ class NominalCandidatureCheck implements CandidatureCheck {
   }
 
   @Override
-  public void check(String processKey, Map<String, Object> variables) {
+  public void check(String processKey, Map<String, Object> variables, boolean inEnglish) {
     if (TransitionalProcess.KEY.equals(processKey)) {
       return;
     }
@@ -38,17 +39,14 @@ class NominalCandidatureCheck implements CandidatureCheck {
     if (mode == Mode.NOMINAL) {
       return;
     }
-    String opens = window.nominalOpensOn() == null
-        ? "l’ANS n’a pas encore annoncé l’ouverture de sa phase nominale"
-        : "sa phase nominale ouvre le " + LegalDates.date(window.nominalOpensOn(), Locale.FRENCH);
-    if (mode == Mode.NOT_OPEN) {
-      throw new BadInputException("Le guichet de certification de l’ANS « " + window.label() + " » n’est pas encore"
-          + " ouvert (" + opens + ") : aucune candidature n’y est reçue. Rien n’a été enregistré.");
-    }
-    throw new BadInputException("Le guichet de certification de l’ANS « " + window.label() + " » est en phase"
-        + " transitoire et " + opens + " : l’ANS n’y prononce aucune recevabilité et ne délivre aucun certificat"
-        + " (règlement de la phase transitoire, § 4). Déposez plutôt votre candidature par « Certification ANS —"
-        + " phase transitoire » pour un retour informatif ; vous la poursuivrez en candidature nominale, sans la"
-        + " ressaisir, quand la phase nominale sera ouverte (page « Guichets de l’ANS »). Rien n’a été enregistré.");
+    CandidatureWords opens = window.nominalOpensOn() == null
+        ? CandidatureWords.of("ansWindow.nominalNotAnnounced")
+        : CandidatureWords.of("ansWindow.nominalOpensOn", CandidatureWords.each(
+            LegalDates.date(window.nominalOpensOn(), Locale.FRENCH),
+            LegalDates.date(window.nominalOpensOn(), Locale.ENGLISH)));
+    CandidatureWords name = CandidatureWords.each(window.label(),
+        window.labelEn() == null ? window.label() : window.labelEn());
+    throw new BadInputException(CandidatureWords.of(mode == Mode.NOT_OPEN ? "ansWindow.notOpen"
+        : "ansWindow.transitional", name, opens).forVendor(inEnglish));
   }
 }

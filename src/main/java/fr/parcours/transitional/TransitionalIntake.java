@@ -1,5 +1,7 @@
 package fr.parcours.transitional;
 
+import fr.parcours.ans.RefusalLanguage;
+import fr.parcours.candidature.CandidatureWords;
 import fr.parcours.deadline.LegalDates;
 import fr.parcours.shared.BadInputException;
 import fr.parcours.transitional.AnsWindows.Mode;
@@ -29,22 +31,26 @@ class TransitionalIntake implements ExecutionListener {
     Object chosen = execution.getVariable(TransitionalProcess.ANS_WINDOW);
     Window window = phases.find(chosen == null ? null : chosen.toString());
     Mode mode = window.modeOn(phases.today());
+    boolean inEnglish = RefusalLanguage.english(execution);
+    CandidatureWords name = CandidatureWords.each(window.label(),
+        window.labelEn() == null ? window.label() : window.labelEn());
     if (mode == Mode.NOMINAL) {
-      throw new BadInputException("Le guichet « " + window.label() + " » est en phase nominale depuis le "
-          + LegalDates.date(window.nominalOpensOn(), Locale.FRENCH) + " : la phase transitoire est close. Déposez"
-          + " votre candidature par « Certification de conformité ANS » (ou le parcours de remboursement"
-          + " choisi) ; si vous avez un dossier de phase transitoire, poursuivez-le depuis sa tâche « Poursuivre en"
-          + " phase nominale ».");
+      throw new BadInputException(CandidatureWords.of("ansWindow.alreadyNominal", name, date(window.nominalOpensOn()))
+          .forVendor(inEnglish));
     }
     if (mode == Mode.NOT_OPEN) {
-      throw new BadInputException("Le guichet « " + window.label() + " » n’est pas encore ouvert"
-          + (window.transitionalOpensOn() == null ? "" : " : sa phase transitoire ouvre le "
-              + LegalDates.date(window.transitionalOpensOn(), Locale.FRENCH))
-          + ". Déposez votre candidature à partir de cette date.");
+      throw new BadInputException(CandidatureWords.of("ansWindow.transitionalNotOpen", name,
+          window.transitionalOpensOn() == null ? CandidatureWords.same("")
+              : CandidatureWords.of("ansWindow.transitionalOpensOn", date(window.transitionalOpensOn())))
+          .forVendor(inEnglish));
     }
     execution.setVariable(TransitionalProcess.ANS_WINDOW, window.id());
     execution.setVariable(TransitionalProcess.ANS_WINDOW_NAME, window.label());
     execution.setVariable(TransitionalProcess.ANS_WINDOW_NAME_EN, window.labelEn());
     execution.setVariable("pathway", TransitionalProcess.PATHWAY);
+  }
+
+  private static CandidatureWords date(java.time.LocalDate day) {
+    return CandidatureWords.each(LegalDates.date(day, Locale.FRENCH), LegalDates.date(day, Locale.ENGLISH));
   }
 }

@@ -30,11 +30,20 @@ class CandidatureValidatorTest {
   }
 
   private List<FieldProblem> atStart(Map<String, Object> variables) {
-    return validator.problemsAtStart(Candidature.from(variables));
+    return frenchOnly(validator.problemsAtStart(Candidature.from(variables)));
   }
 
   private List<FieldProblem> atSubmission(Map<String, Object> variables) {
-    return validator.problemsAtSubmission(Candidature.from(variables));
+    return frenchOnly(validator.problemsAtSubmission(Candidature.from(variables)));
+  }
+
+  /** The problems as the French read them (the English is CandidatureWordsTest's). */
+  private static List<FieldProblem> frenchOnly(List<FieldProblem> problems) {
+    return problems.stream().map(p -> french(p.field(), p.label(), p.message())).toList();
+  }
+
+  private static FieldProblem french(String field, String label, String message) {
+    return new FieldProblem(field, label, CandidatureWords.same(message));
   }
 
   @Test
@@ -47,7 +56,7 @@ class CandidatureValidatorTest {
   @Test
   void shouldRefuseTextSentAsAnotherType() {
     assertThat(atStart(with("companyName", "MediSoft SAS".getBytes(java.nio.charset.StandardCharsets.UTF_8))))
-        .containsExactly(new FieldProblem("companyName", "Raison sociale", "Le champ « Raison sociale » n’a pas pu"
+        .containsExactly(french("companyName", "Raison sociale", "Le champ « Raison sociale » n’a pas pu"
             + " être lu : ce n’est pas du texte (la valeur a été envoyée sous un autre type) : saisissez-la dans le"
             + " champ du formulaire."));
     assertThat(atStart(with("contactEmail", org.camunda.spin.Spin.JSON("{\"to\": \"x@evil.example\"}"))))
@@ -57,7 +66,7 @@ class CandidatureValidatorTest {
   @ParameterizedTest
   @ValueSource(strings = {"\u200B\u200B\u200B", "MediSoft\u202E SAS", "\uFEFFMediSoft SAS", "Medi\u200DSoft"})
   void shouldRefuseInvisibleCharacters(String name) {
-    assertThat(atStart(with("companyName", name))).containsExactly(new FieldProblem("companyName", "Raison sociale",
+    assertThat(atStart(with("companyName", name))).containsExactly(french("companyName", "Raison sociale",
         "Le champ « Raison sociale » contient des caractères invisibles (espaces de largeur nulle, inversions du"
             + " sens d’écriture...) : saisissez-le de nouveau sans eux."));
   }
@@ -84,14 +93,14 @@ class CandidatureValidatorTest {
   @Test
   void shouldRefuseSirenWithBadChecksum() {
     assertThat(atStart(with("siren", "123456789")))
-        .containsExactly(new FieldProblem("siren", "SIREN", "Le SIREN « 123456789 » a une clé de contrôle fausse : "
+        .containsExactly(french("siren", "SIREN", "Le SIREN « 123456789 » a une clé de contrôle fausse : "
             + KBIS));
   }
 
   @Test
   void shouldRefuseSirenWithLetters() {
     assertThat(atStart(with("siren", "55210O554")))
-        .containsExactly(new FieldProblem("siren", "SIREN", "Le SIREN doit compter exactement 9 chiffres : "
+        .containsExactly(french("siren", "SIREN", "Le SIREN doit compter exactement 9 chiffres : "
             + "« 55210O554 » contient d’autres caractères que des chiffres et des espaces ; " + KBIS));
   }
 
@@ -99,7 +108,7 @@ class CandidatureValidatorTest {
   @MethodSource
   void shouldRefuseSirenWithWrongNumberOfDigits(String siren, int digits) {
     assertThat(atStart(with("siren", siren)))
-        .containsExactly(new FieldProblem("siren", "SIREN", "Le SIREN doit compter exactement 9 chiffres : « "
+        .containsExactly(french("siren", "SIREN", "Le SIREN doit compter exactement 9 chiffres : « "
             + siren + " » en compte " + digits + " ; " + KBIS));
   }
 
@@ -121,7 +130,7 @@ class CandidatureValidatorTest {
   @Test
   void shouldRefuseEmailWithHeaderInjection() {
     assertThat(atStart(with("legalRepEmail", "a@b.fr\r\nBcc: x@y.fr")))
-        .containsExactly(new FieldProblem("legalRepEmail", "Courriel du représentant légal",
+        .containsExactly(french("legalRepEmail", "Courriel du représentant légal",
             "Le champ « Courriel du représentant légal » doit tenir sur une ligne : retirez les retours à la ligne et"
                 + " autres caractères de contrôle."));
   }
@@ -147,7 +156,7 @@ class CandidatureValidatorTest {
       "0033 1 23 45 67 89x", "+33 1 23 45 67 89 +1", "tel: 0123456789", "01/23/45/67/89"})
   void shouldRefuseMalformedPhone(String phone) {
     assertThat(atStart(with("legalRepPhone", phone)))
-        .containsExactly(new FieldProblem("legalRepPhone", "Téléphone du représentant légal", "« " + phone
+        .containsExactly(french("legalRepPhone", "Téléphone du représentant légal", "« " + phone
             + " » n’est pas un numéro de téléphone : saisissez un numéro français de 10 chiffres commençant par 0"
             + " (01 23 45 67 89) ou un numéro international commençant par + (+33 1 23 45 67 89)."));
   }
@@ -170,7 +179,7 @@ class CandidatureValidatorTest {
   @Test
   void shouldRefuseControlCharactersInTextareas() {
     assertThat(atStart(with("connectedObjects", "Tensiomètre\u0000")))
-        .containsExactly(new FieldProblem("connectedObjects", "Objets connectés",
+        .containsExactly(french("connectedObjects", "Objets connectés",
             "Le champ « Objets connectés » contient des caractères de contrôle : retirez-les (les retours à la ligne"
                 + " sont permis)."));
   }
@@ -178,7 +187,7 @@ class CandidatureValidatorTest {
   @Test
   void shouldRefuseTooLongTexts() {
     assertThat(atStart(with("companyName", "x".repeat(201))))
-        .containsExactly(new FieldProblem("companyName", "Raison sociale",
+        .containsExactly(french("companyName", "Raison sociale",
             "Le champ « Raison sociale » est trop long (201 caractères) : raccourcissez-le à 200 caractères au plus."));
     assertThat(atStart(with("headOffice", "x".repeat(4000)))).isEmpty();
     assertThat(atStart(with("headOffice", "x".repeat(4001))))
@@ -193,7 +202,7 @@ class CandidatureValidatorTest {
     Map<String, Object> variables = validVariables();
     variables.remove(key);
     assertThat(atStart(variables))
-        .containsExactly(new FieldProblem(key, CandidatureFields.label(key), message));
+        .containsExactly(french(key, CandidatureFields.label(key), message));
     assertThat(atStart(with(key, "  "))).extracting(FieldProblem::field).containsExactly(key);
   }
 
@@ -254,7 +263,7 @@ class CandidatureValidatorTest {
     String message = "Le dispositif doit être marqué CE avant que sa certification puisse commencer (règlements "
         + "(UE) 2017/745 et 2017/746). Obtenez d’abord le marquage CE, puis recommencez la demande.";
     assertThat(atStart(with("ceMarked", ceMarked)))
-        .containsExactly(new FieldProblem("ceMarked", "Le dispositif est marqué CE", message));
+        .containsExactly(french("ceMarked", "Le dispositif est marqué CE", message));
     assertThat(atStart(with("ceMarked", "false"))).extracting(FieldProblem::message).containsExactly(message);
     assertThat(atStart(with("ceMarked", null))).extracting(FieldProblem::message).containsExactly(message);
   }
@@ -267,7 +276,7 @@ class CandidatureValidatorTest {
   @Test
   void shouldRefuseUnreadableBoolean() {
     assertThat(atStart(with("ceMarked", "maybe")))
-        .containsExactly(new FieldProblem("ceMarked", "Le dispositif est marqué CE",
+        .containsExactly(french("ceMarked", "Le dispositif est marqué CE",
             "Le champ « Le dispositif est marqué CE » n’a pas pu être lu :"
             + " vrai ou faux attendu, « maybe » reçu : cochez ou décochez la case dans le formulaire."));
   }
@@ -277,7 +286,7 @@ class CandidatureValidatorTest {
     Map<String, Object> variables = validGroupLeadVariables();
     variables.remove("groupMembers");
     assertThat(atStart(variables))
-        .containsExactly(new FieldProblem("groupMembers", "Membres du groupement", "Un chef de file doit lister "
+        .containsExactly(french("groupMembers", "Membres du groupement", "Un chef de file doit lister "
             + "chaque membre du groupement (raison sociale, siège social, SIREN, NIE le cas échéant, représentant) : "
             + "ajoutez une ligne par entreprise membre, ou choisissez exploitant unique du dispositif."));
     variables.put("groupMembers", "[]");
@@ -290,7 +299,7 @@ class CandidatureValidatorTest {
     variables.put("groupMembers", List.of(member("Hôpital Numérique SA", "732829320"),
         member("Capteurs de France", "443061842")));
     assertThat(atStart(variables))
-        .containsExactly(new FieldProblem("groupMembers[2].memberSiren", "Membre 2 du groupement : SIREN",
+        .containsExactly(french("groupMembers[2].memberSiren", "Membre 2 du groupement : SIREN",
             "Le SIREN « 443061842 » a une clé de contrôle fausse : recopiez les 9 chiffres de l’extrait Kbis de "
                 + "l’entreprise membre."));
   }
@@ -300,7 +309,7 @@ class CandidatureValidatorTest {
     Map<String, Object> variables = validGroupLeadVariables();
     variables.put("groupMembers", List.of(member("Télésuivi Santé", "552100554")));
     assertThat(atStart(variables))
-        .containsExactly(new FieldProblem("groupMembers[1].memberSiren", "Membre 1 du groupement : SIREN",
+        .containsExactly(french("groupMembers[1].memberSiren", "Membre 1 du groupement : SIREN",
             "Le SIREN du membre 1 est celui du chef de file : ne listez ici que les autres entreprises du groupement."));
   }
 
@@ -310,7 +319,7 @@ class CandidatureValidatorTest {
     variables.put("groupMembers", List.of(member("A", "732829320"), member("B", "443061841"),
         member("A again", "732 829 320")));
     assertThat(atStart(variables))
-        .containsExactly(new FieldProblem("groupMembers[3].memberSiren", "Membre 3 du groupement : SIREN",
+        .containsExactly(french("groupMembers[3].memberSiren", "Membre 3 du groupement : SIREN",
             "Le SIREN du membre 3 répète celui du membre 1 : listez chaque entreprise membre une seule fois."));
   }
 
@@ -339,7 +348,7 @@ class CandidatureValidatorTest {
     variables.put("nil", "NIL-7");
     variables.remove("nie");
     assertThat(atStart(variables))
-        .containsExactly(new FieldProblem("nie", "NIE", "Le profil RI (référentiel identité) exige le NIE et le "
+        .containsExactly(french("nie", "NIE", "Le profil RI (référentiel identité) exige le NIE et le "
             + "NIL délivrés par le CNDA lors de l’homologation : saisissez le NIE (numéro d’identification de "
             + "l’éditeur), ou retirez le profil RI si le dispositif n’utilise pas le référentiel identité."));
   }
@@ -347,7 +356,7 @@ class CandidatureValidatorTest {
   @Test
   void shouldRefuseProfileRiWithoutNil() {
     assertThat(atStart(with("softwareProfiles", List.of("SOCLE", "RI"))))
-        .containsExactly(new FieldProblem("nil", "NIL", "Le profil RI (référentiel identité) exige le NIE et le "
+        .containsExactly(french("nil", "NIL", "Le profil RI (référentiel identité) exige le NIE et le "
             + "NIL délivrés par le CNDA lors de l’homologation : saisissez le NIL (numéro d’identification du "
             + "logiciel), ou retirez le profil RI si le dispositif n’utilise pas le référentiel identité."));
   }
@@ -362,7 +371,7 @@ class CandidatureValidatorTest {
   @Test
   void shouldRefuseUnknownProfile() {
     assertThat(atStart(with("softwareProfiles", List.of("SOCLE", "TELEPORT"))))
-        .containsExactly(new FieldProblem("softwareProfiles", "Profils logiciels",
+        .containsExactly(french("softwareProfiles", "Profils logiciels",
             "Le profil logiciel « TELEPORT » est inconnu : choisissez parmi SOCLE, RI, MSS, DMP."));
   }
 
@@ -370,7 +379,7 @@ class CandidatureValidatorTest {
   @MethodSource
   void shouldRefuseUnknownChoice(String key, String value, String message) {
     assertThat(atStart(with(key, value)))
-        .containsExactly(new FieldProblem(key, CandidatureFields.label(key), message));
+        .containsExactly(french(key, CandidatureFields.label(key), message));
   }
 
   static Stream<Arguments> shouldRefuseUnknownChoice() {
@@ -390,12 +399,12 @@ class CandidatureValidatorTest {
   void shouldRefuseIncompleteAdditionalComponent() {
     assertThat(atStart(with("additionalComponents", "[{\"componentName\": \"Portail\"}, {}]")))
         .containsExactly(
-            new FieldProblem("additionalComponents[1].componentVersion",
+            french("additionalComponents[1].componentVersion",
                 "Composant supplémentaire 1 : version du composant",
                 "La version du composant manque : saisissez la version à certifier."),
-            new FieldProblem("additionalComponents[2].componentName", "Composant supplémentaire 2 : nom du composant",
+            french("additionalComponents[2].componentName", "Composant supplémentaire 2 : nom du composant",
                 "Le nom du composant manque : saisissez-le, ou supprimez la ligne vide."),
-            new FieldProblem("additionalComponents[2].componentVersion",
+            french("additionalComponents[2].componentVersion",
                 "Composant supplémentaire 2 : version du composant",
                 "La version du composant manque : saisissez la version à certifier."));
   }
@@ -403,7 +412,7 @@ class CandidatureValidatorTest {
   @Test
   void shouldRefuseUnreadableDate() {
     assertThat(atStart(with("plannedEvidenceDate", "31/03/2026")))
-        .containsExactly(new FieldProblem("plannedEvidenceDate", "Date prévue du dépôt complet des preuves",
+        .containsExactly(french("plannedEvidenceDate", "Date prévue du dépôt complet des preuves",
             "Le champ « Date prévue du dépôt complet des preuves » n’a pas pu être lu : « 31/03/2026 » n’est pas "
                 + "une date : choisissez la date dans le calendrier du formulaire (aaaa-mm-jj)."));
   }

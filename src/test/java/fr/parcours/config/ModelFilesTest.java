@@ -241,7 +241,9 @@ class ModelFilesTest {
     for (Path file : files("forms", ".form")) {
       JsonNode form = new ObjectMapper().readTree(file.toFile());
       StringBuilder text = new StringBuilder();
-      for (String key : List.of("text", "description", "label")) {
+      // every key whose words a person reads: a date field's label is dateLabel, an html component's is content
+      for (String key : List.of("text", "description", "label", "dateLabel", "timeLabel", "placeholder", "content",
+          "prefixAdorner", "suffixAdorner")) {
         form.findValues(key).forEach(value -> text.append(value.asText()).append('\n'));
       }
       var found = length.matcher(text.toString().replace(notAWindow, ""));
@@ -304,7 +306,9 @@ class ModelFilesTest {
     List<String> problems = new ArrayList<>();
     for (Path file : files("forms", ".form")) {
       JsonNode form = new ObjectMapper().readTree(file.toFile());
-      for (String key : List.of("text", "description", "label")) {
+      // every key whose words a person reads: a date field's label is dateLabel, an html component's is content
+      for (String key : List.of("text", "description", "label", "dateLabel", "timeLabel", "placeholder", "content",
+          "prefixAdorner", "suffixAdorner")) {
         for (JsonNode value : form.findValues(key)) {
           // what a person reads: the template's own expressions ({{...}}) are no text
           var words = Pattern.compile("[A-Z][A-Z0-9_]+").matcher(value.asText().replaceAll("\\{\\{[^}]*}}", ""));

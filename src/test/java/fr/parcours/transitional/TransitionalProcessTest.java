@@ -343,6 +343,14 @@ class TransitionalProcessTest extends ProcessTestBase {
 
     assertThatThrownBy(this::apply).isInstanceOf(BadInputException.class)
         .hasMessageContaining("Le guichet « DMN de télésurveillance » est en phase nominale depuis le 1er mars 2027");
+    Map<String, Object> english = new HashMap<>(Candidatures.with("correspondenceLanguage", "EN"));
+    english.put("ansWindow", "TELEMONITORING");
+    assertThatThrownBy(() -> startApplication(VENDOR, TransitionalProcess.KEY, english))
+        .isInstanceOf(BadInputException.class).hasMessageEndingWith("« Poursuivre en phase nominale ». (The window"
+            + " “Telemonitoring digital medical devices” has been in its nominal phase since 1 March 2027: the"
+            + " transitional phase is closed. File your candidature through « Certification de conformité ANS » (or"
+            + " the reimbursement pathway chosen); if you have a transitional-phase dossier, continue it from its task"
+            + " « Poursuivre en phase nominale ».)");
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(TransitionalProcess.KEY)
         .count()).as("nothing started").isEqualTo(before);
   }
@@ -365,10 +373,24 @@ class TransitionalProcessTest extends ProcessTestBase {
               + " poursuivrez en candidature nominale, sans la ressaisir, quand la phase nominale sera ouverte (page"
               + " « Guichets de l’ANS »). Rien n’a été enregistré.");
     }
+    // a vendor who chose English in the form reads it in English too, after the French (walk16)
+    assertThatThrownBy(() -> startApplication(VENDOR, "pecan", Candidatures.with("correspondenceLanguage", "EN")))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("Le guichet de certification de l’ANS « DMN de télésurveillance » est en phase")
+        .hasMessageEndingWith(" Rien n’a été enregistré. (The ANS certification window “Telemonitoring digital medical devices” is in its"
+            + " transitional phase and the ANS has not announced the opening of its nominal phase yet: the ANS decides"
+            + " no admissibility there and issues no certificate (transitional phase regulation, § 4). File your"
+            + " candidature through « Certification ANS — phase transitoire » instead for informative feedback; you"
+            + " will continue it as a nominal candidature, without typing it again, once the nominal phase is open"
+            + " (page “ANS windows”). Nothing was stored.)");
     nominalPhaseOpens();
     assertThatThrownBy(() -> startApplication(VENDOR, "ans-certification", Candidatures.valid()))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("est en phase transitoire et sa phase nominale ouvre le 1er mars 2027");
+    assertThatThrownBy(() -> startApplication(VENDOR, "ans-certification",
+        Candidatures.with("correspondenceLanguage", "EN"))).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("(The ANS certification window “Telemonitoring digital medical devices” is in its transitional phase and its"
+            + " nominal phase opens on 1 March 2027: ");
     assertThat(historyService.createHistoricProcessInstanceQuery().count()).as("nothing started").isEqualTo(before);
 
     ClockUtil.setCurrentTime(Date.from(NOMINAL_OPEN));
