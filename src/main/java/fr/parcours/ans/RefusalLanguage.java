@@ -1,7 +1,7 @@
 package fr.parcours.ans;
 
-import fr.parcours.config.PageLanguage;
 import fr.parcours.notification.Language;
+import fr.parcours.shared.BrowserLanguage;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -17,13 +17,13 @@ public final class RefusalLanguage {
    * Whether the vendor reads the refusal in English too, after the French: she chose English in the form
    * ({@code correspondenceLanguage}, which her mails and forms follow), or the browser she sends it from is English
    * (the first language of the request's {@code Accept-Language}, as Tasklist and the dossier pages choose:
-   * {@code config.PageLanguage}). A start without a request (a test, the job executor) has the form's choice only.
+   * {@link BrowserLanguage}). A start without a request (a test, the job executor) has the form's choice only.
    */
   public static boolean english(VariableScope candidature) {
     if (Language.of(candidature.getVariable(Language.VARIABLE)) == Language.EN) {
       return true;
     }
     return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-        && Locale.ENGLISH.equals(PageLanguage.of(request.getRequest().getHeader("Accept-Language")));
+        && Locale.ENGLISH.equals(BrowserLanguage.of(request.getRequest().getHeader("Accept-Language")));
   }
 }

@@ -1,5 +1,6 @@
 package fr.parcours.config;
 
+import fr.parcours.shared.BrowserLanguage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -31,12 +32,8 @@ public class PageLanguage {
     };
   }
 
-  /** "en-GB,fr;q=0.8" is English; "fr-FR,en;q=0.8", "de", nothing or garbage (";;;") is French. */
+  /** The browser's language ({@link BrowserLanguage}). */
   public static Locale of(String acceptLanguage) {
-    if (acceptLanguage == null || acceptLanguage.isBlank()) {
-      return Locale.FRENCH;
-    }
-    String first = acceptLanguage.split("[,;]", 2)[0].trim().toLowerCase(Locale.ROOT);
-    return first.equals("en") || first.startsWith("en-") ? Locale.ENGLISH : Locale.FRENCH;
+    return BrowserLanguage.of(acceptLanguage);
   }
 }
