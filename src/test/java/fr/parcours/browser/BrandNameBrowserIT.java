@@ -172,14 +172,7 @@ class BrandNameBrowserIT extends BrowserTestBase {
     assertThat(formText()).contains("Audition de l’industriel : " + hearingDay
         + " ; l’avis définitif s’adopte à partir de ce jour.").doesNotContain("Résumé du projet d’avis");
     radio("Field_CnedimtsDecision", "Favorable");
-    WebElement adopt = waiting.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[normalize-space(.)='Valider']")));
-    scrollTo(adopt);
-    dismissBanners();
-    adopt.click();
-    WebElement tooEarly = waiting.until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//*[contains(@class,'alert-danger') or contains(@class,'alert-error')]"
-            + "[contains(normalize-space(.),'s’adopte à partir de ce jour')]")));
+    WebElement tooEarly = refusedOnValider("s’adopte à partir de ce jour");
     assertThat(tooEarly.getText()).contains("L’audition de l’industriel est fixée au " + hearingDay);
     screenshot("brand-10a-claire-adopts-before-hearing-refused");
     assertThat(task(dossier, "Task_AdoptFinalOpinion")).as("nothing adopted").isNotNull();
@@ -220,14 +213,7 @@ class BrandNameBrowserIT extends BrowserTestBase {
     date("Field_OrderDate", heard.format(US_DATE));
     type("Field_PublicationReference", "JORF n°0277");
     date("Field_RegistrationEndDate", heard.plusYears(6).format(US_DATE));
-    WebElement valider = waiting.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[normalize-space(.)='Valider']")));
-    scrollTo(valider);
-    dismissBanners();
-    valider.click();
-    WebElement refusal = waiting.until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//*[contains(@class,'alert-danger') or contains(@class,'alert-error')]"
-            + "[contains(normalize-space(.),'durée maximale')]")));
+    WebElement refusal = refusedOnValider("durée maximale");
     assertThat(refusal.getText()).contains("dépasse la durée maximale de 5 ans");
     screenshot("brand-14a-marc-order-beyond-five-years-refused");
     assertThat(task(dossier, "Task_PublishRegistrationOrder")).isNotNull();
@@ -253,5 +239,17 @@ class BrandNameBrowserIT extends BrowserTestBase {
         java.util.Locale.FRENCH).format(heard.plusYears(5).minusDays(1)).replaceFirst("^1 ", "1er "));
     screenshot("brand-15-alice-sees-renewal");
     signOut();
+  }
+
+  /** Clicks « Valider » under the open task and returns Tasklist's error that says {@code words}. */
+  WebElement refusedOnValider(String words) {
+    WebElement valider = waiting.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='Valider']")));
+    scrollTo(valider);
+    dismissBanners();
+    valider.click();
+    return waiting.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[contains(@class,'alert-danger') or contains(@class,'alert-error')]"
+            + "[contains(normalize-space(.),'" + words + "')]")));
   }
 }
