@@ -151,7 +151,8 @@ class BrandNameBrowserIT extends BrowserTestBase {
         "brand-08-alice-requests-hearing", () -> {
           waiting.until(d -> formText().contains("demander à être entendu par la commission"));
           // a favourable draft has no summary: no « Résumé de la commission, s’il y en a un : » left empty
-          assertThat(formText()).contains("Le projet d’avis complet est sur Sésame.").doesNotContain("Résumé");
+          assertThat(formText()).contains("Le projet d’avis est favorable. Le projet d’avis complet est sur Sésame.")
+              .doesNotContain("Résumé");
           setCheckbox("Field_HearingRequested", true);
         });
     signOut();
