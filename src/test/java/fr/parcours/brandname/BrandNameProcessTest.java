@@ -680,6 +680,31 @@ class BrandNameProcessTest extends ProcessTestBase {
     assertThat(task(dossier, "Task_PublishOpinion")).hasCandidateGroup("has-reviewer");
   }
 
+  /**
+   * Walk 15: the dossier page's CNEDiMTS part read « arrêté le 4 décembre 2026 » for an unfavourable opinion (the
+   * track ends at its error end event, the pathway catches it and history records the track terminated), where a
+   * favourable one reads « terminé le … : Avis favorable ».
+   */
+  @Test
+  void shouldSayOnTheDossierPageThatTheCommissionsOpinionWasUnfavourable() {
+    ProcessInstance dossier = acknowledged();
+    complete(CNEDIMTS, dossier, "Task_ExamineApplication", Map.of("cnedimtsDecision", "UNFAVOURABLE",
+        "cnedimtsComment", "Bénéfice clinique non démontré."));
+    complete(VENDOR, dossier, "Task_AnswerDraftOpinion", Map.of("hearingRequested", false));
+    complete(CNEDIMTS, dossier, "Task_AdoptFinalOpinion", Map.of("cnedimtsDecision", "UNFAVOURABLE",
+        "cnedimtsComment", "Bénéfice clinique non démontré."));
+    complete(HAS, dossier, "Task_PublishOpinion", Map.of("opinionPublished", true, "opinionSentToCnp", true,
+        "opinionReference", "AVIS-2026-23"));
+    assertThat(task(dossier, "Task_EvaluateApplication")).as("the ministers still decide").isNotNull();
+
+    for (java.util.Locale locale : List.of(java.util.Locale.FRENCH, java.util.Locale.ENGLISH)) {
+      assertThat(board.read(board.viewer(VENDOR, locale), dossier.getBusinessKey()).orElseThrow().summary().tracks()
+          .stream().filter(t -> t.processKey().equals("cnedimts-opinion")).map(t -> t.state()).toList())
+          .as(locale.toString()).containsExactly(locale == java.util.Locale.FRENCH
+              ? "terminé le 2 novembre 2026 : Avis défavorable" : "ended 2 November 2026: Avis défavorable");
+    }
+  }
+
   @Test
   void shouldRefuseAHearingRequestAfterItsWindowAndGoOnWithoutHearing() {
     ProcessInstance dossier = acknowledged();
