@@ -567,6 +567,11 @@ public class DossierBoard {
     String day = LegalDates.date(dateOf(instance.getEndTime().toInstant()), locale);
     String end = endOf(instance);
     boolean stopped = instance.getState() != null && instance.getState().endsWith("TERMINATED");
+    String thrown = stopped && end == null ? errorEndOf(instance) : null;
+    if (thrown != null) { // it ended there, its caller went on (walk 15: « arrêté le … » for an unfavourable opinion)
+      end = thrown;
+      stopped = false;
+    }
     return end == null ? text(locale, stopped ? "track.stopped" : "track.ended", day)
         : text(locale, stopped ? "track.stoppedAs" : "track.endedAs", day, end);
   }
@@ -578,6 +583,16 @@ public class DossierBoard {
     }
     return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
         .activityId(instance.getEndActivityId()).listPage(0, 1).stream().map(HistoricActivityInstance::getActivityName)
+        .filter(Objects::nonNull).findFirst().orElse(null);
+  }
+
+  /**
+   * The error end event a part reached ("Avis défavorable"): its caller caught the error and ended the part, which
+   * history then records as terminated with no end of its own.
+   */
+  private String errorEndOf(HistoricProcessInstance instance) {
+    return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .activityType("errorEndEvent").listPage(0, 1).stream().map(HistoricActivityInstance::getActivityName)
         .filter(Objects::nonNull).findFirst().orElse(null);
   }
 

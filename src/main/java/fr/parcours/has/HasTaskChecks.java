@@ -78,8 +78,11 @@ public class HasTaskChecks implements TaskListener {
       case "Task_ProvideMinistersComplements" -> text(task, "ministersComplementsAnswer", "Votre réponse");
       case "Task_AnswerDraftOpinion" -> answerDraftOpinion(task);
       case "Task_SetHearingDate" -> setHearingDate(task);
-      case "Task_AdoptFinalOpinion" -> decision(task, "cnedimtsDecision", Set.of("FAVOURABLE", "UNFAVOURABLE"),
-          "FAVOURABLE", "cnedimtsComment", "les motifs de l’avis défavorable");
+      case "Task_AdoptFinalOpinion" -> {
+        afterTheHearing(task);
+        decision(task, "cnedimtsDecision", Set.of("FAVOURABLE", "UNFAVOURABLE"), "FAVOURABLE", "cnedimtsComment",
+            "les motifs de l’avis défavorable");
+      }
       default -> throw TaskInputs.noChecks(task);
     }
   }
@@ -151,6 +154,22 @@ public class HasTaskChecks implements TaskListener {
     // at once, before the window waited for the ministers' word)
     clocks.closeIfOpen(task.getExecution(), HEARING_DATE_SHORTENED);
     task.setVariable("hearingDateText", LegalDates.date(hearing, Locale.FRENCH));
+  }
+
+  /**
+   * The commission adopts its final opinion after hearing the vendor who asked for it: not before the day of the
+   * hearing it set (the day itself is accepted, the hearing may be in the morning).
+   */
+  private void afterTheHearing(DelegateTask task) {
+    if (!Boolean.TRUE.equals(task.getVariable("hearingRequested")) || task.getVariable("hearingDate") == null) {
+      return;
+    }
+    LocalDate hearing = date(task, "hearingDate", "Date de l’audition", zone);
+    if (today().isBefore(hearing)) {
+      String day = LegalDates.date(hearing, Locale.FRENCH);
+      throw new BadInputException("L’audition de l’industriel est fixée au " + day + " : l’avis définitif s’adopte"
+          + " à partir de ce jour, après l’avoir entendu. Revenez à cette tâche le " + day + " ou après.");
+    }
   }
 
   private LocalDate today() {

@@ -283,6 +283,8 @@ class BrandNameProcessTest extends ProcessTestBase {
     assertThat(mailWith("audition")).contains("1er décembre 2026").contains("Salle 3, 10 h");
     assertThat(windowsOf(dossier)).as("the windows once the hearing is set")
         .noneMatch(w -> w.startsWith("CNEDIMTS_HEARING_DATE") && w.endsWith("RUNNING"));
+    // the commission adopts its final opinion once it has heard the vendor, on the hearing's day
+    advanceTo(LocalDate.of(2026, 12, 1).atTime(9, 0).atZone(PARIS).toInstant());
     assertThat(attempt(CNEDIMTS, dossier, "Task_AdoptFinalOpinion", Map.of("cnedimtsDecision", "COMPLEMENTS")))
         .isInstanceOf(BadInputException.class).hasMessageContaining("« COMPLEMENTS » n’");
     complete(CNEDIMTS, dossier, "Task_AdoptFinalOpinion", Map.of("cnedimtsDecision", "FAVOURABLE"));
@@ -300,20 +302,21 @@ class BrandNameProcessTest extends ProcessTestBase {
     assertThat(attempt(MINISTRY, dossier, "Task_PublishRegistrationOrder", Map.of("orderDate", "2026-10-30",
         "publicationReference", "JORF n°1", "registrationEndDate", "2031-10-30")))
         .isInstanceOf(BadInputException.class).hasMessageContaining("précède l’accusé de réception du 2 novembre 2026");
-    assertThat(attempt(MINISTRY, dossier, "Task_PublishRegistrationOrder", Map.of("orderDate", "2026-11-02",
-        "publicationReference", "JORF n°1", "registrationEndDate", "2031-11-03")))
+    // the order follows the opinion adopted on the hearing's day, 1 December; it may register for less than 5 years
+    assertThat(attempt(MINISTRY, dossier, "Task_PublishRegistrationOrder", Map.of("orderDate", "2026-12-01",
+        "publicationReference", "JORF n°1", "registrationEndDate", "2031-12-02")))
         .isInstanceOf(BadInputException.class).hasMessageContaining("dépasse la durée maximale de 5 ans")
-        .hasMessageContaining("choisissez le 2 novembre 2031 ou avant")
+        .hasMessageContaining("choisissez le 1er décembre 2031 ou avant")
         .hasMessageContaining("(table des délais, « Validité de l’inscription »)");
     assertThat(task(dossier, "Task_PublishRegistrationOrder")).isNotNull();
     assertThat(registrationsOf(dossier)).as("a refused order records nothing").isEmpty();
-    complete(MINISTRY, dossier, "Task_PublishRegistrationOrder", Map.of("orderDate", "2026-11-02",
+    complete(MINISTRY, dossier, "Task_PublishRegistrationOrder", Map.of("orderDate", "2026-12-01",
         "publicationReference", "JORF n°1", "registrationEndDate", "2031-11-02"));
     // the registration lands in the device's records, from the order to its end date
     assertThat(registrationsOf(dossier)).singleElement().satisfies(r -> {
       assertThat(r.kind()).isEqualTo(fr.parcours.device.DeviceRecords.RegistrationKind.BRAND_NAME);
       assertThat(r.reference()).isEqualTo("JORF n°1");
-      assertThat(r.startsOn()).isEqualTo(LocalDate.of(2026, 11, 2));
+      assertThat(r.startsOn()).isEqualTo(LocalDate.of(2026, 12, 1));
       assertThat(r.endsOn()).isEqualTo(LocalDate.of(2031, 11, 2));
     });
     assertThat(mailWith("décision")).contains("jusqu’au 2 novembre 2031 inclus");
@@ -637,6 +640,69 @@ class BrandNameProcessTest extends ProcessTestBase {
     return board.read(board.viewer(VENDOR, java.util.Locale.FRENCH), dossier.getBusinessKey()).orElseThrow()
         .summary().tracks().stream().flatMap(t -> t.windows().stream())
         .filter(w -> w.clockId().equals("MINISTERS_DECISION")).toList();
+  }
+
+  /**
+   * Walk 15: « Adopter l’avis définitif » could be completed on 4 December for a hearing set on the 24th. Seed 000
+   * §14: the vendor who asks is heard by the commission, which then adopts its final opinion. Tried: a favourable
+   * and an unfavourable opinion (with its reasons) the day the hearing is set for tomorrow, and at 23:30 Paris the
+   * evening before; both refused, the task and the draft's decision left as they were. On the hearing's day the
+   * opinion is adopted.
+   */
+  @Test
+  void shouldRefuseTheFinalOpinionBeforeTheHearingsDayAndAcceptItOnThatDay() {
+    ProcessInstance dossier = acknowledged();
+    complete(CNEDIMTS, dossier, "Task_ExamineApplication", Map.of("cnedimtsDecision", "FAVOURABLE"));
+    complete(VENDOR, dossier, "Task_AnswerDraftOpinion", Map.of("hearingRequested", true));
+    complete(CNEDIMTS, dossier, "Task_SetHearingDate", Map.of("hearingDate", "2026-11-03"));
+
+    List<Map<String, Object>> tooEarly = List.of(Map.of("cnedimtsDecision", "FAVOURABLE"),
+        Map.of("cnedimtsDecision", "UNFAVOURABLE", "cnedimtsComment", "Bénéfice clinique non démontré."));
+    for (java.time.Instant when : List.of(now(), LocalDate.of(2026, 11, 2).atTime(23, 30).atZone(PARIS).toInstant())) {
+      advanceTo(when);
+      for (Map<String, Object> opinion : tooEarly) {
+        assertThat(attempt(CNEDIMTS, dossier, "Task_AdoptFinalOpinion", opinion)).as(when + " " + opinion)
+            .isInstanceOf(BadInputException.class)
+            .hasMessage("L’audition de l’industriel est fixée au 3 novembre 2026 : l’avis définitif s’adopte à partir"
+                + " de ce jour, après l’avoir entendu. Revenez à cette tâche le 3 novembre 2026 ou après.");
+      }
+    }
+    Task adopt = task(dossier, "Task_AdoptFinalOpinion");
+    assertThat(adopt).as("nothing adopted").isNotNull();
+    assertThat(taskService.getVariable(adopt.getId(), "cnedimtsDecision")).as("the draft's decision kept")
+        .isEqualTo("FAVOURABLE");
+    assertThat(task(dossier, "Task_PublishOpinion")).isNull();
+
+    advanceTo(LocalDate.of(2026, 11, 3).atStartOfDay(PARIS).toInstant());
+    complete(CNEDIMTS, dossier, "Task_AdoptFinalOpinion", Map.of("cnedimtsDecision", "UNFAVOURABLE",
+        "cnedimtsComment", "Bénéfice clinique non démontré."));
+    assertThat(task(dossier, "Task_AdoptFinalOpinion")).isNull();
+    assertThat(task(dossier, "Task_PublishOpinion")).hasCandidateGroup("has-reviewer");
+  }
+
+  /**
+   * Walk 15: the dossier page's CNEDiMTS part read « arrêté le 4 décembre 2026 » for an unfavourable opinion (the
+   * track ends at its error end event, the pathway catches it and history records the track terminated), where a
+   * favourable one reads « terminé le … : Avis favorable ».
+   */
+  @Test
+  void shouldSayOnTheDossierPageThatTheCommissionsOpinionWasUnfavourable() {
+    ProcessInstance dossier = acknowledged();
+    complete(CNEDIMTS, dossier, "Task_ExamineApplication", Map.of("cnedimtsDecision", "UNFAVOURABLE",
+        "cnedimtsComment", "Bénéfice clinique non démontré."));
+    complete(VENDOR, dossier, "Task_AnswerDraftOpinion", Map.of("hearingRequested", false));
+    complete(CNEDIMTS, dossier, "Task_AdoptFinalOpinion", Map.of("cnedimtsDecision", "UNFAVOURABLE",
+        "cnedimtsComment", "Bénéfice clinique non démontré."));
+    complete(HAS, dossier, "Task_PublishOpinion", Map.of("opinionPublished", true, "opinionSentToCnp", true,
+        "opinionReference", "AVIS-2026-23"));
+    assertThat(task(dossier, "Task_EvaluateApplication")).as("the ministers still decide").isNotNull();
+
+    for (java.util.Locale locale : List.of(java.util.Locale.FRENCH, java.util.Locale.ENGLISH)) {
+      assertThat(board.read(board.viewer(VENDOR, locale), dossier.getBusinessKey()).orElseThrow().summary().tracks()
+          .stream().filter(t -> t.processKey().equals("cnedimts-opinion")).map(t -> t.state()).toList())
+          .as(locale.toString()).containsExactly(locale == java.util.Locale.FRENCH
+              ? "terminé le 2 novembre 2026 : Avis défavorable" : "ended 2 November 2026: Avis défavorable");
+    }
   }
 
   @Test

@@ -151,7 +151,8 @@ class BrandNameBrowserIT extends BrowserTestBase {
         "brand-08-alice-requests-hearing", () -> {
           waiting.until(d -> formText().contains("demander à être entendu par la commission"));
           // a favourable draft has no summary: no « Résumé de la commission, s’il y en a un : » left empty
-          assertThat(formText()).contains("Le projet d’avis complet est sur Sésame.").doesNotContain("Résumé");
+          assertThat(formText()).contains("Le projet d’avis est favorable. Le projet d’avis complet est sur Sésame.")
+              .doesNotContain("Résumé");
           setCheckbox("Field_HearingRequested", true);
         });
     signOut();
@@ -161,12 +162,25 @@ class BrandNameBrowserIT extends BrowserTestBase {
           date("Field_HearingDate", today.plusDays(20).format(US_DATE));
           type("Field_HearingDetails", "Salle 3, 10 h");
         });
-    work(CNEDIMTS, dossier, "Task_AdoptFinalOpinion", "Adopter l’avis définitif", "brand-10-claire-adopts-opinion",
-        () -> {
-          waiting.until(d -> formText().contains("Audition de l’industriel : "));
-          assertThat(formText()).doesNotContain("Résumé du projet d’avis");
-          radio("Field_CnedimtsDecision", "Favorable");
-        });
+    // the commission adopts its final opinion once it has heard her (walk 15: it could the day the hearing was set)
+    LocalDate heard = today.plusDays(20);
+    String hearingDay = fr.parcours.deadline.LegalDates.date(heard, java.util.Locale.FRENCH);
+    task(dossier, "Task_AdoptFinalOpinion");
+    openFilter(CNEDIMTS);
+    openTask("Adopter l’avis définitif", number);
+    claimInTasklist();
+    waiting.until(d -> formText().contains("Audition de l’industriel : "));
+    assertThat(formText()).contains("Audition de l’industriel : " + hearingDay
+        + " ; l’avis définitif s’adopte à partir de ce jour.").doesNotContain("Résumé du projet d’avis");
+    radio("Field_CnedimtsDecision", "Favorable");
+    WebElement tooEarly = refusedOnValider("s’adopte à partir de ce jour");
+    assertThat(tooEarly.getText()).contains("L’audition de l’industriel est fixée au " + hearingDay);
+    screenshot("brand-10a-claire-adopts-before-hearing-refused");
+    assertThat(task(dossier, "Task_AdoptFinalOpinion")).as("nothing adopted").isNotNull();
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+        heard.atTime(10, 0).atZone(PARIS).toInstant()));
+    screenshot("brand-10-claire-adopts-opinion");
+    completeInTasklist();
     signOut();
 
     signIn("hugo");
@@ -188,7 +202,7 @@ class BrandNameBrowserIT extends BrowserTestBase {
     work(MINISTRY, dossier, "Task_EvaluateApplication", "Évaluer la demande", "brand-13-marc-decides", () -> {
       waiting.until(d -> formText().contains("Ce que les ministres ont devant eux"));
       assertThat(formText()).contains("Avis de la CNEDiMTS : favorable, publié le "
-          + today.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " (référence AVIS-2026-77).")
+          + heard.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " (référence AVIS-2026-77).")
           .contains("Prix (CEPS) : tarif convenu, 9,50 € par patient et par mois.");
       radio("Field_MinistersDecision", "Décision favorable (arrêté)");
     });
@@ -197,21 +211,14 @@ class BrandNameBrowserIT extends BrowserTestBase {
     openFilter(MINISTRY);
     openTask("Publier l’arrêté d’inscription", number);
     claimInTasklist();
-    date("Field_OrderDate", today.format(US_DATE));
+    date("Field_OrderDate", heard.format(US_DATE));
     type("Field_PublicationReference", "JORF n°0277");
-    date("Field_RegistrationEndDate", today.plusYears(6).format(US_DATE));
-    WebElement valider = waiting.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[normalize-space(.)='Valider']")));
-    scrollTo(valider);
-    dismissBanners();
-    valider.click();
-    WebElement refusal = waiting.until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//*[contains(@class,'alert-danger') or contains(@class,'alert-error')]"
-            + "[contains(normalize-space(.),'durée maximale')]")));
+    date("Field_RegistrationEndDate", heard.plusYears(6).format(US_DATE));
+    WebElement refusal = refusedOnValider("durée maximale");
     assertThat(refusal.getText()).contains("dépasse la durée maximale de 5 ans");
     screenshot("brand-14a-marc-order-beyond-five-years-refused");
     assertThat(task(dossier, "Task_PublishRegistrationOrder")).isNotNull();
-    date("Field_RegistrationEndDate", today.plusYears(5).minusDays(1).format(US_DATE));
+    date("Field_RegistrationEndDate", heard.plusYears(5).minusDays(1).format(US_DATE));
     screenshot("brand-14-marc-publishes-order");
     completeInTasklist();
     signOut();
@@ -230,8 +237,20 @@ class BrandNameBrowserIT extends BrowserTestBase {
     openTask("Déposer la demande de renouvellement", number);
     waiting.until(d -> formText().contains("Déposez la demande de renouvellement"));
     assertThat(formText()).contains("prend fin le " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
-        java.util.Locale.FRENCH).format(today.plusYears(5).minusDays(1)).replaceFirst("^1 ", "1er "));
+        java.util.Locale.FRENCH).format(heard.plusYears(5).minusDays(1)).replaceFirst("^1 ", "1er "));
     screenshot("brand-15-alice-sees-renewal");
     signOut();
+  }
+
+  /** Clicks « Valider » under the open task and returns Tasklist's error that says {@code words}. */
+  WebElement refusedOnValider(String words) {
+    WebElement valider = waiting.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='Valider']")));
+    scrollTo(valider);
+    dismissBanners();
+    valider.click();
+    return waiting.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[contains(@class,'alert-danger') or contains(@class,'alert-error')]"
+            + "[contains(normalize-space(.),'" + words + "')]")));
   }
 }

@@ -32,6 +32,20 @@ class CnedimtsFormsShowTheVendorsAnswersTest {
         .contains("{{" + observations + "}}", hearing + " = true", "observations écrites"));
   }
 
+  /**
+   * Walk 15: « Répondre au projet d’avis » gave the summary only, never whether the draft is favourable or not; it
+   * shows, read only, the outcome the draft's form wrote.
+   */
+  @Test
+  void shouldTellTheVendorWhetherTheDraftOpinionIsFavourable() throws Exception {
+    String decision = key("examine-application", "Field_CnedimtsDecision");
+    assertThat(texts("answer-draft-opinion")).anySatisfy(text -> assertThat(text)
+        .contains("{{#if " + decision + " = \"FAVOURABLE\"}}Le projet d’avis est **favorable**.")
+        .contains("{{#if " + decision + " = \"UNFAVOURABLE\"}}Le projet d’avis est **défavorable**."));
+    assertThat(form("answer-draft-opinion").get("components")).as("read only: no field of the vendor's writes it")
+        .noneMatch(component -> decision.equals(component.path("key").asText()));
+  }
+
   private static JsonNode form(String id) throws Exception {
     return new ObjectMapper().readTree(FormFiles.of(id).toFile());
   }
