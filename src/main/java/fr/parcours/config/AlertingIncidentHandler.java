@@ -1,5 +1,6 @@
 package fr.parcours.config;
 
+import fr.parcours.ans.AnsProcess;
 import fr.parcours.notification.IncidentAlert;
 import fr.parcours.notification.IncidentAlerts;
 import fr.parcours.security.Roles;
@@ -25,9 +26,6 @@ import org.camunda.bpm.engine.runtime.Incident;
  * raised it.
  */
 class AlertingIncidentHandler extends DefaultIncidentHandler {
-
-  /** The variable every pathway and track carries its dossier's number in. */
-  static final String DOSSIER_ID = "dossierId";
 
   private final Supplier<IncidentAlerts> alerts;
 
@@ -57,7 +55,7 @@ class AlertingIncidentHandler extends DefaultIncidentHandler {
     String definitionKey = null;
     String stepName = context.getActivityId();
     if (execution != null) {
-      Object number = execution.getVariable(DOSSIER_ID);
+      Object number = execution.getVariable(AnsProcess.DOSSIER_ID);
       dossierId = number instanceof String text && !text.isBlank() ? text : execution.getProcessBusinessKey();
       ProcessDefinitionEntity definition = execution.getProcessDefinition();
       if (definition != null) {

@@ -15,14 +15,14 @@ import org.springframework.web.servlet.LocaleResolver;
  * Tasklist it came from.
  */
 @Configuration(proxyBeanMethods = false)
-public class PageLanguage {
+class PageLanguage {
 
   @Bean
   LocaleResolver localeResolver() {
     return new LocaleResolver() {
       @Override
       public Locale resolveLocale(HttpServletRequest request) {
-        return of(request.getHeader("Accept-Language"));
+        return BrowserLanguage.of(request.getHeader("Accept-Language"));
       }
 
       @Override
@@ -30,10 +30,5 @@ public class PageLanguage {
         throw new UnsupportedOperationException("The page language follows the browser's first language");
       }
     };
-  }
-
-  /** The browser's language ({@link BrowserLanguage}). */
-  public static Locale of(String acceptLanguage) {
-    return BrowserLanguage.of(acceptLanguage);
   }
 }

@@ -63,7 +63,7 @@ public class IncidentAlerts {
 
   /** Called once the transaction that raised the incident is committed; never throws. */
   public void raised(IncidentAlert alert) {
-    Integer others = countOrClear(alert);
+    Integer others = notSentSinceLastMail(alert);
     if (others == null) {
       return;
     }
@@ -94,7 +94,7 @@ public class IncidentAlerts {
    * The incidents of this step not sent since its last mail, or null when this one is not sent either (a mail of the
    * step went less than {@code againAfter} ago).
    */
-  private synchronized Integer countOrClear(IncidentAlert alert) {
+  private synchronized Integer notSentSinceLastMail(IncidentAlert alert) {
     Quiet last = quiet.get(alert.step());
     if (last != null && alert.raisedAt().isBefore(last.sentAt().plus(againAfter))
         && !alert.raisedAt().isBefore(last.sentAt())) {

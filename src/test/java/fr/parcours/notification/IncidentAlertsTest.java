@@ -18,7 +18,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * An incident stops a dossier until someone retries it in Cockpit: the administrators and the process owners are
@@ -109,11 +112,15 @@ class IncidentAlertsTest extends ProcessTestBase {
   }
 
   @Test
-  void shouldWriteToTheLogWhenNobodyHasAnAddressAndRefuseANegativeQuietTime() {
+  @ExtendWith(OutputCaptureExtension.class)
+  void shouldWriteToTheLogWhenNobodyHasAnAddressAndRefuseANegativeQuietTime(CapturedOutput log) {
     IncidentAlert nobody = new IncidentAlert("ans-certification/" + MAIL_STEP, "DMN-2026-ABCDE", "pi",
         "Certification ANS", "Courriel", "Le courriel n’est pas parti.", Instant.now(), List.of());
     alerts.raised(nobody);
     assertThat(MAIL.getReceivedMessages()).isEmpty();
+    assertThat(log.getOut()).contains("Incident sur le dossier DMN-2026-ABCDE (« Courriel ») : aucun administrateur ni"
+        + " responsable de processus n’a d’adresse électronique, personne n’en est averti. Le courriel n’est pas"
+        + " parti.");
 
     // bad input: parcours.incidents.alert-again-after=-PT1H
     assertThatThrownBy(() -> new IncidentAlerts(null, templates, links, "Parcours <no-reply@parcours.example>",
