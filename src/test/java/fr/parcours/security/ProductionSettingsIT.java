@@ -28,7 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @org.junit.jupiter.api.extension.ExtendWith(fr.parcours.support.ThisContextsEngine.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"parcours.admin.user=root", "parcours.admin.password=a-long-secret-42"})
+    properties = {"parcours.admin.user=root", "parcours.admin.password=a-long-secret-42",
+        "parcours.admin.email=exploitation@agence.example"})
 @ActiveProfiles("test")
 class ProductionSettingsIT {
 
@@ -44,6 +45,8 @@ class ProductionSettingsIT {
     assertThat(identity.createUserQuery().list()).extracting(user -> user.getId()).containsExactly("root");
     assertThat(identity.createGroupQuery().groupMember("root").list()).extracting(group -> group.getId())
         .containsExactly(Roles.ADMIN);
+    assertThat(identity.createUserQuery().userId("root").singleResult().getEmail())
+        .as("the incidents' mails have somewhere to go").isEqualTo("exploitation@agence.example");
     assertThat(identity.checkPassword("alice", "alice")).as("no demo user outside demo").isFalse();
   }
 
