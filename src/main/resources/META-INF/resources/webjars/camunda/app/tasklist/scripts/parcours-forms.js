@@ -435,6 +435,7 @@ new MutationObserver(nameTheFieldsBesideTheButtons).observe(document.body,
  *   « jusqu’au 4 janvier 2027 inclus »                          "until 4 January 2027 included"
  *   « Aucun délai réglementaire ne s’applique à cette étape. »  "No regulatory time limit applies to this step."
  *   « … ; rappel de Parcours le 10 décembre 2026. »            "…; Parcours reminder on 10 December 2026."
+ *   « … ; à faire à partir du 24 décembre 2026. »              "…; to be done from 24 December 2026 on."
  * A value in any other form is left as it is, and so are the pathway's, company's and device's names. Tasklist
  * writes a card's text again when its task changes: the text is put into English again each time.
  */
@@ -461,7 +462,9 @@ const CARD_DUE_WORDS = [
     (all, day, month, year) => 'until ' + englishDay(day, month, year) + ' included'],
   [new RegExp('^' + NO_DEADLINE + '\\.$'), () => NO_DEADLINE_EN + '.'],
   [new RegExp('^' + NO_DEADLINE + ' ; rappel de Parcours le ' + FRENCH_DAY + '\\.$'),
-    (all, day, month, year) => NO_DEADLINE_EN + '; Parcours reminder on ' + englishDay(day, month, year) + '.']
+    (all, day, month, year) => NO_DEADLINE_EN + '; Parcours reminder on ' + englishDay(day, month, year) + '.'],
+  [new RegExp('^' + NO_DEADLINE + ' ; à faire à partir du ' + FRENCH_DAY + '\\.$'),
+    (all, day, month, year) => NO_DEADLINE_EN + '; to be done from ' + englishDay(day, month, year) + ' on.']
 ];
 
 function englishTaskCards() {
