@@ -23,22 +23,37 @@ import org.camunda.bpm.engine.impl.context.Context;
  * {@code useSharedSqlSessionFactory}, keeps the first engine's data source in the shared parse, so every later
  * engine would write into the first one's database; here the shared parse asks the engine of the running command
  * for its data source instead, so each engine still reads and writes its own database, in its own transactions.
- * The first engine of a kind parses as Camunda does; the later ones start from its parse.
+ * The first engine of a kind parses as Camunda does; the later ones start from its parse. Every Spring context of
+ * the tests has it ({@link InEveryContext}, a test auto-configuration), the bare engines add it themselves.
  */
 public final class SharedMappings implements ProcessEnginePlugin {
 
   /** One parse per kind: the database, the transactions (the engine's own or Spring's), the statements' settings. */
   private static final Map<List<Object>, SqlSessionFactory> PARSED = new ConcurrentHashMap<>();
 
-  private final String database;
+  private String database;
+  private final boolean given;
 
-  /** For engines on a database of that JDBC product, "h2" (Camunda's names: a parse holds its database's SQL). */
+  /** For engines on a database of that kind, "h2" (Camunda's names: a parse holds its database's SQL). */
   public SharedMappings(String database) {
     this.database = database;
+    this.given = database != null;
+  }
+
+  /** For an engine given its data source (Spring's): the kind of database read from it. */
+  public SharedMappings() {
+    this(null);
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (database == null) {
+      try (Connection connection = configuration.getDataSource().getConnection()) {
+        database = connection.getMetaData().getDatabaseProductName(); // "H2", "PostgreSQL": one parse each
+      } catch (SQLException e) {
+        throw new IllegalStateException("the test engine's database cannot be read", e);
+      }
+    }
     SqlSessionFactory parsed = PARSED.get(kind(configuration));
     if (parsed != null && configuration.getSqlSessionFactory() == null) {
       configuration.setSqlSessionFactory(parsed);
@@ -47,7 +62,7 @@ public final class SharedMappings implements ProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    if (!database.equals(configuration.getDatabaseType())) {
+    if (!database.equalsIgnoreCase(configuration.getDatabaseType()) && given) {
       throw new IllegalStateException("SharedMappings(\"" + database + "\") on an engine on "
           + configuration.getDatabaseType() + ": give the database the engine runs on");
     }
@@ -68,6 +83,15 @@ public final class SharedMappings implements ProcessEnginePlugin {
     return List.of(database, configuration.isTransactionsExternallyManaged(),
         Objects.toString(configuration.getDatabaseTablePrefix()), configuration.isJdbcBatchProcessing(),
         Objects.toString(configuration.getJdbcStatementTimeout()));
+  }
+
+  /** In every application context the tests start in their own JVM (not the child applications' JVMs). */
+  @org.springframework.boot.autoconfigure.AutoConfiguration
+  public static class InEveryContext {
+    @org.springframework.context.annotation.Bean
+    static ProcessEnginePlugin sharedMappings() {
+      return new SharedMappings();
+    }
   }
 
   /** The data source of the engine whose command is running on this thread (as that engine would have used). */
