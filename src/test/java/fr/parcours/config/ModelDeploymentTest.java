@@ -211,6 +211,7 @@ class ModelDeploymentTest {
     configuration.setDatabaseSchemaUpdate("true");
     configuration.setJobExecutorActivate(false);
     configuration.setHistory("full");
+    configuration.getProcessEnginePlugins().add(new fr.parcours.support.SharedMappings("h2"));
     configuration.setDeploymentResources(resources(classpath));
     ModelDeployment deployment = new ModelDeployment(PATTERNS, resolver(classpath));
     if (relativeNames) {

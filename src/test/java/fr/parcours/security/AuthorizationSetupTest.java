@@ -45,6 +45,7 @@ class AuthorizationSetupTest {
     configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
     configuration.setJobExecutorActivate(false);
+    configuration.getProcessEnginePlugins().add(new fr.parcours.support.SharedMappings("h2"));
     // as application.yml: group ids such as vendor-medisoft
     configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9]+[a-zA-Z0-9._@-]*");
     configuration.setCustomPreCommandInterceptorsTxRequired(List.of(new CommandInterceptor() {

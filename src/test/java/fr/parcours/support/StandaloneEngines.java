@@ -4,7 +4,10 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 
-/** An in-memory engine of a test's own, without Spring: its database gone when it closes, no job executor. */
+/**
+ * An in-memory engine of a test's own, without Spring: its database gone when it closes, no job executor, Camunda's
+ * SQL mappings read once for the JVM ({@link SharedMappings}).
+ */
 public final class StandaloneEngines {
 
   private StandaloneEngines() {
@@ -18,6 +21,7 @@ public final class StandaloneEngines {
     configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=1000");
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
     configuration.setJobExecutorActivate(false);
+    configuration.getProcessEnginePlugins().add(new SharedMappings("h2"));
     return configuration;
   }
 }

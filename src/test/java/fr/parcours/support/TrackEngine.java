@@ -61,6 +61,7 @@ public final class TrackEngine {
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setJobExecutorActivate(false);
+    configuration.getProcessEnginePlugins().add(new SharedMappings("h2"));
     configuration.setExpressionManager(new MockExpressionManager());
     configuration.setEnforceHistoryTimeToLive(true);
     // the meaning the application gives its diagrams' properties: mail steps (sent by the bean vendorMail, stubbed
