@@ -1,6 +1,8 @@
 package fr.parcours.brandname;
 
 import fr.parcours.ans.AnsProcess;
+import fr.parcours.ans.RefusalLanguage;
+import fr.parcours.candidature.CandidatureWords;
 import fr.parcours.device.DeviceRecords;
 import fr.parcours.device.DeviceRecords.CertifiedDevice;
 import fr.parcours.device.ReferentialVersions;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
  * conformity the vendor declares (the ANS round is skipped only on a certificate the device records hold: her
  * company's, of the ANS referential, in force, for this device and version, and whose referential version no
  * opposable one has followed since: seed 000), the HAS choices, and the
- * early coverage of the telemonitoring activity (which shortens the CNEDiMTS opinion's window).
+ * early coverage of the telemonitoring activity (which shortens the CNEDiMTS opinion's window). Its refusals are
+ * French, then English for a vendor who asked for English ({@code ans.RefusalLanguage}).
  */
 @Component("brandNameIntake")
 class BrandNameIntake implements ExecutionListener {
@@ -55,16 +58,14 @@ class BrandNameIntake implements ExecutionListener {
     }
     if (Boolean.TRUE.equals(execution.getVariable("anticipatedCoverage"))
         && !Boolean.TRUE.equals(execution.getVariable("telemonitoring"))) {
-      throw new BadInputException("La prise en charge anticipée ne concerne qu’une activité de télésurveillance"
-          + " médicale : cochez aussi « Le dispositif sert à la télésurveillance médicale », ou décochez la prise en"
-          + " charge anticipée.");
+      throw new BadInputException(CandidatureWords.of("brandName.coverageWithoutTelemonitoring")
+          .forVendor(RefusalLanguage.english(execution)));
     }
     if (Boolean.TRUE.equals(execution.getVariable("validCertificate"))) {
       Object number = execution.getVariable("certificateNumber");
       if (number == null || number.toString().isBlank()) {
-        throw new BadInputException("Vous déclarez un certificat de conformité de l’ANS valable : donnez son numéro"
-            + " dans « Numéro du certificat de conformité », ou décochez la case pour passer d’abord par la"
-            + " certification de l’ANS.");
+        throw new BadInputException(CandidatureWords.of("brandName.certificateWithoutNumber")
+            .forVendor(RefusalLanguage.english(execution)));
       }
       execution.setVariable("certificateNumber", declared(execution, number.toString().strip()));
     } else {
@@ -79,14 +80,15 @@ class BrandNameIntake implements ExecutionListener {
    * round is skipped only on a certificate the ANS issued).
    */
   private String declared(DelegateExecution execution, String number) {
-    String uncheck = " ; ou décochez « Nous avons un certificat de conformité de l’ANS valable » pour passer d’abord"
-        + " par la certification de l’ANS.";
+    CandidatureWords uncheck = CandidatureWords.of("brandName.uncheckDeclared");
+    boolean inEnglish = RefusalLanguage.english(execution);
     CertifiedDevice certificate = DeclaredCertificates.check(certificates, number,
         execution.getVariable(AnsProcess.VENDOR_GROUP), text(execution.getVariable("softwareName")),
-        text(execution.getVariable("softwareVersion")), uncheck);
+        text(execution.getVariable("softwareVersion")), uncheck, inEnglish);
     // seed 000: without a new ANS round only if the ANS referentials have not changed since the certificate
     DeclaredCertificates.referentialUnchanged(changes, certificate,
-        ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate(), "L’inscription", uncheck);
+        ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate(),
+        CandidatureWords.of("brandName.registration"), uncheck, inEnglish);
     return certificate.certificateNumber();
   }
 

@@ -7,6 +7,8 @@ import static fr.parcours.shared.TaskInputs.defaultFalse;
 import static fr.parcours.shared.TaskInputs.text;
 import static fr.parcours.shared.TaskInputs.ticked;
 
+import fr.parcours.ans.RefusalLanguage;
+import fr.parcours.candidature.CandidatureWords;
 import fr.parcours.deadline.DeadlineCatalogue;
 import fr.parcours.device.DeviceFactsOf;
 import fr.parcours.device.DeviceRecords;
@@ -149,12 +151,11 @@ class BrandNameTaskChecks implements TaskListener {
    * of the same device), her company's, in force, for the device and version of the dossier.
    */
   private String stillValid(DelegateTask task) {
-    String uncheck = " ; sinon décochez « Notre certificat de conformité de l’ANS est toujours valable pour cette"
-        + " version » : le renouvellement passera d’abord par une nouvelle certification de l’ANS.";
+    CandidatureWords uncheck = CandidatureWords.of("brandName.uncheckStillValid");
+    boolean inEnglish = RefusalLanguage.english(task.getExecution());
     Object named = task.getVariable("certificateNumber");
     if (named == null || named.toString().isBlank()) {
-      throw new BadInputException("Ce dossier ne nomme aucun certificat de conformité de l’ANS : rien ne permet de"
-          + " dire qu’il est toujours valable" + uncheck);
+      throw new BadInputException(CandidatureWords.of("brandName.noCertificateNamed", uncheck).forVendor(inEnglish));
     }
     String number = named.toString();
     Optional<String> deviceId = records.certificate(number).map(CertifiedDevice::deviceId);
@@ -162,10 +163,10 @@ class BrandNameTaskChecks implements TaskListener {
         .equals(deviceId)).orElse(number); // re-certified since, same device: a new model's certificate is not it
     CertifiedDevice certificate = DeclaredCertificates.check(records::certificate, number,
         task.getVariable("vendorGroup"), String.valueOf(task.getVariable("softwareName")).strip(),
-        String.valueOf(task.getVariable("softwareVersion")).strip(), uncheck);
+        String.valueOf(task.getVariable("softwareVersion")).strip(), uncheck, inEnglish);
     // seed 000: the renewal goes without a new ANS round only if the ANS referentials have not changed
     DeclaredCertificates.referentialUnchanged(DeclaredCertificates.ReferentialChanges.of(versions), certificate,
-        today(), "Le renouvellement", uncheck);
+        today(), CandidatureWords.of("brandName.renewal"), uncheck, inEnglish);
     return certificate.certificateNumber();
   }
 

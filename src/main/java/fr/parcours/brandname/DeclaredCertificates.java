@@ -1,5 +1,6 @@
 package fr.parcours.brandname;
 
+import fr.parcours.candidature.CandidatureWords;
 import fr.parcours.deadline.LegalDates;
 import fr.parcours.device.DeviceRecords;
 import fr.parcours.device.DeviceRecords.CertifiedDevice;
@@ -14,7 +15,8 @@ import java.util.function.Function;
 /**
  * A certificate of conformity the vendor says is valid, looked up in the device records, never believed: her
  * company's, of the ANS referential, in force, for the device and version of the dossier. Each refusal says what is
- * wrong and ends with what to untick to go through the ANS certification instead.
+ * wrong and ends with what to untick to go through the ANS certification instead: in French, then in English for a vendor
+ * who asked for English ({@link CandidatureWords#forVendor}, {@code ans.RefusalLanguage}).
  */
 final class DeclaredCertificates {
 
@@ -40,19 +42,18 @@ final class DeclaredCertificates {
    * changed. Refused, saying which version applies since when, once an opposable version applies that came after
    * the one the certificate attests.
    *
-   * @param step what would skip the ANS round, "Le renouvellement" or "L’inscription"
+   * @param step what would skip the ANS round, {@code brandName.renewal} or {@code brandName.registration}
    * @param uncheck the end of the refusal: what to untick instead, with its punctuation
    */
   static void referentialUnchanged(ReferentialChanges changes, CertifiedDevice certificate, LocalDate day,
-      String step, String uncheck) {
+      CandidatureWords step, CandidatureWords uncheck, boolean inEnglish) {
     changes.since(certificate, day).ifPresent(v -> {
-      throw new BadInputException("Le référentiel de l’ANS a changé depuis le certificat « "
-          + certificate.certificateNumber() + " » : il atteste la version « " + certificate.referentialVersion()
-          + " », et la version « " + v.version() + " », opposable, s’applique depuis le "
-          + LegalDates.date(v.appliesFrom(), Locale.FRENCH) + ". " + step + " sans nouvelle certification"
-          + " n’est possible que si le référentiel n’a pas changé : le certificat que donnera le cycle de"
-          + " re-certification de ce dispositif (« Mes dispositifs et certificats », /devices) vaudra pour "
-          + Character.toLowerCase(step.charAt(0)) + step.substring(1) + uncheck);
+      throw new BadInputException(CandidatureWords.of("certificate.referentialChanged",
+          certificate.certificateNumber(), certificate.referentialVersion(), v.version(),
+          CandidatureWords.each(LegalDates.date(v.appliesFrom(), Locale.FRENCH),
+              LegalDates.date(v.appliesFrom(), Locale.ENGLISH)),
+          step, CandidatureWords.each(lowerFirst(step.french()), lowerFirst(step.english())), uncheck)
+          .forVendor(inEnglish));
     });
   }
 
@@ -62,31 +63,33 @@ final class DeclaredCertificates {
    * @param uncheck the end of each refusal: what to untick instead, with its punctuation
    */
   static CertifiedDevice check(Function<String, Optional<CertifiedDevice>> certificates, String number,
-      Object vendorGroup, String name, String version, String uncheck) {
+      Object vendorGroup, String name, String version, CandidatureWords uncheck, boolean inEnglish) {
     CertifiedDevice certificate = certificates.apply(number)
         .filter(c -> c.vendorGroup().equals(vendorGroup))
-        .orElseThrow(() -> DeviceRecords.notTheCompanys(number, uncheck));
+        .orElseThrow(() -> refused(DeviceRecords.notTheCompanys(number, uncheck), inEnglish));
     if (!DeviceRecords.ANS_REFERENTIAL.equals(certificate.referential())) {
-      throw new BadInputException("Le certificat « " + number + " » atteste la conformité à « "
-          + certificate.referential() + " », pas au référentiel d’interopérabilité et de sécurité de l’ANS que"
-          + " demande l’inscription en nom de marque : donnez le numéro du certificat de conformité de l’ANS" + uncheck);
+      throw refused(CandidatureWords.of("certificate.otherReferential", number, certificate.referential(), uncheck),
+          inEnglish);
     }
     if (certificate.replacedBy() != null && !certificate.withdrawn()) {
-      throw new BadInputException(certificate.replacedSentence(". Donnez le numéro « " + certificate.replacedBy()
-          + " »" + uncheck));
+      throw refused(certificate.replacedWords(CandidatureWords.of("brandName.giveReplacement",
+          certificate.replacedBy(), uncheck)), inEnglish);
     }
     if (!certificate.inForce()) {
-      throw new BadInputException("Le certificat « " + number + " » a été retiré : il ne permet plus d’inscription."
-          + " Demandez un nouveau cycle de certification depuis « Mes dispositifs et certificats » (/devices)"
-          + uncheck);
+      throw refused(CandidatureWords.of("certificate.withdrawn", number, uncheck), inEnglish);
     }
     if (!certificate.deviceName().equalsIgnoreCase(name) || !certificate.deviceVersion().equals(version)) {
-      throw new BadInputException("Le certificat « " + number + " » certifie " + certificate.deviceName() + " "
-          + certificate.deviceVersion() + ", et cette demande porte sur " + name + " " + version + " : un certificat"
-          + " vaut pour le dispositif et la version qu’il nomme. Corrigez le nom ou la version, ou, pour une autre"
-          + " version, demandez un cycle « Nouveau modèle ou gamme » depuis « Mes dispositifs et certificats »"
-          + " (/devices)" + uncheck);
+      throw refused(CandidatureWords.of("certificate.otherDevice", number, certificate.deviceName(),
+          certificate.deviceVersion(), name, version, uncheck), inEnglish);
     }
     return certificate;
+  }
+
+  private static BadInputException refused(CandidatureWords words, boolean inEnglish) {
+    return new BadInputException(words.forVendor(inEnglish));
+  }
+
+  private static String lowerFirst(String step) {
+    return Character.toLowerCase(step.charAt(0)) + step.substring(1);
   }
 }

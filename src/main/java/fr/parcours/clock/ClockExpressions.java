@@ -35,6 +35,13 @@ final class ClockExpressions {
       "^\\s*\\$\\{\\s*clocks\\.(dueIf|due|cycle|reminder)\\(\\s*execution\\s*,\\s*'([A-Za-z0-9_]+)'"
           + "(?:\\s*,\\s*'([A-Za-z0-9_]+)')?\\s*\\)\\s*}\\s*$");
 
+  /**
+   * A follow-up date that is a day a person set, which a variable holds as a date (the hearing's day,
+   * {@code ${execution.getVariable('hearingDay')}}): no window and no length, the task waits for that day.
+   */
+  private static final Pattern DAY_HELD = Pattern.compile(
+      "^\\s*\\$\\{\\s*execution\\.getVariable\\(\\s*'([A-Za-z0-9_]+)'\\s*\\)\\s*}\\s*$");
+
   private ClockExpressions() {
   }
 
@@ -45,6 +52,11 @@ final class ClockExpressions {
     }
     Matcher matcher = CALL.matcher(expression);
     return matcher.matches() ? Optional.of(matcher.group(2)) : Optional.empty();
+  }
+
+  /** Whether a follow-up date expression takes a day a variable holds (a day a person set), nothing else. */
+  static boolean dayHeld(String expression) {
+    return expression != null && DAY_HELD.matcher(expression).matches();
   }
 
   /** Which call it is: due, cycle or reminder ({@code dueIf} is a due date); empty when it is not a clock call. */

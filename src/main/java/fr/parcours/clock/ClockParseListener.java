@@ -73,8 +73,8 @@ public class ClockParseListener extends AbstractBpmnParseListener {
         TaskListener.EVENTNAME_CREATE, task -> clocks.get().showLastDayOn(task, clockId)),
         () -> ClockExpressions.clockId(followUp).ifPresentOrElse(clockId -> definition.addBuiltInTaskListener(
             TaskListener.EVENTNAME_CREATE, task -> clocks.get().showReminderOn(task, clockId)),
-            () -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
-                task -> clocks.get().showNoDeadlineOn(task))));
+            () -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TimeLimits.followsADaySet(followUp)
+                ? task -> clocks.get().showFromDayOn(task) : task -> clocks.get().showNoDeadlineOn(task))));
   }
 
   @Override
@@ -211,6 +211,9 @@ public class ClockParseListener extends AbstractBpmnParseListener {
           continue;
         }
         String id = task.attribute("id");
+        if ("followUpDate".equals(attribute) && ClockExpressions.dayHeld(expression)) {
+          continue; // a day a person set (the hearing's), no window of the table
+        }
         ClockExpressions.clockId(expression).ifPresentOrElse(clockId -> {
           references.put(id, clockId);
           taskDueDates.putIfAbsent(id, clockId);

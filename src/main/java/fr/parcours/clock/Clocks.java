@@ -308,6 +308,30 @@ public class Clocks {
   }
 
   /**
+   * A task whose follow-up date is a day a person set (the hearing's, {@link TimeLimits#followsADaySet}) says, where
+   * its time limit would be shown, that none applies and the day it is done from ({@link #fromDay}); without that
+   * day (no hearing), that no time limit applies.
+   */
+  void showFromDayOn(DelegateTask task) {
+    if (task.getDueDate() == null && task.getFollowUpDate() != null) {
+      LocalDate from = task.getFollowUpDate().toInstant().atZone(zone).toLocalDate();
+      task.setVariablesLocal(Map.of(DUE_UNTIL, fromDay(from, Locale.FRENCH), DUE_UNTIL_EN, fromDay(from, Locale.ENGLISH)));
+    } else {
+      showNoDeadlineOn(task);
+    }
+  }
+
+  /**
+   * What a task without a window says when it is done from a day a person set (its follow-up date, the hearing's
+   * day): "Aucun délai réglementaire ne s’applique à cette étape ; à faire à partir du 24 décembre 2026."
+   */
+  public static String fromDay(LocalDate from, Locale language) {
+    return Locale.ENGLISH.getLanguage().equals(language.getLanguage())
+        ? NO_DEADLINE_EN.replaceFirst("\\.$", "") + "; to be done from " + LegalDates.date(from, language) + " on."
+        : NO_DEADLINE.replaceFirst("\\.$", "") + " ; à faire à partir du " + LegalDates.date(from, language) + ".";
+  }
+
+  /**
    * The task-local variables a form shows its time limit with, written as mails write it: {@value #DUE_UNTIL}
    * ("jusqu’au 2 avril 2026 inclus") and {@value #DUE_UNTIL_EN} ("until 2 April 2026 included").
    */

@@ -26,6 +26,14 @@ public final class TimeLimits {
   }
 
   /**
+   * Whether a task's follow-up date ({@code camunda:followUpDate}) is a day a person set, which a variable holds (the
+   * hearing's day for « Adopter l’avis définitif »): the task is done from that day on, no reminder of Parcours.
+   */
+  public static boolean followsADaySet(String followUpDate) {
+    return ClockExpressions.dayHeld(followUpDate);
+  }
+
+  /**
    * What is wrong with a user task's time limit, or empty: its due date ({@code camunda:dueDate}, null when it has
    * none) and the value of its property {@value #PROPERTY} (null when it has none). In French, for the process
    * owner who deploys the diagram; Modeler's own labels ('Response window', 'Extensions') as Modeler shows them.

@@ -1,5 +1,6 @@
 package fr.parcours.device;
 
+import fr.parcours.candidature.CandidatureWords;
 import fr.parcours.deadline.LegalDates;
 import fr.parcours.shared.BadInputException;
 import java.sql.ResultSet;
@@ -135,10 +136,14 @@ public class DeviceRecords {
      * with the one in force, with its punctuation); null when it was not.
      */
     public String replacedSentence(String after) {
-      return replacedBy == null ? null : "Le certificat « " + certificateNumber + " » a été remplacé le "
-          + LegalDates.date(replacedAt.atZone(PARIS).toLocalDate(), Locale.FRENCH)
-          + " par le certificat « " + replacedBy + " », délivré par la re-certification du dispositif : seul ce"
-          + " dernier est en vigueur" + after;
+      return replacedBy == null ? null : replacedWords(CandidatureWords.same(after)).french();
+    }
+
+    /** {@link #replacedSentence} in both languages ({@code i18n/candidature*.properties}). */
+    public CandidatureWords replacedWords(CandidatureWords after) {
+      LocalDate day = replacedAt.atZone(PARIS).toLocalDate();
+      return CandidatureWords.of("certificate.replaced", certificateNumber, CandidatureWords.each(
+          LegalDates.date(day, Locale.FRENCH), LegalDates.date(day, Locale.ENGLISH)), replacedBy, after);
     }
   }
 
@@ -333,8 +338,12 @@ public class DeviceRecords {
    * answered the same, so nothing of it shows), then what else to do ({@code next}, with its punctuation).
    */
   public static BadInputException notTheCompanys(String number, String next) {
-    return new BadInputException("Aucun certificat de conformité de votre entreprise ne porte le numéro « " + number
-        + " » : recopiez-le depuis « Mes dispositifs et certificats » (/devices)" + next);
+    return new BadInputException(notTheCompanys(number, CandidatureWords.same(next)).french());
+  }
+
+  /** {@link #notTheCompanys(String, String)} in both languages ({@code i18n/candidature*.properties}). */
+  public static CandidatureWords notTheCompanys(String number, CandidatureWords next) {
+    return CandidatureWords.of("certificate.notTheCompanys", number, next);
   }
 
   /** The certificate of this number, with its device and company; empty when no certificate has it. */

@@ -349,6 +349,7 @@ public class DossierBoard {
       }
       String name = colleague ? text(viewer.locale(), "next.heldBy", task.getName(), fullName(holder)) : task.getName();
       LocalDate remindOn = day == null ? parcoursReminder(task, variables, table, pathway) : null;
+      LocalDate from = day == null && remindOn == null ? daySet(task) : null;
       ClosedWindow closed = windowClosed(task);
       if (closed != null) {
         closing.put(task.getId(), closed);
@@ -356,6 +357,7 @@ public class DossierBoard {
       String due = closed != null ? text(viewer.locale(), closed.failed() ? "due.closedFailed" : "due.closed",
           LegalDates.date(dateOf(closed.lastMoment()), viewer.locale()))
           : day != null ? LegalDates.until(day, viewer.locale())
+          : from != null ? text(viewer.locale(), "due.from", LegalDates.date(from, viewer.locale()))
           : remindOn == null ? text(viewer.locale(), "due.none")
           : text(viewer.locale(), "due.reminder", LegalDates.date(remindOn, viewer.locale()));
       StepsOnHold.OnHold held = onHold.stream().flatMap(steps -> steps.onHold(task, viewer.locale()).stream())
@@ -364,6 +366,21 @@ public class DossierBoard {
     }
     next.sort(Comparator.comparing(NextStep::dueDay, Comparator.nullsLast(Comparator.naturalOrder())));
     return next;
+  }
+
+  /**
+   * The day a task is done from when its follow-up date is a day a person set (the hearing's day for « Adopter l’avis
+   * définitif », {@link fr.parcours.clock.TimeLimits#followsADaySet}); null otherwise.
+   */
+  private LocalDate daySet(Task task) {
+    if (task.getFollowUpDate() == null) {
+      return null;
+    }
+    var element = repository.getBpmnModelInstance(task.getProcessDefinitionId())
+        .getModelElementById(task.getTaskDefinitionKey());
+    return element instanceof org.camunda.bpm.model.bpmn.instance.UserTask user
+        && fr.parcours.clock.TimeLimits.followsADaySet(user.getCamundaFollowUpDate())
+        ? task.getFollowUpDate().toInstant().atZone(zone).toLocalDate() : null;
   }
 
   /**

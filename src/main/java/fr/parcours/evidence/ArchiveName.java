@@ -20,9 +20,12 @@ import java.util.regex.Pattern;
 record ArchiveName(String operator, String device, String version, LocalDate date, int sendNumber) {
 
   /** After the dossier's own prefix, what a person writes: the day of the send and its number (seed 004). */
-  static final String DAY_AND_SEND = "_<JJMMAA>_<NuméroEnvoi>.zip";
-  /** The rule as the vendor reads it, in French (seed 004: « Nom de l’exploitant_Nom du DMN…_JJMMAA_numéroenvoi »). */
-  static final String RULE = "<Exploitant>_<NomDuDispositif>_<Version>" + DAY_AND_SEND;
+  static final String DAY_AND_SEND = EvidenceRejectedException.text("evidence.dayAndSend", false);
+  static final String DAY_AND_SEND_EN = EvidenceRejectedException.text("evidence.dayAndSend", true);
+  /** The rule as the vendor reads it (seed 004: « Nom de l’exploitant_Nom du DMN…_JJMMAA_numéroenvoi »). */
+  static final EvidenceRejectedException.Each RULE_EACH = new EvidenceRejectedException.Each(
+      EvidenceRejectedException.text("evidence.rule", false) + DAY_AND_SEND,
+      EvidenceRejectedException.text("evidence.rule", true) + DAY_AND_SEND_EN);
 
   private static final Pattern NAME = Pattern.compile(
       "([A-Za-z0-9.-]+)_([A-Za-z0-9.-]+)_([A-Za-z0-9.-]+)_([0-9]{6})_([0-9]{1,4})\\.[zZ][iI][pP]");
@@ -53,15 +56,14 @@ record ArchiveName(String operator, String device, String version, LocalDate dat
   static ArchiveName parse(String fileName, String expectedPrefix) {
     Matcher m = NAME.matcher(fileName == null ? "" : fileName);
     if (!m.matches()) {
-      throw new EvidenceRejectedException("L’archive « " + fileName + " » n’est pas nommée comme l’ANS le demande : " + RULE
-          + ", ici " + expectedPrefix + DAY_AND_SEND + ".");
+      throw EvidenceRejectedException.of("evidence.refused.name", fileName, RULE_EACH, new EvidenceRejectedException.Each(
+          expectedPrefix + DAY_AND_SEND, expectedPrefix + DAY_AND_SEND_EN));
     }
     LocalDate date;
     try {
       date = LocalDate.parse(m.group(4), DDMMYY);
     } catch (DateTimeParseException e) {
-      throw new EvidenceRejectedException("L’archive « " + fileName + " » porte « " + m.group(4)
-          + " », qui n’est pas une date JJMMAA (jour, mois, année sur deux chiffres chacun).");
+      throw EvidenceRejectedException.of("evidence.refused.date", fileName, m.group(4));
     }
     return new ArchiveName(m.group(1), m.group(2), m.group(3), date, Integer.parseInt(m.group(5)));
   }

@@ -245,8 +245,14 @@ final class ArchiveReader {
   }
 
   static String human(long bytes) {
+    return human(bytes, false);
+  }
+
+  /** A size as the evidence page writes it: "200 Mo" in French, "200 MB" in English, or in bytes. */
+  static String human(long bytes, boolean english) {
     long mb = 1024L * 1024;
-    return bytes % mb == 0 ? bytes / mb + " Mo" : bytes + " octets";
+    return bytes % mb == 0 ? EvidenceRejectedException.text("evidence.megabytes", english, bytes / mb)
+        : bytes + " " + EvidenceRejectedException.text("evidence.bytes", english);
   }
 
   private static EvidenceRejectedException nested(String archiveName, String entryName) {

@@ -88,28 +88,26 @@ public class EvidenceDeposits {
           (String) dossier.get("softwareName"), (String) dossier.get("softwareVersion"));
       ArchiveName name = ArchiveName.parse(archiveName, prefix);
       if (!name.isFor(prefix)) {
-        throw new EvidenceRejectedException("L’archive « " + archiveName + " » n’est pas pour ce dossier : le dossier " + dossierId
-            + " prend des archives nommées " + prefix + ArchiveName.DAY_AND_SEND + " (exploitant, nom du dispositif,"
-            + " version).");
+        throw EvidenceRejectedException.of("evidence.refused.otherDossier", archiveName, dossierId,
+            new EvidenceRejectedException.Each(prefix + ArchiveName.DAY_AND_SEND, prefix + ArchiveName.DAY_AND_SEND_EN));
       }
       List<Send> sends = store.sends(processInstanceId);
       int next = sends.size() + 1;
       if (name.sendNumber() != next) {
-        throw new EvidenceRejectedException("L’archive « " + archiveName + " » porte l’envoi numéro " + name.sendNumber()
-            + ", mais le prochain envoi du dossier " + dossierId + " est le numéro " + next + ".");
+        throw EvidenceRejectedException.of("evidence.refused.sendNumber", archiveName, name.sendNumber(), dossierId,
+            next);
       }
       Instant now = ClockUtil.getCurrentTime().toInstant();
       LocalDate today = LocalDate.ofInstant(now, zone);
       if (name.date().isAfter(today)) {
-        throw new EvidenceRejectedException("L’archive « " + archiveName + " » est datée du " + ArchiveName.dated(name.date())
-            + ", un jour encore à venir : datez-la " + ArchiveName.dated(today) + ", le jour où vous l’envoyez.");
+        throw EvidenceRejectedException.of("evidence.refused.future", archiveName, ArchiveName.dated(name.date()),
+            ArchiveName.dated(today));
       }
       if (!sends.isEmpty()) {
         LocalDate previous = LocalDate.ofInstant(sends.get(sends.size() - 1).sentAt(), zone);
         if (name.date().isBefore(previous)) {
-          throw new EvidenceRejectedException("L’archive « " + archiveName + " » est datée du " + ArchiveName.dated(name.date())
-              + ", avant l’envoi " + (next - 1) + " (" + ArchiveName.dated(previous) + ") : datez-la du jour où vous"
-              + " l’envoyez.");
+          throw EvidenceRejectedException.of("evidence.refused.beforePrevious", archiveName,
+              ArchiveName.dated(name.date()), next - 1, ArchiveName.dated(previous));
         }
       }
       return keep(processInstanceId, userId, archiveName, content, dossier, next, now);

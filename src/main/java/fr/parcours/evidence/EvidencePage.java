@@ -23,7 +23,9 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -70,14 +72,16 @@ class EvidencePage {
   private final CompanyDocuments documents;
   private final ITemplateEngine templates;
   private final RepositoryService repository;
+  private final MessageSource words;
 
   /** What the pathways say about their dossiers: the case of the evidence deposit (seed 003, step 3). */
   private final List<DossierNotes> notes;
 
   EvidencePage(EvidenceAccess access, EvidenceDeposits deposits, EvidenceCatalogue catalogue,
       EvidenceProperties properties, CompanyDocuments documents, ITemplateEngine templates,
-      List<DossierNotes> notes, RepositoryService repository) {
+      List<DossierNotes> notes, RepositoryService repository, MessageSource words) {
     this.repository = repository;
+    this.words = words;
     this.notes = List.copyOf(notes);
     this.templates = templates;
     this.access = access;
@@ -128,9 +132,7 @@ class EvidencePage {
     if (archive == null) {
       return missing("archive", request);
     }
-    Visit visit = change(request, dossierId, csrf, "Vous ne pouvez pas déposer de preuves pour le dossier " + dossierId
-        + " : seul son industriel le peut, tant que « Déposer les preuves » ou « Fournir des compléments » est"
-        + " ouverte.",
+    Visit visit = change(request, dossierId, csrf, words(request, "evidence.cannotDeposit", dossierId),
         EvidenceVariables.TASK_DEPOSIT, EvidenceVariables.TASK_COMPLEMENTS);
     if (visit.refusal() != null) {
       return visit.refusal();
@@ -141,18 +143,19 @@ class EvidencePage {
     String name = original.substring(original.lastIndexOf('/') + 1);
     try {
       if (archive.getSize() > properties.maxArchiveSize().toBytes()) {
-        throw ArchiveReader.refused(name, "dépasse " + ArchiveReader.human(properties.maxArchiveSize()
-            .toBytes()) + ", la plus grande archive acceptée : répartissez les preuves sur plusieurs envois.");
+        throw EvidenceRejectedException.of("evidence.refused.tooLarge", name, new EvidenceRejectedException.Each(
+            ArchiveReader.human(properties.maxArchiveSize().toBytes(), false),
+            ArchiveReader.human(properties.maxArchiveSize().toBytes(), true)));
       }
       EvidenceDeposits.Deposit done;
       try (InputStream in = archive.getInputStream()) {
         done = deposits.deposit(dossier.getId(), person.userId(), name, in);
       }
-      String message = accepted(done);
+      String message = accepted(request, done);
       return answer(request, HttpStatus.OK, message, page(request, person, dossier, message, null));
     } catch (EvidenceRejectedException e) {
-      return answer(request, HttpStatus.BAD_REQUEST, e.getMessage(), page(request, person, dossier, null,
-          e.getMessage()));
+      String refusal = e.in(language(request));
+      return answer(request, HttpStatus.BAD_REQUEST, refusal, page(request, person, dossier, null, refusal));
     }
   }
 
@@ -160,13 +163,11 @@ class EvidencePage {
    * What a send brought: its proofs, and apart the files named after no proof of the dossier's version (kept, listed
    * among the unknown ones), which a person must not take for proofs.
    */
-  static String accepted(EvidenceDeposits.Deposit done) {
+  private String accepted(HttpServletRequest request, EvidenceDeposits.Deposit done) {
     long unknown = done.report().unknownProofs().stream().filter(p -> p.sendNumber() == done.sendNumber()).count();
-    String others = unknown == 0 ? "" : ", et " + unknown + " fichier(s) dont le nom n’est le numéro d’aucune preuve du"
-        + " référentiel version " + done.report().version() + " (listés sous « Preuves inconnues » : renommez-les d’après"
-        + " le numéro de la preuve, par exemple INS_2.1.1.jpeg, et envoyez-les à nouveau)";
-    return "Envoi " + done.sendNumber() + " accepté : " + (done.proofFiles() - unknown) + " fichier(s) de preuve"
-        + others + ". Preuves " + (done.report().complete() ? "complètes." : "encore incomplètes.");
+    String others = unknown == 0 ? "" : words(request, "evidence.accepted.unknown", unknown, done.report().version());
+    return words(request, "evidence.accepted", done.sendNumber(), done.proofFiles() - unknown, others,
+        words(request, done.report().complete() ? "evidence.accepted.complete" : "evidence.accepted.incomplete"));
   }
 
   @PostMapping("/evidence/{dossierId}/invalid")
@@ -287,7 +288,7 @@ class EvidencePage {
     page.setVariable("done", done);
     page.setVariable("problem", problem);
     page.setVariable(variable, document);
-    page.setVariable("sentOn", document == null ? null : sentOn(document.sentAt()));
+    page.setVariable("sentOn", document == null ? null : sentOn(request, document.sentAt()));
     page.setVariable("canSend", access.seesTask(person.userId(), dossier.getId(), taskKey));
     page.setVariable("maxMegabytes", CompanyDocuments.MAX_MEGABYTES);
     page.setVariable("csrf", person.fromSession() ? csrfToken(request) : "");
@@ -356,11 +357,11 @@ class EvidencePage {
         CompanyDocuments.TASK_ATTACH_REGULATION, request, person, dossier, done, problem);
   }
 
-  /** "2 décembre 2026 à 18:12 (heure de Paris)". */
-  private static String sentOn(java.time.Instant at) {
+  /** "2 décembre 2026 à 18:12 (heure de Paris)", "2 December 2026 at 18:12 (Paris time)" on an English page. */
+  private String sentOn(HttpServletRequest request, java.time.Instant at) {
     java.time.ZonedDateTime paris = at.atZone(java.time.ZoneId.of("Europe/Paris"));
-    return fr.parcours.deadline.LegalDates.date(paris.toLocalDate(), java.util.Locale.FRENCH) + " à "
-        + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(paris) + " (heure de Paris)";
+    return words(request, "evidence.sentOn", fr.parcours.deadline.LegalDates.date(paris.toLocalDate(),
+        language(request)), java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(paris));
   }
 
   /** A kept file, downloaded as an attachment and never shown inline. */
@@ -385,8 +386,8 @@ class EvidencePage {
     request.setAttribute(MENU_USER, access.menuUser(person.userId()));
     ProcessInstance dossier = access.dossier(person.userId(), dossierId);
     if (dossier == null) {
-      return new Visit(person, null, answer(request, HttpStatus.NOT_FOUND, access.seesDossier(person.userId(),
-          dossierId) ? noDepositNow(dossierId) : noSuchDossier(dossierId), null));
+      return new Visit(person, null, answer(request, HttpStatus.NOT_FOUND, words(request, access.seesDossier(
+          person.userId(), dossierId) ? "evidence.noDepositNow" : "evidence.noSuchDossier", dossierId), null));
     }
     return new Visit(person, dossier, null);
   }
@@ -404,7 +405,7 @@ class EvidencePage {
     }
     if (!csrfOk(visit.person(), csrf, request)) {
       return new Visit(visit.person(), visit.dossier(), answer(request, HttpStatus.FORBIDDEN,
-          "La page a expiré : rechargez-la et envoyez de nouveau.", null));
+          words(request, "evidence.expired"), null));
     }
     if (!access.seesTask(visit.person().userId(), visit.dossier().getId(), taskKeys)) {
       return new Visit(visit.person(), visit.dossier(), answer(request, HttpStatus.FORBIDDEN, cannot, null));
@@ -429,8 +430,7 @@ class EvidencePage {
 
   private ResponseEntity<String> missing(String name, HttpServletRequest request) {
     String message = switch (name) {
-      case "archive" -> "L’envoi ne contient pas d’archive : choisissez l’archive ZIP des preuves sous « Envoyer une"
-          + " archive », puis « Envoyer ». Rien n’a été enregistré.";
+      case "archive" -> words(request, "evidence.missing.archive");
       case "kbis" -> "L’envoi ne contient pas de fichier : choisissez l’extrait Kbis sous « Envoyer l’extrait Kbis »,"
           + " puis « Envoyer ». Rien n’a été enregistré.";
       case "regulation" -> "L’envoi ne contient pas de fichier : choisissez le règlement signé sous « Envoyer le"
@@ -449,20 +449,7 @@ class EvidencePage {
   }
 
   private ResponseEntity<String> unauthenticated(HttpServletRequest request) {
-    return answer(request, HttpStatus.UNAUTHORIZED, "Connectez-vous d’abord à Tasklist, puis ouvrez cette page depuis"
-        + " votre tâche.", null);
-  }
-
-  /** A dossier the person may read, whose ANS part takes no evidence any more: said so, not "no such dossier". */
-  static String noDepositNow(String dossierId) {
-    return "Le dossier " + dossierId + " n’attend plus de preuves : sa partie ANS est close (certificat délivré, refus"
-        + " ou abandon), ou il n’en a pas. La page du dossier (/dossiers/" + dossierId + ") dit où il en est.";
-  }
-
-  static String noSuchDossier(String dossierId) {
-    return "Aucun dossier en cours " + dossierId + " que vous puissiez voir. Vérifiez le numéro (DMN-aaaa-xxxxx) sur"
-        + " la tâche du dossier dans Tasklist ; seuls l’entreprise candidate et les agences qui l’instruisent le"
-        + " voient.";
+    return answer(request, HttpStatus.UNAUTHORIZED, words(request, "evidence.signIn"), null);
   }
 
   private ResponseEntity<String> answer(HttpServletRequest request, HttpStatus status, String message,
@@ -485,22 +472,40 @@ class EvidencePage {
    * A page's context in the site's frame: its title, named after the page the request is on whether it is shown or
    * refused ("Extrait Kbis — DMN-2026-AAAAA", never "Preuves" for every refusal), and the person the menu names.
    */
-  private static Context framed(HttpServletRequest request) {
-    Context page = new Context(Locale.FRENCH);
-    page.setVariable("title", title(request));
+  private Context framed(HttpServletRequest request) {
+    Context page = new Context(language(request));
+    page.setVariable("title", title(request, words(request, "evidence.title")));
     page.setVariable("viewer", request.getAttribute(MENU_USER));
     return page;
   }
 
   /** The title of the evidence page the request is on (its file downloads and forms included). */
-  static String title(HttpServletRequest request) {
+  static String title(HttpServletRequest request, String evidence) {
     Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
     Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
     Object number = variables instanceof Map<?, ?> map ? map.get("dossierId") : null;
     String page = pattern == null ? "" : pattern.toString();
     String name = page.startsWith("/evidence/{dossierId}/kbis") ? "Extrait Kbis"
-        : page.startsWith("/evidence/{dossierId}/regulation") ? "Règlement signé" : "Preuves";
+        : page.startsWith("/evidence/{dossierId}/regulation") ? "Règlement signé" : evidence;
     return number == null ? name : name + " — " + number;
+  }
+
+  /**
+   * The language of the page the request is on: the evidence page's, as the dossier pages, the browser's first language
+   * ({@code config.PageLanguage}: English for an English browser, else French); the Kbis and the regulation pages, and
+   * their refusals, are still French only.
+   */
+  static Locale language(HttpServletRequest request) {
+    Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    String page = pattern == null ? "" : pattern.toString();
+    return page.startsWith("/evidence/{dossierId}/kbis") || page.startsWith("/evidence/{dossierId}/regulation")
+        || !Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage())
+        ? Locale.FRENCH : Locale.ENGLISH;
+  }
+
+  /** A text of the page's words ({@code evidence.*} in {@code i18n/dossiers*.properties}), its values as they are. */
+  private String words(HttpServletRequest request, String key, Object... values) {
+    return words.getMessage(key, java.util.Arrays.stream(values).map(String::valueOf).toArray(), language(request));
   }
 
   static String jsonMessage(String message) {
@@ -535,15 +540,10 @@ class EvidencePage {
         EvidenceVariables.TASK_COMPLEMENTS));
     page.setVariable("csrf", person.fromSession() ? csrfToken(request) : "");
     page.setVariable("nextArchiveName", deposits.nextArchiveName(dossier.getId()));
-    page.setVariable("maxArchiveSize", ArchiveReader.human(properties.maxArchiveSize().toBytes()));
+    page.setVariable("maxArchiveSize", ArchiveReader.human(properties.maxArchiveSize().toBytes(),
+        language(request) == Locale.ENGLISH));
     return templates.process("evidence/page", page);
   }
-
-  /** How the ANS reviewer decided on the evidence, as the review form names the choices. */
-  private static final Map<String, String> DECISIONS = Map.of(
-      "CONFORMS", "conformes : certificat délivré",
-      "COMPLEMENTS", "compléments ou corrections demandés",
-      "REFUSED", "non conformes : certification refusée");
 
   /**
    * The deposits of a part that has ended, read-only: what was deposited (each file still downloadable), what the
@@ -553,15 +553,15 @@ class EvidencePage {
     Map<String, Object> kept = access.endedVariables(ended.getId());
     Context page = page(request, ended.getId(), ended.getBusinessKey(), deposits.report(ended.getId(), kept), false);
     String step = access.endStep(ended);
-    page.setVariable("closed", "La partie ANS de ce dossier est close depuis le " + sentOn(ended.getEndTime()
-        .toInstant()) + (step == null ? "" : " (« " + step + " »)") + " : rien ne peut plus y être déposé. Voici ce"
-        + " qui a été déposé et ce que l’ANS en a décidé.");
+    page.setVariable("closed", words(request, "evidence.closed", sentOn(request, ended.getEndTime().toInstant()),
+        step == null ? "" : " (« " + step + " »)"));
     Object decision = kept.get("evidenceDecision");
     Object comment = kept.get("evidenceComment");
-    page.setVariable("review", decision == null ? "Les preuves n’ont pas été examinées : la partie ANS s’est close"
-        + " avant leur examen." : "Dernier examen des preuves : " + DECISIONS.getOrDefault(decision.toString(),
-        decision.toString()) + (comment == null || comment.toString().isBlank() ? "." : ". Motifs ou demandes"
-        + " de l’instructeur : « " + comment.toString().strip() + " »."));
+    // the decision as the review form names the choices
+    page.setVariable("review", decision == null ? words(request, "evidence.notReviewed")
+        : words(request, "evidence.lastReview", words.getMessage("evidence.decision." + decision, null,
+            decision.toString(), language(request))) + (comment == null || comment.toString().isBlank() ? "."
+            : words(request, "evidence.lastReview.comment", comment.toString().strip())));
     page.setVariable("canDeposit", false);
     return templates.process("evidence/page", page);
   }
@@ -574,8 +574,8 @@ class EvidencePage {
     EvidenceCatalogue.Changes changes = catalogue.changesOf(version);
     for (RequirementLine line : report.requirements()) {
       String news = line.line() != null ? null : changes.added().contains(line.requirement())
-          ? "nouvelle dans la version " + version.name() : changes.changed().contains(line.requirement())
-          ? "modifiée dans la version " + version.name() : null;
+          ? words(request, "evidence.newIn", version.name()) : changes.changed().contains(line.requirement())
+          ? words(request, "evidence.changedIn", version.name()) : null;
       for (ProofLine p : line.proofs()) {
         boolean na = line.status() == RequirementStatus.NOT_APPLICABLE;
         boolean deposited = p.status() == EvidenceReport.ProofStatus.DEPOSITED;
@@ -584,7 +584,7 @@ class EvidencePage {
         row.put("news", news);
         row.put("proof", p.proof().number() + " — " + (p.proof().asks() == null ? "" : p.proof().asks()));
         row.put("css", na ? "na" : deposited ? "ok" : "ko");
-        row.put("state", na ? "sans objet pour les profils choisis" : EvidenceReport.describe(p));
+        row.put("state", na ? words(request, "evidence.na") : state(request, p));
         row.put("files", p.current());
         row.put("invalidable", !na && deposited);
         row.put("number", p.proof().number());
@@ -596,19 +596,29 @@ class EvidencePage {
     page.setVariable("notice", catalogue.notice());
     page.setVariable("version", report.version());
     page.setVariable("versionNotice", catalogue.of(report.version()).notice());
-    page.setVariable("notes", notes.stream().flatMap(n -> n.about(dossierId, Locale.FRENCH).stream()).toList());
+    page.setVariable("notes", notes.stream().flatMap(n -> n.about(dossierId, language(request)).stream()).toList());
     page.setVariable("complete", report.complete());
     page.setVariable("deposited", report.depositedCount());
     page.setVariable("applicable", report.applicableProofs().size());
     page.setVariable("sendCount", report.sends());
-    page.setVariable("profiles", fr.parcours.shared.SoftwareProfiles.labels(report.profiles()));
+    page.setVariable("profiles", fr.parcours.shared.SoftwareProfiles.labels(report.profiles(), language(request)));
     page.setVariable("handlesIns", report.handlesIns());
     page.setVariable("unknownProofs", report.unknownProofs());
     page.setVariable("rows", rows);
     page.setVariable("canReview", canReview);
     page.setVariable("maxReasonLength", EvidenceDeposits.MAX_INVALID_REASON);
-    page.setVariable("sends", deposits.sends(processInstanceId).stream().map(s -> s.archiveName() + ", le "
-        + sentOn(s.sentAt()) + ", par " + s.sentBy()).toList());
+    page.setVariable("sends", deposits.sends(processInstanceId).stream().map(s -> words(request, "evidence.sendLine",
+        s.archiveName(), sentOn(request, s.sentAt()), s.sentBy())).toList());
     return page;
+  }
+
+  /** A proof's state, as {@link EvidenceReport#describe} writes it in French, in the page's language. */
+  private String state(HttpServletRequest request, ProofLine p) {
+    if (p.current().isEmpty()) {
+      return words(request, "evidence.state." + p.status());
+    }
+    return words(request, "evidence.state." + p.status(), p.current().get(0).sendNumber(), p.current().size(),
+        p.current().stream().map(StoredProof::entryName).collect(java.util.stream.Collectors.joining(", ")),
+        p.current().get(0).invalidReason());
   }
 }

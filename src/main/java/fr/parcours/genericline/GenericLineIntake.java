@@ -2,7 +2,9 @@ package fr.parcours.genericline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.parcours.ans.RefusalLanguage;
 import fr.parcours.candidature.Candidature;
+import fr.parcours.candidature.CandidatureWords;
 import fr.parcours.genericline.GenericLines.Line;
 import fr.parcours.shared.BadInputException;
 import java.io.IOException;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The generic-line part of the start form, after the candidature itself was accepted: the lines claimed (each must
  * exist and be open to the device's profiles) and whether the vendor comes from ETAPES (then every line claimed
- * must be one of ETAPES'). Refusals are French sentences; nothing is started.
+ * must be one of ETAPES'). Refusals are French sentences, then English for a vendor who asked for English
+ * ({@link RefusalLanguage}); nothing is started.
  */
 @Component("genericLineIntake")
 class GenericLineIntake implements ExecutionListener {
@@ -35,13 +38,15 @@ class GenericLineIntake implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     List<String> profiles = Candidature.from(execution.getVariables()).softwareProfiles();
-    List<Line> claimed = lines.claimed(ids(execution.getVariable(GenericLineProcess.GENERIC_LINES)), profiles);
+    boolean inEnglish = RefusalLanguage.english(execution);
+    List<Line> claimed = lines.claimed(ids(execution.getVariable(GenericLineProcess.GENERIC_LINES), inEnglish),
+        profiles, inEnglish);
     boolean fromEtapes = Boolean.TRUE.equals(execution.getVariable(GenericLineProcess.FROM_ETAPES));
     if (fromEtapes) {
       for (Line line : claimed) {
         if (!line.etapes()) {
-          throw new BadInputException("La ligne « " + line.label() + " » n’était pas une ligne de l’expérimentation"
-              + " ETAPES : décochez « Nous venons d’ETAPES » ou retirez cette ligne de la demande.");
+          throw new BadInputException(CandidatureWords.of("genericLine.notEtapes", line.label())
+              .forVendor(inEnglish));
         }
       }
     }
@@ -55,8 +60,13 @@ class GenericLineIntake implements ExecutionListener {
     execution.setVariable("pathway", GenericLineProcess.PATHWAY);
   }
 
-  /** A checklist's values, however they came: a list, a JSON array as text, or ids separated by commas. */
+  /** The lines a dossier holds already (its refusal in French only: the value was read at the start). */
   static List<String> ids(Object value) {
+    return ids(value, false);
+  }
+
+  /** A checklist's values, however they came: a list, a JSON array as text, or ids separated by commas. */
+  static List<String> ids(Object value, boolean inEnglish) {
     Collection<String> ids = new LinkedHashSet<>();
     if (value instanceof Collection<?> list) {
       list.forEach(v -> ids.add(String.valueOf(v).strip()));
@@ -66,8 +76,7 @@ class GenericLineIntake implements ExecutionListener {
           ids.add(node.asText().strip());
         }
       } catch (IOException e) {
-        throw new BadInputException("Lignes génériques demandées : la liste envoyée n’est pas lisible ; cochez les"
-            + " lignes dans le formulaire.");
+        throw new BadInputException(CandidatureWords.of("genericLine.unreadable").forVendor(inEnglish));
       }
     } else if (value != null) {
       Arrays.stream(value.toString().split(",")).map(String::strip).forEach(ids::add);

@@ -2,6 +2,7 @@ package fr.parcours.genericline;
 
 import fr.parcours.shared.SoftwareProfiles;
 import fr.parcours.evidence.EvidenceCatalogue.Requirement;
+import fr.parcours.candidature.CandidatureWords;
 import fr.parcours.shared.BadInputException;
 import java.time.Period;
 import java.util.Collection;
@@ -55,17 +56,26 @@ public record GenericLines(String notice, List<Line> lines) {
    * @throws BadInputException in French, naming the line and what to choose instead; nothing is stored
    */
   public List<Line> claimed(Collection<String> lineIds, Collection<String> deviceProfiles) {
+    return claimed(lineIds, deviceProfiles, false);
+  }
+
+  /**
+   * {@link #claimed(Collection, Collection)}, its refusals in English too after the French for a vendor who asked for
+   * English ({@code ans.RefusalLanguage}).
+   */
+  public List<Line> claimed(Collection<String> lineIds, Collection<String> deviceProfiles, boolean inEnglish) {
     if (lineIds == null || lineIds.isEmpty()) {
-      throw new BadInputException("Choisissez au moins une ligne générique parmi : " + ids() + ".");
+      throw new BadInputException(CandidatureWords.of("genericLine.none", ids()).forVendor(inEnglish));
     }
     return lineIds.stream().map(id -> {
-      Line line = find(id).orElseThrow(() -> new BadInputException("La ligne générique « " + id
-          + " » n’existe pas. Choisissez parmi : " + ids() + "."));
+      Line line = find(id).orElseThrow(() -> new BadInputException(CandidatureWords.of("genericLine.unknown", id,
+          ids()).forVendor(inEnglish)));
       if (deviceProfiles == null || line.profiles().stream().noneMatch(deviceProfiles::contains)) {
-        throw new BadInputException("La ligne générique « " + line.label() + " » est réservée aux dispositifs de profil "
-            + String.join(" ou ", line.profiles().stream().map(SoftwareProfiles::label).toList())
-            + " ; le profil choisi (" + SoftwareProfiles.labels(deviceProfiles) + ") ne permet pas de la demander. Choisissez une autre ligne "
-            + "ou déposez une demande d’inscription en nom de marque.");
+        List<String> reserved = line.profiles().stream().map(SoftwareProfiles::label).toList();
+        CandidatureWords or = CandidatureWords.of("genericLine.profile.or");
+        throw new BadInputException(CandidatureWords.of("genericLine.profile", line.label(),
+            CandidatureWords.each(String.join(or.french(), reserved), String.join(or.english(), reserved)),
+            SoftwareProfiles.labels(deviceProfiles)).forVendor(inEnglish));
       }
       return line;
     }).toList();

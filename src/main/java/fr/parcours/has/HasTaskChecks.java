@@ -33,6 +33,11 @@ public class HasTaskChecks implements TaskListener {
   static final String HEARING_DATE_SHORTENED = "CNEDIMTS_HEARING_DATE_SHORTENED";
   /** When the vendor asked for a hearing: the shortened hearing's window, when the ministers ask for one, runs from it. */
   static final String HEARING_REQUESTED_AT = "hearingRequestedAt";
+  /**
+   * The hearing's day at 00:00 Paris, a date: « Adopter l’avis définitif » takes it as its follow-up date, so that the
+   * commission's queue lists that task from this day on, when it can be done (the form's {@code hearingDate} is text).
+   */
+  public static final String HEARING_DAY = "hearingDay";
 
   private final Clocks clocks;
   private final ZoneId zone;
@@ -154,6 +159,7 @@ public class HasTaskChecks implements TaskListener {
     // at once, before the window waited for the ministers' word)
     clocks.closeIfOpen(task.getExecution(), HEARING_DATE_SHORTENED);
     task.setVariable("hearingDateText", LegalDates.date(hearing, Locale.FRENCH));
+    task.setVariable(HEARING_DAY, java.util.Date.from(hearing.atStartOfDay(zone).toInstant()));
   }
 
   /**

@@ -1,5 +1,7 @@
 package fr.parcours.has;
 
+import fr.parcours.ans.RefusalLanguage;
+import fr.parcours.candidature.CandidatureWords;
 import fr.parcours.shared.BadInputException;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,7 +17,8 @@ public final class SesameChoices {
   private SesameChoices() {
   }
 
-  /** Sets the defaults (no account, no meeting) and refuses a meeting that is not one of the three choices. */
+  /** Sets the defaults (no account, no meeting) and refuses a meeting that is not one of the three choices
+   * (in English too for a vendor who asked for English: {@link RefusalLanguage}). */
   public static void read(DelegateExecution execution) {
     if (execution.getVariable("hasSesameAccount") == null) {
       execution.setVariable("hasSesameAccount", false);
@@ -24,8 +27,8 @@ public final class SesameChoices {
     if (meeting == null) {
       execution.setVariable("hasMeeting", "NONE");
     } else if (!MEETINGS.contains(meeting.toString())) {
-      throw new BadInputException("Réunion avec la HAS avant le dépôt : « " + meeting + " » n’est pas l’un des"
-          + " choix de la liste ; choisissez aucune réunion, une rencontre précoce ou un rendez-vous pré-dépôt.");
+      throw new BadInputException(CandidatureWords.of("sesame.meeting.unknown", meeting)
+          .forVendor(RefusalLanguage.english(execution)));
     }
   }
 }

@@ -191,7 +191,7 @@ class DossierTaskPage {
       String part = definition.getName() == null ? definition.getKey() : definition.getName();
       String due = task.getDueDate() != null
           ? fr.parcours.deadline.LegalDates.until(task.getDueDate().toInstant().atZone(zone).toLocalDate(), language())
-          : noDeadline(task.getFollowUpDate());
+          : noDeadline(task);
       choices.add(Map.of("label", say("« " + task.getName() + " » (" + part + "), ",
               "“" + task.getName() + "” (" + part + "), ") + due,
           "href", links.tasklistTask(task.getId())));
@@ -212,12 +212,20 @@ class DossierTaskPage {
   }
 
   /**
-   * Tasklist's words for a task without a window, with Parcours' reminder day when the task has a follow-up date,
-   * written after a comma: "aucun délai réglementaire ne s’applique à cette étape ; rappel de Parcours le …".
+   * Tasklist's words for a task without a window, with Parcours' reminder day when the task has a follow-up date (or
+   * the day it is done from, when that date is a day a person set), written after a comma: "aucun délai
+   * réglementaire ne s’applique à cette étape ; rappel de Parcours le …".
    */
-  private String noDeadline(java.util.Date followUp) {
-    String sentence = fr.parcours.clock.Clocks.noDeadline(
-        followUp == null ? null : followUp.toInstant().atZone(zone).toLocalDate(), language());
+  private String noDeadline(Task task) {
+    java.time.LocalDate followUp = task.getFollowUpDate() == null ? null
+        : task.getFollowUpDate().toInstant().atZone(zone).toLocalDate();
+    // a day a person set (the hearing's) is the day the task is done from, no reminder
+    var element = followUp == null ? null : engine.getRepositoryService()
+        .getBpmnModelInstance(task.getProcessDefinitionId()).getModelElementById(task.getTaskDefinitionKey());
+    String sentence = element instanceof org.camunda.bpm.model.bpmn.instance.UserTask user
+        && fr.parcours.clock.TimeLimits.followsADaySet(user.getCamundaFollowUpDate())
+        ? fr.parcours.clock.Clocks.fromDay(followUp, language())
+        : fr.parcours.clock.Clocks.noDeadline(followUp, language());
     return Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1, sentence.length() - 1);
   }
 

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.type.ValueType;
@@ -117,7 +118,7 @@ public class TasklistFilters {
     for (Roles.Reviewer reviewer : reviewers.all()) {
       String group = reviewer.groupId();
       ensure(reviewer.shortName() + " — toutes les tâches", GROUP_TASKS_PRIORITY, "Toutes les tâches ouvertes : " + reviewer.name(),
-          tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
+          fromTheirDay(group, tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks())
               .orderByDueDate().asc(), List.of(group));
       ensure(reviewer.shortName() + " — échéance sous 7 jours", 1, "Tâches (" + reviewer.name()
               + ") dont le délai de réponse se termine dans les 7 jours",
@@ -128,7 +129,7 @@ public class TasklistFilters {
       ensure(reviewer.shortName() + " — dossiers signalés en retard", 3, "Tâches (" + reviewer.name()
               + ") d’un dossier dont le délai de l’agence est passé (instruction officielle, analyse, avis,"
               + " décision)",
-          tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
+          fromTheirDay(group, tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks())
               .taskMinPriority(OverdueEscalation.OVERDUE_PRIORITY).orderByDueDate().asc(), List.of(group));
     }
     for (Pathway pathway : pathways) {
@@ -194,6 +195,16 @@ public class TasklistFilters {
     }
   }
 
+  /**
+   * The CNEDiMTS' lists of its open tasks leave out a task whose follow-up date is still to come: « Adopter l’avis
+   * définitif » has the hearing's day (walk 19), and is listed from 00:00 Paris that day, when it can be done. Its
+   * "échéance sous 7 jours" and "en retard" lists hold only tasks with a due date, which that task has not; no other
+   * group's list changes (the vendors' copy to the CNPs has its reminder's day as follow-up date, and stays listed).
+   */
+  private static TaskQuery fromTheirDay(String group, TaskQuery query) {
+    return Roles.CNEDIMTS.equals(group) ? query.followUpBeforeOrNotExistentExpression("${now()}") : query;
+  }
+
   private static TaskQuery dueSoon(TaskQuery query) {
     return query.dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(7)}")
         .orderByDueDate().asc();
@@ -201,6 +212,13 @@ public class TasklistFilters {
 
   private static TaskQuery overdue(TaskQuery query) {
     return query.dueBeforeExpression("${now()}").orderByDueDate().asc();
+  }
+
+  /** Whether a stored filter's query has the expressions (such as {@code ${now()}}) of the code's query. */
+  private static boolean sameExpressions(Filter filter, TaskQuery query) {
+    return filter.getQuery() instanceof TaskQueryImpl stored && query instanceof TaskQueryImpl wanted
+        && stored.getExpressions().equals(wanted.getExpressions())
+        && stored.isFollowUpNullAccepted() == wanted.isFollowUpNullAccepted();
   }
 
   private void ensure(String name, int priority, String description, TaskQuery query, List<String> groups) {
@@ -221,7 +239,13 @@ public class TasklistFilters {
       filter.setProperties(properties);
       filter.setQuery(query);
       filters.saveFilter(filter);
-    } else if (filter.getProperties() != null && (!VARIABLES.equals(filter.getProperties().get("variables"))
+    } else if (!sameExpressions(filter, query)) {
+      // a filter made at an earlier start whose criteria changed since (the CNEDiMTS' lists hide a task until its
+      // follow-up date): its query is the code's, its name, columns and grants stay
+      filter.setQuery(query);
+      filters.saveFilter(filter);
+    }
+    if (filter.getProperties() != null && (!VARIABLES.equals(filter.getProperties().get("variables"))
         || !(filter.getProperties().get("priority") instanceof Number set && set.intValue() == priority))) {
       // a filter created before a column was added (the task's "Échéance") shows it too, and one created before its
       // place changed (the vendors' company tasks first) takes its place

@@ -680,6 +680,61 @@ class BrandNameProcessTest extends ProcessTestBase {
     assertThat(task(dossier, "Task_PublishOpinion")).hasCandidateGroup("has-reviewer");
   }
 
+  @org.springframework.beans.factory.annotation.Autowired fr.parcours.tasklist.TasklistFilters tasklistFilters;
+
+  /**
+   * Walk 19: « Adopter l’avis définitif » was in the commission's queue from the moment the hearing was set, weeks
+   * before it could be done. Its follow-up date is the hearing's day, and the CNEDiMTS' queue lists it from 00:00
+   * Paris that day (as Tasklist asks it: the filter's list and count, as claire), also in a filter made at an earlier
+   * start without that criterion; the process owners' list keeps it all along; its due date stays none.
+   */
+  @Test
+  void shouldListTheFinalOpinionInTheCommissionsQueueFromTheHearingsDayOn() {
+    ProcessInstance dossier = acknowledged();
+    complete(CNEDIMTS, dossier, "Task_ExamineApplication", Map.of("cnedimtsDecision", "FAVOURABLE"));
+    complete(VENDOR, dossier, "Task_AnswerDraftOpinion", Map.of("hearingRequested", true));
+    complete(CNEDIMTS, dossier, "Task_SetHearingDate", Map.of("hearingDate", "2026-11-20"));
+
+    Task adopt = task(dossier, "Task_AdoptFinalOpinion");
+    java.time.Instant hearingDay = LocalDate.of(2026, 11, 20).atStartOfDay(PARIS).toInstant();
+    assertThat(adopt.getFollowUpDate()).isEqualTo(Date.from(hearingDay));
+    assertThat(adopt.getDueDate()).as("still no time limit").isNull();
+    assertThat(taskService.getVariableLocal(adopt.getId(), "dueUntil"))
+        .isEqualTo("Aucun délai réglementaire ne s’applique à cette étape ; à faire à partir du 20 novembre 2026.");
+    // where a member looks on the dossier page: the step and the day it is done from
+    assertThat(board.read(board.viewer(CNEDIMTS, java.util.Locale.FRENCH), dossier.getBusinessKey()).orElseThrow()
+        .summary().nextSteps()).anySatisfy(step -> assertThat(step.name() + " : " + step.due()).isEqualTo(
+            "Adopter l’avis définitif : Aucun délai réglementaire ne s’applique à cette étape ; à faire à partir du"
+                + " 20 novembre 2026."));
+
+    // a database whose filter was made before: its query without the criterion, as it was saved then
+    var filterService = engine.getFilterService();
+    var queue = filterService.createFilterQuery().filterName("CNEDiMTS — toutes les tâches").singleResult();
+    queue.setQuery(taskService.createTaskQuery().taskCandidateGroup("cnedimts").includeAssignedTasks()
+        .orderByDueDate().asc());
+    filterService.saveFilter(queue);
+    assertThat(listed(CNEDIMTS, "CNEDiMTS — toutes les tâches")).as("the old filter").contains(adopt.getId());
+    tasklistFilters.ensureFilters();
+
+    advanceTo(hearingDay.minusSeconds(60));
+    assertThat(listed(CNEDIMTS, "CNEDiMTS — toutes les tâches")).as("the evening before").doesNotContain(adopt.getId());
+    assertThat(listed("paul", "Toutes les tâches")).as("the process owners see it").contains(adopt.getId());
+    // Camunda's criterion is "follow-up date before now": listed from the first moment after 00:00
+    advanceTo(hearingDay.plusSeconds(1));
+    assertThat(listed(CNEDIMTS, "CNEDiMTS — toutes les tâches")).as("the hearing's day").contains(adopt.getId());
+  }
+
+  /** The ids of the tasks a filter lists to that user, as Tasklist asks them; its count says as many. */
+  List<String> listed(String user, String filterName) {
+    return as(user, () -> {
+      var filterService = engine.getFilterService();
+      String id = filterService.createFilterQuery().filterName(filterName).singleResult().getId();
+      List<String> ids = filterService.<Task>listPage(id, 0, 1000).stream().map(Task::getId).toList();
+      assertThat(filterService.count(id)).as(filterName + " count").isEqualTo(ids.size());
+      return ids;
+    });
+  }
+
   /**
    * Walk 15: the dossier page's CNEDiMTS part read « arrêté le 4 décembre 2026 » for an unfavourable opinion (the
    * track ends at its error end event, the pathway catches it and history records the track terminated), where a

@@ -165,9 +165,17 @@ class BrandNameBrowserIT extends BrowserTestBase {
     // the commission adopts its final opinion once it has heard her (walk 15: it could the day the hearing was set)
     LocalDate heard = today.plusDays(20);
     String hearingDay = fr.parcours.deadline.LegalDates.date(heard, java.util.Locale.FRENCH);
-    task(dossier, "Task_AdoptFinalOpinion");
+    org.camunda.bpm.engine.task.Task adopt = task(dossier, "Task_AdoptFinalOpinion");
+    // walk 19: her queue lists it from the hearing's day only (its follow-up date); the dossier page says so, and its
+    // link opens the task, where « Valider » is refused before that day
     openFilter(CNEDIMTS);
-    openTask("Adopter l’avis définitif", number);
+    assertThat(visibleTaskListText()).as("not in her queue before the hearing").doesNotContain(number);
+    browser.get("http://localhost:" + port + "/dossiers/" + number);
+    waiting.until(d -> d.findElement(By.tagName("body")).getText().contains("Adopter l’avis définitif"));
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Aucun délai réglementaire ne s’applique à"
+        + " cette étape ; à faire à partir du " + hearingDay + ".");
+    screenshot("brand-10b-claire-dossier-page-hearing-day", false);
+    browser.get(tasklist() + "#/?task=" + adopt.getId());
     claimInTasklist();
     waiting.until(d -> formText().contains("Audition de l’industriel : "));
     assertThat(formText()).contains("Audition de l’industriel : " + hearingDay
@@ -179,6 +187,12 @@ class BrandNameBrowserIT extends BrowserTestBase {
     assertThat(task(dossier, "Task_AdoptFinalOpinion")).as("nothing adopted").isNotNull();
     org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
         heard.atTime(10, 0).atZone(PARIS).toInstant()));
+    // on the hearing's day her queue lists it
+    browser.get(tasklist());
+    openFilter(CNEDIMTS);
+    openTask("Adopter l’avis définitif", number);
+    waiting.until(d -> formText().contains("Audition de l’industriel : "));
+    radio("Field_CnedimtsDecision", "Favorable");
     screenshot("brand-10-claire-adopts-opinion");
     completeInTasklist();
     signOut();

@@ -210,6 +210,14 @@ class FormsInFrenchBrowserIT extends BrowserTestBase {
       startProcess();
       ProcessInstance dossier = newDossierOf("ans-certification", "alice", before);
       assertThat(plannedEvidenceDate(dossier)).isEqualTo(PLANNED_EVIDENCE_DATE);
+      // her company's tasks, where Tasklist puts her after the start: the new dossier's card in English, its columns
+      // and its time limit as her forms and mails write it (parcours-forms.js; walk 16: « Échéance : … » in French)
+      String number = String.valueOf(runtimeService.getVariable(dossier.getId(), "dossierId"));
+      waiting.until(d -> taskCard("Déposer le dossier administratif", number).getText().contains("Due:"));
+      assertThat(taskCard("Déposer le dossier administratif", number).getText()).contains("Dossier:", "Due:",
+          "No regulatory time limit applies to this step.", "Company:", "Device:")
+          .doesNotContain("Échéance", "Aucun délai", "Entreprise", "Dispositif");
+      screenshot("forms-07-english-task-card");
     } finally {
       english.quit();
       browser = french;

@@ -155,6 +155,37 @@ class DeploymentValidationTest extends ProcessTestBase {
             + " d’élément « Response window » ou en écrivant ${clocks.due(execution, 'ANS_COMPLEMENTS')}."));
   }
 
+  /**
+   * A follow-up date may be a day a person set, which a variable holds (the hearing's day, walk 19): no length is
+   * written; a literal duration stays refused, and a due date may not take a variable's day.
+   */
+  @Test
+  void shouldAcceptAFollowUpDateADayAVariableHoldsAndNoDueDateOfThatKind() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("deadline-check-follow-up-day")
+        .camundaHistoryTimeToLive(30)
+        .startEvent("StartEvent_Check")
+        .userTask("Task_FromTheHearing").name("From the hearing")
+        .camundaFollowUpDate("${execution.getVariable('hearingDay')}")
+        .endEvent("EndEvent_Done")
+        .done();
+    repositoryService.createDeployment().name("Follow-up day")
+        .addModelInstance("deadline-check-follow-up-day.bpmn", NoTimeLimits.marked(model)).deploy();
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey("deadline-check-follow-up-day",
+        java.util.Map.of("hearingDay", day(20)));
+    assertThat(task(pi, "Task_FromTheHearing").getFollowUpDate()).isEqualTo(day(20));
+
+    for (String[] refusedDate : new String[][] {{"followUp", "P3D", "Follow up date"},
+        {"due", "${execution.getVariable('hearingDay')}", "Due date"}}) {
+      var builder = Bpmn.createExecutableProcess("deadline-check-refused-" + refusedDate[0]).camundaHistoryTimeToLive(30)
+          .startEvent("StartEvent_Check").userTask("Task_Wait").name("Wait");
+      BpmnModelInstance refusedModel = ("followUp".equals(refusedDate[0]) ? builder.camundaFollowUpDate(refusedDate[1])
+          : builder.camundaDueDate(refusedDate[1])).endEvent("EndEvent_Done").done();
+      assertThat(messages(deployExpectingFailure(refusedModel))).as(refusedDate[1]).anySatisfy(message ->
+          assertThat(message).contains("a pour « " + refusedDate[2] + " » « " + refusedDate[1] + " », une durée ou une date"
+              + " écrite à la main"));
+    }
+  }
+
   @Test
   void shouldRefuseATaskThatPausesAnUnknownClock() {
     BpmnModelInstance model = waitingTask("deadline-check-unknown-paused-clock").endEvent("EndEvent_Done").done();

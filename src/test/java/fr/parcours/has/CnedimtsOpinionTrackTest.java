@@ -111,14 +111,15 @@ class CnedimtsOpinionTrackTest extends TrackTestBase {
     // asked again)
     ProcessInstance opinion = opinion(call());
     track.complete(opinion, "Task_ExamineApplication", Map.of("cnedimtsDecision", "COMPLEMENTS",
-        "cnedimtsComment", "L’étude clinique complète"));
+        "cnedimtsComment", "L’étude clinique complète", "window_CNEDIMTS_COMPLEMENTS_days", 12));
     track.runJobs(opinion);
     track.complete(opinion, "Task_ProvideCnedimtsComplements", Map.of("cnedimtsComplementsAnswer", "Jointe"));
 
-    // Then the second examination's form reads no decision and no comment, but the request and the answer
+    // Then the second examination's form reads no decision, no comment and no length of complements (walk 19: the
+    // first round's 12 days stood in the field), but the request and the answer
     Map<String, Object> form = track.engine().getTaskService()
         .getVariables(track.task(opinion, "Task_ExamineApplication").getId());
-    assertThat(form).doesNotContainKeys("cnedimtsDecision", "cnedimtsComment")
+    assertThat(form).doesNotContainKeys("cnedimtsDecision", "cnedimtsComment", "window_CNEDIMTS_COMPLEMENTS_days")
         .containsEntry("cnedimtsComplementsAsked", "L’étude clinique complète")
         .containsEntry("cnedimtsComplementsAnswer", "Jointe");
     // and the first round's choice stays in the history

@@ -71,15 +71,16 @@ class MinistersDecisionTrackTest extends TrackTestBase {
     // pre-filled with « Des informations manquent » and its text, and showed the answer nowhere)
     ProcessInstance decision = start();
     track.complete(decision, "Task_EvaluateApplication", Map.of("ministersDecision", "COMPLEMENTS",
-        "ministersComment", "Le nombre de patients visé"));
+        "ministersComment", "Le nombre de patients visé", "window_MINISTERS_COMPLEMENTS_days", 12));
     track.runJobs(decision);
     track.complete(decision, "Task_ProvideMinistersComplements", Map.of("ministersComplementsAnswer", "2 000"));
     track.runJobs(decision);
 
-    // Then the second evaluation's form reads no decision and no comment, but the request and the answer
+    // Then the second evaluation's form reads no decision, no comment and no length of complements (walk 19: the
+    // first round's 12 days stood in the field), but the request and the answer
     Map<String, Object> form = track.engine().getTaskService()
         .getVariables(track.task(decision, "Task_EvaluateApplication").getId());
-    assertThat(form).doesNotContainKeys("ministersDecision", "ministersComment")
+    assertThat(form).doesNotContainKeys("ministersDecision", "ministersComment", "window_MINISTERS_COMPLEMENTS_days")
         .containsEntry("ministersComplementsAsked", "Le nombre de patients visé")
         .containsEntry("ministersComplementsAnswer", "2 000");
     // which the form shows

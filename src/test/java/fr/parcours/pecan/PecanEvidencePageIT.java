@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -299,6 +300,98 @@ class PecanEvidencePageIT {
         .contains(user.equals("ana") ? "<a href=\"/dossiers\">Dossiers</a>" : "<a href=\"/dossiers\">Mes dossiers</a>")
         .as("one header, the frame's").containsOnlyOnce("<header")
         .doesNotContain("<title>Preuves</title>");
+  }
+
+  /**
+   * The evidence page follows the browser's first language, as « My dossiers » and the dossier page do (walk16: all
+   * French to an English browser): its headings and buttons, the deposit's result and its refusals (a wrong archive
+   * name, a send without archive, another company's look); a browser that asks for French reads it as before.
+   */
+  @Test
+  void shouldSpeakEnglishToAnEnglishBrowserAndFrenchAsBefore() throws Exception {
+    ProcessInstance pecan = applyForPecan();
+    String number = pecan.getBusinessKey();
+    ProcessInstance ans = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(pecan.getId()).processDefinitionKey("ans-certification").singleResult();
+    complete("alice", ans, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete("ana", ans, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    complete("alice", ans, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "A. Martin"));
+    task(ans, "Task_DepositEvidence");
+    String english = "en-US,en;q=0.9";
+    String prefix = deposits.nextArchiveName(ans.getId()).replaceAll("_[0-9]{6}_1\\.zip$", "");
+
+    String page = inLanguage("alice", HttpMethod.GET, "/evidence/" + number, english, MediaType.TEXT_HTML, null)
+        .getBody();
+    assertThat(page).contains("<html lang=\"en\">").contains("<title>Evidence — " + number + " — Parcours</title>")
+        .contains("<a href=\"/dossiers\">My dossiers</a>").contains("<h1>Evidence of dossier " + number + "</h1>")
+        .contains("← Dossier " + number).contains("Back to the task").contains("<strong>Referential version ")
+        .contains("<strong>Incomplete</strong>: 0 proofs deposited out of 7 in 0 send(s); profiles ")
+        .contains(">missing</td>").contains("<h2>Send an archive</h2>").contains("Largest archive: ")
+        .contains("<button>Send</button>").contains("<h2>Sends</h2>")
+        .doesNotContain("Preuves du dossier").doesNotContain("Envoyer").doesNotContain("manquante")
+        .doesNotContain("Mes dossiers");
+
+    ResponseEntity<String> wrongName = upload("alice", number, "wrongname.zip", english, MediaType.TEXT_HTML);
+    assertThat(wrongName.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(wrongName.getBody()).contains("<strong>Refused:</strong> The archive “wrongname.zip” is not named as"
+        + " the ANS asks: <Operator>_<DeviceName>_<Version>_<DDMMYY>_<SendNumber>.zip, here " + prefix
+        + "_<DDMMYY>_<SendNumber>.zip. Nothing of this archive was kept.").doesNotContain("L’archive");
+    MultiValueMap<String, Object> withoutArchive = new LinkedMultiValueMap<>();
+    withoutArchive.add("csrf", "");
+    ResponseEntity<String> noArchive = inLanguage("alice", HttpMethod.POST, "/evidence/" + number, english,
+        MediaType.APPLICATION_JSON, withoutArchive);
+    assertThat(JSON.readTree(noArchive.getBody()).get("message").asText()).isEqualTo("The send holds no archive:"
+        + " choose the ZIP archive of the evidence under “Send an archive”, then “Send”. Nothing was stored.");
+
+    ResponseEntity<String> sent = upload("alice", number, deposits.nextArchiveName(ans.getId()), english,
+        MediaType.APPLICATION_JSON);
+    assertThat(JSON.readTree(sent.getBody()).get("message").asText())
+        .isEqualTo("Send 1 accepted: 7 proof file(s). Evidence complete.");
+    assertThat(inLanguage("alice", HttpMethod.GET, "/evidence/" + number, english, MediaType.TEXT_HTML, null)
+        .getBody()).contains("<strong>Complete</strong>: 7 proofs deposited out of 7 in 1 send(s)")
+        .contains(">deposited in send 1</td>").contains(" bytes, SHA-256").contains(" (Paris time), by alice</li>");
+    assertThat(inLanguage("bruno", HttpMethod.GET, "/evidence/" + number, english, MediaType.TEXT_HTML, null)
+        .getBody()).contains("No running dossier " + number + " that you may see.");
+
+    // French as before, for a French browser and for a request that names no language
+    assertThat(inLanguage("alice", HttpMethod.GET, "/evidence/" + number, "fr-FR,fr;q=0.9,en;q=0.8",
+        MediaType.TEXT_HTML, null).getBody()).contains("<html lang=\"fr\">").contains("Preuves du dossier " + number)
+        .contains("<strong>Complet</strong> : 7 preuves déposées sur 7 en 1 envoi(s) ; profils ")
+        .contains(">déposée dans l’envoi 1</td>").contains(" (heure de Paris), par alice</li>");
+    ResponseEntity<String> french = upload("alice", number, "wrongname.zip", null, MediaType.APPLICATION_JSON);
+    assertThat(JSON.readTree(french.getBody()).get("message").asText()).isEqualTo("L’archive « wrongname.zip » n’est"
+        + " pas nommée comme l’ANS le demande : <Exploitant>_<NomDuDispositif>_<Version>_<JJMMAA>_<NuméroEnvoi>.zip,"
+        + " ici " + prefix + "_<JJMMAA>_<NuméroEnvoi>.zip.");
+  }
+
+  /** The proofs sent in an archive of this name, from a browser of this language (none: no Accept-Language). */
+  ResponseEntity<String> upload(String user, String number, String archiveName, String language, MediaType accept) {
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("archive", new ByteArrayResource(Zips.with("PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png",
+        "POR_1.1.1.json", "SEC_1.1.1.csv", "SEC_1.2.1.jpeg", "RGPD_1.1.1.pdf").bytes()) {
+      @Override
+      public String getFilename() {
+        return archiveName;
+      }
+    });
+    return inLanguage(user, HttpMethod.POST, "/evidence/" + number, language, accept, body);
+  }
+
+  /** A request from a browser of this language; the HTML answered unescaped, as a person reads it. */
+  ResponseEntity<String> inLanguage(String user, HttpMethod method, String path, String language, MediaType accept,
+      MultiValueMap<String, Object> body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setAccept(List.of(accept));
+    if (language != null) {
+      headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+    }
+    if (body != null) {
+      headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    }
+    ResponseEntity<String> answer = rest.withBasicAuth(user, user).exchange(path, method,
+        new HttpEntity<>(body, headers), String.class);
+    return accept.equals(MediaType.TEXT_HTML) ? new ResponseEntity<>(org.springframework.web.util.HtmlUtils
+        .htmlUnescape(answer.getBody()), answer.getStatusCode()) : answer;
   }
 
   @Test

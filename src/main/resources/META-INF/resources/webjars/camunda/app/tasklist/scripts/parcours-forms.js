@@ -425,3 +425,61 @@ function nameTheFieldsBesideTheButtons() {
 
 new MutationObserver(nameTheFieldsBesideTheButtons).observe(document.body,
   {childList: true, subtree: true, characterData: true});
+
+/*
+ * Parcours: the task cards in English for an English user. The filters' card columns are shared by every user and
+ * named in French (tasklist/TasklistFilters.VARIABLES), and a task's due date on its card is its dueUntil, which the
+ * server writes in French (deadline/LegalDates.until, clock/Clocks.noDeadline; its English, dueUntilEn, is what the
+ * English forms and mails show). An English user reads the columns' English names, and the due date in the words of
+ * dueUntilEn (walk 16: « Échéance: jusqu’au 4 janvier 2027 inclus » on an English Tasklist; "Dossier" is the same):
+ *   « jusqu’au 4 janvier 2027 inclus »                          "until 4 January 2027 included"
+ *   « Aucun délai réglementaire ne s’applique à cette étape. »  "No regulatory time limit applies to this step."
+ *   « … ; rappel de Parcours le 10 décembre 2026. »            "…; Parcours reminder on 10 December 2026."
+ *   « … ; à faire à partir du 24 décembre 2026. »              "…; to be done from 24 December 2026 on."
+ * A value in any other form is left as it is, and so are the pathway's, company's and device's names. Tasklist
+ * writes a card's text again when its task changes: the text is put into English again each time.
+ */
+// never a word into itself ("Dossier"): writing a text, even the same, is a change the observer below would see again
+const CARD_LABELS = [['Échéance', 'Due'], ['Parcours', 'Pathway'], ['Entreprise', 'Company'], ['Dispositif', 'Device']]
+  .map(([label, english]) => [new RegExp('^' + label + ' ?:$'), () => english + ':']);
+
+const ENGLISH_MONTHS = {
+  'janvier': 'January', 'février': 'February', 'mars': 'March', 'avril': 'April', 'mai': 'May', 'juin': 'June',
+  'juillet': 'July', 'août': 'August', 'septembre': 'September', 'octobre': 'October', 'novembre': 'November',
+  'décembre': 'December'
+};
+const FRENCH_DAY = '(1er|[0-9]{1,2}) (' + Object.keys(ENGLISH_MONTHS).join('|') + ') ([0-9]{4})';
+const NO_DEADLINE = 'Aucun délai réglementaire ne s’applique à cette étape';
+const NO_DEADLINE_EN = 'No regulatory time limit applies to this step';
+
+/** "1er janvier 2027" as LegalDates writes it in English: "1 January 2027". */
+function englishDay(day, month, year) {
+  return (day === '1er' ? '1' : day) + ' ' + ENGLISH_MONTHS[month] + ' ' + year;
+}
+
+const CARD_DUE_WORDS = [
+  [new RegExp('^jusqu’au ' + FRENCH_DAY + ' inclus$'),
+    (all, day, month, year) => 'until ' + englishDay(day, month, year) + ' included'],
+  [new RegExp('^' + NO_DEADLINE + '\\.$'), () => NO_DEADLINE_EN + '.'],
+  [new RegExp('^' + NO_DEADLINE + ' ; rappel de Parcours le ' + FRENCH_DAY + '\\.$'),
+    (all, day, month, year) => NO_DEADLINE_EN + '; Parcours reminder on ' + englishDay(day, month, year) + '.'],
+  [new RegExp('^' + NO_DEADLINE + ' ; à faire à partir du ' + FRENCH_DAY + '\\.$'),
+    (all, day, month, year) => NO_DEADLINE_EN + '; to be done from ' + englishDay(day, month, year) + ' on.']
+];
+
+function englishTaskCards() {
+  document.querySelectorAll('[cam-tasklist-variables] .variable-item').forEach(item => {
+    const label = item.querySelector('.variable-label');
+    if (label) {
+      translate(label, CARD_LABELS);
+      if (label.getAttribute('uib-tooltip') === 'dueUntil') {
+        item.querySelectorAll('.variable-value').forEach(value => translate(value, CARD_DUE_WORDS));
+      }
+    }
+  });
+}
+
+if (!french) {
+  new MutationObserver(englishTaskCards).observe(document.body, {childList: true, subtree: true, characterData: true});
+  englishTaskCards();
+}
