@@ -84,8 +84,8 @@ public class EvidenceDeposits {
           EvidenceVariables.TASK_COMPLEMENTS, "les dépôts sont acceptés tant que « Déposer les preuves »"
               + " ou « Fournir des compléments » est ouverte");
       String dossierId = String.valueOf(dossier.get("dossierId"));
-      String prefix = ArchiveName.prefixFor((String) dossier.get("companyName"),
-          (String) dossier.get("softwareName"), (String) dossier.get("softwareVersion"));
+      String prefix = ArchiveName.prefixFor(text(dossier.get("companyName")),
+          text(dossier.get("softwareName")), text(dossier.get("softwareVersion")));
       ArchiveName name = ArchiveName.parse(archiveName, prefix);
       if (!name.isFor(prefix)) {
         throw EvidenceRejectedException.of("evidence.refused.otherDossier", archiveName, dossierId,
@@ -271,11 +271,19 @@ public class EvidenceDeposits {
   public String nextArchiveName(String processInstanceId) {
     return asEngine(() -> {
       Map<String, Object> v = runtime.getVariables(processInstanceId);
-      return ArchiveName.prefixFor((String) v.get("companyName"), (String) v.get("softwareName"),
-          (String) v.get("softwareVersion")) + "_"
+      return ArchiveName.prefixFor(text(v.get("companyName")), text(v.get("softwareName")),
+          text(v.get("softwareVersion"))) + "_"
           + ArchiveName.dated(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone)) + "_"
           + (store.sends(processInstanceId).size() + 1) + ".zip";
     });
+  }
+
+  /**
+   * A name read as text: the forms refuse a number sent to a text field, but a dossier stored before, or repaired through
+   * the REST API, may hold one (« Version du logiciel » 2.1 typed Double made the evidence page a 500).
+   */
+  private static String text(Object value) {
+    return value == null ? null : String.valueOf(value);
   }
 
   private EvidenceReport refreshVariables(String processInstanceId, Map<String, Object> dossier) {

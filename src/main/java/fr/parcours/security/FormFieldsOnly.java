@@ -466,8 +466,8 @@ public class FormFieldsOnly extends CommandInterceptor {
 
   /**
    * What a field's value cannot be, from its form: a box is ticked or not (true or false, nothing else); a list or
-   * a set of buttons takes one of its choices, a checklist only its choices (none twice); a text field no more
-   * characters than the form lets one type. Tasklist sends nothing else; through the REST API a string stored in a
+   * a set of buttons takes one of its choices, a checklist only its choices (none twice); a text field text (not a
+   * number, a JSON value...), no more characters than the form lets one type. Tasklist sends nothing else; through the REST API a string stored in a
    * box stopped the dossier at its next gateway (500, "Cannot coerce"), or went on unseen.
    */
   static java.util.Optional<String> valueProblem(Map<String, FormFields.Field> fields, Map<?, ?> variables) {
@@ -517,6 +517,15 @@ public class FormFieldsOnly extends CommandInterceptor {
           }
         }
         case "textfield", "textarea" -> {
+          Object raw = variables instanceof VariableMap typedMap ? typedMap.getValueTyped(field.key())
+              : variable.getValue();
+          if (!(value instanceof String) || raw instanceof SerializableValue) {
+            // form-js sends a text field as text; a number typed through the REST API was stored typed, and the
+            // pages and steps that read the field as text failed on it (the evidence page: 500, no deposit possible)
+            return java.util.Optional.of("« " + label + " » est un champ de texte : envoyez-le en texte (type"
+                + " String), pas en valeur de type " + typeName(variables, field.key(), value) + " ; saisissez-le dans"
+                + " le formulaire. (Field '" + field.key() + "' is a text field: send it as text, type String.)");
+          }
           if (field.maxLength() != null && value instanceof String text && text.length() > field.maxLength()) {
             return java.util.Optional.of("« " + label + " » compte " + text.length() + " caractères ; le formulaire"
                 + " en prend " + field.maxLength() + " au plus : raccourcissez-le. (Field '" + field.key() + "' holds "

@@ -53,17 +53,20 @@ class AnsBadInputTest extends ProcessTestBase {
     assertRefused(Candidatures.with("ceMarked", false), "doit être marqué CE", "Obtenez d’abord le marquage CE");
   }
 
-  /** Bad inputs from the attack: a SIREN sent as a number (it was a 500), a company name sent as bytes. */
+  /**
+   * Bad inputs from the attack: a SIREN sent as a number (it was a 500, then stored as its digits; now refused as any
+   * text field sent as another type than text, which left the other text fields numbers), a company name sent as bytes.
+   */
   @Test
-  void shouldStoreASirenSentAsANumberAsItsDigits() {
-    ProcessInstance pi = startApplication("alice", AnsProcess.KEY, Candidatures.with("siren", 552100554));
-    assertThat(runtimeService.getVariable(pi.getId(), "siren")).isEqualTo("552100554");
+  void shouldRefuseASirenSentAsANumberSayingItIsText() {
+    assertRefused(Candidatures.with("siren", 552100554), "« SIREN » est un champ de texte : envoyez-le en texte",
+        "Integer");
   }
 
   @Test
   void shouldRefuseACompanyNameSentAsBytes() {
     assertRefused(Candidatures.with("companyName", "MediSoft".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-        "Le champ « Raison sociale » n’a pas pu être lu : ce n’est pas du texte");
+        "« Raison sociale » est un champ de texte : envoyez-le en texte");
   }
 
   @Test

@@ -303,6 +303,21 @@ class EvidenceDepositTest extends ProcessTestBase {
         + " manquer : recréez l’archive et renvoyez-la.");
   }
 
+  /**
+   * A dossier stored before the forms refused a number in a text field (or repaired through the REST API) holds
+   * « Version du logiciel » typed Double: its evidence page and every deposit failed (500, a cast to text), so the
+   * vendor could never send her evidence. The version is read as its text.
+   */
+  @Test
+  void shouldNameAndTakeTheArchiveOfADossierWhoseVersionIsStoredAsANumber() {
+    ProcessInstance pi = atEvidenceDeposit();
+    runtimeService.setVariable(pi.getId(), "softwareVersion", 2.1);
+
+    String name = as(VENDOR, () -> deposits.nextArchiveName(pi.getId()));
+    Assertions.assertThat(name).startsWith("MediSoft-SAS_CardioWatch_2.1_").endsWith("_1.zip");
+    Assertions.assertThat(send(pi, name, Zips.with(ALL_SOCLE).bytes()).sendNumber()).isEqualTo(1);
+  }
+
   static void replaceAll(byte[] zip, String from, String to) {
     byte[] a = from.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     byte[] b = to.getBytes(java.nio.charset.StandardCharsets.US_ASCII);

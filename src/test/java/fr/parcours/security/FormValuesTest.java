@@ -180,6 +180,31 @@ class FormValuesTest extends ProcessTestBase {
         .isInstanceOf(String.class);
   }
 
+  /**
+   * A text field takes text, as form-js sends it: through the REST API « Version du logiciel » sent as the number 2.1,
+   * or an optional « Raison sociale » as 12345, started the dossier and stayed a number, and its evidence page then
+   * answered 500 to the vendor (a cast to text), so she could never deposit. Tried at the start (a Double, an Integer, a
+   * JSON value) and on a task (a Long): refused naming the field, nothing started, the task left open, the text kept.
+   */
+  @Test
+  void shouldRefuseATextFieldSentAsAnotherTypeThanText() {
+    refused("ans-certification", with(new HashMap<>(Candidatures.valid()), "softwareVersion", 2.1),
+        "« Version du logiciel » est un champ de texte : envoyez-le en texte (type String), pas en valeur de type"
+            + " Double");
+    refused("ans-certification", with(new HashMap<>(Candidatures.valid()), "companyName", 12345),
+        "« Raison sociale » est un champ de texte", "Integer");
+    refused("pecan", with(pecan(), "contactName", json("{\"a\":1}")), "« Nom du contact » est un champ de texte",
+        "Json");
+
+    ProcessInstance dossier = startApplication("alice", "ans-certification", Candidatures.valid());
+    String taskId = task(dossier, "Task_DepositAdministrativeDossier").getId();
+    assertThatThrownBy(() -> complete("alice", dossier, "Task_DepositAdministrativeDossier",
+        Map.of("depositAction", "DRAFT", "softwareVersion", 3L))).isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("« Version du logiciel » est un champ de texte");
+    assertThat(task(dossier, "Task_DepositAdministrativeDossier").getId()).as("the task stays open").isEqualTo(taskId);
+    assertThat(runtimeService.getVariable(dossier.getId(), "softwareVersion")).isEqualTo("2.1");
+  }
+
   /** Every date field of every form is judged alike: a Date refused, its text taken (the forms read from the files). */
   @Test
   void shouldJudgeEveryDateFieldOfEveryFormAlike() throws Exception {
