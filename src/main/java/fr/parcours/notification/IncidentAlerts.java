@@ -91,13 +91,14 @@ public class IncidentAlerts {
   }
 
   /**
-   * The incidents of this step not sent since its last mail, or null when this one is not sent either (a mail of the
-   * step went less than {@code againAfter} ago).
+   * The incidents of this step not sent since its last mail, or null when this one is not sent either (raised less
+   * than {@code againAfter} from the step's last mail: after it, or before it when several threads raised incidents
+   * of the step at once and this one's commit came last).
    */
   private synchronized Integer notSentSinceLastMail(IncidentAlert alert) {
     Quiet last = quiet.get(alert.step());
     if (last != null && alert.raisedAt().isBefore(last.sentAt().plus(againAfter))
-        && !alert.raisedAt().isBefore(last.sentAt())) {
+        && alert.raisedAt().isAfter(last.sentAt().minus(againAfter))) {
       quiet.put(alert.step(), new Quiet(last.sentAt(), last.notSent() + 1));
       return null;
     }

@@ -111,6 +111,31 @@ class IncidentAlertsTest extends ProcessTestBase {
     }
   }
 
+  /**
+   * Incidents of one step raised at once on several threads reach this bean in their commits' order: one raised a
+   * moment before the step's mail is counted like one raised after it (attack 23: it was mailed, and the count lost).
+   * The incident's message is the engine's, or an exception's that may quote a value a vendor typed: it is escaped.
+   */
+  @Test
+  void shouldCountAnIncidentRaisedJustBeforeTheStepsMailAndEscapeItsMessage() throws Exception {
+    Instant now = Instant.now();
+    alerts.raised(alert("DMN-2026-AAAAA", "Le serveur a refusé <b>x</b> & <script>alert(1)</script>", now));
+    alerts.raised(alert("DMN-2026-BBBBB", "Commis après le premier.", now.minusSeconds(1)));
+    assertThat(mails("Incident : le dossier DMN-2026-BBBBB")).as("counted with the step's mail").isEmpty();
+    MimeMessage first = mails("Incident : le dossier DMN-2026-AAAAA").get(0);
+    assertThat(html(first)).contains("Le serveur a refusé &lt;b&gt;x&lt;/b&gt; &amp; &lt;script&gt;")
+        .doesNotContain("<script>").doesNotContain("<b>x</b>");
+
+    alerts.raised(alert("DMN-2026-CCCCC", "Une heure plus tard.", now.plus(Duration.ofMinutes(61))));
+    assertThat(text(mails("Incident : le dossier DMN-2026-CCCCC").get(0)))
+        .contains("1 autre(s) incident(s) l’ont touchée sans courriel");
+  }
+
+  private static IncidentAlert alert(String dossierId, String message, Instant raisedAt) {
+    return new IncidentAlert("ans-certification/" + MAIL_STEP, dossierId, "pi-" + dossierId, "Certification ANS",
+        "Courriel", message, raisedAt, List.of("admin@parcours.example"));
+  }
+
   @Test
   @ExtendWith(OutputCaptureExtension.class)
   void shouldWriteToTheLogWhenNobodyHasAnAddressAndRefuseANegativeQuietTime(CapturedOutput log) {
