@@ -65,7 +65,9 @@ public record GenericLines(String notice, List<Line> lines) {
    */
   public List<Line> claimed(Collection<String> lineIds, Collection<String> deviceProfiles, boolean inEnglish) {
     if (lineIds == null || lineIds.isEmpty()) {
-      throw new BadInputException(CandidatureWords.of("genericLine.none", ids()).forVendor(inEnglish));
+      // by their names, as the form's checklist shows them: a vendor never reads the catalogue's keys (walk 22)
+      throw new BadInputException(CandidatureWords.of("genericLine.none", CandidatureWords.each(
+          names(Line::label, "« ", " »"), names(Line::labelEn, "“", "”"))).forVendor(inEnglish));
     }
     return lineIds.stream().map(id -> {
       Line line = find(id).orElseThrow(() -> new BadInputException(CandidatureWords.of("genericLine.unknown", id,
@@ -79,6 +81,10 @@ public record GenericLines(String notice, List<Line> lines) {
       }
       return line;
     }).toList();
+  }
+
+  private String names(java.util.function.Function<Line, String> name, String open, String close) {
+    return lines.stream().map(l -> open + name.apply(l) + close).collect(Collectors.joining(", "));
   }
 
   private String ids() {

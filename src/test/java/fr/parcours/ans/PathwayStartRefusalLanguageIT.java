@@ -65,9 +65,12 @@ class PathwayStartRefusalLanguageIT {
 
   @Test
   void shouldRefuseAGenericLineStartInEnglishTooInAnEnglishBrowser() throws Exception {
-    assertThat(refusal("generic-line", genericLine("[]"), EN_BROWSER)).isEqualTo("Choisissez au moins une ligne"
-        + " générique parmi : DIABETES, HEART_FAILURE, RENAL_FAILURE, RESPIRATORY_FAILURE. (Choose at least one"
-        + " generic line among: DIABETES, HEART_FAILURE, RENAL_FAILURE, RESPIRATORY_FAILURE.)");
+    assertThat(refusal("generic-line", genericLine("[]"), EN_BROWSER)).isEqualTo("Lignes génériques"
+        + " demandées : cochez au moins une ligne parmi « Télésurveillance du diabète », « Télésurveillance de"
+        + " l’insuffisance cardiaque », « Télésurveillance de l’insuffisance rénale », « Télésurveillance de"
+        + " l’insuffisance respiratoire ». (Lignes génériques demandées (generic lines claimed): tick at least one line"
+        + " among “Telemonitoring of diabetes”, “Telemonitoring of heart failure”, “Telemonitoring of renal failure”,"
+        + " “Telemonitoring of respiratory failure”.)");
     assertThat(refusal("generic-line", mssDevice(), EN_BROWSER)).isEqualTo(PROFILE_FR + " (The generic line"
         + " “Télésurveillance du diabète” is reserved for devices of profile Exigences de base (tout dispositif); the"
         + " profile chosen (Messagerie sécurisée de santé (MSSanté)) does not allow it. Choose another line or file a"

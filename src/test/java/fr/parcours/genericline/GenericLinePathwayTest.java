@@ -368,7 +368,7 @@ class GenericLinePathwayTest extends TrackTestBase {
     for (Object[] bad : new Object[][] {
         {false, List.of("GOUT"), List.of("SOCLE"), "La ligne générique « GOUT » n’existe pas."},
         {false, List.of("DIABETES"), List.of("MSS"), "est réservée aux dispositifs de profil Exigences de base (tout dispositif) ; le profil choisi (Messagerie sécurisée de santé (MSSanté))"},
-        {false, List.of(), List.of("SOCLE"), "Choisissez au moins une ligne générique"},
+        {false, List.of(), List.of("SOCLE"), "Lignes génériques demandées : cochez au moins une ligne parmi « Télésurveillance du diabète »"},
         {true, List.of("DIABETES", "ASTHMA"), List.of("SOCLE"), "n’était pas une ligne de l’expérimentation ETAPES"}}) {
       @SuppressWarnings("unchecked")
       Map<String, Object> form = form((Boolean) bad[0], (List<String>) bad[1], (List<String>) bad[2]);

@@ -115,7 +115,18 @@ class GenericLinesTest {
             + " profil Exigences de base (tout dispositif) ; le profil choisi (Messagerie sécurisée de santé (MSSanté))"
             + " ne permet pas de la demander.")
         .message().as("the profiles by their labels, never their codes").doesNotContain("SOCLE");
+    // the lines by their names, as the checklist shows them, never their keys (walk 22: the continuation of a
+    // transitional dossier read « DIABETES, HEART_FAILURE… »)
     assertThatThrownBy(() -> lines.claimed(List.of(), List.of("SOCLE")))
-        .isInstanceOf(BadInputException.class).hasMessageStartingWith("Choisissez au moins une ligne générique");
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("Lignes génériques demandées : cochez au moins une ligne parmi « Télésurveillance du diabète »,"
+            + " « Télésurveillance de l’insuffisance cardiaque », « Télésurveillance de l’insuffisance rénale »,"
+            + " « Télésurveillance de l’insuffisance respiratoire ».");
+    assertThatThrownBy(() -> lines.claimed(null, List.of("SOCLE"), true))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageEndingWith("(Lignes génériques demandées (generic lines claimed): tick at least one line among"
+            + " “Telemonitoring of diabetes”, “Telemonitoring of heart failure”, “Telemonitoring of renal failure”,"
+            + " “Telemonitoring of respiratory failure”.)")
+        .message().doesNotContain("DIABETES");
   }
 }

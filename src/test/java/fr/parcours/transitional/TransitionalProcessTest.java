@@ -297,7 +297,8 @@ class TransitionalProcessTest extends ProcessTestBase {
 
     // the generic line's own intake refuses a continuation without a line; nothing is started
     refused(VENDOR, dossier, "Task_ContinueIntoNominal", Map.of("continuation", "CONTINUE",
-        "nominalPathway", "GENERIC_LINE"), "Choisissez au moins une ligne générique");
+        "nominalPathway", "GENERIC_LINE"), "Lignes génériques demandées : cochez au moins une ligne parmi"
+        + " « Télésurveillance du diabète », « Télésurveillance de l’insuffisance cardiaque »");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("generic-line")
         .variableValueEquals("continuedFromDossierId", "DMN-2026-TRANS").count()).isZero();
 
