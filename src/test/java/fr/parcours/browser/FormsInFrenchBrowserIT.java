@@ -24,7 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * Issue 19, what form-js draws itself in Tasklist (scripts/parcours-forms.js and parcours-controls.js): a French
  * vendor reads and types dates day first (31/05/2027) in a French date picker whose weeks start on Monday, and
  * the server gets the day she picked; the dynamic lists' buttons, the select fields' placeholder and form-js's
- * messages under a field (a required field left empty, a SIREN of 2 digits, an address without @) are French; the company name that Tasklist
+ * messages under a field (a required field left empty, a SIREN of 2 digits, an address without @) are French; a day
+ * already past typed into the planned date is said to be past, not the field required (in English too); the company name that Tasklist
  * writes in the start form comes back when form-js empties or draws the field again, until she goes into it.
  * A vendor whose browser is in American English keeps form-js's own month-first dates and English buttons.
  */
@@ -55,6 +56,17 @@ class FormsInFrenchBrowserIT extends BrowserTestBase {
     type("Field_ContactEmail", "jean.dupont");
     browser.findElement(field("Field_ContactEmail")).sendKeys(Keys.TAB);
     waiting.until(d -> fieldBox("Field_ContactEmail").getText().contains("Saisissez une adresse électronique valide"));
+    // a day already past, typed into the planned date (which refuses past days): the picker empties the field, whose
+    // message, and the line beside « Démarrer », say that day is past, not that the field she filled is required
+    // (walk 22: « Ce champ est obligatoire. »)
+    String past = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).minusDays(3)
+        .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    typeDate(PLANNED_DATE, past, "");
+    String passed = "Le " + past + " est passé : choisissez aujourd’hui ou une date plus tard.";
+    waiting.until(d -> fieldBox(PLANNED_DATE).getText().contains(passed));
+    assertThat(fieldBox(PLANNED_DATE).getText()).doesNotContain("Ce champ est obligatoire");
+    assertThat(browser.findElement(By.cssSelector(".modal-content .parcours-fields-beside-buttons")).getText())
+        .contains("« Date prévue du dépôt complet des preuves » : " + passed);
     assertThat(formText()).doesNotContain("Field ").doesNotContain("Select");
     screenshot("forms-00-french-field-messages");
     browser.findElement(field("Field_ContactEmail")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
@@ -184,6 +196,15 @@ class FormsInFrenchBrowserIT extends BrowserTestBase {
       assertThat(firstFieldTop()).as("the form has not moved in the pop-up").isEqualTo(firstFieldTop);
       assertThat(toCorrect.getText()).startsWith("Correct these fields of the form").contains("”: Field is required.")
           .containsPattern("“[^”]+”: corrected\\.");
+      // a day already past, typed month first into the planned date: the notice says that day is past, not that the
+      // field she filled is required (walk 22)
+      String past = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).minusDays(3)
+          .format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+      typeDate(PLANNED_DATE, past, "");
+      String passed = "“Date prévue du dépôt complet des preuves”: " + past
+          + " has passed: choose today or a later date.";
+      waiting.until(d -> toCorrect.getText().contains(passed));
+      assertThat(fieldBox(PLANNED_DATE).getText()).contains(past + " has passed").doesNotContain("Field is required");
       screenshot("forms-05b-english-one-field-corrected", false);
       // filled in a fresh form
       waiting.until(ExpectedConditions.elementToBeClickable(By.xpath(

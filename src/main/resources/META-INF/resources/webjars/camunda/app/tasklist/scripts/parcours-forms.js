@@ -151,6 +151,49 @@ if (!french) {
 }
 
 /*
+ * Parcours: a day already past, typed into a date field that refuses past days (form-js's "disallowPassedDates": the
+ * planned date of the complete evidence), was emptied by the picker and the field then said « Ce champ est
+ * obligatoire. », under it and in the notices that name the fields to correct, for a field she had just filled
+ * (walk 22). form-js gives its flatpickr minDate "today"; on Enter or on leaving the field, flatpickr drops a day
+ * before it, empties the input and tells it so with an `input` event of its own (not the person's: isTrusted false).
+ * What she last typed herself is kept; while the field is empty after a day before the first one allowed, its
+ * required message says that day is past and what to choose, in her language. The field stays empty, as form-js
+ * will send it: nothing is sent that she did not choose.
+ */
+const typedDays = new WeakMap();
+const REQUIRED = [/^Field is required\.$/, /^Ce champ est obligatoire\.$/];
+const passedDay = typed => (french ? 'Le ' + typed + ' est passé : choisissez aujourd’hui ou une date plus tard.'
+  : typed + ' has passed: choose today or a later date.');
+
+document.addEventListener('input', event => {
+  const input = event.target;
+  if (event.isTrusted && input instanceof HTMLInputElement && input.classList.contains('flatpickr-input')) {
+    typedDays.set(input, input.value.trim());
+  }
+}, true);
+
+function sayPassedDays() {
+  document.querySelectorAll('.fjs-form input.flatpickr-input').forEach(input => {
+    const picker = input._flatpickr;
+    const typed = typedDays.get(input);
+    const first = picker && picker.config && picker.config.minDate;
+    if (input.value || !typed || !(first instanceof Date) || first.getFullYear() <= 1900) {
+      return; // a day in the field, nothing typed, or past days allowed (form-js's minDate is then 01/01/1900)
+    }
+    const day = picker.parseDate(typed, picker.config.dateFormat);
+    if (!day || day >= first) {
+      return; // not a day: form-js's own message
+    }
+    const box = input.closest('.fjs-form-field');
+    (box ? box.querySelectorAll('.fjs-form-field-error li') : [])
+      .forEach(item => translate(item, REQUIRED.map(required => [required, () => passedDay(typed)])));
+  });
+}
+
+// after the French words of form-js's sentences, before the notices that quote them (observers run in this order)
+new MutationObserver(sayPassedDays).observe(document.body, {childList: true, subtree: true, characterData: true});
+
+/*
  * Parcours: a start form refused a second time showed both refusals, the stale one ("Le processus n’a pas pu
  * démarrer : … marqué CE") above the new one (walk of 3 December 2026). The pop-up keeps only its newest notice: the
  * older ones are closed as the person would close them, each once (Tasklist appends a new notice after the others).
