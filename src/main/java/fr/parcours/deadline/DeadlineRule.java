@@ -46,6 +46,15 @@ public record DeadlineRule(
     return SourceDocuments.readable("en".equals(locale.getLanguage()) ? source : sourceFr, locale);
   }
 
+  /**
+   * Where the regulation sets the window, as a dossier of that pathway cites it ({@code null} for a dossier of no
+   * pathway): its own fiche and the texts common to every pathway, not another pathway's fiche where these state the
+   * rule ({@link SourceDocuments#readable(String, java.util.Locale, String)}).
+   */
+  public String source(java.util.Locale locale, String pathway) {
+    return SourceDocuments.readable("en".equals(locale.getLanguage()) ? source : sourceFr, locale, pathway);
+  }
+
   /** Whose window it is. */
   public enum Owner { VENDOR, AGENCY }
 

@@ -276,7 +276,8 @@ public class DossierBoard {
       for (RegulatoryClock clock : clocks) {
         ClockReading reading = clock.read(now());
         DeadlineRule rule = table.find(clock.clockId(), pathway).orElse(null);
-        Window window = window(viewer.locale(), clock, reading, rule, today, ended, draftOpinion(clock, own));
+        Window window = window(viewer.locale(), clock, reading, rule, pathway, today, ended,
+            draftOpinion(clock, own));
         windows.add(window);
         boolean deadline = rule == null || !rule.parcoursReminder();
         if (deadline && ended == null && reading.state() == ClockState.RUNNING && reading.lastDay() != null) {
@@ -634,16 +635,16 @@ public class DossierBoard {
   }
 
   private Window window(Locale locale, RegulatoryClock clock, ClockReading reading, DeadlineRule rule,
-      LocalDate today, Ended ended, boolean draftOpinion) {
+      String pathway, LocalDate today, Ended ended, boolean draftOpinion) {
     String label = messages.getMessage("window." + clock.clockId(), null,
         rule == null ? clock.clockId() : rule.measures(), locale);
     boolean reminder = rule != null && rule.parcoursReminder();
     // a row whose length the agency sets when it asks: the length it set (the clock's), the table's least beside it
     String ruleText = rule == null ? "" : rule.agencySetsLength()
         ? text(locale, "window.rule.asked", LegalDates.length(clock.terms().budget().period(), locale),
-            LegalDates.length(rule.duration().period(), locale), rule.startsOn(locale), rule.source(locale))
+            LegalDates.length(rule.duration().period(), locale), rule.startsOn(locale), rule.source(locale, pathway))
         : text(locale, reminder ? "window.rule.reminder" : "window.rule",
-            LegalDates.length(rule.duration().period(), locale), rule.startsOn(locale), rule.source(locale));
+            LegalDates.length(rule.duration().period(), locale), rule.startsOn(locale), rule.source(locale, pathway));
     ClockState state = reading.state();
     boolean stillOpen = state == ClockState.RUNNING || state == ClockState.PAUSED;
     if (stillOpen && ended != null) {

@@ -21,6 +21,15 @@ public record EvidenceCatalogue(String notice, List<Version> versions) {
   public static final List<String> SECTIONS = List.of("INS", "PSC", "USER_IDENTIFICATION", "PORTABILITY",
       "SECURITY", "PERSONAL_DATA");
 
+  /** The sections as the deposit forms' checklist names them, in French. */
+  public static final Map<String, String> SECTION_LABELS = Map.of(
+      "INS", "Identifiant national de santé (INS)",
+      "PSC", "Pro Santé Connect",
+      "USER_IDENTIFICATION", "Identification électronique des utilisateurs",
+      "PORTABILITY", "Portabilité des données",
+      "SECURITY", "Sécurité et traçabilité",
+      "PERSONAL_DATA", "Protection des données personnelles");
+
   /** Software profiles a requirement may apply to (the candidature's choices). */
   public static final List<String> PROFILES = fr.parcours.shared.SoftwareProfiles.CODES;
 

@@ -293,6 +293,7 @@ public class EvidenceDeposits {
     variables.put(EvidenceVariables.REPORT_COMPLETE, report.complete());
     variables.put(EvidenceVariables.SENDS, report.sends());
     variables.put(EvidenceVariables.DEPOSITED_SECTIONS, sectionsValue(report));
+    variables.put(EvidenceVariables.SECTIONS, sectionOptions(report));
     if (report.complete() && dossier.get(EvidenceVariables.RECEIVED_COMPLETE_AT) == null) {
       variables.put(EvidenceVariables.RECEIVED_COMPLETE_AT, ClockUtil.getCurrentTime());
     }
@@ -313,6 +314,7 @@ public class EvidenceDeposits {
     fr.parcours.shared.TaskInputs.defaultFalse(task, ALL_EVIDENCE_DEPOSITED);
     EvidenceReport report = report(task.getProcessInstanceId(), task.getVariables());
     task.setVariable(EvidenceVariables.DEPOSITED_SECTIONS, sectionsValue(report));
+    task.setVariable(EvidenceVariables.SECTIONS, sectionOptions(report));
     boolean send = Boolean.TRUE.equals(task.getVariable(ALL_EVIDENCE_DEPOSITED));
     if (send && !report.complete()) {
       throw new fr.parcours.shared.BadInputException("Vous déclarez toutes les preuves déposées, mais les preuves"
@@ -328,13 +330,23 @@ public class EvidenceDeposits {
   static String notSentNotice(LocalDate validatedOn) {
     return "**Rien n’a été envoyé à l’ANS.** Le " + fr.parcours.deadline.LegalDates.date(validatedOn,
         java.util.Locale.FRENCH) + ", vous avez validé cette tâche sans cocher « Toutes les preuves sont déposées » :"
-        + " elle revient donc à vous, et l’ANS n’a pas reçu le dossier de preuves. Quand le rapport ci-dessous dit"
-        + " « Complet », cochez la case en bas du formulaire, puis Valider : le dossier de preuves part à l’ANS.";
+        + " elle revient donc à vous, et l’ANS n’a pas reçu le dossier de preuves. Quand le rapport de l’envoi dit"
+        + " « Complet » sur la page des preuves, cochez la case en bas du formulaire, puis Valider : le dossier de preuves part à l’ANS.";
   }
 
   /** The deposited sections as the deposit form's checklist holds them. */
   public static Object sectionsValue(EvidenceReport report) {
     return SpinValues.jsonValue(report.depositedSections().stream().map(s -> "\"" + s + "\"")
+        .reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]")).create();
+  }
+
+  /**
+   * The checklist's options: the sections that apply to the dossier's profiles, with their names, so that the form
+   * does not list a section « sans objet » for them.
+   */
+  public static Object sectionOptions(EvidenceReport report) {
+    return SpinValues.jsonValue(report.applicableSections().stream()
+        .map(s -> "{\"label\":\"" + EvidenceCatalogue.SECTION_LABELS.get(s) + "\",\"value\":\"" + s + "\"}")
         .reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]")).create();
   }
 

@@ -123,16 +123,22 @@ public record EvidenceReport(String version, List<RequirementLine> requirements,
 
   /** Sections whose applicable requirements are all complete (the deposit form's checklist). */
   public List<String> depositedSections() {
-    Set<String> sections = new LinkedHashSet<>();
-    for (String section : EvidenceCatalogue.SECTIONS) {
-      List<RequirementLine> applicable = requirements.stream()
-          .filter(r -> r.requirement().section().equals(section) && r.status() != RequirementStatus.NOT_APPLICABLE)
-          .toList();
-      if (!applicable.isEmpty() && applicable.stream().allMatch(r -> r.status() == RequirementStatus.COMPLETE)) {
-        sections.add(section);
-      }
-    }
-    return List.copyOf(sections);
+    return applicableSections().stream().filter(section -> applicable(section).stream()
+        .allMatch(r -> r.status() == RequirementStatus.COMPLETE)).toList();
+  }
+
+  /**
+   * Sections that ask something of this device: those with a requirement that applies to its profiles (the deposit
+   * form lists only these; INS is « sans objet » for a device of the basic profile that does not use the INS).
+   */
+  public List<String> applicableSections() {
+    return EvidenceCatalogue.SECTIONS.stream().filter(section -> !applicable(section).isEmpty()).toList();
+  }
+
+  private List<RequirementLine> applicable(String section) {
+    return requirements.stream()
+        .filter(r -> r.requirement().section().equals(section) && r.status() != RequirementStatus.NOT_APPLICABLE)
+        .toList();
   }
 
   int depositedCount() {

@@ -16,6 +16,8 @@ public final class EvidenceVariables {
   public static final String SENDS = "evidenceSends";
   /** Sections whose applicable requirements are complete (Json list, the deposit form's checklist). */
   public static final String DEPOSITED_SECTIONS = "depositedSections";
+  /** The sections that apply to the dossier's profiles, as the deposit forms' checklist offers them: label and value. */
+  public static final String SECTIONS = "evidenceSections";
   /** When the send that completed the evidence was received: the dossier's place in the ANS queue. */
   public static final String RECEIVED_COMPLETE_AT = "evidenceReceivedCompleteAt";
 

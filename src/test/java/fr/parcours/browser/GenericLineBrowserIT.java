@@ -162,6 +162,24 @@ class GenericLineBrowserIT extends BrowserTestBase {
     assertThat(subjects).contains("Dossier " + number + " : certificat de conformité délivré",
         "Dossier " + number + " : certification des lignes génériques",
         "Dossier " + number + " : demande reçue par les ministres");
+
+    // walk 22: the ANS rows of a generic-line dossier cited the PECAN fiche as if it were hers; they cite it only
+    // where no other text gives the length, and say so
+    signIn("alice");
+    browser.get("http://localhost:" + port + "/dossiers/" + number);
+    WebElement analysis = waiting.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("tr[data-window='ANS_ANALYSIS']")));
+    assertThat(analysis.getText()).contains("« Mes étapes pour obtenir la prise en charge anticipée », étape 11.a"
+        + " (seule cette fiche en donne la durée, que Parcours applique à la certification ANS de chaque voie)");
+    for (WebElement row : browser.findElements(By.cssSelector("tr[data-window]"))) {
+      if (row.getText().contains("prise en charge anticipée")) {
+        assertThat(row.getText()).as(row.getAttribute("data-window")).contains("seule cette fiche en donne la durée");
+      }
+    }
+    scrollTo(analysis);
+    screenshot("generic-13-alice-dossier-ans-sources", false);
+    browser.get(tasklist());
+    signOut();
   }
 
   @Test

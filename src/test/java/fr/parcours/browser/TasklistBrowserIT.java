@@ -208,6 +208,13 @@ class TasklistBrowserIT extends BrowserTestBase {
       setCheckbox("Field_ConventionSigned", true);
     });
     task(dossier, "Task_DepositEvidence");
+    // walk 22: before any archive, no checklist of every section all unticked, and a help that names no report
+    openFilter(VENDOR_FILTER);
+    openTask("Déposer les preuves", dossierId);
+    waiting.until(d -> formText().contains("Aucune archive reçue pour l’instant"));
+    assertThat(formText()).doesNotContain("Sections complètes").doesNotContain("ci-dessus")
+        .contains("quand le rapport de l’envoi dit « Complet » sur la page des preuves");
+    screenshot("03c9-alice-deposit-task-before-any-archive");
     String archive = followEvidenceLink(dossierId)[1];
     Path evidenceFolder = Files.createTempDirectory("parcours-ans-evidence-");
     send(Files.write(evidenceFolder.resolve(archive), Zips.with("PSC_1.1.1.mp4", "PSC_1.1.2.log", "IDN_1.1.1.png",
@@ -221,6 +228,10 @@ class TasklistBrowserIT extends BrowserTestBase {
     work(VENDOR_FILTER, dossier, "Task_DepositEvidence", "Déposer les preuves", "03d0-alice-validates-without-the-box",
         () -> {
           waiting.until(d -> formText().contains("Complet : 7 preuves déposées sur 7"));
+          assertThat(formText()).as("walk 22: the sections of her profiles, INS « sans objet » for them")
+              .contains("Sections complètes").contains("Pro Santé Connect")
+              .contains("Protection des données personnelles")
+              .doesNotContain("Identifiant national de santé (INS)").doesNotContain("Aucune archive reçue");
           assertThat(formText()).contains("Sans elle, Valider enregistre seulement où vous en êtes : rien n’est envoyé"
               + " à l’ANS et cette tâche revient à vous").doesNotContain("Rien n’a été envoyé à l’ANS.");
         });

@@ -229,7 +229,7 @@ class DossierPagesIT {
     // F19: the window's rule in French on a French page (it read "point de départ : Last event on the dossier")
     fr.parcours.deadline.DeadlineRule rule = shippedRule(pausedWindow);
     assertThat(page).as("its rule, in French").contains("point de départ : " + rule.startsOnFr() + " ; source : "
-        + rule.source(java.util.Locale.FRENCH)).doesNotContain(rule.startsOn());
+        + rule.source(java.util.Locale.FRENCH, null)).doesNotContain(rule.startsOn());
     assertThat(page).as("the timeline: her own step, by her").contains("Déposer le dossier administratif")
         .contains("alice");
     assertThat(page).as("the mails sent").contains("Courriels envoyés").contains("jean.dupont@medisoft.example").contains("envoyé");
@@ -479,7 +479,7 @@ class DossierPagesIT {
     assertThat(page).contains("Where the dossier stands").contains("paused since");
     fr.parcours.deadline.DeadlineRule rule = shippedRule(pausedWindow);
     assertThat(page).as("its rule, in English").contains("starts on: " + rule.startsOn() + "; source: "
-        + rule.source(java.util.Locale.ENGLISH)).doesNotContain(rule.startsOnFr());
+        + rule.source(java.util.Locale.ENGLISH, null)).doesNotContain(rule.startsOnFr());
   }
 
   /** The row of the shipped deadlines table for a window, as the pages read it. */

@@ -249,6 +249,12 @@ class EvidenceDepositTest extends ProcessTestBase {
             + " dispositif\\) ; n’utilise pas l’INS.").doesNotContain("SOCLE")
         .contains("**POR 2** Alimenter le dossier médical partagé \\(DMP\\) : sans objet pour les profils choisis")
         .contains("Preuves inconnues (absentes du catalogue) : ABC\\_9.9.9.txt (envoi 1)");
+    // walk 22: the form's checklist offers the sections of her profiles only, INS being « sans objet » for them
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), EvidenceVariables.SECTIONS).toString())
+        .isEqualTo("[{\"label\":\"Pro Santé Connect\",\"value\":\"PSC\"},{\"label\":\"Identification"
+            + " électronique des utilisateurs\",\"value\":\"USER_IDENTIFICATION\"},{\"label\":\"Portabilité des"
+            + " données\",\"value\":\"PORTABILITY\"},{\"label\":\"Sécurité et traçabilité\",\"value\":\"SECURITY\"},"
+            + "{\"label\":\"Protection des données personnelles\",\"value\":\"PERSONAL_DATA\"}]");
     Assertions.assertThatThrownBy(() -> declareComplete(pi)).hasMessageContaining("Vous déclarez toutes les"
         + " preuves déposées, mais les preuves reçues ne sont pas complètes : POR 1.1.1 (manquante) ; SEC 1.1.1"
         + " (manquante) ; SEC 1.2.1 (manquante) ; RGPD 1.1.1 (manquante).");

@@ -203,11 +203,15 @@ class MailTextTemplatesTest {
   /**
    * Walk 14: the CNEDiMTS' request for complements linked its task but not the dossier page, which the other mails of
    * a dossier give (« Où en est votre dossier, ses délais et ses courriels »). A mail that links a task of the dossier
-   * links its page too, in both languages and both forms.
+   * links its page too, in both languages and both forms. Walk 22: the transitional candidature's receipt named its
+   * tasks and linked Tasklist's home page, where the other mails link the dossier's task ({@code taskLink},
+   * {@code /dossiers/<n>/tache/<part>}: the task, or the list of the part's tasks); a mail that names a task of the
+   * dossier links it, not Tasklist's home alone.
    */
   @Test
   void aMailThatLinksADossiersTaskShouldLinkItsPageToo() throws IOException {
     List<String> withoutPage = new ArrayList<>();
+    List<String> toTasklistsHome = new ArrayList<>();
     try (Stream<Path> files = Files.walk(MAILS)) {
       for (Path mail : files.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".html")).sorted()
           .toList()) {
@@ -215,10 +219,28 @@ class MailTextTemplatesTest {
         if (template.contains("${taskLink}") && !template.contains("${dossierLink}")) {
           withoutPage.add(MAILS.relativize(mail).toString());
         }
+        String name = mail.getFileName().toString().replaceAll("\\.(txt|html)$", "");
+        if (NAMES_A_TASK.matcher(template).find() && template.contains("${tasklistLink}")
+            && !template.contains("${taskLink}") && !TASKS_OF_SEVERAL_PARTS.containsKey(name)) {
+          toTasklistsHome.add(MAILS.relativize(mail).toString());
+        }
       }
     }
     assertThat(withoutPage).as("mails that link a task of the dossier but not its page").isEmpty();
+    assertThat(toTasklistsHome).as("mails that name a task of the dossier but link Tasklist's home, not the task")
+        .isEmpty();
   }
+
+  /** A task named in a mail: « la tâche « Déposer les preuves » », the task "Déposer les preuves". */
+  static final Pattern NAMES_A_TASK = Pattern.compile("tâches? «|tasks? \"");
+
+  /**
+   * Mails that name tasks of several parts of the dossier and link Tasklist's home, which lists them all: the link of
+   * a part ({@code taskLink}) would open one part's task only.
+   */
+  static final Map<String, String> TASKS_OF_SEVERAL_PARTS = Map.of("brand-name-filings-open",
+      "« Déposer la demande sur Sésame » is the Sésame filing's, « Déposer le dossier de prix au CEPS » the brand"
+          + " name's");
 
   @Test
   void shouldLinkTheDraftOpinionsMailToTheTaskThatAnswersIt() {

@@ -163,6 +163,18 @@ class PathwayMailWordsTest {
     RenderedMail english = templates.render(NotificationEvent.TRANSITIONAL_CANDIDATURE_RECEIVED, Language.EN, model);
     assertThat(english.subject()).isEqualTo("Dossier DMN-2026-ABCDE: transitional-phase candidature received");
     assertThat(english.text()).contains("at the window “Telemonitoring DMN”", "no certificate is issued");
+    // walk 22: the tasks it names are linked (the list of the part's tasks), not Tasklist's home
+    model.put("taskLink", "https://parcours.example/dossiers/DMN-2026-ABCDE/tache/ans-transitional");
+    for (Language language : Language.values()) {
+      RenderedMail mail = templates.render(NotificationEvent.TRANSITIONAL_CANDIDATURE_RECEIVED, language, model);
+      assertThat(mail.text()).as(language.name())
+          .contains("Tasklist" + (language == Language.FR ? " :" : ":")
+              + "\nhttps://parcours.example/dossiers/DMN-2026-ABCDE/tache/ans-transitional\n")
+          .doesNotContain("tasklist/default");
+      assertThat(mail.html()).as(language.name())
+          .contains("href=\"https://parcours.example/dossiers/DMN-2026-ABCDE/tache/ans-transitional\"")
+          .doesNotContain("tasklist/default");
+    }
   }
 
   /**
@@ -228,6 +240,11 @@ class PathwayMailWordsTest {
             + " (CNP)", "« Envoyer la copie aux CNP »").doesNotContain("rien pour l’instant");
     assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.EN, notSent).text())
         .contains("What you must do: send a copy of the application to the national professional councils");
+    // walk 22: the task it names is linked, not Tasklist's home only
+    assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.FR, notSent).text())
+        .contains("« Envoyer la copie aux CNP » :\nhttps://parcours.example/dossiers/DMN-2026-ABCDE/tache\n\nLes agences");
+    assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.EN, notSent).html())
+        .contains("<a href=\"https://parcours.example/dossiers/DMN-2026-ABCDE/tache\"");
     Map<String, Object> pecan = dossier("PECAN");
     pecan.put("cnpCopySent", false);
     assertThat(templates.render(NotificationEvent.ACKNOWLEDGEMENT_OF_RECEIPT, Language.FR, pecan).text())
