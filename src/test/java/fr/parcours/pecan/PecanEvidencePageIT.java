@@ -59,16 +59,22 @@ class PecanEvidencePageIT {
   @Autowired PecanDesk desk;
   @Autowired CompanyDocuments documents;
 
+  /** The dossier's ANS track, its administrative dossier deposited, found admissible and its convention signed. */
+  ProcessInstance ansTrackAtTheEvidence(ProcessInstance pecan) {
+    ProcessInstance ans = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(pecan.getId()).processDefinitionKey("ans-certification").singleResult();
+    complete("alice", ans, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
+    complete("ana", ans, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
+    complete("alice", ans, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "A. Martin"));
+    return ans;
+  }
+
   @Test
   void shouldLetTheVendorDepositPecanEvidenceFromThePageAndMoveOnToTheAcknowledgement() throws Exception {
     ProcessInstance pecan = applyForPecan();
     String number = pecan.getBusinessKey();
-    ProcessInstance ans = engine.getRuntimeService().createProcessInstanceQuery()
-        .superProcessInstanceId(pecan.getId()).processDefinitionKey("ans-certification").singleResult();
+    ProcessInstance ans = ansTrackAtTheEvidence(pecan);
     assertThat(ans.getBusinessKey()).as("the ANS track carries the dossier's number too").isEqualTo(number);
-    complete("alice", ans, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
-    complete("ana", ans, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
-    complete("alice", ans, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "A. Martin"));
     task(ans, "Task_DepositEvidence");
 
     // alice opens the page of her dossier from the link of her task, and sends her proofs there
@@ -124,11 +130,7 @@ class PecanEvidencePageIT {
   void shouldShowWhatWasDepositedAndDecidedOnceTheAnsPartHasEnded() throws Exception {
     ProcessInstance pecan = applyForPecan();
     String number = pecan.getBusinessKey();
-    ProcessInstance ans = engine.getRuntimeService().createProcessInstanceQuery()
-        .superProcessInstanceId(pecan.getId()).processDefinitionKey("ans-certification").singleResult();
-    complete("alice", ans, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
-    complete("ana", ans, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
-    complete("alice", ans, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "A. Martin"));
+    ProcessInstance ans = ansTrackAtTheEvidence(pecan);
     assertThat(send("alice", number, deposits.nextArchiveName(ans.getId())).getStatusCode()).isEqualTo(HttpStatus.OK);
     complete("alice", ans, "Task_DepositEvidence", Map.of("allEvidenceDeposited", true));
     complete("alice", pecan, "Task_DepositSesameApplication", Map.of("sesameReference", "SES-2026-0042",
@@ -311,11 +313,7 @@ class PecanEvidencePageIT {
   void shouldSpeakEnglishToAnEnglishBrowserAndFrenchAsBefore() throws Exception {
     ProcessInstance pecan = applyForPecan();
     String number = pecan.getBusinessKey();
-    ProcessInstance ans = engine.getRuntimeService().createProcessInstanceQuery()
-        .superProcessInstanceId(pecan.getId()).processDefinitionKey("ans-certification").singleResult();
-    complete("alice", ans, "Task_DepositAdministrativeDossier", Map.of("depositAction", "SUBMIT"));
-    complete("ana", ans, "Task_ReviewAdmissibility", Map.of("admissibilityDecision", "ADMISSIBLE"));
-    complete("alice", ans, "Task_SignConvention", Map.of("conventionSigned", true, "signatoryName", "A. Martin"));
+    ProcessInstance ans = ansTrackAtTheEvidence(pecan);
     task(ans, "Task_DepositEvidence");
     String english = "en-US,en;q=0.9";
     String prefix = deposits.nextArchiveName(ans.getId()).replaceAll("_[0-9]{6}_1\\.zip$", "");
